@@ -1,0 +1,35 @@
+# Two commands a new user needs, each doing its own setup on a fresh machine:
+#   make run    start the bot (Discord/Slack when a token is set, else the terminal chat)
+#   make test   run the whole test suite
+# The virtualenv is (re)built whenever pyproject.toml changes.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench eval check clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m bot $(ARGS)
+
+test: $(STAMP)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(PY) bench/answer_speed.py
+
+eval: $(STAMP)
+	$(PY) -m bot eval ../shared/eval/dev_qa.jsonl
+
+check: $(STAMP)
+	$(PY) -m bot check
+
+clean:
+	rm -rf $(VENV) .pytest_cache *.egg-info

@@ -1,0 +1,160 @@
+"""Chooses the sentences that answer a question, or decides that the articles do not cover it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from bot.knowledge.base import KnowledgeBase
+from bot.quotes import Quote
+from bot.search.answer_type import expected_answer_type, satisfies
+from bot.search.query import Query, analyse
+
+MAX_QUESTION_CHARS = 2000
+MAX_QUOTES = 3
+# Sentences are ranked on their own terms plus a share of their passage's: a sentence that
+# answers often leans on the paragraph around it for the words the question uses.
+PASSAGE_SHARE = 0.5
+# A source the question names ("does Vox think") lifts that source's passages.
+NAMED_SOURCE_BOOST = 1.5
+# Later quotes must be nearly as relevant as the first, or they are noise.
+FOLLOWING_QUOTE_RATIO = 0.6
+# Share of the question's meaning (IDF-weighted concepts) that the best quote's passage must hold.
+MIN_COVERAGE = 0.5
+CLOSEST_OFFERED = 2
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff]")
+
+
+class Declined(str, Enum):
+    EMPTY = "empty"
+    TOO_LONG = "too_long"
+    NO_ARTICLES = "no_articles"
+    NOT_COVERED = "not_covered"
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    quotes: tuple[Quote, ...] = ()
+    declined: Declined | None = None
+    closest: tuple[Quote, ...] = ()  # offered, clearly marked, when not answered
+    coverage: float = 0.0
+
+    @property
+    def answered(self) -> bool:
+        return self.declined is None and bool(self.quotes)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    sentence: int
+    score: float
+
+
+def clean_question(question: str) -> str:
+    """Control characters out, white space folded: what a user typed, made safe to process."""
+    return " ".join(_CONTROL.sub(" ", question).split())
+
+
+def answer(knowledge: KnowledgeBase, question: str) -> Answer:
+    question = clean_question(question)
+    if not question:
+        return Answer(question, declined=Declined.EMPTY)
+    if len(question) > MAX_QUESTION_CHARS:
+        return Answer(question, declined=Declined.TOO_LONG)
+    if not knowledge.articles:
+        return Answer(question, declined=Declined.NO_ARTICLES)
+    query = analyse(knowledge, question)
+    ranked = _rank_sentences(knowledge, query)
+    if not ranked:
+        return Answer(question, declined=Declined.NOT_COVERED)
+    wanted = expected_answer_type(question)
+    fitting = [c for c in ranked if satisfies(knowledge, c.sentence, wanted, question)] if wanted else ranked
+    best = fitting[0] if fitting else ranked[0]
+    coverage = _coverage(knowledge, query, best.sentence)
+    quotes = _quotes(knowledge, fitting or ranked)
+    if not fitting or coverage < MIN_COVERAGE:
+        return Answer(question, declined=Declined.NOT_COVERED, closest=quotes[:CLOSEST_OFFERED], coverage=coverage)
+    return Answer(question, quotes=quotes, coverage=coverage)
+
+
+def _rank_sentences(knowledge: KnowledgeBase, query: Query) -> list[_Candidate]:
+    passage_scores = knowledge.passage_index.scores(query.weights)
+    sentence_scores = knowledge.sentence_index.scores(query.weights)
+    if not passage_scores:
+        return []
+    top_passage = max(passage_scores.values()) or 1.0
+    top_sentence = max(sentence_scores.values(), default=0.0) or 1.0
+    candidates = []
+    for position, sentence in enumerate(knowledge.sentences):
+        passage_score = passage_scores.get(sentence.passage)
+        if passage_score is None:
+            continue
+        score = sentence_scores.get(position, 0.0) / top_sentence + PASSAGE_SHARE * passage_score / top_passage
+        if knowledge.passages[sentence.passage].article_id in query.named_articles:
+            score *= NAMED_SOURCE_BOOST
+        candidates.append(_Candidate(position, score))
+    candidates.sort(key=lambda c: c.score, reverse=True)
+    return candidates
+
+
+def _coverage(knowledge: KnowledgeBase, query: Query, sentence: int) -> float:
+    """IDF-weighted share of the question's concepts found in the sentence's passage."""
+    if not query.concepts:
+        return 0.0
+    present = knowledge.passage_terms[knowledge.sentences[sentence].passage]
+    total = found = 0.0
+    for concept in query.concepts:
+        weight = knowledge.passage_index.idf(concept.term)
+        total += weight
+        if concept.term in present or concept.group_terms & present:
+            found += weight
+    return found / total if total else 0.0
+
+
+def _quotes(knowledge: KnowledgeBase, ranked: list[_Candidate]) -> tuple[Quote, ...]:
+    """Best sentences first; a sentence next to one already chosen joins that quote."""
+    chosen: list[tuple[int, int, float]] = []  # first sentence, last sentence, score
+    best = ranked[0].score
+    for candidate in ranked:
+        if len(chosen) >= MAX_QUOTES or candidate.score < FOLLOWING_QUOTE_RATIO * best:
+            break
+        position = candidate.sentence
+        for i, (first, last, score) in enumerate(chosen):
+            if first - 1 <= position <= last + 1 and _same_passage(knowledge, position, first):
+                chosen[i] = (min(first, position), max(last, position), score)
+                break
+        else:
+            chosen.append((position, position, candidate.score))
+    return tuple(_quote(knowledge, first, last, score) for first, last, score in chosen)
+
+
+def _same_passage(knowledge: KnowledgeBase, a: int, b: int) -> bool:
+    return knowledge.sentences[a].passage == knowledge.sentences[b].passage
+
+
+def _quote(knowledge: KnowledgeBase, first: int, last: int, score: float) -> Quote:
+    article = knowledge.article_of(knowledge.sentences[first].passage)
+    return Quote(article, knowledge.sentences[first].span.start, knowledge.sentences[last].span.end, round(score, 4))
+
+
+# A follow-up with this few content words ("and Vox?", "why?") leans on the thread's question.
+SHORT_FOLLOW_UP_TERMS = 3
+
+
+def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions: list[str]) -> Answer:
+    """Answer a message in a thread, using the thread's earlier question when this one is too short.
+
+    The earlier questions come from the platform's thread history, never from local memory, so
+    any copy of the bot can answer any follow-up.
+    """
+    alone = answer(knowledge, question)
+    if alone.answered or not earlier_questions or alone.declined in (Declined.EMPTY, Declined.TOO_LONG):
+        return alone
+    if len(analyse(knowledge, clean_question(question)).concepts) > SHORT_FOLLOW_UP_TERMS:
+        return alone
+    combined = answer(knowledge, f"{earlier_questions[-1]} {question}")
+    if not combined.answered:
+        return alone
+    return Answer(clean_question(question), quotes=combined.quotes, coverage=combined.coverage)

@@ -1,0 +1,38 @@
+"""`python -m bot [COMMAND]`: parses arguments, builds settings and the knowledge, runs one command.
+
+Each command lives in its own module with `add_parser(subparsers)` and `run(args) -> int`, so
+adding one never means editing a file every command shares beyond the list below.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from bot.cli import ask_cmd, chat_cmd, check_cmd, eval_cmd, serve_cmd, sources_cmd
+
+COMMAND_MODULES: tuple[ModuleType, ...] = (serve_cmd, chat_cmd, ask_cmd, sources_cmd, check_cmd, eval_cmd)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="Answers questions about the 2018-2019 US-North Korea nuclear talks with quotes from news articles.",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.add_parser(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["serve", *(argv if argv is not None else sys.argv[1:])])
+    try:
+        return int(args.run(args))
+    except KeyboardInterrupt:
+        return 130

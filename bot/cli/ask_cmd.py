@@ -1,0 +1,57 @@
+"""`python -m bot ask [--json] QUESTION` and `ask --json --batch FILE`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from bot import commands, messages
+from bot.answers import Declined
+from bot.cli.common import EXIT_OK, EXIT_USAGE, CommandFailed, add_common_options, load_settings, open_store, run_guarded
+from bot.render.json_out import answer_dict
+from bot.render.text import answer_text
+
+FRONTEND = "cli"
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("ask", help="answer one question (or a batch) and exit")
+    parser.add_argument("question", nargs="*", help="the question (quote it, or just type the words)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument("--batch", metavar="FILE", help="answer every line of FILE ('-' for stdin) as JSON Lines")
+    add_common_options(parser)
+    parser.set_defaults(run=lambda args: run_guarded(args, run))
+
+
+def _batch_lines(source: str) -> Iterator[str]:
+    if source == "-":
+        yield from sys.stdin
+        return
+    try:
+        with Path(source).open(encoding="utf-8") as lines:
+            yield from lines
+    except (OSError, UnicodeDecodeError) as error:
+        raise CommandFailed(f"{source}: cannot be read: {error}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    question = " ".join(args.question)
+    if args.batch is not None and question:
+        raise CommandFailed("Give either a question or --batch FILE, not both.", EXIT_USAGE)
+    if args.batch is None and not question.strip():
+        raise CommandFailed(messages.EMPTY_QUESTION, EXIT_USAGE)
+    store = open_store(load_settings(args))
+    if args.batch is not None:
+        for line in _batch_lines(args.batch):
+            if line.strip():
+                result = commands.ask(store, line.rstrip("\n"), frontend=FRONTEND)
+                print(json.dumps(answer_dict(result), ensure_ascii=False), flush=True)
+        return EXIT_OK
+    result = commands.ask(store, question, frontend=FRONTEND)
+    print(json.dumps(answer_dict(result), ensure_ascii=False, indent=2) if args.json else answer_text(result))
+    if result.declined in (Declined.EMPTY, Declined.TOO_LONG):
+        return EXIT_USAGE
+    return EXIT_OK

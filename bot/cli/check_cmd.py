@@ -1,0 +1,28 @@
+"""`python -m bot check`: validates the knowledge folder, one line per problem."""
+
+from __future__ import annotations
+
+import argparse
+
+from bot import messages
+from bot.cli.common import EXIT_OK, EXIT_PROBLEM, add_common_options, load_settings, open_store, run_guarded
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("check", help="validate the knowledge folder (exit 1 when anything is wrong)")
+    add_common_options(parser)
+    parser.set_defaults(run=lambda args: run_guarded(args, run))
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = load_settings(args)
+    knowledge = open_store(settings, warn=False).current
+    problems = [str(p) for p in knowledge.problems]
+    if not knowledge.articles:
+        problems.append(messages.knowledge_empty(str(settings.bot_knowledge_dir)))
+    for line in problems:
+        print(line)
+    if problems:
+        return EXIT_PROBLEM
+    print(f"OK: {len(knowledge.articles)} articles, {len(knowledge.passages)} passages, no problems.")
+    return EXIT_OK

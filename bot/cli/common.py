@@ -1,0 +1,78 @@
+"""What every command shares: the --knowledge option, settings, logging and loading the knowledge."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from bot import messages
+from bot.config import Settings
+from bot.knowledge.base import KnowledgeFolderMissing
+from bot.knowledge.store import KnowledgeStore
+
+logger = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1
+EXIT_USAGE = 2
+
+
+class CommandFailed(Exception):
+    """Stops a command with one sentence for the user and an exit code."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_PROBLEM) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def add_common_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--knowledge",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="the knowledge folder (default: $BOT_KNOWLEDGE_DIR, else the bundled knowledge/)",
+    )
+
+
+def load_settings(args: argparse.Namespace) -> Settings:
+    settings = Settings()
+    if getattr(args, "knowledge", None) is not None:
+        settings = settings.model_copy(update={"bot_knowledge_dir": args.knowledge})
+    configure_logging(settings.bot_log_level)
+    return settings
+
+
+def open_store(settings: Settings, *, warn: bool = True) -> KnowledgeStore:
+    """The knowledge being served; problems in it are warnings, the good articles still serve."""
+    folder = settings.bot_knowledge_dir
+    try:
+        store = KnowledgeStore(folder)
+    except KnowledgeFolderMissing:
+        raise CommandFailed(messages.knowledge_missing(str(folder))) from None
+    if warn:
+        for problem in store.current.problems:
+            logger.warning("knowledge problem: %s", problem)
+        if not store.current.articles:
+            logger.warning(messages.knowledge_empty(str(folder)))
+    return store
+
+
+def configure_logging(level: str) -> None:
+    logging.basicConfig(
+        level=getattr(logging, level.upper(), logging.INFO),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def run_guarded(args: argparse.Namespace, body: Callable[[argparse.Namespace], int]) -> int:
+    """Runs a command body, turning CommandFailed into its sentence on stderr and its exit code."""
+    try:
+        return int(body(args))
+    except CommandFailed as failure:
+        print(failure, file=sys.stderr)
+        return failure.exit_code

@@ -1,0 +1,52 @@
+"""The commands every front end offers (ask, sources, help), over the knowledge being served.
+
+Front ends translate their input into these calls and render what comes back; none of them
+holds business logic of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.answers import Answer, answer, answer_follow_up
+from bot.knowledge.models import Article
+from bot.knowledge.store import KnowledgeStore
+
+COMMAND_NAMES = ("ask", "sources", "help")
+
+
+@dataclass(frozen=True, slots=True)
+class TextCommand:
+    name: str
+    argument: str
+
+
+def parse_text_command(text: str) -> TextCommand:
+    """`/ask why?` -> ask "why?"; plain text is a question; `/foo` keeps its name for an error."""
+    stripped = text.strip()
+    if not stripped.startswith("/"):
+        return TextCommand("ask", stripped)
+    name, _, argument = stripped[1:].partition(" ")
+    return TextCommand(name.lower(), argument.strip())
+
+
+def ask(store: KnowledgeStore, question: str, *, frontend: str, earlier_questions: Sequence[str] = ()) -> Answer:
+    """Answer one question on the knowledge base being served right now."""
+    knowledge = store.current  # read once: a reload mid-question cannot mix two versions
+    if earlier_questions:
+        return answer_follow_up(knowledge, question, list(earlier_questions))
+    return answer(knowledge, question)
+
+
+def sources(store: KnowledgeStore) -> list[Article]:
+    return sorted(store.current.articles.values(), key=lambda a: (a.meta.published, a.meta.publisher))
+
+
+def find_article(store: KnowledgeStore, text: str) -> Article | None:
+    """The article whose id is text, or whose title contains it (for /sources with an argument)."""
+    articles = store.current.articles
+    if text in articles:
+        return articles[text]
+    needle = text.casefold()
+    return next((a for a in articles.values() if needle and needle in a.meta.title.casefold()), None)

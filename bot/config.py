@@ -1,0 +1,57 @@
+"""Settings: the environment first, then a `.env` file, then these defaults.
+
+Tokens are `SecretStr`, so a settings object printed or logged shows `**********`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_KNOWLEDGE = PROJECT_ROOT / "knowledge"
+DEFAULT_UNANSWERED_LOG = PROJECT_ROOT / "data" / "unanswered.jsonl"
+
+
+def _comma_separated(value: object) -> object:
+    # "1, 2,3" in an env file is friendlier than the JSON list pydantic-settings expects.
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    if isinstance(value, int):
+        return [value]
+    return value
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False)
+
+    # Core
+    bot_knowledge_dir: Path = Field(default=BUNDLED_KNOWLEDGE, description="The knowledge folder to serve.")
+    bot_unanswered_log: Path = Field(default=DEFAULT_UNANSWERED_LOG, description="JSON Lines log of declined questions.")
+    bot_log_level: str = Field(default="INFO", description="DEBUG, INFO, WARNING or ERROR.")
+
+    # Discord
+    discord_token: SecretStr | None = None
+    discord_guild_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    discord_api_base: str = "https://discord.com/api/v10"
+
+    # Slack
+    slack_bot_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
+    slack_app_token: SecretStr | None = None
+    slack_port: int = Field(default=3000, ge=1, le=65535)
+    slack_api_base: str = "https://slack.com/api/"
+    slack_admin_user_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
+
+    @field_validator("discord_guild_ids", "slack_admin_user_ids", mode="before")
+    @classmethod
+    def _split_lists(cls, value: object) -> object:
+        return _comma_separated(value)
+
+    @field_validator("discord_token", "slack_bot_token", "slack_signing_secret", "slack_app_token", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value

@@ -1,0 +1,135 @@
+"""Measures retrieval on a question file in the dev_qa.jsonl format: R@1, R@3, MRR, declines."""
+
+from __future__ import annotations
+
+import json
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from bot.answers import Answer, answer
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.models import Article
+from bot.quotes import Quote
+from bot.search.normalise import fold
+
+
+class GoldSpan(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    article: str
+    span: str
+
+
+class EvalQuestion(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    id: str
+    question: str
+    kind: str = "unknown"
+    answers: list[GoldSpan] = []
+
+    @property
+    def answerable(self) -> bool:
+        return bool(self.answers)
+
+
+class EvalFileError(ValueError):
+    pass
+
+
+@dataclass
+class QuestionResult:
+    question: EvalQuestion
+    answer: Answer
+    rank: int | None  # 1-based rank of the first quote holding a gold span
+
+
+@dataclass
+class EvalReport:
+    results: list[QuestionResult] = field(default_factory=list)
+
+    @property
+    def answerable(self) -> list[QuestionResult]:
+        return [r for r in self.results if r.question.answerable]
+
+    @property
+    def unanswerable(self) -> list[QuestionResult]:
+        return [r for r in self.results if not r.question.answerable]
+
+    def recall_at(self, k: int) -> float:
+        hits = [r for r in self.answerable if r.rank is not None and r.rank <= k]
+        return len(hits) / len(self.answerable) if self.answerable else 0.0
+
+    @property
+    def mrr(self) -> float:
+        ranks = [1 / r.rank if r.rank else 0.0 for r in self.answerable]
+        return sum(ranks) / len(ranks) if ranks else 0.0
+
+    @property
+    def unanswerable_declined(self) -> int:
+        return sum(not r.answer.answered for r in self.unanswerable)
+
+    @property
+    def answerable_declined(self) -> int:
+        return sum(not r.answer.answered for r in self.answerable)
+
+    @property
+    def median_quote_chars(self) -> float:
+        lengths = [len(q.text) for r in self.results for q in r.answer.quotes]
+        return statistics.median(lengths) if lengths else 0.0
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "questions": len(self.results),
+            "answerable": len(self.answerable),
+            "r_at_1": round(self.recall_at(1), 4),
+            "r_at_3": round(self.recall_at(3), 4),
+            "mrr": round(self.mrr, 4),
+            "unanswerable": len(self.unanswerable),
+            "unanswerable_declined": self.unanswerable_declined,
+            "answerable_declined": self.answerable_declined,
+            "median_quote_chars": self.median_quote_chars,
+            "misses": [r.question.id for r in self.answerable if r.rank != 1],
+            "wrongly_answered": [r.question.id for r in self.unanswerable if r.answer.answered],
+        }
+
+
+def read_questions(path: Path) -> list[EvalQuestion]:
+    questions = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise EvalFileError(f"{path}: cannot be read: {error}") from None
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            questions.append(EvalQuestion.model_validate(json.loads(line)))
+        except (json.JSONDecodeError, ValidationError) as error:
+            raise EvalFileError(f"{path}:{number}: not a question object: {error}") from None
+    return questions
+
+
+def _matches_article(gold: str, article: Article) -> bool:
+    names = {article.id, article.path.name, article.path.stem, article.meta.source_file or ""}
+    return gold in names or Path(gold).stem in names
+
+
+def _holds(quote: Quote, gold: GoldSpan) -> bool:
+    return _matches_article(gold.article, quote.article) and " ".join(fold(gold.span).split()) in " ".join(fold(quote.text).split())
+
+
+def first_hit_rank(answer_: Answer, gold: list[GoldSpan]) -> int | None:
+    for rank, quote in enumerate(answer_.quotes, 1):
+        if any(_holds(quote, span) for span in gold):
+            return rank
+    return None
+
+
+def evaluate(knowledge: KnowledgeBase, questions: list[EvalQuestion]) -> EvalReport:
+    report = EvalReport()
+    for question in questions:
+        result = answer(knowledge, question.question)
+        report.results.append(QuestionResult(question, result, first_hit_rank(result, question.answers)))
+    return report

@@ -1,0 +1,66 @@
+"""The terminal chat: type a question (or /ask, /sources, /help), read quoted answers.
+
+Works at a prompt and with piped stdin (no prompt, one reply per line of input).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from typing import TextIO
+
+from bot import commands, messages
+from bot.commands import TextCommand, parse_text_command
+from bot.config import Settings
+from bot.knowledge.store import KnowledgeStore
+from bot.render.text import answer_text, help_text, sources_text
+
+logger = logging.getLogger(__name__)
+
+FRONTEND = "terminal"
+PROMPT = "> "
+QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit"})
+GREETING = "Ask about the 2018-2019 US-North Korea talks. /help for commands, /quit to leave."
+
+
+def reply_to(store: KnowledgeStore, command: TextCommand) -> str:
+    if command.name == "ask":
+        return answer_text(commands.ask(store, command.argument, frontend=FRONTEND))
+    if command.name == "sources":
+        if command.argument:
+            article = commands.find_article(store, command.argument)
+            return sources_text([article]) if article else f"No article matches {command.argument!r}."
+        return sources_text(commands.sources(store))
+    if command.name == "help":
+        return help_text()
+    return messages.UNKNOWN_COMMAND.format(command="/" + command.name)
+
+
+async def chat(store: KnowledgeStore, stdin: TextIO, stdout: TextIO) -> None:
+    interactive = stdin.isatty()
+    if interactive:
+        print(GREETING, file=stdout)
+    while True:
+        if interactive:
+            print(PROMPT, end="", file=stdout, flush=True)
+        # Reading stdin in a thread keeps the event loop free for the knowledge watcher.
+        line = await asyncio.to_thread(stdin.readline)
+        if not line:
+            break
+        text = line.strip()
+        if not text:
+            continue
+        if text.lower() in QUIT_WORDS:
+            break
+        try:
+            reply = reply_to(store, parse_text_command(text))
+        except Exception:
+            logger.exception("failed to answer %r", text[:200])
+            reply = messages.INTERNAL_ERROR
+        print(reply, file=stdout)
+        print(file=stdout, flush=True)
+
+
+async def serve(settings: Settings, store: KnowledgeStore) -> None:
+    await chat(store, sys.stdin, sys.stdout)

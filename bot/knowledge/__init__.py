@@ -1,0 +1,1 @@
+"""The knowledge folder: articles, aliases and timeline entries, loaded, checked and indexed."""

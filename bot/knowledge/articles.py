@@ -1,0 +1,68 @@
+"""Reads article files: front matter validated, body checked, every problem named by file and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from bot.knowledge.errors import problems_from_validation
+from bot.knowledge.frontmatter import FrontMatterError, split_front_matter
+from bot.knowledge.models import Article, ArticleMeta, Problem
+
+ARTICLES_FOLDER = "articles"
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+MAX_ARTICLE_BYTES = 2_000_000
+
+
+def article_files(folder: Path) -> list[Path]:
+    articles = folder / ARTICLES_FOLDER
+    if not articles.is_dir():
+        return []
+    return sorted(
+        path for path in articles.iterdir() if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".")
+    )
+
+
+def read_article(path: Path) -> tuple[Article | None, list[Problem]]:
+    """One article, or None and the reasons it cannot be served."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(name, "(file)", f"cannot be read: {error.strerror}")]
+    if len(raw) > MAX_ARTICLE_BYTES:
+        return None, [Problem(name, "(file)", f"is {len(raw):,} bytes; the limit is {MAX_ARTICLE_BYTES:,}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return None, [Problem(name, "(file)", f"is not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8")]
+    try:
+        split = split_front_matter(text)
+    except FrontMatterError as error:
+        return None, [Problem(name, "front matter", str(error))]
+    try:
+        meta = ArticleMeta.model_validate(split.front_matter)
+    except ValidationError as error:
+        return None, problems_from_validation(name, error)
+    if not split.body:
+        return None, [Problem(name, "body", "is empty: the article text goes after the closing '---'")]
+    return Article(meta=meta, body=split.body, path=path), []
+
+
+def read_articles(folder: Path) -> tuple[list[Article], list[Problem]]:
+    """Every good article of the folder; a bad or duplicate one is reported and left out."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    first_file_of: dict[str, Path] = {}
+    for path in article_files(folder):
+        article, found = read_article(path)
+        problems.extend(found)
+        if article is None:
+            continue
+        if article.id in first_file_of:
+            problems.append(Problem(str(path), "id", f"{article.id!r} is already used by {first_file_of[article.id]}; this file is skipped"))
+            continue
+        first_file_of[article.id] = path
+        articles.append(article)
+    return articles, problems

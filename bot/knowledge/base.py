@@ -1,0 +1,115 @@
+"""The knowledge base: every good article, its passages and sentences, and the indexes over them.
+
+Immutable once built. A reload builds a new one beside it and swaps it in with one assignment,
+so no question ever sees half of each.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from bot.knowledge.aliases_file import load_aliases
+from bot.knowledge.articles import read_articles
+from bot.knowledge.models import Article, Passage, Problem, Span
+from bot.knowledge.passages import split_passages
+from bot.search.aliases import AliasTable
+from bot.search.bm25 import Bm25Index
+from bot.search.normalise import terms, words
+from bot.search.typos import SpellingIndex
+
+logger = logging.getLogger(__name__)
+
+
+class KnowledgeFolderMissing(FileNotFoundError):
+    """The knowledge folder does not exist, so there is nothing to serve."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    passage: int  # position in KnowledgeBase.passages
+    span: Span
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    folder: Path
+    articles: Mapping[str, Article]
+    passages: tuple[Passage, ...]
+    sentences: tuple[Sentence, ...]
+    passage_terms: tuple[frozenset[str], ...]
+    passage_index: Bm25Index
+    sentence_index: Bm25Index
+    aliases: AliasTable
+    spelling: SpellingIndex
+    article_names: Mapping[str, frozenset[str]]  # article id -> terms that name it (publisher, kind)
+    problems: tuple[Problem, ...]
+    build_seconds: float = 0.0
+
+    def article_of(self, passage: int) -> Article:
+        return self.articles[self.passages[passage].article_id]
+
+
+def publisher_name(article: Article) -> str:
+    """The publisher without a section in brackets: "The Washington Post (Global Opinions)" -> "The Washington Post"."""
+    return re.sub(r"\s*\(.*?\)\s*", " ", article.meta.publisher).strip() or article.meta.publisher
+
+
+def index_terms(text: str, aliases: AliasTable) -> list[str]:
+    return aliases.expand(terms(text))
+
+
+def build_knowledge_base(folder: Path) -> KnowledgeBase:
+    """Load, validate and index the folder. Bad files become problems; good ones still serve."""
+    started = time.perf_counter()
+    if not folder.is_dir():
+        raise KnowledgeFolderMissing(f"The knowledge folder {folder} does not exist.")
+    articles, problems = read_articles(folder)
+    alias_groups, alias_problems = load_aliases(folder)
+    problems.extend(alias_problems)
+    # A publisher is a name people ask by ("does Vox think"), so each is a phrase of its own
+    # unless aliases.yaml already groups it with others (WaPo ~ the Washington Post).
+    publisher_groups = [[publisher_name(article)] for article in articles]
+    aliases = AliasTable.from_groups([*alias_groups, *publisher_groups])
+
+    passages: list[Passage] = []
+    sentences: list[Sentence] = []
+    passage_terms: list[list[str]] = []
+    sentence_terms: list[list[str]] = []
+    vocabulary: set[str] = set()
+    for article in articles:
+        vocabulary.update(words(article.body))
+        for passage in split_passages(article.id, article.body):
+            position = len(passages)
+            passages.append(passage)
+            passage_terms.append(index_terms(article.body[passage.start : passage.end], aliases))
+            for span in passage.sentences:
+                sentences.append(Sentence(position, span))
+                sentence_terms.append(index_terms(article.body[span.start : span.end], aliases))
+
+    names = {
+        article.id: frozenset(
+            group for name in (publisher_name(article), article.meta.kind) if (group := aliases.group_of(name)) is not None
+        )
+        for article in articles
+    }
+    knowledge = KnowledgeBase(
+        folder=folder,
+        articles=MappingProxyType({article.id: article for article in articles}),
+        passages=tuple(passages),
+        sentences=tuple(sentences),
+        passage_terms=tuple(frozenset(t) for t in passage_terms),
+        passage_index=Bm25Index(passage_terms),
+        sentence_index=Bm25Index(sentence_terms),
+        aliases=aliases,
+        spelling=SpellingIndex(vocabulary),
+        article_names=MappingProxyType(names),
+        problems=tuple(problems),
+        build_seconds=time.perf_counter() - started,
+    )
+    return knowledge

@@ -1,0 +1,50 @@
+"""Splits a knowledge file into its YAML front matter and its body."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import yaml
+
+FENCE = "---"
+
+
+class FrontMatterError(ValueError):
+    """The file does not start with a readable `---` fenced YAML block."""
+
+
+@dataclass(frozen=True, slots=True)
+class SplitFile:
+    front_matter: dict[str, object]
+    body: str
+
+
+def normalise_text(text: str) -> str:
+    """The one text form every offset refers to: no BOM, `\\n` line ends, NFC."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def split_front_matter(text: str) -> SplitFile:
+    text = normalise_text(text)
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != FENCE:
+        raise FrontMatterError("the file must start with a line '---', then YAML, then a line '---'")
+    try:
+        closing = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
+    except StopIteration:
+        raise FrontMatterError("the front matter has no closing '---' line") from None
+    try:
+        data = yaml.safe_load("\n".join(lines[1:closing]))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        problem = getattr(error, "problem", None) or str(error)
+        raise FrontMatterError(f"is not valid YAML{where}: {problem}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise FrontMatterError("must be a YAML mapping of field: value")
+    body = "\n".join(lines[closing + 1 :]).strip()
+    return SplitFile(front_matter=data, body=body)

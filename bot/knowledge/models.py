@@ -1,0 +1,87 @@
+"""The shapes of what maintainers write in `knowledge/`, validated at the edge with pydantic."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
+
+ARTICLE_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,119}$"
+
+
+class ArticleMeta(BaseModel):
+    """The YAML front matter of one article file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=ARTICLE_ID_PATTERN, description="Stable id, lower case, used in quotes and timeline entries.")
+    title: str = Field(min_length=1, max_length=300)
+    publisher: str = Field(min_length=1, max_length=200)
+    published: dt.date
+    author: str | None = None
+    url: HttpUrl | None = None
+    kind: Literal["news", "analysis", "opinion"] = "news"
+    standfirst: str | None = None
+    source_file: str | None = Field(default=None, description="The file the article was imported from, if any.")
+
+    @field_validator("title", "publisher", "author", "standfirst")
+    @classmethod
+    def _no_surrounding_space(cls, value: str | None) -> str | None:
+        if value is not None and value != value.strip():
+            raise ValueError("must not start or end with white space")
+        return value
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _published_is_a_date(cls, value: object) -> object:
+        # YAML turns 2019-02-28 into a date but leaves "Feb 2019" a string; a datetime is too precise.
+        if isinstance(value, dt.datetime):
+            raise ValueError("must be a date (YYYY-MM-DD), not a date and time")
+        return value
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article: its metadata and its cleaned body, the text every quote is a slice of."""
+
+    meta: ArticleMeta
+    body: str
+    path: Path
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range [start, end) of an article body."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A paragraph-aware chunk of one article, with its sentences, all as offsets into the body."""
+
+    article_id: str
+    index: int
+    start: int
+    end: int
+    sentences: tuple[Span, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in the knowledge folder, named by file and field."""
+
+    file: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.field}: {self.message}"

@@ -1,0 +1,57 @@
+"""Every sentence a user or operator reads, in one place, so wording stays consistent across front ends."""
+
+from __future__ import annotations
+
+from bot.answers import MAX_QUESTION_CHARS, Declined
+
+EMPTY_QUESTION = "Please ask a question, for example: What happened at the Hanoi summit?"
+NOT_COVERED = "The articles I have do not cover that, so I won't guess."
+CLOSEST_INTRO = "The closest passages I found (they do not answer the question):"
+NO_ARTICLES = "I have no articles loaded, so I cannot answer yet. A maintainer can add some to the knowledge folder."
+ANSWER_INTRO = "From the articles:"
+UNKNOWN_COMMAND = "Unknown command {command!r}. Type /help to see what I can do."
+INTERNAL_ERROR = "Something went wrong while answering; it has been logged. Please try again."
+
+
+def too_long(length: int) -> str:
+    return f"Your question is {length:,} characters long; please ask in under {MAX_QUESTION_CHARS:,}."
+
+
+def knowledge_missing(folder: str) -> str:
+    return f"The knowledge folder {folder} does not exist; set BOT_KNOWLEDGE_DIR or pass --knowledge DIR."
+
+
+def knowledge_empty(folder: str) -> str:
+    return f"The knowledge folder {folder} has no articles; add Markdown files under {folder}/articles."
+
+
+def missing_setting(variable: str, purpose: str) -> str:
+    return f"{variable} is not set: {purpose}. Add it to the environment or to .env (see .env.example)."
+
+
+def decline_message(reason: Declined, question_length: int = 0) -> str:
+    if reason is Declined.EMPTY:
+        return EMPTY_QUESTION
+    if reason is Declined.TOO_LONG:
+        return too_long(question_length)
+    if reason is Declined.NO_ARTICLES:
+        return NO_ARTICLES
+    return NOT_COVERED
+
+
+# The commands every front end offers, with the one-line help each shows.
+HELP_INTRO = (
+    "I answer questions about the 2018-2019 US-North Korea nuclear talks (Trump and Kim Jong Un) "
+    "with verbatim quotes from news articles, each with its source. I never write claims of my own; "
+    "when the articles don't cover a question, I say so."
+)
+HELP_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("ask QUESTION", "Answer a question with quotes from the articles."),
+    ("sources", "List the articles I quote from."),
+    ("help", "Show this help."),
+)
+HELP_EXAMPLES = (
+    "Why did the Hanoi summit collapse?",
+    "What mistakes did Trump make before the talks?",
+    "Has North Korea tested missiles since Singapore?",
+)

@@ -1,0 +1,1 @@
+"""Turns results (answers, sources, help) into what each front end shows, within its limits."""

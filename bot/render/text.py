@@ -1,0 +1,49 @@
+"""Plain text for the terminal chat and the command line."""
+
+from __future__ import annotations
+
+import textwrap
+
+from bot import messages
+from bot.answers import Answer
+from bot.knowledge.models import Article
+from bot.quotes import Quote
+from bot.render.source import display_date, display_title, source_line
+
+
+def quote_block(quote: Quote, number: int) -> str:
+    body = textwrap.fill(f"“{quote.text}”", width=88, initial_indent=f"{number}. ", subsequent_indent="   ")
+    return f"{body}\n   — {source_line(quote.article.meta)}"
+
+
+def answer_text(answer: Answer) -> str:
+    if answer.answered:
+        blocks = [quote_block(q, n) for n, q in enumerate(answer.quotes, 1)]
+        return "\n\n".join([messages.ANSWER_INTRO, *blocks])
+    assert answer.declined is not None
+    lines = [messages.decline_message(answer.declined, len(answer.question))]
+    if answer.closest:
+        lines.append(messages.CLOSEST_INTRO)
+        lines.extend(quote_block(q, n) for n, q in enumerate(answer.closest, 1))
+    return "\n\n".join(lines)
+
+
+def sources_text(articles: list[Article]) -> str:
+    if not articles:
+        return messages.NO_ARTICLES
+    lines = [f"{len(articles)} articles:"]
+    for article in articles:
+        meta = article.meta
+        lines.append(f"- {meta.publisher}: “{display_title(meta)}” ({display_date(meta)}) [{meta.id}]")
+        if meta.url is not None:
+            lines.append(f"  {meta.url}")
+    return "\n".join(lines)
+
+
+def help_text(prefix: str = "/") -> str:
+    lines = [messages.HELP_INTRO, "", "Commands:"]
+    lines.extend(f"  {prefix}{usage:<16} {what}" for usage, what in messages.HELP_COMMANDS)
+    lines.append("")
+    lines.append("Or just type a question. For example:")
+    lines.extend(f"  {example}" for example in messages.HELP_EXAMPLES)
+    return "\n".join(lines)

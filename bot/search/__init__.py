@@ -1,0 +1,1 @@
+"""Text normalisation and BM25 retrieval over passages and sentences."""

@@ -1,0 +1,44 @@
+"""Names that mean the same thing (the DPRK, Pyongyang ~ North Korea), matched as phrases of terms."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bot.search.normalise import terms
+
+GROUP_MARK = "≈"  # cannot come out of the tokenizer, so a group term never collides with a word
+
+
+@dataclass(frozen=True)
+class AliasTable:
+    """Maps each alias phrase (as index terms) to the term standing for its whole group."""
+
+    phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
+    longest: int = 0
+
+    @classmethod
+    def from_groups(cls, groups: Sequence[Sequence[str]]) -> AliasTable:
+        phrases: dict[tuple[str, ...], str] = {}
+        for group in groups:
+            if any(tuple(terms(name)) in phrases for name in group):
+                continue  # already grouped: the first group to name a phrase keeps it
+            group_terms = [tuple(terms(name)) for name in group]
+            group_term = GROUP_MARK + "_".join(next((t for t in group_terms if t), ("empty",)))
+            for phrase in group_terms:
+                if phrase:
+                    phrases[phrase] = group_term
+        return cls(phrases=phrases, longest=max((len(p) for p in phrases), default=0))
+
+    def group_of(self, name: str) -> str | None:
+        return self.phrases.get(tuple(terms(name)))
+
+    def expand(self, sequence: Sequence[str]) -> list[str]:
+        """The terms plus one group term for every alias phrase found in them."""
+        found: list[str] = []
+        for start in range(len(sequence)):
+            for length in range(1, min(self.longest, len(sequence) - start) + 1):
+                group_term = self.phrases.get(tuple(sequence[start : start + length]))
+                if group_term is not None:
+                    found.append(group_term)
+        return [*sequence, *found]

@@ -1,0 +1,63 @@
+"""Turns text into the terms the index matches on: Unicode-folded, lower case, stop words out, stemmed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+# Curly quotes and dashes folded to ASCII so "Trump’s" and "Trump's" are one word.
+_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_POSSESSIVE = re.compile(r"'s\b")
+_DOTTED_ACRONYM = re.compile(r"\b(?:[a-z]\.){2,}")
+_WORD = re.compile(r"[a-z0-9]+")
+
+# English function words plus the words questions are phrased with ("what does the article say").
+STOP_WORDS = frozenset(
+    """a about above after again against all am an and any are aren arent as at be because been
+    before being below between both but by can cannot could couldn couldnt did didn didnt do does
+    doesn doesnt doing don dont down during each few for from further had hadn hadnt has hasn hasnt
+    have haven havent having he hed hell hes her here heres hers herself him himself his how hows i
+    id ill im ive if in into is isn isnt it its itself just lets me more most mustn mustnt my myself
+    no nor not of off on once only or other ought our ours ourselves out over own same shan shant
+    she shed shell shes should shouldn shouldnt so some such than that thats the their theirs them
+    themselves then there theres these they theyd theyll theyre theyve this those through to too
+    under until up very was wasn wasnt we wed well were weve weren werent what whats when whens
+    where wheres which while who whos whom why whys will with won wont would wouldn wouldnt you
+    youd youll youre youve your yours yourself yourselves
+    also any anything anyone can could did does get got go going gone lot many much
+    tell told say said says think thinks thought know knows according article articles piece
+    actually really realistically kind sort way ever still yet even whether since like
+    want wants please
+    """.split()
+)
+
+
+def fold(text: str) -> str:
+    """Unicode compatibility form, ASCII quotes and dashes, lower case, no possessive 's."""
+    text = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
+    text = _DOTTED_ACRONYM.sub(lambda match: match.group(0).replace(".", "") + " ", text)
+    return _POSSESSIVE.sub("", text).replace("'", "")
+
+
+def words(text: str) -> list[str]:
+    """The surface words of text after folding, stop words included, in order."""
+    return _WORD.findall(fold(text))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+def is_stop_word(word: str) -> bool:
+    return word in STOP_WORDS
+
+
+def terms(text: str) -> list[str]:
+    """Index terms of text, in order: stemmed words that are not stop words."""
+    return [stem(word) for word in words(text) if word not in STOP_WORDS]

@@ -1,0 +1,73 @@
+"""Corrects a misspelt question word to the one index word it can only have meant.
+
+A symmetric-delete lookup (as in SymSpell): every word of the vocabulary is stored under the
+strings made by deleting one or two of its letters, so a lookup is a few dictionary hits, not a
+scan. A correction is made only when exactly one vocabulary word is nearest: a guess between two
+words would quote the wrong thing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from itertools import combinations
+
+MIN_LENGTH_FOR_ONE_EDIT = 5
+MIN_LENGTH_FOR_TWO_EDITS = 9
+
+
+def allowed_edits(word: str) -> int:
+    if len(word) >= MIN_LENGTH_FOR_TWO_EDITS:
+        return 2
+    return 1 if len(word) >= MIN_LENGTH_FOR_ONE_EDIT else 0
+
+
+def _deletes(word: str, edits: int) -> set[str]:
+    variants = {word}
+    for count in range(1, edits + 1):
+        for positions in combinations(range(len(word)), count):
+            variants.add("".join(ch for i, ch in enumerate(word) if i not in positions))
+    return variants
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein (optimal string alignment) distance."""
+    previous_previous: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            cost = char_a != char_b
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous_previous[j - 2] + 1)
+        previous_previous, previous = previous, current
+    return previous[-1]
+
+
+class SpellingIndex:
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        self._vocabulary = frozenset(vocabulary)
+        self._by_delete: dict[str, set[str]] = defaultdict(set)
+        for word in self._vocabulary:
+            for variant in _deletes(word, allowed_edits(word)):
+                self._by_delete[variant].add(word)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._vocabulary
+
+    def correct(self, word: str) -> str | None:
+        """The single nearest vocabulary word, or None when there is none or it is ambiguous."""
+        edits = allowed_edits(word)
+        if edits == 0 or word in self._vocabulary or word.isdigit():
+            return None
+        candidates: set[str] = set()
+        for variant in _deletes(word, edits):
+            candidates |= self._by_delete.get(variant, set())
+        scored = sorted((edit_distance(word, c), c) for c in candidates if abs(len(c) - len(word)) <= edits)
+        scored = [(distance, c) for distance, c in scored if distance <= min(edits, allowed_edits(c))]
+        if not scored:
+            return None
+        best = scored[0][0]
+        nearest = [c for distance, c in scored if distance == best]
+        return nearest[0] if len(nearest) == 1 else None

@@ -1,0 +1,61 @@
+"""Shared fixtures: the bundled knowledge, temporary knowledge folders, and isolation from the machine."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.config import BUNDLED_KNOWLEDGE
+from bot.knowledge.store import KnowledgeStore
+
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+PLATFORM_VARIABLES = (
+    "DISCORD_TOKEN",
+    "DISCORD_GUILD_IDS",
+    "DISCORD_API_BASE",
+    "SLACK_BOT_TOKEN",
+    "SLACK_SIGNING_SECRET",
+    "SLACK_APP_TOKEN",
+    "SLACK_PORT",
+    "SLACK_API_BASE",
+    "SLACK_ADMIN_USER_IDS",
+    "BOT_KNOWLEDGE_DIR",
+)
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No test reads the developer's .env or tokens, or writes outside its temporary folder."""
+    for variable in PLATFORM_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("BOT_UNANSWERED_LOG", str(tmp_path / "data" / "unanswered.jsonl"))
+    monkeypatch.chdir(tmp_path)
+    yield
+
+
+@pytest.fixture(scope="session")
+def bundled_store() -> KnowledgeStore:
+    return KnowledgeStore(BUNDLED_KNOWLEDGE)
+
+
+@pytest.fixture
+def knowledge_copy(tmp_path: Path) -> Path:
+    """A private copy of the bundled knowledge folder that a test may change."""
+    target = tmp_path / "knowledge"
+    shutil.copytree(BUNDLED_KNOWLEDGE, target)
+    return target
+
+
+def write_article(folder: Path, article_id: str, body: str, **meta: str) -> Path:
+    """Write a knowledge article file with front matter; fields default to plausible values."""
+    fields = {"id": article_id, "title": f"Title of {article_id}", "publisher": "Test Gazette", "published": "2019-03-01"}
+    fields.update(meta)
+    front = "".join(f"{key}: {value}\n" for key, value in fields.items())
+    path = folder / "articles" / f"{article_id}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\n{front}---\n\n{textwrap.dedent(body).strip()}\n", encoding="utf-8")
+    return path
