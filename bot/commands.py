@@ -6,12 +6,14 @@ holds business logic of its own.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.answers import Answer, answer, answer_follow_up
 from bot.knowledge.models import Article
-from bot.knowledge.store import KnowledgeStore
+from bot.knowledge.store import KnowledgeStore, ReloadReport
+from bot.timeline.models import TimelineEvent
 
 COMMAND_NAMES = ("ask", "sources", "help")
 
@@ -50,3 +52,27 @@ def find_article(store: KnowledgeStore, text: str) -> Article | None:
         return articles[text]
     needle = text.casefold()
     return next((a for a in articles.values() if needle and needle in a.meta.title.casefold()), None)
+
+
+def timeline(
+    store: KnowledgeStore,
+    topic: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> list[TimelineEvent]:
+    """The dated events, oldest first, overlapping [date_from, date_to], optionally on a topic."""
+    events = list(store.current.timeline)
+    if date_from is not None:
+        events = [e for e in events if e.date.last_day() >= date_from]
+    if date_to is not None:
+        events = [e for e in events if e.date.first_day() <= date_to]
+    if topic:
+        # bot.timeline replaces this with the /ask retriever; a plain word match until then.
+        wanted = topic.casefold()
+        events = [e for e in events if wanted in e.title.casefold() or any(wanted in q.text.casefold() for q in e.quotes)]
+    return events
+
+
+def reload(store: KnowledgeStore) -> ReloadReport:
+    """Rebuild the knowledge from its folder and swap it in; for /reload (admins only, checked by the caller)."""
+    return store.reload()

@@ -22,6 +22,7 @@ from bot.search.aliases import AliasTable
 from bot.search.bm25 import Bm25Index
 from bot.search.normalise import terms, words
 from bot.search.typos import SpellingIndex
+from bot.timeline.models import TimelineEvent
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +51,8 @@ class KnowledgeBase:
     article_names: Mapping[str, frozenset[str]]  # article id -> terms that name it (publisher, kind)
     problems: tuple[Problem, ...]
     build_seconds: float = 0.0
+    # Dated events, filled by bot.timeline when it builds them; sorted by date.
+    timeline: tuple[TimelineEvent, ...] = ()
 
     def article_of(self, passage: int) -> Article:
         return self.articles[self.passages[passage].article_id]

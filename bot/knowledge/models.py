@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
-ARTICLE_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,119}$"
+ARTICLE_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,63}$"
 
 
 class ArticleMeta(BaseModel):

@@ -3,11 +3,55 @@
 from __future__ import annotations
 
 import logging
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from bot.knowledge.base import KnowledgeBase, build_knowledge_base
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ReloadReport:
+    """What a reload changed, for the log line and the /reload reply."""
+
+    added: tuple[str, ...]
+    changed: tuple[str, ...]
+    removed: tuple[str, ...]
+    articles: int
+    passages: int
+    warnings: tuple[str, ...]
+    seconds: float
+
+    def summary(self) -> str:
+        def ids(values: tuple[str, ...]) -> str:
+            return ", ".join(values) if values else "none"
+
+        line = (
+            f"Reloaded in {self.seconds * 1000:.0f} ms: added {ids(self.added)}; changed {ids(self.changed)}; "
+            f"removed {ids(self.removed)}; {self.articles} articles, {self.passages} passages now; "
+            f"{len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}."
+        )
+        return "\n".join([line, *(f"warning: {w}" for w in self.warnings)])
+
+
+def diff(old: KnowledgeBase, new: KnowledgeBase, seconds: float) -> ReloadReport:
+    old_ids, new_ids = set(old.articles), set(new.articles)
+    changed = sorted(
+        article_id
+        for article_id in old_ids & new_ids
+        if (old.articles[article_id].meta, old.articles[article_id].body) != (new.articles[article_id].meta, new.articles[article_id].body)
+    )
+    return ReloadReport(
+        added=tuple(sorted(new_ids - old_ids)),
+        changed=tuple(changed),
+        removed=tuple(sorted(old_ids - new_ids)),
+        articles=len(new.articles),
+        passages=len(new.passages),
+        warnings=tuple(str(p) for p in new.problems),
+        seconds=seconds,
+    )
 
 
 class KnowledgeStore:
@@ -17,7 +61,11 @@ class KnowledgeStore:
         self.folder = folder
         self.current: KnowledgeBase = build_knowledge_base(folder)
 
-    def reload(self) -> KnowledgeBase:
+    def reload(self) -> ReloadReport:
+        """Rebuild beside the serving knowledge and swap it in. A missing folder keeps the old one serving."""
+        started = time.perf_counter()
         rebuilt = build_knowledge_base(self.folder)
-        self.current = rebuilt  # the swap: one assignment, atomic for every reader
-        return rebuilt
+        previous, self.current = self.current, rebuilt  # the swap: one assignment, atomic for every reader
+        report = diff(previous, rebuilt, time.perf_counter() - started)
+        logger.info("%s", report.summary().replace("\n", " | "))
+        return report

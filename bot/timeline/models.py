@@ -1,0 +1,79 @@
+"""A timeline event: a date of known precision, a short title, and the quotes that back it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.quotes import Quote
+
+Precision = Literal["year", "month", "day"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class EventDate:
+    """A date known to the year, the month or the day. Sorting puts a year before its months."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    def iso(self) -> str:
+        """`YYYY`, `YYYY-MM` or `YYYY-MM-DD`: only the parts the precision allows."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def label(self) -> str:
+        """For people: `2019`, `June 2018`, `February 28, 2019`."""
+        if self.month is None:
+            return str(self.year)
+        month = dt.date(self.year, self.month, 1).strftime("%B")
+        return f"{month} {self.year}" if self.day is None else f"{month} {self.day}, {self.year}"
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        if self.day is not None:
+            return self.first_day()
+        if self.month is None:
+            return dt.date(self.year, 12, 31)
+        following = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class DatedSource:
+    """One source's date for an event, when sources disagree ("Thursday" vs "early Wednesday")."""
+
+    date: EventDate
+    approximate: bool
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    date: EventDate
+    approximate: bool
+    title: str
+    quotes: tuple[Quote, ...]
+    curated: bool = False
+    # Other dates other sources give for the same event; empty when all sources agree.
+    other_dates: tuple[DatedSource, ...] = ()
+
+    @property
+    def precision(self) -> Precision:
+        return self.date.precision
