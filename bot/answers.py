@@ -8,8 +8,8 @@ from enum import Enum
 
 from bot.knowledge.base import KnowledgeBase
 from bot.quotes import Quote
-from bot.search.answer_type import expected_answer_type, satisfies
-from bot.search.query import Query, analyse
+from bot.search.answer_type import expected_answer, satisfies
+from bot.search.query import Concept, Query, analyse
 
 MAX_QUESTION_CHARS = 2000
 MAX_QUOTES = 3
@@ -17,11 +17,12 @@ MAX_QUOTES = 3
 # answers often leans on the paragraph around it for the words the question uses.
 PASSAGE_SHARE = 0.5
 # A source the question names ("does Vox think") lifts that source's passages.
-NAMED_SOURCE_BOOST = 1.5
+NAMED_SOURCE_BOOST = 2.0
 # Later quotes must be nearly as relevant as the first, or they are noise.
 FOLLOWING_QUOTE_RATIO = 0.6
 # Share of the question's meaning (IDF-weighted concepts) that the best quote's passage must hold.
 MIN_COVERAGE = 0.5
+UBIQUITY_FLOOR = 0.4
 CLOSEST_OFFERED = 2
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff]")
 
@@ -65,14 +66,20 @@ def answer(knowledge: KnowledgeBase, question: str) -> Answer:
         return Answer(question, declined=Declined.TOO_LONG)
     if not knowledge.articles:
         return Answer(question, declined=Declined.NO_ARTICLES)
-    query = analyse(knowledge, question)
+    expectation = expected_answer(question)
+    query = analyse(knowledge, question, phrasing=expectation.phrasing if expectation else frozenset())
     ranked = _rank_sentences(knowledge, query)
     if not ranked:
         return Answer(question, declined=Declined.NOT_COVERED)
-    wanted = expected_answer_type(question)
-    fitting = [c for c in ranked if satisfies(knowledge, c.sentence, wanted, question)] if wanted else ranked
+    if expectation is None:
+        fitting = ranked
+    else:
+        fitting = [c for c in ranked if satisfies(_sentence_text(knowledge, c.sentence), expectation, question)]
     best = fitting[0] if fitting else ranked[0]
-    coverage = _coverage(knowledge, query, best.sentence)
+    # A typed answer (a number, a name) must sit close to what the question asks about: the
+    # sentence and its neighbours. Otherwise the best sentence's whole paragraph is the context.
+    present = _window_terms(knowledge, best.sentence) if expectation else knowledge.passage_terms[knowledge.sentences[best.sentence].passage]
+    coverage = _coverage(knowledge, query, present)
     quotes = _quotes(knowledge, fitting or ranked)
     if not fitting or coverage < MIN_COVERAGE:
         return Answer(question, declined=Declined.NOT_COVERED, closest=quotes[:CLOSEST_OFFERED], coverage=coverage)
@@ -89,7 +96,7 @@ def _rank_sentences(knowledge: KnowledgeBase, query: Query) -> list[_Candidate]:
     candidates = []
     for position, sentence in enumerate(knowledge.sentences):
         passage_score = passage_scores.get(sentence.passage)
-        if passage_score is None:
+        if passage_score is None or knowledge.passages[sentence.passage].heading:
             continue
         score = sentence_scores.get(position, 0.0) / top_sentence + PASSAGE_SHARE * passage_score / top_passage
         if knowledge.passages[sentence.passage].article_id in query.named_articles:
@@ -99,16 +106,30 @@ def _rank_sentences(knowledge: KnowledgeBase, query: Query) -> list[_Candidate]:
     return candidates
 
 
-def _coverage(knowledge: KnowledgeBase, query: Query, sentence: int) -> float:
-    """IDF-weighted share of the question's concepts found in the sentence's passage."""
+def _window_terms(knowledge: KnowledgeBase, sentence: int) -> frozenset[str]:
+    """Terms of the sentence and of its neighbours in the same passage."""
+    passage = knowledge.sentences[sentence].passage
+    around = range(max(0, sentence - 1), min(len(knowledge.sentences), sentence + 2))
+    return frozenset().union(*(knowledge.sentence_terms[i] for i in around if knowledge.sentences[i].passage == passage))
+
+
+def _evidence_weight(knowledge: KnowledgeBase, concept: Concept) -> float:
+    """How much finding this concept says a passage answers: specific words count, and so do
+    words few passages share. "North Korea" is in nearly every passage here, so finding it proves
+    little; it still counts for some, because an article about the talks must mention it."""
+    rarity = knowledge.passage_index.idf(concept.key) / knowledge.passage_index.idf("\0unseen")
+    return concept.specificity * (UBIQUITY_FLOOR + (1 - UBIQUITY_FLOOR) * min(1.0, rarity))
+
+
+def _coverage(knowledge: KnowledgeBase, query: Query, present: frozenset[str]) -> float:
+    """Share of the question's concepts, weighed by how specific each is, found in `present`."""
     if not query.concepts:
         return 0.0
-    present = knowledge.passage_terms[knowledge.sentences[sentence].passage]
     total = found = 0.0
     for concept in query.concepts:
-        weight = knowledge.passage_index.idf(concept.term)
+        weight = _evidence_weight(knowledge, concept)
         total += weight
-        if concept.term in present or concept.group_terms & present:
+        if concept.key in present or all(term in present for term in concept.terms):
             found += weight
     return found / total if total else 0.0
 
@@ -128,6 +149,11 @@ def _quotes(knowledge: KnowledgeBase, ranked: list[_Candidate]) -> tuple[Quote, 
         else:
             chosen.append((position, position, candidate.score))
     return tuple(_quote(knowledge, first, last, score) for first, last, score in chosen)
+
+
+def _sentence_text(knowledge: KnowledgeBase, sentence: int) -> str:
+    ref = knowledge.sentences[sentence]
+    return knowledge.article_of(ref.passage).body[ref.span.start : ref.span.end]
 
 
 def _same_passage(knowledge: KnowledgeBase, a: int, b: int) -> bool:

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.models import Problem
+from bot.knowledge.yaml_text import load_yaml
 from bot.search.normalise import terms
 
 ALIASES_FILE = "aliases.yaml"
@@ -42,7 +43,7 @@ def load_aliases(folder: Path) -> tuple[list[list[str]], list[Problem]]:
     if not path.exists():
         return [], []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
         return AliasesFile.model_validate(data).groups, []
     except UnicodeDecodeError as error:
         return [], [Problem(str(path), "(file)", f"is not UTF-8 text (byte {error.start})")]

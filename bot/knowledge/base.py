@@ -27,6 +27,11 @@ from bot.timeline.models import TimelineEvent
 logger = logging.getLogger(__name__)
 
 
+# Sentences vary from five words to sixty; full BM25 length normalisation (b=0.75) would let a
+# short sentence that shares one rare word beat the long one that answers.
+SENTENCE_LENGTH_NORMALISATION = 0.3
+
+
 class KnowledgeFolderMissing(FileNotFoundError):
     """The knowledge folder does not exist, so there is nothing to serve."""
 
@@ -44,6 +49,7 @@ class KnowledgeBase:
     passages: tuple[Passage, ...]
     sentences: tuple[Sentence, ...]
     passage_terms: tuple[frozenset[str], ...]
+    sentence_terms: tuple[frozenset[str], ...]
     passage_index: Bm25Index
     sentence_index: Bm25Index
     aliases: AliasTable
@@ -107,8 +113,9 @@ def build_knowledge_base(folder: Path) -> KnowledgeBase:
         passages=tuple(passages),
         sentences=tuple(sentences),
         passage_terms=tuple(frozenset(t) for t in passage_terms),
+        sentence_terms=tuple(frozenset(t) for t in sentence_terms),
         passage_index=Bm25Index(passage_terms),
-        sentence_index=Bm25Index(sentence_terms),
+        sentence_index=Bm25Index(sentence_terms, b=SENTENCE_LENGTH_NORMALISATION),
         aliases=aliases,
         spelling=SpellingIndex(vocabulary),
         article_names=MappingProxyType(names),

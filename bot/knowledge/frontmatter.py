@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from bot.knowledge.yaml_text import load_yaml
+
 FENCE = "---"
 
 
@@ -36,7 +38,7 @@ def split_front_matter(text: str) -> SplitFile:
     except StopIteration:
         raise FrontMatterError("the front matter has no closing '---' line") from None
     try:
-        data = yaml.safe_load("\n".join(lines[1:closing]))
+        data = load_yaml("\n".join(lines[1:closing]))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""

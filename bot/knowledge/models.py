@@ -73,6 +73,8 @@ class Passage:
     start: int
     end: int
     sentences: tuple[Span, ...] = field(default_factory=tuple)
+    # A subhead ("Failing to prepare is preparing to fail"): indexed, but never quoted on its own.
+    heading: bool = False
 
 
 @dataclass(frozen=True, slots=True)

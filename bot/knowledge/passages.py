@@ -10,6 +10,13 @@ from bot.knowledge.sentences import sentence_spans
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # Long paragraphs are cut between sentences so a passage stays about one idea long.
 MAX_PASSAGE_CHARS = 900
+MAX_HEADING_WORDS = 14
+SENTENCE_END = tuple(".!?…\"'”’)")
+
+
+def is_heading(text: str) -> bool:
+    """A short single line with no closing punctuation: a subhead or a label, not a sentence."""
+    return "\n" not in text and len(text.split()) <= MAX_HEADING_WORDS and not text.rstrip().endswith(SENTENCE_END)
 
 
 def paragraph_spans(body: str) -> list[Span]:
@@ -29,19 +36,21 @@ def split_passages(article_id: str, body: str) -> list[Passage]:
         group: list[Span] = []
         for sentence in sentences:
             if group and sentence.end - group[0].start > MAX_PASSAGE_CHARS:
-                passages.append(_passage(article_id, len(passages), group))
+                passages.append(_passage(article_id, len(passages), group, body))
                 group = []
             group.append(sentence)
         if group:
-            passages.append(_passage(article_id, len(passages), group))
+            passages.append(_passage(article_id, len(passages), group, body))
     return passages
 
 
-def _passage(article_id: str, index: int, sentences: list[Span]) -> Passage:
+def _passage(article_id: str, index: int, sentences: list[Span], body: str) -> Passage:
+    start, end = sentences[0].start, sentences[-1].end
     return Passage(
         article_id=article_id,
         index=index,
-        start=sentences[0].start,
-        end=sentences[-1].end,
+        start=start,
+        end=end,
         sentences=tuple(sentences),
+        heading=is_heading(body[start:end]),
     )

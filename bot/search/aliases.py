@@ -10,6 +10,13 @@ from bot.search.normalise import terms
 GROUP_MARK = "≈"  # cannot come out of the tokenizer, so a group term never collides with a word
 
 
+@dataclass(frozen=True, slots=True)
+class AliasMatch:
+    start: int
+    length: int
+    group_term: str
+
+
 @dataclass(frozen=True)
 class AliasTable:
     """Maps each alias phrase (as index terms) to the term standing for its whole group."""
@@ -30,15 +37,24 @@ class AliasTable:
                     phrases[phrase] = group_term
         return cls(phrases=phrases, longest=max((len(p) for p in phrases), default=0))
 
+    @property
+    def words(self) -> frozenset[str]:
+        """Every term that is part of some alias phrase."""
+        return frozenset(term for phrase in self.phrases for term in phrase)
+
     def group_of(self, name: str) -> str | None:
         return self.phrases.get(tuple(terms(name)))
 
-    def expand(self, sequence: Sequence[str]) -> list[str]:
-        """The terms plus one group term for every alias phrase found in them."""
-        found: list[str] = []
+    def matches(self, sequence: Sequence[str]) -> list[AliasMatch]:
+        """Every alias phrase found in the terms, overlapping ones included."""
+        found = []
         for start in range(len(sequence)):
             for length in range(1, min(self.longest, len(sequence) - start) + 1):
                 group_term = self.phrases.get(tuple(sequence[start : start + length]))
                 if group_term is not None:
-                    found.append(group_term)
-        return [*sequence, *found]
+                    found.append(AliasMatch(start, length, group_term))
+        return found
+
+    def expand(self, sequence: Sequence[str]) -> list[str]:
+        """The terms plus one group term for every alias phrase found in them (for indexing)."""
+        return [*sequence, *(match.group_term for match in self.matches(sequence))]

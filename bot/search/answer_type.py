@@ -1,63 +1,110 @@
 """What kind of answer a question wants, and whether a sentence has one.
 
-"How many troops?" wants a number and "Who was named?" wants a name: a sentence on the right
-topic without one does not answer, and quoting it would mislead. This is the classic
+"How many troops?" wants a number of troops and "Who was named?" wants a name: a sentence on
+the right topic without one does not answer, and quoting it would mislead. This is the classic
 answer-type check of question answering, kept to the types that can be seen in the text.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from enum import Enum
 
-from bot.knowledge.base import KnowledgeBase
-from bot.search.normalise import fold
+from bot.search.normalise import fold, is_stop_word, stem
 
 
 class AnswerType(str, Enum):
     NUMBER = "number"
+    DURATION = "duration"
     PERSON = "person"
     DATE = "date"
 
 
-_NUMBER_QUESTION = re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|share|amount)\b")
-_PERSON_QUESTION = re.compile(r"^(who|whom|whose)\b|\bwho (is|was|were|did|does|will|would|could)\b|\bwhat is the name of\b|\bname of the\b")
-_DATE_QUESTION = re.compile(r"^when\b|\bwhat (year|date|day|month)\b|\bin which (year|month)\b")
+@dataclass(frozen=True, slots=True)
+class Expectation:
+    type: AnswerType
+    # Words that only say what kind of answer is wanted ("name", "long"): not topics to match.
+    phrasing: frozenset[str]
+    # For "how many X": the words naming the thing counted; a number must stand right before one.
+    counted: frozenset[str] = frozenset()
+
+
+_HOW_MANY = re.compile(r"\bhow (?:many|much)\b((?:\s+[a-z]+)*)")
+_NUMBER_QUESTION = re.compile(r"\bwhat (?:number|percentage|share|amount)\b|\bhow much\b")
+_DURATION_QUESTION = re.compile(r"\b(?:how long|how many (?:years|months|weeks|days|hours))\b(?! ago)")
+_PERSON_QUESTION = re.compile(
+    r"^(?:who|whom|whose)\b|\bwho (?:is|was|were|did|does|will|would|could)\b|\bwhat (?:is|was) (?:the|his|her|their) names?\b|\bnames? of\b"
+)
+_DATE_QUESTION = re.compile(r"^when\b|\bwhat (?:year|date|day|month)\b|\bin which (?:year|month)\b|\bon what (?:date|day)\b")
 
 _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred "
-    "thousand thousands hundreds million millions billion billions trillion dozen dozens single half"
+    "hundreds thousand thousands million millions billion billions trillion dozen dozens single half several few"
 ).split()
-_HAS_NUMBER = re.compile(r"\d|\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+_NUMBER = r"(?:\d[\d,.]*|" + "|".join(_NUMBER_WORDS) + r")"
+_HAS_NUMBER = re.compile(rf"\b{_NUMBER}\b|[$€£¥]\s?\d", re.IGNORECASE)
+_HAS_DURATION = re.compile(
+    rf"\b(?:{_NUMBER}|a|an|several|many|few)[\s-]+(?:more\s+)?(?:years?|months?|weeks?|days?|hours?|decades?)\b"
+    r"|\b(?:years|months|weeks|days|hours|decades)\b|\bovernight\b",
+    re.IGNORECASE,
+)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _HAS_DATE = re.compile(
-    rf"\b(1[89]\d\d|20\d\d)\b|\b({_MONTHS})\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(yesterday|today|last (week|month|year|summer|winter|spring|fall|autumn))\b|\b(ago)\b"
+    rf"\b(?:1[89]\d\d|20\d\d)\b|\b(?:{_MONTHS})\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?:yesterday|today|last (?:week|month|year|summer|winter|spring|fall|autumn))\b|\bago\b"
 )
-# Two capitalised words in a row, not at the start of the sentence: "Stephen Hadley", "Mike Pompeo".
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\s+([A-Z][a-z]+)\b")
+# Two capitalised words in a row: "Stephen Hadley", "Mike Pompeo".
+_NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\s+([A-Z][a-z]+)\b")
 
 
-def expected_answer_type(question: str) -> AnswerType | None:
+def expected_answer(question: str) -> Expectation | None:
     text = fold(question).strip()
+    if _DURATION_QUESTION.search(text):
+        return Expectation(AnswerType.DURATION, frozenset({"long", "years", "months", "weeks", "days", "hours"}))
+    if how_many := _HOW_MANY.search(text):
+        return Expectation(AnswerType.NUMBER, frozenset(), _counted_words(how_many.group(1)))
     if _NUMBER_QUESTION.search(text):
-        return AnswerType.NUMBER
+        return Expectation(AnswerType.NUMBER, frozenset({"number", "percentage", "share", "amount"}))
     if _PERSON_QUESTION.search(text):
-        return AnswerType.PERSON
+        return Expectation(AnswerType.PERSON, frozenset({"name", "names"}))
     if _DATE_QUESTION.search(text):
-        return AnswerType.DATE
+        return Expectation(AnswerType.DATE, frozenset({"year", "date", "day", "month"}))
     return None
 
 
-def satisfies(knowledge: KnowledgeBase, sentence: int, wanted: AnswerType, question: str) -> bool:
-    ref = knowledge.sentences[sentence]
-    text = knowledge.article_of(ref.passage).body[ref.span.start : ref.span.end]
-    if wanted is AnswerType.NUMBER:
-        return bool(_HAS_NUMBER.search(text))
-    if wanted is AnswerType.DATE:
-        return bool(_HAS_DATE.search(text))
+def satisfies(sentence: str, expectation: Expectation, question: str) -> bool:
+    if expectation.type is AnswerType.NUMBER:
+        return _counts(sentence, expectation.counted)
+    if expectation.type is AnswerType.DURATION:
+        return bool(_HAS_DURATION.search(sentence))
+    if expectation.type is AnswerType.DATE:
+        return bool(_HAS_DATE.search(sentence))
     asked = re.findall(r"[a-z]+", fold(question))
-    return any(not (_asked(first, asked) and _asked(last, asked)) for first, last in _NAME.findall(text))
+    return any(not (_asked(first, asked) and _asked(last, asked)) for first, last in _NAME.findall(sentence))
+
+
+def _counted_words(after: str) -> frozenset[str]:
+    """"how many US troops are ..." -> {us, troop}: the words up to the first function word."""
+    counted = []
+    for word in after.split():
+        if is_stop_word(word):
+            break
+        counted.append(stem(word))
+    return frozenset(counted)
+
+
+def _counts(sentence: str, counted: frozenset[str]) -> bool:
+    """A number, and for "how many X" a number within three words before X ("7,000 US troops")."""
+    if not counted:
+        return bool(_HAS_NUMBER.search(sentence))
+    words = re.findall(r"[$€£¥]?[\w,.]+", fold(sentence))
+    for position, word in enumerate(words):
+        if stem(word.strip(",.")) in counted:
+            before = words[max(0, position - 3) : position]
+            if any(_HAS_NUMBER.fullmatch(w.strip(",.")) or w[:1] in "$€£¥" for w in before):
+                return True
+    return False
 
 
 def _asked(name_word: str, asked: list[str]) -> bool:

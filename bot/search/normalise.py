@@ -31,7 +31,8 @@ STOP_WORDS = frozenset(
     youd youll youre youve your yours yourself yourselves
     also any anything anyone can could did does get got go going gone lot many much
     tell told say said says think thinks thought know knows according article articles piece
-    actually really realistically kind sort way ever still yet even whether since like
+    actually really kind sort way ever still yet even whether since like though although
+    hardly barely scarcely
     want wants please
     """.split()
 )

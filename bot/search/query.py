@@ -1,75 +1,114 @@
-"""Reads a question into weighted index terms: typos corrected, aliases added, source names noticed."""
+"""Reads a question into concepts and weighted index terms: typos corrected, aliases grouped, sources noticed."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from bot.knowledge.base import KnowledgeBase
+from bot.search.aliases import AliasMatch
+from bot.search.english import is_english_word, specificity
 from bot.search.normalise import STOP_WORDS, stem, words
 
-# An alias group term stands for a whole phrase the question already scores on, so it counts less.
-ALIAS_WEIGHT = 0.6
+# A concept said with an alias is matched through its group term; the exact wording the
+# question used still counts a little, so a passage that uses the same words ranks first.
+EXACT_WORDING_WEIGHT = 0.2
+# Naming the source ("does the Post op-ed think") says where to look, not what to find.
+SOURCE_NAME_WEIGHT = 0.3
 CORRECTED_WEIGHT = 0.8
 MAX_QUERY_TERMS = 48
 
 
 @dataclass(frozen=True, slots=True)
 class Concept:
-    """One thing the question asks about: a term, and the alias groups that also express it."""
+    """One thing the question asks about: the terms it was said with, and its alias group if any."""
 
-    term: str
-    group_terms: frozenset[str]
+    terms: tuple[str, ...]
+    group_term: str | None
+    specificity: float = 1.0  # how much the words the question used say (bot.search.english)
+
+    @property
+    def key(self) -> str:
+        return self.group_term or self.terms[0]
 
 
 @dataclass(frozen=True)
 class Query:
     weights: dict[str, float]
-    concepts: tuple[Concept, ...]
+    concepts: tuple[Concept, ...]  # what the answer must hold; source names are not among them
     named_articles: frozenset[str]  # ids of the articles the question names ("does Vox think")
     corrections: dict[str, str]
 
 
-def analyse(knowledge: KnowledgeBase, question: str) -> Query:
+def question_terms(
+    knowledge: KnowledgeBase, question: str, phrasing: frozenset[str] = frozenset()
+) -> tuple[list[str], list[str], dict[str, str]]:
+    """Stemmed content terms of the question and their words, a misspelt word replaced by the one it must mean."""
+    known_words = knowledge.aliases.words
     stems: list[str] = []
+    surfaces: list[str] = []
     corrections: dict[str, str] = {}
     for word in words(question):
-        if word in STOP_WORDS:
+        if word in STOP_WORDS or word in phrasing:
             continue
         term = stem(word)
-        if not knowledge.passage_index.contains(term):
+        # A real English word is never a typo, even when the articles do not use it.
+        if not knowledge.passage_index.contains(term) and term not in known_words and not is_english_word(word):
             corrected = knowledge.spelling.correct(word)
             if corrected is not None and corrected not in STOP_WORDS:
                 corrections[word] = corrected
-                term = stem(corrected)
-        if term not in stems:
-            stems.append(term)
+                term, word = stem(corrected), corrected
+        stems.append(term)
+        surfaces.append(word)
         if len(stems) >= MAX_QUERY_TERMS:
             break
+    return stems, surfaces, corrections
 
-    expanded = knowledge.aliases.expand(stems)
-    group_terms = expanded[len(stems) :]
+
+def _longest_matches(matches: list[AliasMatch]) -> list[AliasMatch]:
+    chosen: list[AliasMatch] = []
+    taken: set[int] = set()
+    for match in sorted(matches, key=lambda m: (-m.length, m.start)):
+        positions = set(range(match.start, match.start + match.length))
+        if not positions & taken:
+            chosen.append(match)
+            taken |= positions
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def analyse(knowledge: KnowledgeBase, question: str, phrasing: frozenset[str] = frozenset()) -> Query:
+    """`phrasing`: words that only say what kind of answer is wanted ("name", "long"), left out."""
+    stems, surfaces, corrections = question_terms(knowledge, question, phrasing)
     corrected_terms = {stem(c) for c in corrections.values()}
+    matches = _longest_matches(knowledge.aliases.matches(stems))
+    grouped = {p for m in matches for p in range(m.start, m.start + m.length)}
 
+    def said(start: int, end: int) -> float:
+        return sum(specificity(w) for w in surfaces[start:end]) / (end - start)
+
+    concepts: list[Concept] = [
+        Concept(tuple(stems[m.start : m.start + m.length]), m.group_term, said(m.start, m.start + m.length)) for m in matches
+    ]
+    concepts += [Concept((stems[i],), None, said(i, i + 1)) for i in range(len(stems)) if i not in grouped]
+    concepts = list({c.key: c for c in concepts}.values())
+
+    names = {name for article_names in knowledge.article_names.values() for name in article_names}
     named = frozenset(
         article_id
-        for article_id, names in knowledge.article_names.items()
-        if names & set(expanded) and len(knowledge.article_names) > 1
+        for article_id, article_names in knowledge.article_names.items()
+        if len(knowledge.article_names) > 1 and any(c.group_term in article_names for c in concepts)
     )
-    naming_terms = set().union(*(knowledge.article_names[a] for a in named)) if named else set()
 
     weights: dict[str, float] = {}
-    for term in stems:
-        weights[term] = CORRECTED_WEIGHT if term in corrected_terms else 1.0
-    for term in group_terms:
-        weights.setdefault(term, ALIAS_WEIGHT)
-
-    concepts = tuple(
-        Concept(term, frozenset(g for g in group_terms if _group_covers(knowledge, g, term)))
-        for term in stems
-        if term not in naming_terms
-    )
-    return Query(weights=weights, concepts=concepts, named_articles=named, corrections=corrections)
-
-
-def _group_covers(knowledge: KnowledgeBase, group_term: str, term: str) -> bool:
-    return any(term in phrase and g == group_term for phrase, g in knowledge.aliases.phrases.items())
+    for concept in concepts:
+        if concept.group_term in names:
+            for term in (concept.group_term, *concept.terms):
+                weights[term] = max(weights.get(term, 0.0), SOURCE_NAME_WEIGHT)
+            continue
+        if concept.group_term is not None:
+            weights[concept.group_term] = concept.specificity
+        exact = concept.specificity * (EXACT_WORDING_WEIGHT if concept.group_term is not None else 1.0)
+        for term in concept.terms:
+            weight = exact * (CORRECTED_WEIGHT if term in corrected_terms else 1.0)
+            weights[term] = max(weights.get(term, 0.0), weight)
+    content = tuple(c for c in concepts if c.group_term not in names)
+    return Query(weights=weights, concepts=content, named_articles=named, corrections=corrections)

@@ -1,0 +1,62 @@
+"""Benchmark: start-up, answer time and peak memory on the bundled knowledge.
+
+Run with `make bench` (or `.venv/bin/python bench/answer_speed.py`). The numbers go in the
+README; tests check correctness, never timings.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV_SET = ROOT.parent / "shared" / "eval" / "dev_qa.jsonl"
+EXTRA_QUESTIONS = [
+    "Why did the Hanoi summit collapse?",
+    "Who is Stephen Biegun?",
+    "What did the Singapore accord say?",
+    "Is North Korea still testing missiles?",
+    "What is the weather in Pyongyang today?",
+    "santions relief for Yongbyon?",
+]
+ROUNDS = 40
+
+
+def main() -> None:
+    started = time.perf_counter()
+    from bot.answers import answer
+    from bot.config import BUNDLED_KNOWLEDGE
+    from bot.knowledge.base import build_knowledge_base
+
+    imported = time.perf_counter()
+    knowledge = build_knowledge_base(BUNDLED_KNOWLEDGE)
+    built = time.perf_counter()
+
+    questions = list(EXTRA_QUESTIONS)
+    if DEV_SET.exists():
+        questions += [json.loads(line)["question"] for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    answer(knowledge, questions[0])  # first call loads the English word list once
+    first_answer = time.perf_counter() - built
+
+    timings = []
+    for _ in range(ROUNDS):
+        for question in questions:
+            before = time.perf_counter()
+            answer(knowledge, question)
+            timings.append((time.perf_counter() - before) * 1000)
+    timings.sort()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    print(f"python {sys.version.split()[0]}, {len(knowledge.articles)} articles, {len(knowledge.passages)} passages, {len(knowledge.sentences)} sentences")
+    print(f"start-up: import {1000 * (imported - started):.0f} ms + load/validate/index {1000 * (built - imported):.0f} ms = {1000 * (built - started):.0f} ms")
+    print(f"first answer (loads the word list): {1000 * first_answer:.1f} ms")
+    print(f"answer time over {len(timings)} answers: median {statistics.median(timings):.2f} ms, p99 {timings[int(len(timings) * 0.99) - 1]:.2f} ms, max {timings[-1]:.2f} ms")
+    print(f"peak resident memory: {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

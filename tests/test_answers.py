@@ -1,0 +1,117 @@
+"""Answers are verbatim, attributed quotes; uncovered questions are declined; bad input is harmless."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.answers import MAX_QUESTION_CHARS, MAX_QUOTES, Declined, answer, answer_follow_up
+from bot.knowledge.store import KnowledgeStore
+
+DEV_SET = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_qa.jsonl"
+MORE_QUESTIONS = [
+    "Why did the Hanoi summit collapse?",
+    "Who is Stephen Biegun?",
+    "What did Joseph Yun say about working-level meetings?",
+    "Trump’s “gut” — what did he say?",
+    "sanctions relief",
+]
+
+
+def all_questions() -> list[str]:
+    dev = [json.loads(line)["question"] for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return dev + MORE_QUESTIONS
+
+
+def test_every_quote_is_an_exact_slice_of_its_article_file(bundled_store: KnowledgeStore) -> None:
+    knowledge = bundled_store.current
+    quoted = 0
+    for question in all_questions():
+        result = answer(knowledge, question)
+        for quote in (*result.quotes, *result.closest):
+            article = knowledge.articles[quote.article.id]
+            assert quote.text == article.body[quote.start : quote.end]
+            assert quote.text in article.path.read_text(encoding="utf-8")
+            assert quote.text == quote.text.strip() and quote.text
+            quoted += 1
+    assert quoted > 20
+
+
+def test_answer_quotes_sentences_with_their_source(bundled_store: KnowledgeStore) -> None:
+    result = answer(bundled_store.current, "Who was Trump's choice to replace Tillerson?")
+    assert result.answered
+    first = result.quotes[0]
+    assert "Mike Pompeo, Trump’s choice to replace Tillerson" in first.text
+    assert first.article.meta.publisher == "The Washington Post (Global Opinions)"
+    assert str(first.article.meta.published) == "2018-03-13"
+    assert len(first.text) < 300  # a sentence, not the paragraph
+
+
+def test_at_most_three_quotes_best_first_none_repeated(bundled_store: KnowledgeStore) -> None:
+    for question in all_questions():
+        result = answer(bundled_store.current, question)
+        assert len(result.quotes) <= MAX_QUOTES
+        scores = [q.score for q in result.quotes]
+        assert scores == sorted(scores, reverse=True)
+        spans = [(q.article.id, q.start, q.end) for q in result.quotes]
+        for i, (article, start, end) in enumerate(spans):
+            for other_article, other_start, other_end in spans[i + 1 :]:
+                overlaps = article == other_article and start < other_end and other_start < end
+                assert not overlaps, f"{question!r} quotes overlapping text twice"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Can you recommend a good sci-fi novel?", "What is the recipe for banana bread?", "Who won the 2018 World Cup?"],
+)
+def test_off_topic_questions_are_declined(bundled_store: KnowledgeStore, question: str) -> None:
+    result = answer(bundled_store.current, question)
+    assert not result.answered
+    assert result.declined is Declined.NOT_COVERED
+    assert result.quotes == ()
+
+
+def test_a_number_question_is_not_answered_by_a_sentence_without_that_number(bundled_store: KnowledgeStore) -> None:
+    result = answer(bundled_store.current, "How many US troops are stationed in South Korea?")
+    assert not result.answered
+
+
+@pytest.mark.parametrize("question", ["", "   ", "\n\t", "\x00\x07"])
+def test_empty_question_is_declined_as_empty(bundled_store: KnowledgeStore, question: str) -> None:
+    assert answer(bundled_store.current, question).declined is Declined.EMPTY
+
+
+def test_huge_question_is_refused_quickly(bundled_store: KnowledgeStore) -> None:
+    result = answer(bundled_store.current, "Why did the Hanoi summit fail? " * 400)
+    assert result.declined is Declined.TOO_LONG
+
+
+def test_question_at_the_limit_is_still_answered(bundled_store: KnowledgeStore) -> None:
+    question = ("Who was Trump's choice to replace Tillerson? " * 60)[:MAX_QUESTION_CHARS]
+    result = answer(bundled_store.current, question)
+    assert result.declined is not Declined.TOO_LONG
+
+
+def test_control_characters_and_markdown_are_harmless(bundled_store: KnowledgeStore) -> None:
+    plain = answer(bundled_store.current, "Who was Trump's choice to replace Tillerson?")
+    noisy = answer(bundled_store.current, "**Who** was `Trump's`\x00 choice\u200b to _replace_ Tillerson?\x1b[31m")
+    assert noisy.answered
+    assert noisy.quotes[0].text == plain.quotes[0].text
+    assert "\x00" not in noisy.question and "\x1b" not in noisy.question
+
+
+def test_follow_up_uses_the_earlier_question_when_too_short(bundled_store: KnowledgeStore) -> None:
+    knowledge = bundled_store.current
+    assert not answer(knowledge, "and why?").answered
+    follow_up = answer_follow_up(knowledge, "and why?", ["Who was Trump's choice to replace Tillerson?"])
+    assert follow_up.answered
+    assert any("Tillerson" in q.text for q in follow_up.quotes)
+    assert follow_up.question == "and why?"
+
+
+def test_follow_up_that_stands_alone_ignores_the_thread(bundled_store: KnowledgeStore) -> None:
+    knowledge = bundled_store.current
+    question = "What did Trump tell the Washington Post about his gut?"
+    assert answer_follow_up(knowledge, question, ["Who is Stephen Biegun?"]).quotes == answer(knowledge, question).quotes

@@ -1,0 +1,160 @@
+"""The command line as scripts and users run it: real subprocesses, real exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bot.config import BUNDLED_KNOWLEDGE
+from tests.cli_helpers import run_bot
+from tests.conftest import write_article
+
+DEV_SET = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_qa.jsonl"
+
+
+def test_ask_json_has_the_documented_shape() -> None:
+    result = run_bot("ask", "--json", "Who was Trump's choice to replace Tillerson?")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["question"] == "Who was Trump's choice to replace Tillerson?"
+    assert data["answered"] is True
+    quote = data["quotes"][0]
+    assert set(quote) >= {"text", "start", "end", "score", "article"}
+    article = quote["article"]
+    assert set(article) >= {"id", "title", "publisher", "author", "published", "url", "path"}
+    assert article["published"] == "2018-03-13"
+    body = (BUNDLED_KNOWLEDGE / "articles" / Path(article["path"]).name).read_text(encoding="utf-8")
+    assert quote["text"] in body
+
+
+def test_ask_text_names_the_source() -> None:
+    result = run_bot("ask", "What did Trump tell the Washington Post about his gut?")
+    assert result.returncode == 0
+    assert "my gut tells me more sometimes than anybody else’s brain" in " ".join(result.stdout.split())
+    assert "Vox" in result.stdout and "February 28, 2019" in result.stdout
+
+
+def test_declined_question_says_so_plainly() -> None:
+    result = run_bot("ask", "--json", "Can you recommend a good sci-fi novel?")
+    assert result.returncode == 0
+    data = json.loads(result.stdout)
+    assert data["answered"] is False and data["quotes"] == []
+    assert "do not cover" in data["message"]
+    text = run_bot("ask", "Can you recommend a good sci-fi novel?").stdout
+    assert "do not cover" in text
+
+
+def test_empty_question_exits_2_with_a_message() -> None:
+    for args in (["ask"], ["ask", "   "]):
+        result = run_bot(*args)
+        assert result.returncode == 2
+        assert "Please ask a question" in result.stderr
+
+
+def test_huge_question_is_refused_with_a_message() -> None:
+    result = run_bot("ask", "--json", "x" * 10_000)
+    assert result.returncode == 2
+    data = json.loads(result.stdout)
+    assert data["declined"] == "too_long" and "10,000 characters" in data["message"]
+
+
+def test_batch_answers_each_line_in_order_as_json_lines(tmp_path: Path) -> None:
+    questions = ["Who was Trump's choice to replace Tillerson?", "", "Can you recommend a good sci-fi novel?", "What was the 1994 Agreed Framework?"]
+    (tmp_path / "questions.txt").write_text("\n".join(questions) + "\n", encoding="utf-8")
+    for source, stdin in (("questions.txt", None), ("-", "\n".join(questions))):
+        result = run_bot("ask", "--json", "--batch", source, stdin=stdin)
+        assert result.returncode == 0, result.stderr
+        lines = [json.loads(line) for line in result.stdout.splitlines()]
+        assert [line["question"] for line in lines] == [q for q in questions if q]
+        assert [line["answered"] for line in lines] == [True, False, True]
+
+
+def test_sources_lists_the_articles() -> None:
+    data = json.loads(run_bot("sources", "--json").stdout)
+    publishers = {a["publisher"] for a in data["articles"]}
+    assert publishers == {"The Washington Post (Global Opinions)", "WIRED", "Vox"}
+    assert "WIRED" in run_bot("sources").stdout
+
+
+def test_check_passes_on_the_bundled_knowledge() -> None:
+    result = run_bot("check")
+    assert result.returncode == 0, result.stdout
+    assert "no problems" in result.stdout
+
+
+def test_check_names_file_field_and_problem(knowledge_copy: Path) -> None:
+    articles = knowledge_copy / "articles"
+    (articles / "bad-date.md").write_text("---\nid: bad-date\ntitle: T\npublisher: P\npublished: 2019-13-45\n---\n\nText.\n", encoding="utf-8")
+    (articles / "latin1.md").write_bytes("---\nid: latin1\ntitle: Caf\xe9\n---\n".encode("latin-1"))
+    (articles / "extra.md").write_text("---\nid: extra\ntitle: T\npublisher: P\npublished: 2019-01-01\nmood: happy\n---\n\nText.\n", encoding="utf-8")
+    (articles / "zz-duplicate.md").write_text(
+        "---\nid: vox-2019-02-28-approach-didnt-work\ntitle: Dup\npublisher: P\npublished: 2019-01-01\n---\n\nA duplicate id.\n", encoding="utf-8"
+    )
+    result = run_bot("check", "--knowledge", str(knowledge_copy))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert any("bad-date.md: published:" in line for line in lines)
+    assert any("latin1.md: (file): is not UTF-8" in line for line in lines)
+    assert any("extra.md: mood: is not a known field" in line for line in lines)
+    assert any("zz-duplicate.md: id: 'vox-2019-02-28-approach-didnt-work' is already used by" in line for line in lines)
+    assert len(lines) == 4
+
+
+def test_bad_article_is_reported_and_the_others_still_answer(knowledge_copy: Path) -> None:
+    (knowledge_copy / "articles" / "broken.md").write_bytes(b"\xff\xfe not utf-8")
+    result = run_bot("ask", "--json", "--knowledge", str(knowledge_copy), "Who was Trump's choice to replace Tillerson?")
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["answered"] is True
+    assert "broken.md" in result.stderr and "not UTF-8" in result.stderr
+
+
+def test_missing_knowledge_folder_is_one_clear_sentence(tmp_path: Path) -> None:
+    result = run_bot("ask", "--knowledge", str(tmp_path / "nowhere"), "Why?")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1] == f"The knowledge folder {tmp_path / 'nowhere'} does not exist; set BOT_KNOWLEDGE_DIR or pass --knowledge DIR."
+
+
+def test_empty_knowledge_folder_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    check = run_bot("check", "--knowledge", str(tmp_path / "empty"))
+    assert check.returncode == 1 and "has no articles" in check.stdout
+    asked = run_bot("ask", "--json", "--knowledge", str(tmp_path / "empty"), "Why did Hanoi fail?")
+    assert json.loads(asked.stdout)["declined"] == "no_articles"
+
+
+def test_knowledge_folder_from_the_environment(tmp_path: Path) -> None:
+    folder = tmp_path / "kb"
+    write_article(folder, "only-one", "The Stockholm talks ended without agreement on the reactor.", publisher="Test Wire")
+    write_article(folder, "second", "Bananas grow in warm climates.", publisher="Fruit News")
+    result = run_bot("sources", "--json", env={"BOT_KNOWLEDGE_DIR": str(folder)})
+    assert {a["id"] for a in json.loads(result.stdout)["articles"]} == {"only-one", "second"}
+
+
+def test_terminal_chat_with_piped_stdin() -> None:
+    result = run_bot("chat", stdin="Who was Trump's choice to replace Tillerson?\n/sources\n/help\n/nonsense\n\n")
+    assert result.returncode == 0
+    assert "Mike Pompeo" in result.stdout
+    assert "3 articles:" in result.stdout
+    assert "/ask QUESTION" in result.stdout
+    assert "Unknown command '/nonsense'" in result.stdout
+
+
+def test_no_platform_configured_runs_the_terminal_chat() -> None:
+    result = run_bot(stdin="Who was Trump's choice to replace Tillerson?\n")
+    assert result.returncode == 0
+    assert "Mike Pompeo" in result.stdout
+
+
+def test_eval_reports_quality_above_the_floor() -> None:
+    """Floors well under what the bot reaches (the README has the real numbers)."""
+    result = run_bot("eval", "--json", str(DEV_SET))
+    assert result.returncode == 0, result.stderr
+    numbers = json.loads(result.stdout)
+    assert numbers["r_at_1"] >= 0.7
+    assert numbers["r_at_3"] >= 0.8
+    assert numbers["mrr"] >= 0.7
+    assert numbers["unanswerable_declined"] >= 3
+    assert numbers["answerable_declined"] <= 2
+    assert numbers["median_quote_chars"] < 300
+    text = run_bot("eval", str(DEV_SET)).stdout
+    assert "R@1:" in text and "MRR:" in text and "unanswerable declined:" in text
