@@ -29,5 +29,5 @@ def build_timeline(knowledge: KnowledgeBase) -> tuple[tuple[TimelineEvent, ...],
     def term_set(text: str) -> frozenset[str]:
         return frozenset(knowledge.aliases.expand(terms(text)))
 
-    events = merge(curated, mentions, dict(knowledge.articles), term_set, knowledge.sentence_index.idf)
+    events = merge(curated, mentions, knowledge.articles, term_set, knowledge.sentence_index.idf)
     return events, problems

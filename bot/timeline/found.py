@@ -117,7 +117,7 @@ def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:
             month, day = relative.month_number(g["md_month"]), int(g["md_day"])
             if g["md_year"]:
                 return relative.exact(_checked(int(g["md_year"]), month, day))
-            dt.date(base.year if (month, day) != (2, 29) else 2000, month, day)  # rejects "February 31"
+            _checked(2000, month, day)  # a leap year: rejects "February 31", allows "February 29"
             return relative.exact(relative.date_before(base, month, day))
         if g["dm_month"]:
             return relative.exact(_checked(int(g["dm_year"]), relative.month_number(g["dm_month"]), int(g["dm_day"])))

@@ -11,7 +11,7 @@ its sources, so a reader sees the disagreement instead of a silent choice.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from bot.knowledge.models import Article
@@ -59,9 +59,25 @@ class _Draft:
     found: list[_Source] = field(default_factory=list)
 
 
-def merge(curated: Iterable[CuratedEvent], mentions: Iterable[Mention], articles: dict[str, Article], terms: Terms, weight: Weight) -> tuple[TimelineEvent, ...]:
+def merge(
+    curated: Iterable[CuratedEvent],
+    mentions: Iterable[Mention],
+    articles: Mapping[str, Article],
+    terms: Terms,
+    weight: Weight,
+) -> tuple[TimelineEvent, ...]:
+    """Curated events with the found mentions folded into them, plus one event per other found event."""
     drafts = [
-        _Draft(c.title, True, c.date, c.approximate, c.date.first_day(), c.date.last_day(), set(terms(" ".join([c.title, *(q.text for q in c.quotes)]))), list(c.quotes))
+        _Draft(
+            title=c.title,
+            curated=True,
+            date=c.date,
+            approximate=c.approximate,
+            first=c.date.first_day(),
+            last=c.date.last_day(),
+            terms=set(terms(" ".join([c.title, *(q.text for q in c.quotes)]))),
+            quotes=list(c.quotes),
+        )
         for c in curated
     ]
     seen: set[tuple[str, int, EventDate]] = set()
@@ -75,16 +91,25 @@ def merge(curated: Iterable[CuratedEvent], mentions: Iterable[Mention], articles
         # The date words themselves say nothing about which event it is ("early Wednesday morning" twice).
         offset = mention.sentence.start
         words = terms(sentence[: mention.phrase.start - offset] + " " + sentence[mention.phrase.end - offset :])
-        source = _Source(mention.date, mention.resolved.approximate, mention.resolved.first, mention.resolved.last, Quote(article, mention.sentence.start, mention.sentence.end))
-        best = max(((_match(d, source, words, weight), d) for d in drafts), key=lambda pair: pair[0], default=(0.0, None))
-        if best[1] is not None and best[0] > 0:
-            best[1].found.append(source)
-            best[1].terms |= words
+        resolved = mention.resolved
+        quote = Quote(article, mention.sentence.start, mention.sentence.end)
+        source = _Source(resolved.date, resolved.approximate, resolved.first, resolved.last, quote)
+        draft = _best_draft(drafts, source, words, weight)
+        if draft is not None:
+            draft.found.append(source)
+            draft.terms |= words
         else:
             title = title_from(sentence, mention.phrase.start - offset, mention.phrase.end - offset)
             drafts.append(_Draft(title, False, source.date, source.approximate, source.first, source.last, set(words), found=[source]))
     events = [_finish(d) for d in drafts]
     return tuple(sorted(events, key=lambda e: (e.date.sort_key(), not e.curated, e.title)))
+
+
+def _best_draft(drafts: list[_Draft], source: _Source, words: frozenset[str], weight: Weight) -> _Draft | None:
+    """The event the mention belongs to most strongly, if any (curated drafts come first on ties)."""
+    scored = [(_match(d, source, words, weight), position) for position, d in enumerate(drafts)]
+    score, position = max(scored, key=lambda pair: (pair[0], -pair[1]), default=(0.0, -1))
+    return drafts[position] if score > 0 else None
 
 
 def _window(date_first: dt.date, date_last: dt.date, approximate: bool) -> tuple[dt.date, dt.date]:

@@ -92,7 +92,8 @@ def season_before(base: dt.date, season: str, *, strictly: bool = True) -> Resol
 
 
 def window(first: dt.date, last: dt.date) -> Resolved:
-    """A span of days as one approximate date: its month when it fits in one, else its first month."""
+    """A span of days as one approximate date: its month if it fits in one, else its year if it fits
+    in one, else (it crosses New Year) its first month."""
     if (first.year, first.month) == (last.year, last.month) or first.year != last.year:
         return Resolved(EventDate(first.year, first.month), True, first, last)
     return Resolved(EventDate(first.year), True, first, last)
