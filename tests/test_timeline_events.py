@@ -6,6 +6,7 @@ import datetime as dt
 import time
 from pathlib import Path
 
+from bot import commands
 from bot.config import BUNDLED_KNOWLEDGE
 from bot.knowledge.base import build_knowledge_base
 from bot.knowledge.store import KnowledgeStore
@@ -123,8 +124,6 @@ def test_knowledge_build_stays_fast() -> None:
 
 
 def test_date_window_filter(bundled_store: KnowledgeStore) -> None:
-    from bot import commands
-
     events = commands.timeline(bundled_store, None, dt.date(2018, 6, 1), dt.date(2018, 12, 31))
     dates = {e.date.iso() for e in events}
     assert "2018-06" in dates and "2018-11" in dates and "2018" in dates
