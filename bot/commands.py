@@ -14,8 +14,9 @@ from bot.answers import Answer, answer, answer_follow_up
 from bot.knowledge.models import Article
 from bot.knowledge.store import KnowledgeStore, ReloadReport
 from bot.timeline.models import TimelineEvent
+from bot.timeline.topic import events_on_topic
 
-COMMAND_NAMES = ("ask", "sources", "help")
+COMMAND_NAMES = ("ask", "timeline", "sources", "help")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,15 +62,14 @@ def timeline(
     date_to: dt.date | None = None,
 ) -> list[TimelineEvent]:
     """The dated events, oldest first, overlapping [date_from, date_to], optionally on a topic."""
-    events = list(store.current.timeline)
+    knowledge = store.current  # read once, like ask
+    events = list(knowledge.timeline)
     if date_from is not None:
         events = [e for e in events if e.date.last_day() >= date_from]
     if date_to is not None:
         events = [e for e in events if e.date.first_day() <= date_to]
-    if topic:
-        # bot.timeline replaces this with the /ask retriever; a plain word match until then.
-        wanted = topic.casefold()
-        events = [e for e in events if wanted in e.title.casefold() or any(wanted in q.text.casefold() for q in e.quotes)]
+    if topic and topic.strip():
+        events = events_on_topic(knowledge, events, topic)
     return events
 
 

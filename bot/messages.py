@@ -47,6 +47,7 @@ HELP_INTRO = (
 )
 HELP_COMMANDS: tuple[tuple[str, str], ...] = (
     ("ask QUESTION", "Answer a question with quotes from the articles."),
+    ("timeline [topic]", "The dated events of the talks, each with a quote; optionally on a topic."),
     ("sources", "List the articles I quote from."),
     ("help", "Show this help."),
 )
@@ -55,3 +56,22 @@ HELP_EXAMPLES = (
     "What mistakes did Trump make before the talks?",
     "Has North Korea tested missiles since Singapore?",
 )
+
+
+# --- Timeline ---
+TIMELINE_BAD_DATE = "{option} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD, for example 2018-06."
+
+
+def timeline_intro(count: int, topic: str | None = None) -> str:
+    about = f" about {topic!r}" if topic else ""
+    return f"{count} dated event{'s' if count != 1 else ''}{about}, oldest first, each with the quote that backs it:"
+
+
+def timeline_empty(topic: str | None = None) -> str:
+    if topic:
+        return f"No dated events in the articles match {topic!r}."
+    return "No dated events in the articles for those dates."
+
+
+def timeline_other_date(date_label: str) -> str:
+    return f"Another source dates this {date_label}:"

@@ -1,4 +1,4 @@
-"""The terminal chat: type a question (or /ask, /sources, /help), read quoted answers.
+"""The terminal chat: type a question (or /ask, /timeline, /sources, /help), read quoted answers.
 
 Works at a prompt and with piped stdin (no prompt, one reply per line of input).
 """
@@ -15,6 +15,7 @@ from bot.commands import TextCommand, parse_text_command
 from bot.config import Settings
 from bot.knowledge.store import KnowledgeStore
 from bot.render.text import answer_text, help_text, sources_text
+from bot.render.timeline_text import timeline_text
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +28,9 @@ GREETING = "Ask about the 2018-2019 US-North Korea talks. /help for commands, /q
 def reply_to(store: KnowledgeStore, command: TextCommand) -> str:
     if command.name == "ask":
         return answer_text(commands.ask(store, command.argument, frontend=FRONTEND))
+    if command.name == "timeline":
+        topic = command.argument or None
+        return timeline_text(commands.timeline(store, topic), topic)
     if command.name == "sources":
         if command.argument:
             article = commands.find_article(store, command.argument)

@@ -10,7 +10,7 @@ import logging
 import re
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -22,6 +22,7 @@ from bot.search.aliases import AliasTable
 from bot.search.bm25 import Bm25Index
 from bot.search.normalise import terms, words
 from bot.search.typos import SpellingIndex
+from bot.timeline.build import build_timeline
 from bot.timeline.models import TimelineEvent
 
 logger = logging.getLogger(__name__)
@@ -120,6 +121,12 @@ def build_knowledge_base(folder: Path) -> KnowledgeBase:
         spelling=SpellingIndex(vocabulary),
         article_names=MappingProxyType(names),
         problems=tuple(problems),
+    )
+    # The timeline needs the sentences and the index's word weights, so it is built last.
+    timeline, timeline_problems = build_timeline(knowledge)
+    return replace(
+        knowledge,
+        timeline=timeline,
+        problems=(*knowledge.problems, *timeline_problems),
         build_seconds=time.perf_counter() - started,
     )
-    return knowledge

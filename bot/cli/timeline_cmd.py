@@ -1,0 +1,59 @@
+"""`python -m bot timeline [--json | --format timelinejs] [TOPIC] [--from DATE] [--to DATE]`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from bot import commands, messages
+from bot.cli.common import EXIT_OK, EXIT_USAGE, CommandFailed, add_common_options, load_settings, open_store, run_guarded
+from bot.render.timeline_text import timeline_text
+from bot.timeline.curated import parse_event_date
+from bot.timeline.export import timeline_dict, timelinejs
+from bot.timeline.models import EventDate
+
+FORMATS = ("text", "json", "timelinejs")
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("timeline", help="the dated events of the talks, each backed by a quote")
+    parser.add_argument("topic", nargs="*", help="only events on this topic (matched like /ask)")
+    parser.add_argument("--from", dest="date_from", metavar="DATE", help="events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+    parser.add_argument("--to", dest="date_to", metavar="DATE", help="events on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text (same as --format json)")
+    parser.add_argument("--format", choices=FORMATS, default=None, help="text (default), json, or timelinejs (TimelineJS3's JSON)")
+    add_common_options(parser)
+    parser.set_defaults(run=lambda args: run_guarded(args, run))
+
+
+def _date_option(option: str, value: str | None) -> EventDate | None:
+    if value is None:
+        return None
+    try:
+        return parse_event_date(value)
+    except ValueError:
+        raise CommandFailed(messages.TIMELINE_BAD_DATE.format(option=option, value=value), EXIT_USAGE) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.json and args.format not in (None, "json"):
+        raise CommandFailed("Give either --json or --format, not both.", EXIT_USAGE)
+    output = "json" if args.json else (args.format or "text")
+    # A partial date covers its whole span: --from 2018-06 starts June 1, --to 2018 ends December 31.
+    date_from = _date_option("--from", args.date_from)
+    date_to = _date_option("--to", args.date_to)
+    topic = " ".join(args.topic).strip() or None
+    store = open_store(load_settings(args))
+    events = commands.timeline(
+        store,
+        topic,
+        date_from.first_day() if date_from else None,
+        date_to.last_day() if date_to else None,
+    )
+    if output == "json":
+        print(json.dumps(timeline_dict(events), ensure_ascii=False, indent=2))
+    elif output == "timelinejs":
+        print(json.dumps(timelinejs(events), ensure_ascii=False, indent=2))
+    else:
+        print(timeline_text(events, topic))
+    return EXIT_OK

@@ -1,0 +1,29 @@
+"""The timeline as plain text for the terminal chat and the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot import messages
+from bot.render.text import quote_block
+from bot.timeline.export import display_date
+from bot.timeline.models import TimelineEvent
+
+
+def event_text(event: TimelineEvent) -> str:
+    lines = [f"{display_date(event.date, event.approximate)}: {event.title}"]
+    lines.extend(_indent(quote_block(q, n)) for n, q in enumerate(event.quotes, 1))
+    for other in event.other_dates:
+        lines.append(f"  {messages.timeline_other_date(display_date(other.date, other.approximate))}")
+        lines.extend(_indent(quote_block(q, n)) for n, q in enumerate(other.quotes, 1))
+    return "\n".join(lines)
+
+
+def timeline_text(events: Sequence[TimelineEvent], topic: str | None = None) -> str:
+    if not events:
+        return messages.timeline_empty(topic)
+    return "\n\n".join([messages.timeline_intro(len(events), topic), *(event_text(e) for e in events)])
+
+
+def _indent(block: str) -> str:
+    return "\n".join(f"  {line}" for line in block.splitlines())

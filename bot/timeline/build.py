@@ -1,0 +1,33 @@
+"""Builds the timeline of a knowledge base: curated entries, dated mentions in every article, merged."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from bot.knowledge.models import Problem, Span
+from bot.search.normalise import terms
+from bot.timeline.curated import load_curated
+from bot.timeline.found import Mention, find_mentions
+from bot.timeline.merge import merge
+from bot.timeline.models import TimelineEvent
+
+if TYPE_CHECKING:  # base.py calls us at the end of its build, so only the type is needed here
+    from bot.knowledge.base import KnowledgeBase
+
+
+def build_timeline(knowledge: KnowledgeBase) -> tuple[tuple[TimelineEvent, ...], list[Problem]]:
+    """The events, oldest first, and the problems of timeline.yaml (bad entries are left out)."""
+    curated, problems = load_curated(knowledge.folder, knowledge.articles)
+    sentences: dict[str, list[Span]] = defaultdict(list)
+    for sentence in knowledge.sentences:
+        sentences[knowledge.passages[sentence.passage].article_id].append(sentence.span)
+    mentions: list[Mention] = []
+    for article in knowledge.articles.values():
+        mentions.extend(find_mentions(article.id, article.body, article.meta.published, sentences[article.id]))
+
+    def term_set(text: str) -> frozenset[str]:
+        return frozenset(knowledge.aliases.expand(terms(text)))
+
+    events = merge(curated, mentions, knowledge.articles, term_set, knowledge.sentence_index.idf)
+    return events, problems

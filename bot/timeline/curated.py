@@ -1,0 +1,151 @@
+"""`knowledge/timeline.yaml`: events maintainers write by hand, each backed by exact quotes.
+
+Every entry is validated on its own, so one bad entry is one problem naming it
+(`knowledge/timeline.yaml: events[3].quotes[0].text: is not in article 'vox-…'`) and the
+other entries still load.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from bot.knowledge.models import Article, Problem
+from bot.quotes import Quote
+from bot.timeline.models import EventDate
+
+TIMELINE_FILE = "timeline.yaml"
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_event_date(text: str) -> EventDate:
+    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` as an EventDate of that precision; ValueError otherwise."""
+    match = _DATE.match(text.strip())
+    if match is None:
+        raise ValueError(f"{text!r} is not a date as YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    assert year is not None
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a real date") from None
+    return EventDate(year, month, day)
+
+
+class CuratedQuote(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    article: str = Field(min_length=1, description="The id of the article quoted.")
+    text: str = Field(min_length=1, description="Exact text of the article, copied character for character.")
+
+
+class CuratedEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    date: str = Field(description="YYYY, YYYY-MM or YYYY-MM-DD: only as precise as is known.")
+    approximate: bool = False
+    title: str = Field(min_length=1, max_length=120)
+    quotes: list[CuratedQuote] = Field(min_length=1)
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_as_text(cls, value: object) -> object:
+        # YAML reads an unquoted 2019-02-28 as a date and 1994 as a number; both are fine here.
+        if isinstance(value, dt.datetime):
+            raise ValueError("must be a date (YYYY, YYYY-MM or YYYY-MM-DD), not a date and time")
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        return value
+
+    @field_validator("date")
+    @classmethod
+    def _date_is_valid(cls, value: str) -> str:
+        parse_event_date(value)
+        return value
+
+
+@dataclass(frozen=True, slots=True)
+class CuratedEvent:
+    """A validated entry with its quotes found in the articles."""
+
+    date: EventDate
+    approximate: bool
+    title: str
+    quotes: tuple[Quote, ...]
+
+
+def load_curated(folder: Path, articles: Mapping[str, Article]) -> tuple[list[CuratedEvent], list[Problem]]:
+    """The good entries of timeline.yaml, and one problem per bad one. No file means no curated events."""
+    path = folder / TIMELINE_FILE
+    file = str(path)
+    if not path.exists():
+        return [], []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as error:
+        return [], [Problem(file, "(file)", f"is not UTF-8 text (byte {error.start})")]
+    except yaml.YAMLError as error:
+        return [], [Problem(file, "(file)", f"is not valid YAML: {error}")]
+    if data is None:
+        return [], []
+    if not isinstance(data, dict) or set(data) - {"events"}:
+        return [], [Problem(file, "(top level)", "must be a mapping with one key, events: a list of entries")]
+    entries = data.get("events") or []
+    if not isinstance(entries, list):
+        return [], [Problem(file, "events", "must be a list of entries")]
+
+    events: list[CuratedEvent] = []
+    problems: list[Problem] = []
+    for number, raw in enumerate(entries):
+        event, entry_problems = _load_entry(file, f"events[{number}]", raw, articles)
+        problems.extend(entry_problems)
+        if event is not None:
+            events.append(event)
+    return events, problems
+
+
+def _load_entry(file: str, name: str, raw: object, articles: Mapping[str, Article]) -> tuple[CuratedEvent | None, list[Problem]]:
+    try:
+        entry = CuratedEntry.model_validate(raw)
+    except ValidationError as error:
+        return None, [Problem(file, _field(name, detail["loc"]), _message(detail)) for detail in error.errors(include_url=False)]
+    problems = []
+    quotes = []
+    for position, quoted in enumerate(entry.quotes):
+        field = f"{name}.quotes[{position}]"
+        article = articles.get(quoted.article)
+        if article is None:
+            problems.append(Problem(file, f"{field}.article", f"is not a known article id: {quoted.article!r}"))
+            continue
+        start = article.body.find(quoted.text)
+        if start < 0:
+            problems.append(Problem(file, f"{field}.text", f"is not in article {quoted.article!r} (copy it exactly)"))
+            continue
+        quotes.append(Quote(article, start, start + len(quoted.text)))
+    if problems:
+        return None, problems  # a half-backed entry would show a claim without all its sources
+    return CuratedEvent(parse_event_date(entry.date), entry.approximate, entry.title, tuple(quotes)), []
+
+
+def _field(name: str, location: tuple[int | str, ...]) -> str:
+    """("quotes", 0, "text") -> events[3].quotes[0].text"""
+    parts = [name]
+    for part in location:
+        parts.append(f"[{part}]" if isinstance(part, int) else f".{part}")
+    return "".join(parts)
+
+
+def _message(detail: Mapping[str, object]) -> str:
+    if detail["type"] == "extra_forbidden":
+        return "is not a known field"
+    if detail["type"] == "missing":
+        return "is required"
+    return str(detail["msg"]).removeprefix("Value error, ")

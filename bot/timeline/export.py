@@ -1,0 +1,83 @@
+"""The timeline as JSON: the command line's own shape, and TimelineJS3's for publishing as a web page."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from bot.knowledge.base import publisher_name
+from bot.render.json_out import quote_dict
+from bot.render.source import source_line
+from bot.timeline.models import DatedSource, EventDate, TimelineEvent
+
+TIMELINEJS_HEADLINE = "The 2018-2019 US-North Korea nuclear talks"
+TIMELINEJS_INTRO = "Dated events from news articles, each with the quote that backs it and its source."
+
+
+def event_dict(event: TimelineEvent) -> dict[str, object]:
+    return {
+        "date": event.date.iso(),
+        "precision": event.precision,
+        "approximate": event.approximate,
+        "title": event.title,
+        "quotes": [quote_dict(q) for q in event.quotes],
+        "other_dates": [_other_date_dict(o) for o in event.other_dates],
+        "curated": event.curated,
+    }
+
+
+def _other_date_dict(other: DatedSource) -> dict[str, object]:
+    return {
+        "date": other.date.iso(),
+        "precision": other.date.precision,
+        "approximate": other.approximate,
+        "quotes": [quote_dict(q) for q in other.quotes],
+    }
+
+
+def timeline_dict(events: Sequence[TimelineEvent]) -> dict[str, object]:
+    return {"events": [event_dict(e) for e in events]}
+
+
+def display_date(date: EventDate, approximate: bool) -> str:
+    """`February 28, 2019`, `about June 2018`: the label people read, honest about estimates."""
+    return f"about {date.label()}" if approximate else date.label()
+
+
+def timelinejs_date(date: EventDate, approximate: bool) -> dict[str, str]:
+    """A TimelineJS3 date object with only the parts the precision allows (strings, as its examples)."""
+    parts = {"year": str(date.year)}
+    if date.month is not None:
+        parts["month"] = str(date.month)
+    if date.day is not None:
+        parts["day"] = str(date.day)
+    parts["display_date"] = display_date(date, approximate)
+    return parts
+
+
+def _quote_html(event: TimelineEvent) -> str:
+    # TimelineJS renders `text` as HTML, so article text is escaped: a quote never becomes markup.
+    blocks = [f"<blockquote>“{html.escape(q.text)}”</blockquote><p>— {html.escape(source_line(q.article.meta))}</p>" for q in event.quotes]
+    for other in event.other_dates:
+        for quote in other.quotes:
+            blocks.append(
+                f"<p>Another source dates this {html.escape(display_date(other.date, other.approximate))}:</p>"
+                f"<blockquote>“{html.escape(quote.text)}”</blockquote><p>— {html.escape(source_line(quote.article.meta))}</p>"
+            )
+    return "".join(blocks)
+
+
+def timelinejs(events: Sequence[TimelineEvent]) -> dict[str, object]:
+    """TimelineJS3's JSON: one slide per event, grouped by the publisher of its first quote."""
+    slides = []
+    for number, event in enumerate(events):
+        slide: dict[str, object] = {
+            "start_date": timelinejs_date(event.date, event.approximate),
+            "display_date": display_date(event.date, event.approximate),
+            "text": {"headline": html.escape(event.title), "text": _quote_html(event)},
+            "unique_id": f"event-{number}-{event.date.iso()}",
+        }
+        if event.quotes:
+            slide["group"] = publisher_name(event.quotes[0].article)
+        slides.append(slide)
+    return {"title": {"text": {"headline": TIMELINEJS_HEADLINE, "text": TIMELINEJS_INTRO}}, "events": slides}

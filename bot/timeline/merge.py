@@ -1,0 +1,183 @@
+"""Merges curated entries and found mentions into events: curated wins, the same event is folded once.
+
+"The same event" is decided by one general rule, never by naming events: the dates must agree
+(their windows overlap, widened when a date is approximate) or be close enough to be two
+reports of one day ("Thursday" vs "early Wednesday morning"), and the words around them must
+overlap, weighted by how rare each word is in the articles. A mention inside a curated quote's
+own text needs no word evidence. Close but different dates are kept as `other_dates`, each with
+its sources, so a reader sees the disagreement instead of a silent choice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from bot.knowledge.models import Article
+from bot.quotes import Quote
+from bot.timeline.curated import CuratedEvent
+from bot.timeline.found import Mention
+from bot.timeline.models import DatedSource, EventDate, TimelineEvent
+from bot.timeline.titles import title_from
+
+# An approximate date ("six months ago") agrees with any date this close to it.
+APPROXIMATE_SLACK = dt.timedelta(days=31)
+# Two exact dates this far apart can still be one event told from two time zones or two days.
+CONFLICT_GAP = dt.timedelta(days=3)
+# Share of a mention's word weight (IDF) that must also describe the event.
+AGREEING_OVERLAP = 0.3
+CONFLICTING_OVERLAP = 0.35  # a different date needs more evidence that it is the same event
+# One shared word is chance (Snowball stems "relative" and "relations" alike); two is a topic.
+MIN_SHARED_TERMS = 2
+
+Terms = Callable[[str], frozenset[str]]
+Weight = Callable[[str], float]
+
+
+@dataclass
+class _Source:
+    date: EventDate
+    approximate: bool
+    first: dt.date
+    last: dt.date
+    quote: Quote
+
+
+@dataclass
+class _Draft:
+    """An event being assembled: its first source fixes the date it is compared by."""
+
+    title: str
+    curated: bool
+    date: EventDate
+    approximate: bool
+    first: dt.date
+    last: dt.date
+    terms: set[str]
+    quotes: list[Quote] = field(default_factory=list)  # the curated quotes
+    found: list[_Source] = field(default_factory=list)
+
+
+def merge(
+    curated: Iterable[CuratedEvent],
+    mentions: Iterable[Mention],
+    articles: Mapping[str, Article],
+    terms: Terms,
+    weight: Weight,
+) -> tuple[TimelineEvent, ...]:
+    """Curated events with the found mentions folded into them, plus one event per other found event."""
+    drafts = [
+        _Draft(
+            title=c.title,
+            curated=True,
+            date=c.date,
+            approximate=c.approximate,
+            first=c.date.first_day(),
+            last=c.date.last_day(),
+            terms=set(terms(" ".join([c.title, *(q.text for q in c.quotes)]))),
+            quotes=list(c.quotes),
+        )
+        for c in curated
+    ]
+    seen: set[tuple[str, int, EventDate]] = set()
+    for mention in sorted(mentions, key=lambda m: (m.date.sort_key(), m.article_id, m.phrase.start)):
+        key = (mention.article_id, mention.sentence.start, mention.date)
+        if key in seen:
+            continue  # one sentence naming one date twice is one source
+        seen.add(key)
+        article = articles[mention.article_id]
+        sentence = article.body[mention.sentence.start : mention.sentence.end]
+        # The date words themselves say nothing about which event it is ("early Wednesday morning" twice).
+        offset = mention.sentence.start
+        words = terms(sentence[: mention.phrase.start - offset] + " " + sentence[mention.phrase.end - offset :])
+        resolved = mention.resolved
+        quote = Quote(article, mention.sentence.start, mention.sentence.end)
+        source = _Source(resolved.date, resolved.approximate, resolved.first, resolved.last, quote)
+        draft = _best_draft(drafts, source, words, weight)
+        if draft is not None:
+            draft.found.append(source)
+            draft.terms |= words
+        else:
+            title = title_from(sentence, mention.phrase.start - offset, mention.phrase.end - offset)
+            drafts.append(_Draft(title, False, source.date, source.approximate, source.first, source.last, set(words), found=[source]))
+    events = [_finish(d) for d in drafts]
+    return tuple(sorted(events, key=lambda e: (e.date.sort_key(), not e.curated, e.title)))
+
+
+def _best_draft(drafts: list[_Draft], source: _Source, words: frozenset[str], weight: Weight) -> _Draft | None:
+    """The event the mention belongs to most strongly, if any (curated drafts come first on ties)."""
+    scored = [(_match(d, source, words, weight), position) for position, d in enumerate(drafts)]
+    score, position = max(scored, key=lambda pair: (pair[0], -pair[1]), default=(0.0, -1))
+    return drafts[position] if score > 0 else None
+
+
+def _window(date_first: dt.date, date_last: dt.date, approximate: bool) -> tuple[dt.date, dt.date]:
+    slack = APPROXIMATE_SLACK if approximate else dt.timedelta(0)
+    return date_first - slack, date_last + slack
+
+
+def _gap(a: tuple[dt.date, dt.date, bool], b: tuple[dt.date, dt.date, bool]) -> dt.timedelta:
+    """Days between two date windows; zero or less when they overlap (the dates agree)."""
+    a_first, a_last = _window(*a)
+    b_first, b_last = _window(*b)
+    return max(a_first, b_first) - min(a_last, b_last)
+
+
+def _match(draft: _Draft, source: _Source, words: frozenset[str], weight: Weight) -> float:
+    """How strongly the mention belongs to the draft event; 0 when it does not."""
+    gap = _gap((draft.first, draft.last, draft.approximate), (source.first, source.last, source.approximate))
+    agrees = gap <= dt.timedelta(0)
+    if not agrees and (gap > CONFLICT_GAP or draft.approximate or source.approximate):
+        return 0.0
+    if any(_overlaps(q, source.quote) for q in draft.quotes):
+        return 2.0  # the curator quoted this very sentence for the event
+    total = sum(weight(t) for t in words)
+    if not total:
+        return 0.0
+    shared = words & draft.terms
+    if len(shared) < MIN_SHARED_TERMS:
+        return 0.0
+    share = sum(weight(t) for t in shared) / total
+    needed = AGREEING_OVERLAP if agrees else CONFLICTING_OVERLAP
+    return share if share >= needed else 0.0
+
+
+def _overlaps(a: Quote, b: Quote) -> bool:
+    return a.article.id == b.article.id and a.start < b.end and b.start < a.end
+
+
+def _finish(draft: _Draft) -> TimelineEvent:
+    """The event's date, its quotes, and the sources that give another date."""
+    if draft.curated:
+        date, approximate = draft.date, draft.approximate
+        anchor = (draft.first, draft.last, draft.approximate)
+    else:
+        # With no curator, the date most sources give leads; ties go to the more precise, then earlier.
+        counts: dict[EventDate, list[_Source]] = {}
+        for source in draft.found:
+            counts.setdefault(source.date, []).append(source)
+        lead = min(counts.values(), key=lambda s: (-len(s), -len(s[0].date.iso()), s[0].date.sort_key()))[0]
+        date, approximate = lead.date, all(s.approximate for s in counts[lead.date])
+        anchor = (lead.first, lead.last, lead.approximate)
+    quotes = list(draft.quotes)
+    others: dict[EventDate, list[_Source]] = {}
+    for source in draft.found:
+        if _gap(anchor, (source.first, source.last, source.approximate)) <= dt.timedelta(0):
+            if not any(_overlaps(q, source.quote) for q in quotes):
+                quotes.append(source.quote)
+        else:
+            others.setdefault(source.date, []).append(source)
+    other_dates = tuple(
+        DatedSource(d, all(s.approximate for s in sources), _unique(s.quote for s in sources))
+        for d, sources in sorted(others.items(), key=lambda item: item[0].sort_key())
+    )
+    return TimelineEvent(date, approximate, draft.title, _unique(quotes), draft.curated, other_dates)
+
+
+def _unique(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
+    kept: list[Quote] = []
+    for quote in quotes:
+        if not any(_overlaps(k, quote) for k in kept):
+            kept.append(quote)
+    return tuple(kept)

@@ -1,0 +1,136 @@
+"""Resolves date expressions against an article's publication date, keeping their precision.
+
+Each function returns a `Resolved`: the date as precise as the words allow, whether it is an
+estimate, and the window of days it could mean (used to decide whether two sources agree).
+Pure functions over `datetime.date`, so every rule is testable without an article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from bot.timeline.models import EventDate
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Northern-hemisphere meteorological seasons: the months each covers (winter straddles the year).
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3, "few": 3,
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    date: EventDate
+    approximate: bool
+    first: dt.date  # the window of days the expression can mean
+    last: dt.date
+
+
+def month_number(name: str) -> int:
+    key = name.lower().rstrip(".")
+    return MONTHS.index(key) + 1 if key in MONTHS else MONTH_ABBREVIATIONS[key]
+
+
+def number_value(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+def exact(date: EventDate, approximate: bool = False) -> Resolved:
+    return Resolved(date, approximate, date.first_day(), date.last_day())
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """day moved by whole months, clamped to the month's length (March 31 - 1 month = February 28)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    length = EventDate(year, month + 1).last_day().day
+    return dt.date(year, month + 1, min(day.day, length))
+
+
+def month_before(base: dt.date, month: int, *, strictly: bool) -> EventDate:
+    """The latest `month` before base ("last June"); `strictly=False` allows base's own month ("in June")."""
+    year = base.year if (month < base.month or (month == base.month and not strictly)) else base.year - 1
+    return EventDate(year, month)
+
+
+def date_before(base: dt.date, month: int, day: int) -> EventDate:
+    """"February 28" with no year: the latest such day on or before publication."""
+    year = base.year if (month, day) <= (base.month, base.day) else base.year - 1
+    return EventDate(year, month, day)
+
+
+def weekday_before(base: dt.date, weekday: int, *, strictly: bool = False) -> Resolved:
+    """"Thursday" in a news story is the nearest Thursday on or before publication ("last Thursday": before)."""
+    back = (base.weekday() - weekday) % 7
+    if back == 0 and strictly:
+        back = 7
+    day = base - dt.timedelta(days=back)
+    return exact(EventDate(day.year, day.month, day.day))
+
+
+def season_before(base: dt.date, season: str, *, strictly: bool = True) -> Resolved:
+    """"last summer": the latest whole season that ended before publication, as its year, approximate.
+
+    A season is no month, so the date keeps only the year; the window keeps the months for merging.
+    """
+    first_month, last_month = SEASONS[season.lower()]
+    end_year = base.year
+    while True:
+        start_year = end_year - 1 if first_month > last_month else end_year
+        first = dt.date(start_year, first_month, 1)
+        last = EventDate(end_year, last_month).last_day()
+        if (last < base) if strictly else (first <= base):
+            break
+        end_year -= 1
+    return Resolved(EventDate(start_year if first_month <= last_month else end_year), True, first, last)
+
+
+def window(first: dt.date, last: dt.date) -> Resolved:
+    """A span of days as one approximate date: its month if it fits in one, else its year if it fits
+    in one, else (it crosses New Year) its first month."""
+    if (first.year, first.month) == (last.year, last.month) or first.year != last.year:
+        return Resolved(EventDate(first.year, first.month), True, first, last)
+    return Resolved(EventDate(first.year), True, first, last)
+
+
+def ago(base: dt.date, amount: int, unit: str) -> Resolved:
+    """"six months ago": a point in the past, approximate, as precise as the unit."""
+    unit = unit.lower().rstrip("s")
+    if unit == "day":
+        day = base - dt.timedelta(days=amount)
+        return exact(EventDate(day.year, day.month, day.day), approximate=True)
+    if unit == "week":
+        day = base - dt.timedelta(weeks=amount)
+        return Resolved(EventDate(day.year, day.month), True, day - dt.timedelta(days=3), day + dt.timedelta(days=3))
+    if unit == "month":
+        day = add_months(base, -amount)
+        return exact(EventDate(day.year, day.month), approximate=True)
+    return exact(EventDate(base.year - amount), approximate=True)
+
+
+def last_span(base: dt.date, amount: int, unit: str) -> Resolved:
+    """"in the last three weeks": some time between then and publication."""
+    unit = unit.lower().rstrip("s")
+    if unit in ("day", "week"):
+        first = base - dt.timedelta(days=amount * (7 if unit == "week" else 1))
+    else:
+        first = add_months(base, -amount * (12 if unit == "year" else 1))
+    return window(first, base)
+
+
+def previous_unit(base: dt.date, unit: str, offset: int) -> Resolved:
+    """"last month" / "this year" / "next year": the calendar unit `offset` away from publication."""
+    unit = unit.lower()
+    if unit == "year":
+        return exact(EventDate(base.year + offset))
+    if unit == "month":
+        day = add_months(base.replace(day=1), offset)
+        return exact(EventDate(day.year, day.month))
+    monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=offset)
+    return window(monday, monday + dt.timedelta(days=6))

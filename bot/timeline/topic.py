@@ -1,0 +1,49 @@
+"""Filters events by topic with the retriever /ask uses: the same query analysis and sentence index."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.knowledge.base import KnowledgeBase
+from bot.search.normalise import terms
+from bot.search.query import analyse
+from bot.timeline.models import TimelineEvent
+
+# Share of the topic's meaning (IDF-weighted, as /ask's coverage) an event's quotes must hold.
+MIN_TOPIC_COVERAGE = 0.5
+
+
+def events_on_topic(knowledge: KnowledgeBase, events: Sequence[TimelineEvent], topic: str) -> list[TimelineEvent]:
+    """The events whose quoted sentences (or curated title) match the topic, in their order."""
+    query = analyse(knowledge, topic)
+    if not query.concepts:
+        return list(events)  # a topic of stop words only ("the") filters nothing
+    # Sentences holding each concept, straight from the index postings (aliases and typos included).
+    holding = [
+        set(knowledge.sentence_index.scores({term: 1.0 for term in (concept.term, *concept.group_terms)}))
+        for concept in query.concepts
+    ]
+    weights = [knowledge.passage_index.idf(concept.term) for concept in query.concepts]
+    by_article: dict[str, list[tuple[int, int, int]]] = {}
+    for position, sentence in enumerate(knowledge.sentences):
+        article_id = knowledge.passages[sentence.passage].article_id
+        by_article.setdefault(article_id, []).append((sentence.span.start, sentence.span.end, position))
+
+    def covers(event: TimelineEvent) -> bool:
+        quotes = [*event.quotes, *(q for other in event.other_dates for q in other.quotes)]
+        positions = {
+            position
+            for quote in quotes
+            for start, end, position in by_article.get(quote.article.id, ())
+            if start < quote.end and quote.start < end
+        }
+        title_terms = set(knowledge.aliases.expand(terms(event.title))) if event.curated else set()
+        found = sum(
+            weight
+            for concept, sentences, weight in zip(query.concepts, holding, weights)
+            if sentences & positions or concept.term in title_terms or concept.group_terms & title_terms
+        )
+        return found >= MIN_TOPIC_COVERAGE * sum(weights)
+
+    return [event for event in events if covers(event)]
+

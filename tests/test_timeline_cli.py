@@ -1,0 +1,89 @@
+"""The timeline through its front doors: topic filter, the command line (text, JSON, TimelineJS3), terminal chat."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot import commands
+from bot.cli import main
+from bot.commands import parse_text_command
+from bot.frontends.terminal import reply_to
+from bot.knowledge.store import KnowledgeStore
+
+QUOTE_KEYS = {"text", "start", "end", "score", "article"}
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:  # type: ignore[type-arg]
+    assert main(list(argv)) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_topic_filter_uses_the_ask_retriever(bundled_store: KnowledgeStore) -> None:
+    titles = [e.title for e in commands.timeline(bundled_store, "Biegun special envoy")]
+    assert titles == ["Stephen Biegun is appointed special envoy to North Korea"]
+    # Aliases work as in /ask: "Vietnam" finds the Hanoi summit; a misspelling is corrected.
+    assert any("Hanoi" in e.title for e in commands.timeline(bundled_store, "Vietnam"))
+    assert any("Tillerson" in e.title for e in commands.timeline(bundled_store, "Tilerson"))
+    assert commands.timeline(bundled_store, "basketball diplomacy with Dennis Rodman") == []
+
+
+def test_json_output_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    data = run_json(capsys, "timeline", "--json")
+    assert set(data) == {"events"} and data["events"]
+    for event in data["events"]:
+        assert {"date", "precision", "approximate", "title", "quotes", "other_dates", "curated"} <= set(event)
+        assert event["precision"] == {4: "year", 7: "month", 10: "day"}[len(event["date"])]
+        for quote in event["quotes"]:
+            assert set(quote) == QUOTE_KEYS
+            assert quote["text"] in open(quote["article"]["path"], encoding="utf-8").read()
+    hanoi = next(e for e in data["events"] if e["title"] == "The Hanoi summit ends without a deal")
+    assert hanoi["other_dates"][0]["date"] == "2019-02-27"
+    assert hanoi["other_dates"][0]["quotes"][0]["article"]["publisher"] == "Vox"
+
+
+def test_json_topic_and_date_range(capsys: pytest.CaptureFixture[str]) -> None:
+    data = run_json(capsys, "timeline", "--json", "Singapore", "--from", "2018-06", "--to", "2018-06")
+    titles = [e["title"] for e in data["events"]]
+    assert "Trump and Kim meet at the Singapore summit" in titles
+    # "last summer" (2018, approximate) overlaps June 2018, so it stays; nothing outside June does.
+    assert all(e["date"] in ("2018", "2018-06") for e in data["events"])
+
+
+@pytest.mark.parametrize("bad", ["2018-13", "June", "2019-02-30", "18"])
+def test_bad_date_is_one_message_and_exit_2(capsys: pytest.CaptureFixture[str], bad: str) -> None:
+    assert main(["timeline", "--from", bad]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.strip() == f"--from {bad!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD, for example 2018-06."
+
+
+def test_timelinejs_export(capsys: pytest.CaptureFixture[str]) -> None:
+    data = run_json(capsys, "timeline", "--format", "timelinejs")
+    assert data["title"]["text"]["headline"]
+    slides = data["events"]
+    assert slides
+    for slide in slides:
+        start = slide["start_date"]
+        assert set(start) <= {"year", "month", "day", "display_date"}
+        assert "day" not in start or "month" in start
+        assert slide["text"]["headline"] and "<blockquote>" in slide["text"]["text"]
+        assert slide["group"] in {"Vox", "WIRED", "The Washington Post"}
+    agreed = next(s for s in slides if s["start_date"]["year"] == "1994")
+    assert set(agreed["start_date"]) == {"year", "display_date"}
+    hanoi = next(s for s in slides if "Hanoi summit ends" in s["text"]["headline"])
+    assert hanoi["start_date"] == {"year": "2019", "month": "2", "day": "28", "display_date": "February 28, 2019"}
+    assert "February 27, 2019" in hanoi["text"]["text"]  # the other source's date is shown, not dropped
+    assert len({s["unique_id"] for s in slides}) == len(slides)
+
+
+def test_text_output_and_terminal_chat(bundled_store: KnowledgeStore, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["timeline", "Tillerson"]) == 0
+    out = capsys.readouterr().out
+    assert "about March 13, 2018: Rex Tillerson leaves" in out and "“So Rex Tillerson is gone.”" in out
+    reply = reply_to(bundled_store, parse_text_command("/timeline"))
+    assert reply.count("\n\n") >= len(bundled_store.current.timeline)
+    assert "1994: The Agreed Framework" in reply
+    assert "Another source dates this February 27, 2019:" in reply
+    assert "No dated events" in reply_to(bundled_store, parse_text_command("/timeline curling championship"))

@@ -1,0 +1,95 @@
+"""knowledge/timeline.yaml: each bad entry is one problem naming it; the good ones still load."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.cli import main
+from bot.knowledge.base import build_knowledge_base
+
+VOX = "vox-2019-02-28-approach-didnt-work"
+GOOD_QUOTE = "So Rex Tillerson is gone."
+
+
+def write_timeline(folder: Path, text: str) -> None:
+    (folder / "timeline.yaml").write_text(text, encoding="utf-8")
+
+
+BAD_ENTRIES = f"""
+events:
+  - date: "2018-03-13"
+    title: Tillerson leaves
+    quotes:
+      - article: wapo-2018-03-13-talks-havent-started
+        text: "{GOOD_QUOTE}"
+  - date: "2018-06"
+    title: Unknown article
+    quotes:
+      - article: no-such-article
+        text: "anything"
+  - date: "2019-02-28"
+    title: Misquoted
+    quotes:
+      - article: {VOX}
+        text: "Trump walked out of Hanoi in anger."
+  - date: "2019-02-30"
+    title: Not a real day
+    quotes:
+      - article: {VOX}
+        text: "Dealing with North Korea is hard"
+  - date: "Feb 2019"
+    title: Not the format
+    quotes:
+      - article: {VOX}
+        text: "Dealing with North Korea is hard"
+  - date: "2019"
+    title: No quotes
+    quotes: []
+    colour: red
+"""
+
+
+def test_each_bad_entry_is_one_problem_naming_it(knowledge_copy: Path) -> None:
+    write_timeline(knowledge_copy, BAD_ENTRIES)
+    knowledge = build_knowledge_base(knowledge_copy)
+    lines = [str(p) for p in knowledge.problems]
+    file = str(knowledge_copy / "timeline.yaml")
+    assert f"{file}: events[1].quotes[0].article: is not a known article id: 'no-such-article'" in lines
+    assert f"{file}: events[2].quotes[0].text: is not in article '{VOX}' (copy it exactly)" in lines
+    assert any(line.startswith(f"{file}: events[3].date: ") and "not a real date" in line for line in lines)
+    assert any(line.startswith(f"{file}: events[4].date: ") and "YYYY" in line for line in lines)
+    assert f"{file}: events[5].colour: is not a known field" in lines
+    assert any(line.startswith(f"{file}: events[5].quotes: ") for line in lines)
+    assert len(lines) == 6
+    # The good entry still loads, with its quote found in the article.
+    curated = [e for e in knowledge.timeline if e.curated]
+    assert [e.title for e in curated] == ["Tillerson leaves"]
+    assert curated[0].quotes[0].text == GOOD_QUOTE
+
+
+def test_unreadable_yaml_is_one_problem_and_found_events_still_show(knowledge_copy: Path) -> None:
+    write_timeline(knowledge_copy, "events: [unclosed\n")
+    knowledge = build_knowledge_base(knowledge_copy)
+    assert len(knowledge.problems) == 1 and "is not valid YAML" in str(knowledge.problems[0])
+    assert knowledge.timeline and not any(e.curated for e in knowledge.timeline)
+
+
+def test_unquoted_yaml_dates_and_years_are_accepted(knowledge_copy: Path) -> None:
+    write_timeline(
+        knowledge_copy,
+        f"events:\n  - date: 2018-03-13\n    title: A\n    quotes: [{{article: wapo-2018-03-13-talks-havent-started, text: {GOOD_QUOTE}}}]\n"
+        f"  - date: 2018\n    title: B\n    quotes: [{{article: wapo-2018-03-13-talks-havent-started, text: {GOOD_QUOTE}}}]\n",
+    )
+    knowledge = build_knowledge_base(knowledge_copy)
+    assert knowledge.problems == ()
+    assert {e.date.iso() for e in knowledge.timeline if e.curated} == {"2018-03-13", "2018"}
+
+
+def test_check_command_reports_timeline_problems(knowledge_copy: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    write_timeline(knowledge_copy, BAD_ENTRIES)
+    assert main(["check", "--knowledge", str(knowledge_copy)]) == 1
+    assert "events[2].quotes[0].text: is not in article" in capsys.readouterr().out
+
+
+def test_bundled_timeline_file_is_valid() -> None:
+    assert main(["check"]) == 0

@@ -1,0 +1,110 @@
+"""Dated mentions: each form resolved against a publication date, and the non-dates left alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.knowledge.models import Span
+from bot.timeline.found import find_mentions
+from bot.timeline.titles import title_from
+
+PUBLISHED = dt.date(2019, 2, 28)  # a Thursday, like the WIRED and Vox articles
+
+
+def found(text: str, published: dt.date = PUBLISHED) -> list[tuple[str, str, bool]]:
+    """(phrase, resolved date, approximate) for every mention in one sentence of text."""
+    mentions = find_mentions("a", text, published, [Span(0, len(text))])
+    return [(text[m.phrase.start : m.phrase.end], m.date.iso(), m.resolved.approximate) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "date", "approximate"),
+    [
+        ("They met on February 28, 2019, in Hanoi.", "February 28, 2019", "2019-02-28", False),
+        ("It began on 12 June 2018 in Singapore.", "12 June 2018", "2018-06-12", False),
+        ("The 1994 Agreed Framework held.", "1994", "1994", False),
+        ("The talks began in June 2018.", "June 2018", "2018-06", False),
+        ("The summit on June 12 was brief.", "June 12", "2018-06-12", False),
+        ("He met Kim last June to start talks.", "last June", "2018-06", False),
+        ("In an interview last November, he said so.", "last November", "2018-11", False),
+        ("He met Kim in Singapore last summer.", "last summer", "2018", True),
+        ("He was appointed six months ago.", "six months ago", "2018-08", True),
+        ("That came only in the last three weeks.", "in the last three weeks", "2019-02", True),
+        ("No missile has flown in over a year.", "over a year", "2018", True),
+        ("The calm of the last eight months holds.", "the last eight months", "2018-06", True),
+        ("Talks collapsed Thursday, as expected.", "Thursday", "2019-02-28", False),
+        ("It hit a roadblock early Wednesday morning.", "early Wednesday morning", "2019-02-27", False),
+        ("They spoke last Thursday.", "last Thursday", "2019-02-21", False),
+        ("Sanctions tightened last year.", "last year", "2018", False),
+        ("Prices rose last month.", "last month", "2019-01", False),
+        ("A deal may come next May.", "next May", "2019-05", True),
+    ],
+)
+def test_each_form_resolves_against_publication(text: str, phrase: str, date: str, approximate: bool) -> None:
+    assert found(text) == [(phrase, date, approximate)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date"),
+    [
+        ("An interview last November.", dt.date(2019, 1, 10), "2018-11"),
+        ("An interview last January.", dt.date(2019, 1, 10), "2018-01"),  # "last" is never this month
+        ("A meeting last December.", dt.date(2019, 1, 2), "2018-12"),
+        ("It happened on Friday.", dt.date(2019, 1, 2), "2018-12-28"),  # a Wednesday, looking back past New Year
+        ("It happened three weeks ago.", dt.date(2019, 1, 10), "2018-12"),
+        ("He left two months ago.", dt.date(2019, 1, 10), "2018-11"),
+        ("Talks moved last summer.", dt.date(2018, 9, 15), "2018"),
+        ("Tensions grew last winter.", dt.date(2019, 1, 10), "2018"),  # winter 2017-18 (mostly 2018) ended before publication
+        ("The plan from December 30 held.", dt.date(2019, 1, 2), "2018-12-30"),
+        ("Talks resumed in the last three weeks.", dt.date(2019, 1, 10), "2018-12"),
+    ],
+)
+def test_relative_dates_cross_the_turn_of_a_year(text: str, published: dt.date, date: str) -> None:
+    assert [d for _, d, _ in found(text, published)] == [date]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim may have escalated tensions.",
+        "Talks are set to resume.",
+        "Their second summit came to nothing.",
+        "Only one working-level meeting took place.",
+        "It cost 2,000 dollars and 38 North saw it.",
+        "A two-hour meeting, step by step, over 1,500 miles.",
+        "The march to talks was long; may it end well.",
+        "He spent $2019 on it.",
+        "The Korean War of the 1950s.",
+        "The talks of 2018-19 failed.",
+        "It happened on February 30, 2019.",
+    ],
+)
+def test_non_dates_produce_nothing(text: str) -> None:
+    assert found(text) == []
+
+
+def test_every_mention_names_its_sentence() -> None:
+    text = "First one. Then on Thursday it failed. After that, nothing."
+    sentences = [Span(0, 10), Span(11, 38), Span(39, len(text))]
+    (mention,) = find_mentions("a", text, PUBLISHED, sentences)
+    assert text[mention.sentence.start : mention.sentence.end] == "Then on Thursday it failed."
+
+
+def test_title_is_the_clause_around_the_date_cut_not_reworded() -> None:
+    sentence = (
+        "A much-touted two-day summit between Donald Trump and North Korean leader Kim Jong-Un failed "
+        "to reach the finish line Thursday, as talks collapsed and Trump returned to Washington, DC."
+    )
+    start = sentence.index("Thursday")
+    title = title_from(sentence, start, start + len("Thursday"))
+    assert "Thursday" in title and len(title) <= 90
+    assert title.startswith("…") and title.strip("…") in sentence
+
+
+def test_short_clause_takes_its_neighbour() -> None:
+    sentence = "In an interview last November, President Donald Trump explained why he thinks he knows more."
+    start = sentence.index("last November")
+    title = title_from(sentence, start, start + len("last November"))
+    assert title.startswith("In an interview last November") and title.strip("…") in sentence

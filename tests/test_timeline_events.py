@@ -1,0 +1,130 @@
+"""Events: curated and found merged, sorted, folded, disagreements shown; new articles add events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+from bot import commands
+from bot.config import BUNDLED_KNOWLEDGE
+from bot.knowledge.base import build_knowledge_base
+from bot.knowledge.store import KnowledgeStore
+from bot.timeline.models import TimelineEvent
+from tests.conftest import write_article
+
+
+def by_title(events: tuple[TimelineEvent, ...], words: str) -> TimelineEvent:
+    return next(e for e in events if words in e.title)
+
+
+def test_every_quote_is_an_exact_slice_of_its_article(bundled_store: KnowledgeStore) -> None:
+    events = bundled_store.current.timeline
+    quotes = [q for e in events for q in (*e.quotes, *(q for o in e.other_dates for q in o.quotes))]
+    assert quotes
+    for quote in quotes:
+        assert quote.article.body[quote.start : quote.end] == quote.text
+        assert quote.text.strip() == quote.text
+
+
+def test_events_are_sorted_with_a_year_before_its_months(bundled_store: KnowledgeStore) -> None:
+    events = bundled_store.current.timeline
+    keys = [e.date.sort_key() for e in events]
+    assert keys == sorted(keys)
+    dates = [e.date.iso() for e in events]
+    assert dates[0] == "1994"
+    assert dates.index("2018") < dates.index("2018-03")
+
+
+def test_hanoi_collapse_keeps_both_dates_with_their_sources(bundled_store: KnowledgeStore) -> None:
+    hanoi = by_title(bundled_store.current.timeline, "Hanoi summit ends")
+    assert hanoi.curated and hanoi.date.iso() == "2019-02-28"
+    assert any("finish line Thursday" in q.text for q in hanoi.quotes)
+    (other,) = hanoi.other_dates
+    assert other.date.iso() == "2019-02-27"
+    assert [q.article.meta.publisher for q in other.quotes] == ["Vox"]
+    assert "early Wednesday morning" in other.quotes[0].text
+
+
+def test_found_mentions_of_a_curated_event_join_it_once(bundled_store: KnowledgeStore) -> None:
+    events = bundled_store.current.timeline
+    singapore = by_title(events, "Singapore summit")
+    assert len(singapore.quotes) == 3
+    # Neither "last June" sentence is left over as an event of its own.
+    assert not [e for e in events if not e.curated and "last June" in e.title]
+    texts = [q.text for e in events for q in e.quotes]
+    assert len(texts) == len(set(texts))
+
+
+def test_found_events_have_titles_cut_from_their_quote(bundled_store: KnowledgeStore) -> None:
+    found = [e for e in bundled_store.current.timeline if not e.curated]
+    assert found
+    for event in found:
+        assert event.title.strip("…") in event.quotes[0].text
+
+
+def test_two_sources_disagreeing_on_a_day_without_curation(tmp_path: Path) -> None:
+    folder = tmp_path / "knowledge"
+    write_article(folder, "paper-a", "The Hanoi summit between Trump and Kim collapsed Thursday without a nuclear deal.", published="2019-02-28")
+    write_article(folder, "paper-b", "The Hanoi summit between Trump and Kim collapsed early Wednesday morning without a nuclear deal.", published="2019-02-28")
+    write_article(folder, "paper-c", "Separately, the harvest festival in Ohio opened Wednesday with record crowds.", published="2019-02-28")
+    events = build_knowledge_base(folder).timeline
+    hanoi = [e for e in events if "Hanoi" in e.quotes[0].text]
+    assert len(hanoi) == 1
+    (event,) = hanoi
+    assert {event.date.iso(), *(o.date.iso() for o in event.other_dates)} == {"2019-02-27", "2019-02-28"}
+    # The unrelated Wednesday event shares a date, not words, so it stays apart.
+    assert any("harvest" in e.quotes[0].text and not e.other_dates for e in events)
+
+
+def test_same_event_in_two_articles_is_folded(tmp_path: Path) -> None:
+    folder = tmp_path / "knowledge"
+    write_article(folder, "one", "Stephen Biegun was named special envoy to North Korea in August 2018.", published="2019-01-05")
+    write_article(folder, "two", "In August 2018, Stephen Biegun became the special envoy for North Korea.", published="2019-02-05")
+    events = build_knowledge_base(folder).timeline
+    assert len(events) == 1
+    assert events[0].date.iso() == "2018-08" and len(events[0].quotes) == 2
+
+
+def test_an_added_article_shows_its_events_without_curation(knowledge_copy: Path) -> None:
+    store = KnowledgeStore(knowledge_copy)
+    before = len(store.current.timeline)
+    write_article(
+        knowledge_copy,
+        "test-2019-06-30-dmz",
+        """
+        Trump stepped into North Korea at the DMZ on June 30, 2019, the first sitting president to do so.
+
+        The two leaders had last met in Hanoi in February.
+        """,
+        published="2019-06-30",
+    )
+    store.reload()
+    events = store.current.timeline
+    assert len(events) > before
+    dmz = next(e for e in events if any(q.article.id == "test-2019-06-30-dmz" and "DMZ" in q.text for q in e.quotes))
+    assert dmz.date.iso() == "2019-06-30" and not dmz.curated
+    assert "June 30, 2019" in dmz.title
+
+
+def test_folder_without_timeline_file_has_only_found_events(tmp_path: Path) -> None:
+    folder = tmp_path / "knowledge"
+    write_article(folder, "only", "The summit was held on June 12, 2018, in Singapore.", published="2018-06-13")
+    knowledge = build_knowledge_base(folder)
+    assert knowledge.problems == ()
+    assert [(e.date.iso(), e.curated) for e in knowledge.timeline] == [("2018-06-12", False)]
+
+
+def test_knowledge_build_stays_fast() -> None:
+    build_knowledge_base(BUNDLED_KNOWLEDGE)  # warm imports and caches, as a running bot has
+    started = time.perf_counter()
+    build_knowledge_base(BUNDLED_KNOWLEDGE)
+    # Generous for slow CI machines; the README has the measured number.
+    assert time.perf_counter() - started < 1.0
+
+
+def test_date_window_filter(bundled_store: KnowledgeStore) -> None:
+    events = commands.timeline(bundled_store, None, dt.date(2018, 6, 1), dt.date(2018, 12, 31))
+    dates = {e.date.iso() for e in events}
+    assert "2018-06" in dates and "2018-11" in dates and "2018" in dates
+    assert "1994" not in dates and "2019-02-28" not in dates
