@@ -113,7 +113,12 @@ def _window_terms(knowledge: KnowledgeBase, sentence: int) -> frozenset[str]:
     return frozenset().union(*(knowledge.sentence_terms[i] for i in around if knowledge.sentences[i].passage == passage))
 
 
-def _evidence_weight(knowledge: KnowledgeBase, concept: Concept) -> float:
+def concept_found(concept: Concept, present: frozenset[str] | set[str]) -> bool:
+    """Whether terms hold the concept: its alias group, or every word it was said with."""
+    return concept.key in present or all(term in present for term in concept.terms)
+
+
+def concept_weight(knowledge: KnowledgeBase, concept: Concept) -> float:
     """How much finding this concept says a passage answers: specific words count, and so do
     words few passages share. "North Korea" is in nearly every passage here, so finding it proves
     little; it still counts for some, because an article about the talks must mention it."""
@@ -127,9 +132,9 @@ def _coverage(knowledge: KnowledgeBase, query: Query, present: frozenset[str]) -
         return 0.0
     total = found = 0.0
     for concept in query.concepts:
-        weight = _evidence_weight(knowledge, concept)
+        weight = concept_weight(knowledge, concept)
         total += weight
-        if concept.key in present or all(term in present for term in concept.terms):
+        if concept_found(concept, present):
             found += weight
     return found / total if total else 0.0
 

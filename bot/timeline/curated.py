@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from bot.knowledge.yaml_text import load_yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bot.knowledge.models import Article, Problem
@@ -89,7 +91,7 @@ def load_curated(folder: Path, articles: Mapping[str, Article]) -> tuple[list[Cu
     if not path.exists():
         return [], []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as error:
         return [], [Problem(file, "(file)", f"is not UTF-8 text (byte {error.start})")]
     except yaml.YAMLError as error:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.answers import concept_found, concept_weight
 from bot.knowledge.base import KnowledgeBase
 from bot.search.normalise import terms
 from bot.search.query import analyse
 from bot.timeline.models import TimelineEvent
 
-# Share of the topic's meaning (IDF-weighted, as /ask's coverage) an event's quotes must hold.
+# Share of the topic's meaning (weighed as /ask's coverage) an event's quotes must hold.
 MIN_TOPIC_COVERAGE = 0.5
 
 
@@ -20,10 +21,9 @@ def events_on_topic(knowledge: KnowledgeBase, events: Sequence[TimelineEvent], t
         return list(events)  # a topic of stop words only ("the") filters nothing
     # Sentences holding each concept, straight from the index postings (aliases and typos included).
     holding = [
-        set(knowledge.sentence_index.scores({term: 1.0 for term in (concept.term, *concept.group_terms)}))
-        for concept in query.concepts
+        {i for i, present in enumerate(knowledge.sentence_terms) if concept_found(concept, present)} for concept in query.concepts
     ]
-    weights = [knowledge.passage_index.idf(concept.term) for concept in query.concepts]
+    weights = [concept_weight(knowledge, concept) for concept in query.concepts]
     by_article: dict[str, list[tuple[int, int, int]]] = {}
     for position, sentence in enumerate(knowledge.sentences):
         article_id = knowledge.passages[sentence.passage].article_id
@@ -41,7 +41,7 @@ def events_on_topic(knowledge: KnowledgeBase, events: Sequence[TimelineEvent], t
         found = sum(
             weight
             for concept, sentences, weight in zip(query.concepts, holding, weights)
-            if sentences & positions or concept.term in title_terms or concept.group_terms & title_terms
+            if sentences & positions or concept_found(concept, title_terms)
         )
         return found >= MIN_TOPIC_COVERAGE * sum(weights)
 
