@@ -7,6 +7,7 @@ between messages; a follow-up's earlier question is read back from the thread's 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 from collections.abc import Sequence
@@ -62,6 +63,8 @@ class TalksClient(discord.AutoShardedClient):
             await self._answer_message(message)
         except Exception:
             logger.exception("failed to answer message %s in channel %s", message.id, message.channel.id)
+            with contextlib.suppress(discord.HTTPException):  # the failure may have been Discord itself
+                await message.channel.send(messages.DISCORD_ERROR, allowed_mentions=NO_PINGS)
 
     async def _answer_message(self, message: discord.Message) -> None:
         assert self.user is not None
