@@ -40,7 +40,7 @@ def settings_for(fake: FakeDiscord, *, token: str = TOKEN, guilds: bool = True) 
 @contextlib.asynccontextmanager
 async def running_bot(fake: FakeDiscord, store: KnowledgeStore, *, force_sync: bool = False) -> AsyncIterator[asyncio.Task[None]]:
     """The production serve() in a task, until the fake has sent READY and GUILD_CREATE; cancelled after."""
-    fake._ready.clear()
+    fake.expect_connection()
     task = asyncio.create_task(discord_app.serve(settings_for(fake), store, force_sync=force_sync))
     ready = asyncio.create_task(fake.wait_ready())
     done, _ = await asyncio.wait({task, ready}, timeout=15, return_when=asyncio.FIRST_COMPLETED)

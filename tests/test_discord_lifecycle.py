@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import logging
 import threading
 from pathlib import Path
 
@@ -18,22 +19,26 @@ from bot.knowledge.store import KnowledgeStore
 from bot.quotes import Quote
 from bot.timeline.models import EventDate, TimelineEvent
 from tests.discord_fixtures import EPHEMERAL, answered, assert_pings_no_one, fake_discord, running_bot, settings_for  # noqa: F401
-from tests.fakes.discord_server import MESSAGE_CONTENT_INTENT, Call, FakeDiscord
+from tests.fakes.discord_server import MESSAGE_CONTENT_INTENT, TOKEN, Call, FakeDiscord
 
 
 def syncs(calls: list[Call]) -> list[Call]:
     return [c for c in calls if c.method == "PUT" and "/commands" in c.path]
 
 
-async def test_login_uses_the_api_base_and_the_gateway_url_it_is_given(fake_discord: FakeDiscord, bundled_store: KnowledgeStore) -> None:
-    async with running_bot(fake_discord, bundled_store):
-        paths = [(c.method, c.path) for c in fake_discord.calls]
+async def test_login_uses_the_api_base_and_the_gateway_url_it_is_given(
+    fake_discord: FakeDiscord, bundled_store: KnowledgeStore, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.DEBUG):
+        async with running_bot(fake_discord, bundled_store):
+            paths = [(c.method, c.path) for c in fake_discord.calls]
+    assert caplog.records and not any(TOKEN in r.getMessage() for r in caplog.records)  # never log a token
     assert paths[:3] == [("GET", "/users/@me"), ("GET", "/oauth2/applications/@me"), ("GET", f"/applications/{fake_discord.app_id}/guilds/{fake_discord.guild_id}/commands")]
     assert ("GET", "/gateway/bot") in paths
     [query] = fake_discord.gateway_queries
     assert query["v"] == "10" and query["encoding"] == "json"
     [identify] = fake_discord.identifies
-    assert identify["token"] == "fake-discord-token"
+    assert identify["token"] == TOKEN
     assert identify["shard"] == [0, 1]  # sharded from the start
 
 
@@ -124,6 +129,7 @@ def test_rejected_token_from_the_command_line_exits_1(monkeypatch: pytest.Monkey
         asyncio.run_coroutine_threadsafe(fake.stop(), loop).result(10)
         loop.call_soon_threadsafe(loop.stop)
         thread.join(10)
+        loop.close()
     err = capsys.readouterr().err.strip()
     assert err == messages.DISCORD_TOKEN_REJECTED
 

@@ -80,6 +80,10 @@ class FakeDiscord:
     def api_base(self) -> str:
         return f"http://127.0.0.1:{self.port}/api/v10"
 
+    def expect_connection(self) -> None:
+        """Forget an earlier READY, so wait_ready waits for the next client to connect."""
+        self._ready.clear()
+
     async def wait_ready(self, timeout: float = 10) -> None:
         await asyncio.wait_for(self._ready.wait(), timeout)
 
