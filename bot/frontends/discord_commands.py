@@ -181,7 +181,7 @@ def register(tree: app_commands.CommandTree[Any], store: KnowledgeStore) -> None
             return
         await interaction.response.defer(thinking=True)
         events = await asyncio.to_thread(commands.timeline, store, topic, start, end)
-        query = (start.isoformat() if start else "", end.isoformat() if end else "", (topic or "").replace(":", " "))
+        query = (start.isoformat() if start else "", end.isoformat() if end else "", " ".join((topic or "").replace(":", " ").split()))  # custom_id template: one line, ":" separates
         kwargs: dict[str, Any] = {"embed": render.timeline_embed(events, 1), "allowed_mentions": NO_PINGS}
         if render.page_count(events) > 1:
             kwargs["view"] = timeline_view(1, len(events), query)
