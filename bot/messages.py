@@ -75,3 +75,31 @@ def timeline_empty(topic: str | None = None) -> str:
 
 def timeline_other_date(date_label: str) -> str:
     return f"Another source dates this {date_label}:"
+
+
+# --- Discord ---
+DISCORD_TOKEN_PURPOSE = "the bot token from the Discord Developer Portal (Bot tab) is needed to log in to Discord"
+DISCORD_TOKEN_REJECTED = "Discord rejected DISCORD_TOKEN (401 Unauthorized); copy a fresh token from the Developer Portal's Bot tab."
+DISCORD_RELOAD_REFUSED = "Only members with the Manage Server permission can reload the articles."
+DISCORD_ERROR = "Something went wrong; it has been logged. Please try again."
+DISCORD_CONTEXT_GONE = "That passage is no longer in the articles (they were edited or removed since)."
+DISCORD_NO_ARTICLE = "No article matches {text!r}. Try /sources with no argument for the list."
+DISCORD_NO_EVENTS = "The timeline has no events for that selection yet."
+DISCORD_BAD_DATE = "{value!r} is not a date; use YYYY-MM-DD, for example 2019-02-27."
+DISCORD_MORE_CONTEXT = "More context"
+DISCORD_CONTEXT_TITLE = "Around the quote"
+DISCORD_TIMELINE_TITLE = "Timeline of the talks"
+DISCORD_PAGE = "Page {page} of {pages}"
+DISCORD_PREVIOUS = "Previous"
+DISCORD_NEXT = "Next"
+DISCORD_SOURCES_TITLE = "{count} articles"
+DISCORD_MORE_ARTICLES = "…and {count} more; /sources TITLE shows one."
+DISCORD_APPROXIMATE = "approximate date"
+DISCORD_HELP_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("/ask question", "Answer a question with quotes from the articles."),
+    ("/timeline [topic] [from] [to]", "The dated events of the talks, each backed by a quote."),
+    ("/sources [article]", "List the articles I quote from, or show one."),
+    ("/help", "Show this help."),
+    ("/reload", "Re-read the articles (members with Manage Server only)."),
+)
+DISCORD_HELP_MENTION = "Mention me with a question, or DM me. I answer in a thread; reply there to follow up, no mention needed."

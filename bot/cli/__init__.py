@@ -12,9 +12,18 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from bot.cli import ask_cmd, chat_cmd, check_cmd, eval_cmd, serve_cmd, sources_cmd, timeline_cmd
+from bot.cli import ask_cmd, chat_cmd, check_cmd, discord_cmd, eval_cmd, serve_cmd, sources_cmd, timeline_cmd
 
-COMMAND_MODULES: tuple[ModuleType, ...] = (serve_cmd, chat_cmd, ask_cmd, timeline_cmd, sources_cmd, check_cmd, eval_cmd)
+COMMAND_MODULES: tuple[ModuleType, ...] = (
+    serve_cmd,
+    chat_cmd,
+    ask_cmd,
+    timeline_cmd,
+    sources_cmd,
+    check_cmd,
+    eval_cmd,
+    discord_cmd,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

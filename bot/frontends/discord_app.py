@@ -1,0 +1,159 @@
+"""The Discord front end: a sharded client, its slash commands, and mentions, DMs and thread follow-ups.
+
+A page of translation: Discord events in, `bot.commands` calls, embeds out. Nothing is kept
+between messages; a follow-up's earlier question is read back from the thread's history.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import discord
+
+from bot import commands, messages
+from bot.cli.common import CommandFailed
+from bot.config import Settings
+from bot.frontends.discord_commands import DYNAMIC_ITEMS, FRONTEND, NO_PINGS, TalksTree, answer_message, register
+from bot.frontends.discord_sync import sync_commands
+from bot.knowledge.store import KnowledgeStore
+from bot.render.shorten import shorten
+
+logger = logging.getLogger(__name__)
+
+THREAD_NAME_LIMIT = 100
+THREAD_ARCHIVE_MINUTES = 1440
+HISTORY_LIMIT = 50  # messages read back from a thread to find its earlier questions
+
+
+def intents(*, message_content: bool) -> discord.Intents:
+    """Default intents (no privileged ones). Message content is asked for only as an extra:
+    without it Discord still sends the text of DMs and of messages that mention the bot."""
+    chosen = discord.Intents.default()
+    chosen.message_content = message_content
+    return chosen
+
+
+class TalksClient(discord.AutoShardedClient):
+    """AutoSharded so a bot in thousands of servers shards without code changes."""
+
+    def __init__(self, store: KnowledgeStore, *, guild_ids: Sequence[int], force_sync: bool, intents: discord.Intents) -> None:
+        super().__init__(intents=intents, allowed_mentions=NO_PINGS)
+        self.store = store
+        self.guild_ids = list(guild_ids)
+        self.force_sync = force_sync
+        self.tree = TalksTree(self)
+        register(self.tree, store)
+
+    async def setup_hook(self) -> None:
+        self.add_dynamic_items(*DYNAMIC_ITEMS)
+        await sync_commands(self.tree, self.guild_ids, force=self.force_sync)
+
+    async def on_ready(self) -> None:
+        logger.info("logged in to Discord as %s in %d servers", self.user, len(self.guilds))
+
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot or self.user is None:  # other bots, and our own answers
+            return
+        try:
+            await self._answer_message(message)
+        except Exception:
+            logger.exception("failed to answer message %s in channel %s", message.id, message.channel.id)
+            with contextlib.suppress(discord.HTTPException):  # the failure may have been Discord itself
+                await message.channel.send(messages.DISCORD_ERROR, allowed_mentions=NO_PINGS)
+
+    async def _answer_message(self, message: discord.Message) -> None:
+        assert self.user is not None
+        mentioned = self.user.id in message.raw_mentions  # not mentioned_in: @everyone is no question
+        if message.guild is None:
+            await self._reply(message.channel, message, strip_mentions(message.content))
+            return
+        thread = await self._own_thread(message.channel)
+        if thread is not None:
+            question = strip_mentions(message.content)
+            if not question and not mentioned:
+                return  # without the message content intent a plain reply arrives empty
+            earlier = await earlier_questions(self, thread, message)
+            await self._reply(thread, message, question, earlier)
+            return
+        if not mentioned:
+            return
+        question = strip_mentions(message.content)
+        target: discord.abc.Messageable = message.channel
+        if not isinstance(message.channel, discord.Thread):
+            try:
+                target = await message.create_thread(name=thread_name(question), auto_archive_duration=THREAD_ARCHIVE_MINUTES)
+            except discord.HTTPException:
+                logger.warning("could not start a thread in channel %s; answering in the channel", message.channel.id)
+        await self._reply(target, message, question)
+
+    async def _own_thread(self, channel: Any) -> discord.Thread | None:
+        """The channel if it is a thread this bot started; a thread missing from the cache is fetched."""
+        if isinstance(channel, discord.PartialMessageable):
+            try:
+                channel = await self.fetch_channel(channel.id)
+            except discord.HTTPException:
+                return None
+        if isinstance(channel, discord.Thread) and self.user is not None and channel.owner_id == self.user.id:
+            return channel
+        return None
+
+    async def _reply(self, target: discord.abc.Messageable, message: discord.Message, question: str, earlier: Sequence[str] = ()) -> None:
+        answer = await asyncio.to_thread(commands.ask, self.store, question, frontend=FRONTEND, earlier_questions=earlier)
+        await target.send(**answer_message(answer))
+
+
+_MENTION = re.compile(r"<@!?\d+>")
+
+
+def strip_mentions(text: str) -> str:
+    """The question without user mentions (the bot's own, mostly); the words stay as typed."""
+    return " ".join(_MENTION.sub(" ", text).split())
+
+
+def thread_name(question: str) -> str:
+    return shorten(question, THREAD_NAME_LIMIT) or "Question"
+
+
+async def earlier_questions(client: discord.Client, thread: discord.Thread, current: discord.Message) -> list[str]:
+    """The thread's starter question and people's later messages, oldest first, read from Discord."""
+    found: list[str] = []
+    try:
+        # A thread started from a message shares that message's id; it lives in the parent channel.
+        starter = await client.get_partial_messageable(thread.parent_id).fetch_message(thread.id)
+        if not starter.author.bot:
+            found.append(strip_mentions(starter.content))
+    except discord.HTTPException:
+        logger.info("thread %s has no starter message to read", thread.id)
+    later = [m async for m in thread.history(limit=HISTORY_LIMIT, before=current)]
+    found.extend(strip_mentions(m.content) for m in reversed(later) if not m.author.bot)
+    return [question for question in found if question]
+
+
+def build_client(settings: Settings, store: KnowledgeStore, *, force_sync: bool = False, message_content: bool = True) -> TalksClient:
+    return TalksClient(store, guild_ids=settings.discord_guild_ids, force_sync=force_sync, intents=intents(message_content=message_content))
+
+
+async def serve(settings: Settings, store: KnowledgeStore, *, force_sync: bool = False) -> None:
+    """Log in and run until cancelled. A missing or rejected token is one sentence (CommandFailed)."""
+    if settings.discord_token is None:
+        raise CommandFailed(messages.missing_setting("DISCORD_TOKEN", messages.DISCORD_TOKEN_PURPOSE))
+    # Every REST route, the webhook follow-ups included, is built on this base: set it before login.
+    discord.http.Route.BASE = settings.discord_api_base.rstrip("/")
+    token = settings.discord_token.get_secret_value()
+    # The message content intent lets thread replies without a mention be read; it is privileged,
+    # so when the application has not been granted it, run without it rather than fail.
+    for message_content in (True, False):
+        client = build_client(settings, store, force_sync=force_sync, message_content=message_content)
+        try:
+            async with client:
+                await client.start(token)
+            return
+        except discord.LoginFailure:
+            raise CommandFailed(messages.DISCORD_TOKEN_REJECTED) from None
+        except discord.PrivilegedIntentsRequired:
+            logger.warning("the Message Content intent is not enabled for this application; thread replies need a mention")

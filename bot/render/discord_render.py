@@ -1,0 +1,188 @@
+"""Answers, sources, help, timeline pages and reload reports as Discord embeds, within Discord's limits.
+
+Quotes are shortened only by `shorten` (a cut plus an ellipsis), never reworded. Quote text is not
+Markdown-escaped: article bodies are Markdown already, and escaping would change the characters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import discord
+
+from bot import messages
+from bot.answers import Answer
+from bot.knowledge.models import Article, ArticleMeta
+from bot.quotes import Quote
+from bot.render.shorten import shorten
+from bot.render.source import display_date, display_title
+from bot.timeline.models import TimelineEvent
+
+# Discord's documented limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
+CONTENT_LIMIT = 2000
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELD_NAME_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+FOOTER_LIMIT = 2048
+FIELDS_LIMIT = 25
+TOTAL_LIMIT = 6000
+EMBEDS_LIMIT = 10
+
+COLOUR = discord.Colour.blurple()
+DECLINED_COLOUR = discord.Colour.light_grey()
+EVENTS_PER_PAGE = 5
+
+
+def content(text: str) -> str:
+    """Plain message text (ephemeral notes, reload reports) cut to the 2000-character limit."""
+    return shorten(text, CONTENT_LIMIT)
+
+
+def source_markdown(meta: ArticleMeta) -> str:
+    """`— Publisher, [Title](url), February 28, 2019`; the title is plain when there is no link."""
+    title = display_title(meta).replace("[", "(").replace("]", ")")  # brackets would break the link
+    linked = f"[{title}]({meta.url})" if meta.url is not None else f"“{title}”"
+    return f"— {meta.publisher}, {linked}, {display_date(meta)}"
+
+
+def block_quote(text: str) -> str:
+    """Every line prefixed with `> ` so a quote of several paragraphs stays one block quote."""
+    return "\n".join(f"> {line}" if line.strip() else ">" for line in text.split("\n"))
+
+
+def quote_markdown(quote: Quote, limit: int) -> str:
+    """The quote as a block quote with its source line, at most `limit` characters, shortening only the quote."""
+    source = source_markdown(quote.article.meta)
+    # Each line of the quote costs 2 extra characters for "> "; budget for the worst case.
+    lines = quote.text.count("\n") + 1
+    room = max(1, limit - len(source) - 1 - 2 * lines - 2)
+    return f"{block_quote(shorten(quote.text, room))}\n{source}"
+
+
+def _quotes_markdown(quotes: Sequence[Quote], limit: int, intro: str) -> str:
+    separator = "\n\n"
+    budget = limit - len(intro) - len(separator) * len(quotes)
+    share = budget // max(1, len(quotes))
+    return separator.join([intro, *(quote_markdown(q, share) for q in quotes)])
+
+
+def answer_embeds(answer: Answer) -> list[discord.Embed]:
+    """One embed: the quotes, or a plain "not covered" with the closest passages clearly marked."""
+    if answer.answered:
+        description = _quotes_markdown(answer.quotes, DESCRIPTION_LIMIT, messages.ANSWER_INTRO)
+        return [discord.Embed(description=description, colour=COLOUR)]
+    assert answer.declined is not None
+    declined = messages.decline_message(answer.declined, len(answer.question))
+    if answer.closest:
+        intro = f"{declined}\n\n{messages.CLOSEST_INTRO}"
+        description = _quotes_markdown(answer.closest, DESCRIPTION_LIMIT, intro)
+    else:
+        description = declined
+    return [discord.Embed(description=description, colour=DECLINED_COLOUR)]
+
+
+def context_embed(quote: Quote) -> discord.Embed:
+    return discord.Embed(
+        title=messages.DISCORD_CONTEXT_TITLE,
+        description=quote_markdown(quote, DESCRIPTION_LIMIT),
+        colour=COLOUR,
+    )
+
+
+def sources_embed(articles: Sequence[Article]) -> discord.Embed:
+    """Every article on one line; lines that would pass the limit become "…and N more"."""
+    if not articles:
+        return discord.Embed(description=messages.NO_ARTICLES, colour=DECLINED_COLOUR)
+    lines: list[str] = []
+    used = 0
+    reserve = len(messages.DISCORD_MORE_ARTICLES) + 10
+    for position, article in enumerate(articles):
+        line = f"• {source_markdown(article.meta)[2:]} · `{article.id}`"
+        if used + len(line) + 1 > DESCRIPTION_LIMIT - reserve:
+            lines.append(messages.DISCORD_MORE_ARTICLES.format(count=len(articles) - position))
+            break
+        lines.append(line)
+        used += len(line) + 1
+    title = messages.DISCORD_SOURCES_TITLE.format(count=len(articles))
+    return discord.Embed(title=title, description="\n".join(lines), colour=COLOUR)
+
+
+def article_embed(article: Article) -> discord.Embed:
+    meta = article.meta
+    embed = discord.Embed(
+        title=shorten(display_title(meta), TITLE_LIMIT),
+        url=str(meta.url) if meta.url is not None else None,
+        description=shorten(meta.standfirst, DESCRIPTION_LIMIT) if meta.standfirst else None,
+        colour=COLOUR,
+    )
+    embed.add_field(name="Publisher", value=shorten(meta.publisher, FIELD_VALUE_LIMIT))
+    embed.add_field(name="Published", value=display_date(meta))
+    if meta.author:
+        embed.add_field(name="Author", value=shorten(meta.author, FIELD_VALUE_LIMIT))
+    embed.add_field(name="Kind", value=meta.kind)
+    embed.add_field(name="Id", value=f"`{meta.id}`")
+    return embed
+
+
+def help_embed() -> discord.Embed:
+    lines = [messages.HELP_INTRO, ""]
+    lines.extend(f"**{usage}** — {what}" for usage, what in messages.DISCORD_HELP_COMMANDS)
+    lines.extend(["", messages.DISCORD_HELP_MENTION, "", "For example:"])
+    lines.extend(f"• {example}" for example in messages.HELP_EXAMPLES)
+    return discord.Embed(description="\n".join(lines), colour=COLOUR)
+
+
+def page_count(events: Sequence[TimelineEvent]) -> int:
+    return max(1, -(-len(events) // EVENTS_PER_PAGE))
+
+
+def timeline_embed(events: Sequence[TimelineEvent], page: int) -> discord.Embed:
+    """One page of events, one field each: date and title as the name, the first quote as the value."""
+    pages = page_count(events)
+    page = min(max(page, 1), pages)
+    shown = events[(page - 1) * EVENTS_PER_PAGE : page * EVENTS_PER_PAGE]
+    embed = discord.Embed(title=messages.DISCORD_TIMELINE_TITLE, colour=COLOUR)
+    if not shown:
+        embed.description = messages.DISCORD_NO_EVENTS
+        return embed
+    footer = messages.DISCORD_PAGE.format(page=page, pages=pages)
+    embed.set_footer(text=footer)
+    names = [shorten(_event_name(event), FIELD_NAME_LIMIT) for event in shown]
+    # The 6000-character total caps the values: share what titles, names and the footer leave.
+    room = TOTAL_LIMIT - len(embed.title or "") - len(footer) - sum(len(n) for n in names)
+    value_limit = min(FIELD_VALUE_LIMIT, room // len(shown))
+    for name, event in zip(names, shown, strict=True):
+        value = quote_markdown(event.quotes[0], value_limit) if event.quotes else "—"
+        embed.add_field(name=name, value=value, inline=False)
+    return embed
+
+
+def _event_name(event: TimelineEvent) -> str:
+    approximate = f" ({messages.DISCORD_APPROXIMATE})" if event.approximate else ""
+    return f"{event.date.label()}{approximate}: {event.title}"
+
+
+def reload_embed(summary: str) -> discord.Embed:
+    return discord.Embed(description=shorten(summary, DESCRIPTION_LIMIT), colour=COLOUR)
+
+
+def embed_size(embed: discord.Embed) -> int:
+    """Characters Discord counts toward the 6000 total (title, description, fields, footer, author)."""
+    return len(embed)
+
+
+def within_limits(embeds: Sequence[discord.Embed], text: str | None = None) -> bool:
+    """Whether a message passes every limit Discord enforces on content and embeds."""
+    if text is not None and len(text) > CONTENT_LIMIT:
+        return False
+    if len(embeds) > EMBEDS_LIMIT or sum(embed_size(e) for e in embeds) > TOTAL_LIMIT:
+        return False
+    for embed in embeds:
+        if len(embed.title or "") > TITLE_LIMIT or len(embed.description or "") > DESCRIPTION_LIMIT:
+            return False
+        if len(embed.fields) > FIELDS_LIMIT or len(embed.footer.text or "") > FOOTER_LIMIT:
+            return False
+        if any(len(f.name or "") > FIELD_NAME_LIMIT or len(f.value or "") > FIELD_VALUE_LIMIT for f in embed.fields):
+            return False
+    return True

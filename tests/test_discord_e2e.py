@@ -1,0 +1,218 @@
+"""End to end: the real discord.py client, started as in production, against a fake Discord on 127.0.0.1.
+
+Each test acts as people would (slash commands, button presses, mentions, DMs, thread replies)
+through the fake's gateway, then checks the REST calls the bot made.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from bot import commands, messages
+from bot.knowledge.store import KnowledgeStore
+from bot.render.discord_render import source_markdown
+from tests.discord_fixtures import (  # noqa: F401 - fixtures
+    EPHEMERAL,
+    answered,
+    assert_pings_no_one,
+    bot,
+    fake_discord,
+    interaction_calls,
+    messages_in,
+    posted_to,
+)
+from tests.fakes import discord_payloads as p
+from tests.fakes.discord_server import Call, FakeDiscord
+
+HANOI = "Why did the Hanoi summit collapse?"
+TILLERSON = "Who was Trump's choice to replace Tillerson?"
+
+
+def callbacks(calls: list[Call], interaction: dict) -> list[Call]:
+    return [c for c in interaction_calls(calls, interaction) if c.path.endswith("/callback")]
+
+
+def follow_ups(calls: list[Call], interaction: dict) -> list[Call]:
+    return [c for c in interaction_calls(calls, interaction) if c.path.startswith("/webhooks/")]
+
+
+def assert_quotes_answer(description: str, store: KnowledgeStore, question: str, earlier: tuple[str, ...] = ()) -> None:
+    expected = commands.ask(store, question, frontend="test", earlier_questions=earlier)
+    assert expected.answered
+    assert description.startswith(messages.ANSWER_INTRO)
+    for quote in expected.quotes:
+        assert f"> {quote.text[:60]}" in description
+        assert source_markdown(quote.article.meta) in description
+
+
+async def test_ask_defers_then_follows_up_with_the_quoted_answer(bot: FakeDiscord, bundled_store: KnowledgeStore) -> None:
+    interaction = await bot.slash("ask", {"question": HANOI})
+    calls = await bot.wait_for(answered(interaction, follow_ups=1))
+    assert [c.body["type"] for c in callbacks(calls, interaction)] == [5]  # deferred once
+    [follow_up] = follow_ups(calls, interaction)
+    assert_quotes_answer(follow_up.body["embeds"][0]["description"], bundled_store, HANOI)
+    buttons = [b for row in follow_up.body["components"] for b in row["components"]]
+    assert buttons and all(b["custom_id"].startswith("ctx:") for b in buttons)
+    assert_pings_no_one(calls)
+
+
+async def test_ask_not_covered_says_so(bot: FakeDiscord) -> None:
+    interaction = await bot.slash("ask", {"question": "What is the capital of Australia?"})
+    calls = await bot.wait_for(answered(interaction, follow_ups=1))
+    [follow_up] = follow_ups(calls, interaction)
+    assert follow_up.body["embeds"][0]["description"].startswith(messages.NOT_COVERED)
+    assert "components" not in follow_up.body or not follow_up.body["components"]
+
+
+async def test_more_context_button_answers_ephemerally_with_the_wider_passage(bot: FakeDiscord, bundled_store: KnowledgeStore) -> None:
+    interaction = await bot.slash("ask", {"question": TILLERSON})
+    calls = await bot.wait_for(answered(interaction, follow_ups=1))
+    [follow_up] = follow_ups(calls, interaction)
+    sent = bot.messages[bot.channel_id][-1]  # the follow-up as Discord stored it, buttons included
+    custom_id = follow_up.body["components"][0]["components"][0]["custom_id"]
+    press = await bot.press(sent, custom_id)
+    calls = await bot.wait_for(answered(press))
+    [callback] = callbacks(calls, press)
+    assert callback.body["type"] == 4 and callback.body["data"]["flags"] & EPHEMERAL
+    quote = commands.ask(bundled_store, TILLERSON, frontend="test").quotes[0]
+    description = callback.body["data"]["embeds"][0]["description"]
+    assert quote.text in description.replace("> ", "")
+    assert len(description) > len(quote.text)
+    assert_pings_no_one(calls)
+
+
+async def test_mention_in_a_channel_is_answered_in_a_thread_and_a_reply_there_is_a_follow_up(
+    bot: FakeDiscord, bundled_store: KnowledgeStore
+) -> None:
+    alice = bot.person("Alice")
+    question = await bot.post_message(bot.channel_id, alice, f"{TILLERSON} @everyone <@&123>", mention_bot=True)
+    thread_id = question["id"]  # a thread started from a message takes its id
+    calls = await bot.wait_for(posted_to(thread_id))
+    [create] = [c for c in calls if c.path == f"/channels/{bot.channel_id}/messages/{thread_id}/threads"]
+    assert create.body["name"].startswith(TILLERSON)
+    assert not messages_in(calls, bot.channel_id)  # the answer goes in the thread, not the channel
+    [reply] = messages_in(calls, thread_id)
+    assert_quotes_answer(reply.body["embeds"][0]["description"], bundled_store, TILLERSON)
+
+    # A short reply in the bot's thread, no mention: answered using the thread's first question.
+    assert not commands.ask(bundled_store, "when?", frontend="test").answered
+    await bot.post_message(thread_id, alice, "when?", mention_bot=False)
+    calls = await bot.wait_for(posted_to(thread_id, 2))
+    assert any(c.method == "GET" and c.path == f"/channels/{bot.channel_id}/messages/{thread_id}" for c in calls)
+    assert any(c.method == "GET" and c.path == f"/channels/{thread_id}/messages" for c in calls)
+    follow_up = messages_in(calls, thread_id)[1]
+    assert_quotes_answer(follow_up.body["embeds"][0]["description"], bundled_store, "when?", (TILLERSON,))
+    assert_pings_no_one(calls)
+
+
+async def test_direct_message_is_a_question(bot: FakeDiscord, bundled_store: KnowledgeStore) -> None:
+    dm = p.snowflake()
+    await bot.post_message(dm, bot.person("Bob"), HANOI, mention_bot=False)
+    calls = await bot.wait_for(posted_to(dm))
+    [reply] = messages_in(calls, dm)
+    assert_quotes_answer(reply.body["embeds"][0]["description"], bundled_store, HANOI)
+    assert not any("/threads" in c.path for c in calls)
+    assert_pings_no_one(calls)
+
+
+async def test_messages_from_bots_and_plain_channel_chatter_are_ignored(bot: FakeDiscord) -> None:
+    other_bot = p.user(p.snowflake(), "OtherBot", bot=True)
+    await bot.post_message(bot.channel_id, other_bot, HANOI, mention_bot=True)
+    await bot.post_message(bot.channel_id, bot.bot, HANOI, mention_bot=True)
+    await bot.post_message(bot.channel_id, bot.person("Carol"), HANOI, mention_bot=False)
+    # A DM sent after them is answered; gateway events are handled in order, so by then the others were seen.
+    dm = p.snowflake()
+    await bot.post_message(dm, bot.person("Dan"), HANOI, mention_bot=False)
+    calls = await bot.wait_for(posted_to(dm))
+    assert [c.path for c in calls if c.method == "POST" and c.path.startswith("/channels/")] == [f"/channels/{dm}/messages"]
+
+
+async def test_reload_is_refused_to_members_without_manage_server(bot: FakeDiscord) -> None:
+    interaction = await bot.slash("reload", permissions=p.SEND_AND_READ)
+    calls = await bot.wait_for(answered(interaction))
+    [callback] = callbacks(calls, interaction)
+    assert callback.body["type"] == 4
+    assert callback.body["data"]["content"] == messages.DISCORD_RELOAD_REFUSED
+    assert callback.body["data"]["flags"] & EPHEMERAL
+    assert not follow_ups(calls, interaction)
+
+
+async def test_reload_runs_for_a_member_with_manage_server(bot: FakeDiscord) -> None:
+    interaction = await bot.slash("reload", permissions=p.SEND_AND_READ | p.MANAGE_GUILD)
+    calls = await bot.wait_for(answered(interaction, follow_ups=1))
+    [callback] = callbacks(calls, interaction)
+    assert callback.body["type"] == 5 and callback.body["data"]["flags"] & EPHEMERAL
+    [follow_up] = follow_ups(calls, interaction)
+    assert follow_up.body["content"].startswith("Reloaded in ")
+    assert follow_up.body["flags"] & EPHEMERAL
+    assert_pings_no_one(calls)
+
+
+async def test_reload_command_is_hidden_from_non_admins_by_default(bot: FakeDiscord) -> None:
+    [reload] = [c for c in bot.commands[bot.guild_id] if c["name"] == "reload"]
+    assert reload["default_member_permissions"] == str(p.MANAGE_GUILD)
+
+
+async def test_help(bot: FakeDiscord) -> None:
+    interaction = await bot.slash("help")
+    calls = await bot.wait_for(answered(interaction))
+    [callback] = callbacks(calls, interaction)
+    assert callback.body["type"] == 4 and callback.body["data"]["flags"] & EPHEMERAL
+    description = callback.body["data"]["embeds"][0]["description"]
+    assert messages.HELP_INTRO in description and "/timeline" in description
+    assert_pings_no_one(calls)
+
+
+async def test_sources_lists_every_article(bot: FakeDiscord, bundled_store: KnowledgeStore) -> None:
+    interaction = await bot.slash("sources")
+    calls = await bot.wait_for(answered(interaction))
+    [callback] = callbacks(calls, interaction)
+    description = callback.body["data"]["embeds"][0]["description"]
+    for article in commands.sources(bundled_store):
+        assert article.id in description
+    assert_pings_no_one(calls)
+
+
+async def test_sources_autocompletes_titles_and_shows_the_chosen_article(bot: FakeDiscord, bundled_store: KnowledgeStore) -> None:
+    typing = await bot.slash("sources", {"article": "north korea"}, kind=4, focused="article")
+    calls = await bot.wait_for(answered(typing))
+    [callback] = callbacks(calls, typing)
+    assert callback.body["type"] == 8
+    choices = callback.body["data"]["choices"]
+    assert choices and all("north korea" in c["name"].casefold() for c in choices)
+
+    chosen = await bot.slash("sources", {"article": choices[0]["value"]})
+    calls = await bot.wait_for(answered(chosen))
+    [callback] = callbacks(calls, chosen)
+    article = bundled_store.current.articles[choices[0]["value"]]
+    assert callback.body["data"]["embeds"][0]["title"] == article.meta.title.strip('"“”')
+
+
+async def test_an_error_gets_one_short_ephemeral_reply_and_a_logged_traceback(
+    bot: FakeDiscord, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("index on fire")
+
+    monkeypatch.setattr(commands, "ask", broken)  # our core breaking, not discord.py
+    interaction = await bot.slash("ask", {"question": HANOI})
+    with caplog.at_level(logging.ERROR):
+        calls = await bot.wait_for(answered(interaction, follow_ups=1))
+    [follow_up] = follow_ups(calls, interaction)
+    assert follow_up.body["content"] == messages.DISCORD_ERROR and follow_up.body["flags"] & EPHEMERAL
+    assert any("index on fire" in (r.exc_text or "") or (r.exc_info and "index on fire" in str(r.exc_info[1])) for r in caplog.records)
+
+
+async def test_a_message_that_fails_gets_a_short_reply(bot: FakeDiscord, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("index on fire")
+
+    monkeypatch.setattr(commands, "ask", broken)
+    dm = p.snowflake()
+    await bot.post_message(dm, bot.person("Erin"), HANOI, mention_bot=False)
+    calls = await bot.wait_for(posted_to(dm))
+    [reply] = messages_in(calls, dm)
+    assert reply.body["content"] == messages.DISCORD_ERROR
+    assert_pings_no_one(calls)
