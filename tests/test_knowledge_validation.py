@@ -1,0 +1,70 @@
+"""Each problem in the knowledge folder is one message naming the file and field; the rest serves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.knowledge.base import build_knowledge_base
+from tests.conftest import write_article
+
+
+def problems_of(folder: Path) -> list[str]:
+    return [str(p) for p in build_knowledge_base(folder).problems]
+
+
+def test_alias_file_errors_name_the_group(tmp_path: Path) -> None:
+    write_article(tmp_path, "one", "Some text about the talks.")
+    aliases = tmp_path / "aliases.yaml"
+    aliases.write_text("groups:\n  - [North Korea, DPRK]\n  - [Pyongyang, dprk]\n", encoding="utf-8")
+    [problem] = problems_of(tmp_path)
+    assert problem.startswith(f"{aliases}: groups: ") and "'dprk' is already in group 0" in problem
+    aliases.write_text("groups:\n  - [Hanoi]\n", encoding="utf-8")
+    assert "needs at least two names" in problems_of(tmp_path)[0]
+    aliases.write_text("groups:\n  - [the, of]\n", encoding="utf-8")
+    assert "only stop words" in problems_of(tmp_path)[0]
+    aliases.write_text("synonyms: []\n", encoding="utf-8")
+    assert problems_of(tmp_path) == [f"{aliases}: synonyms: is not a known field"]
+
+
+def test_a_broken_alias_file_leaves_retrieval_working(tmp_path: Path) -> None:
+    write_article(tmp_path, "one", "The envoy met his counterparts in Stockholm.")
+    (tmp_path / "aliases.yaml").write_text("groups: [[unclosed\n", encoding="utf-8")
+    knowledge = build_knowledge_base(tmp_path)
+    assert "is not valid YAML" in str(knowledge.problems[0])
+    assert len(knowledge.articles) == 1
+
+
+def test_front_matter_problems(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "no-fence.md").write_text("id: x\n\nBody.\n", encoding="utf-8")
+    (articles / "no-close.md").write_text("---\nid: y\n\nBody.\n", encoding="utf-8")
+    (articles / "bad-yaml.md").write_text("---\nid: [unclosed\n---\n\nBody.\n", encoding="utf-8")
+    (articles / "missing.md").write_text("---\nid: missing\n---\n\nBody.\n", encoding="utf-8")
+    (articles / "empty-body.md").write_text("---\nid: e\ntitle: T\npublisher: P\npublished: 2019-01-01\n---\n\n", encoding="utf-8")
+    (articles / "bad-id.md").write_text("---\nid: Has Spaces\ntitle: T\npublisher: P\npublished: 2019-01-01\n---\n\nBody.\n", encoding="utf-8")
+    problems = problems_of(tmp_path)
+    assert f"{articles / 'no-fence.md'}: front matter: the file must start with a line '---', then YAML, then a line '---'" in problems
+    assert f"{articles / 'no-close.md'}: front matter: the front matter has no closing '---' line" in problems
+    assert any(p.startswith(f"{articles / 'bad-yaml.md'}: front matter: is not valid YAML") for p in problems)
+    assert f"{articles / 'missing.md'}: title: is required" in problems
+    assert f"{articles / 'missing.md'}: publisher: is required" in problems
+    assert f"{articles / 'missing.md'}: published: is required" in problems
+    assert any(p.startswith(f"{articles / 'empty-body.md'}: body: is empty") for p in problems)
+    assert any(p.startswith(f"{articles / 'bad-id.md'}: id: ") for p in problems)
+
+
+def test_good_articles_serve_beside_bad_ones(tmp_path: Path) -> None:
+    write_article(tmp_path, "good", "The Stockholm talks ended without agreement.")
+    (tmp_path / "articles" / "bad.md").write_bytes(b"---\nid: bad\n---\n\n\x80\x81")
+    knowledge = build_knowledge_base(tmp_path)
+    assert list(knowledge.articles) == ["good"]
+    assert len(knowledge.problems) == 1 and "not UTF-8" in str(knowledge.problems[0])
+
+
+def test_crlf_and_bom_are_normalised_so_offsets_match_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "articles" / "windows.md"
+    path.parent.mkdir(parents=True)
+    path.write_bytes("\ufeff---\r\nid: windows\r\ntitle: T\r\npublisher: P\r\npublished: 2019-01-01\r\n---\r\n\r\nFirst line.\r\n\r\nSecond.\r\n".encode())
+    article = build_knowledge_base(tmp_path).articles["windows"]
+    assert article.body == "First line.\n\nSecond."
