@@ -26,6 +26,20 @@ Nobody else at the summit had ever tasted a turnip pickled in mare's milk before
 ZEPPELIN_QUESTION = "What did the zeppelin delegation from Ulaanbaatar carry?"
 
 
+def _first_line_with(lines: queue.Queue[str], needle: str, seen: list[str], timeout: float) -> str | None:
+    """Take lines (appending each to seen) until one contains needle; None when the timeout passes first."""
+    deadline = time.monotonic() + timeout
+    while (left := deadline - time.monotonic()) > 0:
+        try:
+            line = lines.get(timeout=left)
+        except queue.Empty:
+            return None
+        seen.append(line)
+        if needle in line:
+            return line
+    return None
+
+
 class Chat:
     """The chat process, with stdout and stderr read in threads so a test can wait on either with a timeout."""
 
@@ -55,16 +69,10 @@ class Chat:
 
     def wait_stderr(self, needle: str, timeout: float = TIMEOUT) -> str:
         """The first stderr line (from now on) containing needle."""
-        deadline = time.monotonic() + timeout
-        while (left := deadline - time.monotonic()) > 0:
-            try:
-                line = self.stderr.get(timeout=left)
-            except queue.Empty:
-                break
-            self.stderr_seen.append(line)
-            if needle in line:
-                return line
-        raise AssertionError(f"no stderr line with {needle!r} within {timeout}s; saw:\n{''.join(self.stderr_seen)}")
+        line = _first_line_with(self.stderr, needle, self.stderr_seen, timeout)
+        if line is None:
+            raise AssertionError(f"no stderr line with {needle!r} within {timeout}s; saw:\n{''.join(self.stderr_seen)}")
+        return line
 
     def ask(self, text: str, timeout: float = TIMEOUT) -> str:
         """Everything the chat prints for one line, delimited by an unknown command echoed back after it."""
@@ -74,16 +82,9 @@ class Chat:
         self.process.stdin.write(f"{text}\n{marker}\n")
         self.process.stdin.flush()
         lines: list[str] = []
-        deadline = time.monotonic() + timeout
-        while (left := deadline - time.monotonic()) > 0:
-            try:
-                line = self.stdout.get(timeout=left)
-            except queue.Empty:
-                break
-            if marker in line:
-                return "".join(lines)
-            lines.append(line)
-        raise AssertionError(f"no reply to {text!r} within {timeout}s; got:\n{''.join(lines)}")
+        if _first_line_with(self.stdout, marker, lines, timeout) is None:
+            raise AssertionError(f"no reply to {text!r} within {timeout}s; got:\n{''.join(lines)}")
+        return "".join(lines[:-1])
 
     def close(self) -> None:
         if self.process.poll() is None:

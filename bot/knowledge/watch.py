@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Iterable
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
 from pathlib import Path
 
 from watchfiles import Change, DefaultFilter, awatch
@@ -52,28 +52,45 @@ async def reload_now(store: KnowledgeStore) -> None:
         logger.exception("reloading %s failed; the last good knowledge keeps serving", store.folder)
 
 
-async def _watch_folder(store: KnowledgeStore, settle_ms: int, max_wait_ms: int, wake_ms: int) -> None:
-    """Reload on each settled burst of changes; returns when the folder disappears."""
-    announced = False
-    async for changes in awatch(
-        store.folder,
-        watch_filter=KnowledgeFilter(),
+def _changes(
+    path: Path,
+    settle_ms: int,
+    max_wait_ms: int,
+    wake_ms: int,
+    *,
+    watch_filter: Callable[[Change, str], bool],
+    recursive: bool = True,
+) -> AsyncGenerator[set[tuple[Change, str]], None]:
+    """Settled bursts of changes under path, and an empty set every wake_ms when nothing happens."""
+    return awatch(
+        path,
+        watch_filter=watch_filter,
         debounce=max_wait_ms,
         step=settle_ms,
         rust_timeout=wake_ms,
         yield_on_timeout=True,
-    ):
-        if not announced:
-            # The first wake-up means the OS watch is in place: changes from now on are seen.
-            logger.info("watching %s for changes", store.folder)
-            announced = True
-        if changes:
-            logger.debug("knowledge changed: %s", sorted(path for _, path in changes))
-            await reload_now(store)
-        if not store.folder.is_dir():
-            if not changes:
-                await reload_now(store)  # logs that the last good knowledge keeps serving
-            return
+        recursive=recursive,
+    )
+
+
+async def _watch_folder(store: KnowledgeStore, settle_ms: int, max_wait_ms: int, wake_ms: int) -> None:
+    """Reload on each settled burst of changes; returns when the folder disappears."""
+    announced = False
+    watching = _changes(store.folder, settle_ms, max_wait_ms, wake_ms, watch_filter=KnowledgeFilter())
+    # aclosing: leaving the loop early must release the OS watch now, not when the generator is collected.
+    async with contextlib.aclosing(watching):
+        async for changes in watching:
+            if not announced:
+                # The first wake-up means the OS watch is in place: changes from now on are seen.
+                logger.info("watching %s for changes", store.folder)
+                announced = True
+            if changes:
+                logger.debug("knowledge changed: %s", sorted(path for _, path in changes))
+                await reload_now(store)
+            if not store.folder.is_dir():
+                if not changes:
+                    await reload_now(store)  # logs that the last good knowledge keeps serving
+                return
 
 
 async def _wait_for_folder(folder: Path, settle_ms: int, max_wait_ms: int, wake_ms: int) -> bool:
@@ -82,17 +99,11 @@ async def _wait_for_folder(folder: Path, settle_ms: int, max_wait_ms: int, wake_
     if not parent.is_dir():
         logger.error("cannot watch for %s to come back: %s does not exist either; restart the bot once it does", folder, parent)
         return False
-    async for _ in awatch(
-        parent,
-        watch_filter=lambda change, path: Path(path) == folder,
-        debounce=max_wait_ms,
-        step=settle_ms,
-        rust_timeout=wake_ms,
-        yield_on_timeout=True,
-        recursive=False,
-    ):
-        if folder.is_dir():
-            return True
+    watching = _changes(parent, settle_ms, max_wait_ms, wake_ms, watch_filter=lambda _, path: Path(path) == folder, recursive=False)
+    async with contextlib.aclosing(watching):
+        async for _ in watching:
+            if folder.is_dir():
+                return True
     return False
 
 
