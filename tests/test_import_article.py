@@ -154,3 +154,25 @@ def test_generated_ids_fit_the_pattern() -> None:
     assert generated == "the-washington-post-2018-03-13-the-north-korea-talks-havent-even"
     assert len(generated) <= 64
     assert make_id("Vox", "2019-02-28", "Trump’s approach with Kim Jong Un") == "vox-2019-02-28-trumps-approach-with-kim-jong-un"
+
+
+def test_a_page_with_no_article_or_a_file_that_is_not_utf8_is_refused(tmp_path: Path, knowledge_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty_page = tmp_path / "nav_only.html"
+    empty_page.write_text("<html><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav></body></html>", encoding="utf-8")
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Kim Jong Un arriva à Hanoï en train blindé.".encode("latin-1"))
+    before = sorted((knowledge_copy / "articles").iterdir())
+    assert run_cli("import", str(empty_page), "--knowledge", str(knowledge_copy)) == 1
+    assert "Found no article text" in capsys.readouterr().err
+    assert run_cli("import", str(latin1), "--title", "T", "--publisher", "P", "--published", "2019-03-01", "--knowledge", str(knowledge_copy)) == 1
+    assert "not UTF-8" in capsys.readouterr().err
+    assert sorted((knowledge_copy / "articles").iterdir()) == before
+
+
+def test_a_page_in_a_legacy_charset_keeps_its_accents(tmp_path: Path, knowledge_copy: Path) -> None:
+    html = (PAGES / "news_page.html").read_text(encoding="utf-8").replace('charset="utf-8"', 'charset="iso-8859-1"')
+    page = tmp_path / "latin1_page.html"
+    page.write_bytes(html.encode("iso-8859-1", errors="replace"))
+    assert run_cli("import", str(page), "--id", "latin1-page", "--knowledge", str(knowledge_copy)) == 0
+    article, _ = read_article(knowledge_copy / "articles" / "latin1-page.md")
+    assert article is not None and "Tromsø" in article.body and "communiqué" in article.body

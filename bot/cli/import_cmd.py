@@ -16,9 +16,13 @@ from bot.knowledge.articles import read_articles
 from bot.knowledge.base import build_knowledge_base
 from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.models import ArticleMeta
+from bot.search.normalise import words
 
 REQUIRED = (("title", "--title TITLE"), ("publisher", "--publisher NAME"), ("published", "--published YYYY-MM-DD"))
 OPTIONAL = (("author", "--author NAME"), ("url", "--url URL"))
+# When a page holds no article, trafilatura's fallbacks return whatever text is left ("Home World");
+# fewer words than this is a menu, not an article.
+MIN_ARTICLE_WORDS = 8
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -42,11 +46,12 @@ def read_source(args: argparse.Namespace) -> Extracted:
         raw = args.file.read_bytes()
     except OSError as error:
         raise CommandFailed(messages.IMPORT_UNREADABLE.format(path=args.file, reason=error.strerror or error)) from None
-    text = raw.decode("utf-8", errors="replace")
-    if looks_like_html(text, args.file.suffix):
-        return from_html(text)
-    if "\ufffd" in text and b"\xef\xbf\xbd" not in raw:
-        raise CommandFailed(messages.IMPORT_UNREADABLE.format(path=args.file, reason="it is not UTF-8 text; save it as UTF-8"))
+    if looks_like_html(raw[:2000].decode("utf-8", errors="replace"), args.file.suffix):
+        return from_html(raw)  # bytes: trafilatura reads the page's own charset declaration
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CommandFailed(messages.IMPORT_UNREADABLE.format(path=args.file, reason="it is not UTF-8 text; save it as UTF-8")) from None
     return from_plain_text(text, args.title, None, verbatim=args.verbatim)
 
 
@@ -78,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         raise CommandFailed(messages.knowledge_missing(str(folder)))
     found = read_source(args)
-    if not found.body:
+    if len(words(found.body)) < MIN_ARTICLE_WORDS:
         raise CommandFailed(messages.IMPORT_NO_BODY.format(path=args.file))
     fields = merged_fields(args, found)
     missing = [(name, flag) for name, flag in REQUIRED if name not in fields]

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 
 from bot import messages
-from bot.cli.common import EXIT_OK, add_common_options, load_settings, run_guarded
+from bot.cli.common import EXIT_OK, load_settings, run_guarded
 from bot.unanswered.report import Group, build_report
 
 
@@ -15,7 +15,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser = subparsers.add_parser("unanswered", help="list declined questions, near-duplicates folded, most frequent first")
     parser.add_argument("--since", metavar="YYYY-MM-DD", type=dt.date.fromisoformat, help="only questions asked on or after this day (UTC)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
-    add_common_options(parser)
     parser.set_defaults(run=lambda args: run_guarded(args, run))
 
 

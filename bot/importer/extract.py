@@ -46,7 +46,7 @@ def _clean(value: object) -> str | None:
     return text or None
 
 
-def from_html(html: str) -> Extracted:
+def from_html(html: str | bytes) -> Extracted:
     """trafilatura finds the article body and the page's own metadata (meta tags, JSON-LD, markup).
 
     Precision over recall: a sidebar quoted as if it were the article is worse than a paragraph
