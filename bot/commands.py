@@ -38,8 +38,13 @@ def ask(store: KnowledgeStore, question: str, *, frontend: str, earlier_question
     """Answer one question on the knowledge base being served right now."""
     knowledge = store.current  # read once: a reload mid-question cannot mix two versions
     if earlier_questions:
-        return answer_follow_up(knowledge, question, list(earlier_questions))
-    return answer(knowledge, question)
+        result = answer_follow_up(knowledge, question, list(earlier_questions))
+    else:
+        result = answer(knowledge, question)
+    # Every front end comes through here, so this is the one place declined questions are logged.
+    if store.unanswered_log is not None:
+        store.unanswered_log.record(result, frontend)
+    return result
 
 
 def sources(store: KnowledgeStore) -> list[Article]:

@@ -103,3 +103,29 @@ DISCORD_HELP_COMMANDS: tuple[tuple[str, str], ...] = (
     ("/reload", "Re-read the articles (members with Manage Server only)."),
 )
 DISCORD_HELP_MENTION = "Mention me with a question, or DM me. I answer in a thread; reply there to follow up, no mention needed."
+
+
+# --- Maintenance ---
+# The reload report's own wording lives in ReloadReport.summary (bot/knowledge/store.py), so the
+# log line and every front end's /reload reply are the same sentence.
+UNANSWERED_NONE = "No declined questions logged{since} in {path}."
+UNANSWERED_NO_LOG = "No unanswered-questions log at {path} yet: nothing has been declined (BOT_UNANSWERED_LOG sets where it goes)."
+UNANSWERED_SKIPPED = "({count} unreadable line{s} skipped.)"
+IMPORT_EXISTS = "An article with id {id!r} already exists ({path}); pass --replace to overwrite it, or --id to choose another id."
+IMPORT_UNREADABLE = "Cannot read {path}: {reason}."
+IMPORT_NO_BODY = "Found no article text in {path}; is it a saved article page or a plain-text article?"
+IMPORT_WROTE = "Wrote {path} ({characters:,} characters of article text)."
+IMPORT_CHECK_FAILED = "The written file does not pass the checks; fix these lines (python -m bot check shows them too):"
+IMPORT_OK = "It passes the checks; the running bot picks it up within a few seconds."
+
+
+def import_missing_required(missing: list[tuple[str, str]]) -> str:
+    """Nothing is written when a required field is unknown: the page did not carry it."""
+    lines = [f"{field} is missing: pass {flag}" for field, flag in missing]
+    return "Nothing was written; the page does not say:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def import_missing_optional(missing: list[tuple[str, str]]) -> str:
+    return "Still missing (optional, quoted in sources when present):\n" + "\n".join(
+        f"  {field} is missing: pass {flag}" for field, flag in missing
+    )

@@ -12,7 +12,18 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from bot.cli import ask_cmd, chat_cmd, check_cmd, discord_cmd, eval_cmd, serve_cmd, sources_cmd, timeline_cmd
+from bot.cli import (
+    ask_cmd,
+    chat_cmd,
+    check_cmd,
+    discord_cmd,
+    eval_cmd,
+    import_cmd,
+    serve_cmd,
+    sources_cmd,
+    timeline_cmd,
+    unanswered_cmd,
+)
 
 COMMAND_MODULES: tuple[ModuleType, ...] = (
     serve_cmd,
@@ -22,6 +33,8 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     sources_cmd,
     check_cmd,
     eval_cmd,
+    import_cmd,
+    unanswered_cmd,
     discord_cmd,
 )
 

@@ -7,6 +7,7 @@ import asyncio
 
 from bot.cli.common import EXIT_OK, add_common_options, load_settings, open_store, run_guarded
 from bot.frontends import terminal
+from bot.knowledge.watch import serve_with_watcher
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -18,5 +19,5 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 def run(args: argparse.Namespace) -> int:
     settings = load_settings(args)
     store = open_store(settings)
-    asyncio.run(terminal.serve(settings, store))
+    asyncio.run(serve_with_watcher(store, [terminal.serve(settings, store)]))
     return EXIT_OK

@@ -12,6 +12,7 @@ from bot import messages
 from bot.config import Settings
 from bot.knowledge.base import KnowledgeFolderMissing
 from bot.knowledge.store import KnowledgeStore
+from bot.unanswered.log import UnansweredLog
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ def open_store(settings: Settings, *, warn: bool = True) -> KnowledgeStore:
         store = KnowledgeStore(folder)
     except KnowledgeFolderMissing:
         raise CommandFailed(messages.knowledge_missing(str(folder))) from None
+    store.unanswered_log = UnansweredLog(settings.bot_unanswered_log)
     if warn:
         for problem in store.current.problems:
             logger.warning("knowledge problem: %s", problem)

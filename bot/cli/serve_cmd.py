@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from bot.cli.common import EXIT_OK, add_common_options, load_settings, open_store, run_guarded
 from bot.config import Settings
 from bot.knowledge.store import KnowledgeStore
+from bot.knowledge.watch import serve_with_watcher
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +41,8 @@ def _serve_function(name: str) -> Serve:
 
 
 async def serve_all(settings: Settings, store: KnowledgeStore, names: list[str]) -> None:
-    await asyncio.gather(*(_serve_function(name)(settings, store) for name in names))
+    # One watcher for every front end: they share the store, so one swap reaches them all.
+    await serve_with_watcher(store, [_serve_function(name)(settings, store) for name in names])
 
 
 def run(args: argparse.Namespace) -> int:

@@ -38,6 +38,9 @@ def reply_to(store: KnowledgeStore, command: TextCommand) -> str:
         return sources_text(commands.sources(store))
     if command.name == "help":
         return help_text()
+    if command.name == "reload":
+        # Anyone at the terminal already owns the process, so no admin check here.
+        return commands.reload(store).summary()
     return messages.UNKNOWN_COMMAND.format(command="/" + command.name)
 
 
@@ -58,7 +61,8 @@ async def chat(store: KnowledgeStore, stdin: TextIO, stdout: TextIO) -> None:
         if text.lower() in QUIT_WORDS:
             break
         try:
-            reply = reply_to(store, parse_text_command(text))
+            # In a thread: /reload rebuilds the knowledge, and the watcher shares this event loop.
+            reply = await asyncio.to_thread(reply_to, store, parse_text_command(text))
         except Exception:
             logger.exception("failed to answer %r", text[:200])
             reply = messages.INTERNAL_ERROR

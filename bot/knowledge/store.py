@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.knowledge.base import KnowledgeBase, build_knowledge_base
+from bot.knowledge.base import KnowledgeBase, KnowledgeFolderMissing, build_knowledge_base
+
+if TYPE_CHECKING:
+    from bot.unanswered.log import UnansweredLog
 
 logger = logging.getLogger(__name__)
 
@@ -23,10 +28,20 @@ class ReloadReport:
     passages: int
     warnings: tuple[str, ...]
     seconds: float
+    # True when nothing was swapped (the folder is gone): the last good knowledge keeps serving.
+    kept_previous: bool = False
 
     def summary(self) -> str:
         def ids(values: tuple[str, ...]) -> str:
             return ", ".join(values) if values else "none"
+
+        if self.kept_previous:
+            return "\n".join(
+                [
+                    f"Reload skipped: still serving the last good knowledge ({self.articles} articles, {self.passages} passages).",
+                    *(f"warning: {w}" for w in self.warnings),
+                ]
+            )
 
         line = (
             f"Reloaded in {self.seconds * 1000:.0f} ms: added {ids(self.added)}; changed {ids(self.changed)}; "
@@ -54,18 +69,42 @@ def diff(old: KnowledgeBase, new: KnowledgeBase, seconds: float) -> ReloadReport
     )
 
 
+def kept(serving: KnowledgeBase, reason: str, seconds: float) -> ReloadReport:
+    """The report of a reload that swapped nothing in."""
+    return ReloadReport(
+        added=(),
+        changed=(),
+        removed=(),
+        articles=len(serving.articles),
+        passages=len(serving.passages),
+        warnings=(reason,),
+        seconds=seconds,
+        kept_previous=True,
+    )
+
+
 class KnowledgeStore:
     """Front ends read `store.current` once per question, so a question never mixes two versions."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.current: KnowledgeBase = build_knowledge_base(folder)
+        # Where declined questions are recorded; set by the CLI entry points (bot.cli.common.open_store).
+        self.unanswered_log: UnansweredLog | None = None
+        # The watcher and /reload may ask at the same moment; one rebuild at a time keeps each diff honest.
+        self._reloading = threading.Lock()
 
     def reload(self) -> ReloadReport:
         """Rebuild beside the serving knowledge and swap it in. A missing folder keeps the old one serving."""
-        started = time.perf_counter()
-        rebuilt = build_knowledge_base(self.folder)
-        previous, self.current = self.current, rebuilt  # the swap: one assignment, atomic for every reader
-        report = diff(previous, rebuilt, time.perf_counter() - started)
+        with self._reloading:
+            started = time.perf_counter()
+            try:
+                rebuilt = build_knowledge_base(self.folder)
+            except KnowledgeFolderMissing as missing:
+                report = kept(self.current, str(missing), time.perf_counter() - started)
+                logger.warning("%s", report.summary().replace("\n", " | "))
+                return report
+            previous, self.current = self.current, rebuilt  # the swap: one assignment, atomic for every reader
+            report = diff(previous, rebuilt, time.perf_counter() - started)
         logger.info("%s", report.summary().replace("\n", " | "))
         return report

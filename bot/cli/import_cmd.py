@@ -1,0 +1,121 @@
+"""`python -m bot import FILE [--id ID] [--publisher ...] ...`: a saved page or plain text -> knowledge article."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from bot import messages
+from bot.cli.common import EXIT_OK, EXIT_PROBLEM, CommandFailed, add_common_options, load_settings, run_guarded
+from bot.importer.article_file import article_path, make_id, render, write_atomically
+from bot.importer.extract import Extracted, from_html, from_plain_text, looks_like_html
+from bot.knowledge.articles import read_articles
+from bot.knowledge.base import build_knowledge_base
+from bot.knowledge.errors import problems_from_validation
+from bot.knowledge.models import ArticleMeta
+from bot.search.normalise import words
+
+REQUIRED = (("title", "--title TITLE"), ("publisher", "--publisher NAME"), ("published", "--published YYYY-MM-DD"))
+OPTIONAL = (("author", "--author NAME"), ("url", "--url URL"))
+# When a page holds no article, trafilatura's fallbacks return whatever text is left ("Home World");
+# fewer words than this is a menu, not an article.
+MIN_ARTICLE_WORDS = 8
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("import", help="turn a saved web page (HTML) or a plain-text article into a knowledge file")
+    parser.add_argument("file", type=Path, help="the saved page (.html) or the article text (.txt)")
+    parser.add_argument("--id", help="the article id (default: publisher-date-title)")
+    parser.add_argument("--publisher", help="who published it (default: the page's site name)")
+    parser.add_argument("--title", help="the headline (default: the page's title)")
+    parser.add_argument("--published", metavar="YYYY-MM-DD", type=dt.date.fromisoformat, help="the day it was published")
+    parser.add_argument("--url", help="where it was published")
+    parser.add_argument("--author", help="who wrote it")
+    parser.add_argument("--kind", choices=("news", "analysis", "opinion"), default="news", help="default: news")
+    parser.add_argument("--replace", action="store_true", help="overwrite the article that already has this id")
+    parser.add_argument("--verbatim", action="store_true", help="plain text: keep every line, even ones that look like page chrome")
+    add_common_options(parser)
+    parser.set_defaults(run=lambda args: run_guarded(args, run))
+
+
+def read_source(args: argparse.Namespace) -> Extracted:
+    try:
+        raw = args.file.read_bytes()
+    except OSError as error:
+        raise CommandFailed(messages.IMPORT_UNREADABLE.format(path=args.file, reason=error.strerror or error)) from None
+    if looks_like_html(raw[:2000].decode("utf-8", errors="replace"), args.file.suffix):
+        return from_html(raw)  # bytes: trafilatura reads the page's own charset declaration
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CommandFailed(messages.IMPORT_UNREADABLE.format(path=args.file, reason="it is not UTF-8 text; save it as UTF-8")) from None
+    return from_plain_text(text, args.title, None, verbatim=args.verbatim)
+
+
+def merged_fields(args: argparse.Namespace, found: Extracted) -> dict[str, object]:
+    """The page's metadata with every flag given taking precedence."""
+    fields: dict[str, object | None] = {
+        "title": args.title or found.title,
+        "publisher": args.publisher or found.publisher,
+        "published": args.published or found.published,
+        "author": args.author or found.author,
+        "url": args.url or found.url,
+        "kind": args.kind,
+        "standfirst": found.standfirst,
+        "source_file": args.file.name,
+    }
+    return {name: value for name, value in fields.items() if value is not None}
+
+
+def existing_path(folder: Path, article_id: str) -> Path | None:
+    """The file that already holds this id, if any (its name need not match the id)."""
+    articles, _ = read_articles(folder)
+    holder = next((a.path for a in articles if a.id == article_id), None)
+    candidate = article_path(folder, article_id)
+    return holder or (candidate if candidate.exists() else None)
+
+
+def run(args: argparse.Namespace) -> int:
+    folder = load_settings(args).bot_knowledge_dir
+    if not folder.is_dir():
+        raise CommandFailed(messages.knowledge_missing(str(folder)))
+    found = read_source(args)
+    if len(words(found.body)) < MIN_ARTICLE_WORDS:
+        raise CommandFailed(messages.IMPORT_NO_BODY.format(path=args.file))
+    fields = merged_fields(args, found)
+    missing = [(name, flag) for name, flag in REQUIRED if name not in fields]
+    if missing:
+        raise CommandFailed(messages.import_missing_required(missing))
+    article_id = args.id or make_id(str(fields["publisher"]), str(fields["published"]), str(fields["title"]))
+    target = article_path(folder, article_id)
+    try:
+        meta = ArticleMeta.model_validate({"id": article_id, **fields})
+    except ValidationError as error:
+        raise CommandFailed("\n".join(str(p) for p in problems_from_validation(str(args.file), error))) from None
+    holder = existing_path(folder, article_id)
+    if holder is not None and not args.replace:
+        raise CommandFailed(messages.IMPORT_EXISTS.format(id=article_id, path=holder))
+    target = holder or target
+    write_atomically(target, render(meta, found.body))
+    print(messages.IMPORT_WROTE.format(path=target, characters=len(found.body)))
+    for line in found.dropped:
+        print(f"  left out as page chrome: {line}")
+    return report_checks(folder, target, fields)
+
+
+def report_checks(folder: Path, target: Path, fields: dict[str, object]) -> int:
+    """The same checks as `python -m bot check`, on the folder as it now is, for the written file."""
+    problems = [p for p in build_knowledge_base(folder).problems if Path(p.file) == target]
+    if problems:
+        print(messages.IMPORT_CHECK_FAILED)
+        for problem in problems:
+            print(f"  {problem}")
+        return EXIT_PROBLEM
+    print(messages.IMPORT_OK)
+    optional = [(name, flag) for name, flag in OPTIONAL if name not in fields]
+    if optional:
+        print(messages.import_missing_optional(optional))
+    return EXIT_OK

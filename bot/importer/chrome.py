@@ -1,0 +1,125 @@
+"""Drops page chrome that scrapers leave in article text: whole lines only, never words inside a line.
+
+Quotes must stay verbatim, so a line is either kept exactly as it is or dropped entirely, and only
+when it is plainly not article prose: menu words, share buttons, photo credits, the first copy of a
+duplicated caption, the title and standfirst repeated at the top, and "more stories" trailers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.search.normalise import words
+
+# Lines seen on scraped news pages (../shared/seeds): menus rendered from icon names, buttons.
+CHROME_LINES = frozenset(
+    {
+        "clock menu more-arrow no yes",
+        "menu",
+        "share",
+        "share this story",
+        "share this article",
+        "tweet",
+        "copy link",
+        "save this story",
+        "advertisement",
+        "skip to main content",
+        "sign in",
+        "subscribe",
+    }
+)
+# A heading after which the page lists other articles: "More Great WIRED Stories", "Related stories".
+TRAILER = re.compile(r"^(more (great )?[\w ]{0,30}stories|related( stories| articles| coverage)?|read more|recommended( for you)?|most popular)$", re.I)
+# "Vietnam News Agency/Handout/Getty Images", "Photograph: Lena Sørby/AP Photo".
+CREDIT = re.compile(
+    r"(^(photo|photograph|image|credit)( by)?:)|((getty images|ap photo|reuters|afp|shutterstock|handout|epa|xinhua|yonhap|kcna)( via [\w ]+)?)$",
+    re.I,
+)
+SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*$")
+MAX_CHROME_CHARS = 120
+# A pull quote repeats at least this many words of a paragraph elsewhere in the article.
+PULL_QUOTE_MIN_WORDS = 5
+OPENING_QUOTES = ("“", '"', "‘")
+# Two captions this alike are one caption rendered twice (alt text and figcaption).
+CAPTION_SIMILARITY = 0.7
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    text: str
+    dropped: tuple[str, ...]
+
+
+def _key(line: str) -> str:
+    return " ".join(line.casefold().split())
+
+
+def _similar(a: str, b: str) -> float:
+    left, right = set(words(a)), set(words(b))
+    return len(left & right) / len(left | right) if left | right else 0.0
+
+
+def _is_link_list(lines: list[str]) -> bool:
+    """What follows a trailer heading: short lines that are not sentences (headlines of other stories)."""
+    return all(len(line) < MAX_CHROME_CHARS and not SENTENCE_END.search(line) for line in lines if line.strip())
+
+
+def _is_credit(line: str) -> bool:
+    return len(line) < MAX_CHROME_CHARS and not SENTENCE_END.search(line) and bool(CREDIT.search(line.strip()))
+
+
+def _pull_quotes(lines: list[str]) -> set[int]:
+    """Positions of pull quotes (a quoted line repeating body text) and of the attribution under each."""
+    paragraphs = [f" {' '.join(words(line))} " for line in lines]
+    found: set[int] = set()
+    for position, line in enumerate(lines):
+        stripped = line.strip()
+        said = words(stripped)
+        if not stripped.startswith(OPENING_QUOTES) or len(said) < PULL_QUOTE_MIN_WORDS or len(stripped) > 2 * MAX_CHROME_CHARS:
+            continue
+        needle = f" {' '.join(said)} "
+        if not any(needle in other and other != paragraphs[position] for other in paragraphs):
+            continue
+        found.add(position)
+        after = next((i for i in range(position + 1, len(lines)) if lines[i].strip()), None)
+        if after is not None and len(lines[after].strip()) < MAX_CHROME_CHARS / 2 and not SENTENCE_END.search(lines[after].strip()):
+            found.add(after)
+    return found
+
+
+def drop_chrome(text: str, title: str | None = None, standfirst: str | None = None) -> Cleaned:
+    """The text without chrome lines, blank-line paragraphing kept; `dropped` lists what went, for the user."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    repeated_heads = {_key(value) for value in (title, standfirst) if value}
+    pull_quotes = _pull_quotes(lines)
+    kept: list[str] = []
+    dropped: list[str] = []
+    for position, line in enumerate(lines):
+        stripped = line.strip()
+        key = _key(stripped)
+        if not stripped:
+            kept.append("")
+            continue
+        if position in pull_quotes:
+            dropped.append(stripped)
+            continue
+        at_top = not any(k.strip() for k in kept)
+        if key in CHROME_LINES or _is_credit(stripped) or (at_top and key in repeated_heads):
+            dropped.append(stripped)
+            continue
+        if TRAILER.match(key):
+            rest = lines[position + 1 :]
+            dropped.append(stripped)
+            if _is_link_list(rest):
+                dropped.extend(r.strip() for r in rest if r.strip())
+                break
+            continue
+        previous = next((k for k in reversed(kept) if k.strip()), None)
+        if previous is not None and len(stripped) < 2 * MAX_CHROME_CHARS and _similar(previous, stripped) >= CAPTION_SIMILARITY:
+            # The later copy stays: it is the figcaption, usually the edited one of the two.
+            dropped.append(previous.strip())
+            del kept[len(kept) - 1 - kept[::-1].index(previous)]
+        kept.append(line.rstrip())
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+    return Cleaned(body, tuple(dropped))

@@ -1,0 +1,65 @@
+"""Appends each declined question to a JSON Lines file, without ever failing the reply it belongs to.
+
+A record holds the time (UTC), the front end, the question and how close the nearest passage came;
+never a user id, name or channel, so the file can be shared with whoever curates the articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+from pathlib import Path
+
+from bot.answers import Answer, Declined
+
+logger = logging.getLogger(__name__)
+
+
+def is_recorded(answer: Answer) -> bool:
+    """Only questions the articles did not cover; empty or too long ones are usage mistakes, not gaps."""
+    return not answer.answered and answer.declined is Declined.NOT_COVERED
+
+
+def record_for(answer: Answer, frontend: str, now: dt.datetime) -> dict[str, object]:
+    closest = answer.closest[0].score if answer.closest else 0.0
+    return {
+        "time": now.astimezone(dt.timezone.utc).isoformat(timespec="seconds"),
+        "frontend": frontend,
+        "question": answer.question,
+        "best_score": round(closest, 4),
+        "coverage": round(answer.coverage, 4),
+    }
+
+
+class UnansweredLog:
+    """The log file of one running bot; several copies of the bot may append to the same file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._warned = False  # a full disk would otherwise log a warning per question
+
+    def record(self, answer: Answer, frontend: str, now: dt.datetime | None = None) -> bool:
+        """Append the answer if it was declined as not covered; True when a line was written."""
+        if not is_recorded(answer):
+            return False
+        line = json.dumps(record_for(answer, frontend, now or dt.datetime.now(dt.timezone.utc)), ensure_ascii=False) + "\n"
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # O_APPEND and one write per line: lines from several processes never interleave.
+            descriptor = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            try:
+                os.write(descriptor, line.encode("utf-8"))
+            finally:
+                os.close(descriptor)
+        except OSError as error:
+            if not self._warned:
+                self._warned = True
+                logger.warning(
+                    "cannot write the unanswered-questions log %s (%s); replies go on, declined questions are not logged",
+                    self.path,
+                    error.strerror or error,
+                )
+            return False
+        return True

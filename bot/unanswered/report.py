@@ -1,0 +1,134 @@
+"""Reads the unanswered-questions log and folds near-duplicates, most frequent first.
+
+Two questions are one when they ask with the same words after normalising (case, punctuation,
+stop words, stemming), or when their word sets overlap almost entirely.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.search.normalise import fold, terms
+
+logger = logging.getLogger(__name__)
+
+# "why did the hanoi summit fail" and "why did the hanoi summit fail so badly" are one gap;
+# 0.75 keeps a four-word question apart from a different four-word one sharing three words.
+FOLD_SIMILARITY = 0.75
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    time: dt.datetime
+    frontend: str
+    question: str
+    best_score: float
+
+
+@dataclass
+class Group:
+    """Questions asking the same thing; `example` is the most recent wording."""
+
+    words: frozenset[str]
+    entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.entries)
+
+    @property
+    def last_asked(self) -> dt.datetime:
+        return max(entry.time for entry in self.entries)
+
+    @property
+    def example(self) -> str:
+        return max(self.entries, key=lambda entry: entry.time).question
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "count": self.count,
+            "last_asked": self.last_asked.isoformat(timespec="seconds"),
+            "example": self.example,
+            "questions": sorted({entry.question for entry in self.entries}),
+            "frontends": sorted({entry.frontend for entry in self.entries}),
+            "best_score": max(entry.best_score for entry in self.entries),
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    groups: list[Group]
+    skipped_lines: int
+
+
+def read_entries(path: Path) -> tuple[list[Entry], int]:
+    """The log's entries and how many lines could not be read (a torn write, a hand edit)."""
+    entries: list[Entry] = []
+    skipped = 0
+    with path.open(encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            if not line.strip():
+                continue
+            entry = _parse(line)
+            if entry is None:
+                skipped += 1
+            else:
+                entries.append(entry)
+    return entries, skipped
+
+
+def _parse(line: str) -> Entry | None:
+    try:
+        data = json.loads(line)
+        time = dt.datetime.fromisoformat(data["time"])
+        if time.tzinfo is None:
+            time = time.replace(tzinfo=dt.timezone.utc)
+        return Entry(time, str(data.get("frontend", "?")), str(data["question"]), float(data.get("best_score", 0.0)))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def question_words(question: str) -> frozenset[str]:
+    """What a question asks, as a set: its index terms, or its folded words when all are stop words."""
+    found = frozenset(terms(question))
+    return found or frozenset(fold(question).split())
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a and not b:
+        return 1.0
+    return len(a & b) / len(a | b)
+
+
+def fold_questions(entries: Iterable[Entry]) -> list[Group]:
+    """Groups, most frequent first (then most recent); identical word sets first, then near ones."""
+    exact: dict[frozenset[str], Group] = {}
+    for entry in entries:
+        words = question_words(entry.question)
+        exact.setdefault(words, Group(words)).entries.append(entry)
+    folded: list[Group] = []
+    # Bigger groups absorb smaller ones, so a rare wording joins the common one, not the reverse.
+    for group in sorted(exact.values(), key=lambda g: (-g.count, -g.last_asked.timestamp())):
+        home = next((kept for kept in folded if similarity(kept.words, group.words) >= FOLD_SIMILARITY), None)
+        if home is None:
+            folded.append(group)
+        else:
+            home.entries.extend(group.entries)
+    folded.sort(key=lambda g: (-g.count, -g.last_asked.timestamp()))
+    return folded
+
+
+def since(entries: Iterable[Entry], day: dt.date | None) -> Iterator[Entry]:
+    for entry in entries:
+        if day is None or entry.time.astimezone(dt.timezone.utc).date() >= day:
+            yield entry
+
+
+def build_report(path: Path, day: dt.date | None = None) -> Report:
+    entries, skipped = read_entries(path)
+    return Report(fold_questions(since(entries, day)), skipped)

@@ -1,0 +1,178 @@
+"""`python -m bot import`: HTML pages shaped like real news pages, plain text, ids, refusals, --replace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot import commands
+from bot.cli import main
+from bot.importer.article_file import make_id
+from bot.importer.chrome import drop_chrome
+from bot.knowledge.articles import read_article
+from bot.knowledge.base import build_knowledge_base
+from bot.knowledge.frontmatter import split_front_matter
+from bot.knowledge.store import KnowledgeStore
+from tests.conftest import BUNDLED_KNOWLEDGE, SEEDS, write_article
+
+PAGES = Path(__file__).resolve().parent / "pages"
+NEWS_ID = "the-harbour-courier-2019-03-04-quince-envoys-leave-pyongyang"
+NEWS_PARAGRAPHS = (
+    "The delegation of quince growers from Tromsø left Pyongyang on Sunday without the orchard agreement they had flown in to sign.",
+    "For six days the growers had argued that grafting rootstock across the border would do more for trust than any communiqué.",
+    "Their hosts listened politely, served quince tea twice a day, and promised an answer that never came.",
+    "“We will be back in the spring, when the buds are swelling,” said Astrid Halvorsen, who led the growers.",
+    "The talks were the ninth attempt since 2016 to open an orchard channel alongside the nuclear negotiations.",
+)
+MAGAZINE_PARAGRAPHS = (
+    "For most of 2018, two lighthouse keepers on opposite shores of the Yellow Sea traded signals every evening at nine.",
+    "The keepers used a code built from the lengths of their beams, a system one of them had learned from her grandfather.",
+    "By the time the Singapore summit was announced, the signals had carried forty-two messages about fishing quotas and fog.",
+    "Neither government acknowledged the channel, and both keepers retired before the Hanoi summit in February 2019.",
+)
+CHROME = (
+    "Home", "Politics", "clock menu", "more-arrow", "Share", "Tweet", "Facebook", "Getty Images", "AP Photo",
+    "Sunan airport", "western coast at dusk", "Related stories", "Hanoi summit collapsed in two hours", "Yongbyon",
+    "More Great", "sandbag", "napping", "fog horn", "Sign up", "All rights reserved", "Privacy", "Cookie",
+    "Subscribe", "graft the tree after the harvest", "Quince envoys leave", "Back Channel",
+)
+
+
+def run_cli(*argv: str) -> int:
+    return main(list(argv))
+
+
+def test_an_html_page_becomes_an_article_without_its_chrome(knowledge_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_cli("import", str(PAGES / "news_page.html"), "--knowledge", str(knowledge_copy)) == 0
+    written = knowledge_copy / "articles" / f"{NEWS_ID}.md"
+    out = capsys.readouterr().out
+    assert str(written) in out and "passes the checks" in out
+
+    article, problems = read_article(written)
+    assert problems == [] and article is not None
+    assert article.body == "\n\n".join(NEWS_PARAGRAPHS)  # every paragraph, in order, and nothing else
+    meta = article.meta
+    assert (meta.title, meta.publisher, str(meta.published), meta.author) == (
+        "Quince envoys leave Pyongyang without a deal", "The Harbour Courier", "2019-03-04", "Marta Lindqvist",
+    )
+    assert str(meta.url) == "https://courier.example.com/2019/03/04/quince-envoys-leave-pyongyang"
+    assert meta.source_file == "news_page.html"
+    assert build_knowledge_base(knowledge_copy).problems == ()  # what `check` checks
+    assert run_cli("check", "--knowledge", str(knowledge_copy)) == 0
+
+
+def test_a_page_without_metadata_is_refused_until_the_flags_fill_it(knowledge_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = str(PAGES / "magazine_page.html")
+    before = sorted((knowledge_copy / "articles").iterdir())
+    assert run_cli("import", page, "--knowledge", str(knowledge_copy)) == 1
+    err = capsys.readouterr().err
+    assert "Nothing was written" in err
+    assert "published is missing: pass --published YYYY-MM-DD" in err and "publisher is missing: pass --publisher NAME" in err
+    assert sorted((knowledge_copy / "articles").iterdir()) == before
+
+    code = run_cli("import", page, "--publisher", "Meridian Weekly", "--published", "2019-03-01", "--kind", "analysis", "--knowledge", str(knowledge_copy))
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "author is missing: pass --author NAME" in out and "url is missing: pass --url URL" in out
+    written = knowledge_copy / "articles" / "meridian-weekly-2019-03-01-the-lighthouse-keepers-back-channel.md"
+    article, problems = read_article(written)
+    assert problems == [] and article is not None
+    assert article.body == "\n\n".join(MAGAZINE_PARAGRAPHS)
+    assert article.meta.kind == "analysis"
+
+
+@pytest.mark.parametrize("page", ["news_page.html", "magazine_page.html"])
+def test_no_chrome_reaches_the_body(knowledge_copy: Path, page: str) -> None:
+    flags = ["--publisher", "P", "--published", "2019-03-01", "--id", "page-under-test"]
+    assert run_cli("import", str(PAGES / page), *flags, "--knowledge", str(knowledge_copy)) == 0
+    body = split_front_matter((knowledge_copy / "articles" / "page-under-test.md").read_text(encoding="utf-8")).body
+    for chrome in CHROME:
+        assert chrome not in body
+
+
+def test_an_existing_id_is_refused_unless_replace(knowledge_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = str(PAGES / "news_page.html")
+    assert run_cli("import", page, "--knowledge", str(knowledge_copy)) == 0
+    written = knowledge_copy / "articles" / f"{NEWS_ID}.md"
+    original = written.read_text(encoding="utf-8")
+    assert run_cli("import", page, "--author", "Someone Else", "--knowledge", str(knowledge_copy)) == 1
+    err = capsys.readouterr().err
+    assert "already exists" in err and "pass --replace" in err
+    assert written.read_text(encoding="utf-8") == original
+    assert run_cli("import", page, "--author", "Someone Else", "--replace", "--knowledge", str(knowledge_copy)) == 0
+    assert read_article(written)[0].meta.author == "Someone Else"  # type: ignore[union-attr]
+
+
+def test_a_bundled_id_in_another_file_name_is_refused(knowledge_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The id is taken by a file whose name is not <id>.md: importing must not create a duplicate.
+    held = write_article(knowledge_copy, "beekeeping-2019", "An older article about beekeeping diplomacy.")
+    held = held.rename(held.with_name("renamed-by-hand.md"))
+    source = knowledge_copy.parent / "plain.txt"
+    source.write_text("A plain article about beekeeping diplomacy in the demilitarized zone.\n", encoding="utf-8")
+    flags = ["--id", "beekeeping-2019", "--title", "T", "--publisher", "P", "--published", "2019-03-01", "--knowledge", str(knowledge_copy)]
+    assert run_cli("import", str(source), *flags) == 1
+    assert "renamed-by-hand.md" in capsys.readouterr().err
+    assert not (knowledge_copy / "articles" / "beekeeping-2019.md").exists()
+    assert run_cli("import", str(source), *flags, "--replace") == 0
+    assert "demilitarized zone" in held.read_text(encoding="utf-8")
+    assert build_knowledge_base(knowledge_copy).problems == ()
+
+
+def test_plain_text_is_kept_as_it_is_apart_from_whole_chrome_lines(knowledge_copy: Path) -> None:
+    source = knowledge_copy.parent / "beekeepers.txt"
+    paragraphs = [
+        "Beekeepers from both Koreas met at Panmunjom on Tuesday to compare hives.",
+        "“The bees do not know where the border is,” said one of them — a line the others applauded.",
+    ]
+    source.write_text("clock menu more-arrow no yes\n\n" + "\n\n".join(paragraphs) + "\n\n\nMore Great WIRED Stories\n", encoding="utf-8")
+    flags = ["--title", "Beekeepers meet at Panmunjom", "--publisher", "Test Gazette", "--published", "2019-04-02"]
+    assert run_cli("import", str(source), *flags, "--knowledge", str(knowledge_copy)) == 0
+    written = knowledge_copy / "articles" / "test-gazette-2019-04-02-beekeepers-meet-at-panmunjom.md"
+    article, problems = read_article(written)
+    assert problems == [] and article is not None
+    assert article.body == "\n\n".join(paragraphs)
+    answer = commands.ask(KnowledgeStore(knowledge_copy), "Where did the beekeepers compare hives?", frontend="test")
+    assert answer.answered and "Panmunjom" in answer.quotes[0].text
+
+    assert run_cli("import", str(source), *flags, "--verbatim", "--replace", "--knowledge", str(knowledge_copy)) == 0
+    assert read_article(written)[0].body.startswith("clock menu more-arrow no yes")  # type: ignore[union-attr]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared seeds are not next to this checkout")
+@pytest.mark.parametrize("article_file", sorted(p.name for p in (BUNDLED_KNOWLEDGE / "articles").glob("*.md")))
+def test_the_scraped_seeds_clean_to_the_bundled_bodies(article_file: str) -> None:
+    bundled, _ = read_article(BUNDLED_KNOWLEDGE / "articles" / article_file)
+    assert bundled is not None and bundled.meta.source_file is not None
+    scraped = (SEEDS / bundled.meta.source_file).read_text(encoding="utf-8")
+    assert drop_chrome(scraped, bundled.meta.title, bundled.meta.standfirst).text == bundled.body
+
+
+def test_generated_ids_fit_the_pattern() -> None:
+    long_title = "The North Korea talks haven't even started yet, and Trump is already in trouble"
+    generated = make_id("The Washington Post (Global Opinions)", "2018-03-13", long_title)
+    assert generated == "the-washington-post-2018-03-13-the-north-korea-talks-havent-even"
+    assert len(generated) <= 64
+    assert make_id("Vox", "2019-02-28", "Trump’s approach with Kim Jong Un") == "vox-2019-02-28-trumps-approach-with-kim-jong-un"
+
+
+def test_a_page_with_no_article_or_a_file_that_is_not_utf8_is_refused(tmp_path: Path, knowledge_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty_page = tmp_path / "nav_only.html"
+    empty_page.write_text("<html><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav></body></html>", encoding="utf-8")
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Kim Jong Un arriva à Hanoï en train blindé.".encode("latin-1"))
+    before = sorted((knowledge_copy / "articles").iterdir())
+    assert run_cli("import", str(empty_page), "--knowledge", str(knowledge_copy)) == 1
+    assert "Found no article text" in capsys.readouterr().err
+    assert run_cli("import", str(latin1), "--title", "T", "--publisher", "P", "--published", "2019-03-01", "--knowledge", str(knowledge_copy)) == 1
+    assert "not UTF-8" in capsys.readouterr().err
+    assert sorted((knowledge_copy / "articles").iterdir()) == before
+
+
+def test_a_page_in_a_legacy_charset_keeps_its_accents(tmp_path: Path, knowledge_copy: Path) -> None:
+    html = (PAGES / "news_page.html").read_text(encoding="utf-8").replace('charset="utf-8"', 'charset="iso-8859-1"')
+    page = tmp_path / "latin1_page.html"
+    page.write_bytes(html.encode("iso-8859-1", errors="replace"))
+    assert run_cli("import", str(page), "--id", "latin1-page", "--knowledge", str(knowledge_copy)) == 0
+    article, _ = read_article(knowledge_copy / "articles" / "latin1-page.md")
+    assert article is not None and "Tromsø" in article.body and "communiqué" in article.body

@@ -1,0 +1,158 @@
+"""A real `python -m bot chat` subprocess over a temporary knowledge folder that changes while it runs."""
+
+from __future__ import annotations
+
+import os
+import queue
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import write_article
+
+PROJECT = Path(__file__).resolve().parent.parent
+TIMEOUT = 20.0
+
+ZEPPELIN_BODY = """
+The zeppelin delegation from Ulaanbaatar carried eleven crates of pickled turnips to the negotiating table.
+
+Nobody else at the summit had ever tasted a turnip pickled in mare's milk before that afternoon.
+"""
+ZEPPELIN_QUESTION = "What did the zeppelin delegation from Ulaanbaatar carry?"
+
+
+def _first_line_with(lines: queue.Queue[str], needle: str, seen: list[str], timeout: float) -> str | None:
+    """Take lines (appending each to seen) until one contains needle; None when the timeout passes first."""
+    deadline = time.monotonic() + timeout
+    while (left := deadline - time.monotonic()) > 0:
+        try:
+            line = lines.get(timeout=left)
+        except queue.Empty:
+            return None
+        seen.append(line)
+        if needle in line:
+            return line
+    return None
+
+
+class Chat:
+    """The chat process, with stdout and stderr read in threads so a test can wait on either with a timeout."""
+
+    def __init__(self, knowledge: Path) -> None:
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", "BOT_LOG_LEVEL": "INFO"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "chat", "--knowledge", str(knowledge)],
+            cwd=PROJECT,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+        self.stdout: queue.Queue[str] = queue.Queue()
+        self.stderr: queue.Queue[str] = queue.Queue()
+        self.stderr_seen: list[str] = []
+        self._replies = 0
+        for stream, target in ((self.process.stdout, self.stdout), (self.process.stderr, self.stderr)):
+            threading.Thread(target=self._drain, args=(stream, target), daemon=True).start()
+
+    @staticmethod
+    def _drain(stream: object, target: queue.Queue[str]) -> None:
+        for line in stream:  # type: ignore[attr-defined]
+            target.put(line)
+
+    def wait_stderr(self, needle: str, timeout: float = TIMEOUT) -> str:
+        """The first stderr line (from now on) containing needle."""
+        line = _first_line_with(self.stderr, needle, self.stderr_seen, timeout)
+        if line is None:
+            raise AssertionError(f"no stderr line with {needle!r} within {timeout}s; saw:\n{''.join(self.stderr_seen)}")
+        return line
+
+    def ask(self, text: str, timeout: float = TIMEOUT) -> str:
+        """Everything the chat prints for one line, delimited by an unknown command echoed back after it."""
+        self._replies += 1
+        marker = f"/end-of-reply-{self._replies}"
+        assert self.process.stdin is not None
+        self.process.stdin.write(f"{text}\n{marker}\n")
+        self.process.stdin.flush()
+        lines: list[str] = []
+        if _first_line_with(self.stdout, marker, lines, timeout) is None:
+            raise AssertionError(f"no reply to {text!r} within {timeout}s; got:\n{''.join(lines)}")
+        return "".join(lines[:-1])
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            assert self.process.stdin is not None
+            self.process.stdin.close()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+@pytest.fixture
+def chat(knowledge_copy: Path) -> Iterator[Chat]:
+    running = Chat(knowledge_copy)
+    try:
+        # Changes made before the OS watch is in place would be missed, so wait for it.
+        running.wait_stderr("watching")
+        yield running
+    finally:
+        running.close()
+
+
+def test_an_added_article_is_quoted_after_the_reload(chat: Chat, knowledge_copy: Path) -> None:
+    assert "pickled turnips" not in chat.ask(ZEPPELIN_QUESTION)
+    write_article(knowledge_copy, "test-2019-03-01-zeppelin", ZEPPELIN_BODY)
+    line = chat.wait_stderr("Reloaded")
+    assert "added test-2019-03-01-zeppelin" in line
+    reply = chat.ask(ZEPPELIN_QUESTION)
+    assert "eleven crates of pickled turnips" in reply
+    assert "Test Gazette" in reply
+
+
+def test_a_deleted_article_is_never_quoted_again(chat: Chat, knowledge_copy: Path) -> None:
+    path = write_article(knowledge_copy, "test-2019-03-01-zeppelin", ZEPPELIN_BODY)
+    chat.wait_stderr("added test-2019-03-01-zeppelin")
+    assert "pickled turnips" in chat.ask(ZEPPELIN_QUESTION)
+    path.unlink()
+    assert "removed test-2019-03-01-zeppelin" in chat.wait_stderr("Reloaded")
+    for question in (ZEPPELIN_QUESTION, "pickled turnips in mare's milk", "zeppelin Ulaanbaatar turnip"):
+        reply = chat.ask(question)
+        assert "turnip" not in reply.casefold()
+        assert "zeppelin" not in reply.casefold() or "do not cover" in reply
+
+
+def test_a_malformed_file_is_reported_and_the_rest_still_answers(chat: Chat, knowledge_copy: Path) -> None:
+    broken = knowledge_copy / "articles" / "broken-upload.md"
+    broken.write_text("---\nid: broken-upload\ntitle: [unclosed\n---\n\nSome text.\n", encoding="utf-8")
+    line = chat.wait_stderr("Reloaded")
+    assert "broken-upload.md: front matter: is not valid YAML" in line
+    assert "1 warning" in line
+    reply = chat.ask("Who was Trump's choice to replace Tillerson?")
+    assert "Mike Pompeo" in reply
+
+
+def test_reload_command_prints_the_report(chat: Chat, knowledge_copy: Path) -> None:
+    reply = chat.ask("/reload")
+    assert "Reloaded in" in reply
+    assert "added none; changed none; removed none; 3 articles" in reply
+
+
+def test_a_vanished_folder_keeps_the_last_good_knowledge(chat: Chat, knowledge_copy: Path) -> None:
+    parked = knowledge_copy.with_name("parked")
+    knowledge_copy.rename(parked)
+    chat.wait_stderr("still serving the last good knowledge")
+    assert "Mike Pompeo" in chat.ask("Who was Trump's choice to replace Tillerson?")
+    write_article(parked, "test-2019-03-01-zeppelin", ZEPPELIN_BODY)
+    parked.rename(knowledge_copy)
+    chat.wait_stderr("is back")
+    assert "added test-2019-03-01-zeppelin" in chat.wait_stderr("Reloaded")
+    assert "pickled turnips" in chat.ask(ZEPPELIN_QUESTION)

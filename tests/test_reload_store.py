@@ -1,0 +1,104 @@
+"""KnowledgeStore.reload: the diff it reports, the one-assignment swap, and a vanished folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from watchfiles import Change
+
+from bot import answers, commands
+from bot.context import context_around, reference_for
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.store import KnowledgeStore
+from bot.knowledge.watch import KnowledgeFilter
+from tests.conftest import write_article
+
+WAPO = "wapo-2018-03-13-talks-havent-started"
+VOX = "vox-2019-02-28-approach-didnt-work"
+
+
+def test_the_diff_names_added_changed_and_removed_ids(knowledge_copy: Path) -> None:
+    (knowledge_copy / "timeline.yaml").unlink()  # its entries quote the article removed here
+    store = KnowledgeStore(knowledge_copy)
+    write_article(knowledge_copy, "test-2019-03-01-new", "A brand new article about quince diplomacy.")
+    wapo = knowledge_copy / "articles" / f"{WAPO}.md"
+    wapo.write_text(wapo.read_text(encoding="utf-8").replace("So Rex Tillerson is gone.", "So Rex Tillerson has gone."), encoding="utf-8")
+    (knowledge_copy / "articles" / f"{VOX}.md").unlink()
+
+    report = store.reload()
+
+    assert report.added == ("test-2019-03-01-new",)
+    assert report.changed == (WAPO,)
+    assert report.removed == (VOX,)
+    assert report.articles == 3
+    assert report.passages == len(store.current.passages)
+    assert report.warnings == ()
+    line = report.summary()
+    assert f"added test-2019-03-01-new; changed {WAPO}; removed {VOX}; 3 articles" in line
+    assert "0 warnings" in line
+
+
+def test_a_broken_file_is_named_and_its_old_good_version_is_not_kept(knowledge_copy: Path) -> None:
+    (knowledge_copy / "timeline.yaml").unlink()  # its entries quote the article broken here
+    store = KnowledgeStore(knowledge_copy)
+    (knowledge_copy / "articles" / f"{VOX}.md").write_bytes(b"---\nid: x\n---\n\xff\xfe broken")
+    report = store.reload()
+    assert report.removed == (VOX,)
+    assert VOX not in store.current.articles
+    assert len(report.warnings) == 1 and "is not UTF-8" in report.warnings[0] and f"{VOX}.md" in report.warnings[0]
+    assert "warning: " in report.summary()
+
+
+def test_a_question_during_a_reload_sees_one_version(knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = KnowledgeStore(knowledge_copy)
+    before = store.current
+    wapo = knowledge_copy / "articles" / f"{WAPO}.md"
+    wapo.write_text(wapo.read_text(encoding="utf-8").replace("Mike Pompeo", "Michael Pompeo"), encoding="utf-8")
+    real_answer = answers.answer
+
+    def answer_with_a_swap_in_the_middle(knowledge: KnowledgeBase, question: str) -> answers.Answer:
+        # The swap lands after the question has started: it must finish on what it started with.
+        report = store.reload()
+        assert report.changed == (WAPO,) and store.current is not knowledge
+        return real_answer(knowledge, question)
+
+    monkeypatch.setattr(commands, "answer", answer_with_a_swap_in_the_middle)
+    answer = commands.ask(store, "Who was Trump's choice to replace Tillerson?", frontend="test")
+    assert answer.answered
+    assert all(quote.article is before.articles[quote.article.id] for quote in answer.quotes)
+    assert "Mike Pompeo" in answer.quotes[0].text
+    monkeypatch.setattr(commands, "answer", real_answer)
+    after = commands.ask(store, "Who was Trump's choice to replace Tillerson?", frontend="test")
+    assert "Michael Pompeo" in after.quotes[0].text
+
+
+def test_more_context_for_a_deleted_quote_is_gone_after_the_swap(knowledge_copy: Path) -> None:
+    store = KnowledgeStore(knowledge_copy)
+    quote = commands.ask(store, "Who was Trump's choice to replace Tillerson?", frontend="test").quotes[0]
+    reference = reference_for(quote)
+    path = knowledge_copy / "articles" / f"{quote.article.id}.md"
+    path.write_text(path.read_text(encoding="utf-8").replace(quote.text, "This sentence was retracted."), encoding="utf-8")
+    store.reload()
+    assert context_around(store.current, reference) is None
+
+
+def test_a_vanished_folder_keeps_serving_and_reports_it(knowledge_copy: Path) -> None:
+    store = KnowledgeStore(knowledge_copy)
+    serving = store.current
+    shutil.rmtree(knowledge_copy)
+    report = store.reload()
+    assert report.kept_previous
+    assert store.current is serving
+    assert "Reload skipped" in report.summary() and "does not exist" in report.summary()
+
+
+def test_the_watch_filter_ignores_temporary_and_unrelated_files() -> None:
+    keep = KnowledgeFilter()
+    assert keep(Change.added, "/k/articles/new.md")
+    assert keep(Change.modified, "/k/aliases.yaml")
+    assert keep(Change.deleted, "/k/articles")
+    assert not keep(Change.added, "/k/articles/.new.md.tmp")
+    assert not keep(Change.added, "/k/articles/new.md~")
+    assert not keep(Change.added, "/k/articles/notes.docx")

@@ -1,0 +1,129 @@
+"""The unanswered-questions log: written on a decline only, folded into a report, never failing a reply."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+from bot import commands
+from bot.answers import Answer, Declined
+from bot.cli import main
+from bot.cli.common import open_store
+from bot.config import Settings
+from bot.commands import parse_text_command
+from bot.frontends.terminal import reply_to
+from bot.knowledge.store import KnowledgeStore
+from bot.unanswered.log import UnansweredLog
+from bot.unanswered.report import Entry, fold_questions
+
+ANSWERABLE = "Who was Trump's choice to replace Tillerson?"
+NOT_COVERED = "What is the price of pickled herring in Oslo fish markets?"
+
+
+@pytest.fixture
+def store(knowledge_copy: Path, tmp_path: Path) -> KnowledgeStore:
+    opened = KnowledgeStore(knowledge_copy)
+    opened.unanswered_log = UnansweredLog(tmp_path / "data" / "unanswered.jsonl")
+    return opened
+
+
+def lines_of(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_a_declined_question_is_written_and_an_answered_one_is_not(store: KnowledgeStore, tmp_path: Path) -> None:
+    assert commands.ask(store, ANSWERABLE, frontend="discord").answered
+    assert not (tmp_path / "data" / "unanswered.jsonl").exists()
+    declined = commands.ask(store, NOT_COVERED, frontend="slack")
+    assert not declined.answered
+    commands.ask(store, "", frontend="slack")  # a usage mistake, not a gap in the articles
+    commands.ask(store, "x" * 5000, frontend="slack")
+    [record] = lines_of(tmp_path / "data" / "unanswered.jsonl")
+    assert set(record) == {"time", "frontend", "question", "best_score", "coverage"}  # no user, name or channel
+    assert record["frontend"] == "slack" and record["question"] == NOT_COVERED
+    assert isinstance(record["best_score"], float) and 0 <= record["coverage"] < 0.5  # type: ignore[operator]
+    assert dt.datetime.fromisoformat(str(record["time"])).utcoffset() == dt.timedelta(0)
+
+
+def test_open_store_attaches_the_log_from_settings(knowledge_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOT_UNANSWERED_LOG", str(tmp_path / "elsewhere" / "log.jsonl"))
+    opened = open_store(Settings(bot_knowledge_dir=knowledge_copy))
+    reply_to(opened, parse_text_command(NOT_COVERED))
+    assert lines_of(tmp_path / "elsewhere" / "log.jsonl")[0]["frontend"] == "terminal"
+
+
+def test_an_unwritable_log_never_breaks_a_reply_and_warns_once(knowledge_copy: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # A path under a regular file fails even for root, where chmod would not stop the write.
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("not a folder", encoding="utf-8")
+    store = KnowledgeStore(knowledge_copy)
+    store.unanswered_log = UnansweredLog(blocker / "log.jsonl")
+    with caplog.at_level(logging.WARNING, logger="bot.unanswered.log"):
+        for _ in range(3):
+            reply = reply_to(store, parse_text_command(NOT_COVERED))
+            assert "do not cover" in reply
+        assert commands.ask(store, ANSWERABLE, frontend="terminal").answered
+    warnings = [r for r in caplog.records if "cannot write the unanswered-questions log" in r.getMessage()]
+    assert len(warnings) == 1
+
+
+def entry(question: str, minute: int, frontend: str = "discord") -> Entry:
+    return Entry(dt.datetime(2026, 3, 1, 12, minute, tzinfo=dt.timezone.utc), frontend, question, 0.5)
+
+
+def test_near_duplicates_fold_and_the_most_frequent_comes_first() -> None:
+    groups = fold_questions(
+        [
+            entry("What did Moon Jae-in say about Hanoi?", 1),
+            entry("Who is Stephen Biegun's deputy?", 2),
+            entry("what did moon jae in say about hanoi", 3, "slack"),
+            entry("What did Moon Jae-in SAY about Hanoi??", 4),
+            entry("What did Moon Jae-in say regarding Hanoi?", 5),
+            entry("Who is Stephen Biegun's deputy?", 6),
+            entry("How many missiles were tested in 2019?", 7),
+        ]
+    )
+    assert [g.count for g in groups] == [4, 2, 1]
+    moon = groups[0]
+    assert moon.example == "What did Moon Jae-in say regarding Hanoi?"  # the latest wording
+    assert moon.last_asked.minute == 5
+    assert moon.as_dict()["frontends"] == ["discord", "slack"]
+    assert groups[1].example == "Who is Stephen Biegun's deputy?"
+
+
+def test_the_unanswered_command_lists_folded_questions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    log = tmp_path / "data" / "unanswered.jsonl"  # BOT_UNANSWERED_LOG in every test (conftest)
+    recorder = UnansweredLog(log)
+    def decline(question: str, day: int) -> None:
+        recorder.record(Answer(question, declined=Declined.NOT_COVERED), "terminal", dt.datetime(2026, 3, day, 9, 0, tzinfo=dt.timezone.utc))
+
+    decline("Why did Kim visit Vladivostok?", 1)
+    decline("why did kim visit vladivostok", 5)
+    decline("What is the Yongbyon reactor's output?", 6)
+    with log.open("a", encoding="utf-8") as file:
+        file.write("{torn line\n")
+
+    assert main(["unanswered"]) == 0
+    out = capsys.readouterr().out
+    rows = [line for line in out.splitlines() if "last 2026" in line]
+    assert len(rows) == 2
+    assert rows[0].split()[0] == "2" and "why did kim visit vladivostok" in rows[0] and "2026-03-05 09:00" in rows[0]
+    assert "1 unreadable line skipped" in out
+
+    assert main(["unanswered", "--json", "--since", "2026-03-05"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    # Equal counts: the most recently asked first.
+    assert [(q["count"], q["example"]) for q in data["questions"]] == [
+        (1, "What is the Yongbyon reactor's output?"),
+        (1, "why did kim visit vladivostok"),
+    ]
+    assert data["skipped_lines"] == 1
+
+
+def test_no_log_yet_is_a_friendly_message(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["unanswered"]) == 0
+    assert "nothing has been declined" in capsys.readouterr().out
