@@ -11,9 +11,9 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from bot.cli import ask_cmd, chat_cmd, check_cmd, eval_cmd, serve_cmd, sources_cmd
+from bot.cli import ask_cmd, chat_cmd, check_cmd, eval_cmd, serve_cmd, slack_cmd, sources_cmd
 
-COMMAND_MODULES: tuple[ModuleType, ...] = (serve_cmd, chat_cmd, ask_cmd, sources_cmd, check_cmd, eval_cmd)
+COMMAND_MODULES: tuple[ModuleType, ...] = (serve_cmd, chat_cmd, ask_cmd, sources_cmd, check_cmd, eval_cmd, slack_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:
