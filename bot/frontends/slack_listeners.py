@@ -86,15 +86,20 @@ def _is_from_a_bot(message: dict[str, Any]) -> bool:
     return bool(message.get("bot_id")) or message.get("subtype") == "bot_message"
 
 
-async def _earlier_questions(client: AsyncWebClient, event: dict[str, Any], bot_user_id: str | None) -> list[str] | None:
-    """The thread's earlier human questions, oldest first; None when the thread is not one with the bot."""
+async def _earlier_questions(
+    client: AsyncWebClient, event: dict[str, Any], bot_user_id: str | None, *, addressed: bool = False
+) -> list[str] | None:
+    """The thread's earlier human messages, oldest first; None when the thread is not one with the bot.
+
+    A thread is the bot's when it was addressed (a mention, a DM) or its root mentions the bot.
+    """
     response = await client.conversations_replies(channel=event["channel"], ts=event["thread_ts"], limit=THREAD_HISTORY_LIMIT)
     history: list[dict[str, Any]] = response.get("messages") or []
     if not history:
         return None
     root = history[0]
     mention = f"<@{bot_user_id}>" if bot_user_id else None
-    if event.get("channel_type") != "im" and (mention is None or mention not in root.get("text", "") or _is_from_a_bot(root)):
+    if not addressed and (mention is None or mention not in root.get("text", "") or _is_from_a_bot(root)):
         return None
     before = float(event["ts"])
     return [
@@ -172,7 +177,7 @@ def register(app: AsyncApp, store: KnowledgeStore, admin_user_ids: Collection[st
             return
         earlier = None
         if event.get("thread_ts") and event["thread_ts"] != event["ts"]:
-            earlier = await _earlier_questions(client, event, context.bot_user_id)
+            earlier = await _earlier_questions(client, event, context.bot_user_id, addressed=True)
         await answer_in_thread(store, client, event, earlier)
 
     @app.event("message")
@@ -182,7 +187,7 @@ def register(app: AsyncApp, store: KnowledgeStore, admin_user_ids: Collection[st
             return
         in_thread = bool(event.get("thread_ts")) and event.get("thread_ts") != event.get("ts")
         if event.get("channel_type") == "im":
-            earlier = await _earlier_questions(client, event, context.bot_user_id) if in_thread else None
+            earlier = await _earlier_questions(client, event, context.bot_user_id, addressed=True) if in_thread else None
             await answer_in_thread(store, client, event, earlier)
             return
         mentioned = context.bot_user_id and f"<@{context.bot_user_id}>" in event.get("text", "")
