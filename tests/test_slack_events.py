@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from typing import cast
+
+import pytest
+
+from bot import messages
+from bot.knowledge.store import KnowledgeStore
 from tests.fakes.slack_server import BOT_ID, BOT_USER_ID, FakeSlack
 from tests.slack_checks import all_text, assert_no_pings, assert_valid_blocks
 from tests.slack_fixtures import (  # noqa: F401  (fixtures)
@@ -13,6 +19,9 @@ from tests.slack_fixtures import (  # noqa: F401  (fixtures)
     http_bot,
     mention_event,
     message_event,
+    serve_http,
+    slack_settings,
+    slash_command_body,
 )
 
 TILLERSON = "Who was Trump's choice to replace Tillerson?"
@@ -120,3 +129,22 @@ async def test_pings_in_a_question_are_not_repeated(fake_slack: FakeSlack, http_
 async def test_url_verification_is_answered(http_bot: HttpBot) -> None:
     response = await http_bot.event({"token": "verification_token", "challenge": "abc123", "type": "url_verification"})
     assert response.status == 200
+
+
+class BrokenStore:
+    """A store that fails on every read: what the user sees when answering crashes."""
+
+    @property
+    def current(self):  # type: ignore[no-untyped-def]
+        raise RuntimeError("index is broken")
+
+
+async def test_a_failure_is_logged_and_the_asker_told_briefly(fake_slack: FakeSlack, caplog: pytest.LogCaptureFixture) -> None:
+    async for bot in serve_http(slack_settings(fake_slack), cast(KnowledgeStore, BrokenStore())):
+        assert (await bot.command(slash_command_body(fake_slack, "/ask", TILLERSON))).status == 200
+        (reply,) = await fake_slack.wait_for(lambda f: f.of("response_url"))
+        await bot.event(event_callback(mention_event(TILLERSON, ROOT), "EvFAIL"))
+        (post,) = await fake_slack.wait_for(lambda f: posts_in_thread(f, ROOT))
+    assert reply.args["text"] == messages.INTERNAL_ERROR and reply.args["response_type"] == "ephemeral"
+    assert post["text"] == messages.INTERNAL_ERROR
+    assert "index is broken" in caplog.text

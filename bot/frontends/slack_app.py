@@ -103,11 +103,7 @@ def build_app(settings: Settings, store: KnowledgeStore) -> AsyncApp:
     app.middleware(answer_once(SeenEvents()))
     slack_listeners.register(app, store, frozenset(settings.slack_admin_user_ids))
 
-    @app.error
-    async def on_error(error: Exception, body: dict[str, Any]) -> None:
-        # One place for failures: the traceback goes to the log, never a token (bolt redacts them).
-        logger.error("Slack request of type %s failed", body.get("type") or body.get("command"), exc_info=error)
-
+    app.error(slack_listeners.report_failure)
     return app
 
 

@@ -11,7 +11,8 @@ import asyncio
 import datetime as dt
 import logging
 import re
-from collections.abc import Collection
+from collections.abc import AsyncIterator, Collection
+from contextlib import asynccontextmanager
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
@@ -124,91 +125,121 @@ async def answer_in_thread(
     )
 
 
+async def report_failure(error: Exception, body: dict[str, Any], client: AsyncWebClient, respond: AsyncRespond | None) -> None:
+    """The one error hook: the traceback to the log, a short apology to the person who asked."""
+    logger.error("Slack request (%s) failed", body.get("command") or body.get("type"), exc_info=error)
+    try:
+        if respond is not None and body.get("response_url"):
+            await respond(text=messages.INTERNAL_ERROR, response_type="ephemeral", replace_original=False)
+        elif (event := body.get("event")) and event.get("channel") and event.get("ts"):
+            thread_ts = event.get("thread_ts") or event["ts"]
+            await client.chat_postMessage(channel=event["channel"], thread_ts=thread_ts, text=messages.INTERNAL_ERROR)
+    except Exception:  # noqa: BLE001  (Slack unreachable: the log line above is all we can do)
+        logger.exception("could not tell the user about the failure")
+
+
+@asynccontextmanager
+async def failures_reported(body: dict[str, Any], client: AsyncWebClient, respond: AsyncRespond | None) -> AsyncIterator[None]:
+    """Catch failures inside a listener after its ack.
+
+    Left to bolt, an error raised within ~10 ms of ack() can undo the ack (its runner then answers
+    Slack 404), so listeners report their own failures and bolt's error hook only sees the rest.
+    """
+    try:
+        yield
+    except Exception as error:  # noqa: BLE001  (one hook for every failure, as discord.py's on_error)
+        await report_failure(error, body, client, respond)
+
+
+async def _command_reply(
+    store: KnowledgeStore, command: dict[str, Any], admin_user_ids: Collection[str]
+) -> tuple[SlackMessage, bool]:
+    """What a slash command answers, and whether only the asker should see it."""
+    name = command.get("command", "")
+    text, private = split_private(command.get("text", ""))
+    if name == "/ask":
+        answer = await asyncio.to_thread(commands.ask, store, text, frontend=FRONTEND)
+        return slack_render.answer_message(answer), private
+    if name == "/timeline":
+        return await _timeline_message(store, parse_timeline(text)), private
+    if name == "/sources":
+        if not text:
+            return slack_render.sources_message(commands.sources(store)), private
+        article = commands.find_article(store, text)
+        if article is None:
+            return slack_render.text_message(messages.SLACK_NO_SUCH_ARTICLE.format(text=repr(text))), private
+        return slack_render.sources_message([article]), private
+    if name == "/reload":
+        if command.get("user_id") not in admin_user_ids:
+            return slack_render.text_message(messages.SLACK_RELOAD_REFUSED), True
+        # Rebuilding the index is CPU work: off the event loop, so other questions keep flowing.
+        report = await asyncio.to_thread(commands.reload, store)
+        return slack_render.text_message(report.summary()), True
+    return slack_render.help_message(), private
+
+
+async def _on_message(store: KnowledgeStore, client: AsyncWebClient, event: dict[str, Any], bot_user_id: str | None) -> None:
+    # Edits, joins and bot posts carry a subtype; only people's new messages are questions.
+    if _is_from_a_bot(event) or event.get("subtype"):
+        return
+    in_thread = bool(event.get("thread_ts")) and event.get("thread_ts") != event.get("ts")
+    if event.get("channel_type") == "im":
+        earlier = await _earlier_questions(client, event, bot_user_id, addressed=True) if in_thread else None
+        await answer_in_thread(store, client, event, earlier)
+        return
+    mentioned = bot_user_id is not None and f"<@{bot_user_id}>" in event.get("text", "")
+    if not in_thread or mentioned:  # a mention is answered by the app_mention listener
+        return
+    earlier = await _earlier_questions(client, event, bot_user_id)
+    if earlier is not None:
+        await answer_in_thread(store, client, event, earlier)
+
+
 def register(app: AsyncApp, store: KnowledgeStore, admin_user_ids: Collection[str]) -> None:
     """Attach every listener to the app; the app and its transport are built in slack_app."""
 
-    @app.command("/ask")
-    async def ask_command(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
-        await ack()
-        question, private = split_private(command.get("text", ""))
-        answer = await asyncio.to_thread(commands.ask, store, question, frontend=FRONTEND)
-        await _respond(respond, slack_render.answer_message(answer), private=private)
+    async def slash_command(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient) -> None:
+        await ack()  # first: Slack gives up on a command after 3 seconds
+        async with failures_reported(command, client, respond):
+            message, private = await _command_reply(store, command, admin_user_ids)
+            await _respond(respond, message, private=private)
 
-    @app.command("/timeline")
-    async def timeline_command(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
-        await ack()
-        text, private = split_private(command.get("text", ""))
-        await _respond(respond, await _timeline_message(store, parse_timeline(text)), private=private)
-
-    @app.command("/sources")
-    async def sources_command(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
-        await ack()
-        text, private = split_private(command.get("text", ""))
-        if text:
-            article = commands.find_article(store, text)
-            message = (
-                slack_render.sources_message([article])
-                if article
-                else slack_render.text_message(messages.SLACK_NO_SUCH_ARTICLE.format(text=repr(text)))
-            )
-        else:
-            message = slack_render.sources_message(commands.sources(store))
-        await _respond(respond, message, private=private)
-
-    @app.command("/help")
-    async def help_command(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
-        await ack()
-        _, private = split_private(command.get("text", ""))
-        await _respond(respond, slack_render.help_message(), private=private)
-
-    @app.command("/reload")
-    async def reload_command(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
-        await ack()
-        if command.get("user_id") not in admin_user_ids:
-            await _respond(respond, slack_render.text_message(messages.SLACK_RELOAD_REFUSED), private=True)
-            return
-        # Rebuilding the index is CPU work: off the event loop, so other questions keep flowing.
-        report = await asyncio.to_thread(commands.reload, store)
-        await _respond(respond, slack_render.text_message(report.summary()), private=True)
+    for name in ("/ask", "/timeline", "/sources", "/help", "/reload"):
+        app.command(name)(slash_command)
 
     @app.event("app_mention")
-    async def mention(event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> None:
+    async def mention(body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> None:
         if _is_from_a_bot(event):
             return
-        earlier = None
-        if event.get("thread_ts") and event["thread_ts"] != event["ts"]:
-            earlier = await _earlier_questions(client, event, context.bot_user_id, addressed=True)
-        await answer_in_thread(store, client, event, earlier)
+        async with failures_reported(body, client, None):
+            earlier = None
+            if event.get("thread_ts") and event["thread_ts"] != event["ts"]:
+                earlier = await _earlier_questions(client, event, context.bot_user_id, addressed=True)
+            await answer_in_thread(store, client, event, earlier)
 
     @app.event("message")
-    async def message(event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> None:
-        # Edits, joins and bot posts carry a subtype; only people's new messages are questions.
-        if _is_from_a_bot(event) or event.get("subtype"):
-            return
-        in_thread = bool(event.get("thread_ts")) and event.get("thread_ts") != event.get("ts")
-        if event.get("channel_type") == "im":
-            earlier = await _earlier_questions(client, event, context.bot_user_id, addressed=True) if in_thread else None
-            await answer_in_thread(store, client, event, earlier)
-            return
-        mentioned = context.bot_user_id and f"<@{context.bot_user_id}>" in event.get("text", "")
-        if not in_thread or mentioned:  # a mention is answered by the app_mention listener
-            return
-        earlier = await _earlier_questions(client, event, context.bot_user_id)
-        if earlier is not None:
-            await answer_in_thread(store, client, event, earlier)
+    async def message(body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> None:
+        async with failures_reported(body, client, None):
+            await _on_message(store, client, event, context.bot_user_id)
 
     @app.action(re.compile(f"^{slack_render.MORE_CONTEXT_ACTION}"))
-    async def more_context(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any], respond: AsyncRespond) -> None:
+    async def more_context(
+        ack: AsyncAck, action: dict[str, Any], body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient
+    ) -> None:
         await ack()
-        ref = ContextRef.decode(action.get("value", ""))
-        quote = await asyncio.to_thread(context_around, store.current, ref) if ref else None
-        thread_ts = (body.get("message") or {}).get("thread_ts")
-        # Ephemeral through the response_url: only the person who pressed the button sees it.
-        await _respond(respond, slack_render.context_message(quote), private=True, thread_ts=thread_ts)
+        async with failures_reported(body, client, respond):
+            ref = ContextRef.decode(action.get("value", ""))
+            quote = await asyncio.to_thread(context_around, store.current, ref) if ref else None
+            thread_ts = (body.get("message") or {}).get("thread_ts")
+            # Ephemeral through the response_url: only the person who pressed the button sees it.
+            await _respond(respond, slack_render.context_message(quote), private=True, thread_ts=thread_ts)
 
     @app.action(slack_render.TIMELINE_MORE_ACTION)
-    async def timeline_more(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any], respond: AsyncRespond) -> None:
+    async def timeline_more(
+        ack: AsyncAck, action: dict[str, Any], body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient
+    ) -> None:
         await ack()
-        page = TimelinePage.decode(action.get("value", "")) or TimelinePage()
-        thread_ts = (body.get("message") or {}).get("thread_ts")
-        await _respond(respond, await _timeline_message(store, page), private=True, thread_ts=thread_ts)
+        async with failures_reported(body, client, respond):
+            page = TimelinePage.decode(action.get("value", "")) or TimelinePage()
+            thread_ts = (body.get("message") or {}).get("thread_ts")
+            await _respond(respond, await _timeline_message(store, page), private=True, thread_ts=thread_ts)

@@ -111,7 +111,8 @@ def _fallback(lead: str, quotes: Sequence[Quote]) -> str:
 
 
 def answer_message(answer: Answer) -> SlackMessage:
-    question = {"type": "context", "elements": [_mrkdwn(f"*{messages.SLACK_QUESTION_LABEL}:* {escape(shorten(answer.question, 300))}")]}
+    asked = f"*{messages.SLACK_QUESTION_LABEL}:* {escape(shorten(answer.question, 300))}"
+    question = {"type": "context", "elements": [_mrkdwn(asked)]}
     if answer.answered:
         lead, quotes = messages.ANSWER_INTRO, answer.quotes
         blocks = [question, _section(lead)]
