@@ -148,3 +148,15 @@ async def test_a_failure_is_logged_and_the_asker_told_briefly(fake_slack: FakeSl
     assert reply.args["text"] == messages.INTERNAL_ERROR and reply.args["response_type"] == "ephemeral"
     assert post["text"] == messages.INTERNAL_ERROR
     assert "index is broken" in caplog.text
+
+
+async def test_a_follow_up_in_a_direct_message_thread(fake_slack: FakeSlack, http_bot: HttpBot) -> None:
+    follow_up = "1700000900.000900"
+    fake_slack.threads[("D0DIRECT", ROOT)] = [
+        {"type": "message", "user": USER_ID, "text": "Why did the Hanoi summit collapse?", "ts": ROOT},
+        {"type": "message", "bot_id": BOT_ID, "user": BOT_USER_ID, "text": "From the articles:", "ts": "1700000800.000800"},
+        {"type": "message", "user": USER_ID, "text": "why?", "ts": follow_up, "thread_ts": ROOT},
+    ]
+    await http_bot.event(event_callback(message_event("why?", follow_up, channel_type="im", thread_ts=ROOT), "Ev010"))
+    (post,) = await fake_slack.wait_for(lambda f: posts_in_thread(f, ROOT))
+    assert post["channel"] == "D0DIRECT" and "Hanoi" in all_text(post)

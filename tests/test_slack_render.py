@@ -107,3 +107,12 @@ def test_many_sources_fit_in_fifty_blocks(bundled_store: KnowledgeStore) -> None
     message = slack_render.sources_message(articles)
     assert_valid_blocks(message.blocks)
     assert message.blocks[-1]["text"]["text"].startswith("…and ")
+
+
+def test_escapes_never_push_text_past_the_limit_or_get_cut_in_half() -> None:
+    fitted = slack_render.fit("Q&A " * 2000, SECTION_LIMIT)
+    assert len(fitted) <= SECTION_LIMIT and fitted.endswith(ELLIPSIS)
+    assert fitted.replace("Q&amp;A", "").strip(" " + ELLIPSIS) == ""
+    message = slack_render.text_message("<!channel> " * 1000)
+    assert_valid_blocks(message.blocks)
+    assert_no_pings(message.as_kwargs())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,14 +71,19 @@ def _quoted(text: str) -> str:
     return "\n".join(f">{line}" if line else ">" for line in escape(text).split("\n"))
 
 
-def quote_text(text: str, limit: int = SECTION_LIMIT) -> str:
-    """A quote as mrkdwn block-quote lines, shortened (ellipsis only) until it fits `limit` once escaped."""
+def fit(text: str, limit: int, render: Callable[[str], str] = escape) -> str:
+    """render(text), shortened (ellipsis only) until the rendered form, escapes included, fits `limit`."""
     allowed = limit
     while True:
-        rendered = _quoted(shorten(text, allowed))
+        rendered = render(shorten(text, allowed))
         if len(rendered) <= limit or allowed <= 1:
             return rendered[:limit]
         allowed -= max(1, len(rendered) - limit)
+
+
+def quote_text(text: str, limit: int = SECTION_LIMIT) -> str:
+    """A quote as mrkdwn block-quote lines that fit `limit`."""
+    return fit(text, limit, _quoted)
 
 
 def source_mrkdwn(meta: ArticleMeta) -> str:
@@ -107,7 +112,7 @@ def _fallback(lead: str, quotes: Sequence[Quote]) -> str:
     lines = [lead]
     for quote in quotes:
         lines.append(f"“{shorten(quote.text, FALLBACK_QUOTE_CHARS)}” ({quote.article.meta.publisher})")
-    return shorten(escape("\n".join(lines)), FALLBACK_LIMIT)
+    return fit("\n".join(lines), FALLBACK_LIMIT)
 
 
 def answer_message(answer: Answer) -> SlackMessage:
@@ -137,7 +142,7 @@ def context_message(quote: Quote | None) -> SlackMessage:
 
 def text_message(text: str) -> SlackMessage:
     """One sentence (or a few lines) of the bot's own, e.g. a refusal or a reload summary."""
-    return SlackMessage(escape(text), [_section(escape(shorten(text, SECTION_LIMIT)))])
+    return SlackMessage(fit(text, FALLBACK_LIMIT), [_section(fit(text, SECTION_LIMIT))])
 
 
 def _line_sections(lines: list[str], reserved: int = 0) -> list[Block]:
@@ -240,4 +245,4 @@ def timeline_message(events: Sequence[TimelineEvent], page: TimelinePage) -> Sla
         }
         blocks.append({"type": "actions", "elements": [button]})
     lines = [heading, *(f"{e.date.label()}: {e.title}" for e in shown)]
-    return SlackMessage(shorten(escape("\n".join(lines)), FALLBACK_LIMIT), blocks[:MAX_BLOCKS])
+    return SlackMessage(fit("\n".join(lines), FALLBACK_LIMIT), blocks[:MAX_BLOCKS])
