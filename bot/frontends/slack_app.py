@@ -122,7 +122,8 @@ async def start_socket_mode(app: AsyncApp, app_token: str) -> AsyncSocketModeHan
     return handler
 
 
-async def serve(settings: Settings, store: KnowledgeStore) -> None:
+async def serve(settings: Settings, store: KnowledgeStore, *, host: str = "0.0.0.0") -> None:
+    """Run until cancelled. `host` is where HTTP mode listens: every interface, unless a test says 127.0.0.1."""
     app = build_app(settings, store)
     if settings.slack_app_token is not None:
         handler = await start_socket_mode(app, settings.slack_app_token.get_secret_value())
@@ -132,7 +133,7 @@ async def serve(settings: Settings, store: KnowledgeStore) -> None:
         finally:
             await handler.close_async()
         return
-    runner = await start_http(app, "0.0.0.0", settings.slack_port)
+    runner = await start_http(app, host, settings.slack_port)
     logger.info("Slack: listening for HTTP requests on port %d at %s", settings.slack_port, EVENTS_PATH)
     try:
         await asyncio.Event().wait()
