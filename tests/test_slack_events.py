@@ -160,3 +160,15 @@ async def test_a_follow_up_in_a_direct_message_thread(fake_slack: FakeSlack, htt
     await http_bot.event(event_callback(message_event("why?", follow_up, channel_type="im", thread_ts=ROOT), "Ev010"))
     (post,) = await fake_slack.wait_for(lambda f: posts_in_thread(f, ROOT))
     assert post["channel"] == "D0DIRECT" and "Hanoi" in all_text(post)
+
+
+async def test_a_thread_the_bot_cannot_read_is_left_alone(fake_slack: FakeSlack, http_bot: HttpBot) -> None:
+    # No entry in fake_slack.threads: conversations.replies answers thread_not_found.
+    unknown = "1700001100.000100"
+    await http_bot.event(event_callback(message_event("why?", "1700001101.000100", channel_type="channel", thread_ts=unknown), "Ev011"))
+    await http_bot.event(event_callback(mention_event(TILLERSON, "1700001102.000100", thread_ts=unknown), "Ev012"))
+    (post,) = await fake_slack.wait_for(lambda f: posts_in_thread(f, unknown))  # the mention, answered on its own
+    assert "Pompeo" in all_text(post)
+    await fake_slack.wait_for(lambda f: len(f.of("conversations.replies")) == 2)
+    await answered_marker(fake_slack, http_bot)
+    assert len(posts_in_thread(fake_slack, unknown)) == 1

@@ -17,6 +17,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_bolt.context.async_context import AsyncBoltContext
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import commands, messages
@@ -94,7 +95,13 @@ async def _earlier_questions(
 
     A thread is the bot's when it was addressed (a mention, a DM) or its root mentions the bot.
     """
-    response = await client.conversations_replies(channel=event["channel"], ts=event["thread_ts"], limit=THREAD_HISTORY_LIMIT)
+    try:
+        response = await client.conversations_replies(channel=event["channel"], ts=event["thread_ts"], limit=THREAD_HISTORY_LIMIT)
+    except SlackApiError as error:
+        # No history (a missing scope, a deleted thread): answer a question put to the bot on its
+        # own, and stay out of threads we cannot tell are ours rather than post an error in them.
+        logger.warning("conversations.replies failed: %s", error.response.get("error"))
+        return [] if addressed else None
     history: list[dict[str, Any]] = response.get("messages") or []
     if not history:
         return None
