@@ -129,3 +129,40 @@ def import_missing_optional(missing: list[tuple[str, str]]) -> str:
     return "Still missing (optional, quoted in sources when present):\n" + "\n".join(
         f"  {field} is missing: pass {flag}" for field, flag in missing
     )
+
+# --- Slack ---
+# Sentences only the Slack front end shows (slash commands, threads, buttons, startup errors).
+SLACK_PRIVATE_WORD = "private"
+SLACK_HELP_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("/ask QUESTION", "Answer a question with quotes from the articles."),
+    ("/timeline [TOPIC] [FROM] [TO]", "The dated events of the talks, oldest first (dates as YYYY-MM-DD)."),
+    ("/sources [TITLE]", "List the articles I quote from, or the one whose title matches."),
+    ("/help", "Show this help."),
+)
+SLACK_HELP_PRIVATE = (
+    "Add the word `private` at the start or end of a command (`/ask private Why did Hanoi fail?`) "
+    "and only you will see the answer."
+)
+SLACK_HELP_THREADS = (
+    "You can also mention me in a channel or message me directly: I answer in a thread, and you can "
+    "ask follow-up questions in that thread without mentioning me again."
+)
+SLACK_QUESTION_LABEL = "Question"
+SLACK_MORE_CONTEXT_BUTTON = "More context"
+SLACK_CONTEXT_INTRO = "More of the same article around that quote:"
+SLACK_CONTEXT_GONE = "That passage is no longer in the articles, so I cannot show more of it."
+SLACK_TIMELINE_EMPTY = "I have no dated events for that yet."
+SLACK_TIMELINE_MORE_BUTTON = "More events"
+SLACK_TIMELINE_APPROXIMATE = "about"
+SLACK_RELOAD_REFUSED = "Only the bot's admins can reload the articles."
+SLACK_NO_SUCH_ARTICLE = "No article matches {text}."
+SLACK_LIST_TRUNCATED = "…and {count} more."
+SLACK_BOT_TOKEN_PURPOSE = "the Bot User OAuth Token (xoxb-…) from the Slack app's OAuth & Permissions page"
+SLACK_SIGNING_SECRET_PURPOSE = (
+    "HTTP mode needs the app's signing secret to verify requests come from Slack "
+    "(or set SLACK_APP_TOKEN to use Socket Mode)"
+)
+
+
+def slack_timeline_heading(first: int, last: int, total: int) -> str:
+    return f"Events of the talks, oldest first ({first}–{last} of {total}):"

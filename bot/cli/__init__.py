@@ -20,6 +20,7 @@ from bot.cli import (
     eval_cmd,
     import_cmd,
     serve_cmd,
+    slack_cmd,
     sources_cmd,
     timeline_cmd,
     unanswered_cmd,
@@ -36,6 +37,7 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     import_cmd,
     unanswered_cmd,
     discord_cmd,
+    slack_cmd,
 )
 
 

@@ -1,0 +1,252 @@
+"""The Slack listeners: slash commands, mentions, DMs, thread follow-ups and buttons.
+
+Each listener acknowledges first (Slack waits at most 3 seconds), then asks the core in a thread
+and posts what `bot.render.slack_render` builds. Nothing is remembered between requests: a
+follow-up's earlier question is read back from the thread with conversations.replies.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import re
+from collections.abc import AsyncIterator, Collection
+from contextlib import asynccontextmanager
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot import commands, messages
+from bot.context import ContextRef, context_around
+from bot.knowledge.store import KnowledgeStore
+from bot.render import slack_render
+from bot.render.slack_render import SlackMessage, TimelinePage, unescape
+
+logger = logging.getLogger(__name__)
+
+FRONTEND = "slack"
+_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+THREAD_HISTORY_LIMIT = 50  # earlier questions beyond this do not help a short follow-up
+
+
+def split_private(text: str) -> tuple[str, bool]:
+    """`private` as the first or last word asks for an answer only the asker sees.
+
+    Only at the ends, so a question about "the private meeting" keeps its word.
+    """
+    words = unescape(text).split()
+    if words and words[0].lower() == messages.SLACK_PRIVATE_WORD:
+        return " ".join(words[1:]), True
+    if words and words[-1].lower() == messages.SLACK_PRIVATE_WORD:
+        return " ".join(words[:-1]), True
+    return " ".join(words), False
+
+
+def question_of(message_text: str) -> str:
+    """A message's question: Slack's escaping undone, mentions of anyone (the bot included) removed."""
+    return " ".join(unescape(_MENTION.sub(" ", message_text)).split())
+
+
+def parse_timeline(text: str) -> TimelinePage:
+    """`/timeline [TOPIC] [FROM] [TO]`: words that are dates bound the range, the rest is the topic."""
+    dates: list[dt.date] = []
+    topic: list[str] = []
+    for word in text.split():
+        if _DATE.match(word) and len(dates) < 2:
+            try:
+                dates.append(dt.date.fromisoformat(word))
+                continue
+            except ValueError:
+                pass
+        topic.append(word)
+    return TimelinePage(0, " ".join(topic) or None, dates[0] if dates else None, dates[1] if len(dates) > 1 else None)
+
+
+async def _respond(respond: AsyncRespond, message: SlackMessage, *, private: bool, thread_ts: str | None = None) -> None:
+    """Through the response_url: works in any channel, even ones the bot has not joined."""
+    await respond(
+        **message.as_kwargs(),
+        response_type="ephemeral" if private else "in_channel",
+        replace_original=False,
+        unfurl_links=False,
+        unfurl_media=False,
+        thread_ts=thread_ts,
+    )
+
+
+async def _timeline_message(store: KnowledgeStore, page: TimelinePage) -> SlackMessage:
+    events = await asyncio.to_thread(commands.timeline, store, page.topic, page.date_from, page.date_to)
+    return slack_render.timeline_message(events, page)
+
+
+def _is_from_a_bot(message: dict[str, Any]) -> bool:
+    return bool(message.get("bot_id")) or message.get("subtype") == "bot_message"
+
+
+async def _earlier_questions(
+    client: AsyncWebClient, event: dict[str, Any], bot_user_id: str | None, *, addressed: bool = False
+) -> list[str] | None:
+    """The thread's earlier human messages, oldest first; None when the thread is not one with the bot.
+
+    A thread is the bot's when it was addressed (a mention, a DM) or its root mentions the bot.
+    """
+    try:
+        response = await client.conversations_replies(channel=event["channel"], ts=event["thread_ts"], limit=THREAD_HISTORY_LIMIT)
+    except SlackApiError as error:
+        # No history (a missing scope, a deleted thread): answer a question put to the bot on its
+        # own, and stay out of threads we cannot tell are ours rather than post an error in them.
+        logger.warning("conversations.replies failed: %s", error.response.get("error"))
+        return [] if addressed else None
+    history: list[dict[str, Any]] = response.get("messages") or []
+    if not history:
+        return None
+    root = history[0]
+    mention = f"<@{bot_user_id}>" if bot_user_id else None
+    if not addressed and (mention is None or mention not in root.get("text", "") or _is_from_a_bot(root)):
+        return None
+    before = float(event["ts"])
+    return [
+        question
+        for m in history
+        if not _is_from_a_bot(m) and m.get("ts") and float(m["ts"]) < before and (question := question_of(m.get("text", "")))
+    ]
+
+
+async def answer_in_thread(
+    store: KnowledgeStore, client: AsyncWebClient, event: dict[str, Any], earlier: list[str] | None = None
+) -> None:
+    question = question_of(event.get("text", ""))
+    answer = await asyncio.to_thread(commands.ask, store, question, frontend=FRONTEND, earlier_questions=earlier or ())
+    message = slack_render.answer_message(answer)
+    await client.chat_postMessage(
+        channel=event["channel"],
+        thread_ts=event.get("thread_ts") or event["ts"],  # the root, so replies stay in one thread
+        unfurl_links=False,
+        unfurl_media=False,
+        **message.as_kwargs(),
+    )
+
+
+async def report_failure(error: Exception, body: dict[str, Any], client: AsyncWebClient, respond: AsyncRespond | None) -> None:
+    """The one error hook: the traceback to the log, a short apology to the person who asked."""
+    logger.error("Slack request (%s) failed", body.get("command") or body.get("type"), exc_info=error)
+    try:
+        if respond is not None and body.get("response_url"):
+            await respond(text=messages.INTERNAL_ERROR, response_type="ephemeral", replace_original=False)
+        elif (event := body.get("event")) and event.get("channel") and event.get("ts"):
+            thread_ts = event.get("thread_ts") or event["ts"]
+            await client.chat_postMessage(channel=event["channel"], thread_ts=thread_ts, text=messages.INTERNAL_ERROR)
+    except Exception:  # noqa: BLE001  (Slack unreachable: the log line above is all we can do)
+        logger.exception("could not tell the user about the failure")
+
+
+@asynccontextmanager
+async def failures_reported(body: dict[str, Any], client: AsyncWebClient, respond: AsyncRespond | None) -> AsyncIterator[None]:
+    """Catch failures inside a listener after its ack.
+
+    Left to bolt, an error raised within ~10 ms of ack() can undo the ack (its runner then answers
+    Slack 404), so listeners report their own failures and bolt's error hook only sees the rest.
+    """
+    try:
+        yield
+    except Exception as error:  # noqa: BLE001  (one hook for every failure, as discord.py's on_error)
+        await report_failure(error, body, client, respond)
+
+
+async def _command_reply(
+    store: KnowledgeStore, command: dict[str, Any], admin_user_ids: Collection[str]
+) -> tuple[SlackMessage, bool]:
+    """What a slash command answers, and whether only the asker should see it."""
+    name = command.get("command", "")
+    text, private = split_private(command.get("text", ""))
+    if name == "/ask":
+        answer = await asyncio.to_thread(commands.ask, store, text, frontend=FRONTEND)
+        return slack_render.answer_message(answer), private
+    if name == "/timeline":
+        return await _timeline_message(store, parse_timeline(text)), private
+    if name == "/sources":
+        if not text:
+            return slack_render.sources_message(commands.sources(store)), private
+        article = commands.find_article(store, text)
+        if article is None:
+            return slack_render.text_message(messages.SLACK_NO_SUCH_ARTICLE.format(text=repr(text))), private
+        return slack_render.sources_message([article]), private
+    if name == "/reload":
+        if command.get("user_id") not in admin_user_ids:
+            return slack_render.text_message(messages.SLACK_RELOAD_REFUSED), True
+        # Rebuilding the index is CPU work: off the event loop, so other questions keep flowing.
+        report = await asyncio.to_thread(commands.reload, store)
+        return slack_render.text_message(report.summary()), True
+    return slack_render.help_message(), private
+
+
+async def _on_message(store: KnowledgeStore, client: AsyncWebClient, event: dict[str, Any], bot_user_id: str | None) -> None:
+    # Edits, joins and bot posts carry a subtype; only people's new messages are questions.
+    if _is_from_a_bot(event) or event.get("subtype"):
+        return
+    in_thread = bool(event.get("thread_ts")) and event.get("thread_ts") != event.get("ts")
+    if event.get("channel_type") == "im":
+        earlier = await _earlier_questions(client, event, bot_user_id, addressed=True) if in_thread else None
+        await answer_in_thread(store, client, event, earlier)
+        return
+    mentioned = bot_user_id is not None and f"<@{bot_user_id}>" in event.get("text", "")
+    if not in_thread or mentioned:  # a mention is answered by the app_mention listener
+        return
+    earlier = await _earlier_questions(client, event, bot_user_id)
+    if earlier is not None:
+        await answer_in_thread(store, client, event, earlier)
+
+
+def register(app: AsyncApp, store: KnowledgeStore, admin_user_ids: Collection[str]) -> None:
+    """Attach every listener to the app; the app and its transport are built in slack_app."""
+
+    async def slash_command(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient) -> None:
+        await ack()  # first: Slack gives up on a command after 3 seconds
+        async with failures_reported(command, client, respond):
+            message, private = await _command_reply(store, command, admin_user_ids)
+            await _respond(respond, message, private=private)
+
+    for name in ("/ask", "/timeline", "/sources", "/help", "/reload"):
+        app.command(name)(slash_command)
+
+    @app.event("app_mention")
+    async def mention(body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> None:
+        if _is_from_a_bot(event):
+            return
+        async with failures_reported(body, client, None):
+            earlier = None
+            if event.get("thread_ts") and event["thread_ts"] != event["ts"]:
+                earlier = await _earlier_questions(client, event, context.bot_user_id, addressed=True)
+            await answer_in_thread(store, client, event, earlier)
+
+    @app.event("message")
+    async def message(body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> None:
+        async with failures_reported(body, client, None):
+            await _on_message(store, client, event, context.bot_user_id)
+
+    @app.action(re.compile(f"^{slack_render.MORE_CONTEXT_ACTION}"))
+    async def more_context(
+        ack: AsyncAck, action: dict[str, Any], body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient
+    ) -> None:
+        await ack()
+        async with failures_reported(body, client, respond):
+            ref = ContextRef.decode(action.get("value", ""))
+            quote = await asyncio.to_thread(context_around, store.current, ref) if ref else None
+            thread_ts = (body.get("message") or {}).get("thread_ts")
+            # Ephemeral through the response_url: only the person who pressed the button sees it.
+            await _respond(respond, slack_render.context_message(quote), private=True, thread_ts=thread_ts)
+
+    @app.action(slack_render.TIMELINE_MORE_ACTION)
+    async def timeline_more(
+        ack: AsyncAck, action: dict[str, Any], body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient
+    ) -> None:
+        await ack()
+        async with failures_reported(body, client, respond):
+            page = TimelinePage.decode(action.get("value", "")) or TimelinePage()
+            thread_ts = (body.get("message") or {}).get("thread_ts")
+            await _respond(respond, await _timeline_message(store, page), private=True, thread_ts=thread_ts)

@@ -1,0 +1,248 @@
+"""Answers, sources, help, the timeline and "More context" as Slack Block Kit messages.
+
+Every piece of text from an article or a user is escaped here (`&`, `<`, `>`), which also turns
+`<!channel>`, `<!here>`, `<@U…>` and `<!subteam^…>` into plain text, so nothing the bot quotes
+can ping anyone. Quotes are shortened with an ellipsis to fit Slack's limits, never reworded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot import messages
+from bot.answers import Answer
+from bot.context import reference_for
+from bot.knowledge.models import Article, ArticleMeta
+from bot.quotes import Quote
+from bot.render.shorten import shorten
+from bot.render.source import display_date, display_title
+from bot.timeline.models import TimelineEvent
+
+Block = dict[str, Any]
+
+SECTION_LIMIT = 3000  # characters in a section's text
+MAX_BLOCKS = 50  # blocks in one message
+FALLBACK_LIMIT = 3000  # the notification text: long enough to read, short enough to skim
+FALLBACK_QUOTE_CHARS = 280
+TIMELINE_PAGE_SIZE = 8  # 3 blocks an event + heading + button stays far below MAX_BLOCKS
+MORE_CONTEXT_ACTION = "more_context"  # a prefix: each button gets its own action_id
+TIMELINE_MORE_ACTION = "timeline_more"
+
+
+def escape(text: str) -> str:
+    """Slack's three control characters; `&` first so the others are not double-escaped."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def unescape(text: str) -> str:
+    """What a user typed: Slack sends `&`, `<`, `>` escaped in message and command text."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+@dataclass(frozen=True, slots=True)
+class SlackMessage:
+    text: str  # plain fallback for notifications and clients without blocks
+    blocks: list[Block] = field(default_factory=list)
+
+    def as_kwargs(self) -> dict[str, Any]:
+        return {"text": self.text, "blocks": self.blocks}
+
+
+def _mrkdwn(text: str) -> dict[str, Any]:
+    # verbatim: Slack must not turn channel names or URLs in a quote into links or mentions.
+    return {"type": "mrkdwn", "text": text, "verbatim": True}
+
+
+def _section(text: str) -> Block:
+    return {"type": "section", "text": _mrkdwn(text[:SECTION_LIMIT])}
+
+
+def _link(url: str, label: str) -> str:
+    # `|` and `>` end a link's URL; percent-encoding keeps the address the same for browsers.
+    safe_url = escape(url).replace("|", "%7C")
+    return f"<{safe_url}|{escape(label)}>"
+
+
+def _quoted(text: str) -> str:
+    return "\n".join(f">{line}" if line else ">" for line in escape(text).split("\n"))
+
+
+def fit(text: str, limit: int, render: Callable[[str], str] = escape) -> str:
+    """render(text), shortened (ellipsis only) until the rendered form, escapes included, fits `limit`."""
+    allowed = limit
+    while True:
+        rendered = render(shorten(text, allowed))
+        if len(rendered) <= limit or allowed <= 1:
+            return rendered[:limit]
+        allowed -= max(1, len(rendered) - limit)
+
+
+def quote_text(text: str, limit: int = SECTION_LIMIT) -> str:
+    """A quote as mrkdwn block-quote lines that fit `limit`."""
+    return fit(text, limit, _quoted)
+
+
+def source_mrkdwn(meta: ArticleMeta) -> str:
+    title = _link(str(meta.url), display_title(meta)) if meta.url is not None else escape(display_title(meta))
+    return f"{escape(meta.publisher)} · {title} · {display_date(meta)}"
+
+
+def quote_blocks(quote: Quote, button_id: str | None = None) -> list[Block]:
+    """The quote, its source line and (optionally) a "More context" button: three blocks."""
+    blocks: list[Block] = [
+        {"type": "section", "text": _mrkdwn(quote_text(quote.text))},
+        {"type": "context", "elements": [_mrkdwn(source_mrkdwn(quote.article.meta))]},
+    ]
+    if button_id is not None:
+        button = {
+            "type": "button",
+            "action_id": button_id,
+            "text": {"type": "plain_text", "text": messages.SLACK_MORE_CONTEXT_BUTTON},
+            "value": reference_for(quote).encode(),
+        }
+        blocks.append({"type": "actions", "elements": [button]})
+    return blocks
+
+
+def _fallback(lead: str, quotes: Sequence[Quote]) -> str:
+    lines = [lead]
+    for quote in quotes:
+        lines.append(f"“{shorten(quote.text, FALLBACK_QUOTE_CHARS)}” ({quote.article.meta.publisher})")
+    return fit("\n".join(lines), FALLBACK_LIMIT)
+
+
+def answer_message(answer: Answer) -> SlackMessage:
+    asked = f"*{messages.SLACK_QUESTION_LABEL}:* {escape(shorten(answer.question, 300))}"
+    question = {"type": "context", "elements": [_mrkdwn(asked)]}
+    if answer.answered:
+        lead, quotes = messages.ANSWER_INTRO, answer.quotes
+        blocks = [question, _section(lead)]
+    else:
+        assert answer.declined is not None
+        lead = messages.decline_message(answer.declined, len(answer.question))
+        quotes = answer.closest
+        blocks = [question, _section(escape(lead))]
+        if quotes:
+            blocks.append(_section(messages.CLOSEST_INTRO))
+    for number, quote in enumerate(quotes, 1):
+        blocks.extend(quote_blocks(quote, f"{MORE_CONTEXT_ACTION}_{number}"))
+    return SlackMessage(_fallback(lead, quotes), blocks[:MAX_BLOCKS])
+
+
+def context_message(quote: Quote | None) -> SlackMessage:
+    if quote is None:
+        return SlackMessage(messages.SLACK_CONTEXT_GONE, [_section(escape(messages.SLACK_CONTEXT_GONE))])
+    blocks = [_section(messages.SLACK_CONTEXT_INTRO), *quote_blocks(quote)]
+    return SlackMessage(_fallback(messages.SLACK_CONTEXT_INTRO, [quote]), blocks)
+
+
+def text_message(text: str) -> SlackMessage:
+    """One sentence (or a few lines) of the bot's own, e.g. a refusal or a reload summary."""
+    return SlackMessage(fit(text, FALLBACK_LIMIT), [_section(fit(text, SECTION_LIMIT))])
+
+
+def _line_sections(lines: list[str], reserved: int = 0) -> list[Block]:
+    """Lines packed into as few sections as fit; at most MAX_BLOCKS - reserved, the rest counted."""
+    sections: list[str] = []
+    for line in lines:
+        if sections and len(sections[-1]) + 1 + len(line) <= SECTION_LIMIT:
+            sections[-1] += "\n" + line
+        else:
+            sections.append(line[:SECTION_LIMIT])
+    room = MAX_BLOCKS - reserved
+    if len(sections) > room:
+        hidden = sum(s.count("\n") + 1 for s in sections[room - 1 :])
+        sections = [*sections[: room - 1], messages.SLACK_LIST_TRUNCATED.format(count=hidden)]
+    return [_section(s) for s in sections]
+
+
+def sources_message(articles: Sequence[Article]) -> SlackMessage:
+    if not articles:
+        return text_message(messages.NO_ARTICLES)
+    heading = f"{len(articles)} articles:"
+    lines = [f"• {source_mrkdwn(a.meta)} `{escape(a.meta.id)}`" for a in articles]
+    return SlackMessage(heading, [_section(heading), *_line_sections(lines, reserved=1)])
+
+
+def help_message() -> SlackMessage:
+    commands = "\n".join(f"`{usage}` {escape(what)}" for usage, what in messages.SLACK_HELP_COMMANDS)
+    examples = "\n".join(f"• {escape(example)}" for example in messages.HELP_EXAMPLES)
+    blocks = [
+        _section(escape(messages.HELP_INTRO)),
+        _section(commands),
+        _section(escape(messages.SLACK_HELP_PRIVATE)),
+        _section(escape(messages.SLACK_HELP_THREADS)),
+        _section(f"For example:\n{examples}"),
+    ]
+    return SlackMessage(escape(messages.HELP_INTRO), blocks)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelinePage:
+    """A /timeline query and where its next page starts: the whole state a "More" button carries."""
+
+    offset: int = 0
+    topic: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+    def encode(self) -> str:
+        # Well under the 2000 characters a button value may hold: topics are cut to 500.
+        return json.dumps(
+            {
+                "o": self.offset,
+                "t": (self.topic or "")[:500],
+                "f": self.date_from.isoformat() if self.date_from else "",
+                "u": self.date_to.isoformat() if self.date_to else "",
+            },
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def decode(cls, value: str) -> TimelinePage | None:
+        try:
+            data = json.loads(value)
+            return cls(
+                offset=max(0, int(data["o"])),
+                topic=str(data["t"]) or None,
+                date_from=dt.date.fromisoformat(data["f"]) if data["f"] else None,
+                date_to=dt.date.fromisoformat(data["u"]) if data["u"] else None,
+            )
+        except (ValueError, KeyError, TypeError):
+            return None
+
+
+def _event_blocks(event: TimelineEvent) -> list[Block]:
+    when = event.date.label()
+    if event.approximate:
+        when = f"{messages.SLACK_TIMELINE_APPROXIMATE} {when}"
+    blocks: list[Block] = [_section(f"*{escape(when)}* {escape(shorten(event.title, 500))}")]
+    if event.quotes:
+        blocks.extend(quote_blocks(event.quotes[0]))
+    return blocks
+
+
+def timeline_message(events: Sequence[TimelineEvent], page: TimelinePage) -> SlackMessage:
+    """One page of events from page.offset, with a "More" button when more follow."""
+    shown = list(events[page.offset : page.offset + TIMELINE_PAGE_SIZE])
+    if not shown:
+        return text_message(messages.SLACK_TIMELINE_EMPTY)
+    heading = messages.slack_timeline_heading(page.offset + 1, page.offset + len(shown), len(events))
+    blocks: list[Block] = [_section(escape(heading))]
+    for event in shown:
+        blocks.extend(_event_blocks(event))
+    following = page.offset + len(shown)
+    if following < len(events):
+        button = {
+            "type": "button",
+            "action_id": TIMELINE_MORE_ACTION,
+            "text": {"type": "plain_text", "text": messages.SLACK_TIMELINE_MORE_BUTTON},
+            "value": TimelinePage(following, page.topic, page.date_from, page.date_to).encode(),
+        }
+        blocks.append({"type": "actions", "elements": [button]})
+    lines = [heading, *(f"{e.date.label()}: {e.title}" for e in shown)]
+    return SlackMessage(fit("\n".join(lines), FALLBACK_LIMIT), blocks[:MAX_BLOCKS])

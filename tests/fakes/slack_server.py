@@ -1,0 +1,183 @@
+"""A local stand-in for Slack: Web API methods, response_url hooks and the Socket Mode websocket.
+
+It listens on 127.0.0.1 only, answers in Slack's real shapes (taken from slack-sdk's and
+slack-bolt's test fixtures and the API docs) and records every call, so tests can assert on what
+the bot sent. Tests wait for calls with `wait_for`, never with sleeps.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+from aiohttp import WSMsgType, web
+
+BOT_TOKEN = "xoxb-test-bot-token"
+APP_TOKEN = "xapp-1-test-app-token"
+TEAM_ID = "T0TEST"
+BOT_USER_ID = "UBOTTEST"
+BOT_ID = "BBOTTEST"
+APP_ID = "A0TEST"
+# The methods the bot may call with its bot token; apps.connections.open needs the app token.
+BOT_METHODS = {"auth.test", "chat.postMessage", "chat.postEphemeral", "conversations.replies"}
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    method: str  # a Web API method, or "response_url"
+    args: dict[str, Any]
+    path: str = ""
+
+
+@dataclass
+class FakeSlack:
+    calls: list[Call] = field(default_factory=list)
+    acks: list[dict[str, Any]] = field(default_factory=list)
+    # conversations.replies answers, by (channel, thread ts): the thread's messages, root first.
+    threads: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
+    base_url: str = ""
+    _runner: web.AppRunner | None = None
+    _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
+    _sockets: list[web.WebSocketResponse] = field(default_factory=list)
+    _ts: itertools.count = field(default_factory=lambda: itertools.count(1))
+
+    # --- lifecycle ---
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_route("*", "/api/{method}", self._web_api)
+        app.router.add_post("/response/{hook}", self._response_url)
+        app.router.add_get("/link/", self._socket)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = self._runner.addresses[0][1]
+        self.base_url = f"http://127.0.0.1:{port}"
+
+    async def stop(self) -> None:
+        for socket in self._sockets:
+            await socket.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    @property
+    def api_base(self) -> str:
+        return f"{self.base_url}/api/"
+
+    def response_url(self, hook: str = "hook") -> str:
+        return f"{self.base_url}/response/{hook}"
+
+    # --- what tests read ---
+
+    def of(self, method: str) -> list[Call]:
+        return [c for c in self.calls if c.method == method]
+
+    def posts(self) -> list[Call]:
+        """Everything the bot showed users: messages, ephemerals and response_url replies."""
+        return [c for c in self.calls if c.method in ("chat.postMessage", "chat.postEphemeral", "response_url")]
+
+    async def wait_for(self, check: Callable[[FakeSlack], Any], timeout: float = 10.0) -> Any:
+        """Wait until check(self) is truthy and return it; fail after `timeout` seconds."""
+
+        async def until() -> Any:
+            async with self._changed:
+                while not (result := check(self)):
+                    await self._changed.wait()
+                return result
+
+        return await asyncio.wait_for(until(), timeout)
+
+    async def _record(self, call: Call) -> None:
+        async with self._changed:
+            self.calls.append(call)
+            self._changed.notify_all()
+
+    # --- Web API ---
+
+    async def _web_api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        args: dict[str, Any] = dict(request.query)
+        raw = await request.text()
+        if raw:
+            if request.content_type == "application/json":
+                args.update(json.loads(raw))
+            else:
+                args.update(parse_qsl(raw))
+        token = request.headers.get("Authorization", "").removeprefix("Bearer ")
+        expected = APP_TOKEN if method == "apps.connections.open" else BOT_TOKEN
+        if method not in BOT_METHODS | {"apps.connections.open"}:
+            return web.json_response({"ok": False, "error": "unknown_method"})
+        if token != expected:
+            return web.json_response({"ok": False, "error": "invalid_auth"})
+        await self._record(Call(method, args, request.path))
+        return web.json_response(self._reply(method, args))
+
+    def _reply(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        if method == "auth.test":
+            return {
+                "ok": True,
+                "url": "https://talks-test.slack.com/",
+                "team": "Talks Test",
+                "user": "talksbot",
+                "team_id": TEAM_ID,
+                "user_id": BOT_USER_ID,
+                "bot_id": BOT_ID,
+                "is_enterprise_install": False,
+            }
+        if method == "apps.connections.open":
+            return {"ok": True, "url": f"ws{self.base_url.removeprefix('http')}/link/?ticket=test-ticket&app_id={APP_ID}"}
+        ts = f"1700000000.{next(self._ts):06d}"
+        if method == "chat.postMessage":
+            message = {"type": "message", "bot_id": BOT_ID, "user": BOT_USER_ID, "ts": ts, "text": args.get("text", "")}
+            if args.get("thread_ts"):
+                message["thread_ts"] = args["thread_ts"]
+            return {"ok": True, "channel": args.get("channel"), "ts": ts, "message": message}
+        if method == "chat.postEphemeral":
+            return {"ok": True, "message_ts": ts}
+        # conversations.replies
+        messages = self.threads.get((args.get("channel", ""), args.get("ts", "")))
+        if messages is None:
+            return {"ok": False, "error": "thread_not_found"}
+        return {"ok": True, "messages": messages, "has_more": False, "response_metadata": {"next_cursor": ""}}
+
+    async def _response_url(self, request: web.Request) -> web.Response:
+        # Slack's response_url answers a plain "ok"; bolt's AsyncRespond sends JSON.
+        await self._record(Call("response_url", await request.json(), request.path))
+        return web.Response(text="ok")
+
+    # --- Socket Mode ---
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        socket = web.WebSocketResponse()
+        await socket.prepare(request)
+        self._sockets.append(socket)
+        await socket.send_json(
+            {
+                "type": "hello",
+                "num_connections": 1,
+                "debug_info": {"host": "applink-test", "build_number": 1, "approximate_connection_time": 18060},
+                "connection_info": {"app_id": APP_ID},
+            }
+        )
+        async with self._changed:
+            self._changed.notify_all()
+        async for frame in socket:
+            if frame.type == WSMsgType.TEXT:
+                async with self._changed:
+                    self.acks.append(json.loads(frame.data))
+                    self._changed.notify_all()
+        return socket
+
+    @property
+    def socket_connected(self) -> bool:
+        return any(not s.closed for s in self._sockets)
+
+    async def send_envelope(self, envelope: dict[str, Any]) -> None:
+        await self.wait_for(lambda fake: fake.socket_connected)
+        await next(s for s in self._sockets if not s.closed).send_json(envelope)

@@ -1,0 +1,174 @@
+"""Mentions, DMs, thread follow-ups, retries and other bots: signed Events API requests over HTTP."""
+
+from __future__ import annotations
+
+from typing import cast
+
+import pytest
+
+from bot import messages
+from bot.knowledge.store import KnowledgeStore
+from tests.fakes.slack_server import BOT_ID, BOT_USER_ID, FakeSlack
+from tests.slack_checks import all_text, assert_no_pings, assert_valid_blocks
+from tests.slack_fixtures import (  # noqa: F401  (fixtures)
+    CHANNEL_ID,
+    USER_ID,
+    HttpBot,
+    event_callback,
+    fake_slack,
+    http_bot,
+    mention_event,
+    message_event,
+    serve_http,
+    slack_settings,
+    slash_command_body,
+)
+
+TILLERSON = "Who was Trump's choice to replace Tillerson?"
+ROOT = "1700000100.000100"
+
+
+def posts_in_thread(fake: FakeSlack, thread_ts: str) -> list[dict]:
+    return [c.args for c in fake.of("chat.postMessage") if c.args.get("thread_ts") == thread_ts]
+
+
+async def answered_marker(fake: FakeSlack, bot: HttpBot) -> None:
+    """Send a DM that is answered and wait for it: anything sent before it has been handled by then."""
+    marker = "1700000999.000999"
+    await bot.event(event_callback(message_event(TILLERSON, marker, channel_type="im"), "EvMARKER"))
+    await fake.wait_for(lambda f: posts_in_thread(f, marker))
+
+
+async def test_a_mention_is_answered_in_a_thread(fake_slack: FakeSlack, http_bot: HttpBot) -> None:
+    response = await http_bot.event(event_callback(mention_event(TILLERSON, ROOT), "Ev001"))
+    assert response.status == 200
+    (post,) = await fake_slack.wait_for(lambda f: posts_in_thread(f, ROOT))
+    assert post["channel"] == CHANNEL_ID
+    assert "Mike Pompeo, Trump’s choice to replace Tillerson" in all_text(post)
+    assert post["unfurl_links"] is False
+    assert_valid_blocks(post["blocks"])
+
+
+async def test_a_direct_message_is_answered_in_a_thread(fake_slack: FakeSlack, http_bot: HttpBot) -> None:
+    await http_bot.event(event_callback(message_event(TILLERSON, ROOT, channel_type="im"), "Ev002"))
+    (post,) = await fake_slack.wait_for(lambda f: posts_in_thread(f, ROOT))
+    assert post["channel"] == "D0DIRECT"
+    assert "Pompeo" in all_text(post)
+
+
+async def test_a_follow_up_in_the_thread_uses_the_earlier_question(fake_slack: FakeSlack, http_bot: HttpBot) -> None:
+    follow_up = "1700000300.000300"
+    fake_slack.threads[(CHANNEL_ID, ROOT)] = [
+        {"type": "message", "user": USER_ID, "text": f"<@{BOT_USER_ID}> Why did the Hanoi summit collapse?", "ts": ROOT, "thread_ts": ROOT},
+        {"type": "message", "bot_id": BOT_ID, "user": BOT_USER_ID, "text": "From the articles:", "ts": "1700000200.000200", "thread_ts": ROOT},
+        {"type": "message", "user": USER_ID, "text": "why?", "ts": follow_up, "thread_ts": ROOT},
+    ]
+    # "why?" alone is declined; with the thread's question it is answered. No mention needed.
+    await http_bot.event(event_callback(message_event("why?", follow_up, channel_type="channel", thread_ts=ROOT), "Ev003"))
+    (post,) = await fake_slack.wait_for(lambda f: posts_in_thread(f, ROOT))
+    (history,) = fake_slack.of("conversations.replies")
+    assert (history.args["channel"], history.args["ts"]) == (CHANNEL_ID, ROOT)
+    assert "From the articles:" in all_text(post)
+    assert "Hanoi" in all_text(post)
+
+
+async def test_a_mention_inside_a_thread_replies_to_the_root(fake_slack: FakeSlack, http_bot: HttpBot) -> None:
+    reply = "1700000400.000400"
+    fake_slack.threads[(CHANNEL_ID, ROOT)] = [
+        {"type": "message", "user": USER_ID, "text": "Why did the Hanoi summit collapse?", "ts": ROOT},
+        {"type": "message", "user": USER_ID, "text": f"<@{BOT_USER_ID}> why?", "ts": reply, "thread_ts": ROOT},
+    ]
+    await http_bot.event(event_callback(mention_event("why?", reply, thread_ts=ROOT), "Ev004"))
+    (post,) = await fake_slack.wait_for(lambda f: posts_in_thread(f, ROOT))
+    assert "Hanoi" in all_text(post)
+
+
+async def test_replies_in_threads_not_started_with_the_bot_are_ignored(fake_slack: FakeSlack, http_bot: HttpBot) -> None:
+    other_root = "1700000500.000500"
+    fake_slack.threads[(CHANNEL_ID, other_root)] = [
+        {"type": "message", "user": USER_ID, "text": "lunch anyone?", "ts": other_root},
+        {"type": "message", "user": USER_ID, "text": TILLERSON, "ts": "1700000501.000501", "thread_ts": other_root},
+    ]
+    await http_bot.event(
+        event_callback(message_event(TILLERSON, "1700000501.000501", channel_type="channel", thread_ts=other_root), "Ev005")
+    )
+    # A top-level channel message without a mention is not for the bot either.
+    await http_bot.event(event_callback(message_event(TILLERSON, "1700000502.000502", channel_type="channel"), "Ev006"))
+    await answered_marker(fake_slack, http_bot)
+    assert len(fake_slack.of("chat.postMessage")) == 1  # the marker's answer only
+
+
+async def test_a_retried_event_is_answered_once(fake_slack: FakeSlack, http_bot: HttpBot) -> None:
+    payload = event_callback(mention_event(TILLERSON, ROOT), "Ev007")
+    first = await http_bot.event(payload)
+    retry = await http_bot.event(payload, headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})
+    again = await http_bot.event(payload)  # the same event id without the header: caught by the id
+    assert (first.status, retry.status, again.status) == (200, 200, 200)
+    await answered_marker(fake_slack, http_bot)
+    assert len(posts_in_thread(fake_slack, ROOT)) == 1
+
+
+async def test_bots_and_the_bot_itself_are_ignored(fake_slack: FakeSlack, http_bot: HttpBot) -> None:
+    other_bot = message_event(TILLERSON, "1700000601.000601", channel_type="im", bot_id="BOTHER", subtype="bot_message")
+    own = message_event(TILLERSON, "1700000602.000602", channel_type="im", bot_id=BOT_ID, user=BOT_USER_ID)
+    edited = message_event(TILLERSON, "1700000603.000603", channel_type="im", subtype="message_changed")
+    for n, event in enumerate((other_bot, own, edited)):
+        assert (await http_bot.event(event_callback(event, f"EvBOT{n}"))).status == 200
+    await answered_marker(fake_slack, http_bot)
+    assert len(fake_slack.of("chat.postMessage")) == 1
+
+
+async def test_pings_in_a_question_are_not_repeated(fake_slack: FakeSlack, http_bot: HttpBot) -> None:
+    question = f"<!channel> <!subteam^S0123|everyone> &lt;!here&gt; {TILLERSON}"
+    await http_bot.event(event_callback(mention_event(question, ROOT), "Ev008"))
+    (post,) = await fake_slack.wait_for(lambda f: posts_in_thread(f, ROOT))
+    assert_no_pings(post)
+    assert "Pompeo" in all_text(post)
+
+
+async def test_url_verification_is_answered(http_bot: HttpBot) -> None:
+    response = await http_bot.event({"token": "verification_token", "challenge": "abc123", "type": "url_verification"})
+    assert response.status == 200
+
+
+class BrokenStore:
+    """A store that fails on every read: what the user sees when answering crashes."""
+
+    @property
+    def current(self):  # type: ignore[no-untyped-def]
+        raise RuntimeError("index is broken")
+
+
+async def test_a_failure_is_logged_and_the_asker_told_briefly(fake_slack: FakeSlack, caplog: pytest.LogCaptureFixture) -> None:
+    async for bot in serve_http(slack_settings(fake_slack), cast(KnowledgeStore, BrokenStore())):
+        assert (await bot.command(slash_command_body(fake_slack, "/ask", TILLERSON))).status == 200
+        (reply,) = await fake_slack.wait_for(lambda f: f.of("response_url"))
+        await bot.event(event_callback(mention_event(TILLERSON, ROOT), "EvFAIL"))
+        (post,) = await fake_slack.wait_for(lambda f: posts_in_thread(f, ROOT))
+    assert reply.args["text"] == messages.INTERNAL_ERROR and reply.args["response_type"] == "ephemeral"
+    assert post["text"] == messages.INTERNAL_ERROR
+    assert "index is broken" in caplog.text
+
+
+async def test_a_follow_up_in_a_direct_message_thread(fake_slack: FakeSlack, http_bot: HttpBot) -> None:
+    follow_up = "1700000900.000900"
+    fake_slack.threads[("D0DIRECT", ROOT)] = [
+        {"type": "message", "user": USER_ID, "text": "Why did the Hanoi summit collapse?", "ts": ROOT},
+        {"type": "message", "bot_id": BOT_ID, "user": BOT_USER_ID, "text": "From the articles:", "ts": "1700000800.000800"},
+        {"type": "message", "user": USER_ID, "text": "why?", "ts": follow_up, "thread_ts": ROOT},
+    ]
+    await http_bot.event(event_callback(message_event("why?", follow_up, channel_type="im", thread_ts=ROOT), "Ev010"))
+    (post,) = await fake_slack.wait_for(lambda f: posts_in_thread(f, ROOT))
+    assert post["channel"] == "D0DIRECT" and "Hanoi" in all_text(post)
+
+
+async def test_a_thread_the_bot_cannot_read_is_left_alone(fake_slack: FakeSlack, http_bot: HttpBot) -> None:
+    # No entry in fake_slack.threads: conversations.replies answers thread_not_found.
+    unknown = "1700001100.000100"
+    await http_bot.event(event_callback(message_event("why?", "1700001101.000100", channel_type="channel", thread_ts=unknown), "Ev011"))
+    await http_bot.event(event_callback(mention_event(TILLERSON, "1700001102.000100", thread_ts=unknown), "Ev012"))
+    (post,) = await fake_slack.wait_for(lambda f: posts_in_thread(f, unknown))  # the mention, answered on its own
+    assert "Pompeo" in all_text(post)
+    await fake_slack.wait_for(lambda f: len(f.of("conversations.replies")) == 2)
+    await answered_marker(fake_slack, http_bot)
+    assert len(posts_in_thread(fake_slack, unknown)) == 1

@@ -1,0 +1,35 @@
+"""What the Slack front end reads out of command and message text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.frontends.slack_app import SeenEvents
+from bot.frontends.slack_listeners import parse_timeline, question_of, split_private
+from bot.render.slack_render import TimelinePage
+
+
+def test_private_is_a_first_or_last_word_only() -> None:
+    assert split_private("private Why did Hanoi fail?") == ("Why did Hanoi fail?", True)
+    assert split_private("Why did Hanoi fail? PRIVATE") == ("Why did Hanoi fail?", True)
+    assert split_private("What was said in the private meeting?") == ("What was said in the private meeting?", False)
+    assert split_private("  ") == ("", False)
+
+
+def test_slack_escaping_and_mentions_are_taken_out_of_questions() -> None:
+    assert question_of("<@UBOT> Did Q&amp;A &lt;really&gt; happen?") == "Did Q&A <really> happen?"
+    assert question_of("<@UBOT|talksbot>   why?") == "why?"
+
+
+def test_timeline_arguments() -> None:
+    assert parse_timeline("hanoi summit 2019-01-01 2019-03-01") == TimelinePage(
+        0, "hanoi summit", dt.date(2019, 1, 1), dt.date(2019, 3, 1)
+    )
+    assert parse_timeline("") == TimelinePage()
+    assert parse_timeline("2019-02-30") == TimelinePage(0, "2019-02-30")  # not a date: part of the topic
+
+
+def test_seen_events_forget_the_oldest() -> None:
+    seen = SeenEvents(size=2)
+    assert seen.first_time("a") and seen.first_time("b") and not seen.first_time("a")
+    assert seen.first_time("c") and seen.first_time("a")  # "a" was forgotten to keep the set bounded
