@@ -10,7 +10,9 @@ CLOSEST_INTRO = "The closest passages I found (they do not answer the question):
 NO_ARTICLES = "I have no articles loaded, so I cannot answer yet. A maintainer can add some to the knowledge folder."
 ANSWER_INTRO = "From the articles:"
 UNKNOWN_COMMAND = "Unknown command {command!r}. Type /help to see what I can do."
-INTERNAL_ERROR = "Something went wrong while answering; it has been logged. Please try again."
+INTERNAL_ERROR = "Something went wrong; it has been logged. Please try again."
+MORE_CONTEXT = "More context"  # the button under each quote, on every platform
+CONTEXT_GONE = "That passage is no longer in the articles (they were edited or removed since)."
 
 
 def too_long(length: int) -> str:
@@ -50,6 +52,7 @@ HELP_COMMANDS: tuple[tuple[str, str], ...] = (
     ("timeline [topic]", "The dated events of the talks, each with a quote; optionally on a topic."),
     ("sources", "List the articles I quote from."),
     ("help", "Show this help."),
+    ("reload", "Re-read the knowledge folder now (it also reloads by itself when files change)."),
 )
 HELP_EXAMPLES = (
     "Why did the Hanoi summit collapse?",
@@ -73,6 +76,9 @@ def timeline_empty(topic: str | None = None) -> str:
     return "No dated events in the articles for those dates."
 
 
+TIMELINE_NONE = "No dated events in the articles match that."
+
+
 def timeline_other_date(date_label: str) -> str:
     return f"Another source dates this {date_label}:"
 
@@ -81,12 +87,7 @@ def timeline_other_date(date_label: str) -> str:
 DISCORD_TOKEN_PURPOSE = "the bot token from the Discord Developer Portal (Bot tab) is needed to log in to Discord"
 DISCORD_TOKEN_REJECTED = "Discord rejected DISCORD_TOKEN (401 Unauthorized); copy a fresh token from the Developer Portal's Bot tab."
 DISCORD_RELOAD_REFUSED = "Only members with the Manage Server permission can reload the articles."
-DISCORD_ERROR = "Something went wrong; it has been logged. Please try again."
-DISCORD_CONTEXT_GONE = "That passage is no longer in the articles (they were edited or removed since)."
 DISCORD_NO_ARTICLE = "No article matches {text!r}. Try /sources with no argument for the list."
-DISCORD_NO_EVENTS = "The timeline has no events for that selection yet."
-DISCORD_BAD_DATE = "{value!r} is not a date; use YYYY-MM-DD, for example 2019-02-27."
-DISCORD_MORE_CONTEXT = "More context"
 DISCORD_CONTEXT_TITLE = "Around the quote"
 DISCORD_TIMELINE_TITLE = "Timeline of the talks"
 DISCORD_PAGE = "Page {page} of {pages}"
@@ -130,12 +131,13 @@ def import_missing_optional(missing: list[tuple[str, str]]) -> str:
         f"  {field} is missing: pass {flag}" for field, flag in missing
     )
 
+
 # --- Slack ---
 # Sentences only the Slack front end shows (slash commands, threads, buttons, startup errors).
 SLACK_PRIVATE_WORD = "private"
 SLACK_HELP_COMMANDS: tuple[tuple[str, str], ...] = (
     ("/ask QUESTION", "Answer a question with quotes from the articles."),
-    ("/timeline [TOPIC] [FROM] [TO]", "The dated events of the talks, oldest first (dates as YYYY-MM-DD)."),
+    ("/timeline [TOPIC] [FROM] [TO]", "The dated events of the talks, oldest first (dates as YYYY-MM or YYYY-MM-DD)."),
     ("/sources [TITLE]", "List the articles I quote from, or the one whose title matches."),
     ("/help", "Show this help."),
 )
@@ -148,10 +150,7 @@ SLACK_HELP_THREADS = (
     "ask follow-up questions in that thread without mentioning me again."
 )
 SLACK_QUESTION_LABEL = "Question"
-SLACK_MORE_CONTEXT_BUTTON = "More context"
 SLACK_CONTEXT_INTRO = "More of the same article around that quote:"
-SLACK_CONTEXT_GONE = "That passage is no longer in the articles, so I cannot show more of it."
-SLACK_TIMELINE_EMPTY = "I have no dated events for that yet."
 SLACK_TIMELINE_MORE_BUTTON = "More events"
 SLACK_TIMELINE_APPROXIMATE = "about"
 SLACK_RELOAD_REFUSED = "Only the bot's admins can reload the articles."

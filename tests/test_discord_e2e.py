@@ -201,7 +201,7 @@ async def test_an_error_gets_one_short_ephemeral_reply_and_a_logged_traceback(
     with caplog.at_level(logging.ERROR):
         calls = await bot.wait_for(answered(interaction, follow_ups=1))
     [follow_up] = follow_ups(calls, interaction)
-    assert follow_up.body["content"] == messages.DISCORD_ERROR and follow_up.body["flags"] & EPHEMERAL
+    assert follow_up.body["content"] == messages.INTERNAL_ERROR and follow_up.body["flags"] & EPHEMERAL
     assert any("index on fire" in (r.exc_text or "") or (r.exc_info and "index on fire" in str(r.exc_info[1])) for r in caplog.records)
 
 
@@ -214,5 +214,5 @@ async def test_a_message_that_fails_gets_a_short_reply(bot: FakeDiscord, monkeyp
     await bot.post_message(dm, bot.person("Erin"), HANOI, mention_bot=False)
     calls = await bot.wait_for(posted_to(dm))
     [reply] = messages_in(calls, dm)
-    assert reply.body["content"] == messages.DISCORD_ERROR
+    assert reply.body["content"] == messages.INTERNAL_ERROR
     assert_pings_no_one(calls)

@@ -13,7 +13,7 @@ import pytest
 
 from bot import messages
 from bot.cli import main
-from bot.cli.common import CommandFailed
+from bot.errors import StartupError
 from bot.frontends import discord_app
 from bot.knowledge.store import KnowledgeStore
 from bot.quotes import Quote
@@ -89,10 +89,9 @@ async def test_without_the_message_content_intent_granted_it_runs_without_it(bun
 
 
 async def test_a_rejected_token_is_one_sentence(fake_discord: FakeDiscord, bundled_store: KnowledgeStore) -> None:
-    with pytest.raises(CommandFailed) as failure:
+    with pytest.raises(StartupError) as failure:
         await asyncio.wait_for(discord_app.serve(settings_for(fake_discord, token="wrong"), bundled_store), 10)
     assert str(failure.value) == messages.DISCORD_TOKEN_REJECTED
-    assert failure.value.exit_code == 1
     assert "wrong" not in str(failure.value)
 
 
@@ -180,7 +179,8 @@ async def test_timeline_pages_with_stateless_buttons(fake_discord: FakeDiscord, 
 
 async def test_timeline_with_a_date_range_and_a_bad_date(fake_discord: FakeDiscord, timeline_store: KnowledgeStore) -> None:
     async with running_bot(fake_discord, timeline_store):
-        ranged = await fake_discord.slash("timeline", {"from": "2019-02-01", "to": "2019-03-31"})
+        # Partial dates cover their whole month: "to 2019-03" ends on March 31.
+        ranged = await fake_discord.slash("timeline", {"from": "2019-02", "to": "2019-03"})
         calls = await fake_discord.wait_for(answered(ranged, follow_ups=1))
         [follow_up] = [c for c in calls if c.path.startswith("/webhooks/") and ranged["token"] in c.path]
         names = [f["name"] for f in follow_up.body["embeds"][0]["fields"]]
@@ -190,7 +190,7 @@ async def test_timeline_with_a_date_range_and_a_bad_date(fake_discord: FakeDisco
         bad = await fake_discord.slash("timeline", {"from": "last week"})
         calls = await fake_discord.wait_for(answered(bad))
         [callback] = [c for c in calls if c.path == f"/interactions/{bad['id']}/{bad['token']}/callback"]
-        assert callback.body["data"]["content"] == messages.DISCORD_BAD_DATE.format(value="last week")
+        assert callback.body["data"]["content"] == messages.TIMELINE_BAD_DATE.format(option="from", value="last week")
         assert callback.body["data"]["flags"] & EPHEMERAL
 
 
@@ -199,5 +199,5 @@ async def test_timeline_empty_says_so(fake_discord: FakeDiscord, bundled_store: 
         interaction = await fake_discord.slash("timeline", {"topic": "banana bread"})
         calls = await fake_discord.wait_for(answered(interaction, follow_ups=1))
     [follow_up] = [c for c in calls if c.path.startswith("/webhooks/") and interaction["token"] in c.path]
-    assert follow_up.body["embeds"][0]["description"] == messages.DISCORD_NO_EVENTS
+    assert follow_up.body["embeds"][0]["description"] == messages.TIMELINE_NONE
 

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import cast
 
+from bot import messages
 from bot.context import ContextRef
 from bot.knowledge.store import KnowledgeStore
 from bot.render.slack_render import MORE_CONTEXT_ACTION, TIMELINE_MORE_ACTION
@@ -168,4 +169,4 @@ async def test_timeline_pages_with_a_more_button(fake_slack: FakeSlack, knowledg
 async def test_empty_timeline_says_so(fake_slack: FakeSlack, http_bot: HttpBot) -> None:
     await http_bot.command(slash_command_body(fake_slack, "/timeline", "banana bread 2019-01-01 2019-12-31"))
     (reply,) = await fake_slack.wait_for(lambda f: replies(f, "cmd"))
-    assert "no dated events" in reply["text"]
+    assert reply["text"] == messages.TIMELINE_NONE

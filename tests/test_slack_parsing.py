@@ -27,6 +27,8 @@ def test_timeline_arguments() -> None:
     )
     assert parse_timeline("") == TimelinePage()
     assert parse_timeline("2019-02-30") == TimelinePage(0, "2019-02-30")  # not a date: part of the topic
+    # Months cover their whole span; a bare year stays a topic word.
+    assert parse_timeline("talks 2019 2018-06 2019-02") == TimelinePage(0, "talks 2019", dt.date(2018, 6, 1), dt.date(2019, 2, 28))
 
 
 def test_seen_events_forget_the_oldest() -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot import messages
 from bot.config import Settings
+from bot.errors import StartupError
 from bot.knowledge.base import KnowledgeFolderMissing
 from bot.knowledge.store import KnowledgeStore
 from bot.unanswered.log import UnansweredLog
@@ -78,3 +79,6 @@ def run_guarded(args: argparse.Namespace, body: Callable[[argparse.Namespace], i
     except CommandFailed as failure:
         print(failure, file=sys.stderr)
         return failure.exit_code
+    except StartupError as failure:
+        print(failure, file=sys.stderr)
+        return EXIT_PROBLEM

@@ -16,7 +16,7 @@ from typing import Any
 import discord
 
 from bot import commands, messages
-from bot.cli.common import CommandFailed
+from bot.errors import StartupError
 from bot.config import Settings
 from bot.frontends.discord_commands import DYNAMIC_ITEMS, FRONTEND, NO_PINGS, TalksTree, answer_message, register
 from bot.frontends.discord_sync import sync_commands
@@ -64,7 +64,7 @@ class TalksClient(discord.AutoShardedClient):
         except Exception:
             logger.exception("failed to answer message %s in channel %s", message.id, message.channel.id)
             with contextlib.suppress(discord.HTTPException):  # the failure may have been Discord itself
-                await message.channel.send(messages.DISCORD_ERROR, allowed_mentions=NO_PINGS)
+                await message.channel.send(messages.INTERNAL_ERROR, allowed_mentions=NO_PINGS)
 
     async def _answer_message(self, message: discord.Message) -> None:
         assert self.user is not None
@@ -139,9 +139,9 @@ def build_client(settings: Settings, store: KnowledgeStore, *, force_sync: bool 
 
 
 async def serve(settings: Settings, store: KnowledgeStore, *, force_sync: bool = False) -> None:
-    """Log in and run until cancelled. A missing or rejected token is one sentence (CommandFailed)."""
+    """Log in and run until cancelled. A missing or rejected token is one sentence (StartupError)."""
     if settings.discord_token is None:
-        raise CommandFailed(messages.missing_setting("DISCORD_TOKEN", messages.DISCORD_TOKEN_PURPOSE))
+        raise StartupError(messages.missing_setting("DISCORD_TOKEN", messages.DISCORD_TOKEN_PURPOSE))
     # Every REST route, the webhook follow-ups included, is built on this base: set it before login.
     discord.http.Route.BASE = settings.discord_api_base.rstrip("/")
     token = settings.discord_token.get_secret_value()
@@ -154,6 +154,6 @@ async def serve(settings: Settings, store: KnowledgeStore, *, force_sync: bool =
                 await client.start(token)
             return
         except discord.LoginFailure:
-            raise CommandFailed(messages.DISCORD_TOKEN_REJECTED) from None
+            raise StartupError(messages.DISCORD_TOKEN_REJECTED) from None
         except discord.PrivilegedIntentsRequired:
             logger.warning("the Message Content intent is not enabled for this application; thread replies need a mention")

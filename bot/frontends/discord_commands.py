@@ -22,6 +22,7 @@ from bot.context import ContextRef, context_around, reference_for
 from bot.knowledge.store import KnowledgeStore
 from bot.render import discord_render as render
 from bot.render.shorten import shorten
+from bot.timeline.models import range_bound
 
 logger = logging.getLogger(__name__)
 
@@ -40,9 +41,9 @@ async def report_error(interaction: discord.Interaction[Any], error: Exception) 
     logger.error("interaction %s failed", interaction.id, exc_info=error)
     try:
         if interaction.response.is_done():
-            await interaction.followup.send(messages.DISCORD_ERROR, ephemeral=True, allowed_mentions=NO_PINGS)
+            await interaction.followup.send(messages.INTERNAL_ERROR, ephemeral=True, allowed_mentions=NO_PINGS)
         else:
-            await interaction.response.send_message(messages.DISCORD_ERROR, ephemeral=True, allowed_mentions=NO_PINGS)
+            await interaction.response.send_message(messages.INTERNAL_ERROR, ephemeral=True, allowed_mentions=NO_PINGS)
     except discord.HTTPException:
         logger.warning("could not tell the user about the error in interaction %s", interaction.id)
 
@@ -55,7 +56,7 @@ class TalksTree(app_commands.CommandTree[Any]):
 class MoreContextButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"ctx:[a-z0-9][a-z0-9._-]{0,63}:\d+:\d+:[0-9a-f]{8}"):
     """Shows the sentences around a quote, ephemerally, found again from the reference in custom_id."""
 
-    def __init__(self, ref: ContextRef, label: str = messages.DISCORD_MORE_CONTEXT) -> None:
+    def __init__(self, ref: ContextRef, label: str = messages.MORE_CONTEXT) -> None:
         super().__init__(discord.ui.Button(label=label, style=discord.ButtonStyle.secondary, custom_id=ref.encode()))
         self.ref = ref
 
@@ -71,7 +72,7 @@ class MoreContextButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template
         try:
             quote = context_around(store_of(interaction).current, self.ref)
             if quote is None:
-                await interaction.response.send_message(messages.DISCORD_CONTEXT_GONE, ephemeral=True, allowed_mentions=NO_PINGS)
+                await interaction.response.send_message(messages.CONTEXT_GONE, ephemeral=True, allowed_mentions=NO_PINGS)
                 return
             embed = render.context_embed(quote)
             await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NO_PINGS)
@@ -86,7 +87,7 @@ def answer_view(answer: Answer) -> discord.ui.View | None:
     view = discord.ui.View(timeout=None)
     numbered = len(answer.quotes) > 1
     for number, quote in enumerate(answer.quotes, 1):
-        label = f"{messages.DISCORD_MORE_CONTEXT} ({number})" if numbered else messages.DISCORD_MORE_CONTEXT
+        label = f"{messages.MORE_CONTEXT} ({number})" if numbered else messages.MORE_CONTEXT
         view.add_item(MoreContextButton(reference_for(quote), label))
     return view
 
@@ -103,8 +104,8 @@ def answer_message(answer: Answer) -> dict[str, Any]:
 # --- /timeline paging ---
 
 
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
+def _bound(value: str | None, *, end: bool) -> dt.date | None:
+    return range_bound(value, end=end) if value else None
 
 
 class TimelinePageButton(
@@ -128,7 +129,7 @@ class TimelinePageButton(
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         try:
             start, end, topic = self.query
-            events = commands.timeline(store_of(interaction), topic or None, _date(start), _date(end))
+            events = commands.timeline(store_of(interaction), topic or None, _bound(start, end=False), _bound(end, end=True))
             page = min(max(self.page, 1), render.page_count(events))
             await interaction.response.edit_message(
                 embed=render.timeline_embed(events, page), view=timeline_view(page, len(events), self.query), allowed_mentions=NO_PINGS
@@ -165,7 +166,7 @@ def register(tree: app_commands.CommandTree[Any], store: KnowledgeStore) -> None
         await interaction.followup.send(**answer_message(answer))
 
     @tree.command(name="timeline", description="The dated events of the talks, each backed by a quote.")
-    @app_commands.describe(topic="Only events about this (optional)", date_from="From this date, YYYY-MM-DD", date_to="Up to this date, YYYY-MM-DD")
+    @app_commands.describe(topic="Only events about this (optional)", date_from="From this date: YYYY, YYYY-MM or YYYY-MM-DD", date_to="Up to this date: YYYY, YYYY-MM or YYYY-MM-DD")
     @app_commands.rename(date_from="from", date_to="to")
     async def timeline(
         interaction: discord.Interaction[Any],
@@ -174,10 +175,14 @@ def register(tree: app_commands.CommandTree[Any], store: KnowledgeStore) -> None
         date_to: app_commands.Range[str, 4, 10] | None = None,
     ) -> None:
         try:
-            start, end = _date(date_from), _date(date_to)
+            start = _bound(date_from, end=False)
         except ValueError:
-            bad = date_from if date_from and not _is_date(date_from) else date_to
-            await interaction.response.send_message(messages.DISCORD_BAD_DATE.format(value=bad), ephemeral=True, allowed_mentions=NO_PINGS)
+            await _refuse_date(interaction, "from", date_from)
+            return
+        try:
+            end = _bound(date_to, end=True)
+        except ValueError:
+            await _refuse_date(interaction, "to", date_to)
             return
         await interaction.response.defer(thinking=True)
         events = await asyncio.to_thread(commands.timeline, store, topic, start, end)
@@ -222,12 +227,9 @@ def register(tree: app_commands.CommandTree[Any], store: KnowledgeStore) -> None
         await interaction.followup.send(render.content(report.summary()), ephemeral=True, allowed_mentions=NO_PINGS)
 
 
-def _is_date(value: str) -> bool:
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
+async def _refuse_date(interaction: discord.Interaction[Any], option: str, value: str | None) -> None:
+    text = messages.TIMELINE_BAD_DATE.format(option=option, value=value)
+    await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
 
 
 DYNAMIC_ITEMS: Sequence[type[discord.ui.DynamicItem[Any]]] = (MoreContextButton, TimelinePageButton)

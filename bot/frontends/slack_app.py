@@ -21,7 +21,7 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import messages
-from bot.cli.common import CommandFailed
+from bot.errors import StartupError
 from bot.config import Settings
 from bot.frontends import slack_listeners
 from bot.knowledge.store import KnowledgeStore
@@ -82,7 +82,7 @@ def answer_once(seen: SeenEvents) -> Callable[..., Awaitable[BoltResponse]]:
 
 def _secret(value: Any, variable: str, purpose: str) -> str:
     if value is None:
-        raise CommandFailed(messages.missing_setting(variable, purpose))
+        raise StartupError(messages.missing_setting(variable, purpose))
     return str(value.get_secret_value())
 
 

@@ -25,12 +25,13 @@ from bot.context import ContextRef, context_around
 from bot.knowledge.store import KnowledgeStore
 from bot.render import slack_render
 from bot.render.slack_render import SlackMessage, TimelinePage, unescape
+from bot.timeline.models import range_bound
 
 logger = logging.getLogger(__name__)
 
 FRONTEND = "slack"
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")  # a bare year stays a topic word ("talks 2019")
 THREAD_HISTORY_LIMIT = 50  # earlier questions beyond this do not help a short follow-up
 
 
@@ -53,13 +54,14 @@ def question_of(message_text: str) -> str:
 
 
 def parse_timeline(text: str) -> TimelinePage:
-    """`/timeline [TOPIC] [FROM] [TO]`: words that are dates bound the range, the rest is the topic."""
+    """`/timeline [TOPIC] [FROM] [TO]`: words that are dates (YYYY-MM or YYYY-MM-DD) bound the range,
+    the rest is the topic. A month covers its whole span: `2019-02 2019-03` ends on March 31."""
     dates: list[dt.date] = []
     topic: list[str] = []
     for word in text.split():
         if _DATE.match(word) and len(dates) < 2:
             try:
-                dates.append(dt.date.fromisoformat(word))
+                dates.append(range_bound(word, end=bool(dates)))
                 continue
             except ValueError:
                 pass

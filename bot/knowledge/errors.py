@@ -11,7 +11,7 @@ def problems_from_validation(file: str, error: ValidationError, prefix: str = ""
     problems = []
     for detail in error.errors(include_url=False):
         location = ".".join(str(part) for part in detail["loc"]) or "(top level)"
-        message = detail["msg"]
+        message = detail["msg"].removeprefix("Value error, ")
         if detail["type"] == "extra_forbidden":
             message = "is not a known field"
         elif detail["type"] == "missing":

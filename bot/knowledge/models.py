@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ARTICLE_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,63}$"
 
 
@@ -36,11 +38,13 @@ class ArticleMeta(BaseModel):
 
     @field_validator("published", mode="before")
     @classmethod
-    def _published_is_a_date(cls, value: object) -> object:
-        # YAML turns 2019-02-28 into a date but leaves "Feb 2019" a string; a datetime is too precise.
-        if isinstance(value, dt.datetime):
-            raise ValueError("must be a date (YYYY-MM-DD), not a date and time")
-        return value
+    def _published_is_a_plain_date(cls, value: object) -> object:
+        # pydantic alone would take "2019-02-28T00:00" or a number of seconds; a file says a day.
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        if not (isinstance(value, str) and ISO_DATE.match(value.strip())):
+            raise ValueError(f"must be a date written YYYY-MM-DD, not {value!r}")
+        return value.strip()
 
 
 @dataclass(frozen=True, slots=True)

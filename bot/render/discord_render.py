@@ -144,7 +144,7 @@ def timeline_embed(events: Sequence[TimelineEvent], page: int) -> discord.Embed:
     shown = events[(page - 1) * EVENTS_PER_PAGE : page * EVENTS_PER_PAGE]
     embed = discord.Embed(title=messages.DISCORD_TIMELINE_TITLE, colour=COLOUR)
     if not shown:
-        embed.description = messages.DISCORD_NO_EVENTS
+        embed.description = messages.TIMELINE_NONE
         return embed
     footer = messages.DISCORD_PAGE.format(page=page, pages=pages)
     embed.set_footer(text=footer)

@@ -101,7 +101,7 @@ def quote_blocks(quote: Quote, button_id: str | None = None) -> list[Block]:
         button = {
             "type": "button",
             "action_id": button_id,
-            "text": {"type": "plain_text", "text": messages.SLACK_MORE_CONTEXT_BUTTON},
+            "text": {"type": "plain_text", "text": messages.MORE_CONTEXT},
             "value": reference_for(quote).encode(),
         }
         blocks.append({"type": "actions", "elements": [button]})
@@ -135,7 +135,7 @@ def answer_message(answer: Answer) -> SlackMessage:
 
 def context_message(quote: Quote | None) -> SlackMessage:
     if quote is None:
-        return SlackMessage(messages.SLACK_CONTEXT_GONE, [_section(escape(messages.SLACK_CONTEXT_GONE))])
+        return SlackMessage(messages.CONTEXT_GONE, [_section(escape(messages.CONTEXT_GONE))])
     blocks = [_section(messages.SLACK_CONTEXT_INTRO), *quote_blocks(quote)]
     return SlackMessage(_fallback(messages.SLACK_CONTEXT_INTRO, [quote]), blocks)
 
@@ -230,7 +230,7 @@ def timeline_message(events: Sequence[TimelineEvent], page: TimelinePage) -> Sla
     """One page of events from page.offset, with a "More" button when more follow."""
     shown = list(events[page.offset : page.offset + TIMELINE_PAGE_SIZE])
     if not shown:
-        return text_message(messages.SLACK_TIMELINE_EMPTY)
+        return text_message(messages.TIMELINE_NONE)
     heading = messages.slack_timeline_heading(page.offset + 1, page.offset + len(shown), len(events))
     blocks: list[Block] = [_section(escape(heading))]
     for event in shown:

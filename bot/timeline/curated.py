@@ -7,8 +7,6 @@ other entries still load.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,21 +21,9 @@ from bot.quotes import Quote
 from bot.timeline.models import EventDate
 
 TIMELINE_FILE = "timeline.yaml"
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
 def parse_event_date(text: str) -> EventDate:
     """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` as an EventDate of that precision; ValueError otherwise."""
-    match = _DATE.match(text.strip())
-    if match is None:
-        raise ValueError(f"{text!r} is not a date as YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(part) if part else None for part in match.groups())
-    assert year is not None
-    try:
-        dt.date(year, month or 1, day or 1)
-    except ValueError:
-        raise ValueError(f"{text!r} is not a real date") from None
-    return EventDate(year, month, day)
+    return EventDate.parse(text)
 
 
 class CuratedQuote(BaseModel):
@@ -58,11 +44,7 @@ class CuratedEntry(BaseModel):
     @field_validator("date", mode="before")
     @classmethod
     def _date_as_text(cls, value: object) -> object:
-        # YAML reads an unquoted 2019-02-28 as a date and 1994 as a number; both are fine here.
-        if isinstance(value, dt.datetime):
-            raise ValueError("must be a date (YYYY, YYYY-MM or YYYY-MM-DD), not a date and time")
-        if isinstance(value, dt.date):
-            return value.isoformat()
+        # YAML reads an unquoted 1994 as a number (dates stay text: bot.knowledge.yaml_text).
         if isinstance(value, int) and not isinstance(value, bool):
             return str(value)
         return value

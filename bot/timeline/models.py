@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 from bot.quotes import Quote
 
 Precision = Literal["year", "month", "day"]
+_WRITTEN_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -18,6 +20,20 @@ class EventDate:
     year: int
     month: int | None = None
     day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> EventDate:
+        """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` as an EventDate of that precision; ValueError otherwise."""
+        match = _WRITTEN_DATE.match(text.strip())
+        if match is None:
+            raise ValueError(f"{text!r} is not a date as YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        assert year is not None
+        try:
+            dt.date(year, month or 1, day or 1)
+        except ValueError:
+            raise ValueError(f"{text!r} is not a real date") from None
+        return cls(year, month, day)
 
     @property
     def precision(self) -> Precision:
@@ -77,3 +93,9 @@ class TimelineEvent:
     @property
     def precision(self) -> Precision:
         return self.date.precision
+
+
+def range_bound(text: str, *, end: bool) -> dt.date:
+    """A /timeline from/to bound: a partial date covers its whole span (to 2018-06 ends June 30)."""
+    date = EventDate.parse(text)
+    return date.last_day() if end else date.first_day()
