@@ -6,6 +6,7 @@ import argparse
 import asyncio
 
 from bot.cli.common import EXIT_OK, add_common_options, load_settings, open_store, run_guarded
+from bot.knowledge.watch import serve_with_watcher
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -20,5 +21,6 @@ def run(args: argparse.Namespace) -> int:
 
     settings = load_settings(args)
     store = open_store(settings)
-    asyncio.run(slack_app.serve(settings, store))
+    # The knowledge watcher runs beside it, as for every long-running front end.
+    asyncio.run(serve_with_watcher(store, [slack_app.serve(settings, store)]))
     return EXIT_OK
