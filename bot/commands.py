@@ -7,13 +7,14 @@ holds business logic of its own.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.answers import Answer, answer, answer_follow_up
+from bot.answers import MAX_QUESTION_CHARS, Answer, answer, answer_follow_up, clean_question
 from bot.knowledge.models import Article
 from bot.knowledge.store import KnowledgeStore, ReloadReport
-from bot.timeline.models import TimelineEvent
+from bot.timeline.models import TimelineEvent, range_bound
 from bot.timeline.topic import events_on_topic
 
 COMMAND_NAMES = ("ask", "timeline", "sources", "help")
@@ -73,9 +74,37 @@ def timeline(
         events = [e for e in events if e.date.last_day() >= date_from]
     if date_to is not None:
         events = [e for e in events if e.date.first_day() <= date_to]
-    if topic and topic.strip():
+    topic = clean_question(topic or "")[:MAX_QUESTION_CHARS]  # same limits as a question
+    if topic:
         events = events_on_topic(knowledge, events, topic)
     return events
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineQuery:
+    topic: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
+# In a chat line a bare year is more likely part of the topic ("talks 2019") than a bound.
+_TYPED_BOUND = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
+
+
+def parse_timeline_text(text: str) -> TimelineQuery:
+    """`[TOPIC] [FROM] [TO]` as typed in a chat: up to two words written YYYY-MM or YYYY-MM-DD bound
+    the range (a month covers its whole span: `2019-02 2019-03` ends on March 31); the rest is the topic."""
+    bounds: list[dt.date] = []
+    topic: list[str] = []
+    for word in text.split():
+        if _TYPED_BOUND.match(word) and len(bounds) < 2:
+            try:
+                bounds.append(range_bound(word, end=bool(bounds)))
+                continue
+            except ValueError:
+                pass  # 2019-02-30: not a date, so a word of the topic
+        topic.append(word)
+    return TimelineQuery(" ".join(topic) or None, *(bounds + [None, None])[:2])
 
 
 def reload(store: KnowledgeStore) -> ReloadReport:

@@ -9,6 +9,10 @@ NOT_COVERED = "The articles I have do not cover that, so I won't guess."
 CLOSEST_INTRO = "The closest passages I found (they do not answer the question):"
 NO_ARTICLES = "I have no articles loaded, so I cannot answer yet. A maintainer can add some to the knowledge folder."
 ANSWER_INTRO = "From the articles:"
+NO_ARTICLE = "No article matches {text!r}; /sources with no argument lists them all."
+TERMINAL_GREETING = "Ask about the 2018-2019 US-North Korea talks. /help for commands, /quit to leave."
+QUESTION_OR_BATCH = "Give either a question or --batch FILE, not both."
+JSON_OR_FORMAT = "Give either --json or --format, not both."
 UNKNOWN_COMMAND = "Unknown command {command!r}. Type /help to see what I can do."
 INTERNAL_ERROR = "Something went wrong; it has been logged. Please try again."
 MORE_CONTEXT = "More context"  # the button under each quote, on every platform
@@ -25,6 +29,14 @@ def knowledge_missing(folder: str) -> str:
 
 def knowledge_empty(folder: str) -> str:
     return f"The knowledge folder {folder} has no articles; add Markdown files under {folder}/articles."
+
+
+def check_ok(articles: int, passages: int, events: int) -> str:
+    return f"OK: {articles} articles, {passages} passages, {events} timeline events, no problems."
+
+
+def bad_setting(variable: str, value: object, problem: str) -> str:
+    return f"{variable}={value!r} is not valid: {problem}. Fix it in the environment or in .env (see .env.example)."
 
 
 def missing_setting(variable: str, purpose: str) -> str:
@@ -49,7 +61,7 @@ HELP_INTRO = (
 )
 HELP_COMMANDS: tuple[tuple[str, str], ...] = (
     ("ask QUESTION", "Answer a question with quotes from the articles."),
-    ("timeline [topic]", "The dated events of the talks, each with a quote; optionally on a topic."),
+    ("timeline [topic] [from] [to]", "The dated events of the talks, each with a quote (dates as YYYY-MM or YYYY-MM-DD)."),
     ("sources", "List the articles I quote from."),
     ("help", "Show this help."),
     ("reload", "Re-read the knowledge folder now (it also reloads by itself when files change)."),

@@ -158,3 +158,30 @@ def test_eval_reports_quality_above_the_floor() -> None:
     assert numbers["median_quote_chars"] < 300
     text = run_bot("eval", str(DEV_SET)).stdout
     assert "R@1:" in text and "MRR:" in text and "unanswerable declined:" in text
+
+
+def test_no_command_takes_the_common_options(tmp_path: Path) -> None:
+    folder = tmp_path / "kb"
+    write_article(folder, "stockholm", "The Stockholm talks ended without agreement on the Yongbyon reactor.", publisher="Test Wire")
+    write_article(folder, "fruit", "Bananas grow in warm climates.", publisher="Fruit News")
+    result = run_bot("--knowledge", str(folder), stdin="What happened at the Stockholm talks?\n")
+    assert result.returncode == 0, result.stderr
+    assert "Test Wire" in result.stdout and "Stockholm talks ended without agreement" in result.stdout
+
+
+def test_a_bad_setting_is_one_sentence_naming_it() -> None:
+    result = run_bot("check", env={"SLACK_PORT": "99999"})
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "SLACK_PORT='99999' is not valid: Input should be less than or equal to 65535. "
+        "Fix it in the environment or in .env (see .env.example)."
+    )
+    secret = run_bot("check", env={"SLACK_BOT_TOKEN": "xoxb-secret", "DISCORD_GUILD_IDS": "abc"})
+    assert "DISCORD_GUILD_IDS='abc'" in secret.stderr and "xoxb-secret" not in secret.stderr
+
+
+def test_a_huge_single_word_question_is_answered_or_declined_promptly() -> None:
+    """One 1,999-letter 'word' once made spelling correction build millions of variants."""
+    result = run_bot("ask", "--json", "qwrtzpsdfghjklxcvbnm" * 99, timeout=30)
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["answered"] is False

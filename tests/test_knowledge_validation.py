@@ -68,3 +68,23 @@ def test_crlf_and_bom_are_normalised_so_offsets_match_the_text(tmp_path: Path) -
     path.write_bytes("\ufeff---\r\nid: windows\r\ntitle: T\r\npublisher: P\r\npublished: 2019-01-01\r\n---\r\n\r\nFirst line.\r\n\r\nSecond.\r\n".encode())
     article = build_knowledge_base(tmp_path).articles["windows"]
     assert article.body == "First line.\n\nSecond."
+
+
+def test_unreadable_yaml_files_are_problems_not_crashes(tmp_path: Path) -> None:
+    write_article(tmp_path, "one", "The envoy met his counterparts in Stockholm.")
+    (tmp_path / "timeline.yaml").mkdir()  # a folder where a file should be
+    (tmp_path / "aliases.yaml").symlink_to(tmp_path / "nowhere.yaml")  # a broken link
+    knowledge = build_knowledge_base(tmp_path)
+    problems = [str(p) for p in knowledge.problems]
+    assert any(p.startswith(f"{tmp_path / 'timeline.yaml'}: (file): cannot be read") for p in problems)
+    assert any(p.startswith(f"{tmp_path / 'aliases.yaml'}: (file): cannot be read") for p in problems)
+    assert list(knowledge.articles) == ["one"]
+
+
+def test_a_stray_copy_with_a_taken_id_does_not_evict_the_article(tmp_path: Path) -> None:
+    original = write_article(tmp_path, "vox-piece", "The original article text about Hanoi.")
+    stray = tmp_path / "articles" / "aaa-copy.md"
+    stray.write_text(original.read_text(encoding="utf-8").replace("original", "stray"), encoding="utf-8")
+    knowledge = build_knowledge_base(tmp_path)
+    assert knowledge.articles["vox-piece"].path == original
+    assert [str(p) for p in knowledge.problems] == [f"{stray}: id: 'vox-piece' is already used by {original}; this file is skipped"]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
 
-from bot import commands
+from bot import commands, messages
 from bot.cli import main
 from bot.commands import parse_text_command
 from bot.frontends.terminal import reply_to
@@ -87,3 +88,16 @@ def test_text_output_and_terminal_chat(bundled_store: KnowledgeStore, capsys: py
     assert "1994: The Agreed Framework" in reply
     assert "Another source dates this February 27, 2019:" in reply
     assert "No dated events" in reply_to(bundled_store, parse_text_command("/timeline curling championship"))
+
+
+def test_chat_timeline_takes_a_topic_and_a_date_range(bundled_store: KnowledgeStore) -> None:
+    query = commands.parse_timeline_text("hanoi 2019-02 2019-03")
+    assert query == commands.TimelineQuery("hanoi", dt.date(2019, 2, 1), dt.date(2019, 3, 31))
+    events = commands.timeline(bundled_store, query.topic, query.date_from, query.date_to)
+    assert events and all(e.date.first_day() <= dt.date(2019, 3, 31) and e.date.last_day() >= dt.date(2019, 2, 1) for e in events)
+    shown = reply_to(bundled_store, parse_text_command("/timeline hanoi 2019-02 2019-03"))
+    assert shown.startswith(messages.timeline_intro(len(events), "hanoi"))
+    assert all(e.title in shown for e in events)
+    # A bare year stays a topic word; an impossible date is a topic word too.
+    assert commands.parse_timeline_text("talks 2019 2018-06 2019-02") == commands.TimelineQuery("talks 2019", dt.date(2018, 6, 1), dt.date(2019, 2, 28))
+    assert commands.parse_timeline_text("2019-02-30") == commands.TimelineQuery("2019-02-30")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot import commands
-from bot.answers import Answer, Declined
+from bot.answers import Answer, Declined, answer
 from bot.cli import main
 from bot.cli.common import open_store
 from bot.config import Settings
@@ -127,3 +127,14 @@ def test_the_unanswered_command_lists_folded_questions(tmp_path: Path, capsys: p
 def test_no_log_yet_is_a_friendly_message(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["unanswered"]) == 0
     assert "nothing has been declined" in capsys.readouterr().out
+
+
+def test_mentions_of_people_roles_and_channels_are_not_logged(tmp_path: Path, bundled_store: KnowledgeStore) -> None:
+    log = UnansweredLog(tmp_path / "log.jsonl")
+    question = "did <#C024BE7LR|secret-merger> and <@U12345|ann> and <@&987> <!subteam^S1|@team> @everyone <#42> discuss Vladivostok?"
+    declined = answer(bundled_store.current, question)
+    assert not declined.answered
+    assert log.record(declined, "slack")
+    [line] = (tmp_path / "log.jsonl").read_text(encoding="utf-8").splitlines()
+    logged = json.loads(line)["question"]
+    assert logged == "did and and discuss Vladivostok?"

@@ -40,7 +40,7 @@ def _batch_lines(source: str) -> Iterator[str]:
 def run(args: argparse.Namespace) -> int:
     question = " ".join(args.question)
     if args.batch is not None and question:
-        raise CommandFailed("Give either a question or --batch FILE, not both.", EXIT_USAGE)
+        raise CommandFailed(messages.QUESTION_OR_BATCH, EXIT_USAGE)
     if args.batch is None and not question.strip():
         raise CommandFailed(messages.EMPTY_QUESTION, EXIT_USAGE)
     store = open_store(load_settings(args))

@@ -24,5 +24,5 @@ def run(args: argparse.Namespace) -> int:
         print(line)
     if problems:
         return EXIT_PROBLEM
-    print(f"OK: {len(knowledge.articles)} articles, {len(knowledge.passages)} passages, no problems.")
+    print(messages.check_ok(len(knowledge.articles), len(knowledge.passages), len(knowledge.timeline)))
     return EXIT_OK

@@ -8,6 +8,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from bot import messages
 from bot.config import Settings
 from bot.errors import StartupError
@@ -41,7 +43,10 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
 
 
 def load_settings(args: argparse.Namespace) -> Settings:
-    settings = Settings()
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        raise CommandFailed(_setting_problem(error)) from None
     if getattr(args, "knowledge", None) is not None:
         settings = settings.model_copy(update={"bot_knowledge_dir": args.knowledge})
     configure_logging(settings.bot_log_level)
@@ -62,6 +67,15 @@ def open_store(settings: Settings, *, warn: bool = True) -> KnowledgeStore:
         if not store.current.articles:
             logger.warning(messages.knowledge_empty(str(folder)))
     return store
+
+
+def _setting_problem(error: ValidationError) -> str:
+    """One sentence for the first bad setting; a secret's value is never echoed."""
+    detail = error.errors(include_url=False)[0]
+    variable = str(detail["loc"][0]).upper() if detail["loc"] else "a setting"
+    secret = any(word in variable for word in ("TOKEN", "SECRET"))
+    value = "(hidden)" if secret else detail.get("input")
+    return messages.bad_setting(variable, value, str(detail["msg"]).removeprefix("Value error, "))
 
 
 def configure_logging(level: str) -> None:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 
 from bot import commands, messages
 from bot.cli.common import EXIT_OK, EXIT_USAGE, CommandFailed, add_common_options, load_settings, open_store, run_guarded
 from bot.render.timeline_text import timeline_text
-from bot.timeline.curated import parse_event_date
 from bot.timeline.export import timeline_dict, timelinejs
-from bot.timeline.models import EventDate
+from bot.timeline.models import range_bound
 
 FORMATS = ("text", "json", "timelinejs")
 
@@ -26,29 +26,29 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.set_defaults(run=lambda args: run_guarded(args, run))
 
 
-def _date_option(option: str, value: str | None) -> EventDate | None:
+def _date_option(option: str, value: str | None, *, end: bool) -> dt.date | None:
     if value is None:
         return None
     try:
-        return parse_event_date(value)
+        return range_bound(value, end=end)
     except ValueError:
         raise CommandFailed(messages.TIMELINE_BAD_DATE.format(option=option, value=value), EXIT_USAGE) from None
 
 
 def run(args: argparse.Namespace) -> int:
     if args.json and args.format not in (None, "json"):
-        raise CommandFailed("Give either --json or --format, not both.", EXIT_USAGE)
+        raise CommandFailed(messages.JSON_OR_FORMAT, EXIT_USAGE)
     output = "json" if args.json else (args.format or "text")
     # A partial date covers its whole span: --from 2018-06 starts June 1, --to 2018 ends December 31.
-    date_from = _date_option("--from", args.date_from)
-    date_to = _date_option("--to", args.date_to)
+    date_from = _date_option("--from", args.date_from, end=False)
+    date_to = _date_option("--to", args.date_to, end=True)
     topic = " ".join(args.topic).strip() or None
     store = open_store(load_settings(args))
     events = commands.timeline(
         store,
         topic,
-        date_from.first_day() if date_from else None,
-        date_to.last_day() if date_to else None,
+        date_from,
+        date_to,
     )
     if output == "json":
         print(json.dumps(timeline_dict(events), ensure_ascii=False, indent=2))

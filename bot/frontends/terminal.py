@@ -22,19 +22,18 @@ logger = logging.getLogger(__name__)
 FRONTEND = "terminal"
 PROMPT = "> "
 QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit"})
-GREETING = "Ask about the 2018-2019 US-North Korea talks. /help for commands, /quit to leave."
 
 
 def reply_to(store: KnowledgeStore, command: TextCommand) -> str:
     if command.name == "ask":
         return answer_text(commands.ask(store, command.argument, frontend=FRONTEND))
     if command.name == "timeline":
-        topic = command.argument or None
-        return timeline_text(commands.timeline(store, topic), topic)
+        query = commands.parse_timeline_text(command.argument)
+        return timeline_text(commands.timeline(store, query.topic, query.date_from, query.date_to), query.topic)
     if command.name == "sources":
         if command.argument:
             article = commands.find_article(store, command.argument)
-            return sources_text([article]) if article else f"No article matches {command.argument!r}."
+            return sources_text([article]) if article else messages.NO_ARTICLE.format(text=command.argument)
         return sources_text(commands.sources(store))
     if command.name == "help":
         return help_text()
@@ -47,7 +46,7 @@ def reply_to(store: KnowledgeStore, command: TextCommand) -> str:
 async def chat(store: KnowledgeStore, stdin: TextIO, stdout: TextIO) -> None:
     interactive = stdin.isatty()
     if interactive:
-        print(GREETING, file=stdout)
+        print(messages.TERMINAL_GREETING, file=stdout)
     while True:
         if interactive:
             print(PROMPT, end="", file=stdout, flush=True)

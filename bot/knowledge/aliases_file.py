@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.models import Problem
-from bot.knowledge.yaml_text import load_yaml
+from bot.knowledge.yaml_text import read_yaml_file
 from bot.search.normalise import terms
 
 ALIASES_FILE = "aliases.yaml"
@@ -38,16 +37,12 @@ class AliasesFile(BaseModel):
 
 
 def load_aliases(folder: Path) -> tuple[list[list[str]], list[Problem]]:
-    """The alias groups, or none with a problem when the file is unreadable: retrieval still works."""
+    """The alias groups, or none with a problem when the file is unusable: retrieval still works."""
     path = folder / ALIASES_FILE
-    if not path.exists():
-        return [], []
+    data, problems = read_yaml_file(path)
+    if problems:
+        return [], problems
     try:
-        data = load_yaml(path.read_text(encoding="utf-8")) or {}
-        return AliasesFile.model_validate(data).groups, []
-    except UnicodeDecodeError as error:
-        return [], [Problem(str(path), "(file)", f"is not UTF-8 text (byte {error.start})")]
-    except yaml.YAMLError as error:
-        return [], [Problem(str(path), "(file)", f"is not valid YAML: {error}")]
+        return AliasesFile.model_validate(data or {}).groups, []
     except ValidationError as error:
         return [], problems_from_validation(str(path), error)

@@ -51,18 +51,24 @@ def read_article(path: Path) -> tuple[Article | None, list[Problem]]:
 
 
 def read_articles(folder: Path) -> tuple[list[Article], list[Problem]]:
-    """Every good article of the folder; a bad or duplicate one is reported and left out."""
-    articles: list[Article] = []
+    """Every good article of the folder; a bad or duplicate one is reported and left out.
+
+    When two files claim one id, the file named after the id keeps it: dropping a stray copy
+    into the folder must not evict the article people are reading.
+    """
+    readable: list[Article] = []
     problems: list[Problem] = []
-    first_file_of: dict[str, Path] = {}
     for path in article_files(folder):
         article, found = read_article(path)
         problems.extend(found)
-        if article is None:
-            continue
-        if article.id in first_file_of:
-            problems.append(Problem(str(path), "id", f"{article.id!r} is already used by {first_file_of[article.id]}; this file is skipped"))
-            continue
-        first_file_of[article.id] = path
-        articles.append(article)
+        if article is not None:
+            readable.append(article)
+    owners: dict[str, Article] = {}
+    for article in sorted(readable, key=lambda a: (a.path.stem != a.id, a.path.name)):
+        owners.setdefault(article.id, article)
+    for article in readable:
+        owner = owners[article.id]
+        if owner is not article:
+            problems.append(Problem(str(article.path), "id", f"{article.id!r} is already used by {owner.path}; this file is skipped"))
+    articles = [a for a in readable if owners[a.id] is a]
     return articles, problems

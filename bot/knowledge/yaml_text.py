@@ -1,4 +1,5 @@
-"""Safe YAML for knowledge files: dates stay text until pydantic checks them.
+"""Safe YAML for knowledge files: dates stay text until pydantic checks them, and a file that
+cannot be read becomes one problem naming it, never an exception.
 
 PyYAML turns `2019-02-28` into a date itself and raises a bare ValueError on `2019-13-45`; left
 as a string, the date is validated by the model, whose error names the field.
@@ -6,7 +7,11 @@ as a string, the date is validated by the model, whose error names the field.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
+
+from bot.knowledge.models import Problem
 
 
 class _TextDatesLoader(yaml.SafeLoader):
@@ -22,3 +27,19 @@ _TextDatesLoader.yaml_implicit_resolvers = {
 def load_yaml(text: str) -> object:
     """Parse YAML safely, leaving timestamps as strings. Raises yaml.YAMLError."""
     return yaml.load(text, Loader=_TextDatesLoader)  # noqa: S506 - a SafeLoader subclass
+
+
+def read_yaml_file(path: Path) -> tuple[object, list[Problem]]:
+    """The parsed file (None when there is no file), or None and the one problem that stops it."""
+    if not path.exists() and not path.is_symlink():
+        return None, []
+    name = str(path)
+    try:
+        return load_yaml(path.read_text(encoding="utf-8")), []
+    except UnicodeDecodeError as error:
+        return None, [Problem(name, "(file)", f"is not UTF-8 text (byte {error.start}); save it as UTF-8")]
+    except yaml.YAMLError as error:
+        return None, [Problem(name, "(file)", f"is not valid YAML: {error}")]
+    except OSError as error:
+        # A folder, a broken link, no permission, or removed while we read: say so, keep serving.
+        return None, [Problem(name, "(file)", f"cannot be read: {error.strerror or error}")]

@@ -42,7 +42,7 @@ def sources_text(articles: list[Article]) -> str:
 
 def help_text(prefix: str = "/") -> str:
     lines = [messages.HELP_INTRO, "", "Commands:"]
-    lines.extend(f"  {prefix}{usage:<16} {what}" for usage, what in messages.HELP_COMMANDS)
+    lines.extend(f"  {prefix}{usage:<29} {what}" for usage, what in messages.HELP_COMMANDS)
     lines.append("")
     lines.append("Or just type a question. For example:")
     lines.extend(f"  {example}" for example in messages.HELP_EXAMPLES)

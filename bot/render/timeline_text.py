@@ -6,15 +6,14 @@ from collections.abc import Sequence
 
 from bot import messages
 from bot.render.text import quote_block
-from bot.timeline.export import display_date
 from bot.timeline.models import TimelineEvent
 
 
 def event_text(event: TimelineEvent) -> str:
-    lines = [f"{display_date(event.date, event.approximate)}: {event.title}"]
+    lines = [f"{event.date.label(event.approximate)}: {event.title}"]
     lines.extend(_indent(quote_block(q, n)) for n, q in enumerate(event.quotes, 1))
     for other in event.other_dates:
-        lines.append(f"  {messages.timeline_other_date(display_date(other.date, other.approximate))}")
+        lines.append(f"  {messages.timeline_other_date(other.date.label(other.approximate))}")
         lines.extend(_indent(quote_block(q, n)) for n, q in enumerate(other.quotes, 1))
     return "\n".join(lines)
 

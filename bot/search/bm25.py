@@ -43,9 +43,6 @@ class Bm25Index:
             return self._unseen_idf
         return self._bm25.idf.get(term, self._unseen_idf)
 
-    def document_frequency(self, term: str) -> int:
-        return len(self._postings.get(term, ()))
-
     def contains(self, term: str) -> bool:
         return term in self._postings
 

@@ -48,6 +48,7 @@ def edit_distance(a: str, b: str) -> int:
 class SpellingIndex:
     def __init__(self, vocabulary: Iterable[str]) -> None:
         self._vocabulary = frozenset(vocabulary)
+        self._longest = max((len(word) for word in self._vocabulary), default=0)
         self._by_delete: dict[str, set[str]] = defaultdict(set)
         for word in self._vocabulary:
             for variant in _deletes(word, allowed_edits(word)):
@@ -59,7 +60,9 @@ class SpellingIndex:
     def correct(self, word: str) -> str | None:
         """The single nearest vocabulary word, or None when there is none or it is ambiguous."""
         edits = allowed_edits(word)
-        if edits == 0 or word in self._vocabulary or word.isdigit():
+        # A word longer than any vocabulary word by more than the edits allowed has no candidate;
+        # checking first also keeps a 2,000-letter "word" from building millions of deletions.
+        if edits == 0 or word in self._vocabulary or word.isdigit() or len(word) > self._longest + edits:
             return None
         candidates: set[str] = set()
         for variant in _deletes(word, edits):

@@ -11,21 +11,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from bot.knowledge.yaml_text import load_yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.models import Article, Problem
+from bot.knowledge.yaml_text import read_yaml_file
 from bot.quotes import Quote
 from bot.timeline.models import EventDate
 
 TIMELINE_FILE = "timeline.yaml"
-def parse_event_date(text: str) -> EventDate:
-    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` as an EventDate of that precision; ValueError otherwise."""
-    return EventDate.parse(text)
-
-
 class CuratedQuote(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -52,7 +46,7 @@ class CuratedEntry(BaseModel):
     @field_validator("date")
     @classmethod
     def _date_is_valid(cls, value: str) -> str:
-        parse_event_date(value)
+        EventDate.parse(value)
         return value
 
 
@@ -70,16 +64,9 @@ def load_curated(folder: Path, articles: Mapping[str, Article]) -> tuple[list[Cu
     """The good entries of timeline.yaml, and one problem per bad one. No file means no curated events."""
     path = folder / TIMELINE_FILE
     file = str(path)
-    if not path.exists():
-        return [], []
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as error:
-        return [], [Problem(file, "(file)", f"is not UTF-8 text (byte {error.start})")]
-    except yaml.YAMLError as error:
-        return [], [Problem(file, "(file)", f"is not valid YAML: {error}")]
+    data, problems = read_yaml_file(path)
     if data is None:
-        return [], []
+        return [], problems
     if not isinstance(data, dict) or set(data) - {"events"}:
         return [], [Problem(file, "(top level)", "must be a mapping with one key, events: a list of entries")]
     entries = data.get("events") or []
@@ -100,7 +87,7 @@ def _load_entry(file: str, name: str, raw: object, articles: Mapping[str, Articl
     try:
         entry = CuratedEntry.model_validate(raw)
     except ValidationError as error:
-        return None, [Problem(file, _field(name, detail["loc"]), _message(detail)) for detail in error.errors(include_url=False)]
+        return None, problems_from_validation(file, error, prefix=name)
     problems = []
     quotes = []
     for position, quoted in enumerate(entry.quotes):
@@ -116,20 +103,4 @@ def _load_entry(file: str, name: str, raw: object, articles: Mapping[str, Articl
         quotes.append(Quote(article, start, start + len(quoted.text)))
     if problems:
         return None, problems  # a half-backed entry would show a claim without all its sources
-    return CuratedEvent(parse_event_date(entry.date), entry.approximate, entry.title, tuple(quotes)), []
-
-
-def _field(name: str, location: tuple[int | str, ...]) -> str:
-    """("quotes", 0, "text") -> events[3].quotes[0].text"""
-    parts = [name]
-    for part in location:
-        parts.append(f"[{part}]" if isinstance(part, int) else f".{part}")
-    return "".join(parts)
-
-
-def _message(detail: Mapping[str, object]) -> str:
-    if detail["type"] == "extra_forbidden":
-        return "is not a known field"
-    if detail["type"] == "missing":
-        return "is required"
-    return str(detail["msg"]).removeprefix("Value error, ")
+    return CuratedEvent(EventDate.parse(entry.date), entry.approximate, entry.title, tuple(quotes)), []

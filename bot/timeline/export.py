@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+from bot import messages
 from bot.knowledge.base import publisher_name
 from bot.render.json_out import quote_dict
 from bot.render.source import source_line
@@ -39,11 +40,6 @@ def timeline_dict(events: Sequence[TimelineEvent]) -> dict[str, object]:
     return {"events": [event_dict(e) for e in events]}
 
 
-def display_date(date: EventDate, approximate: bool) -> str:
-    """`February 28, 2019`, `about June 2018`: the label people read, honest about estimates."""
-    return f"about {date.label()}" if approximate else date.label()
-
-
 def timelinejs_date(date: EventDate, approximate: bool) -> dict[str, str]:
     """A TimelineJS3 date object with only the parts the precision allows (strings, as its examples)."""
     parts = {"year": str(date.year)}
@@ -51,7 +47,7 @@ def timelinejs_date(date: EventDate, approximate: bool) -> dict[str, str]:
         parts["month"] = str(date.month)
     if date.day is not None:
         parts["day"] = str(date.day)
-    parts["display_date"] = display_date(date, approximate)
+    parts["display_date"] = date.label(approximate)
     return parts
 
 
@@ -61,7 +57,7 @@ def _quote_html(event: TimelineEvent) -> str:
     for other in event.other_dates:
         for quote in other.quotes:
             blocks.append(
-                f"<p>Another source dates this {html.escape(display_date(other.date, other.approximate))}:</p>"
+                f"<p>{html.escape(messages.timeline_other_date(other.date.label(other.approximate)))}</p>"
                 f"<blockquote>“{html.escape(quote.text)}”</blockquote><p>— {html.escape(source_line(quote.article.meta))}</p>"
             )
     return "".join(blocks)
@@ -73,7 +69,7 @@ def timelinejs(events: Sequence[TimelineEvent]) -> dict[str, object]:
     for number, event in enumerate(events):
         slide: dict[str, object] = {
             "start_date": timelinejs_date(event.date, event.approximate),
-            "display_date": display_date(event.date, event.approximate),
+            "display_date": event.date.label(event.approximate),
             "text": {"headline": html.escape(event.title), "text": _quote_html(event)},
             "unique_id": f"event-{number}-{event.date.iso()}",
         }

@@ -49,12 +49,14 @@ class EventDate:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
-    def label(self) -> str:
-        """For people: `2019`, `June 2018`, `February 28, 2019`."""
+    def label(self, approximate: bool = False) -> str:
+        """For people: `2019`, `June 2018`, `February 28, 2019`; `about June 2018` when estimated."""
         if self.month is None:
-            return str(self.year)
-        month = dt.date(self.year, self.month, 1).strftime("%B")
-        return f"{month} {self.year}" if self.day is None else f"{month} {self.day}, {self.year}"
+            text = str(self.year)
+        else:
+            month = dt.date(self.year, self.month, 1).strftime("%B")
+            text = f"{month} {self.year}" if self.day is None else f"{month} {self.day}, {self.year}"
+        return f"about {text}" if approximate else text
 
     def first_day(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)

@@ -10,11 +10,22 @@ import datetime as dt
 import json
 import logging
 import os
+import re
 from pathlib import Path
 
 from bot.answers import Answer, Declined
 
 logger = logging.getLogger(__name__)
+
+
+# Platform mention markup names people, roles and channels: <@U123|ann>, <@!123>, <@&456>,
+# <#C789|secret-merger>, <#789>, <!subteam^S1|@team>, <!channel>; and @everyone, @here.
+_MENTION_MARKUP = re.compile(r"<[@#!][^<>]{0,200}>|@(?:everyone|here)\b")
+
+
+def without_mentions(question: str) -> str:
+    """The question with every mention of a user, role or channel taken out, for a log others read."""
+    return " ".join(_MENTION_MARKUP.sub(" ", question).split())
 
 
 def is_recorded(answer: Answer) -> bool:
@@ -27,7 +38,7 @@ def record_for(answer: Answer, frontend: str, now: dt.datetime) -> dict[str, obj
     return {
         "time": now.astimezone(dt.timezone.utc).isoformat(timespec="seconds"),
         "frontend": frontend,
-        "question": answer.question,
+        "question": without_mentions(answer.question),
         "best_score": round(closest, 4),
         "coverage": round(answer.coverage, 4),
     }
