@@ -1,4 +1,4 @@
-"""Answers, sources, help, timeline pages and reload reports as Discord embeds, within Discord's limits.
+"""Answers, sources, help and timeline pages as Discord embeds, and plain notes, within Discord's limits.
 
 Quotes are shortened only by `shorten` (a cut plus an ellipsis), never reworded. Quote text is not
 Markdown-escaped: article bodies are Markdown already, and escaping would change the characters.
@@ -193,10 +193,6 @@ def timeline_embed(events: Sequence[TimelineEvent], page: int) -> discord.Embed:
 def _event_name(event: TimelineEvent) -> str:
     approximate = f" ({messages.DISCORD_APPROXIMATE})" if event.approximate else ""
     return f"{event.date.label()}{approximate}: {event.title}"
-
-
-def reload_embed(summary: str) -> discord.Embed:
-    return discord.Embed(description=shorten(summary, DESCRIPTION_LIMIT), colour=COLOUR)
 
 
 def embed_size(embed: discord.Embed) -> int:
