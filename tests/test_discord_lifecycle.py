@@ -201,3 +201,29 @@ async def test_timeline_empty_says_so(fake_discord: FakeDiscord, bundled_store: 
     [follow_up] = [c for c in calls if c.path.startswith("/webhooks/") and interaction["token"] in c.path]
     assert follow_up.body["embeds"][0]["description"] == messages.TIMELINE_NONE
 
+
+
+async def test_timeline_page_buttons_build_the_page_off_the_event_loop(
+    fake_discord: FakeDiscord, timeline_store: KnowledgeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Our own command is wrapped to see where it runs; discord.py itself is untouched.
+    from bot import commands
+
+    threads: list[threading.Thread] = []
+    build = commands.timeline
+
+    def recording(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        return build(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(commands, "timeline", recording)
+    async with running_bot(fake_discord, timeline_store):
+        interaction = await fake_discord.slash("timeline")
+        calls = await fake_discord.wait_for(answered(interaction, follow_ups=1))
+        [follow_up] = [c for c in calls if c.path.startswith("/webhooks/") and interaction["token"] in c.path]
+        following = follow_up.body["components"][0]["components"][1]
+        press = await fake_discord.press(fake_discord.messages[fake_discord.channel_id][-1], following["custom_id"])
+        await fake_discord.wait_for(answered(press))
+    loop_thread = threading.current_thread()  # this test runs on the bot's event loop
+    assert len(threads) == 2  # the command, then the press
+    assert loop_thread not in threads  # both pages were built off the loop

@@ -152,9 +152,8 @@ def test_timeline_buttons_fit_custom_id_and_disable_at_the_ends() -> None:
     assert all(len(item.custom_id) <= 100 for item in view.children)  # type: ignore[attr-defined]
 
 
-def test_help_and_reload_and_content_stay_within_limits() -> None:
+def test_help_and_content_stay_within_limits() -> None:
     assert render.within_limits([render.help_embed()])
-    assert render.within_limits([render.reload_embed("warning: x\n" * 2000)])
     text = render.content("line\n" * 1000)
     assert len(text) <= render.CONTENT_LIMIT and text.endswith(ELLIPSIS)
 

@@ -129,7 +129,8 @@ class TimelinePageButton(
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         try:
             start, end, topic = self.query
-            events = commands.timeline(store_of(interaction), topic or None, _bound(start, end=False), _bound(end, end=True))
+            bounds = _bound(start, end=False), _bound(end, end=True)
+            events = await asyncio.to_thread(commands.timeline, store_of(interaction), topic or None, *bounds)  # as /timeline: off the loop
             page = min(max(self.page, 1), render.page_count(events))
             await interaction.response.edit_message(
                 embed=render.timeline_embed(events, page), view=timeline_view(page, len(events), self.query), allowed_mentions=NO_PINGS

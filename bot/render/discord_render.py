@@ -1,4 +1,4 @@
-"""Answers, sources, help, timeline pages and reload reports as Discord embeds, within Discord's limits.
+"""Answers, sources, help and timeline pages as Discord embeds, and plain notes, within Discord's limits.
 
 Quotes are shortened only by `shorten` (a cut plus an ellipsis), never reworded. Quote text is not
 Markdown-escaped: article bodies are Markdown already, and escaping would change the characters.
@@ -32,6 +32,10 @@ EMBEDS_LIMIT = 10
 COLOUR = discord.Colour.blurple()
 DECLINED_COLOUR = discord.Colour.light_grey()
 EVENTS_PER_PAGE = 5
+MIN_TITLE = 20  # a linked title shorter than this says too little: drop the link instead
+SOURCES_LINE_LIMIT = 400  # one article in /sources, so a long link does not push the others out
+# Not in the table of embed limits, but Discord rejects longer embed urls (discord-api-docs #6531).
+EMBED_URL_LIMIT = 2048
 
 
 def content(text: str) -> str:
@@ -39,11 +43,23 @@ def content(text: str) -> str:
     return shorten(text, CONTENT_LIMIT)
 
 
-def source_markdown(meta: ArticleMeta) -> str:
-    """`— Publisher, [Title](url), February 28, 2019`; the title is plain when there is no link."""
+def source_markdown(meta: ArticleMeta, limit: int = TOTAL_LIMIT) -> str:
+    """`— Publisher, [Title](url), February 28, 2019`, at most `limit` characters.
+
+    When it does not fit, the title is shortened first; when even a short title leaves no room for
+    the link (an article url may be 2000 characters), the link is dropped and the title kept plain.
+    """
     title = display_title(meta).replace("[", "(").replace("]", ")")  # brackets would break the link
-    linked = f"[{title}]({meta.url})" if meta.url is not None else f"“{title}”"
-    return f"— {meta.publisher}, {linked}, {display_date(meta)}"
+    date = display_date(meta)
+    if meta.url is not None:
+        url = str(meta.url)
+        room = limit - len(f"— {meta.publisher}, []({url}), {date}")
+        if room >= min(len(title), MIN_TITLE):
+            return f"— {meta.publisher}, [{shorten(title, room)}]({url}), {date}"
+    room = limit - len(f"— {meta.publisher}, “”, {date}")
+    if room >= min(len(title), MIN_TITLE):
+        return f"— {meta.publisher}, “{shorten(title, room)}”, {date}"
+    return shorten(f"— {meta.publisher}, “{title}”, {date}", limit)  # plain text: safe to cut anywhere
 
 
 def block_quote(text: str) -> str:
@@ -51,13 +67,25 @@ def block_quote(text: str) -> str:
     return "\n".join(f"> {line}" if line.strip() else ">" for line in text.split("\n"))
 
 
+def _fitted_block_quote(text: str, limit: int) -> str:
+    """The longest shortening of text whose block quote is at most `limit` characters (at least "> …")."""
+    room = limit
+    while True:
+        block = block_quote(shorten(text, max(1, room)))
+        if len(block) <= limit or room <= 1:
+            return block
+        room -= len(block) - limit  # the "> " prefixes cost more than planned: give that back
+
+
 def quote_markdown(quote: Quote, limit: int) -> str:
-    """The quote as a block quote with its source line, at most `limit` characters, shortening only the quote."""
-    source = source_markdown(quote.article.meta)
-    # Each line of the quote costs 2 extra characters for "> "; budget for the worst case.
-    lines = quote.text.count("\n") + 1
-    room = max(1, limit - len(source) - 1 - 2 * lines - 2)
-    return f"{block_quote(shorten(quote.text, room))}\n{source}"
+    """The quote as a block quote with its source line, at most `limit` characters.
+
+    The source line gets what the quote leaves, but at least half: a 2000-character link cannot
+    crowd out the quote. The quote is only ever shortened (an exact prefix and an ellipsis).
+    """
+    whole_quote = len(block_quote(quote.text)) + 1
+    source = source_markdown(quote.article.meta, max(limit // 2, limit - whole_quote))
+    return f"{_fitted_block_quote(quote.text, limit - len(source) - 1)}\n{source}"
 
 
 def _quotes_markdown(quotes: Sequence[Quote], limit: int, intro: str) -> str:
@@ -98,7 +126,8 @@ def sources_embed(articles: Sequence[Article]) -> discord.Embed:
     used = 0
     reserve = len(messages.DISCORD_MORE_ARTICLES) + 10
     for position, article in enumerate(articles):
-        line = f"• {source_markdown(article.meta)[2:]} · `{article.id}`"
+        suffix = f" · `{article.id}`"
+        line = f"• {source_markdown(article.meta, SOURCES_LINE_LIMIT - len(suffix))[2:]}{suffix}"
         if used + len(line) + 1 > DESCRIPTION_LIMIT - reserve:
             lines.append(messages.DISCORD_MORE_ARTICLES.format(count=len(articles) - position))
             break
@@ -110,10 +139,10 @@ def sources_embed(articles: Sequence[Article]) -> discord.Embed:
 
 def article_embed(article: Article) -> discord.Embed:
     meta = article.meta
+    url = str(meta.url) if meta.url is not None else None
     embed = discord.Embed(
         title=shorten(display_title(meta), TITLE_LIMIT),
-        url=str(meta.url) if meta.url is not None else None,
-        description=shorten(meta.standfirst, DESCRIPTION_LIMIT) if meta.standfirst else None,
+        url=url if url is not None and len(url) <= EMBED_URL_LIMIT else None,  # the link is optional, the embed is not
         colour=COLOUR,
     )
     embed.add_field(name="Publisher", value=shorten(meta.publisher, FIELD_VALUE_LIMIT))
@@ -122,6 +151,9 @@ def article_embed(article: Article) -> discord.Embed:
         embed.add_field(name="Author", value=shorten(meta.author, FIELD_VALUE_LIMIT))
     embed.add_field(name="Kind", value=meta.kind)
     embed.add_field(name="Id", value=f"`{meta.id}`")
+    if meta.standfirst:
+        # The standfirst gets what the title and fields leave of the 6000 total.
+        embed.description = shorten(meta.standfirst, min(DESCRIPTION_LIMIT, TOTAL_LIMIT - embed_size(embed)))
     return embed
 
 
@@ -163,10 +195,6 @@ def _event_name(event: TimelineEvent) -> str:
     return f"{event.date.label()}{approximate}: {event.title}"
 
 
-def reload_embed(summary: str) -> discord.Embed:
-    return discord.Embed(description=shorten(summary, DESCRIPTION_LIMIT), colour=COLOUR)
-
-
 def embed_size(embed: discord.Embed) -> int:
     """Characters Discord counts toward the 6000 total (title, description, fields, footer, author)."""
     return len(embed)
@@ -180,6 +208,8 @@ def within_limits(embeds: Sequence[discord.Embed], text: str | None = None) -> b
         return False
     for embed in embeds:
         if len(embed.title or "") > TITLE_LIMIT or len(embed.description or "") > DESCRIPTION_LIMIT:
+            return False
+        if len(embed.url or "") > EMBED_URL_LIMIT:
             return False
         if len(embed.fields) > FIELDS_LIMIT or len(embed.footer.text or "") > FOOTER_LIMIT:
             return False
