@@ -174,3 +174,9 @@ def test_mentions_are_stripped_from_questions_and_thread_names_fit() -> None:
     assert strip_mentions("<@123> why did <@!456> Hanoi fail?") == "why did Hanoi fail?"
     assert len(thread_name("why " * 100)) <= 100
     assert thread_name("") == "Question"
+
+
+def test_brackets_in_a_url_do_not_break_the_link() -> None:
+    meta = ArticleMeta(id="a", title="T", publisher="P", published="2019-02-28", url="https://example.org/wiki/Summit_(2019)")
+    line = render.source_markdown(meta, 500)
+    assert "[T](https://example.org/wiki/Summit_%282019%29)" in line

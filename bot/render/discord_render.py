@@ -52,7 +52,8 @@ def source_markdown(meta: ArticleMeta, limit: int = TOTAL_LIMIT) -> str:
     title = display_title(meta).replace("[", "(").replace("]", ")")  # brackets would break the link
     date = display_date(meta)
     if meta.url is not None:
-        url = str(meta.url)
+        # Brackets in a url would end the Markdown link early; %-escaped they mean the same.
+        url = str(meta.url).replace("(", "%28").replace(")", "%29")
         room = limit - len(f"— {meta.publisher}, []({url}), {date}")
         if room >= min(len(title), MIN_TITLE):
             return f"— {meta.publisher}, [{shorten(title, room)}]({url}), {date}"
