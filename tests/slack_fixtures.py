@@ -9,8 +9,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import socket
 import time
 from collections.abc import AsyncIterator
+from contextlib import closing
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -28,6 +30,13 @@ SIGNING_SECRET = "test-signing-secret"
 ADMIN_ID = "UADMIN01"
 USER_ID = "UASKER01"
 CHANNEL_ID = "C0TALKS"
+
+
+def free_port() -> int:
+    """A port nobody listens on at the moment, on 127.0.0.1, for a server a test starts."""
+    with closing(socket.socket()) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def sign(body: str, timestamp: int, secret: str = SIGNING_SECRET) -> dict[str, str]:

@@ -98,14 +98,39 @@ async def test_replies_in_threads_not_started_with_the_bot_are_ignored(fake_slac
     assert len(fake_slack.of("chat.postMessage")) == 1  # the marker's answer only
 
 
+def retry_headers(number: int, reason: str) -> dict[str, str]:
+    return {"X-Slack-Retry-Num": str(number), "X-Slack-Retry-Reason": reason}
+
+
 async def test_a_retried_event_is_answered_once(fake_slack: FakeSlack, http_bot: HttpBot) -> None:
     payload = event_callback(mention_event(TILLERSON, ROOT), "Ev007")
     first = await http_bot.event(payload)
-    retry = await http_bot.event(payload, headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})
+    retry = await http_bot.event(payload, headers=retry_headers(1, "http_timeout"))
+    # A retry for another reason is processed, and then caught by this process's event ids.
+    errored = await http_bot.event(payload, headers=retry_headers(2, "http_error"))
     again = await http_bot.event(payload)  # the same event id without the header: caught by the id
-    assert (first.status, retry.status, again.status) == (200, 200, 200)
+    assert (first.status, retry.status, errored.status, again.status) == (200, 200, 200, 200)
     await answered_marker(fake_slack, http_bot)
     assert len(posts_in_thread(fake_slack, ROOT)) == 1
+
+
+async def test_a_timeout_retry_is_dropped_by_a_copy_that_never_saw_the_first_delivery(fake_slack: FakeSlack, http_bot: HttpBot) -> None:
+    # Behind a load balancer the first delivery went to another copy, which is answering it.
+    payload = event_callback(mention_event(TILLERSON, ROOT), "EvOTHERCOPY")
+    assert (await http_bot.event(payload, headers=retry_headers(1, "http_timeout"))).status == 200
+    await answered_marker(fake_slack, http_bot)
+    assert not posts_in_thread(fake_slack, ROOT)
+
+
+@pytest.mark.parametrize(
+    "reason", ["http_error", "connection_failed", "ssl_error", "too_many_redirects", "too_many_requests", "unknown_error"]
+)
+async def test_a_retry_of_a_delivery_that_never_arrived_is_answered(fake_slack: FakeSlack, http_bot: HttpBot, reason: str) -> None:
+    # The first attempt reached no copy of the bot; this retry is the only chance to answer.
+    payload = event_callback(mention_event(TILLERSON, ROOT), f"EvLOST-{reason}")
+    assert (await http_bot.event(payload, headers=retry_headers(1, reason))).status == 200
+    (post,) = await fake_slack.wait_for(lambda f: posts_in_thread(f, ROOT))
+    assert "Pompeo" in all_text(post)
 
 
 async def test_bots_and_the_bot_itself_are_ignored(fake_slack: FakeSlack, http_bot: HttpBot) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+import threading
 import time
 from pathlib import Path
 from typing import cast
@@ -26,19 +28,25 @@ from tests.slack_fixtures import (  # noqa: F401  (fixtures)
 from tests.test_slack_render import make_events
 
 TILLERSON = "Who was Trump's choice to replace Tillerson?"
+GATE_TIMEOUT = 20.0  # only reached when the test fails
 
 
-class SlowStore:
-    """A store whose every read of the knowledge takes `delay` seconds: answering is slow on purpose."""
+class GatedStore:
+    """A store whose knowledge read waits until the test opens the gate: answering cannot finish before then."""
 
     unanswered_log = None
 
-    def __init__(self, inner: KnowledgeStore, delay: float) -> None:
-        self._inner, self._delay = inner, delay
+    def __init__(self, inner: KnowledgeStore) -> None:
+        self._inner = inner
+        self.reading = threading.Event()  # set once the bot has started answering
+        self.gate = threading.Event()  # opened by the test
 
     @property
     def current(self):  # type: ignore[no-untyped-def]
-        time.sleep(self._delay)  # runs in the worker thread the bot answers in
+        self.reading.set()
+        # Runs in the worker thread the bot answers in. Bounded, so a broken test cannot hang the run.
+        if not self.gate.wait(timeout=GATE_TIMEOUT):
+            raise AssertionError("the test never opened the gate")
         return self._inner.current
 
 
@@ -47,15 +55,18 @@ def replies(fake: FakeSlack, hook: str) -> list[dict]:
 
 
 async def test_ask_is_acknowledged_at_once_and_answered_in_the_channel(fake_slack: FakeSlack, bundled_store: KnowledgeStore) -> None:
-    slow = cast(KnowledgeStore, SlowStore(bundled_store, delay=1.5))
-    async for bot in serve_http(slack_settings(fake_slack), slow):
-        started = time.perf_counter()
-        response = await bot.command(slash_command_body(fake_slack, "/ask", TILLERSON))
-        acked_after = time.perf_counter() - started
-        assert response.status == 200
-        assert acked_after < 1.0, f"ack took {acked_after:.2f} s; Slack gives up after 3"
-        (answer,) = await fake_slack.wait_for(lambda f: replies(f, "cmd"))
-        assert time.perf_counter() - started >= 1.5  # the answer came after the ack, not before it
+    gated = GatedStore(bundled_store)
+    async for bot in serve_http(slack_settings(fake_slack), cast(KnowledgeStore, gated)):
+        try:
+            # The answer is held back until the gate opens, so the 200 can only come from an ack
+            # sent before the answering finished; a bot that answered first would time out here.
+            response = await asyncio.wait_for(bot.command(slash_command_body(fake_slack, "/ask", TILLERSON)), GATE_TIMEOUT / 2)
+            assert response.status == 200
+            assert await asyncio.to_thread(gated.reading.wait, GATE_TIMEOUT)  # the answering is under way…
+            assert not replies(fake_slack, "cmd")  # …and nothing has been posted yet
+        finally:
+            gated.gate.set()
+        (answer,) = await fake_slack.wait_for(lambda f: replies(f, "cmd"))  # the answer comes after the ack
 
     assert answer["response_type"] == "in_channel"
     assert_valid_blocks(answer["blocks"])

@@ -35,3 +35,11 @@ def test_seen_events_forget_the_oldest() -> None:
     seen = SeenEvents(size=2)
     assert seen.first_time("a") and seen.first_time("b") and not seen.first_time("a")
     assert seen.first_time("c") and seen.first_time("a")  # "a" was forgotten to keep the set bounded
+
+
+def test_channels_groups_and_broadcasts_are_taken_out_of_questions() -> None:
+    text = "<!here> Why did <#C024BE7LR|secret> <!subteam^S0123|@oncall> <!channel> hear of Hanoi on <!date^1551312000^{date}|Feb 28, 2019>?"
+    assert question_of(text) == "Why did hear of Hanoi on Feb 28, 2019?"
+    assert split_private("<#C024BE7LR> private <!everyone|everyone> Why did Hanoi fail?") == ("Why did Hanoi fail?", True)
+    # Typed by the user as text (Slack escapes it), not markup: kept as the words they wrote.
+    assert question_of("Was &lt;!here&gt; used?") == "Was <!here> used?"

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 import time
-from contextlib import closing
 
 import aiohttp
 from pydantic import SecretStr
@@ -14,13 +12,15 @@ from bot.frontends import slack_app
 from bot.knowledge.store import KnowledgeStore
 from tests.fakes.slack_server import APP_TOKEN, FakeSlack
 from tests.slack_checks import all_text
-from tests.slack_fixtures import event_callback, fake_slack, mention_event, sign, slack_settings, slash_command_body  # noqa: F401
-
-
-def free_port() -> int:
-    with closing(socket.socket()) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from tests.slack_fixtures import (  # noqa: F401  (fixtures)
+    event_callback,
+    fake_slack,
+    free_port,
+    mention_event,
+    sign,
+    slack_settings,
+    slash_command_body,
+)
 
 
 async def test_serve_in_http_mode_on_slack_port(fake_slack: FakeSlack, bundled_store: KnowledgeStore) -> None:

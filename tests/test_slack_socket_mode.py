@@ -40,7 +40,8 @@ async def socket_bot(fake_slack: FakeSlack, bundled_store: KnowledgeStore) -> As
 
 
 def events_envelope(envelope_id: str, payload: dict[str, Any], retry_attempt: int = 0) -> dict[str, Any]:
-    """As Slack sends it (slack-sdk's socket-mode fixtures): retry_attempt is 0 on first delivery."""
+    """As Slack sends it (slack-sdk's socket-mode fixtures): retry_attempt is 0 on first delivery,
+    and a retry of an envelope that was not acked in time says `timeout`."""
     return {
         "envelope_id": envelope_id,
         "payload": payload,

@@ -30,13 +30,19 @@ logger = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
 SEEN_EVENTS_KEPT = 2048  # event ids remembered per process; retries come within minutes
+# x-slack-retry-reason values that mean the first delivery reached the bot and only its ack was
+# late: `http_timeout` over HTTP, `timeout` in Socket Mode envelopes (bolt copies an envelope's
+# retry_reason into this header). Slack's other reasons (http_error, connection_failed,
+# ssl_error, too_many_redirects, too_many_requests, unknown_error) are answered: the first
+# attempt may have reached no copy at all.
+DELIVERED_RETRY_REASONS = frozenset({"http_timeout", "timeout"})
 
 
 class SeenEvents:
     """A bounded set of event ids, so one process answers an event once even if Slack resends it.
 
     Only a second line of defence: copies of the bot behind a load balancer do not share it, so
-    the x-slack-retry-num check (which every copy applies alike) is what stops cross-process repeats.
+    dropping `http_timeout` retries (which every copy does alike) is what stops cross-process repeats.
     """
 
     def __init__(self, size: int = SEEN_EVENTS_KEPT) -> None:
@@ -61,15 +67,31 @@ def retry_number(req: AsyncBoltRequest) -> int:
         return 0
 
 
+def retry_reason(req: AsyncBoltRequest) -> str:
+    """Why Slack resent: `http_timeout`, `http_error`, `connection_failed`, … ("" when not said)."""
+    values = req.headers.get("x-slack-retry-reason") or [""]
+    return values[0]
+
+
+def first_delivery_reached_us(req: AsyncBoltRequest) -> bool:
+    """True for a retry whose first delivery some copy of the bot received (and so is answering).
+
+    Only a timeout says so: Slack resends after 3 seconds without waiting for our ack. Every
+    other reason (a failed connection, an error status, a TLS failure, …) means no copy may have
+    seen the event, and dropping the retry would leave the question unanswered.
+    """
+    return retry_number(req) > 0 and retry_reason(req) in DELIVERED_RETRY_REASONS
+
+
 def answer_once(seen: SeenEvents) -> Callable[..., Awaitable[BoltResponse]]:
-    """Global middleware: acknowledge Slack's retries without running anything again."""
+    """Global middleware: acknowledge Slack's retries of deliveries we already have without running anything again."""
 
     async def skip_retries(req: AsyncBoltRequest, resp: BoltResponse, next: Callable[[], Awaitable[None]]) -> BoltResponse:
-        # Our listeners ack at once, so a retry means the first delivery is already being answered
-        # (by this copy or another); answering again would post the answer twice.
         event_id = req.body.get("event_id") if isinstance(req.body, dict) else None
-        if retry_number(req) > 0:
-            logger.info("ignoring Slack's retry %s of event %s", retry_number(req), event_id)
+        if first_delivery_reached_us(req):
+            # Our listeners ack at once, so the first delivery is already being answered (by this
+            # copy or another); answering again would post the answer twice.
+            logger.info("ignoring Slack's retry %s (%s) of event %s", retry_number(req), retry_reason(req), event_id)
             return BoltResponse(status=200, body="")
         if isinstance(event_id, str) and not seen.first_time(event_id):
             logger.info("ignoring event %s: already answered by this process", event_id)

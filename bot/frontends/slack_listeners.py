@@ -30,9 +30,24 @@ from bot.timeline.models import range_bound
 logger = logging.getLogger(__name__)
 
 FRONTEND = "slack"
-_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+# Slack's markup for people, channels, user groups and broadcasts: <@U…>, <#C…|name>,
+# <!subteam^S…|@handle>, <!here>, <!channel>, <!everyone>. None of it is part of a question, and
+# ids and names must not reach the unanswered log. Text the user typed as "<" arrives as "&lt;".
+_MARKUP = re.compile(r"<([@#!])([^<>|]*)(?:\|([^<>]*))?>")
 _DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")  # a bare year stays a topic word ("talks 2019")
 THREAD_HISTORY_LIMIT = 50  # earlier questions beyond this do not help a short follow-up
+
+
+def _markup_replacement(match: re.Match[str]) -> str:
+    kind, target, label = match.groups()
+    if kind == "!" and target.startswith("date^") and label:
+        return label  # <!date^…|Feb 18, 2019>: the date as the asker's client showed it
+    return " "
+
+
+def plain_text(text: str) -> str:
+    """What a user typed, as the core should see it: mentions taken out, Slack's escaping undone."""
+    return unescape(_MARKUP.sub(_markup_replacement, text))
 
 
 def split_private(text: str) -> tuple[str, bool]:
@@ -40,7 +55,7 @@ def split_private(text: str) -> tuple[str, bool]:
 
     Only at the ends, so a question about "the private meeting" keeps its word.
     """
-    words = unescape(text).split()
+    words = plain_text(text).split()
     if words and words[0].lower() == messages.SLACK_PRIVATE_WORD:
         return " ".join(words[1:]), True
     if words and words[-1].lower() == messages.SLACK_PRIVATE_WORD:
@@ -49,8 +64,8 @@ def split_private(text: str) -> tuple[str, bool]:
 
 
 def question_of(message_text: str) -> str:
-    """A message's question: Slack's escaping undone, mentions of anyone (the bot included) removed."""
-    return " ".join(unescape(_MENTION.sub(" ", message_text)).split())
+    """A message's question: Slack's escaping undone, mentions (the bot's included), channels and groups removed."""
+    return " ".join(plain_text(message_text).split())
 
 
 def parse_timeline(text: str) -> TimelinePage:
