@@ -15,7 +15,6 @@ import pytest
 
 from tests.conftest import write_article
 
-PROJECT = Path(__file__).resolve().parent.parent
 TIMEOUT = 20.0
 
 ZEPPELIN_BODY = """
@@ -47,7 +46,7 @@ class Chat:
         env = {**os.environ, "PYTHONUNBUFFERED": "1", "BOT_LOG_LEVEL": "INFO"}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "bot", "chat", "--knowledge", str(knowledge)],
-            cwd=PROJECT,
+            cwd=knowledge.parent,  # not the project: a developer's .env must not leak into the test
             env=env,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,

@@ -8,7 +8,6 @@ follow-up's earlier question is read back from the thread with conversations.rep
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import logging
 import re
 from collections.abc import AsyncIterator, Collection
@@ -25,7 +24,6 @@ from bot.context import ContextRef, context_around
 from bot.knowledge.store import KnowledgeStore
 from bot.render import slack_render
 from bot.render.slack_render import SlackMessage, TimelinePage, unescape
-from bot.timeline.models import range_bound
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +32,6 @@ FRONTEND = "slack"
 # <!subteam^S…|@handle>, <!here>, <!channel>, <!everyone>. None of it is part of a question, and
 # ids and names must not reach the unanswered log. Text the user typed as "<" arrives as "&lt;".
 _MARKUP = re.compile(r"<([@#!])([^<>|]*)(?:\|([^<>]*))?>")
-_DATE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")  # a bare year stays a topic word ("talks 2019")
 THREAD_HISTORY_LIMIT = 50  # earlier questions beyond this do not help a short follow-up
 
 
@@ -69,19 +66,9 @@ def question_of(message_text: str) -> str:
 
 
 def parse_timeline(text: str) -> TimelinePage:
-    """`/timeline [TOPIC] [FROM] [TO]`: words that are dates (YYYY-MM or YYYY-MM-DD) bound the range,
-    the rest is the topic. A month covers its whole span: `2019-02 2019-03` ends on March 31."""
-    dates: list[dt.date] = []
-    topic: list[str] = []
-    for word in text.split():
-        if _DATE.match(word) and len(dates) < 2:
-            try:
-                dates.append(range_bound(word, end=bool(dates)))
-                continue
-            except ValueError:
-                pass
-        topic.append(word)
-    return TimelinePage(0, " ".join(topic) or None, dates[0] if dates else None, dates[1] if len(dates) > 1 else None)
+    """`/timeline [TOPIC] [FROM] [TO]` as the first page of that query (bot.commands.parse_timeline_text)."""
+    query = commands.parse_timeline_text(text)
+    return TimelinePage(0, query.topic, query.date_from, query.date_to)
 
 
 async def _respond(respond: AsyncRespond, message: SlackMessage, *, private: bool, thread_ts: str | None = None) -> None:
