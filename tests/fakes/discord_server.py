@@ -17,6 +17,7 @@ from typing import Any
 from aiohttp import WSMsgType, web
 
 from tests.fakes import discord_payloads as p
+from tests.fakes.loopback import LoopbackSite
 
 TOKEN = "fake-discord-token"
 MESSAGE_CONTENT_INTENT = 1 << 15
@@ -52,10 +53,9 @@ class FakeDiscord:
         self.channels[self.channel_id] = p.text_channel(self.channel_id, self.guild_id)
         self.members = [p.member(self.bot), p.member(self.owner)]
         self._changed = asyncio.Condition()
-        self._sockets: list[web.WebSocketResponse] = []
+        self._site = LoopbackSite()
         self._sequence = 0
         self._ready = asyncio.Event()
-        self._runner: web.AppRunner | None = None
         self.port = 0
 
     # --- lifecycle ---
@@ -64,17 +64,10 @@ class FakeDiscord:
         app = web.Application()
         app.router.add_get("/gateway", self._gateway)
         app.router.add_route("*", "/api/v10/{path:.*}", self._rest)
-        self._runner = web.AppRunner(app)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.port = await self._site.start(app)
 
     async def stop(self) -> None:
-        for socket in self._sockets:
-            await socket.close()
-        if self._runner is not None:
-            await self._runner.cleanup()
+        await self._site.stop()
 
     @property
     def api_base(self) -> str:
@@ -98,7 +91,7 @@ class FakeDiscord:
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
         self._sequence += 1
         frame = {"op": DISPATCH, "t": event, "s": self._sequence, "d": data}
-        for socket in self._sockets:
+        for socket in self._site.sockets:
             await socket.send_str(json.dumps(frame))
 
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
@@ -118,10 +111,10 @@ class FakeDiscord:
                 if payload["d"].get("intents", 0) & MESSAGE_CONTENT_INTENT and not self.grant_message_content:
                     await socket.close(code=4014, message=b"Disallowed intent(s).")
                     break
-                self._sockets.append(socket)
+                self._site.sockets.append(socket)
                 await self._send_ready()
-        if socket in self._sockets:
-            self._sockets.remove(socket)
+        if socket in self._site.sockets:
+            self._site.sockets.remove(socket)
         return socket
 
     async def _send_ready(self) -> None:

@@ -17,6 +17,8 @@ from urllib.parse import parse_qsl
 
 from aiohttp import WSMsgType, web
 
+from tests.fakes.loopback import LoopbackSite
+
 BOT_TOKEN = "xoxb-test-bot-token"
 APP_TOKEN = "xapp-1-test-app-token"
 TEAM_ID = "T0TEST"
@@ -41,9 +43,8 @@ class FakeSlack:
     # conversations.replies answers, by (channel, thread ts): the thread's messages, root first.
     threads: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
     base_url: str = ""
-    _runner: web.AppRunner | None = None
+    _site: LoopbackSite = field(default_factory=LoopbackSite)
     _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
-    _sockets: list[web.WebSocketResponse] = field(default_factory=list)
     _ts: itertools.count = field(default_factory=lambda: itertools.count(1))
 
     # --- lifecycle ---
@@ -53,18 +54,11 @@ class FakeSlack:
         app.router.add_route("*", "/api/{method}", self._web_api)
         app.router.add_post("/response/{hook}", self._response_url)
         app.router.add_get("/link/", self._socket)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        port = self._runner.addresses[0][1]
+        port = await self._site.start(app)
         self.base_url = f"http://127.0.0.1:{port}"
 
     async def stop(self) -> None:
-        for socket in self._sockets:
-            await socket.close()
-        if self._runner is not None:
-            await self._runner.cleanup()
+        await self._site.stop()
 
     @property
     def api_base(self) -> str:
@@ -156,7 +150,7 @@ class FakeSlack:
     async def _socket(self, request: web.Request) -> web.WebSocketResponse:
         socket = web.WebSocketResponse()
         await socket.prepare(request)
-        self._sockets.append(socket)
+        self._site.sockets.append(socket)
         await socket.send_json(
             {
                 "type": "hello",
@@ -176,8 +170,8 @@ class FakeSlack:
 
     @property
     def socket_connected(self) -> bool:
-        return any(not s.closed for s in self._sockets)
+        return any(not s.closed for s in self._site.sockets)
 
     async def send_envelope(self, envelope: dict[str, Any]) -> None:
         await self.wait_for(lambda fake: fake.socket_connected)
-        await next(s for s in self._sockets if not s.closed).send_json(envelope)
+        await next(s for s in self._site.sockets if not s.closed).send_json(envelope)
