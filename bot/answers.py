@@ -8,7 +8,7 @@ from enum import Enum
 
 from bot.knowledge.base import KnowledgeBase
 from bot.quotes import Quote
-from bot.search.answer_type import expected_answer, satisfies
+from bot.search.answer_type import expected_answer, satisfies, wants_explanation
 from bot.search.query import Concept, Query, analyse
 
 MAX_QUESTION_CHARS = 2000
@@ -21,9 +21,10 @@ NAMED_SOURCE_BOOST = 2.0
 # Later quotes must be nearly as relevant as the first, or they are noise.
 FOLLOWING_QUOTE_RATIO = 0.6
 # Share of the question's meaning (IDF-weighted concepts) that the best quote's passage must hold.
-MIN_COVERAGE = 0.5
-UBIQUITY_FLOOR = 0.4
+MIN_COVERAGE = 0.45
+UBIQUITY_FLOOR = 0.1
 CLOSEST_OFFERED = 2
+SHORT_QUOTE_CHARS = 90
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff]")
 
 
@@ -80,7 +81,7 @@ def answer(knowledge: KnowledgeBase, question: str) -> Answer:
     # sentence and its neighbours. Otherwise the best sentence's whole paragraph is the context.
     present = _window_terms(knowledge, best.sentence) if expectation else knowledge.passage_terms[knowledge.sentences[best.sentence].passage]
     coverage = _coverage(knowledge, query, present)
-    quotes = _quotes(knowledge, fitting or ranked)
+    quotes = _quotes(knowledge, fitting or ranked, explain=wants_explanation(question))
     if not fitting or coverage < MIN_COVERAGE:
         return Answer(question, declined=Declined.NOT_COVERED, closest=quotes[:CLOSEST_OFFERED], coverage=coverage)
     return Answer(question, quotes=quotes, coverage=coverage)
@@ -139,8 +140,13 @@ def _coverage(knowledge: KnowledgeBase, query: Query, present: frozenset[str]) -
     return found / total if total else 0.0
 
 
-def _quotes(knowledge: KnowledgeBase, ranked: list[_Candidate]) -> tuple[Quote, ...]:
-    """Best sentences first; a sentence next to one already chosen joins that quote."""
+def _quotes(knowledge: KnowledgeBase, ranked: list[_Candidate], *, explain: bool = False) -> tuple[Quote, ...]:
+    """Best sentences first; a sentence next to one already chosen joins that quote.
+
+    A claim's support usually follows it ("Diplomacy is a team sport. Even if Trump succeeds…"),
+    so a short quote, and the first quote of a why-question, runs on into the next sentence of
+    its paragraph: the sentence that matches the question's words is often the question restated.
+    """
     chosen: list[tuple[int, int, float]] = []  # first sentence, last sentence, score
     best = ranked[0].score
     for candidate in ranked:
@@ -153,7 +159,23 @@ def _quotes(knowledge: KnowledgeBase, ranked: list[_Candidate]) -> tuple[Quote, 
                 break
         else:
             chosen.append((position, position, candidate.score))
+    taken = {position for first, last, _ in chosen for position in range(first, last + 1)}
+    for i, (first, last, score) in enumerate(chosen):
+        # Run on while what the quote adds after its best sentence is still short.
+        while (explain and i == 0) or _span_chars(knowledge, first, last) < SHORT_QUOTE_CHARS:
+            following = last + 1
+            if following >= len(knowledge.sentences) or following in taken or not _same_passage(knowledge, following, first):
+                break
+            last = following
+            taken.add(following)
+            if _span_chars(knowledge, chosen[i][1] + 1, last) >= SHORT_QUOTE_CHARS:
+                break
+        chosen[i] = (first, last, score)
     return tuple(_quote(knowledge, first, last, score) for first, last, score in chosen)
+
+
+def _span_chars(knowledge: KnowledgeBase, first: int, last: int) -> int:
+    return knowledge.sentences[last].span.end - knowledge.sentences[first].span.start
 
 
 def _sentence_text(knowledge: KnowledgeBase, sentence: int) -> str:

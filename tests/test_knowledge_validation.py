@@ -17,13 +17,22 @@ def test_alias_file_errors_name_the_group(tmp_path: Path) -> None:
     aliases = tmp_path / "aliases.yaml"
     aliases.write_text("groups:\n  - [North Korea, DPRK]\n  - [Pyongyang, dprk]\n", encoding="utf-8")
     [problem] = problems_of(tmp_path)
-    assert problem.startswith(f"{aliases}: groups: ") and "'dprk' is already in group 0" in problem
+    assert problem == f"{aliases}: groups[1]: 'dprk' is already in group 0"
     aliases.write_text("groups:\n  - [Hanoi]\n", encoding="utf-8")
     assert "needs at least two names" in problems_of(tmp_path)[0]
     aliases.write_text("groups:\n  - [the, of]\n", encoding="utf-8")
     assert "only stop words" in problems_of(tmp_path)[0]
     aliases.write_text("synonyms: []\n", encoding="utf-8")
     assert problems_of(tmp_path) == [f"{aliases}: synonyms: is not a known field"]
+
+
+def test_a_bad_alias_group_is_left_out_and_the_others_serve(tmp_path: Path) -> None:
+    write_article(tmp_path, "one", "The DPRK rejected the offer of talks outright.")
+    write_article(tmp_path, "two", "Weather in Oslo was mild in spring.")
+    (tmp_path / "aliases.yaml").write_text("groups:\n  - [of, the]\n  - [North Korea, DPRK]\n", encoding="utf-8")
+    knowledge = build_knowledge_base(tmp_path)
+    assert [str(p) for p in knowledge.problems] == [f"{tmp_path / 'aliases.yaml'}: groups[0]: 'of' is only stop words, so it can never match"]
+    assert knowledge.aliases.group_of("North Korea") == knowledge.aliases.group_of("DPRK") is not None
 
 
 def test_a_broken_alias_file_leaves_retrieval_working(tmp_path: Path) -> None:

@@ -1,10 +1,13 @@
-"""`knowledge/aliases.yaml`: groups of names that mean the same thing, validated like the articles."""
+"""`knowledge/aliases.yaml`: groups of names that mean the same thing, validated like the articles.
+
+A bad group is reported and left out; the other groups still serve.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.models import Problem
@@ -19,30 +22,36 @@ class AliasesFile(BaseModel):
 
     groups: list[list[str]] = Field(default_factory=list)
 
-    @field_validator("groups")
-    @classmethod
-    def _groups_are_meaningful(cls, groups: list[list[str]]) -> list[list[str]]:
-        seen: dict[tuple[str, ...], int] = {}
-        for number, group in enumerate(groups):
-            if len(group) < 2:
-                raise ValueError(f"group {number} ({group!r}) needs at least two names")
-            for name in group:
-                phrase = tuple(terms(name))
-                if not phrase:
-                    raise ValueError(f"group {number}: {name!r} is only stop words, so it can never match")
-                if phrase in seen and seen[phrase] != number:
-                    raise ValueError(f"group {number}: {name!r} is already in group {seen[phrase]}")
-                seen[phrase] = number
-        return groups
+
+def _group_problem(group: list[str], seen: dict[tuple[str, ...], int], number: int) -> str | None:
+    if len(group) < 2:
+        return f"{group!r} needs at least two names"
+    for name in group:
+        phrase = tuple(terms(name))
+        if not phrase:
+            return f"{name!r} is only stop words, so it can never match"
+        if seen.get(phrase, number) != number:
+            return f"{name!r} is already in group {seen[phrase]}"
+    return None
 
 
 def load_aliases(folder: Path) -> tuple[list[list[str]], list[Problem]]:
-    """The alias groups, or none with a problem when the file is unusable: retrieval still works."""
+    """The good alias groups, and one problem per bad group or for an unusable file."""
     path = folder / ALIASES_FILE
     data, problems = read_yaml_file(path)
     if problems:
         return [], problems
     try:
-        return AliasesFile.model_validate(data or {}).groups, []
+        groups = AliasesFile.model_validate(data or {}).groups
     except ValidationError as error:
         return [], problems_from_validation(str(path), error)
+    good: list[list[str]] = []
+    seen: dict[tuple[str, ...], int] = {}
+    for number, group in enumerate(groups):
+        problem = _group_problem(group, seen, number)
+        if problem is not None:
+            problems.append(Problem(str(path), f"groups[{number}]", problem))
+            continue
+        seen.update((tuple(terms(name)), number) for name in group)
+        good.append(group)
+    return good, problems

@@ -55,6 +55,24 @@ class AliasTable:
                     found.append(AliasMatch(start, length, group_term))
         return found
 
+    def longest_matches(self, sequence: Sequence[str]) -> list[AliasMatch]:
+        """Non-overlapping matches, longest first: "North Korean leader" is one name, not two."""
+        chosen: list[AliasMatch] = []
+        taken: set[int] = set()
+        for match in sorted(self.matches(sequence), key=lambda m: (-m.length, m.start)):
+            positions = set(range(match.start, match.start + match.length))
+            if not positions & taken:
+                chosen.append(match)
+                taken |= positions
+        return sorted(chosen, key=lambda m: m.start)
+
+    def concepts(self, sequence: Sequence[str]) -> list[str]:
+        """Each alias phrase replaced by its group term, other terms kept: one entry per concept, so
+        "relations" and its group never count as two things shared."""
+        matches = self.longest_matches(sequence)
+        covered = {p for m in matches for p in range(m.start, m.start + m.length)}
+        return [term for i, term in enumerate(sequence) if i not in covered] + [m.group_term for m in matches]
+
     def expand(self, sequence: Sequence[str]) -> list[str]:
         """The terms plus one group term for every alias phrase found in them (for indexing)."""
         return [*sequence, *(match.group_term for match in self.matches(sequence))]

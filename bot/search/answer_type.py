@@ -40,7 +40,8 @@ _DATE_QUESTION = re.compile(r"^when\b|\bwhat (?:year|date|day|month)\b|\bin whic
 
 _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred "
-    "hundreds thousand thousands million millions billion billions trillion dozen dozens single half several few"
+    "hundreds thousand thousands million millions billion billions trillion dozen dozens single half several few "
+    "once twice thrice"
 ).split()
 _NUMBER = r"(?:\d[\d,.]*|" + "|".join(_NUMBER_WORDS) + r")"
 _HAS_NUMBER = re.compile(rf"\b{_NUMBER}\b|[$€£¥]\s?\d", re.IGNORECASE)
@@ -56,6 +57,26 @@ _HAS_DATE = re.compile(
 )
 # Two capitalised words in a row: "Stephen Hadley", "Mike Pompeo".
 _NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\s+([A-Z][a-z]+)\b")
+# Head words that make a capitalised pair a place, a body or a title, not a person's name.
+_NOT_A_PERSON = frozenset(
+    """korea korean koreans states kingdom nations union department house council peninsula agency
+    framework initiative center centre committee office ministry senate congress post times news
+    street summit address warrior university institute foundation party army navy force forces
+    administration government assembly court bank fund treaty accord agreement city island islands
+    sea ocean river war""".split()
+)
+
+
+_EXPLANATION_QUESTION = re.compile(
+    r"\bwhy\b|\bhow come\b|\bwhat (?:did|does|do|would|could) .{0,60}\b(?:say|said|mean|argue|think)\b|\bexplain\b"
+    r"|\baccording to\b"
+)
+
+
+def wants_explanation(question: str) -> bool:
+    """"Why …?", "What did Gallucci say about …?": the answer is a reason or a statement, which
+    tends to follow the sentence that names the topic."""
+    return bool(_EXPLANATION_QUESTION.search(fold(question)))
 
 
 def expected_answer(question: str) -> Expectation | None:
@@ -63,7 +84,9 @@ def expected_answer(question: str) -> Expectation | None:
     if _DURATION_QUESTION.search(text):
         return Expectation(AnswerType.DURATION, frozenset({"long", "years", "months", "weeks", "days", "hours"}))
     if how_many := _HOW_MANY.search(text):
-        return Expectation(AnswerType.NUMBER, frozenset(), _counted_words(how_many.group(1)))
+        counted = _counted_words(how_many.group(1))
+        # "how many times" asks for a count, and "once" or "a single round" answers it.
+        return Expectation(AnswerType.NUMBER, frozenset({"times"}), frozenset() if counted == {"time"} else counted)
     if _NUMBER_QUESTION.search(text):
         return Expectation(AnswerType.NUMBER, frozenset({"number", "percentage", "share", "amount"}))
     if _PERSON_QUESTION.search(text):
@@ -81,7 +104,11 @@ def satisfies(sentence: str, expectation: Expectation, question: str) -> bool:
     if expectation.type is AnswerType.DATE:
         return bool(_HAS_DATE.search(sentence))
     asked = re.findall(r"[a-z]+", fold(question))
-    return any(not (_asked(first, asked) and _asked(last, asked)) for first, last in _NAME.findall(sentence))
+    return any(
+        not (_asked(first, asked) and _asked(last, asked))
+        for first, last in _NAME.findall(sentence)
+        if fold(last) not in _NOT_A_PERSON and fold(first) not in _NOT_A_PERSON
+    )
 
 
 def _counted_words(after: str) -> frozenset[str]:

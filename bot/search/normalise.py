@@ -29,10 +29,10 @@ STOP_WORDS = frozenset(
     under until up very was wasn wasnt we wed well were weve weren werent what whats when whens
     where wheres which while who whos whom why whys will with won wont would wouldn wouldnt you
     youd youll youre youve your yours yourself yourselves
-    also any anything anyone can could did does get got go going gone lot many much
+    also any anything anyone can could did does get got go going lot many much
     tell told say said says think thinks thought know knows according article articles piece
     actually really kind sort way ever still yet even whether since like though although
-    hardly barely scarcely
+    hardly barely scarcely per via versus vs
     want wants please
     """.split()
 )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.knowledge.base import KnowledgeBase
-from bot.search.aliases import AliasMatch
 from bot.search.english import is_english_word, specificity
 from bot.search.normalise import STOP_WORDS, stem, words
 
@@ -64,22 +63,11 @@ def question_terms(
     return stems, surfaces, corrections
 
 
-def _longest_matches(matches: list[AliasMatch]) -> list[AliasMatch]:
-    chosen: list[AliasMatch] = []
-    taken: set[int] = set()
-    for match in sorted(matches, key=lambda m: (-m.length, m.start)):
-        positions = set(range(match.start, match.start + match.length))
-        if not positions & taken:
-            chosen.append(match)
-            taken |= positions
-    return sorted(chosen, key=lambda m: m.start)
-
-
 def analyse(knowledge: KnowledgeBase, question: str, phrasing: frozenset[str] = frozenset()) -> Query:
     """`phrasing`: words that only say what kind of answer is wanted ("name", "long"), left out."""
     stems, surfaces, corrections = question_terms(knowledge, question, phrasing)
     corrected_terms = {stem(c) for c in corrections.values()}
-    matches = _longest_matches(knowledge.aliases.matches(stems))
+    matches = knowledge.aliases.longest_matches(stems)
     grouped = {p for m in matches for p in range(m.start, m.start + m.length)}
 
     def said(start: int, end: int) -> float:

@@ -27,7 +27,7 @@ def build_timeline(knowledge: KnowledgeBase) -> tuple[tuple[TimelineEvent, ...],
         mentions.extend(find_mentions(article.id, article.body, article.meta.published, sentences[article.id]))
 
     def term_set(text: str) -> frozenset[str]:
-        return frozenset(knowledge.aliases.expand(terms(text)))
+        return frozenset(knowledge.aliases.concepts(terms(text)))
 
     events = merge(curated, mentions, knowledge.articles, term_set, knowledge.sentence_index.idf)
     return events, problems
