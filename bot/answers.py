@@ -25,6 +25,7 @@ MIN_COVERAGE = 0.45
 UBIQUITY_FLOOR = 0.1
 CLOSEST_OFFERED = 2
 SHORT_QUOTE_CHARS = 90
+EXPLANATION_CHARS = 200  # what a why-question's first quote adds after its best sentence, at most about
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff]")
 
 
@@ -160,18 +161,35 @@ def _quotes(knowledge: KnowledgeBase, ranked: list[_Candidate], *, explain: bool
         else:
             chosen.append((position, position, candidate.score))
     taken = {position for first, last, _ in chosen for position in range(first, last + 1)}
-    for i, (first, last, score) in enumerate(chosen):
-        # Run on while what the quote adds after its best sentence is still short.
-        while (explain and i == 0) or _span_chars(knowledge, first, last) < SHORT_QUOTE_CHARS:
+    for i, (first, best_last, score) in enumerate(chosen):
+        last = best_last
+        while _needs_more(knowledge, first, best_last, last, explain=explain and i == 0):
             following = last + 1
-            if following >= len(knowledge.sentences) or following in taken or not _same_passage(knowledge, following, first):
+            if following >= len(knowledge.sentences) or following in taken or not _continues(knowledge, last, following, explain):
                 break
             last = following
             taken.add(following)
-            if _span_chars(knowledge, chosen[i][1] + 1, last) >= SHORT_QUOTE_CHARS:
-                break
         chosen[i] = (first, last, score)
     return tuple(_quote(knowledge, first, last, score) for first, last, score in chosen)
+
+
+def _needs_more(knowledge: KnowledgeBase, first: int, best_last: int, last: int, *, explain: bool) -> bool:
+    """Short quotes run on; a why-question's first quote runs on until it adds a reason's worth."""
+    if _span_chars(knowledge, first, last) < SHORT_QUOTE_CHARS:
+        return True
+    added = _span_chars(knowledge, best_last + 1, last) if last > best_last else 0
+    return explain and added < EXPLANATION_CHARS
+
+
+def _continues(knowledge: KnowledgeBase, last: int, following: int, explain: bool) -> bool:
+    """The next sentence belongs to the quote: same paragraph, or, for a why / what-did-X-say
+    question, a quotation that opens the next paragraph right after its attribution."""
+    if _same_passage(knowledge, following, last):
+        return True
+    return explain and _sentence_text(knowledge, following).startswith(("“", '"')) and (
+        knowledge.passages[knowledge.sentences[following].passage].article_id
+        == knowledge.passages[knowledge.sentences[last].passage].article_id
+    )
 
 
 def _span_chars(knowledge: KnowledgeBase, first: int, last: int) -> int:

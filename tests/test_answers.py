@@ -115,3 +115,29 @@ def test_follow_up_that_stands_alone_ignores_the_thread(bundled_store: Knowledge
     knowledge = bundled_store.current
     question = "What did Trump tell the Washington Post about his gut?"
     assert answer_follow_up(knowledge, question, ["Who is Stephen Biegun?"]).quotes == answer(knowledge, question).quotes
+
+
+def test_a_why_question_gets_the_reason_that_follows_the_restated_claim(bundled_store: KnowledgeStore) -> None:
+    result = answer(bundled_store.current, "Why does the op-ed say diplomacy is a team sport?")
+    first = result.quotes[0]
+    assert first.text.startswith("Diplomacy is a team sport.")
+    assert "interagency team of negotiators" in first.text  # the next sentence gives the reason
+    assert first.text == first.article.body[first.start : first.end]
+
+
+def test_a_quotation_after_its_attribution_is_part_of_the_quote(bundled_store: KnowledgeStore) -> None:
+    result = answer(bundled_store.current, "What did Joseph Yun say in his interview with CNN?")
+    first = result.quotes[0]
+    assert "Joseph Yun" in first.text and "There had not been many working-level meetings." in first.text
+
+
+def test_a_where_question_needs_a_place_in_the_answer(bundled_store: KnowledgeStore) -> None:
+    question = "In which city did Stephen Biegun hold his working-level talks with his North Korean counterparts?"
+    assert not answer(bundled_store.current, question).answered
+    located = answer(bundled_store.current, "Where was the second summit between Trump and Kim held?")
+    assert located.answered and "Hanoi" in located.quotes[0].text
+
+
+def test_a_who_question_is_not_answered_by_the_person_it_names(bundled_store: KnowledgeStore) -> None:
+    # "Stephen Biegun" is the person asked about, not an answer to who sat opposite him.
+    assert not answer(bundled_store.current, "What is the name of the North Korean official who negotiated opposite Biegun?").answered

@@ -18,6 +18,7 @@ class AnswerType(str, Enum):
     NUMBER = "number"
     DURATION = "duration"
     PERSON = "person"
+    PLACE = "place"
     DATE = "date"
 
 
@@ -36,6 +37,7 @@ _DURATION_QUESTION = re.compile(r"\b(?:how long|how many (?:years|months|weeks|d
 _PERSON_QUESTION = re.compile(
     r"^(?:who|whom|whose)\b|\bwho (?:is|was|were|did|does|will|would|could)\b|\bwhat (?:is|was) (?:the|his|her|their) names?\b|\bnames? of\b"
 )
+_PLACE_QUESTION = re.compile(r"^where\b|\b(?:in|at|to) (?:which|what) (?:city|country|town|place|venue|hotel|location)\b|\bwhat (?:city|country|town|venue|hotel)\b")
 _DATE_QUESTION = re.compile(r"^when\b|\bwhat (?:year|date|day|month)\b|\bin which (?:year|month)\b|\bon what (?:date|day)\b")
 
 _NUMBER_WORDS = (
@@ -57,6 +59,7 @@ _HAS_DATE = re.compile(
 )
 # Two capitalised words in a row: "Stephen Hadley", "Mike Pompeo".
 _NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\s+([A-Z][a-z]+)\b")
+_PLACE = re.compile(r"\b(?:in|at|to|from|near) (?:the )?([A-Z][a-z]+)")
 # Head words that make a capitalised pair a place, a body or a title, not a person's name.
 _NOT_A_PERSON = frozenset(
     """korea korean koreans states kingdom nations union department house council peninsula agency
@@ -68,8 +71,8 @@ _NOT_A_PERSON = frozenset(
 
 
 _EXPLANATION_QUESTION = re.compile(
-    r"\bwhy\b|\bhow come\b|\bwhat (?:did|does|do|would|could) .{0,60}\b(?:say|said|mean|argue|think)\b|\bexplain\b"
-    r"|\baccording to\b"
+    r"\bwhy\b|\bhow come\b|\bwhat (?:\w+ )?(?:did|does|do|would|could) .{0,60}\b(?:say|said|mean|argue|think|raise|ask|claim|write|tell|suggest|recommend|warn|propose|find)\b|\bexplain\b"
+    r"|\baccording to\b|^how (?:does|did|do|would|could|can|is|was|are|were|will)\b"
 )
 
 
@@ -91,6 +94,8 @@ def expected_answer(question: str) -> Expectation | None:
         return Expectation(AnswerType.NUMBER, frozenset({"number", "percentage", "share", "amount"}))
     if _PERSON_QUESTION.search(text):
         return Expectation(AnswerType.PERSON, frozenset({"name", "names"}))
+    if _PLACE_QUESTION.search(text):
+        return Expectation(AnswerType.PLACE, frozenset({"city", "country", "town", "place", "location"}))
     if _DATE_QUESTION.search(text):
         return Expectation(AnswerType.DATE, frozenset({"year", "date", "day", "month"}))
     return None
@@ -104,8 +109,12 @@ def satisfies(sentence: str, expectation: Expectation, question: str) -> bool:
     if expectation.type is AnswerType.DATE:
         return bool(_HAS_DATE.search(sentence))
     asked = re.findall(r"[a-z]+", fold(question))
+    if expectation.type is AnswerType.PLACE:
+        # "in Hanoi", "at the Metropole": a capitalised place after a preposition, not one asked about.
+        return any(not _asked(place, asked) for place in _PLACE.findall(sentence))
+    # A name counts when the question does not already name that person ("Biegun" names "Stephen Biegun").
     return any(
-        not (_asked(first, asked) and _asked(last, asked))
+        not (_asked(first, asked) or _asked(last, asked))
         for first, last in _NAME.findall(sentence)
         if fold(last) not in _NOT_A_PERSON and fold(first) not in _NOT_A_PERSON
     )

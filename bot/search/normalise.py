@@ -33,7 +33,11 @@ STOP_WORDS = frozenset(
     tell told say said says think thinks thought know knows according article articles piece
     actually really kind sort way ever still yet even whether since like though although
     hardly barely scarcely per via versus vs
-    want wants please
+    want wants please cant saying telling thinking
+    nothing something everything anybody somebody everybody anyone someone everyone
+    thing things stuff basically literally
+    lol lmao rofl pls plz ppl kinda sorta gonna wanna gotta ya yeah yep nah nope ok okay btw imo imho
+    tbh u ur thx thanks hey hi hello guys folks
     """.split()
 )
 
