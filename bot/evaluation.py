@@ -79,6 +79,13 @@ class EvalReport:
         lengths = [len(q.text) for r in self.results for q in r.answer.quotes]
         return statistics.median(lengths) if lengths else 0.0
 
+    def recall_at_1_by_kind(self) -> dict[str, float]:
+        """R@1 of the answerable questions of each kind (paraphrase, lexical, …)."""
+        kinds: dict[str, list[QuestionResult]] = {}
+        for result in self.answerable:
+            kinds.setdefault(result.question.kind, []).append(result)
+        return {kind: round(sum(r.rank == 1 for r in results) / len(results), 4) for kind, results in sorted(kinds.items())}
+
     def as_dict(self) -> dict[str, object]:
         return {
             "questions": len(self.results),
@@ -90,6 +97,7 @@ class EvalReport:
             "unanswerable_declined": self.unanswerable_declined,
             "answerable_declined": self.answerable_declined,
             "median_quote_chars": self.median_quote_chars,
+            "r_at_1_by_kind": self.recall_at_1_by_kind(),
             "misses": [r.question.id for r in self.answerable if r.rank != 1],
             "wrongly_answered": [r.question.id for r in self.unanswerable if r.answer.answered],
         }

@@ -37,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
         print()
     print(f"questions:              {numbers['questions']} ({numbers['answerable']} answerable)")
     print(f"R@1:                    {report.recall_at(1):.3f}")
+    for kind, value in report.recall_at_1_by_kind().items():
+        print(f"  R@1 {kind + ':':<18} {value:.3f}")
     print(f"R@3:                    {report.recall_at(3):.3f}")
     print(f"MRR:                    {report.mrr:.3f}")
     print(f"unanswerable declined:  {numbers['unanswerable_declined']} of {numbers['unanswerable']}")
