@@ -129,6 +129,8 @@ IMPORT_UNREADABLE = "Cannot read {path}: {reason}."
 IMPORT_NO_BODY = "Found no article text in {path}; is it a saved article page or a plain-text article?"
 IMPORT_WROTE = "Wrote {path} ({characters:,} characters of article text)."
 IMPORT_CHECK_FAILED = "The written file does not pass the checks; fix these lines (python -m bot check shows them too):"
+IMPORT_LEFT_OUT = "  left out as page chrome: {line}"
+IMPORT_CHROME_KEPT = "Kept as they are, though they look like page chrome (import again with --clean --replace to leave them out):"
 IMPORT_OK = "It passes the checks; the running bot picks it up within a few seconds."
 
 

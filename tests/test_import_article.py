@@ -119,7 +119,7 @@ def test_a_bundled_id_in_another_file_name_is_refused(knowledge_copy: Path, caps
     assert build_knowledge_base(knowledge_copy).problems == ()
 
 
-def test_plain_text_is_kept_as_it_is_apart_from_whole_chrome_lines(knowledge_copy: Path) -> None:
+def test_plain_text_is_kept_as_it_is_and_clean_drops_whole_chrome_lines(knowledge_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = knowledge_copy.parent / "beekeepers.txt"
     paragraphs = [
         "Beekeepers from both Koreas met at Panmunjom on Tuesday to compare hives.",
@@ -127,16 +127,21 @@ def test_plain_text_is_kept_as_it_is_apart_from_whole_chrome_lines(knowledge_cop
     ]
     source.write_text("clock menu more-arrow no yes\n\n" + "\n\n".join(paragraphs) + "\n\n\nMore Great WIRED Stories\n", encoding="utf-8")
     flags = ["--title", "Beekeepers meet at Panmunjom", "--publisher", "Test Gazette", "--published", "2019-04-02"]
-    assert run_cli("import", str(source), *flags, "--knowledge", str(knowledge_copy)) == 0
     written = knowledge_copy / "articles" / "test-gazette-2019-04-02-beekeepers-meet-at-panmunjom.md"
+
+    # As it is, by default; the lines that look like chrome are named.
+    assert run_cli("import", str(source), *flags, "--knowledge", str(knowledge_copy)) == 0
+    assert read_article(written)[0].body == source.read_text(encoding="utf-8").strip()  # type: ignore[union-attr]
+    out = capsys.readouterr().out
+    assert "look like page chrome" in out and "  clock menu more-arrow no yes" in out and "  More Great WIRED Stories" in out
+
+    # --clean leaves out exactly those whole lines, and nothing else.
+    assert run_cli("import", str(source), *flags, "--clean", "--replace", "--knowledge", str(knowledge_copy)) == 0
     article, problems = read_article(written)
     assert problems == [] and article is not None
     assert article.body == "\n\n".join(paragraphs)
     answer = commands.ask(KnowledgeStore(knowledge_copy), "Where did the beekeepers compare hives?", frontend="test")
     assert answer.answered and "Panmunjom" in answer.quotes[0].text
-
-    assert run_cli("import", str(source), *flags, "--verbatim", "--replace", "--knowledge", str(knowledge_copy)) == 0
-    assert read_article(written)[0].body.startswith("clock menu more-arrow no yes")  # type: ignore[union-attr]
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared seeds are not next to this checkout")

@@ -36,7 +36,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--author", help="who wrote it")
     parser.add_argument("--kind", choices=("news", "analysis", "opinion"), default="news", help="default: news")
     parser.add_argument("--replace", action="store_true", help="overwrite the article that already has this id")
-    parser.add_argument("--verbatim", action="store_true", help="plain text: keep every line, even ones that look like page chrome")
+    parser.add_argument("--clean", action="store_true", help="plain text: leave out whole lines that look like page chrome (kept by default)")
     add_common_options(parser)
     parser.set_defaults(run=lambda args: run_guarded(args, run))
 
@@ -52,7 +52,7 @@ def read_source(args: argparse.Namespace) -> Extracted:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise CommandFailed(messages.IMPORT_UNREADABLE.format(path=args.file, reason="it is not UTF-8 text; save it as UTF-8")) from None
-    return from_plain_text(text, args.title, None, verbatim=args.verbatim)
+    return from_plain_text(text, args.title, None, clean=args.clean)
 
 
 def merged_fields(args: argparse.Namespace, found: Extracted) -> dict[str, object]:
@@ -102,7 +102,11 @@ def run(args: argparse.Namespace) -> int:
     write_atomically(target, render(meta, found.body))
     print(messages.IMPORT_WROTE.format(path=target, characters=len(found.body)))
     for line in found.dropped:
-        print(f"  left out as page chrome: {line}")
+        print(messages.IMPORT_LEFT_OUT.format(line=line))
+    if found.chrome_kept:
+        print(messages.IMPORT_CHROME_KEPT)
+        for line in found.chrome_kept:
+            print(f"  {line}")
     return report_checks(folder, target, fields)
 
 

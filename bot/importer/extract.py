@@ -24,7 +24,8 @@ class Extracted:
     author: str | None = None
     url: str | None = None
     standfirst: str | None = None
-    dropped: tuple[str, ...] = field(default_factory=tuple)
+    dropped: tuple[str, ...] = field(default_factory=tuple)  # chrome lines left out of the body
+    chrome_kept: tuple[str, ...] = field(default_factory=tuple)  # lines that look like chrome, kept as asked
     is_html: bool = False
 
 
@@ -84,9 +85,10 @@ def from_html(html: str | bytes) -> Extracted:
     )
 
 
-def from_plain_text(text: str, title: str | None, standfirst: str | None, *, verbatim: bool) -> Extracted:
-    """Plain text is the article as it is; only whole chrome lines go, unless verbatim is asked for."""
-    if verbatim:
-        return Extracted(body=text.strip())
+def from_plain_text(text: str, title: str | None, standfirst: str | None, *, clean: bool) -> Extracted:
+    """Plain text is the article as it is; with `clean`, whole lines that look like page chrome go.
+    Kept, they are still named, so the maintainer can decide."""
     cleaned = drop_chrome(text, title, standfirst)
-    return Extracted(body=cleaned.text, dropped=cleaned.dropped)
+    if clean:
+        return Extracted(body=cleaned.text, dropped=cleaned.dropped)
+    return Extracted(body=text.strip(), chrome_kept=cleaned.dropped)
