@@ -2,7 +2,7 @@
 
 Quotes must stay verbatim, so a line is either kept exactly as it is or dropped entirely, and only
 when it is plainly not article prose: menu words, share buttons, photo credits, the first copy of a
-duplicated caption, the title and standfirst repeated at the top, and "more stories" trailers.
+caption printed twice, the title and standfirst repeated at the top, and "more stories" trailers.
 """
 
 from __future__ import annotations
@@ -117,9 +117,11 @@ def drop_chrome(text: str, title: str | None = None, standfirst: str | None = No
             continue
         previous = next((k for k in reversed(kept) if k.strip()), None)
         if previous is not None and len(stripped) < 2 * MAX_CHROME_CHARS and _similar(previous, stripped) >= CAPTION_SIMILARITY:
-            # The later copy stays: it is the figcaption, usually the edited one of the two.
-            dropped.append(previous.strip())
+            # A line printed twice is a photo's caption (alt text and figcaption): it describes the
+            # picture, it is not the article's text, so neither copy is quoted.
+            dropped.extend((previous.strip(), stripped))
             del kept[len(kept) - 1 - kept[::-1].index(previous)]
+            continue
         kept.append(line.rstrip())
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
     return Cleaned(body, tuple(dropped))
