@@ -25,6 +25,7 @@ MIN_COVERAGE = 0.45
 UBIQUITY_FLOOR = 0.1
 CLOSEST_OFFERED = 2
 SHORT_QUOTE_CHARS = 90
+MAX_QUOTATION_SENTENCES = 3
 EXPLANATION_CHARS = 200  # what a why-question's first quote adds after its best sentence, at most about
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff]")
 
@@ -169,8 +170,35 @@ def _quotes(knowledge: KnowledgeBase, ranked: list[_Candidate], *, explain: bool
                 break
             last = following
             taken.add(following)
-        chosen[i] = (first, last, score)
+        chosen[i] = (*_whole_quotation(knowledge, first, last, taken), score)
     return tuple(_quote(knowledge, first, last, score) for first, last, score in chosen)
+
+
+_OPENING = re.compile(r"“|(?:^|(?<=\s))”(?=\w)")  # a ” before a word is a misprinted “ ("”When we first")
+
+
+def _quotation_marks(text: str) -> tuple[int, int]:
+    """How many quotations open and close in the text."""
+    opened = len(_OPENING.findall(text))
+    return opened, text.count("“") + text.count("”") - opened
+
+
+def _whole_quotation(knowledge: KnowledgeBase, first: int, last: int, taken: set[int]) -> tuple[int, int]:
+    """Widen a quote that starts or ends inside someone's quotation (“A. B,” said X.) to all of it,
+    within its paragraph, so a speaker's words are never cut in half or given without their speaker."""
+    for _ in range(MAX_QUOTATION_SENTENCES):
+        text = knowledge.article_of(knowledge.sentences[first].passage).body[
+            knowledge.sentences[first].span.start : knowledge.sentences[last].span.end
+        ]
+        opened, closed = _quotation_marks(text)
+        if closed > opened and first - 1 not in taken and first > 0 and _same_passage(knowledge, first - 1, first):
+            first -= 1
+        elif opened > closed and last + 1 not in taken and last + 1 < len(knowledge.sentences) and _same_passage(knowledge, last + 1, last):
+            last += 1
+        else:
+            break
+        taken.update((first, last))
+    return first, last
 
 
 def _needs_more(knowledge: KnowledgeBase, first: int, best_last: int, last: int, *, explain: bool) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,17 @@ def test_a_where_question_needs_a_place_in_the_answer(bundled_store: KnowledgeSt
 def test_a_who_question_is_not_answered_by_the_person_it_names(bundled_store: KnowledgeStore) -> None:
     # "Stephen Biegun" is the person asked about, not an answer to who sat opposite him.
     assert not answer(bundled_store.current, "What is the name of the North Korean official who negotiated opposite Biegun?").answered
+
+
+def test_a_quote_never_cuts_a_speakers_quotation_in_half(bundled_store: KnowledgeStore) -> None:
+    for question in [*all_questions(), "What did Gallucci say about the approach going into the Singapore summit?"]:
+        for quote in answer(bundled_store.current, question).quotes:
+            # The WIRED text misprints one opening mark as ” ("”When we first"): it opens a quotation.
+            opened = quote.text.count("“") + len(re.findall(r"(?:^|\s)”\w", quote.text))
+            assert opened == quote.text.count("“") + quote.text.count("”") - opened, (question, quote.text)
+
+
+def test_how_much_is_answered_by_an_amount_even_when_it_is_none(bundled_store: KnowledgeStore) -> None:
+    result = answer(bundled_store.current, "How much diplomatic experience does Pompeo have?")
+    assert result.answered and "Pompeo has no diplomatic experience at all" in result.quotes[0].text
+    assert not answer(bundled_store.current, "How much plutonium does Yongbyon produce a year?").answered

@@ -16,6 +16,7 @@ from bot.search.normalise import fold, is_stop_word, stem
 
 class AnswerType(str, Enum):
     NUMBER = "number"
+    AMOUNT = "amount"
     DURATION = "duration"
     PERSON = "person"
     PLACE = "place"
@@ -31,8 +32,9 @@ class Expectation:
     counted: frozenset[str] = frozenset()
 
 
-_HOW_MANY = re.compile(r"\bhow (?:many|much)\b((?:\s+[a-z]+)*)")
-_NUMBER_QUESTION = re.compile(r"\bwhat (?:number|percentage|share|amount)\b|\bhow much\b")
+_HOW_MANY = re.compile(r"\bhow many\b((?:\s+[a-z]+)*)")
+_HOW_MUCH = re.compile(r"\bhow much\b")
+_NUMBER_QUESTION = re.compile(r"\bwhat (?:number|percentage|share|amount)\b")
 _DURATION_QUESTION = re.compile(r"\b(?:how long|how many (?:years|months|weeks|days|hours))\b(?! ago)")
 _PERSON_QUESTION = re.compile(
     r"^(?:who|whom|whose)\b|\bwho (?:is|was|were|did|does|will|would|could)\b|\bwhat (?:is|was) (?:the|his|her|their) names?\b|\bnames? of\b"
@@ -52,6 +54,7 @@ _HAS_DURATION = re.compile(
     r"|\b(?:years|months|weeks|days|hours|decades)\b|\bovernight\b",
     re.IGNORECASE,
 )
+_HAS_AMOUNT = re.compile(r"\b(?:no|none|little|nothing|lots?|plenty|most|all)\b", re.IGNORECASE)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _HAS_DATE = re.compile(
     rf"\b(?:1[89]\d\d|20\d\d)\b|\b(?:{_MONTHS})\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -90,6 +93,8 @@ def expected_answer(question: str) -> Expectation | None:
         counted = _counted_words(how_many.group(1))
         # "how many times" asks for a count, and "once" or "a single round" answers it.
         return Expectation(AnswerType.NUMBER, frozenset({"times"}), frozenset() if counted == {"time"} else counted)
+    if _HOW_MUCH.search(text):
+        return Expectation(AnswerType.AMOUNT, frozenset())
     if _NUMBER_QUESTION.search(text):
         return Expectation(AnswerType.NUMBER, frozenset({"number", "percentage", "share", "amount"}))
     if _PERSON_QUESTION.search(text):
@@ -104,6 +109,9 @@ def expected_answer(question: str) -> Expectation | None:
 def satisfies(sentence: str, expectation: Expectation, question: str) -> bool:
     if expectation.type is AnswerType.NUMBER:
         return _counts(sentence, expectation.counted)
+    if expectation.type is AnswerType.AMOUNT:
+        # "How much experience?" — "no diplomatic experience at all" answers it as well as "$2 billion".
+        return bool(_HAS_NUMBER.search(sentence) or _HAS_AMOUNT.search(sentence))
     if expectation.type is AnswerType.DURATION:
         return bool(_HAS_DURATION.search(sentence))
     if expectation.type is AnswerType.DATE:
