@@ -1,0 +1,28 @@
+"""Retrieval quality on the committed question sets stays above floors well under today's numbers.
+
+The README has the real numbers; these floors catch a change that breaks retrieval, not one
+that costs a question or two.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.evaluation import evaluate, read_questions
+from bot.knowledge.store import KnowledgeStore
+
+EVAL = Path(__file__).resolve().parent.parent / "eval"
+
+
+@pytest.mark.parametrize("name", ["heldout_a", "heldout_b", "heldout_c", "heldout_d"])
+def test_held_out_sets_stay_above_their_floors(bundled_store: KnowledgeStore, name: str) -> None:
+    report = evaluate(bundled_store.current, read_questions(EVAL / f"{name}.jsonl"))
+    assert report.recall_at(1) >= 0.45
+    assert report.recall_at_1_by_kind()["lexical"] >= 0.8
+    assert report.unanswerable_declined >= 5
+    assert report.median_quote_chars < 300
+    for result in report.results:
+        for quote in result.answer.quotes:
+            assert quote.text == quote.article.body[quote.start : quote.end]
