@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.quotation_marks import unbalanced
 from bot.quotes import Quote
 from bot.search.answer_type import expected_answer, satisfies, wants_explanation
 from bot.search.query import Concept, Query, analyse
@@ -25,7 +26,7 @@ MIN_COVERAGE = 0.45
 UBIQUITY_FLOOR = 0.1
 CLOSEST_OFFERED = 2
 SHORT_QUOTE_CHARS = 90
-MAX_QUOTATION_SENTENCES = 3
+MAX_QUOTATION_SENTENCES = 4
 EXPLANATION_CHARS = 200  # what a why-question's first quote adds after its best sentence, at most about
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff]")
 
@@ -171,16 +172,21 @@ def _quotes(knowledge: KnowledgeBase, ranked: list[_Candidate], *, explain: bool
             last = following
             taken.add(following)
         chosen[i] = (*_whole_quotation(knowledge, first, last, taken), score)
-    return tuple(_quote(knowledge, first, last, score) for first, last, score in chosen)
+    return tuple(_quote(knowledge, first, last, score) for first, last, score in _join_touching(knowledge, chosen))
 
 
-_OPENING = re.compile(r"“|(?:^|(?<=\s))”(?=\w)")  # a ” before a word is a misprinted “ ("”When we first")
-
-
-def _quotation_marks(text: str) -> tuple[int, int]:
-    """How many quotations open and close in the text."""
-    opened = len(_OPENING.findall(text))
-    return opened, text.count("“") + text.count("”") - opened
+def _join_touching(knowledge: KnowledgeBase, chosen: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """Quotes that grew until they touch, in one paragraph, are one quote (in the better one's place)."""
+    joined: list[tuple[int, int, float]] = []
+    for first, last, score in chosen:
+        for i, (other_first, other_last, other_score) in enumerate(joined):
+            touching = other_last + 1 == first or last + 1 == other_first
+            if touching and _same_passage(knowledge, first, other_first):
+                joined[i] = (min(first, other_first), max(last, other_last), other_score)
+                break
+        else:
+            joined.append((first, last, score))
+    return joined
 
 
 def _whole_quotation(knowledge: KnowledgeBase, first: int, last: int, taken: set[int]) -> tuple[int, int]:
@@ -190,10 +196,10 @@ def _whole_quotation(knowledge: KnowledgeBase, first: int, last: int, taken: set
         text = knowledge.article_of(knowledge.sentences[first].passage).body[
             knowledge.sentences[first].span.start : knowledge.sentences[last].span.end
         ]
-        opened, closed = _quotation_marks(text)
-        if closed > opened and first - 1 not in taken and first > 0 and _same_passage(knowledge, first - 1, first):
+        opened_before, left_open = unbalanced(text)
+        if opened_before and first - 1 not in taken and first > 0 and _same_passage(knowledge, first - 1, first):
             first -= 1
-        elif opened > closed and last + 1 not in taken and last + 1 < len(knowledge.sentences) and _same_passage(knowledge, last + 1, last):
+        elif left_open and last + 1 not in taken and last + 1 < len(knowledge.sentences) and _same_passage(knowledge, last + 1, last):
             last += 1
         else:
             break
@@ -214,9 +220,13 @@ def _continues(knowledge: KnowledgeBase, last: int, following: int, explain: boo
     question, a quotation that opens the next paragraph right after its attribution."""
     if _same_passage(knowledge, following, last):
         return True
-    return explain and _sentence_text(knowledge, following).startswith(("“", '"')) and (
-        knowledge.passages[knowledge.sentences[following].passage].article_id
-        == knowledge.passages[knowledge.sentences[last].passage].article_id
+    passage = knowledge.passages[knowledge.sentences[following].passage]
+    return (
+        explain
+        and not passage.heading
+        and unbalanced(_sentence_text(knowledge, following))[1] > 0  # it opens a quotation
+        and _sentence_text(knowledge, following)[:1] in "“\""
+        and passage.article_id == knowledge.passages[knowledge.sentences[last].passage].article_id
     )
 
 

@@ -131,6 +131,7 @@ IMPORT_WROTE = "Wrote {path} ({characters:,} characters of article text)."
 IMPORT_CHECK_FAILED = "The written file does not pass the checks; fix these lines (python -m bot check shows them too):"
 IMPORT_LEFT_OUT = "  left out as page chrome: {line}"
 IMPORT_CHROME_KEPT = "Kept as they are, though they look like page chrome (import again with --clean --replace to leave them out):"
+IMPORT_KEPT_LINE = "  {line}"
 IMPORT_OK = "It passes the checks; the running bot picks it up within a few seconds."
 
 

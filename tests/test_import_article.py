@@ -181,3 +181,12 @@ def test_a_page_in_a_legacy_charset_keeps_its_accents(tmp_path: Path, knowledge_
     assert run_cli("import", str(page), "--id", "latin1-page", "--knowledge", str(knowledge_copy)) == 0
     article, _ = read_article(knowledge_copy / "articles" / "latin1-page.md")
     assert article is not None and "Tromsø" in article.body and "communiqué" in article.body
+
+
+def test_a_sentence_printed_twice_is_kept_once_and_a_caption_not_at_all() -> None:
+    sentence = "The envoy met his counterparts in Stockholm for three days of talks."
+    body = f"Opening paragraph of the story.\n\n{sentence}\n\n{sentence}\n\nClosing paragraph."
+    assert drop_chrome(body, None, None).text == f"Opening paragraph of the story.\n\n{sentence}\n\nClosing paragraph."
+    caption = "Kim Jong Un arrives at the station in Dong Dang, Vietnam."
+    credited = f"Opening paragraph of the story.\n\n{caption}\n{caption}\nPhoto: Reuters/Getty Images\n\nClosing paragraph."
+    assert drop_chrome(credited, None, None).text == "Opening paragraph of the story.\n\nClosing paragraph."

@@ -97,3 +97,13 @@ def test_a_stray_copy_with_a_taken_id_does_not_evict_the_article(tmp_path: Path)
     knowledge = build_knowledge_base(tmp_path)
     assert knowledge.articles["vox-piece"].path == original
     assert [str(p) for p in knowledge.problems] == [f"{stray}: id: 'vox-piece' is already used by {original}; this file is skipped"]
+
+
+def test_a_name_that_shrinks_to_an_everyday_word_is_refused(tmp_path: Path) -> None:
+    write_article(tmp_path, "one", "Some text about the talks.")
+    (tmp_path / "aliases.yaml").write_text("groups:\n  - [test, set off]\n  - [hammering out, hashing out]\n", encoding="utf-8")
+    knowledge = build_knowledge_base(tmp_path)
+    assert [str(p) for p in knowledge.problems] == [
+        f"{tmp_path / 'aliases.yaml'}: groups[0]: 'set off' is just 'set' once small words are ignored, so it would match every 'set'"
+    ]
+    assert knowledge.aliases.group_of("hashing out") == knowledge.aliases.group_of("hammering out") is not None

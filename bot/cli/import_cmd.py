@@ -106,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
     if found.chrome_kept:
         print(messages.IMPORT_CHROME_KEPT)
         for line in found.chrome_kept:
-            print(f"  {line}")
+            print(messages.IMPORT_KEPT_LINE.format(line=line))
     return report_checks(folder, target, fields)
 
 

@@ -65,6 +65,12 @@ def _is_link_list(lines: list[str]) -> bool:
     return all(len(line) < MAX_CHROME_CHARS and not SENTENCE_END.search(line) for line in lines if line.strip())
 
 
+def _is_caption(line: str, rest: list[str]) -> bool:
+    """A repeated line is a caption when a photo credit follows it or it is not a sentence."""
+    following = next((r.strip() for r in rest if r.strip()), "")
+    return _is_credit(following) or not line.rstrip().endswith((".", "!", "?", "”", '"'))
+
+
 def _is_credit(line: str) -> bool:
     return len(line) < MAX_CHROME_CHARS and not SENTENCE_END.search(line) and bool(CREDIT.search(line.strip()))
 
@@ -117,11 +123,14 @@ def drop_chrome(text: str, title: str | None = None, standfirst: str | None = No
             continue
         previous = next((k for k in reversed(kept) if k.strip()), None)
         if previous is not None and len(stripped) < 2 * MAX_CHROME_CHARS and _similar(previous, stripped) >= CAPTION_SIMILARITY:
-            # A line printed twice is a photo's caption (alt text and figcaption): it describes the
-            # picture, it is not the article's text, so neither copy is quoted.
-            dropped.extend((previous.strip(), stripped))
             del kept[len(kept) - 1 - kept[::-1].index(previous)]
-            continue
+            dropped.append(previous.strip())
+            if _is_caption(stripped, lines[position + 1 :]):
+                # A photo's caption (alt text and figcaption) describes the picture; it is not the
+                # article's text, so neither copy is quoted.
+                dropped.append(stripped)
+                continue
+            # Otherwise a line printed twice is kept once: the later copy, usually the edited one.
         kept.append(line.rstrip())
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
     return Cleaned(body, tuple(dropped))

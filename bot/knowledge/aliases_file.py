@@ -12,7 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.models import Problem
 from bot.knowledge.yaml_text import read_yaml_file
-from bot.search.normalise import terms
+from bot.search.english import specificity
+from bot.search.normalise import is_stop_word, terms, words
 
 ALIASES_FILE = "aliases.yaml"
 
@@ -23,6 +24,11 @@ class AliasesFile(BaseModel):
     groups: list[list[str]] = Field(default_factory=list)
 
 
+# A several-word name that shrinks to one everyday word ("set off" -> "set") would match that word
+# everywhere; a rare word left alone ("hashing out" -> "hash") is fine.
+MIN_LONE_WORD_SPECIFICITY = 0.5
+
+
 def _group_problem(group: list[str], seen: dict[tuple[str, ...], int], number: int) -> str | None:
     if len(group) < 2:
         return f"{group!r} needs at least two names"
@@ -30,6 +36,9 @@ def _group_problem(group: list[str], seen: dict[tuple[str, ...], int], number: i
         phrase = tuple(terms(name))
         if not phrase:
             return f"{name!r} is only stop words, so it can never match"
+        left = [word for word in words(name) if not is_stop_word(word)]
+        if len(words(name)) > 1 and len(left) == 1 and specificity(left[0]) < MIN_LONE_WORD_SPECIFICITY:
+            return f"{name!r} is just {left[0]!r} once small words are ignored, so it would match every {left[0]!r}"
         if seen.get(phrase, number) != number:
             return f"{name!r} is already in group {seen[phrase]}"
     return None

@@ -39,6 +39,7 @@ _DURATION_QUESTION = re.compile(r"\b(?:how long|how many (?:years|months|weeks|d
 _PERSON_QUESTION = re.compile(
     r"^(?:who|whom|whose)\b|\bwho (?:is|was|were|did|does|will|would|could)\b|\bwhat (?:is|was) (?:the|his|her|their) names?\b|\bnames? of\b"
 )
+_WHO_IS_NAMED = re.compile(r"^[Ww]ho(?:'s| is| was| are| were) (?:[A-Z][\w'’.-]*\s*)+[?.!]*$")
 _PLACE_QUESTION = re.compile(r"^where\b|\b(?:in|at|to) (?:which|what) (?:city|country|town|place|venue|hotel|location)\b|\bwhat (?:city|country|town|venue|hotel)\b")
 _DATE_QUESTION = re.compile(r"^when\b|\bwhat (?:year|date|day|month)\b|\bin which (?:year|month)\b|\bon what (?:date|day)\b")
 
@@ -54,22 +55,24 @@ _HAS_DURATION = re.compile(
     r"|\b(?:years|months|weeks|days|hours|decades)\b|\bovernight\b",
     re.IGNORECASE,
 )
-_HAS_AMOUNT = re.compile(r"\b(?:no|none|little|nothing|lots?|plenty|most|all)\b", re.IGNORECASE)
+_HAS_AMOUNT = re.compile(r"\b(?:none|little|nothing|plenty|no \w+(?: \w+)? at all)\b", re.IGNORECASE)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _HAS_DATE = re.compile(
     rf"\b(?:1[89]\d\d|20\d\d)\b|\b(?:{_MONTHS})\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\b(?:yesterday|today|last (?:week|month|year|summer|winter|spring|fall|autumn))\b|\bago\b"
 )
 # Two capitalised words in a row: "Stephen Hadley", "Mike Pompeo".
-_NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\s+([A-Z][a-z]+)\b")
-_PLACE = re.compile(r"\b(?:in|at|to|from|near) (?:the )?([A-Z][a-z]+)")
+# Overlapping (a lookahead), so "Whether Mike Pompeo" yields "Mike Pompeo" as well as "Whether Mike".
+_NAME = re.compile(r"\b(?=([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\s+([A-Z][a-z]+)\b)")
+_PLACE = re.compile(r"(?<!according )\b(?:[Ii]n|[Aa]t|[Tt]o|[Ff]rom|[Nn]ear) (?:the )?([A-Z][a-z]+)")
+_NOT_A_PLACE = frozenset(f"{_MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday".lower().split("|"))
 # Head words that make a capitalised pair a place, a body or a title, not a person's name.
 _NOT_A_PERSON = frozenset(
     """korea korean koreans states kingdom nations union department house council peninsula agency
     framework initiative center centre committee office ministry senate congress post times news
     street summit address warrior university institute foundation party army navy force forces
     administration government assembly court bank fund treaty accord agreement city island islands
-    sea ocean river war""".split()
+    sea ocean river war control""".split()
 )
 
 
@@ -97,7 +100,8 @@ def expected_answer(question: str) -> Expectation | None:
         return Expectation(AnswerType.AMOUNT, frozenset())
     if _NUMBER_QUESTION.search(text):
         return Expectation(AnswerType.NUMBER, frozenset({"number", "percentage", "share", "amount"}))
-    if _PERSON_QUESTION.search(text):
+    # "Who is James McKeon?" asks what the named person is, not for a name.
+    if _PERSON_QUESTION.search(text) and not _WHO_IS_NAMED.match(question.strip()):
         return Expectation(AnswerType.PERSON, frozenset({"name", "names"}))
     if _PLACE_QUESTION.search(text):
         return Expectation(AnswerType.PLACE, frozenset({"city", "country", "town", "place", "location"}))
@@ -119,12 +123,12 @@ def satisfies(sentence: str, expectation: Expectation, question: str) -> bool:
     asked = re.findall(r"[a-z]+", fold(question))
     if expectation.type is AnswerType.PLACE:
         # "in Hanoi", "at the Metropole": a capitalised place after a preposition, not one asked about.
-        return any(not _asked(place, asked) for place in _PLACE.findall(sentence))
+        return any(not _asked(place, asked) and fold(place) not in _NOT_A_PLACE for place in _PLACE.findall(sentence))
     # A name counts when the question does not already name that person ("Biegun" names "Stephen Biegun").
     return any(
         not (_asked(first, asked) or _asked(last, asked))
         for first, last in _NAME.findall(sentence)
-        if fold(last) not in _NOT_A_PERSON and fold(first) not in _NOT_A_PERSON
+        if fold(last) not in _NOT_A_PERSON and fold(first) not in _NOT_A_PERSON and not is_stop_word(fold(first))
     )
 
 

@@ -1,0 +1,74 @@
+"""What kind of answer a question wants, and which sentences have one; quotation marks."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge.quotation_marks import unbalanced
+from bot.search.answer_type import AnswerType, expected_answer, satisfies
+
+
+def kind(question: str) -> AnswerType | None:
+    expectation = expected_answer(question)
+    return expectation.type if expectation else None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many US troops are in South Korea?", AnswerType.NUMBER),
+        ("How much did the summit cost?", AnswerType.AMOUNT),
+        ("How long would a deal take?", AnswerType.DURATION),
+        ("Who was Trump's choice to replace Tillerson?", AnswerType.PERSON),
+        ("Who is James McKeon?", None),  # asks what he is, not for a name
+        ("Where did Trump fly after Hanoi?", AnswerType.PLACE),
+        ("When did Biegun become envoy?", AnswerType.DATE),
+        ("Why did the talks fail?", None),
+    ],
+)
+def test_question_kinds(question: str, expected: AnswerType | None) -> None:
+    assert kind(question) == expected
+
+
+def check(sentence: str, question: str) -> bool:
+    expectation = expected_answer(question)
+    assert expectation is not None
+    return satisfies(sentence, expectation, question)
+
+
+def test_a_number_must_count_the_thing_asked_about() -> None:
+    assert check("About 28,500 US troops are stationed there.", "How many US troops are stationed there?")
+    assert not check("The two sides met for two days.", "How many US troops are stationed there?")
+
+
+def test_an_amount_may_be_none_but_not_just_any_word() -> None:
+    assert check("Pompeo has no diplomatic experience at all.", "How much diplomatic experience does Pompeo have?")
+    assert not check("It is not clear at all whether talks resume.", "How much did the summit cost?")
+
+
+def test_a_place_is_not_a_month_a_weekday_or_a_person_quoted() -> None:
+    question = "Where did the envoy meet his counterparts?"
+    assert check("In Stockholm, the envoy met them.", question)
+    assert not check("The envoy met them in February.", question)
+    assert not check("The envoy met them, according to Trump.", question)
+
+
+def test_a_name_is_not_a_place_or_a_pair_starting_with_a_small_word() -> None:
+    question = "Who leads the talks for the North?"
+    assert check("Whether Mike Pompeo can lead them is unclear.", question)
+    assert not check("But Pompeo said so at the Arms Control Association.", question)
+    assert not check("Talks resumed in South Korea.", question)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“A. B,” said X.", (0, 0)),
+        ("B,” said X. “C", (1, 1)),
+        ("”When we first were looking", (0, 1)),  # a misprinted opening mark
+        ('he said "yes" loudly', (0, 0)),
+        ("it’s Trump’s call", (0, 0)),
+    ],
+)
+def test_quotation_marks(text: str, expected: tuple[int, int]) -> None:
+    assert unbalanced(text) == expected
