@@ -53,12 +53,14 @@ def sources(store: KnowledgeStore) -> list[Article]:
 
 
 def find_article(store: KnowledgeStore, text: str) -> Article | None:
-    """The article whose id is text, or whose title contains it (for /sources with an argument)."""
+    """The article whose id is text, else the first (oldest) whose title or publisher contains it."""
     articles = store.current.articles
     if text in articles:
         return articles[text]
-    needle = text.casefold()
-    return next((a for a in articles.values() if needle and needle in a.meta.title.casefold()), None)
+    needle = text.casefold().strip()
+    if not needle:
+        return None
+    return next((a for a in sources(store) if needle in a.meta.title.casefold() or needle in a.meta.publisher.casefold()), None)
 
 
 def timeline(

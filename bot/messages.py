@@ -19,6 +19,10 @@ MORE_CONTEXT = "More context"  # the button under each quote, on every platform
 CONTEXT_GONE = "That passage is no longer in the articles (they were edited or removed since)."
 
 
+def article_count(count: int) -> str:
+    return f"{count} article{'s' if count != 1 else ''}"
+
+
 def too_long(length: int) -> str:
     return f"Your question is {length:,} characters long; please ask in under {MAX_QUESTION_CHARS:,}."
 
@@ -105,7 +109,6 @@ DISCORD_TIMELINE_TITLE = "Timeline of the talks"
 DISCORD_PAGE = "Page {page} of {pages}"
 DISCORD_PREVIOUS = "Previous"
 DISCORD_NEXT = "Next"
-DISCORD_SOURCES_TITLE = "{count} articles"
 DISCORD_MORE_ARTICLES = "…and {count} more; /sources TITLE shows one."
 DISCORD_APPROXIMATE = "approximate date"
 DISCORD_HELP_COMMANDS: tuple[tuple[str, str], ...] = (

@@ -154,3 +154,9 @@ def test_how_much_is_answered_by_an_amount_even_when_it_is_none(bundled_store: K
     result = answer(bundled_store.current, "How much diplomatic experience does Pompeo have?")
     assert result.answered and "Pompeo has no diplomatic experience at all" in result.quotes[0].text
     assert not answer(bundled_store.current, "How much plutonium does Yongbyon produce a year?").answered
+
+
+@pytest.mark.parametrize("question", ["who is stephen biegun?", "Who is Stephen Biegun?"])
+def test_who_is_a_named_person_gets_what_the_articles_say_of_them(bundled_store: KnowledgeStore, question: str) -> None:
+    result = answer(bundled_store.current, question)
+    assert result.answered and "Stephen Biegun as special envoy to North Korea" in result.quotes[0].text

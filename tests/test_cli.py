@@ -185,3 +185,9 @@ def test_a_huge_single_word_question_is_answered_or_declined_promptly() -> None:
     result = run_bot("ask", "--json", "qwrtzpsdfghjklxcvbnm" * 99, timeout=30)
     assert result.returncode == 0
     assert json.loads(result.stdout)["answered"] is False
+
+
+def test_chat_sources_finds_an_article_by_publisher() -> None:
+    result = run_bot("chat", stdin="/sources vox\n/sources nothing-like-this\n")
+    assert "1 article:" in result.stdout and "Vox:" in result.stdout and "WIRED" not in result.stdout
+    assert "No article matches 'nothing-like-this'" in result.stdout

@@ -134,7 +134,7 @@ def sources_embed(articles: Sequence[Article]) -> discord.Embed:
             break
         lines.append(line)
         used += len(line) + 1
-    title = messages.DISCORD_SOURCES_TITLE.format(count=len(articles))
+    title = messages.article_count(len(articles))
     return discord.Embed(title=title, description="\n".join(lines), colour=COLOUR)
 
 

@@ -163,7 +163,7 @@ def _line_sections(lines: list[str], reserved: int = 0) -> list[Block]:
 def sources_message(articles: Sequence[Article]) -> SlackMessage:
     if not articles:
         return text_message(messages.NO_ARTICLES)
-    heading = f"{len(articles)} articles:"
+    heading = f"{messages.article_count(len(articles))}:"
     lines = [f"• {source_mrkdwn(a.meta)} `{escape(a.meta.id)}`" for a in articles]
     return SlackMessage(heading, [_section(heading), *_line_sections(lines, reserved=1)])
 

@@ -31,7 +31,7 @@ def answer_text(answer: Answer) -> str:
 def sources_text(articles: list[Article]) -> str:
     if not articles:
         return messages.NO_ARTICLES
-    lines = [f"{len(articles)} articles:"]
+    lines = [f"{messages.article_count(len(articles))}:"]
     for article in articles:
         meta = article.meta
         lines.append(f"- {meta.publisher}: “{display_title(meta)}” ({display_date(meta)}) [{meta.id}]")

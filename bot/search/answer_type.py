@@ -39,7 +39,8 @@ _DURATION_QUESTION = re.compile(r"\b(?:how long|how many (?:years|months|weeks|d
 _PERSON_QUESTION = re.compile(
     r"^(?:who|whom|whose)\b|\bwho (?:is|was|were|did|does|will|would|could)\b|\bwhat (?:is|was) (?:the|his|her|their) names?\b|\bnames? of\b"
 )
-_WHO_IS_NAMED = re.compile(r"^[Ww]ho(?:'s| is| was| are| were) (?:[A-Z][\w'’.-]*\s*)+[?.!]*$")
+# "Who is Stephen Biegun?" / "who was rex tillerson": a name after "who is", no article or possessive.
+_WHO_IS_NAMED = re.compile(r"^who(?:s| is| was| are| were) (?!(?:the|a|an|his|her|their|its|our|this|that)\b)[\w.-]+(?: [\w.-]+){0,3}\s*[?.!]*$")
 _PLACE_QUESTION = re.compile(r"^where\b|\b(?:in|at|to) (?:which|what) (?:city|country|town|place|venue|hotel|location)\b|\bwhat (?:city|country|town|venue|hotel)\b")
 _DATE_QUESTION = re.compile(r"^when\b|\bwhat (?:year|date|day|month)\b|\bin which (?:year|month)\b|\bon what (?:date|day)\b")
 
@@ -101,7 +102,7 @@ def expected_answer(question: str) -> Expectation | None:
     if _NUMBER_QUESTION.search(text):
         return Expectation(AnswerType.NUMBER, frozenset({"number", "percentage", "share", "amount"}))
     # "Who is James McKeon?" asks what the named person is, not for a name.
-    if _PERSON_QUESTION.search(text) and not _WHO_IS_NAMED.match(question.strip()):
+    if _PERSON_QUESTION.search(text) and not _WHO_IS_NAMED.match(text):
         return Expectation(AnswerType.PERSON, frozenset({"name", "names"}))
     if _PLACE_QUESTION.search(text):
         return Expectation(AnswerType.PLACE, frozenset({"city", "country", "town", "place", "location"}))
