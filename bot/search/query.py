@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from bot.knowledge.base import KnowledgeBase
 from bot.search.english import is_english_word, specificity
 from bot.search.normalise import STOP_WORDS, stem, words
+from bot.search.typos import SpellingIndex
 
 # A concept said with an alias is matched through its group term; the exact wording the
 # question used still counts a little, so a passage that uses the same words ranks first.
@@ -38,6 +40,15 @@ class Query:
     corrections: dict[str, str]
 
 
+@cache
+def _stop_word_spelling() -> SpellingIndex:
+    return SpellingIndex(STOP_WORDS)
+
+
+def _misspelt_stop_word(word: str) -> bool:
+    return _stop_word_spelling().correct(word) is not None
+
+
 def question_terms(
     knowledge: KnowledgeBase, question: str, phrasing: frozenset[str] = frozenset()
 ) -> tuple[list[str], list[str], dict[str, str]]:
@@ -52,6 +63,8 @@ def question_terms(
         term = stem(word)
         # A real English word is never a typo, even when the articles do not use it.
         if not knowledge.passage_index.contains(term) and term not in known_words and not is_english_word(word):
+            if _misspelt_stop_word(word):
+                continue  # "actualy", "becuase": phrasing, not a topic to find
             corrected = knowledge.spelling.correct(word)
             if corrected is not None and corrected not in STOP_WORDS:
                 corrections[word] = corrected
