@@ -75,3 +75,11 @@ def test_aliases_find_passages_that_use_another_name(tmp_path: Path) -> None:
     knowledge = build_knowledge_base(tmp_path)
     result = answer(knowledge, "Did North Korea reject the offer of talks?")
     assert result.answered and result.quotes[0].article.id == "one"
+
+
+def test_a_misspelt_stop_word_is_not_corrected_into_an_article_word(bundled_store) -> None:  # type: ignore[no-untyped-def]
+    from bot.search.query import analyse
+
+    query = analyse(bundled_store.current, "did pompeo actualy do diplomacy becuase")
+    assert query.corrections == {}
+    assert all(c.terms not in {("actual",), ("becuas",)} for c in query.concepts)
