@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bot import commands, messages
 from bot.answers import Declined
-from bot.cli.common import EXIT_OK, EXIT_USAGE, CommandFailed, add_common_options, load_settings, open_store, run_guarded
+from bot.cli.common import EXIT_OK, EXIT_USAGE, CommandFailed, add_command, load_settings, open_store
 from bot.render.json_out import answer_dict
 from bot.render.text import answer_text
 
@@ -18,12 +18,10 @@ FRONTEND = "cli"
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("ask", help="answer one question (or a batch) and exit")
+    parser = add_command(subparsers, "ask", run, help="answer one question (or a batch) and exit")
     parser.add_argument("question", nargs="*", help="the question (quote it, or just type the words)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.add_argument("--batch", metavar="FILE", help="answer every line of FILE ('-' for stdin) as JSON Lines")
-    add_common_options(parser)
-    parser.set_defaults(run=lambda args: run_guarded(args, run))
 
 
 def _batch_lines(source: str) -> Iterator[str]:

@@ -5,13 +5,11 @@ from __future__ import annotations
 import argparse
 
 from bot import messages
-from bot.cli.common import EXIT_OK, EXIT_PROBLEM, add_common_options, load_settings, open_store, run_guarded
+from bot.cli.common import EXIT_OK, EXIT_PROBLEM, add_command, load_settings, open_store
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("check", help="validate the knowledge folder (exit 1 when anything is wrong)")
-    add_common_options(parser)
-    parser.set_defaults(run=lambda args: run_guarded(args, run))
+    add_command(subparsers, "check", run, help="validate the knowledge folder (exit 1 when anything is wrong)")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -30,6 +31,35 @@ class CommandFailed(Exception):
     def __init__(self, message: str, exit_code: int = EXIT_PROBLEM) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+
+
+Run = Callable[[argparse.Namespace], int]
+
+
+def add_command(
+    subparsers: argparse._SubParsersAction,  # type: ignore[type-arg]
+    name: str,
+    run: Run,
+    *,
+    help: str,  # noqa: A002 - argparse's own word
+    knowledge: bool = True,
+) -> argparse.ArgumentParser:
+    """A subcommand whose `run` turns CommandFailed into its sentence and exit code; with --knowledge."""
+    parser = subparsers.add_parser(name, help=help)
+    if knowledge:
+        add_common_options(parser)
+    parser.set_defaults(run=lambda args: run_guarded(args, run))
+    return parser
+
+
+def serve_front_ends(args: argparse.Namespace, front_ends: Callable[[Settings, KnowledgeStore], list[Awaitable[None]]]) -> int:
+    """Run long-running front ends on one knowledge store, with the knowledge watcher beside them."""
+    from bot.knowledge.watch import serve_with_watcher  # watchfiles is for serving commands only
+
+    settings = load_settings(args)
+    store = open_store(settings)
+    asyncio.run(serve_with_watcher(store, front_ends(settings, store)))
+    return EXIT_OK
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
@@ -86,7 +116,7 @@ def configure_logging(level: str) -> None:
     )
 
 
-def run_guarded(args: argparse.Namespace, body: Callable[[argparse.Namespace], int]) -> int:
+def run_guarded(args: argparse.Namespace, body: Run) -> int:
     """Runs a command body, turning CommandFailed into its sentence on stderr and its exit code."""
     try:
         return int(body(args))

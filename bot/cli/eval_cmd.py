@@ -6,17 +6,15 @@ import argparse
 import json
 from pathlib import Path
 
-from bot.cli.common import EXIT_OK, CommandFailed, add_common_options, load_settings, open_store, run_guarded
+from bot.cli.common import EXIT_OK, CommandFailed, add_command, load_settings, open_store
 from bot.evaluation import EvalFileError, evaluate, read_questions
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("eval", help="measure answers against a question file (dev_qa.jsonl format)")
+    parser = add_command(subparsers, "eval", run, help="measure answers against a question file (dev_qa.jsonl format)")
     parser.add_argument("file", type=Path, help="JSON Lines: id, question, kind, answers [{article, span}]")
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
     parser.add_argument("--verbose", "-v", action="store_true", help="also list each question's result")
-    add_common_options(parser)
-    parser.set_defaults(run=lambda args: run_guarded(args, run))
 
 
 def run(args: argparse.Namespace) -> int:

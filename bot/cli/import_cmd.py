@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from bot import messages
-from bot.cli.common import EXIT_OK, EXIT_PROBLEM, CommandFailed, add_common_options, load_settings, run_guarded
+from bot.cli.common import EXIT_OK, EXIT_PROBLEM, CommandFailed, add_command, load_settings
 from bot.importer.article_file import article_path, make_id, render, write_atomically
 from bot.importer.extract import Extracted, from_html, from_plain_text, looks_like_html
 from bot.knowledge.articles import read_articles
@@ -26,7 +26,7 @@ MIN_ARTICLE_WORDS = 8
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("import", help="turn a saved web page (HTML) or a plain-text article into a knowledge file")
+    parser = add_command(subparsers, "import", run, help="turn a saved web page (HTML) or a plain-text article into a knowledge file")
     parser.add_argument("file", type=Path, help="the saved page (.html) or the article text (.txt)")
     parser.add_argument("--id", help="the article id (default: publisher-date-title)")
     parser.add_argument("--publisher", help="who published it (default: the page's site name)")
@@ -37,8 +37,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--kind", choices=("news", "analysis", "opinion"), default="news", help="default: news")
     parser.add_argument("--replace", action="store_true", help="overwrite the article that already has this id")
     parser.add_argument("--clean", action="store_true", help="plain text: leave out whole lines that look like page chrome (kept by default)")
-    add_common_options(parser)
-    parser.set_defaults(run=lambda args: run_guarded(args, run))
 
 
 def read_source(args: argparse.Namespace) -> Extracted:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import importlib
 import logging
 from collections.abc import Awaitable, Callable
 
-from bot.cli.common import EXIT_OK, add_common_options, load_settings, open_store, run_guarded
+from bot.cli.common import add_command, serve_front_ends
 from bot.config import Settings
 from bot.knowledge.store import KnowledgeStore
-from bot.knowledge.watch import serve_with_watcher
 
 logger = logging.getLogger(__name__)
 
@@ -19,9 +17,7 @@ Serve = Callable[[Settings, KnowledgeStore], Awaitable[None]]
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("serve", help="run the configured platforms (Discord, Slack), else the terminal chat")
-    add_common_options(parser)
-    parser.set_defaults(run=lambda args: run_guarded(args, run))
+    add_command(subparsers, "serve", run, help="run the configured platforms (Discord, Slack), else the terminal chat")
 
 
 def configured_front_ends(settings: Settings) -> list[str]:
@@ -40,15 +36,11 @@ def _serve_function(name: str) -> Serve:
     return module.serve  # type: ignore[no-any-return]
 
 
-async def serve_all(settings: Settings, store: KnowledgeStore, names: list[str]) -> None:
-    # One watcher for every front end: they share the store, so one swap reaches them all.
-    await serve_with_watcher(store, [_serve_function(name)(settings, store) for name in names])
-
-
 def run(args: argparse.Namespace) -> int:
-    settings = load_settings(args)
-    store = open_store(settings)
-    names = configured_front_ends(settings)
-    logger.info("serving %d articles on: %s", len(store.current.articles), ", ".join(names))
-    asyncio.run(serve_all(settings, store, names))
-    return EXIT_OK
+    def front_ends(settings: Settings, store: KnowledgeStore) -> list[Awaitable[None]]:
+        names = configured_front_ends(settings)
+        logger.info("serving %d articles on: %s", len(store.current.articles), ", ".join(names))
+        # One watcher for every front end: they share the store, so one swap reaches them all.
+        return [_serve_function(name)(settings, store) for name in names]
+
+    return serve_front_ends(args, front_ends)

@@ -6,16 +6,14 @@ import argparse
 import json
 
 from bot import commands
-from bot.cli.common import EXIT_OK, add_common_options, load_settings, open_store, run_guarded
+from bot.cli.common import EXIT_OK, add_command, load_settings, open_store
 from bot.render.json_out import article_dict
 from bot.render.text import sources_text
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("sources", help="list the articles and their metadata")
+    parser = add_command(subparsers, "sources", run, help="list the articles and their metadata")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
-    add_common_options(parser)
-    parser.set_defaults(run=lambda args: run_guarded(args, run))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 
 from bot import commands, messages
-from bot.cli.common import EXIT_OK, EXIT_USAGE, CommandFailed, add_common_options, load_settings, open_store, run_guarded
+from bot.cli.common import EXIT_OK, EXIT_USAGE, CommandFailed, add_command, load_settings, open_store
 from bot.render.timeline_text import timeline_text
 from bot.timeline.export import timeline_dict, timelinejs
 from bot.timeline.models import range_bound
@@ -16,14 +16,12 @@ FORMATS = ("text", "json", "timelinejs")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("timeline", help="the dated events of the talks, each backed by a quote")
+    parser = add_command(subparsers, "timeline", run, help="the dated events of the talks, each backed by a quote")
     parser.add_argument("topic", nargs="*", help="only events on this topic (matched like /ask)")
     parser.add_argument("--from", dest="date_from", metavar="DATE", help="events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="events on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text (same as --format json)")
     parser.add_argument("--format", choices=FORMATS, default=None, help="text (default), json, or timelinejs (TimelineJS3's JSON)")
-    add_common_options(parser)
-    parser.set_defaults(run=lambda args: run_guarded(args, run))
 
 
 def _date_option(option: str, value: str | None, *, end: bool) -> dt.date | None:

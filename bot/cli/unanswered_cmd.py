@@ -7,15 +7,14 @@ import datetime as dt
 import json
 
 from bot import messages
-from bot.cli.common import EXIT_OK, load_settings, run_guarded
+from bot.cli.common import EXIT_OK, add_command, load_settings
 from bot.unanswered.report import Group, build_report
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = subparsers.add_parser("unanswered", help="list declined questions, near-duplicates folded, most frequent first")
+    parser = add_command(subparsers, "unanswered", run, help="list declined questions, near-duplicates folded, most frequent first", knowledge=False)
     parser.add_argument("--since", metavar="YYYY-MM-DD", type=dt.date.fromisoformat, help="only questions asked on or after this day (UTC)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
-    parser.set_defaults(run=lambda args: run_guarded(args, run))
 
 
 def group_line(group: Group) -> str:
