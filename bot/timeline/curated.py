@@ -8,7 +8,6 @@ other entries still load.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -17,7 +16,7 @@ from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.models import Article, Problem
 from bot.knowledge.yaml_text import read_yaml_file
 from bot.quotes import Quote
-from bot.timeline.models import EventDate
+from bot.timeline.models import EventDate, TimelineEvent
 
 TIMELINE_FILE = "timeline.yaml"
 class CuratedQuote(BaseModel):
@@ -50,17 +49,7 @@ class CuratedEntry(BaseModel):
         return value
 
 
-@dataclass(frozen=True, slots=True)
-class CuratedEvent:
-    """A validated entry with its quotes found in the articles."""
-
-    date: EventDate
-    approximate: bool
-    title: str
-    quotes: tuple[Quote, ...]
-
-
-def load_curated(folder: Path, articles: Mapping[str, Article]) -> tuple[list[CuratedEvent], list[Problem]]:
+def load_curated(folder: Path, articles: Mapping[str, Article]) -> tuple[list[TimelineEvent], list[Problem]]:
     """The good entries of timeline.yaml, and one problem per bad one. No file means no curated events."""
     path = folder / TIMELINE_FILE
     file = str(path)
@@ -73,7 +62,7 @@ def load_curated(folder: Path, articles: Mapping[str, Article]) -> tuple[list[Cu
     if not isinstance(entries, list):
         return [], [Problem(file, "events", "must be a list of entries")]
 
-    events: list[CuratedEvent] = []
+    events: list[TimelineEvent] = []
     problems: list[Problem] = []
     for number, raw in enumerate(entries):
         event, entry_problems = _load_entry(file, f"events[{number}]", raw, articles)
@@ -83,7 +72,7 @@ def load_curated(folder: Path, articles: Mapping[str, Article]) -> tuple[list[Cu
     return events, problems
 
 
-def _load_entry(file: str, name: str, raw: object, articles: Mapping[str, Article]) -> tuple[CuratedEvent | None, list[Problem]]:
+def _load_entry(file: str, name: str, raw: object, articles: Mapping[str, Article]) -> tuple[TimelineEvent | None, list[Problem]]:
     try:
         entry = CuratedEntry.model_validate(raw)
     except ValidationError as error:
@@ -103,4 +92,4 @@ def _load_entry(file: str, name: str, raw: object, articles: Mapping[str, Articl
         quotes.append(Quote(article, start, start + len(quoted.text)))
     if problems:
         return None, problems  # a half-backed entry would show a claim without all its sources
-    return CuratedEvent(EventDate.parse(entry.date), entry.approximate, entry.title, tuple(quotes)), []
+    return TimelineEvent(EventDate.parse(entry.date), entry.approximate, entry.title, tuple(quotes), curated=True), []

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from bot.knowledge.models import Article
 from bot.quotes import Quote
-from bot.timeline.curated import CuratedEvent
 from bot.timeline.found import Mention
 from bot.timeline.models import DatedSource, EventDate, TimelineEvent
 from bot.timeline.titles import title_from
@@ -60,7 +59,7 @@ class _Draft:
 
 
 def merge(
-    curated: Iterable[CuratedEvent],
+    curated: Iterable[TimelineEvent],
     mentions: Iterable[Mention],
     articles: Mapping[str, Article],
     terms: Terms,
