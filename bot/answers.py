@@ -23,6 +23,8 @@ NAMED_SOURCE_BOOST = 2.0
 FOLLOWING_QUOTE_RATIO = 0.6
 # Share of the question's meaning (IDF-weighted concepts) that the best quote's passage must hold.
 MIN_COVERAGE = 0.45
+# A concept found only through a synonym of the question's word counts for this much of it.
+SYNONYM_CREDIT = 0.75
 UBIQUITY_FLOOR = 0.1
 CLOSEST_OFFERED = 2
 SHORT_QUOTE_CHARS = 90
@@ -140,7 +142,21 @@ def _coverage(knowledge: KnowledgeBase, query: Query, present: frozenset[str]) -
         total += weight
         if concept_found(concept, present):
             found += weight
+        else:
+            found += weight * _synonym_credit(knowledge, concept, present)
     return found / total if total else 0.0
+
+
+def _synonym_credit(knowledge: KnowledgeBase, concept: Concept, present: frozenset[str]) -> float:
+    """How much a synonym in `present` stands for the concept. A synonym far commoner in the
+    articles than the question's word ("deal" for "handled") is found nearly everywhere, so
+    finding it proves little."""
+    index = knowledge.passage_index
+    rarity = index.idf(concept.key) or 1.0
+    return max(
+        (SYNONYM_CREDIT * min(1.0, index.idf(synonym) / rarity) for synonym in concept.synonyms if synonym in present),
+        default=0.0,
+    )
 
 
 def _quotes(knowledge: KnowledgeBase, ranked: list[_Candidate], *, explain: bool = False) -> tuple[Quote, ...]:

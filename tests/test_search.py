@@ -1,4 +1,4 @@
-"""Normalisation, the BM25 guards, aliases and typo tolerance."""
+"""Normalisation, the BM25 guards, aliases, synonyms and typo tolerance."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from bot.answers import answer
 from bot.knowledge.base import build_knowledge_base
 from bot.search.bm25 import Bm25Index
 from bot.search.normalise import terms
+from bot.search.query import analyse
+from bot.search.synonyms import synonym_stems
 from bot.search.typos import SpellingIndex
 from tests.conftest import write_article
 
@@ -49,21 +51,30 @@ def test_spelling_correction_only_when_unambiguous() -> None:
     assert spelling.correct("xyz") is None
 
 
+def _answering_article(folder: Path, question: str, **bodies: str) -> str | None:
+    """Writes one article per body (id = keyword) and returns the id of the first quote's article."""
+    for article_id, body in bodies.items():
+        write_article(folder, article_id, body)
+    result = answer(build_knowledge_base(folder), question)
+    return result.quotes[0].article.id if result.answered else None
+
+
 def test_misspelt_question_finds_its_passage(tmp_path: Path) -> None:
-    write_article(tmp_path, "one", "The Yongbyon reactor produced plutonium for decades.")
-    write_article(tmp_path, "two", "The envoy met his counterparts in Stockholm.")
-    write_article(tmp_path, "three", "Sanctions relief was the main demand.")
-    knowledge = build_knowledge_base(tmp_path)
-    result = answer(knowledge, "What did the Yongbion reactor produce?")
-    assert result.answered
-    assert result.quotes[0].article.id == "one"
+    assert (
+        _answering_article(
+            tmp_path,
+            "What did the Yongbion reactor produce?",
+            one="The Yongbyon reactor produced plutonium for decades.",
+            two="The envoy met his counterparts in Stockholm.",
+            three="Sanctions relief was the main demand.",
+        )
+        == "one"
+    )
 
 
 def test_real_words_are_not_corrected_into_article_words(tmp_path: Path) -> None:
     write_article(tmp_path, "one", "North Korea tested missiles in the north.")
     knowledge = build_knowledge_base(tmp_path)
-    from bot.search.query import analyse
-
     assert analyse(knowledge, "how much is it worth").corrections == {}
 
 
@@ -78,8 +89,56 @@ def test_aliases_find_passages_that_use_another_name(tmp_path: Path) -> None:
 
 
 def test_a_misspelt_stop_word_is_not_corrected_into_an_article_word(bundled_store) -> None:  # type: ignore[no-untyped-def]
-    from bot.search.query import analyse
-
     query = analyse(bundled_store.current, "did pompeo actualy do diplomacy becuase")
     assert query.corrections == {}
     assert all(c.terms not in {("actual",), ("becuas",)} for c in query.concepts)
+
+
+def test_synonym_table_maps_everyday_words_to_the_stems_of_their_synonyms() -> None:
+    assert "close" in synonym_stems("shut")
+    assert "mistak" in synonym_stems("errors")
+    # Keyed by word, not stem: "officials" brings "functionary", never "officious" meddling.
+    assert "meddl" not in synonym_stems("officials")
+    assert synonym_stems("zzzz") == ()
+
+
+def test_a_question_in_other_words_finds_the_passage_through_synonyms(tmp_path: Path) -> None:
+    assert (
+        _answering_article(
+            tmp_path,
+            "Did Kim offer to shut the reactor?",
+            one="Kim offered to open the reactor for sanctions relief.",
+            two="Kim offered to close the reactor in exchange for sanctions relief.",
+            three="Bananas are rich in potassium and grow in the tropics.",
+        )
+        == "two"
+    )
+
+
+def test_the_question_own_word_outranks_a_synonym(tmp_path: Path) -> None:
+    assert (
+        _answering_article(
+            tmp_path,
+            "Could the talks shut the reactor?",
+            one="Officials said the talks could close the reactor within a year.",
+            two="Officials said the talks could shut the reactor within a year.",
+            three="Bananas are rich in potassium and grow in the tropics.",
+        )
+        == "two"
+    )
+
+
+def test_everyday_words_bring_no_synonyms(tmp_path: Path) -> None:
+    write_article(tmp_path, "one", "The talks begin in Hanoi and start again in spring.")
+    knowledge = build_knowledge_base(tmp_path)
+    first = next(c for c in analyse(knowledge, "what was the first step").concepts if c.terms == ("first",))
+    assert first.synonyms == ()  # "first" -> "begin", "start" would be noise
+
+
+def test_a_synonym_found_everywhere_proves_little(tmp_path: Path) -> None:
+    """A question's word met only by a synonym that every passage has is not covered."""
+    for number in range(6):
+        write_article(tmp_path, f"deal{number}", f"Report {number} says the deal is stalled again.")
+    knowledge = build_knowledge_base(tmp_path)
+    assert "deal" in synonym_stems("handled")
+    assert not answer(knowledge, "How was it handled?").answered

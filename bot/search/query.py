@@ -8,6 +8,7 @@ from functools import cache
 from bot.knowledge.base import KnowledgeBase
 from bot.search.english import is_english_word, specificity
 from bot.search.normalise import STOP_WORDS, stem, words
+from bot.search.synonyms import synonym_stems
 from bot.search.typos import SpellingIndex
 
 # A concept said with an alias is matched through its group term; the exact wording the
@@ -16,6 +17,11 @@ EXACT_WORDING_WEIGHT = 0.2
 # Naming the source ("does the Post op-ed think") says where to look, not what to find.
 SOURCE_NAME_WEIGHT = 0.3
 CORRECTED_WEIGHT = 0.8
+# A synonym of the question's word ("shut" for "closing") finds the passage that words it
+# differently, at a discount, so a passage in the question's own words still ranks first.
+SYNONYM_WEIGHT = 0.5
+# Everyday words ("first", "bring") have so many senses that their synonyms are mostly noise.
+MIN_SYNONYM_SPECIFICITY = 0.4
 MAX_QUERY_TERMS = 48
 
 
@@ -26,6 +32,8 @@ class Concept:
     terms: tuple[str, ...]
     group_term: str | None
     specificity: float = 1.0  # how much the words the question used say (bot.search.english)
+    synonyms: tuple[str, ...] = ()  # stems of general-English synonyms the articles use
+
 
     @property
     def key(self) -> str:
@@ -89,7 +97,11 @@ def analyse(knowledge: KnowledgeBase, question: str, phrasing: frozenset[str] = 
     concepts: list[Concept] = [
         Concept(tuple(stems[m.start : m.start + m.length]), m.group_term, said(m.start, m.start + m.length)) for m in matches
     ]
-    concepts += [Concept((stems[i],), None, said(i, i + 1)) for i in range(len(stems)) if i not in grouped]
+    concepts += [
+        Concept((stems[i],), None, said(i, i + 1), _synonyms_used(knowledge, surfaces[i], stems))
+        for i in range(len(stems))
+        if i not in grouped
+    ]
     concepts = list({c.key: c for c in concepts}.values())
 
     names = {name for article_names in knowledge.article_names.values() for name in article_names}
@@ -111,5 +123,14 @@ def analyse(knowledge: KnowledgeBase, question: str, phrasing: frozenset[str] = 
         for term in concept.terms:
             weight = exact * (CORRECTED_WEIGHT if term in corrected_terms else 1.0)
             weights[term] = max(weights.get(term, 0.0), weight)
+        for synonym in concept.synonyms:
+            weights.setdefault(synonym, SYNONYM_WEIGHT * concept.specificity)
     content = tuple(c for c in concepts if c.group_term not in names)
     return Query(weights=weights, concepts=content, named_articles=named, corrections=corrections)
+
+
+def _synonyms_used(knowledge: KnowledgeBase, word: str, question_stems: list[str]) -> tuple[str, ...]:
+    """The word's synonyms that some passage uses and the question does not already say."""
+    if specificity(word) < MIN_SYNONYM_SPECIFICITY:
+        return ()
+    return tuple(s for s in synonym_stems(word) if s not in question_stems and knowledge.passage_index.contains(s))
