@@ -23,6 +23,9 @@ def kind(question: str) -> AnswerType | None:
         ("Who is James McKeon?", None),  # asks what he is, not for a name
         ("Where did Trump fly after Hanoi?", AnswerType.PLACE),
         ("When did Biegun become envoy?", AnswerType.DATE),
+        ("What year was the Yongbyon complex built?", AnswerType.YEAR),
+        ("On what date did the summit open?", AnswerType.DAY),
+        ("What was the exact date of the Singapore summit?", AnswerType.DAY),
         ("Why did the talks fail?", None),
     ],
 )
@@ -58,6 +61,18 @@ def test_a_name_is_not_a_place_or_a_pair_starting_with_a_small_word() -> None:
     assert check("Whether Mike Pompeo can lead them is unclear.", question)
     assert not check("But Pompeo said so at the Arms Control Association.", question)
     assert not check("Talks resumed in South Korea.", question)
+
+
+def test_a_year_question_wants_a_year_and_a_date_question_a_day() -> None:
+    year = "What year was the reactor built?"
+    assert check("The reactor was built in 1986.", year)
+    assert check("It was finished two years ago.", year)
+    assert not check("The talks collapsed on Thursday.", year)  # a weekday names no year
+    day = "On what date did the talks collapse?"
+    assert check("The talks collapsed on Thursday.", day)
+    assert check("They met on June 12 in Singapore.", day)
+    assert not check("They met in 2018.", day)
+    assert not check("They met last summer.", day)
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,8 @@ class AnswerType(str, Enum):
     PERSON = "person"
     PLACE = "place"
     DATE = "date"
+    YEAR = "year"  # "what year …": a weekday or a month does not say which year
+    DAY = "day"  # "on what date …", "the exact date": a year or "last summer" is not a date
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +44,9 @@ _PERSON_QUESTION = re.compile(
 # "Who is Stephen Biegun?" / "who was rex tillerson": a name after "who is", no article or possessive.
 _WHO_IS_NAMED = re.compile(r"^who(?:s| is| was| are| were) (?!(?:the|a|an|his|her|their|its|our|this|that)\b)[\w.-]+(?: [\w.-]+){0,3}\s*[?.!]*$")
 _PLACE_QUESTION = re.compile(r"^where\b|\b(?:in|at|to) (?:which|what) (?:city|country|town|place|venue|hotel|location)\b|\bwhat (?:city|country|town|venue|hotel)\b")
-_DATE_QUESTION = re.compile(r"^when\b|\bwhat (?:year|date|day|month)\b|\bin which (?:year|month)\b|\bon what (?:date|day)\b")
+_YEAR_QUESTION = re.compile(r"\b(?:what|which) year\b")
+_DAY_QUESTION = re.compile(r"\b(?:what|which) (?:date|day)\b|\b(?:exact|precise) date\b")
+_DATE_QUESTION = re.compile(r"^when\b|\bwhat month\b|\bin which month\b")
 
 _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred "
@@ -61,6 +65,11 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _HAS_DATE = re.compile(
     rf"\b(?:1[89]\d\d|20\d\d)\b|\b(?:{_MONTHS})\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\b(?:yesterday|today|last (?:week|month|year|summer|winter|spring|fall|autumn))\b|\bago\b"
+)
+_HAS_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:last|this|next) year\b|\byears? ago\b", re.IGNORECASE)
+_HAS_DAY = re.compile(
+    rf"\b(?:{_MONTHS}) \d{{1,2}}\b|\b\d{{1,2}} (?:{_MONTHS})\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?:yesterday|today|tomorrow)\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
 )
 # Two capitalised words in a row: "Stephen Hadley", "Mike Pompeo".
 # Overlapping (a lookahead), so "Whether Mike Pompeo" yields "Mike Pompeo" as well as "Whether Mike".
@@ -106,8 +115,13 @@ def expected_answer(question: str) -> Expectation | None:
         return Expectation(AnswerType.PERSON, frozenset({"name", "names"}))
     if _PLACE_QUESTION.search(text):
         return Expectation(AnswerType.PLACE, frozenset({"city", "country", "town", "place", "location"}))
+    date_words = frozenset({"year", "date", "day", "month", "exact", "precise"})
+    if _YEAR_QUESTION.search(text):
+        return Expectation(AnswerType.YEAR, date_words)
+    if _DAY_QUESTION.search(text):
+        return Expectation(AnswerType.DAY, date_words)
     if _DATE_QUESTION.search(text):
-        return Expectation(AnswerType.DATE, frozenset({"year", "date", "day", "month"}))
+        return Expectation(AnswerType.DATE, date_words)
     return None
 
 
@@ -121,6 +135,10 @@ def satisfies(sentence: str, expectation: Expectation, question: str) -> bool:
         return bool(_HAS_DURATION.search(sentence))
     if expectation.type is AnswerType.DATE:
         return bool(_HAS_DATE.search(sentence))
+    if expectation.type is AnswerType.YEAR:
+        return bool(_HAS_YEAR.search(sentence))
+    if expectation.type is AnswerType.DAY:
+        return bool(_HAS_DAY.search(sentence))
     asked = re.findall(r"[a-z]+", fold(question))
     if expectation.type is AnswerType.PLACE:
         # "in Hanoi", "at the Metropole": a capitalised place after a preposition, not one asked about.
