@@ -17,7 +17,7 @@ from bot.config import Settings
 from bot.commands import parse_text_command
 from bot.frontends.terminal import reply_to
 from bot.knowledge.store import KnowledgeStore
-from bot.unanswered.log import UnansweredLog
+from bot.unanswered.log import UnansweredLog, without_mentions
 from bot.unanswered.report import Entry, fold_questions
 
 ANSWERABLE = "Who was Trump's choice to replace Tillerson?"
@@ -138,3 +138,9 @@ def test_mentions_of_people_roles_and_channels_are_not_logged(tmp_path: Path, bu
     [line] = (tmp_path / "log.jsonl").read_text(encoding="utf-8").splitlines()
     logged = json.loads(line)["question"]
     assert logged == "did and and discuss Vladivostok?"
+
+
+def test_plain_text_names_channels_and_addresses_are_not_logged() -> None:
+    """Slack slash commands carry "@ann" and "#channel" as plain text; an address names someone too."""
+    question = "did @ann.lee, #secret-merger and bob.k@example.org hear of mistake #1 at AT&T in Vladivostok?"
+    assert without_mentions(question) == "did , and hear of mistake #1 at AT&T in Vladivostok?"

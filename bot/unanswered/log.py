@@ -20,7 +20,14 @@ logger = logging.getLogger(__name__)
 
 # Platform mention markup names people, roles and channels: <@U123|ann>, <@!123>, <@&456>,
 # <#C789|secret-merger>, <#789>, <!subteam^S1|@team>, <!channel>; and @everyone, @here.
-_MENTION_MARKUP = re.compile(r"<[@#!][^<>]{0,200}>|@(?:everyone|here)\b")
+# Slack slash commands pass names as plain text ("@ann", "#secret-merger"), and anyone may type
+# an e-mail address: those name people and channels too.
+_MENTION_MARKUP = re.compile(
+    r"<[@#!][^<>]{0,200}>"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address
+    r"|(?<![\w&])[@#][a-z][\w.-]*",  # @ann, @everyone, #secret-merger; not "mistake #1" or "AT&T"
+    re.IGNORECASE,
+)
 
 
 def without_mentions(question: str) -> str:
