@@ -108,3 +108,17 @@ def test_short_clause_takes_its_neighbour() -> None:
     start = sentence.index("last November")
     title = title_from(sentence, start, start + len("last November"))
     assert title.startswith("In an interview last November") and title.strip("…") in sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "label"),
+    [
+        ("He met Kim in Singapore last summer.", PUBLISHED, "summer 2018"),
+        ("Tensions grew last winter.", dt.date(2019, 1, 10), "winter 2017–18"),
+        ("Talks stalled in the fall of 2018.", PUBLISHED, "fall 2018"),
+        ("The talks began in June 2018.", PUBLISHED, "June 2018"),
+    ],
+)
+def test_a_season_is_shown_as_the_season_not_a_bare_year(text: str, published: dt.date, label: str) -> None:
+    [mention] = find_mentions("a", text, published, [Span(0, len(text))])
+    assert mention.date.label(mention.resolved.approximate) == label

@@ -147,4 +147,4 @@ def _season_of(season: str, year: int) -> Resolved:
     first_month, last_month = relative.SEASONS[season.lower()]
     first = dt.date(year if first_month <= last_month else year - 1, first_month, 1)
     last = EventDate(year, last_month).last_day()
-    return Resolved(EventDate(year), True, first, last)
+    return Resolved(EventDate(year, season=season.lower()), True, first, last)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.quotes import Quote
@@ -20,6 +20,9 @@ class EventDate:
     year: int
     month: int | None = None
     day: int | None = None
+    # "last summer" is known to the year, but people read it better as the season it said. For
+    # winter, `year` is the year the season ends in. Not compared: it only changes the label.
+    season: str | None = field(default=None, compare=False)
 
     @classmethod
     def parse(cls, text: str) -> EventDate:
@@ -50,7 +53,10 @@ class EventDate:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
     def label(self, approximate: bool = False) -> str:
-        """For people: `2019`, `June 2018`, `February 28, 2019`; `about June 2018` when estimated."""
+        """For people: `2019`, `June 2018`, `February 28, 2019`; `about June 2018` when estimated;
+        `summer 2018` and `winter 2018–19` for a season, which says by itself that it is vague."""
+        if self.season is not None and self.month is None:
+            return f"winter {self.year - 1}–{self.year % 100:02d}" if self.season == "winter" else f"{self.season} {self.year}"
         if self.month is None:
             text = str(self.year)
         else:

@@ -88,7 +88,7 @@ def season_before(base: dt.date, season: str, *, strictly: bool = True) -> Resol
         if (last < base) if strictly else (first <= base):
             break
         end_year -= 1
-    return Resolved(EventDate(start_year if first_month <= last_month else end_year), True, first, last)
+    return Resolved(EventDate(start_year if first_month <= last_month else end_year, season=season.lower()), True, first, last)
 
 
 def window(first: dt.date, last: dt.date) -> Resolved:
