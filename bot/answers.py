@@ -150,9 +150,10 @@ def _coverage(knowledge: KnowledgeBase, query: Query, present: frozenset[str]) -
 def _synonym_credit(knowledge: KnowledgeBase, concept: Concept, present: frozenset[str]) -> float:
     """How much a synonym in `present` stands for the concept. A synonym far commoner in the
     articles than the question's word ("deal" for "handled") is found nearly everywhere, so
-    finding it proves little."""
+    finding it proves little. A question word the articles lack counts as rare as one passage's
+    word, so a synonym that one passage has stands for it in full."""
     index = knowledge.passage_index
-    rarity = index.idf(concept.key) or 1.0
+    rarity = min(index.idf(concept.key), index.single_document_idf)
     return max(
         (SYNONYM_CREDIT * min(1.0, index.idf(synonym) / rarity) for synonym in concept.synonyms if synonym in present),
         default=0.0,

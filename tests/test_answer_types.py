@@ -26,6 +26,9 @@ def kind(question: str) -> AnswerType | None:
         ("What year was the Yongbyon complex built?", AnswerType.YEAR),
         ("On what date did the summit open?", AnswerType.DAY),
         ("What was the exact date of the Singapore summit?", AnswerType.DAY),
+        ("Has an exact date been set for a third summit?", None),  # asks yes or no
+        ("Which day-to-day issues did the envoy raise?", None),
+        ("Which year-end deadline did Trump set?", None),
         ("Why did the talks fail?", None),
     ],
 )
@@ -67,12 +70,15 @@ def test_a_year_question_wants_a_year_and_a_date_question_a_day() -> None:
     year = "What year was the reactor built?"
     assert check("The reactor was built in 1986.", year)
     assert check("It was finished two years ago.", year)
+    assert check("Trump met Kim last June.", year)  # the quote's date says which June
     assert not check("The talks collapsed on Thursday.", year)  # a weekday names no year
     day = "On what date did the talks collapse?"
-    assert check("The talks collapsed on Thursday.", day)
-    assert check("They met on June 12 in Singapore.", day)
+    for dated in ("on Thursday", "on June 12", "on Feb. 27", "on June 12th", "on the 12th of June"):
+        assert check(f"The talks collapsed {dated}.", day), dated
+    assert check("Yesterday, the talks collapsed.", day)
     assert not check("They met in 2018.", day)
     assert not check("They met last summer.", day)
+    assert not check("Half (1/2) of the sanctions stayed.", day)
 
 
 @pytest.mark.parametrize(

@@ -135,10 +135,29 @@ def test_everyday_words_bring_no_synonyms(tmp_path: Path) -> None:
     assert first.synonyms == ()  # "first" -> "begin", "start" would be noise
 
 
-def test_a_synonym_found_everywhere_proves_little(tmp_path: Path) -> None:
-    """A question's word met only by a synonym that every passage has is not covered."""
-    for number in range(6):
-        write_article(tmp_path, f"deal{number}", f"Report {number} says the deal is stalled again.")
-    knowledge = build_knowledge_base(tmp_path)
+def test_a_synonym_one_passage_has_covers_the_question_word(tmp_path: Path) -> None:
+    """"Shut" is met only by "close", which one passage has: without full credit for it the
+    question would be declined, since "old" is nowhere and "reactor" everywhere."""
+    assert (
+        _answering_article(
+            tmp_path,
+            "Was the old reactor shut?",
+            one="The reactor was built long ago.",
+            two="Kim offered to close the reactor.",
+            three="The reactor uses graphite.",
+        )
+        == "two"
+    )
+
+
+def test_a_synonym_every_passage_has_proves_little(tmp_path: Path) -> None:
+    """"Handled" -> "deal", which every passage says: that is no answer to how it was handled."""
     assert "deal" in synonym_stems("handled")
-    assert not answer(knowledge, "How was it handled?").answered
+    answering = _answering_article(
+        tmp_path,
+        "How was the reactor handled?",
+        one="The deal includes the reactor.",
+        two="The deal on the reactor stalled in spring.",
+        three="The deal may return the reactor to service.",
+    )
+    assert answering is None

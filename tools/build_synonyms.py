@@ -2,9 +2,10 @@
 
 A question in everyday words ("did Trump come home with anything", "are his screwups unfixable")
 rarely shares a word with the sentence that answers it ("flew back with nothing", "most can be
-reversed"). WordNet 3.0 (Princeton, a BSD-style licence) lists which words share a sense. Only a
-word's commonest senses count (WordNet orders them by how often each was seen in tagged text), so
-"summit" brings "meeting" along but not "mountaintop" once it is past its first senses.
+reversed"). WordNet 3.0 (Princeton, a BSD-style licence: bot/search/WORDNET_LICENSE.txt) lists
+which words share a sense. Only a word's commonest senses count (WordNet orders them by how often
+each was seen in tagged text), so "hand" brings "give" and "pass" (the verb's first sense) but not
+"manpower" or "custody" from its rarer noun senses.
 
 Run it only to refresh the table: `apt-get install wordnet-base && python tools/build_synonyms.py`.
 """
@@ -71,9 +72,13 @@ def read_exceptions(part: str) -> dict[str, list[str]]:
     return exceptions
 
 
-def lemmas_of(word: str, index: dict[str, list[int]], exceptions: dict[str, list[str]], part: str) -> list[str]:
+def lemmas_of(word: str, index: dict[str, list[int]], exceptions: dict[str, list[str]], part: str, is_lemma: bool) -> list[str]:
+    """The word's lemmas in this part of speech. A word that is a lemma itself is read as a
+    comparative only when it is no word of its own: "number" is not "numb" + "er". ("keeping" is
+    a noun and still the verb "keep".)"""
     candidates = [word, *exceptions.get(word, [])]
-    candidates += [word[: -len(suffix)] + ending for suffix, ending in DETACHMENTS[part] if word.endswith(suffix)]
+    if not (part == "adj" and is_lemma):
+        candidates += [word[: -len(suffix)] + ending for suffix, ending in DETACHMENTS[part] if word.endswith(suffix)]
     return [lemma for lemma in dict.fromkeys(candidates) if lemma in index]
 
 
@@ -85,19 +90,25 @@ def english_words() -> list[str]:
 def main() -> None:
     # Keyed by word, not stem: "officials" and "officious" share a stem but not a meaning.
     synonyms: dict[str, dict[str, int]] = defaultdict(dict)  # word -> synonym stem -> best sense rank
+    indexes = {part: read_index(part) for part in PARTS_OF_SPEECH}
+    # Stems, because a synonym is matched as a stem: "probably" -> "likely" is "like", a stop word.
+    stop_stems = {stem(word) for word in STOP_WORDS}
     for part in PARTS_OF_SPEECH:
-        index, synsets, exceptions = read_index(part), read_synsets(part), read_exceptions(part)
+        index, synsets, exceptions = indexes[part], read_synsets(part), read_exceptions(part)
         for word in english_words():
-            if word in STOP_WORDS:
-                continue
             own_stem = stem(word)
-            for lemma in lemmas_of(word, index, exceptions, part):
+            if word in STOP_WORDS or own_stem in stop_stems:
+                continue
+            is_lemma = any(word in other_index for other_index in indexes.values())
+            for lemma in lemmas_of(word, index, exceptions, part, is_lemma):
                 for rank, offset in enumerate(index[lemma][:MAX_SENSES]):
                     for other in synsets[offset]:
-                        if not other.isalpha() or other in STOP_WORDS:
+                        if not other.isalpha():
                             continue  # phrases ("pass_on") and odd forms stay out
                         other_stem = stem(other)
-                        if other_stem != own_stem and rank < synonyms[word].get(other_stem, MAX_SENSES):
+                        if other_stem in stop_stems or other_stem == own_stem:
+                            continue
+                        if rank < synonyms[word].get(other_stem, MAX_SENSES):
                             synonyms[word][other_stem] = rank
     lines = []
     for key in sorted(synonyms):

@@ -44,8 +44,9 @@ _PERSON_QUESTION = re.compile(
 # "Who is Stephen Biegun?" / "who was rex tillerson": a name after "who is", no article or possessive.
 _WHO_IS_NAMED = re.compile(r"^who(?:s| is| was| are| were) (?!(?:the|a|an|his|her|their|its|our|this|that)\b)[\w.-]+(?: [\w.-]+){0,3}\s*[?.!]*$")
 _PLACE_QUESTION = re.compile(r"^where\b|\b(?:in|at|to) (?:which|what) (?:city|country|town|place|venue|hotel|location)\b|\bwhat (?:city|country|town|venue|hotel)\b")
-_YEAR_QUESTION = re.compile(r"\b(?:what|which) year\b")
-_DAY_QUESTION = re.compile(r"\b(?:what|which) (?:date|day)\b|\b(?:exact|precise) date\b")
+_YEAR_QUESTION = re.compile(r"\b(?:what|which) year\b(?!-)")
+# "Has an exact date been set?" asks yes or no; "what was the exact date" asks for one.
+_DAY_QUESTION = re.compile(r"\b(?:what|which) (?:date|day)\b(?!-)|^(?:what|when|on what|on which)\b.*\b(?:exact|precise) date\b")
 _DATE_QUESTION = re.compile(r"^when\b|\bwhat month\b|\bin which month\b")
 
 _NUMBER_WORDS = (
@@ -66,10 +67,16 @@ _HAS_DATE = re.compile(
     rf"\b(?:1[89]\d\d|20\d\d)\b|\b(?:{_MONTHS})\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\b(?:yesterday|today|last (?:week|month|year|summer|winter|spring|fall|autumn))\b|\bago\b"
 )
-_HAS_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:last|this|next) year\b|\byears? ago\b", re.IGNORECASE)
+# "last June" or "last summer" names a year too, read against the article's date, which every quote shows.
+_HAS_YEAR = re.compile(
+    rf"\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:last|this|next) (?:year|summer|winter|spring|fall|autumn|{_MONTHS})\b|\byears? ago\b",
+    re.IGNORECASE,
+)
+_MONTH_ABBREVIATIONS = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
+_DAY_NUMBER = r"\d{1,2}(?:st|nd|rd|th)?"
 _HAS_DAY = re.compile(
-    rf"\b(?:{_MONTHS}) \d{{1,2}}\b|\b\d{{1,2}} (?:{_MONTHS})\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?:yesterday|today|tomorrow)\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
+    rf"\b(?:{_MONTHS}|{_MONTH_ABBREVIATIONS}) {_DAY_NUMBER}\b|\b{_DAY_NUMBER} (?:of )?(?:{_MONTHS})\b"
+    r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?i:yesterday|today|tomorrow)\b"
 )
 # Two capitalised words in a row: "Stephen Hadley", "Mike Pompeo".
 # Overlapping (a lookahead), so "Whether Mike Pompeo" yields "Mike Pompeo" as well as "Whether Mike".
@@ -115,13 +122,12 @@ def expected_answer(question: str) -> Expectation | None:
         return Expectation(AnswerType.PERSON, frozenset({"name", "names"}))
     if _PLACE_QUESTION.search(text):
         return Expectation(AnswerType.PLACE, frozenset({"city", "country", "town", "place", "location"}))
-    date_words = frozenset({"year", "date", "day", "month", "exact", "precise"})
     if _YEAR_QUESTION.search(text):
-        return Expectation(AnswerType.YEAR, date_words)
+        return Expectation(AnswerType.YEAR, frozenset({"year"}))
     if _DAY_QUESTION.search(text):
-        return Expectation(AnswerType.DAY, date_words)
+        return Expectation(AnswerType.DAY, frozenset({"date", "day", "exact", "precise"}))
     if _DATE_QUESTION.search(text):
-        return Expectation(AnswerType.DATE, date_words)
+        return Expectation(AnswerType.DATE, frozenset({"year", "date", "day", "month"}))
     return None
 
 

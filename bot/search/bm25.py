@@ -37,6 +37,11 @@ class Bm25Index:
         self._bm25 = _SmoothedIdfBM25([list(d) for d in documents], k1=k1, b=b) if has_terms else None
         self._unseen_idf = math.log(1 + (self.size + 0.5) / 0.5)
 
+    @property
+    def single_document_idf(self) -> float:
+        """The IDF of a term only one document has: the rarest a term the index holds can be."""
+        return math.log(1 + (self.size - 1 + 0.5) / 1.5)
+
     def idf(self, term: str) -> float:
         """A term no document has weighs the most: a question that hinges on it is not covered."""
         if self._bm25 is None:

@@ -34,7 +34,6 @@ class Concept:
     specificity: float = 1.0  # how much the words the question used say (bot.search.english)
     synonyms: tuple[str, ...] = ()  # stems of general-English synonyms the articles use
 
-
     @property
     def key(self) -> str:
         return self.group_term or self.terms[0]
@@ -124,7 +123,7 @@ def analyse(knowledge: KnowledgeBase, question: str, phrasing: frozenset[str] = 
             weight = exact * (CORRECTED_WEIGHT if term in corrected_terms else 1.0)
             weights[term] = max(weights.get(term, 0.0), weight)
         for synonym in concept.synonyms:
-            weights.setdefault(synonym, SYNONYM_WEIGHT * concept.specificity)
+            weights[synonym] = max(weights.get(synonym, 0.0), SYNONYM_WEIGHT * concept.specificity)
     content = tuple(c for c in concepts if c.group_term not in names)
     return Query(weights=weights, concepts=content, named_articles=named, corrections=corrections)
 
