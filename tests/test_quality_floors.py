@@ -16,7 +16,7 @@ from bot.knowledge.store import KnowledgeStore
 EVAL = Path(__file__).resolve().parent.parent / "eval"
 
 
-@pytest.mark.parametrize("name", ["heldout_a", "heldout_b", "heldout_c", "heldout_d", "heldout_e"])
+@pytest.mark.parametrize("name", ["heldout_a", "heldout_b", "heldout_c", "heldout_d", "heldout_e", "heldout_f", "heldout_g"])
 def test_held_out_sets_stay_above_their_floors(bundled_store: KnowledgeStore, name: str) -> None:
     report = evaluate(bundled_store.current, read_questions(EVAL / f"{name}.jsonl"))
     assert report.recall_at(1) >= 0.45
