@@ -9,7 +9,7 @@ from enum import Enum
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.quotation_marks import unbalanced
 from bot.quotes import Quote
-from bot.search.answer_type import expected_answer, satisfies, wants_explanation
+from bot.search.answer_type import AnswerType, Expectation, expected_answer, satisfies, wants_explanation
 from bot.search.query import Concept, Query, analyse
 
 MAX_QUESTION_CHARS = 2000
@@ -40,6 +40,28 @@ class Declined(str, Enum):
     NOT_COVERED = "not_covered"
 
 
+@dataclass(frozen=True, slots=True)
+class ConceptCredit:
+    """One concept of the question, how much it counts, and how much of it the best passage held."""
+
+    concept: Concept
+    group: str | None  # the alias group's first name ("North Korea"), when the concept is one
+    weight: float
+    credit: float  # 1.0 found as said, less through a synonym, 0.0 missing
+    synonym: str | None  # the synonym stem that was found, when credit came through one
+    in_articles: bool  # False: no passage says it at all, so only an alias or synonym can bridge it
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How the question was read: what a maintainer needs to see why it was answered or not."""
+
+    expected: AnswerType | None
+    corrections: tuple[tuple[str, str], ...]  # (as typed, read as)
+    named_articles: tuple[str, ...]  # ids of the articles the question names ("does Vox think")
+    concepts: tuple[ConceptCredit, ...]
+
+
 @dataclass(frozen=True)
 class Answer:
     question: str
@@ -47,6 +69,7 @@ class Answer:
     declined: Declined | None = None
     closest: tuple[Quote, ...] = ()  # offered, clearly marked, when not answered
     coverage: float = 0.0
+    reading: Reading | None = None
 
     @property
     def answered(self) -> bool:
@@ -76,7 +99,8 @@ def answer(knowledge: KnowledgeBase, question: str) -> Answer:
     query = analyse(knowledge, question, phrasing=expectation.phrasing if expectation else frozenset())
     ranked = _rank_sentences(knowledge, query)
     if not ranked:
-        return Answer(question, declined=Declined.NOT_COVERED)
+        credits = _credits(knowledge, query, frozenset())
+        return Answer(question, declined=Declined.NOT_COVERED, reading=_reading(expectation, query, credits))
     if expectation is None:
         fitting = ranked
     else:
@@ -85,11 +109,17 @@ def answer(knowledge: KnowledgeBase, question: str) -> Answer:
     # A typed answer (a number, a name) must sit close to what the question asks about: the
     # sentence and its neighbours. Otherwise the best sentence's whole paragraph is the context.
     present = _window_terms(knowledge, best.sentence) if expectation else knowledge.passage_terms[knowledge.sentences[best.sentence].passage]
-    coverage = _coverage(knowledge, query, present)
+    credits = _credits(knowledge, query, present)
+    coverage = _coverage(credits)
+    reading = _reading(expectation, query, credits)
     quotes = _quotes(knowledge, fitting or ranked, explain=wants_explanation(question))
     if not fitting or coverage < MIN_COVERAGE:
-        return Answer(question, declined=Declined.NOT_COVERED, closest=quotes[:CLOSEST_OFFERED], coverage=coverage)
-    return Answer(question, quotes=quotes, coverage=coverage)
+        return Answer(question, declined=Declined.NOT_COVERED, closest=quotes[:CLOSEST_OFFERED], coverage=coverage, reading=reading)
+    return Answer(question, quotes=quotes, coverage=coverage, reading=reading)
+
+
+def _reading(expectation: Expectation | None, query: Query, credits: tuple[ConceptCredit, ...]) -> Reading:
+    return Reading(expectation.type if expectation else None, tuple(query.corrections.items()), tuple(sorted(query.named_articles)), credits)
 
 
 def _rank_sentences(knowledge: KnowledgeBase, query: Query) -> list[_Candidate]:
@@ -132,32 +162,35 @@ def concept_weight(knowledge: KnowledgeBase, concept: Concept) -> float:
     return concept.specificity * (UBIQUITY_FLOOR + (1 - UBIQUITY_FLOOR) * min(1.0, rarity))
 
 
-def _coverage(knowledge: KnowledgeBase, query: Query, present: frozenset[str]) -> float:
-    """Share of the question's concepts, weighed by how specific each is, found in `present`."""
-    if not query.concepts:
-        return 0.0
-    total = found = 0.0
+def _credits(knowledge: KnowledgeBase, query: Query, present: frozenset[str]) -> tuple[ConceptCredit, ...]:
+    """Each concept of the question with its weight and how much of it `present` holds."""
+    credits = []
     for concept in query.concepts:
-        weight = concept_weight(knowledge, concept)
-        total += weight
+        in_articles = knowledge.passage_index.contains(concept.key) or all(knowledge.passage_index.contains(t) for t in concept.terms)
         if concept_found(concept, present):
-            found += weight
+            credit, synonym = 1.0, None
         else:
-            found += weight * _synonym_credit(knowledge, concept, present)
-    return found / total if total else 0.0
+            credit, synonym = _synonym_credit(knowledge, concept, present)
+        group = knowledge.aliases.labels.get(concept.group_term) if concept.group_term else None
+        credits.append(ConceptCredit(concept, group, concept_weight(knowledge, concept), credit, synonym, in_articles))
+    return tuple(credits)
 
 
-def _synonym_credit(knowledge: KnowledgeBase, concept: Concept, present: frozenset[str]) -> float:
-    """How much a synonym in `present` stands for the concept. A synonym far commoner in the
-    articles than the question's word ("deal" for "handled") is found nearly everywhere, so
-    finding it proves little. A question word the articles lack counts as rare as one passage's
-    word, so a synonym that one passage has stands for it in full."""
+def _coverage(credits: tuple[ConceptCredit, ...]) -> float:
+    """Share of the question's concepts, weighed by how specific each is, that was found."""
+    total = sum(c.weight for c in credits)
+    return sum(c.weight * c.credit for c in credits) / total if total else 0.0
+
+
+def _synonym_credit(knowledge: KnowledgeBase, concept: Concept, present: frozenset[str]) -> tuple[float, str | None]:
+    """How much a synonym in `present` stands for the concept, and which synonym. A synonym far
+    commoner in the articles than the question's word ("deal" for "handled") is found nearly
+    everywhere, so finding it proves little. A question word the articles lack counts as rare as
+    one passage's word, so a synonym that one passage has stands for it in full."""
     index = knowledge.passage_index
     rarity = min(index.idf(concept.key), index.single_document_idf)
-    return max(
-        (SYNONYM_CREDIT * min(1.0, index.idf(synonym) / rarity) for synonym in concept.synonyms if synonym in present),
-        default=0.0,
-    )
+    found = [(SYNONYM_CREDIT * min(1.0, index.idf(synonym) / rarity), synonym) for synonym in concept.synonyms if synonym in present]
+    return max(found, default=(0.0, None))
 
 
 def _quotes(knowledge: KnowledgeBase, ranked: list[_Candidate], *, explain: bool = False) -> tuple[Quote, ...]:
@@ -283,4 +316,4 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     combined = answer(knowledge, f"{earlier_questions[-1]} {question}")
     if not combined.answered:
         return alone
-    return Answer(clean_question(question), quotes=combined.quotes, coverage=combined.coverage)
+    return Answer(clean_question(question), quotes=combined.quotes, coverage=combined.coverage, reading=combined.reading)

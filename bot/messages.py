@@ -183,3 +183,39 @@ SLACK_SIGNING_SECRET_PURPOSE = (
 
 def slack_timeline_heading(first: int, last: int, total: int) -> str:
     return f"Events of the talks, oldest first ({first}–{last} of {total}):"
+
+
+# --- How a question was read (`ask --explain`, for maintainers) ---
+READING_INTRO = "How I read the question (coverage {coverage:.2f}; an answer needs {needed:.2f}):"
+READING_EXPECTED = "  expects {kind} in the answering sentence"
+READING_CORRECTED = "  read {typed!r} as {read!r}"
+READING_NAMED = "  names the source {ids}: its passages are lifted"
+READING_HEADER = "  weight  found  concept"
+READING_NO_CONCEPTS = "  no words to look for: every word is a stop word or phrasing"
+READING_ABSENT_HINT = (
+    "Words no article uses can only be found through knowledge/aliases.yaml: add the word to the group of the "
+    "articles' word for the same thing (see README, Aliases)."
+)
+EXPECTED_KINDS = {
+    "number": "a number",
+    "amount": "an amount",
+    "duration": "a duration",
+    "person": "a person's name",
+    "place": "a place",
+    "date": "a date",
+    "year": "a year",
+    "day": "a day",
+}
+
+
+def reading_concept(said: str, group: str | None, weight: float, credit: float, synonym: str | None, in_articles: bool) -> str:
+    found = "yes" if credit >= 1.0 else f"{credit:.2f}" if credit > 0 else "no"
+    notes = []
+    if group is not None:
+        notes.append(f"alias group {group!r}")
+    if synonym is not None:
+        notes.append(f"through the synonym {synonym!r}")
+    if not in_articles:
+        notes.append("no article uses it")
+    note = f" ({'; '.join(notes)})" if notes else ""
+    return f"  {weight:6.2f}  {found:5s}  {said}{note}"

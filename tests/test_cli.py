@@ -44,6 +44,30 @@ def test_declined_question_says_so_plainly() -> None:
     assert "do not cover" in text
 
 
+def test_explain_shows_each_word_its_weight_and_what_was_found() -> None:
+    """A maintainer asking why "meetup" found nothing is told no article uses it, and what to do."""
+    result = run_bot("ask", "--explain", "why did the hanoi meetup end so early?")
+    assert result.returncode == 0, result.stderr
+    reading = result.stdout.split("How I read the question", 1)[1]
+    assert "hanoi (alias group 'Hanoi')" in reading
+    meetup = next(line for line in reading.splitlines() if "meetup" in line)
+    assert meetup.split()[1] == "no" and "no article uses it" in meetup
+    assert "knowledge/aliases.yaml" in reading
+
+
+def test_explain_in_json_accounts_for_the_coverage() -> None:
+    result = run_bot("ask", "--json", "--explain", "Did Kim offer to shut the Yongbyon complex?")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    reading = data["reading"]
+    concepts = {c["said"]: c for c in reading["concepts"]}
+    assert concepts["shut"]["found_through"] == "close" and 0 < concepts["shut"]["found"] < 1
+    weighted = sum(c["weight"] * c["found"] for c in concepts.values()) / sum(c["weight"] for c in concepts.values())
+    assert abs(weighted - reading["coverage"]) < 0.01
+    assert data["answered"] == (reading["coverage"] >= reading["needed"])
+    assert "reading" not in json.loads(run_bot("ask", "--json", "Did Kim offer to shut the Yongbyon complex?").stdout)
+
+
 def test_empty_question_exits_2_with_a_message() -> None:
     for args in (["ask"], ["ask", "   "]):
         result = run_bot(*args)

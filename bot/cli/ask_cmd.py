@@ -1,4 +1,4 @@
-"""`python -m bot ask [--json] QUESTION` and `ask --json --batch FILE`."""
+"""`python -m bot ask [--json] [--explain] QUESTION` and `ask --json --batch FILE`."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from bot import commands, messages
 from bot.answers import Declined
 from bot.cli.common import EXIT_OK, EXIT_USAGE, CommandFailed, add_command, load_settings, open_store
 from bot.render.json_out import answer_dict
+from bot.render.reading_text import reading_text
 from bot.render.text import answer_text
 
 FRONTEND = "cli"
@@ -22,6 +23,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("question", nargs="*", help="the question (quote it, or just type the words)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.add_argument("--batch", metavar="FILE", help="answer every line of FILE ('-' for stdin) as JSON Lines")
+    parser.add_argument(
+        "--explain", action="store_true", help="also show how the question was read: its words, their weights, what was found"
+    )
 
 
 def _batch_lines(source: str) -> Iterator[str]:
@@ -46,10 +50,13 @@ def run(args: argparse.Namespace) -> int:
         for line in _batch_lines(args.batch):
             if line.strip():
                 result = commands.ask(store, line.rstrip("\n"), frontend=FRONTEND)
-                print(json.dumps(answer_dict(result), ensure_ascii=False), flush=True)
+                print(json.dumps(answer_dict(result, explain=args.explain), ensure_ascii=False), flush=True)
         return EXIT_OK
     result = commands.ask(store, question, frontend=FRONTEND)
-    print(json.dumps(answer_dict(result), ensure_ascii=False, indent=2) if args.json else answer_text(result))
+    if args.json:
+        print(json.dumps(answer_dict(result, explain=args.explain), ensure_ascii=False, indent=2))
+    else:
+        print("\n\n".join(filter(None, [answer_text(result), reading_text(result) if args.explain else ""])))
     if result.declined in (Declined.EMPTY, Declined.TOO_LONG):
         return EXIT_USAGE
     return EXIT_OK

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot import messages
-from bot.answers import Answer
+from bot.answers import MIN_COVERAGE, Answer
 from bot.knowledge.models import Article
 from bot.quotes import Quote
 
@@ -26,7 +26,7 @@ def quote_dict(quote: Quote) -> dict[str, object]:
     return {"text": quote.text, "start": quote.start, "end": quote.end, "score": quote.score, "article": article_dict(quote.article)}
 
 
-def answer_dict(answer: Answer) -> dict[str, object]:
+def answer_dict(answer: Answer, *, explain: bool = False) -> dict[str, object]:
     result: dict[str, object] = {
         "question": answer.question,
         "answered": answer.answered,
@@ -36,4 +36,32 @@ def answer_dict(answer: Answer) -> dict[str, object]:
         result["declined"] = answer.declined.value
         result["message"] = messages.decline_message(answer.declined, len(answer.question))
         result["closest"] = [quote_dict(q) for q in answer.closest]
+    if explain and answer.reading is not None:
+        result["reading"] = reading_dict(answer)
     return result
+
+
+def reading_dict(answer: Answer) -> dict[str, object]:
+    """How the question was read (`ask --explain`): what a maintainer needs to see why."""
+    assert answer.reading is not None
+    reading = answer.reading
+    return {
+        "coverage": round(answer.coverage, 4),
+        "needed": MIN_COVERAGE,
+        "expects": reading.expected.value if reading.expected else None,
+        "corrections": dict(reading.corrections),
+        "named_articles": list(reading.named_articles),
+        "concepts": [
+            {
+                "said": item.concept.said,
+                "terms": list(item.concept.terms),
+                "alias_group": item.group,
+                "synonyms": list(item.concept.synonyms),
+                "weight": round(item.weight, 4),
+                "found": round(item.credit, 4),
+                "found_through": item.synonym,
+                "in_articles": item.in_articles,
+            }
+            for item in reading.concepts
+        ],
+    }

@@ -33,6 +33,7 @@ class Concept:
     group_term: str | None
     specificity: float = 1.0  # how much the words the question used say (bot.search.english)
     synonyms: tuple[str, ...] = ()  # stems of general-English synonyms the articles use
+    said: str = ""  # the question's own words for it, for people reading how it was understood
 
     @property
     def key(self) -> str:
@@ -94,10 +95,16 @@ def analyse(knowledge: KnowledgeBase, question: str, phrasing: frozenset[str] = 
         return sum(specificity(w) for w in surfaces[start:end]) / (end - start)
 
     concepts: list[Concept] = [
-        Concept(tuple(stems[m.start : m.start + m.length]), m.group_term, said(m.start, m.start + m.length)) for m in matches
+        Concept(
+            tuple(stems[m.start : m.start + m.length]),
+            m.group_term,
+            said(m.start, m.start + m.length),
+            said=" ".join(surfaces[m.start : m.start + m.length]),
+        )
+        for m in matches
     ]
     concepts += [
-        Concept((stems[i],), None, said(i, i + 1), _synonyms_used(knowledge, surfaces[i], stems))
+        Concept((stems[i],), None, said(i, i + 1), _synonyms_used(knowledge, surfaces[i], stems), surfaces[i])
         for i in range(len(stems))
         if i not in grouped
     ]
