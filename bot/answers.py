@@ -10,7 +10,7 @@ from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.quotation_marks import unbalanced
 from bot.quotes import Quote
 from bot.search.answer_type import AnswerType, Expectation, expected_answer, satisfies, wants_explanation
-from bot.search.query import Concept, Query, analyse
+from bot.search.query import Concept, Query, analyse, said_in_articles
 
 MAX_QUESTION_CHARS = 2000
 MAX_QUOTES = 3
@@ -166,7 +166,7 @@ def _credits(knowledge: KnowledgeBase, query: Query, present: frozenset[str]) ->
     """Each concept of the question with its weight and how much of it `present` holds."""
     credits = []
     for concept in query.concepts:
-        in_articles = knowledge.passage_index.contains(concept.key) or all(knowledge.passage_index.contains(t) for t in concept.terms)
+        in_articles = said_in_articles(knowledge, concept)
         if concept_found(concept, present):
             credit, synonym = 1.0, None
         else:

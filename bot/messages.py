@@ -127,6 +127,10 @@ DISCORD_HELP_MENTION = "Mention me with a question, or DM me. I answer in a thre
 UNANSWERED_NONE = "No declined questions logged{since} in {path}."
 UNANSWERED_NO_LOG = "No unanswered-questions log at {path} yet: nothing has been declined (BOT_UNANSWERED_LOG sets where it goes)."
 UNANSWERED_SKIPPED = "({count} unreadable line{s} skipped.)"
+UNANSWERED_ABSENT_WORDS = (
+    "Words these questions use that no article does, by how many questions used them (add one to the alias group "
+    "of the articles' word for the same thing, see README, Aliases):"
+)
 IMPORT_EXISTS = "An article with id {id!r} already exists ({path}); pass --replace to overwrite it, or --id to choose another id."
 IMPORT_UNREADABLE = "Cannot read {path}: {reason}."
 IMPORT_NO_BODY = "Found no article text in {path}; is it a saved article page or a plain-text article?"

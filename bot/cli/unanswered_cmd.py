@@ -7,14 +7,27 @@ import datetime as dt
 import json
 
 from bot import messages
-from bot.cli.common import EXIT_OK, add_command, load_settings
+from bot.cli.common import EXIT_OK, CommandFailed, add_command, load_settings, open_store
+from bot.knowledge.base import KnowledgeBase
 from bot.unanswered.report import Group, build_report
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = add_command(subparsers, "unanswered", run, help="list declined questions, near-duplicates folded, most frequent first", knowledge=False)
+    parser = add_command(subparsers, "unanswered", run, help="list declined questions, near-duplicates folded, most frequent first")
     parser.add_argument("--since", metavar="YYYY-MM-DD", type=dt.date.fromisoformat, help="only questions asked on or after this day (UTC)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+ABSENT_WORDS_SHOWN = 20
+
+
+def _served_knowledge(args: argparse.Namespace) -> KnowledgeBase | None:
+    """The knowledge the bot serves, to name the words no article uses; the log is read without it
+    when it cannot be loaded (the list of questions is still worth having)."""
+    try:
+        return open_store(load_settings(args), warn=False).current
+    except CommandFailed:
+        return None
 
 
 def group_line(group: Group) -> str:
@@ -30,9 +43,14 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(messages.UNANSWERED_NO_LOG.format(path=path))
         return EXIT_OK
-    report = build_report(path, args.since)
+    report = build_report(path, args.since, _served_knowledge(args))
     if args.json:
-        body = {"log": str(path), "questions": [g.as_dict() for g in report.groups], "skipped_lines": report.skipped_lines}
+        body = {
+            "log": str(path),
+            "questions": [g.as_dict() for g in report.groups],
+            "words_in_no_article": [{"word": word, "questions": count} for word, count in report.absent_words],
+            "skipped_lines": report.skipped_lines,
+        }
         print(json.dumps(body, ensure_ascii=False, indent=2))
         return EXIT_OK
     if not report.groups:
@@ -41,6 +59,11 @@ def run(args: argparse.Namespace) -> int:
         print("count  last asked              example question")
         for group in report.groups:
             print(group_line(group))
+    if report.absent_words:
+        print()
+        print(messages.UNANSWERED_ABSENT_WORDS)
+        for word, count in report.absent_words[:ABSENT_WORDS_SHOWN]:
+            print(f"{count:>4}  {word}")
     if report.skipped_lines:
         print(messages.UNANSWERED_SKIPPED.format(count=report.skipped_lines, s="" if report.skipped_lines == 1 else "s"))
     return EXIT_OK

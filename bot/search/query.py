@@ -140,3 +140,15 @@ def _synonyms_used(knowledge: KnowledgeBase, word: str, question_stems: list[str
     if specificity(word) < MIN_SYNONYM_SPECIFICITY:
         return ()
     return tuple(s for s in synonym_stems(word) if s not in question_stems and knowledge.passage_index.contains(s))
+
+
+def said_in_articles(knowledge: KnowledgeBase, concept: Concept) -> bool:
+    """Whether any passage says the concept: its alias group, or every word it was said with.
+    One that none says can only be found through an alias (knowledge/aliases.yaml) or a synonym."""
+    index = knowledge.passage_index
+    return index.contains(concept.key) or all(index.contains(term) for term in concept.terms)
+
+
+def words_in_no_article(knowledge: KnowledgeBase, question: str) -> list[str]:
+    """The question's words for the things it asks about that no passage says, as typed."""
+    return [concept.said for concept in analyse(knowledge, question).concepts if not said_in_articles(knowledge, concept)]

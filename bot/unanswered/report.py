@@ -9,11 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.knowledge.base import KnowledgeBase
 from bot.search.normalise import fold, terms
+from bot.search.query import words_in_no_article
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +67,9 @@ class Group:
 class Report:
     groups: list[Group]
     skipped_lines: int
+    # Words the questions asked with that no article uses, with how many questions used each,
+    # most used first: what an alias group in knowledge/aliases.yaml could bridge.
+    absent_words: list[tuple[str, int]] = field(default_factory=list)
 
 
 def read_entries(path: Path) -> tuple[list[Entry], int]:
@@ -129,6 +135,17 @@ def since(entries: Iterable[Entry], day: dt.date | None) -> Iterator[Entry]:
             yield entry
 
 
-def build_report(path: Path, day: dt.date | None = None) -> Report:
+def count_absent_words(knowledge: KnowledgeBase, entries: Iterable[Entry]) -> list[tuple[str, int]]:
+    """Each word no article uses, with the number of questions that used it, most first."""
+    counts: Counter[str] = Counter()
+    for entry in entries:
+        counts.update({fold(word) for word in words_in_no_article(knowledge, entry.question)})
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def build_report(path: Path, day: dt.date | None = None, knowledge: KnowledgeBase | None = None) -> Report:
+    """`knowledge`: the articles now served, to name the words in the questions that none uses."""
     entries, skipped = read_entries(path)
-    return Report(fold_questions(since(entries, day)), skipped)
+    kept = list(since(entries, day))
+    absent = count_absent_words(knowledge, kept) if knowledge is not None else []
+    return Report(fold_questions(kept), skipped, absent)
