@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEV_SET = ROOT.parent / "shared" / "eval" / "dev_qa.jsonl"
 EXTRA_QUESTIONS = [
-    "Did Kim offer to shut the reactor?",  # first: a word with synonyms, so it loads their table
+    "Did Kim offer to shut the reactor?",  # first: a word with synonyms, so anything loaded lazily shows
     "Why did the Hanoi summit collapse?",
     "Who is Stephen Biegun?",
     "What did the Singapore accord say?",
@@ -40,7 +40,7 @@ def main() -> None:
     questions = list(EXTRA_QUESTIONS)
     if DEV_SET.exists():
         questions += [json.loads(line)["question"] for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
-    answer(knowledge, questions[0])  # the first question of a process loads the synonym table once
+    answer(knowledge, questions[0])  # the first question of a process: anything still loaded lazily
     first_answer = time.perf_counter() - built
 
     timings = []
@@ -54,7 +54,7 @@ def main() -> None:
 
     print(f"python {sys.version.split()[0]}, {len(knowledge.articles)} articles, {len(knowledge.passages)} passages, {len(knowledge.sentences)} sentences")
     print(f"start-up: import {1000 * (imported - started):.0f} ms + load/validate/index {1000 * (built - imported):.0f} ms = {1000 * (built - started):.0f} ms")
-    print(f"first answer (loads the synonym table): {1000 * first_answer:.1f} ms")
+    print(f"first answer: {1000 * first_answer:.1f} ms")
     print(f"answer time over {len(timings)} answers: median {statistics.median(timings):.2f} ms, p99 {timings[int(len(timings) * 0.99) - 1]:.2f} ms, max {timings[-1]:.2f} ms")
     print(f"peak resident memory (terminal chat / CLI): {peak_mb:.0f} MB")
     # A Discord or Slack process also holds its platform library.

@@ -128,6 +128,21 @@ def test_the_question_own_word_outranks_a_synonym(tmp_path: Path) -> None:
     )
 
 
+def test_a_synonym_listed_only_by_the_article_word_still_counts(tmp_path: Path) -> None:
+    """"achieve" lists "reach" but "reach" does not list "achieve": synonymy goes both ways."""
+    assert "achiev" not in synonym_stems("reach") and "reach" in synonym_stems("achieve")
+    assert (
+        _answering_article(
+            tmp_path,
+            "Did the envoys reach denuclearization?",
+            one="The envoys hoped to discuss denuclearization.",
+            two="The envoys hoped to achieve denuclearization.",
+            three="Bananas are rich in potassium and grow in the tropics.",
+        )
+        == "two"
+    )
+
+
 def test_everyday_words_bring_no_synonyms(tmp_path: Path) -> None:
     write_article(tmp_path, "one", "The talks begin in Hanoi and start again in spring.")
     knowledge = build_knowledge_base(tmp_path)

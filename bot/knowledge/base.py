@@ -10,7 +10,7 @@ import logging
 import re
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -21,6 +21,7 @@ from bot.knowledge.passages import split_passages
 from bot.search.aliases import AliasTable
 from bot.search.bm25 import Bm25Index
 from bot.search.normalise import terms, words
+from bot.search.synonyms import synonyms_pointing_at
 from bot.search.typos import SpellingIndex
 from bot.timeline.build import build_timeline
 from bot.timeline.models import TimelineEvent
@@ -58,6 +59,8 @@ class KnowledgeBase:
     article_names: Mapping[str, frozenset[str]]  # article id -> terms that name it (publisher, kind)
     problems: tuple[Problem, ...]
     build_seconds: float = 0.0
+    # Stem of a synonym -> the article stems whose words list it (bot.search.synonyms).
+    synonyms_pointing_at: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
     # Dated events, filled by bot.timeline when it builds them; sorted by date.
     timeline: tuple[TimelineEvent, ...] = ()
 
@@ -120,6 +123,7 @@ def build_knowledge_base(folder: Path) -> KnowledgeBase:
         aliases=aliases,
         spelling=SpellingIndex(vocabulary),
         article_names=MappingProxyType(names),
+        synonyms_pointing_at=MappingProxyType(synonyms_pointing_at(vocabulary)),
         problems=tuple(problems),
     )
     # The timeline needs the sentences and the index's word weights, so it is built last.

@@ -8,7 +8,7 @@ from functools import cache
 from bot.knowledge.base import KnowledgeBase
 from bot.search.english import is_english_word, specificity
 from bot.search.normalise import STOP_WORDS, stem, words
-from bot.search.synonyms import synonym_stems
+from bot.search.synonyms import MIN_SYNONYM_SPECIFICITY, synonym_stems
 from bot.search.typos import SpellingIndex
 
 # A concept said with an alias is matched through its group term; the exact wording the
@@ -20,8 +20,6 @@ CORRECTED_WEIGHT = 0.8
 # A synonym of the question's word ("shut" for "closing") finds the passage that words it
 # differently, at a discount, so a passage in the question's own words still ranks first.
 SYNONYM_WEIGHT = 0.5
-# Everyday words ("first", "bring") have so many senses that their synonyms are mostly noise.
-MIN_SYNONYM_SPECIFICITY = 0.4
 MAX_QUERY_TERMS = 48
 
 
@@ -139,7 +137,8 @@ def _synonyms_used(knowledge: KnowledgeBase, word: str, question_stems: list[str
     """The word's synonyms that some passage uses and the question does not already say."""
     if specificity(word) < MIN_SYNONYM_SPECIFICITY:
         return ()
-    return tuple(s for s in synonym_stems(word) if s not in question_stems and knowledge.passage_index.contains(s))
+    candidates = (*synonym_stems(word), *sorted(knowledge.synonyms_pointing_at.get(stem(word), ())))
+    return tuple(s for s in dict.fromkeys(candidates) if s not in question_stems and knowledge.passage_index.contains(s))
 
 
 def said_in_articles(knowledge: KnowledgeBase, concept: Concept) -> bool:

@@ -8,10 +8,17 @@ Domain names ("the DPRK", "the Vietnam summit") are knowledge/aliases.yaml's job
 from __future__ import annotations
 
 import gzip
+from collections import defaultdict
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+from bot.search.english import specificity
+from bot.search.normalise import STOP_WORDS, stem
+
 SYNONYM_TABLE = Path(__file__).with_name("synonyms.txt.gz")
+# Everyday words ("first", "bring", "make") have so many senses that their synonyms are mostly noise.
+MIN_SYNONYM_SPECIFICITY = 0.4
 
 
 @cache
@@ -28,3 +35,18 @@ def _table() -> dict[str, str]:
 def synonym_stems(word: str) -> tuple[str, ...]:
     """Stems of the word's synonyms, commonest sense first; () for a word the table lacks."""
     return tuple(_table().get(word, "").split())
+
+
+def synonyms_pointing_at(vocabulary: Iterable[str]) -> dict[str, frozenset[str]]:
+    """For the articles' words: stem of a synonym -> stems of the article words that list it.
+
+    The table is not symmetric (each word keeps only its commonest senses), so "making" may not
+    list "produce" while "produce" lists "make": a question saying "making" still finds it.
+    """
+    pointing: defaultdict[str, set[str]] = defaultdict(set)
+    for word in vocabulary:
+        if word in STOP_WORDS or specificity(word) < MIN_SYNONYM_SPECIFICITY:
+            continue
+        for synonym in synonym_stems(word):
+            pointing[synonym].add(stem(word))
+    return {synonym: frozenset(stems) for synonym, stems in pointing.items()}
