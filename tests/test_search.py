@@ -6,6 +6,7 @@ from pathlib import Path
 
 from bot.answers import answer
 from bot.knowledge.base import build_knowledge_base
+from bot.search.aliases import AliasTable
 from bot.search.bm25 import Bm25Index
 from bot.search.normalise import terms
 from bot.search.query import analyse
@@ -176,3 +177,10 @@ def test_a_synonym_every_passage_has_proves_little(tmp_path: Path) -> None:
         three="The deal may return the reactor to service.",
     )
     assert answering is None
+
+
+def test_alias_phrases_are_read_left_to_right_longest_first() -> None:
+    """"the Washington Post op-ed" names the Post and an op-ed, not Washington (the US) and a "Post op-ed"."""
+    table = AliasTable.from_groups([["United States", "Washington"], ["Washington Post", "Post op-ed"], ["op-ed", "column"]])
+    matched = [(m.start, m.length, m.group_term) for m in table.longest_matches(terms("the Washington Post op-ed"))]
+    assert matched == [(0, 2, table.group_of("Washington Post")), (2, 2, table.group_of("op-ed"))]

@@ -59,15 +59,23 @@ class AliasTable:
         return found
 
     def longest_matches(self, sequence: Sequence[str]) -> list[AliasMatch]:
-        """Non-overlapping matches, longest first: "North Korean leader" is one name, not two."""
+        """Non-overlapping matches, read left to right taking the longest phrase at each word:
+        "North Korean leader" is one name, not two, and "Washington Post op-ed" is the Post and an
+        op-ed, not Washington (the US) and a "Post op-ed"."""
+        starting: dict[int, AliasMatch] = {}
+        for match in self.matches(sequence):
+            if match.start not in starting or match.length > starting[match.start].length:
+                starting[match.start] = match
         chosen: list[AliasMatch] = []
-        taken: set[int] = set()
-        for match in sorted(self.matches(sequence), key=lambda m: (-m.length, m.start)):
-            positions = set(range(match.start, match.start + match.length))
-            if not positions & taken:
-                chosen.append(match)
-                taken |= positions
-        return sorted(chosen, key=lambda m: m.start)
+        position = 0
+        while position < len(sequence):
+            match = starting.get(position)
+            if match is None:
+                position += 1
+                continue
+            chosen.append(match)
+            position += match.length
+        return chosen
 
     def concepts(self, sequence: Sequence[str]) -> list[str]:
         """Each alias phrase replaced by its group term, other terms kept: one entry per concept, so
