@@ -16,10 +16,14 @@ from bot.knowledge.store import KnowledgeStore
 EVAL = Path(__file__).resolve().parent.parent / "eval"
 
 
-@pytest.mark.parametrize("name", ["heldout_a", "heldout_b", "heldout_c", "heldout_d", "heldout_e", "heldout_f", "heldout_g"])
+# R@1 floors: H describes where the others name, and sits far lower (README, Quality and speed).
+R_AT_1_FLOORS = {f"heldout_{s}": 0.45 for s in "abcdefg"} | {"heldout_h": 0.3}
+
+
+@pytest.mark.parametrize("name", sorted(R_AT_1_FLOORS))
 def test_held_out_sets_stay_above_their_floors(bundled_store: KnowledgeStore, name: str) -> None:
     report = evaluate(bundled_store.current, read_questions(EVAL / f"{name}.jsonl"))
-    assert report.recall_at(1) >= 0.45
+    assert report.recall_at(1) >= R_AT_1_FLOORS[name]
     assert report.recall_at_1_by_kind()["lexical"] >= 0.8
     assert report.unanswerable_declined >= 5
     assert report.median_quote_chars < 300
