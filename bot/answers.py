@@ -27,6 +27,10 @@ MIN_COVERAGE = 0.45
 SYNONYM_CREDIT = 0.75
 UBIQUITY_FLOOR = 0.1
 CLOSEST_OFFERED = 2
+# A declined question whose best passage held at least this share of it was a near miss: the
+# closest passages offered often do answer it (about half of such held-out questions), so the
+# reply must not claim the articles do not cover it. Below this it is off the articles' topics.
+NEAR_MISS_COVERAGE = 0.2
 SHORT_QUOTE_CHARS = 90
 MAX_QUOTATION_SENTENCES = 4
 EXPLANATION_CHARS = 200  # what a why-question's first quote adds after its best sentence, at most about
@@ -74,6 +78,11 @@ class Answer:
     @property
     def answered(self) -> bool:
         return self.declined is None and bool(self.quotes)
+
+    @property
+    def near_miss(self) -> bool:
+        """Declined, but the closest passages held much of the question: they may answer it."""
+        return self.declined is Declined.NOT_COVERED and bool(self.closest) and self.coverage >= NEAR_MISS_COVERAGE
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from bot.answers import MAX_QUESTION_CHARS, Declined
+from bot.answers import MAX_QUESTION_CHARS, Answer, Declined
 
 EMPTY_QUESTION = "Please ask a question, for example: What happened at the Hanoi summit?"
 NOT_COVERED = "The articles I have do not cover that, so I won't guess."
 CLOSEST_INTRO = "The closest passages I found (they do not answer the question):"
+NEAR_MISS = "I found no passage that clearly answers that, so I won't guess."
+NEAR_MISS_CLOSEST_INTRO = "These come closest; they may not answer the question:"
 NO_ARTICLES = "I have no articles loaded, so I cannot answer yet. A maintainer can add some to the knowledge folder."
 ANSWER_INTRO = "From the articles:"
 NO_ARTICLE = "No article matches {text!r}; /sources with no argument lists them all."
@@ -47,14 +49,21 @@ def missing_setting(variable: str, purpose: str) -> str:
     return f"{variable} is not set: {purpose}. Add it to the environment or to .env (see .env.example)."
 
 
-def decline_message(reason: Declined, question_length: int = 0) -> str:
+def decline_message(answer: Answer) -> str:
+    """Why a question was not answered, in one sentence for every front end."""
+    reason = answer.declined
     if reason is Declined.EMPTY:
         return EMPTY_QUESTION
     if reason is Declined.TOO_LONG:
-        return too_long(question_length)
+        return too_long(len(answer.question))
     if reason is Declined.NO_ARTICLES:
         return NO_ARTICLES
-    return NOT_COVERED
+    return NEAR_MISS if answer.near_miss else NOT_COVERED
+
+
+def closest_intro(answer: Answer) -> str:
+    """The line before the closest passages of a declined answer, marking them as not answering."""
+    return NEAR_MISS_CLOSEST_INTRO if answer.near_miss else CLOSEST_INTRO
 
 
 # The commands every front end offers, with the one-line help each shows.

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from bot import messages
 from bot.answers import MAX_QUESTION_CHARS, MAX_QUOTES, Declined, answer, answer_follow_up
 from bot.knowledge.quotation_marks import unbalanced
 from bot.knowledge.store import KnowledgeStore
+from bot.render.text import answer_text
 
 DEV_SET = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_qa.jsonl"
 MORE_QUESTIONS = [
@@ -160,3 +162,16 @@ def test_how_much_is_answered_by_an_amount_even_when_it_is_none(bundled_store: K
 def test_who_is_a_named_person_gets_what_the_articles_say_of_them(bundled_store: KnowledgeStore, question: str) -> None:
     result = answer(bundled_store.current, question)
     assert result.answered and "Stephen Biegun as special envoy to North Korea" in result.quotes[0].text
+
+
+def test_a_near_miss_does_not_claim_the_articles_lack_the_topic(bundled_store: KnowledgeStore) -> None:
+    """Declined with much of the question found: the closest passages may well answer it, so the
+    reply says no passage clearly answers, not that the articles do not cover it."""
+    near = answer(bundled_store.current, "what did gallucci pull off with the north koreans back in the nineties")
+    assert not near.answered and near.near_miss
+    text = answer_text(near)
+    assert text.startswith(messages.NEAR_MISS) and messages.NEAR_MISS_CLOSEST_INTRO in text
+    assert "1994 Agreed Framework" in " ".join(text.split())  # the closest passage does answer it
+    far = answer(bundled_store.current, "whats a good recipe for pho")
+    assert not far.answered and not far.near_miss
+    assert answer_text(far).startswith(messages.NOT_COVERED)

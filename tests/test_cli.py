@@ -45,13 +45,13 @@ def test_declined_question_says_so_plainly() -> None:
 
 
 def test_explain_shows_each_word_its_weight_and_what_was_found() -> None:
-    """A maintainer asking why "meetup" found nothing is told no article uses it, and what to do."""
-    result = run_bot("ask", "--explain", "why did the hanoi meetup end so early?")
+    """A maintainer asking why "confab" found nothing is told no article uses it, and what to do."""
+    result = run_bot("ask", "--explain", "why did the hanoi confab end so early?")
     assert result.returncode == 0, result.stderr
     reading = result.stdout.split("How I read the question", 1)[1]
     assert "hanoi (alias group 'Hanoi')" in reading
-    meetup = next(line for line in reading.splitlines() if "meetup" in line)
-    assert meetup.split()[1] == "no" and "no article uses it" in meetup
+    confab = next(line for line in reading.splitlines() if "confab" in line)
+    assert confab.split()[1] == "no" and "no article uses it" in confab
     assert "knowledge/aliases.yaml" in reading
 
 

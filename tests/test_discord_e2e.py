@@ -59,7 +59,7 @@ async def test_ask_defers_then_follows_up_with_the_quoted_answer(bot: FakeDiscor
 
 
 async def test_ask_not_covered_says_so(bot: FakeDiscord) -> None:
-    interaction = await bot.slash("ask", {"question": "What is the capital of Australia?"})
+    interaction = await bot.slash("ask", {"question": "What is a good recipe for banana bread?"})
     calls = await bot.wait_for(answered(interaction, follow_ups=1))
     [follow_up] = follow_ups(calls, interaction)
     assert follow_up.body["embeds"][0]["description"].startswith(messages.NOT_COVERED)

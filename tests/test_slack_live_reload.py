@@ -47,6 +47,6 @@ async def test_an_article_added_and_removed_while_python_m_bot_slack_serves(fake
             await bot_process.wait_for_line("Reloaded in", f"removed {ARTICLE_ID}")
             removed = await ask(fake_slack, bot, "removed")
 
-    assert NEW_TEXT not in before and "do not cover that" in before
+    assert NEW_TEXT not in before and "so I won't guess" in before
     assert NEW_TEXT in added and "Test Wire" in added
-    assert NEW_TEXT not in removed and "do not cover that" in removed
+    assert NEW_TEXT not in removed and "so I won't guess" in removed

@@ -125,19 +125,19 @@ def test_the_unanswered_command_lists_folded_questions(tmp_path: Path, capsys: p
 
 
 def test_the_report_names_the_words_no_article_uses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """What an alias group could bridge: "meetup" in two questions comes first; article words never show."""
+    """What an alias group could bridge: "confab" in two questions comes first; article words never show."""
     recorder = UnansweredLog(tmp_path / "data" / "unanswered.jsonl")
-    for question in ("why did the hanoi meetup fail", "was the singapore meetup useful", "Why did Kim visit Vladivostok?"):
+    for question in ("why did the hanoi confab fail", "was the singapore confab useful", "Why did Kim visit Vladivostok?"):
         recorder.record(Answer(question, declined=Declined.NOT_COVERED), "terminal", dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc))
 
     assert main(["unanswered", "--json"]) == 0
     words = {item["word"]: item["questions"] for item in json.loads(capsys.readouterr().out)["words_in_no_article"]}
-    assert words["meetup"] == 2 and words["vladivostok"] == 1
+    assert words["confab"] == 2 and words["vladivostok"] == 1
     assert not {"hanoi", "singapore", "kim"} & set(words)
 
     assert main(["unanswered"]) == 0
     listed = capsys.readouterr().out.split("no article does", 1)[1].splitlines()[1:]
-    assert listed[0].split() == ["2", "meetup"]
+    assert listed[0].split() == ["2", "confab"]
 
 
 def test_no_log_yet_is_a_friendly_message(capsys: pytest.CaptureFixture[str]) -> None:

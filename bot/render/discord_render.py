@@ -102,9 +102,9 @@ def answer_embeds(answer: Answer) -> list[discord.Embed]:
         description = _quotes_markdown(answer.quotes, DESCRIPTION_LIMIT, messages.ANSWER_INTRO)
         return [discord.Embed(description=description, colour=COLOUR)]
     assert answer.declined is not None
-    declined = messages.decline_message(answer.declined, len(answer.question))
+    declined = messages.decline_message(answer)
     if answer.closest:
-        intro = f"{declined}\n\n{messages.CLOSEST_INTRO}"
+        intro = f"{declined}\n\n{messages.closest_intro(answer)}"
         description = _quotes_markdown(answer.closest, DESCRIPTION_LIMIT, intro)
     else:
         description = declined

@@ -34,7 +34,7 @@ def answer_dict(answer: Answer, *, explain: bool = False) -> dict[str, object]:
     }
     if answer.declined is not None:
         result["declined"] = answer.declined.value
-        result["message"] = messages.decline_message(answer.declined, len(answer.question))
+        result["message"] = messages.decline_message(answer)
         result["closest"] = [quote_dict(q) for q in answer.closest]
     if explain and answer.reading is not None:
         result["reading"] = reading_dict(answer)

@@ -123,11 +123,11 @@ def answer_message(answer: Answer) -> SlackMessage:
         blocks = [question, _section(lead)]
     else:
         assert answer.declined is not None
-        lead = messages.decline_message(answer.declined, len(answer.question))
+        lead = messages.decline_message(answer)
         quotes = answer.closest
         blocks = [question, _section(escape(lead))]
         if quotes:
-            blocks.append(_section(messages.CLOSEST_INTRO))
+            blocks.append(_section(messages.closest_intro(answer)))
     for number, quote in enumerate(quotes, 1):
         blocks.extend(quote_blocks(quote, f"{MORE_CONTEXT_ACTION}_{number}"))
     return SlackMessage(_fallback(lead, quotes), blocks[:MAX_BLOCKS])

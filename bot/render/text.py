@@ -21,9 +21,9 @@ def answer_text(answer: Answer) -> str:
         blocks = [quote_block(q, n) for n, q in enumerate(answer.quotes, 1)]
         return "\n\n".join([messages.ANSWER_INTRO, *blocks])
     assert answer.declined is not None
-    lines = [messages.decline_message(answer.declined, len(answer.question))]
+    lines = [messages.decline_message(answer)]
     if answer.closest:
-        lines.append(messages.CLOSEST_INTRO)
+        lines.append(messages.closest_intro(answer))
         lines.extend(quote_block(q, n) for n, q in enumerate(answer.closest, 1))
     return "\n\n".join(lines)
 
