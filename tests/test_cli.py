@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
+import select
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 from bot.config import BUNDLED_KNOWLEDGE
@@ -215,3 +221,40 @@ def test_chat_sources_finds_an_article_by_publisher() -> None:
     result = run_bot("chat", stdin="/sources vox\n/sources nothing-like-this\n")
     assert "1 article:" in result.stdout and "Vox:" in result.stdout and "WIRED" not in result.stdout
     assert "No article matches 'nothing-like-this'" in result.stdout
+
+
+def test_the_interactive_chat_greets_after_the_watcher_line_and_answers(knowledge_copy: Path) -> None:
+    """At a real terminal (a pty), start-up log lines come before the greeting and the prompt,
+    never after the prompt where they would land in the middle of what the user types."""
+    main_fd, terminal_fd = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "chat", "--knowledge", str(knowledge_copy)],
+        stdin=terminal_fd,
+        stdout=terminal_fd,
+        stderr=terminal_fd,
+        close_fds=True,
+    )
+    os.close(terminal_fd)
+    screen = b""
+
+    def read_until(marker: bytes, seconds: float = 30) -> None:
+        nonlocal screen
+        deadline = time.monotonic() + seconds
+        while marker not in screen and time.monotonic() < deadline:
+            if select.select([main_fd], [], [], 0.2)[0]:
+                screen += os.read(main_fd, 65536)
+        assert marker in screen, screen.decode(errors="replace")
+
+    try:
+        read_until(b"\n> ")
+        text = screen.decode(errors="replace")
+        assert text.index("watching") < text.index("Ask about the 2018-2019") < text.rindex("> ")
+        os.write(main_fd, b"Who was Trump's choice to replace Tillerson?\n")
+        read_until(b"Pompeo")
+        os.write(main_fd, b"/quit\n")
+        assert process.wait(timeout=15) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        os.close(main_fd)

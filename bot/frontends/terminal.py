@@ -22,6 +22,9 @@ logger = logging.getLogger(__name__)
 FRONTEND = "terminal"
 PROMPT = "> "
 QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit"})
+# The watcher logs its start-up line about a second in; waiting for it keeps that line above the
+# greeting instead of after the prompt, where it would sit in the middle of what the user types.
+WATCHER_START_WAIT_SECONDS = 2.0
 
 
 def reply_to(store: KnowledgeStore, command: TextCommand) -> str:
@@ -46,6 +49,7 @@ def reply_to(store: KnowledgeStore, command: TextCommand) -> str:
 async def chat(store: KnowledgeStore, stdin: TextIO, stdout: TextIO) -> None:
     interactive = stdin.isatty()
     if interactive:
+        await asyncio.to_thread(store.watching.wait, WATCHER_START_WAIT_SECONDS)
         print(messages.TERMINAL_GREETING, file=stdout)
     while True:
         if interactive:

@@ -93,6 +93,8 @@ class KnowledgeStore:
         self.unanswered_log: UnansweredLog | None = None
         # The watcher and /reload may ask at the same moment; one rebuild at a time keeps each diff honest.
         self._reloading = threading.Lock()
+        # Set by the knowledge watcher once changes are seen (bot.knowledge.watch); never set without one.
+        self.watching = threading.Event()
 
     def reload(self) -> ReloadReport:
         """Rebuild beside the serving knowledge and swap it in. A missing folder keeps the old one serving."""

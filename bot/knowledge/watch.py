@@ -83,6 +83,7 @@ async def _watch_folder(store: KnowledgeStore, settle_ms: int, max_wait_ms: int,
             if not announced:
                 # The first wake-up means the OS watch is in place: changes from now on are seen.
                 logger.info("watching %s for changes", store.folder)
+                store.watching.set()
                 announced = True
             if changes:
                 logger.debug("knowledge changed: %s", sorted(path for _, path in changes))
