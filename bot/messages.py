@@ -137,9 +137,11 @@ UNANSWERED_NONE = "No declined questions logged{since} in {path}."
 UNANSWERED_NO_LOG = "No unanswered-questions log at {path} yet: nothing has been declined (BOT_UNANSWERED_LOG sets where it goes)."
 UNANSWERED_SKIPPED = "({count} unreadable line{s} skipped.)"
 UNANSWERED_ABSENT_WORDS = (
-    "Words these questions use that no article does, by how many questions used them (add one to the alias group "
-    "of the articles' word for the same thing, see README, Aliases):"
+    "Words these questions use that no article does, by how many questions used them. One the articles say\n"
+    "differently is an alias to add (README, Aliases); one for a thing they never mention, an article to add:"
 )
+UNANSWERED_NO_KNOWLEDGE = "(Words no article uses are not listed: the knowledge folder could not be read: {reason})"
+UNANSWERED_NO_ARTICLES = "(Words no article uses are not listed: the knowledge folder has no articles.)"
 IMPORT_EXISTS = "An article with id {id!r} already exists ({path}); pass --replace to overwrite it, or --id to choose another id."
 IMPORT_UNREADABLE = "Cannot read {path}: {reason}."
 IMPORT_NO_BODY = "Found no article text in {path}; is it a saved article page or a plain-text article?"
@@ -201,13 +203,14 @@ def slack_timeline_heading(first: int, last: int, total: int) -> str:
 # --- How a question was read (`ask --explain`, for maintainers) ---
 READING_INTRO = "How I read the question (coverage {coverage:.2f}; an answer needs {needed:.2f}):"
 READING_EXPECTED = "  expects {kind} in the answering sentence"
+READING_NO_TYPED_ANSWER = "  no sentence among those found holds {kind}, so it was declined whatever the coverage"
 READING_CORRECTED = "  read {typed!r} as {read!r}"
 READING_NAMED = "  names the source {ids}: its passages are lifted"
 READING_HEADER = "  weight  found  concept"
 READING_NO_CONCEPTS = "  no words to look for: every word is a stop word or phrasing"
 READING_ABSENT_HINT = (
-    "Words no article uses can only be found through knowledge/aliases.yaml: add the word to the group of the "
-    "articles' word for the same thing (see README, Aliases)."
+    "A word no article uses is found only through a synonym or an alias: to bridge it, add it to the group of the\n"
+    "articles' word for the same thing in knowledge/aliases.yaml (see README, Aliases)."
 )
 EXPECTED_KINDS = {
     "number": "a number",

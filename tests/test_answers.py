@@ -11,6 +11,7 @@ from bot import messages
 from bot.answers import MAX_QUESTION_CHARS, MAX_QUOTES, Declined, answer, answer_follow_up
 from bot.knowledge.quotation_marks import unbalanced
 from bot.knowledge.store import KnowledgeStore
+from bot.render.json_out import answer_dict
 from bot.render.text import answer_text
 
 DEV_SET = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_qa.jsonl"
@@ -175,3 +176,4 @@ def test_a_near_miss_does_not_claim_the_articles_lack_the_topic(bundled_store: K
     far = answer(bundled_store.current, "whats a good recipe for pho")
     assert not far.answered and not far.near_miss
     assert answer_text(far).startswith(messages.NOT_COVERED)
+    assert answer_dict(near)["near_miss"] is True and answer_dict(far)["near_miss"] is False

@@ -41,12 +41,12 @@ def test_ask_text_names_the_source() -> None:
 
 
 def test_declined_question_says_so_plainly() -> None:
-    result = run_bot("ask", "--json", "Can you recommend a good sci-fi novel?")
+    result = run_bot("ask", "--json", "How do I reset my wifi router password?")
     assert result.returncode == 0
     data = json.loads(result.stdout)
     assert data["answered"] is False and data["quotes"] == []
-    assert "do not cover" in data["message"]
-    text = run_bot("ask", "Can you recommend a good sci-fi novel?").stdout
+    assert "do not cover" in data["message"] and data["near_miss"] is False
+    text = run_bot("ask", "How do I reset my wifi router password?").stdout
     assert "do not cover" in text
 
 
@@ -70,8 +70,16 @@ def test_explain_in_json_accounts_for_the_coverage() -> None:
     assert concepts["shut"]["found_through"] == "close" and 0 < concepts["shut"]["found"] < 1
     weighted = sum(c["weight"] * c["found"] for c in concepts.values()) / sum(c["weight"] for c in concepts.values())
     assert abs(weighted - reading["coverage"]) < 0.01
+    assert reading["typed_answer_found"] is None  # no kind of answer expected, so coverage decides
     assert data["answered"] == (reading["coverage"] >= reading["needed"])
     assert "reading" not in json.loads(run_bot("ask", "--json", "Did Kim offer to shut the Yongbyon complex?").stdout)
+
+
+def test_explain_says_when_no_sentence_has_the_kind_of_answer_asked_for() -> None:
+    result = run_bot("ask", "--explain", "On what date was Mike Pompeo confirmed as secretary of state?")
+    assert result.returncode == 0, result.stderr
+    assert "expects a day in the answering sentence" in result.stdout
+    assert "no sentence among those found holds a day" in result.stdout
 
 
 def test_empty_question_exits_2_with_a_message() -> None:

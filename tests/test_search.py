@@ -179,8 +179,15 @@ def test_a_synonym_every_passage_has_proves_little(tmp_path: Path) -> None:
     assert answering is None
 
 
-def test_alias_phrases_are_read_left_to_right_longest_first() -> None:
-    """"the Washington Post op-ed" names the Post and an op-ed, not Washington (the US) and a "Post op-ed"."""
-    table = AliasTable.from_groups([["United States", "Washington"], ["Washington Post", "Post op-ed"], ["op-ed", "column"]])
-    matched = [(m.start, m.length, m.group_term) for m in table.longest_matches(terms("the Washington Post op-ed"))]
-    assert matched == [(0, 2, table.group_of("Washington Post")), (2, 2, table.group_of("op-ed"))]
+def test_alias_phrases_cover_the_most_words_longest_first() -> None:
+    """"the Washington Post op-ed" names the Post and an op-ed, not Washington (the US) and a "Post
+    op-ed"; "Chairman Kim Jong Un" is Kim Jong Un, not "Chairman Kim" and two stray words."""
+    table = AliasTable.from_groups(
+        [["United States", "Washington"], ["Washington Post", "Post op-ed"], ["op-ed", "column"], ["Kim Jong Un", "Chairman Kim"]]
+    )
+
+    def read(text: str) -> list[tuple[int, int, str | None]]:
+        return [(m.start, m.length, m.group_term) for m in table.longest_matches(terms(text))]
+
+    assert read("the Washington Post op-ed") == [(0, 2, table.group_of("Washington Post")), (2, 2, table.group_of("op-ed"))]
+    assert read("Chairman Kim Jong Un") == [(1, 3, table.group_of("Kim Jong Un"))]

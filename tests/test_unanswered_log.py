@@ -17,6 +17,7 @@ from bot.config import Settings
 from bot.commands import parse_text_command
 from bot.frontends.terminal import reply_to
 from bot.knowledge.store import KnowledgeStore
+from bot.search.query import words_in_no_article
 from bot.unanswered.log import UnansweredLog, without_mentions
 from bot.unanswered.report import Entry, fold_questions
 
@@ -136,8 +137,28 @@ def test_the_report_names_the_words_no_article_uses(tmp_path: Path, capsys: pyte
     assert not {"hanoi", "singapore", "kim"} & set(words)
 
     assert main(["unanswered"]) == 0
-    listed = capsys.readouterr().out.split("no article does", 1)[1].splitlines()[1:]
+    listed = capsys.readouterr().out.split("an article to add:", 1)[1].splitlines()[1:]
     assert listed[0].split() == ["2", "confab"]
+
+
+def test_without_readable_knowledge_the_questions_are_still_listed_and_the_words_are_not(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    recorder = UnansweredLog(tmp_path / "data" / "unanswered.jsonl")
+    recorder.record(Answer("why did the hanoi confab fail", declined=Declined.NOT_COVERED), "terminal", dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc))
+    (tmp_path / "empty").mkdir()
+
+    assert main(["unanswered", "--knowledge", str(tmp_path / "missing")]) == 0
+    out = capsys.readouterr().out
+    assert "why did the hanoi confab fail" in out and "could not be read" in out and "missing" in out
+    assert main(["unanswered", "--knowledge", str(tmp_path / "empty")]) == 0
+    assert "has no articles" in capsys.readouterr().out  # not every word listed as missing
+    assert main(["unanswered", "--json", "--knowledge", str(tmp_path / "missing")]) == 0
+    assert json.loads(capsys.readouterr().out)["words_in_no_article"] is None  # unknown, not "none missing"
+
+
+def test_words_that_only_say_what_kind_of_answer_is_wanted_are_not_missing_words(bundled_store: KnowledgeStore) -> None:
+    assert words_in_no_article(bundled_store.current, "On what exact date did the Vladivostok summit open?") == ["vladivostok"]
 
 
 def test_no_log_yet_is_a_friendly_message(capsys: pytest.CaptureFixture[str]) -> None:

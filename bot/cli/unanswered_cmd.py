@@ -21,13 +21,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 ABSENT_WORDS_SHOWN = 20
 
 
-def _served_knowledge(args: argparse.Namespace) -> KnowledgeBase | None:
-    """The knowledge the bot serves, to name the words no article uses; the log is read without it
-    when it cannot be loaded (the list of questions is still worth having)."""
+def _served_knowledge(args: argparse.Namespace) -> tuple[KnowledgeBase | None, str | None]:
+    """The knowledge the bot serves, to name the words no article uses, or why it cannot: the log
+    is still listed without it (the questions are worth having either way)."""
     try:
-        return open_store(load_settings(args), warn=False).current
-    except CommandFailed:
-        return None
+        knowledge = open_store(load_settings(args), warn=False).current
+    except CommandFailed as failure:
+        return None, messages.UNANSWERED_NO_KNOWLEDGE.format(reason=failure)
+    if not knowledge.articles:
+        return None, messages.UNANSWERED_NO_ARTICLES  # every word would be "used by no article"
+    return knowledge, None
 
 
 def group_line(group: Group) -> str:
@@ -43,14 +46,11 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(messages.UNANSWERED_NO_LOG.format(path=path))
         return EXIT_OK
-    report = build_report(path, args.since, _served_knowledge(args))
+    knowledge, no_words_because = _served_knowledge(args)
+    report = build_report(path, args.since, knowledge)
     if args.json:
-        body = {
-            "log": str(path),
-            "questions": [g.as_dict() for g in report.groups],
-            "words_in_no_article": [{"word": word, "questions": count} for word, count in report.absent_words],
-            "skipped_lines": report.skipped_lines,
-        }
+        words = None if knowledge is None else [{"word": word, "questions": count} for word, count in report.absent_words]
+        body = {"log": str(path), "questions": [g.as_dict() for g in report.groups], "words_in_no_article": words, "skipped_lines": report.skipped_lines}
         print(json.dumps(body, ensure_ascii=False, indent=2))
         return EXIT_OK
     if not report.groups:
@@ -64,6 +64,9 @@ def run(args: argparse.Namespace) -> int:
         print(messages.UNANSWERED_ABSENT_WORDS)
         for word, count in report.absent_words[:ABSENT_WORDS_SHOWN]:
             print(f"{count:>4}  {word}")
+    elif no_words_because is not None and report.groups:
+        print()
+        print(no_words_because)
     if report.skipped_lines:
         print(messages.UNANSWERED_SKIPPED.format(count=report.skipped_lines, s="" if report.skipped_lines == 1 else "s"))
     return EXIT_OK

@@ -36,6 +36,7 @@ def answer_dict(answer: Answer, *, explain: bool = False) -> dict[str, object]:
         result["declined"] = answer.declined.value
         result["message"] = messages.decline_message(answer)
         result["closest"] = [quote_dict(q) for q in answer.closest]
+        result["near_miss"] = answer.near_miss  # the closest passages may answer it after all
     if explain and answer.reading is not None:
         result["reading"] = reading_dict(answer)
     return result
@@ -49,6 +50,7 @@ def reading_dict(answer: Answer) -> dict[str, object]:
         "coverage": round(answer.coverage, 4),
         "needed": MIN_COVERAGE,
         "expects": reading.expected.value if reading.expected else None,
+        "typed_answer_found": reading.typed_answer_found if reading.expected else None,
         "corrections": dict(reading.corrections),
         "named_articles": list(reading.named_articles),
         "concepts": [

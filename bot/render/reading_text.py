@@ -13,7 +13,10 @@ def reading_text(answer: Answer) -> str:
         return ""
     lines = [messages.READING_INTRO.format(coverage=answer.coverage, needed=MIN_COVERAGE)]
     if reading.expected is not None:
-        lines.append(messages.READING_EXPECTED.format(kind=messages.EXPECTED_KINDS[reading.expected.value]))
+        kind = messages.EXPECTED_KINDS[reading.expected.value]
+        lines.append(messages.READING_EXPECTED.format(kind=kind))
+        if not reading.typed_answer_found:
+            lines.append(messages.READING_NO_TYPED_ANSWER.format(kind=kind))
     lines += [messages.READING_CORRECTED.format(typed=typed, read=read) for typed, read in reading.corrections]
     if reading.named_articles:
         lines.append(messages.READING_NAMED.format(ids=", ".join(reading.named_articles)))

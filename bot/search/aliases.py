@@ -59,23 +59,24 @@ class AliasTable:
         return found
 
     def longest_matches(self, sequence: Sequence[str]) -> list[AliasMatch]:
-        """Non-overlapping matches, read left to right taking the longest phrase at each word:
-        "North Korean leader" is one name, not two, and "Washington Post op-ed" is the Post and an
-        op-ed, not Washington (the US) and a "Post op-ed"."""
-        starting: dict[int, AliasMatch] = {}
+        """Non-overlapping matches covering as many of the terms as possible, in as few phrases as
+        possible, ties going to the longest phrase that starts first. "North Korean leader" is one
+        name, not two; "Chairman Kim Jong Un" is Kim Jong Un, not "Chairman Kim" and two stray
+        words; "Washington Post op-ed" is the Post and an op-ed, not Washington and a "Post op-ed"."""
+        starting: dict[int, list[AliasMatch]] = {}
         for match in self.matches(sequence):
-            if match.start not in starting or match.length > starting[match.start].length:
-                starting[match.start] = match
-        chosen: list[AliasMatch] = []
-        position = 0
-        while position < len(sequence):
-            match = starting.get(position)
-            if match is None:
-                position += 1
-                continue
-            chosen.append(match)
-            position += match.length
-        return chosen
+            starting.setdefault(match.start, []).append(match)
+        # best[i]: (terms covered, -phrases used, chosen matches) for the terms from position i on.
+        best: list[tuple[int, int, tuple[AliasMatch, ...]]] = [(0, 0, ())] * (len(sequence) + 1)
+        for position in range(len(sequence) - 1, -1, -1):
+            options = []
+            for match in sorted(starting.get(position, []), key=lambda m: -m.length):
+                covered, phrases, chosen = best[position + match.length]
+                options.append((covered + match.length, phrases - 1, (match, *chosen)))
+            options.append(best[position + 1])  # no phrase starting here
+            # max() keeps the first of equals: a phrase here beats one further on, a longer one a shorter one.
+            best[position] = max(options, key=lambda option: option[:2])
+        return list(best[0][2])
 
     def concepts(self, sequence: Sequence[str]) -> list[str]:
         """Each alias phrase replaced by its group term, other terms kept: one entry per concept, so

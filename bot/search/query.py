@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.knowledge.base import KnowledgeBase
+from bot.search.answer_type import expected_answer
 from bot.search.english import is_english_word, specificity
 from bot.search.normalise import STOP_WORDS, stem, words
 from bot.search.synonyms import MIN_SYNONYM_SPECIFICITY, synonym_stems
@@ -149,5 +150,8 @@ def said_in_articles(knowledge: KnowledgeBase, concept: Concept) -> bool:
 
 
 def words_in_no_article(knowledge: KnowledgeBase, question: str) -> list[str]:
-    """The question's words for the things it asks about that no passage says, as typed."""
-    return [concept.said for concept in analyse(knowledge, question).concepts if not said_in_articles(knowledge, concept)]
+    """The question's words for the things it asks about that no passage says, as typed; words
+    that only say what kind of answer is wanted ("date", "name") are left out, as when answering."""
+    expectation = expected_answer(question)
+    query = analyse(knowledge, question, phrasing=expectation.phrasing if expectation else frozenset())
+    return [concept.said for concept in query.concepts if not said_in_articles(knowledge, concept)]
