@@ -84,6 +84,8 @@ HELP_EXAMPLES = (
     "What mistakes did Trump make before the talks?",
     "Has North Korea tested missiles since Singapore?",
 )
+# Retrieval matches the articles' words; everyday rewording is what it finds hardest (README, Quality).
+HELP_TIP = "Tip: name the people, places and events (Pompeo, Yongbyon, the Hanoi summit): I match the articles' own words."
 
 
 # --- Timeline ---

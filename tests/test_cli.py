@@ -173,7 +173,7 @@ def test_terminal_chat_with_piped_stdin() -> None:
     assert result.returncode == 0
     assert "Mike Pompeo" in result.stdout
     assert "3 articles:" in result.stdout
-    assert "/ask QUESTION" in result.stdout
+    assert "/ask QUESTION" in result.stdout and "name the people, places and events" in result.stdout
     assert "Unknown command '/nonsense'" in result.stdout
 
 

@@ -161,7 +161,7 @@ async def test_help(bot: FakeDiscord) -> None:
     [callback] = callbacks(calls, interaction)
     assert callback.body["type"] == 4 and callback.body["data"]["flags"] & EPHEMERAL
     description = callback.body["data"]["embeds"][0]["description"]
-    assert messages.HELP_INTRO in description and "/timeline" in description
+    assert messages.HELP_INTRO in description and "/timeline" in description and messages.HELP_TIP in description
     assert_pings_no_one(calls)
 
 

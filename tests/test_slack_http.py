@@ -116,7 +116,7 @@ async def test_help_documents_private_and_the_commands(fake_slack: FakeSlack, ht
     await http_bot.command(slash_command_body(fake_slack, "/help", ""))
     (reply,) = await fake_slack.wait_for(lambda f: replies(f, "cmd"))
     text = all_text(reply)
-    for needed in ("/ask", "/timeline", "/sources", "/help", "`private`"):
+    for needed in ("/ask", "/timeline", "/sources", "/help", "`private`", "name the people, places and events"):
         assert needed in text
     assert_valid_blocks(reply["blocks"])
 

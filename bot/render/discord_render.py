@@ -163,6 +163,7 @@ def help_embed() -> discord.Embed:
     lines.extend(f"**{usage}** — {what}" for usage, what in messages.DISCORD_HELP_COMMANDS)
     lines.extend(["", messages.DISCORD_HELP_MENTION, "", "For example:"])
     lines.extend(f"• {example}" for example in messages.HELP_EXAMPLES)
+    lines.extend(["", messages.HELP_TIP])
     return discord.Embed(description="\n".join(lines), colour=COLOUR)
 
 

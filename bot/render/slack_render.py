@@ -177,6 +177,7 @@ def help_message() -> SlackMessage:
         _section(escape(messages.SLACK_HELP_PRIVATE)),
         _section(escape(messages.SLACK_HELP_THREADS)),
         _section(f"For example:\n{examples}"),
+        _section(escape(messages.HELP_TIP)),
     ]
     return SlackMessage(escape(messages.HELP_INTRO), blocks)
 

@@ -46,4 +46,5 @@ def help_text(prefix: str = "/") -> str:
     lines.append("")
     lines.append("Or just type a question. For example:")
     lines.extend(f"  {example}" for example in messages.HELP_EXAMPLES)
+    lines.extend(["", messages.HELP_TIP])
     return "\n".join(lines)
