@@ -11,6 +11,7 @@ from bot import messages
 from bot.answers import MAX_QUESTION_CHARS, MAX_QUOTES, Declined, answer, answer_follow_up
 from bot.knowledge.quotation_marks import unbalanced
 from bot.knowledge.store import KnowledgeStore
+from bot.search.query import analyse
 from bot.render.json_out import answer_dict
 from bot.render.text import answer_text
 
@@ -177,3 +178,17 @@ def test_a_near_miss_does_not_claim_the_articles_lack_the_topic(bundled_store: K
     assert not far.answered and not far.near_miss
     assert answer_text(far).startswith(messages.NOT_COVERED)
     assert answer_dict(near)["near_miss"] is True and answer_dict(far)["near_miss"] is False
+
+
+def test_chatter_before_the_question_does_not_count_against_it(bundled_store: KnowledgeStore) -> None:
+    """"Sceptical engineer here." says nothing the articles say: the question after it is answered
+    as if asked alone. A sentence after the question still counts: it says more about what is asked."""
+    knowledge = bundled_store.current
+    alone = answer(knowledge, "Does Pompeo have any diplomatic experience?")
+    with_chatter = answer(knowledge, "Sceptical engineer here. Does Pompeo have any diplomatic experience?")
+    assert alone.answered and with_chatter.answered
+    assert with_chatter.quotes[0].text == alone.quotes[0].text
+    said = {c.said for c in analyse(knowledge, "Is Kim willing to disarm? whats the source for that").concepts}
+    assert "source" in said
+    kept = {c.said for c in analyse(knowledge, "My teacher mentioned Yongbyon. Was it ever closed?").concepts}
+    assert "yongbyon" in kept  # a name the articles use keeps the sentence it is in

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -59,12 +60,48 @@ def _misspelt_stop_word(word: str) -> bool:
 def question_terms(
     knowledge: KnowledgeBase, question: str, phrasing: frozenset[str] = frozenset()
 ) -> tuple[list[str], list[str], dict[str, str]]:
-    """Stemmed content terms of the question and their words, a misspelt word replaced by the one it must mean."""
+    """Stemmed content terms of the question and their words, a misspelt word replaced by the one it must mean.
+
+    A message of several sentences often opens with chatter ("Sceptical engineer here.", "Quick
+    question from a newbie."): a sentence before the one that asks, saying nothing specific that
+    any article says, is left out, so its words do not count as things the articles must hold.
+    Everyday words the articles happen to use ("question") do not keep such a sentence; a name does.
+    """
+    stems: list[str] = []
+    surfaces: list[str] = []
+    corrections: dict[str, str] = {}
+    texts = _SENTENCE_END.split(question)
+    sentences = [_sentence_terms(knowledge, text, phrasing) for text in texts]
+    asked_at = next((i for i, text in enumerate(texts) if "?" in text), 0)
+    # Only what comes before the question can be chatter; what follows it says more about it.
+    kept = [read for i, read in enumerate(sentences) if i >= asked_at or _says_something(knowledge, read[0], read[1])]
+    for sentence_stems, sentence_surfaces, sentence_corrections in kept or sentences:
+        stems += sentence_stems
+        surfaces += sentence_surfaces
+        corrections |= sentence_corrections
+    return stems[:MAX_QUERY_TERMS], surfaces[:MAX_QUERY_TERMS], corrections
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+# A chatter sentence keeps its place only with a word this specific that some article uses.
+MIN_CHATTER_SPECIFICITY = 0.7
+
+
+def _says_something(knowledge: KnowledgeBase, sentence_stems: list[str], sentence_words: list[str]) -> bool:
+    return any(
+        (knowledge.passage_index.contains(term) or term in knowledge.aliases.words) and specificity(word) >= MIN_CHATTER_SPECIFICITY
+        for term, word in zip(sentence_stems, sentence_words)
+    )
+
+
+def _sentence_terms(knowledge: KnowledgeBase, text: str, phrasing: frozenset[str]) -> tuple[list[str], list[str], dict[str, str]]:
     known_words = knowledge.aliases.words
     stems: list[str] = []
     surfaces: list[str] = []
     corrections: dict[str, str] = {}
-    for word in words(question):
+    for word in words(text):
         if word in STOP_WORDS or word in phrasing:
             continue
         term = stem(word)
