@@ -231,6 +231,11 @@ def _quotes(knowledge: KnowledgeBase, ranked: list[_Candidate], *, explain: bool
             chosen.append((position, position, candidate.score))
     taken = {position for first, last, _ in chosen for position in range(first, last + 1)}
     for i, (first, best_last, score) in enumerate(chosen):
+        # "That's one concession Trump … seems unwilling to make." means nothing without the
+        # sentence it points back to: a quote never starts on such a word.
+        if _points_back(_sentence_text(knowledge, first)) and first - 1 not in taken and first > 0 and _same_passage(knowledge, first - 1, first):
+            first -= 1
+            taken.add(first)
         last = best_last
         while _needs_more(knowledge, first, best_last, last, explain=explain and i == 0):
             following = last + 1
@@ -240,6 +245,14 @@ def _quotes(knowledge: KnowledgeBase, ranked: list[_Candidate], *, explain: bool
             taken.add(following)
         chosen[i] = (*_whole_quotation(knowledge, first, last, taken), score)
     return tuple(_quote(knowledge, first, last, score) for first, last, score in _join_touching(knowledge, chosen))
+
+
+_POINTS_BACK = re.compile(r"^[“\"]?(?:That|This|These|Those|Such)\b(?!\s+(?:is\s+)?(?:why|how|what|because)\b)")
+
+
+def _points_back(sentence: str) -> bool:
+    """Whether the sentence opens by pointing at the one before it ("That's one concession …")."""
+    return bool(_POINTS_BACK.match(sentence))
 
 
 def _join_touching(knowledge: KnowledgeBase, chosen: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:

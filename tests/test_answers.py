@@ -9,11 +9,13 @@ import pytest
 
 from bot import messages
 from bot.answers import MAX_QUESTION_CHARS, MAX_QUOTES, Declined, answer, answer_follow_up
+from bot.knowledge.base import build_knowledge_base
 from bot.knowledge.quotation_marks import unbalanced
 from bot.knowledge.store import KnowledgeStore
-from bot.search.query import analyse
 from bot.render.json_out import answer_dict
 from bot.render.text import answer_text
+from bot.search.query import analyse
+from tests.conftest import write_article
 
 DEV_SET = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_qa.jsonl"
 MORE_QUESTIONS = [
@@ -192,3 +194,16 @@ def test_chatter_before_the_question_does_not_count_against_it(bundled_store: Kn
     assert "source" in said
     kept = {c.said for c in analyse(knowledge, "My teacher mentioned Yongbyon. Was it ever closed?").concepts}
     assert "yongbyon" in kept  # a name the articles use keeps the sentence it is in
+
+
+def test_a_quote_never_starts_on_a_word_pointing_back(tmp_path: Path) -> None:
+    """"That's one concession …" means nothing alone: the sentence it points at comes with it."""
+    write_article(
+        tmp_path,
+        "one",
+        "The talks stalled in March. The envoy wanted the sanctions eased first. That is one concession Trump will not make.",
+    )
+    write_article(tmp_path, "two", "Bananas are rich in potassium and grow in the tropics.")
+    result = answer(build_knowledge_base(tmp_path), "What concession will Trump not make?")
+    assert result.answered
+    assert result.quotes[0].text == "The envoy wanted the sanctions eased first. That is one concession Trump will not make."
