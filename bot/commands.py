@@ -89,24 +89,28 @@ class TimelineQuery:
     date_to: dt.date | None = None
 
 
-# In a chat line a bare year is more likely part of the topic ("talks 2019") than a bound.
-_TYPED_BOUND = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
+_TYPED_BOUND = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
 def parse_timeline_text(text: str) -> TimelineQuery:
-    """`[TOPIC] [FROM] [TO]` as typed in a chat: up to two words written YYYY-MM or YYYY-MM-DD bound
-    the range (a month covers its whole span: `2019-02 2019-03` ends on March 31); the rest is the topic."""
-    bounds: list[dt.date] = []
-    topic: list[str] = []
-    for word in text.split():
-        if _TYPED_BOUND.match(word) and len(bounds) < 2:
-            try:
-                bounds.append(range_bound(word, end=bool(bounds)))
-                continue
-            except ValueError:
-                pass  # 2019-02-30: not a date, so a word of the topic
-        topic.append(word)
-    return TimelineQuery(" ".join(topic) or None, *(bounds + [None, None])[:2])
+    """`[TOPIC] [FROM] [TO]` as typed in a chat: up to two words at the end written YYYY, YYYY-MM or
+    YYYY-MM-DD bound the range (FROM at its start, TO at its end: `2019-02 2019-03` ends on March
+    31); the rest is the topic, a year inside it included ("talks 2019 2018-06" is the topic
+    "talks 2019" from June 2018)."""
+    words = text.split()
+    bounds: list[str] = []
+    while words and len(bounds) < 2 and _TYPED_BOUND.match(words[-1]) and _is_date(words[-1]):
+        bounds.insert(0, words.pop())
+    dates = [range_bound(word, end=i == 1) for i, word in enumerate(bounds)]
+    return TimelineQuery(" ".join(words) or None, *(dates + [None, None])[:2])
+
+
+def _is_date(word: str) -> bool:
+    try:
+        range_bound(word, end=False)
+    except ValueError:
+        return False  # 2019-02-30: not a date, so a word of the topic
+    return True
 
 
 def reload(store: KnowledgeStore) -> ReloadReport:

@@ -74,10 +74,11 @@ HELP_INTRO = (
 )
 HELP_COMMANDS: tuple[tuple[str, str], ...] = (
     ("ask QUESTION", "Answer a question with quotes from the articles."),
-    ("timeline [topic] [from] [to]", "The dated events of the talks, each with a quote (dates as YYYY-MM or YYYY-MM-DD)."),
+    ("timeline [topic] [from] [to]", "The dated events of the talks, each with a quote (dates as YYYY, YYYY-MM or YYYY-MM-DD)."),
     ("sources", "List the articles I quote from."),
     ("help", "Show this help."),
     ("reload", "Re-read the knowledge folder now (it also reloads by itself when files change)."),
+    ("quit", "Leave the chat (so does Ctrl-D)."),
 )
 HELP_EXAMPLES = (
     "Why did the Hanoi summit collapse?",
@@ -172,7 +173,7 @@ def import_missing_optional(missing: list[tuple[str, str]]) -> str:
 SLACK_PRIVATE_WORD = "private"
 SLACK_HELP_COMMANDS: tuple[tuple[str, str], ...] = (
     ("/ask QUESTION", "Answer a question with quotes from the articles."),
-    ("/timeline [TOPIC] [FROM] [TO]", "The dated events of the talks, oldest first (dates as YYYY-MM or YYYY-MM-DD)."),
+    ("/timeline [TOPIC] [FROM] [TO]", "The dated events of the talks, oldest first (dates as YYYY, YYYY-MM or YYYY-MM-DD)."),
     ("/sources [TITLE]", "List the articles I quote from, or the one whose title matches."),
     ("/help", "Show this help."),
 )

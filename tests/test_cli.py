@@ -103,8 +103,9 @@ def test_batch_answers_each_line_in_order_as_json_lines(tmp_path: Path) -> None:
         result = run_bot("ask", "--json", "--batch", source, stdin=stdin)
         assert result.returncode == 0, result.stderr
         lines = [json.loads(line) for line in result.stdout.splitlines()]
-        assert [line["question"] for line in lines] == [q for q in questions if q]
-        assert [line["answered"] for line in lines] == [True, False, True]
+        assert [line["question"] for line in lines] == questions  # line N answers line N
+        assert [line["answered"] for line in lines] == [True, False, False, True]
+        assert lines[1]["declined"] == "empty"
 
 
 def test_sources_lists_the_articles() -> None:

@@ -98,6 +98,14 @@ def test_chat_timeline_takes_a_topic_and_a_date_range(bundled_store: KnowledgeSt
     shown = reply_to(bundled_store, parse_text_command("/timeline hanoi 2019-02 2019-03"))
     assert shown.startswith(messages.timeline_intro(len(events), "hanoi"))
     assert all(e.title in shown for e in events)
-    # A bare year stays a topic word; an impossible date is a topic word too.
+    # A year inside the topic stays a topic word; an impossible date is a topic word too.
     assert commands.parse_timeline_text("talks 2019 2018-06 2019-02") == commands.TimelineQuery("talks 2019", dt.date(2018, 6, 1), dt.date(2019, 2, 28))
     assert commands.parse_timeline_text("2019-02-30") == commands.TimelineQuery("2019-02-30")
+
+
+def test_a_year_at_the_end_of_a_chat_timeline_is_a_bound_not_a_topic(bundled_store: KnowledgeStore) -> None:
+    """"/timeline 2019" and "/timeline hanoi 2019" name a year to start from, as the help says."""
+    assert commands.parse_timeline_text("2019") == commands.TimelineQuery(None, dt.date(2019, 1, 1))
+    assert commands.parse_timeline_text("hanoi 2018 2019") == commands.TimelineQuery("hanoi", dt.date(2018, 1, 1), dt.date(2019, 12, 31))
+    shown = reply_to(bundled_store, parse_text_command("/timeline hanoi 2019"))
+    assert not shown.startswith("No dated events") and "Hanoi" in shown

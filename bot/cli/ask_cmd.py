@@ -47,10 +47,11 @@ def run(args: argparse.Namespace) -> int:
         raise CommandFailed(messages.EMPTY_QUESTION, EXIT_USAGE)
     store = open_store(load_settings(args))
     if args.batch is not None:
+        # One object for every line, a blank one included ("declined": "empty"), so a script can
+        # pair output line N with input line N.
         for line in _batch_lines(args.batch):
-            if line.strip():
-                result = commands.ask(store, line.rstrip("\n"), frontend=FRONTEND)
-                print(json.dumps(answer_dict(result, explain=args.explain), ensure_ascii=False), flush=True)
+            result = commands.ask(store, line.rstrip("\n"), frontend=FRONTEND)
+            print(json.dumps(answer_dict(result, explain=args.explain), ensure_ascii=False), flush=True)
         return EXIT_OK
     result = commands.ask(store, question, frontend=FRONTEND)
     if args.json:
