@@ -178,6 +178,15 @@ def test_terminal_chat_with_piped_stdin() -> None:
     assert "Unknown command '/nonsense'" in result.stdout
 
 
+def test_the_terminal_chat_answers_a_short_follow_up_from_the_question_before() -> None:
+    alone = run_bot("chat", stdin="and why?\n")
+    assert "From the articles" not in alone.stdout  # nothing to lean on: declined
+    result = run_bot("chat", stdin="Who was Trump's choice to replace Tillerson?\nand why?\n")
+    assert result.returncode == 0, result.stderr
+    replies = result.stdout.split("From the articles:")
+    assert len(replies) == 3 and "Tillerson" in replies[2]  # both questions answered
+
+
 def test_no_platform_configured_runs_the_terminal_chat() -> None:
     result = run_bot(stdin="Who was Trump's choice to replace Tillerson?\n")
     assert result.returncode == 0

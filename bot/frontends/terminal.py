@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from collections.abc import Sequence
 from typing import TextIO
 
 from bot import commands, messages
@@ -27,9 +28,11 @@ QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit"})
 WATCHER_START_WAIT_SECONDS = 2.0
 
 
-def reply_to(store: KnowledgeStore, command: TextCommand) -> str:
+def reply_to(store: KnowledgeStore, command: TextCommand, earlier_questions: Sequence[str] = ()) -> str:
+    """`earlier_questions`: this chat's questions so far, newest last, for a short follow-up
+    ("and why?"); the terminal's own transcript plays the part a thread plays on Discord or Slack."""
     if command.name == "ask":
-        return answer_text(commands.ask(store, command.argument, frontend=FRONTEND))
+        return answer_text(commands.ask(store, command.argument, frontend=FRONTEND, earlier_questions=earlier_questions))
     if command.name == "timeline":
         query = commands.parse_timeline_text(command.argument)
         return timeline_text(commands.timeline(store, query.topic, query.date_from, query.date_to), query.topic)
@@ -48,6 +51,7 @@ def reply_to(store: KnowledgeStore, command: TextCommand) -> str:
 
 async def chat(store: KnowledgeStore, stdin: TextIO, stdout: TextIO) -> None:
     interactive = stdin.isatty()
+    asked: list[str] = []  # this conversation's questions: what a follow-up leans on
     if interactive:
         await asyncio.to_thread(store.watching.wait, WATCHER_START_WAIT_SECONDS)
         print(messages.TERMINAL_GREETING, file=stdout)
@@ -65,7 +69,10 @@ async def chat(store: KnowledgeStore, stdin: TextIO, stdout: TextIO) -> None:
             break
         try:
             # In a thread: /reload rebuilds the knowledge, and the watcher shares this event loop.
-            reply = await asyncio.to_thread(reply_to, store, parse_text_command(text))
+            command = parse_text_command(text)
+            reply = await asyncio.to_thread(reply_to, store, command, tuple(asked))
+            if command.name == "ask" and command.argument.strip():
+                asked.append(command.argument)
         except Exception:
             logger.exception("failed to answer %r", text[:200])
             reply = messages.INTERNAL_ERROR
