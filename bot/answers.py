@@ -10,7 +10,8 @@ from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.quotation_marks import unbalanced
 from bot.quotes import Quote
 from bot.search.answer_type import AnswerType, Expectation, expected_answer, satisfies, wants_explanation
-from bot.search.query import Concept, Query, analyse, said_in_articles
+from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
+from bot.search.query import Query, analyse
 
 MAX_QUESTION_CHARS = 2000
 MAX_QUOTES = 3
@@ -23,9 +24,6 @@ NAMED_SOURCE_BOOST = 2.0
 FOLLOWING_QUOTE_RATIO = 0.6
 # Share of the question's meaning (IDF-weighted concepts) that the best quote's passage must hold.
 MIN_COVERAGE = 0.45
-# A concept found only through a synonym of the question's word counts for this much of it.
-SYNONYM_CREDIT = 0.75
-UBIQUITY_FLOOR = 0.1
 CLOSEST_OFFERED = 2
 # A declined question whose best passage held at least this share of it may be answered by the
 # closest passages offered (on the held-out sets about one in five such declines is), so the reply
@@ -43,18 +41,6 @@ class Declined(str, Enum):
     TOO_LONG = "too_long"
     NO_ARTICLES = "no_articles"
     NOT_COVERED = "not_covered"
-
-
-@dataclass(frozen=True, slots=True)
-class ConceptCredit:
-    """One concept of the question, how much it counts, and how much of it the best passage held."""
-
-    concept: Concept
-    group: str | None  # the alias group's first name ("North Korea"), when the concept is one
-    weight: float
-    credit: float  # 1.0 found as said, less through a synonym, 0.0 missing
-    synonym: str | None  # the synonym stem that was found, when credit came through one
-    in_articles: bool  # False: no passage says it at all, so only an alias or synonym can bridge it
 
 
 @dataclass(frozen=True)
@@ -110,7 +96,7 @@ def answer(knowledge: KnowledgeBase, question: str) -> Answer:
     query = analyse(knowledge, question, phrasing=expectation.phrasing if expectation else frozenset())
     ranked = _rank_sentences(knowledge, query)
     if not ranked:
-        credits = _credits(knowledge, query, frozenset())
+        credits = concept_credits(knowledge, query, frozenset())
         return Answer(question, declined=Declined.NOT_COVERED, reading=_reading(expectation, False, query, credits))
     if expectation is None:
         fitting = ranked
@@ -120,8 +106,8 @@ def answer(knowledge: KnowledgeBase, question: str) -> Answer:
     # A typed answer (a number, a name) must sit close to what the question asks about: the
     # sentence and its neighbours. Otherwise the best sentence's whole paragraph is the context.
     present = _window_terms(knowledge, best.sentence) if expectation else knowledge.passage_terms[knowledge.sentences[best.sentence].passage]
-    credits = _credits(knowledge, query, present)
-    coverage = _coverage(credits)
+    credits = concept_credits(knowledge, query, present)
+    coverage = weighted_coverage(credits)
     reading = _reading(expectation, bool(fitting), query, credits)
     quotes = _quotes(knowledge, fitting or ranked, explain=wants_explanation(question))
     if not fitting or coverage < MIN_COVERAGE:
@@ -164,50 +150,6 @@ def _window_terms(knowledge: KnowledgeBase, sentence: int) -> frozenset[str]:
     passage = knowledge.sentences[sentence].passage
     around = range(max(0, sentence - 1), min(len(knowledge.sentences), sentence + 2))
     return frozenset().union(*(knowledge.sentence_terms[i] for i in around if knowledge.sentences[i].passage == passage))
-
-
-def concept_found(concept: Concept, present: frozenset[str] | set[str]) -> bool:
-    """Whether terms hold the concept: its alias group, or every word it was said with."""
-    return concept.key in present or all(term in present for term in concept.terms)
-
-
-def concept_weight(knowledge: KnowledgeBase, concept: Concept) -> float:
-    """How much finding this concept says a passage answers: specific words count, and so do
-    words few passages share. "North Korea" is in nearly every passage here, so finding it proves
-    little; it still counts for some, because an article about the talks must mention it."""
-    rarity = knowledge.passage_index.idf(concept.key) / knowledge.passage_index.idf("\0unseen")
-    return concept.specificity * (UBIQUITY_FLOOR + (1 - UBIQUITY_FLOOR) * min(1.0, rarity))
-
-
-def _credits(knowledge: KnowledgeBase, query: Query, present: frozenset[str]) -> tuple[ConceptCredit, ...]:
-    """Each concept of the question with its weight and how much of it `present` holds."""
-    credits = []
-    for concept in query.concepts:
-        in_articles = said_in_articles(knowledge, concept)
-        if concept_found(concept, present):
-            credit, synonym = 1.0, None
-        else:
-            credit, synonym = _synonym_credit(knowledge, concept, present)
-        group = knowledge.aliases.labels.get(concept.group_term) if concept.group_term else None
-        credits.append(ConceptCredit(concept, group, concept_weight(knowledge, concept), credit, synonym, in_articles))
-    return tuple(credits)
-
-
-def _coverage(credits: tuple[ConceptCredit, ...]) -> float:
-    """Share of the question's concepts, weighed by how specific each is, that was found."""
-    total = sum(c.weight for c in credits)
-    return sum(c.weight * c.credit for c in credits) / total if total else 0.0
-
-
-def _synonym_credit(knowledge: KnowledgeBase, concept: Concept, present: frozenset[str]) -> tuple[float, str | None]:
-    """How much a synonym in `present` stands for the concept, and which synonym. A synonym far
-    commoner in the articles than the question's word ("deal" for "handled") is found nearly
-    everywhere, so finding it proves little. A question word the articles lack counts as rare as
-    one passage's word, so a synonym that one passage has stands for it in full."""
-    index = knowledge.passage_index
-    rarity = min(index.idf(concept.key), index.single_document_idf)
-    found = [(SYNONYM_CREDIT * min(1.0, index.idf(synonym) / rarity), synonym) for synonym in concept.synonyms if synonym in present]
-    return max(found, default=(0.0, None))
 
 
 def _quotes(knowledge: KnowledgeBase, ranked: list[_Candidate], *, explain: bool = False) -> tuple[Quote, ...]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.answers import concept_found, concept_weight
+from bot.coverage import concept_found, concept_weight
 from bot.knowledge.base import KnowledgeBase
 from bot.search.normalise import terms
 from bot.search.query import analyse
