@@ -62,6 +62,7 @@ class Answer:
     closest: tuple[Quote, ...] = ()  # offered, clearly marked, when not answered
     coverage: float = 0.0
     reading: Reading | None = None
+    follow_up: bool = False  # answered by leaning on an earlier question of the conversation
 
     @property
     def answered(self) -> bool:
@@ -189,7 +190,12 @@ def _quotes(knowledge: KnowledgeBase, ranked: list[_Candidate], *, explain: bool
     return tuple(_quote(knowledge, first, last, score) for first, last, score in _join_touching(knowledge, chosen))
 
 
-_POINTS_BACK = re.compile(r"^[“\"]?(?:That|This|These|Those|Such)\b(?!\s+(?:is\s+)?(?:why|how|what|because)\b)")
+# Not "That's why …" (it points forward) nor "This week …", "That year …" (a time, not a reference).
+_POINTS_BACK = re.compile(
+    r"^[“\"]?(?:That|This|These|Those|Such)\b"
+    r"(?!(?:\s+is|['’]s)?\s+(?:why|how|what|because)\b)"
+    r"(?!\s+(?:week|weeks|year|years|month|months|day|days|time|morning|evening|summer|spring|fall|winter)\b)"
+)
 
 
 def _points_back(sentence: str) -> bool:
@@ -278,7 +284,7 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     """Answer a message in a thread, using the thread's earlier question when this one is too short.
 
     The earlier questions come from the platform's thread history, never from local memory, so
-    any copy of the bot can answer any follow-up.
+    any copy of the bot can answer any follow-up (the terminal chat passes its own transcript).
     """
     alone = answer(knowledge, question)
     if alone.answered or not earlier_questions or alone.declined in (Declined.EMPTY, Declined.TOO_LONG):
@@ -288,4 +294,4 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     combined = answer(knowledge, f"{earlier_questions[-1]} {question}")
     if not combined.answered:
         return alone
-    return Answer(clean_question(question), quotes=combined.quotes, coverage=combined.coverage, reading=combined.reading)
+    return Answer(clean_question(question), quotes=combined.quotes, coverage=combined.coverage, reading=combined.reading, follow_up=True)

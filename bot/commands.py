@@ -95,12 +95,14 @@ _TYPED_BOUND = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 def parse_timeline_text(text: str) -> TimelineQuery:
     """`[TOPIC] [FROM] [TO]` as typed in a chat: up to two words at the end written YYYY, YYYY-MM or
     YYYY-MM-DD bound the range (FROM at its start, TO at its end: `2019-02 2019-03` ends on March
-    31); the rest is the topic, a year inside it included ("talks 2019 2018-06" is the topic
-    "talks 2019" from June 2018)."""
+    31); the rest is the topic ("talks 2019 2018-06 2019-02" is the topic "talks 2019" from June
+    2018 to February 2019). Two dates the wrong way round are read the right way round."""
     words = text.split()
     bounds: list[str] = []
     while words and len(bounds) < 2 and _TYPED_BOUND.match(words[-1]) and _is_date(words[-1]):
         bounds.insert(0, words.pop())
+    if len(bounds) == 2 and range_bound(bounds[0], end=False) > range_bound(bounds[1], end=False):
+        bounds.reverse()  # "/timeline 2019 2018"
     dates = [range_bound(word, end=i == 1) for i, word in enumerate(bounds)]
     return TimelineQuery(" ".join(words) or None, *(dates + [None, None])[:2])
 

@@ -207,3 +207,16 @@ def test_a_quote_never_starts_on_a_word_pointing_back(tmp_path: Path) -> None:
     result = answer(build_knowledge_base(tmp_path), "What concession will Trump not make?")
     assert result.answered
     assert result.quotes[0].text == "The envoy wanted the sanctions eased first. That is one concession Trump will not make."
+
+
+def test_initials_and_titles_do_not_end_a_sentence_of_the_question(bundled_store: KnowledgeStore) -> None:
+    """"the U.S." is not the end of a sentence of chatter: the United States stays in the question."""
+    said = {c.said for c in analyse(bundled_store.current, "Why did the U.S. walk away in Hanoi?").concepts}
+    assert "us" in said and "hanoi" in said
+
+
+def test_that_is_why_and_this_week_do_not_point_back(tmp_path: Path) -> None:
+    write_article(tmp_path, "one", "The talks stalled in March. That's why the envoy flew to Stockholm in April.")
+    write_article(tmp_path, "two", "Bananas are rich in potassium and grow in the tropics.")
+    result = answer(build_knowledge_base(tmp_path), "Why did the envoy fly to Stockholm?")
+    assert result.answered and result.quotes[0].text.startswith("That's why the envoy flew")

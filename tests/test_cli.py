@@ -181,10 +181,11 @@ def test_terminal_chat_with_piped_stdin() -> None:
 def test_the_terminal_chat_answers_a_short_follow_up_from_the_question_before() -> None:
     alone = run_bot("chat", stdin="and why?\n")
     assert "From the articles" not in alone.stdout  # nothing to lean on: declined
-    result = run_bot("chat", stdin="Who was Trump's choice to replace Tillerson?\nand why?\n")
+    result = run_bot("chat", stdin="Who was Trump's choice to replace Tillerson?\nand why?\nand when?\n")
     assert result.returncode == 0, result.stderr
     replies = result.stdout.split("From the articles:")
-    assert len(replies) == 3 and "Tillerson" in replies[2]  # both questions answered
+    # All three answered: the second follow-up leans on the first question, not on "and why?".
+    assert len(replies) == 4 and "Tillerson" in replies[2]
 
 
 def test_no_platform_configured_runs_the_terminal_chat() -> None:

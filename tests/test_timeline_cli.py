@@ -107,5 +107,6 @@ def test_a_year_at_the_end_of_a_chat_timeline_is_a_bound_not_a_topic(bundled_sto
     """"/timeline 2019" and "/timeline hanoi 2019" name a year to start from, as the help says."""
     assert commands.parse_timeline_text("2019") == commands.TimelineQuery(None, dt.date(2019, 1, 1))
     assert commands.parse_timeline_text("hanoi 2018 2019") == commands.TimelineQuery("hanoi", dt.date(2018, 1, 1), dt.date(2019, 12, 31))
+    assert commands.parse_timeline_text("hanoi 2019 2018") == commands.TimelineQuery("hanoi", dt.date(2018, 1, 1), dt.date(2019, 12, 31))
     shown = reply_to(bundled_store, parse_text_command("/timeline hanoi 2019"))
     assert not shown.startswith("No dated events") and "Hanoi" in shown

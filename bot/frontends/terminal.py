@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
-from collections.abc import Sequence
 from typing import TextIO
 
 from bot import commands, messages
@@ -28,11 +27,9 @@ QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit"})
 WATCHER_START_WAIT_SECONDS = 2.0
 
 
-def reply_to(store: KnowledgeStore, command: TextCommand, earlier_questions: Sequence[str] = ()) -> str:
-    """`earlier_questions`: this chat's questions so far, newest last, for a short follow-up
-    ("and why?"); the terminal's own transcript plays the part a thread plays on Discord or Slack."""
+def reply_to(store: KnowledgeStore, command: TextCommand) -> str:
     if command.name == "ask":
-        return answer_text(commands.ask(store, command.argument, frontend=FRONTEND, earlier_questions=earlier_questions))
+        return answer_text(commands.ask(store, command.argument, frontend=FRONTEND))
     if command.name == "timeline":
         query = commands.parse_timeline_text(command.argument)
         return timeline_text(commands.timeline(store, query.topic, query.date_from, query.date_to), query.topic)
@@ -51,7 +48,9 @@ def reply_to(store: KnowledgeStore, command: TextCommand, earlier_questions: Seq
 
 async def chat(store: KnowledgeStore, stdin: TextIO, stdout: TextIO) -> None:
     interactive = stdin.isatty()
-    asked: list[str] = []  # this conversation's questions: what a follow-up leans on
+    # The last question answered on its own: what a short follow-up ("and why?") leans on. The
+    # terminal's own transcript plays the part a thread's history plays on Discord and Slack.
+    anchor: list[str] = []
     if interactive:
         await asyncio.to_thread(store.watching.wait, WATCHER_START_WAIT_SECONDS)
         print(messages.TERMINAL_GREETING, file=stdout)
@@ -70,9 +69,13 @@ async def chat(store: KnowledgeStore, stdin: TextIO, stdout: TextIO) -> None:
         try:
             # In a thread: /reload rebuilds the knowledge, and the watcher shares this event loop.
             command = parse_text_command(text)
-            reply = await asyncio.to_thread(reply_to, store, command, tuple(asked))
-            if command.name == "ask" and command.argument.strip():
-                asked.append(command.argument)
+            if command.name == "ask":
+                result = await asyncio.to_thread(commands.ask, store, command.argument, frontend=FRONTEND, earlier_questions=tuple(anchor))
+                reply = answer_text(result)
+                if result.answered and not result.follow_up:
+                    anchor[:] = [command.argument]  # "Q, and why?, and when?": both lean on Q
+            else:
+                reply = await asyncio.to_thread(reply_to, store, command)
         except Exception:
             logger.exception("failed to answer %r", text[:200])
             reply = messages.INTERNAL_ERROR

@@ -82,7 +82,8 @@ def question_terms(
     return stems[:MAX_QUERY_TERMS], surfaces[:MAX_QUERY_TERMS], corrections
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# A sentence ends at . ! or ? and a space, but not after an initial or a title ("the U.S. walk away").
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bSen\.)(?<!\bGen\.)\s+")
 
 
 # A chatter sentence keeps its place only with a word this specific that some article uses.
@@ -90,6 +91,7 @@ MIN_CHATTER_SPECIFICITY = 0.7
 
 
 def _says_something(knowledge: KnowledgeBase, sentence_stems: list[str], sentence_words: list[str]) -> bool:
+    """A specific word some article uses (or an alias of one): "Yongbyon" keeps its sentence, "quick" does not."""
     return any(
         (knowledge.passage_index.contains(term) or term in knowledge.aliases.words) and specificity(word) >= MIN_CHATTER_SPECIFICITY
         for term, word in zip(sentence_stems, sentence_words)
