@@ -9,9 +9,9 @@ from enum import Enum
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.quotation_marks import unbalanced
 from bot.quotes import Quote
-from bot.search.answer_type import AnswerType, Expectation, expected_answer, satisfies, wants_explanation
+from bot.search.answer_type import AnswerType, Expectation, satisfies, wants_explanation
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
-from bot.search.query import Query, analyse
+from bot.search.query import Query, analyse, read_question
 
 MAX_QUESTION_CHARS = 2000
 MAX_QUOTES = 3
@@ -93,8 +93,7 @@ def answer(knowledge: KnowledgeBase, question: str) -> Answer:
         return Answer(question, declined=Declined.TOO_LONG)
     if not knowledge.articles:
         return Answer(question, declined=Declined.NO_ARTICLES)
-    expectation = expected_answer(question)
-    query = analyse(knowledge, question, phrasing=expectation.phrasing if expectation else frozenset())
+    expectation, query = read_question(knowledge, question)
     ranked = _rank_sentences(knowledge, query)
     if not ranked:
         credits = concept_credits(knowledge, query, frozenset())

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.knowledge.base import KnowledgeBase
-from bot.search.answer_type import expected_answer
+from bot.search.answer_type import Expectation, expected_answer
 from bot.search.english import is_english_word, specificity
 from bot.search.normalise import STOP_WORDS, stem, words
 from bot.search.synonyms import MIN_SYNONYM_SPECIFICITY, synonym_stems
@@ -122,6 +122,13 @@ def _sentence_terms(knowledge: KnowledgeBase, text: str, phrasing: frozenset[str
     return stems, surfaces, corrections
 
 
+def read_question(knowledge: KnowledgeBase, question: str) -> tuple[Expectation | None, Query]:
+    """The kind of answer the question wants, and the question read without the words that only
+    say so ("what year", "name"): how the answerer and the unanswered report both read it."""
+    expectation = expected_answer(question)
+    return expectation, analyse(knowledge, question, phrasing=expectation.phrasing if expectation else frozenset())
+
+
 def analyse(knowledge: KnowledgeBase, question: str, phrasing: frozenset[str] = frozenset()) -> Query:
     """`phrasing`: words that only say what kind of answer is wanted ("name", "long"), left out."""
     stems, surfaces, corrections = question_terms(knowledge, question, phrasing)
@@ -191,6 +198,5 @@ def said_in_articles(knowledge: KnowledgeBase, concept: Concept) -> bool:
 def words_in_no_article(knowledge: KnowledgeBase, question: str) -> list[str]:
     """The question's words for the things it asks about that no passage says, as typed; words
     that only say what kind of answer is wanted ("date", "name") are left out, as when answering."""
-    expectation = expected_answer(question)
-    query = analyse(knowledge, question, phrasing=expectation.phrasing if expectation else frozenset())
+    _, query = read_question(knowledge, question)
     return [concept.said for concept in query.concepts if not said_in_articles(knowledge, concept)]
