@@ -27,9 +27,15 @@ QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit"})
 WATCHER_START_WAIT_SECONDS = 2.0
 
 
-def reply_to(store: KnowledgeStore, command: TextCommand) -> str:
+def reply_to(store: KnowledgeStore, command: TextCommand, anchor: list[str] | None = None) -> str:
+    """`anchor`: the chat's last question answered on its own, which a short follow-up ("and
+    why?") leans on; kept up to date here. The terminal's transcript plays the part a thread's
+    history plays on Discord and Slack."""
     if command.name == "ask":
-        return answer_text(commands.ask(store, command.argument, frontend=FRONTEND))
+        result = commands.ask(store, command.argument, frontend=FRONTEND, earlier_questions=tuple(anchor or ()))
+        if anchor is not None and result.answered and not result.follow_up:
+            anchor[:] = [command.argument]  # "Q, and why?, and when?": both lean on Q
+        return answer_text(result)
     if command.name == "timeline":
         query = commands.parse_timeline_text(command.argument)
         return timeline_text(commands.timeline(store, query.topic, query.date_from, query.date_to), query.topic)
@@ -48,9 +54,7 @@ def reply_to(store: KnowledgeStore, command: TextCommand) -> str:
 
 async def chat(store: KnowledgeStore, stdin: TextIO, stdout: TextIO) -> None:
     interactive = stdin.isatty()
-    # The last question answered on its own: what a short follow-up ("and why?") leans on. The
-    # terminal's own transcript plays the part a thread's history plays on Discord and Slack.
-    anchor: list[str] = []
+    anchor: list[str] = []  # see reply_to
     if interactive:
         await asyncio.to_thread(store.watching.wait, WATCHER_START_WAIT_SECONDS)
         print(messages.TERMINAL_GREETING, file=stdout)
@@ -68,14 +72,7 @@ async def chat(store: KnowledgeStore, stdin: TextIO, stdout: TextIO) -> None:
             break
         try:
             # In a thread: /reload rebuilds the knowledge, and the watcher shares this event loop.
-            command = parse_text_command(text)
-            if command.name == "ask":
-                result = await asyncio.to_thread(commands.ask, store, command.argument, frontend=FRONTEND, earlier_questions=tuple(anchor))
-                reply = answer_text(result)
-                if result.answered and not result.follow_up:
-                    anchor[:] = [command.argument]  # "Q, and why?, and when?": both lean on Q
-            else:
-                reply = await asyncio.to_thread(reply_to, store, command)
+            reply = await asyncio.to_thread(reply_to, store, parse_text_command(text), anchor)
         except Exception:
             logger.exception("failed to answer %r", text[:200])
             reply = messages.INTERNAL_ERROR
