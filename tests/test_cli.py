@@ -9,6 +9,7 @@ import select
 import subprocess
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 from bot.config import BUNDLED_KNOWLEDGE
@@ -113,6 +114,13 @@ def test_sources_lists_the_articles() -> None:
     publishers = {a["publisher"] for a in data["articles"]}
     assert publishers == {"The Washington Post (Global Opinions)", "WIRED", "Vox"}
     assert "WIRED" in run_bot("sources").stdout
+
+
+def test_version_is_the_installed_release_and_starts_nothing() -> None:
+    release = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    result = run_bot("--version", timeout=20)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"talks-bot {release}"
 
 
 def test_check_passes_on_the_bundled_knowledge() -> None:

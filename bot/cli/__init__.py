@@ -7,6 +7,7 @@ adding one never means editing a file every command shares beyond the list below
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import os
 import sys
 from collections.abc import Sequence
@@ -41,11 +42,19 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
 )
 
 
+def _installed_version() -> str:
+    try:
+        return importlib.metadata.version("talks-bot")
+    except importlib.metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "(not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot",
         description="Answers questions about the 2018-2019 US-North Korea nuclear talks with quotes from news articles.",
     )
+    parser.add_argument("--version", action="version", version=f"talks-bot {_installed_version()}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.add_parser(subparsers)
@@ -56,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
     # No command means `serve`, options included: `python -m bot --knowledge DIR`.
-    if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help")):
+    if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help", "--version")):
         words = ["serve", *words]
     args = parser.parse_args(words)
     try:
