@@ -22,6 +22,9 @@ def kind(question: str) -> AnswerType | None:
         ("Who was Trump's choice to replace Tillerson?", AnswerType.PERSON),
         ("Who is James McKeon?", None),  # asks what he is, not for a name
         ("Where did Trump fly after Hanoi?", AnswerType.PLACE),
+        ("which hotel did the leaders meet at?", AnswerType.PLACE),
+        ("In which country did they meet?", AnswerType.PLACE),
+        ("Which country helped negotiate the Iran deal?", None),  # a country acting: asks who, not where
         ("When did Biegun become envoy?", AnswerType.DATE),
         ("What year was the Yongbyon complex built?", AnswerType.YEAR),
         ("On what date did the summit open?", AnswerType.DAY),

@@ -43,7 +43,12 @@ _PERSON_QUESTION = re.compile(
 )
 # "Who is Stephen Biegun?" / "who was rex tillerson": a name after "who is", no article or possessive.
 _WHO_IS_NAMED = re.compile(r"^who(?:s| is| was| are| were) (?!(?:the|a|an|his|her|their|its|our|this|that)\b)[\w.-]+(?: [\w.-]+){0,3}\s*[?.!]*$")
-_PLACE_QUESTION = re.compile(r"^where\b|\b(?:in|at|to) (?:which|what) (?:city|country|town|place|venue|hotel|location)\b|\bwhat (?:city|country|town|venue|hotel)\b")
+# "Which city/hotel" asks where; "which country helped" more often asks who (a country acting), so
+# a country counts as a place only after a preposition ("in which country").
+_PLACE_QUESTION = re.compile(
+    r"^where\b|\b(?:in|at|to) (?:which|what) (?:city|country|town|place|venue|hotel|location)\b"
+    r"|\bwhat (?:city|country|town|venue|hotel)\b|\bwhich (?:city|town|venue|hotel)\b"
+)
 _YEAR_QUESTION = re.compile(r"\b(?:what|which) year\b(?!-)")
 # "Has an exact date been set?" asks yes or no; "what was the exact date" asks for one.
 _DAY_QUESTION = re.compile(r"\b(?:what|which) (?:date|day)\b(?!-)|^(?:what|when|on what|on which)\b.*\b(?:exact|precise) date\b")
