@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,6 +76,12 @@ class EvalReport:
         return sum(not r.answer.answered for r in self.answerable)
 
     @property
+    def declined_with_answer_closest(self) -> int:
+        """Answerable questions declined although the first closest passage offered held the
+        answer: what the decision to decline costs, as against answering everything."""
+        return sum(not r.answer.answered and _first_hit(r.answer.closest[:1], r.question.answers) == 1 for r in self.answerable)
+
+    @property
     def median_quote_chars(self) -> float:
         lengths = [len(q.text) for r in self.results for q in r.answer.quotes]
         return statistics.median(lengths) if lengths else 0.0
@@ -96,6 +103,7 @@ class EvalReport:
             "unanswerable": len(self.unanswerable),
             "unanswerable_declined": self.unanswerable_declined,
             "answerable_declined": self.answerable_declined,
+            "declined_with_answer_closest": self.declined_with_answer_closest,
             "median_quote_chars": self.median_quote_chars,
             "r_at_1_by_kind": self.recall_at_1_by_kind(),
             "misses": [r.question.id for r in self.answerable if r.rank != 1],
@@ -119,17 +127,31 @@ def read_questions(path: Path) -> list[EvalQuestion]:
     return questions
 
 
-def _matches_article(gold: str, article: Article) -> bool:
+def matches_article(gold: str, article: Article) -> bool:
+    """Whether a gold span's article name (a seed file name or an id) is this article."""
     names = {article.id, article.path.name, article.path.stem, article.meta.source_file or ""}
     return gold in names or Path(gold).stem in names
 
 
+def holds_span(article: Article, text: str, gold: GoldSpan) -> bool:
+    """Whether text of this article holds the gold span, white space and quotation marks aside."""
+    return matches_article(gold.article, article) and _flat(gold.span) in _flat(text)
+
+
+def _flat(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
 def _holds(quote: Quote, gold: GoldSpan) -> bool:
-    return _matches_article(gold.article, quote.article) and " ".join(fold(gold.span).split()) in " ".join(fold(quote.text).split())
+    return holds_span(quote.article, quote.text, gold)
 
 
 def first_hit_rank(answer_: Answer, gold: list[GoldSpan]) -> int | None:
-    for rank, quote in enumerate(answer_.quotes, 1):
+    return _first_hit(answer_.quotes, gold)
+
+
+def _first_hit(quotes: Sequence[Quote], gold: list[GoldSpan]) -> int | None:
+    for rank, quote in enumerate(quotes, 1):
         if any(_holds(quote, span) for span in gold):
             return rank
     return None

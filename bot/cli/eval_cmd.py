@@ -40,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"R@3:                    {report.recall_at(3):.3f}")
     print(f"MRR:                    {report.mrr:.3f}")
     print(f"unanswerable declined:  {numbers['unanswerable_declined']} of {numbers['unanswerable']}")
-    print(f"answerable declined:    {numbers['answerable_declined']} of {numbers['answerable']}")
+    print(f"answerable declined:    {numbers['answerable_declined']} of {numbers['answerable']}", end="")
+    print(f" ({report.declined_with_answer_closest} with the answer in the closest passage offered)" if numbers["answerable_declined"] else "")
     print(f"median quote length:    {report.median_quote_chars:.0f} characters")
     return EXIT_OK

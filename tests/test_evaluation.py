@@ -1,0 +1,40 @@
+"""The eval command's account of declines: how many declined questions had their answer closest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.answers import answer
+from bot.evaluation import EvalQuestion, evaluate
+from bot.knowledge.store import KnowledgeStore
+from tests.conftest import write_article
+
+BODY = """
+The Stockholm talks ended without agreement on the Yongbyon reactor.
+
+Bananas grow in warm climates, and their growers sell them at the harbour market.
+"""
+
+
+def _question(text: str, span: str | None) -> EvalQuestion:
+    answers = [{"article": "stockholm", "span": span}] if span else []
+    return EvalQuestion.model_validate({"id": "q", "question": text, "kind": "paraphrase", "answers": answers})
+
+
+def test_a_decline_whose_closest_passage_holds_the_answer_is_counted(tmp_path: Path) -> None:
+    write_article(tmp_path, "stockholm", BODY)
+    knowledge = KnowledgeStore(tmp_path).current
+    # Most of this question is in no article, so it is declined; the closest passage answers it.
+    asked = "did the stockholm parley over the plutonium plant produce a pact, zilch, nada?"
+    assert not answer(knowledge, asked).answered
+    report = evaluate(
+        knowledge,
+        [
+            _question(asked, "ended without agreement"),
+            _question(asked, "Bananas grow in warm climates"),  # declined, and the answer is not closest
+            _question("What grows in warm climates?", "Bananas grow in warm climates"),  # answered
+        ],
+    )
+    assert report.answerable_declined == 2
+    assert report.declined_with_answer_closest == 1
+    assert report.as_dict()["declined_with_answer_closest"] == 1
