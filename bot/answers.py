@@ -11,7 +11,7 @@ from bot.knowledge.quotation_marks import unbalanced
 from bot.quotes import Quote
 from bot.search.answer_type import AnswerType, Expectation, satisfies, wants_explanation
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
-from bot.search.query import Query, analyse, read_question
+from bot.search.query import Query, analyse, read_question, said_in_articles
 
 MAX_QUESTION_CHARS = 2000
 MAX_QUOTES = 3
@@ -33,6 +33,8 @@ NEAR_MISS_COVERAGE = 0.1
 SHORT_QUOTE_CHARS = 90
 MAX_QUOTATION_SENTENCES = 4
 EXPLANATION_CHARS = 200  # what a why-question's first quote adds after its best sentence, at most about
+# ANSI escape sequences: CSI ("\x1b[31m"), OSC ("\x1b]0;title\x07") and two-character ones.
+_TERMINAL_CODES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff]")
 
 
@@ -62,7 +64,11 @@ class Answer:
     closest: tuple[Quote, ...] = ()  # offered, clearly marked, when not answered
     coverage: float = 0.0
     reading: Reading | None = None
-    follow_up: bool = False  # answered by leaning on an earlier question of the conversation
+    follows: str | None = None  # the earlier question of the conversation this one leaned on
+
+    @property
+    def follow_up(self) -> bool:
+        return self.follows is not None
 
     @property
     def answered(self) -> bool:
@@ -81,8 +87,9 @@ class _Candidate:
 
 
 def clean_question(question: str) -> str:
-    """Control characters out, white space folded: what a user typed, made safe to process."""
-    return " ".join(_CONTROL.sub(" ", question).split())
+    """Terminal colour codes and control characters out, white space folded: what a user typed,
+    made safe to process. A pasted "\x1b[31mbiegun" is "biegun", not the word "31mbiegun"."""
+    return " ".join(_CONTROL.sub(" ", _TERMINAL_CODES.sub("", question)).split())
 
 
 def answer(knowledge: KnowledgeBase, question: str) -> Answer:
@@ -277,6 +284,9 @@ def _quote(knowledge: KnowledgeBase, first: int, last: int, score: float) -> Quo
 
 # A follow-up with this few content words ("and Vox?", "why?") leans on the thread's question.
 SHORT_FOLLOW_UP_TERMS = 3
+# With no content word of its own, a message leans on the thread only when it asks something
+# ("why?", "and when?", "how so?"): "ok thanks!" or "hello" must not repeat the last answer.
+_ASKS_BACK = re.compile(r"\b(?:why|when|how|where|who|whom|whose|what|which|and|but|so)\b")
 
 
 def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions: list[str]) -> Answer:
@@ -288,9 +298,22 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     alone = answer(knowledge, question)
     if alone.answered or not earlier_questions or alone.declined in (Declined.EMPTY, Declined.TOO_LONG):
         return alone
-    if len(analyse(knowledge, clean_question(question)).concepts) > SHORT_FOLLOW_UP_TERMS:
+    if not _leans_on_earlier(knowledge, clean_question(question)):
         return alone
     combined = answer(knowledge, f"{earlier_questions[-1]} {question}")
     if not combined.answered:
         return alone
-    return Answer(clean_question(question), quotes=combined.quotes, coverage=combined.coverage, reading=combined.reading, follow_up=True)
+    return Answer(clean_question(question), quotes=combined.quotes, coverage=combined.coverage, reading=combined.reading, follows=earlier_questions[-1])
+
+
+def _leans_on_earlier(knowledge: KnowledgeBase, message: str) -> bool:
+    """A short message whose every word for a thing is in the articles ("and Biegun?", "what
+    about Yongbyon?"), or a bare question ("and why?"). A word no article uses ("what about the
+    weather?", "asdfgh") makes it a new question, and a new question the articles don't cover is
+    declined as one: repeating the last answer would pass it off as an answer to this."""
+    concepts = analyse(knowledge, message).concepts
+    if len(concepts) > SHORT_FOLLOW_UP_TERMS:
+        return False
+    if concepts:
+        return all(said_in_articles(knowledge, c) or c.synonyms for c in concepts)
+    return bool(_ASKS_BACK.search(message.casefold()))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.answers import MAX_QUESTION_CHARS, Answer, Declined
+from bot.render.shorten import shorten
 
 EMPTY_QUESTION = "Please ask a question, for example: What happened at the Hanoi summit?"
 NOT_COVERED = "The articles I have do not cover that, so I won't guess."
@@ -59,6 +62,19 @@ def decline_message(answer: Answer) -> str:
     if reason is Declined.NO_ARTICLES:
         return NO_ARTICLES
     return NEAR_MISS if answer.near_miss else NOT_COVERED
+
+
+FOLLOW_UP_INTRO = "Reading this with your earlier question “{question}”, from the articles:"
+FOLLOW_UP_QUESTION_CHARS = 100
+
+
+def answer_intro(answer: Answer, user_text: Callable[[str], str] = str) -> str:
+    """The line before an answer's quotes; a follow-up names the earlier question it leaned on, so
+    a reader can tell "and why?" was taken with it. `user_text` makes the question safe to show
+    on the platform (escaping); the question is shortened first."""
+    if answer.follows is None:
+        return ANSWER_INTRO
+    return FOLLOW_UP_INTRO.format(question=user_text(shorten(answer.follows, FOLLOW_UP_QUESTION_CHARS)))
 
 
 def closest_intro(answer: Answer) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot import messages
-from bot.answers import MAX_QUESTION_CHARS, MAX_QUOTES, Declined, answer, answer_follow_up
+from bot.answers import MAX_QUESTION_CHARS, MAX_QUOTES, Declined, answer, answer_follow_up, clean_question
 from bot.knowledge.base import build_knowledge_base
 from bot.knowledge.quotation_marks import unbalanced
 from bot.knowledge.store import KnowledgeStore
@@ -107,6 +107,7 @@ def test_control_characters_and_markdown_are_harmless(bundled_store: KnowledgeSt
     assert noisy.answered
     assert noisy.quotes[0].text == plain.quotes[0].text
     assert "\x00" not in noisy.question and "\x1b" not in noisy.question
+    assert clean_question("\x1b[31mbiegun\x1b[0m and \x1b]0;title\x07kim") == "biegun and kim"
 
 
 def test_follow_up_uses_the_earlier_question_when_too_short(bundled_store: KnowledgeStore) -> None:
@@ -116,6 +117,13 @@ def test_follow_up_uses_the_earlier_question_when_too_short(bundled_store: Knowl
     assert follow_up.answered
     assert any("Tillerson" in q.text for q in follow_up.quotes)
     assert follow_up.question == "and why?"
+    assert follow_up.follows == "Who was Trump's choice to replace Tillerson?"
+
+
+@pytest.mark.parametrize("message", ["ok thanks!", "hello", "asdfgh", "what about the weather?", "北朝鮮の制裁について"])
+def test_a_message_that_asks_nothing_of_the_articles_does_not_repeat_the_last_answer(bundled_store: KnowledgeStore, message: str) -> None:
+    result = answer_follow_up(bundled_store.current, message, ["Who was Trump's choice to replace Tillerson?"])
+    assert not result.answered and not result.follow_up
 
 
 def test_follow_up_that_stands_alone_ignores_the_thread(bundled_store: KnowledgeStore) -> None:

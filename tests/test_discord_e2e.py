@@ -12,7 +12,7 @@ import pytest
 
 from bot import commands, messages
 from bot.knowledge.store import KnowledgeStore
-from bot.render.discord_render import source_markdown
+from bot.render.discord_render import source_markdown, user_text
 from tests.discord_fixtures import (  # noqa: F401 - fixtures
     EPHEMERAL,
     answered,
@@ -41,7 +41,7 @@ def follow_ups(calls: list[Call], interaction: dict) -> list[Call]:
 def assert_quotes_answer(description: str, store: KnowledgeStore, question: str, earlier: tuple[str, ...] = ()) -> None:
     expected = commands.ask(store, question, frontend="test", earlier_questions=earlier)
     assert expected.answered
-    assert description.startswith(messages.ANSWER_INTRO)
+    assert description.startswith(messages.answer_intro(expected, user_text))
     for quote in expected.quotes:
         assert f"> {quote.text[:60]}" in description
         assert source_markdown(quote.article.meta) in description
@@ -103,7 +103,8 @@ async def test_mention_in_a_channel_is_answered_in_a_thread_and_a_reply_there_is
     assert any(c.method == "GET" and c.path == f"/channels/{bot.channel_id}/messages/{thread_id}" for c in calls)
     assert any(c.method == "GET" and c.path == f"/channels/{thread_id}/messages" for c in calls)
     follow_up = messages_in(calls, thread_id)[1]
-    assert_quotes_answer(follow_up.body["embeds"][0]["description"], bundled_store, "when?", (TILLERSON,))
+    # It names the thread's question it leaned on, read back from Discord, its mentions made inert.
+    assert_quotes_answer(follow_up.body["embeds"][0]["description"], bundled_store, "when?", (f"{TILLERSON} @everyone <@&123>",))
     assert_pings_no_one(calls)
 
 

@@ -35,6 +35,14 @@ def quoted_text(markdown: str) -> str:
     return "\n".join(line[2:] for line in markdown.split("\n") if line.startswith("> "))
 
 
+def test_a_follow_up_names_its_earlier_question_without_markdown_or_pings() -> None:
+    a = article("Kim and Trump met in Hanoi. The talks ended early.")
+    [embed] = render.answer_embeds(Answer("and why?", quotes=(whole(a),), follows="did @everyone see **Hanoi** fail?"))
+    intro = embed.description.split("\n")[0]
+    assert intro.startswith("Reading this with your earlier question “did @\u200beveryone see \\*\\*Hanoi\\*\\* fail?”")
+    assert "@everyone" not in embed.description
+
+
 def test_a_short_quote_is_shown_whole_with_its_linked_source() -> None:
     a = article("Kim and Trump met in Hanoi. The talks ended early.")
     [embed] = render.answer_embeds(Answer("q", quotes=(whole(a),)))

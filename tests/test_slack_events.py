@@ -68,7 +68,8 @@ async def test_a_follow_up_in_the_thread_uses_the_earlier_question(fake_slack: F
     (post,) = await fake_slack.wait_for(lambda f: posts_in_thread(f, ROOT))
     (history,) = fake_slack.of("conversations.replies")
     assert (history.args["channel"], history.args["ts"]) == (CHANNEL_ID, ROOT)
-    assert "From the articles:" in all_text(post)
+    # The reply names the thread's question it read "why?" with: the history reached the answer.
+    assert "Reading this with your earlier question “Why did the Hanoi summit collapse?”" in all_text(post)
     assert "Hanoi" in all_text(post)
 
 

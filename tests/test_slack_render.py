@@ -53,6 +53,15 @@ def test_mentions_and_markup_in_articles_and_questions_are_escaped(tmp_path: Pat
     assert "&lt;!here&gt;" in message.blocks[0]["elements"][0]["text"]
 
 
+def test_a_follow_up_names_its_earlier_question_escaped(tmp_path: Path) -> None:
+    quote = hostile_quote(tmp_path, "The talks collapsed in Hanoi.")
+    message = slack_render.answer_message(Answer("and why?", quotes=(quote,), follows="Did <!channel> & <@U1> see Hanoi fail?"))
+    assert_no_pings(message.as_kwargs())
+    assert message.blocks[1]["text"]["text"] == (
+        "Reading this with your earlier question “Did &lt;!channel&gt; &amp; &lt;@U1&gt; see Hanoi fail?”, from the articles:"
+    )
+
+
 def test_a_long_quote_is_cut_with_an_ellipsis_never_reworded(tmp_path: Path) -> None:
     body = " ".join(f"Sentence {n} says that Kim & Trump met <again>." for n in range(400))
     quote = hostile_quote(tmp_path, body)

@@ -43,6 +43,11 @@ def content(text: str) -> str:
     return shorten(text, CONTENT_LIMIT)
 
 
+def user_text(text: str) -> str:
+    """What a user typed, shown as they typed it: markdown inert, mentions unable to ping."""
+    return discord.utils.escape_markdown(discord.utils.escape_mentions(text))
+
+
 def source_markdown(meta: ArticleMeta, limit: int = TOTAL_LIMIT) -> str:
     """`— Publisher, [Title](url), February 28, 2019`, at most `limit` characters.
 
@@ -99,7 +104,7 @@ def _quotes_markdown(quotes: Sequence[Quote], limit: int, intro: str) -> str:
 def answer_embeds(answer: Answer) -> list[discord.Embed]:
     """One embed: the quotes, or a plain "not covered" with the closest passages clearly marked."""
     if answer.answered:
-        description = _quotes_markdown(answer.quotes, DESCRIPTION_LIMIT, messages.ANSWER_INTRO)
+        description = _quotes_markdown(answer.quotes, DESCRIPTION_LIMIT, messages.answer_intro(answer, user_text))
         return [discord.Embed(description=description, colour=COLOUR)]
     assert answer.declined is not None
     declined = messages.decline_message(answer)

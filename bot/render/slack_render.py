@@ -119,7 +119,7 @@ def answer_message(answer: Answer) -> SlackMessage:
     asked = f"*{messages.SLACK_QUESTION_LABEL}:* {escape(shorten(answer.question, 300))}"
     question = {"type": "context", "elements": [_mrkdwn(asked)]}
     if answer.answered:
-        lead, quotes = messages.ANSWER_INTRO, answer.quotes
+        lead, quotes = messages.answer_intro(answer, escape), answer.quotes
         blocks = [question, _section(lead)]
     else:
         assert answer.declined is not None

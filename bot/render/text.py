@@ -19,7 +19,7 @@ def quote_block(quote: Quote, number: int) -> str:
 def answer_text(answer: Answer) -> str:
     if answer.answered:
         blocks = [quote_block(q, n) for n, q in enumerate(answer.quotes, 1)]
-        return "\n\n".join([messages.ANSWER_INTRO, *blocks])
+        return "\n\n".join([messages.answer_intro(answer), *blocks])
     assert answer.declined is not None
     lines = [messages.decline_message(answer)]
     if answer.closest:
