@@ -22,8 +22,9 @@ def test_alias_file_errors_name_the_group(tmp_path: Path) -> None:
     assert "needs at least two names" in problems_of(tmp_path)[0]
     aliases.write_text("groups:\n  - [the, of]\n", encoding="utf-8")
     assert "only stop words" in problems_of(tmp_path)[0]
-    aliases.write_text("synonyms: []\n", encoding="utf-8")
-    assert problems_of(tmp_path) == [f"{aliases}: synonyms: is not a known field"]
+    aliases.write_text("synonyms: []\ngroups:\n  - [North Korea, DPRK]\n", encoding="utf-8")
+    assert problems_of(tmp_path) == [f"{aliases}: synonyms: is not a known field"]  # and the groups serve
+    assert build_knowledge_base(tmp_path).aliases.group_of("DPRK") is not None
 
 
 def test_a_bad_alias_group_is_left_out_and_the_others_serve(tmp_path: Path) -> None:
@@ -35,11 +36,26 @@ def test_a_bad_alias_group_is_left_out_and_the_others_serve(tmp_path: Path) -> N
     assert knowledge.aliases.group_of("North Korea") == knowledge.aliases.group_of("DPRK") is not None
 
 
-def test_a_broken_alias_file_leaves_retrieval_working(tmp_path: Path) -> None:
-    write_article(tmp_path, "one", "The envoy met his counterparts in Stockholm.")
-    (tmp_path / "aliases.yaml").write_text("groups: [[unclosed\n", encoding="utf-8")
+def test_a_group_that_is_not_a_list_of_names_costs_only_itself(tmp_path: Path) -> None:
+    write_article(tmp_path, "one", "The DPRK rejected the offer of talks outright.")
+    aliases = tmp_path / "aliases.yaml"
+    aliases.write_text("groups:\n  - just a string\n  - [North Korea, DPRK]\n  - [Hanoi, 1994]\n  - [the, of]\n", encoding="utf-8")
     knowledge = build_knowledge_base(tmp_path)
-    assert "is not valid YAML" in str(knowledge.problems[0])
+    assert [str(p) for p in knowledge.problems] == [
+        f"{aliases}: groups[0]: Input should be a valid list",
+        f"{aliases}: groups[2][1]: Input should be a valid string",
+        f"{aliases}: groups[3]: 'the' is only stop words, so it can never match",
+    ]
+    assert knowledge.aliases.group_of("North Korea") == knowledge.aliases.group_of("DPRK") is not None
+
+
+def test_a_broken_alias_file_is_one_line_naming_where_and_retrieval_still_works(tmp_path: Path) -> None:
+    write_article(tmp_path, "one", "The envoy met his counterparts in Stockholm.")
+    (tmp_path / "aliases.yaml").write_text("groups:\n  - [North Korea, DPRK]\n  - [unclosed\n", encoding="utf-8")
+    knowledge = build_knowledge_base(tmp_path)
+    [problem] = [str(p) for p in knowledge.problems]
+    assert problem.startswith(f"{tmp_path / 'aliases.yaml'}: (file): is not valid YAML: line 4, column 1: ")
+    assert "\n" not in problem
     assert len(knowledge.articles) == 1
 
 
@@ -55,7 +71,8 @@ def test_front_matter_problems(tmp_path: Path) -> None:
     problems = problems_of(tmp_path)
     assert f"{articles / 'no-fence.md'}: front matter: the file must start with a line '---', then YAML, then a line '---'" in problems
     assert f"{articles / 'no-close.md'}: front matter: the front matter has no closing '---' line" in problems
-    assert any(p.startswith(f"{articles / 'bad-yaml.md'}: front matter: is not valid YAML") for p in problems)
+    # One line, counted in the file: the fence is line 1, so "id: [unclosed" is line 2.
+    assert any(p.startswith(f"{articles / 'bad-yaml.md'}: front matter: is not valid YAML: line 2, column 14: ") for p in problems)
     assert f"{articles / 'missing.md'}: title: is required" in problems
     assert f"{articles / 'missing.md'}: publisher: is required" in problems
     assert f"{articles / 'missing.md'}: published: is required" in problems

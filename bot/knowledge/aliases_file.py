@@ -7,21 +7,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import StrictStr, TypeAdapter, ValidationError
 
 from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.models import Problem
-from bot.knowledge.yaml_text import read_yaml_file
+from bot.knowledge.yaml_text import read_yaml_list
 from bot.search.english import specificity
 from bot.search.normalise import is_stop_word, terms, words
 
 ALIASES_FILE = "aliases.yaml"
 
 
-class AliasesFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    groups: list[list[str]] = Field(default_factory=list)
+# One group: a list of names, each a string. Checked group by group, so a bad one costs only itself.
+_GROUP = TypeAdapter(list[StrictStr])
 
 
 # A several-word name that shrinks to one everyday word ("set off" -> "set") would match that word
@@ -47,16 +45,15 @@ def _group_problem(group: list[str], seen: dict[tuple[str, ...], int], number: i
 def load_aliases(folder: Path) -> tuple[list[list[str]], list[Problem]]:
     """The good alias groups, and one problem per bad group or for an unusable file."""
     path = folder / ALIASES_FILE
-    data, problems = read_yaml_file(path)
-    if problems:
-        return [], problems
-    try:
-        groups = AliasesFile.model_validate(data or {}).groups
-    except ValidationError as error:
-        return [], problems_from_validation(str(path), error)
+    entries, problems = read_yaml_list(path, "groups")
     good: list[list[str]] = []
     seen: dict[tuple[str, ...], int] = {}
-    for number, group in enumerate(groups):
+    for number, raw in enumerate(entries):
+        try:
+            group = _GROUP.validate_python(raw)
+        except ValidationError as error:
+            problems.extend(problems_from_validation(str(path), error, prefix=f"groups[{number}]"))
+            continue
         problem = _group_problem(group, seen, number)
         if problem is not None:
             problems.append(Problem(str(path), f"groups[{number}]", problem))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from bot.knowledge.yaml_text import load_yaml
+from bot.knowledge.yaml_text import load_yaml, yaml_problem
 
 FENCE = "---"
 
@@ -40,10 +40,7 @@ def split_front_matter(text: str) -> SplitFile:
     try:
         data = load_yaml("\n".join(lines[1:closing]))
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
-        problem = getattr(error, "problem", None) or str(error)
-        raise FrontMatterError(f"is not valid YAML{where}: {problem}") from None
+        raise FrontMatterError(yaml_problem(error, first_line=2)) from None  # line 1 is the fence
     if data is None:
         data = {}
     if not isinstance(data, dict):

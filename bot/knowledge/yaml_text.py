@@ -39,7 +39,32 @@ def read_yaml_file(path: Path) -> tuple[object, list[Problem]]:
     except UnicodeDecodeError as error:
         return None, [Problem(name, "(file)", f"is not UTF-8 text (byte {error.start}); save it as UTF-8")]
     except yaml.YAMLError as error:
-        return None, [Problem(name, "(file)", f"is not valid YAML: {error}")]
+        return None, [Problem(name, "(file)", yaml_problem(error))]
     except OSError as error:
         # A folder, a broken link, no permission, or removed while we read: say so, keep serving.
         return None, [Problem(name, "(file)", f"cannot be read: {error.strerror or error}")]
+
+
+def yaml_problem(error: yaml.YAMLError, first_line: int = 1) -> str:
+    """PyYAML's message spans several lines with a picture of the text; a problem is one line:
+    "is not valid YAML: line 4, column 1: …". `first_line`: the file line the YAML text starts on."""
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or str(error).split("\n")[0]
+    where = f"line {mark.line + first_line}, column {mark.column + 1}: " if mark is not None else ""
+    return f"is not valid YAML: {where}{problem}"
+
+
+def read_yaml_list(path: Path, key: str) -> tuple[list[object], list[Problem]]:
+    """The entries of a file that is one key holding a list (`events:`, `groups:`), each still to be
+    validated on its own so that one bad entry costs only itself; or [] and the problem that stops
+    the whole file. No file means no entries."""
+    data, problems = read_yaml_file(path)
+    if data is None:
+        return [], problems
+    if not isinstance(data, dict):
+        return [], [Problem(str(path), "(top level)", f"must be a mapping with one key, {key}: a list")]
+    problems = [Problem(str(path), str(other), "is not a known field") for other in data if other != key]
+    entries = data.get(key) or []
+    if not isinstance(entries, list):
+        return [], [*problems, Problem(str(path), key, "must be a list")]
+    return entries, problems

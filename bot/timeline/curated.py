@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.models import Article, Problem
-from bot.knowledge.yaml_text import read_yaml_file
+from bot.knowledge.yaml_text import read_yaml_list
 from bot.quotes import Quote
 from bot.timeline.models import EventDate, TimelineEvent
 
@@ -53,17 +53,8 @@ def load_curated(folder: Path, articles: Mapping[str, Article]) -> tuple[list[Ti
     """The good entries of timeline.yaml, and one problem per bad one. No file means no curated events."""
     path = folder / TIMELINE_FILE
     file = str(path)
-    data, problems = read_yaml_file(path)
-    if data is None:
-        return [], problems
-    if not isinstance(data, dict) or set(data) - {"events"}:
-        return [], [Problem(file, "(top level)", "must be a mapping with one key, events: a list of entries")]
-    entries = data.get("events") or []
-    if not isinstance(entries, list):
-        return [], [Problem(file, "events", "must be a list of entries")]
-
+    entries, problems = read_yaml_list(path, "events")
     events: list[TimelineEvent] = []
-    problems: list[Problem] = []
     for number, raw in enumerate(entries):
         event, entry_problems = _load_entry(file, f"events[{number}]", raw, articles)
         problems.extend(entry_problems)
