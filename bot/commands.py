@@ -101,10 +101,16 @@ def parse_timeline_text(text: str) -> TimelineQuery:
     bounds: list[str] = []
     while words and len(bounds) < 2 and _TYPED_BOUND.match(words[-1]) and _is_date(words[-1]):
         bounds.insert(0, words.pop())
-    if len(bounds) == 2 and range_bound(bounds[0], end=False) > range_bound(bounds[1], end=False):
-        bounds.reverse()  # "/timeline 2019 2018"
-    dates = [range_bound(word, end=i == 1) for i, word in enumerate(bounds)]
-    return TimelineQuery(" ".join(words) or None, *(dates + [None, None])[:2])
+    return TimelineQuery(" ".join(words) or None, *date_range(*(bounds + [None, None])[:2]))
+
+
+def date_range(start: str | None, end: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """FROM and TO as typed (YYYY, YYYY-MM or YYYY-MM-DD) as the first day FROM covers and the
+    last day TO covers. Two the wrong way round ("2019 2018") are read the right way round, on
+    every front end. Raises ValueError for one that is not a date (check each first to name it)."""
+    if start and end and range_bound(start, end=False) > range_bound(end, end=False):
+        start, end = end, start
+    return (range_bound(start, end=False) if start else None, range_bound(end, end=True) if end else None)
 
 
 def _is_date(word: str) -> bool:

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from bot.answers import Answer, answer
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.models import Article
 from bot.quotes import Quote
 from bot.search.normalise import fold
@@ -122,8 +123,12 @@ def read_questions(path: Path) -> list[EvalQuestion]:
             continue
         try:
             questions.append(EvalQuestion.model_validate(json.loads(line)))
-        except (json.JSONDecodeError, ValidationError) as error:
-            raise EvalFileError(f"{path}:{number}: not a question object: {error}") from None
+        except json.JSONDecodeError as error:
+            raise EvalFileError(f"{path}:{number}: is not JSON: {error.msg} (column {error.colno})") from None
+        except ValidationError as error:
+            # One line naming each field, as `check` does: "id: is required", not pydantic's dump.
+            fields = "; ".join(f"{p.field}: {p.message}" for p in problems_from_validation(str(path), error))
+            raise EvalFileError(f"{path}:{number}: {fields}") from None
     return questions
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot.answers import answer
-from bot.evaluation import EvalQuestion, evaluate
+from bot.evaluation import EvalFileError, EvalQuestion, evaluate, read_questions
 from bot.knowledge.store import KnowledgeStore
 from tests.conftest import write_article
 
@@ -38,3 +40,16 @@ def test_a_decline_whose_closest_passage_holds_the_answer_is_counted(tmp_path: P
     assert report.answerable_declined == 2
     assert report.declined_with_answer_closest == 1
     assert report.as_dict()["declined_with_answer_closest"] == 1
+
+
+def test_a_bad_question_file_line_is_one_message_naming_line_and_field(tmp_path: Path) -> None:
+    no_id = tmp_path / "no-id.jsonl"
+    no_id.write_text('{"id": "a", "question": "q", "kind": "lexical", "answers": []}\n{"question": "x", "kind": "lexical", "answers": []}\n', encoding="utf-8")
+    with pytest.raises(EvalFileError) as raised:
+        read_questions(no_id)
+    assert str(raised.value) == f"{no_id}:2: id: is required"
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"id": 1,\n', encoding="utf-8")
+    with pytest.raises(EvalFileError) as raised:
+        read_questions(broken)
+    assert str(raised.value).startswith(f"{broken}:1: is not JSON: ")

@@ -52,6 +52,13 @@ def test_json_topic_and_date_range(capsys: pytest.CaptureFixture[str]) -> None:
     assert all(e["date"] in ("2018", "2018-06") for e in data["events"])
 
 
+def test_dates_the_wrong_way_round_are_read_the_right_way_round(capsys: pytest.CaptureFixture[str]) -> None:
+    reversed_ = run_json(capsys, "timeline", "--json", "--from", "2019-02", "--to", "2018-06")
+    ordered = run_json(capsys, "timeline", "--json", "--from", "2018-06", "--to", "2019-02")
+    assert reversed_ == ordered and ordered["events"]
+    assert commands.date_range("2019", "2018") == (dt.date(2018, 1, 1), dt.date(2019, 12, 31))
+
+
 @pytest.mark.parametrize("bad", ["2018-13", "June", "2019-02-30", "18"])
 def test_bad_date_is_one_message_and_exit_2(capsys: pytest.CaptureFixture[str], bad: str) -> None:
     assert main(["timeline", "--from", bad]) == 2

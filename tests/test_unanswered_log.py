@@ -124,6 +124,11 @@ def test_the_unanswered_command_lists_folded_questions(tmp_path: Path, capsys: p
     ]
     assert data["skipped_lines"] == 1
 
+    with pytest.raises(SystemExit) as exited:
+        main(["unanswered", "--since", "yesterday"])
+    assert exited.value.code == 2
+    assert "argument --since: 'yesterday' is not a day: use YYYY-MM-DD" in capsys.readouterr().err
+
 
 def test_the_report_names_the_words_no_article_uses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """What an alias group could bridge: "confab" in two questions comes first; article words never show."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 
 from bot import commands, messages
@@ -24,11 +23,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--format", choices=FORMATS, default=None, help="text (default), json, or timelinejs (TimelineJS3's JSON)")
 
 
-def _date_option(option: str, value: str | None, *, end: bool) -> dt.date | None:
-    if value is None:
-        return None
+def _check_date(option: str, value: str | None) -> None:
     try:
-        return range_bound(value, end=end)
+        if value is not None:
+            range_bound(value, end=False)
     except ValueError:
         raise CommandFailed(messages.TIMELINE_BAD_DATE.format(option=option, value=value), EXIT_USAGE) from None
 
@@ -38,8 +36,9 @@ def run(args: argparse.Namespace) -> int:
         raise CommandFailed(messages.JSON_OR_FORMAT, EXIT_USAGE)
     output = "json" if args.json else (args.format or "text")
     # A partial date covers its whole span: --from 2018-06 starts June 1, --to 2018 ends December 31.
-    date_from = _date_option("--from", args.date_from, end=False)
-    date_to = _date_option("--to", args.date_to, end=True)
+    _check_date("--from", args.date_from)
+    _check_date("--to", args.date_to)
+    date_from, date_to = commands.date_range(args.date_from, args.date_to)
     topic = " ".join(args.topic).strip() or None
     store = open_store(load_settings(args))
     events = commands.timeline(

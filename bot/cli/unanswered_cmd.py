@@ -14,8 +14,16 @@ from bot.unanswered.report import Group, build_report
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = add_command(subparsers, "unanswered", run, help="list declined questions, near-duplicates folded, most frequent first")
-    parser.add_argument("--since", metavar="YYYY-MM-DD", type=dt.date.fromisoformat, help="only questions asked on or after this day (UTC)")
+    parser.add_argument("--since", metavar="YYYY-MM-DD", type=_day, help="only questions asked on or after this day (UTC)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        # argparse prints "argument --since: " and this, and exits 2.
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day: use YYYY-MM-DD, for example 2019-02-28") from None
 
 
 ABSENT_WORDS_SHOWN = 20

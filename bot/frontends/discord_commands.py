@@ -175,16 +175,13 @@ def register(tree: app_commands.CommandTree[Any], store: KnowledgeStore) -> None
         date_from: app_commands.Range[str, 4, 10] | None = None,
         date_to: app_commands.Range[str, 4, 10] | None = None,
     ) -> None:
-        try:
-            start = _bound(date_from, end=False)
-        except ValueError:
-            await _refuse_date(interaction, "from", date_from)
-            return
-        try:
-            end = _bound(date_to, end=True)
-        except ValueError:
-            await _refuse_date(interaction, "to", date_to)
-            return
+        for option, value in (("from", date_from), ("to", date_to)):
+            try:
+                _bound(value, end=False)
+            except ValueError:
+                await _refuse_date(interaction, option, value)
+                return
+        start, end = commands.date_range(date_from, date_to)
         await interaction.response.defer(thinking=True)
         events = await asyncio.to_thread(commands.timeline, store, topic, start, end)
         query = (start.isoformat() if start else "", end.isoformat() if end else "", " ".join((topic or "").replace(":", " ").split()))  # custom_id template: one line, ":" separates
