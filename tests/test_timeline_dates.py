@@ -8,6 +8,7 @@ import pytest
 
 from bot.knowledge.models import Span
 from bot.timeline.found import find_mentions
+from bot.timeline.models import EventDate
 from bot.timeline.titles import title_from
 
 PUBLISHED = dt.date(2019, 2, 28)  # a Thursday, like the WIRED and Vox articles
@@ -122,3 +123,12 @@ def test_short_clause_takes_its_neighbour() -> None:
 def test_a_season_is_shown_as_the_season_not_a_bare_year(text: str, published: dt.date, label: str) -> None:
     [mention] = find_mentions("a", text, published, [Span(0, len(text))])
     assert mention.date.label(mention.resolved.approximate) == label
+
+
+def test_a_season_sorts_where_it_starts_not_before_the_year_s_months() -> None:
+    summer = EventDate(2018, season="summer")
+    winter = EventDate(2018, season="winter")  # winter 2017–18
+    assert EventDate(2018, 3).sort_key() < summer.sort_key() < EventDate(2018, 7).sort_key()
+    assert EventDate(2018, 6, 30).sort_key() < summer.sort_key()  # a date in its first month says more
+    assert EventDate(2017, 11).sort_key() < winter.sort_key() < EventDate(2018, 1).sort_key()
+    assert EventDate(2018).sort_key() < EventDate(2018, 1).sort_key()  # a bare year still leads its months

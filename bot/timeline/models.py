@@ -13,6 +13,11 @@ Precision = Literal["year", "month", "day"]
 _WRITTEN_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+# Northern-hemisphere meteorological seasons: the months each covers (winter straddles the year).
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
+AFTER_EVERY_DAY = 32
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class EventDate:
     """A date known to the year, the month or the day. Sorting puts a year before its months."""
@@ -76,6 +81,12 @@ class EventDate:
         return following - dt.timedelta(days=1)
 
     def sort_key(self) -> tuple[int, int, int]:
+        """Year before its months; a season after the days of the month it starts in ("summer
+        2018" after "June 12, 2018", "winter 2017–18" after December 2017's): its label tells
+        readers when it was, and it says less than a date in that month."""
+        if self.season is not None and self.month is None:
+            first_month, last_month = SEASONS[self.season]
+            return (self.year - (first_month > last_month), first_month, AFTER_EVERY_DAY)
         return (self.year, self.month or 0, self.day or 0)
 
 
