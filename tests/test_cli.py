@@ -180,6 +180,9 @@ def test_knowledge_folder_from_the_environment(tmp_path: Path) -> None:
 def test_terminal_chat_with_piped_stdin() -> None:
     result = run_bot("chat", stdin="Who was Trump's choice to replace Tillerson?\n/sources\n/help\n/nonsense\n\n")
     assert result.returncode == 0
+    # Piped questions are not on screen, so each is echoed before its reply, as in a chat.
+    assert result.stdout.startswith("> Who was Trump's choice to replace Tillerson?\nFrom the articles:")
+    assert "\n> /sources\n3 articles:" in result.stdout
     assert "Mike Pompeo" in result.stdout
     assert "3 articles:" in result.stdout
     assert "/ask QUESTION" in result.stdout and "name the people, places and events" in result.stdout

@@ -74,16 +74,20 @@ class Chat:
         return line
 
     def ask(self, text: str, timeout: float = TIMEOUT) -> str:
-        """Everything the chat prints for one line, delimited by an unknown command echoed back after it."""
+        """Everything the chat prints for one line, delimited by an unknown command sent after it.
+        Piped, the chat echoes each line ("> …") before its reply: the reply is what lies between
+        the echo of the question and the echo of the marker."""
         self._replies += 1
         marker = f"/end-of-reply-{self._replies}"
         assert self.process.stdin is not None
         self.process.stdin.write(f"{text}\n{marker}\n")
         self.process.stdin.flush()
         lines: list[str] = []
-        if _first_line_with(self.stdout, marker, lines, timeout) is None:
+        if _first_line_with(self.stdout, f"{marker!r}", lines, timeout) is None:  # the marker's own reply
             raise AssertionError(f"no reply to {text!r} within {timeout}s; got:\n{''.join(lines)}")
-        return "".join(lines[:-1])
+        reply = "".join(lines).split(f"> {marker}\n")[0].lstrip("\n")  # the blank line after the last reply
+        assert reply.startswith("> "), reply  # the question's echo
+        return reply.split("\n", 1)[1]
 
     def close(self) -> None:
         if self.process.poll() is None:

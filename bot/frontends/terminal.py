@@ -13,7 +13,9 @@ from typing import TextIO
 from bot import commands, messages
 from bot.commands import TextCommand, parse_text_command
 from bot.config import Settings
+from bot.answers import clean_question
 from bot.knowledge.store import KnowledgeStore
+from bot.render.shorten import shorten
 from bot.render.text import answer_text, help_text, sources_text
 from bot.render.timeline_text import timeline_text
 
@@ -25,6 +27,7 @@ QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit"})
 # The watcher logs its start-up line about a second in; waiting for it keeps that line above the
 # greeting instead of after the prompt, where it would sit in the middle of what the user types.
 WATCHER_START_WAIT_SECONDS = 2.0
+ECHO_CHARS = 200
 
 
 def reply_to(store: KnowledgeStore, command: TextCommand, anchor: list[str] | None = None) -> str:
@@ -70,6 +73,9 @@ async def chat(store: KnowledgeStore, stdin: TextIO, stdout: TextIO) -> None:
             continue
         if text.lower() in QUIT_WORDS:
             break
+        if not interactive:
+            # Piped in, the questions are not on screen: echo each so the transcript reads as a chat.
+            print(PROMPT + shorten(clean_question(text), ECHO_CHARS), file=stdout)
         try:
             # In a thread: /reload rebuilds the knowledge, and the watcher shares this event loop.
             reply = await asyncio.to_thread(reply_to, store, parse_text_command(text), anchor)
