@@ -190,6 +190,13 @@ def test_a_near_miss_does_not_claim_the_articles_lack_the_topic(bundled_store: K
     assert answer_dict(near)["near_miss"] is True and answer_dict(far)["near_miss"] is False
 
 
+def test_chat_shorthand_asks_like_the_words_it_stands_for(bundled_store: KnowledgeStore) -> None:
+    knowledge = bundled_store.current
+    typed = answer(knowledge, "wat did wired say abt the summit being a mistake")
+    spelt = answer(knowledge, "what did wired say about the summit being a mistake")
+    assert typed.answered and typed.quotes == spelt.quotes
+
+
 def test_chatter_before_the_question_does_not_count_against_it(bundled_store: KnowledgeStore) -> None:
     """"Sceptical engineer here." says nothing the articles say: the question after it is answered
     as if asked alone. A sentence after the question still counts: it says more about what is asked."""

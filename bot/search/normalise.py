@@ -38,6 +38,7 @@ STOP_WORDS = frozenset(
     thing things stuff basically literally
     lol lmao rofl pls plz ppl kinda sorta gonna wanna gotta ya yeah yep nah nope ok okay btw imo imho
     tbh u ur thx thanks hey hi hello guys folks
+    wat wut wht abt bout r b4 idk bc cuz coz tho w dat da whn hw shld wld cld ty thnx
     writer writers author authors columnist view views
     """.split()
 )
