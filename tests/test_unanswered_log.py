@@ -96,6 +96,22 @@ def test_near_duplicates_fold_and_the_most_frequent_comes_first() -> None:
     assert groups[1].example == "Who is Stephen Biegun's deputy?"
 
 
+def test_everyday_words_and_typos_do_not_split_a_question(bundled_store: KnowledgeStore) -> None:
+    groups = fold_questions(
+        [
+            entry("recipe for kimchi", 1),
+            entry("what's a good recipe for kimchi", 2),
+            entry("why did the tlaks colapse", 3),
+            entry("why did the talks colapse", 4),
+            entry("when did Kim visit Beijing", 5),
+            entry("when did Kim visit Moscow", 6),
+        ],
+        bundled_store.current,
+    )
+    assert sorted(g.count for g in groups) == [1, 1, 2, 2]
+    assert {g.example for g in groups if g.count == 2} == {"what's a good recipe for kimchi", "why did the talks colapse"}
+
+
 def test_the_unanswered_command_lists_folded_questions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     log = tmp_path / "data" / "unanswered.jsonl"  # BOT_UNANSWERED_LOG in every test (conftest)
     recorder = UnansweredLog(log)

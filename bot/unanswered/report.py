@@ -1,7 +1,9 @@
 """Reads the unanswered-questions log and folds near-duplicates, most frequent first.
 
 Two questions are one when they ask with the same words after normalising (case, punctuation,
-stop words, stemming), or when their word sets overlap almost entirely.
+stop words, stemming, and, with the knowledge at hand, the typos the answerer corrects), or when
+their words overlap almost entirely, each word weighed by how specific it is: "what's a good
+recipe for kimchi" and "recipe for kimchi" differ only by the everyday "good".
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ import datetime as dt
 import json
 import logging
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.knowledge.base import KnowledgeBase
-from bot.search.normalise import fold, terms
-from bot.search.query import words_in_no_article
+from bot.search.english import specificity
+from bot.search.normalise import fold, is_stop_word, stem, words
+from bot.search.query import question_terms, words_in_no_article
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +40,7 @@ class Entry:
 class Group:
     """Questions asking the same thing; `example` is the most recent wording."""
 
-    words: frozenset[str]
+    words: Mapping[str, float]  # term -> how specific the word was (bot.search.english)
     entries: list[Entry] = field(default_factory=list)
 
     @property
@@ -99,24 +102,35 @@ def _parse(line: str) -> Entry | None:
         return None
 
 
-def question_words(question: str) -> frozenset[str]:
-    """What a question asks, as a set: its index terms, or its folded words when all are stop words."""
-    found = frozenset(terms(question))
-    return found or frozenset(fold(question).split())
+def question_words(question: str, knowledge: KnowledgeBase | None = None) -> dict[str, float]:
+    """What a question asks: its index terms (typos corrected when the knowledge is known), each
+    with how specific its word is; its folded words when all are stop words."""
+    if knowledge is not None:
+        stems, surfaces, _ = question_terms(knowledge, question)
+    else:
+        surfaces = [word for word in words(question) if not is_stop_word(word)]
+        stems = [stem(word) for word in surfaces]
+    weights: dict[str, float] = {}
+    for term, word in zip(stems, surfaces):
+        weights[term] = max(weights.get(term, 0.0), specificity(word))
+    return weights or dict.fromkeys(fold(question).split(), 1.0)
 
 
-def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a and not b:
+def similarity(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Weighted Jaccard: the weight both share over the weight either has."""
+    union = a.keys() | b.keys()
+    if not union:
         return 1.0
-    return len(a & b) / len(a | b)
+    shared = sum(min(a.get(term, 0.0), b.get(term, 0.0)) for term in union)
+    return shared / sum(max(a.get(term, 0.0), b.get(term, 0.0)) for term in union)
 
 
-def fold_questions(entries: Iterable[Entry]) -> list[Group]:
+def fold_questions(entries: Iterable[Entry], knowledge: KnowledgeBase | None = None) -> list[Group]:
     """Groups, most frequent first (then most recent); identical word sets first, then near ones."""
     exact: dict[frozenset[str], Group] = {}
     for entry in entries:
-        words = question_words(entry.question)
-        exact.setdefault(words, Group(words)).entries.append(entry)
+        weights = question_words(entry.question, knowledge)
+        exact.setdefault(frozenset(weights), Group(weights)).entries.append(entry)
     folded: list[Group] = []
     # Bigger groups absorb smaller ones, so a rare wording joins the common one, not the reverse.
     for group in sorted(exact.values(), key=lambda g: (-g.count, -g.last_asked.timestamp())):
@@ -148,4 +162,4 @@ def build_report(path: Path, day: dt.date | None = None, knowledge: KnowledgeBas
     entries, skipped = read_entries(path)
     kept = list(since(entries, day))
     absent = count_absent_words(knowledge, kept) if knowledge is not None else []
-    return Report(fold_questions(kept), skipped, absent)
+    return Report(fold_questions(kept, knowledge), skipped, absent)
