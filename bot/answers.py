@@ -11,6 +11,7 @@ from bot.knowledge.quotation_marks import unbalanced
 from bot.quotes import Quote
 from bot.search.answer_type import AnswerType, Expectation, satisfies, wants_explanation
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
+from bot.search.normalise import words
 from bot.search.query import Query, analyse, read_question, said_in_articles
 
 MAX_QUESTION_CHARS = 2000
@@ -33,9 +34,13 @@ NEAR_MISS_COVERAGE = 0.1
 SHORT_QUOTE_CHARS = 90
 MAX_QUOTATION_SENTENCES = 4
 EXPLANATION_CHARS = 200  # what a why-question's first quote adds after its best sentence, at most about
-# ANSI escape sequences: CSI ("\x1b[31m"), OSC ("\x1b]0;title\x07") and two-character ones.
-_TERMINAL_CODES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff]")
+# ANSI escape sequences, as terminals and `tput` print them: CSI ("\x1b[31m", or the one-byte
+# "\x9b31m"), OSC only when terminated ("\x1b]0;title\x07"; a lone "\x1b]" must not swallow the
+# rest of the question), and the short forms ("\x1b(B", "\x1b7").
+_TERMINAL_CODES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[ -/]*[0-~]"
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 
 
 class Declined(str, Enum):
@@ -284,9 +289,14 @@ def _quote(knowledge: KnowledgeBase, first: int, last: int, score: float) -> Quo
 
 # A follow-up with this few content words ("and Vox?", "why?") leans on the thread's question.
 SHORT_FOLLOW_UP_TERMS = 3
-# With no content word of its own, a message leans on the thread only when it asks something
-# ("why?", "and when?", "how so?"): "ok thanks!" or "hello" must not repeat the last answer.
-_ASKS_BACK = re.compile(r"\b(?:why|when|how|where|who|whom|whose|what|which|and|but|so)\b")
+# With no content word of its own, a message leans on the thread only when every word of it asks
+# back ("why?", "and when?", "how so?", "who said so?"): "how are you?", "but thanks" or "what can
+# you do?" address the bot, not the articles, and must not repeat the last answer.
+FOLLOW_UP_WORDS = frozenset(
+    """and but so or why when how where who whom whose what which about then else also too exactly
+    come more though tho many much long did does do is was were be been that this it its there
+    they he she them his her said say says tell told think mean means""".split()
+)
 
 
 def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions: list[str]) -> Answer:
@@ -300,20 +310,31 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
         return alone
     if not _leans_on_earlier(knowledge, clean_question(question)):
         return alone
-    combined = answer(knowledge, f"{earlier_questions[-1]} {question}")
+    # The thread's latest message that was a question of its own: Discord and Slack pass every
+    # earlier message, "thanks" and "and why?" included, and neither can be leaned on.
+    anchor = next((earlier for earlier in reversed(earlier_questions) if answer(knowledge, earlier).answered), None)
+    if anchor is None:
+        return alone
+    combined = answer(knowledge, f"{anchor} {question}")
     if not combined.answered:
         return alone
-    return Answer(clean_question(question), quotes=combined.quotes, coverage=combined.coverage, reading=combined.reading, follows=earlier_questions[-1])
+    return Answer(
+        clean_question(question), quotes=combined.quotes, coverage=combined.coverage, reading=combined.reading, follows=clean_question(anchor)
+    )
 
 
 def _leans_on_earlier(knowledge: KnowledgeBase, message: str) -> bool:
     """A short message whose every word for a thing is in the articles ("and Biegun?", "what
-    about Yongbyon?"), or a bare question ("and why?"). A word no article uses ("what about the
-    weather?", "asdfgh") makes it a new question, and a new question the articles don't cover is
-    declined as one: repeating the last answer would pass it off as an answer to this."""
-    concepts = analyse(knowledge, message).concepts
-    if len(concepts) > SHORT_FOLLOW_UP_TERMS:
+    about Yongbyon?"), one naming a source ("and Vox?"), or a bare question ("and why?"). A word
+    no article uses ("what about the weather?", "asdfgh") makes it a new question, and a new
+    question the articles don't cover is declined as one: repeating the last answer would pass it
+    off as an answer to this."""
+    query = analyse(knowledge, message)
+    if len(query.concepts) > SHORT_FOLLOW_UP_TERMS:
         return False
-    if concepts:
-        return all(said_in_articles(knowledge, c) or c.synonyms for c in concepts)
-    return bool(_ASKS_BACK.search(message.casefold()))
+    if query.concepts:
+        return all(said_in_articles(knowledge, c) or c.synonyms for c in query.concepts)
+    if query.named_articles:
+        return True  # "and Vox?": a source is a thing the articles have
+    said = words(message)
+    return bool(said) and all(word in FOLLOW_UP_WORDS for word in said)

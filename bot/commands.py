@@ -104,12 +104,23 @@ def parse_timeline_text(text: str) -> TimelineQuery:
     return TimelineQuery(" ".join(words) or None, *date_range(*(bounds + [None, None])[:2]))
 
 
+class BadDate(ValueError):
+    """A timeline bound that is not a date; `which` is "from" or "to", for the message."""
+
+    def __init__(self, which: str, value: str) -> None:
+        super().__init__(f"{which} {value!r} is not a date")
+        self.which, self.value = which, value
+
+
 def date_range(start: str | None, end: str | None) -> tuple[dt.date | None, dt.date | None]:
     """FROM and TO as typed (YYYY, YYYY-MM or YYYY-MM-DD) as the first day FROM covers and the
     last day TO covers. Two the wrong way round ("2019 2018") are read the right way round, on
-    every front end. Raises ValueError for one that is not a date (check each first to name it)."""
-    if start and end and range_bound(start, end=False) > range_bound(end, end=False):
-        start, end = end, start
+    every front end. Raises BadDate naming the one that is not a date."""
+    for which, value in (("from", start), ("to", end)):
+        if value and not _is_date(value):
+            raise BadDate(which, value)
+    if start and end and range_bound(start, end=False) > range_bound(end, end=True):
+        start, end = end, start  # nothing can lie between them: "2018-06 2018" is June to December
     return (range_bound(start, end=False) if start else None, range_bound(end, end=True) if end else None)
 
 

@@ -106,6 +106,7 @@ HELP_TIP = "Tip: name the people, places and events (Pompeo, Yongbyon, the Hanoi
 
 
 # --- Timeline ---
+NOT_A_DAY = "{value!r} is not a day: use YYYY-MM-DD, for example 2019-02-28"
 TIMELINE_BAD_DATE = "{option} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD, for example 2018-06."
 
 

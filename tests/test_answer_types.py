@@ -33,6 +33,8 @@ def kind(question: str) -> AnswerType | None:
         ("Which day-to-day issues did the envoy raise?", None),
         ("Which year-end deadline did Trump set?", None),
         ("Why did the talks fail?", None),
+        ("whn did biegun become envoy", AnswerType.DATE),  # chat shorthand asks like the word it stands for
+        ("hw many troops r in korea", AnswerType.NUMBER),
     ],
 )
 def test_question_kinds(question: str, expected: AnswerType | None) -> None:

@@ -108,6 +108,8 @@ def test_control_characters_and_markdown_are_harmless(bundled_store: KnowledgeSt
     assert noisy.quotes[0].text == plain.quotes[0].text
     assert "\x00" not in noisy.question and "\x1b" not in noisy.question
     assert clean_question("\x1b[31mbiegun\x1b[0m and \x1b]0;title\x07kim") == "biegun and kim"
+    assert clean_question("\x1b(B\x1b[mbiegun \x1b7kim\x1b8 \x9b1mpompeo\x9b0m") == "biegun kim pompeo"
+    assert clean_question("why \x1b] did the talks fail") == "why did the talks fail"  # nothing swallowed
 
 
 def test_follow_up_uses_the_earlier_question_when_too_short(bundled_store: KnowledgeStore) -> None:
@@ -120,7 +122,25 @@ def test_follow_up_uses_the_earlier_question_when_too_short(bundled_store: Knowl
     assert follow_up.follows == "Who was Trump's choice to replace Tillerson?"
 
 
-@pytest.mark.parametrize("message", ["ok thanks!", "hello", "asdfgh", "what about the weather?", "北朝鮮の制裁について"])
+def test_a_follow_up_leans_on_the_thread_s_last_question_of_its_own(bundled_store: KnowledgeStore) -> None:
+    """Discord and Slack pass every earlier message of the thread; "thanks" or an earlier
+    follow-up is not something to lean on, the question before them is."""
+    knowledge = bundled_store.current
+    question = "Who was Trump's choice to replace Tillerson?"
+    for thread in ([question, "ok thanks!"], [question, "and why?"], ["hello", question, "great"]):
+        follow_up = answer_follow_up(knowledge, "and when?", thread)
+        assert follow_up.answered and follow_up.follows == question
+    # Words the articles use make a short message lean too, when alone it is not answered.
+    assert not answer(knowledge, "when did that happen?").answered
+    assert answer_follow_up(knowledge, "when did that happen?", [question]).follows == question
+    noisy = answer_follow_up(knowledge, "and why?", [f"\x1b[31m{question}\x1b]0;title\x07"])
+    assert noisy.follows == question  # shown to the user: cleaned like any question
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["ok thanks!", "hello", "asdfgh", "what about the weather?", "北朝鮮の制裁について", "how are you?", "what can you do?", "but thanks", "ok so"],
+)
 def test_a_message_that_asks_nothing_of_the_articles_does_not_repeat_the_last_answer(bundled_store: KnowledgeStore, message: str) -> None:
     result = answer_follow_up(bundled_store.current, message, ["Who was Trump's choice to replace Tillerson?"])
     assert not result.answered and not result.follow_up

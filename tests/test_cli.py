@@ -118,9 +118,10 @@ def test_sources_lists_the_articles() -> None:
 
 def test_version_is_the_installed_release_and_starts_nothing() -> None:
     release = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
-    result = run_bot("--version", timeout=20)
-    assert result.returncode == 0
-    assert result.stdout.strip() == f"talks-bot {release}"
+    for argv in (["--version"], ["--knowledge", "knowledge", "--version"]):
+        result = run_bot(*argv, timeout=20)
+        assert result.returncode == 0
+        assert result.stdout.strip() == f"talks-bot {release}"
 
 
 def test_check_passes_on_the_bundled_knowledge() -> None:

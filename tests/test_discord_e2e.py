@@ -28,6 +28,7 @@ from tests.fakes.discord_server import Call, FakeDiscord
 
 HANOI = "Why did the Hanoi summit collapse?"
 TILLERSON = "Who was Trump's choice to replace Tillerson?"
+ROLE_ID = "123456789012345678"  # a real snowflake's length: shorter ids are not mentions
 
 
 def callbacks(calls: list[Call], interaction: dict) -> list[Call]:
@@ -87,7 +88,7 @@ async def test_mention_in_a_channel_is_answered_in_a_thread_and_a_reply_there_is
     bot: FakeDiscord, bundled_store: KnowledgeStore
 ) -> None:
     alice = bot.person("Alice")
-    question = await bot.post_message(bot.channel_id, alice, f"{TILLERSON} @everyone <@&123>", mention_bot=True)
+    question = await bot.post_message(bot.channel_id, alice, f"{TILLERSON} @everyone <@&{ROLE_ID}>", mention_bot=True)
     thread_id = question["id"]  # a thread started from a message takes its id
     calls = await bot.wait_for(posted_to(thread_id))
     [create] = [c for c in calls if c.path == f"/channels/{bot.channel_id}/messages/{thread_id}/threads"]
@@ -104,7 +105,10 @@ async def test_mention_in_a_channel_is_answered_in_a_thread_and_a_reply_there_is
     assert any(c.method == "GET" and c.path == f"/channels/{thread_id}/messages" for c in calls)
     follow_up = messages_in(calls, thread_id)[1]
     # It names the thread's question it leaned on, read back from Discord, its mentions made inert.
-    assert_quotes_answer(follow_up.body["embeds"][0]["description"], bundled_store, "when?", (f"{TILLERSON} @everyone <@&123>",))
+    description = follow_up.body["embeds"][0]["description"]
+    assert_quotes_answer(description, bundled_store, "when?", (f"{TILLERSON} @everyone <@&{ROLE_ID}>",))
+    assert f"{TILLERSON} @\u200beveryone <@\u200b&{ROLE_ID}>”" in description
+    assert "@everyone" not in description and f"<@&{ROLE_ID}>" not in description
     assert_pings_no_one(calls)
 
 

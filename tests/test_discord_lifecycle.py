@@ -187,6 +187,12 @@ async def test_timeline_with_a_date_range_and_a_bad_date(fake_discord: FakeDisco
         assert [n.split(":")[0] for n in names] == ["February 2, 2019", "March 3, 2019"]
         assert "components" not in follow_up.body or not follow_up.body["components"]  # one page: no buttons
 
+        # The wrong way round is read the right way round, as on the command line and in chat.
+        backwards = await fake_discord.slash("timeline", {"from": "2019-03", "to": "2019-02"})
+        calls = await fake_discord.wait_for(answered(backwards, follow_ups=1))
+        [follow_up] = [c for c in calls if c.path.startswith("/webhooks/") and backwards["token"] in c.path]
+        assert [f["name"] for f in follow_up.body["embeds"][0]["fields"]] == names
+
         bad = await fake_discord.slash("timeline", {"from": "last week"})
         calls = await fake_discord.wait_for(answered(bad))
         [callback] = [c for c in calls if c.path == f"/interactions/{bad['id']}/{bad['token']}/callback"]

@@ -49,6 +49,19 @@ def test_a_group_that_is_not_a_list_of_names_costs_only_itself(tmp_path: Path) -
     assert knowledge.aliases.group_of("North Korea") == knowledge.aliases.group_of("DPRK") is not None
 
 
+def test_a_groups_key_that_is_not_a_list_is_named(tmp_path: Path) -> None:
+    write_article(tmp_path, "one", "The DPRK rejected the offer of talks outright.")
+    aliases = tmp_path / "aliases.yaml"
+    for value in ("0", "false", "{}", "just words"):
+        aliases.write_text(f"groups: {value}\n", encoding="utf-8")
+        assert problems_of(tmp_path) == [f"{aliases}: groups: must be a list"]
+    aliases.write_text("groups:\n", encoding="utf-8")  # nothing under it yet: no groups, no problem
+    assert problems_of(tmp_path) == []
+    aliases.write_text("groups:\n  - [North Korea, DPRK\x07]\n", encoding="utf-8")
+    [problem] = problems_of(tmp_path)
+    assert problem == f"{aliases}: (file): is not valid YAML: character 31: special characters are not allowed (#x0007)"
+
+
 def test_a_broken_alias_file_is_one_line_naming_where_and_retrieval_still_works(tmp_path: Path) -> None:
     write_article(tmp_path, "one", "The envoy met his counterparts in Stockholm.")
     (tmp_path / "aliases.yaml").write_text("groups:\n  - [North Korea, DPRK]\n  - [unclosed\n", encoding="utf-8")

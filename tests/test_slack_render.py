@@ -57,9 +57,9 @@ def test_a_follow_up_names_its_earlier_question_escaped(tmp_path: Path) -> None:
     quote = hostile_quote(tmp_path, "The talks collapsed in Hanoi.")
     message = slack_render.answer_message(Answer("and why?", quotes=(quote,), follows="Did <!channel> & <@U1> see Hanoi fail?"))
     assert_no_pings(message.as_kwargs())
-    assert message.blocks[1]["text"]["text"] == (
-        "Reading this with your earlier question “Did &lt;!channel&gt; &amp; &lt;@U1&gt; see Hanoi fail?”, from the articles:"
-    )
+    intro = "Reading this with your earlier question “Did &lt;!channel&gt; &amp; &lt;@U1&gt; see Hanoi fail?”, from the articles:"
+    assert message.blocks[1]["text"]["text"] == intro
+    assert message.as_kwargs()["text"].startswith(intro + "\n")  # the notification text: escaped once
 
 
 def test_a_long_quote_is_cut_with_an_ellipsis_never_reworded(tmp_path: Path) -> None:

@@ -57,6 +57,8 @@ def test_dates_the_wrong_way_round_are_read_the_right_way_round(capsys: pytest.C
     ordered = run_json(capsys, "timeline", "--json", "--from", "2018-06", "--to", "2019-02")
     assert reversed_ == ordered and ordered["events"]
     assert commands.date_range("2019", "2018") == (dt.date(2018, 1, 1), dt.date(2019, 12, 31))
+    # In order already: a month, then the year it is in, is that month to the year's end.
+    assert commands.date_range("2018-06", "2018") == (dt.date(2018, 6, 1), dt.date(2018, 12, 31))
 
 
 @pytest.mark.parametrize("bad", ["2018-13", "June", "2019-02-30", "18"])

@@ -132,3 +132,9 @@ def test_a_season_sorts_where_it_starts_not_before_the_year_s_months() -> None:
     assert EventDate(2018, 6, 30).sort_key() < summer.sort_key()  # a date in its first month says more
     assert EventDate(2017, 11).sort_key() < winter.sort_key() < EventDate(2018, 1).sort_key()
     assert EventDate(2018).sort_key() < EventDate(2018, 1).sort_key()  # a bare year still leads its months
+
+
+def test_a_season_covers_its_months_when_filtering_by_date() -> None:
+    summer, winter = EventDate(2018, season="summer"), EventDate(2018, season="winter")
+    assert (summer.first_day(), summer.last_day()) == (dt.date(2018, 6, 1), dt.date(2018, 8, 31))
+    assert (winter.first_day(), winter.last_day()) == (dt.date(2017, 12, 1), dt.date(2018, 2, 28))

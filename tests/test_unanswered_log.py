@@ -105,10 +105,14 @@ def test_everyday_words_and_typos_do_not_split_a_question(bundled_store: Knowled
             entry("why did the talks colapse", 4),
             entry("when did Kim visit Beijing", 5),
             entry("when did Kim visit Moscow", 6),
+            entry("did kim jong un die", 7),
+            entry("did kim jong un marry", 8),
+            entry("did trump sell weapons to iran", 9),
+            entry("did trump buy weapons from iran", 10),
         ],
         bundled_store.current,
     )
-    assert sorted(g.count for g in groups) == [1, 1, 2, 2]
+    assert sorted(g.count for g in groups) == [1, 1, 1, 1, 1, 1, 2, 2]
     assert {g.example for g in groups if g.count == 2} == {"what's a good recipe for kimchi", "why did the talks colapse"}
 
 

@@ -65,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
     # No command means `serve`, options included: `python -m bot --knowledge DIR`.
+    if "--version" in words:  # wherever it stands, as in `python -m bot --knowledge DIR --version`
+        words = ["--version"]
     if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help", "--version")):
         words = ["serve", *words]
     args = parser.parse_args(words)

@@ -9,7 +9,6 @@ from bot import commands, messages
 from bot.cli.common import EXIT_OK, EXIT_USAGE, CommandFailed, add_command, load_settings, open_store
 from bot.render.timeline_text import timeline_text
 from bot.timeline.export import timeline_dict, timelinejs
-from bot.timeline.models import range_bound
 
 FORMATS = ("text", "json", "timelinejs")
 
@@ -23,22 +22,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--format", choices=FORMATS, default=None, help="text (default), json, or timelinejs (TimelineJS3's JSON)")
 
 
-def _check_date(option: str, value: str | None) -> None:
-    try:
-        if value is not None:
-            range_bound(value, end=False)
-    except ValueError:
-        raise CommandFailed(messages.TIMELINE_BAD_DATE.format(option=option, value=value), EXIT_USAGE) from None
-
-
 def run(args: argparse.Namespace) -> int:
     if args.json and args.format not in (None, "json"):
         raise CommandFailed(messages.JSON_OR_FORMAT, EXIT_USAGE)
     output = "json" if args.json else (args.format or "text")
     # A partial date covers its whole span: --from 2018-06 starts June 1, --to 2018 ends December 31.
-    _check_date("--from", args.date_from)
-    _check_date("--to", args.date_to)
-    date_from, date_to = commands.date_range(args.date_from, args.date_to)
+    try:
+        date_from, date_to = commands.date_range(args.date_from, args.date_to)
+    except commands.BadDate as bad:
+        raise CommandFailed(messages.TIMELINE_BAD_DATE.format(option=f"--{bad.which}", value=bad.value), EXIT_USAGE) from None
     topic = " ".join(args.topic).strip() or None
     store = open_store(load_settings(args))
     events = commands.timeline(

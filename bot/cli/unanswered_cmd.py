@@ -23,7 +23,7 @@ def _day(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         # argparse prints "argument --since: " and this, and exits 2.
-        raise argparse.ArgumentTypeError(f"{text!r} is not a day: use YYYY-MM-DD, for example 2019-02-28") from None
+        raise argparse.ArgumentTypeError(messages.NOT_A_DAY.format(value=text)) from None
 
 
 ABSENT_WORDS_SHOWN = 20

@@ -175,13 +175,11 @@ def register(tree: app_commands.CommandTree[Any], store: KnowledgeStore) -> None
         date_from: app_commands.Range[str, 4, 10] | None = None,
         date_to: app_commands.Range[str, 4, 10] | None = None,
     ) -> None:
-        for option, value in (("from", date_from), ("to", date_to)):
-            try:
-                _bound(value, end=False)
-            except ValueError:
-                await _refuse_date(interaction, option, value)
-                return
-        start, end = commands.date_range(date_from, date_to)
+        try:
+            start, end = commands.date_range(date_from, date_to)
+        except commands.BadDate as bad:
+            await _refuse_date(interaction, bad.which, bad.value)
+            return
         await interaction.response.defer(thinking=True)
         events = await asyncio.to_thread(commands.timeline, store, topic, start, end)
         query = (start.isoformat() if start else "", end.isoformat() if end else "", " ".join((topic or "").replace(":", " ").split()))  # custom_id template: one line, ":" separates

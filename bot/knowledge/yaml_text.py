@@ -48,6 +48,8 @@ def read_yaml_file(path: Path) -> tuple[object, list[Problem]]:
 def yaml_problem(error: yaml.YAMLError, first_line: int = 1) -> str:
     """PyYAML's message spans several lines with a picture of the text; a problem is one line:
     "is not valid YAML: line 4, column 1: …". `first_line`: the file line the YAML text starts on."""
+    if isinstance(error, yaml.reader.ReaderError):  # a character YAML refuses, such as a control code
+        return f"is not valid YAML: character {error.position + 1}: {error.reason} (#x{error.character:04x})"
     mark = getattr(error, "problem_mark", None)
     problem = getattr(error, "problem", None) or str(error).split("\n")[0]
     where = f"line {mark.line + first_line}, column {mark.column + 1}: " if mark is not None else ""
@@ -64,7 +66,9 @@ def read_yaml_list(path: Path, key: str) -> tuple[list[object], list[Problem]]:
     if not isinstance(data, dict):
         return [], [Problem(str(path), "(top level)", f"must be a mapping with one key, {key}: a list")]
     problems = [Problem(str(path), str(other), "is not a known field") for other in data if other != key]
-    entries = data.get(key) or []
+    entries = data.get(key)
+    if entries is None:
+        return [], problems  # "groups:" with nothing under it: no entries yet
     if not isinstance(entries, list):
         return [], [*problems, Problem(str(path), key, "must be a list")]
     return entries, problems

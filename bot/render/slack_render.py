@@ -119,8 +119,8 @@ def answer_message(answer: Answer) -> SlackMessage:
     asked = f"*{messages.SLACK_QUESTION_LABEL}:* {escape(shorten(answer.question, 300))}"
     question = {"type": "context", "elements": [_mrkdwn(asked)]}
     if answer.answered:
-        lead, quotes = messages.answer_intro(answer, escape), answer.quotes
-        blocks = [question, _section(lead)]
+        lead, quotes = messages.answer_intro(answer), answer.quotes
+        blocks = [question, _section(escape(lead))]
     else:
         assert answer.declined is not None
         lead = messages.decline_message(answer)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from bot.search.normalise import fold, is_stop_word, stem
+from bot.search.normalise import fold, is_stop_word, spell_out_shorthand, stem
 
 
 class AnswerType(str, Enum):
@@ -107,11 +107,11 @@ _EXPLANATION_QUESTION = re.compile(
 def wants_explanation(question: str) -> bool:
     """"Why …?", "What did Gallucci say about …?": the answer is a reason or a statement, which
     tends to follow the sentence that names the topic."""
-    return bool(_EXPLANATION_QUESTION.search(fold(question)))
+    return bool(_EXPLANATION_QUESTION.search(spell_out_shorthand(fold(question))))
 
 
 def expected_answer(question: str) -> Expectation | None:
-    text = fold(question).strip()
+    text = spell_out_shorthand(fold(question)).strip()
     if _DURATION_QUESTION.search(text):
         return Expectation(AnswerType.DURATION, frozenset({"long", "years", "months", "weeks", "days", "hours"}))
     if how_many := _HOW_MANY.search(text):

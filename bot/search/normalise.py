@@ -16,6 +16,21 @@ _POSSESSIVE = re.compile(r"'s\b")
 _DOTTED_ACRONYM = re.compile(r"\b(?:[a-z]\.){2,}")
 _WORD = re.compile(r"[a-z0-9]+")
 
+# Chat shorthand for the small words a question is asked with: stop words like the words they
+# stand for, and spelt out before reading what kind of answer is wanted ("whn did …" asks when).
+CHAT_SHORTHAND = {
+    "wat": "what", "wut": "what", "wht": "what", "whn": "when", "hw": "how", "abt": "about",
+    "bout": "about", "r": "are", "b4": "before", "bc": "because", "cuz": "because", "coz": "because",
+    "shld": "should", "wld": "would", "cld": "could",
+}  # fmt: skip
+_SHORTHAND_WORD = re.compile(r"\b(?:" + "|".join(CHAT_SHORTHAND) + r")\b")
+
+
+def spell_out_shorthand(folded: str) -> str:
+    """Folded text with chat shorthand spelt out: "wat year did …" -> "what year did …"."""
+    return _SHORTHAND_WORD.sub(lambda match: CHAT_SHORTHAND[match.group(0)], folded)
+
+
 # English function words plus the words questions are phrased with ("what does the article say").
 STOP_WORDS = frozenset(
     """a about above after again against all am an and any are aren arent as at be because been
@@ -38,10 +53,10 @@ STOP_WORDS = frozenset(
     thing things stuff basically literally
     lol lmao rofl pls plz ppl kinda sorta gonna wanna gotta ya yeah yep nah nope ok okay btw imo imho
     tbh u ur thx thanks hey hi hello guys folks
-    wat wut wht abt bout r b4 idk bc cuz coz tho w dat da whn hw shld wld cld ty thnx
+    idk tho w dat da ty thnx
     writer writers author authors columnist view views
     """.split()
-)
+) | frozenset(CHAT_SHORTHAND)
 
 
 def fold(text: str) -> str:

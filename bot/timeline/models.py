@@ -70,9 +70,13 @@ class EventDate:
         return f"about {text}" if approximate else text
 
     def first_day(self) -> dt.date:
+        if self._season_months is not None:
+            return self._season_months[0].first_day()
         return dt.date(self.year, self.month or 1, self.day or 1)
 
     def last_day(self) -> dt.date:
+        if self._season_months is not None:
+            return self._season_months[1].last_day()
         if self.day is not None:
             return self.first_day()
         if self.month is None:
@@ -80,13 +84,22 @@ class EventDate:
         following = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
         return following - dt.timedelta(days=1)
 
+    @property
+    def _season_months(self) -> tuple[EventDate, EventDate] | None:
+        """A season's first and last month ("winter 2018" is December 2017 to February 2018), so
+        that filtering by dates and sorting both read it as the months it covers."""
+        if self.season is None or self.month is not None:
+            return None
+        first_month, last_month = SEASONS[self.season]
+        return EventDate(self.year - (first_month > last_month), first_month), EventDate(self.year, last_month)
+
     def sort_key(self) -> tuple[int, int, int]:
         """Year before its months; a season after the days of the month it starts in ("summer
         2018" after "June 12, 2018", "winter 2017–18" after December 2017's): its label tells
         readers when it was, and it says less than a date in that month."""
-        if self.season is not None and self.month is None:
-            first_month, last_month = SEASONS[self.season]
-            return (self.year - (first_month > last_month), first_month, AFTER_EVERY_DAY)
+        if self._season_months is not None:
+            first = self._season_months[0]
+            return (first.year, first.month or 0, AFTER_EVERY_DAY)
         return (self.year, self.month or 0, self.day or 0)
 
 

@@ -1,9 +1,9 @@
 """Reads the unanswered-questions log and folds near-duplicates, most frequent first.
 
 Two questions are one when they ask with the same words after normalising (case, punctuation,
-stop words, stemming, and, with the knowledge at hand, the typos the answerer corrects), or when
-their words overlap almost entirely, each word weighed by how specific it is: "what's a good
-recipe for kimchi" and "recipe for kimchi" differ only by the everyday "good".
+stop words, stemming, and, with the knowledge at hand, the typos the answerer corrects), when
+their words overlap almost entirely, or when only everyday words tell them apart: "what's a good
+recipe for kimchi" is "recipe for kimchi", but "did Kim die" is not "did Kim marry".
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ logger = logging.getLogger(__name__)
 # "why did the hanoi summit fail" and "why did the hanoi summit fail so badly" are one gap;
 # 0.75 keeps a four-word question apart from a different four-word one sharing three words.
 FOLD_SIMILARITY = 0.75
+# Words this unspecific ("good", "new", "ever") never make two questions different ones.
+EVERYDAY_SPECIFICITY = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,13 +118,13 @@ def question_words(question: str, knowledge: KnowledgeBase | None = None) -> dic
     return weights or dict.fromkeys(fold(question).split(), 1.0)
 
 
-def similarity(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    """Weighted Jaccard: the weight both share over the weight either has."""
-    union = a.keys() | b.keys()
-    if not union:
-        return 1.0
-    shared = sum(min(a.get(term, 0.0), b.get(term, 0.0)) for term in union)
-    return shared / sum(max(a.get(term, 0.0), b.get(term, 0.0)) for term in union)
+def same_question(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
+    """Nearly the same words, or the same words but for everyday ones."""
+    union, shared = a.keys() | b.keys(), a.keys() & b.keys()
+    if not union or len(shared) / len(union) >= FOLD_SIMILARITY:
+        return True
+    differing = [a.get(term, b.get(term, 0.0)) for term in union - shared]
+    return bool(shared) and all(weight <= EVERYDAY_SPECIFICITY for weight in differing)
 
 
 def fold_questions(entries: Iterable[Entry], knowledge: KnowledgeBase | None = None) -> list[Group]:
@@ -134,7 +136,7 @@ def fold_questions(entries: Iterable[Entry], knowledge: KnowledgeBase | None = N
     folded: list[Group] = []
     # Bigger groups absorb smaller ones, so a rare wording joins the common one, not the reverse.
     for group in sorted(exact.values(), key=lambda g: (-g.count, -g.last_asked.timestamp())):
-        home = next((kept for kept in folded if similarity(kept.words, group.words) >= FOLD_SIMILARITY), None)
+        home = next((kept for kept in folded if same_question(kept.words, group.words)), None)
         if home is None:
             folded.append(group)
         else:
