@@ -11,8 +11,8 @@ from bot.knowledge.quotation_marks import unbalanced
 from bot.quotes import Quote
 from bot.search.answer_type import AnswerType, Expectation, satisfies, wants_explanation
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
-from bot.search.normalise import words
-from bot.search.query import Query, analyse, read_question, said_in_articles
+from bot.search.normalise import is_stop_word, words
+from bot.search.query import SENTENCE_BREAK, Query, analyse, read_question, said_in_articles
 
 MAX_QUESTION_CHARS = 2000
 MAX_QUOTES = 3
@@ -47,7 +47,16 @@ class Declined(str, Enum):
     EMPTY = "empty"
     TOO_LONG = "too_long"
     NO_ARTICLES = "no_articles"
+    SMALL_TALK = "small_talk"  # "hello", "thanks", "what can you do?": to the bot, not about the talks
     NOT_COVERED = "not_covered"
+
+
+# Words that address the bot or are pleasantries. A message of only these and small words is not
+# a question about the talks: it gets a reply saying what the bot does, and is not logged as a
+# gap in the articles.
+SMALL_TALK_WORDS = frozenset(
+    "hi hello hey hiya howdy thanks thank thx ty cheers you your u ur yourself bot ok okay bye goodbye cool great nice lol awesome".split()
+)
 
 
 @dataclass(frozen=True)
@@ -105,6 +114,8 @@ def answer(knowledge: KnowledgeBase, question: str) -> Answer:
         return Answer(question, declined=Declined.TOO_LONG)
     if not knowledge.articles:
         return Answer(question, declined=Declined.NO_ARTICLES)
+    if _is_small_talk(question):
+        return Answer(question, declined=Declined.SMALL_TALK)
     expectation, query = read_question(knowledge, question)
     ranked = _rank_sentences(knowledge, query)
     if not ranked:
@@ -125,6 +136,17 @@ def answer(knowledge: KnowledgeBase, question: str) -> Answer:
     if not fitting or coverage < MIN_COVERAGE:
         return Answer(question, declined=Declined.NOT_COVERED, closest=quotes[:CLOSEST_OFFERED], coverage=coverage, reading=reading)
     return Answer(question, quotes=quotes, coverage=coverage, reading=reading)
+
+
+def _is_small_talk(question: str) -> bool:
+    """Only pleasantries and small words, in the sentence that asks: "thanks! and why?" asks why."""
+    said = _asking_words(question)
+    return any(word in SMALL_TALK_WORDS for word in said) and all(word in SMALL_TALK_WORDS or is_stop_word(word) for word in said)
+
+
+def _asking_words(message: str) -> list[str]:
+    """The words of the sentence with the question mark, or of the whole message when none has one."""
+    return words(next((s for s in SENTENCE_BREAK.split(message) if "?" in s), message))
 
 
 def _reading(expectation: Expectation | None, typed_found: bool, query: Query, credits: tuple[ConceptCredit, ...]) -> Reading:
@@ -306,7 +328,7 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     any copy of the bot can answer any follow-up (the terminal chat passes its own transcript).
     """
     alone = answer(knowledge, question)
-    if alone.answered or not earlier_questions or alone.declined in (Declined.EMPTY, Declined.TOO_LONG):
+    if alone.answered or not earlier_questions or alone.declined in (Declined.EMPTY, Declined.TOO_LONG, Declined.SMALL_TALK):
         return alone
     if not _leans_on_earlier(knowledge, clean_question(question)):
         return alone
@@ -336,5 +358,5 @@ def _leans_on_earlier(knowledge: KnowledgeBase, message: str) -> bool:
         return all(said_in_articles(knowledge, c) or c.synonyms for c in query.concepts)
     if query.named_articles:
         return True  # "and Vox?": a source is a thing the articles have
-    said = words(message)
+    said = _asking_words(message)
     return bool(said) and all(word in FOLLOW_UP_WORDS for word in said)

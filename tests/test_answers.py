@@ -15,6 +15,7 @@ from bot.knowledge.store import KnowledgeStore
 from bot.render.json_out import answer_dict
 from bot.render.text import answer_text
 from bot.search.query import analyse
+from bot.unanswered.log import UnansweredLog
 from tests.conftest import write_article
 
 DEV_SET = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_qa.jsonl"
@@ -208,6 +209,30 @@ def test_a_near_miss_does_not_claim_the_articles_lack_the_topic(bundled_store: K
     assert not far.answered and not far.near_miss
     assert answer_text(far).startswith(messages.NOT_COVERED)
     assert answer_dict(near)["near_miss"] is True and answer_dict(far)["near_miss"] is False
+
+
+@pytest.mark.parametrize(
+    ("message", "reply"),
+    [("hello", messages.SMALL_TALK), ("what can you do?", messages.SMALL_TALK), ("thanks!", messages.SMALL_TALK_THANKS)],
+)
+def test_a_message_to_the_bot_gets_a_reply_about_the_bot_and_is_not_logged(
+    bundled_store: KnowledgeStore, tmp_path: Path, message: str, reply: str
+) -> None:
+    result = answer(bundled_store.current, message)
+    assert result.declined is Declined.SMALL_TALK and not result.quotes and not result.closest
+    assert answer_text(result) == reply
+    assert not UnansweredLog(tmp_path / "log.jsonl").record(result, "test")
+    assert answer(bundled_store.current, "Who are you, Kim?").declined is not Declined.SMALL_TALK  # a name: a question
+
+
+def test_a_greeting_before_a_question_does_not_change_it(bundled_store: KnowledgeStore) -> None:
+    knowledge = bundled_store.current
+    plain = answer(knowledge, "who is biegun?")
+    assert plain.answered
+    assert answer(knowledge, "hey bot, who is biegun?").quotes == plain.quotes
+    # The sentence that asks decides: thanks first, then a follow-up that leans on the thread.
+    follow_up = answer_follow_up(knowledge, "thank you! and why?", ["Who was Trump's choice to replace Tillerson?"])
+    assert follow_up.answered and follow_up.follow_up
 
 
 def test_chat_shorthand_asks_like_the_words_it_stands_for(bundled_store: KnowledgeStore) -> None:

@@ -104,6 +104,11 @@ _EXPLANATION_QUESTION = re.compile(
 )
 
 
+# A greeting or a word to the bot before the question ("hey bot, who is Biegun?"): not part of
+# it, and left in, it hides the question's first word from the patterns anchored there.
+_OPENING = re.compile(r"^(?:(?:hi|hey|hello|hiya|ok|okay|so|well|bot|there|thanks|please|quick question)\b[\s,!.:;-]*)+")
+
+
 def wants_explanation(question: str) -> bool:
     """"Why …?", "What did Gallucci say about …?": the answer is a reason or a statement, which
     tends to follow the sentence that names the topic."""
@@ -111,7 +116,7 @@ def wants_explanation(question: str) -> bool:
 
 
 def expected_answer(question: str) -> Expectation | None:
-    text = spell_out_shorthand(fold(question)).strip()
+    text = _OPENING.sub("", spell_out_shorthand(fold(question)).strip())
     if _DURATION_QUESTION.search(text):
         return Expectation(AnswerType.DURATION, frozenset({"long", "years", "months", "weeks", "days", "hours"}))
     if how_many := _HOW_MANY.search(text):

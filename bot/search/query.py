@@ -70,7 +70,7 @@ def question_terms(
     stems: list[str] = []
     surfaces: list[str] = []
     corrections: dict[str, str] = {}
-    texts = _SENTENCE_END.split(question)
+    texts = SENTENCE_BREAK.split(question)
     sentences = [_sentence_terms(knowledge, text, phrasing) for text in texts]
     asked_at = next((i for i, text in enumerate(texts) if "?" in text), 0)
     # Only what comes before the question can be chatter; what follows it says more about it.
@@ -83,7 +83,7 @@ def question_terms(
 
 
 # A sentence ends at . ! or ? and a space, but not after an initial or a title ("the U.S. walk away").
-_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bSen\.)(?<!\bGen\.)\s+")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bSen\.)(?<!\bGen\.)\s+")
 
 
 # A chatter sentence keeps its place only with a word this specific that some article uses.
