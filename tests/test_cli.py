@@ -6,6 +6,7 @@ import json
 import os
 import pty
 import select
+import shlex
 import subprocess
 import sys
 import time
@@ -287,6 +288,30 @@ def test_the_interactive_chat_greets_after_the_watcher_line_and_answers(knowledg
         read_until(b"Pompeo")
         os.write(main_fd, b"/quit\n")
         assert process.wait(timeout=15) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        os.close(main_fd)
+
+
+def test_ctrl_c_at_the_prompt_ends_the_chat_at_once(knowledge_copy: Path) -> None:
+    """Ctrl-C at the prompt, typed at a real terminal: `script` gives the chat a terminal of its
+    own, whose Ctrl-C is a SIGINT, as a user's shell does. The chat must not wait for Enter."""
+    main_fd, terminal_fd = pty.openpty()
+    command = f"{shlex.quote(sys.executable)} -m bot chat --knowledge {shlex.quote(str(knowledge_copy))}"
+    process = subprocess.Popen(["script", "-q", "-c", command, "/dev/null"], stdin=terminal_fd, stdout=terminal_fd, stderr=terminal_fd, close_fds=True)
+    os.close(terminal_fd)
+    screen = b""
+    try:
+        deadline = time.monotonic() + 30
+        while b"\n> " not in screen and time.monotonic() < deadline:
+            if select.select([main_fd], [], [], 0.2)[0]:
+                screen += os.read(main_fd, 65536)
+        assert b"\n> " in screen, screen.decode(errors="replace")
+        time.sleep(0.3)  # the prompt is up; the chat is waiting for a line
+        os.write(main_fd, b"\x03")
+        process.wait(timeout=10)  # before: it waited for Enter, however long that took
     finally:
         if process.poll() is None:
             process.kill()

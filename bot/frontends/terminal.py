@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+import threading
 from typing import TextIO
 
 from bot import commands, messages
@@ -61,11 +62,11 @@ async def chat(store: KnowledgeStore, stdin: TextIO, stdout: TextIO) -> None:
     if interactive:
         await asyncio.to_thread(store.watching.wait, WATCHER_START_WAIT_SECONDS)
         print(messages.TERMINAL_GREETING, file=stdout)
+    lines = _read_in_background(stdin)
     while True:
         if interactive:
             print(PROMPT, end="", file=stdout, flush=True)
-        # Reading stdin in a thread keeps the event loop free for the knowledge watcher.
-        line = await asyncio.to_thread(stdin.readline)
+        line = await lines.get()
         if not line:
             break
         text = line.strip()
@@ -84,6 +85,22 @@ async def chat(store: KnowledgeStore, stdin: TextIO, stdout: TextIO) -> None:
             reply = messages.INTERNAL_ERROR
         print(reply, file=stdout)
         print(file=stdout, flush=True)
+
+
+def _read_in_background(stdin: TextIO) -> asyncio.Queue[str]:
+    """Lines of stdin as they come, then "" at the end. A daemon thread reads them, so the event
+    loop stays free for the knowledge watcher, and Ctrl-C ends the chat at once: a read in the
+    loop's default executor would be waited for at shutdown, until the user pressed Enter."""
+    loop = asyncio.get_running_loop()
+    queue: asyncio.Queue[str] = asyncio.Queue()
+
+    def read() -> None:
+        for line in iter(stdin.readline, ""):
+            loop.call_soon_threadsafe(queue.put_nowait, line)
+        loop.call_soon_threadsafe(queue.put_nowait, "")
+
+    threading.Thread(target=read, name="stdin", daemon=True).start()
+    return queue
 
 
 async def serve(settings: Settings, store: KnowledgeStore) -> None:
