@@ -88,20 +88,25 @@ class TimelineQuery:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
 
+    def astuple(self) -> tuple[str | None, dt.date | None, dt.date | None]:
+        return self.topic, self.date_from, self.date_to
+
 
 _TYPED_BOUND = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
 def parse_timeline_text(text: str) -> TimelineQuery:
-    """`[TOPIC] [FROM] [TO]` as typed in a chat: up to two words at the end written YYYY, YYYY-MM or
-    YYYY-MM-DD bound the range (FROM at its start, TO at its end: `2019-02 2019-03` ends on March
-    31); the rest is the topic ("talks 2019 2018-06 2019-02" is the topic "talks 2019" from June
-    2018 to February 2019). Two dates the wrong way round are read the right way round."""
+    """`[TOPIC] [DATE] [DATE]` as typed in a chat: up to two words at the end written YYYY, YYYY-MM
+    or YYYY-MM-DD. One date is that year, month or day (`/timeline 2018` is 2018); two are a span
+    (FROM at its start, TO at its end: `2019-02 2019-03` ends on March 31). The rest is the topic
+    ("talks 2019 2018-06 2019-02" is the topic "talks 2019" from June 2018 to February 2019). Two
+    dates the wrong way round are read the right way round."""
     words = text.split()
     bounds: list[str] = []
     while words and len(bounds) < 2 and _TYPED_BOUND.match(words[-1]) and _is_date(words[-1]):
         bounds.insert(0, words.pop())
-    return TimelineQuery(" ".join(words) or None, *date_range(*(bounds + [None, None])[:2]))
+    start, end = (bounds * 2)[:2] if bounds else (None, None)
+    return TimelineQuery(" ".join(words) or None, *date_range(start, end))
 
 
 class BadDate(ValueError):

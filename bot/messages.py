@@ -100,7 +100,10 @@ HELP_INTRO = (
 )
 HELP_COMMANDS: tuple[tuple[str, str], ...] = (
     ("ask QUESTION", "Answer a question with quotes from the articles."),
-    ("timeline [topic] [from] [to]", "The dated events of the talks, each with a quote (dates as YYYY, YYYY-MM or YYYY-MM-DD)."),
+    (
+        "timeline [topic] [from] [to]",
+        "The dated events of the talks, each with a quote. One date (YYYY, YYYY-MM or YYYY-MM-DD) is that year, month or day; two are a span.",
+    ),
     ("sources", "List the articles I quote from."),
     ("help", "Show this help."),
     ("reload", "Re-read the knowledge folder now (it also reloads by itself when files change)."),

@@ -52,6 +52,14 @@ def test_json_topic_and_date_range(capsys: pytest.CaptureFixture[str]) -> None:
     assert all(e["date"] in ("2018", "2018-06") for e in data["events"])
 
 
+def test_the_command_line_reads_dates_at_the_end_like_the_chat(capsys: pytest.CaptureFixture[str]) -> None:
+    trailing = run_json(capsys, "timeline", "--json", "hanoi", "2019-02", "2019-03")
+    options = run_json(capsys, "timeline", "--json", "hanoi", "--from", "2019-02", "--to", "2019-03")
+    assert trailing == options and trailing["events"]
+    year = run_json(capsys, "timeline", "--json", "2018")
+    assert year["events"] and all(e["date"].startswith("2018") for e in year["events"])
+
+
 def test_dates_the_wrong_way_round_are_read_the_right_way_round(capsys: pytest.CaptureFixture[str]) -> None:
     reversed_ = run_json(capsys, "timeline", "--json", "--from", "2019-02", "--to", "2018-06")
     ordered = run_json(capsys, "timeline", "--json", "--from", "2018-06", "--to", "2019-02")
@@ -113,8 +121,11 @@ def test_chat_timeline_takes_a_topic_and_a_date_range(bundled_store: KnowledgeSt
 
 
 def test_a_year_at_the_end_of_a_chat_timeline_is_a_bound_not_a_topic(bundled_store: KnowledgeStore) -> None:
-    """"/timeline 2019" and "/timeline hanoi 2019" name a year to start from, as the help says."""
-    assert commands.parse_timeline_text("2019") == commands.TimelineQuery(None, dt.date(2019, 1, 1))
+    """"/timeline 2018" is 2018, "/timeline hanoi 2019" the Hanoi events of 2019, as the help says."""
+    assert commands.parse_timeline_text("2018") == commands.TimelineQuery(None, dt.date(2018, 1, 1), dt.date(2018, 12, 31))
+    assert commands.parse_timeline_text("2019-02-27") == commands.TimelineQuery(None, dt.date(2019, 2, 27), dt.date(2019, 2, 27))
+    in_2018 = reply_to(bundled_store, parse_text_command("/timeline 2018"))
+    assert "Trump and Kim meet at the Singapore summit" in in_2018 and "The Hanoi summit ends without a deal" not in in_2018
     assert commands.parse_timeline_text("hanoi 2018 2019") == commands.TimelineQuery("hanoi", dt.date(2018, 1, 1), dt.date(2019, 12, 31))
     assert commands.parse_timeline_text("hanoi 2019 2018") == commands.TimelineQuery("hanoi", dt.date(2018, 1, 1), dt.date(2019, 12, 31))
     shown = reply_to(bundled_store, parse_text_command("/timeline hanoi 2019"))

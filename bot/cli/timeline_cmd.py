@@ -32,13 +32,11 @@ def run(args: argparse.Namespace) -> int:
     except commands.BadDate as bad:
         raise CommandFailed(messages.TIMELINE_BAD_DATE.format(option=f"--{bad.which}", value=bad.value), EXIT_USAGE) from None
     topic = " ".join(args.topic).strip() or None
+    if topic and args.date_from is None and args.date_to is None:
+        # Dates at the end, as in the chat: `timeline hanoi 2019-02 2019-03`, `timeline 2018`.
+        topic, date_from, date_to = commands.parse_timeline_text(topic).astuple()
     store = open_store(load_settings(args))
-    events = commands.timeline(
-        store,
-        topic,
-        date_from,
-        date_to,
-    )
+    events = commands.timeline(store, topic, date_from, date_to)
     if output == "json":
         print(json.dumps(timeline_dict(events), ensure_ascii=False, indent=2))
     elif output == "timelinejs":
