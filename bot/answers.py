@@ -9,7 +9,7 @@ from enum import Enum
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.quotation_marks import unbalanced
 from bot.quotes import Quote
-from bot.search.answer_type import AnswerType, Expectation, satisfies, wants_explanation
+from bot.search.answer_type import AnswerType, Expectation, expected_answer, satisfies, wants_explanation
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
 from bot.search.normalise import is_stop_word, words
 from bot.search.query import SENTENCE_BREAK, Query, analyse, read_question, said_in_articles
@@ -106,7 +106,9 @@ def clean_question(question: str) -> str:
     return " ".join(_CONTROL.sub(" ", _TERMINAL_CODES.sub("", question)).split())
 
 
-def answer(knowledge: KnowledgeBase, question: str) -> Answer:
+def answer(knowledge: KnowledgeBase, question: str, *, asking: str | None = None) -> Answer:
+    """`asking`: the part of the question that says what kind of answer is wanted, when it is not
+    the whole (bot.search.query.read_question)."""
     question = clean_question(question)
     if not question:
         return Answer(question, declined=Declined.EMPTY)
@@ -116,7 +118,7 @@ def answer(knowledge: KnowledgeBase, question: str) -> Answer:
         return Answer(question, declined=Declined.NO_ARTICLES)
     if _is_small_talk(question):
         return Answer(question, declined=Declined.SMALL_TALK)
-    expectation, query = read_question(knowledge, question)
+    expectation, query = read_question(knowledge, question, asking)
     ranked = _rank_sentences(knowledge, query)
     if not ranked:
         credits = concept_credits(knowledge, query, frozenset())
@@ -124,7 +126,7 @@ def answer(knowledge: KnowledgeBase, question: str) -> Answer:
     if expectation is None:
         fitting = ranked
     else:
-        fitting = [c for c in ranked if satisfies(_sentence_text(knowledge, c.sentence), expectation, question)]
+        fitting = [c for c in ranked if satisfies(_sentence_text(knowledge, c.sentence), expectation, asking or question)]
     best = fitting[0] if fitting else ranked[0]
     # A typed answer (a number, a name) must sit close to what the question asks about: the
     # sentence and its neighbours. Otherwise the best sentence's whole paragraph is the context.
@@ -132,7 +134,7 @@ def answer(knowledge: KnowledgeBase, question: str) -> Answer:
     credits = concept_credits(knowledge, query, present)
     coverage = weighted_coverage(credits)
     reading = _reading(expectation, bool(fitting), query, credits)
-    quotes = _quotes(knowledge, fitting or ranked, explain=wants_explanation(question))
+    quotes = _quotes(knowledge, fitting or ranked, explain=wants_explanation(asking or question))
     if not fitting or coverage < MIN_COVERAGE:
         return Answer(question, declined=Declined.NOT_COVERED, closest=quotes[:CLOSEST_OFFERED], coverage=coverage, reading=reading)
     return Answer(question, quotes=quotes, coverage=coverage, reading=reading)
@@ -311,16 +313,6 @@ def _quote(knowledge: KnowledgeBase, first: int, last: int, score: float) -> Quo
 
 # A follow-up with this few content words ("and Vox?", "why?") leans on the thread's question.
 SHORT_FOLLOW_UP_TERMS = 3
-# With no content word of its own, a message leans on the thread only when every word of it asks
-# back ("why?", "and when?", "how so?", "who said so?"): "how are you?", "but thanks" or "what can
-# you do?" address the bot, not the articles, and must not repeat the last answer.
-FOLLOW_UP_WORDS = frozenset(
-    """and but so or why when how where who whom whose what which about then else also too exactly
-    come more though tho many much long did does do is was were be been that this it its there
-    they he she them his her said say says tell told think mean means""".split()
-)
-
-
 def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions: list[str]) -> Answer:
     """Answer a message in a thread, using the thread's earlier question when this one is too short.
 
@@ -337,7 +329,9 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     anchor = next((earlier for earlier in reversed(earlier_questions) if answer(knowledge, earlier).answered), None)
     if anchor is None:
         return alone
-    combined = answer(knowledge, f"{anchor} {question}")
+    # The follow-up's own kind of answer ("and when?" wants a date) outranks the thread question's.
+    asks_itself = expected_answer(question) is not None or wants_explanation(question)
+    combined = answer(knowledge, f"{anchor} {question}", asking=question if asks_itself else None)
     if not combined.answered:
         return alone
     return Answer(
@@ -358,5 +352,7 @@ def _leans_on_earlier(knowledge: KnowledgeBase, message: str) -> bool:
         return all(said_in_articles(knowledge, c) or c.synonyms for c in query.concepts)
     if query.named_articles:
         return True  # "and Vox?": a source is a thing the articles have
+    # Only small words: it asks back ("and why?", "how so?", "when did that happen?") unless it
+    # speaks to the bot ("how are you?", "but thanks"), which must not repeat the last answer.
     said = _asking_words(message)
-    return bool(said) and all(word in FOLLOW_UP_WORDS for word in said)
+    return bool(said) and not any(word in SMALL_TALK_WORDS for word in said)

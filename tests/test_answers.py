@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -129,13 +130,23 @@ def test_a_follow_up_leans_on_the_thread_s_last_question_of_its_own(bundled_stor
     knowledge = bundled_store.current
     question = "Who was Trump's choice to replace Tillerson?"
     for thread in ([question, "ok thanks!"], [question, "and why?"], ["hello", question, "great"]):
-        follow_up = answer_follow_up(knowledge, "and when?", thread)
+        follow_up = answer_follow_up(knowledge, "how so?", thread)
         assert follow_up.answered and follow_up.follows == question
     # Words the articles use make a short message lean too, when alone it is not answered.
     assert not answer(knowledge, "when did that happen?").answered
-    assert answer_follow_up(knowledge, "when did that happen?", [question]).follows == question
+    assert answer_follow_up(knowledge, "when did that happen?", ["why did hanoi fail?"]).follows == "why did hanoi fail?"
     noisy = answer_follow_up(knowledge, "and why?", [f"\x1b[31m{question}\x1b]0;title\x07"])
     assert noisy.follows == question  # shown to the user: cleaned like any question
+
+
+def test_a_follow_up_asks_for_its_own_kind_of_answer(bundled_store: KnowledgeStore) -> None:
+    """"and when?" after "why did hanoi fail?" wants a date, not the reasons again."""
+    knowledge = bundled_store.current
+    why = answer(knowledge, "why did hanoi fail?")
+    when = answer_follow_up(knowledge, "and when?", ["why did hanoi fail?"])
+    assert when.answered and when.follow_up
+    assert re.search(r"Thursday|Wednesday|February|2019", when.quotes[0].text)
+    assert when.quotes[0].text != why.quotes[0].text
 
 
 @pytest.mark.parametrize(

@@ -194,7 +194,7 @@ def test_terminal_chat_with_piped_stdin() -> None:
 def test_the_terminal_chat_answers_a_short_follow_up_from_the_question_before() -> None:
     alone = run_bot("chat", stdin="and why?\n")
     assert "From the articles" not in alone.stdout  # nothing to lean on: declined
-    result = run_bot("chat", stdin="Who was Trump's choice to replace Tillerson?\nand why?\nand when?\n")
+    result = run_bot("chat", stdin="Who was Trump's choice to replace Tillerson?\nand why?\nhow so?\n")
     assert result.returncode == 0, result.stderr
     replies = result.stdout.split("From the articles:")
     assert len(replies) == 2  # the question; then two follow-ups, each naming what it leaned on

@@ -98,15 +98,15 @@ async def test_mention_in_a_channel_is_answered_in_a_thread_and_a_reply_there_is
     assert_quotes_answer(reply.body["embeds"][0]["description"], bundled_store, TILLERSON)
 
     # A short reply in the bot's thread, no mention: answered using the thread's first question.
-    assert not commands.ask(bundled_store, "when?", frontend="test").answered
-    await bot.post_message(thread_id, alice, "when?", mention_bot=False)
+    assert not commands.ask(bundled_store, "why?", frontend="test").answered
+    await bot.post_message(thread_id, alice, "why?", mention_bot=False)
     calls = await bot.wait_for(posted_to(thread_id, 2))
     assert any(c.method == "GET" and c.path == f"/channels/{bot.channel_id}/messages/{thread_id}" for c in calls)
     assert any(c.method == "GET" and c.path == f"/channels/{thread_id}/messages" for c in calls)
     follow_up = messages_in(calls, thread_id)[1]
     # It names the thread's question it leaned on, read back from Discord, its mentions made inert.
     description = follow_up.body["embeds"][0]["description"]
-    assert_quotes_answer(description, bundled_store, "when?", (f"{TILLERSON} @everyone <@&{ROLE_ID}>",))
+    assert_quotes_answer(description, bundled_store, "why?", (f"{TILLERSON} @everyone <@&{ROLE_ID}>",))
     assert f"{TILLERSON} @\u200beveryone <@\u200b&{ROLE_ID}>”" in description
     assert "@everyone" not in description and f"<@&{ROLE_ID}>" not in description
     assert_pings_no_one(calls)

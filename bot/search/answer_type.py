@@ -106,7 +106,7 @@ _EXPLANATION_QUESTION = re.compile(
 
 # A greeting or a word to the bot before the question ("hey bot, who is Biegun?"): not part of
 # it, and left in, it hides the question's first word from the patterns anchored there.
-_OPENING = re.compile(r"^(?:(?:hi|hey|hello|hiya|ok|okay|so|well|bot|there|thanks|please|quick question)\b[\s,!.:;-]*)+")
+_OPENING = re.compile(r"^(?:(?:hi|hey|hello|hiya|ok|okay|so|and|but|then|well|bot|there|thanks|please|quick question)\b[\s,!.:;-]*)+")
 
 
 def wants_explanation(question: str) -> bool:

@@ -54,6 +54,7 @@ STOP_WORDS = frozenset(
     lol lmao rofl pls plz ppl kinda sorta gonna wanna gotta ya yeah yep nah nope ok okay btw imo imho
     tbh u ur thx thanks hey hi hello guys folks
     idk tho w dat da ty thnx thank bot bots hiya howdy bye goodbye
+    happen happens happened happening
     writer writers author authors columnist view views
     """.split()
 ) | frozenset(CHAT_SHORTHAND)

@@ -122,10 +122,12 @@ def _sentence_terms(knowledge: KnowledgeBase, text: str, phrasing: frozenset[str
     return stems, surfaces, corrections
 
 
-def read_question(knowledge: KnowledgeBase, question: str) -> tuple[Expectation | None, Query]:
+def read_question(knowledge: KnowledgeBase, question: str, asking: str | None = None) -> tuple[Expectation | None, Query]:
     """The kind of answer the question wants, and the question read without the words that only
-    say so ("what year", "name"): how the answerer and the unanswered report both read it."""
-    expectation = expected_answer(question)
+    say so ("what year", "name"): how the answerer and the unanswered report both read it.
+    `asking`: the words that say what kind of answer is wanted, when they are not the whole
+    question (a follow-up's "and when?" read with the thread's question)."""
+    expectation = expected_answer(asking or question)
     return expectation, analyse(knowledge, question, phrasing=expectation.phrasing if expectation else frozenset())
 
 
