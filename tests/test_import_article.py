@@ -71,6 +71,14 @@ def test_a_page_without_metadata_is_refused_until_the_flags_fill_it(knowledge_co
     assert "published is missing: pass --published YYYY-MM-DD" in err and "publisher is missing: pass --publisher NAME" in err
     assert sorted((knowledge_copy / "articles").iterdir()) == before
 
+    # A bad flag is one sentence saying what is wanted, and nothing is written.
+    with pytest.raises(SystemExit):
+        run_cli("import", page, "--publisher", "Meridian Weekly", "--published", "2019-13-01", "--knowledge", str(knowledge_copy))
+    assert "argument --published: '2019-13-01' is not a day: use YYYY-MM-DD" in capsys.readouterr().err
+    assert run_cli("import", page, "--publisher", "M", "--published", "2019-03-01", "--id", "Bad Id/x", "--knowledge", str(knowledge_copy)) == 1
+    assert "id: 'Bad Id/x' is not an id: use 1 to 64 lower-case letters" in capsys.readouterr().err
+    assert sorted((knowledge_copy / "articles").iterdir()) == before
+
     code = run_cli("import", page, "--publisher", "Meridian Weekly", "--published", "2019-03-01", "--kind", "analysis", "--knowledge", str(knowledge_copy))
     assert code == 0
     out = capsys.readouterr().out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import logging
 import sys
 from collections.abc import Awaitable, Callable
@@ -60,6 +61,15 @@ def serve_front_ends(args: argparse.Namespace, front_ends: Callable[[Settings, K
     store = open_store(settings)
     asyncio.run(serve_with_watcher(store, front_ends(settings, store)))
     return EXIT_OK
+
+
+def day_argument(text: str) -> dt.date:
+    """An argparse type for a day written YYYY-MM-DD, with a message that shows the form."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        # argparse prints "argument --since: " and this, and exits 2.
+        raise argparse.ArgumentTypeError(messages.NOT_A_DAY.format(value=text)) from None
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:

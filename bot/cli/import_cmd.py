@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from bot import messages
-from bot.cli.common import EXIT_OK, EXIT_PROBLEM, CommandFailed, add_command, load_settings
+from bot.cli.common import EXIT_OK, EXIT_PROBLEM, CommandFailed, add_command, day_argument, load_settings
 from bot.importer.article_file import article_path, make_id, render, write_atomically
 from bot.importer.extract import Extracted, from_html, from_plain_text, looks_like_html
 from bot.knowledge.articles import read_articles
@@ -31,7 +30,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--id", help="the article id (default: publisher-date-title)")
     parser.add_argument("--publisher", help="who published it (default: the page's site name)")
     parser.add_argument("--title", help="the headline (default: the page's title)")
-    parser.add_argument("--published", metavar="YYYY-MM-DD", type=dt.date.fromisoformat, help="the day it was published")
+    parser.add_argument("--published", metavar="YYYY-MM-DD", type=day_argument, help="the day it was published")
     parser.add_argument("--url", help="where it was published")
     parser.add_argument("--author", help="who wrote it")
     parser.add_argument("--kind", choices=("news", "analysis", "opinion"), default="news", help="default: news")

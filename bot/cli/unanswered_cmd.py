@@ -7,23 +7,15 @@ import datetime as dt
 import json
 
 from bot import messages
-from bot.cli.common import EXIT_OK, CommandFailed, add_command, load_settings, open_store
+from bot.cli.common import EXIT_OK, CommandFailed, add_command, day_argument, load_settings, open_store
 from bot.knowledge.base import KnowledgeBase
 from bot.unanswered.report import Group, build_report
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = add_command(subparsers, "unanswered", run, help="list declined questions, near-duplicates folded, most frequent first")
-    parser.add_argument("--since", metavar="YYYY-MM-DD", type=_day, help="only questions asked on or after this day (UTC)")
+    parser.add_argument("--since", metavar="YYYY-MM-DD", type=day_argument, help="only questions asked on or after this day (UTC)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
-
-
-def _day(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        # argparse prints "argument --since: " and this, and exits 2.
-        raise argparse.ArgumentTypeError(messages.NOT_A_DAY.format(value=text)) from None
 
 
 ABSENT_WORDS_SHOWN = 20

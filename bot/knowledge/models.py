@@ -19,7 +19,7 @@ class ArticleMeta(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(pattern=ARTICLE_ID_PATTERN, description="Stable id, lower case, used in quotes and timeline entries.")
+    id: str = Field(description="Stable id, lower case, used in quotes and timeline entries.")
     title: str = Field(min_length=1, max_length=300)
     publisher: str = Field(min_length=1, max_length=200)
     published: dt.date
@@ -28,6 +28,14 @@ class ArticleMeta(BaseModel):
     kind: Literal["news", "analysis", "opinion"] = "news"
     standfirst: str | None = None
     source_file: str | None = Field(default=None, description="The file the article was imported from, if any.")
+
+    @field_validator("id")
+    @classmethod
+    def _id_is_a_plain_name(cls, value: str) -> str:
+        # Said in words: pydantic's own message shows the regular expression.
+        if not re.match(ARTICLE_ID_PATTERN, value):
+            raise ValueError(f"{value!r} is not an id: use 1 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit")
+        return value
 
     @field_validator("title", "publisher", "author", "standfirst")
     @classmethod
