@@ -39,7 +39,11 @@ def test_json_output_shape(capsys: pytest.CaptureFixture[str]) -> None:
         for quote in event["quotes"]:
             assert set(quote) == QUOTE_KEYS
             assert quote["text"] in open(quote["article"]["path"], encoding="utf-8").read()
+    # A season keeps its name: its date is the year, which alone would read as "about 2018".
+    summer = next(e for e in data["events"] if e["season"] is not None)
+    assert (summer["date"], summer["season"], summer["label"]) == ("2018", "summer", "summer 2018")
     hanoi = next(e for e in data["events"] if e["title"] == "The Hanoi summit ends without a deal")
+    assert hanoi["label"] == "February 28, 2019" and hanoi["season"] is None
     assert hanoi["other_dates"][0]["date"] == "2019-02-27"
     assert hanoi["other_dates"][0]["quotes"][0]["article"]["publisher"] == "Vox"
 
@@ -88,6 +92,8 @@ def test_timelinejs_export(capsys: pytest.CaptureFixture[str]) -> None:
         assert "day" not in start or "month" in start
         assert slide["text"]["headline"] and "<blockquote>" in slide["text"]["text"]
         assert slide["group"] in {"Vox", "WIRED", "The Washington Post"}
+    summer = next(s for s in slides if s["display_date"] == "summer 2018")  # from June to August
+    assert (summer["start_date"]["month"], summer["end_date"]["month"], summer["end_date"]["display_date"]) == ("6", "8", "summer 2018")
     agreed = next(s for s in slides if s["start_date"]["year"] == "1994")
     assert set(agreed["start_date"]) == {"year", "display_date"}
     hanoi = next(s for s in slides if "Hanoi summit ends" in s["text"]["headline"])

@@ -20,6 +20,8 @@ def event_dict(event: TimelineEvent) -> dict[str, object]:
         "date": event.date.iso(),
         "precision": event.precision,
         "approximate": event.approximate,
+        "season": event.date.season,  # "summer" for "summer 2018", whose date is the year: null otherwise
+        "label": event.date.label(event.approximate),  # the date as people read it
         "title": event.title,
         "quotes": [quote_dict(q) for q in event.quotes],
         "other_dates": [_other_date_dict(o) for o in event.other_dates],
@@ -40,14 +42,19 @@ def timeline_dict(events: Sequence[TimelineEvent]) -> dict[str, object]:
     return {"events": [event_dict(e) for e in events]}
 
 
-def timelinejs_date(date: EventDate, approximate: bool) -> dict[str, str]:
-    """A TimelineJS3 date object with only the parts the precision allows (strings, as its examples)."""
+def timelinejs_date(date: EventDate, approximate: bool, *, end: bool = False) -> dict[str, str]:
+    """A TimelineJS3 date object with only the parts the precision allows (strings, as its examples).
+    A season runs from its first month to its last (`end`), so it stands where it happened, not at
+    New Year, and keeps its own label ("summer 2018")."""
+    label = date.label(approximate)
+    if date.season_months is not None:
+        date = date.season_months[1 if end else 0]
     parts = {"year": str(date.year)}
     if date.month is not None:
         parts["month"] = str(date.month)
     if date.day is not None:
         parts["day"] = str(date.day)
-    parts["display_date"] = date.label(approximate)
+    parts["display_date"] = label
     return parts
 
 
@@ -69,6 +76,7 @@ def timelinejs(events: Sequence[TimelineEvent]) -> dict[str, object]:
     for number, event in enumerate(events):
         slide: dict[str, object] = {
             "start_date": timelinejs_date(event.date, event.approximate),
+            **({"end_date": timelinejs_date(event.date, event.approximate, end=True)} if event.date.season_months else {}),
             "display_date": event.date.label(event.approximate),
             "text": {"headline": html.escape(event.title), "text": _quote_html(event)},
             "unique_id": f"event-{number}-{event.date.iso()}",

@@ -70,13 +70,13 @@ class EventDate:
         return f"about {text}" if approximate else text
 
     def first_day(self) -> dt.date:
-        if self._season_months is not None:
-            return self._season_months[0].first_day()
+        if self.season_months is not None:
+            return self.season_months[0].first_day()
         return dt.date(self.year, self.month or 1, self.day or 1)
 
     def last_day(self) -> dt.date:
-        if self._season_months is not None:
-            return self._season_months[1].last_day()
+        if self.season_months is not None:
+            return self.season_months[1].last_day()
         if self.day is not None:
             return self.first_day()
         if self.month is None:
@@ -85,7 +85,7 @@ class EventDate:
         return following - dt.timedelta(days=1)
 
     @property
-    def _season_months(self) -> tuple[EventDate, EventDate] | None:
+    def season_months(self) -> tuple[EventDate, EventDate] | None:
         """A season's first and last month ("winter 2018" is December 2017 to February 2018), so
         that filtering by dates and sorting both read it as the months it covers."""
         if self.season is None or self.month is not None:
@@ -97,8 +97,8 @@ class EventDate:
         """Year before its months; a season after the days of the month it starts in ("summer
         2018" after "June 12, 2018", "winter 2017–18" after December 2017's): its label tells
         readers when it was, and it says less than a date in that month."""
-        if self._season_months is not None:
-            first = self._season_months[0]
+        if self.season_months is not None:
+            first = self.season_months[0]
             return (first.year, first.month or 0, AFTER_EVERY_DAY)
         return (self.year, self.month or 0, self.day or 0)
 
