@@ -15,7 +15,7 @@ from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.models import Article
 from bot.quotes import Quote
-from bot.search.normalise import fold
+from bot.search.normalise import comparable
 
 
 class GoldSpan(BaseModel):
@@ -140,11 +140,7 @@ def matches_article(gold: str, article: Article) -> bool:
 
 def holds_span(article: Article, text: str, gold: GoldSpan) -> bool:
     """Whether text of this article holds the gold span, white space and quotation marks aside."""
-    return matches_article(gold.article, article) and _flat(gold.span) in _flat(text)
-
-
-def _flat(text: str) -> str:
-    return " ".join(fold(text).split())
+    return matches_article(gold.article, article) and comparable(gold.span) in comparable(text)
 
 
 def _holds(quote: Quote, gold: GoldSpan) -> bool:

@@ -67,6 +67,32 @@ def test_each_bad_entry_is_one_problem_naming_it(knowledge_copy: Path) -> None:
     assert curated[0].quotes[0].text == GOOD_QUOTE
 
 
+def test_a_retyped_quote_and_a_repeated_entry_are_named(knowledge_copy: Path) -> None:
+    entry = f"""
+  - date: "2018-03-13"
+    title: Tillerson leaves
+    quotes:
+      - article: wapo-2018-03-13-talks-havent-started
+        text: "{GOOD_QUOTE}"
+"""
+    retyped = """
+  - date: "2019"
+    title: Retyped
+    quotes:
+      - article: vox-2019-02-28-approach-didnt-work
+        text: "Dealing with North Korea is hard - many administrations have tried and not gotten far."
+"""
+    write_timeline(knowledge_copy, "events:" + entry + entry + retyped)
+    knowledge = build_knowledge_base(knowledge_copy)
+    file = str(knowledge_copy / "timeline.yaml")
+    assert [str(p) for p in knowledge.problems] == [
+        f"{file}: events[1]: repeats events[0]: same date and quotes",
+        f"{file}: events[2].quotes[0].text: is not in article '{VOX}' as written: its quotation marks, apostrophes, "
+        "dashes or spaces differ (copy it from the article file)",
+    ]
+    assert [e.title for e in knowledge.timeline if e.curated] == ["Tillerson leaves"]  # once
+
+
 def test_unreadable_yaml_is_one_problem_and_found_events_still_show(knowledge_copy: Path) -> None:
     write_timeline(knowledge_copy, "events: [unclosed\n")
     knowledge = build_knowledge_base(knowledge_copy)

@@ -67,6 +67,12 @@ def fold(text: str) -> str:
     return _POSSESSIVE.sub("", text).replace("'", "")
 
 
+def comparable(text: str) -> str:
+    """Folded, white space collapsed: two copies of a passage that differ only in quotation marks,
+    dashes, case or spacing compare equal (a gold span in eval, a retyped timeline quote)."""
+    return " ".join(fold(text).split())
+
+
 def words(text: str) -> list[str]:
     """The surface words of text after folding, stop words included, in order."""
     return _WORD.findall(fold(text))

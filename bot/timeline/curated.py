@@ -16,6 +16,7 @@ from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.models import Article, Problem
 from bot.knowledge.yaml_text import read_yaml_list
 from bot.quotes import Quote
+from bot.search.normalise import comparable
 from bot.timeline.models import EventDate, TimelineEvent
 
 TIMELINE_FILE = "timeline.yaml"
@@ -55,12 +56,27 @@ def load_curated(folder: Path, articles: Mapping[str, Article]) -> tuple[list[Ti
     file = str(path)
     entries, problems = read_yaml_list(path, "events")
     events: list[TimelineEvent] = []
+    seen: dict[tuple[object, ...], int] = {}  # an entry's date and quotes -> its number
     for number, raw in enumerate(entries):
         event, entry_problems = _load_entry(file, f"events[{number}]", raw, articles)
         problems.extend(entry_problems)
-        if event is not None:
-            events.append(event)
+        if event is None:
+            continue
+        key = (event.date.iso(), *((q.article.id, q.start, q.end) for q in event.quotes))
+        if key in seen:  # a pasted twice entry would show the same event twice
+            problems.append(Problem(file, f"events[{number}]", f"repeats events[{seen[key]}]: same date and quotes"))
+            continue
+        seen[key] = number
+        events.append(event)
     return events, problems
+
+
+def _not_found(quoted: CuratedQuote, article: Article) -> str:
+    """Why a quote is not in its article; most often it was retyped, with straight quotation
+    marks or apostrophes where the article has curly ones, and saying so saves a hunt."""
+    if comparable(quoted.text) in comparable(article.body):
+        return f"is not in article {quoted.article!r} as written: its quotation marks, apostrophes, dashes or spaces differ (copy it from the article file)"
+    return f"is not in article {quoted.article!r} (copy it exactly)"
 
 
 def _load_entry(file: str, name: str, raw: object, articles: Mapping[str, Article]) -> tuple[TimelineEvent | None, list[Problem]]:
@@ -78,7 +94,7 @@ def _load_entry(file: str, name: str, raw: object, articles: Mapping[str, Articl
             continue
         start = article.body.find(quoted.text)
         if start < 0:
-            problems.append(Problem(file, f"{field}.text", f"is not in article {quoted.article!r} (copy it exactly)"))
+            problems.append(Problem(file, f"{field}.text", _not_found(quoted, article)))
             continue
         quotes.append(Quote(article, start, start + len(quoted.text)))
     if problems:
