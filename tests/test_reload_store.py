@@ -40,6 +40,19 @@ def test_the_diff_names_added_changed_and_removed_ids(knowledge_copy: Path) -> N
     assert "0 warnings" in line
 
 
+def test_edits_to_the_alias_and_timeline_files_show_in_the_report(knowledge_copy: Path) -> None:
+    store = KnowledgeStore(knowledge_copy)
+    assert "changed" in store.reload().summary() and store.reload().files_changed == ()
+    aliases = knowledge_copy / "aliases.yaml"
+    aliases.write_text(aliases.read_text(encoding="utf-8") + "  - [quince, membrillo]\n", encoding="utf-8")
+    timeline = knowledge_copy / "timeline.yaml"
+    timeline.write_text(timeline.read_text(encoding="utf-8").replace("title: The Agreed Framework", "title: Edited: The Agreed Framework"), encoding="utf-8")
+    report = store.reload()
+    assert report.files_changed == ("aliases.yaml", "timeline.yaml")
+    assert "changed none (aliases.yaml, timeline.yaml changed)" in report.summary()
+    assert f"{len(store.current.timeline)} timeline events now" in report.summary()
+
+
 def test_a_broken_file_is_named_and_its_old_good_version_is_not_kept(knowledge_copy: Path) -> None:
     (knowledge_copy / "timeline.yaml").unlink()  # its entries quote the article broken here
     store = KnowledgeStore(knowledge_copy)

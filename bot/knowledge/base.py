@@ -63,6 +63,8 @@ class KnowledgeBase:
     synonyms_pointing_at: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
     # Dated events, filled by bot.timeline when it builds them; sorted by date.
     timeline: tuple[TimelineEvent, ...] = ()
+    # The good groups of aliases.yaml as written, to tell a reload what changed in the file.
+    alias_groups: tuple[tuple[str, ...], ...] = ()
 
     def article_of(self, passage: int) -> Article:
         return self.articles[self.passages[passage].article_id]
@@ -125,6 +127,7 @@ def build_knowledge_base(folder: Path) -> KnowledgeBase:
         article_names=MappingProxyType(names),
         synonyms_pointing_at=MappingProxyType(synonyms_pointing_at(vocabulary)),
         problems=tuple(problems),
+        alias_groups=tuple(tuple(group) for group in alias_groups),
     )
     # The timeline needs the sentences and the index's word weights, so it is built last.
     timeline, timeline_problems = build_timeline(knowledge)

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.knowledge.aliases_file import ALIASES_FILE
 from bot.knowledge.base import KnowledgeBase, KnowledgeFolderMissing, build_knowledge_base
+from bot.timeline.curated import TIMELINE_FILE
 
 if TYPE_CHECKING:
     from bot.unanswered.log import UnansweredLog
@@ -30,6 +32,10 @@ class ReloadReport:
     seconds: float
     # True when nothing was swapped (the folder is gone): the last good knowledge keeps serving.
     kept_previous: bool = False
+    # The other knowledge files whose content changed ("aliases.yaml", "timeline.yaml"), and the
+    # timeline's size now, so an edit to them shows in the report as an article edit does.
+    files_changed: tuple[str, ...] = ()
+    timeline_events: int = 0
 
     def summary(self) -> str:
         def ids(values: tuple[str, ...]) -> str:
@@ -43,10 +49,11 @@ class ReloadReport:
                 ]
             )
 
+        also = f" ({', '.join(self.files_changed)} changed)" if self.files_changed else ""
         line = (
-            f"Reloaded in {self.seconds * 1000:.0f} ms: added {ids(self.added)}; changed {ids(self.changed)}; "
-            f"removed {ids(self.removed)}; {self.articles} articles, {self.passages} passages now; "
-            f"{len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}."
+            f"Reloaded in {self.seconds * 1000:.0f} ms: added {ids(self.added)}; changed {ids(self.changed)}{also}; "
+            f"removed {ids(self.removed)}; {self.articles} articles, {self.passages} passages, "
+            f"{self.timeline_events} timeline events now; {len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}."
         )
         return "\n".join([line, *(f"warning: {w}" for w in self.warnings)])
 
@@ -66,7 +73,22 @@ def diff(old: KnowledgeBase, new: KnowledgeBase, seconds: float) -> ReloadReport
         passages=len(new.passages),
         warnings=tuple(str(p) for p in new.problems),
         seconds=seconds,
+        files_changed=tuple(
+            name
+            for name, before, after in (
+                (ALIASES_FILE, old.alias_groups, new.alias_groups),
+                (TIMELINE_FILE, _curated(old), _curated(new)),
+            )
+            if before != after
+        ),
+        timeline_events=len(new.timeline),
     )
+
+
+def _curated(knowledge: KnowledgeBase) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The curated entries as written (date, title, quoted text): an article edit elsewhere moves
+    their quotes' offsets but does not change timeline.yaml."""
+    return [(e.date.iso(), e.title, tuple(q.text for q in e.quotes)) for e in knowledge.timeline if e.curated]
 
 
 def kept(serving: KnowledgeBase, reason: str, seconds: float) -> ReloadReport:
