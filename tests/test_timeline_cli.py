@@ -12,6 +12,7 @@ from bot.cli import main
 from bot.commands import parse_text_command
 from bot.frontends.terminal import reply_to
 from bot.knowledge.store import KnowledgeStore
+from bot.timeline.models import TimelineEvent
 
 QUOTE_KEYS = {"text", "start", "end", "score", "article"}
 
@@ -28,6 +29,18 @@ def test_topic_filter_uses_the_ask_retriever(bundled_store: KnowledgeStore) -> N
     assert any("Hanoi" in e.title for e in commands.timeline(bundled_store, "Vietnam"))
     assert any("Tillerson" in e.title for e in commands.timeline(bundled_store, "Tilerson"))
     assert commands.timeline(bundled_store, "basketball diplomacy with Dennis Rodman") == []
+
+
+def test_a_topic_naming_a_source_keeps_its_events_and_small_words_match_nothing(bundled_store: KnowledgeStore) -> None:
+    def publishers(event: TimelineEvent) -> set[str]:
+        return {q.article.meta.publisher for q in [*event.quotes, *(q for o in event.other_dates for q in o.quotes)]}
+
+    vox = commands.timeline(bundled_store, "vox")
+    assert vox and all("Vox" in publishers(e) for e in vox) and len(vox) < len(commands.timeline(bundled_store))
+    hanoi_by_vox = commands.timeline(bundled_store, "hanoi according to vox")
+    assert hanoi_by_vox and all("Vox" in publishers(e) for e in hanoi_by_vox)
+    assert set(map(id, hanoi_by_vox)) <= set(map(id, commands.timeline(bundled_store, "hanoi")))
+    assert commands.timeline(bundled_store, "the") == [] and commands.timeline(bundled_store, "???") == []
 
 
 def test_json_output_shape(capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from bot.coverage import concept_found, concept_weight
 from bot.knowledge.base import KnowledgeBase
+from bot.quotes import Quote
 from bot.search.normalise import terms
 from bot.search.query import analyse
 from bot.timeline.models import TimelineEvent
@@ -17,8 +18,12 @@ MIN_TOPIC_COVERAGE = 0.5
 def events_on_topic(knowledge: KnowledgeBase, events: Sequence[TimelineEvent], topic: str) -> list[TimelineEvent]:
     """The events whose quoted sentences (or curated title) match the topic, in their order."""
     query = analyse(knowledge, topic)
+    if query.named_articles:  # "vox", "hanoi according to vox": events a named source tells
+        events = [e for e in events if any(q.article.id in query.named_articles for q in _all_quotes(e))]
     if not query.concepts:
-        return list(events)  # a topic of stop words only ("the") filters nothing
+        # Only small words ("the", "???"): nothing matches, and saying so beats listing every
+        # event under the heading "about 'the'".
+        return list(events) if query.named_articles else []
     # Sentences holding each concept, straight from the index postings (aliases and typos included).
     holding = [
         {i for i, present in enumerate(knowledge.sentence_terms) if concept_found(concept, present)} for concept in query.concepts
@@ -30,10 +35,9 @@ def events_on_topic(knowledge: KnowledgeBase, events: Sequence[TimelineEvent], t
         by_article.setdefault(article_id, []).append((sentence.span.start, sentence.span.end, position))
 
     def covers(event: TimelineEvent) -> bool:
-        quotes = [*event.quotes, *(q for other in event.other_dates for q in other.quotes)]
         positions = {
             position
-            for quote in quotes
+            for quote in _all_quotes(event)
             for start, end, position in by_article.get(quote.article.id, ())
             if start < quote.end and quote.start < end
         }
@@ -47,3 +51,7 @@ def events_on_topic(knowledge: KnowledgeBase, events: Sequence[TimelineEvent], t
 
     return [event for event in events if covers(event)]
 
+
+def _all_quotes(event: TimelineEvent) -> list[Quote]:
+    """The event's quotes and those of the other dates sources give it."""
+    return [*event.quotes, *(q for other in event.other_dates for q in other.quotes)]
