@@ -104,6 +104,14 @@ def test_title_is_the_clause_around_the_date_cut_not_reworded() -> None:
     assert title.startswith("…") and title.strip("…") in sentence
 
 
+def test_a_clause_cut_from_its_sentence_shows_where_it_was_cut() -> None:
+    sentence = "In an interview with CNN early Wednesday morning, Joseph Yun questioned the approach."
+    start = sentence.index("early Wednesday morning")
+    assert title_from(sentence, start, start + len("early Wednesday morning")) == "In an interview with CNN early Wednesday morning…"
+    whole = "The talks began in June 2018."
+    assert title_from(whole, whole.index("June"), whole.index("June") + 9) == "The talks began in June 2018"
+
+
 def test_short_clause_takes_its_neighbour() -> None:
     sentence = "In an interview last November, President Donald Trump explained why he thinks he knows more."
     start = sentence.index("last November")

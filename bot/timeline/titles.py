@@ -37,7 +37,10 @@ def _fit(sentence: str, start: int, end: int, date_start: int, date_end: int, li
     """sentence[start:end] cut at word boundaries to `limit`, always keeping the date words."""
     text = sentence[start:end].strip(_EDGE)
     if len(text) <= limit:
-        return text
+        # A clause is part of its sentence: the ellipsis says so ("In an interview with CNN early
+        # Wednesday morning…" is not the whole of what the article says).
+        before, after = _has_words(sentence[:start]), _has_words(sentence[end:])
+        return f"{ELLIPSIS if before else ''}{text}{ELLIPSIS if after else ''}"
     words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", sentence[start:end])]
     first = next(i for i, (s, e) in enumerate(words) if e > date_start)
     last = first
@@ -56,3 +59,7 @@ def _fit(sentence: str, start: int, end: int, date_start: int, date_end: int, li
             break
     piece = sentence[words[first][0] : words[last][1]].strip(_EDGE)
     return f"{ELLIPSIS if first > 0 else ''}{piece}{ELLIPSIS if last < len(words) - 1 else ''}"
+
+
+def _has_words(text: str) -> bool:
+    return any(character.isalnum() for character in text)
