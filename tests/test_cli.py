@@ -180,8 +180,9 @@ def test_knowledge_folder_from_the_environment(tmp_path: Path) -> None:
 
 
 def test_terminal_chat_with_piped_stdin() -> None:
-    result = run_bot("chat", stdin="Who was Trump's choice to replace Tillerson?\n/sources\n/help\n/nonsense\n\n")
+    result = run_bot("chat", stdin="Who was Trump's choice to replace Tillerson?\n/sources\n/help\n/nonsense\n\n/quit\nWho is Stephen Biegun?\n")
     assert result.returncode == 0
+    assert "Biegun" not in result.stdout  # /quit ends the chat: the line after it is never read
     # Piped questions are not on screen, so each is echoed before its reply, as in a chat.
     assert result.stdout.startswith("> Who was Trump's choice to replace Tillerson?\nFrom the articles:")
     assert "\n> /sources\n3 articles:" in result.stdout
@@ -286,8 +287,9 @@ def test_the_interactive_chat_greets_after_the_watcher_line_and_answers(knowledg
         assert text.index("watching") < text.index("Ask about the 2018-2019") < text.rindex("> ")
         os.write(main_fd, b"Who was Trump's choice to replace Tillerson?\n")
         read_until(b"Pompeo")
-        os.write(main_fd, b"/quit\n")
+        os.write(main_fd, b"\x04")  # Ctrl-D at the prompt
         assert process.wait(timeout=15) == 0
+        read_until(b"> \r\n", 5)  # the line is ended, so the shell's prompt starts on its own
     finally:
         if process.poll() is None:
             process.kill()

@@ -68,6 +68,8 @@ async def chat(store: KnowledgeStore, stdin: TextIO, stdout: TextIO) -> None:
             print(PROMPT, end="", file=stdout, flush=True)
         line = await lines.get()
         if not line:
+            if interactive:
+                print(file=stdout)  # Ctrl-D at the prompt: the shell's prompt starts on a line of its own
             break
         text = line.strip()
         if not text:
