@@ -57,6 +57,10 @@ class Declined(str, Enum):
 SMALL_TALK_WORDS = frozenset(
     "hi hello hey hiya howdy thanks thank thx ty cheers you your u ur yourself bot ok okay bye goodbye cool great nice lol awesome".split()
 )
+# With a question word, such a message still asks about the talks ("ok, and when?", "who said it
+# was great?") unless it asks about the bot itself ("how are you?", "what can you do?").
+_ABOUT_THE_BOT = frozenset("you your u ur yourself bot".split())
+_QUESTION_WORDS = frozenset("why when where who whom whose which what how".split())
 
 
 @dataclass(frozen=True)
@@ -143,7 +147,9 @@ def answer(knowledge: KnowledgeBase, question: str, *, asking: str | None = None
 def _is_small_talk(question: str) -> bool:
     """Only pleasantries and small words, in the sentence that asks: "thanks! and why?" asks why."""
     said = _asking_words(question)
-    return any(word in SMALL_TALK_WORDS for word in said) and all(word in SMALL_TALK_WORDS or is_stop_word(word) for word in said)
+    if not any(word in SMALL_TALK_WORDS for word in said) or not all(word in SMALL_TALK_WORDS or is_stop_word(word) for word in said):
+        return False
+    return not _QUESTION_WORDS.intersection(said) or bool(_ABOUT_THE_BOT.intersection(said))
 
 
 def _asking_words(message: str) -> list[str]:
@@ -332,6 +338,9 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     # The follow-up's own kind of answer ("and when?" wants a date) outranks the thread question's.
     asks_itself = expected_answer(question) is not None or wants_explanation(question)
     combined = answer(knowledge, f"{anchor} {question}", asking=question if asks_itself else None)
+    if not combined.answered and asks_itself:
+        # "who said so?": no name near the thread's topic, but the quotes that say it name their source.
+        combined = answer(knowledge, f"{anchor} {question}")
     if not combined.answered:
         return alone
     return Answer(
@@ -352,7 +361,6 @@ def _leans_on_earlier(knowledge: KnowledgeBase, message: str) -> bool:
         return all(said_in_articles(knowledge, c) or c.synonyms for c in query.concepts)
     if query.named_articles:
         return True  # "and Vox?": a source is a thing the articles have
-    # Only small words: it asks back ("and why?", "how so?", "when did that happen?") unless it
-    # speaks to the bot ("how are you?", "but thanks"), which must not repeat the last answer.
-    said = _asking_words(message)
-    return bool(said) and not any(word in SMALL_TALK_WORDS for word in said)
+    # Only small words: it asks back ("and why?", "how so?", "ok, and when?"). Words to the bot
+    # alone ("how are you?", "but thanks") were answered as small talk before this is asked.
+    return bool(_asking_words(message))

@@ -203,7 +203,10 @@ def import_missing_optional(missing: list[tuple[str, str]]) -> str:
 SLACK_PRIVATE_WORD = "private"
 SLACK_HELP_COMMANDS: tuple[tuple[str, str], ...] = (
     ("/ask QUESTION", "Answer a question with quotes from the articles."),
-    ("/timeline [TOPIC] [FROM] [TO]", "The dated events of the talks, oldest first (dates as YYYY, YYYY-MM or YYYY-MM-DD)."),
+    (
+        "/timeline [TOPIC] [DATE] [DATE]",
+        "The dated events of the talks, oldest first. One date (YYYY, YYYY-MM or YYYY-MM-DD) is that year, month or day; two are a span.",
+    ),
     ("/sources [TITLE]", "List the articles I quote from, or the one whose title matches."),
     ("/help", "Show this help."),
 )

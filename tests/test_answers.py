@@ -236,6 +236,16 @@ def test_a_message_to_the_bot_gets_a_reply_about_the_bot_and_is_not_logged(
     assert answer(bundled_store.current, "Who are you, Kim?").declined is not Declined.SMALL_TALK  # a name: a question
 
 
+def test_a_pleasantry_before_a_follow_up_or_a_question_does_not_make_it_small_talk(bundled_store: KnowledgeStore) -> None:
+    knowledge = bundled_store.current
+    for message in ("ok, and when?", "thanks, and when?"):
+        follow_up = answer_follow_up(knowledge, message, ["why did hanoi fail?"])
+        assert follow_up.answered and follow_up.follows == "why did hanoi fail?", message
+    assert answer(knowledge, "who said it was great?").declined is not Declined.SMALL_TALK
+    # "who said so?" finds no name by the thread's topic; the quotes, which name their source, still answer.
+    assert answer_follow_up(knowledge, "who said so?", ["why did hanoi fail?"]).answered
+
+
 def test_a_greeting_before_a_question_does_not_change_it(bundled_store: KnowledgeStore) -> None:
     knowledge = bundled_store.current
     plain = answer(knowledge, "who is biegun?")

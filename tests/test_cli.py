@@ -182,7 +182,8 @@ def test_knowledge_folder_from_the_environment(tmp_path: Path) -> None:
 def test_terminal_chat_with_piped_stdin() -> None:
     result = run_bot("chat", stdin="Who was Trump's choice to replace Tillerson?\n/sources\n/help\n/nonsense\n\n/quit\nWho is Stephen Biegun?\n")
     assert result.returncode == 0
-    assert "Biegun" not in result.stdout  # /quit ends the chat: the line after it is never read
+    assert "Biegun" not in result.stdout  # /quit ends the chat: the line after it is never answered
+    assert "Traceback" not in result.stderr and "Error" not in result.stderr
     # Piped questions are not on screen, so each is echoed before its reply, as in a chat.
     assert result.stdout.startswith("> Who was Trump's choice to replace Tillerson?\nFrom the articles:")
     assert "\n> /sources\n3 articles:" in result.stdout
@@ -190,6 +191,14 @@ def test_terminal_chat_with_piped_stdin() -> None:
     assert "3 articles:" in result.stdout
     assert "/ask QUESTION" in result.stdout and "name the people, places and events" in result.stdout
     assert "Unknown command '/nonsense'" in result.stdout
+
+
+def test_a_piped_line_that_is_not_utf8_is_answered_as_text_not_a_crash() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "chat"], input=b"\xff\xfe\nWho was Trump's choice to replace Tillerson?\n", capture_output=True, timeout=60
+    )
+    assert result.returncode == 0
+    assert b"Mike Pompeo" in result.stdout and b"Traceback" not in result.stderr
 
 
 def test_the_terminal_chat_answers_a_short_follow_up_from_the_question_before() -> None:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from pydantic import ValidationError
+
 from bot.knowledge.base import build_knowledge_base
+from bot.knowledge.models import ArticleMeta
 from tests.conftest import write_article
 
 
@@ -138,3 +142,10 @@ def test_a_name_that_shrinks_to_an_everyday_word_is_refused(tmp_path: Path) -> N
         f"{tmp_path / 'aliases.yaml'}: groups[0]: 'set off' is just 'set' once small words are ignored, so it would match every 'set'"
     ]
     assert knowledge.aliases.group_of("hashing out") == knowledge.aliases.group_of("hammering out") is not None
+
+
+def test_an_id_with_a_trailing_line_break_is_refused() -> None:
+    meta = {"title": "T", "publisher": "P", "published": "2019-01-01"}
+    with pytest.raises(ValidationError):
+        ArticleMeta.model_validate({"id": "good-id\n", **meta})
+    assert ArticleMeta.model_validate({"id": "good-id", **meta}).id == "good-id"

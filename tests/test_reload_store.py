@@ -42,7 +42,12 @@ def test_the_diff_names_added_changed_and_removed_ids(knowledge_copy: Path) -> N
 
 def test_edits_to_the_alias_and_timeline_files_show_in_the_report(knowledge_copy: Path) -> None:
     store = KnowledgeStore(knowledge_copy)
-    assert "changed" in store.reload().summary() and store.reload().files_changed == ()
+    assert store.reload().files_changed == ()
+    # An article the curated entries quote changes elsewhere: timeline.yaml itself did not.
+    wapo = knowledge_copy / "articles" / f"{WAPO}.md"
+    wapo.write_text(wapo.read_text(encoding="utf-8") + "\nA closing paragraph added later.\n", encoding="utf-8")
+    report = store.reload()
+    assert report.changed == (WAPO,) and report.files_changed == ()
     aliases = knowledge_copy / "aliases.yaml"
     aliases.write_text(aliases.read_text(encoding="utf-8") + "  - [quince, membrillo]\n", encoding="utf-8")
     timeline = knowledge_copy / "timeline.yaml"

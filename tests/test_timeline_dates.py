@@ -112,6 +112,13 @@ def test_a_clause_cut_from_its_sentence_shows_where_it_was_cut() -> None:
     assert title_from(whole, whole.index("June"), whole.index("June") + 9) == "The talks began in June 2018"
 
 
+def test_a_long_clause_cut_to_fit_shows_both_cuts() -> None:
+    sentence = "In an interview with CNN, officials from both delegations said that talks might resume early Wednesday morning in the capital of Vietnam after a pause."
+    start = sentence.index("early Wednesday morning")
+    title = title_from(sentence, start, start + len("early Wednesday morning"), limit=60)
+    assert title.startswith("…") and title.endswith("…") and title.strip("…") in sentence
+
+
 def test_short_clause_takes_its_neighbour() -> None:
     sentence = "In an interview last November, President Donald Trump explained why he thinks he knows more."
     start = sentence.index("last November")

@@ -73,6 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except KeyboardInterrupt:
+        if sys.stdout.isatty():
+            print(file=sys.stdout)  # Ctrl-C at a prompt: the shell's prompt starts on a line of its own
         return 130
     except BrokenPipeError:
         # The reader went away (`… | head`): stop quietly, as Unix tools do.

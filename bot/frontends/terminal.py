@@ -6,6 +6,7 @@ Works at a prompt and with piped stdin (no prompt, one reply per line of input).
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import logging
 import sys
 import threading
@@ -89,17 +90,34 @@ async def chat(store: KnowledgeStore, stdin: TextIO, stdout: TextIO) -> None:
         print(file=stdout, flush=True)
 
 
+READ_AHEAD_LINES = 64  # piped input is read this far ahead of the answers, no further
+
+
 def _read_in_background(stdin: TextIO) -> asyncio.Queue[str]:
     """Lines of stdin as they come, then "" at the end. A daemon thread reads them, so the event
     loop stays free for the knowledge watcher, and Ctrl-C ends the chat at once: a read in the
     loop's default executor would be waited for at shutdown, until the user pressed Enter."""
     loop = asyncio.get_running_loop()
-    queue: asyncio.Queue[str] = asyncio.Queue()
+    queue: asyncio.Queue[str] = asyncio.Queue(maxsize=READ_AHEAD_LINES)
+    if hasattr(stdin, "reconfigure"):
+        stdin.reconfigure(errors="replace")  # a stray byte that is not UTF-8 is a character, not a crash
+
+    def put(line: str) -> bool:
+        """Hand a line to the chat, waiting while it is READ_AHEAD_LINES behind; False once it has ended."""
+        try:
+            asyncio.run_coroutine_threadsafe(queue.put(line), loop).result()
+        except (RuntimeError, concurrent.futures.CancelledError):
+            return False  # the chat ended (/quit, Ctrl-C) and its loop is closed: stop reading
+        return True
 
     def read() -> None:
-        for line in iter(stdin.readline, ""):
-            loop.call_soon_threadsafe(queue.put_nowait, line)
-        loop.call_soon_threadsafe(queue.put_nowait, "")
+        try:
+            for line in iter(stdin.readline, ""):
+                if not put(line):
+                    return
+        except (OSError, ValueError) as error:  # stdin closed or unreadable: end the chat, say why
+            logger.warning("cannot read the terminal input any more (%s); ending the chat", error)
+        put("")
 
     threading.Thread(target=read, name="stdin", daemon=True).start()
     return queue

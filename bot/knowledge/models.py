@@ -33,7 +33,7 @@ class ArticleMeta(BaseModel):
     @classmethod
     def _id_is_a_plain_name(cls, value: str) -> str:
         # Said in words: pydantic's own message shows the regular expression.
-        if not re.match(ARTICLE_ID_PATTERN, value):
+        if not re.fullmatch(ARTICLE_ID_PATTERN, value):  # fullmatch: "$" alone lets "id\n" through
             raise ValueError(f"{value!r} is not an id: use 1 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit")
         return value
 

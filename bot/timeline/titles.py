@@ -58,7 +58,9 @@ def _fit(sentence: str, start: int, end: int, date_start: int, date_end: int, li
         if not grew:
             break
     piece = sentence[words[first][0] : words[last][1]].strip(_EDGE)
-    return f"{ELLIPSIS if first > 0 else ''}{piece}{ELLIPSIS if last < len(words) - 1 else ''}"
+    before = first > 0 or _has_words(sentence[:start])
+    after = last < len(words) - 1 or _has_words(sentence[end:])
+    return f"{ELLIPSIS if before else ''}{piece}{ELLIPSIS if after else ''}"
 
 
 def _has_words(text: str) -> bool:
