@@ -11,7 +11,7 @@ from bot.knowledge.quotation_marks import unbalanced
 from bot.quotes import Quote
 from bot.search.answer_type import AnswerType, Expectation, expected_answer, satisfies, wants_explanation
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
-from bot.search.normalise import is_stop_word, words
+from bot.search.normalise import PLEASANTRIES, is_stop_word, words
 from bot.search.query import SENTENCE_BREAK, Query, analyse, read_question, said_in_articles
 
 MAX_QUESTION_CHARS = 2000
@@ -51,12 +51,9 @@ class Declined(str, Enum):
     NOT_COVERED = "not_covered"
 
 
-# Words that address the bot or are pleasantries. A message of only these and small words is not
-# a question about the talks: it gets a reply saying what the bot does, and is not logged as a
-# gap in the articles.
-SMALL_TALK_WORDS = frozenset(
-    "hi hello hey hiya howdy thanks thank thx ty cheers you your u ur yourself bot ok okay bye goodbye cool great nice lol awesome".split()
-)
+# A message of only pleasantries, words to the bot and small words is not a question about the
+# talks: it gets a reply saying what the bot does, and is not logged as a gap in the articles.
+SMALL_TALK_WORDS = PLEASANTRIES
 # With a question word, such a message still asks about the talks ("ok, and when?", "who said it
 # was great?") unless it asks about the bot itself ("how are you?", "what can you do?").
 _ABOUT_THE_BOT = frozenset("you your u ur yourself bot".split())

@@ -35,6 +35,8 @@ def kind(question: str) -> AnswerType | None:
         ("Why did the talks fail?", None),
         ("whn did biegun become envoy", AnswerType.DATE),  # chat shorthand asks like the word it stands for
         ("hw many troops r in korea", AnswerType.NUMBER),
+        ("thank you, when was the Singapore summit?", AnswerType.DATE),  # a pleasantry first changes nothing
+        ("cool, who was Trump's choice to replace Tillerson?", AnswerType.PERSON),
     ],
 )
 def test_question_kinds(question: str, expected: AnswerType | None) -> None:

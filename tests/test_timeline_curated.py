@@ -82,13 +82,15 @@ def test_a_retyped_quote_and_a_repeated_entry_are_named(knowledge_copy: Path) ->
       - article: vox-2019-02-28-approach-didnt-work
         text: "Dealing with North Korea is hard - many administrations have tried and not gotten far."
 """
-    write_timeline(knowledge_copy, "events:" + entry + entry + retyped)
+    other_words = retyped.replace("Retyped", "Other words").replace("Dealing with", "dealing with")
+    write_timeline(knowledge_copy, "events:" + entry + entry + retyped + other_words)
     knowledge = build_knowledge_base(knowledge_copy)
     file = str(knowledge_copy / "timeline.yaml")
     assert [str(p) for p in knowledge.problems] == [
         f"{file}: events[1]: repeats events[0]: same date and quotes",
         f"{file}: events[2].quotes[0].text: is not in article '{VOX}' as written: its quotation marks, apostrophes, "
         "dashes or spaces differ (copy it from the article file)",
+        f"{file}: events[3].quotes[0].text: is not in article '{VOX}' (copy it exactly)",  # a letter differs, not a mark
     ]
     assert [e.title for e in knowledge.timeline if e.curated] == ["Tillerson leaves"]  # once
 

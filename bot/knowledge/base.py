@@ -6,6 +6,7 @@ so no question ever sees half of each.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import time
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
-from bot.knowledge.aliases_file import load_aliases
+from bot.knowledge.aliases_file import ALIASES_FILE, load_aliases
 from bot.knowledge.articles import read_articles
 from bot.knowledge.models import Article, Passage, Problem, Span
 from bot.knowledge.passages import split_passages
@@ -24,6 +25,7 @@ from bot.search.normalise import terms, words
 from bot.search.synonyms import synonyms_pointing_at
 from bot.search.typos import SpellingIndex
 from bot.timeline.build import build_timeline
+from bot.timeline.curated import TIMELINE_FILE
 from bot.timeline.models import TimelineEvent
 
 logger = logging.getLogger(__name__)
@@ -63,8 +65,9 @@ class KnowledgeBase:
     synonyms_pointing_at: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
     # Dated events, filled by bot.timeline when it builds them; sorted by date.
     timeline: tuple[TimelineEvent, ...] = ()
-    # The good groups of aliases.yaml as written, to tell a reload what changed in the file.
-    alias_groups: tuple[tuple[str, ...], ...] = ()
+    # A digest of each knowledge file besides the articles (aliases.yaml, timeline.yaml), so a
+    # reload can say which of them changed; "" for a file that is not there.
+    file_digests: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def article_of(self, passage: int) -> Article:
         return self.articles[self.passages[passage].article_id]
@@ -127,7 +130,7 @@ def build_knowledge_base(folder: Path) -> KnowledgeBase:
         article_names=MappingProxyType(names),
         synonyms_pointing_at=MappingProxyType(synonyms_pointing_at(vocabulary)),
         problems=tuple(problems),
-        alias_groups=tuple(tuple(group) for group in alias_groups),
+        file_digests=MappingProxyType({name: _digest(folder / name) for name in (ALIASES_FILE, TIMELINE_FILE)}),
     )
     # The timeline needs the sentences and the index's word weights, so it is built last.
     timeline, timeline_problems = build_timeline(knowledge)
@@ -137,3 +140,10 @@ def build_knowledge_base(folder: Path) -> KnowledgeBase:
         problems=(*knowledge.problems, *timeline_problems),
         build_seconds=time.perf_counter() - started,
     )
+
+
+def _digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""  # missing or unreadable: its problem, if any, is reported where it is read

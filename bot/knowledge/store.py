@@ -9,9 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.knowledge.aliases_file import ALIASES_FILE
 from bot.knowledge.base import KnowledgeBase, KnowledgeFolderMissing, build_knowledge_base
-from bot.timeline.curated import TIMELINE_FILE
 
 if TYPE_CHECKING:
     from bot.unanswered.log import UnansweredLog
@@ -73,22 +71,9 @@ def diff(old: KnowledgeBase, new: KnowledgeBase, seconds: float) -> ReloadReport
         passages=len(new.passages),
         warnings=tuple(str(p) for p in new.problems),
         seconds=seconds,
-        files_changed=tuple(
-            name
-            for name, before, after in (
-                (ALIASES_FILE, old.alias_groups, new.alias_groups),
-                (TIMELINE_FILE, _curated(old), _curated(new)),
-            )
-            if before != after
-        ),
+        files_changed=tuple(name for name, digest in new.file_digests.items() if old.file_digests.get(name) != digest),
         timeline_events=len(new.timeline),
     )
-
-
-def _curated(knowledge: KnowledgeBase) -> list[tuple[str, str, tuple[str, ...]]]:
-    """The curated entries as written (date, title, quoted text): an article edit elsewhere moves
-    their quotes' offsets but does not change timeline.yaml."""
-    return [(e.date.iso(), e.title, tuple(q.text for q in e.quotes)) for e in knowledge.timeline if e.curated]
 
 
 def kept(serving: KnowledgeBase, reason: str, seconds: float) -> ReloadReport:

@@ -16,6 +16,12 @@ _POSSESSIVE = re.compile(r"'s\b")
 _DOTTED_ACRONYM = re.compile(r"\b(?:[a-z]\.){2,}")
 _WORD = re.compile(r"[a-z0-9]+")
 
+# Words that greet, thank or address the bot: a message of only these and small words is small
+# talk (bot.answers), and they are skipped at the start of a question (bot.search.answer_type).
+PLEASANTRIES = frozenset(
+    "hi hello hey hiya howdy thanks thank thx ty cheers you your u ur yourself bot ok okay bye goodbye cool great nice lol awesome".split()
+)
+
 # Chat shorthand for the small words a question is asked with: stop words like the words they
 # stand for, and spelt out before reading what kind of answer is wanted ("whn did …" asks when).
 CHAT_SHORTHAND = {
@@ -60,6 +66,12 @@ STOP_WORDS = frozenset(
 ) | frozenset(CHAT_SHORTHAND)
 
 
+def plain_marks(text: str) -> str:
+    """Unicode compatibility form, ASCII quotes and dashes, white space collapsed; case and words
+    untouched: two copies that differ only in how their marks were typed come out equal."""
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_FOLD).split())
+
+
 def fold(text: str) -> str:
     """Unicode compatibility form, ASCII quotes and dashes, lower case, no possessive 's."""
     text = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
@@ -69,7 +81,7 @@ def fold(text: str) -> str:
 
 def comparable(text: str) -> str:
     """Folded, white space collapsed: two copies of a passage that differ only in quotation marks,
-    dashes, case or spacing compare equal (a gold span in eval, a retyped timeline quote)."""
+    dashes, case or spacing compare equal (a gold span in eval against a quote)."""
     return " ".join(fold(text).split())
 
 

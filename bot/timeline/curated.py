@@ -16,7 +16,7 @@ from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.models import Article, Problem
 from bot.knowledge.yaml_text import read_yaml_list
 from bot.quotes import Quote
-from bot.search.normalise import comparable
+from bot.search.normalise import plain_marks
 from bot.timeline.models import EventDate, TimelineEvent
 
 TIMELINE_FILE = "timeline.yaml"
@@ -74,7 +74,7 @@ def load_curated(folder: Path, articles: Mapping[str, Article]) -> tuple[list[Ti
 def _not_found(quoted: CuratedQuote, article: Article) -> str:
     """Why a quote is not in its article; most often it was retyped, with straight quotation
     marks or apostrophes where the article has curly ones, and saying so saves a hunt."""
-    if comparable(quoted.text) in comparable(article.body):
+    if plain_marks(quoted.text) in plain_marks(article.body):
         return f"is not in article {quoted.article!r} as written: its quotation marks, apostrophes, dashes or spaces differ (copy it from the article file)"
     return f"is not in article {quoted.article!r} (copy it exactly)"
 
