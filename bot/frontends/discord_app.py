@@ -11,7 +11,7 @@ import contextlib
 import logging
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 import discord
 
@@ -26,7 +26,7 @@ from bot.render.shorten import shorten
 logger = logging.getLogger(__name__)
 
 THREAD_NAME_LIMIT = 100
-THREAD_ARCHIVE_MINUTES = 1440
+THREAD_ARCHIVE_MINUTES: Literal[1440] = 1440  # one day; Discord allows only 60, 1440, 4320 or 10080
 HISTORY_LIMIT = 50  # messages read back from a thread to find its earlier questions
 
 
