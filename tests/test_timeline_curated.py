@@ -95,6 +95,24 @@ def test_a_retyped_quote_and_a_repeated_entry_are_named(knowledge_copy: Path) ->
     assert [e.title for e in knowledge.timeline if e.curated] == ["Tillerson leaves"]  # once
 
 
+def test_every_problem_of_an_entry_is_named_at_once(knowledge_copy: Path) -> None:
+    write_timeline(
+        knowledge_copy,
+        f"""
+events:
+  - date: "2019-13"
+    title: Two problems
+    quotes:
+      - article: {VOX}
+        text: "Trump walked out of Hanoi in anger."
+""",
+    )
+    file = str(knowledge_copy / "timeline.yaml")
+    lines = [str(p) for p in build_knowledge_base(knowledge_copy).problems]
+    assert len(lines) == 2 and lines[0].startswith(f"{file}: events[0].date: ")
+    assert lines[1] == f"{file}: events[0].quotes[0].text: is not in article '{VOX}' (copy it exactly)"
+
+
 def test_unreadable_yaml_is_one_problem_and_found_events_still_show(knowledge_copy: Path) -> None:
     write_timeline(knowledge_copy, "events: [unclosed\n")
     knowledge = build_knowledge_base(knowledge_copy)

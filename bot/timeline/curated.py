@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 
 from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.models import Article, Problem
@@ -79,24 +79,42 @@ def _not_found(quoted: CuratedQuote, article: Article) -> str:
     return f"is not in article {quoted.article!r} (copy it exactly)"
 
 
+# An entry's quotes on their own, to check them when the rest of the entry is broken.
+_QUOTES = TypeAdapter(list[CuratedQuote])
+
+
 def _load_entry(file: str, name: str, raw: object, articles: Mapping[str, Article]) -> tuple[TimelineEvent | None, list[Problem]]:
     try:
         entry = CuratedEntry.model_validate(raw)
     except ValidationError as error:
-        return None, problems_from_validation(file, error, prefix=name)
-    problems = []
-    quotes = []
-    for position, quoted in enumerate(entry.quotes):
-        field = f"{name}.quotes[{position}]"
-        article = articles.get(quoted.article)
-        if article is None:
-            problems.append(Problem(file, f"{field}.article", f"is not a known article id: {quoted.article!r}"))
-            continue
-        start = article.body.find(quoted.text)
-        if start < 0:
-            problems.append(Problem(file, f"{field}.text", _not_found(quoted, article)))
-            continue
-        quotes.append(Quote(article, start, start + len(quoted.text)))
+        problems = problems_from_validation(file, error, prefix=name)
+        # Its quotes too, when they are well formed: one `check` names every problem of the entry
+        # (a bad date must not hide a misquote until the date is fixed).
+        if isinstance(raw, dict) and not any(p.field.startswith(f"{name}.quotes") for p in problems):
+            try:
+                problems += _find_quotes(file, name, _QUOTES.validate_python(raw.get("quotes", [])), articles)[1]
+            except ValidationError:
+                pass  # not well formed after all: the entry's own problems stand
+        return None, problems
+    quotes, problems = _find_quotes(file, name, entry.quotes, articles)
     if problems:
         return None, problems  # a half-backed entry would show a claim without all its sources
     return TimelineEvent(EventDate.parse(entry.date), entry.approximate, entry.title, tuple(quotes), curated=True), []
+
+
+def _find_quotes(file: str, name: str, quoted: list[CuratedQuote], articles: Mapping[str, Article]) -> tuple[list[Quote], list[Problem]]:
+    """Each quote found in its article, and a problem for each that is not."""
+    quotes: list[Quote] = []
+    problems: list[Problem] = []
+    for position, one in enumerate(quoted):
+        field = f"{name}.quotes[{position}]"
+        article = articles.get(one.article)
+        if article is None:
+            problems.append(Problem(file, f"{field}.article", f"is not a known article id: {one.article!r}"))
+            continue
+        start = article.body.find(one.text)
+        if start < 0:
+            problems.append(Problem(file, f"{field}.text", _not_found(one, article)))
+            continue
+        quotes.append(Quote(article, start, start + len(one.text)))
+    return quotes, problems
