@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 
 from bot import commands, messages
 from bot.cli import main
 from bot.commands import parse_text_command
+from bot.config import BUNDLED_KNOWLEDGE
 from bot.frontends.terminal import reply_to
 from bot.knowledge.store import KnowledgeStore
 from bot.timeline.models import TimelineEvent
@@ -41,6 +44,16 @@ def test_a_topic_naming_a_source_keeps_its_events_and_small_words_match_nothing(
     assert hanoi_by_vox and all("Vox" in publishers(e) for e in hanoi_by_vox)
     assert set(map(id, hanoi_by_vox)) <= set(map(id, commands.timeline(bundled_store, "hanoi")))
     assert commands.timeline(bundled_store, "the") == [] and commands.timeline(bundled_store, "???") == []
+
+
+def test_with_one_article_its_source_s_name_keeps_its_events(tmp_path: Path) -> None:
+    (tmp_path / "articles").mkdir()
+    vox = next((BUNDLED_KNOWLEDGE / "articles").glob("vox-*.md"))
+    shutil.copy(vox, tmp_path / "articles" / vox.name)
+    store = KnowledgeStore(tmp_path)
+    everything = commands.timeline(store)
+    assert everything and commands.timeline(store, "vox") == everything
+    assert commands.timeline(store, "the") == []
 
 
 def test_json_output_shape(capsys: pytest.CaptureFixture[str]) -> None:

@@ -22,8 +22,9 @@ def events_on_topic(knowledge: KnowledgeBase, events: Sequence[TimelineEvent], t
         events = [e for e in events if any(q.article.id in query.named_articles for q in _all_quotes(e))]
     if not query.concepts:
         # Only small words ("the", "???"): nothing matches, and saying so beats listing every
-        # event under the heading "about 'the'".
-        return list(events) if query.named_articles else []
+        # event under the heading "about 'the'". A source's name alone keeps its events (with a
+        # single article the query names none, as there is nothing to choose between).
+        return list(events) if query.named_articles or _names_a_source(knowledge, topic) else []
     # Sentences holding each concept, straight from the index postings (aliases and typos included).
     holding = [
         {i for i, present in enumerate(knowledge.sentence_terms) if concept_found(concept, present)} for concept in query.concepts
@@ -55,3 +56,8 @@ def events_on_topic(knowledge: KnowledgeBase, events: Sequence[TimelineEvent], t
 def _all_quotes(event: TimelineEvent) -> list[Quote]:
     """The event's quotes and those of the other dates sources give it."""
     return [*event.quotes, *(q for other in event.other_dates for q in other.quotes)]
+
+
+def _names_a_source(knowledge: KnowledgeBase, topic: str) -> bool:
+    said = set(knowledge.aliases.expand(terms(topic)))
+    return any(said & names for names in knowledge.article_names.values())
