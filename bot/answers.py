@@ -11,7 +11,7 @@ from bot.knowledge.quotation_marks import unbalanced
 from bot.quotes import Quote
 from bot.search.answer_type import AnswerType, Expectation, expected_answer, satisfies, wants_explanation
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
-from bot.search.normalise import PLEASANTRIES, is_stop_word, words
+from bot.search.normalise import ADDRESSING_THE_BOT, PLEASANTRIES, is_stop_word, words
 from bot.search.query import SENTENCE_BREAK, Query, analyse, read_question, said_in_articles
 
 MAX_QUESTION_CHARS = 2000
@@ -53,10 +53,9 @@ class Declined(str, Enum):
 
 # A message of only pleasantries, words to the bot and small words is not a question about the
 # talks: it gets a reply saying what the bot does, and is not logged as a gap in the articles.
-SMALL_TALK_WORDS = PLEASANTRIES
 # With a question word, such a message still asks about the talks ("ok, and when?", "who said it
 # was great?") unless it asks about the bot itself ("how are you?", "what can you do?").
-_ABOUT_THE_BOT = frozenset("you your u ur yourself bot".split())
+_ABOUT_THE_BOT = ADDRESSING_THE_BOT | {"bot"}
 _QUESTION_WORDS = frozenset("why when where who whom whose which what how".split())
 
 
@@ -144,7 +143,7 @@ def answer(knowledge: KnowledgeBase, question: str, *, asking: str | None = None
 def _is_small_talk(question: str) -> bool:
     """Only pleasantries and small words, in the sentence that asks: "thanks! and why?" asks why."""
     said = _asking_words(question)
-    if not any(word in SMALL_TALK_WORDS for word in said) or not all(word in SMALL_TALK_WORDS or is_stop_word(word) for word in said):
+    if not any(word in PLEASANTRIES for word in said) or not all(word in PLEASANTRIES or is_stop_word(word) for word in said):
         return False
     return not _QUESTION_WORDS.intersection(said) or bool(_ABOUT_THE_BOT.intersection(said))
 
@@ -316,6 +315,8 @@ def _quote(knowledge: KnowledgeBase, first: int, last: int, score: float) -> Quo
 
 # A follow-up with this few content words ("and Vox?", "why?") leans on the thread's question.
 SHORT_FOLLOW_UP_TERMS = 3
+
+
 def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions: list[str]) -> Answer:
     """Answer a message in a thread, using the thread's earlier question when this one is too short.
 

@@ -132,7 +132,7 @@ def read_questions(path: Path) -> list[EvalQuestion]:
     return questions
 
 
-def matches_article(gold: str, article: Article) -> bool:
+def _matches_article(gold: str, article: Article) -> bool:
     """Whether a gold span's article name (a seed file name or an id) is this article."""
     names = {article.id, article.path.name, article.path.stem, article.meta.source_file or ""}
     return gold in names or Path(gold).stem in names
@@ -140,7 +140,7 @@ def matches_article(gold: str, article: Article) -> bool:
 
 def holds_span(article: Article, text: str, gold: GoldSpan) -> bool:
     """Whether text of this article holds the gold span, white space and quotation marks aside."""
-    return matches_article(gold.article, article) and comparable(gold.span) in comparable(text)
+    return _matches_article(gold.article, article) and comparable(gold.span) in comparable(text)
 
 
 def _holds(quote: Quote, gold: GoldSpan) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from bot.answers import MAX_QUESTION_CHARS, Answer, Declined
 from bot.render.shorten import shorten
-from bot.search.normalise import words
+from bot.search.normalise import THANKS, words
 
 EMPTY_QUESTION = "Please ask a question, for example: What happened at the Hanoi summit?"
 NOT_COVERED = "The articles I have do not cover that, so I won't guess."
@@ -21,7 +21,6 @@ SMALL_TALK = (
     "/help lists what else I can do."
 )
 SMALL_TALK_THANKS = "You're welcome. Ask me anything else about the talks."
-_THANKS = frozenset({"thanks", "thank", "thx", "ty", "cheers"})
 NO_ARTICLE = "No article matches {text!r}; /sources with no argument lists them all."
 TERMINAL_GREETING = "Ask about the 2018-2019 US-North Korea talks. /help for commands, /quit to leave."
 QUESTION_OR_BATCH = "Give either a question or --batch FILE, not both."
@@ -70,7 +69,7 @@ def decline_message(answer: Answer) -> str:
     if reason is Declined.NO_ARTICLES:
         return NO_ARTICLES
     if reason is Declined.SMALL_TALK:
-        return SMALL_TALK_THANKS if _THANKS & set(words(answer.question)) else SMALL_TALK
+        return SMALL_TALK_THANKS if THANKS.intersection(words(answer.question)) else SMALL_TALK
     return NEAR_MISS if answer.near_miss else NOT_COVERED
 
 

@@ -13,9 +13,9 @@ import threading
 from typing import TextIO
 
 from bot import commands, messages
+from bot.answers import clean_question
 from bot.commands import TextCommand, parse_text_command
 from bot.config import Settings
-from bot.answers import clean_question
 from bot.knowledge.store import KnowledgeStore
 from bot.render.shorten import shorten
 from bot.render.text import answer_text, help_text, sources_text

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from bot.search.normalise import PLEASANTRIES, fold, is_stop_word, spell_out_shorthand, stem
+from bot.search.normalise import ADDRESSING_THE_BOT, PLEASANTRIES, fold, is_stop_word, spell_out_shorthand, stem
 
 
 class AnswerType(str, Enum):
@@ -107,7 +107,7 @@ _EXPLANATION_QUESTION = re.compile(
 # A greeting or a word to the bot before the question ("hey bot, who is Biegun?"): not part of
 # it, and left in, it hides the question's first word from the patterns anchored there.
 _OPENING = re.compile(
-    r"^(?:(?:thank you|" + "|".join(sorted(PLEASANTRIES - {"you", "your", "u", "ur", "yourself"})) + r"|so|and|but|then|well|there|please|quick question)\b[\s,!.:;-]*)+"
+    r"^(?:(?:thank you|" + "|".join(sorted(PLEASANTRIES - ADDRESSING_THE_BOT)) + r"|so|and|but|then|well|there|please|quick question)\b[\s,!.:;-]*)+"
 )
 
 

@@ -18,9 +18,9 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 # Words that greet, thank or address the bot: a message of only these and small words is small
 # talk (bot.answers), and they are skipped at the start of a question (bot.search.answer_type).
-PLEASANTRIES = frozenset(
-    "hi hello hey hiya howdy thanks thank thx ty cheers you your u ur yourself bot ok okay bye goodbye cool great nice lol awesome".split()
-)
+THANKS = frozenset("thanks thank thx ty cheers".split())
+ADDRESSING_THE_BOT = frozenset("you your u ur yourself".split())
+PLEASANTRIES = THANKS | ADDRESSING_THE_BOT | frozenset("hi hello hey hiya howdy bot ok okay bye goodbye cool great nice lol awesome".split())
 
 # Chat shorthand for the small words a question is asked with: stop words like the words they
 # stand for, and spelt out before reading what kind of answer is wanted ("whn did …" asks when).

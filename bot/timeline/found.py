@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bot.knowledge.models import Span
 from bot.timeline import relative
-from bot.timeline.models import SEASONS, EventDate
+from bot.timeline.models import EventDate
 from bot.timeline.relative import Resolved
 
 _MONTH = (
@@ -144,7 +144,4 @@ def _checked(year: int, month: int, day: int) -> EventDate:
 
 
 def _season_of(season: str, year: int) -> Resolved:
-    first_month, last_month = SEASONS[season.lower()]
-    first = dt.date(year if first_month <= last_month else year - 1, first_month, 1)
-    last = EventDate(year, last_month).last_day()
-    return Resolved(EventDate(year, season=season.lower()), True, first, last)
+    return relative.exact(EventDate(year, season=season.lower()), approximate=True)

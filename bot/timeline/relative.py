@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from bot.timeline.models import SEASONS, EventDate
+from bot.timeline.models import EventDate
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
 MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
@@ -75,18 +75,15 @@ def weekday_before(base: dt.date, weekday: int, *, strictly: bool = False) -> Re
 def season_before(base: dt.date, season: str, *, strictly: bool = True) -> Resolved:
     """"last summer": the latest whole season that ended before publication, as its year, approximate.
 
-    A season is no month, so the date keeps only the year; the window keeps the months for merging.
+    A season is no month, so the date keeps the year and the season's name; its window, the
+    season's months (EventDate.first_day/last_day), is what merging compares.
     """
-    first_month, last_month = SEASONS[season.lower()]
-    end_year = base.year
+    end_year = base.year  # a season's year is the year it ends in (winter 2018 is December 2017 on)
     while True:
-        start_year = end_year - 1 if first_month > last_month else end_year
-        first = dt.date(start_year, first_month, 1)
-        last = EventDate(end_year, last_month).last_day()
-        if (last < base) if strictly else (first <= base):
-            break
+        date = EventDate(end_year, season=season.lower())
+        if (date.last_day() < base) if strictly else (date.first_day() <= base):
+            return exact(date, approximate=True)
         end_year -= 1
-    return Resolved(EventDate(start_year if first_month <= last_month else end_year, season=season.lower()), True, first, last)
 
 
 def window(first: dt.date, last: dt.date) -> Resolved:

@@ -36,11 +36,11 @@ def title_from(sentence: str, date_start: int, date_end: int, limit: int = TITLE
 def _fit(sentence: str, start: int, end: int, date_start: int, date_end: int, limit: int) -> str:
     """sentence[start:end] cut at word boundaries to `limit`, always keeping the date words."""
     text = sentence[start:end].strip(_EDGE)
+    # A clause is part of its sentence: the ellipsis says so ("In an interview with CNN early
+    # Wednesday morning…" is not the whole of what the article says).
+    cut_before, cut_after = _has_words(sentence[:start]), _has_words(sentence[end:])
     if len(text) <= limit:
-        # A clause is part of its sentence: the ellipsis says so ("In an interview with CNN early
-        # Wednesday morning…" is not the whole of what the article says).
-        before, after = _has_words(sentence[:start]), _has_words(sentence[end:])
-        return f"{ELLIPSIS if before else ''}{text}{ELLIPSIS if after else ''}"
+        return _marked(text, cut_before, cut_after)
     words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", sentence[start:end])]
     first = next(i for i, (s, e) in enumerate(words) if e > date_start)
     last = first
@@ -58,9 +58,11 @@ def _fit(sentence: str, start: int, end: int, date_start: int, date_end: int, li
         if not grew:
             break
     piece = sentence[words[first][0] : words[last][1]].strip(_EDGE)
-    before = first > 0 or _has_words(sentence[:start])
-    after = last < len(words) - 1 or _has_words(sentence[end:])
-    return f"{ELLIPSIS if before else ''}{piece}{ELLIPSIS if after else ''}"
+    return _marked(piece, cut_before or first > 0, cut_after or last < len(words) - 1)
+
+
+def _marked(piece: str, cut_before: bool, cut_after: bool) -> str:
+    return f"{ELLIPSIS if cut_before else ''}{piece}{ELLIPSIS if cut_after else ''}"
 
 
 def _has_words(text: str) -> bool:
