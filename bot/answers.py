@@ -106,9 +106,12 @@ def clean_question(question: str) -> str:
     return " ".join(_CONTROL.sub(" ", _TERMINAL_CODES.sub("", question)).split())
 
 
-def answer(knowledge: KnowledgeBase, question: str, *, asking: str | None = None) -> Answer:
+def answer(
+    knowledge: KnowledgeBase, question: str, *, asking: str | None = None, only_articles: frozenset[str] | None = None
+) -> Answer:
     """`asking`: the part of the question that says what kind of answer is wanted, when it is not
-    the whole (bot.search.query.read_question)."""
+    the whole (bot.search.query.read_question). `only_articles`: answer from these article ids
+    alone (one outlet's, for /compare), with the same ranking and answer check; None is all."""
     question = clean_question(question)
     if not question:
         return Answer(question, declined=Declined.EMPTY)
@@ -119,7 +122,7 @@ def answer(knowledge: KnowledgeBase, question: str, *, asking: str | None = None
     if _is_small_talk(question):
         return Answer(question, declined=Declined.SMALL_TALK)
     expectation, query = read_question(knowledge, question, asking)
-    ranked = _rank_sentences(knowledge, query)
+    ranked = _rank_sentences(knowledge, query, only_articles)
     if not ranked:
         credits = concept_credits(knowledge, query, frozenset())
         return Answer(question, declined=Declined.NOT_COVERED, reading=_reading(expectation, False, query, credits))
@@ -163,7 +166,7 @@ def _reading(expectation: Expectation | None, typed_found: bool, query: Query, c
     )
 
 
-def _rank_sentences(knowledge: KnowledgeBase, query: Query) -> list[_Candidate]:
+def _rank_sentences(knowledge: KnowledgeBase, query: Query, only_articles: frozenset[str] | None = None) -> list[_Candidate]:
     passage_scores = knowledge.passage_index.scores(query.weights)
     sentence_scores = knowledge.sentence_index.scores(query.weights)
     if not passage_scores:
@@ -174,6 +177,8 @@ def _rank_sentences(knowledge: KnowledgeBase, query: Query) -> list[_Candidate]:
     for position, sentence in enumerate(knowledge.sentences):
         passage_score = passage_scores.get(sentence.passage)
         if passage_score is None or knowledge.passages[sentence.passage].heading:
+            continue
+        if only_articles is not None and knowledge.passages[sentence.passage].article_id not in only_articles:
             continue
         score = sentence_scores.get(position, 0.0) / top_sentence + PASSAGE_SHARE * passage_score / top_passage
         if knowledge.passages[sentence.passage].article_id in query.named_articles:

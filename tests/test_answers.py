@@ -301,3 +301,15 @@ def test_that_is_why_and_this_week_do_not_point_back(tmp_path: Path) -> None:
     write_article(tmp_path, "two", "Bananas are rich in potassium and grow in the tropics.")
     result = answer(build_knowledge_base(tmp_path), "Why did the envoy fly to Stockholm?")
     assert result.answered and result.quotes[0].text.startswith("That's why the envoy flew")
+
+
+def test_an_answer_restricted_to_some_articles_quotes_only_them_or_declines(bundled_store: KnowledgeStore) -> None:
+    knowledge = bundled_store.current
+    vox, wapo = "vox-2019-02-28-approach-didnt-work", "wapo-2018-03-13-talks-havent-started"
+    question = "What did Joseph Yun say about working-level meetings?"
+    assert answer(knowledge, question).answered
+    restricted = answer(knowledge, question, only_articles=frozenset({vox}))
+    assert restricted.answered and {q.article.id for q in restricted.quotes} == {vox}
+    # The Post never mentions Yun: its best passage does not answer, so it is declined, not quoted loosely.
+    elsewhere = answer(knowledge, question, only_articles=frozenset({wapo}))
+    assert elsewhere.declined is Declined.NOT_COVERED and not elsewhere.quotes
