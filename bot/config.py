@@ -6,7 +6,7 @@ Tokens are `SecretStr`, so a settings object printed or logged shows `**********
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     bot_knowledge_dir: Path = Field(default=BUNDLED_KNOWLEDGE, description="The knowledge folder to serve.")
     bot_unanswered_log: Path = Field(default=DEFAULT_UNANSWERED_LOG, description="JSON Lines log of declined questions.")
     bot_log_level: str = Field(default="INFO", description="DEBUG, INFO, WARNING or ERROR.")
+    bot_log_format: Literal["text", "json"] = Field(default="text", description="text for people, json (one object a line) for log shippers.")
+    bot_health_port: int | None = Field(default=None, ge=1, le=65535, description="Port of /healthz and /readyz when Slack's HTTP server does not serve them.")
+    bot_health_host: str = Field(default="0.0.0.0", description="Address the health server binds to.")
 
     # Discord
     discord_token: SecretStr | None = None
@@ -43,6 +46,8 @@ class Settings(BaseSettings):
     slack_signing_secret: SecretStr | None = None
     slack_app_token: SecretStr | None = None
     slack_port: int = Field(default=3000, ge=1, le=65535)
+    # Every interface suits a container; 127.0.0.1 when a reverse proxy on the same host terminates HTTPS.
+    slack_host: str = "0.0.0.0"
     slack_api_base: str = "https://slack.com/api/"
     slack_admin_user_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
@@ -50,6 +55,11 @@ class Settings(BaseSettings):
     @classmethod
     def _split_lists(cls, value: object) -> object:
         return _comma_separated(value)
+
+    @field_validator("bot_health_port", mode="before")
+    @classmethod
+    def _blank_port_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("discord_token", "slack_bot_token", "slack_signing_secret", "slack_app_token", mode="before")
     @classmethod

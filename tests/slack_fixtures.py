@@ -50,6 +50,7 @@ def slack_settings(fake: FakeSlack, **changes: Any) -> Settings:
         "slack_signing_secret": SecretStr(SIGNING_SECRET),
         "slack_api_base": fake.api_base,
         "slack_admin_user_ids": [ADMIN_ID],
+        "slack_host": "127.0.0.1",
     }
     values.update(changes)
     return Settings(**values)
@@ -187,7 +188,7 @@ async def fake_slack() -> AsyncIterator[FakeSlack]:
 
 async def serve_http(settings: Settings, store: KnowledgeStore) -> AsyncIterator[HttpBot]:
     app = slack_app.build_app(settings, store)
-    runner = await slack_app.start_http(app, "127.0.0.1", 0)
+    runner = await slack_app.start_http(app, SIGNING_SECRET, "127.0.0.1", 0)
     port = runner.addresses[0][1]
     async with aiohttp.ClientSession() as session:
         yield HttpBot(f"http://127.0.0.1:{port}{slack_app.EVENTS_PATH}", session)

@@ -25,7 +25,7 @@ from tests.slack_fixtures import (  # noqa: F401  (fixtures)
 
 async def test_serve_in_http_mode_on_slack_port(fake_slack: FakeSlack, bundled_store: KnowledgeStore) -> None:
     port = free_port()
-    task = asyncio.create_task(slack_app.serve(slack_settings(fake_slack, slack_port=port), bundled_store, host="127.0.0.1"))
+    task = asyncio.create_task(slack_app.serve(slack_settings(fake_slack, slack_port=port), bundled_store))
     body = slash_command_body(fake_slack, "/help", "")
     try:
         async with aiohttp.ClientSession() as session:

@@ -1,8 +1,9 @@
 """The Slack front end: builds slack-bolt's AsyncApp and serves it over Socket Mode or HTTP.
 
 Socket Mode when SLACK_APP_TOKEN is set (no public URL needed); otherwise an aiohttp server on
-SLACK_PORT at /slack/events that verifies each request's signature. The listeners live in
-`slack_listeners`; this module only wires transport, settings and the retry filter.
+SLACK_HOST:SLACK_PORT at /slack/events that verifies each request's signature (`slack_http`). The
+listeners live in `slack_listeners`; this module only wires transport, settings, Web API retries,
+the redelivery filter, readiness and draining on shutdown.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
-from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.listener.async_listener_completion_handler import AsyncListenerCompletionHandler
+from slack_bolt.listener.async_listener_start_handler import AsyncListenerStartHandler
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
@@ -23,12 +25,17 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot import messages
 from bot.errors import StartupError
 from bot.config import Settings
-from bot.frontends import slack_listeners
+from bot.frontends import slack_http, slack_listeners
+from bot.frontends.slack_retries import CALL_TIMEOUT, web_api_retry_handlers
+from bot.frontends.slack_socket import SocketModeConnection
 from bot.knowledge.store import KnowledgeStore
+from bot.service.in_flight import DRAIN_SECONDS, InFlight
+from bot.service.readiness import readiness
 
 logger = logging.getLogger(__name__)
 
-EVENTS_PATH = "/slack/events"
+EVENTS_PATH = slack_http.EVENTS_PATH
+READINESS_CHECK = "slack"
 SEEN_EVENTS_KEPT = 2048  # event ids remembered per process; retries come within minutes
 # x-slack-retry-reason values that mean the first delivery reached the bot and only its ack was
 # late: `http_timeout` over HTTP, `timeout` in Socket Mode envelopes (bolt copies an envelope's
@@ -108,16 +115,48 @@ def _secret(value: Any, variable: str, purpose: str) -> str:
     return str(value.get_secret_value())
 
 
-def build_app(settings: Settings, store: KnowledgeStore) -> AsyncApp:
+class _Started(AsyncListenerStartHandler):
+    def __init__(self, in_flight: InFlight) -> None:
+        self.in_flight = in_flight
+
+    async def handle(self, request: AsyncBoltRequest, response: BoltResponse | None) -> None:
+        self.in_flight.started()
+
+
+class _Finished(AsyncListenerCompletionHandler):
+    def __init__(self, in_flight: InFlight) -> None:
+        self.in_flight = in_flight
+
+    async def handle(self, request: AsyncBoltRequest, response: BoltResponse | None) -> None:
+        self.in_flight.finished()
+
+
+def count_listeners(app: AsyncApp, in_flight: InFlight) -> None:
+    """Count each listener run, from start to completion, with bolt's listener runner hooks.
+
+    After its ack a listener runs on as a task of its own; these hooks are the one place bolt
+    reports both its start and its end (errors included), so shutdown can wait for it.
+    """
+    app.listener_runner.listener_start_handler = _Started(in_flight)
+    app.listener_runner.listener_completion_handler = _Finished(in_flight)
+
+
+def web_client(settings: Settings, token: str) -> AsyncWebClient:
+    """The Web API client: retries rate limits, server errors and dropped connections, bounded (slack_retries)."""
+    return AsyncWebClient(token=token, base_url=settings.slack_api_base, timeout=CALL_TIMEOUT, retry_handlers=web_api_retry_handlers())
+
+
+def signing_secret(settings: Settings) -> str:
+    return _secret(settings.slack_signing_secret, "SLACK_SIGNING_SECRET", messages.SLACK_SIGNING_SECRET_PURPOSE)
+
+
+def build_app(settings: Settings, store: KnowledgeStore, in_flight: InFlight | None = None) -> AsyncApp:
     """The app as production runs it; HTTP mode needs the signing secret, Socket Mode does not."""
     token = _secret(settings.slack_bot_token, "SLACK_BOT_TOKEN", messages.SLACK_BOT_TOKEN_PURPOSE)
     socket_mode = settings.slack_app_token is not None
-    signing_secret = None
-    if not socket_mode:
-        signing_secret = _secret(settings.slack_signing_secret, "SLACK_SIGNING_SECRET", messages.SLACK_SIGNING_SECRET_PURPOSE)
     app = AsyncApp(
-        client=AsyncWebClient(token=token, base_url=settings.slack_api_base),
-        signing_secret=signing_secret,
+        client=web_client(settings, token),
+        signing_secret=None if socket_mode else signing_secret(settings),
         # Socket Mode envelopes arrive over an authenticated websocket and carry no signature.
         request_verification_enabled=not socket_mode,
         name="talks-bot",
@@ -126,38 +165,51 @@ def build_app(settings: Settings, store: KnowledgeStore) -> AsyncApp:
     slack_listeners.register(app, store, frozenset(settings.slack_admin_user_ids))
 
     app.error(slack_listeners.report_failure)
+    if in_flight is not None:
+        count_listeners(app, in_flight)
     return app
 
 
-async def start_http(app: AsyncApp, host: str, port: int) -> web.AppRunner:
-    """Serve the app at EVENTS_PATH with bolt's own aiohttp server; port 0 picks a free port."""
-    runner = web.AppRunner(app.web_app(path=EVENTS_PATH, port=port), access_log=None)
+async def start_http(app: AsyncApp, secret: str, host: str, port: int) -> web.AppRunner:
+    """Serve the app at EVENTS_PATH, and the health probes, on host:port; port 0 picks a free port."""
+    runner = web.AppRunner(slack_http.web_app(app, secret), access_log=None)
     await runner.setup()
     await web.TCPSite(runner, host, port).start()
     return runner
 
 
-async def start_socket_mode(app: AsyncApp, app_token: str) -> AsyncSocketModeHandler:
-    """Connect to Slack's websocket; apps.connections.open goes through the app's client (SLACK_API_BASE)."""
-    handler = AsyncSocketModeHandler(app, app_token=app_token)
+async def start_socket_mode(app: AsyncApp, app_token: str) -> SocketModeConnection:
+    """Connect to Slack's websocket (retrying until it works); apps.connections.open goes through the app's client."""
+    handler = SocketModeConnection(app, app_token)
+    readiness.register(READINESS_CHECK, lambda: None if handler.client.connected else "Socket Mode not connected")
     await handler.connect_async()
     return handler
 
 
-async def serve(settings: Settings, store: KnowledgeStore, *, host: str = "0.0.0.0") -> None:
-    """Run until cancelled. `host` is where HTTP mode listens: every interface, unless a test says 127.0.0.1."""
-    app = build_app(settings, store)
-    if settings.slack_app_token is not None:
-        handler = await start_socket_mode(app, settings.slack_app_token.get_secret_value())
-        logger.info("Slack: connected in Socket Mode")
+async def serve(settings: Settings, store: KnowledgeStore) -> None:
+    """Run until cancelled, then stop taking requests and let answers in flight finish (at most DRAIN_SECONDS)."""
+    in_flight = InFlight()
+    app = build_app(settings, store, in_flight)
+    readiness.register(READINESS_CHECK, lambda: "starting")
+    try:
+        if settings.slack_app_token is not None:
+            handler = await start_socket_mode(app, settings.slack_app_token.get_secret_value())
+            logger.info("Slack: connected in Socket Mode")
+            try:
+                await asyncio.Event().wait()
+            finally:
+                readiness.register(READINESS_CHECK, lambda: "shutting down")
+                await handler.close_async()
+                await in_flight.drain(DRAIN_SECONDS, "Slack")
+            return
+        runner = await start_http(app, signing_secret(settings), settings.slack_host, settings.slack_port)
+        readiness.register(READINESS_CHECK, lambda: None)
+        logger.info("Slack: listening for HTTP requests on port %d at %s (address %s)", settings.slack_port, EVENTS_PATH, settings.slack_host)
         try:
             await asyncio.Event().wait()
         finally:
-            await handler.close_async()
-        return
-    runner = await start_http(app, host, settings.slack_port)
-    logger.info("Slack: listening for HTTP requests on port %d at %s", settings.slack_port, EVENTS_PATH)
-    try:
-        await asyncio.Event().wait()
+            readiness.register(READINESS_CHECK, lambda: "shutting down")
+            await runner.cleanup()  # no new requests; requests being read are acknowledged first
+            await in_flight.drain(DRAIN_SECONDS, "Slack")
     finally:
-        await runner.cleanup()
+        readiness.unregister(READINESS_CHECK)

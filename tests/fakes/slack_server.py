@@ -3,6 +3,11 @@
 It listens on 127.0.0.1 only, answers in Slack's real shapes (taken from slack-sdk's and
 slack-bolt's test fixtures and the API docs) and records every call, so tests can assert on what
 the bot sent. Tests wait for calls with `wait_for`, never with sleeps.
+
+Faults as Slack shows them: `refuse` decides, per Web API call, to answer instead 429 with a
+Retry-After header and `{"ok": false, "error": "ratelimited"}` (Slack's rate-limit answer) or a
+5xx with an HTML page (what its load balancers send); refused calls are kept in `refused`, not in
+`calls`. `delay` holds every Web API answer back, to keep answers in flight.
 """
 
 from __future__ import annotations
@@ -36,6 +41,27 @@ class Call:
     path: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    status: int  # 429, or a 5xx
+    retry_after: int = 1  # seconds, for a 429
+
+    def response(self) -> web.Response:
+        if self.status == 429:
+            return web.json_response({"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": str(self.retry_after)})
+        return web.Response(status=self.status, text="<html><body>Slack is having trouble.</body></html>", content_type="text/html")
+
+
+def refuse_first(method: str, *refusals: Refusal) -> Callable[[Call], Refusal | None]:
+    """A `refuse` rule: the first calls of `method` get these refusals, in order; later calls pass."""
+    queue = list(refusals)
+
+    def rule(call: Call) -> Refusal | None:
+        return queue.pop(0) if call.method == method and queue else None
+
+    return rule
+
+
 @dataclass
 class FakeSlack:
     calls: list[Call] = field(default_factory=list)
@@ -43,6 +69,9 @@ class FakeSlack:
     # conversations.replies answers, by (channel, thread ts): the thread's messages, root first.
     threads: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
     base_url: str = ""
+    refuse: Callable[[Call], Refusal | None] | None = None
+    refused: list[tuple[Call, Refusal]] = field(default_factory=list)
+    delay: float = 0.0  # seconds before each Web API answer
     _site: LoopbackSite = field(default_factory=LoopbackSite)
     _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
     _ts: itertools.count = field(default_factory=lambda: itertools.count(1))
@@ -109,7 +138,15 @@ class FakeSlack:
             return web.json_response({"ok": False, "error": "unknown_method"})
         if token != expected:
             return web.json_response({"ok": False, "error": "invalid_auth"})
-        await self._record(Call(method, args, request.path))
+        call = Call(method, args, request.path)
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        if self.refuse is not None and (refusal := self.refuse(call)) is not None:
+            async with self._changed:
+                self.refused.append((call, refusal))
+                self._changed.notify_all()
+            return refusal.response()
+        await self._record(call)
         return web.json_response(self._reply(method, args))
 
     def _reply(self, method: str, args: dict[str, Any]) -> dict[str, Any]:

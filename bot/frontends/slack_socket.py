@@ -1,0 +1,62 @@
+"""Slack's Socket Mode: bolt's aiohttp handler with one log line per failed connect and a growing wait.
+
+slack_sdk's client retries a failed connect every ping interval and logs each failure with a
+traceback. Its logger here drops tracebacks (the message names the error), and each new
+connection URL after a failure is asked for only after a wait that doubles up to LONGEST_WAIT.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.socket_mode.aiohttp import SocketModeClient
+
+from bot.service.logs import one_line_logger
+
+PING_INTERVAL = 10  # seconds, bolt's default: also slack_sdk's wait between two connect attempts
+FIRST_WAIT = 1.0  # seconds before asking for a new connection after the first failure
+LONGEST_WAIT = 120.0
+
+socket_logger = one_line_logger(f"{__name__}.client")
+
+
+def backoff_seconds(failures: int) -> float:
+    """0 before the first attempt, then FIRST_WAIT doubling with each failure, at most LONGEST_WAIT."""
+    return 0.0 if failures <= 0 else min(FIRST_WAIT * 2 ** (failures - 1), LONGEST_WAIT)
+
+
+class BackoffSocketModeClient(SocketModeClient):
+    """slack_sdk's aiohttp client; a connect that keeps failing waits longer each time."""
+
+    failures: int = 0
+
+    async def issue_new_wss_url(self) -> str:
+        await asyncio.sleep(backoff_seconds(self.failures))
+        try:
+            url = await super().issue_new_wss_url()
+        except Exception:
+            self.failures += 1
+            raise
+        self.failures = 0
+        return url
+
+    @property
+    def connected(self) -> bool:
+        session = self.current_session
+        return session is not None and not session.closed and not self.stale
+
+
+class SocketModeConnection(AsyncSocketModeHandler):
+    """bolt's handler (its `handle` dispatches each envelope to the app) over the client above."""
+
+    client: BackoffSocketModeClient
+
+    def __init__(self, app: AsyncApp, app_token: str) -> None:  # noqa: D107  (replaces bolt's, to choose the client)
+        self.app = app
+        self.app_token = app_token
+        self.client = BackoffSocketModeClient(
+            app_token=app_token, logger=socket_logger, web_client=app.client, ping_interval=PING_INTERVAL
+        )
+        self.client.socket_mode_request_listeners.append(self.handle)  # type: ignore[arg-type]

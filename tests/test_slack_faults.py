@@ -1,0 +1,117 @@
+"""Slack's HTTP mode under faults: a Web API that rate-limits or fails, and requests that do not parse.
+
+The real app and the real slack_sdk client against the fake Slack, which answers 429 with
+Retry-After and `ratelimited` as Slack does, and 5xx with an HTML page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import time
+
+import pytest
+
+from bot.config import Settings
+from bot.frontends import slack_app
+from bot.frontends.slack_retries import LONGEST_RETRY_AFTER
+from tests.fakes.slack_server import FakeSlack, Refusal, refuse_first
+from tests.slack_checks import all_text
+from tests.test_slack_events import ROOT, TILLERSON, posts_in_thread
+from tests.slack_fixtures import (  # noqa: F401  (fixtures)
+    SIGNING_SECRET,
+    HttpBot,
+    event_callback,
+    fake_slack,
+    http_bot,
+    mention_event,
+    slash_command_body,
+)
+
+
+
+def refusals_of(fake: FakeSlack, status: int) -> list[dict]:
+    return [call.args for call, refusal in fake.refused if refusal.status == status]
+
+
+async def test_a_rate_limited_answer_is_sent_again_after_retry_after(fake_slack: FakeSlack, http_bot: HttpBot) -> None:
+    fake_slack.refuse = refuse_first("chat.postMessage", Refusal(429, retry_after=1))
+    await http_bot.event(event_callback(mention_event(TILLERSON, ROOT), "EvLIMIT"))
+    (answer,) = await fake_slack.wait_for(lambda f: posts_in_thread(f, ROOT))
+    assert "Pompeo" in all_text(answer)
+    (refused,) = refusals_of(fake_slack, 429)
+    assert refused["thread_ts"] == ROOT and refused["text"] == answer["text"]  # the same answer, sent again
+
+
+@pytest.mark.parametrize("status", [500, 503])
+async def test_a_server_error_is_retried(fake_slack: FakeSlack, http_bot: HttpBot, status: int) -> None:
+    fake_slack.refuse = refuse_first("chat.postMessage", Refusal(status), Refusal(status))
+    await http_bot.event(event_callback(mention_event(TILLERSON, ROOT), f"Ev{status}"))
+    (answer,) = await fake_slack.wait_for(lambda f: posts_in_thread(f, ROOT))
+    assert "Pompeo" in all_text(answer)
+    assert len(refusals_of(fake_slack, status)) == 2
+
+
+async def test_a_retry_after_longer_than_the_bound_is_not_waited_for(
+    fake_slack: FakeSlack, http_bot: HttpBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The answer is refused; the apology that follows goes through, within seconds.
+    fake_slack.refuse = refuse_first("chat.postMessage", Refusal(429, retry_after=LONGEST_RETRY_AFTER + 50))
+    await http_bot.event(event_callback(mention_event(TILLERSON, ROOT), "EvLONG"))
+    (apology,) = await fake_slack.wait_for(lambda f: posts_in_thread(f, ROOT), timeout=5)
+    assert "Pompeo" not in all_text(apology)
+    assert len(fake_slack.refused) == 1
+    assert "longer than the" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        ('{"type": "event_callback", "event": ', "application/json"),  # cut short
+        ("[1, 2, 3]", "application/json"),  # JSON, but not an object
+        ("payload=%7Bnot+json", "application/x-www-form-urlencoded"),  # a button payload that is not JSON
+        ('{"team": 5, "event": "x", "authorizations": 7}', "application/json"),  # an object bolt cannot read
+    ],
+)
+async def test_a_malformed_body_gets_400_or_401_and_one_log_line(
+    fake_slack: FakeSlack, http_bot: HttpBot, caplog: pytest.LogCaptureFixture, body: str, content_type: str
+) -> None:
+    with caplog.at_level(logging.INFO):
+        signed = await http_bot.send(body, content_type)
+        forged = await http_bot.send(body, content_type, headers={"X-Slack-Signature": "v0=" + "0" * 64})
+        bad_timestamp = await http_bot.send(body, content_type, headers={"X-Slack-Request-Timestamp": "yesterday"})
+    assert (signed.status, forged.status, bad_timestamp.status) == (400, 401, 401)
+    refusals = [r for r in caplog.records if "refused" in r.getMessage()]
+    assert len(refusals) == 3
+    assert not any(r.exc_info for r in caplog.records)  # no traceback anywhere
+    # The server is still answering.
+    assert (await http_bot.command(slash_command_body(fake_slack, "/help", ""))).status == 200
+
+
+async def test_a_body_that_is_not_utf8_is_refused_without_a_traceback(http_bot: HttpBot, caplog: pytest.LogCaptureFixture) -> None:
+    # Signed over its raw bytes; slack_sdk's verifier reads a body as UTF-8, so it cannot verify it.
+    raw = b'{"type": "\xff\xfe"}'
+    timestamp = int(time.time())
+    digest = hmac.new(SIGNING_SECRET.encode(), f"v0:{timestamp}:".encode() + raw, hashlib.sha256).hexdigest()
+    headers = {"Content-Type": "application/json", "X-Slack-Request-Timestamp": str(timestamp), "X-Slack-Signature": f"v0={digest}"}
+    async with http_bot.session.post(http_bot.url, data=raw, headers=headers) as response:
+        assert response.status == 401
+    assert [r.levelname for r in caplog.records if "refused" in r.getMessage()] == ["WARNING"]
+    assert not any(r.exc_info for r in caplog.records)
+
+
+def test_slack_host_defaults_to_every_interface_and_is_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert Settings().slack_host == "0.0.0.0"
+    monkeypatch.setenv("SLACK_HOST", "127.0.0.1")
+    assert Settings().slack_host == "127.0.0.1"
+
+
+async def test_the_http_server_binds_the_address_it_is_given(fake_slack: FakeSlack, bundled_store) -> None:  # type: ignore[no-untyped-def]
+    app = slack_app.build_app(Settings(slack_bot_token="xoxb-x", slack_signing_secret="s", slack_api_base=fake_slack.api_base), bundled_store)
+    runner = await slack_app.start_http(app, "s", "127.0.0.1", 0)
+    try:
+        [(host, _port)] = runner.addresses
+        assert host == "127.0.0.1"
+    finally:
+        await runner.cleanup()
