@@ -1,7 +1,7 @@
-"""The commands every front end offers (ask, sources, help), over the knowledge being served.
+"""The operations behind the commands (ask, timeline, sources, reload), over the knowledge being served.
 
-Front ends translate their input into these calls and render what comes back; none of them
-holds business logic of its own.
+The chat commands that use them are declared in `bot.command_table`; the command line calls
+them directly.
 """
 
 from __future__ import annotations
@@ -16,23 +16,6 @@ from bot.knowledge.models import Article
 from bot.knowledge.store import KnowledgeStore, ReloadReport
 from bot.timeline.models import TimelineEvent, range_bound
 from bot.timeline.topic import events_on_topic
-
-COMMAND_NAMES = ("ask", "timeline", "sources", "help")
-
-
-@dataclass(frozen=True, slots=True)
-class TextCommand:
-    name: str
-    argument: str
-
-
-def parse_text_command(text: str) -> TextCommand:
-    """`/ask why?` -> ask "why?"; plain text is a question; `/foo` keeps its name for an error."""
-    stripped = text.strip()
-    if not stripped.startswith("/"):
-        return TextCommand("ask", stripped)
-    name, _, argument = stripped[1:].partition(" ")
-    return TextCommand(name.lower(), argument.strip())
 
 
 def ask(store: KnowledgeStore, question: str, *, frontend: str, earlier_questions: Sequence[str] = ()) -> Answer:
@@ -95,18 +78,25 @@ class TimelineQuery:
 _TYPED_BOUND = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
-def parse_timeline_text(text: str) -> TimelineQuery:
-    """`[TOPIC] [DATE] [DATE]` as typed in a chat: up to two words at the end written YYYY, YYYY-MM
-    or YYYY-MM-DD. One date is that year, month or day (`/timeline 2018` is 2018); two are a span
-    (FROM at its start, TO at its end: `2019-02 2019-03` ends on March 31). The rest is the topic
-    ("talks 2019 2018-06 2019-02" is the topic "talks 2019" from June 2018 to February 2019). Two
-    dates the wrong way round are read the right way round."""
+def split_timeline_text(text: str) -> tuple[str | None, str | None, str | None]:
+    """`[TOPIC] [DATE] [DATE]` as typed in a chat, as (topic, from, to) still as typed: up to two
+    words at the end written YYYY, YYYY-MM or YYYY-MM-DD are dates. One date is both ends (that
+    year, month or day: `/timeline 2018` is 2018); two are a span. The rest is the topic ("talks
+    2019 2018-06 2019-02" is the topic "talks 2019" from June 2018 to February 2019); a word
+    that looks like a date but is not one (2019-02-30) stays in the topic."""
     words = text.split()
     bounds: list[str] = []
     while words and len(bounds) < 2 and _TYPED_BOUND.match(words[-1]) and _is_date(words[-1]):
         bounds.insert(0, words.pop())
     start, end = (bounds * 2)[:2] if bounds else (None, None)
-    return TimelineQuery(" ".join(words) or None, *date_range(start, end))
+    return " ".join(words) or None, start, end
+
+
+def parse_timeline_text(text: str) -> TimelineQuery:
+    """split_timeline_text with the dates read as the days they cover (FROM at its start, TO at its
+    end: `2019-02 2019-03` ends on March 31); two dates the wrong way round are read the right way round."""
+    topic, start, end = split_timeline_text(text)
+    return TimelineQuery(topic, *date_range(start, end))
 
 
 class BadDate(ValueError):
@@ -138,5 +128,5 @@ def _is_date(word: str) -> bool:
 
 
 def reload(store: KnowledgeStore) -> ReloadReport:
-    """Rebuild the knowledge from its folder and swap it in; for /reload (admins only, checked by the caller)."""
+    """Rebuild the knowledge from its folder and swap it in; for /reload (admins only: bot.command_table checks)."""
     return store.reload()

@@ -91,23 +91,13 @@ def closest_intro(answer: Answer) -> str:
     return NEAR_MISS_CLOSEST_INTRO if answer.near_miss else CLOSEST_INTRO
 
 
-# The commands every front end offers, with the one-line help each shows.
+# The commands and their help lines are declared in bot/command_table; this is what surrounds them.
 HELP_INTRO = (
     "I answer questions about the 2018-2019 US-North Korea nuclear talks (Trump and Kim Jong Un) "
     "with verbatim quotes from news articles, each with its source. I never write claims of my own; "
     "when the articles don't cover a question, I say so."
 )
-HELP_COMMANDS: tuple[tuple[str, str], ...] = (
-    ("ask QUESTION", "Answer a question with quotes from the articles."),
-    (
-        "timeline [topic] [from] [to]",
-        "The dated events of the talks, each with a quote. One date (YYYY, YYYY-MM or YYYY-MM-DD) is that year, month or day; two are a span.",
-    ),
-    ("sources", "List the articles I quote from."),
-    ("help", "Show this help."),
-    ("reload", "Re-read the knowledge folder now (it also reloads by itself when files change)."),
-    ("quit", "Leave the chat (so does Ctrl-D)."),
-)
+NOT_ALLOWED = "Only the bot's admins can use /{command}."
 HELP_EXAMPLES = (
     "Why did the Hanoi summit collapse?",
     "What mistakes did Trump make before the talks?",
@@ -143,7 +133,7 @@ def timeline_other_date(date_label: str) -> str:
 # --- Discord ---
 DISCORD_TOKEN_PURPOSE = "the bot token from the Discord Developer Portal (Bot tab) is needed to log in to Discord"
 DISCORD_TOKEN_REJECTED = "Discord rejected DISCORD_TOKEN (401 Unauthorized); copy a fresh token from the Developer Portal's Bot tab."
-DISCORD_RELOAD_REFUSED = "Only members with the Manage Server permission can reload the articles."
+DISCORD_NOT_ALLOWED = "Only members with the Manage Server permission can use /{command}."
 DISCORD_NO_ARTICLE = "No article matches {text!r}. Try /sources with no argument for the list."
 DISCORD_CONTEXT_TITLE = "Around the quote"
 DISCORD_TIMELINE_TITLE = "Timeline of the talks"
@@ -152,13 +142,7 @@ DISCORD_PREVIOUS = "Previous"
 DISCORD_NEXT = "Next"
 DISCORD_MORE_ARTICLES = "…and {count} more; /sources TITLE shows one."
 DISCORD_APPROXIMATE = "approximate date"
-DISCORD_HELP_COMMANDS: tuple[tuple[str, str], ...] = (
-    ("/ask question", "Answer a question with quotes from the articles."),
-    ("/timeline [topic] [from] [to]", "The dated events of the talks, each backed by a quote."),
-    ("/sources [article]", "List the articles I quote from, or show one."),
-    ("/help", "Show this help."),
-    ("/reload", "Re-read the articles (members with Manage Server only)."),
-)
+DISCORD_ADMIN_ONLY = "members with Manage Server only"
 DISCORD_HELP_MENTION = "Mention me with a question, or DM me. I answer in a thread; reply there to follow up, no mention needed."
 
 
@@ -200,15 +184,7 @@ def import_missing_optional(missing: list[tuple[str, str]]) -> str:
 # --- Slack ---
 # Sentences only the Slack front end shows (slash commands, threads, buttons, startup errors).
 SLACK_PRIVATE_WORD = "private"
-SLACK_HELP_COMMANDS: tuple[tuple[str, str], ...] = (
-    ("/ask QUESTION", "Answer a question with quotes from the articles."),
-    (
-        "/timeline [TOPIC] [DATE] [DATE]",
-        "The dated events of the talks, oldest first. One date (YYYY, YYYY-MM or YYYY-MM-DD) is that year, month or day; two are a span.",
-    ),
-    ("/sources [TITLE]", "List the articles I quote from, or the one whose title matches."),
-    ("/help", "Show this help."),
-)
+SLACK_ADMIN_ONLY = "the bot's admins only"
 SLACK_HELP_PRIVATE = (
     "Add the word `private` at the start or end of a command (`/ask private Why did Hanoi fail?`) "
     "and only you will see the answer."
@@ -221,7 +197,6 @@ SLACK_QUESTION_LABEL = "Question"
 SLACK_CONTEXT_INTRO = "More of the same article around that quote:"
 SLACK_TIMELINE_MORE_BUTTON = "More events"
 SLACK_TIMELINE_APPROXIMATE = "about"
-SLACK_RELOAD_REFUSED = "Only the bot's admins can reload the articles."
 SLACK_NO_SUCH_ARTICLE = "No article matches {text}."
 SLACK_LIST_TRUNCATED = "…and {count} more."
 SLACK_BOT_TOKEN_PURPOSE = "the Bot User OAuth Token (xoxb-…) from the Slack app's OAuth & Permissions page"

@@ -139,7 +139,7 @@ async def test_reload_is_refused_to_members_without_manage_server(bot: FakeDisco
     calls = await bot.wait_for(answered(interaction))
     [callback] = callbacks(calls, interaction)
     assert callback.body["type"] == 4
-    assert callback.body["data"]["content"] == messages.DISCORD_RELOAD_REFUSED
+    assert callback.body["data"]["content"] == messages.DISCORD_NOT_ALLOWED.format(command="reload")
     assert callback.body["data"]["flags"] & EPHEMERAL
     assert not follow_ups(calls, interaction)
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from bot import messages
+from bot import command_table, messages
 from bot.answers import Answer, Declined
 from bot.context import ContextRef, reference_for
 from bot.frontends.discord_app import strip_mentions, thread_name
-from bot.frontends.discord_commands import answer_view, timeline_view
+from bot.frontends.discord_buttons import answer_view, timeline_view
 from bot.knowledge.models import Article, ArticleMeta
 from bot.quotes import Quote
 from bot.render import discord_render as render
@@ -161,7 +161,7 @@ def test_timeline_buttons_fit_custom_id_and_disable_at_the_ends() -> None:
 
 
 def test_help_and_content_stay_within_limits() -> None:
-    assert render.within_limits([render.help_embed()])
+    assert render.within_limits([render.help_embed(command_table.help_list("discord"))])
     text = render.content("line\n" * 1000)
     assert len(text) <= render.CONTENT_LIMIT and text.endswith(ELLIPSIS)
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
+from bot import command_table
 from bot.frontends.slack_app import SeenEvents
-from bot.frontends.slack_listeners import parse_timeline, question_of, split_private
-from bot.render.slack_render import TimelinePage
+from bot.frontends.slack_listeners import question_of, split_private
 
 
 def test_private_is_a_first_or_last_word_only() -> None:
@@ -22,13 +20,14 @@ def test_slack_escaping_and_mentions_are_taken_out_of_questions() -> None:
 
 
 def test_timeline_arguments() -> None:
-    assert parse_timeline("hanoi summit 2019-01-01 2019-03-01") == TimelinePage(
-        0, "hanoi summit", dt.date(2019, 1, 1), dt.date(2019, 3, 1)
-    )
-    assert parse_timeline("") == TimelinePage()
-    assert parse_timeline("2019-02-30") == TimelinePage(0, "2019-02-30")  # not a date: part of the topic
-    # Months cover their whole span; a bare year stays a topic word.
-    assert parse_timeline("talks 2019 2018-06 2019-02") == TimelinePage(0, "talks 2019", dt.date(2018, 6, 1), dt.date(2019, 2, 28))
+    """Typed `/timeline` text (Slack, terminal) fills the same options Discord's box does."""
+    timeline = command_table.named("timeline", "slack")
+    assert timeline is not None
+    assert timeline.values_from_text("hanoi summit 2019-01-01 2019-03-01") == {"topic": "hanoi summit", "from": "2019-01-01", "to": "2019-03-01"}
+    assert timeline.values_from_text("") == {}
+    assert timeline.values_from_text("2019-02-30") == {"topic": "2019-02-30"}  # not a date: part of the topic
+    assert timeline.values_from_text("talks 2019 2018-06 2019-02") == {"topic": "talks 2019", "from": "2018-06", "to": "2019-02"}
+    assert timeline.values_from_text("2018") == {"from": "2018", "to": "2018"}  # one date is that whole year
 
 
 def test_seen_events_forget_the_oldest() -> None:

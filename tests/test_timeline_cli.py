@@ -11,7 +11,6 @@ import pytest
 
 from bot import commands, messages
 from bot.cli import main
-from bot.commands import parse_text_command
 from bot.config import BUNDLED_KNOWLEDGE
 from bot.frontends.terminal import reply_to
 from bot.knowledge.store import KnowledgeStore
@@ -132,11 +131,11 @@ def test_text_output_and_terminal_chat(bundled_store: KnowledgeStore, capsys: py
     assert main(["timeline", "Tillerson"]) == 0
     out = capsys.readouterr().out
     assert "about March 13, 2018: Rex Tillerson leaves" in out and "“So Rex Tillerson is gone.”" in out
-    reply = reply_to(bundled_store, parse_text_command("/timeline"))
+    reply = reply_to(bundled_store, "/timeline")
     assert reply.count("\n\n") >= len(bundled_store.current.timeline)
     assert "1994: The Agreed Framework" in reply
     assert "Another source dates this February 27, 2019:" in reply
-    assert "No dated events" in reply_to(bundled_store, parse_text_command("/timeline curling championship"))
+    assert "No dated events" in reply_to(bundled_store, "/timeline curling championship")
 
 
 def test_chat_timeline_takes_a_topic_and_a_date_range(bundled_store: KnowledgeStore) -> None:
@@ -144,7 +143,7 @@ def test_chat_timeline_takes_a_topic_and_a_date_range(bundled_store: KnowledgeSt
     assert query == commands.TimelineQuery("hanoi", dt.date(2019, 2, 1), dt.date(2019, 3, 31))
     events = commands.timeline(bundled_store, query.topic, query.date_from, query.date_to)
     assert events and all(e.date.first_day() <= dt.date(2019, 3, 31) and e.date.last_day() >= dt.date(2019, 2, 1) for e in events)
-    shown = reply_to(bundled_store, parse_text_command("/timeline hanoi 2019-02 2019-03"))
+    shown = reply_to(bundled_store, "/timeline hanoi 2019-02 2019-03")
     assert shown.startswith(messages.timeline_intro(len(events), "hanoi"))
     assert all(e.title in shown for e in events)
     # A year inside the topic stays a topic word; an impossible date is a topic word too.
@@ -156,9 +155,9 @@ def test_a_year_at_the_end_of_a_chat_timeline_is_a_bound_not_a_topic(bundled_sto
     """"/timeline 2018" is 2018, "/timeline hanoi 2019" the Hanoi events of 2019, as the help says."""
     assert commands.parse_timeline_text("2018") == commands.TimelineQuery(None, dt.date(2018, 1, 1), dt.date(2018, 12, 31))
     assert commands.parse_timeline_text("2019-02-27") == commands.TimelineQuery(None, dt.date(2019, 2, 27), dt.date(2019, 2, 27))
-    in_2018 = reply_to(bundled_store, parse_text_command("/timeline 2018"))
+    in_2018 = reply_to(bundled_store, "/timeline 2018")
     assert "Trump and Kim meet at the Singapore summit" in in_2018 and "The Hanoi summit ends without a deal" not in in_2018
     assert commands.parse_timeline_text("hanoi 2018 2019") == commands.TimelineQuery("hanoi", dt.date(2018, 1, 1), dt.date(2019, 12, 31))
     assert commands.parse_timeline_text("hanoi 2019 2018") == commands.TimelineQuery("hanoi", dt.date(2018, 1, 1), dt.date(2019, 12, 31))
-    shown = reply_to(bundled_store, parse_text_command("/timeline hanoi 2019"))
+    shown = reply_to(bundled_store, "/timeline hanoi 2019")
     assert not shown.startswith("No dated events") and "Hanoi" in shown

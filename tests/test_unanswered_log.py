@@ -14,7 +14,6 @@ from bot.answers import Answer, Declined, answer
 from bot.cli import main
 from bot.cli.common import open_store
 from bot.config import Settings
-from bot.commands import parse_text_command
 from bot.frontends.terminal import reply_to
 from bot.knowledge.store import KnowledgeStore
 from bot.search.query import words_in_no_article
@@ -53,7 +52,7 @@ def test_a_declined_question_is_written_and_an_answered_one_is_not(store: Knowle
 def test_open_store_attaches_the_log_from_settings(knowledge_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BOT_UNANSWERED_LOG", str(tmp_path / "elsewhere" / "log.jsonl"))
     opened = open_store(Settings(bot_knowledge_dir=knowledge_copy))
-    reply_to(opened, parse_text_command(NOT_COVERED))
+    reply_to(opened, NOT_COVERED)
     assert lines_of(tmp_path / "elsewhere" / "log.jsonl")[0]["frontend"] == "terminal"
 
 
@@ -65,7 +64,7 @@ def test_an_unwritable_log_never_breaks_a_reply_and_warns_once(knowledge_copy: P
     store.unanswered_log = UnansweredLog(blocker / "log.jsonl")
     with caplog.at_level(logging.WARNING, logger="bot.unanswered.log"):
         for _ in range(3):
-            reply = reply_to(store, parse_text_command(NOT_COVERED))
+            reply = reply_to(store, NOT_COVERED)
             assert "do not cover" in reply
         assert commands.ask(store, ANSWERABLE, frontend="terminal").answered
     warnings = [r for r in caplog.records if "cannot write the unanswered-questions log" in r.getMessage()]

@@ -15,19 +15,19 @@ from typing import Any, Literal
 
 import discord
 
-from bot import commands, messages
+from bot import commands, messages, thread_history
 from bot.errors import StartupError
 from bot.config import Settings
 from bot.frontends.discord_commands import DYNAMIC_ITEMS, FRONTEND, NO_PINGS, TalksTree, answer_message, register
 from bot.frontends.discord_sync import sync_commands
 from bot.knowledge.store import KnowledgeStore
 from bot.render.shorten import shorten
+from bot.thread_history import HISTORY_LIMIT, ThreadMessage
 
 logger = logging.getLogger(__name__)
 
 THREAD_NAME_LIMIT = 100
 THREAD_ARCHIVE_MINUTES: Literal[1440] = 1440  # one day; Discord allows only 60, 1440, 4320 or 10080
-HISTORY_LIMIT = 50  # messages read back from a thread to find its earlier questions
 
 
 def intents(*, message_content: bool) -> discord.Intents:
@@ -121,17 +121,16 @@ def thread_name(question: str) -> str:
 
 async def earlier_questions(client: discord.Client, thread: discord.Thread, current: discord.Message) -> list[str]:
     """The thread's starter question and people's later messages, oldest first, read from Discord."""
-    found: list[str] = []
+    found: list[ThreadMessage] = []
     try:
         # A thread started from a message shares that message's id; it lives in the parent channel.
         starter = await client.get_partial_messageable(thread.parent_id).fetch_message(thread.id)
-        if not starter.author.bot:
-            found.append(strip_mentions(starter.content))
+        found.append(ThreadMessage(starter.content, starter.author.bot))
     except discord.HTTPException:
         logger.info("thread %s has no starter message to read", thread.id)
     later = [m async for m in thread.history(limit=HISTORY_LIMIT, before=current)]
-    found.extend(strip_mentions(m.content) for m in reversed(later) if not m.author.bot)
-    return [question for question in found if question]
+    found.extend(ThreadMessage(m.content, m.author.bot) for m in reversed(later))
+    return thread_history.earlier_questions(found, strip_mentions)
 
 
 def build_client(settings: Settings, store: KnowledgeStore, *, force_sync: bool = False, message_content: bool = True) -> TalksClient:

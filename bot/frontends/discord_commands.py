@@ -1,51 +1,32 @@
-"""Discord slash commands and the stateless buttons under answers, translated onto bot.commands.
+"""Discord slash commands, built from bot.command_table: one translation serves every command.
 
-Buttons carry everything they need in their custom_id (a quote reference, a timeline page), so
-any shard or copy of the bot can serve a press with no memory of the message it is under.
+Each table entry becomes an app command whose options come from the entry's options (typed,
+described, length-checked, autocompleted where the entry suggests values). A call is checked
+(admin, option values) before Discord is told to wait, run off the event loop when slow, and
+rendered by `discord_replies`.
 """
 
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
+import inspect
 import logging
-import re
-from collections.abc import Sequence
-from typing import Any
+from typing import Any, Optional
 
 import discord
 from discord import app_commands
 
-from bot import commands, messages
-from bot.answers import Answer
-from bot.context import ContextRef, context_around, reference_for
+from bot import command_table
+from bot.command_table.model import Call, Command, Option, Platform
+from bot.frontends.discord_buttons import DYNAMIC_ITEMS, NO_PINGS, answer_message, report_error
+from bot.frontends.discord_replies import reply
 from bot.knowledge.store import KnowledgeStore
-from bot.render import discord_render as render
-from bot.render.shorten import shorten
-from bot.timeline.models import range_bound
+
+__all__ = ["DYNAMIC_ITEMS", "FRONTEND", "NO_PINGS", "TalksTree", "answer_message", "register"]
 
 logger = logging.getLogger(__name__)
 
-FRONTEND = "discord"
-NO_PINGS = discord.AllowedMentions.none()
-TOPIC_MAX = 60  # keeps a timeline page button's custom_id under Discord's 100 characters
-
-
-def store_of(interaction: discord.Interaction[Any]) -> KnowledgeStore:
-    store: KnowledgeStore = interaction.client.store  # set by TalksClient; read per press, so reloads show
-    return store
-
-
-async def report_error(interaction: discord.Interaction[Any], error: Exception) -> None:
-    """The one error path: the traceback to the log, one short ephemeral sentence to the user."""
-    logger.error("interaction %s failed", interaction.id, exc_info=error)
-    try:
-        if interaction.response.is_done():
-            await interaction.followup.send(messages.INTERNAL_ERROR, ephemeral=True, allowed_mentions=NO_PINGS)
-        else:
-            await interaction.response.send_message(messages.INTERNAL_ERROR, ephemeral=True, allowed_mentions=NO_PINGS)
-    except discord.HTTPException:
-        logger.warning("could not tell the user about the error in interaction %s", interaction.id)
+FRONTEND: Platform = "discord"
 
 
 class TalksTree(app_commands.CommandTree[Any]):
@@ -53,179 +34,71 @@ class TalksTree(app_commands.CommandTree[Any]):
         await report_error(interaction, error.original if isinstance(error, app_commands.CommandInvokeError) else error)
 
 
-class MoreContextButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"ctx:[a-z0-9][a-z0-9._-]{0,63}:\d+:\d+:[0-9a-f]{8}"):
-    """Shows the sentences around a quote, ephemerally, found again from the reference in custom_id."""
-
-    def __init__(self, ref: ContextRef, label: str = messages.MORE_CONTEXT) -> None:
-        super().__init__(discord.ui.Button(label=label, style=discord.ButtonStyle.secondary, custom_id=ref.encode()))
-        self.ref = ref
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> MoreContextButton:
-        ref = ContextRef.decode(match.string)
-        assert ref is not None  # the template only matches what decode accepts
-        return cls(ref)
-
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        try:
-            quote = context_around(store_of(interaction).current, self.ref)
-            if quote is None:
-                await interaction.response.send_message(messages.CONTEXT_GONE, ephemeral=True, allowed_mentions=NO_PINGS)
-                return
-            embed = render.context_embed(quote)
-            await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NO_PINGS)
-        except Exception as error:  # noqa: BLE001 - handed to the one error path
-            await report_error(interaction, error)
+def is_admin(interaction: discord.Interaction[Any]) -> bool:
+    """Manage Server in a server. Checked for every call: default_permissions only hides a command,
+    and a server admin can grant it to anyone."""
+    return interaction.guild is not None and interaction.permissions.manage_guild
 
 
-def answer_view(answer: Answer) -> discord.ui.View | None:
-    """One "More context" button per quote; none for a declined answer."""
-    if not answer.answered:
-        return None
-    view = discord.ui.View(timeout=None)
-    numbered = len(answer.quotes) > 1
-    for number, quote in enumerate(answer.quotes, 1):
-        label = f"{messages.MORE_CONTEXT} ({number})" if numbered else messages.MORE_CONTEXT
-        view.add_item(MoreContextButton(reference_for(quote), label))
-    return view
+async def respond(interaction: discord.Interaction[Any], store: KnowledgeStore, call: Call) -> None:
+    """Reply once: a refusal at once; a slow command deferred, run in a thread, then followed up."""
+    refused = command_table.refusal(call)
+    if refused is not None:
+        await interaction.response.send_message(**reply(refused), ephemeral=True)
+        return
+    if call.command.slow:
+        await interaction.response.defer(ephemeral=call.command.private, thinking=True)
+        result = await asyncio.to_thread(command_table.run, store, call)
+    else:
+        result = command_table.run(store, call)
+    ephemeral = command_table.is_private(call, result)
+    if interaction.response.is_done():
+        await interaction.followup.send(**reply(result), ephemeral=ephemeral)
+    else:
+        await interaction.response.send_message(**reply(result), ephemeral=ephemeral)
 
 
-def answer_message(answer: Answer) -> dict[str, Any]:
-    """Keyword arguments for any send: the embeds, the buttons, and no pings."""
-    kwargs: dict[str, Any] = {"embeds": render.answer_embeds(answer), "allowed_mentions": NO_PINGS}
-    view = answer_view(answer)
-    if view is not None:
-        kwargs["view"] = view
-    return kwargs
+def _parameter(python_name: str, option: Option) -> inspect.Parameter:
+    text: Any = app_commands.Range[str, option.min_length, option.max_length]
+    if option.required:
+        return inspect.Parameter(python_name, inspect.Parameter.KEYWORD_ONLY, annotation=text)
+    return inspect.Parameter(python_name, inspect.Parameter.KEYWORD_ONLY, annotation=Optional[text], default=None)  # noqa: UP007 (a runtime object, not a type)
 
 
-# --- /timeline paging ---
+def slash_command(command: Command, store: KnowledgeStore) -> app_commands.Command[Any, ..., None]:
+    # Python names for the options: Discord's may be keywords ("from"); renamed back below.
+    by_python_name = {f"option_{number}": option for number, option in enumerate(command.options)}
+
+    async def callback(interaction: discord.Interaction[Any], **given: str | None) -> None:
+        values = {by_python_name[name].name: value for name, value in given.items() if value}
+        await respond(interaction, store, Call(command, values, FRONTEND, admin=is_admin(interaction)))
+
+    # discord.py reads a command's options from its callback's signature, so give it one.
+    first = inspect.Parameter("interaction", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=discord.Interaction)
+    callback.__signature__ = inspect.Signature([first, *(_parameter(n, o) for n, o in by_python_name.items())])  # type: ignore[attr-defined]
+    callback.__discord_app_commands_param_description__ = {n: o.description for n, o in by_python_name.items()}  # type: ignore[attr-defined]
+    callback.__discord_app_commands_param_rename__ = {n: o.name for n, o in by_python_name.items()}  # type: ignore[attr-defined]
+    if command.admin_only:
+        app_commands.default_permissions(manage_guild=True)(callback)
+        app_commands.guild_only()(callback)
+    slash: app_commands.Command[Any, ..., None] = app_commands.Command(name=command.name, description=command.description, callback=callback)
+    for python_name, option in by_python_name.items():
+        if option.suggest is not None:
+            slash.autocomplete(python_name)(_suggestions(store, option))
+    return slash
 
 
-def _bound(value: str | None, *, end: bool) -> dt.date | None:
-    return range_bound(value, end=end) if value else None
+def _suggestions(store: KnowledgeStore, option: Option) -> Any:
+    suggest = option.suggest
+    assert suggest is not None
 
+    async def choices(interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:
+        return [app_commands.Choice(name=label, value=value) for label, value in suggest(store, current)]
 
-class TimelinePageButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"tl:(?P<page>\d+):(?P<start>[0-9-]*):(?P<end>[0-9-]*):(?P<topic>.{0,60})",
-):
-    """Previous/Next: the page and the query are in custom_id; the page is rebuilt from current knowledge."""
-
-    def __init__(self, page: int, query: tuple[str, str, str], label: str = "", disabled: bool = False) -> None:
-        start, end, topic = query
-        custom_id = f"tl:{page}:{start}:{end}:{topic}"
-        super().__init__(discord.ui.Button(label=label or str(page), custom_id=custom_id, disabled=disabled))
-        self.page, self.query = page, query
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> TimelinePageButton:
-        return cls(int(match["page"]), (match["start"], match["end"], match["topic"]))
-
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        try:
-            start, end, topic = self.query
-            bounds = _bound(start, end=False), _bound(end, end=True)
-            events = await asyncio.to_thread(commands.timeline, store_of(interaction), topic or None, *bounds)  # as /timeline: off the loop
-            page = min(max(self.page, 1), render.page_count(events))
-            await interaction.response.edit_message(
-                embed=render.timeline_embed(events, page), view=timeline_view(page, len(events), self.query), allowed_mentions=NO_PINGS
-            )
-        except Exception as error:  # noqa: BLE001 - handed to the one error path
-            await report_error(interaction, error)
-
-
-def timeline_view(page: int, event_count: int, query: tuple[str, str, str]) -> discord.ui.View:
-    pages = max(1, -(-event_count // render.EVENTS_PER_PAGE))
-    view = discord.ui.View(timeout=None)
-    view.add_item(TimelinePageButton(page - 1, query, messages.DISCORD_PREVIOUS, disabled=page <= 1))
-    view.add_item(TimelinePageButton(page + 1, query, messages.DISCORD_NEXT, disabled=page >= pages))
-    return view
-
-
-# --- the slash commands ---
-
-
-def _article_choices(store: KnowledgeStore, current: str) -> list[app_commands.Choice[str]]:
-    needle = current.casefold().strip()
-    matching = [a for a in commands.sources(store) if needle in a.meta.title.casefold() or needle in a.id]
-    return [app_commands.Choice(name=shorten(a.meta.title, 100), value=a.id) for a in matching[:25]]
+    return choices
 
 
 def register(tree: app_commands.CommandTree[Any], store: KnowledgeStore) -> None:
-    """Adds /ask, /timeline, /sources, /help and /reload to the tree, each a short translation."""
-
-    @tree.command(name="ask", description="Answer a question with verbatim quotes from the articles.")
-    @app_commands.describe(question="Your question about the 2018-2019 US-North Korea talks")
-    async def ask(interaction: discord.Interaction[Any], question: app_commands.Range[str, 1, 2000]) -> None:
-        await interaction.response.defer(thinking=True)  # answering can pass Discord's 3-second window
-        answer = await asyncio.to_thread(commands.ask, store, question, frontend=FRONTEND)
-        await interaction.followup.send(**answer_message(answer))
-
-    @tree.command(name="timeline", description="The dated events of the talks, each backed by a quote.")
-    @app_commands.describe(topic="Only events about this (optional)", date_from="From this date: YYYY, YYYY-MM or YYYY-MM-DD", date_to="Up to this date: YYYY, YYYY-MM or YYYY-MM-DD")
-    @app_commands.rename(date_from="from", date_to="to")
-    async def timeline(
-        interaction: discord.Interaction[Any],
-        topic: app_commands.Range[str, 1, TOPIC_MAX] | None = None,
-        date_from: app_commands.Range[str, 4, 10] | None = None,
-        date_to: app_commands.Range[str, 4, 10] | None = None,
-    ) -> None:
-        try:
-            start, end = commands.date_range(date_from, date_to)
-        except commands.BadDate as bad:
-            await _refuse_date(interaction, bad.which, bad.value)
-            return
-        await interaction.response.defer(thinking=True)
-        events = await asyncio.to_thread(commands.timeline, store, topic, start, end)
-        query = (start.isoformat() if start else "", end.isoformat() if end else "", " ".join((topic or "").replace(":", " ").split()))  # custom_id template: one line, ":" separates
-        kwargs: dict[str, Any] = {"embed": render.timeline_embed(events, 1), "allowed_mentions": NO_PINGS}
-        if render.page_count(events) > 1:
-            kwargs["view"] = timeline_view(1, len(events), query)
-        await interaction.followup.send(**kwargs)
-
-    @tree.command(name="sources", description="List the articles I quote from, or show one.")
-    @app_commands.describe(article="An article's title (start typing to choose)")
-    async def sources(interaction: discord.Interaction[Any], article: str | None = None) -> None:
-        if article:
-            found = commands.find_article(store, article)
-            if found is None:
-                await interaction.response.send_message(
-                    messages.DISCORD_NO_ARTICLE.format(text=article), ephemeral=True, allowed_mentions=NO_PINGS
-                )
-                return
-            await interaction.response.send_message(embed=render.article_embed(found), allowed_mentions=NO_PINGS)
-            return
-        await interaction.response.send_message(embed=render.sources_embed(commands.sources(store)), allowed_mentions=NO_PINGS)
-
-    @sources.autocomplete("article")
-    async def sources_titles(interaction: discord.Interaction[Any], current: str) -> list[app_commands.Choice[str]]:
-        return _article_choices(store, current)
-
-    @tree.command(name="help", description="What I can do and how to ask.")
-    async def help_(interaction: discord.Interaction[Any]) -> None:
-        await interaction.response.send_message(embed=render.help_embed(), ephemeral=True, allowed_mentions=NO_PINGS)
-
-    @tree.command(name="reload", description="Re-read the articles from the knowledge folder (Manage Server only).")
-    @app_commands.default_permissions(manage_guild=True)
-    @app_commands.guild_only()
-    async def reload(interaction: discord.Interaction[Any]) -> None:
-        # default_permissions only hides the command; a server admin can re-grant it, so check here too.
-        if interaction.guild is None or not interaction.permissions.manage_guild:
-            await interaction.response.send_message(messages.DISCORD_RELOAD_REFUSED, ephemeral=True, allowed_mentions=NO_PINGS)
-            return
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        report = await asyncio.to_thread(commands.reload, store)
-        await interaction.followup.send(render.content(report.summary()), ephemeral=True, allowed_mentions=NO_PINGS)
-
-
-async def _refuse_date(interaction: discord.Interaction[Any], option: str, value: str | None) -> None:
-    text = messages.TIMELINE_BAD_DATE.format(option=option, value=value)
-    await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
-
-
-DYNAMIC_ITEMS: Sequence[type[discord.ui.DynamicItem[Any]]] = (MoreContextButton, TimelinePageButton)
+    """Adds every command the table offers on Discord to the tree."""
+    for command in command_table.for_platform(FRONTEND):
+        tree.add_command(slash_command(command, store))

@@ -19,20 +19,21 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot import commands, messages
+from bot import command_table, commands, messages
+from bot.command_table.model import Call, Platform, UnknownCommand
 from bot.context import ContextRef, context_around
 from bot.knowledge.store import KnowledgeStore
-from bot.render import slack_render
+from bot.render import slack_render, slack_replies
 from bot.render.slack_render import SlackMessage, TimelinePage, unescape
+from bot.thread_history import HISTORY_LIMIT, ThreadMessage, earlier_questions
 
 logger = logging.getLogger(__name__)
 
-FRONTEND = "slack"
+FRONTEND: Platform = "slack"
 # Slack's markup for people, channels, user groups and broadcasts: <@U…>, <#C…|name>,
 # <!subteam^S…|@handle>, <!here>, <!channel>, <!everyone>. None of it is part of a question, and
 # ids and names must not reach the unanswered log. Text the user typed as "<" arrives as "&lt;".
 _MARKUP = re.compile(r"<([@#!])([^<>|]*)(?:\|([^<>]*))?>")
-THREAD_HISTORY_LIMIT = 50  # earlier questions beyond this do not help a short follow-up
 
 
 def _markup_replacement(match: re.Match[str]) -> str:
@@ -65,12 +66,6 @@ def question_of(message_text: str) -> str:
     return " ".join(plain_text(message_text).split())
 
 
-def parse_timeline(text: str) -> TimelinePage:
-    """`/timeline [TOPIC] [FROM] [TO]` as the first page of that query (bot.commands.parse_timeline_text)."""
-    query = commands.parse_timeline_text(text)
-    return TimelinePage(0, query.topic, query.date_from, query.date_to)
-
-
 async def _respond(respond: AsyncRespond, message: SlackMessage, *, private: bool, thread_ts: str | None = None) -> None:
     """Through the response_url: works in any channel, even ones the bot has not joined."""
     await respond(
@@ -81,11 +76,6 @@ async def _respond(respond: AsyncRespond, message: SlackMessage, *, private: boo
         unfurl_media=False,
         thread_ts=thread_ts,
     )
-
-
-async def _timeline_message(store: KnowledgeStore, page: TimelinePage) -> SlackMessage:
-    events = await asyncio.to_thread(commands.timeline, store, page.topic, page.date_from, page.date_to)
-    return slack_render.timeline_message(events, page)
 
 
 def _is_from_a_bot(message: dict[str, Any]) -> bool:
@@ -100,7 +90,7 @@ async def _earlier_questions(
     A thread is the bot's when it was addressed (a mention, a DM) or its root mentions the bot.
     """
     try:
-        response = await client.conversations_replies(channel=event["channel"], ts=event["thread_ts"], limit=THREAD_HISTORY_LIMIT)
+        response = await client.conversations_replies(channel=event["channel"], ts=event["thread_ts"], limit=HISTORY_LIMIT)
     except SlackApiError as error:
         # No history (a missing scope, a deleted thread): answer a question put to the bot on its
         # own, and stay out of threads we cannot tell are ours rather than post an error in them.
@@ -114,11 +104,8 @@ async def _earlier_questions(
     if not addressed and (mention is None or mention not in root.get("text", "") or _is_from_a_bot(root)):
         return None
     before = float(event["ts"])
-    return [
-        question
-        for m in history
-        if not _is_from_a_bot(m) and m.get("ts") and float(m["ts"]) < before and (question := question_of(m.get("text", "")))
-    ]
+    earlier = (ThreadMessage(m.get("text", ""), _is_from_a_bot(m)) for m in history if m.get("ts") and float(m["ts"]) < before)
+    return earlier_questions(earlier, question_of)
 
 
 async def answer_in_thread(
@@ -162,31 +149,16 @@ async def failures_reported(body: dict[str, Any], client: AsyncWebClient, respon
         await report_failure(error, body, client, respond)
 
 
-async def _command_reply(
-    store: KnowledgeStore, command: dict[str, Any], admin_user_ids: Collection[str]
-) -> tuple[SlackMessage, bool]:
+async def _command_reply(store: KnowledgeStore, body: dict[str, Any], admin_user_ids: Collection[str]) -> tuple[SlackMessage, bool]:
     """What a slash command answers, and whether only the asker should see it."""
-    name = command.get("command", "")
-    text, private = split_private(command.get("text", ""))
-    if name == "/ask":
-        answer = await asyncio.to_thread(commands.ask, store, text, frontend=FRONTEND)
-        return slack_render.answer_message(answer), private
-    if name == "/timeline":
-        return await _timeline_message(store, parse_timeline(text)), private
-    if name == "/sources":
-        if not text:
-            return slack_render.sources_message(commands.sources(store)), private
-        article = commands.find_article(store, text)
-        if article is None:
-            return slack_render.text_message(messages.SLACK_NO_SUCH_ARTICLE.format(text=repr(text))), private
-        return slack_render.sources_message([article]), private
-    if name == "/reload":
-        if command.get("user_id") not in admin_user_ids:
-            return slack_render.text_message(messages.SLACK_RELOAD_REFUSED), True
-        # Rebuilding the index is CPU work: off the event loop, so other questions keep flowing.
-        report = await asyncio.to_thread(commands.reload, store)
-        return slack_render.text_message(report.summary()), True
-    return slack_render.help_message(), private
+    text, private = split_private(body.get("text", ""))
+    command = command_table.named(body.get("command", ""), FRONTEND)
+    if command is None:  # registered from the table, so only a command the table lost since
+        return slack_replies.reply(UnknownCommand(body.get("command", ""))), True
+    call = Call(command, command.values_from_text(text), FRONTEND, admin=body.get("user_id") in admin_user_ids)
+    # Off the event loop: answering and reloading are CPU work, and other requests keep flowing.
+    result = await asyncio.to_thread(command_table.run, store, call)
+    return slack_replies.reply(result), private or command_table.is_private(call, result)
 
 
 async def _on_message(store: KnowledgeStore, client: AsyncWebClient, event: dict[str, Any], bot_user_id: str | None) -> None:
@@ -215,8 +187,8 @@ def register(app: AsyncApp, store: KnowledgeStore, admin_user_ids: Collection[st
             message, private = await _command_reply(store, command, admin_user_ids)
             await _respond(respond, message, private=private)
 
-    for name in ("/ask", "/timeline", "/sources", "/help", "/reload"):
-        app.command(name)(slash_command)
+    for command in command_table.for_platform(FRONTEND):
+        app.command("/" + command.name)(slash_command)
 
     @app.event("app_mention")
     async def mention(body: dict[str, Any], event: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext) -> None:
@@ -252,5 +224,6 @@ def register(app: AsyncApp, store: KnowledgeStore, admin_user_ids: Collection[st
         await ack()
         async with failures_reported(body, client, respond):
             page = TimelinePage.decode(action.get("value", "")) or TimelinePage()
+            events = await asyncio.to_thread(commands.timeline, store, page.topic, page.date_from, page.date_to)
             thread_ts = (body.get("message") or {}).get("thread_ts")
-            await _respond(respond, await _timeline_message(store, page), private=True, thread_ts=thread_ts)
+            await _respond(respond, slack_render.timeline_message(events, page), private=True, thread_ts=thread_ts)

@@ -1,4 +1,4 @@
-"""The terminal chat: type a question (or /ask, /timeline, /sources, /help), read quoted answers.
+"""The terminal chat: type a question or a command of bot.command_table (/help lists them), read quoted answers.
 
 Works at a prompt and with piped stdin (no prompt, one reply per line of input).
 """
@@ -12,49 +12,39 @@ import sys
 import threading
 from typing import TextIO
 
-from bot import commands, messages
-from bot.answers import clean_question
-from bot.commands import TextCommand, parse_text_command
+from bot import command_table, messages
+from bot.answers import Answer, clean_question
+from bot.command_table.model import Leave, Platform, UnknownCommand
 from bot.config import Settings
 from bot.knowledge.store import KnowledgeStore
 from bot.render.shorten import shorten
-from bot.render.text import answer_text, help_text, sources_text
-from bot.render.timeline_text import timeline_text
+from bot.render.text_replies import reply_text
 
 logger = logging.getLogger(__name__)
 
-FRONTEND = "terminal"
+FRONTEND: Platform = "terminal"
 PROMPT = "> "
-QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit"})
+QUIT_WORDS = frozenset({"/exit", "quit", "exit"})  # besides /quit, a command of the table
 # The watcher logs its start-up line about a second in; waiting for it keeps that line above the
 # greeting instead of after the prompt, where it would sit in the middle of what the user types.
 WATCHER_START_WAIT_SECONDS = 2.0
 ECHO_CHARS = 200
 
 
-def reply_to(store: KnowledgeStore, command: TextCommand, anchor: list[str] | None = None) -> str:
-    """`anchor`: the chat's last question answered on its own, which a short follow-up ("and
-    why?") leans on; kept up to date here. The terminal's transcript plays the part a thread's
-    history plays on Discord and Slack."""
-    if command.name == "ask":
-        result = commands.ask(store, command.argument, frontend=FRONTEND, earlier_questions=tuple(anchor or ()))
-        if anchor is not None and result.answered and not result.follow_up:
-            anchor[:] = [command.argument]  # "Q, and why?, and when?": both lean on Q
-        return answer_text(result)
-    if command.name == "timeline":
-        query = commands.parse_timeline_text(command.argument)
-        return timeline_text(commands.timeline(store, query.topic, query.date_from, query.date_to), query.topic)
-    if command.name == "sources":
-        if command.argument:
-            article = commands.find_article(store, command.argument)
-            return sources_text([article]) if article else messages.NO_ARTICLE.format(text=command.argument)
-        return sources_text(commands.sources(store))
-    if command.name == "help":
-        return help_text()
-    if command.name == "reload":
-        # Anyone at the terminal already owns the process, so no admin check here.
-        return commands.reload(store).summary()
-    return messages.UNKNOWN_COMMAND.format(command="/" + command.name)
+def reply_to(store: KnowledgeStore, text: str, anchor: list[str] | None = None) -> str | None:
+    """The reply to one line typed at the chat; None when it ends the chat (/quit).
+
+    `anchor`: the chat's last question answered on its own, which a short follow-up ("and why?")
+    leans on; kept up to date here. The terminal's transcript plays the part a thread's history
+    plays on Discord and Slack."""
+    # Anyone at the terminal already owns the process, so admin-only commands are theirs too.
+    call = command_table.call_from_text(text, FRONTEND, admin=True, earlier_questions=tuple(anchor or ()))
+    result = call if isinstance(call, UnknownCommand) else command_table.run(store, call)
+    if isinstance(result, Leave):
+        return None
+    if anchor is not None and isinstance(result, Answer) and result.answered and not result.follow_up:
+        anchor[:] = [result.question]  # "Q, and why?, and when?": both lean on Q
+    return reply_text(result)
 
 
 async def chat(store: KnowledgeStore, stdin: TextIO, stdout: TextIO) -> None:
@@ -77,15 +67,17 @@ async def chat(store: KnowledgeStore, stdin: TextIO, stdout: TextIO) -> None:
             continue
         if text.lower() in QUIT_WORDS:
             break
-        if not interactive:
-            # Piped in, the questions are not on screen: echo each so the transcript reads as a chat.
-            print(PROMPT + shorten(clean_question(text), ECHO_CHARS), file=stdout)
         try:
             # In a thread: /reload rebuilds the knowledge, and the watcher shares this event loop.
-            reply = await asyncio.to_thread(reply_to, store, parse_text_command(text), anchor)
+            reply = await asyncio.to_thread(reply_to, store, text, anchor)
         except Exception:
             logger.exception("failed to answer %r", text[:200])
             reply = messages.INTERNAL_ERROR
+        if reply is None:
+            break
+        if not interactive:
+            # Piped in, the questions are not on screen: echo each so the transcript reads as a chat.
+            print(PROMPT + shorten(clean_question(text), ECHO_CHARS), file=stdout)
         print(reply, file=stdout)
         print(file=stdout, flush=True)
 

@@ -12,6 +12,7 @@ import discord
 
 from bot import messages
 from bot.answers import Answer
+from bot.command_table.model import HelpList
 from bot.knowledge.models import Article, ArticleMeta
 from bot.quotes import Quote
 from bot.render.shorten import shorten
@@ -163,9 +164,11 @@ def article_embed(article: Article) -> discord.Embed:
     return embed
 
 
-def help_embed() -> discord.Embed:
+def help_embed(help_list: HelpList) -> discord.Embed:
     lines = [messages.HELP_INTRO, ""]
-    lines.extend(f"**{usage}** — {what}" for usage, what in messages.DISCORD_HELP_COMMANDS)
+    for entry in help_list.entries:
+        only = f" ({messages.DISCORD_ADMIN_ONLY})" if entry.admin_only else ""
+        lines.append(f"**{entry.usage}** — {entry.text}{only}")
     lines.extend(["", messages.DISCORD_HELP_MENTION, "", "For example:"])
     lines.extend(f"• {example}" for example in messages.HELP_EXAMPLES)
     lines.extend(["", messages.HELP_TIP])

@@ -15,6 +15,7 @@ from typing import Any
 
 from bot import messages
 from bot.answers import Answer
+from bot.command_table.model import HelpList
 from bot.context import reference_for
 from bot.knowledge.models import Article, ArticleMeta
 from bot.quotes import Quote
@@ -168,8 +169,11 @@ def sources_message(articles: Sequence[Article]) -> SlackMessage:
     return SlackMessage(heading, [_section(heading), *_line_sections(lines, reserved=1)])
 
 
-def help_message() -> SlackMessage:
-    commands = "\n".join(f"`{usage}` {escape(what)}" for usage, what in messages.SLACK_HELP_COMMANDS)
+def help_message(help_list: HelpList) -> SlackMessage:
+    commands = "\n".join(
+        f"`{entry.usage}` {escape(entry.text)}" + (f" ({escape(messages.SLACK_ADMIN_ONLY)})" if entry.admin_only else "")
+        for entry in help_list.entries
+    )
     examples = "\n".join(f"• {escape(example)}" for example in messages.HELP_EXAMPLES)
     blocks = [
         _section(escape(messages.HELP_INTRO)),

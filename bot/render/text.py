@@ -6,6 +6,7 @@ import textwrap
 
 from bot import messages
 from bot.answers import Answer
+from bot.command_table.model import HelpList
 from bot.knowledge.models import Article
 from bot.quotes import Quote
 from bot.render.source import display_date, display_title, source_line
@@ -40,9 +41,9 @@ def sources_text(articles: list[Article]) -> str:
     return "\n".join(lines)
 
 
-def help_text(prefix: str = "/") -> str:
+def help_text(commands: HelpList) -> str:
     lines = [messages.HELP_INTRO, "", "Commands:"]
-    lines.extend(f"  {prefix}{usage:<29} {what}" for usage, what in messages.HELP_COMMANDS)
+    lines.extend(f"  {entry.usage:<30} {entry.text}" for entry in commands.entries)
     lines.append("")
     lines.append("Or just type a question. For example:")
     lines.extend(f"  {example}" for example in messages.HELP_EXAMPLES)

@@ -1,0 +1,61 @@
+"""/timeline [TOPIC] [FROM] [TO]: the dated events of the talks, each backed by a quote."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from bot import commands, messages
+from bot.command_table.model import Call, Command, Option
+from bot.knowledge.store import KnowledgeStore
+from bot.timeline.models import TimelineEvent
+
+# A Discord page button carries the topic in its custom_id, which Discord caps at 100 characters.
+TOPIC_MAX = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    events: list[TimelineEvent]
+    topic: str | None
+    date_from: dt.date | None
+    date_to: dt.date | None
+
+
+def check_date(option: str, value: str) -> str | None:
+    try:
+        commands.date_range(value, None)
+    except commands.BadDate:
+        return messages.TIMELINE_BAD_DATE.format(option=option, value=value)
+    return None
+
+
+def from_text(text: str) -> dict[str, str]:
+    topic, start, end = commands.split_timeline_text(text)
+    given = {"topic": topic, "from": start, "to": end}
+    return {name: value for name, value in given.items() if value}
+
+
+def run(store: KnowledgeStore, call: Call) -> Timeline:
+    # The dates were checked (Option.check); two the wrong way round are read the right way round.
+    start, end = commands.date_range(call.text("from") or None, call.text("to") or None)
+    topic = call.text("topic") or None
+    return Timeline(commands.timeline(store, topic, start, end), topic, start, end)
+
+
+COMMAND = Command(
+    name="timeline",
+    description="The dated events of the talks, each backed by a quote.",
+    help=(
+        "The dated events of the talks, each with a quote. One date (YYYY, YYYY-MM or YYYY-MM-DD) "
+        "is that year, month or day; two are a span."
+    ),
+    options=(
+        Option("topic", "Only events about this (optional)", max_length=TOPIC_MAX),
+        Option("from", "From this date: YYYY, YYYY-MM or YYYY-MM-DD", min_length=4, max_length=10, check=check_date),
+        Option("to", "Up to this date: YYYY, YYYY-MM or YYYY-MM-DD", min_length=4, max_length=10, check=check_date),
+    ),
+    handler=run,
+    from_text=from_text,
+    slow=True,
+)

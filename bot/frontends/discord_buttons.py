@@ -1,0 +1,141 @@
+"""The stateless buttons under answers and timeline pages, and the one error path for interactions.
+
+Buttons carry everything they need in their custom_id (a quote reference, a timeline page), so
+any shard or copy of the bot can serve a press with no memory of the message it is under.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import discord
+
+from bot import commands, messages
+from bot.answers import Answer
+from bot.context import ContextRef, context_around, reference_for
+from bot.knowledge.store import KnowledgeStore
+from bot.render import discord_render as render
+from bot.timeline.models import range_bound
+
+logger = logging.getLogger(__name__)
+
+NO_PINGS = discord.AllowedMentions.none()
+
+
+def store_of(interaction: discord.Interaction[Any]) -> KnowledgeStore:
+    store: KnowledgeStore = interaction.client.store  # set by TalksClient; read per press, so reloads show
+    return store
+
+
+async def report_error(interaction: discord.Interaction[Any], error: Exception) -> None:
+    """The one error path: the traceback to the log, one short ephemeral sentence to the user."""
+    logger.error("interaction %s failed", interaction.id, exc_info=error)
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(messages.INTERNAL_ERROR, ephemeral=True, allowed_mentions=NO_PINGS)
+        else:
+            await interaction.response.send_message(messages.INTERNAL_ERROR, ephemeral=True, allowed_mentions=NO_PINGS)
+    except discord.HTTPException:
+        logger.warning("could not tell the user about the error in interaction %s", interaction.id)
+
+
+class MoreContextButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"ctx:[a-z0-9][a-z0-9._-]{0,63}:\d+:\d+:[0-9a-f]{8}"):
+    """Shows the sentences around a quote, ephemerally, found again from the reference in custom_id."""
+
+    def __init__(self, ref: ContextRef, label: str = messages.MORE_CONTEXT) -> None:
+        super().__init__(discord.ui.Button(label=label, style=discord.ButtonStyle.secondary, custom_id=ref.encode()))
+        self.ref = ref
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> MoreContextButton:
+        ref = ContextRef.decode(match.string)
+        assert ref is not None  # the template only matches what decode accepts
+        return cls(ref)
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        try:
+            quote = context_around(store_of(interaction).current, self.ref)
+            if quote is None:
+                await interaction.response.send_message(messages.CONTEXT_GONE, ephemeral=True, allowed_mentions=NO_PINGS)
+                return
+            embed = render.context_embed(quote)
+            await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NO_PINGS)
+        except Exception as error:  # noqa: BLE001 - handed to the one error path
+            await report_error(interaction, error)
+
+
+def answer_view(answer: Answer) -> discord.ui.View | None:
+    """One "More context" button per quote; none for a declined answer."""
+    if not answer.answered:
+        return None
+    view = discord.ui.View(timeout=None)
+    numbered = len(answer.quotes) > 1
+    for number, quote in enumerate(answer.quotes, 1):
+        label = f"{messages.MORE_CONTEXT} ({number})" if numbered else messages.MORE_CONTEXT
+        view.add_item(MoreContextButton(reference_for(quote), label))
+    return view
+
+
+def answer_message(answer: Answer) -> dict[str, Any]:
+    """Keyword arguments for any send: the embeds, the buttons, and no pings."""
+    kwargs: dict[str, Any] = {"embeds": render.answer_embeds(answer), "allowed_mentions": NO_PINGS}
+    view = answer_view(answer)
+    if view is not None:
+        kwargs["view"] = view
+    return kwargs
+
+
+# --- /timeline paging ---
+
+
+def _bound(value: str | None, *, end: bool) -> dt.date | None:
+    return range_bound(value, end=end) if value else None
+
+
+class TimelinePageButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"tl:(?P<page>\d+):(?P<start>[0-9-]*):(?P<end>[0-9-]*):(?P<topic>.{0,60})",
+):
+    """Previous/Next: the page and the query are in custom_id; the page is rebuilt from current knowledge."""
+
+    def __init__(self, page: int, query: tuple[str, str, str], label: str = "", disabled: bool = False) -> None:
+        start, end, topic = query
+        custom_id = f"tl:{page}:{start}:{end}:{topic}"
+        super().__init__(discord.ui.Button(label=label or str(page), custom_id=custom_id, disabled=disabled))
+        self.page, self.query = page, query
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> TimelinePageButton:
+        return cls(int(match["page"]), (match["start"], match["end"], match["topic"]))
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        try:
+            start, end, topic = self.query
+            bounds = _bound(start, end=False), _bound(end, end=True)
+            events = await asyncio.to_thread(commands.timeline, store_of(interaction), topic or None, *bounds)  # as /timeline: off the loop
+            page = min(max(self.page, 1), render.page_count(events))
+            await interaction.response.edit_message(
+                embed=render.timeline_embed(events, page), view=timeline_view(page, len(events), self.query), allowed_mentions=NO_PINGS
+            )
+        except Exception as error:  # noqa: BLE001 - handed to the one error path
+            await report_error(interaction, error)
+
+
+def timeline_view(page: int, event_count: int, query: tuple[str, str, str]) -> discord.ui.View:
+    pages = max(1, -(-event_count // render.EVENTS_PER_PAGE))
+    view = discord.ui.View(timeout=None)
+    view.add_item(TimelinePageButton(page - 1, query, messages.DISCORD_PREVIOUS, disabled=page <= 1))
+    view.add_item(TimelinePageButton(page + 1, query, messages.DISCORD_NEXT, disabled=page >= pages))
+    return view
+
+
+DYNAMIC_ITEMS: Sequence[type[discord.ui.DynamicItem[Any]]] = (MoreContextButton, TimelinePageButton)
