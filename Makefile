@@ -26,7 +26,7 @@ bench: $(STAMP)
 	$(PY) bench/answer_speed.py
 
 eval: $(STAMP)
-	$(PY) -m bot eval ../shared/eval/dev_qa.jsonl
+	$(PY) -m bot eval eval/dev_qa.jsonl
 
 check: $(STAMP)
 	$(PY) -m bot check

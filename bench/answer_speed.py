@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV_SET = ROOT.parent / "shared" / "eval" / "dev_qa.jsonl"
+DEV_SET = ROOT / "eval" / "dev_qa.jsonl"
 EXTRA_QUESTIONS = [
     "Did Kim offer to shut the reactor?",  # first: a word with synonyms, so anything loaded lazily shows
     "Why did the Hanoi summit collapse?",

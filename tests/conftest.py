@@ -12,7 +12,8 @@ import pytest
 from bot.config import BUNDLED_KNOWLEDGE
 from bot.knowledge.store import KnowledgeStore
 
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+# The raw scraped text of the bundled articles, chrome and all: what cleaning must turn into knowledge/.
+SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
 PLATFORM_VARIABLES = (
     "DISCORD_TOKEN",
     "DISCORD_GUILD_IDS",

@@ -19,7 +19,7 @@ from bot.search.query import analyse
 from bot.unanswered.log import UnansweredLog
 from tests.conftest import write_article
 
-DEV_SET = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_qa.jsonl"
+DEV_SET = Path(__file__).resolve().parent.parent / "eval" / "dev_qa.jsonl"
 MORE_QUESTIONS = [
     "Why did the Hanoi summit collapse?",
     "Who is Stephen Biegun?",

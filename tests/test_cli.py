@@ -1,27 +1,26 @@
-"""The command line as scripts and users run it: real subprocesses, real exit codes."""
+"""The command line as scripts and users run it: its output and exit codes.
+
+Most run `main(argv)` in this process; a few run `python -m bot` as a real subprocess, for what
+only a real process shows: the entry point, real pipes, a terminal, Ctrl-C.
+"""
 
 from __future__ import annotations
 
 import json
-import os
-import pty
-import select
 import shlex
-import subprocess
 import sys
-import time
 import tomllib
 from pathlib import Path
 
 from bot.config import BUNDLED_KNOWLEDGE
-from tests.cli_helpers import run_bot
+from tests.cli_helpers import at_a_terminal, run_bot, run_bot_process
 from tests.conftest import write_article
 
-DEV_SET = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_qa.jsonl"
+DEV_SET = Path(__file__).resolve().parent.parent / "eval" / "dev_qa.jsonl"
 
 
 def test_ask_json_has_the_documented_shape() -> None:
-    result = run_bot("ask", "--json", "Who was Trump's choice to replace Tillerson?")
+    result = run_bot_process("ask", "--json", "Who was Trump's choice to replace Tillerson?")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["question"] == "Who was Trump's choice to replace Tillerson?"
@@ -119,8 +118,11 @@ def test_sources_lists_the_articles() -> None:
 
 def test_version_is_the_installed_release_and_starts_nothing() -> None:
     release = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    installed = run_bot_process("--version", timeout=20)
+    assert installed.returncode == 0
+    assert installed.stdout.strip() == f"talks-bot {release}"
     for argv in (["--version"], ["--knowledge", "knowledge", "--version"]):
-        result = run_bot(*argv, timeout=20)
+        result = run_bot(*argv)
         assert result.returncode == 0
         assert result.stdout.strip() == f"talks-bot {release}"
 
@@ -180,7 +182,7 @@ def test_knowledge_folder_from_the_environment(tmp_path: Path) -> None:
 
 
 def test_terminal_chat_with_piped_stdin() -> None:
-    result = run_bot("chat", stdin="Who was Trump's choice to replace Tillerson?\n/sources\n/help\n/nonsense\n\n/quit\nWho is Stephen Biegun?\n")
+    result = run_bot_process("chat", stdin="Who was Trump's choice to replace Tillerson?\n/sources\n/help\n/nonsense\n\n/quit\nWho is Stephen Biegun?\n")
     assert result.returncode == 0
     assert "Biegun" not in result.stdout  # /quit ends the chat: the line after it is never answered
     assert "Traceback" not in result.stderr and "Error" not in result.stderr
@@ -194,11 +196,9 @@ def test_terminal_chat_with_piped_stdin() -> None:
 
 
 def test_a_piped_line_that_is_not_utf8_is_answered_as_text_not_a_crash() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "chat"], input=b"\xff\xfe\nWho was Trump's choice to replace Tillerson?\n", capture_output=True, timeout=60
-    )
+    result = run_bot("chat", stdin=b"\xff\xfe\nWho was Trump's choice to replace Tillerson?\n")
     assert result.returncode == 0
-    assert b"Mike Pompeo" in result.stdout and b"Traceback" not in result.stderr
+    assert "Mike Pompeo" in result.stdout and "Traceback" not in result.stderr
 
 
 def test_the_terminal_chat_answers_a_short_follow_up_from_the_question_before() -> None:
@@ -257,7 +257,7 @@ def test_a_bad_setting_is_one_sentence_naming_it() -> None:
 
 def test_a_huge_single_word_question_is_answered_or_declined_promptly() -> None:
     """One 1,999-letter 'word' once made spelling correction build millions of variants."""
-    result = run_bot("ask", "--json", "qwrtzpsdfghjklxcvbnm" * 99, timeout=30)
+    result = run_bot_process("ask", "--json", "qwrtzpsdfghjklxcvbnm" * 99, timeout=30)
     assert result.returncode == 0
     assert json.loads(result.stdout)["answered"] is False
 
@@ -271,60 +271,26 @@ def test_chat_sources_finds_an_article_by_publisher() -> None:
 def test_the_interactive_chat_greets_after_the_watcher_line_and_answers(knowledge_copy: Path) -> None:
     """At a real terminal (a pty), start-up log lines come before the greeting and the prompt,
     never after the prompt where they would land in the middle of what the user types."""
-    main_fd, terminal_fd = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "chat", "--knowledge", str(knowledge_copy)],
-        stdin=terminal_fd,
-        stdout=terminal_fd,
-        stderr=terminal_fd,
-        close_fds=True,
-    )
-    os.close(terminal_fd)
-    screen = b""
-
-    def read_until(marker: bytes, seconds: float = 30) -> None:
-        nonlocal screen
-        deadline = time.monotonic() + seconds
-        while marker not in screen and time.monotonic() < deadline:
-            if select.select([main_fd], [], [], 0.2)[0]:
-                screen += os.read(main_fd, 65536)
-        assert marker in screen, screen.decode(errors="replace")
-
-    try:
-        read_until(b"\n> ")
-        text = screen.decode(errors="replace")
+    with at_a_terminal([sys.executable, "-m", "bot", "chat", "--knowledge", str(knowledge_copy)]) as terminal:
+        terminal.read_until(b"\n> ")
+        text = terminal.screen.decode(errors="replace")
         assert text.index("watching") < text.index("Ask about the 2018-2019") < text.rindex("> ")
-        os.write(main_fd, b"Who was Trump's choice to replace Tillerson?\n")
-        read_until(b"Pompeo")
-        os.write(main_fd, b"\x04")  # Ctrl-D at the prompt
-        assert process.wait(timeout=15) == 0
-        read_until(b"> \r\n", 5)  # the line is ended, so the shell's prompt starts on its own
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        os.close(main_fd)
+        terminal.type(b"Who was Trump's choice to replace Tillerson?\n")
+        terminal.read_until(b"Pompeo")
+        terminal.type(b"\x04")  # Ctrl-D at the prompt
+        assert terminal.process.wait(timeout=15) == 0
+        terminal.read_until(b"> \r\n", 5)  # the line is ended, so the shell's prompt starts on its own
 
 
 def test_ctrl_c_at_the_prompt_ends_the_chat_at_once(knowledge_copy: Path) -> None:
     """Ctrl-C at the prompt, typed at a real terminal: `script` gives the chat a terminal of its
     own, whose Ctrl-C is a SIGINT, as a user's shell does. The chat must not wait for Enter."""
-    main_fd, terminal_fd = pty.openpty()
     command = f"{shlex.quote(sys.executable)} -m bot chat --knowledge {shlex.quote(str(knowledge_copy))}"
-    process = subprocess.Popen(["script", "-q", "-c", command, "/dev/null"], stdin=terminal_fd, stdout=terminal_fd, stderr=terminal_fd, close_fds=True)
-    os.close(terminal_fd)
-    screen = b""
-    try:
-        deadline = time.monotonic() + 30
-        while b"\n> " not in screen and time.monotonic() < deadline:
-            if select.select([main_fd], [], [], 0.2)[0]:
-                screen += os.read(main_fd, 65536)
-        assert b"\n> " in screen, screen.decode(errors="replace")
-        time.sleep(0.3)  # the prompt is up; the chat is waiting for a line
-        os.write(main_fd, b"\x03")
-        process.wait(timeout=10)  # before: it waited for Enter, however long that took
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        os.close(main_fd)
+    with at_a_terminal(["script", "-q", "-e", "-c", command, "/dev/null"]) as terminal:
+        # The prompt is printed after the line reader has started, so from here the chat is
+        # waiting for a line: the moment the old code could only leave on Enter.
+        terminal.read_until(b"\n> ")
+        terminal.type(b"\x03")
+        assert terminal.process.wait(timeout=10) == 130  # the chat's exit code for Ctrl-C (script -e passes it on)
+        terminal.read_to_the_end()
+        assert b"Traceback" not in terminal.screen

@@ -152,7 +152,6 @@ def test_plain_text_is_kept_as_it_is_and_clean_drops_whole_chrome_lines(knowledg
     assert answer.answered and "Panmunjom" in answer.quotes[0].text
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared seeds are not next to this checkout")
 @pytest.mark.parametrize("article_file", sorted(p.name for p in (BUNDLED_KNOWLEDGE / "articles").glob("*.md")))
 def test_the_scraped_seeds_clean_to_the_bundled_bodies(article_file: str) -> None:
     bundled, _ = read_article(BUNDLED_KNOWLEDGE / "articles" / article_file)

@@ -1,6 +1,6 @@
 """The issue's yardstick: plain rank-bm25 over the articles' raw paragraphs, on question files.
 
-    .venv/bin/python tools/plain_bm25_baseline.py ../shared/eval/dev_qa.jsonl eval/heldout_k.jsonl
+    .venv/bin/python tools/plain_bm25_baseline.py eval/dev_qa.jsonl eval/heldout_k.jsonl
 
 Words are lower-cased runs of letters and digits: no stop words, stemming, aliases or synonyms,
 and no decision to decline. R@1 counts a question when the best paragraph holds a gold span,

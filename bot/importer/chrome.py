@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from bot.search.normalise import words
 
-# Lines seen on scraped news pages (../shared/seeds): menus rendered from icon names, buttons.
+# Lines seen on scraped news pages: menus rendered from icon names, buttons.
 CHROME_LINES = frozenset(
     {
         "clock menu more-arrow no yes",
