@@ -56,7 +56,7 @@ def timeline(
     knowledge = store.current  # read once, like ask
     events = list(knowledge.timeline)
     if date_from is not None:
-        events = [e for e in events if e.date.last_day() >= date_from]
+        events = [e for e in events if (e.end or e.date).last_day() >= date_from]
     if date_to is not None:
         events = [e for e in events if e.date.first_day() <= date_to]
     topic = clean_question(topic or "")[:MAX_QUESTION_CHARS]  # same limits as a question

@@ -15,6 +15,7 @@ from bot.config import BUNDLED_KNOWLEDGE
 from bot.frontends.terminal import reply_to
 from bot.knowledge.store import KnowledgeStore
 from bot.timeline.models import TimelineEvent
+from tests.conftest import write_article
 
 QUOTE_KEYS = {"text", "start", "end", "score", "article"}
 
@@ -55,8 +56,13 @@ def test_with_one_article_its_source_s_name_keeps_its_events(tmp_path: Path) -> 
     assert commands.timeline(store, "the") == []
 
 
-def test_json_output_shape(capsys: pytest.CaptureFixture[str]) -> None:
-    data = run_json(capsys, "timeline", "--json")
+def with_a_season(knowledge: Path) -> Path:
+    write_article(knowledge, "test-season", "Tensions between the two sides rose sharply last summer, officials said.", published="2019-02-28")
+    return knowledge
+
+
+def test_json_output_shape(capsys: pytest.CaptureFixture[str], knowledge_copy: Path) -> None:
+    data = run_json(capsys, "timeline", "--json", "--knowledge", str(with_a_season(knowledge_copy)))
     assert set(data) == {"events"} and data["events"]
     for event in data["events"]:
         assert {"date", "precision", "approximate", "title", "quotes", "other_dates", "curated"} <= set(event)
@@ -106,8 +112,8 @@ def test_bad_date_is_one_message_and_exit_2(capsys: pytest.CaptureFixture[str], 
     assert captured.err.strip() == f"--from {bad!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD, for example 2018-06."
 
 
-def test_timelinejs_export(capsys: pytest.CaptureFixture[str]) -> None:
-    data = run_json(capsys, "timeline", "--format", "timelinejs")
+def test_timelinejs_export(capsys: pytest.CaptureFixture[str], knowledge_copy: Path) -> None:
+    data = run_json(capsys, "timeline", "--format", "timelinejs", "--knowledge", str(with_a_season(knowledge_copy)))
     assert data["title"]["text"]["headline"]
     slides = data["events"]
     assert slides
@@ -116,7 +122,7 @@ def test_timelinejs_export(capsys: pytest.CaptureFixture[str]) -> None:
         assert set(start) <= {"year", "month", "day", "display_date"}
         assert "day" not in start or "month" in start
         assert slide["text"]["headline"] and "<blockquote>" in slide["text"]["text"]
-        assert slide["group"] in {"Vox", "WIRED", "The Washington Post"}
+        assert slide["group"] in {"Vox", "WIRED", "The Washington Post", "Test Gazette"}
     summer = next(s for s in slides if s["display_date"] == "summer 2018")  # from June to August
     assert (summer["start_date"]["month"], summer["end_date"]["month"], summer["end_date"]["display_date"]) == ("6", "8", "summer 2018")
     agreed = next(s for s in slides if s["start_date"]["year"] == "1994")

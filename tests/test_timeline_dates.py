@@ -9,7 +9,6 @@ import pytest
 from bot.knowledge.models import Span
 from bot.timeline.found import find_mentions
 from bot.timeline.models import EventDate
-from bot.timeline.titles import title_from
 
 PUBLISHED = dt.date(2019, 2, 28)  # a Thursday, like the WIRED and Vox articles
 
@@ -41,6 +40,24 @@ def found(text: str, published: dt.date = PUBLISHED) -> list[tuple[str, str, boo
         ("Sanctions tightened last year.", "last year", "2018", False),
         ("Prices rose last month.", "last month", "2019-01", False),
         ("A deal may come next May.", "next May", "2019-05", True),
+        # Day first, with and without a year or an ordinal.
+        ("The vote was held on 27 April.", "27 April", "2018-04-27", False),
+        ("Talks resumed on 5 October 2017 in Geneva.", "5 October 2017", "2017-10-05", False),
+        ("The fleet sailed on the 3rd of January.", "3rd of January", "2019-01-03", False),
+        ("It rained on Jan. 9.", "Jan. 9", "2019-01-09", False),
+        ("A ceasefire began Sept. 12, 2017.", "Sept. 12, 2017", "2017-09-12", False),
+        # Parts of months and years.
+        ("Envoys met in mid-October.", "mid-October", "2018-10", True),
+        ("The plant closed late last year.", "late last year", "2018", True),
+        ("Exports fell early this year.", "early this year", "2019", True),
+        ("Inflation peaked in early 2017.", "early 2017", "2017", True),
+        ("The pact was signed at the end of June.", "of June", "2018-06", True),
+        # Spans of days.
+        ("The forum ran on February 11-13, 2019.", "February 11-13, 2019", "2019-02-11", False),
+        ("The forum ran from 11 to 13 February.", "11 to 13 February", "2019-02-11", False),
+        # A plan after publication.
+        ("They will return in two weeks.", "in two weeks", "2019-03", True),
+        ("Leaders meet again next week.", "next week", "2019-03", True),
     ],
 )
 def test_each_form_resolves_against_publication(text: str, phrase: str, date: str, approximate: bool) -> None:
@@ -86,44 +103,39 @@ def test_non_dates_produce_nothing(text: str) -> None:
     assert found(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # Counted from the date in the same sentence, or the sentence before.
+        ("The ship sank on 4 May. Divers reached it three days later.", ["2018-05-04", "2018-05-07"]),
+        ("The ship sank on 4 May. The crew had been warned the day before.", ["2018-05-04", "2018-05-03"]),
+        ("Rescuers arrived two days after the sinking on 4 May.", ["2018-05-06", "2018-05-04"]),
+        ("The ship sank on 4 May. The next day, the port closed.", ["2018-05-04", "2018-05-05"]),
+        ("The port closed in March. A week later the strike ended.", ["2018-03", "2018-03"]),
+        # Nothing to count from: no date at all rather than a guess.
+        ("Divers reached it three days later.", []),
+    ],
+)
+def test_dates_relative_to_another_date(text: str, dates: list[str]) -> None:
+    sentences = [Span(0, text.index(".") + 1), Span(text.index(".") + 2, len(text))] if text.count(".") > 1 else [Span(0, len(text))]
+    mentions = find_mentions("a", text, dt.date(2018, 6, 1), sentences)
+    assert [m.date.iso() for m in mentions] == dates
+
+
+def test_a_dateline_is_not_an_event() -> None:
+    text = "OSLO, March 3 (Test Wire) - The committee met on Friday to choose a winner."
+    assert [(phrase, date) for phrase, date, _ in found(text, dt.date(2019, 3, 3))] == [("on Friday", "2019-03-01")]
+
+
+def test_a_weekday_before_an_explicit_date_defers_to_it() -> None:
+    assert found("Voting ended on Sunday, June 30, with a record turnout.", dt.date(2019, 7, 10)) == [("June 30", "2019-06-30", False)]
+
+
 def test_every_mention_names_its_sentence() -> None:
     text = "First one. Then on Thursday it failed. After that, nothing."
     sentences = [Span(0, 10), Span(11, 38), Span(39, len(text))]
     (mention,) = find_mentions("a", text, PUBLISHED, sentences)
     assert text[mention.sentence.start : mention.sentence.end] == "Then on Thursday it failed."
-
-
-def test_title_is_the_clause_around_the_date_cut_not_reworded() -> None:
-    sentence = (
-        "A much-touted two-day summit between Donald Trump and North Korean leader Kim Jong-Un failed "
-        "to reach the finish line Thursday, as talks collapsed and Trump returned to Washington, DC."
-    )
-    start = sentence.index("Thursday")
-    title = title_from(sentence, start, start + len("Thursday"))
-    assert "Thursday" in title and len(title) <= 90
-    assert title.startswith("…") and title.strip("…") in sentence
-
-
-def test_a_clause_cut_from_its_sentence_shows_where_it_was_cut() -> None:
-    sentence = "In an interview with CNN early Wednesday morning, Joseph Yun questioned the approach."
-    start = sentence.index("early Wednesday morning")
-    assert title_from(sentence, start, start + len("early Wednesday morning")) == "In an interview with CNN early Wednesday morning…"
-    whole = "The talks began in June 2018."
-    assert title_from(whole, whole.index("June"), whole.index("June") + 9) == "The talks began in June 2018"
-
-
-def test_a_long_clause_cut_to_fit_shows_both_cuts() -> None:
-    sentence = "In an interview with CNN, officials from both delegations said that talks might resume early Wednesday morning in the capital of Vietnam after a pause."
-    start = sentence.index("early Wednesday morning")
-    title = title_from(sentence, start, start + len("early Wednesday morning"), limit=60)
-    assert title.startswith("…") and title.endswith("…") and title.strip("…") in sentence
-
-
-def test_short_clause_takes_its_neighbour() -> None:
-    sentence = "In an interview last November, President Donald Trump explained why he thinks he knows more."
-    start = sentence.index("last November")
-    title = title_from(sentence, start, start + len("last November"))
-    assert title.startswith("In an interview last November") and title.strip("…") in sentence
 
 
 @pytest.mark.parametrize(

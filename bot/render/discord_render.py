@@ -202,7 +202,7 @@ def timeline_embed(events: Sequence[TimelineEvent], page: int) -> discord.Embed:
 
 def _event_name(event: TimelineEvent) -> str:
     approximate = f" ({messages.DISCORD_APPROXIMATE})" if event.approximate else ""
-    return f"{event.date.label()}{approximate}: {event.title}"
+    return f"{event.date_label(approximate=False)}{approximate}: {event.title}"
 
 
 def embed_size(embed: discord.Embed) -> int:

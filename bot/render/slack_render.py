@@ -222,7 +222,7 @@ class TimelinePage:
 
 
 def _event_blocks(event: TimelineEvent) -> list[Block]:
-    when = event.date.label()
+    when = event.date_label(approximate=False)
     if event.approximate:
         when = f"{messages.SLACK_TIMELINE_APPROXIMATE} {when}"
     blocks: list[Block] = [_section(f"*{escape(when)}* {escape(shorten(event.title, 500))}")]
@@ -249,5 +249,5 @@ def timeline_message(events: Sequence[TimelineEvent], page: TimelinePage) -> Sla
             "value": TimelinePage(following, page.topic, page.date_from, page.date_to).encode(),
         }
         blocks.append({"type": "actions", "elements": [button]})
-    lines = [heading, *(f"{e.date.label()}: {e.title}" for e in shown)]
+    lines = [heading, *(f"{e.date_label(approximate=False)}: {e.title}" for e in shown)]
     return SlackMessage(fit("\n".join(lines), FALLBACK_LIMIT), blocks[:MAX_BLOCKS])

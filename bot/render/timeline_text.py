@@ -10,7 +10,7 @@ from bot.timeline.models import TimelineEvent
 
 
 def event_text(event: TimelineEvent) -> str:
-    lines = [f"{event.date.label(event.approximate)}: {event.title}"]
+    lines = [f"{event.label}: {event.title}"]
     lines.extend(_indent(quote_block(q, n)) for n, q in enumerate(event.quotes, 1))
     for other in event.other_dates:
         lines.append(f"  {messages.timeline_other_date(other.date.label(other.approximate))}")

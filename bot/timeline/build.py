@@ -9,6 +9,7 @@ from bot.knowledge.models import Problem, Span
 from bot.search.normalise import terms
 from bot.timeline.curated import load_curated
 from bot.timeline.found import Mention, find_mentions
+from bot.timeline.grammar import Role
 from bot.timeline.merge import merge
 from bot.timeline.models import TimelineEvent
 
@@ -24,7 +25,8 @@ def build_timeline(knowledge: KnowledgeBase) -> tuple[tuple[TimelineEvent, ...],
         sentences[knowledge.passages[sentence.passage].article_id].append(sentence.span)
     mentions: list[Mention] = []
     for article in knowledge.articles.values():
-        mentions.extend(find_mentions(article.id, article.body, article.meta.published, sentences[article.id]))
+        found = find_mentions(article.id, article.body, article.meta.published, sentences[article.id])
+        mentions.extend(m for m in found if m.role is Role.EVENT)
 
     def term_set(text: str) -> frozenset[str]:
         return frozenset(knowledge.aliases.concepts(terms(text)))

@@ -21,7 +21,8 @@ def event_dict(event: TimelineEvent) -> dict[str, object]:
         "precision": event.precision,
         "approximate": event.approximate,
         "season": event.date.season,  # "summer" for "summer 2018", whose date is the year: null otherwise
-        "label": event.date.label(event.approximate),  # the date as people read it
+        "label": event.label,  # the date as people read it
+        "end": event.end.iso() if event.end is not None else None,  # the last day of an event of several days
         "title": event.title,
         "quotes": [quote_dict(q) for q in event.quotes],
         "other_dates": [_other_date_dict(o) for o in event.other_dates],
@@ -58,6 +59,15 @@ def timelinejs_date(date: EventDate, approximate: bool, *, end: bool = False) ->
     return parts
 
 
+def _end_date(event: TimelineEvent) -> dict[str, object]:
+    """A season ends at its last month, an event of several days on its last day."""
+    if event.end is not None:
+        return {"end_date": timelinejs_date(event.end, False)}
+    if event.date.season_months:
+        return {"end_date": timelinejs_date(event.date, event.approximate, end=True)}
+    return {}
+
+
 def _quote_html(event: TimelineEvent) -> str:
     # TimelineJS renders `text` as HTML, so article text is escaped: a quote never becomes markup.
     blocks = [f"<blockquote>“{html.escape(q.text)}”</blockquote><p>— {html.escape(source_line(q.article.meta))}</p>" for q in event.quotes]
@@ -76,8 +86,8 @@ def timelinejs(events: Sequence[TimelineEvent]) -> dict[str, object]:
     for number, event in enumerate(events):
         slide: dict[str, object] = {
             "start_date": timelinejs_date(event.date, event.approximate),
-            **({"end_date": timelinejs_date(event.date, event.approximate, end=True)} if event.date.season_months else {}),
-            "display_date": event.date.label(event.approximate),
+            **_end_date(event),
+            "display_date": event.label,
             "text": {"headline": html.escape(event.title), "text": _quote_html(event)},
             "unique_id": f"event-{number}-{event.date.iso()}",
         }

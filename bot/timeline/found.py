@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.knowledge.models import Span
-from bot.timeline import relative
+from bot.timeline import grammar, relative
+from bot.timeline.grammar import Role
+from bot.timeline.titles import headline
 from bot.timeline.models import EventDate
 from bot.timeline.relative import Resolved
 
@@ -29,6 +30,8 @@ _UNIT = r"(?i:(?:day|week|month|year)s?)"
 _SEASON = r"(?i:spring|summer|fall|autumn|winter)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
+_PART_WORDS = r"(?i:early|late|mid-?|earlier|later|the end of|the beginning of|the start of|the middle of)"
+
 # Leftmost match wins, so every form that starts with a modifier ("in the last", "last") is
 # tried at the modifier's position before the bare month or weekday after it.
 _PATTERN = re.compile(
@@ -38,29 +41,42 @@ _PATTERN = re.compile(
             rf"(?i:the)\s+(?i:last|past)\s+(?P<span_one>(?i:week|month|year))\b",
             rf"\b(?P<ago_n>{_NUMBER})\s+(?P<ago_unit>{_UNIT})\s+(?i:ago)\b",
             rf"\b(?i:over|more than|nearly|almost)\s+(?P<over_n>{_NUMBER})\s+(?P<over_unit>{_UNIT})\b",
+            # "the day before", "three days after", "a week later", "the next day": from another date.
+            rf"\b(?P<anchor_n>{_NUMBER}|(?i:the))\s+(?P<anchor_unit>{_UNIT})\s+(?P<anchor_dir>(?i:before|after|later|earlier))\b",
+            rf"\b(?i:the)\s+(?P<anchor_next>(?i:next|following|previous))\s+(?P<anchor_next_unit>(?i:day|morning|week|month))\b",
+            rf"\b(?i:in|within)\s+(?P<future_n>{_NUMBER})\s+(?P<future_unit>{_UNIT})\b(?!\s+(?i:ago|of|in|before|after|earlier|later))",
+            rf"\b(?P<part>{_PART_WORDS})\s*(?P<part_mod>(?i:last|this|next|the))\s+(?P<part_unit>(?i:year|month|week))\b",
+            rf"\b(?P<part_y>{_PART_WORDS})\s*(?P<part_year>{_YEAR})\b(?!\d|,\d|%|s\b|-\d)",
             rf"\b(?P<season_mod>(?i:last|this|next))\s+(?P<season>{_SEASON})\b",
             rf"\b(?P<season_alone>{_SEASON})\s+(?:of\s+)?(?P<season_year>{_YEAR})\b",
             rf"\b(?P<unit_mod>(?i:last|this|next))\s+(?P<unit>(?i:week|month|year))\b",
-            rf"\b(?P<wd_mod>(?i:last|early|late|on)\s+)?(?P<weekday>{_WEEKDAY})\b(?:\s+(?P<wd_part>morning|afternoon|evening|night))?",
-            rf"\b(?P<md_month>{_MONTH})\s+(?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>{_YEAR})\b)?",
-            rf"\b(?P<dm_day>[0-3]?\d)\s+(?P<dm_month>{_MONTH}),?\s+(?P<dm_year>{_YEAR})\b",
+            rf"\b(?P<wd_mod>(?i:last|early|late|on)\s+)?(?P<weekday>{_WEEKDAY})\b(?:\s+(?P<wd_part>morning|afternoon|evening|night))?(?!,?\s+(?:the\s+)?(?:\d|{_MONTH}))",
+            rf"\b(?P<range_month>{_MONTH})\s+(?P<range_first>[0-3]?\d)\s*(?:[–-]|to|and)\s*(?P<range_last>[0-3]?\d)\b(?:,?\s+(?P<range_year>{_YEAR})\b)?",
+            rf"(?<![\d,.$£€])\b(?P<range_first_dm>[0-3]?\d)\s*(?:[–-]|to|and)\s*(?P<range_last_dm>[0-3]?\d)\s+(?P<range_month_dm>{_MONTH})(?:,?\s+(?P<range_year_dm>{_YEAR})\b)?",
+            rf"\b(?P<md_month>{_MONTH})\s+(?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,\d|\.\d|:)(?:,?\s+(?P<md_year>{_YEAR})\b)?",
+            rf"(?<![\d,.$£€])\b(?P<dm_day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>{_YEAR})\b)?",
             rf"\b(?P<my_month>{_MONTH}),?\s+(?P<my_year>{_YEAR})\b",
-            rf"\b(?P<rel_mod>(?i:last|this|next|early|late|mid-?|in|since|until|by))\s*(?P<rel_month>{_MONTH_NO_MAY})\b(?!\s*\d)",
-            rf"\b(?P<rel_may_mod>(?i:last|next))\s+(?P<rel_may>May)\b(?!\s*\d)",
-            rf"(?<![\d,.$£€/-])\b(?P<year>{_YEAR})\b(?![\d,%]|s\b|-\d)",
+            rf"\b(?P<rel_mod>(?i:last|this|next|early|late|mid-?|in|since|until|by|of|during|throughout))\s*(?P<rel_month>{_MONTH_NO_MAY})\b(?!\s*\d)",
+            rf"\b(?P<rel_may_mod>(?i:last|next|in|early|late|mid-?))\s*(?P<rel_may>May)\b(?!\s*\d)",
+            rf"(?<![\d,.$£€/-])\b(?P<year>{_YEAR})\b(?!\d|,\d|%|s\b|-\d)",
         )
     )
 )
+# Parts of a year a phrase like "late last year" or "early 2019" means.
+_PART_MONTHS = {"early": (1, 4), "the beginning of": (1, 3), "the start of": (1, 3), "mid": (5, 8), "mid-": (5, 8), "the middle of": (5, 8), "late": (9, 12), "the end of": (10, 12)}
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """One dated phrase in an article, resolved, with the sentence it stands in."""
+    """One dated phrase in an article, resolved, with the sentence it stands in and what it dates."""
 
     article_id: str
     phrase: Span  # the date words, e.g. "early Wednesday morning"
     sentence: Span  # the sentence the phrase is in: the quote
     resolved: Resolved
+    role: Role = Role.EVENT  # whether the sentence says something happened at the date
+    title: str = ""  # a headline from the sentence's main clause
+    extent: tuple[EventDate, EventDate] | None = None  # first and last day of an event of several days
 
     @property
     def date(self) -> EventDate:
@@ -68,24 +84,100 @@ class Mention:
 
 
 def find_mentions(article_id: str, body: str, published: dt.date, sentences: list[Span]) -> list[Mention]:
-    """Every dated mention in one article, in text order, with the sentence that holds it."""
-    mentions = []
-    sentence_iter = iter(sorted(sentences, key=lambda s: s.start))
-    current = next(sentence_iter, None)
-    for match, resolved in _resolved_matches(body, published):
-        while current is not None and current.end <= match.start():
-            current = next(sentence_iter, None)
-        if current is None or current.start > match.start():
+    """Every dated mention in one article, in text order, with the sentence that holds it, its
+    role (event, announced, state) and a title."""
+    located: list[tuple[int, re.Match[str], Resolved | None]] = []  # sentence number, match, date
+    ordered = sorted(sentences, key=lambda s: s.start)
+    number = 0
+    for match in _PATTERN.finditer(body):
+        while number < len(ordered) and ordered[number].end <= match.start():
+            number += 1
+        if number == len(ordered) or ordered[number].start > match.start():
             continue  # a heading or caption the splitter left out has no sentence to quote
-        mentions.append(Mention(article_id, Span(match.start(), match.end()), current, resolved))
+        located.append((number, match, resolve(match, published)))
+    located = _anchored(located)
+    mentions = []
+    for number, match, resolved in located:
+        if resolved is None or resolved.date.year > published.year + 10:
+            continue
+        span = ordered[number]
+        text = body[span.start : span.end]
+        start, end = match.start() - span.start, match.end() - span.start
+        if _DATELINE.match(text[:start]) and _DATELINE_END.match(text[end:]):
+            continue
+        reading = grammar.read(text, start, end, future=resolved.first > published, open_ended=resolved.last >= published)
+        title = headline(text, reading, start, end)
+        extent = _extent(text, reading, resolved)
+        mentions.append(Mention(article_id, Span(match.start(), match.end()), span, resolved, reading.role, title, extent))
     return mentions
 
 
-def _resolved_matches(body: str, published: dt.date) -> Iterator[tuple[re.Match[str], Resolved]]:
-    for match in _PATTERN.finditer(body):
-        resolved = resolve(match, published)
-        if resolved is not None and resolved.date.year <= published.year + 10:
-            yield match, resolved
+def _anchored(located: list[tuple[int, re.Match[str], Resolved | None]]) -> list[tuple[int, re.Match[str], Resolved | None]]:
+    """"the day before", "three days after the test": counted from the nearest date in the same
+    sentence (before the phrase, then after it), else the last date of the sentence before."""
+    result = list(located)
+    for position, (number, match, resolved) in enumerate(result):
+        g = match.groupdict()
+        if resolved is not None or not (g["anchor_n"] or g["anchor_next"]):
+            continue
+        same_before = [r for n, _, r in reversed(result[:position]) if n == number and r is not None]
+        # "the day before the March 1 deadline": the date right after "before"/"after" is the anchor.
+        close_after = [
+            r for n, m, r in result[position + 1 :]
+            if n == number and r is not None and not _is_anchor(m) and m.start() - match.end() <= ANCHOR_REACH
+        ]  # fmt: skip
+        previous = [r for n, _, r in reversed(result[:position]) if n == number - 1 and r is not None]
+        pointing = (g["anchor_dir"] or "").lower() in ("before", "after")
+        anchor = next(iter((close_after if pointing else []) or same_before or previous), None)
+        if anchor is None:
+            continue
+        if g["anchor_next"]:
+            amount = -1 if g["anchor_next"].lower() == "previous" else 1
+            unit = g["anchor_next_unit"]
+        else:
+            amount = 1 if g["anchor_n"].lower() == "the" else relative.number_value(g["anchor_n"])
+            amount *= -1 if g["anchor_dir"].lower() in ("before", "earlier") else 1
+            unit = g["anchor_unit"]
+        try:
+            result[position] = (number, match, relative.shifted(anchor, amount, unit))
+        except ValueError:
+            continue  # February 29 a year on
+    return result
+
+
+# How far after "before"/"after" a date may stand and still be what they count from.
+ANCHOR_REACH = 40
+# A dateline ("SEOUL, July 2 (Reuters) -"): when the story was filed, not an event.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^.]{0,40}$")
+_DATELINE_END = re.compile(r"^\s*(?:\(|[-–—]\s)")
+_DAYS_LONG = re.compile(rf"\b(?P<days>{_NUMBER})-day\b", re.IGNORECASE)
+# The day a meeting ends, fails or collapses is its last; the day it opens, its first.
+_ENDING_VERBS = frozenset({"ended", "concluded", "closed", "finished", "collapsed", "failed", "wrapped", "broke"})
+_OPENING_VERBS = frozenset({"began", "opened", "started", "kicked", "launched", "convened"})
+
+
+def _extent(sentence: str, reading: grammar.Reading, resolved: Resolved) -> tuple[EventDate, EventDate] | None:
+    """First and last day of an event of several days: a written span ("February 27-28"), or a
+    "two-day" meeting said to end (or open) on a day."""
+    if resolved.end is not None:
+        return resolved.date, resolved.end
+    long = _DAYS_LONG.search(sentence)
+    if long is None or resolved.date.day is None or reading.clause is None or reading.clause.verb is None:
+        return None
+    days = relative.number_value(long.group("days")) - 1
+    verb = grammar.tokens_of(sentence)[reading.clause.verb].lower
+    day = resolved.first
+    if verb in _ENDING_VERBS:
+        first, last = day - dt.timedelta(days=days), day
+    elif verb in _OPENING_VERBS:
+        first, last = day, day + dt.timedelta(days=days)
+    else:
+        return None
+    return EventDate(first.year, first.month, first.day), EventDate(last.year, last.month, last.day)
+
+
+def _is_anchor(match: re.Match[str]) -> bool:
+    return bool(match.group("anchor_n") or match.group("anchor_next"))
 
 
 def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:
@@ -100,6 +192,12 @@ def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:
             return relative.ago(base, relative.number_value(g["ago_n"]), g["ago_unit"])
         if g["over_n"]:
             return relative.ago(base, relative.number_value(g["over_n"]), g["over_unit"])
+        if g["anchor_n"] or g["anchor_next"]:
+            return None  # resolved from the date it counts from, in find_mentions
+        if g["future_n"]:
+            return relative.ahead(base, relative.number_value(g["future_n"]), g["future_unit"])
+        if g["part"] or g["part_y"]:
+            return _part(base, g)
         if g["season"]:
             modifier = g["season_mod"].lower()
             if modifier == "next":
@@ -113,6 +211,8 @@ def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:
         if g["weekday"]:
             modifier = (g["wd_mod"] or "").strip().lower()
             return relative.weekday_before(base, relative.WEEKDAYS.index(g["weekday"].lower()), strictly=modifier == "last")
+        if g["range_month"] or g["range_month_dm"]:
+            return _range(base, g)
         if g["md_month"]:
             month, day = relative.month_number(g["md_month"]), int(g["md_day"])
             if g["md_year"]:
@@ -120,7 +220,11 @@ def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:
             _checked(2000, month, day)  # a leap year: rejects "February 31", allows "February 29"
             return relative.exact(relative.date_before(base, month, day))
         if g["dm_month"]:
-            return relative.exact(_checked(int(g["dm_year"]), relative.month_number(g["dm_month"]), int(g["dm_day"])))
+            month, day = relative.month_number(g["dm_month"]), int(g["dm_day"])
+            if g["dm_year"]:
+                return relative.exact(_checked(int(g["dm_year"]), month, day))
+            _checked(2000, month, day)
+            return relative.exact(relative.date_before(base, month, day))
         if g["my_month"]:
             return relative.exact(EventDate(int(g["my_year"]), relative.month_number(g["my_month"])))
         if g["rel_month"] or g["rel_may"]:
@@ -136,6 +240,40 @@ def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:
     except ValueError:
         return None
     return None
+
+
+def _range(base: dt.date, g: dict[str, str | None]) -> Resolved | None:
+    """"February 27-28, 2019", "27 to 28 February": the first day, with the last as its end."""
+    month = relative.month_number(g["range_month"] or g["range_month_dm"] or "")
+    first_day, last_day = int(g["range_first"] or g["range_first_dm"] or 0), int(g["range_last"] or g["range_last_dm"] or 0)
+    if not first_day < last_day:
+        return None  # "June 12 and 3": not a span of days
+    year_text = g["range_year"] or g["range_year_dm"]
+    last = _checked(int(year_text), month, last_day) if year_text else relative.date_before(base, month, last_day)
+    first = _checked(last.year, month, first_day)
+    return Resolved(first, False, first.first_day(), last.first_day(), end=last)
+
+
+def _part(base: dt.date, g: dict[str, str | None]) -> Resolved:
+    """"late last year", "early 2019", "the end of the month": a part of a year or month, approximate."""
+    part = (g["part"] or g["part_y"] or "").lower().strip()
+    if g["part_year"]:
+        year, unit = int(g["part_year"]), "year"
+    else:
+        modifier, unit = (g["part_mod"] or "").lower(), (g["part_unit"] or "").lower()
+        offset = {"last": -1, "this": 0, "next": 1, "the": 0}[modifier]
+        whole = relative.previous_unit(base, unit, offset)
+        if unit != "year":
+            return Resolved(whole.date, True, whole.first, whole.last)
+        year = whole.date.year
+    if part in ("earlier", "later"):  # "earlier this year": up to publication; "later": after it
+        first_month, last_month = (1, base.month) if part == "earlier" else (base.month, 12)
+        if year != base.year:
+            first_month, last_month = 1, 12
+    else:
+        first_month, last_month = _PART_MONTHS.get(part, (1, 12))
+    first, last = dt.date(year, first_month, 1), EventDate(year, last_month).last_day()
+    return Resolved(EventDate(year), True, first, last)
 
 
 def _checked(year: int, month: int, day: int) -> EventDate:

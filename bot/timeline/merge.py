@@ -18,7 +18,6 @@ from bot.knowledge.models import Article
 from bot.quotes import Quote
 from bot.timeline.found import Mention
 from bot.timeline.models import DatedSource, EventDate, TimelineEvent
-from bot.timeline.titles import title_from
 
 # An approximate date ("six months ago") agrees with any date this close to it.
 APPROXIMATE_SLACK = dt.timedelta(days=31)
@@ -41,6 +40,7 @@ class _Source:
     first: dt.date
     last: dt.date
     quote: Quote
+    extent: tuple[EventDate, EventDate] | None = None
 
 
 @dataclass
@@ -56,6 +56,30 @@ class _Draft:
     terms: set[str]
     quotes: list[Quote] = field(default_factory=list)  # the curated quotes
     found: list[_Source] = field(default_factory=list)
+
+
+class _DateBuckets:
+    """Drafts filed under every month their date could reach, so that a mention is compared only
+    with events of nearby dates: merging stays near-linear in the number of mentions."""
+
+    def __init__(self) -> None:
+        self._months: dict[int, list[int]] = {}
+
+    @staticmethod
+    def _months_of(first: dt.date, last: dt.date, approximate: bool) -> range:
+        low, high = _window(first, last, approximate)
+        low, high = low - CONFLICT_GAP, high + CONFLICT_GAP
+        return range(low.year * 12 + low.month, high.year * 12 + high.month + 1)
+
+    def add(self, position: int, draft: _Draft) -> None:
+        for month in self._months_of(draft.first, draft.last, draft.approximate):
+            self._months.setdefault(month, []).append(position)
+
+    def near(self, source: _Source) -> list[int]:
+        found: set[int] = set()
+        for month in self._months_of(source.first, source.last, source.approximate):
+            found.update(self._months.get(month, ()))
+        return sorted(found)
 
 
 def merge(
@@ -79,6 +103,9 @@ def merge(
         )
         for c in curated
     ]
+    buckets = _DateBuckets()
+    for position, draft in enumerate(drafts):
+        buckets.add(position, draft)
     seen: set[tuple[str, int, EventDate]] = set()
     for mention in sorted(mentions, key=lambda m: (m.date.sort_key(), m.article_id, m.phrase.start)):
         key = (mention.article_id, mention.sentence.start, mention.date)
@@ -92,21 +119,21 @@ def merge(
         words = terms(sentence[: mention.phrase.start - offset] + " " + sentence[mention.phrase.end - offset :])
         resolved = mention.resolved
         quote = Quote(article, mention.sentence.start, mention.sentence.end)
-        source = _Source(resolved.date, resolved.approximate, resolved.first, resolved.last, quote)
-        draft = _best_draft(drafts, source, words, weight)
+        source = _Source(resolved.date, resolved.approximate, resolved.first, resolved.last, quote, mention.extent)
+        draft = _best_draft(drafts, buckets.near(source), source, words, weight)
         if draft is not None:
             draft.found.append(source)
             draft.terms |= words
         else:
-            title = title_from(sentence, mention.phrase.start - offset, mention.phrase.end - offset)
-            drafts.append(_Draft(title, False, source.date, source.approximate, source.first, source.last, set(words), found=[source]))
+            drafts.append(_Draft(mention.title, False, source.date, source.approximate, source.first, source.last, set(words), found=[source]))
+            buckets.add(len(drafts) - 1, drafts[-1])
     events = [_finish(d) for d in drafts]
     return tuple(sorted(events, key=lambda e: (e.date.sort_key(), not e.curated, e.title)))
 
 
-def _best_draft(drafts: list[_Draft], source: _Source, words: frozenset[str], weight: Weight) -> _Draft | None:
+def _best_draft(drafts: list[_Draft], near: list[int], source: _Source, words: frozenset[str], weight: Weight) -> _Draft | None:
     """The event the mention belongs to most strongly, if any (curated drafts come first on ties)."""
-    scored = [(_match(d, source, words, weight), position) for position, d in enumerate(drafts)]
+    scored = [(_match(drafts[position], source, words, weight), position) for position in near]
     score, position = max(scored, key=lambda pair: (pair[0], -pair[1]), default=(0.0, -1))
     return drafts[position] if score > 0 else None
 
@@ -125,17 +152,20 @@ def _gap(a: tuple[dt.date, dt.date, bool], b: tuple[dt.date, dt.date, bool]) -> 
 
 def _match(draft: _Draft, source: _Source, words: frozenset[str], weight: Weight) -> float:
     """How strongly the mention belongs to the draft event; 0 when it does not."""
+    shared = words & draft.terms
+    quoted = any(_overlaps(q, source.quote) for q in draft.quotes)
+    if len(shared) < MIN_SHARED_TERMS and not quoted:
+        return 0.0  # checked first: it is the cheapest test and the one most mentions fail
     gap = _gap((draft.first, draft.last, draft.approximate), (source.first, source.last, source.approximate))
     agrees = gap <= dt.timedelta(0)
     if not agrees and (gap > CONFLICT_GAP or draft.approximate or source.approximate):
         return 0.0
-    if any(_overlaps(q, source.quote) for q in draft.quotes):
+    if quoted:
         return 2.0  # the curator quoted this very sentence for the event
+    if any(f.quote.article.id == source.quote.article.id and f.date != source.date for f in draft.found):
+        return 0.0  # one writer gives one event one date: another date in the same article is another event
     total = sum(weight(t) for t in words)
     if not total:
-        return 0.0
-    shared = words & draft.terms
-    if len(shared) < MIN_SHARED_TERMS:
         return 0.0
     share = sum(weight(t) for t in shared) / total
     needed = AGREEING_OVERLAP if agrees else CONFLICTING_OVERLAP
@@ -171,6 +201,11 @@ def _finish(draft: _Draft) -> TimelineEvent:
         DatedSource(d, all(s.approximate for s in sources), _unique(s.quote for s in sources))
         for d, sources in sorted(others.items(), key=lambda item: item[0].sort_key())
     )
+    # An event of several days: the span a source gives for the event's own date.
+    # A curated date stays as the curator wrote it.
+    extent = next((s.extent for s in draft.found if s.extent is not None and s.extent[0] <= date <= s.extent[1]), None)
+    if extent is not None and extent[0] != extent[1] and not draft.curated:
+        return TimelineEvent(extent[0], approximate, draft.title, _unique(quotes), draft.curated, other_dates, end=extent[1])
     return TimelineEvent(date, approximate, draft.title, _unique(quotes), draft.curated, other_dates)
 
 

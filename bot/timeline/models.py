@@ -121,10 +121,31 @@ class TimelineEvent:
     curated: bool = False
     # Other dates other sources give for the same event; empty when all sources agree.
     other_dates: tuple[DatedSource, ...] = ()
+    # The last day of an event of several days ("a two-day summit"); `date` is its first.
+    end: EventDate | None = None
 
     @property
     def precision(self) -> Precision:
         return self.date.precision
+
+    @property
+    def label(self) -> str:
+        """The date as people read it, a span for an event of several days ("February 27–28, 2019")."""
+        return self.date_label()
+
+    def date_label(self, *, approximate: bool = True) -> str:
+        """`approximate=False` leaves out "about", for front ends that mark estimates their own way."""
+        return span_label(self.date, self.end) if self.end is not None else self.date.label(approximate and self.approximate)
+
+
+def span_label(first: EventDate, last: EventDate) -> str:
+    """`February 27–28, 2019`, `June 30 – July 1, 2019`, `December 31, 2018 – January 1, 2019`."""
+    if first.year != last.year:
+        return f"{first.label()} – {last.label()}"
+    first_text = first.label().rsplit(",", 1)[0]
+    if first.month == last.month and last.day is not None:
+        return f"{first_text}–{last.day}, {last.year}"
+    return f"{first_text} – {last.label()}"
 
 
 def range_bound(text: str, *, end: bool) -> dt.date:

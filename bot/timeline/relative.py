@@ -27,6 +27,7 @@ class Resolved:
     approximate: bool
     first: dt.date  # the window of days the expression can mean
     last: dt.date
+    end: EventDate | None = None  # the last day of a span of days ("February 27-28"); date is the first
 
 
 def month_number(name: str) -> int:
@@ -129,3 +130,35 @@ def previous_unit(base: dt.date, unit: str, offset: int) -> Resolved:
         return exact(EventDate(day.year, day.month))
     monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=offset)
     return window(monday, monday + dt.timedelta(days=6))
+
+
+def ahead(base: dt.date, amount: int, unit: str) -> Resolved:
+    """"in two weeks": a point after publication, approximate, as precise as the unit."""
+    unit = unit.lower().rstrip("s")
+    if unit in ("day", "week"):
+        day = base + dt.timedelta(days=amount * (7 if unit == "week" else 1))
+        date = EventDate(day.year, day.month, day.day) if unit == "day" else EventDate(day.year, day.month)
+        return Resolved(date, True, day, day)
+    if unit == "month":
+        day = add_months(base, amount)
+        return exact(EventDate(day.year, day.month), approximate=True)
+    return exact(EventDate(base.year + amount), approximate=True)
+
+
+def shifted(anchor: Resolved, amount: int, unit: str) -> Resolved:
+    """"three days after" a date: the anchor moved by whole units, as precise as both allow."""
+    unit = unit.lower().rstrip("s")
+    if unit in ("day", "morning", "week"):
+        days = amount * (7 if unit == "week" else 1)
+        first, last = anchor.first + dt.timedelta(days=days), anchor.last + dt.timedelta(days=days)
+        if anchor.date.day is not None and unit != "week":
+            return exact(EventDate(first.year, first.month, first.day), anchor.approximate)
+        if anchor.date.month is not None:  # "a week later" than a month: about that month
+            return Resolved(EventDate(first.year, first.month), True, first, last)
+        return exact(EventDate(first.year), True)
+    if unit == "month":
+        first = add_months(anchor.first, amount)
+        if anchor.date.month is not None:
+            return exact(EventDate(first.year, first.month), anchor.approximate or anchor.date.day is not None)
+        return exact(EventDate(first.year), True)
+    return exact(EventDate(anchor.date.year + amount, anchor.date.month, anchor.date.day), anchor.approximate)

@@ -1,69 +1,139 @@
-"""A short title for a found event, cut from its sentence: the clause around the date, never reworded."""
+"""A short headline for a found event: who did what, from the main clause of its sentence.
+
+The title keeps the sentence's own words in their order and leaves out what a headline does not
+need: the date (shown beside it), openers ("But", "In an interview …,"), asides between commas,
+a subject's trailing modifiers ("a summit between A and B" → "a summit") and, while it is still
+too long, the predicate's trailing phrases, cut before a preposition or conjunction so that
+what is left is a whole phrase, never a word cut short. The quote beside it stays verbatim.
+"""
 
 from __future__ import annotations
 
-import re
+from bot.timeline.grammar import AUXILIARIES, Reading, Token, finite_verb, is_past, segments, tokens_of
 
-from bot.render.shorten import ELLIPSIS
-
-TITLE_LIMIT = 90
-# A clause shorter than this says too little on its own ("Thursday's failure"), so it takes its neighbour.
-MIN_CLAUSE = 30
-_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:(){}\[\]]|\s[—–-]\s|—|–)\s*")
-_EDGE = " \t\n\"'“”‘’.,;:—–-"
-
-
-def title_from(sentence: str, date_start: int, date_end: int, limit: int = TITLE_LIMIT) -> str:
-    """The clause of `sentence` holding the date at [date_start, date_end), shortened with ellipses."""
-    breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence)]
-    bounds = [0, *(b for pair in breaks for b in pair), len(sentence)]
-    clauses = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2) if bounds[i] < bounds[i + 1]]
-    index = next((i for i, (s, e) in enumerate(clauses) if s <= date_start < e or date_start < s), len(clauses) - 1)
-    start, end = clauses[index]
-    start, end = min(start, date_start), max(end, date_end)
-    # Grow a short clause with its neighbours, the following one first: it usually says what happened.
-    low, high = index, index
-    while end - start < MIN_CLAUSE and (low > 0 or high < len(clauses) - 1):
-        if high < len(clauses) - 1:
-            high += 1
-            end = clauses[high][1]
-        else:
-            low -= 1
-            start = clauses[low][0]
-    return _fit(sentence, start, end, date_start, date_end, limit)
+TITLE_LIMIT = 80
+# A title with no phrase boundary to cut at may run this long rather than stop mid-phrase.
+LONGEST = 100
+# Words a headline drops from the front of a clause: connectives and the clause's subordinator.
+_OPENERS = frozenset(
+    {"but", "and", "so", "yet", "then", "however", "also", "meanwhile", "still", "instead", "importantly", "when", "while",
+     "because", "although", "though", "whereas", "that", "after", "before", "since", "until", "once", "as", "which", "who"}
+)  # fmt: skip
+# Where a phrase ends and another begins: a headline may stop before any of these.
+_PHRASE_STARTS = frozenset(
+    {"of", "in", "on", "at", "to", "for", "with", "between", "from", "by", "about", "over", "under", "after", "before",
+     "during", "since", "until", "against", "among", "into", "toward", "towards", "and", "or", "as", "when", "while",
+     "because", "that", "which", "who", "where", "despite", "without", "amid", "through", "what", "how", "why", "whom"}
+)  # fmt: skip
+_DATE_PREPOSITIONS = frozenset({"on", "in", "at", "during", "by", "from", "since", "until", "last", "early", "late", "this"})
+_TRAILING = frozenset({"a", "an", "the", "to", "of", "and", "or", "his", "her", "its", "their", "with", "as", "that", "only", "even", "just"})
 
 
-def _fit(sentence: str, start: int, end: int, date_start: int, date_end: int, limit: int) -> str:
-    """sentence[start:end] cut at word boundaries to `limit`, always keeping the date words."""
-    text = sentence[start:end].strip(_EDGE)
-    # A clause is part of its sentence: the ellipsis says so ("In an interview with CNN early
-    # Wednesday morning…" is not the whole of what the article says).
-    cut_before, cut_after = _has_words(sentence[:start]), _has_words(sentence[end:])
-    if len(text) <= limit:
-        return _marked(text, cut_before, cut_after)
-    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", sentence[start:end])]
-    first = next(i for i, (s, e) in enumerate(words) if e > date_start)
-    last = first
-    while last + 1 < len(words) and words[last + 1][0] < date_end:
-        last += 1
-    # Widen around the date, keeping the clause's start when it fits: subjects come first in English.
-    while True:
-        grew = False
-        if first > 0 and words[last][1] - words[first - 1][0] <= limit - 2:
-            first -= 1
-            grew = True
-        elif last + 1 < len(words) and words[last + 1][1] - words[first][0] <= limit - 2:
-            last += 1
-            grew = True
-        if not grew:
+def headline(sentence: str, reading: Reading, date_start: int, date_end: int, limit: int = TITLE_LIMIT) -> str:
+    """The event's title, at most `limit` characters where the sentence allows a whole phrase."""
+    tokens = tokens_of(sentence)
+    if reading.noun_phrase is not None:
+        words = [t for t in tokens[slice(*reading.noun_phrase)]]
+        return _capitalised(_joined(sentence, _fit([], words, limit)))
+    clause = reading.clause
+    if clause is None or clause.verb is None:
+        return _capitalised(sentence.strip(" .")[:limit].rsplit(" ", 1)[0])
+    dated = {i for i, t in enumerate(tokens) if t.start < date_end and date_start < t.end}
+    if dated:
+        before = min(dated) - 1
+        if before >= 0 and tokens[before].lower in _DATE_PREPOSITIONS:
+            dated.add(before)
+    subject = _subject(tokens, clause.first, clause.verb, dated)
+    predicate = [t for i, t in enumerate(tokens[clause.verb : clause.last], clause.verb) if i not in dated]
+    return _capitalised(_joined(sentence, _fit(subject, predicate, limit)))
+
+
+def _subject(tokens: list[Token], first: int, verb: int, dated: set[int]) -> list[Token]:
+    """The words before the verb in its clause; for a relative clause ("a meeting that ended",
+    "Pompeo, who visited") the noun before it; for a verb that shares its subject ("…, and fired
+    two more") the subject of the verb before it; for a verb opening its segment ("Joseph Yun,
+    formerly …, questioned") the sentence's first segment that is not an opening phrase."""
+    words = [t for i, t in enumerate(tokens[first:verb], first) if i not in dated and t.is_word]
+    relative = bool(words) and words[0].lower in ("that", "which", "who")
+    while words and words[0].lower in _OPENERS:
+        words = words[1:]
+    if words:
+        return words
+    if relative:
+        return _antecedent(tokens, first, dated)
+    spans = [span for span in segments(tokens) if span[1] <= verb]
+    for start, end in reversed(spans):  # a verb before this one, whose subject this one shares
+        earlier = finite_verb(tokens, start, end)
+        if earlier is not None:
+            found = [t for i, t in enumerate(tokens[start:earlier], start) if i not in dated and t.is_word]
+            while found and found[0].lower in _OPENERS:
+                found = found[1:]
+            if found:
+                return found
+    for start, end in spans:
+        opener = tokens[start].lower
+        if opener in _PHRASE_STARTS or opener in _DATE_PREPOSITIONS or opener in _OPENERS or opener.endswith("ly"):
+            continue
+        if any(i in dated for i in range(start, end)):
+            continue
+        return [t for t in tokens[start:end] if t.is_word]
+    return []
+
+
+def _antecedent(tokens: list[Token], relative: int, dated: set[int]) -> list[Token]:
+    """The noun phrase a relative pronoun stands for: the words right before it, back to a verb,
+    a preposition or a punctuation mark other than the comma that sets the clause off."""
+    index = relative - 1
+    if index >= 0 and tokens[index].text == ",":
+        index -= 1
+    words: list[Token] = []
+    while index >= 0 and tokens[index].is_word and index not in dated:
+        token = tokens[index]
+        if token.lower in _PHRASE_STARTS or token.lower in AUXILIARIES or is_past(tokens, index):
             break
-    piece = sentence[words[first][0] : words[last][1]].strip(_EDGE)
-    return _marked(piece, cut_before or first > 0, cut_after or last < len(words) - 1)
+        words.insert(0, token)
+        index -= 1
+    return words
 
 
-def _marked(piece: str, cut_before: bool, cut_after: bool) -> str:
-    return f"{ELLIPSIS if cut_before else ''}{piece}{ELLIPSIS if cut_after else ''}"
+def _fit(subject: list[Token], predicate: list[Token], limit: int) -> list[Token]:
+    """Subject and predicate, each cut before one of its phrases, as long as fits: the longest
+    such headline that keeps the verb and two words after it (or the whole of a short predicate)."""
+    whole = [*subject, *predicate]
+    if _length(whole) <= limit:
+        return _tidy(whole)
+    least = min(3, len(predicate))
+    subject_cuts = [n for n, t in enumerate(subject) if n > 0 and t.lower in _PHRASE_STARTS] + [len(subject)]
+    # An "of" phrase completes its noun ("the sharing of river water"): the predicate is not cut there.
+    predicate_cuts = [n for n, t in enumerate(predicate) if n >= least and t.lower in _PHRASE_STARTS and t.lower != "of"] + [len(predicate)]
+    options = [[*subject[:s], *predicate[:p]] for s in subject_cuts for p in predicate_cuts]
+    fitting = [o for o in options if _length(o) <= limit]
+    if fitting:
+        return _tidy(max(fitting, key=_length))
+    shortest = min(options, key=_length)
+    if _length(shortest) <= LONGEST:
+        return _tidy(shortest)  # a little long, but whole
+    words = shortest
+    while _length(words) > limit and len(words) > 3:
+        words = words[:-1]  # no phrase boundary left: whole words only
+    return _tidy(words)
 
 
-def _has_words(text: str) -> bool:
-    return any(character.isalnum() for character in text)
+def _tidy(words: list[Token]) -> list[Token]:
+    """No headline ends on a word that needs another after it ("… at the very least in")."""
+    while len(words) > 2 and (words[-1].lower in _TRAILING or words[-1].lower in _PHRASE_STARTS or words[-1].lower in AUXILIARIES):
+        words = words[:-1]
+    return words
+
+
+def _length(words: list[Token]) -> int:
+    return sum(len(t.text) + 1 for t in words) - 1 if words else 0
+
+
+def _joined(sentence: str, words: list[Token]) -> str:
+    """Words joined as the sentence spells them: a hyphen or apostrophe stays attached."""
+    return " ".join(t.text for t in words if t.is_word).strip()
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]

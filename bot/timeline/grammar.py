@@ -1,0 +1,324 @@
+"""Does a dated sentence say something happened then? English grammar over function words.
+
+A date in a sentence is an event's date only when the clause it modifies reports something that
+happened: a past-tense verb ("met", "was named", "had agreed"), not a state or a judgment. The
+rules read what English marks with closed classes of words, never with words chosen for a story:
+
+- the verb group of the date's clause: modals ("could have been", "may have escalated") are
+  conjecture; the present perfect ("hasn't tested … in over a year") and the present tense are
+  states; negation says nothing happened; a copula with a complement ("was a mistake", "was worse
+  than") is a judgment, unless the date is the complement ("the summit was on June 12");
+  "will", "is set to", "plans to" are plans ("announced");
+- the date's role: a duration ("for a year", "over a year", "since June") or a noun's modifier
+  ("the calm of the last eight months", "Thursday's failure") dates no action of the clause.
+
+A small spaCy model would tag verbs more surely, but none is on PyPI as a package and tagging
+every dated sentence of 3,000 articles would take tens of seconds; these rules take
+milliseconds. The price: a verb that is neither regular ("-ed") nor in the list of irregular
+English past forms is not seen as past, so its sentence is not shown (precision over recall).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’\-]*|\d+(?:[,.:]\d+)*(?:st|nd|rd|th)?|[^\sA-Za-z\d]")
+
+MODALS_OF_FUTURE = frozenset({"will", "shall", "'ll", "’ll", "won't", "won’t"})
+MODALS = frozenset({"could", "would", "should", "might", "may", "must", "can", "cannot", "couldn't", "couldn’t", "wouldn't", "wouldn’t", "shouldn't", "shouldn’t", "mightn't", "mustn't", "can't", "can’t"})
+BE_PRESENT = frozenset({"is", "are", "am", "isn't", "isn’t", "aren't", "aren’t"})
+BE_PAST = frozenset({"was", "were", "wasn't", "wasn’t", "weren't", "weren’t"})
+HAVE_PRESENT = frozenset({"has", "have", "hasn't", "hasn’t", "haven't", "haven’t", "'ve", "’ve"})
+HAVE_PAST = frozenset({"had", "hadn't", "hadn’t", "'d", "’d"})
+DO_PAST = frozenset({"did", "didn't", "didn’t"})
+DO_PRESENT = frozenset({"do", "does", "don't", "don’t", "doesn't", "doesn’t"})
+NEGATIONS = frozenset({"not", "never", "n't", "no"})
+# Verbs whose infinitive complement is an intention, not a deed: "is set to meet", "plans to visit".
+INTENTION = frozenset({"set", "due", "scheduled", "expected", "slated", "poised", "going", "plan", "plans", "planning", "intend", "intends", "aim", "aims", "hope", "hopes"})
+# Words that open a clause inside a sentence ("…, as talks collapsed", "… that tensions may have").
+SUBORDINATORS = frozenset(
+    {"when", "while", "because", "although", "though", "whereas", "if", "unless", "which", "who", "whom", "whose",
+     "where", "whether", "but", "that", "after", "before", "since", "until", "once", "so", "yet", "as"}
+)  # fmt: skip
+# Words before a date that make it a duration or a noun's modifier, not the time of an action.
+DURATION_WORDS = frozenset({"for", "over", "throughout", "since"})
+# Prepositions that place a time relative to an event named by a noun ("since the summit").
+EVENT_PREPOSITIONS = frozenset({"since", "after", "before", "following", "until", "despite"})
+ARTICLES_AND_POSSESSIVES = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your"})
+# English irregular past forms (simple past and participle): a closed list of the language, not of a story.
+IRREGULAR_PAST = frozenset(
+    """arose awoke was were bore beat became began bent bet bid bit bled blew broke bred brought built burnt burned
+    burst bought cast caught chose clung came cost crept cut dealt dug dove drew dreamt drank drove ate fell fed felt
+    fought found fled flung flew forbade forecast foresaw foretold forgot forgave froze got gave went ground grew hung
+    heard hid hit held hurt kept knelt knew laid led leapt learnt left lent let lit lost made meant met paid proved
+    put quit read rode rang rose ran said saw sought sold sent set shook shed shone shot showed shrank shut sang sank
+    sat slept slid slung spoke sped spent spun spat split spread sprang stood stole stuck stung struck strove swore
+    swept swam swung took taught tore told thought threw thrust understood undertook upset woke wore wove wept won
+    wound withdrew withheld withstood wrote overcame overtook overran overthrew oversaw undid underwent forwent
+    outlined mistook""".split()
+)
+IRREGULAR_PARTICIPLE = frozenset(
+    """arisen awoken been borne born beaten become begun bent bid bitten bled blown broken bred brought built burnt
+    bought cast caught chosen clung come cost crept cut dealt dug done drawn dreamt drunk driven eaten fallen fed
+    felt fought found fled flung flown forbidden forecast foreseen forgotten forgiven frozen got gotten given gone
+    ground grown hung heard hidden hit held hurt kept knelt known laid led left lent let lit lost made meant met
+    paid proven put quit read ridden rung risen run said seen sought sold sent set shaken shed shone shot shown
+    shrunk shut sung sunk sat slept slid spoken spent spun spread sprung stood stolen stuck stung struck sworn swept
+    swum swung taken taught torn told thought thrown understood undertaken upset woken worn woven wept won wound
+    withdrawn withheld written overcome overtaken overthrown overseen undergone""".split()
+)
+# "-ed" words that are not verb forms.
+_NOT_ED_VERBS = frozenset({"bed", "red", "need", "seed", "speed", "feed", "breed", "indeed", "hundred", "embed", "shed", "led", "fled", "wed", "sled", "naked", "wicked", "sacred", "kindred", "rugged", "ragged", "jagged", "beloved", "aged", "alleged", "supposed", "so-called", "advanced"})
+
+
+AUXILIARIES = MODALS_OF_FUTURE | MODALS | BE_PRESENT | BE_PAST | HAVE_PRESENT | HAVE_PAST | DO_PAST | DO_PRESENT
+_GROUP_ADVERBS = frozenset({"also", "already", "just", "still", "even", "only", "then", "again", "reportedly", "abruptly", "first", "last", "finally", "once"})
+
+
+class Role(Enum):
+    EVENT = "event"  # something happened at the date
+    ANNOUNCED = "announced"  # a plan, deadline or promise that had not happened by publication
+    STATE = "state"  # a state, duration, conjecture, judgment or nothing at all
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """Tokens [first, last) of a sentence, with the index of its finite verb (None: no verb)."""
+
+    first: int
+    last: int
+    verb: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    role: Role
+    clause: Clause | None  # the clause whose verb the date goes with
+    # "since the Hanoi summit in February": tokens [first, last) of the noun the date belongs to.
+    noun_phrase: tuple[int, int] | None = None
+
+
+def tokens_of(sentence: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+
+
+def is_past(tokens: list[Token], index: int) -> bool:
+    """A simple-past or participle form: irregular, or a regular "-ed" word used as a verb."""
+    token = tokens[index]
+    word = token.lower
+    if word in IRREGULAR_PAST or word in IRREGULAR_PARTICIPLE:
+        pass
+    elif not (word.endswith("ed") and len(word) > 3 and word not in _NOT_ED_VERBS and "-" not in word):
+        return False
+    if token.text[0].isupper() and index > 0 and tokens[index - 1].text not in ".!?“\"":
+        return False  # "the 1994 Agreed Framework": part of a name
+    # "the widely respected envoy", "a much-touted summit": after a determiner it is an adjective.
+    back = index - 1
+    while back >= 0 and tokens[back].lower.endswith("ly") and tokens[back].is_word:
+        back -= 1
+    return not (back >= 0 and tokens[back].lower in ARTICLES_AND_POSSESSIVES)
+
+
+def _boundary(token: Token) -> bool:
+    return not token.is_word and token.text not in "'’$%&/"
+
+
+def segments(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Runs of tokens between punctuation marks (commas, dashes, quotation marks, brackets)."""
+    spans, start = [], 0
+    for index, token in enumerate(tokens):
+        if _boundary(token):
+            if start < index:
+                spans.append((start, index))
+            start = index + 1
+    if start < len(tokens):
+        spans.append((start, len(tokens)))
+    return spans
+
+
+def _clauses(tokens: list[Token], first: int, last: int) -> list[tuple[int, int]]:
+    """A segment cut before each subordinating word ("when", "that", "after" …)."""
+    cuts = [i for i in range(first + 1, last) if tokens[i].lower in SUBORDINATORS and not _pronoun_that(tokens, i)]
+    bounds = [first, *cuts, last]
+    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if bounds[i] < bounds[i + 1]]
+
+
+def _pronoun_that(tokens: list[Token], index: int) -> bool:
+    """"And even that came only …": "that" as the subject after a connective, not a clause's start."""
+    return tokens[index].lower == "that" and tokens[index - 1].lower in ("and", "but", "even", "so", "yet", "only", "all", "just")
+
+
+def verb_heads(tokens: list[Token], first: int, last: int) -> list[int]:
+    """Where each finite verb group of the clause starts (an auxiliary, a modal or a past verb)."""
+    heads = []
+    for index in range(first, last):
+        word = tokens[index].lower
+        if index > first and tokens[index - 1].lower == "to":
+            continue  # an infinitive ("to meet") is not the clause's verb
+        if index > first and heads and _continues_group(tokens[index - 1].lower):
+            continue  # "could have been": one group, headed by "could"
+        if word in AUXILIARIES:
+            if word in ("'d", "’d") and index == first:
+                continue
+            heads.append(index)
+        elif is_past(tokens, index) and (index > first or _after_subject(tokens, index)):
+            heads.append(index)
+    return heads
+
+
+def _continues_group(previous: str) -> bool:
+    return previous in AUXILIARIES or previous in NEGATIONS or previous in _GROUP_ADVERBS
+
+
+def finite_verb(tokens: list[Token], first: int, last: int) -> int | None:
+    """The first word of the clause's first finite verb group."""
+    heads = verb_heads(tokens, first, last)
+    return heads[0] if heads else None
+
+
+def _after_subject(tokens: list[Token], index: int) -> bool:
+    """A past form opening a segment is the verb of a subject before the comma ("Anna Berg, the
+    chief engineer, resigned") unless a verb follows after another comma: then it opens a
+    participle phrase ("The city, flooded in May, rebuilt its dams")."""
+    if index == 0 or tokens[index - 1].text != ",":
+        return False
+    comma = next((i for i in range(index + 1, len(tokens)) if tokens[i].text == ","), None)
+    if comma is None:
+        return True
+    return not any(t.lower in AUXILIARIES or is_past(tokens, i) for i, t in enumerate(tokens[comma + 2 :], comma + 2))
+
+
+def _in_quotation(sentence: str, position: int) -> bool:
+    """Inside “…”: a speaker's words, whose tense is theirs, not the report's."""
+    before = sentence[:position]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def date_clause(sentence: str, tokens: list[Token], date_start: int) -> Clause | None:
+    """The clause the date goes with: its own, or, when that has no verb ("In an interview last
+    November, Trump explained …"), the nearest one that has, in its own segment first."""
+    at = next((i for i, t in enumerate(tokens) if t.end > date_start), len(tokens) - 1)
+    spans = segments(tokens)
+    home = next((n for n, (s, e) in enumerate(spans) if s <= at < e), None)
+    if home is None:
+        return None
+    clauses = _clauses(tokens, *spans[home])
+    own = next(n for n, (s, e) in enumerate(clauses) if s <= at < e or at < s)
+    heads = verb_heads(tokens, *clauses[own])
+    if heads:
+        # "Analysts said the meeting could have marked a turning point last month": the date
+        # goes with the nearest verb before it, else the first after it.
+        before = [h for h in heads if h < at]
+        return Clause(*clauses[own], before[-1] if before else heads[0])
+    order = [*reversed(clauses[:own]), *clauses[own + 1 :]]
+    order += [c for n in (*range(home + 1, len(spans)), *range(home - 1, -1, -1)) for c in _clauses(tokens, *spans[n])]
+    for first, last in order:
+        if _in_quotation(sentence, tokens[first].start) != _in_quotation(sentence, date_start):
+            continue
+        verb = finite_verb(tokens, first, last)
+        if verb is not None:
+            return Clause(first, last, verb)
+    return None
+
+
+def read(sentence: str, date_start: int, date_end: int, *, future: bool, open_ended: bool) -> Reading:
+    """The date's role in its sentence. `future`: the date is after publication; `open_ended`:
+    its span holds the publication date ("this year", "by the end of the year")."""
+    tokens = tokens_of(sentence)
+    clause = date_clause(sentence, tokens, date_start)
+    if future:
+        return Reading(Role.ANNOUNCED, clause)
+    before = [t for t in tokens if t.end <= date_start]
+    after = [t for t in tokens if t.start >= date_end]
+    previous = before[-1].lower if before else ""
+    if after and after[0].lower in ("'s", "’s") or sentence[date_end : date_end + 2] in ("'s", "’s"):
+        return Reading(Role.STATE, clause)  # "Thursday's failure": the date names a noun's time
+    noun = _event_noun(tokens, date_start)
+    if noun is not None:
+        return Reading(Role.EVENT, clause, noun)
+    if previous == "of" or previous in DURATION_WORDS:
+        return Reading(Role.STATE, clause)  # "the calm of the last eight months", "for a year"
+    phrase = sentence[date_start:date_end].lower()
+    if phrase.startswith(("over ", "more than", "nearly ", "almost ", "for ", "the last", "the past")):
+        return Reading(Role.STATE, clause)
+    if clause is None or clause.verb is None:
+        return Reading(Role.STATE, clause)
+    role = _verb_role(tokens, clause, date_start)
+    if role is Role.EVENT and open_ended and previous in ("by", "until", "before"):
+        role = Role.ANNOUNCED  # a deadline that had not passed yet
+    return Reading(role, clause)
+
+
+def _event_noun(tokens: list[Token], date_start: int) -> tuple[int, int] | None:
+    """"since the Hanoi summit in February", "after talks in Hanoi on June 3": a time preposition,
+    a noun phrase with no verb, then the date in a prepositional phrase. The noun is something
+    that happened then (what else could "since X in February" measure from), so it is the event."""
+    at = next((i for i, t in enumerate(tokens) if t.end > date_start), len(tokens))
+    if at < len(tokens) and tokens[at].lower in ("in", "on", "at"):
+        at += 1  # the date's words hold their preposition ("in February")
+    if at < 3 or tokens[at - 1].lower not in ("in", "on", "at"):
+        return None
+    first = at - 1
+    while first > 0 and tokens[first - 1].is_word and tokens[first - 1].lower not in EVENT_PREPOSITIONS:
+        first -= 1
+    if first == 0 or tokens[first - 1].lower not in EVENT_PREPOSITIONS or at - 1 - first < 1:
+        return None
+    if finite_verb(tokens, first, at - 1) is not None:
+        return None
+    return first, at - 1
+
+
+def _verb_role(tokens: list[Token], clause: Clause, date_start: int) -> Role:
+    assert clause.verb is not None
+    group = []
+    index = clause.verb
+    # The verb group: auxiliaries, negation and adverbs, then the main verb if it is a past form.
+    while index < clause.last:
+        word = tokens[index].lower
+        if word in AUXILIARIES or word in NEGATIONS or word in _GROUP_ADVERBS or (word.endswith("ly") and len(word) > 3):
+            group.append(index)
+        elif is_past(tokens, index):
+            group.append(index)
+            break
+        else:
+            break
+        index += 1
+    words = [tokens[i].lower for i in group]
+    head, last = words[0], words[-1]
+    following = tokens[group[-1] + 1].lower if group[-1] + 1 < clause.last else ""
+    if any(w in NEGATIONS or w.endswith(("n't", "n’t")) for w in words):
+        return Role.STATE  # nothing happened
+    if head in MODALS_OF_FUTURE or (last in INTENTION and following == "to") or (head in BE_PRESENT | BE_PAST and following == "going"):
+        return Role.ANNOUNCED
+    if head in MODALS:
+        return Role.STATE  # conjecture: "could have been", "may have escalated"
+    if head in HAVE_PRESENT or head in DO_PRESENT:
+        return Role.STATE  # the present perfect reports a state up to now, not a dated deed
+    if head in BE_PRESENT:
+        return Role.STATE
+    if head in BE_PAST:
+        if len(group) > 1 and (is_past(tokens, group[-1]) or tokens[group[-1]].lower in IRREGULAR_PARTICIPLE):
+            return Role.EVENT  # passive: "was named", "were held"
+        # "The summit was on June 12": the date is what the copula says; otherwise a judgment.
+        between = [t.lower for t in tokens[group[-1] : clause.last] if t.end <= date_start]
+        if len(between) <= 2 and all(w in ("on", "in", "at", "held", "last", "early", "late") or w in BE_PAST for w in between):
+            return Role.EVENT
+        return Role.STATE
+    return Role.EVENT  # a simple past, a past perfect, "did" + verb

@@ -1,0 +1,118 @@
+"""Events, not sentences: the grammar of a dated sentence decides whether it reports an event,
+a plan, or a state; and the headline comes from its main clause."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.knowledge.models import Span
+from bot.timeline.found import find_mentions
+from bot.timeline.grammar import Role
+
+PUBLISHED = dt.date(2019, 3, 15)  # a Friday
+
+
+def roles(text: str) -> list[tuple[str, str]]:
+    mentions = find_mentions("a", text, PUBLISHED, [Span(0, len(text))])
+    return [(text[m.phrase.start : m.phrase.end], m.role.value) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # Something happened: simple past, passive, past perfect, reporting verbs, irregular forms.
+        ("The mayor opened the bridge on 2 March.", Role.EVENT),
+        ("The bridge was opened on 2 March.", Role.EVENT),
+        ("The two ministers had met in Oslo in January.", Role.EVENT),
+        ("The union said on Tuesday that it would strike.", Role.EVENT),
+        ("A fire broke out at the depot last week.", Role.EVENT),
+        ("The final was on March 2.", Role.EVENT),  # the date is what the copula says
+        ("In a speech last November, the minister defended the budget.", Role.EVENT),
+        ("Anna Berg, the chief engineer, resigned on Monday.", Role.EVENT),
+        ("Prices rose on Wednesday, and shares fell a day later.", Role.EVENT),
+        # States: the present perfect, durations, negation.
+        ("The company hasn't paid a dividend in over a year.", Role.STATE),
+        ("The port has been closed since February.", Role.STATE),
+        ("Nobody has stood for the seat since 2016.", Role.STATE),
+        ("The council did not vote on Tuesday.", Role.STATE),
+        ("The mill has run at a loss for the past two years.", Role.STATE),
+        # Conjecture and judgment: modals, copulas with a complement, comparisons.
+        ("The storm could have been worse on Sunday.", Role.STATE),
+        ("Tensions may have peaked last summer.", Role.STATE),
+        ("The harvest was better in 2017 than in any year before.", Role.STATE),
+        ("The deal was a mistake in 2016.", Role.STATE),
+        # The date names a noun's time, not an action of the clause.
+        ("Tuesday's vote should not be dismissed.", Role.STATE),
+        ("The calm of the last eight months is fragile.", Role.STATE),
+        # Plans: future, intention, a date after publication.
+        ("The board will meet on 20 March.", Role.ANNOUNCED),
+        ("The minister is set to visit Lima next month.", Role.ANNOUNCED),
+        ("Engineers plan to reopen the line in two weeks.", Role.ANNOUNCED),
+        ("The firm must repay the loan by the end of the year.", Role.ANNOUNCED),
+    ],
+)
+def test_a_dated_sentence_is_read_by_its_grammar(text: str, role: Role) -> None:
+    assert roles(text)[0][1] == role.value
+
+
+def test_each_date_of_a_sentence_is_read_in_its_own_clause() -> None:
+    text = "Analysts said the strike could have ended last month, and the union signed a deal on 1 March."
+    assert roles(text) == [("last month", "state"), ("1 March", "event")]
+
+
+def test_a_noun_placed_by_since_is_the_event() -> None:
+    """"since the flood in May" measures from the flood: the flood is the dated event."""
+    text = "Trade has slowed since the flood in May."
+    [mention] = find_mentions("a", text, PUBLISHED, [Span(0, len(text))])
+    assert (mention.role, mention.date.iso(), mention.title) == (Role.EVENT, "2018-05", "The flood")
+
+
+def titles(text: str, published: dt.date = PUBLISHED) -> list[str]:
+    return [m.title for m in find_mentions("a", text, published, [Span(0, len(text))]) if m.role is Role.EVENT]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("The mayor opened the bridge on 2 March.", "The mayor opened the bridge"),
+        # Openers, asides and the date are left out.
+        ("But in a speech last November, the minister defended the budget.", "The minister defended the budget"),
+        ("Anna Berg, the chief engineer, resigned on Monday.", "Anna Berg resigned"),
+        # The date's clause, not the clause it hangs from.
+        ("The talks stalled early Wednesday when the envoy walked out.", "The talks stalled"),
+        # A verb sharing the subject before it; a relative clause's noun.
+        ("Prices rose on 4 May, and fell again two days later.", "Prices rose"),
+        ("The mayor, who resigned on Monday, denied wrongdoing.", "The mayor resigned"),
+        ("The board approved a two-year plan that ended on Monday.", "A two-year plan ended"),
+        # Too long: the subject's trailing phrase goes first, then the predicate's.
+        (
+            "A long-awaited three-day conference between the finance ministers of the northern provinces "
+            "collapsed on Thursday over a dispute about the sharing of river water.",
+            "A long-awaited three-day conference collapsed over a dispute",
+        ),
+    ],
+)
+def test_titles_are_the_main_clause_in_the_sentence_s_words(text: str, title: str) -> None:
+    assert titles(text)[0] == title
+
+
+def test_a_title_is_short_and_whole() -> None:
+    text = (
+        "The regional water authority of the three northern provinces and their many municipalities "
+        "announced on Monday a sweeping plan for the renovation of every reservoir in the mountains."
+    )
+    [title] = titles(text)
+    assert len(title) <= 80 and not title.endswith(("of", "the", "for", "in"))
+    assert title.startswith("The regional water authority announced")
+
+
+def test_an_event_of_several_days_has_a_start_and_an_end() -> None:
+    text = "The two-day summit ended on Thursday without a deal."
+    [mention] = find_mentions("a", text, PUBLISHED, [Span(0, len(text))])
+    assert mention.extent is not None
+    assert [d.iso() for d in mention.extent] == ["2019-03-13", "2019-03-14"]
+    text = "The forum opened on 11 March and ran for three days."
+    [mention] = find_mentions("a", text, PUBLISHED, [Span(0, len(text))])
+    assert mention.extent is None  # "three days" is no "three-day" meeting: no span is guessed
