@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +23,20 @@ def _comma_separated(value: object) -> object:
     if isinstance(value, int):
         return [value]
     return value
+
+
+def _number_ranges(value: object) -> object:
+    # "0-3,8" is 0, 1, 2, 3 and 8; anything else is left for pydantic to judge.
+    if not isinstance(value, str):
+        return _comma_separated(value)
+    numbers: list[object] = []
+    for part in _comma_separated(value):  # type: ignore[union-attr]
+        first, dash, last = str(part).partition("-")
+        if dash and first.strip().isdigit() and last.strip().isdigit():
+            numbers.extend(range(int(first), int(last) + 1))
+        else:
+            numbers.append(part)
+    return numbers
 
 
 class Settings(BaseSettings):
@@ -40,6 +54,10 @@ class Settings(BaseSettings):
     discord_token: SecretStr | None = None
     discord_guild_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     discord_api_base: str = "https://discord.com/api/v10"
+    # Several processes share one bot by each running some of its shards: every process gets the
+    # same DISCORD_SHARD_COUNT and its own DISCORD_SHARD_IDS ("0-3", "4-7", or "0,2,4").
+    discord_shard_count: int | None = Field(default=None, ge=1)
+    discord_shard_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
 
     # Slack
     slack_bot_token: SecretStr | None = None
@@ -56,7 +74,22 @@ class Settings(BaseSettings):
     def _split_lists(cls, value: object) -> object:
         return _comma_separated(value)
 
-    @field_validator("bot_health_port", mode="before")
+    @field_validator("discord_shard_ids", mode="before")
+    @classmethod
+    def _shard_ranges(cls, value: object) -> object:
+        return _number_ranges(value)
+
+    @model_validator(mode="after")
+    def _shards_fit_the_count(self) -> Settings:
+        if self.discord_shard_ids:
+            if self.discord_shard_count is None:
+                raise ValueError("DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT, the total number of shards across every process")
+            outside = [shard for shard in self.discord_shard_ids if shard >= self.discord_shard_count]
+            if outside:
+                raise ValueError(f"DISCORD_SHARD_IDS {outside} are not below DISCORD_SHARD_COUNT={self.discord_shard_count}")
+        return self
+
+    @field_validator("bot_health_port", "discord_shard_count", mode="before")
     @classmethod
     def _blank_port_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

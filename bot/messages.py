@@ -55,6 +55,10 @@ def bad_setting(variable: str, value: object, problem: str) -> str:
     return f"{variable}={value!r} is not valid: {problem}. Fix it in the environment or in .env (see .env.example)."
 
 
+def settings_conflict(problem: str) -> str:
+    return f"{problem}. Fix it in the environment or in .env (see .env.example)."
+
+
 def missing_setting(variable: str, purpose: str) -> str:
     return f"{variable} is not set: {purpose}. Add it to the environment or to .env (see .env.example)."
 
@@ -245,3 +249,11 @@ def reading_concept(said: str, group: str | None, weight: float, credit: float, 
         notes.append("no article uses it")
     note = f" ({'; '.join(notes)})" if notes else ""
     return f"  {weight:6.2f}  {found:5s}  {said}{note}"
+
+
+def discord_unreachable(api_base: str, error: str) -> str:
+    return f"Discord could not be reached at {api_base} ({error}); check the network, or DISCORD_API_BASE if it is set."
+
+
+def discord_gateway_unreachable(error: str) -> str:
+    return f"Discord's gateway could not be reached ({error}); check the network and that outgoing websockets (wss, port 443) are allowed."

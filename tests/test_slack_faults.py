@@ -6,6 +6,7 @@ Retry-After and `ratelimited` as Slack does, and 5xx with an HTML page.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import logging
@@ -14,9 +15,11 @@ import time
 import pytest
 
 from bot.config import Settings
-from bot.frontends import slack_app
+from bot.frontends import slack_app, slack_socket
 from bot.frontends.slack_retries import LONGEST_RETRY_AFTER
-from tests.fakes.slack_server import FakeSlack, Refusal, refuse_first
+from bot.knowledge.store import KnowledgeStore
+from bot.service.readiness import readiness
+from tests.fakes.slack_server import APP_TOKEN, BOT_TOKEN, FakeSlack, Refusal, refuse_first
 from tests.slack_checks import all_text
 from tests.test_slack_events import ROOT, TILLERSON, posts_in_thread
 from tests.slack_fixtures import (  # noqa: F401  (fixtures)
@@ -24,6 +27,7 @@ from tests.slack_fixtures import (  # noqa: F401  (fixtures)
     HttpBot,
     event_callback,
     fake_slack,
+    free_port,
     http_bot,
     mention_event,
     slash_command_body,
@@ -115,3 +119,35 @@ async def test_the_http_server_binds_the_address_it_is_given(fake_slack: FakeSla
         assert host == "127.0.0.1"
     finally:
         await runner.cleanup()
+
+
+# --- Socket Mode without a network ---
+
+
+async def test_socket_mode_without_a_network_logs_one_line_per_failed_connect_and_backs_off(
+    bundled_store: KnowledgeStore, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(slack_socket, "PING_INTERVAL", 0.05)  # slack_sdk's wait between attempts, shortened
+    monkeypatch.setattr(slack_socket, "FIRST_WAIT", 0.05)
+    nowhere = f"http://127.0.0.1:{free_port()}/api/"  # nothing listens there
+    settings = Settings(slack_bot_token=BOT_TOKEN, slack_app_token=APP_TOKEN, slack_api_base=nowhere)
+    task = asyncio.create_task(slack_app.serve(settings, bundled_store))
+    try:
+        for _ in range(400):
+            if len(failed_connects(caplog)) >= 2:
+                break
+            assert readiness.report().get(slack_app.READINESS_CHECK, "starting") in ("starting", "Socket Mode not connected")
+            await asyncio.sleep(0.025)
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+    lines = failed_connects(caplog)
+    assert len(lines) >= 2 and all("Cannot connect to host" in r.getMessage() for r in lines)
+    assert not any(r.exc_info for r in caplog.records)  # no traceback
+    assert slack_socket.backoff_seconds(1) < slack_socket.backoff_seconds(2) < slack_socket.backoff_seconds(3)
+    assert slack_socket.backoff_seconds(50) == slack_socket.LONGEST_WAIT
+    assert slack_app.READINESS_CHECK not in readiness.report()  # unregistered when it stopped
+
+
+def failed_connects(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
+    return [r for r in caplog.records if r.name.startswith(slack_socket.__name__) and "Failed to connect" in r.getMessage()]

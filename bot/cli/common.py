@@ -54,12 +54,12 @@ def add_command(
 
 
 def serve_front_ends(args: argparse.Namespace, front_ends: Callable[[Settings, KnowledgeStore], list[Awaitable[None]]]) -> int:
-    """Run long-running front ends on one knowledge store, with the knowledge watcher beside them."""
-    from bot.knowledge.watch import serve_with_watcher  # watchfiles is for serving commands only
+    """Run long-running front ends on one knowledge store, with the knowledge watcher and health
+    checks beside them, until they stop or SIGTERM drains them (exit 0)."""
+    from bot.service.lifecycle import serve_until_stopped  # watchfiles and aiohttp are for serving commands only
 
     settings = load_settings(args)
-    store = open_store(settings)
-    asyncio.run(serve_with_watcher(store, front_ends(settings, store)))
+    asyncio.run(serve_until_stopped(settings, lambda: open_store(settings), front_ends))
     return EXIT_OK
 
 
@@ -112,10 +112,13 @@ def open_store(settings: Settings, *, warn: bool = True) -> KnowledgeStore:
 def _setting_problem(error: ValidationError) -> str:
     """One sentence for the first bad setting; a secret's value is never echoed."""
     detail = error.errors(include_url=False)[0]
+    problem = str(detail["msg"]).removeprefix("Value error, ")
+    if not detail["loc"]:  # a rule across settings: its message names them
+        return messages.settings_conflict(problem)
     variable = str(detail["loc"][0]).upper() if detail["loc"] else "a setting"
     secret = any(word in variable for word in ("TOKEN", "SECRET"))
     value = "(hidden)" if secret else detail.get("input")
-    return messages.bad_setting(variable, value, str(detail["msg"]).removeprefix("Value error, "))
+    return messages.bad_setting(variable, value, problem)
 
 
 def configure_logging(level: str) -> None:

@@ -13,7 +13,9 @@ import re
 from collections.abc import Sequence
 from typing import Any, Literal
 
+import aiohttp
 import discord
+import yarl
 
 from bot import commands, messages, thread_history
 from bot.errors import StartupError
@@ -22,12 +24,22 @@ from bot.frontends.discord_commands import DYNAMIC_ITEMS, FRONTEND, NO_PINGS, Ta
 from bot.frontends.discord_sync import sync_commands
 from bot.knowledge.store import KnowledgeStore
 from bot.render.shorten import shorten
+from bot.service.in_flight import DRAIN_SECONDS, InFlight
+from bot.service.logs import one_line_logger
+from bot.service.readiness import readiness
 from bot.thread_history import HISTORY_LIMIT, ThreadMessage
 
 logger = logging.getLogger(__name__)
 
 THREAD_NAME_LIMIT = 100
 THREAD_ARCHIVE_MINUTES: Literal[1440] = 1440  # one day; Discord allows only 60, 1440, 4320 or 10080
+READINESS_CHECK = "discord"
+# discord.py names the tasks that run event handlers, slash commands and button presses so;
+# shutdown waits for those still running once the gateway is closed.
+HANDLER_TASK_PREFIXES = ("discord.py: ", "CommandTree-invoker", "discord-ui-view-dispatch-")
+# discord.py logs a failed shard connect and each reconnect wait with a traceback; the message
+# names the error, so one line each is kept.
+one_line_logger("discord.shard")
 
 
 def intents(*, message_content: bool) -> discord.Intents:
@@ -41,8 +53,21 @@ def intents(*, message_content: bool) -> discord.Intents:
 class TalksClient(discord.AutoShardedClient):
     """AutoSharded so a bot in thousands of servers shards without code changes."""
 
-    def __init__(self, store: KnowledgeStore, *, guild_ids: Sequence[int], force_sync: bool, intents: discord.Intents) -> None:
-        super().__init__(intents=intents, allowed_mentions=NO_PINGS)
+    def __init__(
+        self,
+        store: KnowledgeStore,
+        *,
+        guild_ids: Sequence[int],
+        force_sync: bool,
+        intents: discord.Intents,
+        shard_count: int | None = None,
+        shard_ids: Sequence[int] | None = None,
+    ) -> None:
+        # No shard settings: Discord's recommended count, all shards in this process.
+        super().__init__(intents=intents, allowed_mentions=NO_PINGS, shard_count=shard_count, shard_ids=list(shard_ids) if shard_ids else None)
+        self.in_flight = InFlight()
+        self._launched: set[int] = set()
+        self._draining = False
         self.store = store
         self.guild_ids = list(guild_ids)
         self.force_sync = force_sync
@@ -55,6 +80,44 @@ class TalksClient(discord.AutoShardedClient):
 
     async def on_ready(self) -> None:
         logger.info("logged in to Discord as %s in %d servers", self.user, len(self.guilds))
+
+    async def launch_shard(self, gateway: yarl.URL, shard_id: int, *, initial: bool = False) -> None:
+        """discord.py's shard launch, which retries a failed connect forever: at start-up, once is enough.
+
+        A second launch of the same shard means its first connect failed (discord.py has logged
+        why); with no gateway reachable at start, stopping with one sentence beats waiting.
+        """
+        if shard_id in self._launched:
+            raise StartupError(messages.discord_gateway_unreachable(f"shard {shard_id} could not connect to {gateway.host}"))
+        self._launched.add(shard_id)
+        await super().launch_shard(gateway, shard_id, initial=initial)
+
+    async def on_shard_disconnect(self, shard_id: int) -> None:
+        if not self._draining:
+            logger.warning("Discord: shard %d lost its gateway connection; discord.py is reconnecting", shard_id)
+
+    async def on_shard_resumed(self, shard_id: int) -> None:
+        logger.info("Discord: shard %d reconnected (session resumed)", shard_id)
+
+    def readiness(self) -> str | None:
+        """None when logged in with every shard connected; else why not (for /readyz)."""
+        if self.is_closed():
+            return "closed"
+        if not self.is_ready():
+            return "connecting to Discord"
+        down = [shard.id for shard in self.shards.values() if shard.is_closed()]
+        return f"shards {down} reconnecting" if down else None
+
+    async def drain(self) -> None:
+        """Stop receiving (close the gateway), let running handlers finish, at most DRAIN_SECONDS."""
+        self._draining = True
+        for shard in self.shards.values():
+            await shard.disconnect()
+        await self.in_flight.drain(DRAIN_SECONDS, "Discord")
+        current = asyncio.current_task()
+        running = [t for t in asyncio.all_tasks() if t is not current and t.get_name().startswith(HANDLER_TASK_PREFIXES)]
+        if running:
+            await asyncio.wait(running, timeout=DRAIN_SECONDS)
 
     async def on_message(self, message: discord.Message) -> None:
         if message.author.bot or self.user is None:  # other bots, and our own answers
@@ -103,8 +166,9 @@ class TalksClient(discord.AutoShardedClient):
         return None
 
     async def _reply(self, target: discord.abc.Messageable, message: discord.Message, question: str, earlier: Sequence[str] = ()) -> None:
-        answer = await asyncio.to_thread(commands.ask, self.store, question, frontend=FRONTEND, earlier_questions=earlier)
-        await target.send(**answer_message(answer))
+        async with self.in_flight.track():
+            answer = await asyncio.to_thread(commands.ask, self.store, question, frontend=FRONTEND, earlier_questions=earlier)
+            await target.send(**answer_message(answer))
 
 
 _MENTION = re.compile(r"<@!?\d+>")
@@ -134,11 +198,40 @@ async def earlier_questions(client: discord.Client, thread: discord.Thread, curr
 
 
 def build_client(settings: Settings, store: KnowledgeStore, *, force_sync: bool = False, message_content: bool = True) -> TalksClient:
-    return TalksClient(store, guild_ids=settings.discord_guild_ids, force_sync=force_sync, intents=intents(message_content=message_content))
+    return TalksClient(
+        store,
+        guild_ids=settings.discord_guild_ids,
+        force_sync=force_sync,
+        intents=intents(message_content=message_content),
+        shard_count=settings.discord_shard_count,
+        shard_ids=settings.discord_shard_ids,
+    )
+
+
+async def run_client(client: TalksClient, token: str, api_base: str) -> None:
+    """Log in and run until cancelled; a network failure at start is one sentence (StartupError)."""
+    readiness.register(READINESS_CHECK, client.readiness)
+    try:
+        async with client:
+            try:
+                await client.start(token)
+            except asyncio.CancelledError:
+                readiness.register(READINESS_CHECK, lambda: "shutting down")
+                await client.drain()
+                raise
+            except discord.GatewayNotFound as error:
+                raise StartupError(messages.discord_gateway_unreachable(str(error.__cause__ or error))) from None
+            except (aiohttp.ClientError, OSError, TimeoutError) as error:
+                if client.is_ready():
+                    raise  # not a start-up failure; discord.py's own reconnects gave up
+                raise StartupError(messages.discord_unreachable(api_base, str(error) or type(error).__name__)) from None
+    finally:
+        readiness.unregister(READINESS_CHECK)
 
 
 async def serve(settings: Settings, store: KnowledgeStore, *, force_sync: bool = False) -> None:
-    """Log in and run until cancelled. A missing or rejected token is one sentence (StartupError)."""
+    """Log in and run until cancelled, then finish answers in flight. A missing or rejected token,
+    or Discord unreachable at start, is one sentence (StartupError)."""
     if settings.discord_token is None:
         raise StartupError(messages.missing_setting("DISCORD_TOKEN", messages.DISCORD_TOKEN_PURPOSE))
     # Every REST route, the webhook follow-ups included, is built on this base: set it before login.
@@ -149,8 +242,7 @@ async def serve(settings: Settings, store: KnowledgeStore, *, force_sync: bool =
     for message_content in (True, False):
         client = build_client(settings, store, force_sync=force_sync, message_content=message_content)
         try:
-            async with client:
-                await client.start(token)
+            await run_client(client, token, settings.discord_api_base)
             return
         except discord.LoginFailure:
             raise StartupError(messages.DISCORD_TOKEN_REJECTED) from None

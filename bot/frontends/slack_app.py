@@ -181,9 +181,33 @@ async def start_http(app: AsyncApp, secret: str, host: str, port: int) -> web.Ap
 async def start_socket_mode(app: AsyncApp, app_token: str) -> SocketModeConnection:
     """Connect to Slack's websocket (retrying until it works); apps.connections.open goes through the app's client."""
     handler = SocketModeConnection(app, app_token)
-    readiness.register(READINESS_CHECK, lambda: None if handler.client.connected else "Socket Mode not connected")
     await handler.connect_async()
     return handler
+
+
+async def _serve_socket_mode(app: AsyncApp, app_token: str, in_flight: InFlight) -> None:
+    handler = SocketModeConnection(app, app_token)
+    readiness.register(READINESS_CHECK, lambda: None if handler.client.connected else "Socket Mode not connected")
+    try:
+        await handler.connect_async()  # retries until it connects, one log line per failure
+        logger.info("Slack: connected in Socket Mode")
+        await asyncio.Event().wait()
+    finally:
+        readiness.register(READINESS_CHECK, lambda: "shutting down")
+        await handler.close_async()  # no new envelopes
+        await in_flight.drain(DRAIN_SECONDS, "Slack")
+
+
+async def _serve_http(app: AsyncApp, settings: Settings, in_flight: InFlight) -> None:
+    runner = await start_http(app, signing_secret(settings), settings.slack_host, settings.slack_port)
+    readiness.register(READINESS_CHECK, lambda: None)
+    logger.info("Slack: listening for HTTP requests on port %d at %s (address %s)", settings.slack_port, EVENTS_PATH, settings.slack_host)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        readiness.register(READINESS_CHECK, lambda: "shutting down")
+        await runner.cleanup()  # no new requests; requests being read are acknowledged first
+        await in_flight.drain(DRAIN_SECONDS, "Slack")
 
 
 async def serve(settings: Settings, store: KnowledgeStore) -> None:
@@ -193,23 +217,8 @@ async def serve(settings: Settings, store: KnowledgeStore) -> None:
     readiness.register(READINESS_CHECK, lambda: "starting")
     try:
         if settings.slack_app_token is not None:
-            handler = await start_socket_mode(app, settings.slack_app_token.get_secret_value())
-            logger.info("Slack: connected in Socket Mode")
-            try:
-                await asyncio.Event().wait()
-            finally:
-                readiness.register(READINESS_CHECK, lambda: "shutting down")
-                await handler.close_async()
-                await in_flight.drain(DRAIN_SECONDS, "Slack")
-            return
-        runner = await start_http(app, signing_secret(settings), settings.slack_host, settings.slack_port)
-        readiness.register(READINESS_CHECK, lambda: None)
-        logger.info("Slack: listening for HTTP requests on port %d at %s (address %s)", settings.slack_port, EVENTS_PATH, settings.slack_host)
-        try:
-            await asyncio.Event().wait()
-        finally:
-            readiness.register(READINESS_CHECK, lambda: "shutting down")
-            await runner.cleanup()  # no new requests; requests being read are acknowledged first
-            await in_flight.drain(DRAIN_SECONDS, "Slack")
+            await _serve_socket_mode(app, settings.slack_app_token.get_secret_value(), in_flight)
+        else:
+            await _serve_http(app, settings, in_flight)
     finally:
         readiness.unregister(READINESS_CHECK)

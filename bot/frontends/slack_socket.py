@@ -1,8 +1,9 @@
 """Slack's Socket Mode: bolt's aiohttp handler with one log line per failed connect and a growing wait.
 
 slack_sdk's client retries a failed connect every ping interval and logs each failure with a
-traceback. Its logger here drops tracebacks (the message names the error), and each new
-connection URL after a failure is asked for only after a wait that doubles up to LONGEST_WAIT.
+traceback. Its logger here drops tracebacks (the message names the error: one line per failed
+connect), and each new connection URL after a failure is asked for only after a wait that
+doubles up to LONGEST_WAIT.
 """
 
 from __future__ import annotations
@@ -33,14 +34,16 @@ class BackoffSocketModeClient(SocketModeClient):
     failures: int = 0
 
     async def issue_new_wss_url(self) -> str:
+        # Not slack_sdk's own: it logs a failure itself before connect() logs it again, and its
+        # rate-limit wait is unbounded; the web client's retry handlers cover 429s here.
         await asyncio.sleep(backoff_seconds(self.failures))
         try:
-            url = await super().issue_new_wss_url()
+            response = await self.web_client.apps_connections_open(app_token=self.app_token)
         except Exception:
             self.failures += 1
             raise
         self.failures = 0
-        return url
+        return str(response["url"])
 
     @property
     def connected(self) -> bool:

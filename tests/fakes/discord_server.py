@@ -3,6 +3,10 @@
 The real discord.py client logs in here (DISCORD_API_BASE points at it), connects to the gateway
 URL that GET /gateway/bot returns, and gets HELLO, READY and GUILD_CREATE; tests then dispatch
 INTERACTION_CREATE and MESSAGE_CREATE and read back every REST call the bot made.
+
+Faults: `drop_gateway` closes the gateway connections as Discord does when it restarts a node
+(close code 4000, resumable) and answers the RESUME that follows with RESUMED; `gateway_url`
+sends the client to another gateway address, `gateway_bot_status` fails GET /gateway/bot.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from tests.fakes.loopback import LoopbackSite
 
 TOKEN = "fake-discord-token"
 MESSAGE_CONTENT_INTENT = 1 << 15
-HEARTBEAT_ACK, HELLO, IDENTIFY, HEARTBEAT, DISPATCH = 11, 10, 2, 1, 0
+HEARTBEAT_ACK, HELLO, RESUME, IDENTIFY, HEARTBEAT, DISPATCH = 11, 10, 6, 2, 1, 0
 
 
 @dataclass
@@ -46,6 +50,8 @@ class FakeDiscord:
     messages: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # channel id -> messages, oldest first
     channels: dict[str, dict[str, Any]] = field(default_factory=dict)
     members: list[dict[str, Any]] = field(default_factory=list)
+    gateway_url: str | None = None  # what GET /gateway/bot answers; None: this fake's own gateway
+    resumes: int = 0
 
     def __post_init__(self) -> None:
         self.bot = p.user(p.snowflake(), "TalksBot", bot=True)
@@ -113,9 +119,19 @@ class FakeDiscord:
                     break
                 self._site.sockets.append(socket)
                 await self._send_ready()
+            elif payload["op"] == RESUME:
+                self.resumes += 1
+                self._site.sockets.append(socket)
+                await self.dispatch("RESUMED", {})
         if socket in self._site.sockets:
             self._site.sockets.remove(socket)
         return socket
+
+    async def drop_gateway(self, code: int = 4000) -> None:
+        """Close every gateway connection with `code` (4000: unknown error, which clients resume)."""
+        for socket in list(self._site.sockets):
+            self._site.sockets.remove(socket)
+            await socket.close(code=code, message=b"Unknown error.")
 
     async def _send_ready(self) -> None:
         ws_url = f"ws://127.0.0.1:{self.port}/gateway"
@@ -180,7 +196,8 @@ class FakeDiscord:
 
     async def _gateway_bot(self, body: Any, query: Any) -> tuple[Any, int]:
         limits = {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}
-        return {"url": f"ws://127.0.0.1:{self.port}/gateway", "shards": 1, "session_start_limit": limits}, 200
+        url = self.gateway_url or f"ws://127.0.0.1:{self.port}/gateway"
+        return {"url": url, "shards": 1, "session_start_limit": limits}, 200
 
     async def _get_commands(self, body: Any, query: Any, guild: str | None) -> tuple[Any, int]:
         return self.commands.get(guild, []), 200

@@ -7,7 +7,7 @@ the bot sent. Tests wait for calls with `wait_for`, never with sleeps.
 Faults as Slack shows them: `refuse` decides, per Web API call, to answer instead 429 with a
 Retry-After header and `{"ok": false, "error": "ratelimited"}` (Slack's rate-limit answer) or a
 5xx with an HTML page (what its load balancers send); refused calls are kept in `refused`, not in
-`calls`. `delay` holds every Web API answer back, to keep answers in flight.
+`calls`. `delays` holds a method's answers back (seconds), to keep answers in flight.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ class FakeSlack:
     base_url: str = ""
     refuse: Callable[[Call], Refusal | None] | None = None
     refused: list[tuple[Call, Refusal]] = field(default_factory=list)
-    delay: float = 0.0  # seconds before each Web API answer
+    delays: dict[str, float] = field(default_factory=dict)  # method -> seconds before answering
     _site: LoopbackSite = field(default_factory=LoopbackSite)
     _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
     _ts: itertools.count = field(default_factory=lambda: itertools.count(1))
@@ -139,8 +139,8 @@ class FakeSlack:
         if token != expected:
             return web.json_response({"ok": False, "error": "invalid_auth"})
         call = Call(method, args, request.path)
-        if self.delay:
-            await asyncio.sleep(self.delay)
+        if method in self.delays:
+            await asyncio.sleep(self.delays[method])
         if self.refuse is not None and (refusal := self.refuse(call)) is not None:
             async with self._changed:
                 self.refused.append((call, refusal))
