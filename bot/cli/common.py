@@ -17,6 +17,7 @@ from bot.config import Settings
 from bot.errors import StartupError
 from bot.knowledge.base import KnowledgeFolderMissing
 from bot.knowledge.store import KnowledgeStore
+from bot.service import log_format as log_format_module
 from bot.unanswered.log import UnansweredLog
 
 logger = logging.getLogger(__name__)
@@ -89,7 +90,7 @@ def load_settings(args: argparse.Namespace) -> Settings:
         raise CommandFailed(_setting_problem(error)) from None
     if getattr(args, "knowledge", None) is not None:
         settings = settings.model_copy(update={"bot_knowledge_dir": args.knowledge})
-    configure_logging(settings.bot_log_level)
+    configure_logging(settings.bot_log_level, settings.bot_log_format)
     return settings
 
 
@@ -121,12 +122,8 @@ def _setting_problem(error: ValidationError) -> str:
     return messages.bad_setting(variable, value, problem)
 
 
-def configure_logging(level: str) -> None:
-    logging.basicConfig(
-        level=getattr(logging, level.upper(), logging.INFO),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+def configure_logging(level: str, log_format: str = "text") -> None:
+    log_format_module.configure(level, log_format)
 
 
 def run_guarded(args: argparse.Namespace, body: Run) -> int:

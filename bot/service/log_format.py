@@ -1,0 +1,59 @@
+"""How log lines look: text for people, or one JSON object a line for log shippers (BOT_LOG_FORMAT).
+
+Either way a line never carries a secret or a chat user's id. The code logs neither; as a net
+under that rule, anything shaped like a Slack or Discord token, or a Slack user id, is masked
+in the finished line (Discord user ids look like any other snowflake, so only code review keeps
+them out).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+import sys
+
+TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+MASK = "[redacted]"
+_SECRETS = re.compile(
+    r"xox[a-z]-[A-Za-z0-9-]+"  # Slack bot, user and refresh tokens
+    r"|xapp-[A-Za-z0-9-]+"  # Slack app-level tokens
+    r"|[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,}"  # Discord bot tokens
+)
+_SLACK_USER_ID = re.compile(r"(?<![A-Za-z0-9])[UW](?=[A-Z]*[0-9])[A-Z0-9]{8,11}(?![A-Za-z0-9])")
+
+
+def masked(text: str) -> str:
+    return _SLACK_USER_ID.sub(MASK, _SECRETS.sub(MASK, text))
+
+
+class TextLines(logging.Formatter):
+    def __init__(self) -> None:
+        super().__init__(TEXT_FORMAT)
+
+    def format(self, record: logging.LogRecord) -> str:
+        return masked(super().format(record))
+
+
+class JsonLines(logging.Formatter):
+    """One JSON object a line: time (UTC, ISO 8601), level, logger, message, and error (a traceback)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        line: dict[str, str] = {
+            "time": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": masked(record.getMessage()),
+        }
+        if record.exc_info:
+            line["error"] = masked(self.formatException(record.exc_info))
+        return json.dumps(line, ensure_ascii=False)
+
+
+def configure(level: str, log_format: str) -> None:
+    """The process's one log handler, on standard error (standard output is for command output)."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonLines() if log_format == "json" else TextLines())
+    # basicConfig leaves a root logger that already has handlers (a test runner's) alone.
+    logging.basicConfig(level=getattr(logging, level.upper(), logging.INFO), handlers=[handler])

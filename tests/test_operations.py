@@ -1,0 +1,89 @@
+"""Running in production: the systemd unit, JSON log lines, and shard ranges for several processes."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.config import PROJECT_ROOT, Settings
+from bot.frontends import discord_app
+from bot.knowledge.store import KnowledgeStore
+from bot.service.log_format import MASK, JsonLines, TextLines
+from tests.bot_process import TIMEOUT, running_bot
+from tests.fakes.slack_server import BOT_TOKEN, FakeSlack
+from tests.slack_fixtures import SIGNING_SECRET, fake_slack, free_port  # noqa: F401  (fixtures)
+
+UNIT = PROJECT_ROOT / "deploy" / "talks-bot.service"
+INSTALLED_AT = "/opt/talks-bot"
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze is not installed here")
+def test_the_systemd_unit_verifies(tmp_path: Path) -> None:
+    # systemd checks that ExecStart exists, so point the unit at this checkout and its virtualenv.
+    text = UNIT.read_text(encoding="utf-8")
+    assert f"ExecStart={INSTALLED_AT}/.venv/bin/python -m bot serve" in text
+    assert "EnvironmentFile=/etc/talks-bot/env" in text and "KillSignal=SIGTERM" in text
+    local = tmp_path / UNIT.name
+    here = text.replace(f"{INSTALLED_AT}/.venv/bin/python", sys.executable).replace(INSTALLED_AT, str(PROJECT_ROOT))
+    local.write_text(here, encoding="utf-8")
+    result = subprocess.run(["systemd-analyze", "verify", str(local)], capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stdout + result.stderr) == (0, "")
+
+
+def record(message: str, *args: object, error: BaseException | None = None) -> logging.LogRecord:
+    exc_info = (type(error), error, error.__traceback__) if error else None
+    return logging.LogRecord("bot.test", logging.WARNING, __file__, 1, message, args, exc_info)
+
+
+def test_json_lines_are_one_object_a_line_with_secrets_and_user_ids_masked() -> None:
+    try:
+        raise ValueError("token xoxb-1234-5678-abcdef rejected")
+    except ValueError as error:
+        failure = error
+    line = JsonLines().format(record("asked by %s with %s", "U012AB3CD", "xapp-1-A0-123-abc", error=failure))
+    assert "\n" not in line
+    parsed = json.loads(line)
+    assert set(parsed) == {"time", "level", "logger", "message", "error"}
+    assert parsed["message"] == f"asked by {MASK} with {MASK}"
+    assert "Traceback" in parsed["error"] and "xoxb-" not in parsed["error"]
+    discord_token = "MTA5ODc2NTQzMjEwOTg3NjU0Mw.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789"
+    assert discord_token not in TextLines().format(record("token %s", discord_token))
+    assert "UNAUTHORIZED and USA are words" in TextLines().format(record("UNAUTHORIZED and USA are words"))
+
+
+async def test_bot_log_format_json_makes_every_line_json_without_a_secret(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    port = free_port()
+    env = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_API_BASE": fake_slack.api_base,
+           "SLACK_PORT": str(port), "BOT_LOG_FORMAT": "json"}  # fmt: skip
+    async with running_bot("slack", env=env, cwd=tmp_path) as bot:
+        await bot.wait_for_line("listening for HTTP requests on port")
+        bot.process.send_signal(signal.SIGTERM)
+        await bot.process.wait()
+        await bot.wait_for_line("stopped", timeout=TIMEOUT)
+    lines = [json.loads(line) for line in bot.lines]  # every line parses
+    assert {"INFO"} <= {line["level"] for line in lines}
+    assert not any(BOT_TOKEN in json.dumps(line) or SIGNING_SECRET in json.dumps(line) for line in lines)
+
+
+def test_shard_ranges_reach_discord_py(bundled_store: KnowledgeStore) -> None:
+    settings = Settings(discord_token="t", discord_shard_count="4", discord_shard_ids="2-3")
+    client = discord_app.build_client(settings, bundled_store)
+    assert (client.shard_count, client.shard_ids) == (4, [2, 3])
+    unsharded = discord_app.build_client(Settings(discord_token="t"), bundled_store)
+    assert (unsharded.shard_count, unsharded.shard_ids) == (None, None)  # Discord's recommended count, all here
+
+
+def test_shard_ids_without_a_count_is_one_sentence(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.cli import main
+
+    monkeypatch.setenv("DISCORD_SHARD_IDS", "0-3")
+    assert main(["check"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT") and "\n" not in err
