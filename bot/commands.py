@@ -25,9 +25,11 @@ def ask(store: KnowledgeStore, question: str, *, frontend: str, earlier_question
         result = answer_follow_up(knowledge, question, list(earlier_questions))
     else:
         result = answer(knowledge, question)
-    # Every front end comes through here, so this is the one place declined questions are logged.
+    # Every front end comes through here, so this is the one place questions are logged.
     if store.unanswered_log is not None:
         store.unanswered_log.record(result, frontend)
+    if store.asked_log is not None:
+        store.asked_log.record(result, frontend)
     return result
 
 

@@ -45,6 +45,10 @@ class Settings(BaseSettings):
     # Core
     bot_knowledge_dir: Path = Field(default=BUNDLED_KNOWLEDGE, description="The knowledge folder to serve.")
     bot_unanswered_log: Path = Field(default=DEFAULT_UNANSWERED_LOG, description="JSON Lines log of declined questions.")
+    bot_feedback_log: Path | None = Field(default=None, description="JSON Lines log of readers' votes; default: feedback.jsonl beside the unanswered log.")
+    bot_asked_log: Path | None = Field(default=None, description="JSON Lines log of the questions asked; default: asked.jsonl beside the unanswered log.")
+    # Salts the voters' hashes in the feedback log; without it, a random salt in a file beside the log.
+    bot_feedback_salt: SecretStr | None = None
     bot_log_level: str = Field(default="INFO", description="DEBUG, INFO, WARNING or ERROR.")
     bot_log_format: Literal["text", "json"] = Field(default="text", description="text for people, json (one object a line) for log shippers.")
     bot_health_port: int | None = Field(default=None, ge=1, le=65535, description="Port of /healthz and /readyz when Slack's HTTP server does not serve them.")
@@ -68,6 +72,14 @@ class Settings(BaseSettings):
     slack_host: str = "0.0.0.0"
     slack_api_base: str = "https://slack.com/api/"
     slack_admin_user_ids: Annotated[list[str], NoDecode] = Field(default_factory=list)
+
+    @property
+    def feedback_log(self) -> Path:
+        return self.bot_feedback_log or self.bot_unanswered_log.with_name("feedback.jsonl")
+
+    @property
+    def asked_log(self) -> Path:
+        return self.bot_asked_log or self.bot_unanswered_log.with_name("asked.jsonl")
 
     @field_validator("discord_guild_ids", "slack_admin_user_ids", mode="before")
     @classmethod
@@ -94,7 +106,7 @@ class Settings(BaseSettings):
     def _blank_port_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("discord_token", "slack_bot_token", "slack_signing_secret", "slack_app_token", mode="before")
+    @field_validator("discord_token", "slack_bot_token", "slack_signing_secret", "slack_app_token", "bot_feedback_salt", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

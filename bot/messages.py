@@ -29,6 +29,16 @@ UNKNOWN_COMMAND = "Unknown command {command!r}. Type /help to see what I can do.
 INTERNAL_ERROR = "Something went wrong; it has been logged. Please try again."
 MORE_CONTEXT = "More context"  # the button under each quote, on every platform
 CONTEXT_GONE = "That passage is no longer in the articles (they were edited or removed since)."
+# Readers' votes on answers (the buttons under each answer; /good and /bad at the terminal).
+FEEDBACK_THANKS = {
+    "good": "Thanks: noted that this answer helped. Voting again changes your vote.",
+    "bad": "Thanks: noted that this answer did not help; the maintainers will look at it. Voting again changes your vote.",
+}
+FEEDBACK_NOT_SAVED = "Sorry, your vote could not be saved; the bot's log says why."
+FEEDBACK_NOTHING_TO_RATE = "There is no answer to rate yet: ask a question, then /good or /bad."
+QUESTION_LABEL = "Question"  # before the question an answer is for (Slack's first line, Discord's footer)
+FEEDBACK_GOOD_LABEL = "Helpful"  # beside 👍: screen readers and the notification text read it
+FEEDBACK_BAD_LABEL = "Not helpful"
 
 
 def article_count(count: int) -> str:
@@ -162,6 +172,14 @@ UNANSWERED_ABSENT_WORDS = (
 )
 UNANSWERED_NO_KNOWLEDGE = "(Words no article uses are not listed: the knowledge folder could not be read: {reason})"
 UNANSWERED_NO_ARTICLES = "(Words no article uses are not listed: the knowledge folder has no articles.)"
+FEEDBACK_RATED_HEADING = (
+    "Answers readers voted on, most 👎 first (each voter's last vote counts; near-identical questions folded):"
+)
+FEEDBACK_NO_VOTES = "No votes logged{since} in {path} (BOT_FEEDBACK_LOG sets where they go)."
+FEEDBACK_UNRATED_HEADING = "Asked most often with no vote on any answer they got:"
+FEEDBACK_NO_UNRATED = "No unvoted questions logged{since} in {path} (BOT_ASKED_LOG sets where they go)."
+FEEDBACK_QUOTE_GONE = "(no longer in the articles)"
+FEEDBACK_NO_QUOTES = "(no quotes: the answer said the articles do not cover it)"
 IMPORT_EXISTS = "An article with id {id!r} already exists ({path}); pass --replace to overwrite it, or --id to choose another id."
 IMPORT_UNREADABLE = "Cannot read {path}: {reason}."
 IMPORT_NO_BODY = "Found no article text in {path}; is it a saved article page or a plain-text article?"
@@ -197,7 +215,6 @@ SLACK_HELP_THREADS = (
     "You can also mention me in a channel or message me directly: I answer in a thread, and you can "
     "ask follow-up questions in that thread without mentioning me again."
 )
-SLACK_QUESTION_LABEL = "Question"
 SLACK_CONTEXT_INTRO = "More of the same article around that quote:"
 SLACK_TIMELINE_MORE_BUTTON = "More events"
 SLACK_TIMELINE_APPROXIMATE = "about"

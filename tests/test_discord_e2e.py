@@ -54,8 +54,9 @@ async def test_ask_defers_then_follows_up_with_the_quoted_answer(bot: FakeDiscor
     assert [c.body["type"] for c in callbacks(calls, interaction)] == [5]  # deferred once
     [follow_up] = follow_ups(calls, interaction)
     assert_quotes_answer(follow_up.body["embeds"][0]["description"], bundled_store, HANOI)
-    buttons = [b for row in follow_up.body["components"] for b in row["components"]]
-    assert buttons and all(b["custom_id"].startswith("ctx:") for b in buttons)
+    rows = [[b["custom_id"].split(":")[0] for b in row["components"]] for row in follow_up.body["components"]]
+    assert rows[0] and set(rows[0]) == {"ctx"} and rows[1] == ["fb", "fb"]  # "More context" per quote, then 👍 👎
+    assert follow_up.body["embeds"][0]["footer"]["text"] == f"{messages.QUESTION_LABEL}: {HANOI}"
     assert_pings_no_one(calls)
 
 
@@ -64,7 +65,10 @@ async def test_ask_not_covered_says_so(bot: FakeDiscord) -> None:
     calls = await bot.wait_for(answered(interaction, follow_ups=1))
     [follow_up] = follow_ups(calls, interaction)
     assert follow_up.body["embeds"][0]["description"].startswith(messages.NOT_COVERED)
-    assert "components" not in follow_up.body or not follow_up.body["components"]
+    buttons = [b["custom_id"] for row in follow_up.body["components"] for b in row["components"]]
+    # "More context" under each closest passage shown, then 👍 and 👎.
+    assert [b.split(":")[:2] for b in buttons[-2:]] == [["fb", "good"], ["fb", "bad"]]
+    assert all(b.startswith("ctx:") for b in buttons[:-2])
 
 
 async def test_more_context_button_answers_ephemerally_with_the_wider_passage(bot: FakeDiscord, bundled_store: KnowledgeStore) -> None:

@@ -96,7 +96,9 @@ def test_a_declined_answer_says_so_and_marks_the_closest_passages() -> None:
     description = embed.description or ""
     assert description.startswith(messages.NOT_COVERED)
     assert messages.CLOSEST_INTRO in description and "> Loosely related text." in description
-    assert answer_view(Answer("q", declined=Declined.NOT_COVERED, closest=closest)) is None
+    # The closest passages have "More context" too, as on Slack; then 👍 and 👎.
+    ids = [item.custom_id for item in answer_view(Answer("q", declined=Declined.NOT_COVERED, closest=closest)).children]  # type: ignore[attr-defined]
+    assert [i.split(":")[0] for i in ids] == ["ctx", "fb", "fb"]
 
 
 def test_too_long_question_is_declined_in_plain_words() -> None:

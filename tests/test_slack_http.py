@@ -34,7 +34,7 @@ GATE_TIMEOUT = 20.0  # only reached when the test fails
 class GatedStore:
     """A store whose knowledge read waits until the test opens the gate: answering cannot finish before then."""
 
-    unanswered_log = None
+    unanswered_log = asked_log = feedback_log = None
 
     def __init__(self, inner: KnowledgeStore) -> None:
         self._inner = inner
@@ -74,8 +74,9 @@ async def test_ask_is_acknowledged_at_once_and_answered_in_the_channel(fake_slac
     assert "Mike Pompeo, Trump’s choice to replace Tillerson" in text
     assert "The Washington Post (Global Opinions)" in text and "March 13, 2018" in text
     assert "<https://www.washingtonpost.com/news/global-opinions/wp/2018/03/13/" in text
-    buttons = [e for b in answer["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    buttons = [e for b in answer["blocks"][:-1] if b["type"] == "actions" for e in b["elements"]]
     assert buttons and all(b["action_id"].startswith(MORE_CONTEXT_ACTION) for b in buttons)
+    assert [e["action_id"] for e in answer["blocks"][-1]["elements"]] == ["feedback_good", "feedback_bad"]  # 👍 👎 last
     assert ContextRef.decode(buttons[0]["value"]) is not None
     assert "Pompeo" in answer["text"]  # the plain-text fallback for notifications
 

@@ -19,6 +19,7 @@ from bot.cli import (
     check_cmd,
     discord_cmd,
     eval_cmd,
+    feedback_cmd,
     import_cmd,
     serve_cmd,
     slack_cmd,
@@ -37,6 +38,7 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     eval_cmd,
     import_cmd,
     unanswered_cmd,
+    feedback_cmd,
     discord_cmd,
     slack_cmd,
 )

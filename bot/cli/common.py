@@ -17,6 +17,8 @@ from bot.config import Settings
 from bot.errors import StartupError
 from bot.knowledge.base import KnowledgeFolderMissing
 from bot.knowledge.store import KnowledgeStore
+from bot.feedback.asked import AskedLog
+from bot.feedback.votes import FeedbackLog
 from bot.service import log_format as log_format_module
 from bot.unanswered.log import UnansweredLog
 
@@ -102,6 +104,9 @@ def open_store(settings: Settings, *, warn: bool = True) -> KnowledgeStore:
     except KnowledgeFolderMissing:
         raise CommandFailed(messages.knowledge_missing(str(folder))) from None
     store.unanswered_log = UnansweredLog(settings.bot_unanswered_log)
+    store.asked_log = AskedLog(settings.asked_log)
+    salt = settings.bot_feedback_salt.get_secret_value().encode("utf-8") if settings.bot_feedback_salt else None
+    store.feedback_log = FeedbackLog(settings.feedback_log, salt)
     if warn:
         for problem in store.current.problems:
             logger.warning("knowledge problem: %s", problem)

@@ -9,7 +9,7 @@ import json
 from bot import messages
 from bot.cli.common import EXIT_OK, CommandFailed, add_command, day_argument, load_settings, open_store
 from bot.knowledge.base import KnowledgeBase
-from bot.unanswered.report import Group, build_report
+from bot.unanswered.report import Entry, Group, build_report, unanswered_dict
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -33,7 +33,7 @@ def _served_knowledge(args: argparse.Namespace) -> tuple[KnowledgeBase | None, s
     return knowledge, None
 
 
-def group_line(group: Group) -> str:
+def group_line(group: Group[Entry]) -> str:
     last = group.last_asked.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M")
     return f"{group.count:>4}  last {last} UTC  {group.example}"
 
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     report = build_report(path, args.since, knowledge)
     if args.json:
         words = None if knowledge is None else [{"word": word, "questions": count} for word, count in report.absent_words]
-        body = {"log": str(path), "questions": [g.as_dict() for g in report.groups], "words_in_no_article": words, "skipped_lines": report.skipped_lines}
+        body = {"log": str(path), "questions": [unanswered_dict(g) for g in report.groups], "words_in_no_article": words, "skipped_lines": report.skipped_lines}
         print(json.dumps(body, ensure_ascii=False, indent=2))
         return EXIT_OK
     if not report.groups:

@@ -8,7 +8,9 @@ and render the result object with their renderer for its type (README, Developme
 
 from __future__ import annotations
 
-from bot.command_table import ask, quit, reload, sources, timeline
+from typing import Any
+
+from bot.command_table import ask, quit, rate, reload, sources, timeline
 from bot.command_table.model import (
     Call,
     Command,
@@ -36,6 +38,8 @@ COMMANDS: tuple[Command, ...] = (
     sources.COMMAND,
     HELP,
     reload.COMMAND,
+    rate.GOOD,
+    rate.BAD,
     quit.COMMAND,
 )
 
@@ -53,8 +57,9 @@ def help_list(platform: Platform) -> HelpList:
     return HelpList(tuple(HelpEntry(c.usage(), c.help_line(), c.admin_only) for c in for_platform(platform)))
 
 
-def call_from_text(text: str, platform: Platform, *, admin: bool = False, earlier_questions: tuple[str, ...] = ()) -> Call | UnknownCommand:
-    """`/timeline hanoi 2019` -> timeline with its options; text without a leading `/` is a question."""
+def call_from_text(text: str, platform: Platform, **about_the_caller: Any) -> Call | UnknownCommand:
+    """`/timeline hanoi 2019` -> timeline with its options; text without a leading `/` is a question.
+    `about_the_caller`: the other fields of Call (admin, user, earlier_questions, last_answer)."""
     stripped = text.strip()
     if stripped.startswith("/"):
         name, _, argument = stripped[1:].partition(" ")
@@ -63,7 +68,7 @@ def call_from_text(text: str, platform: Platform, *, admin: bool = False, earlie
     command = named(name, platform)
     if command is None:
         return UnknownCommand("/" + name)
-    return Call(command, command.values_from_text(argument), platform, admin, earlier_questions)
+    return Call(command, command.values_from_text(argument), platform, **about_the_caller)
 
 
 def refusal(call: Call) -> Refusal | None:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from bot.answers import Answer
 from bot.knowledge.store import KnowledgeStore
 
 Platform = Literal["terminal", "discord", "slack"]
@@ -50,6 +51,8 @@ class Call:
     platform: Platform
     admin: bool = False  # decided by the front end: Manage Server on Discord, SLACK_ADMIN_USER_IDS on Slack
     earlier_questions: tuple[str, ...] = ()  # a thread's (or the chat's) earlier questions, for follow-ups
+    user: str = ""  # the caller's id on the platform; only ever logged as a salted hash (bot.feedback)
+    last_answer: Answer | None = None  # the answer the conversation showed last (the terminal's /good, /bad)
 
     def text(self, option: str) -> str:
         return self.values.get(option) or ""

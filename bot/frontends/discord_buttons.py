@@ -17,14 +17,19 @@ import discord
 
 from bot import commands, messages
 from bot.answers import Answer
+from bot.command_table.model import Platform
 from bot.context import ContextRef, context_around, reference_for
+from bot.feedback.shown import Shown, shown_by
+from bot.feedback.votes import Vote
 from bot.knowledge.store import KnowledgeStore
 from bot.render import discord_render as render
 from bot.timeline.models import range_bound
 
 logger = logging.getLogger(__name__)
 
+FRONTEND: Platform = "discord"
 NO_PINGS = discord.AllowedMentions.none()
+FEEDBACK_ROW = 1  # under the "More context" buttons (row 0: at most 3 quotes, Discord allows 5 a row)
 
 
 def store_of(interaction: discord.Interaction[Any]) -> KnowledgeStore:
@@ -71,25 +76,68 @@ class MoreContextButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template
             await report_error(interaction, error)
 
 
-def answer_view(answer: Answer) -> discord.ui.View | None:
-    """One "More context" button per quote; none for a declined answer."""
-    if not answer.answered:
-        return None
+class FeedbackButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"fb:(?P<vote>good|bad):(?P<key>[0-9a-f]{16})"):
+    """👍 or 👎 under an answer. custom_id holds the vote and the answer's key; the question and the
+    quotes are read back from the message it is under (its footer and its "More context" buttons),
+    so any copy of the bot can take the press."""
+
+    def __init__(self, vote: Vote, key: str) -> None:
+        good = vote is Vote.GOOD
+        button: discord.ui.Button[Any] = discord.ui.Button(
+            emoji="👍" if good else "👎",
+            label=messages.FEEDBACK_GOOD_LABEL if good else messages.FEEDBACK_BAD_LABEL,
+            style=discord.ButtonStyle.secondary,
+            custom_id=f"fb:{vote.value}:{key}",
+            row=FEEDBACK_ROW,
+        )
+        super().__init__(button)
+        self.vote, self.key = vote, key
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> FeedbackButton:
+        return cls(Vote(match["vote"]), match["key"])
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        try:
+            log = store_of(interaction).feedback_log
+            shown = shown_on(interaction.message)
+            saved = log is not None and await asyncio.to_thread(log.record, FRONTEND, str(interaction.user.id), shown, self.vote, self.key)
+            text = messages.FEEDBACK_THANKS[self.vote] if saved else messages.FEEDBACK_NOT_SAVED
+            await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
+        except Exception as error:  # noqa: BLE001 - handed to the one error path
+            await report_error(interaction, error)
+
+
+def shown_on(message: discord.Message | None) -> Shown:
+    """The question and quote references of the answer in `message`, as the bot rendered it."""
+    if message is None:
+        return Shown("", ())
+    question = render.footer_question(message.embeds[0].footer.text) if message.embeds else ""
+    buttons = (child for row in message.components if isinstance(row, discord.ActionRow) for child in row.children)
+    refs = (ContextRef.decode(button.custom_id or "") for button in buttons if isinstance(button, discord.Button))
+    return Shown(question, tuple(ref for ref in refs if ref is not None))
+
+
+def answer_view(answer: Answer) -> discord.ui.View:
+    """One "More context" button per quote shown (the closest passages of a declined answer too),
+    then 👍 and 👎 on a row of their own."""
     view = discord.ui.View(timeout=None)
-    numbered = len(answer.quotes) > 1
-    for number, quote in enumerate(answer.quotes, 1):
+    quotes = answer.quotes if answer.answered else answer.closest
+    numbered = len(quotes) > 1
+    for number, quote in enumerate(quotes, 1):
         label = f"{messages.MORE_CONTEXT} ({number})" if numbered else messages.MORE_CONTEXT
         view.add_item(MoreContextButton(reference_for(quote), label))
+    key = shown_by(answer).key()
+    view.add_item(FeedbackButton(Vote.GOOD, key))
+    view.add_item(FeedbackButton(Vote.BAD, key))
     return view
 
 
 def answer_message(answer: Answer) -> dict[str, Any]:
     """Keyword arguments for any send: the embeds, the buttons, and no pings."""
-    kwargs: dict[str, Any] = {"embeds": render.answer_embeds(answer), "allowed_mentions": NO_PINGS}
-    view = answer_view(answer)
-    if view is not None:
-        kwargs["view"] = view
-    return kwargs
+    return {"embeds": render.answer_embeds(answer), "view": answer_view(answer), "allowed_mentions": NO_PINGS}
 
 
 # --- /timeline paging ---
@@ -138,4 +186,4 @@ def timeline_view(page: int, event_count: int, query: tuple[str, str, str]) -> d
     return view
 
 
-DYNAMIC_ITEMS: Sequence[type[discord.ui.DynamicItem[Any]]] = (MoreContextButton, TimelinePageButton)
+DYNAMIC_ITEMS: Sequence[type[discord.ui.DynamicItem[Any]]] = (MoreContextButton, TimelinePageButton, FeedbackButton)

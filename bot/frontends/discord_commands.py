@@ -17,8 +17,8 @@ import discord
 from discord import app_commands
 
 from bot import command_table
-from bot.command_table.model import Call, Command, Option, Platform
-from bot.frontends.discord_buttons import DYNAMIC_ITEMS, NO_PINGS, answer_message, report_error
+from bot.command_table.model import Call, Command, Option
+from bot.frontends.discord_buttons import DYNAMIC_ITEMS, FRONTEND, NO_PINGS, answer_message, report_error
 from bot.frontends.discord_replies import reply
 from bot.knowledge.store import KnowledgeStore
 
@@ -26,7 +26,6 @@ __all__ = ["DYNAMIC_ITEMS", "FRONTEND", "NO_PINGS", "TalksTree", "answer_message
 
 logger = logging.getLogger(__name__)
 
-FRONTEND: Platform = "discord"
 
 
 class TalksTree(app_commands.CommandTree[Any]):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import AsyncIterator, Collection
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -22,6 +22,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot import command_table, commands, messages
 from bot.command_table.model import Call, Platform, UnknownCommand
 from bot.context import ContextRef, context_around
+from bot.feedback.shown import from_button_value
+from bot.feedback.votes import Vote
 from bot.knowledge.store import KnowledgeStore
 from bot.render import slack_render, slack_replies
 from bot.render.slack_render import SlackMessage, TimelinePage, unescape
@@ -205,25 +207,47 @@ def register(app: AsyncApp, store: KnowledgeStore, admin_user_ids: Collection[st
         async with failures_reported(body, client, None):
             await _on_message(store, client, event, context.bot_user_id)
 
-    @app.action(re.compile(f"^{slack_render.MORE_CONTEXT_ACTION}"))
-    async def more_context(
-        ack: AsyncAck, action: dict[str, Any], body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient
-    ) -> None:
-        await ack()
-        async with failures_reported(body, client, respond):
-            ref = ContextRef.decode(action.get("value", ""))
-            quote = await asyncio.to_thread(context_around, store.current, ref) if ref else None
-            thread_ts = (body.get("message") or {}).get("thread_ts")
-            # Ephemeral through the response_url: only the person who pressed the button sees it.
-            await _respond(respond, slack_render.context_message(quote), private=True, thread_ts=thread_ts)
+    async def more_context(action: dict[str, Any], body: dict[str, Any]) -> SlackMessage:
+        ref = ContextRef.decode(action.get("value", ""))
+        quote = await asyncio.to_thread(context_around, store.current, ref) if ref else None
+        return slack_render.context_message(quote)
 
-    @app.action(slack_render.TIMELINE_MORE_ACTION)
-    async def timeline_more(
-        ack: AsyncAck, action: dict[str, Any], body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient
-    ) -> None:
+    async def feedback(action: dict[str, Any], body: dict[str, Any]) -> SlackMessage:
+        vote = Vote(action["action_id"].removeprefix(slack_render.FEEDBACK_ACTION))
+        pressed = from_button_value(action.get("value", ""))
+        saved = False
+        if pressed is not None and store.feedback_log is not None:
+            shown, key = pressed
+            user = body.get("user") or {}
+            voter = f"{user.get('team_id') or (body.get('team') or {}).get('id', '')}:{user.get('id', '')}"  # ids are per workspace
+            saved = await asyncio.to_thread(store.feedback_log.record, FRONTEND, voter, shown, vote, key)
+        return slack_render.text_message(messages.FEEDBACK_THANKS[vote] if saved else messages.FEEDBACK_NOT_SAVED)
+
+    async def timeline_more(action: dict[str, Any], body: dict[str, Any]) -> SlackMessage:
+        page = TimelinePage.decode(action.get("value", "")) or TimelinePage()
+        events = await asyncio.to_thread(commands.timeline, store, page.topic, page.date_from, page.date_to)
+        return slack_render.timeline_message(events, page)
+
+    buttons: tuple[tuple[str | re.Pattern[str], ButtonReply], ...] = (
+        (re.compile(f"^{slack_render.MORE_CONTEXT_ACTION}"), more_context),
+        (re.compile(f"^{slack_render.FEEDBACK_ACTION}(good|bad)$"), feedback),
+        (slack_render.TIMELINE_MORE_ACTION, timeline_more),
+    )
+    for action_id, reply in buttons:
+        app.action(action_id)(_button_listener(reply))
+
+
+ButtonReply = Callable[[dict[str, Any], dict[str, Any]], Awaitable[SlackMessage]]
+
+
+def _button_listener(reply: ButtonReply) -> Callable[..., Awaitable[None]]:
+    """A press is acknowledged at once and answered only to whoever pressed, in the message's thread."""
+
+    async def pressed(ack: AsyncAck, action: dict[str, Any], body: dict[str, Any], respond: AsyncRespond, client: AsyncWebClient) -> None:
         await ack()
         async with failures_reported(body, client, respond):
-            page = TimelinePage.decode(action.get("value", "")) or TimelinePage()
-            events = await asyncio.to_thread(commands.timeline, store, page.topic, page.date_from, page.date_to)
-            thread_ts = (body.get("message") or {}).get("thread_ts")
-            await _respond(respond, slack_render.timeline_message(events, page), private=True, thread_ts=thread_ts)
+            message = await reply(action, body)
+            # Ephemeral through the response_url: only the person who pressed the button sees it.
+            await _respond(respond, message, private=True, thread_ts=(body.get("message") or {}).get("thread_ts"))
+
+    return pressed

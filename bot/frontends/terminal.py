@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import getpass
 import logging
 import sys
 import threading
+from dataclasses import dataclass, field
 from typing import TextIO
 
 from bot import command_table, messages
@@ -31,25 +33,43 @@ WATCHER_START_WAIT_SECONDS = 2.0
 ECHO_CHARS = 200
 
 
-def reply_to(store: KnowledgeStore, text: str, anchor: list[str] | None = None) -> str | None:
-    """The reply to one line typed at the chat; None when it ends the chat (/quit).
+@dataclass
+class Conversation:
+    """What the terminal chat remembers: it plays the part a thread's history plays on Discord and Slack."""
 
-    `anchor`: the chat's last question answered on its own, which a short follow-up ("and why?")
-    leans on; kept up to date here. The terminal's transcript plays the part a thread's history
-    plays on Discord and Slack."""
+    # The chat's last question answered on its own, which a short follow-up ("and why?") leans on.
+    anchor: list[str] = field(default_factory=list)
+    last_answer: Answer | None = None  # what /good and /bad rate
+    user: str = field(default_factory=lambda: _login_name())  # the voter, logged only as a salted hash
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name (a container without USER): one voter for all
+        return ""
+
+
+def reply_to(store: KnowledgeStore, text: str, conversation: Conversation | None = None) -> str | None:
+    """The reply to one line typed at the chat; None when it ends the chat (/quit)."""
+    talk = conversation or Conversation()
     # Anyone at the terminal already owns the process, so admin-only commands are theirs too.
-    call = command_table.call_from_text(text, FRONTEND, admin=True, earlier_questions=tuple(anchor or ()))
+    call = command_table.call_from_text(
+        text, FRONTEND, admin=True, user=talk.user, earlier_questions=tuple(talk.anchor), last_answer=talk.last_answer
+    )
     result = call if isinstance(call, UnknownCommand) else command_table.run(store, call)
     if isinstance(result, Leave):
         return None
-    if anchor is not None and isinstance(result, Answer) and result.answered and not result.follow_up:
-        anchor[:] = [result.question]  # "Q, and why?, and when?": both lean on Q
+    if isinstance(result, Answer):
+        talk.last_answer = result
+        if result.answered and not result.follow_up:
+            talk.anchor[:] = [result.question]  # "Q, and why?, and when?": both lean on Q
     return reply_text(result)
 
 
 async def chat(store: KnowledgeStore, stdin: TextIO, stdout: TextIO) -> None:
     interactive = stdin.isatty()
-    anchor: list[str] = []  # see reply_to
+    conversation = Conversation()
     if interactive:
         await asyncio.to_thread(store.watching.wait, WATCHER_START_WAIT_SECONDS)
         print(messages.TERMINAL_GREETING, file=stdout)
@@ -69,7 +89,7 @@ async def chat(store: KnowledgeStore, stdin: TextIO, stdout: TextIO) -> None:
             break
         try:
             # In a thread: /reload rebuilds the knowledge, and the watcher shares this event loop.
-            reply = await asyncio.to_thread(reply_to, store, text, anchor)
+            reply = await asyncio.to_thread(reply_to, store, text, conversation)
         except Exception:
             logger.exception("failed to answer %r", text[:200])
             reply = messages.INTERNAL_ERROR

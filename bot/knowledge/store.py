@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from bot.knowledge.base import KnowledgeBase, KnowledgeFolderMissing, build_knowledge_base
 
 if TYPE_CHECKING:
+    from bot.feedback.asked import AskedLog
+    from bot.feedback.votes import FeedbackLog
     from bot.unanswered.log import UnansweredLog
 
 logger = logging.getLogger(__name__)
@@ -98,6 +100,9 @@ class KnowledgeStore:
         self.current: KnowledgeBase = build_knowledge_base(folder)
         # Where declined questions are recorded; set by the CLI entry points (bot.cli.common.open_store).
         self.unanswered_log: UnansweredLog | None = None
+        # Where readers' questions and votes are recorded (bot.feedback); set there too.
+        self.asked_log: AskedLog | None = None
+        self.feedback_log: FeedbackLog | None = None
         # The watcher and /reload may ask at the same moment; one rebuild at a time keeps each diff honest.
         self._reloading = threading.Lock()
         # Set by the knowledge watcher once changes are seen (bot.knowledge.watch); never set without one.

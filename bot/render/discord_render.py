@@ -102,19 +102,38 @@ def _quotes_markdown(quotes: Sequence[Quote], limit: int, intro: str) -> str:
     return separator.join([intro, *(quote_markdown(q, share) for q in quotes)])
 
 
+QUESTION_SHOWN = 300  # characters of the question in an answer's footer
+
+
+def question_footer(question: str) -> str:
+    """The question an answer is for, under it: a slash command's options are not shown to the
+    channel, and a vote on the answer reads the question back from here (`footer_question`)."""
+    return f"{messages.QUESTION_LABEL}: {shorten(question, QUESTION_SHOWN)}"
+
+
+def footer_question(footer: str | None) -> str:
+    prefix = f"{messages.QUESTION_LABEL}: "
+    return footer.removeprefix(prefix) if footer and footer.startswith(prefix) else ""
+
+
 def answer_embeds(answer: Answer) -> list[discord.Embed]:
-    """One embed: the quotes, or a plain "not covered" with the closest passages clearly marked."""
+    """One embed: the quotes, or a plain "not covered" with the closest passages clearly marked;
+    the question in the footer (footers show no Markdown and ping no one: no escaping needed)."""
     if answer.answered:
         description = _quotes_markdown(answer.quotes, DESCRIPTION_LIMIT, messages.answer_intro(answer, user_text))
-        return [discord.Embed(description=description, colour=COLOUR)]
-    assert answer.declined is not None
-    declined = messages.decline_message(answer)
-    if answer.closest:
-        intro = f"{declined}\n\n{messages.closest_intro(answer)}"
-        description = _quotes_markdown(answer.closest, DESCRIPTION_LIMIT, intro)
+        embed = discord.Embed(description=description, colour=COLOUR)
     else:
-        description = declined
-    return [discord.Embed(description=description, colour=DECLINED_COLOUR)]
+        assert answer.declined is not None
+        declined = messages.decline_message(answer)
+        if answer.closest:
+            intro = f"{declined}\n\n{messages.closest_intro(answer)}"
+            description = _quotes_markdown(answer.closest, DESCRIPTION_LIMIT, intro)
+        else:
+            description = declined
+        embed = discord.Embed(description=description, colour=DECLINED_COLOUR)
+    if answer.question:
+        embed.set_footer(text=question_footer(answer.question))
+    return [embed]
 
 
 def context_embed(quote: Quote) -> discord.Embed:

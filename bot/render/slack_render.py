@@ -17,6 +17,7 @@ from bot import messages
 from bot.answers import Answer
 from bot.command_table.model import HelpList
 from bot.context import reference_for
+from bot.feedback.shown import button_value, shown_by
 from bot.knowledge.models import Article, ArticleMeta
 from bot.quotes import Quote
 from bot.render.shorten import shorten
@@ -31,6 +32,8 @@ FALLBACK_LIMIT = 3000  # the notification text: long enough to read, short enoug
 FALLBACK_QUOTE_CHARS = 280
 TIMELINE_PAGE_SIZE = 8  # 3 blocks an event + heading + button stays far below MAX_BLOCKS
 MORE_CONTEXT_ACTION = "more_context"  # a prefix: each button gets its own action_id
+FEEDBACK_ACTION = "feedback_"  # a prefix: feedback_good, feedback_bad
+BUTTON_VALUE_LIMIT = 2000  # characters in a button's value
 TIMELINE_MORE_ACTION = "timeline_more"
 
 
@@ -117,7 +120,7 @@ def _fallback(lead: str, quotes: Sequence[Quote]) -> str:
 
 
 def answer_message(answer: Answer) -> SlackMessage:
-    asked = f"*{messages.SLACK_QUESTION_LABEL}:* {escape(shorten(answer.question, 300))}"
+    asked = f"*{messages.QUESTION_LABEL}:* {escape(shorten(answer.question, 300))}"
     question = {"type": "context", "elements": [_mrkdwn(asked)]}
     if answer.answered:
         lead, quotes = messages.answer_intro(answer), answer.quotes
@@ -131,7 +134,23 @@ def answer_message(answer: Answer) -> SlackMessage:
             blocks.append(_section(messages.closest_intro(answer)))
     for number, quote in enumerate(quotes, 1):
         blocks.extend(quote_blocks(quote, f"{MORE_CONTEXT_ACTION}_{number}"))
-    return SlackMessage(_fallback(lead, quotes), blocks[:MAX_BLOCKS])
+    return SlackMessage(_fallback(lead, quotes), [*blocks[: MAX_BLOCKS - 1], feedback_block(answer)])
+
+
+def feedback_block(answer: Answer) -> Block:
+    """👍 and 👎; each button's value carries the answer's key, question and quote references, so
+    any copy of the bot can take the press (an ephemeral answer's message is not sent back)."""
+    value = button_value(shown_by(answer), BUTTON_VALUE_LIMIT)
+    buttons = [
+        {
+            "type": "button",
+            "action_id": f"{FEEDBACK_ACTION}{vote}",
+            "text": {"type": "plain_text", "text": f"{emoji} {label}", "emoji": True},
+            "value": value,
+        }
+        for vote, emoji, label in (("good", "👍", messages.FEEDBACK_GOOD_LABEL), ("bad", "👎", messages.FEEDBACK_BAD_LABEL))
+    ]
+    return {"type": "actions", "elements": buttons}
 
 
 def context_message(quote: Quote | None) -> SlackMessage:

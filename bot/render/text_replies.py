@@ -7,6 +7,7 @@ from functools import singledispatch
 from bot import messages
 from bot.answers import Answer
 from bot.command_table.model import BadValue, HelpList, Leave, NotAllowed, UnknownCommand
+from bot.command_table.rate import NothingToRate, Voted
 from bot.command_table.sources import NoSuchArticle, OneSource, Sources
 from bot.command_table.timeline import Timeline
 from bot.knowledge.store import ReloadReport
@@ -52,6 +53,16 @@ def _(result: HelpList) -> str:
 @reply_text.register
 def _(result: ReloadReport) -> str:
     return result.summary()
+
+
+@reply_text.register
+def _(result: Voted) -> str:
+    return messages.FEEDBACK_THANKS[result.vote] if result.saved else messages.FEEDBACK_NOT_SAVED
+
+
+@reply_text.register
+def _(result: NothingToRate) -> str:
+    return messages.FEEDBACK_NOTHING_TO_RATE
 
 
 @reply_text.register

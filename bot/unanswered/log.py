@@ -7,15 +7,11 @@ never a user id, name or channel, so the file can be shared with whoever curates
 from __future__ import annotations
 
 import datetime as dt
-import json
-import logging
-import os
 import re
 from pathlib import Path
 
 from bot.answers import Answer, Declined
-
-logger = logging.getLogger(__name__)
+from bot.jsonl import AppendOnlyLog, utc_now_text
 
 
 # Platform mention markup names people, roles and channels: <@U123|ann>, <@!123>, <@&456>,
@@ -43,7 +39,7 @@ def is_recorded(answer: Answer) -> bool:
 def record_for(answer: Answer, frontend: str, now: dt.datetime) -> dict[str, object]:
     closest = answer.closest[0].score if answer.closest else 0.0
     return {
-        "time": now.astimezone(dt.timezone.utc).isoformat(timespec="seconds"),
+        "time": utc_now_text(now),
         "frontend": frontend,
         "question": without_mentions(answer.question),
         "best_score": round(closest, 4),
@@ -56,28 +52,10 @@ class UnansweredLog:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._warned = False  # a full disk would otherwise log a warning per question
+        self._file = AppendOnlyLog(path, name="the unanswered-questions log", lost="declined questions are not logged")
 
     def record(self, answer: Answer, frontend: str, now: dt.datetime | None = None) -> bool:
         """Append the answer if it was declined as not covered; True when a line was written."""
         if not is_recorded(answer):
             return False
-        line = json.dumps(record_for(answer, frontend, now or dt.datetime.now(dt.timezone.utc)), ensure_ascii=False) + "\n"
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            # O_APPEND and one write per line: lines from several processes never interleave.
-            descriptor = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-            try:
-                os.write(descriptor, line.encode("utf-8"))
-            finally:
-                os.close(descriptor)
-        except OSError as error:
-            if not self._warned:
-                self._warned = True
-                logger.warning(
-                    "cannot write the unanswered-questions log %s (%s); replies go on, declined questions are not logged",
-                    self.path,
-                    error.strerror or error,
-                )
-            return False
-        return True
+        return self._file.append(record_for(answer, frontend, now or dt.datetime.now(dt.timezone.utc)))

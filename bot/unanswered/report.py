@@ -9,13 +9,14 @@ recipe for kimchi" is "recipe for kimchi", but "did Kim die" is not "did Kim mar
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Generic, Protocol, TypeVar
 
+from bot.jsonl import read_records, utc_time
 from bot.knowledge.base import KnowledgeBase
 from bot.search.english import specificity
 from bot.search.normalise import fold, is_stop_word, stem, words
@@ -38,12 +39,26 @@ class Entry:
     best_score: float
 
 
+class Asked(Protocol):
+    """A logged question: what folding needs (the unanswered, asked and feedback logs all have it)."""
+
+    @property
+    def time(self) -> dt.datetime: ...
+    @property
+    def frontend(self) -> str: ...
+    @property
+    def question(self) -> str: ...
+
+
+E = TypeVar("E", bound=Asked)
+
+
 @dataclass
-class Group:
+class Group(Generic[E]):
     """Questions asking the same thing; `example` is the most recent wording."""
 
     words: Mapping[str, float]  # term -> how specific the word was (bot.search.english)
-    entries: list[Entry] = field(default_factory=list)
+    entries: list[E] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -64,13 +79,16 @@ class Group:
             "example": self.example,
             "questions": sorted({entry.question for entry in self.entries}),
             "frontends": sorted({entry.frontend for entry in self.entries}),
-            "best_score": max(entry.best_score for entry in self.entries),
         }
+
+
+def unanswered_dict(group: Group[Entry]) -> dict[str, object]:
+    return {**group.as_dict(), "best_score": max(entry.best_score for entry in group.entries)}
 
 
 @dataclass(frozen=True)
 class Report:
-    groups: list[Group]
+    groups: list[Group[Entry]]
     skipped_lines: int
     # Words the questions asked with that no article uses, with how many questions used each,
     # most used first: what an alias group in knowledge/aliases.yaml could bridge.
@@ -79,27 +97,12 @@ class Report:
 
 def read_entries(path: Path) -> tuple[list[Entry], int]:
     """The log's entries and how many lines could not be read (a torn write, a hand edit)."""
-    entries: list[Entry] = []
-    skipped = 0
-    with path.open(encoding="utf-8", errors="replace") as lines:
-        for line in lines:
-            if not line.strip():
-                continue
-            entry = _parse(line)
-            if entry is None:
-                skipped += 1
-            else:
-                entries.append(entry)
-    return entries, skipped
+    return read_records(path, _parse)
 
 
-def _parse(line: str) -> Entry | None:
+def _parse(data: dict[str, Any]) -> Entry | None:
     try:
-        data = json.loads(line)
-        time = dt.datetime.fromisoformat(data["time"])
-        if time.tzinfo is None:
-            time = time.replace(tzinfo=dt.timezone.utc)
-        return Entry(time, str(data.get("frontend", "?")), str(data["question"]), float(data.get("best_score", 0.0)))
+        return Entry(utc_time(data["time"]), str(data.get("frontend", "?")), str(data["question"]), float(data.get("best_score", 0.0)))
     except (ValueError, KeyError, TypeError):
         return None
 
@@ -127,13 +130,13 @@ def same_question(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
     return bool(shared) and all(weight <= EVERYDAY_SPECIFICITY for weight in differing)
 
 
-def fold_questions(entries: Iterable[Entry], knowledge: KnowledgeBase | None = None) -> list[Group]:
+def fold_questions(entries: Iterable[E], knowledge: KnowledgeBase | None = None) -> list[Group[E]]:
     """Groups, most frequent first (then most recent); identical word sets first, then near ones."""
-    exact: dict[frozenset[str], Group] = {}
+    exact: dict[frozenset[str], Group[E]] = {}
     for entry in entries:
         weights = question_words(entry.question, knowledge)
         exact.setdefault(frozenset(weights), Group(weights)).entries.append(entry)
-    folded: list[Group] = []
+    folded: list[Group[E]] = []
     # Bigger groups absorb smaller ones, so a rare wording joins the common one, not the reverse.
     for group in sorted(exact.values(), key=lambda g: (-g.count, -g.last_asked.timestamp())):
         home = next((kept for kept in folded if same_question(kept.words, group.words)), None)
@@ -145,7 +148,7 @@ def fold_questions(entries: Iterable[Entry], knowledge: KnowledgeBase | None = N
     return folded
 
 
-def since(entries: Iterable[Entry], day: dt.date | None) -> Iterator[Entry]:
+def since(entries: Iterable[E], day: dt.date | None) -> Iterator[E]:
     for entry in entries:
         if day is None or entry.time.astimezone(dt.timezone.utc).date() >= day:
             yield entry

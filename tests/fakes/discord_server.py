@@ -285,10 +285,10 @@ class FakeDiscord:
         await self.dispatch("INTERACTION_CREATE", payload)
         return payload
 
-    async def press(self, message: dict[str, Any], custom_id: str) -> dict[str, Any]:
+    async def press(self, message: dict[str, Any], custom_id: str, *, invoker: dict[str, Any] | None = None) -> dict[str, Any]:
         payload = p.interaction(
             3, {"custom_id": custom_id, "component_type": 2}, application_id=self.app_id,
-            channel=self.channels[self.channel_id], invoker=self.person(), guild_id=self.guild_id, message_payload=message,
+            channel=self.channels[self.channel_id], invoker=invoker or self.person(), guild_id=self.guild_id, message_payload=message,
         )
         await self.dispatch("INTERACTION_CREATE", payload)
         return payload

@@ -1,0 +1,47 @@
+"""/good and /bad: the terminal's 👍 and 👎 for the answer just shown (Discord and Slack have buttons)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.command_table.model import Call, Command, Refusal
+from bot.feedback.shown import shown_by
+from bot.feedback.votes import Vote
+from bot.knowledge.store import KnowledgeStore
+
+
+@dataclass(frozen=True, slots=True)
+class Voted:
+    vote: Vote
+    saved: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NothingToRate(Refusal):
+    """No answer has been shown in this conversation yet."""
+
+
+def _rate(vote: Vote) -> Callable[[KnowledgeStore, Call], Voted | NothingToRate]:
+    def run(store: KnowledgeStore, call: Call) -> Voted | NothingToRate:
+        if call.last_answer is None:
+            return NothingToRate()
+        shown = shown_by(call.last_answer)
+        log = store.feedback_log
+        return Voted(vote, log is not None and log.record(call.platform, call.user, shown, vote, shown.key()))
+
+    return run
+
+
+GOOD = Command(
+    name="good",
+    description="Tell the maintainers the last answer helped (again to change your vote).",
+    handler=_rate(Vote.GOOD),
+    platforms=frozenset({"terminal"}),
+)
+BAD = Command(
+    name="bad",
+    description="Tell the maintainers the last answer did not help (again to change your vote).",
+    handler=_rate(Vote.BAD),
+    platforms=frozenset({"terminal"}),
+)

@@ -1,0 +1,56 @@
+"""Every question readers ask, appended to the asked log (BOT_ASKED_LOG), so the feedback report
+can name what is asked often but never voted on. A line holds the time, the platform, the
+question (mentions taken out), whether it was answered and the answer's key; nobody's id."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.answers import Answer
+from bot.feedback.shown import shown_by
+from bot.jsonl import AppendOnlyLog, read_records, utc_now_text, utc_time
+
+# Questions from the command line (`python -m bot ask`, scripts and batches) are not readers'.
+READER_FRONTENDS = frozenset({"terminal", "discord", "slack"})
+
+
+@dataclass(frozen=True, slots=True)
+class AskedRecord:
+    time: dt.datetime
+    frontend: str
+    question: str
+    answered: bool
+    answer: str  # the answer's key (bot.feedback.shown)
+
+
+class AskedLog:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._file = AppendOnlyLog(path, name="the asked-questions log", lost="asked questions are not logged")
+
+    def record(self, answer: Answer, frontend: str, now: dt.datetime | None = None) -> bool:
+        if frontend not in READER_FRONTENDS or not answer.question:
+            return False
+        shown = shown_by(answer)
+        return self._file.append({
+            "time": utc_now_text(now),
+            "platform": frontend,
+            "question": shown.question,
+            "answered": answer.answered,
+            "answer": shown.key(),
+        })
+
+
+def read_asked(path: Path) -> tuple[list[AskedRecord], int]:
+    """Every asked question in the log, in the order written, and how many lines could not be read."""
+    return read_records(path, _parse)
+
+
+def _parse(data: dict[str, Any]) -> AskedRecord | None:
+    try:
+        return AskedRecord(utc_time(data["time"]), str(data.get("platform", "?")), str(data["question"]), bool(data["answered"]), str(data["answer"]))
+    except (ValueError, KeyError, TypeError):
+        return None
