@@ -8,7 +8,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench eval check clean
+.PHONY: run test bench load eval check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/answer_speed.py
+
+load: $(STAMP)
+	$(PY) bench/slack_load.py
 
 eval: $(STAMP)
 	$(PY) -m bot eval eval/dev_qa.jsonl
