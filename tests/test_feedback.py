@@ -7,6 +7,8 @@ from __future__ import annotations
 import hashlib
 import json
 import stat
+import subprocess
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ import pytest
 from bot import commands, messages
 from bot.answers import Answer
 from bot.cli import main
+from bot.config import PROJECT_ROOT
 from bot.context import reference_for
 from bot.feedback.asked import AskedLog
 from bot.feedback.shown import Shown, button_value, from_button_value, shown_by
@@ -255,3 +258,30 @@ def test_feedback_report_worst_first_folded_and_the_unvoted_asked_questions(
     assert text.index("Why did the Hanoi summit collapse?") < text.index(TILLERSON) < text.index("What did Pompeo say?")
     assert main(["feedback", "--since", "2999-01-01"]) == 0
     assert "No votes logged since 2999-01-01" in capsys.readouterr().out
+
+
+VOTE_FROM_A_PROCESS = """
+import sys
+from pathlib import Path
+from bot.context import ContextRef
+from bot.feedback.shown import Shown
+from bot.feedback.votes import FeedbackLog, Vote
+log = FeedbackLog(Path(sys.argv[1]))
+shown = Shown("Why did the Hanoi summit collapse?", (ContextRef("an-article", 1, 20, "00000000"),))
+for n in range(100):
+    log.record("slack", "T1:U1" if n == 0 else f"T1:{sys.argv[2]}-{n}", shown, Vote.BAD, shown.key())
+"""
+
+
+def test_copies_of_the_bot_starting_together_agree_on_the_salt_and_never_tear_a_line(tmp_path: Path) -> None:
+    """Four processes, one fresh log folder: one salt file wins, every copy hashes alike, every line is whole."""
+    path = tmp_path / "shared" / "feedback.jsonl"
+    copies = [
+        subprocess.Popen([sys.executable, "-c", VOTE_FROM_A_PROCESS, str(path), f"copy{n}"], cwd=PROJECT_ROOT)
+        for n in range(4)
+    ]
+    assert [copy.wait(timeout=60) for copy in copies] == [0, 0, 0, 0]
+    votes, skipped = read_votes(path)
+    assert skipped == 0 and len(votes) == 400
+    assert len({v.voter for v in votes}) == 4 * 99 + 1  # "T1:U1" from every copy is one voter
+    assert len(latest_votes(votes)) == 4 * 99 + 1
