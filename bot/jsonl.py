@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import logging
 import os
+import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,7 +27,9 @@ class AppendOnlyLog:
         self.path = path
         self._name = name
         self._lost = lost
-        self._warned = False  # a full disk would otherwise log a warning per question
+        # Taken once and never released: the first failure warns, once, whichever answering
+        # thread hits it first (a full disk would otherwise log a warning per question).
+        self._warning_given = threading.Lock()
 
     def append(self, record: Mapping[str, object]) -> bool:
         """Write one line; True when it was written."""
@@ -44,8 +47,7 @@ class AppendOnlyLog:
         return True
 
     def warn_once(self, error: OSError) -> None:
-        if not self._warned:
-            self._warned = True
+        if self._warning_given.acquire(blocking=False):
             logger.warning("cannot write %s %s (%s); replies go on, %s", self._name, self.path, error.strerror or error, self._lost)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import MappingProxyType
 
 from bot.answers import MAX_QUESTION_CHARS, Answer, Declined
 from bot.render.shorten import shorten
@@ -243,7 +244,7 @@ READING_ABSENT_HINT = (
     "A word no article uses is found only through a synonym or an alias: to bridge it, add it to the group of the\n"
     "articles' word for the same thing in knowledge/aliases.yaml (see README, Aliases)."
 )
-EXPECTED_KINDS = {
+EXPECTED_KINDS = MappingProxyType({
     "number": "a number",
     "amount": "an amount",
     "duration": "a duration",
@@ -252,7 +253,7 @@ EXPECTED_KINDS = {
     "date": "a date",
     "year": "a year",
     "day": "a day",
-}
+})
 
 
 def reading_concept(said: str, group: str | None, weight: float, credit: float, synonym: str | None, in_articles: bool) -> str:

@@ -29,10 +29,12 @@ class Bm25Index:
 
     def __init__(self, documents: Sequence[Sequence[str]], k1: float = 1.2, b: float = 0.75) -> None:
         self.size = len(documents)
-        self._postings: dict[str, list[int]] = defaultdict(list)
+        postings: defaultdict[str, list[int]] = defaultdict(list)
         for position, document in enumerate(documents):
             for term in set(document):
-                self._postings[term].append(position)
+                postings[term].append(position)
+        # A plain dict, only ever read: answering threads share it, and a defaultdict would grow on a read.
+        self._postings: dict[str, list[int]] = dict(postings)
         has_terms = any(documents)
         self._bm25 = _SmoothedIdfBM25([list(d) for d in documents], k1=k1, b=b) if has_terms else None
         self._unseen_idf = math.log(1 + (self.size + 0.5) / 0.5)

@@ -49,10 +49,12 @@ class SpellingIndex:
     def __init__(self, vocabulary: Iterable[str]) -> None:
         self._vocabulary = frozenset(vocabulary)
         self._longest = max((len(word) for word in self._vocabulary), default=0)
-        self._by_delete: dict[str, set[str]] = defaultdict(set)
+        by_delete: defaultdict[str, set[str]] = defaultdict(set)
         for word in self._vocabulary:
             for variant in _deletes(word, allowed_edits(word)):
-                self._by_delete[variant].add(word)
+                by_delete[variant].add(word)
+        # A plain dict, only ever read: answering threads share it, and a defaultdict would grow on a read.
+        self._by_delete: dict[str, set[str]] = dict(by_delete)
 
     def __contains__(self, word: str) -> bool:
         return word in self._vocabulary

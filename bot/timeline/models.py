@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Literal
 
 from bot.quotes import Quote
@@ -14,7 +15,7 @@ _WRITTEN_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 # Northern-hemisphere meteorological seasons: the months each covers (winter straddles the year).
-SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
+SEASONS = MappingProxyType({"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)})
 AFTER_EVERY_DAY = 32
 
 
