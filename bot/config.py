@@ -30,11 +30,11 @@ def _number_ranges(value: object) -> object:
     if not isinstance(value, str):
         return _comma_separated(value)
     numbers: list[object] = []
-    for part in _comma_separated(value):  # type: ignore[union-attr]
-        first, dash, last = str(part).partition("-")
+    for part in (part.strip() for part in value.split(",")):
+        first, dash, last = part.partition("-")
         if dash and first.strip().isdigit() and last.strip().isdigit():
             numbers.extend(range(int(first), int(last) + 1))
-        else:
+        elif part:
             numbers.append(part)
     return numbers
 

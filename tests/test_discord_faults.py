@@ -4,7 +4,9 @@ discord.py's own reconnect, one log line each way. The real discord.py against t
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
+from typing import cast
 
 import pytest
 
@@ -16,6 +18,7 @@ from bot.knowledge.store import KnowledgeStore
 from tests.discord_fixtures import answered, fake_discord, running_bot, settings_for  # noqa: F401  (fixtures)
 from tests.fakes.discord_server import TOKEN, FakeDiscord
 from tests.slack_fixtures import free_port
+from tests.test_slack_http import GatedStore
 
 
 def test_no_reachable_api_at_start_is_one_sentence_and_exit_1(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
@@ -57,3 +60,20 @@ async def test_a_dropped_gateway_is_resumed_by_discord_py_with_one_line_each_way
     back = [r for r in caplog.records if "reconnected" in r.getMessage()]
     assert (len(lost), len(back)) == (2, 2)
     assert not any(r.exc_info for r in caplog.records)
+
+
+async def test_stopping_finishes_an_answer_in_flight_before_closing(fake_discord: FakeDiscord, bundled_store: KnowledgeStore) -> None:
+    gated = GatedStore(bundled_store)
+    gated.gate.set()  # open while the bot starts
+    async with running_bot(fake_discord, cast(KnowledgeStore, gated)) as serving:
+        gated.gate.clear()
+        gated.reading.clear()
+        interaction = await fake_discord.slash("ask", {"question": "Who was Trump's choice to replace Tillerson?"})
+        assert await asyncio.to_thread(gated.reading.wait, 10)  # the answer is being built
+        serving.cancel()  # what SIGTERM does: the gateway closes first, then answers in flight finish
+        await asyncio.sleep(0.1)
+        assert not serving.done()  # waiting for the answer, not closed under it
+        gated.gate.set()
+        calls = await fake_discord.wait_for(answered(interaction, follow_ups=1))
+    [follow_up] = [c for c in calls if c.path.startswith("/webhooks/") and interaction["token"] in c.path]
+    assert "Pompeo" in json.dumps(follow_up.body)

@@ -17,6 +17,7 @@ from bot.frontends import discord_app
 from bot.knowledge.store import KnowledgeStore
 from bot.service.log_format import MASK, JsonLines, TextLines
 from tests.bot_process import TIMEOUT, running_bot
+from tests.cli_helpers import run_bot_process
 from tests.fakes.slack_server import BOT_TOKEN, FakeSlack
 from tests.slack_fixtures import SIGNING_SECRET, fake_slack, free_port  # noqa: F401  (fixtures)
 
@@ -72,11 +73,12 @@ async def test_bot_log_format_json_makes_every_line_json_without_a_secret(fake_s
     assert not any(BOT_TOKEN in json.dumps(line) or SIGNING_SECRET in json.dumps(line) for line in lines)
 
 
-def test_shard_ranges_reach_discord_py(bundled_store: KnowledgeStore) -> None:
-    settings = Settings(discord_token="t", discord_shard_count="4", discord_shard_ids="2-3")
-    client = discord_app.build_client(settings, bundled_store)
+def test_shard_ranges_reach_discord_py(bundled_store: KnowledgeStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    unsharded = discord_app.build_client(Settings(), bundled_store)
+    monkeypatch.setenv("DISCORD_SHARD_COUNT", "4")
+    monkeypatch.setenv("DISCORD_SHARD_IDS", "2-3")
+    client = discord_app.build_client(Settings(), bundled_store)
     assert (client.shard_count, client.shard_ids) == (4, [2, 3])
-    unsharded = discord_app.build_client(Settings(discord_token="t"), bundled_store)
     assert (unsharded.shard_count, unsharded.shard_ids) == (None, None)  # Discord's recommended count, all here
 
 
@@ -87,3 +89,10 @@ def test_shard_ids_without_a_count_is_one_sentence(monkeypatch: pytest.MonkeyPat
     assert main(["check"]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT") and "\n" not in err
+
+
+def test_a_start_up_failure_in_json_mode_is_one_json_line() -> None:
+    result = run_bot_process("slack", env={"BOT_LOG_FORMAT": "json", "SLACK_BOT_TOKEN": "xoxb-not-checked"})
+    assert result.returncode == 1
+    [line] = [json.loads(line) for line in result.stderr.splitlines()]
+    assert line["level"] == "ERROR" and line["message"].startswith("SLACK_SIGNING_SECRET is not set")

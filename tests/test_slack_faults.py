@@ -13,6 +13,7 @@ import logging
 import time
 
 import pytest
+from pydantic import SecretStr
 
 from bot.config import Settings
 from bot.frontends import slack_app, slack_socket
@@ -112,7 +113,7 @@ def test_slack_host_defaults_to_every_interface_and_is_read_from_the_environment
 
 
 async def test_the_http_server_binds_the_address_it_is_given(fake_slack: FakeSlack, bundled_store) -> None:  # type: ignore[no-untyped-def]
-    app = slack_app.build_app(Settings(slack_bot_token="xoxb-x", slack_signing_secret="s", slack_api_base=fake_slack.api_base), bundled_store)
+    app = slack_app.build_app(Settings(slack_bot_token=SecretStr("xoxb-x"), slack_signing_secret=SecretStr("s"), slack_api_base=fake_slack.api_base), bundled_store)
     runner = await slack_app.start_http(app, "s", "127.0.0.1", 0)
     try:
         [(host, _port)] = runner.addresses
@@ -130,7 +131,7 @@ async def test_socket_mode_without_a_network_logs_one_line_per_failed_connect_an
     monkeypatch.setattr(slack_socket, "PING_INTERVAL", 0.05)  # slack_sdk's wait between attempts, shortened
     monkeypatch.setattr(slack_socket, "FIRST_WAIT", 0.05)
     nowhere = f"http://127.0.0.1:{free_port()}/api/"  # nothing listens there
-    settings = Settings(slack_bot_token=BOT_TOKEN, slack_app_token=APP_TOKEN, slack_api_base=nowhere)
+    settings = Settings(slack_bot_token=SecretStr(BOT_TOKEN), slack_app_token=SecretStr(APP_TOKEN), slack_api_base=nowhere)
     task = asyncio.create_task(slack_app.serve(settings, bundled_store))
     try:
         for _ in range(400):

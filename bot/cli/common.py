@@ -139,5 +139,5 @@ def run_guarded(args: argparse.Namespace, body: Run) -> int:
         print(failure, file=sys.stderr)
         return failure.exit_code
     except StartupError as failure:
-        print(failure, file=sys.stderr)
+        print(log_format_module.failure_line(str(failure)), file=sys.stderr)
         return EXIT_PROBLEM

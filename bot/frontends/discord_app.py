@@ -64,7 +64,8 @@ class TalksClient(discord.AutoShardedClient):
         shard_ids: Sequence[int] | None = None,
     ) -> None:
         # No shard settings: Discord's recommended count, all shards in this process.
-        super().__init__(intents=intents, allowed_mentions=NO_PINGS, shard_count=shard_count, shard_ids=list(shard_ids) if shard_ids else None)
+        shards: dict[str, Any] = {"shard_count": shard_count, "shard_ids": list(shard_ids)} if shard_ids else {"shard_count": shard_count}
+        super().__init__(intents=intents, allowed_mentions=NO_PINGS, **shards)
         self.in_flight = InFlight()
         self._launched: set[int] = set()
         self._draining = False

@@ -51,9 +51,21 @@ class JsonLines(logging.Formatter):
         return json.dumps(line, ensure_ascii=False)
 
 
+_chosen: logging.Formatter = TextLines()
+
+
 def configure(level: str, log_format: str) -> None:
     """The process's one log handler, on standard error (standard output is for command output)."""
+    global _chosen
+    _chosen = JsonLines() if log_format == "json" else TextLines()
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonLines() if log_format == "json" else TextLines())
+    handler.setFormatter(_chosen)
     # basicConfig leaves a root logger that already has handlers (a test runner's) alone.
     logging.basicConfig(level=getattr(logging, level.upper(), logging.INFO), handlers=[handler])
+
+
+def failure_line(sentence: str) -> str:
+    """A start-up failure's sentence as the operator reads it: as it is, or as a JSON log line."""
+    if isinstance(_chosen, JsonLines):
+        return _chosen.format(logging.LogRecord("bot", logging.ERROR, __file__, 0, sentence, None, None))
+    return sentence
