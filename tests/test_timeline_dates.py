@@ -165,3 +165,20 @@ def test_a_season_covers_its_months_when_filtering_by_date() -> None:
     summer, winter = EventDate(2018, season="summer"), EventDate(2018, season="winter")
     assert (summer.first_day(), summer.last_day()) == (dt.date(2018, 6, 1), dt.date(2018, 8, 31))
     assert (winter.first_day(), winter.last_day()) == (dt.date(2017, 12, 1), dt.date(2018, 2, 28))
+
+
+def test_reading_only_near_the_words_dates_need_finds_what_a_full_scan_finds() -> None:
+    """find_mentions tries the date pattern only a few words before a number, month, weekday,
+    season or unit of time: it must find exactly the phrases a scan of every position finds."""
+    from bot.timeline import found as found_module
+
+    text = (
+        "In the last three weeks, within the past several months and more than a few years ago, the "
+        "council met on 3rd of January, on Sunday, June 30, in mid-October 2018, late last year, early "
+        "2019, the day before, three days after the vote, the next morning, in two weeks, last summer, "
+        "the spring of 2018, February 11-13, 2019, 11 to 13 February, Sept. 12, 2017, next May, in May, "
+        "1994 and 2,000 people in the 1950s paid $2019 at 10:30 on 5 percent of 38 North's maps."
+    )
+    full = [m.span() for m in found_module._PATTERN.finditer(text)]
+    assert [m.span() for m in found_module._matches(text, 0, len(text))] == full
+    assert len(full) >= 20

@@ -113,6 +113,7 @@ def test_an_added_article_shows_its_events_without_curation(knowledge_copy: Path
     dmz = next(e for e in events if any(q.article.id == "test-2019-06-30-dmz" and "DMZ" in q.text for q in e.quotes))
     assert dmz.date.iso() == "2019-06-30" and not dmz.curated
     assert dmz.title == "Trump stepped into North Korea at the DMZ" and dmz.label == "June 30, 2019"
+    assert commands.timeline(store, "dmz") == [dmz]
 
 
 def test_folder_without_timeline_file_has_only_found_events(tmp_path: Path) -> None:

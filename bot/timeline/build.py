@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from bot.knowledge.models import Problem, Span
 from bot.search.normalise import terms
 from bot.timeline.curated import load_curated
-from bot.timeline.found import Mention, find_mentions
+from bot.timeline.found import TRIGGER_TERMS, Mention, find_mentions
 from bot.timeline.grammar import Role
 from bot.timeline.merge import merge
 from bot.timeline.models import TimelineEvent
@@ -21,11 +21,15 @@ def build_timeline(knowledge: KnowledgeBase) -> tuple[tuple[TimelineEvent, ...],
     """The events, oldest first, and the problems of timeline.yaml (bad entries are left out)."""
     curated, problems = load_curated(knowledge.folder, knowledge.articles)
     sentences: dict[str, list[Span]] = defaultdict(list)
-    for sentence in knowledge.sentences:
-        sentences[knowledge.passages[sentence.passage].article_id].append(sentence.span)
+    may_hold_dates: dict[str, list[bool]] = defaultdict(list)
+    for position, sentence in enumerate(knowledge.sentences):
+        article_id = knowledge.passages[sentence.passage].article_id
+        sentences[article_id].append(sentence.span)
+        # The sentence's index terms, already made, say cheaply whether it can hold a date at all.
+        may_hold_dates[article_id].append(not TRIGGER_TERMS.isdisjoint(knowledge.sentence_terms[position]))
     mentions: list[Mention] = []
     for article in knowledge.articles.values():
-        found = find_mentions(article.id, article.body, article.meta.published, sentences[article.id])
+        found = find_mentions(article.id, article.body, article.meta.published, sentences[article.id], may_hold_dates[article.id])
         mentions.extend(m for m in found if m.role is Role.EVENT)
 
     def term_set(text: str) -> frozenset[str]:

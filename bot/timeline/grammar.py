@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’\-]*|\d+(?:[,.:]\d+)*(?:st|nd|rd|th)?|[^\sA-Za-z\d]")
 
@@ -83,19 +84,14 @@ class Role(Enum):
     STATE = "state"  # a state, duration, conjecture, judgment or nothing at all
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or a punctuation mark of a sentence (a tuple: thousands are made per article)."""
+
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+    lower: str
+    is_word: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +112,7 @@ class Reading:
 
 
 def tokens_of(sentence: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    return [Token(m[0], m.start(), m.end(), m[0].lower(), m[0][0].isalnum()) for m in _TOKEN.finditer(sentence)]
 
 
 def is_past(tokens: list[Token], index: int) -> bool:
@@ -238,10 +234,9 @@ def date_clause(sentence: str, tokens: list[Token], date_start: int) -> Clause |
     return None
 
 
-def read(sentence: str, date_start: int, date_end: int, *, future: bool, open_ended: bool) -> Reading:
-    """The date's role in its sentence. `future`: the date is after publication; `open_ended`:
-    its span holds the publication date ("this year", "by the end of the year")."""
-    tokens = tokens_of(sentence)
+def read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *, future: bool, open_ended: bool) -> Reading:
+    """The date's role in its sentence (`tokens`: tokens_of(sentence)). `future`: the date is
+    after publication; `open_ended`: its span holds the publication date ("by the end of the year")."""
     clause = date_clause(sentence, tokens, date_start)
     if future:
         return Reading(Role.ANNOUNCED, clause)

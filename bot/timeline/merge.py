@@ -58,12 +58,14 @@ class _Draft:
     found: list[_Source] = field(default_factory=list)
 
 
-class _DateBuckets:
-    """Drafts filed under every month their date could reach, so that a mention is compared only
-    with events of nearby dates: merging stays near-linear in the number of mentions."""
+class _Index:
+    """Drafts filed under each month their date could reach and each of their words, so that a
+    mention is compared only with events of nearby dates that share at least two of its words
+    (or, for curated events, that quote it): merging stays near-linear in the number of mentions."""
 
     def __init__(self) -> None:
-        self._months: dict[int, list[int]] = {}
+        self._by_month_and_term: dict[tuple[int, str], list[int]] = {}
+        self._curated_by_month: dict[int, list[int]] = {}
 
     @staticmethod
     def _months_of(first: dt.date, last: dt.date, approximate: bool) -> range:
@@ -71,14 +73,24 @@ class _DateBuckets:
         low, high = low - CONFLICT_GAP, high + CONFLICT_GAP
         return range(low.year * 12 + low.month, high.year * 12 + high.month + 1)
 
-    def add(self, position: int, draft: _Draft) -> None:
-        for month in self._months_of(draft.first, draft.last, draft.approximate):
-            self._months.setdefault(month, []).append(position)
+    def add(self, position: int, draft: _Draft, new_terms: Iterable[str]) -> None:
+        months = self._months_of(draft.first, draft.last, draft.approximate)
+        for term in new_terms:
+            for month in months:
+                self._by_month_and_term.setdefault((month, term), []).append(position)
+        if draft.curated and not draft.found:
+            for month in months:
+                self._curated_by_month.setdefault(month, []).append(position)
 
-    def near(self, source: _Source) -> list[int]:
-        found: set[int] = set()
-        for month in self._months_of(source.first, source.last, source.approximate):
-            found.update(self._months.get(month, ()))
+    def near(self, source: _Source, words: frozenset[str]) -> list[int]:
+        months = self._months_of(source.first, source.last, source.approximate)
+        shared: dict[int, int] = {}
+        for term in words:
+            holding = {p for month in months for p in self._by_month_and_term.get((month, term), ())}
+            for position in holding:
+                shared[position] = shared.get(position, 0) + 1
+        found = {p for p, count in shared.items() if count >= MIN_SHARED_TERMS}
+        found.update(p for month in months for p in self._curated_by_month.get(month, ()))
         return sorted(found)
 
 
@@ -103,9 +115,9 @@ def merge(
         )
         for c in curated
     ]
-    buckets = _DateBuckets()
+    index = _Index()
     for position, draft in enumerate(drafts):
-        buckets.add(position, draft)
+        index.add(position, draft, draft.terms)
     seen: set[tuple[str, int, EventDate]] = set()
     for mention in sorted(mentions, key=lambda m: (m.date.sort_key(), m.article_id, m.phrase.start)):
         key = (mention.article_id, mention.sentence.start, mention.date)
@@ -120,22 +132,25 @@ def merge(
         resolved = mention.resolved
         quote = Quote(article, mention.sentence.start, mention.sentence.end)
         source = _Source(resolved.date, resolved.approximate, resolved.first, resolved.last, quote, mention.extent)
-        draft = _best_draft(drafts, buckets.near(source), source, words, weight)
-        if draft is not None:
+        position = _best_draft(drafts, index.near(source, words), source, words, weight)
+        if position is not None:
+            draft = drafts[position]
+            index.add(position, draft, words - draft.terms)
             draft.found.append(source)
             draft.terms |= words
         else:
             drafts.append(_Draft(mention.title, False, source.date, source.approximate, source.first, source.last, set(words), found=[source]))
-            buckets.add(len(drafts) - 1, drafts[-1])
+            index.add(len(drafts) - 1, drafts[-1], words)
     events = [_finish(d) for d in drafts]
     return tuple(sorted(events, key=lambda e: (e.date.sort_key(), not e.curated, e.title)))
 
 
-def _best_draft(drafts: list[_Draft], near: list[int], source: _Source, words: frozenset[str], weight: Weight) -> _Draft | None:
-    """The event the mention belongs to most strongly, if any (curated drafts come first on ties)."""
+def _best_draft(drafts: list[_Draft], near: list[int], source: _Source, words: frozenset[str], weight: Weight) -> int | None:
+    """The position of the event the mention belongs to most strongly, if any (curated drafts
+    come first on ties)."""
     scored = [(_match(drafts[position], source, words, weight), position) for position in near]
     score, position = max(scored, key=lambda pair: (pair[0], -pair[1]), default=(0.0, -1))
-    return drafts[position] if score > 0 else None
+    return position if score > 0 else None
 
 
 def _window(date_first: dt.date, date_last: dt.date, approximate: bool) -> tuple[dt.date, dt.date]:

@@ -9,7 +9,7 @@ what is left is a whole phrase, never a word cut short. The quote beside it stay
 
 from __future__ import annotations
 
-from bot.timeline.grammar import AUXILIARIES, Reading, Token, finite_verb, is_past, segments, tokens_of
+from bot.timeline.grammar import AUXILIARIES, Reading, Token, finite_verb, is_past, segments
 
 TITLE_LIMIT = 80
 # A title with no phrase boundary to cut at may run this long rather than stop mid-phrase.
@@ -29,9 +29,9 @@ _DATE_PREPOSITIONS = frozenset({"on", "in", "at", "during", "by", "from", "since
 _TRAILING = frozenset({"a", "an", "the", "to", "of", "and", "or", "his", "her", "its", "their", "with", "as", "that", "only", "even", "just"})
 
 
-def headline(sentence: str, reading: Reading, date_start: int, date_end: int, limit: int = TITLE_LIMIT) -> str:
-    """The event's title, at most `limit` characters where the sentence allows a whole phrase."""
-    tokens = tokens_of(sentence)
+def headline(sentence: str, tokens: list[Token], reading: Reading, date_start: int, date_end: int, limit: int = TITLE_LIMIT) -> str:
+    """The event's title, at most `limit` characters where the sentence allows a whole phrase
+    (`tokens`: grammar.tokens_of(sentence))."""
     if reading.noun_phrase is not None:
         words = [t for t in tokens[slice(*reading.noun_phrase)]]
         return _capitalised(_joined(sentence, _fit([], words, limit)))
