@@ -56,6 +56,23 @@ class _Draft:
     terms: set[str]
     quotes: list[Quote] = field(default_factory=list)  # the curated quotes
     found: list[_Source] = field(default_factory=list)
+    dates_by_article: dict[str, set[EventDate]] = field(default_factory=dict)  # of the found sources
+
+    def take(self, source: _Source, article_id: str, words: frozenset[str]) -> None:
+        self.found.append(source)
+        self.dates_by_article.setdefault(article_id, set()).add(source.date)
+        self.terms |= words
+
+
+@dataclass(frozen=True)
+class _Mentioned:
+    """What merging needs of one mention, worked out once: its words, their weights, its article."""
+
+    source: _Source
+    article_id: str
+    words: frozenset[str]
+    weights: dict[str, float]
+    total: float
 
 
 class _Index:
@@ -132,23 +149,23 @@ def merge(
         resolved = mention.resolved
         quote = Quote(article, mention.sentence.start, mention.sentence.end)
         source = _Source(resolved.date, resolved.approximate, resolved.first, resolved.last, quote, mention.extent)
-        position = _best_draft(drafts, index.near(source, words), source, words, weight)
-        if position is not None:
-            draft = drafts[position]
-            index.add(position, draft, words - draft.terms)
-            draft.found.append(source)
-            draft.terms |= words
-        else:
-            drafts.append(_Draft(mention.title, False, source.date, source.approximate, source.first, source.last, set(words), found=[source]))
-            index.add(len(drafts) - 1, drafts[-1], words)
+        weights = {t: weight(t) for t in words}
+        mentioned = _Mentioned(source, mention.article_id, words, weights, sum(weights.values()))
+        position = _best_draft(drafts, index.near(source, words), mentioned)
+        if position is None:
+            drafts.append(_Draft(mention.title, False, source.date, source.approximate, source.first, source.last, set()))
+            position = len(drafts) - 1
+        draft = drafts[position]
+        index.add(position, draft, words - draft.terms)
+        draft.take(source, mention.article_id, words)
     events = [_finish(d) for d in drafts]
     return tuple(sorted(events, key=lambda e: (e.date.sort_key(), not e.curated, e.title)))
 
 
-def _best_draft(drafts: list[_Draft], near: list[int], source: _Source, words: frozenset[str], weight: Weight) -> int | None:
+def _best_draft(drafts: list[_Draft], near: list[int], mentioned: _Mentioned) -> int | None:
     """The position of the event the mention belongs to most strongly, if any (curated drafts
     come first on ties)."""
-    scored = [(_match(drafts[position], source, words, weight), position) for position in near]
+    scored = [(_match(drafts[position], mentioned), position) for position in near]
     score, position = max(scored, key=lambda pair: (pair[0], -pair[1]), default=(0.0, -1))
     return position if score > 0 else None
 
@@ -165,10 +182,11 @@ def _gap(a: tuple[dt.date, dt.date, bool], b: tuple[dt.date, dt.date, bool]) -> 
     return max(a_first, b_first) - min(a_last, b_last)
 
 
-def _match(draft: _Draft, source: _Source, words: frozenset[str], weight: Weight) -> float:
+def _match(draft: _Draft, mentioned: _Mentioned) -> float:
     """How strongly the mention belongs to the draft event; 0 when it does not."""
-    shared = words & draft.terms
-    quoted = any(_overlaps(q, source.quote) for q in draft.quotes)
+    source = mentioned.source
+    shared = mentioned.words & draft.terms
+    quoted = bool(draft.quotes) and any(_overlaps(q, source.quote) for q in draft.quotes)
     if len(shared) < MIN_SHARED_TERMS and not quoted:
         return 0.0  # checked first: it is the cheapest test and the one most mentions fail
     gap = _gap((draft.first, draft.last, draft.approximate), (source.first, source.last, source.approximate))
@@ -177,12 +195,11 @@ def _match(draft: _Draft, source: _Source, words: frozenset[str], weight: Weight
         return 0.0
     if quoted:
         return 2.0  # the curator quoted this very sentence for the event
-    if any(f.quote.article.id == source.quote.article.id and f.date != source.date for f in draft.found):
+    if draft.dates_by_article.get(mentioned.article_id, {source.date}) != {source.date}:
         return 0.0  # one writer gives one event one date: another date in the same article is another event
-    total = sum(weight(t) for t in words)
-    if not total:
+    if not mentioned.total:
         return 0.0
-    share = sum(weight(t) for t in shared) / total
+    share = sum(mentioned.weights[t] for t in shared) / mentioned.total
     needed = AGREEING_OVERLAP if agrees else CONFLICTING_OVERLAP
     return share if share >= needed else 0.0
 
