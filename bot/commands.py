@@ -1,4 +1,4 @@
-"""The operations behind the commands (ask, timeline, sources, reload), over the knowledge being served.
+"""The operations behind the commands (ask, timeline, sources, said, compare, reload), over the knowledge being served.
 
 The chat commands that use them are declared in `bot.command_table`; the command line calls
 them directly.
@@ -12,8 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.answers import MAX_QUESTION_CHARS, Answer, answer, answer_follow_up, clean_question
+from bot.compare import Comparison, compare as compare_outlets
 from bot.knowledge.models import Article
 from bot.knowledge.store import KnowledgeStore, ReloadReport
+from bot.quotations.speakers import SpeakerLookup, find_speaker
 from bot.timeline.models import TimelineEvent, range_bound
 from bot.timeline.topic import events_on_topic
 
@@ -127,6 +129,21 @@ def _is_date(word: str) -> bool:
     except ValueError:
         return False  # 2019-02-30: not a date, so a word of the topic
     return True
+
+
+def said(store: KnowledgeStore, name: str | None = None) -> SpeakerLookup:
+    """A speaker's quotations (any unambiguous part of the name); with no name, or one that fits
+    several or none, the candidates: every speaker, the ones it fits, or the closest names."""
+    knowledge = store.current  # read once, like ask: a reload's new speakers show from the next call
+    name = clean_question(name or "")[:MAX_QUESTION_CHARS]
+    if not name:
+        return SpeakerLookup(None, knowledge.speakers)
+    return find_speaker(knowledge.speakers, name, knowledge.aliases)
+
+
+def compare(store: KnowledgeStore, topic: str) -> Comparison:
+    """Each outlet's best quotes on the topic, and the outlets with nothing on it."""
+    return compare_outlets(store.current, topic)
 
 
 def reload(store: KnowledgeStore) -> ReloadReport:

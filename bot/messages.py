@@ -275,3 +275,40 @@ def discord_unreachable(api_base: str, error: str) -> str:
 
 def discord_gateway_unreachable(error: str) -> str:
     return f"Discord's gateway could not be reached ({error}); check the network and that outgoing websockets (wss, port 443) are allowed."
+
+
+# --- Who said what (/said) and the outlets side by side (/compare) ---
+SAID_NO_SPEAKERS = "No one is quoted in the articles (no quotation with a named speaker)."
+SAID_SPEAKERS_INTRO = "People quoted in the articles, most quoted first (/said NAME shows what one said):"
+SAID_AMBIGUOUS = "{name!r} could be any of these speakers; give more of the name:"
+SAID_UNKNOWN = "No one called {name!r} is quoted in the articles. The closest names:"
+COMPARE_EMPTY = "Please give a topic to compare, for example: /compare Why did the Hanoi summit fail?"
+COMPARE_NOTHING = "nothing on this"
+COMPARE_NONE_COVER = "None of the outlets has anything on this, so I won't guess."
+
+
+def said_count(count: int) -> str:
+    return f"{count} quotation{'s' if count != 1 else ''}"
+
+
+def said_intro(name: str, role: str | None, count: int) -> str:
+    who = f"{name} ({role})" if role else name
+    return f"{who}: {said_count(count)} in the articles, oldest first:"
+
+
+def speaker_line(name: str, count: int) -> str:
+    return f"{name} ({count})"
+
+
+def compare_intro(topic: str) -> str:
+    return f"How the outlets cover {topic!r}, each from its own articles:"
+
+
+def outlet_nothing(publisher: str) -> str:
+    return f"{publisher}: {COMPARE_NOTHING}."
+
+
+def dated_differently(title: str, readings: list[tuple[str, list[str]]]) -> str:
+    """“The Hanoi summit ends without a deal” is dated differently: WIRED February 28, 2019; Vox February 27, 2019."""
+    dates = "; ".join(f"{', '.join(publishers)} {label}" for label, publishers in readings)
+    return f"The sources date “{title}” differently: {dates}."

@@ -19,6 +19,7 @@ from bot.knowledge.aliases_file import ALIASES_FILE, load_aliases
 from bot.knowledge.articles import read_articles
 from bot.knowledge.models import Article, Passage, Problem, Span
 from bot.knowledge.passages import split_passages
+from bot.quotations.speakers import Speaker, build_speakers
 from bot.search.aliases import AliasTable
 from bot.search.bm25 import Bm25Index
 from bot.search.normalise import terms, words
@@ -68,6 +69,9 @@ class KnowledgeBase:
     # A digest of each knowledge file besides the articles (aliases.yaml, timeline.yaml), so a
     # reload can say which of them changed; "" for a file that is not there.
     file_digests: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # Who said what (bot.quotations), most quoted first: built with the rest, so a reload brings
+    # a new article's speakers and no reader ever sees them half built.
+    speakers: tuple[Speaker, ...] = ()
 
     def article_of(self, passage: int) -> Article:
         return self.articles[self.passages[passage].article_id]
@@ -137,6 +141,7 @@ def build_knowledge_base(folder: Path) -> KnowledgeBase:
     return replace(
         knowledge,
         timeline=timeline,
+        speakers=build_speakers(articles, aliases),
         problems=(*knowledge.problems, *timeline_problems),
         build_seconds=time.perf_counter() - started,
     )

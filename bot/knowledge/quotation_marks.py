@@ -30,3 +30,27 @@ def unbalanced(text: str) -> tuple[int, int]:
         else:
             opened_before += 1
     return opened_before, depth
+
+
+def quoted_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, bool]]:
+    """The double-quoted stretches of text[start:end] as (first character inside, end inside,
+    closed). A quotation still open at `end` runs to it (closed=False): news style leaves a
+    quotation open at a paragraph's end when the next paragraph goes on with it."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int, bool]] = []
+    opened: int | None = None
+    for match in _MARK.finditer(text, start, end):
+        position = match.start()
+        if _opens(text, position):
+            if opened is not None and text[position] != "“":
+                # A straight or misprinted mark while one is open closes it ("a",  "b").
+                spans.append((opened, position, True))
+                opened = None
+                continue
+            opened = position + 1  # a curly “ inside an open quotation restarts it: nesting uses single marks
+        elif opened is not None:
+            spans.append((opened, position, True))
+            opened = None
+    if opened is not None and opened < end:
+        spans.append((opened, end, False))
+    return spans

@@ -1,10 +1,12 @@
-"""The JSON shapes of the command line: one answer, one article."""
+"""The JSON shapes of the command line: one answer, one article, who said what, the outlets side by side."""
 
 from __future__ import annotations
 
 from bot import messages
 from bot.answers import MIN_COVERAGE, Answer
+from bot.compare import Comparison, date_readings
 from bot.knowledge.models import Article
+from bot.quotations.speakers import SpeakerLookup
 from bot.quotes import Quote
 
 
@@ -22,8 +24,42 @@ def article_dict(article: Article) -> dict[str, object]:
     }
 
 
-def quote_dict(quote: Quote) -> dict[str, object]:
-    return {"text": quote.text, "start": quote.start, "end": quote.end, "score": quote.score, "article": article_dict(quote.article)}
+def quote_dict(quote: Quote, *, score: bool = True) -> dict[str, object]:
+    result: dict[str, object] = {"text": quote.text, "start": quote.start, "end": quote.end}
+    if score:
+        result["score"] = quote.score
+    result["article"] = article_dict(quote.article)
+    return result
+
+
+def said_dict(lookup: SpeakerLookup) -> dict[str, object]:
+    """`said --json`: one speaker's quotations (each with the role its article gives), or the
+    speakers to choose from when no name, or no one name, was given."""
+    speaker = lookup.speaker
+    return {
+        "speaker": speaker.name if speaker else None,
+        "role": speaker.role if speaker else None,
+        "quotes": [{**quote_dict(q.quote, score=False), "role": q.role} for q in speaker.quotations] if speaker else [],
+        "speakers": [{"name": s.name, "count": s.count} for s in lookup.candidates],
+        "ambiguous": lookup.ambiguous,
+    }
+
+
+def compare_dict(comparison: Comparison) -> dict[str, object]:
+    """`compare --json`: each outlet's quotes (as in ask), the outlets with nothing on the topic,
+    and the events on it that the sources date differently."""
+    result: dict[str, object] = {
+        "topic": comparison.topic,
+        "outlets": [{"publisher": o.publisher, "quotes": [quote_dict(q) for q in o.quotes]} for o in comparison.outlets],
+        "no_coverage": list(comparison.no_coverage),
+        "dated_differently": [
+            {"title": e.title, "dates": [{"label": label, "publishers": publishers} for label, publishers in date_readings(e)]}
+            for e in comparison.date_differences
+        ],
+    }
+    if comparison.declined is not None:
+        result["declined"] = comparison.declined.value
+    return result
 
 
 def answer_dict(answer: Answer, *, explain: bool = False) -> dict[str, object]:

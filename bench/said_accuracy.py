@@ -1,0 +1,43 @@
+"""Precision and recall of `said` (who said what) against quotations marked by hand.
+
+    .venv/bin/python bench/said_accuracy.py [MARKED.yaml] [KNOWLEDGE_DIR]
+
+MARKED.yaml lists `quotations: [{article, speaker, text}]` (text: the words between the marks,
+a trailing comma left out); the default is the list for the bundled articles in tests/data/.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from bot.config import BUNDLED_KNOWLEDGE
+from bot.knowledge.base import build_knowledge_base
+from bot.quotations.accuracy import measure, read_marked
+from bot.quotations.speakers import build_speakers
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str]) -> int:
+    marked_path = Path(argv[0]) if argv else ROOT / "tests" / "data" / "quotations_bundled.yaml"
+    folder = Path(argv[1]) if len(argv) > 1 else BUNDLED_KNOWLEDGE
+    knowledge = build_knowledge_base(folder)
+    started = time.perf_counter()
+    speakers = build_speakers(knowledge.articles.values(), knowledge.aliases)
+    seconds = time.perf_counter() - started
+    marked = [m for m in read_marked(marked_path) if m.article in knowledge.articles]
+    accuracy = measure([q for s in speakers for q in s.quotations], marked)
+    print(f"{len(knowledge.articles)} articles, {accuracy.expected} marked quotations, {accuracy.found} found")
+    print(f"precision {accuracy.precision:.3f}  recall {accuracy.recall:.3f}  misattributed {len(accuracy.misattributed)}")
+    print(f"finding them took {seconds * 1000:.0f} ms")
+    for item in accuracy.missed:
+        print(f"  missed: {item.speaker}: {item.text[:80]!r} ({item.article})")
+    for item in accuracy.wrong:
+        print(f"  wrong:  {item.speaker}: {item.text[:80]!r} ({item.article})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,84 @@
+"""The outlets side by side (`compare`): each publisher's best quotes on a topic, and who has nothing.
+
+Each outlet is answered on its own articles with the answer pipeline's ranking and answer check
+(bot.answers.answer, only_articles): an outlet whose best passage does not answer the topic is
+listed as having nothing on it rather than quoted loosely.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from bot.answers import Answer, Declined, answer
+from bot.knowledge.base import KnowledgeBase, publisher_name
+from bot.quotes import Quote
+from bot.timeline.models import TimelineEvent
+from bot.timeline.topic import events_on_topic
+
+# Side by side, two quotes an outlet are enough to show its take; more crowds the others out.
+MAX_QUOTES_PER_OUTLET = 2
+
+
+@dataclass(frozen=True)
+class OutletQuotes:
+    publisher: str
+    answer: Answer  # answered, from this outlet's articles only
+
+    @property
+    def quotes(self) -> tuple[Quote, ...]:
+        return self.answer.quotes[:MAX_QUOTES_PER_OUTLET]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    topic: str
+    outlets: tuple[OutletQuotes, ...] = ()  # best answering first
+    no_coverage: tuple[str, ...] = ()  # publishers with nothing on the topic, by name
+    # Events on the topic that the outlets date differently (bot.timeline's other_dates).
+    date_differences: tuple[TimelineEvent, ...] = ()
+    declined: Declined | None = None  # the topic itself cannot be compared: empty, too long, no articles
+
+    @property
+    def compared(self) -> bool:
+        return self.declined is None
+
+
+def outlets(knowledge: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """Publisher (sections aside: "The Washington Post") -> the ids of its articles."""
+    ids: dict[str, set[str]] = defaultdict(set)
+    for article in knowledge.articles.values():
+        ids[publisher_name(article)].add(article.id)
+    return {publisher: frozenset(articles) for publisher, articles in sorted(ids.items())}
+
+
+def compare(knowledge: KnowledgeBase, topic: str) -> Comparison:
+    whole = answer(knowledge, topic)
+    if whole.declined in (Declined.EMPTY, Declined.TOO_LONG, Declined.NO_ARTICLES, Declined.SMALL_TALK):
+        return Comparison(whole.question, declined=whole.declined)
+    answered: list[OutletQuotes] = []
+    nothing: list[str] = []
+    for publisher, ids in outlets(knowledge).items():
+        result = answer(knowledge, topic, only_articles=ids)
+        if result.answered:
+            answered.append(OutletQuotes(publisher, result))
+        else:
+            nothing.append(publisher)
+    answered.sort(key=lambda outlet: -outlet.answer.quotes[0].score)
+    return Comparison(whole.question, tuple(answered), tuple(nothing), _dated_differently(knowledge, whole.question) if answered else ())
+
+
+def _dated_differently(knowledge: KnowledgeBase, topic: str) -> tuple[TimelineEvent, ...]:
+    disputed = [event for event in knowledge.timeline if event.other_dates]
+    return tuple(events_on_topic(knowledge, disputed, topic)) if disputed else ()
+
+
+def date_readings(event: TimelineEvent) -> list[tuple[str, list[str]]]:
+    """Each date the sources give an event, with the publishers that give it, the event's own first."""
+    readings = [(event.date.label(event.approximate), _publishers(event.quotes))]
+    readings.extend((other.date.label(other.approximate), _publishers(other.quotes)) for other in event.other_dates)
+    return readings
+
+
+def _publishers(quotes: tuple[Quote, ...]) -> list[str]:
+    return list(dict.fromkeys(publisher_name(q.article) for q in quotes))

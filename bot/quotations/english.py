@@ -1,0 +1,70 @@
+"""General English words that mark reported speech and the people speaking it.
+
+Written out rather than learnt: no English pipeline with a parser ships on PyPI (spaCy's models
+come from elsewhere), and these closed classes of words are small and stable. None of them is
+about the talks or the bundled articles.
+"""
+
+from __future__ import annotations
+
+_SPEECH_VERB_STEMS = """
+    acknowledge add admit affirm agree announce answer argue ask assert boast caution claim
+    comment complain concede conclude continue counter declare emphasise emphasize explain
+    insist joke maintain mention muse note object observe predict promise quip recall recount
+    remark repeat reply respond say shout stress suggest tell testify tweet urge vow warn whisper
+    write
+""".split()
+_IRREGULAR = {
+    "say": ("said", "says"),
+    "tell": ("told", "tells"),
+    "write": ("wrote", "writes"),
+    "admit": ("admitted", "admits"),
+    "testify": ("testified", "testifies"),
+    "reply": ("replied", "replies"),
+}
+
+
+def _forms(stem: str) -> set[str]:
+    if stem in _IRREGULAR:
+        return {stem, *_IRREGULAR[stem]}
+    return {stem, stem + "s", stem + "d" if stem.endswith("e") else stem + "ed"}
+
+
+# The verbs that introduce or follow a quotation ("says Rusten", "he added:"), every tense form.
+SPEECH_VERBS = frozenset(form for stem in _SPEECH_VERB_STEMS for form in _forms(stem))
+# Nouns a possessive names a quotation with: "Trump's declaration that “…”".
+SPEECH_NOUNS = frozenset(
+    """announcement answer assertion assurance boast claim comment comments declaration insistence
+    message pledge prediction promise remark remarks reply response statement tweet vow warning words""".split()
+)
+# Words that stand between a subject and its speech verb ("he then added", "she later said").
+ADVERBS_BEFORE_A_VERB = frozenset("then also later again once now still further first finally simply".split())
+PERSONAL_PRONOUNS = frozenset({"he", "she"})
+FIRST_PERSON = frozenset({"i", "me"})
+# Subjects that speak but are no one person: a quotation they say has no speaker to list.
+OTHER_PRONOUNS = frozenset({"they", "we", "it", "you", "one", "who", "which", "this", "that"})
+# Titles and ranks written before a name ("President Donald Trump", "Secretary of State …").
+PERSONAL_TITLES = frozenset(
+    """president vice chairman chairwoman chair secretary ambassador senator sen representative rep
+    congressman congresswoman governor gov mr mrs ms miss dr prof professor general gen admiral adm
+    colonel col lieutenant lt captain capt sergeant sgt minister prime foreign defense defence king
+    queen prince princess pope mayor judge justice chancellor premier envoy special deputy former
+    supreme leader director commander chief sheikh rabbi reverend rev father sir dame lord lady
+    spokesman spokeswoman spokesperson undersecretary assistant acting""".split()
+)
+# Words that open a sentence without being a name ("Despite Trump's …", "Still, …").
+SENTENCE_OPENERS = frozenset(
+    """despite however meanwhile instead still yet thus indeed although though after before during
+    since until unless whether while because if when as at by for from in on with without within
+    against among amid amidst over under per via like unlike besides beyond toward towards upon
+    across throughout then now today yesterday tomorrow later earlier last next this that these
+    those there here what which who whom whose why how where but and or so nor the a an it its
+    his her their our my your no not never nothing every each all some many much most more such
+    only even also just both either neither other another perhaps maybe""".split()
+)
+# Particles that stand inside a name ("Charles de Gaulle", "Ludwig van Beethoven").
+NAME_PARTICLES = frozenset("de da di du del della der den van von bin al la le dos das".split())
+# Words that open an apposition naming who someone is, besides a plain noun ("analyst at …").
+APPOSITION_OPENERS = frozenset("a an the who whose one former formerly now currently then once ex".split())
+# Words that cannot open such an apposition although they are not -ly, -ing or -ed words.
+NOT_A_ROLE = frozenset("given especially adding noting according as because although though while when if".split())

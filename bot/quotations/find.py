@@ -1,0 +1,267 @@
+"""Every quotation of one article with its speaker, read paragraph by paragraph.
+
+A quotation is the text between quotation marks when a cue beside it names who spoke (bot.quotations.cues),
+or when it opens a new sentence after one that did, in the same paragraph ("“Speed is not important.”"
+after "“…,” Trump said."). A quoted word or phrase with no cue ("his “gut”") is no one's quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from bot.knowledge.models import Article, Span
+from bot.knowledge.passages import paragraph_spans
+from bot.knowledge.quotation_marks import quoted_spans
+from bot.knowledge.sentences import sentence_spans
+from bot.quotations.cues import Cue, CueKind, Region, cue_after, cue_before
+from bot.quotations.names import NameMention, Token, name_key, name_mentions, tokenize
+from bot.quotes import Quote
+
+# A pronoun points back this many paragraphs at most ("Joseph Yun … questioned …" then "“…,” he said.").
+PRONOUN_REACH_PARAGRAPHS = 2
+# A quotation that goes on from an attributed one is a sentence of speech, not a quoted phrase.
+MIN_CONTINUING_WORDS = 3
+_SENTENCE_END = re.compile(r"[.!?…][’'”\")]*$")
+# Single quotation marks inside a quotation: ‘ opens; a straight ' opens at a word's start only.
+_INNER_OPEN = re.compile(r"(?<![\w’'])[‘']")
+_INNER_CLOSE = re.compile(r"[’'](?!\w)")
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """A speaker's words: an exact slice of the article body (quotation marks left out)."""
+
+    quote: Quote
+    speaker: str  # the name as the article gives it in full, without titles
+    role: str | None  # who the article says the speaker is, in its words
+
+    @property
+    def text(self) -> str:
+        return self.quote.text
+
+
+@dataclass(slots=True)
+class _Segment:
+    start: int  # first character inside the marks
+    end: int  # end of the spoken words (a trailing comma left out)
+    mark_start: int
+    mark_end: int  # after the closing mark
+    closed: bool
+    paragraph: int
+    cue: Cue | None = None
+    speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Paragraph:
+    span: Span
+    tokens: tuple[Token, ...]  # outside quotation marks
+    mentions: tuple[NameMention, ...]
+    sentences: tuple[Span, ...]
+
+
+def find_quotations(article: Article) -> list[Quotation]:
+    body = article.body
+    paragraphs: list[_Paragraph] = []
+    segments: list[_Segment] = []
+    for number, span in enumerate(paragraph_spans(body)):
+        quoted = quoted_spans(body, span.start, span.end)
+        tokens = tuple(_outside(body, span, quoted))
+        paragraph = _Paragraph(span, tokens, tuple(name_mentions(body, tokens, span.start)), tuple(sentence_spans(body, span.start, span.end)))
+        paragraphs.append(paragraph)
+        for start, end, closed in quoted:
+            segment = _segment(body, start, end, closed, number)
+            if segment is not None:
+                segments.append(segment)
+    _find_cues(body, paragraphs, segments)
+    people = _People(paragraphs, segments, article.meta.author)
+    people.resolve(segments)
+    _carry_speakers(body, segments)
+    found = [(s.start, s.end, s.speaker) for s in segments if s.speaker is not None]
+    found.extend(inner for s in segments if s.speaker is not None for inner in _inner_quotations(body, s, people))
+    return [Quotation(Quote(article, start, end), speaker, people.role_of(speaker)) for start, end, speaker in sorted(found)]
+
+
+def _outside(body: str, span: Span, quoted: list[tuple[int, int, bool]]) -> Iterator[Token]:
+    cursor = span.start
+    for start, end, _ in quoted:
+        yield from tokenize(body, cursor, start - 1)
+        cursor = end + 1
+    if cursor < span.end:
+        yield from tokenize(body, cursor, span.end)
+
+
+def _segment(body: str, start: int, end: int, closed: bool, paragraph: int) -> _Segment | None:
+    inner_start, inner_end = start, end
+    while inner_start < inner_end and body[inner_start].isspace():
+        inner_start += 1
+    while inner_end > inner_start and (body[inner_end - 1].isspace() or body[inner_end - 1] == ","):
+        inner_end -= 1
+    if inner_start == inner_end:
+        return None
+    return _Segment(inner_start, inner_end, start - 1, end + 1 if closed else end, closed, paragraph)
+
+
+def _find_cues(body: str, paragraphs: list[_Paragraph], segments: list[_Segment]) -> None:
+    for index, segment in enumerate(segments):
+        paragraph = paragraphs[segment.paragraph]
+        previous = segments[index - 1] if index and segments[index - 1].paragraph == segment.paragraph else None
+        following = segments[index + 1] if index + 1 < len(segments) and segments[index + 1].paragraph == segment.paragraph else None
+        after_end = min(_sentence_of(paragraph, segment.mark_end - 1).end, following.mark_start if following else paragraph.span.end)
+        after = _region(paragraph, segment.mark_end, after_end)
+        cue = None
+        # "“…,” the accord affirmed only that “…”": the verb's words are the next quotation.
+        introduces_next = following is not None and after_end == following.mark_start and bool(after.tokens) and after.tokens[-1].lower == "that"
+        if segment.closed and not introduces_next and not _ends_sentence_before_capital(body, segment, after):
+            cue = cue_after(body, after)
+        if cue is None:
+            before_start = max(_sentence_of(paragraph, segment.mark_start).start, previous.mark_end if previous else paragraph.span.start)
+            cue = cue_before(body, _region(paragraph, before_start, segment.mark_start))
+        segment.cue = cue
+
+
+def _ends_sentence_before_capital(body: str, segment: _Segment, after: Region) -> bool:
+    """“…?” He then added: the quotation ended its sentence, so what follows starts another."""
+    spoken = body[segment.start : segment.mark_end - 1].rstrip()
+    return bool(_SENTENCE_END.search(spoken)) and bool(after.tokens) and after.tokens[0].capitalised
+
+
+def _sentence_of(paragraph: _Paragraph, position: int) -> Span:
+    return next((s for s in paragraph.sentences if s.start <= position < s.end), paragraph.span)
+
+
+def _region(paragraph: _Paragraph, start: int, end: int) -> Region:
+    tokens = tuple(t for t in paragraph.tokens if start <= t.start and t.end <= end)
+    mentions = tuple(m for m in paragraph.mentions if start <= m.outer_start and m.start < end)
+    return Region(tokens, mentions)
+
+
+class _People:
+    """The people an article names, how a surname or pronoun points at one, and their roles."""
+
+    def __init__(self, paragraphs: list[_Paragraph], segments: list[_Segment], author: str | None) -> None:
+        self.paragraphs = paragraphs
+        self.author = author
+        self.mentions = [m for p in paragraphs for m in p.mentions]
+        # Full names by their last word and by their first ("Rusten", "Kim" of "Kim Jong Un"), in order.
+        self.by_end: tuple[dict[str, list[NameMention]], dict[str, list[NameMention]]] = ({}, {})
+        for mention in self.mentions:
+            if len(mention.tokens) > 1:
+                self.by_end[0].setdefault(name_key(mention.tokens[-1]), []).append(mention)
+                self.by_end[1].setdefault(name_key(mention.tokens[0]), []).append(mention)
+        # Who is a person: a name with a title or a role, or one a cue names as speaking.
+        self.keys: set[str] = {name_key(self.full_name(m)) for m in self.mentions if (m.title or m.role) and not m.label}
+        for segment in segments:
+            if segment.cue is not None and segment.cue.mention is not None:
+                self.keys.add(name_key(self.full_name(segment.cue.mention)))
+        # Each person's mentions (position, full name) that a pronoun may point back to.
+        self.pointed: list[tuple[int, str]] = [
+            (m.start, self.full_name(m)) for m in self.mentions if not m.label and name_key(self.full_name(m)) in self.keys
+        ]
+
+    def full_name(self, mention: NameMention) -> str:
+        """A surname alone ("says Rusten") is the full name the article gives it, the latest one
+        before it, else the first after; a name given only once in full is kept as written."""
+        if len(mention.tokens) > 1:
+            return mention.name
+        key = name_key(mention.name)
+        for by_word in self.by_end:  # last word first ("Rusten"), then first ("Kim" of "Kim Jong Un")
+            fitting = by_word.get(key, [])
+            earlier = [m for m in fitting if m.start < mention.start]
+            if fitting:
+                return (earlier[-1] if earlier else fitting[0]).name
+        return mention.name
+
+    def resolve(self, segments: list[_Segment]) -> None:
+        for segment in segments:
+            cue = segment.cue
+            if cue is None:
+                continue
+            if cue.kind is CueKind.NAMED and cue.mention is not None:
+                segment.speaker = self.full_name(cue.mention)
+            elif cue.kind is CueKind.PRONOUN:
+                segment.speaker = self._pointed_at(cue.position, segment.paragraph)
+            elif cue.kind is CueKind.WRITER:
+                segment.speaker = self.author
+            if segment.speaker is not None:
+                self.pointed.append((cue.position, segment.speaker))
+
+    def _pointed_at(self, position: int, paragraph: int) -> str | None:
+        reach = self.paragraphs[max(0, paragraph - PRONOUN_REACH_PARAGRAPHS)].span.start
+        candidates = [(at, name) for at, name in self.pointed if reach <= at < position]
+        return max(candidates)[1] if candidates else None
+
+    def role_of(self, speaker: str | None) -> str | None:
+        if speaker is None:
+            return None
+        key = name_key(speaker)
+        own = [m for m in self.mentions if m.role and name_key(self.full_name(m)) == key]
+        own.sort(key=lambda m: (len(m.tokens) == 1, m.start))  # a role given with the full name first
+        return own[0].role if own else None
+
+
+def _inner_quotations(body: str, outer: _Segment, people: _People) -> list[tuple[int, int, str]]:
+    """A quotation inside a quotation (“… he told me, ‘We will never …’ …”) is the inner
+    speaker's when the outer speaker's words say who: a name, a pronoun for someone the outer
+    quotation or the text names, or "I" (the outer speaker)."""
+    found: list[tuple[int, int, str]] = []
+    for start, end in _inner_spans(body, outer.start, outer.end):
+        tokens = (*tokenize(body, outer.start, start - 1), *tokenize(body, end + 1, outer.end))
+        inside = _Paragraph(Span(outer.start, outer.end), tokens, tuple(name_mentions(body, tokens, outer.start)), tuple(sentence_spans(body, outer.start, outer.end)))
+        segment = _segment(body, start, end, True, outer.paragraph)
+        if segment is None:
+            continue
+        after = _region(inside, segment.mark_end, _sentence_of(inside, segment.mark_end - 1).end)
+        cue = None if _ends_sentence_before_capital(body, segment, after) else cue_after(body, after)
+        if cue is None:
+            cue = cue_before(body, _region(inside, _sentence_of(inside, segment.mark_start).start, segment.mark_start))
+        speaker = None
+        if cue is not None and cue.kind is CueKind.NAMED and cue.mention is not None:
+            speaker = people.full_name(cue.mention)
+        elif cue is not None and cue.kind is CueKind.WRITER:
+            speaker = outer.speaker  # "I" inside a quotation is the one quoted
+        elif cue is not None and cue.kind is CueKind.PRONOUN:
+            named = [m for m in inside.mentions if m.start < cue.position and not m.label]
+            speaker = people.full_name(named[-1]) if named else None
+        if speaker is not None:
+            found.append((segment.start, segment.end, speaker))
+    return found
+
+
+def _inner_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    while (opening := _INNER_OPEN.search(body, cursor, end)) is not None:
+        closing = _INNER_CLOSE.search(body, opening.end() + 1, end)
+        if closing is None:
+            break
+        spans.append((opening.end(), closing.start()))
+        cursor = closing.end()
+    return spans
+
+
+def _carry_speakers(body: str, segments: list[_Segment]) -> None:
+    """Sentences of speech after an attributed quotation in its paragraph are the same speaker's;
+    a quotation left open at a paragraph's end goes on in the next paragraph's opening one."""
+    current: str | None = None
+    for index, segment in enumerate(segments):
+        previous = segments[index - 1] if index else None
+        if previous is None or previous.paragraph != segment.paragraph:
+            carried_over = previous is not None and not previous.closed and _opens_paragraph(body, segment)
+            current = previous.speaker if carried_over and previous is not None else None
+        if segment.cue is not None:
+            current = segment.speaker
+        elif current is not None and _is_speech(body, segment):
+            segment.speaker = current
+
+
+def _opens_paragraph(body: str, segment: _Segment) -> bool:
+    return segment.mark_start == 0 or body[segment.mark_start - 1] == "\n"
+
+
+def _is_speech(body: str, segment: _Segment) -> bool:
+    """A sentence or more of speech ("Speed is not important."), not a quoted word or phrase."""
+    text = body[segment.start : segment.end]
+    return text[:1].isupper() and len(text.split()) >= MIN_CONTINUING_WORDS

@@ -1,0 +1,247 @@
+"""Names of people in a paragraph, with the role the text gives them around the name.
+
+A name is a run of capitalised words ("Joseph Yun", "Kim Jong-Un", "John F. Kennedy"); titles in
+front of it ("President", "Secretary of State") are its title, not part of it. Whether a name is
+a person's is decided elsewhere, from how the text uses it (bot.quotations.people).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.knowledge.sentences import ABBREVIATIONS
+from bot.quotations.english import (
+    APPOSITION_OPENERS,
+    NAME_PARTICLES,
+    NOT_A_ROLE,
+    PERSONAL_TITLES,
+    SENTENCE_OPENERS,
+    SPEECH_VERBS,
+)
+from bot.search.normalise import is_stop_word
+
+# Words (letters and digits, with inner apostrophes and hyphens) and single punctuation marks.
+_TOKEN = re.compile(r"[^\W_](?:[\w’'\-]*[^\W_])?|[^\w\s]")
+_POSSESSIVE = re.compile(r"[’']s$")
+DETERMINERS = frozenset({"the", "a", "an"})
+MAX_ROLE_WORDS_BEFORE = 4
+_APPOSITION_END = re.compile(r"[,.;:!?“”\"()—]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A name as written, without titles or a possessive; offsets are into the article body."""
+
+    name: str
+    start: int
+    end: int
+    outer_start: int  # where its title or the role words before it start
+    outer_end: int  # after its possessive ’s and apposition, if any
+    title: str | None
+    role: str | None  # as the text gives it: an apposition, else the words before the name
+    possessive: bool
+    label: bool  # "the Trump administration": a name used to label a thing, not a person
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        return tuple(self.name.split())
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """A name folded for matching: accents, case, hyphens, dots and apostrophes aside."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[’'.]", "", plain).replace("-", " ").split())
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
+
+
+def name_mentions(body: str, tokens: Sequence[Token], paragraph_start: int) -> list[NameMention]:
+    """Every name in the tokens (quotations already left out by the caller), in order."""
+    mentions: list[NameMention] = []
+    i = 0
+    while i < len(tokens):
+        if not _can_start_name(body, tokens, i, paragraph_start):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and _continues_name(body, tokens, j):
+            j += 1
+        mention = _mention(body, tokens, i, j, paragraph_start)
+        if mention is not None:
+            mentions.append(mention)
+        i = j
+    return mentions
+
+
+def _can_start_name(body: str, tokens: Sequence[Token], i: int, paragraph_start: int) -> bool:
+    token = tokens[i]
+    if not token.capitalised or not token.text[0].isalpha():
+        return False
+    if token.text == "I" and not (i + 1 < len(tokens) and tokens[i + 1].text == "."):
+        return False  # the pronoun, not an initial
+    # "In an interview …", "Despite Trump’s …": a sentence's first word is capitalised anyway.
+    if _sentence_initial(body, tokens, i, paragraph_start) and (token.lower in SENTENCE_OPENERS or token.lower.endswith("ly")):
+        return False
+    return True
+
+
+def _continues_name(body: str, tokens: Sequence[Token], j: int) -> bool:
+    previous, token = tokens[j - 1], tokens[j]
+    gap = body[previous.end : token.start]
+    if token.text == "." and gap == "" and (len(previous.text) == 1 or previous.lower in ABBREVIATIONS):
+        return j + 1 < len(tokens) and tokens[j + 1].capitalised  # "John F. Kennedy", "Sen. Warren"
+    if previous.text == "." and gap == " " and token.capitalised:
+        return True
+    if gap != " " or _POSSESSIVE.search(previous.text):
+        return False
+    if token.capitalised and token.text[0].isalpha():
+        return True
+    # "Charles de Gaulle", "Secretary of State Mike Pompeo": small words inside a name.
+    follows = j + 1 < len(tokens) and tokens[j + 1].capitalised and body[token.end : tokens[j + 1].start] == " "
+    inside = token.lower in NAME_PARTICLES or (token.lower == "of" and previous.lower in PERSONAL_TITLES)
+    return follows and inside
+
+
+def _sentence_initial(body: str, tokens: Sequence[Token], i: int, paragraph_start: int) -> bool:
+    before = body[paragraph_start : tokens[i].start].rstrip(" “\"‘'(")
+    return not before or before[-1] in ".!?:;”\"…"
+
+
+def _mention(body: str, tokens: Sequence[Token], i: int, j: int, paragraph_start: int) -> NameMention | None:
+    run = list(tokens[i:j])
+    titles: list[Token] = []
+    while run and (run[0].lower in PERSONAL_TITLES or run[0].text == "." or (titles and run[0].lower == "of")):
+        titles.append(run.pop(0))
+        if titles[-1].lower == "of" and run:
+            titles.append(run.pop(0))  # "Secretary of State": the word after "of" is the title's
+    while run and run[0].text == ".":
+        run.pop(0)
+    if not run:
+        return None  # a title alone ("the President"): no name to list
+    last = run[-1]
+    possessive = bool(_POSSESSIVE.search(last.text))
+    name_end = last.end - (2 if possessive else 0)
+    start = run[0].start
+    name = body[start:name_end]
+    title = body[titles[0].start : titles[-1].end] if titles else None
+    role_start = _role_words_before(body, tokens, i, paragraph_start)
+    # "the Trump administration", "America’s top North Korea negotiator": the name labels a thing.
+    label = (i > 0 and tokens[i - 1].lower in DETERMINERS and role_start is None) or _followed_by_a_noun(body, tokens, j)
+    if label:
+        role_start = None
+    outer_start = role_start if role_start is not None else (titles[0].start if titles else start)
+    before_role = body[role_start:start].strip() if role_start is not None else title
+    apposition, outer_end = (None, last.end) if possessive or label else _apposition(body, name_end)
+    return NameMention(
+        name=name,
+        start=start,
+        end=name_end,
+        outer_start=outer_start,
+        outer_end=outer_end,
+        title=title,
+        role=apposition or before_role,
+        possessive=possessive,
+        label=label,
+    )
+
+
+def _followed_by_a_noun(body: str, tokens: Sequence[Token], j: int) -> bool:
+    """A name followed by a lower-case word that is no small word or verb-like ("North Korea negotiator")."""
+    if j >= len(tokens) or body[tokens[j - 1].end : tokens[j].start] != " ":
+        return False
+    word = tokens[j]
+    if not word.text[0].isalpha() or word.capitalised or _POSSESSIVE.search(tokens[j - 1].text):
+        return False
+    lower = word.lower
+    return not (is_stop_word(lower) or lower in SPEECH_VERBS or lower.endswith(("ed", "s", "ly")))
+
+
+def _role_words_before(body: str, tokens: Sequence[Token], i: int, paragraph_start: int) -> int | None:
+    """Where lower-case role words right before a name start ("said former ambassador Robert
+    Gallucci"), when what precedes them ends a phrase (a small word, a speech verb, punctuation)."""
+    k = i
+    while k > 0 and i - k < MAX_ROLE_WORDS_BEFORE:
+        word = tokens[k - 1]
+        if body[word.end : tokens[k].start] != " " or not _role_word(word):
+            break
+        k -= 1
+    if k == i:
+        return None
+    if k > 0:
+        before = tokens[k - 1]
+        if before.text[0].isalpha() and not (is_stop_word(before.lower) or before.lower in SPEECH_VERBS):
+            return None  # "… North Korea negotiations Stephen Biegun": the words belong to something else
+    return tokens[k].start
+
+
+def _role_word(token: Token) -> bool:
+    word = token.lower
+    return (
+        token.text[0].isalpha()
+        and not token.capitalised
+        and not is_stop_word(word)
+        and word not in SPEECH_VERBS
+        and not word.endswith("ly")
+    )
+
+
+def _apposition(body: str, name_end: int) -> tuple[str | None, int]:
+    """The apposition after a name (", a policy analyst at …", ", who served as …") and where it
+    ends. Further comma-separated parts join it while they open like one (", a DC-based nonprofit")."""
+    cursor = name_end
+    role_start: int | None = None
+    role_end = name_end
+    while body.startswith(", ", cursor):
+        part_start = cursor + 2
+        stop = _APPOSITION_END.search(body, part_start)
+        part_end = stop.start() if stop else len(body)
+        part = body[part_start:part_end]
+        if "\n" in part or not part.strip() or not _opens_a_role(part, first=role_start is None):
+            break
+        role_start = part_start if role_start is None else role_start
+        role_end = part_end
+        cursor = part_end
+    if role_start is None:
+        return None, name_end
+    role = re.sub(r"^(?:a|an)\s+", "", body[role_start:role_end].strip())
+    return role, role_end
+
+
+def _opens_a_role(part: str, *, first: bool) -> bool:
+    word = part.split()[0]
+    lower = word.lower()
+    if lower in APPOSITION_OPENERS:
+        return True
+    if not first:
+        return False  # later parts need a clear opener: ", questioned the …" is the sentence going on
+    return (
+        word[0].isalpha()
+        and not word[0].isupper()
+        and lower not in NOT_A_ROLE
+        and not is_stop_word(lower)
+        and lower not in SPEECH_VERBS
+        and not lower.endswith(("ly", "ing", "ed"))
+    )

@@ -1,0 +1,115 @@
+"""The speakers of all the articles, one entry per person, and finding one by any part of a name.
+
+One person is one speaker across articles: names folded alike ("Kim Jong-Un" ~ "Kim Jong Un"),
+names in one alias group (knowledge/aliases.yaml: "Trump" ~ "Donald Trump"), and a surname alone
+that only one full name ends with.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.knowledge.models import Article
+from bot.quotations.english import PERSONAL_TITLES
+from bot.quotations.find import Quotation, find_quotations
+from bot.quotations.names import name_key
+from bot.search.aliases import AliasTable
+
+CLOSEST_OFFERED = 3
+# How like a known name an unknown one must be to be offered as "did you mean" (difflib's ratio).
+MIN_LIKENESS = 0.5
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str  # the fullest form the articles give
+    quotations: tuple[Quotation, ...]  # oldest article first, then in reading order
+
+    @property
+    def count(self) -> int:
+        return len(self.quotations)
+
+    @property
+    def role(self) -> str | None:
+        """The role the oldest article that gives one gives."""
+        return next((q.role for q in self.quotations if q.role), None)
+
+
+@dataclass(frozen=True)
+class SpeakerLookup:
+    speaker: Speaker | None  # the one speaker the name means, if it means exactly one
+    candidates: tuple[Speaker, ...] = ()  # otherwise: the several it could mean, or the closest names
+    ambiguous: bool = False  # candidates all fit the name; False: they are only close to it
+
+
+def oldest_first(articles: Iterable[Article]) -> list[Article]:
+    return sorted(articles, key=lambda a: (a.meta.published, a.meta.publisher, a.id))
+
+
+def build_speakers(articles: Iterable[Article], aliases: AliasTable) -> tuple[Speaker, ...]:
+    """Every speaker with their quotations, most quoted first."""
+    groups: dict[str, list[Quotation]] = {}
+    for article in oldest_first(articles):
+        for quotation in find_quotations(article):
+            groups.setdefault(_group_key(quotation.speaker, aliases), []).append(quotation)
+    _merge_surnames(groups)
+    speakers = [Speaker(_fullest(quotations), tuple(quotations)) for quotations in groups.values()]
+    return tuple(sorted(speakers, key=lambda s: (-s.count, name_key(s.name))))
+
+
+def _group_key(name: str, aliases: AliasTable) -> str:
+    return aliases.group_of(name) or name_key(name)
+
+
+def _merge_surnames(groups: dict[str, list[Quotation]]) -> None:
+    """"Rusten" alone joins "Lynn Rusten" when no other full name ends with it."""
+    full = {key: name_key(quotations[0].speaker).split() for key, quotations in groups.items()}
+    for key, words in list(full.items()):
+        if len(words) != 1:
+            continue
+        owners = [other for other, other_words in full.items() if len(other_words) > 1 and other_words[-1] == words[0]]
+        if len(owners) == 1:
+            groups[owners[0]].extend(groups.pop(key))
+            groups[owners[0]].sort(key=lambda q: (q.quote.article.meta.published, q.quote.article.meta.publisher, q.quote.article.id, q.quote.start))
+
+
+def _fullest(quotations: Sequence[Quotation]) -> str:
+    return max((q.speaker for q in quotations), key=lambda name: len(name.split()))
+
+
+def find_speaker(speakers: Sequence[Speaker], text: str, aliases: AliasTable) -> SpeakerLookup:
+    """The speaker any unambiguous part of a name means ("gallucci", "Jenny", "president trump"),
+    case and accents aside; several that fit, or the closest names when none does."""
+    group = aliases.group_of(text)
+    if group is not None:
+        in_group = [s for s in speakers if _group_key(s.name, aliases) == group]
+        if len(in_group) == 1:
+            return SpeakerLookup(in_group[0])
+    words = _query_words(text)
+    if not words:
+        return SpeakerLookup(None, tuple(speakers))
+    exact = [s for s in speakers if all(w in name_key(s.name).split() for w in words)]
+    fitting = exact or [s for s in speakers if all(any(part.startswith(w) for part in name_key(s.name).split()) for w in words)]
+    if len(fitting) == 1:
+        return SpeakerLookup(fitting[0])
+    if fitting:
+        return SpeakerLookup(None, tuple(fitting), ambiguous=True)
+    return SpeakerLookup(None, _closest(speakers, " ".join(words)))
+
+
+def _query_words(text: str) -> list[str]:
+    words = name_key(text).split()
+    named = [w for w in words if w not in PERSONAL_TITLES]  # "former ambassador Gallucci"
+    return named or words
+
+
+def _closest(speakers: Sequence[Speaker], wanted: str) -> tuple[Speaker, ...]:
+    def likeness(speaker: Speaker) -> float:
+        key = name_key(speaker.name)
+        return max(difflib.SequenceMatcher(None, wanted, part).ratio() for part in (key, *key.split()))
+
+    ranked = sorted(speakers, key=likeness, reverse=True)
+    close = [s for s in ranked if likeness(s) >= MIN_LIKENESS]
+    return tuple((close or ranked)[:CLOSEST_OFFERED])

@@ -1,0 +1,48 @@
+"""`said` and `compare` as plain text for the terminal chat and the command line."""
+
+from __future__ import annotations
+
+from bot import messages
+from bot.answers import Answer, Declined
+from bot.compare import Comparison, date_readings
+from bot.quotations.speakers import SpeakerLookup
+from bot.render.text import answer_text, quote_block
+
+
+def said_text(lookup: SpeakerLookup, name: str | None = None) -> str:
+    speaker = lookup.speaker
+    if speaker is not None:
+        blocks = [quote_block(q.quote, n) for n, q in enumerate(speaker.quotations, 1)]
+        return "\n\n".join([messages.said_intro(speaker.name, speaker.role, speaker.count), *blocks])
+    if not lookup.candidates:
+        return messages.SAID_NO_SPEAKERS
+    if not name:
+        intro = messages.SAID_SPEAKERS_INTRO
+    else:
+        intro = (messages.SAID_AMBIGUOUS if lookup.ambiguous else messages.SAID_UNKNOWN).format(name=name)
+    return "\n".join([intro, *(f"  {messages.speaker_line(s.name, s.count)}" for s in lookup.candidates)])
+
+
+def compare_text(comparison: Comparison) -> str:
+    if comparison.declined is not None:
+        return compare_decline(comparison)
+    if not comparison.outlets:
+        return "\n".join([messages.COMPARE_NONE_COVER, *(messages.outlet_nothing(p) for p in comparison.no_coverage)])
+    blocks = [messages.compare_intro(comparison.topic)]
+    for outlet in comparison.outlets:
+        quotes = "\n\n".join(_indent(quote_block(q, n)) for n, q in enumerate(outlet.quotes, 1))
+        blocks.append(f"{outlet.publisher}:\n{quotes}")
+    blocks.extend(messages.outlet_nothing(p) for p in comparison.no_coverage)
+    blocks.extend(messages.dated_differently(e.title, date_readings(e)) for e in comparison.date_differences)
+    return "\n\n".join(blocks)
+
+
+def compare_decline(comparison: Comparison) -> str:
+    """Why a topic was not compared: the same sentences as a declined question, or the empty topic's."""
+    if comparison.declined is Declined.EMPTY:
+        return messages.COMPARE_EMPTY
+    return answer_text(Answer(comparison.topic, declined=comparison.declined))
+
+
+def _indent(block: str) -> str:
+    return "\n".join(f"  {line}" for line in block.splitlines())

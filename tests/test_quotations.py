@@ -1,0 +1,207 @@
+"""Who said what: every quotation in the articles with its speaker, found by general patterns."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge.models import Article, ArticleMeta
+from bot.knowledge.store import KnowledgeStore
+from bot.quotations.accuracy import measure, read_marked
+from bot.quotations.find import Quotation, find_quotations
+
+MARKED = Path(__file__).resolve().parent / "data" / "quotations_bundled.yaml"
+
+
+def article(body: str, author: str | None = None) -> Article:
+    meta = ArticleMeta(id="made-up", title="Made up", publisher="Test Gazette", published=dt.date(2019, 3, 1), author=author)
+    return Article(meta, textwrap.dedent(body).strip(), Path("made-up.md"))
+
+
+def said(body: str, author: str | None = None) -> list[tuple[str, str]]:
+    """(speaker, words) of every quotation found, each checked to be an exact slice of the body."""
+    found = find_quotations(article(body, author))
+    for quotation in found:
+        assert quotation.text == quotation.quote.article.body[quotation.quote.start : quotation.quote.end]
+    return [(q.speaker, q.text) for q in found]
+
+
+def roles(body: str) -> dict[str, str | None]:
+    return {q.speaker: q.role for q in find_quotations(article(body))}
+
+
+# --- the bundled articles, against quotations marked by hand ---
+
+
+def test_every_marked_quotation_is_found_with_its_speaker_and_none_is_misattributed(bundled_store: KnowledgeStore) -> None:
+    knowledge = bundled_store.current
+    marked = read_marked(MARKED)
+    for item in marked:  # the list itself must quote the articles exactly
+        assert item.text in knowledge.articles[item.article].body, item
+    found = [q for speaker in knowledge.speakers for q in speaker.quotations]
+    accuracy = measure(found, marked)
+    assert accuracy.misattributed == ()
+    assert accuracy.missed == ()
+    assert accuracy.wrong == ()
+    assert (accuracy.precision, accuracy.recall) == (1.0, 1.0)
+
+
+def test_roles_are_the_articles_own_words(bundled_store: KnowledgeStore) -> None:
+    marked_roles = {(m.speaker, m.article): m.role for m in read_marked(MARKED) if m.role}
+    assert len(marked_roles) == 6
+    quotations = [q for s in bundled_store.current.speakers for q in s.quotations]
+    for (speaker, article_id), role in marked_roles.items():
+        assert role in bundled_store.current.articles[article_id].body
+        given = {q.role for q in quotations if q.speaker == speaker and q.quote.article.id == article_id}
+        assert given == {role}
+
+
+def test_quotes_are_exact_slices_of_the_article_files(bundled_store: KnowledgeStore) -> None:
+    quotations: list[Quotation] = [q for s in bundled_store.current.speakers for q in s.quotations]
+    assert len(quotations) >= 18
+    for quotation in quotations:
+        body = quotation.quote.article.body
+        assert quotation.text == body[quotation.quote.start : quotation.quote.end]
+        assert quotation.text in quotation.quote.article.path.read_text(encoding="utf-8")
+        assert quotation.text == quotation.text.strip() and not quotation.text.endswith(",")
+
+
+# --- each attribution pattern, on made-up paragraphs ---
+
+
+def test_speech_verb_before_the_name_with_an_apposition() -> None:
+    body = "“The talks will take years, not months,” says Maria Lopez, a historian at Example University."
+    assert said(body) == [("Maria Lopez", "The talks will take years, not months")]
+    assert roles(body) == {"Maria Lopez": "historian at Example University"}
+
+
+def test_role_words_before_the_name() -> None:
+    body = "“Nobody reads the fine print,” said former senator Tom Baker in a call with reporters."
+    assert said(body) == [("Tom Baker", "Nobody reads the fine print")]
+    assert roles(body) == {"Tom Baker": "former senator"}
+
+
+def test_a_surname_points_back_to_the_full_name() -> None:
+    body = """
+    Maria Lopez has studied the region for decades.
+
+    “Patience wins,” Lopez said. “It always has.”
+    """
+    assert said(body) == [("Maria Lopez", "Patience wins"), ("Maria Lopez", "It always has.")]
+
+
+def test_a_pronoun_points_back_to_the_person_named_most_recently() -> None:
+    body = """
+    Tom Baker, a retired diplomat, was hopeful. Maria Lopez, who advised two presidents, was not.
+
+    “There had been one meeting. Only one,” she said.
+    """
+    assert said(body) == [("Maria Lopez", "There had been one meeting. Only one")]
+
+
+def test_a_pronoun_skips_names_used_as_labels() -> None:
+    body = """
+    In an interview, Tom Baker, formerly the envoy, questioned the Lopez administration's approach.
+
+    “We were not ready,” he said.
+    """
+    assert said(body) == [("Tom Baker", "We were not ready")]
+
+
+def test_a_colon_after_a_speech_verb_and_a_title() -> None:
+    body = "In an interview last year, President Ana Silva explained why she trusts herself: “I have a feeling, and it is right.”"
+    assert said(body) == [("Ana Silva", "I have a feeling, and it is right.")]
+    assert roles(body) == {"Ana Silva": "President"}
+
+
+def test_speech_over_several_sentences_and_a_later_addition() -> None:
+    body = """
+    Tom Baker, a retired diplomat, spoke first.
+
+    “There was no plan,” he said. “So the question is: did anyone prepare? Did we?” He then added: “Not yet.”
+    """
+    assert said(body) == [
+        ("Tom Baker", "There was no plan"),
+        ("Tom Baker", "So the question is: did anyone prepare? Did we?"),
+        ("Tom Baker", "Not yet."),
+    ]
+
+
+def test_a_possessive_and_a_speech_noun() -> None:
+    body = "Despite Ana Silva’s promise last week that “the border stays open,” trade slowed."
+    assert said(body) == [("Ana Silva", "the border stays open")]
+
+
+def test_words_of_someone_not_named_are_no_one_s_and_end_the_speaker_s_turn() -> None:
+    body = """
+    Ana Silva spoke at noon. “We will sign,” Silva said. Then the treaty affirmed only that “the parties commit to talks.”
+
+    “It will work,” a senior official said. “Everyone knows it, every single one of them.”
+    """
+    assert said(body) == [("Ana Silva", "We will sign")]
+
+
+def test_scare_quotes_are_not_quotations() -> None:
+    body = """
+    His “gut” guided him. It is not right to say Silva “failed” in her efforts, nor that an “Obama holdover” ran the office.
+
+    “It went well,” said Ana Silva. Critics called it a “bloody nose” strategy.
+    """
+    assert said(body) == [("Ana Silva", "It went well")]
+
+
+def test_straight_quotation_marks_and_according_to() -> None:
+    body = """
+    "We need more time," said Tom Baker.
+
+    "The deadline is real," according to Ana Silva.
+    """
+    assert said(body) == [("Tom Baker", "We need more time"), ("Ana Silva", "The deadline is real")]
+
+
+def test_a_quotation_inside_a_quotation_is_the_inner_speaker_s_when_the_text_says_so() -> None:
+    body = "“When we met, Kim Yong-su told me, ‘We will never give up our weapons,’ and I believed him,” said Maria Lopez."
+    assert said(body) == [
+        ("Maria Lopez", "When we met, Kim Yong-su told me, ‘We will never give up our weapons,’ and I believed him"),
+        ("Kim Yong-su", "We will never give up our weapons"),
+    ]
+    # Without a cue the inner words are only part of the outer quotation.
+    plain = "“People keep saying ‘next year’ and nothing happens,” said Maria Lopez."
+    assert said(plain) == [("Maria Lopez", "People keep saying ‘next year’ and nothing happens")]
+
+
+def test_a_quotation_left_open_goes_on_in_the_next_paragraph() -> None:
+    body = """
+    “We tried everything that summer,” said Tom Baker. “Every channel, every envoy.
+
+    “In the end none of it mattered.”
+    """
+    assert said(body) == [
+        ("Tom Baker", "We tried everything that summer"),
+        ("Tom Baker", "Every channel, every envoy."),
+        ("Tom Baker", "In the end none of it mattered."),
+    ]
+
+
+def test_i_is_the_article_s_author_and_they_is_no_one() -> None:
+    body = """
+    “It is late,” I said to the minister.
+
+    “We are leaving,” they said.
+    """
+    assert said(body, author="Sam Writer") == [("Sam Writer", "It is late")]
+    assert said(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "“A quote with nothing after it.”",
+        "The report's title, “Beyond the Summit,” says little.",
+    ],
+)
+def test_quotations_with_no_speaker_are_left_out(body: str) -> None:
+    assert said(body) == []
