@@ -285,6 +285,9 @@ SAID_UNKNOWN = "No one called {name!r} is quoted in the articles. The closest na
 COMPARE_EMPTY = "Please give a topic to compare, for example: /compare Why did the Hanoi summit fail?"
 COMPARE_NOTHING = "nothing on this"
 COMPARE_NONE_COVER = "None of the outlets has anything on this, so I won't guess."
+COMPARE_NOTHING_TITLE = "Nothing on this"
+SAID_MORE = "…and {count} more."
+COMPARE_MORE_OUTLETS = "…and {count} more outlets with quotes on this (too many to show side by side)."
 
 
 def said_count(count: int) -> str:
@@ -294,6 +297,20 @@ def said_count(count: int) -> str:
 def said_intro(name: str, role: str | None, count: int) -> str:
     who = f"{name} ({role})" if role else name
     return f"{who}: {said_count(count)} in the articles, oldest first:"
+
+
+def said_candidates_intro(name: str | None, ambiguous: bool) -> str:
+    """The line before a list of speakers: everyone (no name), the ones a name fits, or the closest."""
+    if not name:
+        return SAID_SPEAKERS_INTRO
+    return (SAID_AMBIGUOUS if ambiguous else SAID_UNKNOWN).format(name=shorten(name, 100))
+
+
+def compare_declined(topic: str, declined: Declined) -> str:
+    """Why a topic was not compared: the empty topic's sentence, else a declined question's."""
+    if declined is Declined.EMPTY:
+        return COMPARE_EMPTY
+    return decline_message(Answer(topic, declined=declined))
 
 
 def speaker_line(name: str, count: int) -> str:

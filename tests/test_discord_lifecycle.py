@@ -47,7 +47,7 @@ async def test_commands_sync_to_the_guild_only_when_they_changed_or_when_forced(
         pass
     assert [c.path for c in syncs(fake_discord.calls)] == [f"/applications/{fake_discord.app_id}/guilds/{fake_discord.guild_id}/commands"]
     names = {c["name"] for c in fake_discord.commands[fake_discord.guild_id]}
-    assert names == {"ask", "timeline", "sources", "help", "reload"}
+    assert names == {"ask", "timeline", "said", "compare", "sources", "help", "reload"}
 
     async with running_bot(fake_discord, bundled_store):  # same commands: compared, not synced
         pass

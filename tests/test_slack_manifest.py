@@ -11,7 +11,7 @@ from bot.frontends.slack_app import EVENTS_PATH
 def test_manifest_declares_the_commands_scopes_and_events_the_app_uses() -> None:
     manifest = yaml.safe_load((PROJECT_ROOT / "slack-manifest.yaml").read_text(encoding="utf-8"))
     commands = {c["command"] for c in manifest["features"]["slash_commands"]}
-    assert commands == {"/ask", "/timeline", "/sources", "/help", "/reload"}
+    assert commands == {"/ask", "/timeline", "/said", "/compare", "/sources", "/help", "/reload"}
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
     assert {"app_mentions:read", "chat:write", "commands", "im:history", "channels:history"} <= scopes
     settings = manifest["settings"]

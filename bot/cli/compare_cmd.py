@@ -9,7 +9,7 @@ from bot import commands, messages
 from bot.answers import Declined
 from bot.cli.common import EXIT_OK, EXIT_USAGE, CommandFailed, add_command, load_settings, open_store
 from bot.render.json_out import compare_dict
-from bot.render.said_text import compare_decline, compare_text
+from bot.render.said_text import compare_text
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(load_settings(args))
     comparison = commands.compare(store, topic)
     if comparison.declined is Declined.TOO_LONG:
-        raise CommandFailed(compare_decline(comparison), EXIT_USAGE)
+        raise CommandFailed(messages.compare_declined(comparison.topic, comparison.declined), EXIT_USAGE)
     if args.json:
         print(json.dumps(compare_dict(comparison), ensure_ascii=False, indent=2))
     else:

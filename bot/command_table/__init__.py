@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.command_table import ask, quit, rate, reload, sources, timeline
+from bot.command_table import ask, compare, quit, rate, reload, said, sources, timeline
 from bot.command_table.model import (
     Call,
     Command,
@@ -35,6 +35,8 @@ HELP = Command(name="help", description="What I can do and how to ask.", help="S
 COMMANDS: tuple[Command, ...] = (
     ask.COMMAND,
     timeline.COMMAND,
+    said.COMMAND,
+    compare.COMMAND,
     sources.COMMAND,
     HELP,
     reload.COMMAND,

@@ -12,7 +12,9 @@ from typing import Any
 from bot import messages
 from bot.answers import Answer
 from bot.command_table.model import BadValue, HelpList, NotAllowed, UnknownCommand
+from bot.command_table.said import Said
 from bot.command_table.sources import NoSuchArticle, OneSource, Sources
+from bot.compare import Comparison
 from bot.command_table.timeline import TOPIC_MAX, Timeline
 from bot.frontends.discord_buttons import NO_PINGS, answer_message, timeline_view
 from bot.knowledge.store import ReloadReport
@@ -44,6 +46,16 @@ def _(result: Timeline) -> Reply:
         start, end = (d.isoformat() if d else "" for d in (result.date_from, result.date_to))
         message["view"] = timeline_view(1, len(result.events), (start, end, topic))
     return message
+
+
+@reply.register
+def _(result: Said) -> Reply:
+    return {"embed": render.said_embed(result.lookup, result.name), "allowed_mentions": NO_PINGS}
+
+
+@reply.register
+def _(result: Comparison) -> Reply:
+    return {"embed": render.compare_embed(result), "allowed_mentions": NO_PINGS}
 
 
 @reply.register

@@ -13,7 +13,9 @@ import discord
 from bot import messages
 from bot.answers import Answer
 from bot.command_table.model import HelpList
+from bot.compare import Comparison, date_readings
 from bot.knowledge.models import Article, ArticleMeta
+from bot.quotations.speakers import SpeakerLookup
 from bot.quotes import Quote
 from bot.render.shorten import shorten
 from bot.render.source import display_date, display_title
@@ -245,3 +247,69 @@ def within_limits(embeds: Sequence[discord.Embed], text: str | None = None) -> b
         if any(len(f.name or "") > FIELD_NAME_LIMIT or len(f.value or "") > FIELD_VALUE_LIMIT for f in embed.fields):
             return False
     return True
+
+
+# --- /said and /compare ---
+
+SAID_QUOTES_SHOWN = 10  # a speaker's quotations in one embed; the rest are counted in the footer
+OUTLET_NAME_LIMIT = 100  # a publisher's name as a field name
+MIN_OUTLET_CHARS = 400  # room for an outlet's quotes and sources, at least: fewer outlets beat unreadable ones
+COMPARE_FOOTER_LIMIT = 1000  # the date differences and the count of outlets not shown
+
+
+def said_embed(lookup: SpeakerLookup, name: str | None) -> discord.Embed:
+    """A speaker's quotations, oldest first, each with its source; else the speakers to choose from."""
+    speaker = lookup.speaker
+    if speaker is None:
+        return _speakers_embed(lookup, name)
+    title = f"{speaker.name} ({speaker.role})" if speaker.role else speaker.name
+    embed = discord.Embed(title=shorten(title, TITLE_LIMIT), colour=COLOUR)
+    shown = [q.quote for q in speaker.quotations[:SAID_QUOTES_SHOWN]]
+    intro = messages.said_count(speaker.count)
+    if speaker.count > len(shown):
+        embed.set_footer(text=messages.SAID_MORE.format(count=speaker.count - len(shown)))
+    room = min(DESCRIPTION_LIMIT, TOTAL_LIMIT - len(embed.title or "") - len(embed.footer.text or ""))
+    embed.description = _quotes_markdown(shown, room, intro)
+    return embed
+
+
+def _speakers_embed(lookup: SpeakerLookup, name: str | None) -> discord.Embed:
+    if not lookup.candidates:
+        return discord.Embed(description=messages.SAID_NO_SPEAKERS, colour=DECLINED_COLOUR)
+    intro = messages.said_candidates_intro(name, lookup.ambiguous)
+    lines = [user_text(intro), *(f"• {messages.speaker_line(s.name, s.count)}" for s in lookup.candidates)]
+    return discord.Embed(description=shorten("\n".join(lines), DESCRIPTION_LIMIT), colour=COLOUR if not name or lookup.ambiguous else DECLINED_COLOUR)
+
+
+def compare_embed(comparison: Comparison) -> discord.Embed:
+    """One embed, a field per outlet: its best quotes, or "nothing on this"; under them, the
+    events on the topic that the sources date differently."""
+    if comparison.declined is not None or not comparison.outlets:
+        reason = messages.compare_declined(comparison.topic, comparison.declined) if comparison.declined else messages.COMPARE_NONE_COVER
+        lines = [reason, *(messages.outlet_nothing(p) for p in comparison.no_coverage)]
+        return discord.Embed(description=shorten("\n".join(lines), DESCRIPTION_LIMIT), colour=DECLINED_COLOUR)
+    title = shorten(messages.compare_intro(comparison.topic), TITLE_LIMIT)
+    embed = discord.Embed(title=title, colour=COLOUR)
+    nothing = "\n".join(messages.outlet_nothing(p) for p in comparison.no_coverage)
+    nothing_field = shorten(nothing, FIELD_VALUE_LIMIT) if nothing else ""
+    names = [shorten(o.publisher, OUTLET_NAME_LIMIT) for o in comparison.outlets]
+    # The 6000 total caps the fields: each outlet shown gets at least MIN_OUTLET_CHARS of what the
+    # title, the footer and the outlets with nothing leave; any more are counted in the footer.
+    fixed = len(title) + COMPARE_FOOTER_LIMIT + len(nothing_field) + len(messages.COMPARE_NOTHING_TITLE)
+    shown = 0
+    while shown < min(len(names), FIELDS_LIMIT - 1) and TOTAL_LIMIT - fixed - sum(len(n) for n in names[: shown + 1]) >= (shown + 1) * MIN_OUTLET_CHARS:
+        shown += 1
+    notes = [messages.dated_differently(e.title, date_readings(e)) for e in comparison.date_differences]
+    if shown < len(names):
+        notes.insert(0, messages.COMPARE_MORE_OUTLETS.format(count=len(names) - shown))
+    if notes:
+        embed.set_footer(text=shorten(" ".join(notes), COMPARE_FOOTER_LIMIT))
+    room = TOTAL_LIMIT - fixed - sum(len(n) for n in names[:shown])
+    value_limit = min(FIELD_VALUE_LIMIT, room // max(1, shown))
+    separator = "\n\n"
+    for name, outlet in zip(names[:shown], comparison.outlets, strict=False):
+        share = (value_limit - len(separator) * (len(outlet.quotes) - 1)) // len(outlet.quotes)
+        embed.add_field(name=name, value=separator.join(quote_markdown(q, share) for q in outlet.quotes), inline=True)
+    if nothing_field:
+        embed.add_field(name=messages.COMPARE_NOTHING_TITLE, value=nothing_field, inline=False)
+    return embed

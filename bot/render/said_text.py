@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from bot import messages
-from bot.answers import Answer, Declined
 from bot.compare import Comparison, date_readings
 from bot.quotations.speakers import SpeakerLookup
-from bot.render.text import answer_text, quote_block
+from bot.render.text import quote_block
 
 
 def said_text(lookup: SpeakerLookup, name: str | None = None) -> str:
@@ -16,16 +15,13 @@ def said_text(lookup: SpeakerLookup, name: str | None = None) -> str:
         return "\n\n".join([messages.said_intro(speaker.name, speaker.role, speaker.count), *blocks])
     if not lookup.candidates:
         return messages.SAID_NO_SPEAKERS
-    if not name:
-        intro = messages.SAID_SPEAKERS_INTRO
-    else:
-        intro = (messages.SAID_AMBIGUOUS if lookup.ambiguous else messages.SAID_UNKNOWN).format(name=name)
+    intro = messages.said_candidates_intro(name, lookup.ambiguous)
     return "\n".join([intro, *(f"  {messages.speaker_line(s.name, s.count)}" for s in lookup.candidates)])
 
 
 def compare_text(comparison: Comparison) -> str:
     if comparison.declined is not None:
-        return compare_decline(comparison)
+        return messages.compare_declined(comparison.topic, comparison.declined)
     if not comparison.outlets:
         return "\n".join([messages.COMPARE_NONE_COVER, *(messages.outlet_nothing(p) for p in comparison.no_coverage)])
     blocks = [messages.compare_intro(comparison.topic)]
@@ -35,13 +31,6 @@ def compare_text(comparison: Comparison) -> str:
     blocks.extend(messages.outlet_nothing(p) for p in comparison.no_coverage)
     blocks.extend(messages.dated_differently(e.title, date_readings(e)) for e in comparison.date_differences)
     return "\n\n".join(blocks)
-
-
-def compare_decline(comparison: Comparison) -> str:
-    """Why a topic was not compared: the same sentences as a declined question, or the empty topic's."""
-    if comparison.declined is Declined.EMPTY:
-        return messages.COMPARE_EMPTY
-    return answer_text(Answer(comparison.topic, declined=comparison.declined))
 
 
 def _indent(block: str) -> str:

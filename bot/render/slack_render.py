@@ -16,9 +16,11 @@ from typing import Any
 from bot import messages
 from bot.answers import Answer
 from bot.command_table.model import HelpList
+from bot.compare import Comparison, date_readings
 from bot.context import reference_for
 from bot.feedback.shown import button_value, shown_by
 from bot.knowledge.models import Article, ArticleMeta
+from bot.quotations.speakers import SpeakerLookup
 from bot.quotes import Quote
 from bot.render.shorten import shorten
 from bot.render.source import display_date, display_title
@@ -270,3 +272,62 @@ def timeline_message(events: Sequence[TimelineEvent], page: TimelinePage) -> Sla
         blocks.append({"type": "actions", "elements": [button]})
     lines = [heading, *(f"{e.date_label(approximate=False)}: {e.title}" for e in shown)]
     return SlackMessage(fit("\n".join(lines), FALLBACK_LIMIT), blocks[:MAX_BLOCKS])
+
+
+# --- /said and /compare ---
+
+SAID_QUOTES_SHOWN = 20  # two blocks each plus the heading and the "more" line stay under MAX_BLOCKS
+
+
+def said_message(lookup: SpeakerLookup, name: str | None) -> SlackMessage:
+    """A speaker's quotations, oldest first, each with its source; else the speakers to choose from."""
+    speaker = lookup.speaker
+    if speaker is None:
+        if not lookup.candidates:
+            return text_message(messages.SAID_NO_SPEAKERS)
+        intro = messages.said_candidates_intro(name, lookup.ambiguous)
+        lines = [f"• {escape(messages.speaker_line(s.name, s.count))}" for s in lookup.candidates]
+        return SlackMessage(fit(intro, FALLBACK_LIMIT), [_section(escape(intro)), *_line_sections(lines, reserved=1)])
+    heading = messages.said_intro(speaker.name, speaker.role, speaker.count)
+    shown = [q.quote for q in speaker.quotations[:SAID_QUOTES_SHOWN]]
+    blocks: list[Block] = [_section(fit(heading, SECTION_LIMIT))]
+    for quote in shown:
+        blocks.extend(quote_blocks(quote))
+    if speaker.count > len(shown):
+        blocks.append(_section(escape(messages.SAID_MORE.format(count=speaker.count - len(shown)))))
+    return SlackMessage(_fallback(heading, shown), blocks[:MAX_BLOCKS])
+
+
+COMPARE_OUTLETS_SHOWN = 40  # a section each, plus the heading, the outlets with nothing and the dates
+
+
+def compare_message(comparison: Comparison) -> SlackMessage:
+    """A section per outlet (its name, its best quotes, their sources), then the outlets with
+    nothing on the topic, then the events on it the sources date differently."""
+    if comparison.declined is not None:
+        return text_message(messages.compare_declined(comparison.topic, comparison.declined))
+    nothing = [messages.outlet_nothing(p) for p in comparison.no_coverage]
+    if not comparison.outlets:
+        text = "\n".join([messages.COMPARE_NONE_COVER, *nothing])
+        return text_message(text)
+    heading = messages.compare_intro(shorten(comparison.topic, 300))
+    blocks: list[Block] = [_section(fit(heading, SECTION_LIMIT))]
+    for outlet in comparison.outlets[:COMPARE_OUTLETS_SHOWN]:
+        blocks.append(_section(_outlet_mrkdwn(outlet.publisher, outlet.quotes)))
+    if nothing:
+        blocks.append(_section(fit("\n".join(nothing), SECTION_LIMIT)))
+    dates = [messages.dated_differently(e.title, date_readings(e)) for e in comparison.date_differences]
+    if dates:
+        blocks.append({"type": "context", "elements": [_mrkdwn(fit(" ".join(dates), SECTION_LIMIT))]})
+    fallback_quotes = [outlet.quotes[0] for outlet in comparison.outlets]
+    return SlackMessage(_fallback(heading, fallback_quotes), blocks[:MAX_BLOCKS])
+
+
+def _outlet_mrkdwn(publisher: str, quotes: Sequence[Quote]) -> str:
+    """`*WIRED*` then each quote as a block quote with its source line, within one section's limit."""
+    name = f"*{escape(shorten(publisher, 200))}*"
+    sources = [source_mrkdwn(q.article.meta)[: SECTION_LIMIT // 4] for q in quotes]
+    room = SECTION_LIMIT - len(name) - sum(len(s) + 4 for s in sources)
+    share = room // max(1, len(quotes))
+    parts = [f"{quote_text(q.text, share)}\n{source}" for q, source in zip(quotes, sources, strict=True)]
+    return "\n".join([name, *parts])[:SECTION_LIMIT]

@@ -7,7 +7,9 @@ from functools import singledispatch
 from bot import messages
 from bot.answers import Answer
 from bot.command_table.model import BadValue, HelpList, NotAllowed, UnknownCommand
+from bot.command_table.said import Said
 from bot.command_table.sources import NoSuchArticle, OneSource, Sources
+from bot.compare import Comparison
 from bot.command_table.timeline import Timeline
 from bot.knowledge.store import ReloadReport
 from bot.render import slack_render
@@ -27,6 +29,16 @@ def _(result: Answer) -> SlackMessage:
 @reply.register
 def _(result: Timeline) -> SlackMessage:
     return slack_render.timeline_message(result.events, TimelinePage(0, result.topic, result.date_from, result.date_to))
+
+
+@reply.register
+def _(result: Said) -> SlackMessage:
+    return slack_render.said_message(result.lookup, result.name)
+
+
+@reply.register
+def _(result: Comparison) -> SlackMessage:
+    return slack_render.compare_message(result)
 
 
 @reply.register

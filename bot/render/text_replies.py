@@ -8,9 +8,12 @@ from bot import messages
 from bot.answers import Answer
 from bot.command_table.model import BadValue, HelpList, Leave, NotAllowed, UnknownCommand
 from bot.command_table.rate import NothingToRate, Voted
+from bot.command_table.said import Said
 from bot.command_table.sources import NoSuchArticle, OneSource, Sources
 from bot.command_table.timeline import Timeline
+from bot.compare import Comparison
 from bot.knowledge.store import ReloadReport
+from bot.render.said_text import compare_text, said_text
 from bot.render.text import answer_text, help_text, sources_text
 from bot.render.timeline_text import timeline_text
 
@@ -28,6 +31,16 @@ def _(result: Answer) -> str:
 @reply_text.register
 def _(result: Timeline) -> str:
     return timeline_text(result.events, result.topic)
+
+
+@reply_text.register
+def _(result: Said) -> str:
+    return said_text(result.lookup, result.name)
+
+
+@reply_text.register
+def _(result: Comparison) -> str:
+    return compare_text(result)
 
 
 @reply_text.register
