@@ -14,6 +14,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import aiohttp
 from aiohttp import web
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.listener.async_listener_completion_handler import AsyncListenerCompletionHandler
@@ -141,21 +142,34 @@ def count_listeners(app: AsyncApp, in_flight: InFlight) -> None:
     app.listener_runner.listener_completion_handler = _Finished(in_flight)
 
 
-def web_client(settings: Settings, token: str) -> AsyncWebClient:
-    """The Web API client: retries rate limits, server errors and dropped connections, bounded (slack_retries)."""
-    return AsyncWebClient(token=token, base_url=settings.slack_api_base, timeout=CALL_TIMEOUT, retry_handlers=web_api_retry_handlers())
+def web_client(settings: Settings, token: str, session: aiohttp.ClientSession | None = None) -> AsyncWebClient:
+    """The Web API client: retries rate limits, server errors and dropped connections, bounded (slack_retries).
+
+    With `session`, every call reuses its connections (it should carry the CALL_TIMEOUT); without,
+    slack_sdk opens a session per call.
+    """
+    return AsyncWebClient(
+        token=token, base_url=settings.slack_api_base, timeout=CALL_TIMEOUT, session=session, retry_handlers=web_api_retry_handlers()
+    )
+
+
+def client_session() -> aiohttp.ClientSession:
+    """One connection pool for a serving process's Web API calls, each call bounded by CALL_TIMEOUT."""
+    return aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=CALL_TIMEOUT))
 
 
 def signing_secret(settings: Settings) -> str:
     return _secret(settings.slack_signing_secret, "SLACK_SIGNING_SECRET", messages.SLACK_SIGNING_SECRET_PURPOSE)
 
 
-def build_app(settings: Settings, store: KnowledgeStore, in_flight: InFlight | None = None) -> AsyncApp:
+def build_app(
+    settings: Settings, store: KnowledgeStore, in_flight: InFlight | None = None, session: aiohttp.ClientSession | None = None
+) -> AsyncApp:
     """The app as production runs it; HTTP mode needs the signing secret, Socket Mode does not."""
     token = _secret(settings.slack_bot_token, "SLACK_BOT_TOKEN", messages.SLACK_BOT_TOKEN_PURPOSE)
     socket_mode = settings.slack_app_token is not None
     app = AsyncApp(
-        client=web_client(settings, token),
+        client=web_client(settings, token, session),
         signing_secret=None if socket_mode else signing_secret(settings),
         # Socket Mode envelopes arrive over an authenticated websocket and carry no signature.
         request_verification_enabled=not socket_mode,
@@ -213,12 +227,13 @@ async def _serve_http(app: AsyncApp, settings: Settings, in_flight: InFlight) ->
 async def serve(settings: Settings, store: KnowledgeStore) -> None:
     """Run until cancelled, then stop taking requests and let answers in flight finish (at most DRAIN_SECONDS)."""
     in_flight = InFlight()
-    app = build_app(settings, store, in_flight)
     readiness.register(READINESS_CHECK, lambda: "starting")
-    try:
-        if settings.slack_app_token is not None:
-            await _serve_socket_mode(app, settings.slack_app_token.get_secret_value(), in_flight)
-        else:
-            await _serve_http(app, settings, in_flight)
-    finally:
-        readiness.unregister(READINESS_CHECK)
+    async with client_session() as session:  # closed last, once answers in flight are done
+        app = build_app(settings, store, in_flight, session)
+        try:
+            if settings.slack_app_token is not None:
+                await _serve_socket_mode(app, settings.slack_app_token.get_secret_value(), in_flight)
+            else:
+                await _serve_http(app, settings, in_flight)
+        finally:
+            readiness.unregister(READINESS_CHECK)
