@@ -20,6 +20,17 @@ if TYPE_CHECKING:  # base.py calls us at the end of its build, so only the type 
 def build_timeline(knowledge: KnowledgeBase) -> tuple[tuple[TimelineEvent, ...], list[Problem]]:
     """The events, oldest first, and the problems of timeline.yaml (bad entries are left out)."""
     curated, problems = load_curated(knowledge.folder, knowledge.articles)
+    mentions = [m for m in find_all_mentions(knowledge) if m.role is Role.EVENT]
+
+    def term_set(text: str) -> frozenset[str]:
+        return frozenset(knowledge.aliases.concepts(terms(text)))
+
+    events = merge(curated, mentions, knowledge.articles, term_set, knowledge.sentence_index.idf)
+    return events, problems
+
+
+def find_all_mentions(knowledge: KnowledgeBase) -> list[Mention]:
+    """Every dated mention of every article, events, plans and states alike."""
     sentences: dict[str, list[Span]] = defaultdict(list)
     may_hold_dates: dict[str, list[bool]] = defaultdict(list)
     for position, sentence in enumerate(knowledge.sentences):
@@ -29,11 +40,5 @@ def build_timeline(knowledge: KnowledgeBase) -> tuple[tuple[TimelineEvent, ...],
         may_hold_dates[article_id].append(not TRIGGER_TERMS.isdisjoint(knowledge.sentence_terms[position]))
     mentions: list[Mention] = []
     for article in knowledge.articles.values():
-        found = find_mentions(article.id, article.body, article.meta.published, sentences[article.id], may_hold_dates[article.id])
-        mentions.extend(m for m in found if m.role is Role.EVENT)
-
-    def term_set(text: str) -> frozenset[str]:
-        return frozenset(knowledge.aliases.concepts(terms(text)))
-
-    events = merge(curated, mentions, knowledge.articles, term_set, knowledge.sentence_index.idf)
-    return events, problems
+        mentions.extend(find_mentions(article.id, article.body, article.meta.published, sentences[article.id], may_hold_dates[article.id]))
+    return mentions

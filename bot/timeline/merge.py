@@ -76,7 +76,7 @@ class _Mentioned:
 
 
 class _Index:
-    """Drafts filed under each month their date could reach and each of their words, so that a
+    """Drafts filed under each quarter their date could reach and each of their words, so that a
     mention is compared only with events of nearby dates that share at least two of its words
     (or, for curated events, that quote it): merging stays near-linear in the number of mentions."""
 
@@ -85,13 +85,14 @@ class _Index:
         self._curated_by_month: dict[int, list[int]] = {}
 
     @staticmethod
-    def _months_of(first: dt.date, last: dt.date, approximate: bool) -> range:
+    def _quarters_of(first: dt.date, last: dt.date, approximate: bool) -> range:
+        """The quarters (not months: a year-long date files under 5, not 14) the date can reach."""
         low, high = _window(first, last, approximate)
         low, high = low - CONFLICT_GAP, high + CONFLICT_GAP
-        return range(low.year * 12 + low.month, high.year * 12 + high.month + 1)
+        return range((low.year * 12 + low.month - 1) // 3, (high.year * 12 + high.month - 1) // 3 + 1)
 
     def add(self, position: int, draft: _Draft, new_terms: Iterable[str]) -> None:
-        months = self._months_of(draft.first, draft.last, draft.approximate)
+        months = self._quarters_of(draft.first, draft.last, draft.approximate)
         for term in new_terms:
             for month in months:
                 self._by_month_and_term.setdefault((month, term), []).append(position)
@@ -100,7 +101,7 @@ class _Index:
                 self._curated_by_month.setdefault(month, []).append(position)
 
     def near(self, source: _Source, words: frozenset[str]) -> list[int]:
-        months = self._months_of(source.first, source.last, source.approximate)
+        months = self._quarters_of(source.first, source.last, source.approximate)
         shared: dict[int, int] = {}
         for term in words:
             holding = {p for month in months for p in self._by_month_and_term.get((month, term), ())}
