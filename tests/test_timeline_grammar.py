@@ -49,6 +49,7 @@ def roles(text: str) -> list[tuple[str, str]]:
         # Plans: future, intention, a date after publication.
         ("The board will meet on 20 March.", Role.ANNOUNCED),
         ("The minister is set to visit Lima next month.", Role.ANNOUNCED),
+        ("The envoy is due to arrive in Oslo in December.", Role.ANNOUNCED),
         ("Engineers plan to reopen the line in two weeks.", Role.ANNOUNCED),
         ("The firm must repay the loan by the end of the year.", Role.ANNOUNCED),
     ],
@@ -86,6 +87,8 @@ def titles(text: str, published: dt.date = PUBLISHED) -> list[str]:
         ("Prices rose on 4 May, and fell again two days later.", "Prices rose"),
         ("The mayor, who resigned on Monday, denied wrongdoing.", "The mayor resigned"),
         ("The board approved a two-year plan that ended on Monday.", "A two-year plan ended"),
+        # A pronoun takes the name the sentence began with.
+        ("Anna Berg would know; in 2016 she founded the firm.", "Anna Berg founded the firm"),
         # Too long: the subject's trailing phrase goes first, then the predicate's.
         (
             "A long-awaited three-day conference between the finance ministers of the northern provinces "

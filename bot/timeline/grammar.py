@@ -309,6 +309,9 @@ def _verb_role(tokens: list[Token], clause: Clause, date_start: int) -> Role:
     words = [tokens[i].lower for i in group]
     head, last = words[0], words[-1]
     following = tokens[group[-1] + 1].lower if group[-1] + 1 < clause.last else ""
+    after_that = tokens[group[-1] + 2].lower if group[-1] + 2 < clause.last else ""
+    if head in BE_PRESENT | BE_PAST and following in INTENTION and after_that == "to":
+        return Role.ANNOUNCED  # "is due to visit", "was set to sign"
     if any(w in NEGATIONS or w.endswith(("n't", "n’t")) for w in words):
         return Role.STATE  # nothing happened
     if head in MODALS_OF_FUTURE or (last in INTENTION and following == "to") or (head in BE_PRESENT | BE_PAST and following == "going"):

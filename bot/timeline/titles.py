@@ -25,6 +25,7 @@ _PHRASE_STARTS = frozenset(
      "during", "since", "until", "against", "among", "into", "toward", "towards", "and", "or", "as", "when", "while",
      "because", "that", "which", "who", "where", "despite", "without", "amid", "through", "what", "how", "why", "whom"}
 )  # fmt: skip
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 _DATE_PREPOSITIONS = frozenset({"on", "in", "at", "during", "by", "from", "since", "until", "last", "early", "late", "this"})
 _TRAILING = frozenset({"a", "an", "the", "to", "of", "and", "or", "his", "her", "its", "their", "with", "as", "that", "only", "even", "just"})
 
@@ -44,6 +45,8 @@ def headline(sentence: str, tokens: list[Token], reading: Reading, date_start: i
         if before >= 0 and tokens[before].lower in _DATE_PREPOSITIONS:
             dated.add(before)
     subject = _subject(tokens, clause.first, clause.verb, dated)
+    if len(subject) == 1 and subject[0].lower in _PERSONAL_PRONOUNS:
+        subject = _named_subject(tokens, clause.first, dated) or subject
     predicate = [t for i, t in enumerate(tokens[clause.verb : clause.last], clause.verb) if i not in dated]
     return _capitalised(_joined(sentence, _fit(subject, predicate, limit)))
 
@@ -77,6 +80,24 @@ def _subject(tokens: list[Token], first: int, verb: int, dated: set[int]) -> lis
         if any(i in dated for i in range(start, end)):
             continue
         return [t for t in tokens[start:end] if t.is_word]
+    return []
+
+
+def _named_subject(tokens: list[Token], before: int, dated: set[int]) -> list[Token]:
+    """The subject of the sentence's first clause before `before`, when it starts with a name:
+    "Trump upended … when he agreed" → "Trump" for the "he" of the later clause."""
+    for start, end in segments(tokens):
+        if start >= before:
+            break
+        verb = finite_verb(tokens, start, min(end, before))
+        if verb is None:
+            continue
+        words = [t for i, t in enumerate(tokens[start:verb], start) if i not in dated and t.is_word]
+        while words and words[0].lower in _OPENERS:
+            words = words[1:]
+        if words and words[0].text[0].isupper() and words[0].lower not in _PERSONAL_PRONOUNS:
+            return words
+        return []
     return []
 
 
