@@ -1,1 +1,1 @@
-"""Answers questions about the 2018-2019 US-North Korea nuclear talks with verbatim, attributed quotes."""
+"""Answers questions about a news story with verbatim, attributed quotes from its articles (knowledge/)."""

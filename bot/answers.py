@@ -129,7 +129,8 @@ def answer(
     if expectation is None:
         fitting = ranked
     else:
-        fitting = [c for c in ranked if satisfies(_sentence_text(knowledge, c.sentence), expectation, asking or question)]
+        words_not_names = knowledge.profile.not_person_words
+        fitting = [c for c in ranked if satisfies(_sentence_text(knowledge, c.sentence), expectation, asking or question, words_not_names)]
     best = fitting[0] if fitting else ranked[0]
     # A typed answer (a number, a name) must sit close to what the question asks about: the
     # sentence and its neighbours. Otherwise the best sentence's whole paragraph is the context.

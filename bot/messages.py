@@ -6,10 +6,11 @@ from collections.abc import Callable
 from types import MappingProxyType
 
 from bot.answers import MAX_QUESTION_CHARS, Answer, Declined
+from bot.knowledge.profile import BotProfile
 from bot.render.shorten import shorten
 from bot.search.normalise import THANKS, words
 
-EMPTY_QUESTION = "Please ask a question, for example: What happened at the Hanoi summit?"
+EMPTY_QUESTION = "Please ask a question about what the articles describe."
 NOT_COVERED = "The articles I have do not cover that, so I won't guess."
 CLOSEST_INTRO = "The closest passages I found (they do not answer the question):"
 NEAR_MISS = "I found no passage that clearly answers that, so I won't guess."
@@ -17,13 +18,12 @@ NEAR_MISS_CLOSEST_INTRO = "These come closest; they may not answer the question:
 NO_ARTICLES = "I have no articles loaded, so I cannot answer yet. A maintainer can add some to the knowledge folder."
 ANSWER_INTRO = "From the articles:"
 SMALL_TALK = (
-    "Hello! I answer questions about the 2018-2019 US-North Korea nuclear talks with quotes from news "
-    "articles, each with its source. Ask me something like: Why did the Hanoi summit collapse? "
-    "/help lists what else I can do."
+    "Hello! I answer questions with quotes from the news articles I have, each with its source. "
+    "/help says what they cover, with examples, and what else I can do."
 )
-SMALL_TALK_THANKS = "You're welcome. Ask me anything else about the talks."
+SMALL_TALK_THANKS = "You're welcome. Ask me anything else about the articles."
 NO_ARTICLE = "No article matches {text!r}; /sources with no argument lists them all."
-TERMINAL_GREETING = "Ask about the 2018-2019 US-North Korea talks. /help for commands, /quit to leave."
+TERMINAL_GREETING = "Ask about {topic}. /help for commands, /quit to leave."
 QUESTION_OR_BATCH = "Give either a question or --batch FILE, not both."
 JSON_OR_FORMAT = "Give either --json or --format, not both."
 UNKNOWN_COMMAND = "Unknown command {command!r}. Type /help to see what I can do."
@@ -107,19 +107,27 @@ def closest_intro(answer: Answer) -> str:
 
 
 # The commands and their help lines are declared in bot/command_table; this is what surrounds them.
+# The topic, the example questions and names come from knowledge/bot.yaml (bot.knowledge.profile).
 HELP_INTRO = (
-    "I answer questions about the 2018-2019 US-North Korea nuclear talks (Trump and Kim Jong Un) "
-    "with verbatim quotes from news articles, each with its source. I never write claims of my own; "
-    "when the articles don't cover a question, I say so."
+    "I answer questions about {topic} with verbatim quotes from news articles, each with its source. "
+    "I never write claims of my own; when the articles don't cover a question, I say so."
 )
 NOT_ALLOWED = "Only the bot's admins can use /{command}."
-HELP_EXAMPLES = (
-    "Why did the Hanoi summit collapse?",
-    "What mistakes did Trump make before the talks?",
-    "Has North Korea tested missiles since Singapore?",
-)
+HELP_EXAMPLES_INTRO = "For example:"
 # Retrieval matches the articles' words; everyday rewording is what it finds hardest (README, Quality).
-HELP_TIP = "Tip: name the people, places and events (Pompeo, Yongbyon, the Hanoi summit): I match the articles' own words."
+HELP_TIP = "Tip: name the people, places and events{names}: I match the articles' own words."
+
+
+def help_intro(profile: BotProfile) -> str:
+    return HELP_INTRO.format(topic=profile.topic)
+
+
+def help_tip(profile: BotProfile) -> str:
+    return HELP_TIP.format(names=f" ({', '.join(profile.example_names)})" if profile.example_names else "")
+
+
+def terminal_greeting(profile: BotProfile) -> str:
+    return TERMINAL_GREETING.format(topic=profile.topic)
 
 
 # --- Timeline ---
@@ -151,7 +159,7 @@ DISCORD_TOKEN_REJECTED = "Discord rejected DISCORD_TOKEN (401 Unauthorized); cop
 DISCORD_NOT_ALLOWED = "Only members with the Manage Server permission can use /{command}."
 DISCORD_NO_ARTICLE = "No article matches {text!r}. Try /sources with no argument for the list."
 DISCORD_CONTEXT_TITLE = "Around the quote"
-DISCORD_TIMELINE_TITLE = "Timeline of the talks"
+DISCORD_TIMELINE_TITLE = "Timeline"
 DISCORD_PAGE = "Page {page} of {pages}"
 DISCORD_PREVIOUS = "Previous"
 DISCORD_NEXT = "Next"
@@ -209,7 +217,7 @@ def import_missing_optional(missing: list[tuple[str, str]]) -> str:
 SLACK_PRIVATE_WORD = "private"
 SLACK_ADMIN_ONLY = "the bot's admins only"
 SLACK_HELP_PRIVATE = (
-    "Add the word `private` at the start or end of a command (`/ask private Why did Hanoi fail?`) "
+    "Add the word `private` at the start or end of a command (`/ask private QUESTION`) "
     "and only you will see the answer."
 )
 SLACK_HELP_THREADS = (
@@ -229,7 +237,7 @@ SLACK_SIGNING_SECRET_PURPOSE = (
 
 
 def slack_timeline_heading(first: int, last: int, total: int) -> str:
-    return f"Events of the talks, oldest first ({first}–{last} of {total}):"
+    return f"Events, oldest first ({first}–{last} of {total}):"
 
 
 # --- How a question was read (`ask --explain`, for maintainers) ---

@@ -294,3 +294,25 @@ def test_ctrl_c_at_the_prompt_ends_the_chat_at_once(knowledge_copy: Path) -> Non
         assert terminal.process.wait(timeout=10) == 130  # the chat's exit code for Ctrl-C (script -e passes it on)
         terminal.read_to_the_end()
         assert b"Traceback" not in terminal.screen
+
+
+def test_another_story_is_described_from_its_own_bot_file(tmp_path: Path) -> None:
+    """Swapping the knowledge folder swaps what the bot says it is about; nothing of the bundled story remains."""
+    folder = tmp_path / "kb"
+    write_article(folder, "orchard", "The quince orchard talks in Tromsø ended without agreement on grafting.", publisher="Fjord Post")
+    (folder / "bot.yaml").write_text(
+        "name: The quince orchard talks\ntopic: the 2021 quince orchard talks in Tromsø\n"
+        "example_questions: ['Why did the orchard talks end?']\nexample_names: [Tromsø, grafting]\n",
+        encoding="utf-8",
+    )
+    help_text = run_bot("chat", "--knowledge", str(folder), stdin="/help\n").stdout
+    assert "I answer questions about the 2021 quince orchard talks in Tromsø with verbatim quotes" in help_text
+    assert "Why did the orchard talks end?" in help_text and "(Tromsø, grafting)" in help_text
+    assert all(word not in help_text for word in ("Korea", "Hanoi", "Trump", "Pompeo"))
+    exported = json.loads(run_bot("timeline", "--format", "timelinejs", "--knowledge", str(folder)).stdout)
+    assert exported["title"]["text"]["headline"] == "The quince orchard talks"
+
+    (folder / "bot.yaml").write_text("topic: the orchard talks\nexample_questions: oops\n", encoding="utf-8")
+    check = run_bot("check", "--knowledge", str(folder))
+    assert check.returncode == 1
+    assert check.stdout.splitlines() == [f"{folder / 'bot.yaml'}: example_questions: Input should be a valid tuple"]

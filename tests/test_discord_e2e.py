@@ -164,13 +164,15 @@ async def test_reload_command_is_hidden_from_non_admins_by_default(bot: FakeDisc
     assert reload["default_member_permissions"] == str(p.MANAGE_GUILD)
 
 
-async def test_help(bot: FakeDiscord) -> None:
+async def test_help(bot: FakeDiscord, bundled_store: KnowledgeStore) -> None:
     interaction = await bot.slash("help")
     calls = await bot.wait_for(answered(interaction))
     [callback] = callbacks(calls, interaction)
     assert callback.body["type"] == 4 and callback.body["data"]["flags"] & EPHEMERAL
     description = callback.body["data"]["embeds"][0]["description"]
-    assert messages.HELP_INTRO in description and "/timeline" in description and messages.HELP_TIP in description
+    about = bundled_store.current.profile  # the bundled knowledge/bot.yaml: topic, examples, the tip's names
+    assert messages.help_intro(about) in description and "/timeline" in description and messages.help_tip(about) in description
+    assert about.example_questions and all(example in description for example in about.example_questions)
     assert_pings_no_one(calls)
 
 

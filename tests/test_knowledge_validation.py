@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from bot.knowledge.base import build_knowledge_base
 from bot.knowledge.models import ArticleMeta
+from bot.knowledge.profile import BotProfile
 from tests.conftest import write_article
 
 
@@ -149,3 +150,34 @@ def test_an_id_with_a_trailing_line_break_is_refused() -> None:
     with pytest.raises(ValidationError):
         ArticleMeta.model_validate({"id": "good-id\n", **meta})
     assert ArticleMeta.model_validate({"id": "good-id", **meta}).id == "good-id"
+
+
+def test_bot_file_problems_name_the_field_and_the_good_fields_still_serve(tmp_path: Path) -> None:
+    write_article(tmp_path, "one", "The orchard talks ended without a deal.")
+    bot_file = tmp_path / "bot.yaml"
+    bot_file.write_text(
+        "topic: the quince orchard talks\nexample_questions: [3]\nmood: happy\nnot_person_words: [Orchard, two words]\n",
+        encoding="utf-8",
+    )
+    problems = problems_of(tmp_path)
+    assert f"{bot_file}: mood: is not a known field" in problems
+    assert any(p.startswith(f"{bot_file}: example_questions[0]: ") for p in problems)
+    assert any(p.startswith(f"{bot_file}: not_person_words") and "should match pattern" in p for p in problems)
+    assert len(problems) == 3
+    profile = build_knowledge_base(tmp_path).profile
+    assert profile.topic == "the quince orchard talks"  # the good field serves; the bad ones fall back
+    assert profile.example_questions == () and profile.not_person_words == frozenset()
+
+
+def test_a_bot_file_that_is_not_a_mapping_is_one_problem(tmp_path: Path) -> None:
+    write_article(tmp_path, "one", "The orchard talks ended without a deal.")
+    (tmp_path / "bot.yaml").write_text("- just\n- a list\n", encoding="utf-8")
+    assert problems_of(tmp_path) == [f"{tmp_path / 'bot.yaml'}: (top level): must be a mapping of fields (name, topic, example_questions, …)"]
+
+
+def test_without_a_bot_file_the_bot_describes_itself_in_general_terms(tmp_path: Path) -> None:
+    write_article(tmp_path, "one", "The orchard talks ended without a deal.")
+    knowledge = build_knowledge_base(tmp_path)
+    assert knowledge.problems == ()
+    assert knowledge.profile == BotProfile()
+    assert knowledge.profile.example_questions == ()

@@ -58,7 +58,7 @@ def _installed_version() -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot",
-        description="Answers questions about the 2018-2019 US-North Korea nuclear talks with quotes from news articles.",
+        description="Answers questions with verbatim, attributed quotes from the news articles in a knowledge folder.",
     )
     parser.add_argument("--version", action="version", version=f"talks-bot {_installed_version()}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

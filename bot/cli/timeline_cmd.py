@@ -14,7 +14,7 @@ FORMATS = ("text", "json", "timelinejs")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = add_command(subparsers, "timeline", run, help="the dated events of the talks, each backed by a quote")
+    parser = add_command(subparsers, "timeline", run, help="the dated events in the articles, each backed by a quote")
     parser.add_argument("topic", nargs="*", help="only events on this topic (matched like /ask)")
     parser.add_argument("--from", dest="date_from", metavar="DATE", help="events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="events on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     if output == "json":
         print(json.dumps(timeline_dict(events), ensure_ascii=False, indent=2))
     elif output == "timelinejs":
-        print(json.dumps(timelinejs(events), ensure_ascii=False, indent=2))
+        print(json.dumps(timelinejs(events, store.current.profile.name), ensure_ascii=False, indent=2))
     else:
         print(timeline_text(events, topic))
     return EXIT_OK

@@ -22,11 +22,12 @@ from bot.command_table.model import (
     Refusal,
     UnknownCommand,
 )
+from bot.knowledge.profile import BotProfile
 from bot.knowledge.store import KnowledgeStore
 
 
 def _help(store: KnowledgeStore, call: Call) -> HelpList:
-    return help_list(call.platform)
+    return help_list(call.platform, store.current.profile)
 
 
 HELP = Command(name="help", description="What I can do and how to ask.", help="Show this help.", handler=_help, private=True)
@@ -55,8 +56,9 @@ def named(name: str, platform: Platform) -> Command | None:
     return next((c for c in for_platform(platform) if c.name == wanted), None)
 
 
-def help_list(platform: Platform) -> HelpList:
-    return HelpList(tuple(HelpEntry(c.usage(), c.help_line(), c.admin_only) for c in for_platform(platform)))
+def help_list(platform: Platform, about: BotProfile | None = None) -> HelpList:
+    entries = tuple(HelpEntry(c.usage(), c.help_line(), c.admin_only) for c in for_platform(platform))
+    return HelpList(entries, about or BotProfile())
 
 
 def call_from_text(text: str, platform: Platform, **about_the_caller: Any) -> Call | UnknownCommand:

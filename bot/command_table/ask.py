@@ -18,7 +18,7 @@ COMMAND = Command(
     options=(
         Option(
             "question",
-            "Your question about the 2018-2019 US-North Korea talks",
+            "Your question about what the articles describe",
             required=True,
             max_length=MAX_QUESTION_CHARS,
         ),

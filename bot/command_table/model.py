@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.answers import Answer
+from bot.knowledge.profile import BotProfile
 from bot.knowledge.store import KnowledgeStore
 
 Platform = Literal["terminal", "discord", "slack"]
@@ -134,6 +135,7 @@ class HelpEntry:
 @dataclass(frozen=True, slots=True)
 class HelpList:
     entries: tuple[HelpEntry, ...]
+    about: BotProfile = field(default_factory=BotProfile)  # the topic and examples (knowledge/bot.yaml)
 
 
 @dataclass(frozen=True, slots=True)

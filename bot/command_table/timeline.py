@@ -1,4 +1,4 @@
-"""/timeline [TOPIC] [FROM] [TO]: the dated events of the talks, each backed by a quote."""
+"""/timeline [TOPIC] [FROM] [TO]: the dated events in the articles, each backed by a quote."""
 
 from __future__ import annotations
 
@@ -45,9 +45,9 @@ def run(store: KnowledgeStore, call: Call) -> Timeline:
 
 COMMAND = Command(
     name="timeline",
-    description="The dated events of the talks, each backed by a quote.",
+    description="The dated events in the articles, each backed by a quote.",
     help=(
-        "The dated events of the talks, each with a quote. One date (YYYY, YYYY-MM or YYYY-MM-DD) "
+        "The dated events in the articles, each with a quote. One date (YYYY, YYYY-MM or YYYY-MM-DD) "
         "is that year, month or day; two are a span."
     ),
     options=(

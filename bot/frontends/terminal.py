@@ -72,7 +72,7 @@ async def chat(store: KnowledgeStore, stdin: TextIO, stdout: TextIO) -> None:
     conversation = Conversation()
     if interactive:
         await asyncio.to_thread(store.watching.wait, WATCHER_START_WAIT_SECONDS)
-        print(messages.TERMINAL_GREETING, file=stdout)
+        print(messages.terminal_greeting(store.current.profile), file=stdout)
     lines = _read_in_background(stdin)
     while True:
         if interactive:

@@ -19,6 +19,7 @@ from bot.knowledge.aliases_file import ALIASES_FILE, load_aliases
 from bot.knowledge.articles import read_articles
 from bot.knowledge.models import Article, Passage, Problem, Span
 from bot.knowledge.passages import split_passages
+from bot.knowledge.profile import BOT_FILE, BotProfile, load_profile
 from bot.quotations.speakers import Speaker, build_speakers
 from bot.search.aliases import AliasTable
 from bot.search.bm25 import Bm25Index
@@ -64,9 +65,11 @@ class KnowledgeBase:
     build_seconds: float = 0.0
     # Stem of a synonym -> the article stems whose words list it (bot.search.synonyms).
     synonyms_pointing_at: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
+    # What the bot is about (knowledge/bot.yaml): topic, example questions, the story's word lists.
+    profile: BotProfile = field(default_factory=BotProfile)
     # Dated events, filled by bot.timeline when it builds them; sorted by date.
     timeline: tuple[TimelineEvent, ...] = ()
-    # A digest of each knowledge file besides the articles (aliases.yaml, timeline.yaml), so a
+    # A digest of each knowledge file besides the articles (aliases.yaml, timeline.yaml, bot.yaml), so a
     # reload can say which of them changed; "" for a file that is not there.
     file_digests: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     # Who said what (bot.quotations), most quoted first: built with the rest, so a reload brings
@@ -94,6 +97,8 @@ def build_knowledge_base(folder: Path) -> KnowledgeBase:
     articles, problems = read_articles(folder)
     alias_groups, alias_problems = load_aliases(folder)
     problems.extend(alias_problems)
+    profile, profile_problems = load_profile(folder)
+    problems.extend(profile_problems)
     # A publisher is a name people ask by ("does Vox think"), so each is a phrase of its own
     # unless aliases.yaml already groups it with others (WaPo ~ the Washington Post).
     publisher_groups = [[publisher_name(article)] for article in articles]
@@ -133,8 +138,9 @@ def build_knowledge_base(folder: Path) -> KnowledgeBase:
         spelling=SpellingIndex(vocabulary),
         article_names=MappingProxyType(names),
         synonyms_pointing_at=MappingProxyType(synonyms_pointing_at(vocabulary)),
+        profile=profile,
         problems=tuple(problems),
-        file_digests=MappingProxyType({name: _digest(folder / name) for name in (ALIASES_FILE, TIMELINE_FILE)}),
+        file_digests=MappingProxyType({name: _digest(folder / name) for name in (ALIASES_FILE, TIMELINE_FILE, BOT_FILE)}),
     )
     # The timeline needs the sentences and the index's word weights, so it is built last.
     timeline, timeline_problems = build_timeline(knowledge)

@@ -186,13 +186,15 @@ def article_embed(article: Article) -> discord.Embed:
 
 
 def help_embed(help_list: HelpList) -> discord.Embed:
-    lines = [messages.HELP_INTRO, ""]
+    about = help_list.about
+    lines = [messages.help_intro(about), ""]
     for entry in help_list.entries:
         only = f" ({messages.DISCORD_ADMIN_ONLY})" if entry.admin_only else ""
         lines.append(f"**{entry.usage}** — {entry.text}{only}")
-    lines.extend(["", messages.DISCORD_HELP_MENTION, "", "For example:"])
-    lines.extend(f"• {example}" for example in messages.HELP_EXAMPLES)
-    lines.extend(["", messages.HELP_TIP])
+    lines.extend(["", messages.DISCORD_HELP_MENTION])
+    if about.example_questions:
+        lines.extend(["", messages.HELP_EXAMPLES_INTRO, *(f"• {example}" for example in about.example_questions)])
+    lines.extend(["", messages.help_tip(about)])
     return discord.Embed(description="\n".join(lines), colour=COLOUR)
 
 

@@ -195,16 +195,17 @@ def help_message(help_list: HelpList) -> SlackMessage:
         f"`{entry.usage}` {escape(entry.text)}" + (f" ({escape(messages.SLACK_ADMIN_ONLY)})" if entry.admin_only else "")
         for entry in help_list.entries
     )
-    examples = "\n".join(f"• {escape(example)}" for example in messages.HELP_EXAMPLES)
+    about = help_list.about
+    examples = "\n".join(f"• {escape(example)}" for example in about.example_questions)
     blocks = [
-        _section(escape(messages.HELP_INTRO)),
+        _section(escape(messages.help_intro(about))),
         _section(commands),
         _section(escape(messages.SLACK_HELP_PRIVATE)),
         _section(escape(messages.SLACK_HELP_THREADS)),
-        _section(f"For example:\n{examples}"),
-        _section(escape(messages.HELP_TIP)),
+        *([_section(f"{messages.HELP_EXAMPLES_INTRO}\n{examples}")] if examples else []),
+        _section(escape(messages.help_tip(about))),
     ]
-    return SlackMessage(escape(messages.HELP_INTRO), blocks)
+    return SlackMessage(escape(messages.help_intro(about)), blocks)
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,10 +42,11 @@ def sources_text(articles: list[Article]) -> str:
 
 
 def help_text(commands: HelpList) -> str:
-    lines = [messages.HELP_INTRO, "", "Commands:"]
+    about = commands.about
+    lines = [messages.help_intro(about), "", "Commands:"]
     lines.extend(f"  {entry.usage:<30} {entry.text}" for entry in commands.entries)
     lines.append("")
-    lines.append("Or just type a question. For example:")
-    lines.extend(f"  {example}" for example in messages.HELP_EXAMPLES)
-    lines.extend(["", messages.HELP_TIP])
+    lines.append(f"Or just type a question. {messages.HELP_EXAMPLES_INTRO if about.example_questions else ''}".rstrip())
+    lines.extend(f"  {example}" for example in about.example_questions)
+    lines.extend(["", messages.help_tip(about)])
     return "\n".join(lines)

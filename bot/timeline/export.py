@@ -11,7 +11,6 @@ from bot.render.json_out import quote_dict
 from bot.render.source import source_line
 from bot.timeline.models import DatedSource, EventDate, TimelineEvent
 
-TIMELINEJS_HEADLINE = "The 2018-2019 US-North Korea nuclear talks"
 TIMELINEJS_INTRO = "Dated events from news articles, each with the quote that backs it and its source."
 
 
@@ -80,8 +79,9 @@ def _quote_html(event: TimelineEvent) -> str:
     return "".join(blocks)
 
 
-def timelinejs(events: Sequence[TimelineEvent]) -> dict[str, object]:
-    """TimelineJS3's JSON: one slide per event, grouped by the publisher of its first quote."""
+def timelinejs(events: Sequence[TimelineEvent], headline: str) -> dict[str, object]:
+    """TimelineJS3's JSON: one slide per event, grouped by the publisher of its first quote.
+    `headline`: the title slide's, the story's name (knowledge/bot.yaml)."""
     slides = []
     for number, event in enumerate(events):
         slide: dict[str, object] = {
@@ -94,4 +94,4 @@ def timelinejs(events: Sequence[TimelineEvent]) -> dict[str, object]:
         if event.quotes:
             slide["group"] = publisher_name(event.quotes[0].article)
         slides.append(slide)
-    return {"title": {"text": {"headline": TIMELINEJS_HEADLINE, "text": TIMELINEJS_INTRO}}, "events": slides}
+    return {"title": {"text": {"headline": html.escape(headline), "text": TIMELINEJS_INTRO}}, "events": slides}

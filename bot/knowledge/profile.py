@@ -1,0 +1,58 @@
+"""`knowledge/bot.yaml`: what the bot is about, so the same code serves another story.
+
+Everything the bot says about its subject (the topic in /help and the greeting, the example
+questions, the heading of a published timeline) and the few word lists that belong to the story
+rather than to English come from here. Validated like the other knowledge files: a bad field is
+reported as `file: field: problem` and falls back to its default; the other fields still serve.
+With no bot.yaml the bot describes itself in general terms.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from bot.knowledge.errors import problems_from_validation
+from bot.knowledge.models import Problem
+from bot.knowledge.yaml_text import read_yaml_file
+
+BOT_FILE = "bot.yaml"
+
+Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
+Word = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, to_lower=True, pattern=r"^[^\W\d_]+$")]
+
+
+class BotProfile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # The story as a heading: the title of an exported timeline.
+    name: Text = "Events in the articles"
+    # The story as it reads in a sentence: "I answer questions about {topic} …".
+    topic: Text = "the stories my articles tell"
+    # Shown in /help under "For example"; questions the articles answer well.
+    example_questions: tuple[Text, ...] = ()
+    # Names in the help's tip ("name the people, places and events (…)").
+    example_names: tuple[Text, ...] = ()
+    # Words that make a capitalised pair in the articles a place, a body or a nickname rather than a
+    # person's name ("Iberian Peninsula", "Middle Kingdom"), beyond the general English ones the
+    # code knows ("University", "Committee"): a "who" question is not answered by them.
+    not_person_words: frozenset[Word] = Field(default_factory=frozenset)
+
+
+def load_profile(folder: Path) -> tuple[BotProfile, list[Problem]]:
+    """The folder's bot.yaml (defaults for a missing file or field), and one problem per bad field."""
+    path = folder / BOT_FILE
+    data, problems = read_yaml_file(path)
+    if data is None:
+        return BotProfile(), problems
+    if not isinstance(data, dict):
+        return BotProfile(), [Problem(str(path), "(top level)", "must be a mapping of fields (name, topic, example_questions, …)")]
+    try:
+        return BotProfile.model_validate(data), problems
+    except ValidationError as error:
+        problems.extend(problems_from_validation(str(path), error))
+        bad = {detail["loc"][0] for detail in error.errors() if detail["loc"]}
+        good = {field: value for field, value in data.items() if field not in bad}
+        return BotProfile.model_validate(good), problems
