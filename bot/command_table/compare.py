@@ -17,7 +17,7 @@ COMMAND = Command(
     name="compare",
     description="How each outlet covers a topic: their best quotes side by side.",
     help="Each outlet's best quotes on a question or topic, side by side, and the outlets with nothing on it.",
-    options=(Option("topic", "A question or topic, e.g. Why did the Hanoi summit fail?", required=True, max_length=MAX_QUESTION_CHARS),),
+    options=(Option("topic", "A question or topic the articles may tell differently", required=True, max_length=MAX_QUESTION_CHARS),),
     handler=run,
     slow=True,
 )
