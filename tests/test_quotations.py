@@ -130,6 +130,22 @@ def test_speech_over_several_sentences_and_a_later_addition() -> None:
     ]
 
 
+def test_a_quotation_that_ends_its_sentence_takes_the_cue_that_follows() -> None:
+    body = "Ana Silva and Tom Baker met. “Is it over?” Baker asked in an interview. Silva replied, “Not yet.”"
+    assert said(body) == [("Tom Baker", "Is it over?"), ("Ana Silva", "Not yet.")]
+
+
+def test_organisations_named_with_the_are_no_one() -> None:
+    body = """
+    In a statement, the Riverside Centre for Justice Studies said: “The ruling stands.”
+
+    “We will appeal,” the Harbour Workers’ Union said.
+
+    “We will not,” the Council on Energy said.
+    """
+    assert said(body) == []
+
+
 def test_a_possessive_and_a_speech_noun() -> None:
     body = "Despite Ana Silva’s promise last week that “the border stays open,” trade slowed."
     assert said(body) == [("Ana Silva", "the border stays open")]

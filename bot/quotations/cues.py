@@ -42,6 +42,11 @@ class Cue:
     mention: NameMention | None = None
 
 
+def _named(mention: NameMention) -> Cue:
+    """A name's cue; a name that labels a thing ("the Kokisihaven City Council said") is no one's."""
+    return Cue(CueKind.UNNAMED if mention.label else CueKind.NAMED, mention.start, mention)
+
+
 @dataclass(frozen=True, slots=True)
 class Region:
     """Tokens beside a quotation (outside quotation marks) and the names among them."""
@@ -74,7 +79,7 @@ def cue_after(body: str, region: Region) -> Cue | None:
         after = _skip(tokens, i, lambda t: t.end <= mention.outer_end or t.text == ",")
         verb = _skip(tokens, after, _is_adverb)
         if verb < len(tokens) and tokens[verb].lower in SPEECH_VERBS:
-            return Cue(CueKind.NAMED, mention.start, mention)
+            return _named(mention)
         return None
     pronoun = _pronoun_cue(first)
     if pronoun is not None:
@@ -116,7 +121,7 @@ def _speaker_after_verb(region: Region, k: int) -> Cue:
     if k < len(tokens):
         mention = region.mention_at(tokens[k].start)
         if mention is not None:
-            return Cue(CueKind.NAMED, mention.start, mention)
+            return _named(mention)
         pronoun = _pronoun_cue(tokens[k])
         if pronoun is not None:
             return pronoun  # "said he"
@@ -135,7 +140,7 @@ def _subject_before(body: str, region: Region, verb: int) -> Cue:
         return pronoun
     mention = region.mention_ending_at(tokens[k].end, body)
     if mention is not None:
-        return Cue(CueKind.NAMED, mention.start, mention)
+        return _named(mention)
     return Cue(CueKind.UNNAMED, tokens[k].start)
 
 
@@ -144,7 +149,7 @@ def _possessive_speech_noun(region: Region, that: int) -> Cue | None:
     for k in range(that - 1, max(-1, that - 2 - MAX_WORDS_BEFORE_THAT), -1):
         if tokens[k].lower in SPEECH_NOUNS and k > 0:
             mention = next((m for m in region.mentions if m.possessive and m.outer_end == tokens[k - 1].end), None)
-            return Cue(CueKind.NAMED, mention.start, mention) if mention else None
+            return _named(mention) if mention else None
     return None
 
 

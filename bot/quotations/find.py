@@ -23,7 +23,6 @@ from bot.quotes import Quote
 PRONOUN_REACH_PARAGRAPHS = 2
 # A quotation that goes on from an attributed one is a sentence of speech, not a quoted phrase.
 MIN_CONTINUING_WORDS = 3
-_SENTENCE_END = re.compile(r"[.!?…][’'”\")]*$")
 # Single quotation marks inside a quotation: ‘ opens; a straight ' opens at a word's start only.
 _INNER_OPEN = re.compile(r"(?<![\w’'])[‘']")
 _INNER_CLOSE = re.compile(r"[’'](?!\w)")
@@ -109,12 +108,15 @@ def _find_cues(body: str, paragraphs: list[_Paragraph], segments: list[_Segment]
         paragraph = paragraphs[segment.paragraph]
         previous = segments[index - 1] if index and segments[index - 1].paragraph == segment.paragraph else None
         following = segments[index + 1] if index + 1 < len(segments) and segments[index + 1].paragraph == segment.paragraph else None
-        after_end = min(_sentence_of(paragraph, segment.mark_end - 1).end, following.mark_start if following else paragraph.span.end)
+        sentence_end = _sentence_of(paragraph, segment.mark_end - 1).end
+        # “…?” Memez said in an interview.: the quotation ended its sentence, and its cue is the next one.
+        ended_sentence = sentence_end <= segment.mark_end
+        if ended_sentence:
+            sentence_end = next((s.end for s in paragraph.sentences if s.start >= segment.mark_end), paragraph.span.end)
+        after_end = min(sentence_end, following.mark_start if following else paragraph.span.end)
         after = _region(paragraph, segment.mark_end, after_end)
         cue = None
-        # "“…,” the accord affirmed only that “…”": the verb's words are the next quotation.
-        introduces_next = following is not None and after_end == following.mark_start and bool(after.tokens) and after.tokens[-1].lower == "that"
-        if segment.closed and not introduces_next and not _ends_sentence_before_capital(body, segment, after):
+        if segment.closed and not _introduces(after, following, after_end, ended_sentence):
             cue = cue_after(body, after)
         if cue is None:
             before_start = max(_sentence_of(paragraph, segment.mark_start).start, previous.mark_end if previous else paragraph.span.start)
@@ -122,10 +124,13 @@ def _find_cues(body: str, paragraphs: list[_Paragraph], segments: list[_Segment]
         segment.cue = cue
 
 
-def _ends_sentence_before_capital(body: str, segment: _Segment, after: Region) -> bool:
-    """“…?” He then added: the quotation ended its sentence, so what follows starts another."""
-    spoken = body[segment.start : segment.mark_end - 1].rstrip()
-    return bool(_SENTENCE_END.search(spoken)) and bool(after.tokens) and after.tokens[0].capitalised
+def _introduces(after: Region, following: _Segment | None, after_end: int, ended_sentence: bool) -> bool:
+    """The words after a quotation introduce the next one instead: "“…,” the accord affirmed only
+    that “…”", "“…?” He then added: “…”", and after a finished sentence "“….” She replied, “…”"."""
+    if following is None or after_end != following.mark_start or not after.tokens:
+        return False
+    last = after.tokens[-1]
+    return last.lower == "that" or last.text == ":" or (last.text == "," and ended_sentence)
 
 
 def _sentence_of(paragraph: _Paragraph, position: int) -> Span:
@@ -213,8 +218,7 @@ def _inner_quotations(body: str, outer: _Segment, people: _People) -> list[tuple
         segment = _segment(body, start, end, True, outer.paragraph)
         if segment is None:
             continue
-        after = _region(inside, segment.mark_end, _sentence_of(inside, segment.mark_end - 1).end)
-        cue = None if _ends_sentence_before_capital(body, segment, after) else cue_after(body, after)
+        cue = cue_after(body, _region(inside, segment.mark_end, _sentence_of(inside, segment.mark_end - 1).end))
         if cue is None:
             cue = cue_before(body, _region(inside, _sentence_of(inside, segment.mark_start).start, segment.mark_start))
         speaker = None

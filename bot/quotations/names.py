@@ -25,7 +25,8 @@ from bot.quotations.english import (
 from bot.search.normalise import is_stop_word
 
 # Words (letters and digits, with inner apostrophes and hyphens) and single punctuation marks.
-_TOKEN = re.compile(r"[^\W_](?:[\w’'\-]*[^\W_])?|[^\w\s]")
+# A plural possessive keeps its apostrophe ("the Workers’ Union" is one name).
+_TOKEN = re.compile(r"[^\W_](?:[\w’'\-]*[^\W_])?(?:(?<=s)[’'](?!\w))?|[^\w\s]")
 _POSSESSIVE = re.compile(r"[’']s$")
 DETERMINERS = frozenset({"the", "a", "an"})
 MAX_ROLE_WORDS_BEFORE = 4
@@ -37,14 +38,8 @@ class Token:
     start: int
     end: int
     text: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    lower: str  # worked out once: every token is looked at several times
+    capitalised: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +70,7 @@ def name_key(name: str) -> str:
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
+    return [Token(m.start(), m.end(), word, word.lower(), word[:1].isupper()) for m in _TOKEN.finditer(text, start, end) if (word := m.group(0))]
 
 
 def name_mentions(body: str, tokens: Sequence[Token], paragraph_start: int) -> list[NameMention]:
@@ -148,8 +143,13 @@ def _mention(body: str, tokens: Sequence[Token], i: int, j: int, paragraph_start
     name = body[start:name_end]
     title = body[titles[0].start : titles[-1].end] if titles else None
     role_start = _role_words_before(body, tokens, i, paragraph_start)
-    # "the Trump administration", "America’s top North Korea negotiator": the name labels a thing.
-    label = (i > 0 and tokens[i - 1].lower in DETERMINERS and role_start is None) or _followed_by_a_noun(body, tokens, j)
+    # "the Trump administration", "America’s top North Korea negotiator", "the Centre for Justice
+    # Studies": the name labels a thing, or is the end of a longer one.
+    label = (
+        (i > 0 and tokens[i - 1].lower in DETERMINERS and role_start is None)
+        or _followed_by_a_noun(body, tokens, j)
+        or _ends_a_longer_name(tokens, i)
+    )
     if label:
         role_start = None
     outer_start = role_start if role_start is not None else (titles[0].start if titles else start)
@@ -166,6 +166,15 @@ def _mention(body: str, tokens: Sequence[Token], i: int, j: int, paragraph_start
         possessive=possessive,
         label=label,
     )
+
+
+def _ends_a_longer_name(tokens: Sequence[Token], i: int) -> bool:
+    """"Justice Studies" in "Centre for Justice Studies": after "for", "of" or "on" that follows a
+    capitalised word other than a title ("Prime Minister of Japan Shinzo Abe" keeps its name)."""
+    if i < 2 or tokens[i - 1].lower not in ("for", "of", "on"):
+        return False
+    before = tokens[i - 2]
+    return before.capitalised and before.text[0].isalpha() and before.lower not in PERSONAL_TITLES
 
 
 def _followed_by_a_noun(body: str, tokens: Sequence[Token], j: int) -> bool:
