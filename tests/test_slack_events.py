@@ -73,6 +73,28 @@ async def test_a_follow_up_in_the_thread_uses_the_earlier_question(fake_slack: F
     assert "Hanoi" in all_text(post)
 
 
+async def test_a_follow_up_in_a_long_thread_reads_its_latest_messages(fake_slack: FakeSlack, http_bot: HttpBot) -> None:
+    """Slack pages a thread forward from its root: the question a follow-up leans on is the latest
+    one, hundreds of messages in, not one of the first messages."""
+    def message(n: int, text: str, **extra: str) -> dict:
+        return {"type": "message", "user": USER_ID, "text": text, "ts": f"1700001{n:03d}.000100", "thread_ts": ROOT, **extra}
+
+    chatter = [message(n, "thanks") for n in range(1, 300)]
+    latest_question = message(300, "Why did the Hanoi summit collapse?")
+    bot_answer = message(301, "From the articles:", bot_id=BOT_ID, user=BOT_USER_ID)
+    follow_up = message(302, "why?")
+    later = message(303, "Who was Trump's choice to replace Tillerson?")  # posted after the follow-up
+    fake_slack.threads[(CHANNEL_ID, ROOT)] = [
+        {"type": "message", "user": USER_ID, "text": f"<@{BOT_USER_ID}> {TILLERSON}", "ts": ROOT, "thread_ts": ROOT},
+        *chatter, latest_question, bot_answer, follow_up, later,
+    ]
+    await http_bot.event(event_callback(message_event("why?", follow_up["ts"], channel_type="channel", thread_ts=ROOT), "Ev020"))
+    (post,) = await fake_slack.wait_for(lambda f: posts_in_thread(f, ROOT))
+    assert "Reading this with your earlier question “Why did the Hanoi summit collapse?”" in all_text(post)
+    pages = fake_slack.of("conversations.replies")
+    assert len(pages) > 1  # the thread did not fit one page: the cursor was followed
+
+
 async def test_a_mention_inside_a_thread_replies_to_the_root(fake_slack: FakeSlack, http_bot: HttpBot) -> None:
     reply = "1700000400.000400"
     fake_slack.threads[(CHANNEL_ID, ROOT)] = [

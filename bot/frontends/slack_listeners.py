@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Collection
 from contextlib import asynccontextmanager
 from typing import Any
@@ -32,6 +33,10 @@ from bot.thread_history import HISTORY_LIMIT, ThreadMessage, earlier_questions
 logger = logging.getLogger(__name__)
 
 FRONTEND: Platform = "slack"
+# conversations.replies: Slack advises pages of at most 200; a thread is read up to the message
+# being answered, at most this many pages (a follow-up needs only the last HISTORY_LIMIT).
+REPLIES_PAGE_SIZE = 200
+REPLIES_PAGES = 5
 # Slack's markup for people, channels, user groups and broadcasts: <@U…>, <#C…|name>,
 # <!subteam^S…|@handle>, <!here>, <!channel>, <!everyone>. None of it is part of a question, and
 # ids and names must not reach the unanswered log. Text the user typed as "<" arrives as "&lt;".
@@ -92,22 +97,44 @@ async def _earlier_questions(
     A thread is the bot's when it was addressed (a mention, a DM) or its root mentions the bot.
     """
     try:
-        response = await client.conversations_replies(channel=event["channel"], ts=event["thread_ts"], limit=HISTORY_LIMIT)
+        root, latest = await _thread_before(client, event["channel"], event["thread_ts"], event["ts"])
     except SlackApiError as error:
         # No history (a missing scope, a deleted thread): answer a question put to the bot on its
         # own, and stay out of threads we cannot tell are ours rather than post an error in them.
         logger.warning("conversations.replies failed: %s", error.response.get("error"))
         return [] if addressed else None
-    history: list[dict[str, Any]] = response.get("messages") or []
-    if not history:
-        return None
-    root = history[0]
     mention = f"<@{bot_user_id}>" if bot_user_id else None
-    if not addressed and (mention is None or mention not in root.get("text", "") or _is_from_a_bot(root)):
+    if not addressed and (root is None or mention is None or mention not in root.get("text", "") or _is_from_a_bot(root)):
         return None
-    before = float(event["ts"])
-    earlier = (ThreadMessage(m.get("text", ""), _is_from_a_bot(m)) for m in history if m.get("ts") and float(m["ts"]) < before)
-    return earlier_questions(earlier, question_of)
+    history = [root, *latest] if root is not None else latest
+    return earlier_questions((ThreadMessage(m.get("text", ""), _is_from_a_bot(m)) for m in history), question_of)
+
+
+async def _thread_before(client: AsyncWebClient, channel: str, thread_ts: str, before: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """A thread's root and its latest HISTORY_LIMIT replies before the message `before`, oldest first.
+
+    conversations.replies pages forward from the root, so the latest replies are on its last page:
+    the pages up to `before` are read (`latest`), at most REPLIES_PAGES of them, keeping the last
+    HISTORY_LIMIT (a thread longer than that many pages is read to the end of the last page read).
+    Whether a later page repeats the root or not, it is taken once, by its ts.
+    """
+    root: dict[str, Any] | None = None
+    latest: deque[dict[str, Any]] = deque(maxlen=HISTORY_LIMIT)
+    cursor: str | None = None
+    for _ in range(REPLIES_PAGES):
+        response = await client.conversations_replies(
+            channel=channel, ts=thread_ts, latest=before, inclusive=False, limit=REPLIES_PAGE_SIZE, cursor=cursor
+        )
+        for message in response.get("messages") or []:
+            ts = message.get("ts")
+            if ts == thread_ts:
+                root = message
+            elif ts and float(ts) < float(before):  # `latest` is a bound we ask for; checked, not trusted
+                latest.append(message)
+        cursor = (response.get("response_metadata") or {}).get("next_cursor")
+        if not cursor:
+            break
+    return root, list(latest)
 
 
 async def answer_in_thread(

@@ -13,6 +13,7 @@ Retry-After header and `{"ok": false, "error": "ratelimited"}` (Slack's rate-lim
 from __future__ import annotations
 
 import asyncio
+import base64
 import itertools
 import json
 from collections.abc import Callable
@@ -171,11 +172,33 @@ class FakeSlack:
             return {"ok": True, "channel": args.get("channel"), "ts": ts, "message": message}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": ts}
-        # conversations.replies
-        messages = self.threads.get((args.get("channel", ""), args.get("ts", "")))
+        return self._replies(args)
+
+    def _replies(self, args: dict[str, Any]) -> dict[str, Any]:
+        """conversations.replies as Slack pages it: oldest first from the root, `limit` a page
+        (default 1000), `latest`/`oldest` bounding the replies (the root always kept), and an
+        opaque `next_cursor` to the next page; only the first page carries the root."""
+        thread_ts = args.get("ts", "")
+        messages = self.threads.get((args.get("channel", ""), thread_ts))
         if messages is None:
             return {"ok": False, "error": "thread_not_found"}
-        return {"ok": True, "messages": messages, "has_more": False, "response_metadata": {"next_cursor": ""}}
+        inclusive = str(args.get("inclusive", "")).lower() in ("1", "true")
+        latest, oldest = args.get("latest"), args.get("oldest")
+
+        def in_window(message: dict[str, Any]) -> bool:
+            ts = float(message["ts"])
+            if message["ts"] == thread_ts:
+                return True
+            before_latest = latest is None or ts < float(latest) or (inclusive and ts == float(latest))
+            after_oldest = oldest is None or ts > float(oldest) or (inclusive and ts == float(oldest))
+            return before_latest and after_oldest
+
+        window = [m for m in messages if in_window(m)]
+        cursor = str(args.get("cursor") or "")
+        start = int(base64.b64decode(cursor).decode().removeprefix("next:")) if cursor else 0
+        end = start + int(args.get("limit") or 1000)
+        next_cursor = base64.b64encode(f"next:{end}".encode()).decode() if end < len(window) else ""
+        return {"ok": True, "messages": window[start:end], "has_more": bool(next_cursor), "response_metadata": {"next_cursor": next_cursor}}
 
     async def _response_url(self, request: web.Request) -> web.Response:
         # Slack's response_url answers a plain "ok"; bolt's AsyncRespond sends JSON.
