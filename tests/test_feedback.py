@@ -20,7 +20,7 @@ from bot.answers import Answer
 from bot.cli import main
 from bot.config import PROJECT_ROOT
 from bot.context import reference_for
-from bot.feedback.asked import AskedLog
+from bot.feedback.asked import AskedLog, read_asked
 from bot.feedback.shown import Shown, button_value, from_button_value, shown_by
 from bot.feedback.votes import FeedbackLog, Vote, latest_votes, read_votes
 from bot.feedback.voters import salt_file_beside
@@ -34,6 +34,7 @@ from tests.fakes.slack_server import FakeSlack
 from tests.slack_fixtures import USER_ID, HttpBot, block_action_body, fake_slack, http_bot, slash_command_body  # noqa: F401 - fixtures
 
 TILLERSON = "Who was Trump's choice to replace Tillerson?"
+NOT_COVERED = "What is the price of pickled herring in Oslo fish markets?"
 
 
 @pytest.fixture
@@ -151,6 +152,22 @@ def test_terminal_good_and_bad_rate_the_last_answer(bundled_store: KnowledgeStor
     assert len(counted(feedback_log)) == 1  # changed, not added
 
 
+def test_terminal_small_talk_is_not_rated(bundled_store: KnowledgeStore, feedback_log: FeedbackLog) -> None:
+    chat = Conversation(user="ann")
+    reply_to(bundled_store, TILLERSON, chat)
+    reply_to(bundled_store, "hello", chat)  # the last reply shown is about the bot, not the articles
+    assert reply_to(bundled_store, "/good", chat) == messages.FEEDBACK_NOTHING_TO_RATE
+    assert log_lines(feedback_log) == []
+
+
+def test_only_questions_about_the_articles_reach_the_asked_log(bundled_store: KnowledgeStore, tmp_path: Path) -> None:
+    asked = AskedLog(tmp_path / "asked.jsonl")
+    for question in ("hello", "", "thanks!", NOT_COVERED, TILLERSON):
+        asked.record(commands.ask(bundled_store, question, frontend="test"), "slack")
+    records, skipped = read_asked(asked.path)
+    assert skipped == 0 and [r.question for r in records] == [NOT_COVERED, TILLERSON]
+
+
 # --- Discord ---
 
 
@@ -180,6 +197,17 @@ async def test_discord_votes_one_per_person_acknowledged_only_to_them(
     text = feedback_log.path.read_text(encoding="utf-8")
     for private in (alice["id"], bob["id"], "Alice", "Bob", bot.channel_id, bot.guild_id):
         assert private not in text
+
+
+async def test_discord_buttons_only_under_answers_about_the_articles(bot: FakeDiscord, bundled_store: KnowledgeStore) -> None:
+    def vote_buttons() -> list[str]:
+        sent = bot.messages[bot.channel_id][-1]
+        return [c["custom_id"] for row in sent.get("components") or [] for c in row["components"] if c["custom_id"].startswith("fb:")]
+
+    for question, rated in (("hello", False), ("thanks!", False), (NOT_COVERED, True), (TILLERSON, True)):
+        interaction = await bot.slash("ask", {"question": question})
+        await bot.wait_for(answered(interaction, follow_ups=1))
+        assert len(vote_buttons()) == (2 if rated else 0), question
 
 
 # --- Slack ---
@@ -219,6 +247,14 @@ async def test_slack_votes_are_signed_one_per_person_and_acknowledged_only_to_th
     assert [a["response_type"] for a in acks] == ["ephemeral"] * 3 and all(a["replace_original"] is False for a in acks)
     assert acks[0]["text"] == messages.FEEDBACK_THANKS["good"]
     assert USER_ID not in feedback_log.path.read_text(encoding="utf-8")
+
+
+async def test_slack_buttons_only_under_answers_about_the_articles(fake_slack: FakeSlack, http_bot: HttpBot) -> None:
+    for number, (question, rated) in enumerate((("hello", False), ("", False), (NOT_COVERED, True), (TILLERSON, True))):
+        hook = f"ask{number}"
+        await http_bot.command(slash_command_body(fake_slack, "/ask", question, hook=hook))
+        (reply,) = await fake_slack.wait_for(lambda f: [c.args for c in f.of("response_url") if c.path.endswith("/" + hook)])
+        assert bool(feedback_buttons(reply)) is rated, question
 
 
 # --- python -m bot feedback ---

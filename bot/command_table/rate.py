@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.command_table.model import Call, Command, Refusal
-from bot.feedback.shown import shown_by
+from bot.feedback.shown import can_be_rated, shown_by
 from bot.feedback.votes import Vote
 from bot.knowledge.store import KnowledgeStore
 
@@ -19,12 +19,12 @@ class Voted:
 
 @dataclass(frozen=True, slots=True)
 class NothingToRate(Refusal):
-    """No answer has been shown in this conversation yet."""
+    """No answer about the articles was shown last (none yet, or small talk): nothing to rate."""
 
 
 def _rate(vote: Vote) -> Callable[[KnowledgeStore, Call], Voted | NothingToRate]:
     def run(store: KnowledgeStore, call: Call) -> Voted | NothingToRate:
-        if call.last_answer is None:
+        if call.last_answer is None or not can_be_rated(call.last_answer):
             return NothingToRate()
         shown = shown_by(call.last_answer)
         log = store.feedback_log

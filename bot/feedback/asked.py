@@ -1,6 +1,7 @@
-"""Every question readers ask, appended to the asked log (BOT_ASKED_LOG), so the feedback report
-can name what is asked often but never voted on. A line holds the time, the platform, the
-question (mentions taken out), whether it was answered and the answer's key; nobody's id."""
+"""Every question readers ask about the articles, appended to the asked log (BOT_ASKED_LOG), so the feedback report
+can name what is asked often but never voted on: questions about the articles only (small talk and
+empty questions get no buttons). A line holds the time, the platform, the question (mentions
+taken out), whether it was answered and the answer's key; nobody's id."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.answers import Answer
-from bot.feedback.shown import shown_by
+from bot.feedback.shown import can_be_rated, shown_by
 from bot.jsonl import AppendOnlyLog, read_records, utc_now_text, utc_time
 
 # Questions from the command line (`python -m bot ask`, scripts and batches) are not readers'.
@@ -32,7 +33,8 @@ class AskedLog:
         self._file = AppendOnlyLog(path, name="the asked-questions log", lost="asked questions are not logged")
 
     def record(self, answer: Answer, frontend: str, now: dt.datetime | None = None) -> bool:
-        if frontend not in READER_FRONTENDS or not answer.question:
+        # Only answers readers can vote on: "hello" asked often is no gap in the votes.
+        if frontend not in READER_FRONTENDS or not can_be_rated(answer):
             return False
         shown = shown_by(answer)
         return self._file.append({

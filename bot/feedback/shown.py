@@ -11,7 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from bot.answers import Answer
+from bot.answers import Answer, Declined
 from bot.context import ContextRef, reference_for
 from bot.render.shorten import shorten
 from bot.unanswered.log import without_mentions
@@ -33,6 +33,13 @@ class Shown:
     def quotes_json(self) -> list[dict[str, object]]:
         # The checksum lets a report tell whether the text at those offsets is still the quote.
         return [{"article": q.article_id, "start": q.start, "end": q.end, "checksum": q.checksum} for q in self.quotes]
+
+
+def can_be_rated(answer: Answer) -> bool:
+    """Whether readers may vote on the answer: one about the articles, quoted or declined because
+    they do not cover it. Small talk, an empty or too long question, and "no articles loaded" are
+    replies about the bot, with nothing a maintainer could improve in the articles or the ranking."""
+    return answer.answered or answer.declined is Declined.NOT_COVERED
 
 
 def shown_by(answer: Answer) -> Shown:

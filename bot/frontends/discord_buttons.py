@@ -19,7 +19,7 @@ from bot import commands, messages
 from bot.answers import Answer
 from bot.command_table.model import Platform
 from bot.context import ContextRef, context_around, reference_for
-from bot.feedback.shown import Shown, shown_by
+from bot.feedback.shown import Shown, can_be_rated, shown_by
 from bot.feedback.votes import Vote
 from bot.knowledge.store import KnowledgeStore
 from bot.render import discord_render as render
@@ -122,13 +122,15 @@ def shown_on(message: discord.Message | None) -> Shown:
 
 def answer_view(answer: Answer) -> discord.ui.View:
     """One "More context" button per quote shown (the closest passages of a declined answer too),
-    then 👍 and 👎 on a row of their own."""
+    then 👍 and 👎 on a row of their own under an answer that can be rated."""
     view = discord.ui.View(timeout=None)
     quotes = answer.quotes if answer.answered else answer.closest
     numbered = len(quotes) > 1
     for number, quote in enumerate(quotes, 1):
         label = f"{messages.MORE_CONTEXT} ({number})" if numbered else messages.MORE_CONTEXT
         view.add_item(MoreContextButton(reference_for(quote), label))
+    if not can_be_rated(answer):
+        return view
     key = shown_by(answer).key()
     view.add_item(FeedbackButton(Vote.GOOD, key))
     view.add_item(FeedbackButton(Vote.BAD, key))

@@ -18,7 +18,7 @@ from bot.answers import Answer
 from bot.command_table.model import HelpList
 from bot.compare import Comparison, date_readings
 from bot.context import reference_for
-from bot.feedback.shown import button_value, shown_by
+from bot.feedback.shown import button_value, can_be_rated, shown_by
 from bot.knowledge.models import Article, ArticleMeta
 from bot.quotations.speakers import SpeakerLookup
 from bot.quotes import Quote
@@ -136,6 +136,8 @@ def answer_message(answer: Answer) -> SlackMessage:
             blocks.append(_section(messages.closest_intro(answer)))
     for number, quote in enumerate(quotes, 1):
         blocks.extend(quote_blocks(quote, f"{MORE_CONTEXT_ACTION}_{number}"))
+    if not can_be_rated(answer):
+        return SlackMessage(_fallback(lead, quotes), blocks[:MAX_BLOCKS])
     return SlackMessage(_fallback(lead, quotes), [*blocks[: MAX_BLOCKS - 1], feedback_block(answer)])
 
 
