@@ -6,10 +6,12 @@ Tokens are `SecretStr`, so a settings object printed or logged shows `**********
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.feedback.voters import SHORTEST_SALT
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_KNOWLEDGE = PROJECT_ROOT / "knowledge"
@@ -110,3 +112,16 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("bot_feedback_salt")
+    @classmethod
+    def _salt_long_enough(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value().strip()) < SHORTEST_SALT:
+            raise ValueError(f"use at least {SHORTEST_SALT} random characters (e.g. from `openssl rand -hex 32`); a short salt can be guessed, and with it every voter")
+        return value
+
+    @classmethod
+    def is_secret(cls, field: str) -> bool:
+        """Whether a setting's value must never be shown (in an error, say): every SecretStr field."""
+        info = cls.model_fields.get(field.lower())
+        return info is not None and (info.annotation is SecretStr or SecretStr in get_args(info.annotation))

@@ -253,6 +253,10 @@ def test_a_bad_setting_is_one_sentence_naming_it() -> None:
     )
     secret = run_bot("check", env={"SLACK_BOT_TOKEN": "xoxb-secret", "DISCORD_GUILD_IDS": "abc"})
     assert "DISCORD_GUILD_IDS='abc'" in secret.stderr and "xoxb-secret" not in secret.stderr
+    # A salt is a secret too, though its name says neither TOKEN nor SECRET.
+    short_salt = run_bot("check", env={"BOT_FEEDBACK_SALT": "pepper"})
+    assert short_salt.returncode == 1 and short_salt.stderr.startswith("BOT_FEEDBACK_SALT='(hidden)' is not valid: use at least 16")
+    assert "pepper" not in short_salt.stderr
 
 
 def test_a_huge_single_word_question_is_answered_or_declined_promptly() -> None:

@@ -93,6 +93,16 @@ def test_a_salt_setting_is_used_instead_of_a_file(tmp_path: Path, bundled_store:
     assert first["voter"] != second["voter"] and not salt_file_beside(path).exists()
 
 
+def test_a_salt_file_too_short_to_hide_anyone_records_nothing(
+    tmp_path: Path, bundled_store: KnowledgeStore, caplog: pytest.LogCaptureFixture
+) -> None:
+    shown = shown_by(bundled_store_answer(bundled_store))
+    path = tmp_path / "feedback.jsonl"
+    salt_file_beside(path).write_text("\n")  # emptied by hand: an HMAC under it is a plain digest
+    assert FeedbackLog(path).record("discord", "42", shown, Vote.GOOD, shown.key()) is False
+    assert not path.exists() and "shorter than 16 characters" in caplog.text
+
+
 def test_appends_from_many_threads_stay_whole_lines(tmp_path: Path, bundled_store: KnowledgeStore) -> None:
     shown = shown_by(bundled_store_answer(bundled_store))
     log = FeedbackLog(tmp_path / "feedback.jsonl")

@@ -122,8 +122,7 @@ def _setting_problem(error: ValidationError) -> str:
     if not detail["loc"]:  # a rule across settings: its message names them
         return messages.settings_conflict(problem)
     variable = str(detail["loc"][0]).upper() if detail["loc"] else "a setting"
-    secret = any(word in variable for word in ("TOKEN", "SECRET"))
-    value = "(hidden)" if secret else detail.get("input")
+    value = "(hidden)" if Settings.is_secret(variable) else detail.get("input")
     return messages.bad_setting(variable, value, problem)
 
 
