@@ -17,6 +17,7 @@ import discord
 
 from bot import commands, messages
 from bot.answers import Answer
+from bot.command_table import rate
 from bot.command_table.model import Platform
 from bot.context import ContextRef, context_around, reference_for
 from bot.feedback.shown import Shown, can_be_rated, shown_by
@@ -101,11 +102,9 @@ class FeedbackButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         try:
-            log = store_of(interaction).feedback_log
             shown = shown_on(interaction.message)
-            saved = log is not None and await asyncio.to_thread(log.record, FRONTEND, str(interaction.user.id), shown, self.vote, self.key)
-            text = messages.FEEDBACK_THANKS[self.vote] if saved else messages.FEEDBACK_NOT_SAVED
-            await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
+            voted = await asyncio.to_thread(rate.record, store_of(interaction), FRONTEND, str(interaction.user.id), shown, self.vote, self.key)
+            await interaction.response.send_message(voted.reply(), ephemeral=True, allowed_mentions=NO_PINGS)
         except Exception as error:  # noqa: BLE001 - handed to the one error path
             await report_error(interaction, error)
 

@@ -21,6 +21,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import command_table, commands, messages
+from bot.command_table import rate
 from bot.command_table.model import Call, Platform, UnknownCommand
 from bot.context import ContextRef, context_around
 from bot.feedback.shown import from_button_value
@@ -242,13 +243,12 @@ def register(app: AsyncApp, store: KnowledgeStore, admin_user_ids: Collection[st
     async def feedback(action: dict[str, Any], body: dict[str, Any]) -> SlackMessage:
         vote = Vote(action["action_id"].removeprefix(slack_render.FEEDBACK_ACTION))
         pressed = from_button_value(action.get("value", ""))
-        saved = False
-        if pressed is not None and store.feedback_log is not None:
-            shown, key = pressed
-            user = body.get("user") or {}
-            voter = f"{user.get('team_id') or (body.get('team') or {}).get('id', '')}:{user.get('id', '')}"  # ids are per workspace
-            saved = await asyncio.to_thread(store.feedback_log.record, FRONTEND, voter, shown, vote, key)
-        return slack_render.text_message(messages.FEEDBACK_THANKS[vote] if saved else messages.FEEDBACK_NOT_SAVED)
+        if pressed is None:  # a value this bot did not make
+            return slack_replies.reply(rate.Voted(vote, saved=False))
+        shown, key = pressed
+        user = body.get("user") or {}
+        voter = f"{user.get('team_id') or (body.get('team') or {}).get('id', '')}:{user.get('id', '')}"  # ids are per workspace
+        return slack_replies.reply(await asyncio.to_thread(rate.record, store, FRONTEND, voter, shown, vote, key))
 
     async def timeline_more(action: dict[str, Any], body: dict[str, Any]) -> SlackMessage:
         page = TimelinePage.decode(action.get("value", "")) or TimelinePage()

@@ -7,6 +7,7 @@ from functools import singledispatch
 from bot import messages
 from bot.answers import Answer
 from bot.command_table.model import BadValue, HelpList, NotAllowed, UnknownCommand
+from bot.command_table.rate import Voted
 from bot.command_table.said import Said
 from bot.command_table.sources import NoSuchArticle, OneSource, Sources
 from bot.compare import Comparison
@@ -64,6 +65,11 @@ def _(result: HelpList) -> SlackMessage:
 @reply.register
 def _(result: ReloadReport) -> SlackMessage:
     return slack_render.text_message(result.summary())
+
+
+@reply.register
+def _(result: Voted) -> SlackMessage:
+    return slack_render.text_message(result.reply())
 
 
 @reply.register

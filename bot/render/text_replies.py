@@ -70,7 +70,7 @@ def _(result: ReloadReport) -> str:
 
 @reply_text.register
 def _(result: Voted) -> str:
-    return messages.FEEDBACK_THANKS[result.vote] if result.saved else messages.FEEDBACK_NOT_SAVED
+    return result.reply()
 
 
 @reply_text.register
