@@ -121,6 +121,15 @@ async def test_replies_in_threads_not_started_with_the_bot_are_ignored(fake_slac
     assert len(fake_slack.of("chat.postMessage")) == 1  # the marker's answer only
 
 
+async def test_a_long_thread_not_started_with_the_bot_costs_one_history_page(fake_slack: FakeSlack, http_bot: HttpBot) -> None:
+    other_root = "1700000600.000600"
+    replies = [{"type": "message", "user": USER_ID, "text": "lunch?", "ts": f"1700000{601 + n}.000100", "thread_ts": other_root} for n in range(399)]
+    fake_slack.threads[(CHANNEL_ID, other_root)] = [{"type": "message", "user": USER_ID, "text": "lunch anyone?", "ts": other_root}, *replies]
+    await http_bot.event(event_callback(message_event(TILLERSON, "1700001001.000100", channel_type="channel", thread_ts=other_root), "Ev021"))
+    await answered_marker(fake_slack, http_bot)
+    assert len(fake_slack.of("conversations.replies")) == 1 and len(fake_slack.of("chat.postMessage")) == 1
+
+
 def retry_headers(number: int, reason: str) -> dict[str, str]:
     return {"X-Slack-Retry-Num": str(number), "X-Slack-Retry-Reason": reason}
 

@@ -97,27 +97,34 @@ async def _earlier_questions(
 
     A thread is the bot's when it was addressed (a mention, a DM) or its root mentions the bot.
     """
+    mention = f"<@{bot_user_id}>" if bot_user_id else None
+
+    def ours(root: dict[str, Any] | None) -> bool:
+        return addressed or (root is not None and mention is not None and mention in root.get("text", "") and not _is_from_a_bot(root))
+
     try:
-        root, latest = await _thread_before(client, event["channel"], event["thread_ts"], event["ts"])
+        root, latest = await _thread_before(client, event["channel"], event["thread_ts"], event["ts"], ours)
     except SlackApiError as error:
         # No history (a missing scope, a deleted thread): answer a question put to the bot on its
         # own, and stay out of threads we cannot tell are ours rather than post an error in them.
         logger.warning("conversations.replies failed: %s", error.response.get("error"))
         return [] if addressed else None
-    mention = f"<@{bot_user_id}>" if bot_user_id else None
-    if not addressed and (root is None or mention is None or mention not in root.get("text", "") or _is_from_a_bot(root)):
+    if not ours(root):
         return None
     history = [root, *latest] if root is not None else latest
     return earlier_questions((ThreadMessage(m.get("text", ""), _is_from_a_bot(m)) for m in history), question_of)
 
 
-async def _thread_before(client: AsyncWebClient, channel: str, thread_ts: str, before: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+async def _thread_before(
+    client: AsyncWebClient, channel: str, thread_ts: str, before: str, wanted: Callable[[dict[str, Any] | None], bool]
+) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
     """A thread's root and its latest HISTORY_LIMIT replies before the message `before`, oldest first.
 
     conversations.replies pages forward from the root, so the latest replies are on its last page:
     the pages up to `before` are read (`latest`), at most REPLIES_PAGES of them, keeping the last
     HISTORY_LIMIT (a thread longer than that many pages is read to the end of the last page read).
-    Whether a later page repeats the root or not, it is taken once, by its ts.
+    The first page holds the root: when `wanted(root)` is False (a thread that is not the bot's)
+    no further page is read. Whether a later page repeats the root or not, it is taken once.
     """
     root: dict[str, Any] | None = None
     latest: deque[dict[str, Any]] = deque(maxlen=HISTORY_LIMIT)
@@ -133,7 +140,7 @@ async def _thread_before(client: AsyncWebClient, channel: str, thread_ts: str, b
             elif ts and float(ts) < float(before):  # `latest` is a bound we ask for; checked, not trusted
                 latest.append(message)
         cursor = (response.get("response_metadata") or {}).get("next_cursor")
-        if not cursor:
+        if not cursor or not wanted(root):
             break
     return root, list(latest)
 
