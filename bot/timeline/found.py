@@ -34,8 +34,8 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
 # Every date phrase holds one of these words, and starts at most TRIGGER_REACH characters before
 # it ("within the past several weeks").
-_TRIGGER = re.compile(rf"\d+|{_MONTH}|\b{_WEEKDAY}\b|\b(?i:days?|weeks?|months?|years?|morning|spring|summer|fall|autumn|winter)\b")
-TRIGGER_REACH = 30
+_TRIGGER = re.compile(rf"(?<![\d,.$£€])(?:\d{{1,2}}|{_YEAR})(?![\d%]|[,.:]\d)|{_MONTH}|\b{_WEEKDAY}\b|\b(?i:days?|weeks?|months?|years?|morning|spring|summer|fall|autumn|winter)\b")
+TRIGGER_REACH = 25
 # The index terms (bot.search.normalise.terms) of those words: a sentence whose terms hold none of
 # them has no date to find.
 TRIGGER_TERMS = frozenset(
@@ -113,6 +113,7 @@ def find_mentions(
             located.extend((number, match, resolve(match, published)) for match in _matches(body, span.start, span.end))
     located = _anchored(located)
     mentions = []
+    tokenised: dict[int, list[grammar.Token]] = {}  # sentence start -> its tokens, made once
     for number, match, resolved in located:
         if resolved is None or resolved.date.year > published.year + 10:
             continue
@@ -121,7 +122,9 @@ def find_mentions(
         start, end = match.start() - span.start, match.end() - span.start
         if _DATELINE.match(text[:start]) and _DATELINE_END.match(text[end:]):
             continue
-        tokens = grammar.tokens_of(text)
+        if span.start not in tokenised:
+            tokenised[span.start] = grammar.tokens_of(text)
+        tokens = tokenised[span.start]
         reading = grammar.read(text, tokens, start, end, future=resolved.first > published, open_ended=resolved.last >= published)
         if reading.role is Role.STATE:
             mentions.append(Mention(article_id, Span(match.start(), match.end()), span, resolved, reading.role))
