@@ -13,7 +13,7 @@ from bot.timeline.grammar import AUXILIARIES, Reading, Token, finite_verb, is_pa
 
 TITLE_LIMIT = 80
 # A title with no phrase boundary to cut at may run this long rather than stop mid-phrase.
-LONGEST = 100
+LONGEST = 90
 # Words a headline drops from the front of a clause: connectives and the clause's subordinator.
 _OPENERS = frozenset(
     {"but", "and", "so", "yet", "then", "however", "also", "meanwhile", "still", "instead", "importantly", "when", "while",
@@ -35,7 +35,7 @@ def headline(sentence: str, tokens: list[Token], reading: Reading, date_start: i
     (`tokens`: grammar.tokens_of(sentence))."""
     if reading.noun_phrase is not None:
         words = [t for t in tokens[slice(*reading.noun_phrase)]]
-        return _capitalised(_joined(sentence, _fit([], words, limit)))
+        return _capitalised(_joined(_fit([], words, limit)))
     clause = reading.clause
     if clause is None or clause.verb is None:
         return _capitalised(sentence.strip(" .")[:limit].rsplit(" ", 1)[0])
@@ -48,7 +48,7 @@ def headline(sentence: str, tokens: list[Token], reading: Reading, date_start: i
     if len(subject) == 1 and subject[0].lower in _PERSONAL_PRONOUNS:
         subject = _named_subject(tokens, clause.first, dated) or subject
     predicate = [t for i, t in enumerate(tokens[clause.verb : clause.last], clause.verb) if i not in dated]
-    return _capitalised(_joined(sentence, _fit(subject, predicate, limit)))
+    return _capitalised(_joined(_fit(subject, predicate, limit)))
 
 
 def _subject(tokens: list[Token], first: int, verb: int, dated: set[int]) -> list[Token]:
@@ -151,7 +151,7 @@ def _length(words: list[Token]) -> int:
     return sum(len(t.text) + 1 for t in words) - 1 if words else 0
 
 
-def _joined(sentence: str, words: list[Token]) -> str:
+def _joined(words: list[Token]) -> str:
     """Words joined as the sentence spells them: a hyphen or apostrophe stays attached."""
     return " ".join(t.text for t in words if t.is_word).strip()
 
