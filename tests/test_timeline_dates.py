@@ -122,6 +122,14 @@ def test_dates_relative_to_another_date(text: str, dates: list[str]) -> None:
     assert [m.date.iso() for m in mentions] == dates
 
 
+def test_a_date_without_a_year_takes_the_year_written_before_it_in_its_sentence() -> None:
+    text = "The plant flooded in January 2016 and again in September. In October, it closed."
+    sentences = [Span(0, text.index(".") + 1), Span(text.index(".") + 2, len(text))]
+    mentions = find_mentions("a", text, dt.date(2019, 2, 28), sentences)
+    # The next sentence is news's own convention: the latest October before publication.
+    assert [m.date.iso() for m in mentions] == ["2016-01", "2016-09", "2018-10"]
+
+
 def test_a_dateline_is_not_an_event() -> None:
     text = "OSLO, March 3 (Test Wire) - The committee met on Friday to choose a winner."
     assert [(phrase, date) for phrase, date, _ in found(text, dt.date(2019, 3, 3))] == [("on Friday", "2019-03-01")]

@@ -87,6 +87,9 @@ def titles(text: str, published: dt.date = PUBLISHED) -> list[str]:
         ("Prices rose on 4 May, and fell again two days later.", "Prices rose"),
         ("The mayor, who resigned on Monday, denied wrongdoing.", "The mayor resigned"),
         ("The board approved a two-year plan that ended on Monday.", "A two-year plan ended"),
+        # A participle phrase is no verb; a segment less its date can be the subject.
+        ("The summit, held on 27 February in Oslo, ended early.", "The summit ended early"),
+        ("Kim's speech on Jan. 1, 2018, opened the door to talks.", "Kim's speech opened the door to talks"),
         # A pronoun takes the name the sentence began with.
         ("Anna Berg would know; in 2016 she founded the firm.", "Anna Berg founded the firm"),
         # Too long: the subject's trailing phrase goes first, then the predicate's.

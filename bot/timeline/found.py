@@ -111,7 +111,7 @@ def find_mentions(
     for number, (span, worth_reading) in enumerate(ordered):
         if worth_reading:
             located.extend((number, match, resolve(match, published)) for match in _matches(body, span.start, span.end))
-    located = _anchored(located)
+    located = _anchored(_years_from_context(located, published))
     mentions = []
     tokenised: dict[int, list[grammar.Token]] = {}  # sentence start -> its tokens, made once
     for number, match, resolved in located:
@@ -213,6 +213,44 @@ def _extent(tokens: list[grammar.Token], reading: grammar.Reading, resolved: Res
     else:
         return None
     return EventDate(first.year, first.month, first.day), EventDate(last.year, last.month, last.day)
+
+
+_WRITTEN_YEARS = ("md_year", "dm_year", "my_year", "year", "range_year", "range_year_dm", "season_year", "part_year")
+
+
+def _years_from_context(located: list[tuple[int, re.Match[str], Resolved | None]], published: dt.date) -> list[tuple[int, re.Match[str], Resolved | None]]:
+    """A month or day written without a year takes the year of a date written before it in the
+    same sentence ("a test in January 2016 and another in September" is September 2016), as a
+    reader takes it. Otherwise, as news writes, a date without a year is the latest such date
+    before publication, even after a sentence about another year."""
+    result = list(located)
+    for position, (number, match, resolved) in enumerate(result):
+        g = match.groupdict()
+        if resolved is None or resolved.end is not None or not _lacks_year(g):
+            continue
+        context = next(
+            (r for n, m, r in reversed(result[:position]) if n == number and r is not None and any(m.group(k) for k in _WRITTEN_YEARS)),
+            None,
+        )
+        if context is None or resolved.date.month is None:
+            continue
+        month = resolved.date.month
+        year = context.date.year + (context.date.month is not None and month < context.date.month)
+        try:
+            date = EventDate(year, month, resolved.date.day) if resolved.date.day is not None else EventDate(year, month)
+            first = date.first_day()
+        except ValueError:
+            continue  # February 29 in another year
+        if first <= published:
+            result[position] = (number, match, relative.exact(date, resolved.approximate))
+    return result
+
+
+def _lacks_year(g: dict[str, str | None]) -> bool:
+    """A month, or a month and day, with no year and no "last"/"next"/"this" to place it."""
+    if g["rel_month"] or g["rel_may"]:
+        return (g["rel_mod"] or g["rel_may_mod"] or "").lower() not in ("last", "next", "this")
+    return bool((g["md_month"] and not g["md_year"]) or (g["dm_month"] and not g["dm_year"]))
 
 
 def _is_anchor(match: re.Match[str]) -> bool:

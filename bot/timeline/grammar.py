@@ -210,7 +210,7 @@ def _after_subject(tokens: list[Token], index: int) -> bool:
     comma = next((i for i in range(index + 1, len(tokens)) if tokens[i].text == ","), None)
     if comma is None:
         return True
-    return not any(t.lower in AUXILIARIES or is_past(tokens, i) for i, t in enumerate(tokens[comma + 2 :], comma + 2))
+    return not any(t.lower in AUXILIARIES or is_past(tokens, i) for i, t in enumerate(tokens[comma + 1 :], comma + 1))
 
 
 def _in_quotation(sentence: str, position: int) -> bool:

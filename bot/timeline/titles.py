@@ -77,9 +77,9 @@ def _subject(tokens: list[Token], first: int, verb: int, dated: set[int]) -> lis
         opener = tokens[start].lower
         if opener in _PHRASE_STARTS or opener in _DATE_PREPOSITIONS or opener in _OPENERS or opener.endswith("ly"):
             continue
-        if any(i in dated for i in range(start, end)):
-            continue
-        return [t for t in tokens[start:end] if t.is_word]
+        words = [t for i, t in enumerate(tokens[start:end], start) if t.is_word and i not in dated]
+        if words:  # "Kim's speech on Jan. 1, 2018, opened …": the segment less its date
+            return words
     return []
 
 
