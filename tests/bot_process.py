@@ -71,7 +71,7 @@ async def running_bot(*args: str, env: Mapping[str, str], cwd: Path) -> AsyncIte
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", *args,
         cwd=cwd,
-        env={**os.environ, "PYTHONUNBUFFERED": "1", "BOT_LOG_LEVEL": "INFO", "SLACK_HOST": "127.0.0.1", **env},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", "BOT_LOG_LEVEL": "INFO", "SLACK_HOST": "127.0.0.1", "BOT_HEALTH_HOST": "127.0.0.1", **env},
         stdin=asyncio.subprocess.DEVNULL,
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.PIPE,

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
-import pytest
 
 from bot.service.readiness import READY, Readiness
 from tests.bot_process import TIMEOUT, BotProcess, running_bot

@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import logging
 import time
+from pathlib import Path
 
 import pytest
 from pydantic import SecretStr
@@ -31,6 +32,7 @@ from tests.slack_fixtures import (  # noqa: F401  (fixtures)
     free_port,
     http_bot,
     mention_event,
+    slack_settings,
     slash_command_body,
 )
 
@@ -112,14 +114,29 @@ def test_slack_host_defaults_to_every_interface_and_is_read_from_the_environment
     assert Settings().slack_host == "127.0.0.1"
 
 
-async def test_the_http_server_binds_the_address_it_is_given(fake_slack: FakeSlack, bundled_store) -> None:  # type: ignore[no-untyped-def]
-    app = slack_app.build_app(Settings(slack_bot_token=SecretStr("xoxb-x"), slack_signing_secret=SecretStr("s"), slack_api_base=fake_slack.api_base), bundled_store)
-    runner = await slack_app.start_http(app, "s", "127.0.0.1", 0)
+def listening_addresses(port: int) -> set[str]:
+    """The IPv4 addresses something listens on at `port`, from the kernel's own table."""
+    found = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        local, state = line.split()[1], line.split()[3]
+        address, port_hex = local.split(":")
+        if state == "0A" and int(port_hex, 16) == port:  # 0A: LISTEN
+            found.add(".".join(str(b) for b in reversed(bytes.fromhex(address))))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads the Linux socket table")
+async def test_serve_binds_the_address_slack_host_names(fake_slack: FakeSlack, bundled_store: KnowledgeStore) -> None:
+    port = free_port()
+    task = asyncio.create_task(slack_app.serve(slack_settings(fake_slack, slack_port=port, slack_host="127.0.0.1"), bundled_store))
     try:
-        [(host, _port)] = runner.addresses
-        assert host == "127.0.0.1"
+        while readiness.report().get(slack_app.READINESS_CHECK) != "ready" and not task.done():
+            await asyncio.sleep(0.01)
+        assert not task.done()
+        assert listening_addresses(port) == {"127.0.0.1"}  # not 0.0.0.0
     finally:
-        await runner.cleanup()
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
 
 
 # --- Socket Mode without a network ---
