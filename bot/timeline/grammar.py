@@ -175,7 +175,7 @@ def _pronoun_that(tokens: list[Token], index: int) -> bool:
 
 def verb_heads(tokens: list[Token], first: int, last: int) -> list[int]:
     """Where each finite verb group of the clause starts (an auxiliary, a modal or a past verb)."""
-    heads = []
+    heads: list[int] = []
     for index in range(first, last):
         word = tokens[index].lower
         if index > first and tokens[index - 1].lower == "to":

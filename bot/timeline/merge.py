@@ -152,12 +152,12 @@ def merge(
         source = _Source(resolved.date, resolved.approximate, resolved.first, resolved.last, quote, mention.extent)
         weights = {t: weight(t) for t in words}
         mentioned = _Mentioned(source, mention.article_id, words, weights, sum(weights.values()))
-        position = _best_draft(drafts, index.near(source, words), mentioned)
-        if position is None:
+        best = _best_draft(drafts, index.near(source, words), mentioned)
+        if best is None:
             drafts.append(_Draft(mention.title, False, source.date, source.approximate, source.first, source.last, set()))
-            position = len(drafts) - 1
-        draft = drafts[position]
-        index.add(position, draft, words - draft.terms)
+            best = len(drafts) - 1
+        draft = drafts[best]
+        index.add(best, draft, words - draft.terms)
         draft.take(source, mention.article_id, words)
     events = [_finish(d) for d in drafts]
     return tuple(sorted(events, key=lambda e: (e.date.sort_key(), not e.curated, e.title)))
