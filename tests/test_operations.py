@@ -15,7 +15,7 @@ import pytest
 from bot.config import PROJECT_ROOT, Settings
 from bot.frontends import discord_app
 from bot.knowledge.store import KnowledgeStore
-from bot.service.log_format import MASK, JsonLines, TextLines
+from bot.service.log_format import MASK, JsonLines, TextLines, configure
 from tests.bot_process import TIMEOUT, running_bot
 from tests.cli_helpers import run_bot_process
 from tests.fakes.slack_server import BOT_TOKEN, FakeSlack
@@ -57,6 +57,25 @@ def test_json_lines_are_one_object_a_line_with_secrets_and_user_ids_masked() -> 
     discord_token = "MTA5ODc2NTQzMjEwOTg3NjU0Mw.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789"
     assert discord_token not in TextLines().format(record("token %s", discord_token))
     assert "UNAUTHORIZED and USA are words" in TextLines().format(record("UNAUTHORIZED and USA are words"))
+
+
+def test_debug_logging_keeps_the_libraries_that_log_payloads_at_info() -> None:
+    """discord.py logs every gateway event at DEBUG, user ids and message text included."""
+    # The root logger at DEBUG, as configure's basicConfig leaves it in a real process (under
+    # pytest the root already has handlers, and basicConfig leaves it alone).
+    loggers = [logging.getLogger(name) for name in ("", "discord", "slack_sdk", "slack_bolt")]
+    before = [logger.level for logger in loggers]
+    try:
+        logging.getLogger().setLevel(logging.DEBUG)
+        configure("DEBUG", "text")
+        assert logging.getLogger("bot.frontends.slack_app").isEnabledFor(logging.DEBUG)
+        for name in ("discord.gateway", "discord.http", "slack_sdk.web.async_base_client", "slack_bolt.App"):
+            assert not logging.getLogger(name).isEnabledFor(logging.DEBUG), name
+        configure("WARNING", "text")
+        assert not logging.getLogger("discord.gateway").isEnabledFor(logging.INFO)  # a higher level still applies
+    finally:
+        for logger, level in zip(loggers, before, strict=True):
+            logger.setLevel(level)
 
 
 async def test_bot_log_format_json_makes_every_line_json_without_a_secret(fake_slack: FakeSlack, tmp_path: Path) -> None:

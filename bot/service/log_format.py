@@ -52,6 +52,11 @@ class JsonLines(logging.Formatter):
 
 
 _chosen: logging.Formatter = TextLines()
+# At DEBUG these libraries log whole payloads: every gateway event and REST body (discord.py),
+# every request and event body (slack_sdk, slack_bolt), with user ids, names and message text.
+# A Discord user id is a bare number no mask can tell from any other, so BOT_LOG_LEVEL=DEBUG is
+# for the bot's own code and these stay at INFO.
+PAYLOAD_LOGGERS = ("discord", "slack_sdk", "slack_bolt")
 
 
 def configure(level: str, log_format: str) -> None:
@@ -60,8 +65,11 @@ def configure(level: str, log_format: str) -> None:
     _chosen = JsonLines() if log_format == "json" else TextLines()
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_chosen)
+    chosen_level = getattr(logging, level.upper(), logging.INFO)
     # basicConfig leaves a root logger that already has handlers (a test runner's) alone.
-    logging.basicConfig(level=getattr(logging, level.upper(), logging.INFO), handlers=[handler])
+    logging.basicConfig(level=chosen_level, handlers=[handler])
+    for name in PAYLOAD_LOGGERS:
+        logging.getLogger(name).setLevel(max(chosen_level, logging.INFO))
 
 
 def failure_line(sentence: str) -> str:
