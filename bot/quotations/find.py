@@ -19,6 +19,7 @@ from bot.quotations.cues import Cue, CueKind, Region, cue_after, cue_before
 from bot.quotations.names import NameMention, Token, name_key, name_mentions, tokenize
 from bot.quotes import Quote
 
+_QUOTATION_MARK = re.compile(r'[“”"]')
 # A pronoun points back this many paragraphs at most ("Joseph Yun … questioned …" then "“…,” he said.").
 PRONOUN_REACH_PARAGRAPHS = 2
 # A quotation that goes on from an attributed one is a sentence of speech, not a quoted phrase.
@@ -63,6 +64,8 @@ class _Paragraph:
 
 def find_quotations(article: Article) -> list[Quotation]:
     body = article.body
+    if not _QUOTATION_MARK.search(body):
+        return []  # most of the work is reading names: none is needed when nothing is quoted
     paragraphs: list[_Paragraph] = []
     segments: list[_Segment] = []
     for number, span in enumerate(paragraph_spans(body)):
