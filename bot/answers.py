@@ -9,22 +9,36 @@ from enum import Enum
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.quotation_marks import unbalanced
 from bot.quotes import Quote
-from bot.search.answer_type import AnswerType, Expectation, expected_answer, satisfies, wants_explanation
+from bot.ranking.answer_check import AnswerCheck, Evidence
+from bot.ranking.fusion import Fused, FusionWeights, fuse
+from bot.ranking.protocol import Asked, Ranking
+from bot.search.answer_type import AnswerType, Expectation, expected_answer, satisfies, wants_explanation, without_opening
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
-from bot.search.normalise import ADDRESSING_THE_BOT, PLEASANTRIES, is_stop_word, words
+from bot.search.normalise import ADDRESSING_THE_BOT, PLEASANTRIES, is_stop_word, spell_out_shorthand, words
 from bot.search.query import SENTENCE_BREAK, Query, analyse, read_question, said_in_articles
 
 MAX_QUESTION_CHARS = 2000
 MAX_QUOTES = 3
-# Sentences are ranked on their own terms plus a share of their passage's: a sentence that
-# answers often leans on the paragraph around it for the words the question uses.
-PASSAGE_SHARE = 0.5
 # A source the question names ("does Vox think") lifts that source's passages.
 NAMED_SOURCE_BOOST = 2.0
-# Later quotes must be nearly as relevant as the first, or they are noise.
-FOLLOWING_QUOTE_RATIO = 0.6
-# Share of the question's meaning (IDF-weighted concepts) that the best quote's passage must hold.
-MIN_COVERAGE = 0.45
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """The settings of the ranking pipeline's stages. The defaults are what tools/fit_fusion.py
+    fitted on all the training question sets (dev and held-out A to L); the README has the
+    leave-one-set-out numbers for them."""
+
+    fusion: FusionWeights = FusionWeights(weights={"meaning": 0.5}, by_score=True)
+    check: AnswerCheck = AnswerCheck(min_coverage=0.45, min_similarity=0.55, trap_similarity=0.15)
+    # Later quotes must score nearly as well as the first, or they are noise.
+    following_quote_ratio: float = 0.6
+
+
+PIPELINE = Pipeline()
+# Share of the question's meaning (IDF-weighted concepts) that the best quote's passage must hold
+# when the meaning signal does not vouch for it on its own.
+MIN_COVERAGE = PIPELINE.check.min_coverage
 CLOSEST_OFFERED = 2
 # A declined question whose best passage held at least this share of it may be answered by the
 # closest passages offered (on the held-out sets about one in five such declines is), so the reply
@@ -68,6 +82,7 @@ class Reading:
     corrections: tuple[tuple[str, str], ...]  # (as typed, read as)
     named_articles: tuple[str, ...]  # ids of the articles the question names ("does Vox think")
     concepts: tuple[ConceptCredit, ...]
+    similarity: float | None = None  # the meaning signal's cosine with the best sentence (None: no model)
 
 
 @dataclass(frozen=True)
@@ -94,12 +109,6 @@ class Answer:
         return self.declined is Declined.NOT_COVERED and bool(self.closest) and self.coverage >= NEAR_MISS_COVERAGE
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    sentence: int
-    score: float
-
-
 def clean_question(question: str) -> str:
     """Terminal colour codes and control characters out, white space folded: what a user typed,
     made safe to process. A pasted "\x1b[31mbiegun" is "biegun", not the word "31mbiegun"."""
@@ -107,25 +116,38 @@ def clean_question(question: str) -> str:
 
 
 def answer(
-    knowledge: KnowledgeBase, question: str, *, asking: str | None = None, only_articles: frozenset[str] | None = None
+    knowledge: KnowledgeBase,
+    question: str,
+    *,
+    asking: str | None = None,
+    only_articles: frozenset[str] | None = None,
+    pipeline: Pipeline = PIPELINE,
 ) -> Answer:
-    """`asking`: the part of the question that says what kind of answer is wanted, when it is not
-    the whole (bot.search.query.read_question). `only_articles`: answer from these article ids
-    alone (one outlet's, for /compare), with the same ranking and answer check; None is all."""
+    """Question -> rankers -> fusion -> answer check -> quotes.
+
+    `asking`: the part of the question that says what kind of answer is wanted, when it is not
+    the whole (bot.search.query.read_question). `only_articles`: answer from these articles
+    alone (ids), as when each outlet is asked in turn; the same ranking and check apply.
+    """
     question = clean_question(question)
     if not question:
         return Answer(question, declined=Declined.EMPTY)
     if len(question) > MAX_QUESTION_CHARS:
         return Answer(question, declined=Declined.TOO_LONG)
-    if not knowledge.articles:
+    if not knowledge.articles or (only_articles is not None and not only_articles & knowledge.articles.keys()):
         return Answer(question, declined=Declined.NO_ARTICLES)
     if _is_small_talk(question):
         return Answer(question, declined=Declined.SMALL_TALK)
-    expectation, query = read_question(knowledge, question, asking)
-    ranked = _rank_sentences(knowledge, query, only_articles)
+    plain = _without_markup(question)
+    expectation, query = read_question(knowledge, plain, asking and _without_markup(asking))
+    # The model is uncased; it reads chat shorthand ("wat did wired say abt …") as the words meant,
+    # and not a greeting before the question ("hey bot, who is …"), which words alone skip too.
+    asked = Asked(without_opening(spell_out_shorthand(plain.casefold())) or plain, query, only_articles)
+    rankings = [ranker.rank(knowledge, asked) for ranker in knowledge.rankers]
+    ranked = _boost_named_sources(knowledge, fuse(rankings, pipeline.fusion), query)
     if not ranked:
         credits = concept_credits(knowledge, query, frozenset())
-        return Answer(question, declined=Declined.NOT_COVERED, reading=_reading(expectation, False, query, credits))
+        return Answer(question, declined=Declined.NOT_COVERED, reading=_reading(expectation, False, query, credits, None))
     if expectation is None:
         fitting = ranked
     else:
@@ -137,11 +159,36 @@ def answer(
     present = _window_terms(knowledge, best.sentence) if expectation else knowledge.passage_terms[knowledge.sentences[best.sentence].passage]
     credits = concept_credits(knowledge, query, present)
     coverage = weighted_coverage(credits)
-    reading = _reading(expectation, bool(fitting), query, credits)
-    quotes = _quotes(knowledge, fitting or ranked, explain=wants_explanation(asking or question))
-    if not fitting or coverage < MIN_COVERAGE:
+    similarity = _similarity(rankings, best.sentence)
+    reading = _reading(expectation, bool(fitting), query, credits, similarity)
+    quotes = _quotes(knowledge, fitting or ranked, explain=wants_explanation(asking or question), ratio=pipeline.following_quote_ratio)
+    if not pipeline.check.answers(Evidence(coverage, similarity, bool(fitting), has_topic=bool(query.concepts))):
         return Answer(question, declined=Declined.NOT_COVERED, closest=quotes[:CLOSEST_OFFERED], coverage=coverage, reading=reading)
     return Answer(question, quotes=quotes, coverage=coverage, reading=reading)
+
+
+# Chat markup (**bold**, _italic_, `code`, ~~struck~~, > quotes) says nothing about the meaning.
+_MARKUP = re.compile(r"[*_`~]+|^>\s*", re.MULTILINE)
+
+
+def _without_markup(question: str) -> str:
+    return " ".join(_MARKUP.sub("", question).split())
+
+
+def _boost_named_sources(knowledge: KnowledgeBase, fused: list[Fused], query: Query) -> list[Fused]:
+    """A source the question names ("does Vox think") comes first among equals."""
+    if not query.named_articles:
+        return fused
+    boosted = [
+        Fused(c.sentence, c.score * NAMED_SOURCE_BOOST) if knowledge.passages[knowledge.sentences[c.sentence].passage].article_id in query.named_articles else c
+        for c in fused
+    ]
+    return sorted(boosted, key=lambda c: (-c.score, c.sentence))
+
+
+def _similarity(rankings: list[Ranking], sentence: int) -> float | None:
+    """The meaning ranker's cosine for the sentence, when that ranker is running."""
+    return next((r.score(sentence) for r in rankings if r.ranker == "meaning"), None)
 
 
 def _is_small_talk(question: str) -> bool:
@@ -157,36 +204,17 @@ def _asking_words(message: str) -> list[str]:
     return words(next((s for s in SENTENCE_BREAK.split(message) if "?" in s), message))
 
 
-def _reading(expectation: Expectation | None, typed_found: bool, query: Query, credits: tuple[ConceptCredit, ...]) -> Reading:
+def _reading(
+    expectation: Expectation | None, typed_found: bool, query: Query, credits: tuple[ConceptCredit, ...], similarity: float | None
+) -> Reading:
     return Reading(
         expectation.type if expectation else None,
         typed_found,
         tuple(query.corrections.items()),
         tuple(sorted(query.named_articles)),
         credits,
+        similarity,
     )
-
-
-def _rank_sentences(knowledge: KnowledgeBase, query: Query, only_articles: frozenset[str] | None = None) -> list[_Candidate]:
-    passage_scores = knowledge.passage_index.scores(query.weights)
-    sentence_scores = knowledge.sentence_index.scores(query.weights)
-    if not passage_scores:
-        return []
-    top_passage = max(passage_scores.values()) or 1.0
-    top_sentence = max(sentence_scores.values(), default=0.0) or 1.0
-    candidates = []
-    for position, sentence in enumerate(knowledge.sentences):
-        passage_score = passage_scores.get(sentence.passage)
-        if passage_score is None or knowledge.passages[sentence.passage].heading:
-            continue
-        if only_articles is not None and knowledge.passages[sentence.passage].article_id not in only_articles:
-            continue
-        score = sentence_scores.get(position, 0.0) / top_sentence + PASSAGE_SHARE * passage_score / top_passage
-        if knowledge.passages[sentence.passage].article_id in query.named_articles:
-            score *= NAMED_SOURCE_BOOST
-        candidates.append(_Candidate(position, score))
-    candidates.sort(key=lambda c: c.score, reverse=True)
-    return candidates
 
 
 def _window_terms(knowledge: KnowledgeBase, sentence: int) -> frozenset[str]:
@@ -196,7 +224,7 @@ def _window_terms(knowledge: KnowledgeBase, sentence: int) -> frozenset[str]:
     return frozenset().union(*(knowledge.sentence_terms[i] for i in around if knowledge.sentences[i].passage == passage))
 
 
-def _quotes(knowledge: KnowledgeBase, ranked: list[_Candidate], *, explain: bool = False) -> tuple[Quote, ...]:
+def _quotes(knowledge: KnowledgeBase, ranked: list[Fused], *, explain: bool = False, ratio: float = PIPELINE.following_quote_ratio) -> tuple[Quote, ...]:
     """Best sentences first; a sentence next to one already chosen joins that quote.
 
     A claim's support usually follows it ("Diplomacy is a team sport. Even if Trump succeeds…"),
@@ -206,7 +234,7 @@ def _quotes(knowledge: KnowledgeBase, ranked: list[_Candidate], *, explain: bool
     chosen: list[tuple[int, int, float]] = []  # first sentence, last sentence, score
     best = ranked[0].score
     for candidate in ranked:
-        if len(chosen) >= MAX_QUOTES or candidate.score < FOLLOWING_QUOTE_RATIO * best:
+        if len(chosen) >= MAX_QUOTES or candidate.score < ratio * best:
             break
         position = candidate.sentence
         for i, (first, last, score) in enumerate(chosen):

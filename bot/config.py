@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     bot_log_format: Literal["text", "json"] = Field(default="text", description="text for people, json (one object a line) for log shippers.")
     bot_health_port: int | None = Field(default=None, ge=1, le=65535, description="Port of /healthz and /readyz when Slack's HTTP server does not serve them.")
     bot_health_host: str = Field(default="0.0.0.0", description="Address the health server binds to.")
+    bot_embedding_cache: Path | None = Field(
+        default=None, description="Folder of cached sentence vectors; default: the user's cache folder (~/.cache/talks-bot)."
+    )
 
     # Discord
     discord_token: SecretStr | None = None

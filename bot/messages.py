@@ -242,6 +242,8 @@ def slack_timeline_heading(first: int, last: int, total: int) -> str:
 
 # --- How a question was read (`ask --explain`, for maintainers) ---
 READING_INTRO = "How I read the question (coverage {coverage:.2f}; an answer needs {needed:.2f}):"
+READING_SIMILARITY = "  meaning: the best sentence's similarity to the question is {similarity:.2f} (alone it answers from {needed:.2f}; words alone need at least {trap:.2f})"
+READING_NO_MODEL = "  meaning: the sentence-embedding model is not loaded, so words alone decide"
 READING_EXPECTED = "  expects {kind} in the answering sentence"
 READING_NO_TYPED_ANSWER = "  no sentence among those found holds {kind}, so it was declined whatever the coverage"
 READING_CORRECTED = "  read {typed!r} as {read!r}"

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
+from dataclasses import replace
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.config import BUNDLED_KNOWLEDGE
+from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.store import KnowledgeStore
+from bot.ranking.lexical import LexicalRanker
+from bot.ranking.embedding_cache import CACHE_ENV as EMBEDDING_CACHE_ENV
 
 # The raw scraped text of the bundled articles, chrome and all: what cleaning must turn into knowledge/.
 SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
@@ -37,6 +42,21 @@ PLATFORM_VARIABLES = (
 )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def embedding_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One embedding cache for the whole run, never the developer's: the suite builds knowledge
+    bases many times, and after the first build only new sentences are encoded. Set in the
+    environment so the bot's subprocesses share it."""
+    folder = tmp_path_factory.mktemp("embedding-cache")
+    previous = os.environ.get(EMBEDDING_CACHE_ENV)
+    os.environ[EMBEDDING_CACHE_ENV] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop(EMBEDDING_CACHE_ENV, None)
+    else:
+        os.environ[EMBEDDING_CACHE_ENV] = previous
+
+
 @pytest.fixture(autouse=True)
 def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """No test reads the developer's .env or tokens, or writes outside its temporary folder."""
@@ -58,6 +78,12 @@ def knowledge_copy(tmp_path: Path) -> Path:
     target = tmp_path / "knowledge"
     shutil.copytree(BUNDLED_KNOWLEDGE, target)
     return target
+
+
+def words_only(knowledge: KnowledgeBase) -> KnowledgeBase:
+    """The knowledge with the lexical ranker alone: for tests of a stage that words decide
+    (quote shaping, synonym credit), apart from what the meaning signal adds."""
+    return replace(knowledge, rankers=(LexicalRanker(),))
 
 
 def write_article(folder: Path, article_id: str, body: str, **meta: str) -> Path:

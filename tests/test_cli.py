@@ -76,11 +76,13 @@ def test_explain_in_json_accounts_for_the_coverage() -> None:
     assert "reading" not in json.loads(run_bot("ask", "--json", "Did Kim offer to shut the Yongbyon complex?").stdout)
 
 
-def test_explain_says_when_no_sentence_has_the_kind_of_answer_asked_for() -> None:
+def test_explain_says_what_kind_of_answer_is_wanted_and_how_close_the_meaning_is() -> None:
+    # A trap: the words are there (Pompeo, confirmation), the date is not.
     result = run_bot("ask", "--explain", "On what date was Mike Pompeo confirmed as secretary of state?")
     assert result.returncode == 0, result.stderr
+    assert "I found no passage" in result.stdout or "do not cover" in result.stdout
     assert "expects a day in the answering sentence" in result.stdout
-    assert "no sentence among those found holds a day" in result.stdout
+    assert "meaning: the best sentence's similarity to the question is" in result.stdout
 
 
 def test_empty_question_exits_2_with_a_message() -> None:

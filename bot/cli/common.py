@@ -100,7 +100,7 @@ def open_store(settings: Settings, *, warn: bool = True) -> KnowledgeStore:
     """The knowledge being served; problems in it are warnings, the good articles still serve."""
     folder = settings.bot_knowledge_dir
     try:
-        store = KnowledgeStore(folder)
+        store = KnowledgeStore(folder, embedding_cache=settings.bot_embedding_cache)
     except KnowledgeFolderMissing:
         raise CommandFailed(messages.knowledge_missing(str(folder))) from None
     store.unanswered_log = UnansweredLog(settings.bot_unanswered_log)

@@ -21,6 +21,8 @@ from bot.knowledge.models import Article, Passage, Problem, Span
 from bot.knowledge.passages import split_passages
 from bot.knowledge.profile import BOT_FILE, BotProfile, load_profile
 from bot.quotations.speakers import Speaker, build_speakers
+from bot.ranking.protocol import Ranker
+from bot.ranking.registry import build_rankers
 from bot.search.aliases import AliasTable
 from bot.search.bm25 import Bm25Index
 from bot.search.normalise import terms, words
@@ -75,6 +77,13 @@ class KnowledgeBase:
     # Who said what (bot.quotations), most quoted first: built with the rest, so a reload brings
     # a new article's speakers and no reader ever sees them half built.
     speakers: tuple[Speaker, ...] = ()
+    # The ranking stages, each holding its own index over the sentences (bot.ranking.registry).
+    rankers: tuple[Ranker, ...] = ()
+
+    @property
+    def model_loaded(self) -> bool:
+        """Whether the meaning signal (the sentence-embedding model) serves this knowledge."""
+        return any(ranker.name == "meaning" for ranker in self.rankers)
 
     def article_of(self, passage: int) -> Article:
         return self.articles[self.passages[passage].article_id]
@@ -89,8 +98,10 @@ def index_terms(text: str, aliases: AliasTable) -> list[str]:
     return aliases.expand(terms(text))
 
 
-def build_knowledge_base(folder: Path) -> KnowledgeBase:
-    """Load, validate and index the folder. Bad files become problems; good ones still serve."""
+def build_knowledge_base(folder: Path, *, embedding_cache: Path | None = None) -> KnowledgeBase:
+    """Load, validate and index the folder. Bad files become problems; good ones still serve.
+    `embedding_cache`: where sentence vectors are kept between runs (default: BOT_EMBEDDING_CACHE,
+    else the user's cache folder)."""
     started = time.perf_counter()
     if not folder.is_dir():
         raise KnowledgeFolderMissing(f"The knowledge folder {folder} does not exist.")
@@ -148,6 +159,7 @@ def build_knowledge_base(folder: Path) -> KnowledgeBase:
         knowledge,
         timeline=timeline,
         speakers=build_speakers(articles, aliases),
+        rankers=build_rankers(knowledge, embedding_cache),
         problems=(*knowledge.problems, *timeline_problems),
         build_seconds=time.perf_counter() - started,
     )

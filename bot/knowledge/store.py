@@ -95,9 +95,10 @@ def kept(serving: KnowledgeBase, reason: str, seconds: float) -> ReloadReport:
 class KnowledgeStore:
     """Front ends read `store.current` once per question, so a question never mixes two versions."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, embedding_cache: Path | None = None) -> None:
         self.folder = folder
-        self.current: KnowledgeBase = build_knowledge_base(folder)
+        self.embedding_cache = embedding_cache
+        self.current: KnowledgeBase = build_knowledge_base(folder, embedding_cache=embedding_cache)
         # Where declined questions are recorded; set by the CLI entry points (bot.cli.common.open_store).
         self.unanswered_log: UnansweredLog | None = None
         # Where readers' questions and votes are recorded (bot.feedback); set there too.
@@ -108,12 +109,17 @@ class KnowledgeStore:
         # Set by the knowledge watcher once changes are seen (bot.knowledge.watch); never set without one.
         self.watching = threading.Event()
 
+    @property
+    def model_loaded(self) -> bool:
+        """Whether the knowledge being served has the meaning signal (for a readiness probe)."""
+        return self.current.model_loaded
+
     def reload(self) -> ReloadReport:
         """Rebuild beside the serving knowledge and swap it in. A missing folder keeps the old one serving."""
         with self._reloading:
             started = time.perf_counter()
             try:
-                rebuilt = build_knowledge_base(self.folder)
+                rebuilt = build_knowledge_base(self.folder, embedding_cache=self.embedding_cache)
             except KnowledgeFolderMissing as missing:
                 report = kept(self.current, str(missing), time.perf_counter() - started)
                 logger.warning("%s", report.summary().replace("\n", " | "))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot import messages
-from bot.answers import MIN_COVERAGE, Answer
+from bot.answers import MIN_COVERAGE, PIPELINE, Answer
 from bot.compare import Comparison, date_readings
 from bot.knowledge.models import Article
 from bot.quotations.speakers import SpeakerLookup
@@ -85,6 +85,8 @@ def reading_dict(answer: Answer) -> dict[str, object]:
     return {
         "coverage": round(answer.coverage, 4),
         "needed": MIN_COVERAGE,
+        "similarity": None if reading.similarity is None else round(reading.similarity, 4),
+        "similarity_answers_from": PIPELINE.check.min_similarity,
         "expects": reading.expected.value if reading.expected else None,
         "typed_answer_found": reading.typed_answer_found if reading.expected else None,
         "corrections": dict(reading.corrections),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot import messages
-from bot.answers import MIN_COVERAGE, Answer
+from bot.answers import MIN_COVERAGE, PIPELINE, Answer
 
 
 def reading_text(answer: Answer) -> str:
@@ -12,6 +12,11 @@ def reading_text(answer: Answer) -> str:
     if reading is None:
         return ""
     lines = [messages.READING_INTRO.format(coverage=answer.coverage, needed=MIN_COVERAGE)]
+    if reading.similarity is None:
+        lines.append(messages.READING_NO_MODEL)
+    else:
+        check = PIPELINE.check
+        lines.append(messages.READING_SIMILARITY.format(similarity=reading.similarity, needed=check.min_similarity, trap=check.trap_similarity))
     if reading.expected is not None:
         kind = messages.EXPECTED_KINDS[reading.expected.value]
         lines.append(messages.READING_EXPECTED.format(kind=kind))

@@ -112,6 +112,11 @@ _OPENING = re.compile(
 )
 
 
+def without_opening(text: str) -> str:
+    """Lower-case text without the greeting or words to the bot before the question ("hey bot, …")."""
+    return _OPENING.sub("", text.casefold().strip())
+
+
 def wants_explanation(question: str) -> bool:
     """"Why …?", "What did Gallucci say about …?": the answer is a reason or a statement, which
     tends to follow the sentence that names the topic."""

@@ -1,0 +1,48 @@
+"""The lexical ranker: BM25 of each sentence on its own terms plus a share of its passage's.
+
+The terms are the question's as bot.search.query reads them (stems, aliases, corrected typos,
+synonyms at a discount). Only sentences whose passage shares a term are ranked (the indexes'
+postings), and subheads are never ranked: they are not quoted on their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.ranking.protocol import Asked, Ranking
+
+if TYPE_CHECKING:
+    from bot.knowledge.base import KnowledgeBase
+
+# A sentence that answers often leans on the paragraph around it for the words the question uses.
+PASSAGE_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class LexicalRanker:
+    name: str = "words"
+
+    @classmethod
+    def build(cls, knowledge: KnowledgeBase) -> LexicalRanker:
+        # Its indexes are the knowledge base's BM25 indexes, which the answer check and the
+        # timeline also read; nothing more to build.
+        return cls()
+
+    def rank(self, knowledge: KnowledgeBase, asked: Asked) -> Ranking:
+        weights = asked.query.weights
+        passage_scores = knowledge.passage_index.scores(weights)
+        sentence_scores = knowledge.sentence_index.scores(weights)
+        top_passage = max(passage_scores.values(), default=0.0) or 1.0
+        top_sentence = max(sentence_scores.values(), default=0.0) or 1.0
+        scores: dict[int, float] = {}
+        for position, sentence in enumerate(knowledge.sentences):
+            passage_score = passage_scores.get(sentence.passage)
+            passage = knowledge.passages[sentence.passage]
+            if passage_score is None or passage.heading:
+                continue
+            if asked.only_articles is not None and passage.article_id not in asked.only_articles:
+                continue
+            scores[position] = sentence_scores.get(position, 0.0) / top_sentence + PASSAGE_SHARE * passage_score / top_passage
+        order = tuple(sorted(scores, key=lambda position: (-scores[position], position)))
+        return Ranking(self.name, order, lambda position: scores.get(position, 0.0))

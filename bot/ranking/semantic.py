@@ -1,0 +1,87 @@
+"""The meaning ranker: cosine similarity of the question's MiniLM vector with every sentence's.
+
+Every sentence is scored (one matrix-vector product), not only those sharing a word with the
+question: the answers worded differently from the question are the point. Sentence vectors come
+from the disk cache (bot.ranking.embedding_cache), so a start or reload encodes only new text.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from bot.ranking.embedding_cache import EmbeddingCache, default_cache_folder
+from bot.ranking.minilm import ModelUnavailable, Vectors, shared_model
+from bot.ranking.protocol import Asked, Ranking
+
+if TYPE_CHECKING:
+    from bot.knowledge.base import KnowledgeBase
+
+logger = logging.getLogger(__name__)
+
+# The meaning ranker's list for fusion: its best this many sentences.
+DEPTH = 100
+_QUESTIONS_REMEMBERED = 2048
+
+
+@dataclass(frozen=True, eq=False)
+class SemanticRanker:
+    vectors: Vectors  # (sentences, 384), unit rows; read-only
+    articles: np.ndarray  # the article id of each sentence, for answers restricted to some articles
+    quotable: np.ndarray  # False for subheads, which are never quoted on their own
+    name: str = "meaning"
+
+    @classmethod
+    def build(cls, knowledge: KnowledgeBase, cache_folder: Path | None = None) -> SemanticRanker | None:
+        """None when the model cannot be loaded: the bot then answers on words alone, and says so once."""
+        try:
+            model = shared_model()
+        except ModelUnavailable as error:
+            _warn_once(str(error))
+            return None
+        texts = [knowledge.article_of(s.passage).body[s.span.start : s.span.end] for s in knowledge.sentences]
+        cache = EmbeddingCache(cache_folder or default_cache_folder(), model.digest)
+        vectors = cache.vectors(texts, model.encode, model.dimensions)
+        vectors.setflags(write=False)
+        articles = np.array([knowledge.passages[s.passage].article_id for s in knowledge.sentences], dtype=object)
+        quotable = np.array([not knowledge.passages[s.passage].heading for s in knowledge.sentences], dtype=bool)
+        return cls(vectors, articles, quotable)
+
+    def similarities(self, question: str) -> Vectors:
+        """Cosine similarity of the question with every sentence."""
+        return self.vectors @ question_vector(question)
+
+    def rank(self, knowledge: KnowledgeBase, asked: Asked) -> Ranking:
+        similarity = self.similarities(asked.text)
+        eligible = self.quotable if asked.only_articles is None else self.quotable & np.isin(self.articles, list(asked.only_articles))
+        masked = np.where(eligible, similarity, -np.inf)
+        depth = min(DEPTH, int(eligible.sum()))
+        if depth == 0:
+            return Ranking(self.name, (), lambda position: float(similarity[position]))
+        top = np.argpartition(-masked, depth - 1)[:depth]
+        order = tuple(int(i) for i in top[np.argsort(-masked[top], kind="stable")])
+        # Nearly every sentence is somewhat similar to any question (cosines of 0.1 to 0.3 are
+        # common), so the floor is the last listed sentence's similarity, not zero.
+        return Ranking(self.name, order, lambda position: float(similarity[position]), floor=float(similarity[order[-1]]))
+
+
+@lru_cache(maxsize=_QUESTIONS_REMEMBERED)
+def question_vector(question: str) -> Vectors:
+    """A question's vector; the same question asked again (a follow-up's anchor) is not encoded twice."""
+    vector = shared_model().encode([question])[0]
+    vector.setflags(write=False)
+    return vector
+
+
+_warned: set[str] = set()
+
+
+def _warn_once(reason: str) -> None:
+    if reason not in _warned:
+        _warned.add(reason)
+        logger.warning("Answering on words alone, without the meaning signal: %s", reason)

@@ -1,0 +1,61 @@
+"""Sentence vectors on disk: a second start encodes nothing, a broken file costs only time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from bot.ranking.embedding_cache import EmbeddingCache
+from bot.ranking.minilm import Vectors
+
+
+class CountingEncoder:
+    """Stands in for the model's encode: deterministic vectors, and a record of what it was asked."""
+
+    def __init__(self) -> None:
+        self.encoded: list[str] = []
+
+    def __call__(self, texts: list[str]) -> Vectors:
+        self.encoded += texts
+        return np.array([[len(text), text.count("a"), 1.0] for text in texts], dtype=np.float32)
+
+
+def test_a_second_run_encodes_only_sentences_it_has_not_seen(tmp_path: Path) -> None:
+    first = CountingEncoder()
+    EmbeddingCache(tmp_path, "digest").vectors(["one sentence.", "another one."], first, 3)
+    later = CountingEncoder()
+    vectors = EmbeddingCache(tmp_path, "digest").vectors(["another one.", "a new one.", "one sentence."], later, 3)
+    assert later.encoded == ["a new one."]
+    assert vectors.tolist() == [[12, 1, 1], [10, 1, 1], [13, 0, 1]]
+
+
+def test_another_model_digest_does_not_reuse_the_vectors(tmp_path: Path) -> None:
+    EmbeddingCache(tmp_path, "digest-a").vectors(["one sentence."], CountingEncoder(), 3)
+    other = CountingEncoder()
+    EmbeddingCache(tmp_path, "digest-b").vectors(["one sentence."], other, 3)
+    assert other.encoded == ["one sentence."]
+
+
+def test_a_corrupt_cache_file_is_encoded_again_and_replaced(tmp_path: Path) -> None:
+    cache = EmbeddingCache(tmp_path, "digest")
+    cache.path.write_bytes(b"not a numpy file")
+    again = CountingEncoder()
+    assert cache.vectors(["one sentence."], again, 3).tolist() == [[13, 0, 1]]
+    assert again.encoded == ["one sentence."]
+    later = CountingEncoder()
+    cache.vectors(["one sentence."], later, 3)
+    assert later.encoded == []
+
+
+def test_an_unwritable_cache_folder_still_gives_vectors(tmp_path: Path) -> None:
+    blocked = tmp_path / "a-file-not-a-folder"
+    blocked.write_text("x")
+    assert EmbeddingCache(blocked, "digest").vectors(["one sentence."], CountingEncoder(), 3).tolist() == [[13, 0, 1]]
+
+
+def test_writes_leave_no_temporary_files_behind(tmp_path: Path) -> None:
+    cache = EmbeddingCache(tmp_path, "digest")
+    for text in ("one.", "two.", "three."):
+        cache.vectors([text], CountingEncoder(), 3)
+    assert [p.name for p in tmp_path.iterdir()] == [cache.path.name]

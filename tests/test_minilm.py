@@ -1,0 +1,69 @@
+"""The numpy MiniLM encoder against sentence-transformers' own vectors, and its guarded loading."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.ranking.minilm import WEIGHTS_FILE, MiniLM, ModelUnavailable, model_archive, shared_model
+
+REFERENCE = Path(__file__).parent / "fixtures" / "minilm_reference.json"
+
+
+@pytest.fixture(scope="module")
+def reference() -> dict[str, object]:
+    return json.loads(REFERENCE.read_text(encoding="utf-8"))
+
+
+def test_vectors_match_sentence_transformers_within_1e_4_cosine(reference: dict[str, object]) -> None:
+    sentences = reference["sentences"]
+    assert isinstance(sentences, list)
+    expected = np.array(reference["vectors"], dtype=np.float64)
+    ours = shared_model().encode(sentences).astype(np.float64)
+    cosine = (ours * expected).sum(axis=1) / (np.linalg.norm(ours, axis=1) * np.linalg.norm(expected, axis=1))
+    assert np.all(1 - cosine < 1e-4), dict(zip(sentences, 1 - cosine))
+    assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+
+
+def test_the_reference_was_made_from_the_weights_we_load(reference: dict[str, object]) -> None:
+    assert reference["weights_sha256"] == shared_model().digest
+
+
+def test_one_sentence_alone_encodes_as_in_a_padded_batch(reference: dict[str, object]) -> None:
+    sentences = list(reference["sentences"])  # type: ignore[call-overload]
+    batch = shared_model().encode(sentences)
+    alone = np.stack([shared_model().encode([sentence])[0] for sentence in sentences[:5]])
+    assert np.allclose(alone, batch[:5], atol=1e-5)
+
+
+def test_threads_sharing_the_model_get_the_same_vectors(reference: dict[str, object]) -> None:
+    sentences = list(reference["sentences"])[:8]  # type: ignore[call-overload]
+    model = shared_model()
+    expected = model.encode(sentences)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda i: model.encode([sentences[i % 8]])[0], range(32)))
+    for i, vector in enumerate(results):
+        assert np.allclose(vector, expected[i % 8], atol=1e-5)
+
+
+def test_weights_that_are_not_the_pinned_ones_are_refused_naming_the_file(tmp_path: Path) -> None:
+    tampered = tmp_path / "model.zip"
+    with zipfile.ZipFile(model_archive()) as original, zipfile.ZipFile(tampered, "w") as copy:
+        for name in original.namelist():
+            data = original.read(name)
+            copy.writestr(name, data[:-1] + bytes([data[-1] ^ 1]) if name == WEIGHTS_FILE else data)
+    with pytest.raises(ModelUnavailable, match=rf"model\.zip: {WEIGHTS_FILE} has SHA-256 .* not the pinned"):
+        MiniLM(tampered)
+
+
+def test_an_archive_without_the_weights_is_refused(tmp_path: Path) -> None:
+    empty = tmp_path / "model.zip"
+    with zipfile.ZipFile(empty, "w") as bundle:
+        bundle.writestr("config.json", "{}")
+    with pytest.raises(ModelUnavailable, match=f"has no {WEIGHTS_FILE}"):
+        MiniLM(empty)

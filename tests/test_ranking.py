@@ -1,0 +1,118 @@
+"""The ranking pipeline: rankers behind one protocol, fused by reciprocal rank, then the answer check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+
+from bot.answers import Declined, Pipeline, answer
+from bot.knowledge.base import KnowledgeBase, build_knowledge_base
+from bot.knowledge.store import KnowledgeStore
+from bot.ranking.answer_check import AnswerCheck, Evidence
+from bot.ranking.fusion import FusionWeights, reciprocal_rank_fusion
+from bot.ranking.lexical import LexicalRanker
+from bot.ranking.protocol import Asked, Ranker, Ranking
+from tests.conftest import write_article
+
+
+def ranking(name: str, order: tuple[int, ...]) -> Ranking:
+    return Ranking(name, order, lambda position: 0.0)
+
+
+def test_a_sentence_both_rankers_place_high_beats_one_only_one_places_first() -> None:
+    fused = reciprocal_rank_fusion([ranking("words", (7, 3, 5)), ranking("meaning", (9, 3, 5))])
+    assert [f.sentence for f in fused] == [3, 5, 7, 9]  # 7 and 9 tie: the earlier sentence first
+
+
+def test_a_ranker_weighed_zero_is_left_out() -> None:
+    fused = reciprocal_rank_fusion([ranking("words", (1, 2)), ranking("meaning", (3, 4))], FusionWeights(60.0, {"meaning": 0.0}))
+    assert [f.sentence for f in fused] == [1, 2]
+
+
+def test_the_check_answers_on_meaning_alone_and_declines_far_meaning_even_with_the_words() -> None:
+    check = AnswerCheck(min_coverage=0.5, min_similarity=0.7, trap_similarity=0.2)
+    assert check.answers(Evidence(coverage=0.0, similarity=0.75, typed_answer_found=True))
+    assert not check.answers(Evidence(coverage=0.9, similarity=0.1, typed_answer_found=True))
+    assert check.answers(Evidence(coverage=0.9, similarity=0.3, typed_answer_found=True))
+    assert not check.answers(Evidence(coverage=0.9, similarity=0.9, typed_answer_found=False))
+    assert check.answers(Evidence(coverage=0.6, similarity=None, typed_answer_found=True))  # no model: words decide
+
+
+def test_the_bundled_knowledge_is_served_with_the_meaning_signal(bundled_store: KnowledgeStore) -> None:
+    knowledge = bundled_store.current
+    assert knowledge.model_loaded
+    assert [ranker.name for ranker in knowledge.rankers] == ["words", "meaning"]
+
+
+def test_without_the_model_the_bot_answers_on_words_alone(bundled_store: KnowledgeStore) -> None:
+    words_only = replace(bundled_store.current, rankers=(LexicalRanker(),))
+    assert not words_only.model_loaded
+    result = answer(words_only, "Who was Trump's choice to replace Tillerson?")
+    assert result.answered and "Mike Pompeo" in result.quotes[0].text
+    assert result.reading is not None and result.reading.similarity is None
+
+
+def test_an_answer_restricted_to_one_article_quotes_only_it(bundled_store: KnowledgeStore) -> None:
+    knowledge = bundled_store.current
+    for article_id in knowledge.articles:
+        result = answer(knowledge, "Why did the Hanoi summit fail?", only_articles=frozenset({article_id}))
+        assert {quote.article.id for quote in (*result.quotes, *result.closest)} <= {article_id}
+
+
+def test_an_answer_restricted_to_unknown_articles_has_no_articles(bundled_store: KnowledgeStore) -> None:
+    result = answer(bundled_store.current, "Why did the Hanoi summit fail?", only_articles=frozenset({"no-such-article"}))
+    assert result.declined is Declined.NO_ARTICLES
+
+
+@dataclass(frozen=True)
+class FavouriteSentence:
+    """A third ranker, written only against the protocol: it ranks one chosen sentence first."""
+
+    sentence: int
+    name: str = "favourite"
+
+    def rank(self, knowledge: KnowledgeBase, asked: Asked) -> Ranking:
+        return Ranking(self.name, (self.sentence,), lambda position: float(position == self.sentence))
+
+
+def test_a_third_ranker_joins_the_fusion_through_the_protocol(bundled_store: KnowledgeStore) -> None:
+    knowledge = bundled_store.current
+    question = "Who was Trump's choice to replace Tillerson?"
+    usual = answer(knowledge, question).quotes[0]
+    elsewhere = next(
+        i for i, s in enumerate(knowledge.sentences) if knowledge.passages[s.passage].article_id != usual.article.id and not knowledge.passages[s.passage].heading
+    )
+    favourite: Ranker = FavouriteSentence(elsewhere)
+    with_it = replace(knowledge, rankers=(*knowledge.rankers, favourite))
+    pipeline = Pipeline(fusion=FusionWeights(60.0, {"favourite": 10.0}), check=AnswerCheck(0.0, -1.0, -1.0))
+    first = answer(with_it, question, pipeline=pipeline).quotes[0]
+    sentence = knowledge.sentences[elsewhere]
+    assert first.article.id == knowledge.passages[sentence.passage].article_id
+    assert first.start <= sentence.span.start < first.end
+
+
+def test_sentence_vectors_are_encoded_once_and_then_read_from_the_cache(tmp_path: Path, embedding_cache: Path) -> None:
+    write_article(tmp_path, "cached", "A sentence written only for this test about quiet lighthouses. Another one about kelp.")
+    build_knowledge_base(tmp_path)
+    cache_file = next(embedding_cache.glob("minilm-*.npz"))
+    written = cache_file.stat().st_mtime_ns
+    rebuilt = build_knowledge_base(tmp_path)
+    assert rebuilt.model_loaded
+    assert cache_file.stat().st_mtime_ns == written  # nothing new to encode, so nothing written
+
+
+@pytest.mark.parametrize("question", ["", "   "])
+def test_empty_questions_never_reach_the_rankers(bundled_store: KnowledgeStore, question: str) -> None:
+    assert answer(bundled_store.current, question).declined is Declined.EMPTY
+
+
+def test_explain_says_when_no_sentence_has_the_kind_of_answer_asked_for(bundled_store: KnowledgeStore) -> None:
+    from bot.render.reading_text import reading_text
+    from tests.conftest import words_only
+
+    result = answer(words_only(bundled_store.current), "On what date was Mike Pompeo confirmed as secretary of state?")
+    assert not result.answered and result.reading is not None and not result.reading.typed_answer_found
+    assert "no sentence among those found holds a day" in reading_text(result)
+    assert "the sentence-embedding model is not loaded" in reading_text(result)
