@@ -75,12 +75,13 @@ class MiniLM:
         self.dimensions = int(config["hidden_size"])
         self._heads = int(config["num_attention_heads"])
         self._eps = float(config.get("layer_norm_eps", 1e-12))
-        tensors = {name.removeprefix("bert."): value.astype(np.float32) for name, value in load_safetensors(weights).items()}
+        tensors = {name.removeprefix("bert."): value.astype(np.float32, copy=False) for name, value in load_safetensors(weights).items()}
         del weights
 
         def dense(prefix: str) -> tuple[Vectors, Vectors]:
-            # Stored (out, in) as torch keeps them; transposed once here so a forward pass is x @ W.
-            return np.ascontiguousarray(tensors[f"{prefix}.weight"].T), tensors[f"{prefix}.bias"]
+            # Stored (out, in) as torch keeps them: a transposed view, so a forward pass is x @ W
+            # without a second copy of the weights in memory (BLAS reads either layout).
+            return tensors[f"{prefix}.weight"].T, tensors[f"{prefix}.bias"]
 
         def norm(prefix: str) -> tuple[Vectors, Vectors]:
             return tensors[f"{prefix}.weight"], tensors[f"{prefix}.bias"]
