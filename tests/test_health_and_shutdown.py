@@ -10,7 +10,9 @@ from typing import Any
 
 import aiohttp
 
-from bot.service.readiness import READY, Readiness
+from bot.cli.serve_cmd import _serve_function
+from bot.frontends import discord_app, slack_app
+from bot.service.readiness import READY, Readiness, readiness
 from tests.bot_process import TIMEOUT, BotProcess, running_bot
 from tests.discord_fixtures import fake_discord  # noqa: F401  (fixtures)
 from tests.fakes.discord_server import TOKEN, FakeDiscord
@@ -53,6 +55,20 @@ def test_readiness_is_every_named_check_and_a_broken_check_is_not_ready() -> Non
 
 
 # --- Slack's HTTP mode: the probes on the Slack port ---
+
+
+def test_a_platform_is_not_ready_from_the_moment_it_is_chosen_to_serve() -> None:
+    """The knowledge is ready before a front end's first step registers its own check: in between,
+    /readyz must not say ready for a platform that is not connected yet."""
+    try:
+        for name in ("discord_app", "slack_app", "terminal"):
+            _serve_function(name)  # the coroutines are not started: no front end has run a step
+        report = readiness.report()
+        assert report[discord_app.READINESS_CHECK] == report[slack_app.READINESS_CHECK] == "starting"
+        assert not readiness.ready()
+    finally:
+        readiness.unregister(discord_app.READINESS_CHECK)
+        readiness.unregister(slack_app.READINESS_CHECK)
 
 
 async def test_slack_http_serves_healthz_and_readyz_and_exits_0_on_sigterm(fake_slack: FakeSlack, tmp_path: Path) -> None:

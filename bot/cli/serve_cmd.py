@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable
 from bot.cli.common import add_command, serve_front_ends
 from bot.config import Settings
 from bot.knowledge.store import KnowledgeStore
+from bot.service.readiness import readiness
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +34,11 @@ def configured_front_ends(settings: Settings) -> list[str]:
 def _serve_function(name: str) -> Serve:
     # Imported on demand: the terminal chat should not pay for loading discord.py or slack-bolt.
     module = importlib.import_module(f"bot.frontends.{name}")
+    check = getattr(module, "READINESS_CHECK", None)
+    if check is not None:
+        # Not ready from now, not from the front end's first step: the knowledge is ready already,
+        # and a probe in between would find no check saying the platform is not connected yet.
+        readiness.register(check, lambda: "starting")
     return module.serve  # type: ignore[no-any-return]
 
 
