@@ -34,8 +34,9 @@ WEIGHTS_FILE = "model.safetensors"
 WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 # Sentences are cut at this many tokens, as sentence-transformers does (sentence_bert_config.json).
 MAX_TOKENS = 256
-# Sentences encoded together; sorted by length first so a batch pads little.
-BATCH_SIZE = 64
+# Sentences encoded together; sorted by length first so a batch pads little. Small, because
+# attention holds batch x 12 heads x tokens² numbers: 64 sentences of 256 tokens are 200 MB.
+BATCH_SIZE = 16
 
 Vectors = npt.NDArray[np.float32]
 
