@@ -4,7 +4,9 @@ against the fake Slack and the fake Discord on 127.0.0.1."""
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +14,9 @@ import aiohttp
 
 from bot.cli.serve_cmd import _serve_function
 from bot.frontends import discord_app, slack_app
-from bot.service.readiness import READY, Readiness, readiness
+from bot.ranking.minilm import MODEL_ARCHIVE, MODEL_PACKAGE
+from bot.service.lifecycle import MODEL_CHECK
+from bot.service.readiness import READY, Readiness, ReadyWithNote, readiness
 from tests.bot_process import TIMEOUT, BotProcess, running_bot
 from tests.discord_fixtures import fake_discord  # noqa: F401  (fixtures)
 from tests.fakes.discord_server import TOKEN, FakeDiscord
@@ -52,6 +56,8 @@ def test_readiness_is_every_named_check_and_a_broken_check_is_not_ready() -> Non
     assert checks.report()["broken"] == "check failed (ZeroDivisionError)"
     checks.unregister("broken")
     assert checks.ready()
+    checks.register("model", lambda: ReadyWithNote("answering on words alone"))  # left out on purpose
+    assert checks.ready() and checks.report()["model"] == "ready: answering on words alone"
 
 
 # --- Slack's HTTP mode: the probes on the Slack port ---
@@ -78,7 +84,7 @@ async def test_slack_http_serves_healthz_and_readyz_and_exits_0_on_sigterm(fake_
         async with aiohttp.ClientSession() as session:
             assert await probe(session, f"http://127.0.0.1:{port}/healthz") == (200, {"status": "alive"})
             status, body = await probe(session, f"http://127.0.0.1:{port}/readyz")
-        assert (status, body["checks"]) == (200, {"knowledge": READY, "slack": READY})
+        assert (status, body["checks"]) == (200, {"knowledge": READY, MODEL_CHECK: READY, "slack": READY})
         assert await exit_code_after_sigterm(bot) == 0
     assert not any("Traceback" in line for line in bot.lines)
 
@@ -94,6 +100,47 @@ async def test_readyz_is_503_when_the_knowledge_folder_loaded_nothing(fake_slack
     assert status == 503 and body["checks"]["knowledge"] == "no articles loaded"
 
 
+# --- the sentence-embedding model ---
+
+
+def with_python_path(folder: Path) -> dict[str, str]:
+    """PYTHONPATH with this folder first, so what it holds is found before the installed packages."""
+    return {"PYTHONPATH": os.pathsep.join(filter(None, [str(folder), os.environ.get("PYTHONPATH", "")]))}
+
+
+async def readyz_of_slack_bot(fake: FakeSlack, tmp_path: Path, python_path: Path) -> tuple[int, dict[str, Any]]:
+    port = free_port()
+    async with running_bot("slack", env=slack_env(fake, port, **with_python_path(python_path)), cwd=tmp_path) as bot:
+        await bot.wait_for_line(f"listening for HTTP requests on port {port}")
+        async with aiohttp.ClientSession() as session:
+            return await probe(session, f"http://127.0.0.1:{port}/readyz")
+
+
+async def test_readyz_is_503_while_an_installed_model_does_not_load(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    """The model's package is installed but broken (its archive lacks the weights): the bot answers
+    on words alone, and the probe must not call that ready."""
+    broken = tmp_path / "site" / MODEL_PACKAGE
+    broken.mkdir(parents=True)
+    (broken / "__init__.py").write_text("")
+    with zipfile.ZipFile(broken / MODEL_ARCHIVE, "w") as bundle:
+        bundle.writestr("config.json", "{}")
+    status, body = await readyz_of_slack_bot(fake_slack, tmp_path, tmp_path / "site")
+    assert status == 503 and body["ready"] is False
+    assert body["checks"]["knowledge"] == READY
+    assert body["checks"][MODEL_CHECK].startswith("sentence-embedding model not loaded: ") and "has no model.safetensors" in body["checks"][MODEL_CHECK]
+
+
+async def test_readyz_is_200_with_the_reason_when_the_model_package_is_left_out(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    """Without the package the bot answers on words alone on purpose: ready, saying so in the body."""
+    site = tmp_path / "site"
+    site.mkdir()
+    # Makes the installed package unimportable in that process, as if it had never been installed.
+    (site / "sitecustomize.py").write_text(f"import sys\nsys.modules[{MODEL_PACKAGE!r}] = None\n")
+    status, body = await readyz_of_slack_bot(fake_slack, tmp_path, site)
+    assert status == 200 and body["ready"] is True
+    assert body["checks"][MODEL_CHECK] == f"ready: answering on words alone: the package {MODEL_PACKAGE} is not installed"
+
+
 # --- Discord only: BOT_HEALTH_PORT ---
 
 
@@ -107,7 +154,7 @@ async def test_bot_health_port_serves_the_probes_beside_discord(fake_discord: Fa
             assert (await probe(session, f"http://127.0.0.1:{health}/healthz"))[0] == 200
             await bot.wait_for_line("logged in to Discord")  # on_ready: discord.py counts itself ready
             status, body = await probe(session, f"http://127.0.0.1:{health}/readyz")
-        assert (status, body["checks"]) == (200, {"discord": READY, "knowledge": READY})
+        assert (status, body["checks"]) == (200, {"discord": READY, "knowledge": READY, MODEL_CHECK: READY})
         assert await exit_code_after_sigterm(bot) == 0
     assert not any("Traceback" in line for line in bot.lines)
 

@@ -192,14 +192,30 @@ def model_archive() -> Path:
 
 
 _loaded: MiniLM | None = None
+_failure: str | None = None  # why the last attempt to load failed, for a readiness probe
 _loading = threading.Lock()
 
 
 def shared_model() -> MiniLM:
     """The process's one model, loaded on first use (about 0.3 s); raises ModelUnavailable."""
-    global _loaded
+    global _loaded, _failure
     with _loading:
         if _loaded is None:
-            _loaded = MiniLM(model_archive())
+            try:
+                _loaded = MiniLM(model_archive())
+            except ModelUnavailable as error:
+                _failure = str(error)
+                raise
+            _failure = None
             logger.debug("Loaded all-MiniLM-L6-v2 (%d dimensions) from %s", _loaded.dimensions, model_archive())
         return _loaded
+
+
+def model_installed() -> bool:
+    """Whether the weights' package is installed: when it is not, words alone are meant to serve."""
+    return importlib.util.find_spec(MODEL_PACKAGE) is not None
+
+
+def load_failure() -> str | None:
+    """Why the model could not be loaded, or None when it loaded or was never tried."""
+    return _failure

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from bot.service.readiness import READY, Readiness, readiness
+from bot.service.readiness import Readiness, readiness
 
 HEALTH_PATH = "/healthz"
 READY_PATH = "/readyz"
@@ -19,8 +19,7 @@ def add_health_routes(app: web.Application, checks: Readiness = readiness) -> No
         return web.json_response({"status": "alive"})
 
     async def ready(_: web.Request) -> web.Response:
-        report = checks.report()
-        is_ready = all(state == READY for state in report.values())
+        is_ready, report = checks.status()
         return web.json_response({"ready": is_ready, "checks": report}, status=200 if is_ready else 503)
 
     app.router.add_get(HEALTH_PATH, alive)
