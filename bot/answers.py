@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
@@ -140,11 +141,7 @@ def answer(
         return Answer(question, declined=Declined.SMALL_TALK)
     plain = _without_markup(question)
     expectation, query = read_question(knowledge, plain, asking and _without_markup(asking))
-    # The model is uncased; it reads chat shorthand ("wat did wired say abt …") as the words meant,
-    # and not a greeting before the question ("hey bot, who is …"), which words alone skip too.
-    asked = Asked(without_opening(spell_out_shorthand(plain.casefold())) or plain, query, only_articles)
-    rankings = [ranker.rank(knowledge, asked) for ranker in knowledge.rankers]
-    ranked = _boost_named_sources(knowledge, fuse(rankings, pipeline.fusion), query)
+    rankings, ranked = rank_sentences(knowledge, plain, query, only_articles=only_articles, pipeline=pipeline)
     if not ranked:
         credits = concept_credits(knowledge, query, frozenset())
         return Answer(question, declined=Declined.NOT_COVERED, reading=_reading(expectation, False, query, credits, None))
@@ -159,12 +156,33 @@ def answer(
     present = _window_terms(knowledge, best.sentence) if expectation else knowledge.passage_terms[knowledge.sentences[best.sentence].passage]
     credits = concept_credits(knowledge, query, present)
     coverage = weighted_coverage(credits)
-    similarity = _similarity(rankings, best.sentence)
+    similarity = similarity_of(rankings, best.sentence)
     reading = _reading(expectation, bool(fitting), query, credits, similarity)
     quotes = _quotes(knowledge, fitting or ranked, explain=wants_explanation(asking or question), ratio=pipeline.following_quote_ratio)
     if not pipeline.check.answers(Evidence(coverage, similarity, bool(fitting), has_topic=bool(query.concepts))):
         return Answer(question, declined=Declined.NOT_COVERED, closest=quotes[:CLOSEST_OFFERED], coverage=coverage, reading=reading)
     return Answer(question, quotes=quotes, coverage=coverage, reading=reading)
+
+
+def rank_sentences(
+    knowledge: KnowledgeBase, text: str, query: Query, *, only_articles: frozenset[str] | None = None, pipeline: Pipeline = PIPELINE
+) -> tuple[list[Ranking], list[Fused]]:
+    """The retrieval /ask and /timeline share: every ranker's view of the sentences, and their fusion
+    (a source the text names first among equals). `text` is the question as typed, without markup."""
+    # The model is uncased; it reads chat shorthand ("wat did wired say abt …") and misspellings
+    # ("tilerson") as the words meant, and not a greeting before the question ("hey bot, who is …"),
+    # which words alone skip too.
+    meant = _with_corrections(spell_out_shorthand(text.casefold()), query.corrections)
+    asked = Asked(without_opening(meant) or text, query, only_articles)
+    rankings = [ranker.rank(knowledge, asked) for ranker in knowledge.rankers]
+    return rankings, _boost_named_sources(knowledge, fuse(rankings, pipeline.fusion), query)
+
+
+def _with_corrections(text: str, corrections: Mapping[str, str]) -> str:
+    """The text with each word the query analysis corrected replaced by the word it was read as."""
+    for typed, read_as in corrections.items():
+        text = re.sub(rf"(?<!\w){re.escape(typed)}(?!\w)", read_as, text)
+    return text
 
 
 # Chat markup (**bold**, _italic_, `code`, ~~struck~~, > quotes) says nothing about the meaning.
@@ -186,7 +204,7 @@ def _boost_named_sources(knowledge: KnowledgeBase, fused: list[Fused], query: Qu
     return sorted(boosted, key=lambda c: (-c.score, c.sentence))
 
 
-def _similarity(rankings: list[Ranking], sentence: int) -> float | None:
+def similarity_of(rankings: list[Ranking], sentence: int) -> float | None:
     """The meaning ranker's cosine for the sentence, when that ranker is running."""
     return next((r.score(sentence) for r in rankings if r.ranker == "meaning"), None)
 

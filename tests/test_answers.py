@@ -322,3 +322,13 @@ def test_an_answer_restricted_to_some_articles_quotes_only_them_or_declines(bund
     # The Post never mentions Yun: its best passage does not answer, so it is declined, not quoted loosely.
     elsewhere = answer(knowledge, question, only_articles=frozenset({wapo}))
     assert elsewhere.declined is Declined.NOT_COVERED and not elsewhere.quotes
+
+
+def test_the_meaning_signal_reads_a_misspelt_name_as_corrected(bundled_store: KnowledgeStore) -> None:
+    """The query analysis corrects "Tilerson"; the model must read the corrected word too, or a
+    question of that one word is declined as far off in meaning."""
+    knowledge = bundled_store.current
+    misspelt, spelt = answer(knowledge, "Tilerson"), answer(knowledge, "tillerson")
+    assert misspelt.answered and misspelt.reading is not None and ("tilerson", "tillerson") in misspelt.reading.corrections
+    assert spelt.reading is not None and misspelt.reading.similarity == pytest.approx(spelt.reading.similarity)
+    assert [q.text for q in misspelt.quotes] == [q.text for q in spelt.quotes]

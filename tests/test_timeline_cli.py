@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,9 @@ from bot.cli import main
 from bot.config import BUNDLED_KNOWLEDGE
 from bot.frontends.terminal import reply_to
 from bot.knowledge.store import KnowledgeStore
+from bot.ranking.lexical import LexicalRanker
 from bot.timeline.models import TimelineEvent
+from bot.timeline.topic import events_on_topic
 from tests.conftest import write_article
 
 QUOTE_KEYS = {"text", "start", "end", "score", "article"}
@@ -37,6 +40,21 @@ def test_topic_filter_uses_the_ask_retriever(bundled_store: KnowledgeStore) -> N
     assert any("Hanoi" in e.title for e in commands.timeline(bundled_store, "Vietnam"))
     assert any("Tillerson" in e.title for e in commands.timeline(bundled_store, "Tilerson"))
     assert commands.timeline(bundled_store, "basketball diplomacy with Dennis Rodman") == []
+
+
+def test_the_topic_filter_uses_the_meaning_signal_as_ask_does(bundled_store: KnowledgeStore) -> None:
+    knowledge = bundled_store.current
+    assert knowledge.model_loaded
+    events = commands.timeline(bundled_store)
+    # Off the articles' topics: nothing, with or without words in common.
+    for topic in ("recipes", "wifi", "cooking dinner", "football"):
+        assert events_on_topic(knowledge, events, topic) == [], topic
+    # The words are in an event's sentences but the meaning is far off: /ask's answer check
+    # declines such a trap, and so does the topic filter. On words alone it would be listed.
+    trap = "annual address to congress"
+    words_only = replace(knowledge, rankers=(LexicalRanker.build(knowledge),))
+    assert events_on_topic(words_only, events, trap) != []
+    assert events_on_topic(knowledge, events, trap) == []
 
 
 def test_a_topic_naming_a_source_keeps_its_events_and_small_words_match_nothing(bundled_store: KnowledgeStore) -> None:
