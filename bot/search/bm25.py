@@ -1,27 +1,31 @@
-"""BM25 over pre-tokenised documents, with rank-bm25's small-corpus traps guarded.
+"""BM25 over pre-tokenised documents: rank-bm25's BM25Okapi formula, scored over postings with numpy.
 
-rank-bm25's Okapi IDF is log((N - n + 0.5) / (n + 0.5)): a term in exactly half the documents
-scores zero, and one in more than half goes negative and is floored to a fraction of the mean.
-On a knowledge base of a few dozen passages that silences the very words people ask about
-("summit", "Kim"), so we use the smoothed, always-positive IDF Lucene uses instead. An empty
-corpus makes rank-bm25 divide by zero, so it is never built for one. Documents arrive
-tokenised: rank-bm25's own `tokenizer=` would start a process pool.
+The formula is rank-bm25's BM25Okapi (length normalised by the mean over every document, empty
+ones included), with our k1=1.2 and b=0.75 by default, and one change: its Okapi IDF is
+log((N - n + 0.5) / (n + 0.5)), so a term in exactly half the documents scores zero, and one in more than half goes negative and is floored to a
+fraction of the mean. On a knowledge base of a few dozen passages that silences the very words
+people ask about ("summit", "Kim"), so we use the smoothed, always-positive IDF Lucene uses instead:
+log(1 + (N - n + 0.5) / (n + 0.5)). tests/test_bm25_reference.py holds the top-10s to rank-bm25
+itself with that IDF.
+
+Why our own scorer and not rank-bm25's: its get_batch_scores is a Python loop over every candidate
+for every term, so a common word costs a Python step per passage holding it (issue #15 measured
+answer p99 4.8 s over 85,000 passages). Here each
+term's postings (document positions and their BM25 term weights, computed once at build time, since
+they depend only on the document) are two contiguous numpy slices, and a question is a few
+vectorised adds into one score array. bm25s does the same but wants its own tokeniser and
+vocabulary, and tantivy its own analysers; both would have to be fed our terms (aliases, stems)
+anyway, and neither gives the smoothed IDF or weighted query terms.
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from rank_bm25 import BM25Okapi
-
-
-class _SmoothedIdfBM25(BM25Okapi):
-    def _calc_idf(self, nd: Mapping[str, int]) -> None:
-        for term, document_frequency in nd.items():
-            self.idf[term] = math.log(1 + (self.corpus_size - document_frequency + 0.5) / (document_frequency + 0.5))
-        self.average_idf = sum(self.idf.values()) / len(self.idf) if self.idf else 0.0
+import numpy as np
+import numpy.typing as npt
 
 
 class Bm25Index:
@@ -29,14 +33,38 @@ class Bm25Index:
 
     def __init__(self, documents: Sequence[Sequence[str]], k1: float = 1.2, b: float = 0.75) -> None:
         self.size = len(documents)
-        postings: defaultdict[str, list[int]] = defaultdict(list)
+        term_ids: dict[str, int] = {}
+        posting_terms: list[int] = []
+        posting_documents: list[int] = []
+        posting_frequencies: list[int] = []
+        lengths = np.fromiter((len(document) for document in documents), dtype=np.float64, count=self.size)
         for position, document in enumerate(documents):
-            for term in set(document):
-                postings[term].append(position)
-        # A plain dict, only ever read: answering threads share it, and a defaultdict would grow on a read.
-        self._postings: dict[str, list[int]] = dict(postings)
-        has_terms = any(documents)
-        self._bm25 = _SmoothedIdfBM25([list(d) for d in documents], k1=k1, b=b) if has_terms else None
+            for term, frequency in Counter(document).items():
+                posting_terms.append(term_ids.setdefault(term, len(term_ids)))
+                posting_documents.append(position)
+                posting_frequencies.append(frequency)
+
+        # Postings grouped by term (a stable sort keeps each term's documents in ascending order):
+        # term i's postings are the slice offsets[i]:offsets[i + 1] of the two arrays below.
+        order = np.argsort(np.asarray(posting_terms, dtype=np.int64), kind="stable")
+        document_frequency = np.bincount(np.asarray(posting_terms, dtype=np.int64), minlength=len(term_ids))
+        self._offsets = np.concatenate(([0], np.cumsum(document_frequency))).astype(np.int64)
+        self._documents: npt.NDArray[np.int32] = np.asarray(posting_documents, dtype=np.int32)[order]
+        frequencies = np.asarray(posting_frequencies, dtype=np.float64)[order]
+
+        # The same smoothed IDF for every term, rank-bm25's avgdl (total length / every document).
+        idf = np.log(1 + (self.size - document_frequency + 0.5) / (document_frequency + 0.5))
+        self._idf: dict[str, float] = dict(zip(term_ids, idf.tolist()))
+        self._term_ids = term_ids  # plain dicts, only ever read: answering threads share them
+        average_length = float(lengths.sum()) / self.size if self.size else 0.0
+        if average_length > 0:
+            length_factor = k1 * (1 - b + b * lengths / average_length)
+            term_idf = np.repeat(idf, document_frequency)
+            self._weights: npt.NDArray[np.float64] = (
+                term_idf * (frequencies * (k1 + 1) / (frequencies + length_factor[self._documents]))
+            )
+        else:
+            self._weights = np.zeros(0, dtype=np.float64)
         self._unseen_idf = math.log(1 + (self.size + 0.5) / 0.5)
 
     @property
@@ -46,24 +74,26 @@ class Bm25Index:
 
     def idf(self, term: str) -> float:
         """A term no document has weighs the most: a question that hinges on it is not covered."""
-        if self._bm25 is None:
-            return self._unseen_idf
-        return self._bm25.idf.get(term, self._unseen_idf)
+        return self._idf.get(term, self._unseen_idf)
 
     def contains(self, term: str) -> bool:
-        return term in self._postings
+        return term in self._term_ids
 
     def scores(self, query: Mapping[str, float]) -> dict[int, float]:
         """BM25 score of every document sharing a term with the query, each term scaled by its weight."""
-        if self._bm25 is None:
+        slices = [
+            (self._offsets[i], self._offsets[i + 1], weight)
+            for term, weight in query.items()
+            if (i := self._term_ids.get(term)) is not None
+        ]
+        if not slices or not self._weights.size:
             return {}
-        candidates = sorted({doc for term in query for doc in self._postings.get(term, ())})
-        if not candidates:
-            return {}
-        totals = [0.0] * len(candidates)
-        for term, weight in query.items():
-            if term not in self._postings:
-                continue
-            for i, score in enumerate(self._bm25.get_batch_scores([term], candidates)):
-                totals[i] += weight * score
-        return dict(zip(candidates, totals))
+        totals = np.zeros(self.size, dtype=np.float64)
+        touched = np.zeros(self.size, dtype=bool)
+        for start, end, weight in slices:
+            documents = self._documents[start:end]
+            # A term's documents are distinct, so a fancy-indexed add is exact (no np.add.at needed).
+            totals[documents] += weight * self._weights[start:end]
+            touched[documents] = True
+        candidates = np.flatnonzero(touched)
+        return dict(zip(candidates.tolist(), totals[candidates].tolist()))

@@ -1,0 +1,92 @@
+"""Our postings-based BM25 ranks as rank-bm25's BM25Okapi does (with the smoothed IDF bm25.py explains).
+
+rank-bm25 itself is the reference: the same documents, the same weighted queries, the same top 10
+(ids, and scores to 1e-9 relative), over the bundled knowledge's passages and sentences.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Mapping, Sequence
+
+import pytest
+from rank_bm25 import BM25Okapi
+
+from bot.knowledge.base import SENTENCE_LENGTH_NORMALISATION, index_terms
+from bot.knowledge.store import KnowledgeStore
+from bot.search.bm25 import Bm25Index
+
+QUERIES = 300
+TOP = 10
+K1 = 1.2  # Bm25Index's default; rank-bm25's own is 1.5
+
+
+class _SmoothedIdfBM25(BM25Okapi):
+    """rank-bm25's BM25Okapi with the always-positive IDF log(1 + (N - n + 0.5) / (n + 0.5))."""
+
+    def _calc_idf(self, nd: Mapping[str, int]) -> None:
+        for term, document_frequency in nd.items():
+            self.idf[term] = math.log(1 + (self.corpus_size - document_frequency + 0.5) / (document_frequency + 0.5))
+        self.average_idf = sum(self.idf.values()) / len(self.idf) if self.idf else 0.0
+
+
+def _reference_scores(reference: BM25Okapi, query: Mapping[str, float]) -> list[float]:
+    """Each term scored by rank-bm25 over every document, scaled by its weight; a document sharing
+    no term keeps no score, as in Bm25Index."""
+    totals = [0.0] * reference.corpus_size
+    for term, weight in query.items():
+        for i, score in enumerate(reference.get_scores([term])):
+            totals[i] += weight * score
+    return totals
+
+
+def _top(scores: Mapping[int, float]) -> list[tuple[int, float]]:
+    """Best first; documents whose scores agree to 1e-9 (the same words, summed in another order)
+    in document order, so that a last-bit difference does not count as a different ranking."""
+    return sorted(scores.items(), key=lambda item: (-round(item[1], 9), item[0]))[:TOP]
+
+
+def _random_queries(documents: Sequence[Sequence[str]], seed: int) -> list[dict[str, float]]:
+    """Words from the documents (common and rare alike), some weighted, some unknown to the index."""
+    chooser = random.Random(seed)
+    vocabulary = sorted({term for document in documents for term in document})
+    queries = []
+    for n in range(QUERIES):
+        terms = chooser.sample(vocabulary, chooser.randint(1, 6))
+        if n % 5 == 0:
+            terms.append(f"unknownterm{n}")
+        weighted = n % 2 == 0
+        queries.append({term: (chooser.uniform(0.2, 2.0) if weighted else 1.0) for term in terms})
+    return queries
+
+
+def _documents(store: KnowledgeStore, unit: str) -> list[list[str]]:
+    knowledge = store.current
+    if unit == "passages":
+        spans = [(p.article_id, p.start, p.end) for p in knowledge.passages]
+    else:
+        spans = [(knowledge.passages[s.passage].article_id, s.span.start, s.span.end) for s in knowledge.sentences]
+    return [index_terms(knowledge.articles[article].body[start:end], knowledge.aliases) for article, start, end in spans]
+
+
+@pytest.mark.parametrize(("unit", "b"), [("passages", 0.75), ("sentences", SENTENCE_LENGTH_NORMALISATION)])
+def test_top_ten_match_rank_bm25(bundled_store: KnowledgeStore, unit: str, b: float) -> None:
+    documents = _documents(bundled_store, unit)
+    ours = Bm25Index(documents, k1=K1, b=b)
+    reference = _SmoothedIdfBM25(documents, k1=K1, b=b)
+    for query in _random_queries(documents, seed=len(documents)):
+        expected_scores = _reference_scores(reference, query)
+        expected = _top({i: s for i, s in enumerate(expected_scores) if any(t in reference.doc_freqs[i] for t in query)})
+        got = _top(ours.scores(query))
+        assert [i for i, _ in got] == [i for i, _ in expected], query
+        for (_, score), (_, expected_score) in zip(got, expected):
+            assert score == pytest.approx(expected_score, rel=1e-9), query
+
+
+def test_idf_matches_rank_bm25(bundled_store: KnowledgeStore) -> None:
+    documents = _documents(bundled_store, "passages")
+    ours = Bm25Index(documents)
+    reference = _SmoothedIdfBM25(documents)
+    for term, idf in reference.idf.items():
+        assert ours.idf(term) == pytest.approx(idf, rel=1e-12)
