@@ -83,7 +83,7 @@ def knowledge_copy(tmp_path: Path) -> Path:
 def words_only(knowledge: KnowledgeBase) -> KnowledgeBase:
     """The knowledge with the lexical ranker alone: for tests of a stage that words decide
     (quote shaping, synonym credit), apart from what the meaning signal adds."""
-    return replace(knowledge, rankers=(LexicalRanker(),))
+    return replace(knowledge, rankers=(LexicalRanker.build(knowledge),))
 
 
 def write_article(folder: Path, article_id: str, body: str, **meta: str) -> Path:

@@ -47,7 +47,7 @@ def test_the_bundled_knowledge_is_served_with_the_meaning_signal(bundled_store: 
 
 
 def test_without_the_model_the_bot_answers_on_words_alone(bundled_store: KnowledgeStore) -> None:
-    words_only = replace(bundled_store.current, rankers=(LexicalRanker(),))
+    words_only = replace(bundled_store.current, rankers=(LexicalRanker.build(bundled_store.current),))
     assert not words_only.model_loaded
     result = answer(words_only, "Who was Trump's choice to replace Tillerson?")
     assert result.answered and "Mike Pompeo" in result.quotes[0].text

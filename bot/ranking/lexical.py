@@ -19,15 +19,20 @@ if TYPE_CHECKING:
 PASSAGE_SHARE = 0.5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LexicalRanker:
+    sentences_of: tuple[tuple[int, ...], ...]  # each passage's sentence positions
     name: str = "words"
 
     @classmethod
     def build(cls, knowledge: KnowledgeBase) -> LexicalRanker:
         # Its indexes are the knowledge base's BM25 indexes, which the answer check and the
-        # timeline also read; nothing more to build.
-        return cls()
+        # timeline also read. Grouping sentences by passage lets a question visit only the
+        # passages that share a term with it, never every sentence of a large folder.
+        grouped: list[list[int]] = [[] for _ in knowledge.passages]
+        for position, sentence in enumerate(knowledge.sentences):
+            grouped[sentence.passage].append(position)
+        return cls(tuple(tuple(positions) for positions in grouped))
 
     def rank(self, knowledge: KnowledgeBase, asked: Asked) -> Ranking:
         weights = asked.query.weights
@@ -36,13 +41,13 @@ class LexicalRanker:
         top_passage = max(passage_scores.values(), default=0.0) or 1.0
         top_sentence = max(sentence_scores.values(), default=0.0) or 1.0
         scores: dict[int, float] = {}
-        for position, sentence in enumerate(knowledge.sentences):
-            passage_score = passage_scores.get(sentence.passage)
-            passage = knowledge.passages[sentence.passage]
-            if passage_score is None or passage.heading:
+        for passage_position, passage_score in passage_scores.items():
+            passage = knowledge.passages[passage_position]
+            if passage.heading:
                 continue
             if asked.only_articles is not None and passage.article_id not in asked.only_articles:
                 continue
-            scores[position] = sentence_scores.get(position, 0.0) / top_sentence + PASSAGE_SHARE * passage_score / top_passage
+            for position in self.sentences_of[passage_position]:
+                scores[position] = sentence_scores.get(position, 0.0) / top_sentence + PASSAGE_SHARE * passage_score / top_passage
         order = tuple(sorted(scores, key=lambda position: (-scores[position], position)))
         return Ranking(self.name, order, lambda position: scores.get(position, 0.0))
