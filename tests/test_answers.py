@@ -124,6 +124,16 @@ def test_follow_up_uses_the_earlier_question_when_too_short(bundled_store: Knowl
     assert follow_up.follows == "Who was Trump's choice to replace Tillerson?"
 
 
+def test_who_s_with_a_new_name_is_a_question_of_its_own_not_a_follow_up(bundled_store: KnowledgeStore) -> None:
+    """"who's" is "who is" (never a possessive): asked after a question about someone else, it is
+    answered about the person it names, with a quote that names them, not leaned on the thread."""
+    knowledge = bundled_store.current
+    result = answer_follow_up(knowledge, "who's robert galucci", ["who is joseph yun"])
+    assert result.answered and result.follows is None
+    assert any("Gallucci" in quote.text for quote in result.quotes)
+    assert not any("Yun" in quote.text for quote in result.quotes)
+
+
 def test_a_follow_up_leans_on_the_thread_s_last_question_of_its_own(bundled_store: KnowledgeStore) -> None:
     """Discord and Slack pass every earlier message of the thread; "thanks" or an earlier
     follow-up is not something to lean on, the question before them is."""

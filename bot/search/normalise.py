@@ -16,6 +16,9 @@ STEMMER_LANGUAGE = "english"
 # Curly quotes and dashes folded to ASCII so "Trump’s" and "Trump's" are one word.
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _POSSESSIVE = re.compile(r"'s\b")
+# After a question word 's is "is" or "has", never a possessive (that is "whose"): "who's robert
+# gallucci" asks who he is, and must not read as "who robert gallucci" (who did something).
+_QUESTION_WORD_IS = re.compile(r"\b(who|what|where|when|why|how)'s\b")
 _DOTTED_ACRONYM = re.compile(r"\b(?:[a-z]\.){2,}")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -79,6 +82,7 @@ def fold(text: str) -> str:
     """Unicode compatibility form, ASCII quotes and dashes, lower case, no possessive 's."""
     text = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
     text = _DOTTED_ACRONYM.sub(lambda match: match.group(0).replace(".", "") + " ", text)
+    text = _QUESTION_WORD_IS.sub(r"\1 is", text)
     return _POSSESSIVE.sub("", text).replace("'", "")
 
 
