@@ -23,7 +23,8 @@ run: $(STAMP)
 	$(PY) -m bot $(ARGS)
 
 test: $(STAMP)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	# One worker per core, at most four (each holds the model and the bundled knowledge, ~300 MB).
+	$(PY) -m pytest -n auto --maxprocesses=4 $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(PY) bench/answer_speed.py

@@ -46,10 +46,19 @@ PLATFORM_VARIABLES = (
 def embedding_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """One embedding cache for the whole run, never the developer's: the suite builds knowledge
     bases many times, and after the first build only new sentences are encoded. Set in the
-    environment so the bot's subprocesses share it."""
-    folder = tmp_path_factory.mktemp("embedding-cache")
+    environment so the bot's subprocesses share it, and shared by pytest-xdist's workers (the
+    folder above each worker's base temp is the run's): the cache replaces its file in one
+    rename, so workers writing at once lose nothing but a few sentences encoded twice.
+    Warmed here with the bundled knowledge, so a test that starts the bot as a subprocess never
+    waits for a cold encode, whichever test ran first."""
+    run_folder = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run_folder = run_folder.parent
+    folder = run_folder / "embedding-cache"
+    folder.mkdir(parents=True, exist_ok=True)
     previous = os.environ.get(EMBEDDING_CACHE_ENV)
     os.environ[EMBEDDING_CACHE_ENV] = str(folder)
+    KnowledgeStore(BUNDLED_KNOWLEDGE)
     yield folder
     if previous is None:
         os.environ.pop(EMBEDDING_CACHE_ENV, None)
