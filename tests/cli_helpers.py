@@ -69,7 +69,7 @@ def _environment(variables: dict[str, str]) -> Iterator[None]:
 
 @contextlib.contextmanager
 def _log_to(stream: io.StringIO) -> Iterator[None]:
-    """Log lines go to the run's stderr, as `configure_logging` sends them in a real process
+    """Log lines go to the run's stderr, as `load_settings` sends them for a command in a real process
     (under pytest the root logger already has handlers, so its basicConfig adds none)."""
     handler = logging.StreamHandler(stream)
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))

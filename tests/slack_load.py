@@ -257,7 +257,7 @@ async def run(count: int, in_flight: int, workdir: Path, *, seed: int = 12) -> R
                 report.alive_after = await alive(session, port)
             bot_process.process.send_signal(signal.SIGTERM)
             report.exit_code = await asyncio.wait_for(bot_process.process.wait(), ANSWER_WAIT)
-            report.tracebacks = sum("Traceback" in line for line in bot_process.lines)
+            report.tracebacks = bot_process.output().count("Traceback")
     finally:
         await fake.stop()
     check_answers(fake, requests, alone, report)

@@ -86,7 +86,7 @@ async def test_slack_http_serves_healthz_and_readyz_and_exits_0_on_sigterm(fake_
             status, body = await probe(session, f"http://127.0.0.1:{port}/readyz")
         assert (status, body["checks"]) == (200, {"knowledge": READY, MODEL_CHECK: READY, "slack": READY})
         assert await exit_code_after_sigterm(bot) == 0
-    assert not any("Traceback" in line for line in bot.lines)
+    assert "Traceback" not in bot.output()
 
 
 async def test_readyz_is_503_when_the_knowledge_folder_loaded_nothing(fake_slack: FakeSlack, tmp_path: Path) -> None:
@@ -156,7 +156,7 @@ async def test_bot_health_port_serves_the_probes_beside_discord(fake_discord: Fa
             status, body = await probe(session, f"http://127.0.0.1:{health}/readyz")
         assert (status, body["checks"]) == (200, {"discord": READY, "knowledge": READY, MODEL_CHECK: READY})
         assert await exit_code_after_sigterm(bot) == 0
-    assert not any("Traceback" in line for line in bot.lines)
+    assert "Traceback" not in bot.output()
 
 
 # --- SIGTERM during a burst of Slack requests ---
@@ -193,4 +193,4 @@ async def test_sigterm_during_a_burst_finishes_every_acknowledged_answer(fake_sl
     assert sorted(answered) == sorted(acknowledged)  # every acknowledged question answered, once
     assert len(acknowledged) >= BURST // 2
     assert any("finishing" in line and "answers in flight" in line for line in bot.lines)
-    assert not any("Traceback" in line for line in bot.lines)
+    assert "Traceback" not in bot.output()

@@ -67,29 +67,44 @@ def test_debug_logging_keeps_the_libraries_that_log_payloads_at_info() -> None:
     before = [logger.level for logger in loggers]
     try:
         logging.getLogger().setLevel(logging.DEBUG)
-        configure("DEBUG", "text")
+        configure("DEBUG", "text", sys.stderr)
         assert logging.getLogger("bot.frontends.slack_app").isEnabledFor(logging.DEBUG)
         for name in ("discord.gateway", "discord.http", "slack_sdk.web.async_base_client", "slack_bolt.App"):
             assert not logging.getLogger(name).isEnabledFor(logging.DEBUG), name
-        configure("WARNING", "text")
+        configure("WARNING", "text", sys.stderr)
         assert not logging.getLogger("discord.gateway").isEnabledFor(logging.INFO)  # a higher level still applies
     finally:
         for logger, level in zip(loggers, before, strict=True):
             logger.setLevel(level)
 
 
-async def test_bot_log_format_json_makes_every_line_json_without_a_secret(fake_slack: FakeSlack, tmp_path: Path) -> None:
+async def test_a_server_logs_json_lines_on_stdout_without_a_secret(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    """`python -m bot` with a platform configured is a server: its log is its standard output."""
     port = free_port()
     env = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_API_BASE": fake_slack.api_base,
            "SLACK_PORT": str(port), "BOT_LOG_FORMAT": "json"}  # fmt: skip
-    async with running_bot("slack", env=env, cwd=tmp_path) as bot:
+    async with running_bot(env=env, cwd=tmp_path) as bot:
         await bot.wait_for_line("listening for HTTP requests on port")
         bot.process.send_signal(signal.SIGTERM)
         await bot.process.wait()
         await bot.wait_for_line("stopped", timeout=TIMEOUT)
-    lines = [json.loads(line) for line in bot.lines]  # every line parses
+    lines = [json.loads(line) for line in bot.lines]  # every line on stdout parses
     assert {"INFO"} <= {line["level"] for line in lines}
     assert not any(BOT_TOKEN in json.dumps(line) or SIGNING_SECRET in json.dumps(line) for line in lines)
+    assert bot.stderr == []
+
+
+def test_commands_whose_stdout_is_their_result_log_on_stderr(knowledge_copy: Path) -> None:
+    """Scripts parse `ask --json`; the terminal chat's stdout is the chat (`python -m bot` with no
+    platform configured). A knowledge problem's warning must not land in either."""
+    (knowledge_copy / "articles" / "broken.md").write_bytes(b"\xff\xfe not utf-8")
+    question = "Who was Trump's choice to replace Tillerson?"
+    asked = run_bot_process("ask", "--json", "--knowledge", str(knowledge_copy), question)
+    assert json.loads(asked.stdout)["answered"] is True  # stdout is the answer and nothing else
+    assert "broken.md" in asked.stderr
+    chat = run_bot_process("--knowledge", str(knowledge_copy), stdin=question + "\n")
+    assert chat.stdout.startswith(f"> {question}\nFrom the articles:") and "broken.md" not in chat.stdout
+    assert "broken.md" in chat.stderr
 
 
 def test_shard_ranges_reach_discord_py(bundled_store: KnowledgeStore, monkeypatch: pytest.MonkeyPatch) -> None:

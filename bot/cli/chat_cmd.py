@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from bot.cli.common import add_command, serve_front_ends
+from bot.cli.common import add_command, never_a_server, serve_front_ends
 from bot.frontends import terminal
 
 
@@ -13,4 +13,4 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 def run(args: argparse.Namespace) -> int:
-    return serve_front_ends(args, lambda settings, store: [terminal.serve(settings, store)])
+    return serve_front_ends(args, lambda settings, store: [terminal.serve(settings, store)], is_server=never_a_server)

@@ -38,6 +38,18 @@ class CommandFailed(Exception):
 
 
 Run = Callable[[argparse.Namespace], int]
+# Whether, with these settings, the command is a server: a process whose standard output nothing
+# else uses, so its log lines go there (where log shippers and 12-factor platforms look). Every
+# other command prints its result on standard output, which scripts parse: logs go to stderr.
+IsServer = Callable[[Settings], bool]
+
+
+def always_a_server(settings: Settings) -> bool:
+    return True
+
+
+def never_a_server(settings: Settings) -> bool:
+    return False
 
 
 def add_command(
@@ -56,12 +68,17 @@ def add_command(
     return parser
 
 
-def serve_front_ends(args: argparse.Namespace, front_ends: Callable[[Settings, KnowledgeStore], list[Awaitable[None]]]) -> int:
+def serve_front_ends(
+    args: argparse.Namespace,
+    front_ends: Callable[[Settings, KnowledgeStore], list[Awaitable[None]]],
+    *,
+    is_server: IsServer,
+) -> int:
     """Run long-running front ends on one knowledge store, with the knowledge watcher and health
     checks beside them, until they stop or SIGTERM drains them (exit 0)."""
     from bot.service.lifecycle import serve_until_stopped  # watchfiles and aiohttp are for serving commands only
 
-    settings = load_settings(args)
+    settings = load_settings(args, is_server=is_server)
     asyncio.run(serve_until_stopped(settings, lambda: open_store(settings), front_ends))
     return EXIT_OK
 
@@ -85,14 +102,15 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load_settings(args: argparse.Namespace) -> Settings:
+def load_settings(args: argparse.Namespace, *, is_server: IsServer = never_a_server) -> Settings:
     try:
         settings = Settings()
     except ValidationError as error:
         raise CommandFailed(_setting_problem(error)) from None
     if getattr(args, "knowledge", None) is not None:
         settings = settings.model_copy(update={"bot_knowledge_dir": args.knowledge})
-    configure_logging(settings.bot_log_level, settings.bot_log_format)
+    log_stream = sys.stdout if is_server(settings) else sys.stderr
+    log_format_module.configure(settings.bot_log_level, settings.bot_log_format, log_stream)
     return settings
 
 
@@ -126,12 +144,12 @@ def _setting_problem(error: ValidationError) -> str:
     return messages.bad_setting(variable, value, problem)
 
 
-def configure_logging(level: str, log_format: str = "text") -> None:
-    log_format_module.configure(level, log_format)
-
-
 def run_guarded(args: argparse.Namespace, body: Run) -> int:
-    """Runs a command body, turning CommandFailed into its sentence on stderr and its exit code."""
+    """Runs a command body, turning CommandFailed into its sentence on stderr and its exit code.
+
+    The sentence that stops a command goes to stderr whatever the command, a server included:
+    a failing program's one line is where scripts, shells and `2>` look for it (the journal and
+    container runtimes collect stderr beside a server's stdout)."""
     try:
         return int(body(args))
     except CommandFailed as failure:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from bot.cli.common import add_command, serve_front_ends
+from bot.cli.common import add_command, always_a_server, serve_front_ends
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -16,4 +16,6 @@ def run(args: argparse.Namespace) -> int:
     # Imported here: other commands should not pay for loading discord.py.
     from bot.frontends import discord_app
 
-    return serve_front_ends(args, lambda settings, store: [discord_app.serve(settings, store, force_sync=args.sync)])
+    return serve_front_ends(
+        args, lambda settings, store: [discord_app.serve(settings, store, force_sync=args.sync)], is_server=always_a_server
+    )

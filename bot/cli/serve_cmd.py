@@ -31,6 +31,11 @@ def configured_front_ends(settings: Settings) -> list[str]:
     return names or ["terminal"]
 
 
+def starts_a_platform(settings: Settings) -> bool:
+    """A server when a platform is configured; the terminal chat's stdout is the chat itself."""
+    return configured_front_ends(settings) != ["terminal"]
+
+
 def _serve_function(name: str) -> Serve:
     # Imported on demand: the terminal chat should not pay for loading discord.py or slack-bolt.
     module = importlib.import_module(f"bot.frontends.{name}")
@@ -49,4 +54,4 @@ def run(args: argparse.Namespace) -> int:
         # One watcher for every front end: they share the store, so one swap reaches them all.
         return [_serve_function(name)(settings, store) for name in names]
 
-    return serve_front_ends(args, front_ends)
+    return serve_front_ends(args, front_ends, is_server=starts_a_platform)

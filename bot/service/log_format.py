@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import logging
 import re
-import sys
+from typing import TextIO
 
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 MASK = "[redacted]"
@@ -59,11 +59,12 @@ _chosen: logging.Formatter = TextLines()
 PAYLOAD_LOGGERS = ("discord", "slack_sdk", "slack_bolt")
 
 
-def configure(level: str, log_format: str) -> None:
-    """The process's one log handler, on standard error (standard output is for command output)."""
+def configure(level: str, log_format: str, stream: TextIO) -> None:
+    """The process's one log handler, on `stream`: standard output for a server, whose standard
+    output nothing else uses; standard error for a command whose standard output is its result."""
     global _chosen
     _chosen = JsonLines() if log_format == "json" else TextLines()
-    handler = logging.StreamHandler(sys.stderr)
+    handler = logging.StreamHandler(stream)
     handler.setFormatter(_chosen)
     chosen_level = getattr(logging, level.upper(), logging.INFO)
     # basicConfig leaves a root logger that already has handlers (a test runner's) alone.
