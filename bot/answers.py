@@ -153,7 +153,7 @@ def answer(
     best = fitting[0] if fitting else ranked[0]
     # A typed answer (a number, a name) must sit close to what the question asks about: the
     # sentence and its neighbours. Otherwise the best sentence's whole paragraph is the context.
-    present = _window_terms(knowledge, best.sentence) if expectation else knowledge.passage_terms[knowledge.sentences[best.sentence].passage]
+    present = _window_terms(knowledge, best.sentence) if expectation else frozenset(knowledge.passage_terms[knowledge.sentences[best.sentence].passage])
     credits = concept_credits(knowledge, query, present)
     coverage = weighted_coverage(credits)
     similarity = similarity_of(rankings, best.sentence)

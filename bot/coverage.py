@@ -40,7 +40,7 @@ def concept_weight(knowledge: KnowledgeBase, concept: Concept) -> float:
     """How much finding this concept says a passage answers: specific words count, and so do
     words few passages share. "North Korea" is in nearly every passage here, so finding it proves
     little; it still counts for some, because an article about the talks must mention it."""
-    rarity = knowledge.passage_index.idf(concept.key) / knowledge.passage_index.idf("\0unseen")
+    rarity = knowledge.passage_frequencies.idf(concept.key) / knowledge.passage_frequencies.idf("\0unseen")
     return concept.specificity * (UBIQUITY_FLOOR + (1 - UBIQUITY_FLOOR) * min(1.0, rarity))
 
 
@@ -69,7 +69,7 @@ def _synonym_credit(knowledge: KnowledgeBase, concept: Concept, present: frozens
     commoner in the articles than the question's word ("deal" for "handled") is found nearly
     everywhere, so finding it proves little. A question word the articles lack counts as rare as
     one passage's word, so a synonym that one passage has stands for it in full."""
-    index = knowledge.passage_index
-    rarity = min(index.idf(concept.key), index.single_document_idf)
-    found = [(SYNONYM_CREDIT * min(1.0, index.idf(synonym) / rarity), synonym) for synonym in concept.synonyms if synonym in present]
+    frequencies = knowledge.passage_frequencies
+    rarity = min(frequencies.idf(concept.key), frequencies.single_document_idf)
+    found = [(SYNONYM_CREDIT * min(1.0, frequencies.idf(synonym) / rarity), synonym) for synonym in concept.synonyms if synonym in present]
     return max(found, default=(0.0, None))

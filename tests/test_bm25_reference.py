@@ -13,9 +13,10 @@ from collections.abc import Mapping, Sequence
 import pytest
 from rank_bm25 import BM25Okapi
 
-from bot.knowledge.base import SENTENCE_LENGTH_NORMALISATION, index_terms
 from bot.knowledge.store import KnowledgeStore
+from bot.ranking.lexical import SENTENCE_LENGTH_NORMALISATION
 from bot.search.bm25 import Bm25Index
+from bot.search.document_frequencies import DocumentFrequencies
 
 QUERIES = 300
 TOP = 10
@@ -62,12 +63,9 @@ def _random_queries(documents: Sequence[Sequence[str]], seed: int) -> list[dict[
 
 
 def _documents(store: KnowledgeStore, unit: str) -> list[list[str]]:
+    """The terms the lexical ranker indexes: each passage's or sentence's, as the knowledge base holds them."""
     knowledge = store.current
-    if unit == "passages":
-        spans = [(p.article_id, p.start, p.end) for p in knowledge.passages]
-    else:
-        spans = [(knowledge.passages[s.passage].article_id, s.span.start, s.span.end) for s in knowledge.sentences]
-    return [index_terms(knowledge.articles[article].body[start:end], knowledge.aliases) for article, start, end in spans]
+    return [list(terms) for terms in (knowledge.passage_terms if unit == "passages" else knowledge.sentence_terms)]
 
 
 @pytest.mark.parametrize(("unit", "b"), [("passages", 0.75), ("sentences", SENTENCE_LENGTH_NORMALISATION)])
@@ -84,9 +82,17 @@ def test_top_ten_match_rank_bm25(bundled_store: KnowledgeStore, unit: str, b: fl
             assert score == pytest.approx(expected_score, rel=1e-9), query
 
 
-def test_idf_matches_rank_bm25(bundled_store: KnowledgeStore) -> None:
-    documents = _documents(bundled_store, "passages")
-    ours = Bm25Index(documents)
+@pytest.mark.parametrize("unit", ["passages", "sentences"])
+def test_idf_matches_rank_bm25(bundled_store: KnowledgeStore, unit: str) -> None:
+    """The index weighs with the IDF the knowledge base's own document frequencies give (what the
+    answer check and the timeline read), to the last bit, and both are rank-bm25's."""
+    documents = _documents(bundled_store, unit)
+    ours = Bm25Index(documents).frequencies
+    knowledge = bundled_store.current
+    held = knowledge.passage_frequencies if unit == "passages" else knowledge.sentence_frequencies
     reference = _SmoothedIdfBM25(documents)
     for term, idf in reference.idf.items():
         assert ours.idf(term) == pytest.approx(idf, rel=1e-12)
+        assert held.idf(term) == ours.idf(term)
+    assert held.idf("unknownterm") == ours.idf("unknownterm") > max(reference.idf.values())
+    assert DocumentFrequencies.of(documents).single_document_idf == ours.single_document_idf

@@ -31,7 +31,7 @@ def test_term_in_exactly_half_the_documents_still_scores() -> None:
 
 def test_term_in_most_documents_is_positive_but_weaker_than_a_rare_one() -> None:
     index = Bm25Index([["korea", "a"], ["korea", "b"], ["korea", "c"], ["envoy"]])
-    assert 0 < index.idf("korea") < index.idf("envoy")
+    assert 0 < index.frequencies.idf("korea") < index.frequencies.idf("envoy")
 
 
 def test_empty_corpus_scores_nothing_without_error() -> None:

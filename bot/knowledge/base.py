@@ -1,4 +1,8 @@
-"""The knowledge base: every good article, its passages and sentences, and the indexes over them.
+"""The knowledge base: every good article, its passages and sentences and their terms, as data.
+
+It holds what the articles say and facts about their words (which terms they use, how many
+passages share each); the indexes a stage ranks with belong to that stage (bot.ranking), built
+from this once per knowledge base and kept in `rankers`.
 
 Immutable once built. A reload builds a new one beside it and swaps it in with one assignment,
 so no question ever sees half of each.
@@ -24,7 +28,7 @@ from bot.quotations.speakers import Speaker, build_speakers
 from bot.ranking.protocol import Ranker
 from bot.ranking.registry import build_rankers
 from bot.search.aliases import AliasTable
-from bot.search.bm25 import Bm25Index
+from bot.search.document_frequencies import DocumentFrequencies
 from bot.search.normalise import terms, words
 from bot.search.synonyms import synonyms_pointing_at
 from bot.search.typos import SpellingIndex
@@ -33,11 +37,6 @@ from bot.timeline.curated import TIMELINE_FILE
 from bot.timeline.models import TimelineEvent
 
 logger = logging.getLogger(__name__)
-
-
-# Sentences vary from five words to sixty; full BM25 length normalisation (b=0.75) would let a
-# short sentence that shares one rare word beat the long one that answers.
-SENTENCE_LENGTH_NORMALISATION = 0.3
 
 
 class KnowledgeFolderMissing(FileNotFoundError):
@@ -56,10 +55,12 @@ class KnowledgeBase:
     articles: Mapping[str, Article]
     passages: tuple[Passage, ...]
     sentences: tuple[Sentence, ...]
-    passage_terms: tuple[frozenset[str], ...]
-    sentence_terms: tuple[frozenset[str], ...]
-    passage_index: Bm25Index
-    sentence_index: Bm25Index
+    # Each passage's and sentence's index terms (stems and alias group terms), in order, repeats kept.
+    passage_terms: tuple[tuple[str, ...], ...]
+    sentence_terms: tuple[tuple[str, ...], ...]
+    # How many passages (sentences) hold each term: whether the articles use a word, and how rare it is.
+    passage_frequencies: DocumentFrequencies
+    sentence_frequencies: DocumentFrequencies
     aliases: AliasTable
     spelling: SpellingIndex
     article_names: Mapping[str, frozenset[str]]  # article id -> terms that name it (publisher, kind)
@@ -117,18 +118,18 @@ def build_knowledge_base(folder: Path, *, embedding_cache: Path | None = None) -
 
     passages: list[Passage] = []
     sentences: list[Sentence] = []
-    passage_terms: list[list[str]] = []
-    sentence_terms: list[list[str]] = []
+    passage_terms: list[tuple[str, ...]] = []
+    sentence_terms: list[tuple[str, ...]] = []
     vocabulary: set[str] = set()
     for article in articles:
         vocabulary.update(words(article.body))
         for passage in split_passages(article.id, article.body):
             position = len(passages)
             passages.append(passage)
-            passage_terms.append(index_terms(article.body[passage.start : passage.end], aliases))
+            passage_terms.append(tuple(index_terms(article.body[passage.start : passage.end], aliases)))
             for span in passage.sentences:
                 sentences.append(Sentence(position, span))
-                sentence_terms.append(index_terms(article.body[span.start : span.end], aliases))
+                sentence_terms.append(tuple(index_terms(article.body[span.start : span.end], aliases)))
 
     names = {
         article.id: frozenset(
@@ -141,10 +142,10 @@ def build_knowledge_base(folder: Path, *, embedding_cache: Path | None = None) -
         articles=MappingProxyType({article.id: article for article in articles}),
         passages=tuple(passages),
         sentences=tuple(sentences),
-        passage_terms=tuple(frozenset(t) for t in passage_terms),
-        sentence_terms=tuple(frozenset(t) for t in sentence_terms),
-        passage_index=Bm25Index(passage_terms),
-        sentence_index=Bm25Index(sentence_terms, b=SENTENCE_LENGTH_NORMALISATION),
+        passage_terms=tuple(passage_terms),
+        sentence_terms=tuple(sentence_terms),
+        passage_frequencies=DocumentFrequencies.of(passage_terms),
+        sentence_frequencies=DocumentFrequencies.of(sentence_terms),
         aliases=aliases,
         spelling=SpellingIndex(vocabulary),
         article_names=MappingProxyType(names),
@@ -153,7 +154,7 @@ def build_knowledge_base(folder: Path, *, embedding_cache: Path | None = None) -
         problems=tuple(problems),
         file_digests=MappingProxyType({name: _digest(folder / name) for name in (ALIASES_FILE, TIMELINE_FILE, BOT_FILE)}),
     )
-    # The timeline needs the sentences and the index's word weights, so it is built last.
+    # The timeline needs the sentences and their words' weights, so it is built last.
     timeline, timeline_problems = build_timeline(knowledge)
     return replace(
         knowledge,

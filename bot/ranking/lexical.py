@@ -1,7 +1,8 @@
 """The lexical ranker: BM25 of each sentence on its own terms plus a share of its passage's.
 
 The terms are the question's as bot.search.query reads them (stems, aliases, corrected typos,
-synonyms at a discount). Only sentences whose passage shares a term are ranked (the indexes'
+synonyms at a discount). The ranker holds its two BM25 indexes, over the knowledge base's
+passage and sentence terms. Only sentences whose passage shares a term are ranked (the indexes'
 postings), and subheads are never ranked: they are not quoted on their own.
 """
 
@@ -11,33 +12,42 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.ranking.protocol import Asked, Ranking
+from bot.search.bm25 import Bm25Index
 
 if TYPE_CHECKING:
     from bot.knowledge.base import KnowledgeBase
 
 # A sentence that answers often leans on the paragraph around it for the words the question uses.
 PASSAGE_SHARE = 0.5
+# Sentences vary from five words to sixty; full BM25 length normalisation (b=0.75) would let a
+# short sentence that shares one rare word beat the long one that answers.
+SENTENCE_LENGTH_NORMALISATION = 0.3
 
 
 @dataclass(frozen=True, eq=False)
 class LexicalRanker:
+    passage_index: Bm25Index
+    sentence_index: Bm25Index
     sentences_of: tuple[tuple[int, ...], ...]  # each passage's sentence positions
     name: str = "words"
 
     @classmethod
     def build(cls, knowledge: KnowledgeBase) -> LexicalRanker:
-        # Its indexes are the knowledge base's BM25 indexes, which the answer check and the
-        # timeline also read. Grouping sentences by passage lets a question visit only the
-        # passages that share a term with it, never every sentence of a large folder.
+        # Grouping sentences by passage lets a question visit only the passages that share a
+        # term with it, never every sentence of a large folder.
         grouped: list[list[int]] = [[] for _ in knowledge.passages]
         for position, sentence in enumerate(knowledge.sentences):
             grouped[sentence.passage].append(position)
-        return cls(tuple(tuple(positions) for positions in grouped))
+        return cls(
+            Bm25Index(knowledge.passage_terms),
+            Bm25Index(knowledge.sentence_terms, b=SENTENCE_LENGTH_NORMALISATION),
+            tuple(tuple(positions) for positions in grouped),
+        )
 
     def rank(self, knowledge: KnowledgeBase, asked: Asked) -> Ranking:
         weights = asked.query.weights
-        passage_scores = knowledge.passage_index.scores(weights)
-        sentence_scores = knowledge.sentence_index.scores(weights)
+        passage_scores = self.passage_index.scores(weights)
+        sentence_scores = self.sentence_index.scores(weights)
         top_passage = max(passage_scores.values(), default=0.0) or 1.0
         top_sentence = max(sentence_scores.values(), default=0.0) or 1.0
         scores: dict[int, float] = {}

@@ -4,8 +4,8 @@ The formula is rank-bm25's BM25Okapi (length normalised by the mean over every d
 ones included), with our k1=1.2 and b=0.75 by default, and one change: its Okapi IDF is
 log((N - n + 0.5) / (n + 0.5)), so a term in exactly half the documents scores zero, and one in more than half goes negative and is floored to a
 fraction of the mean. On a knowledge base of a few dozen passages that silences the very words
-people ask about ("summit", "Kim"), so we use the smoothed, always-positive IDF Lucene uses instead:
-log(1 + (N - n + 0.5) / (n + 0.5)). tests/test_bm25_reference.py holds the top-10s to rank-bm25
+people ask about ("summit", "Kim"), so we use the smoothed, always-positive IDF Lucene uses instead
+(bot.search.document_frequencies). tests/test_bm25_reference.py holds the top-10s to rank-bm25
 itself with that IDF.
 
 Why our own scorer and not rank-bm25's: its get_batch_scores is a Python loop over every candidate
@@ -20,12 +20,13 @@ anyway, and neither gives the smoothed IDF or weighted query terms.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
+
+from bot.search.document_frequencies import DocumentFrequencies
 
 
 class Bm25Index:
@@ -53,9 +54,9 @@ class Bm25Index:
         frequencies = np.asarray(posting_frequencies, dtype=np.float64)[order]
 
         # The same smoothed IDF for every term, rank-bm25's avgdl (total length / every document).
-        idf = np.log(1 + (self.size - document_frequency + 0.5) / (document_frequency + 0.5))
-        self._idf: dict[str, float] = dict(zip(term_ids, idf.tolist()))
-        self._term_ids = term_ids  # plain dicts, only ever read: answering threads share them
+        self.frequencies = DocumentFrequencies(self.size, dict(zip(term_ids, document_frequency.tolist())))
+        idf = self.frequencies.idf_array  # in term id order, as the mapping above is
+        self._term_ids = term_ids  # a plain dict, only ever read: answering threads share it
         average_length = float(lengths.sum()) / self.size if self.size else 0.0
         if average_length > 0:
             length_factor = k1 * (1 - b + b * lengths / average_length)
@@ -65,19 +66,6 @@ class Bm25Index:
             )
         else:
             self._weights = np.zeros(0, dtype=np.float64)
-        self._unseen_idf = math.log(1 + (self.size + 0.5) / 0.5)
-
-    @property
-    def single_document_idf(self) -> float:
-        """The IDF of a term only one document has: the rarest a term the index holds can be."""
-        return math.log(1 + (self.size - 1 + 0.5) / 1.5)
-
-    def idf(self, term: str) -> float:
-        """A term no document has weighs the most: a question that hinges on it is not covered."""
-        return self._idf.get(term, self._unseen_idf)
-
-    def contains(self, term: str) -> bool:
-        return term in self._term_ids
 
     def scores(self, query: Mapping[str, float]) -> dict[int, float]:
         """BM25 score of every document sharing a term with the query, each term scaled by its weight."""

@@ -1,13 +1,20 @@
-"""Reads a question into concepts and weighted index terms: typos corrected, aliases grouped, sources noticed."""
+"""Reads a question into concepts and weighted index terms: typos corrected, aliases grouped, sources noticed.
+
+It reads against the articles' words (`ArticleWords`: a KnowledgeBase is one) and knows nothing
+else of the knowledge base, so bot.search, which the knowledge base is built with, never imports it.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import Protocol
 
-from bot.knowledge.base import KnowledgeBase
+from bot.search.aliases import AliasTable
 from bot.search.answer_type import Expectation, expected_answer
+from bot.search.document_frequencies import DocumentFrequencies
 from bot.search.english import is_english_word, specificity
 from bot.search.normalise import STOP_WORDS, stem, words
 from bot.search.synonyms import MIN_SYNONYM_SPECIFICITY, synonym_stems
@@ -23,6 +30,21 @@ CORRECTED_WEIGHT = 0.8
 # differently, at a discount, so a passage in the question's own words still ranks first.
 SYNONYM_WEIGHT = 0.5
 MAX_QUERY_TERMS = 48
+
+
+class ArticleWords(Protocol):
+    """What reading a question needs to know of the articles' words."""
+
+    @property
+    def passage_frequencies(self) -> DocumentFrequencies: ...  # which terms the passages use
+    @property
+    def aliases(self) -> AliasTable: ...
+    @property
+    def spelling(self) -> SpellingIndex: ...  # corrects a misspelt word to one the articles use
+    @property
+    def article_names(self) -> Mapping[str, frozenset[str]]: ...  # article id -> terms that name it
+    @property
+    def synonyms_pointing_at(self) -> Mapping[str, frozenset[str]]: ...  # bot.search.synonyms
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +80,7 @@ def _misspelt_stop_word(word: str) -> bool:
 
 
 def question_terms(
-    knowledge: KnowledgeBase, question: str, phrasing: frozenset[str] = frozenset()
+    knowledge: ArticleWords, question: str, phrasing: frozenset[str] = frozenset()
 ) -> tuple[list[str], list[str], dict[str, str]]:
     """Stemmed content terms of the question and their words, a misspelt word replaced by the one it must mean.
 
@@ -90,15 +112,15 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!
 MIN_CHATTER_SPECIFICITY = 0.7
 
 
-def _says_something(knowledge: KnowledgeBase, sentence_stems: list[str], sentence_words: list[str]) -> bool:
+def _says_something(knowledge: ArticleWords, sentence_stems: list[str], sentence_words: list[str]) -> bool:
     """A specific word some article uses (or an alias of one): "Yongbyon" keeps its sentence, "quick" does not."""
     return any(
-        (knowledge.passage_index.contains(term) or term in knowledge.aliases.words) and specificity(word) >= MIN_CHATTER_SPECIFICITY
+        (knowledge.passage_frequencies.contains(term) or term in knowledge.aliases.words) and specificity(word) >= MIN_CHATTER_SPECIFICITY
         for term, word in zip(sentence_stems, sentence_words)
     )
 
 
-def _sentence_terms(knowledge: KnowledgeBase, text: str, phrasing: frozenset[str]) -> tuple[list[str], list[str], dict[str, str]]:
+def _sentence_terms(knowledge: ArticleWords, text: str, phrasing: frozenset[str]) -> tuple[list[str], list[str], dict[str, str]]:
     known_words = knowledge.aliases.words
     stems: list[str] = []
     surfaces: list[str] = []
@@ -108,7 +130,7 @@ def _sentence_terms(knowledge: KnowledgeBase, text: str, phrasing: frozenset[str
             continue
         term = stem(word)
         # A real English word is never a typo, even when the articles do not use it.
-        if not knowledge.passage_index.contains(term) and term not in known_words and not is_english_word(word):
+        if not knowledge.passage_frequencies.contains(term) and term not in known_words and not is_english_word(word):
             if _misspelt_stop_word(word):
                 continue  # "actualy", "becuase": phrasing, not a topic to find
             corrected = knowledge.spelling.correct(word)
@@ -122,7 +144,7 @@ def _sentence_terms(knowledge: KnowledgeBase, text: str, phrasing: frozenset[str
     return stems, surfaces, corrections
 
 
-def read_question(knowledge: KnowledgeBase, question: str, asking: str | None = None) -> tuple[Expectation | None, Query]:
+def read_question(knowledge: ArticleWords, question: str, asking: str | None = None) -> tuple[Expectation | None, Query]:
     """The kind of answer the question wants, and the question read without the words that only
     say so ("what year", "name"): how the answerer and the unanswered report both read it.
     `asking`: the words that say what kind of answer is wanted, when they are not the whole
@@ -131,7 +153,7 @@ def read_question(knowledge: KnowledgeBase, question: str, asking: str | None = 
     return expectation, analyse(knowledge, question, phrasing=expectation.phrasing if expectation else frozenset())
 
 
-def analyse(knowledge: KnowledgeBase, question: str, phrasing: frozenset[str] = frozenset()) -> Query:
+def analyse(knowledge: ArticleWords, question: str, phrasing: frozenset[str] = frozenset()) -> Query:
     """`phrasing`: words that only say what kind of answer is wanted ("name", "long"), left out."""
     stems, surfaces, corrections = question_terms(knowledge, question, phrasing)
     corrected_terms = {stem(c) for c in corrections.values()}
@@ -182,22 +204,22 @@ def analyse(knowledge: KnowledgeBase, question: str, phrasing: frozenset[str] = 
     return Query(weights=weights, concepts=content, named_articles=named, corrections=corrections)
 
 
-def _synonyms_used(knowledge: KnowledgeBase, word: str, question_stems: list[str]) -> tuple[str, ...]:
+def _synonyms_used(knowledge: ArticleWords, word: str, question_stems: list[str]) -> tuple[str, ...]:
     """The word's synonyms that some passage uses and the question does not already say."""
     if specificity(word) < MIN_SYNONYM_SPECIFICITY:
         return ()
     candidates = (*synonym_stems(word), *sorted(knowledge.synonyms_pointing_at.get(stem(word), ())))
-    return tuple(s for s in dict.fromkeys(candidates) if s not in question_stems and knowledge.passage_index.contains(s))
+    return tuple(s for s in dict.fromkeys(candidates) if s not in question_stems and knowledge.passage_frequencies.contains(s))
 
 
-def said_in_articles(knowledge: KnowledgeBase, concept: Concept) -> bool:
+def said_in_articles(knowledge: ArticleWords, concept: Concept) -> bool:
     """Whether any passage says the concept: its alias group, or every word it was said with.
     One that none says can only be found through an alias (knowledge/aliases.yaml) or a synonym."""
-    index = knowledge.passage_index
-    return index.contains(concept.key) or all(index.contains(term) for term in concept.terms)
+    used = knowledge.passage_frequencies
+    return used.contains(concept.key) or all(used.contains(term) for term in concept.terms)
 
 
-def words_in_no_article(knowledge: KnowledgeBase, question: str) -> list[str]:
+def words_in_no_article(knowledge: ArticleWords, question: str) -> list[str]:
     """The question's words for the things it asks about that no passage says, as typed; words
     that only say what kind of answer is wanted ("date", "name") are left out, as when answering."""
     _, query = read_question(knowledge, question)

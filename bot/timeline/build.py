@@ -25,7 +25,7 @@ def build_timeline(knowledge: KnowledgeBase) -> tuple[tuple[TimelineEvent, ...],
     def term_set(text: str) -> frozenset[str]:
         return frozenset(knowledge.aliases.concepts(terms(text)))
 
-    events = merge(curated, mentions, knowledge.articles, term_set, knowledge.sentence_index.idf)
+    events = merge(curated, mentions, knowledge.articles, term_set, knowledge.sentence_frequencies.idf)
     return events, problems
 
 
