@@ -24,6 +24,7 @@ from pydantic import SecretStr
 from bot.config import Settings
 from bot.frontends import slack_app
 from bot.knowledge.store import KnowledgeStore
+from bot.service.in_flight import InFlight
 from tests.fakes.slack_server import APP_ID, APP_TOKEN, BOT_TOKEN, BOT_USER_ID, TEAM_ID, FakeSlack
 
 SIGNING_SECRET = "test-signing-secret"
@@ -186,8 +187,8 @@ async def fake_slack() -> AsyncIterator[FakeSlack]:
     await fake.stop()
 
 
-async def serve_http(settings: Settings, store: KnowledgeStore) -> AsyncIterator[HttpBot]:
-    app = slack_app.build_app(settings, store)
+async def serve_http(settings: Settings, store: KnowledgeStore, in_flight: InFlight | None = None) -> AsyncIterator[HttpBot]:
+    app = slack_app.build_app(settings, store, in_flight)
     runner = await slack_app.start_http(app, SIGNING_SECRET, "127.0.0.1", 0)
     port = runner.addresses[0][1]
     async with aiohttp.ClientSession() as session:

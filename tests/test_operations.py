@@ -57,6 +57,8 @@ def test_json_lines_are_one_object_a_line_with_secrets_and_user_ids_masked() -> 
     discord_token = "MTA5ODc2NTQzMjEwOTg3NjU0Mw.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789"
     assert discord_token not in TextLines().format(record("token %s", discord_token))
     assert "UNAUTHORIZED and USA are words" in TextLines().format(record("UNAUTHORIZED and USA are words"))
+    hook = "https://hooks.slack.com/commands/T0TEST/1234567890/AbCdEf123456"
+    assert TextLines().format(record("posting to %s.", hook)).endswith(f"posting to {MASK}.")
 
 
 def test_debug_logging_keeps_the_libraries_that_log_payloads_at_info() -> None:

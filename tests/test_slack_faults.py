@@ -20,6 +20,7 @@ from bot.config import Settings
 from bot.frontends import slack_app, slack_socket
 from bot.frontends.slack_retries import LONGEST_RETRY_AFTER
 from bot.knowledge.store import KnowledgeStore
+from bot.service.in_flight import InFlight
 from bot.service.readiness import readiness
 from tests.fakes.slack_server import APP_TOKEN, BOT_TOKEN, FakeSlack, Refusal, refuse_first
 from tests.slack_checks import all_text
@@ -32,6 +33,7 @@ from tests.slack_fixtures import (  # noqa: F401  (fixtures)
     free_port,
     http_bot,
     mention_event,
+    serve_http,
     slack_settings,
     slash_command_body,
 )
@@ -70,6 +72,39 @@ async def test_a_retry_after_longer_than_the_bound_is_not_waited_for(
     assert "Pompeo" not in all_text(apology)
     assert len(fake_slack.refused) == 1
     assert "longer than the" in caplog.text
+
+
+@pytest.mark.parametrize("refusal", [Refusal(429, retry_after=1), Refusal(503)], ids=["429", "503"])
+async def test_a_refused_slash_command_reply_is_sent_again_and_arrives_once(
+    fake_slack: FakeSlack, bundled_store: KnowledgeStore, caplog: pytest.LogCaptureFixture, refusal: Refusal
+) -> None:
+    """`/ask` is answered through bolt's respond() (the response_url), which retries as Web API calls do."""
+    fake_slack.refuse = refuse_first("response_url", refusal)
+    in_flight = InFlight()
+    with caplog.at_level(logging.INFO):
+        async for bot in serve_http(slack_settings(fake_slack), bundled_store, in_flight):
+            assert (await bot.command(slash_command_body(fake_slack, "/ask", TILLERSON, hook="retried"))).status == 200
+            assert await in_flight.wait_idle(30)  # the listener is done: every reply it made has arrived
+    (reply,) = fake_slack.of("response_url")
+    assert "Pompeo" in all_text(reply.args)
+    ((refused, _),) = fake_slack.refused
+    assert refused.args == reply.args  # the same reply, sent again
+    assert "a reply through a response_url" in caplog.text and "retrying" in caplog.text
+    assert fake_slack.response_url("retried") not in caplog.text  # whoever holds it can post in the channel
+
+
+async def test_a_reply_refused_for_longer_than_the_bound_is_one_warning_without_the_url(
+    fake_slack: FakeSlack, bundled_store: KnowledgeStore, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake_slack.refuse = refuse_first("response_url", Refusal(429, retry_after=LONGEST_RETRY_AFTER + 50))
+    in_flight = InFlight()
+    async for bot in serve_http(slack_settings(fake_slack), bundled_store, in_flight):
+        assert (await bot.command(slash_command_body(fake_slack, "/ask", TILLERSON, hook="refused"))).status == 200
+        assert await in_flight.wait_idle(5)  # not held for the 60 s Slack asked for
+    assert fake_slack.of("response_url") == [] and len(fake_slack.refused) == 1
+    (warning,) = [r for r in caplog.records if "refused a reply through its response_url: 429" in r.getMessage()]
+    assert warning.levelname == "WARNING" and not any(r.exc_info for r in caplog.records)
+    assert fake_slack.response_url("refused") not in caplog.text
 
 
 @pytest.mark.parametrize(

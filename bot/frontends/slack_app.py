@@ -2,8 +2,8 @@
 
 Socket Mode when SLACK_APP_TOKEN is set (no public URL needed); otherwise an aiohttp server on
 SLACK_HOST:SLACK_PORT at /slack/events that verifies each request's signature (`slack_http`). The
-listeners live in `slack_listeners`; this module only wires transport, settings, Web API retries,
-the redelivery filter, readiness and draining on shutdown.
+listeners live in `slack_listeners`; this module only wires transport, settings, retries (Web API
+calls and respond()), the redelivery filter, readiness and draining on shutdown.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot import messages
 from bot.errors import StartupError
 from bot.config import Settings
-from bot.frontends import slack_http, slack_listeners
+from bot.frontends import slack_http, slack_listeners, slack_respond
 from bot.frontends.slack_retries import CALL_TIMEOUT, web_api_retry_handlers
 from bot.frontends.slack_socket import SocketModeConnection
 from bot.knowledge.store import KnowledgeStore
@@ -176,6 +176,7 @@ def build_app(
         name="talks-bot",
     )
     app.middleware(answer_once(SeenEvents()))
+    app.middleware(slack_respond.retrying_replies(session))
     slack_listeners.register(app, store, frozenset(settings.slack_admin_user_ids))
 
     app.error(slack_listeners.report_failure)

@@ -1,9 +1,9 @@
 """How log lines look: text for people, or one JSON object a line for log shippers (BOT_LOG_FORMAT).
 
 Either way a line never carries a secret or a chat user's id. The code logs neither; as a net
-under that rule, anything shaped like a Slack or Discord token, or a Slack user id, is masked
-in the finished line (Discord user ids look like any other snowflake, so only code review keeps
-them out).
+under that rule, anything shaped like a Slack or Discord token, a Slack response_url (whoever
+holds one can post in its channel), or a Slack user id, is masked in the finished line (Discord
+user ids look like any other snowflake, so only code review keeps them out).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ MASK = "[redacted]"
 _SECRETS = re.compile(
     r"xox[a-z]-[A-Za-z0-9-]+"  # Slack bot, user and refresh tokens
     r"|xapp-[A-Za-z0-9-]+"  # Slack app-level tokens
+    r"|https://hooks\.slack\.com/[A-Za-z0-9/_-]+"  # response_urls and incoming webhooks
     r"|[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,}"  # Discord bot tokens
 )
 _SLACK_USER_ID = re.compile(r"(?<![A-Za-z0-9])[UW](?=[A-Z]*[0-9])[A-Z0-9]{8,11}(?![A-Za-z0-9])")

@@ -4,10 +4,11 @@ It listens on 127.0.0.1 only, answers in Slack's real shapes (taken from slack-s
 slack-bolt's test fixtures and the API docs) and records every call, so tests can assert on what
 the bot sent. Tests wait for calls with `wait_for`, never with sleeps.
 
-Faults as Slack shows them: `refuse` decides, per Web API call, to answer instead 429 with a
-Retry-After header and `{"ok": false, "error": "ratelimited"}` (Slack's rate-limit answer) or a
-5xx with an HTML page (what its load balancers send); refused calls are kept in `refused`, not in
-`calls`. `delays` holds a method's answers back (seconds), to keep answers in flight.
+Faults as Slack shows them: `refuse` decides, per Web API call or response_url post, to answer
+instead 429 with a Retry-After header and `{"ok": false, "error": "ratelimited"}` (Slack's
+rate-limit answer; a response_url says `rate_limited` in plain text, as its other errors are) or
+a 5xx with an HTML page (what its load balancers send); refused calls are kept in `refused`, not
+in `calls`. `delays` holds a method's answers back (seconds), to keep answers in flight.
 """
 
 from __future__ import annotations
@@ -47,9 +48,12 @@ class Refusal:
     status: int  # 429, or a 5xx
     retry_after: int = 1  # seconds, for a 429
 
-    def response(self) -> web.Response:
+    def response(self, *, webhook: bool = False) -> web.Response:
         if self.status == 429:
-            return web.json_response({"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": str(self.retry_after)})
+            headers = {"Retry-After": str(self.retry_after)}
+            if webhook:
+                return web.Response(status=429, text="rate_limited", headers=headers)
+            return web.json_response({"ok": False, "error": "ratelimited"}, status=429, headers=headers)
         return web.Response(status=self.status, text="<html><body>Slack is having trouble.</body></html>", content_type="text/html")
 
 
@@ -142,13 +146,19 @@ class FakeSlack:
         call = Call(method, args, request.path)
         if method in self.delays:
             await asyncio.sleep(self.delays[method])
-        if self.refuse is not None and (refusal := self.refuse(call)) is not None:
-            async with self._changed:
-                self.refused.append((call, refusal))
-                self._changed.notify_all()
+        if (refusal := await self._refusal(call)) is not None:
             return refusal.response()
         await self._record(call)
         return web.json_response(self._reply(method, args))
+
+    async def _refusal(self, call: Call) -> Refusal | None:
+        """The fault `refuse` chose for this call (kept in `refused`), or None to answer it."""
+        if self.refuse is None or (refusal := self.refuse(call)) is None:
+            return None
+        async with self._changed:
+            self.refused.append((call, refusal))
+            self._changed.notify_all()
+        return refusal
 
     def _reply(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
         if method == "auth.test":
@@ -202,7 +212,10 @@ class FakeSlack:
 
     async def _response_url(self, request: web.Request) -> web.Response:
         # Slack's response_url answers a plain "ok"; bolt's AsyncRespond sends JSON.
-        await self._record(Call("response_url", await request.json(), request.path))
+        call = Call("response_url", await request.json(), request.path)
+        if (refusal := await self._refusal(call)) is not None:
+            return refusal.response(webhook=True)
+        await self._record(call)
         return web.Response(text="ok")
 
     # --- Socket Mode ---
