@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from bot import commands
 from bot.knowledge.base import build_knowledge_base
 from bot.knowledge.store import KnowledgeStore
@@ -129,3 +131,28 @@ def test_date_window_filter(bundled_store: KnowledgeStore) -> None:
     dates = {e.date.iso() for e in events}
     assert "2018-06" in dates and "2018-11" in dates and "2018-08" in dates
     assert "1994" not in dates and "2019-02-28" not in dates
+
+
+def test_a_span_and_a_vaguer_date_of_one_event_load_without_error(tmp_path: Path) -> None:
+    """One source gives the days of a two-day meeting, two others only its month: the event takes
+    the month most sources give, and the knowledge still loads (a crash here lost every article)."""
+    folder = tmp_path / "knowledge"
+    write_article(folder, "paper-a", "Moon and Kim held their summit in Pyongyang on September 18-19, 2018.", published="2018-09-20")
+    write_article(folder, "paper-b", "Moon and Kim held their summit in Pyongyang in September 2018.", published="2018-12-01")
+    write_article(folder, "paper-c", "Moon and Kim held their summit in Pyongyang in September 2018.", published="2019-01-10")
+    events = [e for e in build_knowledge_base(folder).timeline if "Pyongyang" in e.quotes[0].text]
+    assert events, "the summit is on the timeline"
+    assert all(e.end is None or e.date.first_day() <= e.end.first_day() for e in events)
+
+
+def test_a_fault_in_the_timeline_costs_the_timeline_not_the_answers(knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.knowledge.base as base
+
+    def broken(knowledge: object) -> object:
+        raise TypeError("'<=' not supported between instances of 'int' and 'NoneType'")
+
+    monkeypatch.setattr(base, "build_timeline", broken)
+    knowledge = build_knowledge_base(knowledge_copy)
+    assert knowledge.timeline == ()
+    assert any(p.field == "timeline" and "could not be built (TypeError" in p.message for p in knowledge.problems)
+    assert commands.ask(KnowledgeStore(knowledge_copy), "Who did Trump fire as secretary of state?", frontend="test").quotes

@@ -155,7 +155,7 @@ def build_knowledge_base(folder: Path, *, embedding_cache: Path | None = None) -
         file_digests=MappingProxyType({name: _digest(folder / name) for name in (ALIASES_FILE, TIMELINE_FILE, BOT_FILE)}),
     )
     # The timeline needs the sentences and their words' weights, so it is built last.
-    timeline, timeline_problems = build_timeline(knowledge)
+    timeline, timeline_problems = _timeline_or_none(knowledge)
     return replace(
         knowledge,
         timeline=timeline,
@@ -164,6 +164,17 @@ def build_knowledge_base(folder: Path, *, embedding_cache: Path | None = None) -
         problems=(*knowledge.problems, *timeline_problems),
         build_seconds=time.perf_counter() - started,
     )
+
+
+def _timeline_or_none(knowledge: KnowledgeBase) -> tuple[tuple[TimelineEvent, ...], list[Problem]]:
+    """The timeline, or none with one problem saying why: a fault in reading dates from some new
+    article's prose must cost the timeline, never the answers from every article."""
+    try:
+        return build_timeline(knowledge)
+    except Exception as error:  # noqa: BLE001 -- any fault here; reported in one line, not a traceback
+        problem = Problem(str(knowledge.folder), "timeline", f"could not be built ({type(error).__name__}: {error}); /timeline is empty, answers are unaffected")
+        logger.error("%s", problem)
+        return (), [problem]
 
 
 def _digest(path: Path) -> str:

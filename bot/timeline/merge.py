@@ -236,7 +236,11 @@ def _finish(draft: _Draft) -> TimelineEvent:
     )
     # An event of several days: the span a source gives for the event's own date.
     # A curated date stays as the curator wrote it.
-    extent = next((s.extent for s in draft.found if s.extent is not None and s.extent[0] <= date <= s.extent[1]), None)
+    # Compared as days covered: EventDate's own ordering cannot compare a month with a day.
+    extent = next(
+        (s.extent for s in draft.found if s.extent is not None and s.extent[0].first_day() <= date.first_day() and date.last_day() <= s.extent[1].last_day()),
+        None,
+    )
     if extent is not None and extent[0] != extent[1] and not draft.curated:
         return TimelineEvent(extent[0], approximate, draft.title, _unique(quotes), draft.curated, other_dates, end=extent[1])
     return TimelineEvent(date, approximate, draft.title, _unique(quotes), draft.curated, other_dates)
