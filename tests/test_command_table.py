@@ -78,12 +78,6 @@ def test_help_on_every_platform_lists_exactly_the_commands_it_offers() -> None:
     assert "/quit" not in slack_help  # a terminal-only command
 
 
-def test_the_slack_manifest_declares_the_tables_commands() -> None:
-    manifest = yaml.safe_load((PROJECT_ROOT / "slack-manifest.yaml").read_text(encoding="utf-8"))
-    declared = {c["command"]: c for c in manifest["features"]["slash_commands"]}
-    assert set(declared) == {"/" + c.name for c in command_table.for_platform("slack")}
-
-
 def test_typed_text_fills_the_same_options_as_discords_box() -> None:
     call = command_table.call_from_text("/timeline hanoi 2019 2018", "terminal")
     assert isinstance(call, Call) and call.values == {"topic": "hanoi", "from": "2019", "to": "2018"}

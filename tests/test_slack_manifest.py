@@ -1,23 +1,50 @@
-"""slack-manifest.yaml matches what the app listens for, so setting up the app is one paste."""
+"""`python -m bot slack-manifest` matches what the app listens for and the story being served,
+so setting up the app is one paste, for this story or another."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 import yaml
 
-from bot.config import PROJECT_ROOT
+from bot import command_table
+from bot.cli import main
+from bot.config import BUNDLED_KNOWLEDGE
 from bot.frontends.slack_app import EVENTS_PATH
 
 
-def test_manifest_declares_the_commands_scopes_and_events_the_app_uses() -> None:
-    manifest = yaml.safe_load((PROJECT_ROOT / "slack-manifest.yaml").read_text(encoding="utf-8"))
-    commands = {c["command"] for c in manifest["features"]["slash_commands"]}
-    assert commands == {"/ask", "/timeline", "/said", "/compare", "/sources", "/help", "/reload"}
-    scopes = set(manifest["oauth_config"]["scopes"]["bot"])
+def manifest_of(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, object]:
+    assert main(["slack-manifest", *argv]) == 0
+    return yaml.safe_load(capsys.readouterr().out)
+
+
+def test_manifest_declares_the_commands_scopes_and_events_the_app_uses(capsys: pytest.CaptureFixture[str]) -> None:
+    manifest = manifest_of(capsys, "--knowledge", str(BUNDLED_KNOWLEDGE), "--url", "https://talks.example.org/")
+    declared = {c["command"]: c for c in manifest["features"]["slash_commands"]}  # type: ignore[index]
+    assert set(declared) == {"/" + c.name for c in command_table.for_platform("slack")}
+    assert {"/ask", "/timeline", "/said", "/compare", "/sources", "/help", "/reload"} <= set(declared)
+    scopes = set(manifest["oauth_config"]["scopes"]["bot"])  # type: ignore[index]
     assert {"app_mentions:read", "chat:write", "commands", "im:history", "channels:history"} <= scopes
     settings = manifest["settings"]
-    assert {"app_mention", "message.im", "message.channels"} <= set(settings["event_subscriptions"]["bot_events"])
-    assert settings["interactivity"]["is_enabled"] is True
-    assert settings["socket_mode_enabled"] is False
-    urls = [settings["event_subscriptions"]["request_url"], settings["interactivity"]["request_url"]]
-    urls += [c["url"] for c in manifest["features"]["slash_commands"]]
-    assert all(url.endswith(EVENTS_PATH) for url in urls)
+    assert {"app_mention", "message.im", "message.channels"} <= set(settings["event_subscriptions"]["bot_events"])  # type: ignore[index]
+    assert settings["interactivity"]["is_enabled"] is True  # type: ignore[index]
+    assert settings["socket_mode_enabled"] is False  # type: ignore[index]
+    urls = [settings["event_subscriptions"]["request_url"], settings["interactivity"]["request_url"]]  # type: ignore[index]
+    urls += [c["url"] for c in declared.values()]
+    assert set(urls) == {"https://talks.example.org" + EVENTS_PATH}
+    # Slack refuses a manifest whose fields are too long.
+    assert len(manifest["display_information"]["name"]) <= 35 and len(manifest["display_information"]["description"]) <= 140  # type: ignore[index]
+
+
+def test_the_manifest_describes_the_story_in_the_knowledge_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "knowledge"
+    (folder / "articles").mkdir(parents=True)
+    (folder / "bot.yaml").write_text("topic: the 1969 Moon landing\nexample_questions:\n  - Who stepped out first?\n", encoding="utf-8")
+    manifest = manifest_of(capsys, "--knowledge", str(folder), "--socket-mode", "--app-name", "Apollo Quotes")
+    about = manifest["display_information"]
+    assert "the 1969 Moon landing" in about["description"] and "Korea" not in yaml.safe_dump(manifest)  # type: ignore[index]
+    assert about["name"] == "Apollo Quotes" and manifest["features"]["bot_user"]["display_name"] == "apolloquotes"  # type: ignore[index]
+    ask = next(c for c in manifest["features"]["slash_commands"] if c["command"] == "/ask")  # type: ignore[index]
+    assert ask["usage_hint"] == "[private] Who stepped out first?"
+    assert manifest["settings"]["socket_mode_enabled"] is True  # type: ignore[index]

@@ -25,6 +25,7 @@ from bot.cli import (
     said_cmd,
     serve_cmd,
     slack_cmd,
+    slack_manifest_cmd,
     sources_cmd,
     timeline_cmd,
     unanswered_cmd,
@@ -45,6 +46,7 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     feedback_cmd,
     discord_cmd,
     slack_cmd,
+    slack_manifest_cmd,
 )
 
 
