@@ -10,9 +10,10 @@ from enum import Enum
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.quotation_marks import unbalanced
 from bot.quotes import Quote
-from bot.ranking.answer_check import AnswerCheck, Evidence
+from bot.ranking.answer_check import AnswerCheck, Evidence, shipped_model
 from bot.ranking.fusion import Fused, FusionWeights, fuse
 from bot.ranking.protocol import Asked, Ranking
+from bot.ranking.signals import gather_signals
 from bot.search.answer_type import AnswerType, Expectation, expected_answer, satisfies, wants_explanation, without_opening
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
 from bot.search.normalise import ADDRESSING_THE_BOT, PLEASANTRIES, is_stop_word, spell_out_shorthand, words
@@ -26,12 +27,13 @@ NAMED_SOURCE_BOOST = 2.0
 
 @dataclass(frozen=True)
 class Pipeline:
-    """The settings of the ranking pipeline's stages. The defaults are what tools/fit_fusion.py
-    fitted on all the training question sets (dev and held-out A to L); the README has the
-    leave-one-set-out numbers for them."""
+    """The settings of the ranking pipeline's stages. The fusion is what tools/fit_fusion.py
+    fitted on the training question sets (dev and held-out A to L), the check's rule likewise;
+    the check's model is tools/fit_answer_check.py's, fitted on every set in eval/. The README
+    has the leave-one-set-out numbers for them."""
 
     fusion: FusionWeights = FusionWeights(weights={"meaning": 0.5}, by_score=True)
-    check: AnswerCheck = AnswerCheck(min_coverage=0.45, min_similarity=0.55, trap_similarity=0.15)
+    check: AnswerCheck = AnswerCheck(min_coverage=0.45, min_similarity=0.55, trap_similarity=0.15, model=shipped_model())
     # Later quotes must score nearly as well as the first, or they are noise.
     following_quote_ratio: float = 0.6
 
@@ -84,6 +86,7 @@ class Reading:
     named_articles: tuple[str, ...]  # ids of the articles the question names ("does Vox think")
     concepts: tuple[ConceptCredit, ...]
     similarity: float | None = None  # the meaning signal's cosine with the best sentence (None: no model)
+    evidence: Evidence | None = None  # what the answer check weighed
 
 
 @dataclass(frozen=True)
@@ -157,9 +160,15 @@ def answer(
     credits = concept_credits(knowledge, query, present)
     coverage = weighted_coverage(credits)
     similarity = similarity_of(rankings, best.sentence)
-    reading = _reading(expectation, bool(fitting), query, credits, similarity)
+    # The check's model was fitted on questions asked on their own over the whole folder. Within
+    # some articles the fused scores are scaled within them (their best always looks strong), and a
+    # follow-up read with its thread's question is two questions in one: there the rule decides.
+    own_question = only_articles is None and asking is None
+    signals = gather_signals(plain, expectation, ranked, credits) if own_question else None
+    evidence = Evidence(coverage, similarity, bool(fitting), has_topic=bool(query.concepts), signals=signals)
+    reading = _reading(expectation, bool(fitting), query, credits, similarity, evidence)
     quotes = _quotes(knowledge, fitting or ranked, explain=wants_explanation(asking or question), ratio=pipeline.following_quote_ratio)
-    if not pipeline.check.answers(Evidence(coverage, similarity, bool(fitting), has_topic=bool(query.concepts))):
+    if not pipeline.check.answers(evidence):
         return Answer(question, declined=Declined.NOT_COVERED, closest=quotes[:CLOSEST_OFFERED], coverage=coverage, reading=reading)
     return Answer(question, quotes=quotes, coverage=coverage, reading=reading)
 
@@ -223,7 +232,12 @@ def _asking_words(message: str) -> list[str]:
 
 
 def _reading(
-    expectation: Expectation | None, typed_found: bool, query: Query, credits: tuple[ConceptCredit, ...], similarity: float | None
+    expectation: Expectation | None,
+    typed_found: bool,
+    query: Query,
+    credits: tuple[ConceptCredit, ...],
+    similarity: float | None,
+    evidence: Evidence | None = None,
 ) -> Reading:
     return Reading(
         expectation.type if expectation else None,
@@ -232,6 +246,7 @@ def _reading(
         tuple(sorted(query.named_articles)),
         credits,
         similarity,
+        evidence,
     )
 
 

@@ -71,8 +71,8 @@ def test_explain_in_json_accounts_for_the_coverage() -> None:
     assert concepts["shut"]["found_through"] == "close" and 0 < concepts["shut"]["found"] < 1
     weighted = sum(c["weight"] * c["found"] for c in concepts.values()) / sum(c["weight"] for c in concepts.values())
     assert abs(weighted - reading["coverage"]) < 0.01
-    assert reading["typed_answer_found"] is None  # no kind of answer expected, so coverage decides
-    assert data["answered"] == (reading["coverage"] >= reading["needed"])
+    assert reading["typed_answer_found"] is None  # no kind of answer expected: the fitted check decides
+    assert data["answered"] == (reading["answer_probability"] >= reading["answer_probability_needed"])
     assert "reading" not in json.loads(run_bot("ask", "--json", "Did Kim offer to shut the Yongbyon complex?").stdout)
 
 

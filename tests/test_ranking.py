@@ -10,7 +10,7 @@ import pytest
 from bot.answers import Declined, Pipeline, answer
 from bot.knowledge.base import KnowledgeBase, build_knowledge_base
 from bot.knowledge.store import KnowledgeStore
-from bot.ranking.answer_check import AnswerCheck, Evidence
+from bot.ranking.answer_check import AnswerCheck, DeclineModel, Evidence, Signals, shipped_model
 from bot.ranking.fusion import FusionWeights, reciprocal_rank_fusion
 from bot.ranking.lexical import LexicalRanker
 from bot.ranking.protocol import Asked, Ranker, Ranking
@@ -116,3 +116,38 @@ def test_explain_says_when_no_sentence_has_the_kind_of_answer_asked_for(bundled_
     assert not result.answered and result.reading is not None and not result.reading.typed_answer_found
     assert "no sentence among those found holds a day" in reading_text(result)
     assert "the sentence-embedding model is not loaded" in reading_text(result)
+
+
+def test_a_question_naming_someone_the_articles_never_mention_is_declined(bundled_store: KnowledgeStore) -> None:
+    """The rule answered it (its other words, Hanoi and the summit, are everywhere); the fitted
+    check weighs a name no article says as evidence the articles cannot answer."""
+    knowledge = bundled_store.current
+    question = "What did Vladimir Putin think of the Hanoi summit?"
+    assert answer(knowledge, question, pipeline=Pipeline(check=AnswerCheck())).answered
+    result = answer(knowledge, question)
+    assert result.declined is Declined.NOT_COVERED
+    assert result.reading is not None and result.reading.evidence is not None
+    assert result.reading.evidence.signals is not None and result.reading.evidence.signals.unknown_names == 2
+
+
+def test_the_shipped_check_model_loads_and_a_broken_one_leaves_the_rule(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    model = shipped_model()
+    assert model is not None and 0 < model.threshold < 1
+    assert set(model.features) <= {"coverage", "similarity", *Signals.__dataclass_fields__}
+    assert DeclineModel.from_json(model.to_json()) == model
+    broken = tmp_path / "answer_check.json"
+    broken.write_text(model.to_json().replace('"coverage"', '"shoe size"'), encoding="utf-8")
+    assert shipped_model(broken) is None
+    assert "shoe size" in caplog.text and "threshold rule decides" in caplog.text
+    check = AnswerCheck(min_coverage=0.5, min_similarity=0.7, trap_similarity=0.2, model=None)
+    assert check.answers(Evidence(coverage=0.6, similarity=0.3, typed_answer_found=True, signals=None))
+
+
+def test_the_model_decides_only_with_its_signals_and_the_gates_still_hold() -> None:
+    model = DeclineModel(("coverage",), (0.5,), (0.1,), (1.0,), 0.0, 0.5)
+    check = AnswerCheck(min_coverage=0.0, min_similarity=-1.0, trap_similarity=-1.0, model=model)
+    signals = Signals(expects_type=0.0, fused_best=1.0, fused_margin=0.1, unknown_names=0.0)
+    assert not check.answers(Evidence(coverage=0.3, similarity=0.9, typed_answer_found=True, signals=signals))
+    assert check.answers(Evidence(coverage=0.7, similarity=0.1, typed_answer_found=True, signals=signals))
+    assert not check.answers(Evidence(coverage=0.9, similarity=0.9, typed_answer_found=False, signals=signals))
+    assert check.answers(Evidence(coverage=0.3, similarity=0.9, typed_answer_found=True))  # no signals: the rule

@@ -1,21 +1,39 @@
 """The answer check: whether the best sentence found answers the question, or the bot declines.
 
-Two kinds of evidence, each enough on its own when strong:
+Two gates come first: a question that wants a kind of answer (a date, a number, a name) is
+declined when no ranked sentence has one, and a question naming nothing to find ("and why?")
+is declined on its own. Past them, with the meaning signal running, a small fitted model
+decides (`DeclineModel`, logistic regression): it weighs together
 - coverage: the share of the question's concepts (weighed by how specific they are) that the
   best sentence's paragraph holds, as said, through an alias or a synonym (bot.coverage);
-- similarity: the cosine of the question's and the sentence's MiniLM vectors. A sentence that
-  says the same thing in other words ("could Hanoi have gone even worse?" / "Thursday's failure
-  could have been worse") shares few words and is still an answer.
-Against traps (the key words are there, the fact asked about is not: "When was Pompeo
-confirmed?"), words alone are not enough when the meaning is far off: coverage answers only
-with at least `trap_similarity`. And a question that wants a kind of answer (a date, a number,
-a name) is declined when no ranked sentence has one. The thresholds are fitted by
-tools/fit_fusion.py, leaving one question set out at a time; the README gives the numbers.
+- similarity: the cosine of the question's and the best sentence's MiniLM vectors;
+- the best sentence's fused score and how far it stands above the next (both rankers agreeing
+  on one sentence is evidence it answers), whether the question wants a typed answer (a date, a
+  number, a name: such specific facts are more often missing), and how many words of the
+  question no article says that it writes as names (a name the articles never mention is strong
+  evidence they cannot answer); bot.ranking.signals gathers them. The similarity is not among them: with the fused scores in, it added nothing on
+  held-out sets.
+Its coefficients and decision threshold are fitted by tools/fit_answer_check.py, leaving one
+question set out at a time, and kept in answer_check.json beside this module; the README has the
+held-out numbers. Without the model file, and without the meaning signal, the threshold rule
+decides (`AnswerCheck` itself): similarity ≥ 0.55 answers alone; coverage ≥ 0.45 answers with
+similarity ≥ 0.15 (words alone, with no model: coverage ≥ 0.45). So does it where the model was
+not fitted: the timeline's topic filter (coverage and similarity only), an answer within some
+articles (/compare), and a follow-up read with its thread's question (bot.answers).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import logging
+import math
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+MODEL_FILE = Path(__file__).with_name("answer_check.json")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +44,70 @@ class Evidence:
     # The question names something to find ("and why?" names nothing: it leans on an earlier
     # question, and a sentence merely close in tone to "why" must not answer it).
     has_topic: bool = True
+    # What the fitted model reads besides coverage and similarity; None where only the rule applies.
+    signals: Signals | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Signals:
+    """The answer check's further evidence, each a number the fitted model weighs by name."""
+
+    expects_type: float  # 1: the question wants a date, a number, a name, a place…
+    fused_best: float  # the best sentence's fused score
+    fused_margin: float  # how far it stands above the next sentence's
+    unknown_names: float  # the question's words no article says that it writes as names ("Moon Jae-in", "IAEA")
+
+
+def features(evidence: Evidence) -> dict[str, float]:
+    """The model's inputs by name; empty when the evidence has no signals."""
+    if evidence.signals is None or evidence.similarity is None:
+        return {}
+    return {"coverage": evidence.coverage, "similarity": evidence.similarity, **asdict(evidence.signals)}
+
+
+@dataclass(frozen=True)
+class DeclineModel:
+    """Logistic regression over standardised features: the probability that the articles answer."""
+
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float  # answers at this probability or above
+    notes: dict[str, object] = field(default_factory=dict, compare=False)  # how and on what it was fitted
+
+    def probability(self, values: dict[str, float]) -> float:
+        z = self.bias + sum(w * (values[name] - m) / s for name, m, s, w in zip(self.features, self.mean, self.scale, self.weights))
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"features": self.features, "mean": self.mean, "scale": self.scale, "weights": self.weights, "bias": self.bias, "threshold": self.threshold, "notes": self.notes},
+            indent=1,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> DeclineModel:
+        data = json.loads(text)
+        names = tuple(data["features"])
+        unknown = set(names) - {"coverage", "similarity", *Signals.__dataclass_fields__}
+        if unknown:
+            raise ValueError(f"features the bot does not compute: {sorted(unknown)}")
+        model = cls(names, *(tuple(float(v) for v in data[key]) for key in ("mean", "scale", "weights")), float(data["bias"]), float(data["threshold"]), data.get("notes", {}))
+        if not len(model.mean) == len(model.scale) == len(model.weights) == len(names):
+            raise ValueError("features, mean, scale and weights differ in length")
+        return model
+
+
+@cache
+def shipped_model(path: Path = MODEL_FILE) -> DeclineModel | None:
+    """The fitted model the bot ships; None (the rule decides, and says so once) if it is missing or broken."""
+    try:
+        return DeclineModel.from_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        logger.warning("Answer check: %s cannot be used (%s); the threshold rule decides", path.name, error)
+        return None
 
 
 @dataclass(frozen=True)
@@ -33,12 +115,20 @@ class AnswerCheck:
     min_coverage: float = 0.45  # coverage that answers when the meaning is not far off
     min_similarity: float = 0.55  # similarity that answers on its own
     trap_similarity: float = 0.15  # below it, words alone do not answer
+    model: DeclineModel | None = None  # decides when the evidence has its signals
 
     def answers(self, evidence: Evidence) -> bool:
         if not evidence.typed_answer_found or not evidence.has_topic:
             return False
         if evidence.similarity is None:
             return evidence.coverage >= self.min_coverage
+        if self.model is not None and (values := features(evidence)):
+            return self.model.probability(values) >= self.model.threshold
         if evidence.similarity >= self.min_similarity:
             return True
         return evidence.coverage >= self.min_coverage and evidence.similarity >= self.trap_similarity
+
+    def probability(self, evidence: Evidence) -> float | None:
+        """The model's probability that the articles answer, for people reading why (None: the rule decided)."""
+        values = features(evidence)
+        return self.model.probability(values) if self.model is not None and values else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot import messages
 from bot.answers import MIN_COVERAGE, PIPELINE, Answer
+from bot.ranking.answer_check import Evidence
 from bot.compare import Comparison, date_readings
 from bot.knowledge.models import Article
 from bot.quotations.speakers import SpeakerLookup
@@ -87,6 +88,10 @@ def reading_dict(answer: Answer) -> dict[str, object]:
         "needed": MIN_COVERAGE,
         "similarity": None if reading.similarity is None else round(reading.similarity, 4),
         "similarity_answers_from": PIPELINE.check.min_similarity,
+        # The fitted answer check's probability that the articles answer, and where it answers from
+        # (None: the threshold rule decided, as without the meaning signal).
+        "answer_probability": _probability(reading.evidence),
+        "answer_probability_needed": PIPELINE.check.model.threshold if PIPELINE.check.model is not None else None,
         "expects": reading.expected.value if reading.expected else None,
         "typed_answer_found": reading.typed_answer_found if reading.expected else None,
         "corrections": dict(reading.corrections),
@@ -105,3 +110,8 @@ def reading_dict(answer: Answer) -> dict[str, object]:
             for item in reading.concepts
         ],
     }
+
+
+def _probability(evidence: Evidence | None) -> float | None:
+    probability = PIPELINE.check.probability(evidence) if evidence is not None else None
+    return None if probability is None else round(probability, 4)

@@ -17,6 +17,8 @@ def reading_text(answer: Answer) -> str:
     else:
         check = PIPELINE.check
         lines.append(messages.READING_SIMILARITY.format(similarity=reading.similarity, needed=check.min_similarity, trap=check.trap_similarity))
+        if check.model is not None and reading.evidence is not None and (probability := check.probability(reading.evidence)) is not None:
+            lines.append(messages.READING_CHECK.format(probability=probability, needed=check.model.threshold))
     if reading.expected is not None:
         kind = messages.EXPECTED_KINDS[reading.expected.value]
         lines.append(messages.READING_EXPECTED.format(kind=kind))
