@@ -221,3 +221,51 @@ def test_i_is_the_article_s_author_and_they_is_no_one() -> None:
 )
 def test_quotations_with_no_speaker_are_left_out(body: str) -> None:
     assert said(body) == []
+
+
+# --- attribution forms of news English beyond "…,” X said." ---
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Foreign Minister Ri Yong Ho said at a news conference, “The United States must change course.”",
+            [("Ri Yong Ho", "The United States must change course.")],
+        ),
+        (
+            "Deputy Minister Choe Son Hui told reporters in Pyongyang on Monday, “We are ready to listen.”",
+            [("Choe Son Hui", "We are ready to listen.")],
+        ),
+        (
+            "Senator Mary Okafor told reporters in Hanoi that day that “sometimes you have to walk away.”",
+            [("Mary Okafor", "sometimes you have to walk away.")],
+        ),
+        (
+            "Samuel Okafor, a former diplomat, said the talks were “doomed from the very start.”",
+            [("Samuel Okafor", "doomed from the very start.")],
+        ),
+        (
+            "Chairman Kim Jong Un was quoted by state media as saying “we will wait until the end of the year.”",
+            [("Kim Jong Un", "we will wait until the end of the year.")],
+        ),
+        (
+            "Ambassador Laura Chen walked out of the meeting, saying “there is nothing more to discuss today.”",
+            [("Laura Chen", "there is nothing more to discuss today.")],
+        ),
+    ],
+)
+def test_news_attribution_forms(body: str, expected: list[tuple[str, str]]) -> None:
+    assert said(body) == expected
+
+
+def test_a_word_or_two_held_up_in_reported_speech_is_no_ones_quotation() -> None:
+    assert said("President Donald Trump said he trusted his “gut” on the matter.") == []
+    assert said("Samuel Okafor said the plan was “bold” and “timely.”") == []
+
+
+def test_he_points_back_to_the_subject_of_the_sentence_before_not_the_nearest_name() -> None:
+    body = """
+    Choi Eun-ji, a former foreign ministry official, said the launch was aimed at Washington’s negotiators. “They are telling the Americans that the clock is running,” she said.
+    """
+    assert said(body) == [("Choi Eun-ji", "They are telling the Americans that the clock is running")]

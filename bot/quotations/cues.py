@@ -14,6 +14,9 @@ from enum import Enum
 
 from bot.quotations.english import (
     ADVERBS_BEFORE_A_VERB,
+    AUXILIARIES,
+    QUOTED_AS,
+    SPEECH_PARTICIPLES,
     FIRST_PERSON,
     OTHER_PRONOUNS,
     PERSONAL_PRONOUNS,
@@ -26,6 +29,11 @@ from bot.quotations.names import NameMention, Token
 MAX_UNNAMED_SUBJECT_WORDS = 6
 # Words between a speech noun and its "that": "Trump’s declaration last June that “…”".
 MAX_WORDS_BEFORE_THAT = 4
+# Words that join two verbs of one subject.
+COORDINATORS = frozenset({"and", "but"})
+# Words of a phrase between a speech verb and the comma before its quotation: "said at a news
+# conference, “…”", "told reporters in Seoul on Monday, “…”".
+MAX_WORDS_AFTER_THE_VERB = 6
 
 
 class CueKind(Enum):
@@ -88,16 +96,18 @@ def cue_after(body: str, region: Region) -> Cue | None:
     return _unnamed_subject(tokens, i)
 
 
-def cue_before(body: str, region: Region) -> Cue | None:
+def cue_before(body: str, region: Region, *, part_of_a_sentence: bool = False) -> Cue | None:
     """`He then added: “` · `President Donald Trump explained why …: “` · `said, “` ·
-    `Trump’s declaration last June that “` · `According to Gallucci, “`."""
+    `said at a news conference, “` · `Trump’s declaration last June that “` · `According to
+    Gallucci, “` · `Kim was quoted as saying “` · `…, saying “`; with part_of_a_sentence (the
+    quotation is words of speech, not a quoted word), also `Rusten said the talks were “`."""
     tokens = region.tokens
     if not tokens:
         return None
     last = tokens[-1]
     if last.text == ":":
         # The first speech verb of the clause introduces what follows the colon.
-        verb = next((k for k, t in enumerate(tokens[:-1]) if t.lower in SPEECH_VERBS and not t.capitalised), None)
+        verb = _first_speech_verb(tokens[:-1])
         return None if verb is None else _subject_before(body, region, verb)
     if last.text == ",":
         if tokens[0].lower == "according" and len(tokens) > 2 and tokens[1].lower == "to":
@@ -105,15 +115,60 @@ def cue_before(body: str, region: Region) -> Cue | None:
         for verb in (len(tokens) - 2, len(tokens) - 3):  # "said, “" · "told reporters, “"
             if verb >= 0 and tokens[verb].lower in SPEECH_VERBS and not tokens[verb].capitalised:
                 return _subject_before(body, region, verb)
-        return None
+        verb = _verb_before_a_short_phrase(tokens)  # "said at a news conference, “"
+        return None if verb is None else _subject_before(body, region, verb)
     if last.lower == "that" and len(tokens) > 1:
         verb = len(tokens) - 2
         while verb > 0 and _is_adverb(tokens[verb]):
             verb -= 1
         if tokens[verb].lower in SPEECH_VERBS and not tokens[verb].capitalised:
             return _subject_before(body, region, verb)
-        return _possessive_speech_noun(region, len(tokens) - 1)
+        possessive = _possessive_speech_noun(region, len(tokens) - 1)
+        if possessive is not None:
+            return possessive
+        verb = _verb_before_a_short_phrase(tokens)  # "told reporters in Hanoi that day that “"
+        return None if verb is None else _subject_before(body, region, verb)
+    if last.lower in SPEECH_PARTICIPLES:
+        return _subject_of_participle(body, region)
+    if part_of_a_sentence:
+        # Reported speech that ends in the speaker's own words: "Rusten said the talks were “…”".
+        verb = _first_speech_verb(tokens)
+        if verb is not None and verb < len(tokens) - 1:
+            return _subject_before(body, region, verb)
     return None
+
+
+def _verb_before_a_short_phrase(tokens: Sequence[Token]) -> int | None:
+    """The speech verb of `said at a news conference,` or `told reporters in Hanoi that day that`:
+    the clause's first, with a few plain words between it and the last token."""
+    verb = _first_speech_verb(tokens[:-1])
+    if verb is None:
+        return None
+    between = tokens[verb + 1 : -1]
+    if len(between) > MAX_WORDS_AFTER_THE_VERB or any(not t.text[0].isalnum() for t in between):
+        return None
+    return verb
+
+
+def _first_speech_verb(tokens: Sequence[Token]) -> int | None:
+    return next((k for k, t in enumerate(tokens) if t.lower in SPEECH_VERBS and not t.capitalised), None)
+
+
+def _subject_of_participle(body: str, region: Region) -> Cue | None:
+    """`Kim was quoted by state media as saying “`: the one quoted; `Trump walked out, saying “`:
+    the clause's subject, the first words of the sentence."""
+    tokens = region.tokens
+    quoted = next((k for k, t in enumerate(tokens) if t.lower in QUOTED_AS), None)
+    if quoted is not None:
+        k = quoted - 1
+        while k > 0 and (tokens[k].lower in AUXILIARIES or _is_adverb(tokens[k])):
+            k -= 1
+        mention = region.mention_ending_at(tokens[k].end, body)
+        return _named(mention) if mention is not None else _pronoun_cue(tokens[k])
+    if len(tokens) < 2 or tokens[-2].text != ",":
+        return None  # "a statement saying “" names no speaker
+    mention = region.mention_at(tokens[0].start)
+    return _named(mention) if mention is not None else _pronoun_cue(tokens[0])
 
 
 def _speaker_after_verb(region: Region, k: int) -> Cue:
@@ -135,6 +190,12 @@ def _subject_before(body: str, region: Region, verb: int) -> Cue:
         k -= 1
     if k < 0:
         return Cue(CueKind.UNNAMED, tokens[verb].start)
+    if tokens[k].lower in COORDINATORS and k > 0:
+        # "Trump took the podium … and declared that": the verbs share the clause's subject.
+        k = 0
+        mention = region.mention_at(tokens[0].start)
+        if mention is not None:
+            return _named(mention)
     pronoun = _pronoun_cue(tokens[k])
     if pronoun is not None:
         return pronoun

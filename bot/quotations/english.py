@@ -32,6 +32,25 @@ def _forms(stem: str) -> set[str]:
 
 # The verbs that introduce or follow a quotation ("says Rusten", "he added:"), every tense form.
 SPEECH_VERBS = frozenset(form for stem in _SPEECH_VERB_STEMS for form in _forms(stem))
+
+
+_DOUBLED_BEFORE_ING = {"admit": "admitting", "quip": "quipping"}
+
+
+def _participle(stem: str) -> str:
+    if stem in _DOUBLED_BEFORE_ING:
+        return _DOUBLED_BEFORE_ING[stem]
+    if stem.endswith("ie"):
+        return stem[:-2] + "ying"
+    return (stem[:-1] if stem.endswith("e") and not stem.endswith("ee") else stem) + "ing"
+
+
+# Their -ing forms, which hand a quotation to the clause's subject: "Trump left, saying “…”",
+# "Kim was quoted as saying “…”".
+SPEECH_PARTICIPLES = frozenset(_participle(stem) for stem in _SPEECH_VERB_STEMS)
+# Verbs that make the subject the one quoted rather than the one quoting: "X was quoted as saying".
+QUOTED_AS = frozenset({"quoted", "cited"})
+AUXILIARIES = frozenset("was were is are be been being has have had".split())
 # Nouns a possessive names a quotation with: "Trump's declaration that “…”".
 SPEECH_NOUNS = frozenset(
     """announcement answer assertion assurance boast claim comment comments declaration insistence

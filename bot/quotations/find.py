@@ -123,7 +123,7 @@ def _find_cues(body: str, paragraphs: list[_Paragraph], segments: list[_Segment]
             cue = cue_after(body, after)
         if cue is None:
             before_start = max(_sentence_of(paragraph, segment.mark_start).start, previous.mark_end if previous else paragraph.span.start)
-            cue = cue_before(body, _region(paragraph, before_start, segment.mark_start))
+            cue = cue_before(body, _region(paragraph, before_start, segment.mark_start), part_of_a_sentence=_is_words_of_speech(body, segment))
         segment.cue = cue
 
 
@@ -197,9 +197,20 @@ class _People:
                 self.pointed.append((cue.position, segment.speaker))
 
     def _pointed_at(self, position: int, paragraph: int) -> str | None:
+        """The person a "he" or "she" at `position` points back to: in the latest sentence before
+        it that names a person, the first one named there. English puts a sentence's subject
+        first, and a pronoun prefers the subject ("Choi said the launch was aimed at Washington’s
+        negotiators. “…,” she said." is Choi's), not merely the nearest name."""
         reach = self.paragraphs[max(0, paragraph - PRONOUN_REACH_PARAGRAPHS)].span.start
-        candidates = [(at, name) for at, name in self.pointed if reach <= at < position]
-        return max(candidates)[1] if candidates else None
+        candidates = sorted((at, name) for at, name in self.pointed if reach <= at < position)
+        if not candidates:
+            return None
+        latest = self._sentence_start(candidates[-1][0])
+        return next(name for at, name in candidates if at >= latest)
+
+    def _sentence_start(self, position: int) -> int:
+        paragraph = next(p for p in self.paragraphs if p.span.start <= position < p.span.end)
+        return _sentence_of(paragraph, position).start
 
     def role_of(self, speaker: str | None) -> str | None:
         if speaker is None:
@@ -266,6 +277,14 @@ def _carry_speakers(body: str, segments: list[_Segment]) -> None:
 
 def _opens_paragraph(body: str, segment: _Segment) -> bool:
     return segment.mark_start == 0 or body[segment.mark_start - 1] == "\n"
+
+
+def _is_words_of_speech(body: str, segment: _Segment) -> bool:
+    """Several words that end their sentence ("… said the talks were “doomed from the start.”"),
+    not a word or two held up for show ("his “gut”")."""
+    text = body[segment.start : segment.end]
+    ends_sentence = text.endswith((".", "!", "?")) or body[segment.mark_end : segment.mark_end + 1] in {".", "!", "?"}
+    return len(text.split()) >= MIN_CONTINUING_WORDS and ends_sentence
 
 
 def _is_speech(body: str, segment: _Segment) -> bool:
