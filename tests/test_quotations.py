@@ -253,6 +253,14 @@ def test_quotations_with_no_speaker_are_left_out(body: str) -> None:
             "Ambassador Laura Chen walked out of the meeting, saying “there is nothing more to discuss today.”",
             [("Laura Chen", "there is nothing more to discuss today.")],
         ),
+        (
+            "Mr. Harlan took the podium at the assembly on Sept. 19 and declared that “the era of patience is over.”",
+            [("Harlan", "the era of patience is over.")],
+        ),
+        (
+            "Ambassador Laura Chen left the room early, saying “there is nothing more to discuss today.”",
+            [("Laura Chen", "there is nothing more to discuss today.")],
+        ),
     ],
 )
 def test_news_attribution_forms(body: str, expected: list[tuple[str, str]]) -> None:

@@ -87,3 +87,15 @@ NAME_PARTICLES = frozenset("de da di du del della der den van von bin al la le d
 APPOSITION_OPENERS = frozenset("a an the who whose one former formerly now currently then once ex".split())
 # Words that cannot open such an apposition although they are not -ly, -ing or -ed words.
 NOT_A_ROLE = frozenset("given especially adding noting according as because although though while when if".split())
+# English's irregular past tenses: after a name they are its verb ("Trump took the podium"),
+# not a noun the name labels ("the Trump administration"); regular ones end in -ed.
+IRREGULAR_PAST = frozenset(
+    """arose awoke bore beat became began bent bet bound bit bled blew broke brought built burnt
+    burst bought caught chose clung came cost crept cut dealt dug did drew drank drove ate fell fed
+    felt fought found fled flew forbade forgot forgave froze got gave went grew hung had heard hid
+    hit held hurt kept knelt knew laid led leant leapt learnt left lent let lay lit lost made meant
+    met paid put quit read rode rang rose ran sang sank sat saw sought sold sent set shook shot
+    shut slept slid spoke spent spun split spread sprang stood stole stuck struck swore swept swam
+    swung took taught tore thought threw understood woke wore won withdrew overtook undertook
+    upheld withheld oversaw foresaw""".split()
+)

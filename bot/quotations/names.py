@@ -16,6 +16,7 @@ from functools import lru_cache
 from bot.knowledge.sentences import ABBREVIATIONS
 from bot.quotations.english import (
     APPOSITION_OPENERS,
+    IRREGULAR_PAST,
     NAME_PARTICLES,
     NOT_A_ROLE,
     PERSONAL_TITLES,
@@ -185,7 +186,7 @@ def _followed_by_a_noun(body: str, tokens: Sequence[Token], j: int) -> bool:
     if not word.text[0].isalpha() or word.capitalised or _POSSESSIVE.search(tokens[j - 1].text):
         return False
     lower = word.lower
-    return not (is_stop_word(lower) or lower in SPEECH_VERBS or lower.endswith(("ed", "s", "ly")))
+    return not (is_stop_word(lower) or lower in SPEECH_VERBS or lower in IRREGULAR_PAST or lower.endswith(("ed", "s", "ly")))
 
 
 def _role_words_before(body: str, tokens: Sequence[Token], i: int, paragraph_start: int) -> int | None:
