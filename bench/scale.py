@@ -7,7 +7,10 @@ against rank-bm25, bm25s and tantivy on the same passages.
 The folder comes from the synthetic-corpus generator (../shared/scale/, standard-library Python);
 this script only reads it. Start-up is measured twice in one process: first with the embedding
 cache in --cache as it is (cold when the folder is new: every sentence is encoded), then again
-with the cache just written (warm, as a restart). --words-only switches the meaning signal off,
+with the cache just written (warm, as a restart). A reload after one article changes is measured
+on a copy of the folder (in a temporary folder) through KnowledgeStore.reload, as the watcher and
+/reload run it. The machine may be shared, so every time is given as wall time and as this
+process's CPU time, with the load average when it was taken. --words-only switches the meaning signal off,
 for folders whose cold encoding would take too long on the machine at hand. The other BM25
 libraries are optional (`pip install -e '.[bench]'`); one that is missing is skipped.
 Tests check correctness, never timings: the numbers go in the README.
@@ -19,13 +22,15 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -34,6 +39,7 @@ from bot.answers import answer  # noqa: E402
 from bot.config import BUNDLED_KNOWLEDGE  # noqa: E402
 from bot.knowledge import base  # noqa: E402
 from bot.knowledge.base import KnowledgeBase, build_knowledge_base, index_terms  # noqa: E402
+from bot.knowledge.store import KnowledgeStore  # noqa: E402
 from bot.ranking.lexical import LexicalRanker  # noqa: E402
 from bot.ranking.protocol import Ranker  # noqa: E402
 from bot.search.bm25 import Bm25Index  # noqa: E402
@@ -58,15 +64,17 @@ def main() -> None:
         base.build_rankers = _words_only_rankers  # type: ignore[assignment]
     with tempfile.TemporaryDirectory() as temporary:
         cache = args.cache or Path(temporary)
-        print(f"python {sys.version.split()[0]}, load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}, "
+        print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {_load()}, "
               f"meaning signal {'off' if args.words_only else 'on'}, embedding cache {cache}")
         knowledge = _start_up(args.folder, cache)
         _answer_times(knowledge, questions)
+        print(f"peak resident memory (two knowledge bases alive during the second start): {_peak_mb():.0f} MB")
         _same_first_article(knowledge, cache)
-    print(f"peak resident memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        _reload_after_one_change(knowledge, Path(temporary), cache)
+    print(f"peak resident memory at the end: {_peak_mb():.0f} MB")
     if not args.skip_libraries:
         _compare_libraries(knowledge, questions)
-    print(f"load average at the end {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(f"load average at the end {_load()}")
 
 
 def _words_only_rankers(knowledge: KnowledgeBase, embedding_cache: Path | None = None) -> tuple[Ranker, ...]:
@@ -76,20 +84,40 @@ def _words_only_rankers(knowledge: KnowledgeBase, embedding_cache: Path | None =
 def _start_up(folder: Path, cache: Path) -> KnowledgeBase:
     had_cache = any(cache.glob("minilm-*.npz"))
     first = _timed(lambda: build_knowledge_base(folder, embedding_cache=cache))
-    knowledge = first[1]
-    print(f"{len(knowledge.articles)} articles, {len(knowledge.passages)} passages, {len(knowledge.sentences)} sentences")
+    knowledge = first.result
+    print(f"{len(knowledge.articles)} articles, {len(knowledge.passages)} passages, {len(knowledge.sentences)} sentences "
+          f"({len({_sentence_text(knowledge, i) for i in range(len(knowledge.sentences))})} distinct)")
     state = "no model" if base.build_rankers is _words_only_rankers else "warm embedding cache" if had_cache else "cold embedding cache"
-    print(f"start-up, first in this process ({state}): {first[0]:.1f} s")
+    print(f"start-up, first in this process ({state}, model loaded on the way): {first}")
     second = _timed(lambda: build_knowledge_base(folder, embedding_cache=cache))
-    print(f"start-up, again (warm cache, model loaded, modules imported): {second[0]:.1f} s")
-    return second[1]
+    print(f"start-up, again (warm cache, model loaded, modules imported): {second}")
+    return second.result
+
+
+def _sentence_text(knowledge: KnowledgeBase, position: int) -> str:
+    sentence = knowledge.sentences[position]
+    return knowledge.article_of(sentence.passage).body[sentence.span.start : sentence.span.end]
 
 
 def _answer_times(knowledge: KnowledgeBase, questions: Sequence[str]) -> None:
     answer(knowledge, questions[0])  # the first question of a process: anything still loaded lazily
-    timings = sorted(_timed(lambda q=question: answer(knowledge, q))[0] * 1000 for question in questions)
-    print(f"answer time over {len(timings)} questions: p50 {statistics.median(timings):.1f} ms, "
-          f"p99 {_percentile(timings, 0.99):.1f} ms, max {timings[-1]:.1f} ms")
+    timed = [_timed(lambda q=question: answer(knowledge, q)) for question in questions]
+    for name, values in (("wall", sorted(t.wall * 1000 for t in timed)), ("CPU", sorted(t.cpu * 1000 for t in timed))):
+        print(f"answer time ({name}) over {len(values)} questions, each asked once: p50 {statistics.median(values):.1f} ms, "
+              f"p99 {_percentile(values, 0.99):.1f} ms, max {values[-1]:.1f} ms")
+    print(f"  load average then {_load()}")
+
+
+def _reload_after_one_change(knowledge: KnowledgeBase, temporary: Path, cache: Path) -> None:
+    """A copy of the folder, served by a store; one article gains a sentence; the store reloads."""
+    copy = temporary / "knowledge"
+    shutil.copytree(knowledge.folder, copy)
+    store = KnowledgeStore(copy, embedding_cache=cache)
+    article = sorted(store.current.articles.values(), key=lambda a: a.id)[len(store.current.articles) // 2]
+    edited = article.path  # in the copy
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n\nA sentence added to measure a reload.\n", encoding="utf-8")
+    reload = _timed(store.reload)
+    print(f"reload after one article changed ({article.id}): {reload} ({reload.result.summary().splitlines()[0][:80]}…)")
 
 
 def _same_first_article(knowledge: KnowledgeBase, cache: Path) -> None:
@@ -114,17 +142,19 @@ def _compare_libraries(knowledge: KnowledgeBase, questions: Sequence[str]) -> No
     """Query time of each library over the same tokenised passages and the same question terms."""
     documents = [index_terms(knowledge.article_of(i).body[p.start : p.end], knowledge.aliases) for i, p in enumerate(knowledge.passages)]
     queries = [terms for question in questions if (terms := sorted(analyse(knowledge, question).weights))]
-    ours = Bm25Index(documents)
+    ours_built = _timed(lambda: Bm25Index(documents))
+    ours = ours_built.result
+    print(f"  our index built in {ours_built}")
     ours_ms = _per_query_ms(lambda terms: ours.scores(dict.fromkeys(terms, 1.0)), queries)
     print(f"BM25 over {len(documents)} passages, {len(queries)} queries: ours {ours_ms:.2f} ms a query (every matching passage scored)")
     for name, build in (("rank-bm25 BM25Okapi.get_scores", _rank_bm25), ("bm25s (top 10)", _bm25s), ("tantivy (top 10)", _tantivy)):
         try:
-            seconds, search = _timed(lambda build=build: build(documents))
+            built = _timed(lambda build=build: build(documents))
         except ImportError as missing:
             print(f"  {name}: skipped ({missing})")
             continue
-        theirs = _per_query_ms(search, queries)
-        print(f"  {name}: {theirs:.2f} ms a query = {theirs / ours_ms:.2f}x ours (index built in {seconds:.1f} s)")
+        theirs = _per_query_ms(built.result, queries)
+        print(f"  {name}: {theirs:.2f} ms a query = {theirs / ours_ms:.2f}x ours (index built in {built})")
 
 
 def _rank_bm25(documents: list[list[str]]) -> Callable[[list[str]], object]:
@@ -142,7 +172,7 @@ def _bm25s(documents: list[list[str]]) -> Callable[[list[str]], object]:
     index.index(bm25s.tokenization.Tokenized(ids=[[vocabulary[t] for t in d] for d in documents], vocab=vocabulary), show_progress=False)
 
     def search(terms: list[str]) -> object:
-        ids = [vocabulary[t] for t in terms if t in vocabulary]
+        ids = [vocabulary[t] for t in terms if t in vocabulary]  # bm25s's own vocabulary, built from ours
         return index.get_scores(ids).argsort()[-10:] if ids else None
 
     return search
@@ -170,18 +200,38 @@ def _tantivy(documents: list[list[str]]) -> Callable[[list[str]], object]:
 
 
 def _per_query_ms(search: Callable[[list[str]], object], queries: Sequence[list[str]]) -> float:
+    """CPU milliseconds a query: the libraries are compared by work done, whatever else the machine runs."""
     search(queries[0])
-    started = time.perf_counter()
+    started = time.process_time()
     for _ in range(LIBRARY_ROUNDS):
         for terms in queries:
             search(terms)
-    return (time.perf_counter() - started) * 1000 / (LIBRARY_ROUNDS * len(queries))
+    return (time.process_time() - started) * 1000 / (LIBRARY_ROUNDS * len(queries))
 
 
-def _timed(work: Callable[[], T]) -> tuple[float, T]:
-    started = time.perf_counter()
+@dataclass(frozen=True)
+class Timed(Generic[T]):
+    wall: float
+    cpu: float  # this process's CPU time: what the work cost, whatever else the machine was doing
+    load: float  # the one-minute load average at the end
+    result: T
+
+    def __str__(self) -> str:
+        return f"{self.wall:.2f} s wall, {self.cpu:.2f} s CPU (load average {self.load:.1f})"
+
+
+def _timed(work: Callable[[], T]) -> Timed[T]:
+    started, started_cpu = time.perf_counter(), time.process_time()
     result = work()
-    return time.perf_counter() - started, result
+    return Timed(time.perf_counter() - started, time.process_time() - started_cpu, os.getloadavg()[0], result)
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _percentile(sorted_values: Sequence[float], fraction: float) -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from bot.search.normalise import terms
 
@@ -48,10 +49,18 @@ class AliasTable:
     def group_of(self, name: str) -> str | None:
         return self.phrases.get(tuple(terms(name)))
 
+    @cached_property
+    def first_terms(self) -> frozenset[str]:
+        """The terms some phrase starts with: every other position of a text is skipped at once."""
+        return frozenset(phrase[0] for phrase in self.phrases)
+
     def matches(self, sequence: Sequence[str]) -> list[AliasMatch]:
         """Every alias phrase found in the terms, overlapping ones included."""
         found = []
-        for start in range(len(sequence)):
+        first_terms = self.first_terms
+        for start, term in enumerate(sequence):
+            if term not in first_terms:
+                continue
             for length in range(1, min(self.longest, len(sequence) - start) + 1):
                 group_term = self.phrases.get(tuple(sequence[start : start + length]))
                 if group_term is not None:

@@ -20,7 +20,6 @@ anyway, and neither gives the smoothed IDF or weighted query terms.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -34,24 +33,23 @@ class Bm25Index:
 
     def __init__(self, documents: Sequence[Sequence[str]], k1: float = 1.2, b: float = 0.75) -> None:
         self.size = len(documents)
+        # Every token as a term id (ids in order of first appearance), then one (term, document)
+        # key per token: counting equal keys gives each posting's frequency, and sorting them groups
+        # the postings by term with each term's documents ascending. One dictionary look-up a token
+        # is the only Python step; a Counter per document took 1.5 s per 100,000 passages.
         term_ids: dict[str, int] = {}
-        posting_terms: list[int] = []
-        posting_documents: list[int] = []
-        posting_frequencies: list[int] = []
+        token_terms = np.fromiter(
+            (term_ids.setdefault(term, len(term_ids)) for document in documents for term in document), dtype=np.int64
+        )
         lengths = np.fromiter((len(document) for document in documents), dtype=np.float64, count=self.size)
-        for position, document in enumerate(documents):
-            for term, frequency in Counter(document).items():
-                posting_terms.append(term_ids.setdefault(term, len(term_ids)))
-                posting_documents.append(position)
-                posting_frequencies.append(frequency)
-
-        # Postings grouped by term (a stable sort keeps each term's documents in ascending order):
-        # term i's postings are the slice offsets[i]:offsets[i + 1] of the two arrays below.
-        order = np.argsort(np.asarray(posting_terms, dtype=np.int64), kind="stable")
-        document_frequency = np.bincount(np.asarray(posting_terms, dtype=np.int64), minlength=len(term_ids))
+        token_documents = np.repeat(np.arange(self.size, dtype=np.int64), lengths.astype(np.int64))
+        stride = max(self.size, 1)
+        keys, frequencies_int = np.unique(token_terms * stride + token_documents, return_counts=True)
+        posting_terms = keys // stride
+        document_frequency = np.bincount(posting_terms, minlength=len(term_ids))
         self._offsets = np.concatenate(([0], np.cumsum(document_frequency))).astype(np.int64)
-        self._documents: npt.NDArray[np.int32] = np.asarray(posting_documents, dtype=np.int32)[order]
-        frequencies = np.asarray(posting_frequencies, dtype=np.float64)[order]
+        self._documents: npt.NDArray[np.int32] = (keys % stride).astype(np.int32)
+        frequencies = frequencies_int.astype(np.float64)
 
         # The same smoothed IDF for every term, rank-bm25's avgdl (total length / every document).
         self.frequencies = DocumentFrequencies(self.size, dict(zip(term_ids, document_frequency.tolist())))
