@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 from bot.answers import answer  # noqa: E402
 from bot.config import BUNDLED_KNOWLEDGE  # noqa: E402
 from bot.knowledge import base  # noqa: E402
-from bot.knowledge.base import KnowledgeBase, build_knowledge_base, index_terms  # noqa: E402
+from bot.knowledge.base import KnowledgeBase, build_knowledge_base  # noqa: E402
 from bot.knowledge.store import KnowledgeStore  # noqa: E402
 from bot.ranking.lexical import LexicalRanker  # noqa: E402
 from bot.ranking.protocol import Ranker  # noqa: E402
@@ -140,7 +140,7 @@ def _first_article(knowledge: KnowledgeBase, question: str) -> str | None:
 
 def _compare_libraries(knowledge: KnowledgeBase, questions: Sequence[str]) -> None:
     """Query time of each library over the same tokenised passages and the same question terms."""
-    documents = [index_terms(knowledge.article_of(i).body[p.start : p.end], knowledge.aliases) for i, p in enumerate(knowledge.passages)]
+    documents = [list(terms) for terms in knowledge.passage_terms]
     queries = [terms for question in questions if (terms := sorted(analyse(knowledge, question).weights))]
     ours_built = _timed(lambda: Bm25Index(documents))
     ours = ours_built.result

@@ -21,15 +21,14 @@ from types import MappingProxyType
 
 from bot.knowledge.aliases_file import ALIASES_FILE, load_aliases
 from bot.knowledge.articles import read_articles
+from bot.knowledge.indexing import REMEMBERED
 from bot.knowledge.models import Article, Passage, Problem, Span
-from bot.knowledge.passages import split_passages
 from bot.knowledge.profile import BOT_FILE, BotProfile, load_profile
 from bot.quotations.speakers import Speaker, build_speakers
 from bot.ranking.protocol import Ranker
 from bot.ranking.registry import build_rankers
 from bot.search.aliases import AliasTable
 from bot.search.document_frequencies import DocumentFrequencies
-from bot.search.normalise import terms, words
 from bot.search.synonyms import synonyms_pointing_at
 from bot.search.typos import SpellingIndex
 from bot.timeline.build import build_timeline
@@ -95,10 +94,6 @@ def publisher_name(article: Article) -> str:
     return re.sub(r"\s*\(.*?\)\s*", " ", article.meta.publisher).strip() or article.meta.publisher
 
 
-def index_terms(text: str, aliases: AliasTable) -> list[str]:
-    return aliases.expand(terms(text))
-
-
 def build_knowledge_base(folder: Path, *, embedding_cache: Path | None = None) -> KnowledgeBase:
     """Load, validate and index the folder. Bad files become problems; good ones still serve.
     `embedding_cache`: where sentence vectors are kept between runs (default: BOT_EMBEDDING_CACHE,
@@ -116,20 +111,15 @@ def build_knowledge_base(folder: Path, *, embedding_cache: Path | None = None) -
     publisher_groups = [[publisher_name(article)] for article in articles]
     aliases = AliasTable.from_groups([*alias_groups, *publisher_groups])
 
-    passages: list[Passage] = []
+    # Each article's passages and terms, reused from the last build for an article that did not change.
+    indexed = REMEMBERED.index(articles, aliases)
+    passages = [passage for article in indexed for passage in article.passages]
     sentences: list[Sentence] = []
-    passage_terms: list[tuple[str, ...]] = []
-    sentence_terms: list[tuple[str, ...]] = []
-    vocabulary: set[str] = set()
-    for article in articles:
-        vocabulary.update(words(article.body))
-        for passage in split_passages(article.id, article.body):
-            position = len(passages)
-            passages.append(passage)
-            passage_terms.append(tuple(index_terms(article.body[passage.start : passage.end], aliases)))
-            for span in passage.sentences:
-                sentences.append(Sentence(position, span))
-                sentence_terms.append(tuple(index_terms(article.body[span.start : span.end], aliases)))
+    for position, passage in enumerate(passages):
+        sentences.extend(Sentence(position, span) for span in passage.sentences)
+    vocabulary = frozenset().union(*(article.vocabulary for article in indexed))
+    passage_terms = [terms for article in indexed for terms in article.passage_terms]
+    sentence_terms = [terms for article in indexed for terms in article.sentence_terms]
 
     names = {
         article.id: frozenset(

@@ -66,10 +66,16 @@ def _group_key(name: str, aliases: AliasTable) -> str:
 def _merge_surnames(groups: dict[str, list[Quotation]]) -> None:
     """"Rusten" alone joins "Lynn Rusten" when no other full name ends with it."""
     full = {key: name_key(quotations[0].speaker).split() for key, quotations in groups.items()}
+    # Full names by their last word, so a surname finds its owners without a pass over every
+    # speaker (thousands of them in a large folder).
+    ending_in: dict[str, list[str]] = {}
+    for key, words in full.items():
+        if len(words) > 1:
+            ending_in.setdefault(words[-1], []).append(key)
     for key, words in list(full.items()):
         if len(words) != 1:
             continue
-        owners = [other for other, other_words in full.items() if len(other_words) > 1 and other_words[-1] == words[0]]
+        owners = ending_in.get(words[0], [])
         if len(owners) == 1:
             groups[owners[0]].extend(groups.pop(key))
             groups[owners[0]].sort(key=lambda q: (q.quote.article.meta.published, q.quote.article.meta.publisher, q.quote.article.id, q.quote.start))

@@ -126,4 +126,9 @@ def is_stop_word(word: str) -> bool:
 
 def terms(text: str) -> list[str]:
     """Index terms of text, in order: stemmed words that are not stop words."""
-    return [stem(word) for word in words(text) if word not in STOP_WORDS]
+    return terms_of_words(words(text))
+
+
+def terms_of_words(said: list[str]) -> list[str]:
+    """Index terms of words already read from a text (bot.search.normalise.words)."""
+    return [stem(word) for word in said if word not in STOP_WORDS]
