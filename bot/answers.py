@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
@@ -152,7 +152,8 @@ def answer(
         fitting = ranked
     else:
         words_not_names = knowledge.profile.not_person_words
-        fitting = [c for c in ranked if satisfies(_sentence_text(knowledge, c.sentence), expectation, asking or question, words_not_names)]
+        fits = (c for c in ranked if satisfies(_sentence_text(knowledge, c.sentence), expectation, asking or question, words_not_names))
+        fitting = _while_quotable(fits, pipeline.following_quote_ratio)
     best = fitting[0] if fitting else ranked[0]
     # A typed answer (a number, a name) must sit close to what the question asks about: the
     # sentence and its neighbours. Otherwise the best sentence's whole paragraph is the context.
@@ -185,6 +186,18 @@ def rank_sentences(
     asked = Asked(without_opening(meant) or text, query, only_articles)
     rankings = [ranker.rank(knowledge, asked) for ranker in knowledge.rankers]
     return rankings, _boost_named_sources(knowledge, fuse(rankings, pipeline.fusion), query)
+
+
+def _while_quotable(candidates: Iterator[Fused], ratio: float) -> list[Fused]:
+    """The candidates, best first, up to the first that scores under `ratio` of the first (included):
+    the quotes stop there (_quotes), and reading every sentence of a large folder for its kind of
+    answer cost most of an answer's time."""
+    taken: list[Fused] = []
+    for candidate in candidates:
+        taken.append(candidate)
+        if candidate.score < ratio * taken[0].score:
+            break
+    return taken
 
 
 def _with_corrections(text: str, corrections: Mapping[str, str]) -> str:
