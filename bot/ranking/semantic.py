@@ -31,7 +31,8 @@ _QUESTIONS_REMEMBERED = 2048
 
 @dataclass(frozen=True, eq=False)
 class SemanticRanker:
-    vectors: Vectors  # (sentences, 384), unit rows; read-only
+    vectors: Vectors  # (distinct sentence texts, 384), unit rows; read-only
+    rows: np.ndarray  # each sentence's row of `vectors`
     articles: np.ndarray  # the article id of each sentence, for answers restricted to some articles
     quotable: np.ndarray  # False for subheads, which are never quoted on their own
     name: str = "meaning"
@@ -45,16 +46,21 @@ class SemanticRanker:
             _warn_once(str(error))
             return None
         texts = [knowledge.article_of(s.passage).body[s.span.start : s.span.end] for s in knowledge.sentences]
+        # One vector per distinct text: a sentence repeated across articles (a stock phrase, a wire
+        # story run twice) is held and multiplied once.
+        row_of: dict[str, int] = {}
+        rows = np.fromiter((row_of.setdefault(text, len(row_of)) for text in texts), dtype=np.int64, count=len(texts))
         cache = EmbeddingCache(cache_folder or default_cache_folder(), model.digest)
-        vectors = cache.vectors(texts, model.encode, model.dimensions)
+        vectors = cache.vectors(list(row_of), model.encode, model.dimensions)
         vectors.setflags(write=False)
+        rows.setflags(write=False)
         articles = np.array([knowledge.passages[s.passage].article_id for s in knowledge.sentences], dtype=object)
         quotable = np.array([not knowledge.passages[s.passage].heading for s in knowledge.sentences], dtype=bool)
-        return cls(vectors, articles, quotable)
+        return cls(vectors, rows, articles, quotable)
 
     def similarities(self, question: str) -> Vectors:
         """Cosine similarity of the question with every sentence."""
-        return self.vectors @ question_vector(question)
+        return (self.vectors @ question_vector(question))[self.rows]
 
     def rank(self, knowledge: KnowledgeBase, asked: Asked) -> Ranking:
         similarity = self.similarities(asked.text)
