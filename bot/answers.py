@@ -15,6 +15,7 @@ from bot.ranking.fusion import Fused, FusionWeights, fuse
 from bot.ranking.protocol import Asked, Ranking
 from bot.ranking.signals import gather_signals
 from bot.search.answer_type import AnswerType, Expectation, expected_answer, satisfies, wants_explanation, without_opening
+from bot.search.ellipsis import leans_on_earlier
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
 from bot.search.normalise import ADDRESSING_THE_BOT, PLEASANTRIES, is_stop_word, spell_out_shorthand, words
 from bot.search.query import SENTENCE_BREAK, Query, analyse, read_question, said_in_articles
@@ -393,10 +394,6 @@ def _quote(knowledge: KnowledgeBase, first: int, last: int, score: float) -> Quo
     return Quote(article, knowledge.sentences[first].span.start, knowledge.sentences[last].span.end, round(score, 4))
 
 
-# A follow-up with this few content words ("and Vox?", "why?") leans on the thread's question.
-SHORT_FOLLOW_UP_TERMS = 3
-
-
 def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions: list[str]) -> Answer:
     """Answer a message in a thread, using the thread's earlier question when this one is too short.
 
@@ -427,18 +424,16 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
 
 
 def _leans_on_earlier(knowledge: KnowledgeBase, message: str) -> bool:
-    """A short message whose every word for a thing is in the articles ("and Biegun?", "what
-    about Yongbyon?"), one naming a source ("and Vox?"), or a bare question ("and why?"). A word
-    no article uses ("what about the weather?", "asdfgh") makes it a new question, and a new
-    question the articles don't cover is declined as one: repeating the last answer would pass it
-    off as an answer to this."""
+    """A message that leaves out what it is about (bot.search.ellipsis: "and Biegun?", "what
+    about Yongbyon?", "when was that?", "why?"), or that names only a source ("what does Vox
+    say?": where to look, not what about). A question with its own verb naming its own subject
+    ("who's robert galucci") is read alone, however short. A word no article uses ("what about
+    the weather?", "asdfgh") makes it a new question, and a new question the articles don't cover
+    is declined as one: repeating the last answer would pass it off as an answer to this."""
     query = analyse(knowledge, message)
-    if len(query.concepts) > SHORT_FOLLOW_UP_TERMS:
+    if not all(said_in_articles(knowledge, c) or c.synonyms for c in query.concepts):
         return False
-    if query.concepts:
-        return all(said_in_articles(knowledge, c) or c.synonyms for c in query.concepts)
-    if query.named_articles:
-        return True  # "and Vox?": a source is a thing the articles have
-    # Only small words: it asks back ("and why?", "how so?", "ok, and when?"). Words to the bot
-    # alone ("how are you?", "but thanks") were answered as small talk before this is asked.
-    return bool(_asking_words(message))
+    if query.named_articles and not query.concepts:
+        return True
+    # Words to the bot alone ("how are you?", "but thanks") were answered as small talk before this is asked.
+    return leans_on_earlier(_asking_words(message))

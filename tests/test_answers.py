@@ -149,6 +149,29 @@ def test_a_follow_up_leans_on_the_thread_s_last_question_of_its_own(bundled_stor
     assert noisy.follows == question  # shown to the user: cleaned like any question
 
 
+@pytest.mark.parametrize(
+    ("earlier", "message"),
+    [("why did hanoi fail?", "when was tillerson fired?"), ("why did hanoi fail?", "when did pompeo meet kim?")],
+)
+def test_a_short_question_naming_its_own_subject_is_not_read_with_the_thread(bundled_store: KnowledgeStore, earlier: str, message: str) -> None:
+    """Every word of it is in the articles and, read with the thread's question, it would be
+    "answered" with that question's quotes; but it has its own verb and subject, so it is
+    declined as itself (issue 15, item 5)."""
+    knowledge = bundled_store.current
+    assert not answer(knowledge, message).answered
+    assert answer(knowledge, f"{earlier} {message}").answered  # what leaning on the thread would pass off
+    result = answer_follow_up(knowledge, message, [earlier])
+    assert not result.answered and result.follows is None
+
+
+@pytest.mark.parametrize("message", ["when was that?", "what did he say then?", "how so?", "why?"])
+def test_an_elliptical_question_is_read_with_the_thread(bundled_store: KnowledgeStore, message: str) -> None:
+    knowledge = bundled_store.current
+    assert not answer(knowledge, message).answered
+    result = answer_follow_up(knowledge, message, ["why did hanoi fail?"])
+    assert result.answered and result.follows == "why did hanoi fail?"
+
+
 def test_a_follow_up_asks_for_its_own_kind_of_answer(bundled_store: KnowledgeStore) -> None:
     """"and when?" after "why did hanoi fail?" wants a date, not the reasons again."""
     knowledge = bundled_store.current

@@ -216,6 +216,16 @@ def test_the_terminal_chat_answers_a_short_follow_up_from_the_question_before() 
     assert len(follow_ups) == 3 and "Tillerson" in follow_ups[1]
 
 
+def test_the_terminal_chat_reads_a_question_of_its_own_alone_and_an_elliptical_one_with_the_last() -> None:
+    result = run_bot("chat", stdin="why did hanoi fail?\nwhen was tillerson fired?\nwhen was that?\n")
+    assert result.returncode == 0, result.stderr
+    _, hanoi, tillerson, that = result.stdout.split("> ")
+    assert "From the articles:" in hanoi
+    # Its own verb and subject: declined as itself, not passed off with the Hanoi quotes.
+    assert "earlier question" not in tillerson and "From the articles" not in tillerson
+    assert "Reading this with your earlier question “why did hanoi fail?”" in that
+
+
 def test_no_platform_configured_runs_the_terminal_chat() -> None:
     result = run_bot(stdin="Who was Trump's choice to replace Tillerson?\n")
     assert result.returncode == 0

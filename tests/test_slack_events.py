@@ -73,6 +73,23 @@ async def test_a_follow_up_in_the_thread_uses_the_earlier_question(fake_slack: F
     assert "Hanoi" in all_text(post)
 
 
+async def test_a_question_of_its_own_in_the_thread_is_not_read_with_the_thread(fake_slack: FakeSlack, http_bot: HttpBot) -> None:
+    own, elliptical = "1700000300.000300", "1700000400.000400"
+    fake_slack.threads[(CHANNEL_ID, ROOT)] = [
+        {"type": "message", "user": USER_ID, "text": f"<@{BOT_USER_ID}> Why did the Hanoi summit collapse?", "ts": ROOT, "thread_ts": ROOT},
+        {"type": "message", "bot_id": BOT_ID, "user": BOT_USER_ID, "text": "From the articles:", "ts": "1700000200.000200", "thread_ts": ROOT},
+        {"type": "message", "user": USER_ID, "text": "when was tillerson fired?", "ts": own, "thread_ts": ROOT},
+        {"type": "message", "user": USER_ID, "text": "when was that?", "ts": elliptical, "thread_ts": ROOT},
+    ]
+    await http_bot.event(event_callback(message_event("when was tillerson fired?", own, channel_type="channel", thread_ts=ROOT), "Ev030"))
+    (post,) = await fake_slack.wait_for(lambda f: posts_in_thread(f, ROOT))
+    assert fake_slack.of("conversations.replies")  # the thread was read, and not leaned on
+    assert messages.NOT_COVERED in all_text(post) and "earlier question" not in all_text(post)
+    await http_bot.event(event_callback(message_event("when was that?", elliptical, channel_type="channel", thread_ts=ROOT), "Ev031"))
+    (_, post) = await fake_slack.wait_for(lambda f: len(posts_in_thread(f, ROOT)) == 2 and posts_in_thread(f, ROOT))
+    assert "Reading this with your earlier question “Why did the Hanoi summit collapse?”" in all_text(post)
+
+
 async def test_a_follow_up_in_a_long_thread_reads_its_latest_messages(fake_slack: FakeSlack, http_bot: HttpBot) -> None:
     """Slack pages a thread forward from its root: the question a follow-up leans on is the latest
     one, hundreds of messages in, not one of the first messages."""

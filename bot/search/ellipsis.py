@@ -1,0 +1,91 @@
+"""Whether a message in a conversation leans on what was asked before it, by its grammar alone.
+
+In English dialogue a reply that leaves something out takes it from what came before: it opens
+by carrying on ("and Biegun?", "what about Moon?", "but why?"), it points back with a pronoun or
+a demonstrative ("when was that?", "what did he say then?", "who else?"), it names nothing of its
+own ("why?", "what happened?"), or it is no clause at all, only the thing asked about ("Biegun?",
+"the sanctions?"). A question with its own verb that names its own subject ("who's robert
+galucci", "who is Kim Yong Chol") stands alone however short it is. Only English's closed word
+classes are read here (pronouns, auxiliaries, question words, conjunctions, prepositions), never
+words of one story, so the rule serves any knowledge folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.search.normalise import PLEASANTRIES, STOP_WORDS
+
+# Said before the question without being part of it: "ok, and when?", "hmm, why?".
+_INTERJECTIONS = PLEASANTRIES | frozenset("oh ah hmm well yeah yes right please sure wow".split())
+# Opening a message, these carry the conversation on: "and Biegun?", "but why?", "so when?".
+_CARRYING_ON = frozenset("and but so also or plus then".split())
+# "what about Moon?", "how about Vox?", "what of the sanctions?"
+_ASKING_ABOUT = frozenset({("what", "about"), ("how", "about"), ("what", "of")})
+_QUESTION_WORDS = frozenset("who whom whose what which when where why how".split())
+# Auxiliaries, modals and forms of "be" (as words() spells them: no apostrophes).
+_AUXILIARIES = frozenset(
+    """is are was were am be been being do does did has have had can could will would shall should
+    may might must isnt arent wasnt werent dont doesnt didnt hasnt havent hadnt cant couldnt wont
+    wouldnt shouldnt""".split()
+)
+# A request in the imperative is a clause of its own: "tell me about Biegun", "explain the deal".
+_REQUESTS = frozenset("tell show explain describe list give summarise summarize compare define".split())
+# Subject pronouns and possessives stand for someone named before them: in the question itself
+# ("what did Trump say about his gut?") or, when nothing there comes first, in the conversation.
+_PRONOUNS = frozenset("he she they it his her hers its their theirs".split())
+# An object pronoun never stands for its own clause's subject ("what did Trump say about him?"
+# is not about Trump), so it points outside the question wherever it is.
+_OBJECT_PRONOUNS = frozenset("him them".split())
+# A demonstrative points back where it stands for a thing ("when was that?", "why did that
+# happen?", "about that"), not where it only links a clause ("said that …", "the deal that …").
+_DEMONSTRATIVES = frozenset("that this these those".split())
+_PREPOSITIONS = frozenset("about after before since of with for from in on at by to during like over against".split())
+# At the end these point back: "what did he say then?", "who was there?", "who said so?", "him too?"
+_ENDING_BACK = frozenset("then there so too".split())
+
+
+def leans_on_earlier(said: Sequence[str]) -> bool:
+    """Whether a message (its words, as bot.search.normalise.words gives them) leaves out what it
+    is about and so takes it from the conversation. "and why?" and "when was that?" lean; "who is
+    Kim Yong Chol?" and "when was Tillerson fired?" are questions of their own."""
+    said = _without_interjections(said)
+    if not said:
+        return False
+    if said[0] in _CARRYING_ON or tuple(said[:2]) in _ASKING_ABOUT:
+        return True
+    return "else" in said or _points_back(said) or not _is_clause(said) or not _names_something(said)
+
+
+def _without_interjections(said: Sequence[str]) -> list[str]:
+    start = 0
+    while start < len(said) and said[start] in _INTERJECTIONS:
+        start += 1
+    return list(said[start:])
+
+
+def _points_back(said: list[str]) -> bool:
+    """A pronoun or demonstrative standing for something the question itself does not name."""
+    if said[-1] in _ENDING_BACK | _DEMONSTRATIVES | _OBJECT_PRONOUNS:
+        return True
+    for position, word in enumerate(said):
+        names_before = any(earlier not in STOP_WORDS for earlier in said[:position])
+        if word in _OBJECT_PRONOUNS or (word in _PRONOUNS and not names_before):
+            return True
+        before = said[position - 1] if position else None
+        if word in _DEMONSTRATIVES and (before is None or before in _QUESTION_WORDS | _AUXILIARIES | _PREPOSITIONS):
+            return True
+    return False
+
+
+def _is_clause(said: list[str]) -> bool:
+    """A question word, an auxiliary or a request: the message has a verb of its own. Without one
+    it is a bare name or phrase ("Biegun?", "the sanctions?"), asked in the frame of the question before."""
+    return said[0] in _REQUESTS or any(word in _QUESTION_WORDS or word in _AUXILIARIES for word in said)
+
+
+def _names_something(said: list[str]) -> bool:
+    """A word that is not a small word of English. In a question about its subject ("who won?",
+    "what happened?") the word after "who" or "what" is the verb, and names nothing."""
+    verb = 1 if len(said) > 1 and said[0] in ("who", "what") and said[1] not in STOP_WORDS | _AUXILIARIES else None
+    return any(word not in STOP_WORDS and word not in _QUESTION_WORDS and position != verb for position, word in enumerate(said))
