@@ -11,6 +11,7 @@ its sources, so a reader sees the disagreement instead of a silent choice.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -151,7 +152,8 @@ def merge(
         quote = Quote(article, mention.sentence.start, mention.sentence.end)
         source = _Source(resolved.date, resolved.approximate, resolved.first, resolved.last, quote, mention.extent)
         weights = {t: weight(t) for t in words}
-        mentioned = _Mentioned(source, mention.article_id, words, weights, sum(weights.values()))
+        # fsum: exactly rounded, so the total does not depend on the set's (hash-seeded) order.
+        mentioned = _Mentioned(source, mention.article_id, words, weights, math.fsum(weights.values()))
         best = _best_draft(drafts, index.near(source, words), mentioned)
         if best is None:
             drafts.append(_Draft(mention.title, False, source.date, source.approximate, source.first, source.last, set()))
@@ -200,7 +202,7 @@ def _match(draft: _Draft, mentioned: _Mentioned) -> float:
         return 0.0  # one writer gives one event one date: another date in the same article is another event
     if not mentioned.total:
         return 0.0
-    share = sum(mentioned.weights[t] for t in shared) / mentioned.total
+    share = math.fsum(mentioned.weights[t] for t in shared) / mentioned.total
     needed = AGREEING_OVERLAP if agrees else CONFLICTING_OVERLAP
     return share if share >= needed else 0.0
 
