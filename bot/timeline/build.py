@@ -33,11 +33,12 @@ def find_all_mentions(knowledge: KnowledgeBase) -> list[Mention]:
     """Every dated mention of every article, events, plans and states alike."""
     sentences: dict[str, list[Span]] = defaultdict(list)
     may_hold_dates: dict[str, list[bool]] = defaultdict(list)
+    passages, sentence_terms = knowledge.passages, knowledge.sentence_terms
     for position, sentence in enumerate(knowledge.sentences):
-        article_id = knowledge.passages[sentence.passage].article_id
+        article_id = passages[sentence.passage].article_id
         sentences[article_id].append(sentence.span)
         # The sentence's index terms, already made, say cheaply whether it can hold a date at all.
-        may_hold_dates[article_id].append(not TRIGGER_TERMS.isdisjoint(knowledge.sentence_terms[position]))
+        may_hold_dates[article_id].append(not TRIGGER_TERMS.isdisjoint(sentence_terms[position]))
     mentions: list[Mention] = []
     for article in knowledge.articles.values():
         mentions.extend(find_mentions(article.id, article.body, article.meta.published, sentences[article.id], may_hold_dates[article.id]))
