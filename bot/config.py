@@ -51,7 +51,7 @@ class Settings(BaseSettings):
     bot_asked_log: Path | None = Field(default=None, description="JSON Lines log of the questions asked; default: asked.jsonl beside the unanswered log.")
     # Salts the voters' hashes in the feedback log; without it, a random salt in a file beside the log.
     bot_feedback_salt: SecretStr | None = None
-    bot_log_level: str = Field(default="INFO", description="DEBUG, INFO, WARNING or ERROR.")
+    bot_log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(default="INFO", description="DEBUG, INFO, WARNING or ERROR.")
     bot_log_format: Literal["text", "json"] = Field(default="text", description="text for people, json (one object a line) for log shippers.")
     bot_health_port: int | None = Field(default=None, ge=1, le=65535, description="Port of /healthz and /readyz when Slack's HTTP server does not serve them.")
     bot_health_host: str = Field(default="0.0.0.0", description="Address the health server binds to.")
@@ -85,6 +85,12 @@ class Settings(BaseSettings):
     @property
     def asked_log(self) -> Path:
         return self.bot_asked_log or self.bot_unanswered_log.with_name("asked.jsonl")
+
+    @field_validator("bot_log_level", mode="before")
+    @classmethod
+    def _level_in_any_case(cls, value: object) -> object:
+        # "info" and " Info " are what people type; a misspelt level is refused, not ignored.
+        return value.strip().upper() if isinstance(value, str) else value
 
     @field_validator("discord_guild_ids", "slack_admin_user_ids", mode="before")
     @classmethod

@@ -269,6 +269,9 @@ def test_a_bad_setting_is_one_sentence_naming_it() -> None:
     short_salt = run_bot("check", env={"BOT_FEEDBACK_SALT": "pepper"})
     assert short_salt.returncode == 1 and short_salt.stderr.startswith("BOT_FEEDBACK_SALT='(hidden)' is not valid: use at least 16")
     assert "pepper" not in short_salt.stderr
+    # A misspelt log level was once taken silently (and logged nothing below WARNING).
+    level = run_bot("check", env={"BOT_LOG_LEVEL": "verbose"})
+    assert level.returncode == 1 and level.stderr.startswith("BOT_LOG_LEVEL='VERBOSE' is not valid: Input should be 'DEBUG', 'INFO', 'WARNING' or 'ERROR'")
 
 
 def test_a_huge_single_word_question_is_answered_or_declined_promptly() -> None:

@@ -48,3 +48,20 @@ def test_the_manifest_describes_the_story_in_the_knowledge_folder(tmp_path: Path
     ask = next(c for c in manifest["features"]["slash_commands"] if c["command"] == "/ask")  # type: ignore[index]
     assert ask["usage_hint"] == "[private] Who stepped out first?"
     assert manifest["settings"]["socket_mode_enabled"] is True  # type: ignore[index]
+    # Socket Mode needs no public address: no request URL anywhere for someone to fill in.
+    assert "bot.example.com" not in yaml.safe_dump(manifest) and "url" not in ask
+
+
+@pytest.mark.parametrize(
+    ("argv", "problem"),
+    [
+        (["--app-name", ""], "--app-name must be 1 to 35 characters"),
+        (["--app-name", "A name far longer than Slack allows for apps"], "--app-name must be 1 to 35 characters"),
+        (["--url", "not a url"], "--url must be the bot's public https address"),
+        (["--url", "http://bot.example.org"], "--url must be the bot's public https address"),
+    ],
+)
+def test_values_slack_would_refuse_are_one_sentence_and_exit_2(argv: list[str], problem: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["slack-manifest", "--knowledge", str(BUNDLED_KNOWLEDGE), *argv]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and problem in err and "Traceback" not in err

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 
-from bot.cli.common import EXIT_OK, add_command, load_settings
+from bot.cli.common import EXIT_OK, EXIT_USAGE, CommandFailed, add_command, load_settings
 from bot.knowledge.profile import load_profile
 
 logger = logging.getLogger(__name__)
@@ -22,11 +22,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: the other commands need not load Slack's libraries.
-    from bot.frontends.slack_manifest import PLACEHOLDER_URL, manifest_yaml
+    from bot.frontends.slack_manifest import PLACEHOLDER_URL, BadManifestValue, manifest_yaml
 
     settings = load_settings(args)
     profile, problems = load_profile(settings.bot_knowledge_dir)
     for problem in problems:  # the manifest still comes out, with that field's default
         logger.warning("%s", problem)
-    print(manifest_yaml(profile, app_name=args.app_name, url=args.url or PLACEHOLDER_URL, socket_mode=args.socket_mode), end="")
+    try:
+        text = manifest_yaml(profile, app_name=args.app_name, url=args.url or PLACEHOLDER_URL, socket_mode=args.socket_mode)
+    except BadManifestValue as error:
+        raise CommandFailed(str(error), EXIT_USAGE) from None
+    print(text, end="")
     return EXIT_OK

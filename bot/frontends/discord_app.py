@@ -65,6 +65,12 @@ class TalksClient(discord.AutoShardedClient):
     ) -> None:
         # No shard settings: Discord's recommended count, all shards in this process.
         shards: dict[str, Any] = {"shard_count": shard_count, "shard_ids": list(shard_ids)} if shard_ids else {"shard_count": shard_count}
+        # The bot never joins voice, so discord.py's start-up warnings that its voice libraries
+        # (PyNaCl, davey) are missing only bury the lines that matter; these flags are its own
+        # warn-once switches.
+        for warning in ("warn_nacl", "warn_dave"):
+            if hasattr(discord.VoiceClient, warning):
+                setattr(discord.VoiceClient, warning, False)
         super().__init__(intents=intents, allowed_mentions=NO_PINGS, **shards)
         self.in_flight = InFlight()
         self._launched: set[int] = set()

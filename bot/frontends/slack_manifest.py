@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -19,7 +20,7 @@ from bot.knowledge.profile import BotProfile
 
 PLACEHOLDER_URL = "https://bot.example.com"
 # Slack's limits for these manifest fields.
-_APP_NAME_LIMIT = 35
+APP_NAME_LIMIT = 35
 _DESCRIPTION_LIMIT = 140
 _USAGE_HINT_LIMIT = 1000
 # Slack lets anyone ask for an answer only they see by starting or ending with this word.
@@ -48,22 +49,44 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", name.lower()) or "quotebot"
 
 
+class BadManifestValue(ValueError):
+    """An app name or address Slack would refuse, as one sentence."""
+
+
+def check_app_name(name: str) -> str:
+    name = name.strip()
+    if not name or len(name) > APP_NAME_LIMIT:
+        raise BadManifestValue(f"--app-name must be 1 to {APP_NAME_LIMIT} characters (Slack's limit), not {len(name)}: {name!r}")
+    return name
+
+
+def check_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname or parts.query or parts.fragment:
+        raise BadManifestValue(f"--url must be the bot's public https address, such as https://bot.example.org (Slack sends only to https), not {url!r}")
+    return url
+
+
 def manifest(profile: BotProfile, *, app_name: str, url: str = PLACEHOLDER_URL, socket_mode: bool = False) -> dict[str, Any]:
-    """The manifest as Slack's JSON/YAML structure. url: the bot's public address (HTTP mode)."""
-    events_url = url.rstrip("/") + EVENTS_PATH
+    """The manifest as Slack's JSON/YAML structure. url: the bot's public address (HTTP mode;
+    Socket Mode needs none, so its manifest has no request URLs)."""
+    app_name = check_app_name(app_name)
+    events_url = None if socket_mode else check_url(url).rstrip("/") + EVENTS_PATH
     description = f"Answers questions about {profile.topic} with quotes from news articles."
     if len(description) > _DESCRIPTION_LIMIT:
         description = "Answers questions with verbatim, attributed quotes from news articles."
     commands = []
     for command in for_platform("slack"):
-        entry: dict[str, Any] = {"command": "/" + command.name, "url": events_url, "description": command.description}
+        entry: dict[str, Any] = {"command": "/" + command.name, "description": command.description}
+        if events_url is not None:
+            entry["url"] = events_url
         if not command.admin_only:
             entry["usage_hint"] = _usage_hint(command, profile)
         entry["should_escape"] = False
         commands.append(entry)
     return {
         "display_information": {
-            "name": app_name[:_APP_NAME_LIMIT],
+            "name": app_name,
             "description": description,
             "long_description": (
                 f"Ask about {profile.topic}. Every answer is made of verbatim quotes from news articles, "
@@ -78,9 +101,9 @@ def manifest(profile: BotProfile, *, app_name: str, url: str = PLACEHOLDER_URL, 
         },
         "oauth_config": {"scopes": {"bot": list(_SCOPES)}},
         "settings": {
-            "event_subscriptions": {"request_url": events_url, "bot_events": list(_EVENTS)},
+            "event_subscriptions": {"bot_events": list(_EVENTS)} | ({"request_url": events_url} if events_url else {}),
             # The "More context", "More events" and 👍/👎 buttons.
-            "interactivity": {"is_enabled": True, "request_url": events_url},
+            "interactivity": {"is_enabled": True} | ({"request_url": events_url} if events_url else {}),
             "org_deploy_enabled": False,
             "socket_mode_enabled": socket_mode,
             "token_rotation_enabled": False,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -55,6 +56,9 @@ def from_html(html: str | bytes) -> Extracted:
     # Imported here, not at the top: it takes a quarter of the CLI's start-up, and only `import` uses it.
     import trafilatura
 
+    # Its own complaints ("empty HTML tree: None") would come before ours, which name the file
+    # and say what to do; a page it cannot read comes back as None and is reported by us.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     document = trafilatura.bare_extraction(
         html,
         with_metadata=True,
