@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -213,3 +214,16 @@ def test_the_fast_scan_finds_what_a_full_scan_finds_in_every_article_we_ship() -
         assert [m.span() for m in found_module._matches(body, 0, len(body))] == full, path.name
         phrases += len(full)
     assert phrases >= 100
+
+
+def test_a_year_written_alone_sets_the_year_of_the_rest_of_its_paragraph() -> None:
+    text = (
+        "The year 2016 was loud. On July 4, the plant flooded, and it closed on 28 July.\n\n"
+        "It reopened on 3 September. The works began in October 2017. Ships returned on 16 October."
+    )
+    sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.\n]+\.", text)]
+    mentions = find_mentions("a", text, dt.date(2019, 2, 28), sentences)
+    dates = {text[m.phrase.start : m.phrase.end]: m.date.iso() for m in mentions}
+    # Its paragraph tells of 2016; the next paragraph, and a sentence after a full date, keep
+    # news's convention: the latest such day before publication.
+    assert dates == {"2016": "2016", "July 4": "2016-07-04", "28 July": "2016-07-28", "3 September": "2018-09-03", "October 2017": "2017-10", "16 October": "2018-10-16"}

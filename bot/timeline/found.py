@@ -127,7 +127,8 @@ def find_mentions(
     for number, (span, worth_reading) in enumerate(ordered):
         if worth_reading:
             located.extend((number, match, resolve(match, published)) for match in _matches(body, span.start, span.end))
-    located = _anchored(_years_from_context(located, published))
+    paragraph_of = _paragraph_numbers(body, [span for span, _ in ordered])
+    located = _anchored(_years_from_context(_years_from_paragraph(located, paragraph_of, published), published))
     mentions = []
     tokenised: dict[int, list[grammar.Token]] = {}  # sentence start -> its tokens, made once
     for number, match, resolved in located:
@@ -257,6 +258,46 @@ def _years_from_context(located: list[tuple[int, re.Match[str], Resolved | None]
         year = context.date.year + (context.date.month is not None and month < context.date.month)
         try:
             date = EventDate(year, month, resolved.date.day) if resolved.date.day is not None else EventDate(year, month)
+            first = date.first_day()
+        except ValueError:
+            continue  # February 29 in another year
+        if first <= published:
+            result[position] = (number, match, relative.exact(date, resolved.approximate))
+    return result
+
+
+def _paragraph_numbers(body: str, sentences: Sequence[Span]) -> list[int]:
+    """The paragraph each sentence (in text order) stands in: a blank line starts a new one."""
+    numbers, paragraph, previous_end = [], 0, 0
+    for span in sentences:
+        if "\n\n" in body[previous_end : span.start]:
+            paragraph += 1
+        numbers.append(paragraph)
+        previous_end = span.end
+    return numbers
+
+
+def _years_from_paragraph(
+    located: list[tuple[int, re.Match[str], Resolved | None]], paragraph_of: Sequence[int], published: dt.date
+) -> list[tuple[int, re.Match[str], Resolved | None]]:
+    """A year written alone ("The year 2017 set the tone.", "For most of 2018 …") sets the year of
+    the story its paragraph tells from there on: "On July 4, the North launched …" in that
+    paragraph is July 4 of that year, as a reader takes it. A full date ("in mid-October 2018")
+    dates one thing and sets no year for the next sentence; news's own convention (the latest such
+    date before publication) holds outside such a paragraph."""
+    result = list(located)
+    for position, (number, match, resolved) in enumerate(result):
+        g = match.groupdict()
+        if resolved is None or resolved.end is not None or resolved.date.month is None or not _lacks_year(g):
+            continue
+        frame = next(
+            (m for n, m, r in reversed(result[:position]) if paragraph_of[n] == paragraph_of[number] and r is not None and m.group("year")),
+            None,
+        )
+        if frame is None:
+            continue
+        try:
+            date = EventDate(int(frame.group("year")), resolved.date.month, resolved.date.day)
             first = date.first_day()
         except ValueError:
             continue  # February 29 in another year
