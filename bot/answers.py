@@ -292,8 +292,8 @@ def _quotes(knowledge: KnowledgeBase, ranked: list[Fused], *, explain: bool = Fa
             chosen.append((position, position, candidate.score))
     taken = {position for first, last, _ in chosen for position in range(first, last + 1)}
     for i, (first, best_last, score) in enumerate(chosen):
-        # "That's one concession Trump … seems unwilling to make." means nothing without the
-        # sentence it points back to: a quote never starts on such a word.
+        # "That's one concession Trump … seems unwilling to make.", "He said …", "But …" mean
+        # little without the sentence they point back to: a quote never starts on such a word.
         if _points_back(_sentence_text(knowledge, first)) and first - 1 not in taken and first > 0 and _same_passage(knowledge, first - 1, first):
             first -= 1
             taken.add(first)
@@ -308,17 +308,34 @@ def _quotes(knowledge: KnowledgeBase, ranked: list[Fused], *, explain: bool = Fa
     return tuple(_quote(knowledge, first, last, score) for first, last, score in _join_touching(knowledge, chosen))
 
 
-# Not "That's why …" (it points forward) nor "This week …", "That year …" (a time, not a reference).
-_POINTS_BACK = re.compile(
+# A demonstrative: not "That's why …" (it points forward) nor "This week …", "That year …" (a
+# time, not a reference).
+_DEMONSTRATIVE_OPENING = re.compile(
     r"^[“\"]?(?:That|This|These|Those|Such)\b"
     r"(?!(?:\s+is|['’]s)?\s+(?:why|how|what|because)\b)"
     r"(?!\s+(?:week|weeks|year|years|month|months|day|days|time|morning|evening|summer|spring|fall|winter)\b)"
 )
+# A third-person pronoun ("He said …", "Their offer …") stands for someone named before it.
+_PRONOUN_OPENING = re.compile(r"^[“\"]?(?:He|She|They|It|His|Her|Their|Its|Him|Them)\b")
+# "It" that only holds the place of what follows ("It's unclear what …", "It is hard to say …")
+# stands for nothing before it.
+_PLACEHOLDER_IT = re.compile(
+    r"^[“\"]?It(?:['’]s|\s+(?:is|was|would be|will be|seems|seemed|remains|remained|appears|appeared|has been|had been))"
+    r"\s+(?:\S+\s+){0,3}?(?:that|to|whether|how|what|why|when|where|who|if)\b"
+)
+# A connective that answers, contrasts with or follows from the sentence before ("But …", "Yet …").
+_CONNECTIVE_OPENING = re.compile(
+    r"^[“\"]?(?:But|And|Yet|Still|However|Instead|Nevertheless|Nonetheless|Moreover|Furthermore|Also|Otherwise"
+    r"|Besides|Thus|Therefore|Hence|So|Even so)\b"
+)
 
 
 def _points_back(sentence: str) -> bool:
-    """Whether the sentence opens by pointing at the one before it ("That's one concession …")."""
-    return bool(_POINTS_BACK.match(sentence))
+    """Whether the sentence opens by pointing at the one before it: a demonstrative ("That's one
+    concession …"), a pronoun ("He said …") or a connective ("But …")."""
+    if _PRONOUN_OPENING.match(sentence):
+        return not _PLACEHOLDER_IT.match(sentence)
+    return bool(_DEMONSTRATIVE_OPENING.match(sentence) or _CONNECTIVE_OPENING.match(sentence))
 
 
 def _join_touching(knowledge: KnowledgeBase, chosen: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:

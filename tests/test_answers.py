@@ -332,6 +332,36 @@ def test_a_quote_never_starts_on_a_word_pointing_back(tmp_path: Path) -> None:
     assert result.quotes[0].text == "The envoy wanted the sanctions eased first. That is one concession Trump will not make."
 
 
+@pytest.mark.parametrize(
+    ("before", "pointing_back", "question"),
+    [
+        (
+            "Marta Lindqvist met the delegation in Geneva on Monday, after a long week of quiet preparation by her small team.",
+            "She said the offer on sanctions was far too small.",
+            "Was the offer on sanctions far too small?",
+        ),
+        ("The delegation asked for every sanction to be lifted at once.", "But the envoy offered relief only for a freeze of the reactor.", "What relief did the envoy offer for a freeze of the reactor?"),
+        ("The envoy flew home on Friday evening, after a long and tiring week of meetings at the old hotel by the lake.", "It was the third round of talks to end without a joint statement.", "Which round of talks ended without a joint statement?"),
+    ],
+)
+def test_a_quote_opening_with_a_pronoun_or_connective_brings_the_sentence_before(tmp_path: Path, before: str, pointing_back: str, question: str) -> None:
+    """"She said …", "But …", "It was …" lean on the sentence before: the quote is both, one verbatim slice."""
+    path = write_article(tmp_path, "one", f"The season of talks began in spring.\n\n{before} {pointing_back}")
+    write_article(tmp_path, "two", "Bananas are rich in potassium and grow in the tropics.")
+    result = answer(words_only(build_knowledge_base(tmp_path)), question)
+    assert result.answered
+    quote = result.quotes[0]
+    assert quote.text == f"{before} {pointing_back}"
+    assert path.read_text(encoding="utf-8").split("---\n", 2)[2].strip()[quote.start : quote.end] == quote.text
+
+
+def test_it_that_only_holds_a_place_does_not_bring_the_sentence_before(tmp_path: Path) -> None:
+    write_article(tmp_path, "one", "The envoy flew home after the talks. It is unclear whether the reactor at the coast was ever closed.")
+    write_article(tmp_path, "two", "Bananas are rich in potassium and grow in the tropics.")
+    result = answer(words_only(build_knowledge_base(tmp_path)), "Was the reactor at the coast ever closed?")
+    assert result.answered and result.quotes[0].text.startswith("It is unclear whether the reactor")
+
+
 def test_initials_and_titles_do_not_end_a_sentence_of_the_question(bundled_store: KnowledgeStore) -> None:
     """"the U.S." is not the end of a sentence of chatter: the United States stays in the question."""
     said = {c.said for c in analyse(bundled_store.current, "Why did the U.S. walk away in Hanoi?").concepts}
