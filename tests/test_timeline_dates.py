@@ -227,3 +227,10 @@ def test_a_year_written_alone_sets_the_year_of_the_rest_of_its_paragraph() -> No
     # Its paragraph tells of 2016; the next paragraph, and a sentence after a full date, keep
     # news's convention: the latest such day before publication.
     assert dates == {"2016": "2016", "July 4": "2016-07-04", "28 July": "2016-07-28", "3 September": "2018-09-03", "October 2017": "2017-10", "16 October": "2018-10-16"}
+
+
+def test_the_same_day_is_the_day_of_the_date_before_it() -> None:
+    text = "The leaders met on June 12, 2018. At a news conference the same day, the president announced a pause."
+    sentences = [Span(0, 33), Span(34, len(text))]
+    mentions = find_mentions("a", text, dt.date(2020, 1, 20), sentences)
+    assert [(text[m.phrase.start : m.phrase.end], m.date.iso()) for m in mentions] == [("June 12, 2018", "2018-06-12"), ("the same day", "2018-06-12")]

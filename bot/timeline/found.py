@@ -72,9 +72,10 @@ _PATTERN = re.compile(
             rf"(?i:the)\s+(?i:last|past)\s+(?P<span_one>(?i:week|month|year))\b",
             rf"\b(?P<ago_n>{_NUMBER})\s+(?P<ago_unit>{_UNIT})\s+(?i:ago)\b",
             rf"\b(?i:over|more than|nearly|almost)\s+(?P<over_n>{_NUMBER})\s+(?P<over_unit>{_UNIT})\b",
-            # "the day before", "three days after", "a week later", "the next day": from another date.
+            # "the day before", "three days after", "a week later", "the next day", "the same day": from another date.
             rf"\b(?P<anchor_n>{_NUMBER}|(?i:the))\s+(?P<anchor_unit>{_UNIT})\s+(?P<anchor_dir>(?i:before|after|later|earlier))\b",
             rf"\b(?i:the)\s+(?P<anchor_next>(?i:next|following|previous))\s+(?P<anchor_next_unit>(?i:day|morning|week|month))\b",
+            rf"\b(?i:the)\s+(?P<anchor_same>(?i:same))\s+(?P<anchor_same_unit>(?i:day|morning|week|month))\b",
             rf"\b(?i:in|within)\s+(?P<future_n>{_NUMBER})\s+(?P<future_unit>{_UNIT})\b(?!\s+(?i:ago|of|in|before|after|earlier|later))",
             rf"\b(?P<part>{_PART_WORDS})\s*(?P<part_mod>(?i:last|this|next|the))\s+(?P<part_unit>(?i:year|month|week))\b",
             rf"\b(?P<part_y>{_PART_WORDS})\s*(?P<part_year>{_YEAR})\b(?!\d|,\d|%|s\b|-\d)",
@@ -177,7 +178,7 @@ def _anchored(located: list[tuple[int, re.Match[str], Resolved | None]]) -> list
     result = list(located)
     for position, (number, match, resolved) in enumerate(result):
         g = match.groupdict()
-        if resolved is not None or not (g["anchor_n"] or g["anchor_next"]):
+        if resolved is not None or not (g["anchor_n"] or g["anchor_next"] or g["anchor_same"]):
             continue
         same_before = [r for n, _, r in reversed(result[:position]) if n == number and r is not None]
         # "the day before the March 1 deadline": the date right after "before"/"after" is the anchor.
@@ -190,7 +191,9 @@ def _anchored(located: list[tuple[int, re.Match[str], Resolved | None]]) -> list
         anchor = next(iter((close_after if pointing else []) or same_before or previous), None)
         if anchor is None:
             continue
-        if g["anchor_next"]:
+        if g["anchor_same"]:
+            amount, unit = 0, g["anchor_same_unit"]  # "the same day": the date it refers to
+        elif g["anchor_next"]:
             amount = -1 if g["anchor_next"].lower() == "previous" else 1
             unit = g["anchor_next_unit"]
         else:
@@ -314,7 +317,7 @@ def _lacks_year(g: dict[str, str | None]) -> bool:
 
 
 def _is_anchor(match: re.Match[str]) -> bool:
-    return bool(match.group("anchor_n") or match.group("anchor_next"))
+    return bool(match.group("anchor_n") or match.group("anchor_next") or match.group("anchor_same"))
 
 
 def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:
@@ -329,7 +332,7 @@ def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:
             return relative.ago(base, relative.number_value(g["ago_n"]), g["ago_unit"])
         if g["over_n"]:
             return relative.ago(base, relative.number_value(g["over_n"]), g["over_unit"])
-        if g["anchor_n"] or g["anchor_next"]:
+        if g["anchor_n"] or g["anchor_next"] or g["anchor_same"]:
             return None  # resolved from the date it counts from, in find_mentions
         if g["future_n"]:
             return relative.ahead(base, relative.number_value(g["future_n"]), g["future_unit"])
