@@ -1,4 +1,5 @@
-"""Measures retrieval on a question file in the dev_qa.jsonl format: R@1, R@3, MRR, declines."""
+"""Measures answers on a question file in the dev_qa.jsonl format: R@1 (all and by kind), R@3, MRR,
+declines of either kind, and the quotes' length."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from bot.answers import Answer, answer
+from bot.answers import PIPELINE, Answer, Pipeline, answer
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.models import Article
@@ -83,6 +84,14 @@ class EvalReport:
         return sum(not r.answer.answered and _first_hit(r.answer.closest[:1], r.question.answers) == 1 for r in self.answerable)
 
     @property
+    def answerable_declined_share(self) -> float:
+        return self.answerable_declined / len(self.answerable) if self.answerable else 0.0
+
+    @property
+    def unanswerable_declined_share(self) -> float:
+        return self.unanswerable_declined / len(self.unanswerable) if self.unanswerable else 0.0
+
+    @property
     def median_quote_chars(self) -> float:
         lengths = [len(q.text) for r in self.results for q in r.answer.quotes]
         return statistics.median(lengths) if lengths else 0.0
@@ -104,6 +113,8 @@ class EvalReport:
             "unanswerable": len(self.unanswerable),
             "unanswerable_declined": self.unanswerable_declined,
             "answerable_declined": self.answerable_declined,
+            "unanswerable_declined_share": round(self.unanswerable_declined_share, 4),
+            "answerable_declined_share": round(self.answerable_declined_share, 4),
             "declined_with_answer_closest": self.declined_with_answer_closest,
             "median_quote_chars": self.median_quote_chars,
             "r_at_1_by_kind": self.recall_at_1_by_kind(),
@@ -158,9 +169,10 @@ def _first_hit(quotes: Sequence[Quote], gold: list[GoldSpan]) -> int | None:
     return None
 
 
-def evaluate(knowledge: KnowledgeBase, questions: list[EvalQuestion]) -> EvalReport:
+def evaluate(knowledge: KnowledgeBase, questions: list[EvalQuestion], pipeline: Pipeline = PIPELINE) -> EvalReport:
+    """Each question answered as the bot answers it (or with another pipeline, for tools/ablation.py)."""
     report = EvalReport()
     for question in questions:
-        result = answer(knowledge, question.question)
+        result = answer(knowledge, question.question, pipeline=pipeline)
         report.results.append(QuestionResult(question, result, first_hit_rank(result, question.answers)))
     return report

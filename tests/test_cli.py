@@ -247,6 +247,26 @@ def test_eval_reports_quality_above_the_floor() -> None:
     assert "R@1:" in text and "MRR:" in text and "unanswerable declined:" in text
 
 
+def test_eval_of_several_files_reports_each_and_all_pooled(tmp_path: Path) -> None:
+    """The issue's measures for each set and pooled: R@1 by kind, R@3, both kinds of decline, quote length."""
+    lines = DEV_SET.read_text(encoding="utf-8").splitlines()
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("\n".join(lines[:10]) + "\n", encoding="utf-8")
+    second.write_text("\n".join(lines[10:]) + "\n", encoding="utf-8")
+    result = run_bot("eval", "--json", str(first), str(second))
+    assert result.returncode == 0, result.stderr
+    numbers = json.loads(result.stdout)
+    each, pooled = numbers["sets"], numbers["pooled"]
+    assert list(each) == [str(first), str(second)]
+    assert pooled["questions"] == len(lines) == sum(s["questions"] for s in each.values())
+    assert pooled["answerable_declined"] == sum(s["answerable_declined"] for s in each.values())
+    assert pooled["answerable_declined_share"] == round(pooled["answerable_declined"] / pooled["answerable"], 4)
+    assert pooled["unanswerable_declined_share"] == round(pooled["unanswerable_declined"] / pooled["unanswerable"], 4)
+    assert {"paraphrase", "lexical"} <= set(pooled["r_at_1_by_kind"])
+    text = run_bot("eval", str(first), str(second)).stdout
+    assert f"== {first}" in text and "== all 2 files pooled" in text and "R@1 paraphrase:" in text
+
+
 def test_no_command_takes_the_common_options(tmp_path: Path) -> None:
     folder = tmp_path / "kb"
     write_article(folder, "stockholm", "The Stockholm talks ended without agreement on the Yongbyon reactor.", publisher="Test Wire")
