@@ -283,6 +283,13 @@ def reading_concept(said: str, group: str | None, weight: float, credit: float, 
     return f"  {weight:6.2f}  {found:5s}  {said}{note}"
 
 
+def slack_app_token_refused(error: str) -> str:
+    return (
+        f"Slack refused SLACK_APP_TOKEN when opening a Socket Mode connection ({error}); use an app-level token "
+        "(xapp-…) with the connections:write scope, from the app's Basic Information page."
+    )
+
+
 def discord_unreachable(api_base: str, error: str) -> str:
     return f"Discord could not be reached at {api_base} ({error}); check the network, or DISCORD_API_BASE if it is set."
 

@@ -17,11 +17,13 @@ import pytest
 from pydantic import SecretStr
 
 from bot.config import Settings
+from bot.errors import StartupError
 from bot.frontends import slack_app, slack_socket
 from bot.frontends.slack_retries import LONGEST_RETRY_AFTER
 from bot.knowledge.store import KnowledgeStore
 from bot.service.in_flight import InFlight
 from bot.service.readiness import readiness
+from tests.bot_process import TIMEOUT, running_bot
 from tests.fakes.slack_server import APP_TOKEN, BOT_TOKEN, FakeSlack, Refusal, refuse_first
 from tests.slack_checks import all_text
 from tests.test_slack_events import ROOT, TILLERSON, posts_in_thread
@@ -204,3 +206,38 @@ async def test_socket_mode_without_a_network_logs_one_line_per_failed_connect_an
 
 def failed_connects(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
     return [r for r in caplog.records if r.name.startswith(slack_socket.__name__) and "Failed to connect" in r.getMessage()]
+
+
+@pytest.mark.parametrize(("app_token", "error"), [("xapp-1-A0-revoked", "invalid_auth"), (BOT_TOKEN, "not_allowed_token_type")])
+async def test_socket_mode_with_a_refused_app_token_is_one_sentence_and_exit_1(
+    fake_slack: FakeSlack, tmp_path: Path, app_token: str, error: str
+) -> None:
+    """Slack answering apps.connections.open with ok:false will answer the same token the same way:
+    the bot stops, as with a rejected Discord token, instead of retrying forever."""
+    env = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_APP_TOKEN": app_token, "SLACK_API_BASE": fake_slack.api_base}
+    async with running_bot("slack", env=env, cwd=tmp_path) as bot:
+        assert await asyncio.wait_for(bot.process.wait(), TIMEOUT) == 1
+    (sentence,) = bot.stderr
+    assert sentence.startswith("Slack refused SLACK_APP_TOKEN") and f"({error})" in sentence
+    assert app_token not in bot.output() and "Traceback" not in bot.output()
+    assert not any("Failed to connect" in line for line in bot.lines)  # stopped at the first answer, no retry
+
+
+async def test_an_app_token_refused_on_a_reconnect_stops_socket_mode_with_the_sentence(
+    fake_slack: FakeSlack, bundled_store: KnowledgeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(slack_socket, "PING_INTERVAL", 0.05)  # how soon slack_sdk notices a lost connection
+    settings = slack_settings(fake_slack, slack_app_token=SecretStr(APP_TOKEN), slack_signing_secret=None)
+    serving = asyncio.create_task(slack_app.serve(settings, bundled_store))
+    try:
+        await fake_slack.wait_for(lambda f: f.socket_connected)
+        fake_slack.app_token = "xapp-1-A0-rotated"  # the token was revoked while the bot ran
+        await fake_slack.drop_sockets()
+        with pytest.raises(StartupError) as stopped:
+            await asyncio.wait_for(serving, TIMEOUT)
+    finally:
+        serving.cancel()
+        await asyncio.gather(serving, return_exceptions=True)
+    assert str(stopped.value).startswith("Slack refused SLACK_APP_TOKEN") and "(invalid_auth)" in str(stopped.value)
+    assert APP_TOKEN not in str(stopped.value)
+

@@ -194,7 +194,8 @@ async def start_http(app: AsyncApp, secret: str, host: str, port: int) -> web.Ap
 
 
 async def start_socket_mode(app: AsyncApp, app_token: str) -> SocketModeConnection:
-    """Connect to Slack's websocket (retrying until it works); apps.connections.open goes through the app's client."""
+    """Connect to Slack's websocket (retrying until it works, StartupError if Slack refuses the app
+    token); apps.connections.open goes through the app's client."""
     handler = SocketModeConnection(app, app_token)
     await handler.connect_async()
     return handler
@@ -204,9 +205,9 @@ async def _serve_socket_mode(app: AsyncApp, app_token: str, in_flight: InFlight)
     handler = SocketModeConnection(app, app_token)
     readiness.register(READINESS_CHECK, lambda: None if handler.client.connected else "Socket Mode not connected")
     try:
-        await handler.connect_async()  # retries until it connects, one log line per failure
+        await handler.connect_async()  # retries until it connects, one log line per failure; a refused token raises
         logger.info("Slack: connected in Socket Mode")
-        await asyncio.Event().wait()
+        await handler.until_refused()  # until cancelled, or Slack refuses the token on a reconnect
     finally:
         readiness.register(READINESS_CHECK, lambda: "shutting down")
         await handler.close_async()  # no new envelopes

@@ -3,22 +3,31 @@
 slack_sdk's client retries a failed connect every ping interval and logs each failure with a
 traceback. Its logger here drops tracebacks (the message names the error: one line per failed
 connect), and each new connection URL after a failure is asked for only after a wait that
-doubles up to LONGEST_WAIT.
+doubles up to LONGEST_WAIT. slack_sdk also retries forever when Slack refuses the app token;
+here a refusal stops the connection with one sentence (StartupError), at start or on a reconnect.
 """
 
 from __future__ import annotations
 
 import asyncio
+from typing import Any, NoReturn
 
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
 from slack_sdk.socket_mode.aiohttp import SocketModeClient
 
+from bot import messages
+from bot.errors import StartupError
 from bot.service.logs import one_line_logger
 
 PING_INTERVAL = 10  # seconds, bolt's default: also slack_sdk's wait between two connect attempts
 FIRST_WAIT = 1.0  # seconds before asking for a new connection after the first failure
 LONGEST_WAIT = 120.0
+# apps.connections.open answers worth asking again: Slack's own trouble. Any other ok:false answer
+# (invalid_auth, not_allowed_token_type, token_revoked, missing_scope, …) is about the token, and
+# the same token gets the same answer however often it is asked.
+PASSING_ERRORS = frozenset({"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"})
 
 socket_logger = one_line_logger(f"{__name__}.client")
 
@@ -28,10 +37,25 @@ def backoff_seconds(failures: int) -> float:
     return 0.0 if failures <= 0 else min(FIRST_WAIT * 2 ** (failures - 1), LONGEST_WAIT)
 
 
+def refused_token(error: Exception) -> str | None:
+    """Slack's error code when it answered apps.connections.open ok:false about the token itself;
+    None for a failure worth retrying (the network, a 429 or 5xx after their retries, PASSING_ERRORS)."""
+    if not isinstance(error, SlackApiError) or error.response.status_code != 200:
+        return None
+    code = str(error.response.get("error") or "no reason given")
+    return None if code in PASSING_ERRORS else code
+
+
 class BackoffSocketModeClient(SocketModeClient):
-    """slack_sdk's aiohttp client; a connect that keeps failing waits longer each time."""
+    """slack_sdk's aiohttp client; a connect that keeps failing waits longer each time, and one
+    Slack refuses the token for stops (`refusal` says why, `refused` is set)."""
 
     failures: int = 0
+    refusal: str | None = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.refused = asyncio.Event()
 
     async def issue_new_wss_url(self) -> str:
         # Not slack_sdk's own: it logs a failure itself before connect() logs it again, and its
@@ -39,8 +63,13 @@ class BackoffSocketModeClient(SocketModeClient):
         await asyncio.sleep(backoff_seconds(self.failures))
         try:
             response = await self.web_client.apps_connections_open(app_token=self.app_token)
-        except Exception:
+        except Exception as error:
             self.failures += 1
+            if (code := refused_token(error)) is not None:
+                self.refusal = code
+                # slack_sdk's connect and reconnect loops end quietly once the client is closed.
+                self.closed = True
+                self.refused.set()
             raise
         self.failures = 0
         return str(response["url"])
@@ -63,3 +92,16 @@ class SocketModeConnection(AsyncSocketModeHandler):
             app_token=app_token, logger=socket_logger, web_client=app.client, ping_interval=PING_INTERVAL
         )
         self.client.socket_mode_request_listeners.append(self.handle)  # type: ignore[arg-type]
+
+    async def connect_async(self) -> None:
+        """Connect, retrying what may pass with one log line and a longer wait each time; a token
+        Slack refuses raises StartupError."""
+        await super().connect_async()
+        if self.client.refusal is not None:
+            raise StartupError(messages.slack_app_token_refused(self.client.refusal))
+
+    async def until_refused(self) -> NoReturn:
+        """Wait while connected (slack_sdk reconnects a lost connection) until Slack refuses the
+        token on a reconnect, then raise StartupError; cancel it to stop."""
+        await self.client.refused.wait()
+        raise StartupError(messages.slack_app_token_refused(str(self.client.refusal)))

@@ -77,6 +77,7 @@ class FakeSlack:
     refuse: Callable[[Call], Refusal | None] | None = None
     refused: list[tuple[Call, Refusal]] = field(default_factory=list)
     delays: dict[str, float] = field(default_factory=dict)  # method -> seconds before answering
+    app_token: str = APP_TOKEN  # the app-level token apps.connections.open accepts (change it to revoke)
     _site: LoopbackSite = field(default_factory=LoopbackSite)
     _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
     _ts: itertools.count = field(default_factory=lambda: itertools.count(1))
@@ -138,9 +139,11 @@ class FakeSlack:
             else:
                 args.update(parse_qsl(raw))
         token = request.headers.get("Authorization", "").removeprefix("Bearer ")
-        expected = APP_TOKEN if method == "apps.connections.open" else BOT_TOKEN
+        expected = self.app_token if method == "apps.connections.open" else BOT_TOKEN
         if method not in BOT_METHODS | {"apps.connections.open"}:
             return web.json_response({"ok": False, "error": "unknown_method"})
+        if method == "apps.connections.open" and token.startswith("xoxb-"):
+            return web.json_response({"ok": False, "error": "not_allowed_token_type"})  # a bot token where an app token belongs
         if token != expected:
             return web.json_response({"ok": False, "error": "invalid_auth"})
         call = Call(method, args, request.path)
@@ -244,6 +247,11 @@ class FakeSlack:
     @property
     def socket_connected(self) -> bool:
         return any(not s.closed for s in self._site.sockets)
+
+    async def drop_sockets(self) -> None:
+        """Close every Socket Mode connection from Slack's side, as when it is lost; the client reconnects."""
+        for socket in self._site.sockets:
+            await socket.close()
 
     async def send_envelope(self, envelope: dict[str, Any]) -> None:
         await self.wait_for(lambda fake: fake.socket_connected)
