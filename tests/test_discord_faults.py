@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from typing import cast
 
 import pytest
@@ -15,8 +16,8 @@ from bot.cli import main
 from bot.errors import StartupError
 from bot.frontends import discord_app
 from bot.knowledge.store import KnowledgeStore
-from tests.discord_fixtures import answered, fake_discord, running_bot, settings_for  # noqa: F401  (fixtures)
-from tests.fakes.discord_server import TOKEN, FakeDiscord
+from tests.discord_fixtures import answered, fake_discord, interaction_calls, running_bot, settings_for  # noqa: F401  (fixtures)
+from tests.fakes.discord_server import TOKEN, Call, FakeDiscord
 from tests.slack_fixtures import free_port
 from tests.test_slack_http import GatedStore
 
@@ -62,18 +63,48 @@ async def test_a_dropped_gateway_is_resumed_by_discord_py_with_one_line_each_way
     assert not any(r.exc_info for r in caplog.records)
 
 
-async def test_stopping_finishes_an_answer_in_flight_before_closing(fake_discord: FakeDiscord, bundled_store: KnowledgeStore) -> None:
+Delivered = Callable[[list[Call]], bool]
+TILLERSON = "Who was Trump's choice to replace Tillerson?"
+
+
+async def ask_by_slash_command(fake: FakeDiscord, gated: GatedStore) -> Delivered:
+    close(gated)
+    interaction = await fake.slash("ask", {"question": TILLERSON})
+    return lambda calls: any("Pompeo" in json.dumps(c.body) for c in interaction_calls(calls, interaction) if c.path.startswith("/webhooks/"))
+
+
+async def ask_by_mention(fake: FakeDiscord, gated: GatedStore) -> Delivered:
+    close(gated)
+    await fake.post_message(fake.channel_id, fake.person(), TILLERSON, mention_bot=True)
+    return lambda calls: any(c.method == "POST" and c.path.endswith("/messages") and "Pompeo" in json.dumps(c.body) for c in calls)
+
+
+async def press_a_timeline_button(fake: FakeDiscord, gated: GatedStore) -> Delivered:
+    timeline = await fake.slash("timeline")  # a page with its buttons, while the gate is open
+    await fake.wait_for(answered(timeline, follow_ups=1))
+    page = fake.messages[fake.channel_id][-1]
+    close(gated)
+    press = await fake.press(page, page["components"][0]["components"][-1]["custom_id"])
+    return answered(press)
+
+
+def close(gated: GatedStore) -> None:
+    gated.gate.clear()
+    gated.reading.clear()
+
+
+@pytest.mark.parametrize("start", [ask_by_slash_command, ask_by_mention, press_a_timeline_button])
+async def test_stopping_finishes_the_work_in_flight_before_closing(
+    fake_discord: FakeDiscord, bundled_store: KnowledgeStore, start: Callable[[FakeDiscord, GatedStore], Awaitable[Delivered]]
+) -> None:
+    """Every kind of handler the bot runs is waited for: a slash command, a message, a button press."""
     gated = GatedStore(bundled_store)
     gated.gate.set()  # open while the bot starts
     async with running_bot(fake_discord, cast(KnowledgeStore, gated)) as serving:
-        gated.gate.clear()
-        gated.reading.clear()
-        interaction = await fake_discord.slash("ask", {"question": "Who was Trump's choice to replace Tillerson?"})
-        assert await asyncio.to_thread(gated.reading.wait, 10)  # the answer is being built
-        serving.cancel()  # what SIGTERM does: the gateway closes first, then answers in flight finish
+        delivered = await start(fake_discord, gated)
+        assert await asyncio.to_thread(gated.reading.wait, 10)  # the reply is being built
+        serving.cancel()  # what SIGTERM does: the gateway closes first, then the work in flight finishes
         await asyncio.sleep(0.1)
-        assert not serving.done()  # waiting for the answer, not closed under it
+        assert not serving.done()  # waiting for the reply, not closed under it
         gated.gate.set()
-        calls = await fake_discord.wait_for(answered(interaction, follow_ups=1))
-    [follow_up] = [c for c in calls if c.path.startswith("/webhooks/") and interaction["token"] in c.path]
-    assert "Pompeo" in json.dumps(follow_up.body)
+        await fake_discord.wait_for(delivered)

@@ -34,9 +34,6 @@ logger = logging.getLogger(__name__)
 THREAD_NAME_LIMIT = 100
 THREAD_ARCHIVE_MINUTES: Literal[1440] = 1440  # one day; Discord allows only 60, 1440, 4320 or 10080
 READINESS_CHECK = "discord"
-# discord.py names the tasks that run event handlers, slash commands and button presses so;
-# shutdown waits for those still running once the gateway is closed.
-HANDLER_TASK_PREFIXES = ("discord.py: ", "CommandTree-invoker", "discord-ui-view-dispatch-")
 # discord.py logs a failed shard connect and each reconnect wait with a traceback; the message
 # names the error, so one line each is kept.
 one_line_logger("discord.shard")
@@ -116,25 +113,28 @@ class TalksClient(discord.AutoShardedClient):
         return f"shards {down} reconnecting" if down else None
 
     async def drain(self) -> None:
-        """Stop receiving (close the gateway), let running handlers finish, at most DRAIN_SECONDS."""
+        """Stop receiving (close every shard's gateway connection), then let the handlers running
+        finish, at most DRAIN_SECONDS; leaving `async with client` then closes the client.
+
+        Each of our handlers (messages, slash commands, buttons) counts itself in `in_flight` as it
+        starts, so no discord.py task is looked for by name: its names are not an API (button
+        presses run in tasks named otherwise than the prefix once looked for, and were not waited for).
+        """
         self._draining = True
         for shard in self.shards.values():
             await shard.disconnect()
         await self.in_flight.drain(DRAIN_SECONDS, "Discord")
-        current = asyncio.current_task()
-        running = [t for t in asyncio.all_tasks() if t is not current and t.get_name().startswith(HANDLER_TASK_PREFIXES)]
-        if running:
-            await asyncio.wait(running, timeout=DRAIN_SECONDS)
 
     async def on_message(self, message: discord.Message) -> None:
         if message.author.bot or self.user is None:  # other bots, and our own answers
             return
-        try:
-            await self._answer_message(message)
-        except Exception:
-            logger.exception("failed to answer message %s in channel %s", message.id, message.channel.id)
-            with contextlib.suppress(discord.HTTPException):  # the failure may have been Discord itself
-                await message.channel.send(messages.INTERNAL_ERROR, allowed_mentions=NO_PINGS)
+        async with self.in_flight.track():  # shutdown waits for it
+            try:
+                await self._answer_message(message)
+            except Exception:
+                logger.exception("failed to answer message %s in channel %s", message.id, message.channel.id)
+                with contextlib.suppress(discord.HTTPException):  # the failure may have been Discord itself
+                    await message.channel.send(messages.INTERNAL_ERROR, allowed_mentions=NO_PINGS)
 
     async def _answer_message(self, message: discord.Message) -> None:
         assert self.user is not None
@@ -173,9 +173,8 @@ class TalksClient(discord.AutoShardedClient):
         return None
 
     async def _reply(self, target: discord.abc.Messageable, message: discord.Message, question: str, earlier: Sequence[str] = ()) -> None:
-        async with self.in_flight.track():
-            answer = await asyncio.to_thread(commands.ask, self.store, question, frontend=FRONTEND, earlier_questions=earlier)
-            await target.send(**answer_message(answer))
+        answer = await asyncio.to_thread(commands.ask, self.store, question, frontend=FRONTEND, earlier_questions=earlier)
+        await target.send(**answer_message(answer))
 
 
 _MENTION = re.compile(r"<@!?\d+>")

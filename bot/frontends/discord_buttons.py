@@ -7,10 +7,11 @@ any shard or copy of the bot can serve a press with no memory of the message it 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 import discord
@@ -24,6 +25,7 @@ from bot.feedback.shown import Shown, can_be_rated, shown_by
 from bot.feedback.votes import Vote
 from bot.knowledge.store import KnowledgeStore
 from bot.render import discord_render as render
+from bot.service.in_flight import InFlight
 from bot.timeline.models import range_bound
 
 logger = logging.getLogger(__name__)
@@ -36,6 +38,23 @@ FEEDBACK_ROW = 1  # under the "More context" buttons (row 0: at most 3 quotes, D
 def store_of(interaction: discord.Interaction[Any]) -> KnowledgeStore:
     store: KnowledgeStore = interaction.client.store  # set by TalksClient; read per press, so reloads show
     return store
+
+
+def in_flight_of(interaction: discord.Interaction[Any]) -> InFlight:
+    """The client's count of work in flight, which shutdown waits for (set by TalksClient)."""
+    in_flight: InFlight = interaction.client.in_flight
+    return in_flight
+
+
+@contextlib.asynccontextmanager
+async def answering(interaction: discord.Interaction[Any]) -> AsyncIterator[None]:
+    """Around a button's handler: counted as work in flight while it runs, and a failure goes to
+    the one error path (slash commands have the tree's on_error for that)."""
+    async with in_flight_of(interaction).track():
+        try:
+            yield
+        except Exception as error:  # noqa: BLE001 - handed to the one error path
+            await report_error(interaction, error)
 
 
 async def report_error(interaction: discord.Interaction[Any], error: Exception) -> None:
@@ -66,15 +85,13 @@ class MoreContextButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template
         return cls(ref)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        try:
+        async with answering(interaction):
             quote = context_around(store_of(interaction).current, self.ref)
             if quote is None:
                 await interaction.response.send_message(messages.CONTEXT_GONE, ephemeral=True, allowed_mentions=NO_PINGS)
                 return
             embed = render.context_embed(quote)
             await interaction.response.send_message(embed=embed, ephemeral=True, allowed_mentions=NO_PINGS)
-        except Exception as error:  # noqa: BLE001 - handed to the one error path
-            await report_error(interaction, error)
 
 
 class FeedbackButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"fb:(?P<vote>good|bad):(?P<key>[0-9a-f]{16})"):
@@ -101,12 +118,10 @@ class FeedbackButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"
         return cls(Vote(match["vote"]), match["key"])
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        try:
+        async with answering(interaction):
             shown = shown_on(interaction.message)
             voted = await asyncio.to_thread(rate.record, store_of(interaction), FRONTEND, str(interaction.user.id), shown, self.vote, self.key)
             await interaction.response.send_message(voted.reply(), ephemeral=True, allowed_mentions=NO_PINGS)
-        except Exception as error:  # noqa: BLE001 - handed to the one error path
-            await report_error(interaction, error)
 
 
 def shown_on(message: discord.Message | None) -> Shown:
@@ -167,7 +182,7 @@ class TimelinePageButton(
         return cls(int(match["page"]), (match["start"], match["end"], match["topic"]))
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        try:
+        async with answering(interaction):
             start, end, topic = self.query
             bounds = _bound(start, end=False), _bound(end, end=True)
             events = await asyncio.to_thread(commands.timeline, store_of(interaction), topic or None, *bounds)  # as /timeline: off the loop
@@ -175,8 +190,6 @@ class TimelinePageButton(
             await interaction.response.edit_message(
                 embed=render.timeline_embed(events, page), view=timeline_view(page, len(events), self.query), allowed_mentions=NO_PINGS
             )
-        except Exception as error:  # noqa: BLE001 - handed to the one error path
-            await report_error(interaction, error)
 
 
 def timeline_view(page: int, event_count: int, query: tuple[str, str, str]) -> discord.ui.View:

@@ -18,7 +18,7 @@ from discord import app_commands
 
 from bot import command_table
 from bot.command_table.model import Call, Command, Option
-from bot.frontends.discord_buttons import DYNAMIC_ITEMS, FRONTEND, NO_PINGS, answer_message, report_error
+from bot.frontends.discord_buttons import DYNAMIC_ITEMS, FRONTEND, NO_PINGS, answer_message, in_flight_of, report_error
 from bot.frontends.discord_replies import reply
 from bot.knowledge.store import KnowledgeStore
 
@@ -70,7 +70,8 @@ def slash_command(command: Command, store: KnowledgeStore) -> app_commands.Comma
 
     async def callback(interaction: discord.Interaction[Any], **given: str | None) -> None:
         values = {by_python_name[name].name: value for name, value in given.items() if value}
-        await respond(interaction, store, Call(command, values, FRONTEND, admin=is_admin(interaction)))
+        async with in_flight_of(interaction).track():  # shutdown waits for it
+            await respond(interaction, store, Call(command, values, FRONTEND, admin=is_admin(interaction)))
 
     # discord.py reads a command's options from its callback's signature, so give it one.
     first = inspect.Parameter("interaction", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=discord.Interaction)
