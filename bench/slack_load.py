@@ -3,7 +3,7 @@
 Run with `.venv/bin/python bench/slack_load.py [--requests N] [--in-flight N]`. The bot runs as a
 subprocess against the fake Slack Web API (tests/fakes/slack_server.py), everything on
 127.0.0.1. The mix and the checks are in tests/slack_load.py: resends, forged and stale
-signatures, malformed bodies, a Web API answering 429 and 500; every question answered exactly
+signatures, malformed bodies, a Web API and response_urls answering 429 and 500; every question answered exactly
 once with the answer it gets alone, every refused post retried, no traceback, the process alive
 after. Prints the ack times (the README quotes them) and exits 1 if any check failed.
 """
@@ -29,7 +29,8 @@ def show(report: Report, in_flight: int) -> None:
     print(f"questions {report.questions}: missing {len(report.missing)}, doubled {len(report.doubled)}, "
           f"different from alone {len(report.different)}; wrong statuses {len(report.wrong_status)}; "
           f"forged or stale answered {len(report.unexpected)}")  # fmt: skip
-    print(f"429s retried {report.rate_limited_retried} of {report.rate_limited}; 500s retried {report.server_errors_retried} of {report.server_errors}")
+    print(f"429s retried {report.rate_limited_retried} of {report.rate_limited}; 500s retried {report.server_errors_retried} of {report.server_errors} "
+          f"({report.replies_refused} of them commands' response_url replies)")  # fmt: skip
     print(f"tracebacks in the log {report.tracebacks}; alive after {report.alive_after}; exit code after SIGTERM {report.exit_code}")
     for label, items in (("wrong status", report.wrong_status), ("missing", report.missing), ("doubled", report.doubled), ("different", report.different)):
         if items:

@@ -4,8 +4,9 @@ Used by `bench/slack_load.py` (1,000 requests, timings reported) and by a test (
 correctness only). Everything runs on 127.0.0.1: the fake Slack in this process, the bot in a
 subprocess. The mix: mentions and /ask commands (each a question), Slack's resends of mentions
 (X-Slack-Retry-Num, as Slack sends after a late ack or a failed delivery), forged and stale
-signatures, signed bodies that do not parse; the fake Web API answers the first attempt of some
-answers with 429 + Retry-After and of others with 500.
+signatures, signed bodies that do not parse; the fake Slack answers the first attempt to deliver
+some answers (a mention's chat.postMessage, a command's response_url reply) with 429 +
+Retry-After and of others with 500.
 
 Before the burst every distinct question is asked once, alone, and its answer kept; in the burst
 each question must be answered exactly once with that same answer. Counting happens after the
@@ -18,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import json
 import random
+import re
 import signal
 import statistics
 import time
@@ -70,6 +72,7 @@ class Report:
     rate_limited_retried: int = 0
     server_errors: int = 0
     server_errors_retried: int = 0
+    replies_refused: int = 0  # of those refusals, the ones of a command's response_url reply
     tracebacks: int = 0
     alive_after: bool = False
     exit_code: int | None = None
@@ -119,18 +122,28 @@ def answer_of(args: dict[str, Any]) -> str:
     return json.dumps({"text": args.get("text"), "blocks": args.get("blocks")}, sort_keys=True)
 
 
+def answer_key(call: Call) -> str | None:
+    """Which request an answer belongs to: a mention's thread (chat.postMessage), a command's hook (its response_url)."""
+    if call.method == "chat.postMessage":
+        return str(call.args.get("thread_ts", "")) or None
+    if call.method == "response_url":
+        return call.path.rsplit("/", 1)[-1]
+    return None
+
+
 def fault_rule(every: int = 10) -> Callable[[Call], Refusal | None]:
-    """The first attempt to post some answers is refused: one in `every` threads 429, another 500."""
+    """The first attempt to deliver some answers is refused: one in `every` 429, another 500, alike
+    for mentions' posts (chat.postMessage) and commands' replies (their response_url)."""
     refused: set[str] = set()
 
     def rule(call: Call) -> Refusal | None:
-        thread = str(call.args.get("thread_ts", ""))
-        if call.method != "chat.postMessage" or not thread or thread in refused:
+        key = answer_key(call)
+        if key is None or key in refused:
             return None
-        number = int(thread.rsplit(".", 1)[-1])
+        number = int(re.split(r"[.-]", key)[-1])  # the request's index: "1700100000.000123", "load-123"
         refusal = Refusal(429, retry_after=1) if number % every == 3 else Refusal(500) if number % every == 7 else None
         if refusal is not None:
-            refused.add(thread)
+            refused.add(key)
         return refusal
 
     return rule
@@ -212,8 +225,10 @@ def check_answers(fake: FakeSlack, requests: list[Request], alone: dict[tuple[st
             report.doubled.append(key)
         elif args is not None and answer_of(args) != alone[(kind, request.question)]:
             report.different.append(key)
+    delivered = Counter(answer_key(c) for c in fake.calls)
     for call, refusal in fake.refused:
-        retried = posts[str(call.args.get("thread_ts"))] == 1
+        retried = delivered[answer_key(call)] == 1
+        report.replies_refused += call.method == "response_url"
         if refusal.status == 429:
             report.rate_limited += 1
             report.rate_limited_retried += retried

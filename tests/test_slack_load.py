@@ -14,5 +14,6 @@ async def test_a_burst_with_resends_forgeries_bad_bodies_and_web_api_faults(tmp_
     assert report.unexpected == []  # nothing forged or stale was answered
     assert report.rate_limited > 0 and report.rate_limited_retried == report.rate_limited
     assert report.server_errors > 0 and report.server_errors_retried == report.server_errors
+    assert report.replies_refused > 0  # commands' replies through their response_url were refused too, and retried
     assert report.tracebacks == 0
     assert report.alive_after and report.exit_code == 0
