@@ -24,7 +24,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	# One worker per core, at most four (each holds the model and the bundled knowledge, ~300 MB).
-	$(PY) -m pytest -n auto --maxprocesses=4 $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto --maxprocesses=4 --dist loadgroup $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(PY) bench/answer_speed.py

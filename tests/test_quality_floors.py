@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.evaluation import evaluate, read_questions
+from bot.evaluation import EvalReport, evaluate, read_questions
 from bot.knowledge.store import KnowledgeStore
 from tools.plain_bm25_baseline import recall as plain_bm25_recall
 
@@ -20,10 +20,19 @@ EVAL = Path(__file__).resolve().parent.parent / "eval"
 # R@1 floors: H describes where the others name, and sits far lower (README, Quality and speed).
 R_AT_1_FLOORS = {f"heldout_{s}": 0.45 for s in "abcdefgijkl"} | {"heldout_h": 0.3}
 
+# Every set answered once for all the tests here, which pytest-xdist then runs on one worker
+# (make test: --dist loadgroup): answering the ~700 questions twice was the suite's slowest part.
+pytestmark = pytest.mark.xdist_group("quality_floors")
+
+
+@pytest.fixture(scope="module")
+def reports(bundled_store: KnowledgeStore) -> dict[str, EvalReport]:
+    return {path.stem: evaluate(bundled_store.current, read_questions(path)) for path in sorted(EVAL.glob("*.jsonl"))}
+
 
 @pytest.mark.parametrize("name", sorted(R_AT_1_FLOORS))
-def test_held_out_sets_stay_above_their_floors(bundled_store: KnowledgeStore, name: str) -> None:
-    report = evaluate(bundled_store.current, read_questions(EVAL / f"{name}.jsonl"))
+def test_held_out_sets_stay_above_their_floors(reports: dict[str, EvalReport], name: str) -> None:
+    report = reports[name]
     assert report.recall_at(1) >= R_AT_1_FLOORS[name]
     assert report.recall_at_1_by_kind()["lexical"] >= 0.8
     assert report.unanswerable_declined >= 5
@@ -33,14 +42,14 @@ def test_held_out_sets_stay_above_their_floors(bundled_store: KnowledgeStore, na
             assert quote.text == quote.article.body[quote.start : quote.end]
 
 
-def test_over_every_set_pooled_the_bot_beats_plain_bm25_and_declines_as_measured(bundled_store: KnowledgeStore) -> None:
+def test_over_every_set_pooled_the_bot_beats_plain_bm25_and_declines_as_measured(bundled_store: KnowledgeStore, reports: dict[str, EvalReport]) -> None:
     """The issue's floor: at least the plain-BM25 anchor (tools/plain_bm25_baseline.py) on the same
     questions, every set in eval/ pooled. The declines sit under the held-out numbers of the fitted
     answer check (README: 5.2% of answerable, 67% of unanswerable declined), with room for a
     question or two moving."""
     knowledge = bundled_store.current
-    questions = [question for path in sorted(EVAL.glob("*.jsonl")) for question in read_questions(path)]
-    report = evaluate(knowledge, questions)
+    report = EvalReport([result for one_set in reports.values() for result in one_set.results])
+    questions = [result.question for result in report.results]
     plain_r_at_1, _ = plain_bm25_recall(list(knowledge.articles.values()), questions)
     assert report.recall_at(1) >= plain_r_at_1
     assert report.answerable_declined_share <= 0.08
