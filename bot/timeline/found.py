@@ -257,16 +257,20 @@ def _years_from_context(located: list[tuple[int, re.Match[str], Resolved | None]
         )
         if context is None or resolved.date.month is None:
             continue
-        month = resolved.date.month
-        year = context.date.year + (context.date.month is not None and month < context.date.month)
-        try:
-            date = EventDate(year, month, resolved.date.day) if resolved.date.day is not None else EventDate(year, month)
-            first = date.first_day()
-        except ValueError:
-            continue  # February 29 in another year
-        if first <= published:
-            result[position] = (number, match, relative.exact(date, resolved.approximate))
+        year = context.date.year + (context.date.month is not None and resolved.date.month < context.date.month)
+        if (moved := _in_year(resolved, year, published)) is not None:
+            result[position] = (number, match, moved)
     return result
+
+
+def _in_year(resolved: Resolved, year: int, published: dt.date) -> Resolved | None:
+    """The same month (and day) in `year`, when that is a real date no later than publication."""
+    try:
+        date = EventDate(year, resolved.date.month, resolved.date.day)
+        first = date.first_day()
+    except ValueError:
+        return None  # February 29 in another year
+    return relative.exact(date, resolved.approximate) if first <= published else None
 
 
 def _paragraph_numbers(body: str, sentences: Sequence[Span]) -> list[int]:
@@ -297,15 +301,8 @@ def _years_from_paragraph(
             (m for n, m, r in reversed(result[:position]) if paragraph_of[n] == paragraph_of[number] and r is not None and m.group("year")),
             None,
         )
-        if frame is None:
-            continue
-        try:
-            date = EventDate(int(frame.group("year")), resolved.date.month, resolved.date.day)
-            first = date.first_day()
-        except ValueError:
-            continue  # February 29 in another year
-        if first <= published:
-            result[position] = (number, match, relative.exact(date, resolved.approximate))
+        if frame is not None and (moved := _in_year(resolved, int(frame.group("year")), published)) is not None:
+            result[position] = (number, match, moved)
     return result
 
 
