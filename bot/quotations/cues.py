@@ -167,8 +167,14 @@ def _subject_of_participle(body: str, region: Region) -> Cue | None:
         return _named(mention) if mention is not None else _pronoun_cue(tokens[k])
     if len(tokens) < 2 or tokens[-2].text != ",":
         return None  # "a statement saying “" names no speaker
-    mention = region.mention_at(tokens[0].start)
-    return _named(mention) if mention is not None else _pronoun_cue(tokens[0])
+    return _clause_subject(region)
+
+
+def _clause_subject(region: Region) -> Cue | None:
+    """The name or pronoun the region's clause opens with: its subject, as English puts it first."""
+    first = region.tokens[0]
+    mention = region.mention_at(first.start)
+    return _named(mention) if mention is not None else _pronoun_cue(first)
 
 
 def _speaker_after_verb(region: Region, k: int) -> Cue:
@@ -193,9 +199,9 @@ def _subject_before(body: str, region: Region, verb: int) -> Cue:
     if tokens[k].lower in COORDINATORS and k > 0:
         # "Trump took the podium … and declared that": the verbs share the clause's subject.
         k = 0
-        mention = region.mention_at(tokens[0].start)
-        if mention is not None:
-            return _named(mention)
+        subject = _clause_subject(region)
+        if subject is not None:
+            return subject
     pronoun = _pronoun_cue(tokens[k])
     if pronoun is not None:
         return pronoun
