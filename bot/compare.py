@@ -69,7 +69,7 @@ def compare(knowledge: KnowledgeBase, topic: str) -> Comparison:
 
 
 def _dated_differently(knowledge: KnowledgeBase, topic: str) -> tuple[TimelineEvent, ...]:
-    disputed = [event for event in knowledge.timeline if event.other_dates]
+    disputed = [event for event in knowledge.timeline if event.other_dates and not event.announced]
     return tuple(events_on_topic(knowledge, disputed, topic)) if disputed else ()
 
 

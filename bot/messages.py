@@ -135,9 +135,18 @@ NOT_A_DAY = "{value!r} is not a day: use YYYY-MM-DD, for example 2019-02-28"
 TIMELINE_BAD_DATE = "{option} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD, for example 2018-06."
 
 
-def timeline_intro(count: int, topic: str | None = None) -> str:
+def timeline_intro(count: int, topic: str | None = None, announced: int = 0) -> str:
     about = f" about {topic!r}" if topic else ""
-    return f"{count} dated event{'s' if count != 1 else ''}{about}, oldest first, each with the quote that backs it:"
+    then = f", then {announced} announced" if announced else ""
+    return f"{count} dated event{'s' if count != 1 else ''}{about}{then}, oldest first, each with the quote that backs it:"
+
+
+TIMELINE_ANNOUNCED_HEADING = "Announced: plans, deadlines and promises not yet carried out when reported, by the date they name:"
+
+
+def timeline_announced(date_label: str) -> str:
+    """An announced event's date as front ends that list it among the events show it."""
+    return f"Announced for {date_label}"
 
 
 def timeline_empty(topic: str | None = None) -> str:

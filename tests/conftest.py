@@ -104,3 +104,18 @@ def write_article(folder: Path, article_id: str, body: str, **meta: str) -> Path
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"---\n{front}---\n\n{textwrap.dedent(body).strip()}\n", encoding="utf-8")
     return path
+
+
+PLAN_ARTICLE_ID = "test-oslo-talks"
+
+
+def write_talks_with_a_plan(folder: Path) -> Path:
+    """A knowledge folder whose one article reports a meeting that happened and a plan that had
+    not happened by publication: a timeline with one event and one announced."""
+    body = """
+        The trade ministers met in Oslo on Tuesday and failed to agree on tariffs.
+
+        The ministers will return to Oslo in two weeks, a spokesman said.
+    """
+    write_article(folder, PLAN_ARTICLE_ID, body, published="2019-03-15")
+    return folder

@@ -18,6 +18,7 @@ from bot.frontends import discord_app
 from bot.knowledge.store import KnowledgeStore
 from bot.quotes import Quote
 from bot.timeline.models import EventDate, TimelineEvent
+from tests.conftest import write_talks_with_a_plan
 from tests.discord_fixtures import EPHEMERAL, answered, assert_pings_no_one, fake_discord, running_bot, settings_for  # noqa: F401
 from tests.fakes.discord_server import MESSAGE_CONTENT_INTENT, TOKEN, Call, FakeDiscord
 
@@ -206,6 +207,20 @@ async def test_timeline_empty_says_so(fake_discord: FakeDiscord, bundled_store: 
         calls = await fake_discord.wait_for(answered(interaction, follow_ups=1))
     [follow_up] = [c for c in calls if c.path.startswith("/webhooks/") and interaction["token"] in c.path]
     assert follow_up.body["embeds"][0]["description"] == messages.TIMELINE_NONE
+
+
+async def test_timeline_shows_announced_plans_after_what_happened_and_marked(fake_discord: FakeDiscord, tmp_path: Path) -> None:
+    store = KnowledgeStore(write_talks_with_a_plan(tmp_path / "knowledge"))
+    async with running_bot(fake_discord, store):
+        interaction = await fake_discord.slash("timeline")
+        calls = await fake_discord.wait_for(answered(interaction, follow_ups=1))
+    [follow_up] = [c for c in calls if c.path.startswith("/webhooks/") and interaction["token"] in c.path]
+    happened, planned = follow_up.body["embeds"][0]["fields"]
+    assert happened["name"] == "March 12, 2019: The trade ministers met in Oslo and failed to agree on tariffs"
+    when = f"March 2019 ({messages.DISCORD_APPROXIMATE})"
+    assert planned["name"] == f"{messages.timeline_announced(when)}: The ministers will return to Oslo"
+    assert "The ministers will return to Oslo in two weeks, a spokesman said." in planned["value"]
+    assert_pings_no_one(calls)
 
 
 

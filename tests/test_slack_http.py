@@ -13,6 +13,7 @@ from bot import messages
 from bot.context import ContextRef
 from bot.knowledge.store import KnowledgeStore
 from bot.render.slack_render import MORE_CONTEXT_ACTION, TIMELINE_MORE_ACTION
+from tests.conftest import write_talks_with_a_plan
 from tests.fakes.slack_server import FakeSlack
 from tests.slack_checks import all_text, assert_no_pings, assert_valid_blocks
 from tests.slack_fixtures import (  # noqa: F401  (fixtures)
@@ -176,6 +177,20 @@ async def test_timeline_pages_with_a_more_button(fake_slack: FakeSlack, knowledg
     assert second["blocks"][-1]["type"] != "actions"  # the last page has no More button
     assert_valid_blocks(second["blocks"])
     assert_no_pings(second)
+
+
+async def test_timeline_shows_announced_plans_after_what_happened_and_marked(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    store = KnowledgeStore(write_talks_with_a_plan(tmp_path / "knowledge"))
+    async for bot in serve_http(slack_settings(fake_slack), store):
+        await bot.command(slash_command_body(fake_slack, "/timeline", ""))
+        (reply,) = await fake_slack.wait_for(lambda f: replies(f, "cmd"))
+    text = all_text(reply)
+    announced = messages.timeline_announced(f"{messages.SLACK_TIMELINE_APPROXIMATE} March 2019")
+    assert text.index("*March 12, 2019* The trade ministers met in Oslo") < text.index(f"*{announced}* The ministers will return to Oslo")
+    assert "The ministers will return to Oslo in two weeks, a spokesman said." in text
+    assert f"{announced}: The ministers will return to Oslo" in reply["text"]  # the notification's fallback
+    assert_valid_blocks(reply["blocks"])
+    assert_no_pings(reply)
 
 
 async def test_empty_timeline_says_so(fake_slack: FakeSlack, http_bot: HttpBot) -> None:

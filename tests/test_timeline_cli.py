@@ -18,7 +18,7 @@ from bot.knowledge.store import KnowledgeStore
 from bot.ranking.lexical import LexicalRanker
 from bot.timeline.models import TimelineEvent
 from bot.timeline.topic import events_on_topic
-from tests.conftest import write_article
+from tests.conftest import write_article, write_talks_with_a_plan
 
 QUOTE_KEYS = {"text", "start", "end", "score", "article"}
 
@@ -86,7 +86,7 @@ def with_a_season(knowledge: Path) -> Path:
 
 def test_json_output_shape(capsys: pytest.CaptureFixture[str], knowledge_copy: Path) -> None:
     data = run_json(capsys, "timeline", "--json", "--knowledge", str(with_a_season(knowledge_copy)))
-    assert set(data) == {"events"} and data["events"]
+    assert set(data) == {"events", "announced"} and data["events"]
     for event in data["events"]:
         assert {"date", "precision", "approximate", "title", "quotes", "other_dates", "curated"} <= set(event)
         assert event["precision"] == {4: "year", 7: "month", 10: "day"}[len(event["date"])]
@@ -201,3 +201,20 @@ def test_an_event_of_several_days_has_its_span_in_every_output(capsys: pytest.Ca
     assert (slide["start_date"]["day"], slide["end_date"]["day"], slide["display_date"]) == ("13", "14", "March 13–14, 2019")
     assert main(["timeline", "--knowledge", str(folder)]) == 0
     assert "March 13–14, 2019: The two-day trade forum in Lima ended" in capsys.readouterr().out
+
+
+def test_announced_plans_are_shown_apart_after_what_happened(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = str(write_talks_with_a_plan(tmp_path / "knowledge"))
+    data = run_json(capsys, "timeline", "--json", "--knowledge", folder)
+    [happened], [planned] = data["events"], data["announced"]
+    assert (happened["date"], happened["title"]) == ("2019-03-12", "The trade ministers met in Oslo and failed to agree on tariffs")
+    # "in two weeks" from March 15: about the end of March, not yet happened when reported.
+    assert (planned["date"], planned["approximate"], planned["title"]) == ("2019-03", True, "The ministers will return to Oslo")
+    assert planned["quotes"][0]["text"] == "The ministers will return to Oslo in two weeks, a spokesman said."
+    assert main(["timeline", "--knowledge", folder]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith(messages.timeline_intro(1, None, announced=1))
+    assert text.index("March 12, 2019: The trade ministers met") < text.index(messages.TIMELINE_ANNOUNCED_HEADING) < text.index("about March 2019: The ministers will return")
+    # A published timeline shows what happened only.
+    [slide] = run_json(capsys, "timeline", "--format", "timelinejs", "--knowledge", folder)["events"]
+    assert slide["start_date"]["day"] == "12"

@@ -69,7 +69,8 @@ class KnowledgeBase:
     synonyms_pointing_at: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
     # What the bot is about (knowledge/bot.yaml): topic, example questions, the story's word lists.
     profile: BotProfile = field(default_factory=BotProfile)
-    # Dated events, filled by bot.timeline when it builds them; sorted by date.
+    # Dated events, filled by bot.timeline when it builds them; sorted by date, the announced
+    # ones (plans not yet carried out when reported) after the rest.
     timeline: tuple[TimelineEvent, ...] = ()
     # A digest of each knowledge file besides the articles (aliases.yaml, timeline.yaml, bot.yaml), so a
     # reload can say which of them changed; "" for a file that is not there.

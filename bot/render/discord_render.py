@@ -225,7 +225,8 @@ def timeline_embed(events: Sequence[TimelineEvent], page: int) -> discord.Embed:
 
 def _event_name(event: TimelineEvent) -> str:
     approximate = f" ({messages.DISCORD_APPROXIMATE})" if event.approximate else ""
-    return f"{event.date_label(approximate=False)}{approximate}: {event.title}"
+    when = f"{event.date_label(approximate=False)}{approximate}"
+    return f"{messages.timeline_announced(when) if event.announced else when}: {event.title}"
 
 
 def embed_size(embed: discord.Embed) -> int:

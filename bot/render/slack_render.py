@@ -245,11 +245,16 @@ class TimelinePage:
             return None
 
 
-def _event_blocks(event: TimelineEvent) -> list[Block]:
+def _when(event: TimelineEvent) -> str:
+    """The event's date, marked when estimated, and when it was only announced ("Announced for …")."""
     when = event.date_label(approximate=False)
     if event.approximate:
         when = f"{messages.SLACK_TIMELINE_APPROXIMATE} {when}"
-    blocks: list[Block] = [_section(f"*{escape(when)}* {escape(shorten(event.title, 500))}")]
+    return messages.timeline_announced(when) if event.announced else when
+
+
+def _event_blocks(event: TimelineEvent) -> list[Block]:
+    blocks: list[Block] = [_section(f"*{escape(_when(event))}* {escape(shorten(event.title, 500))}")]
     if event.quotes:
         blocks.extend(quote_blocks(event.quotes[0]))
     return blocks
@@ -273,7 +278,7 @@ def timeline_message(events: Sequence[TimelineEvent], page: TimelinePage) -> Sla
             "value": TimelinePage(following, page.topic, page.date_from, page.date_to).encode(),
         }
         blocks.append({"type": "actions", "elements": [button]})
-    lines = [heading, *(f"{e.date_label(approximate=False)}: {e.title}" for e in shown)]
+    lines = [heading, *(f"{_when(e)}: {e.title}" for e in shown)]
     return SlackMessage(fit("\n".join(lines), FALLBACK_LIMIT), blocks[:MAX_BLOCKS])
 
 

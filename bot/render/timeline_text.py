@@ -10,6 +10,7 @@ from bot.timeline.models import TimelineEvent
 
 
 def event_text(event: TimelineEvent) -> str:
+    """An event with its quotes; an announced one comes under its own heading, so its date is plain."""
     lines = [f"{event.label}: {event.title}"]
     lines.extend(_indent(quote_block(q, n)) for n, q in enumerate(event.quotes, 1))
     for other in event.other_dates:
@@ -19,9 +20,15 @@ def event_text(event: TimelineEvent) -> str:
 
 
 def timeline_text(events: Sequence[TimelineEvent], topic: str | None = None) -> str:
+    """What happened, oldest first, then what was announced, under its own heading."""
     if not events:
         return messages.timeline_empty(topic)
-    return "\n\n".join([messages.timeline_intro(len(events), topic), *(event_text(e) for e in events)])
+    happened = [e for e in events if not e.announced]
+    announced = [e for e in events if e.announced]
+    parts = [messages.timeline_intro(len(happened), topic, len(announced)), *(event_text(e) for e in happened)]
+    if announced:
+        parts.extend([messages.TIMELINE_ANNOUNCED_HEADING, *(event_text(e) for e in announced)])
+    return "\n\n".join(parts)
 
 
 def _indent(block: str) -> str:

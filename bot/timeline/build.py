@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.knowledge.models import Problem, Span
@@ -18,15 +19,21 @@ if TYPE_CHECKING:  # base.py calls us at the end of its build, so only the type 
 
 
 def build_timeline(knowledge: KnowledgeBase) -> tuple[tuple[TimelineEvent, ...], list[Problem]]:
-    """The events, oldest first, and the problems of timeline.yaml (bad entries are left out)."""
+    """The events, oldest first, then the announced ones (plans not yet carried out when
+    reported), oldest first, and the problems of timeline.yaml (bad entries are left out)."""
     curated, problems = load_curated(knowledge.folder, knowledge.articles)
-    mentions = [m for m in find_all_mentions(knowledge) if m.role is Role.EVENT]
+    mentions = find_all_mentions(knowledge)
 
     def term_set(text: str) -> frozenset[str]:
         return frozenset(knowledge.aliases.concepts(terms(text)))
 
-    events = merge(curated, mentions, knowledge.articles, term_set, knowledge.sentence_frequencies.idf)
-    return events, problems
+    def merged(role: Role, curated: list[TimelineEvent]) -> tuple[TimelineEvent, ...]:
+        chosen = [m for m in mentions if m.role is role]
+        return merge(curated, chosen, knowledge.articles, term_set, knowledge.sentence_frequencies.idf)
+
+    # Plans are merged among themselves: a plan is not the event that later carried it out.
+    announced = tuple(replace(event, announced=True) for event in merged(Role.ANNOUNCED, []))
+    return (*merged(Role.EVENT, curated), *announced), problems
 
 
 def find_all_mentions(knowledge: KnowledgeBase) -> list[Mention]:

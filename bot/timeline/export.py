@@ -39,7 +39,9 @@ def _other_date_dict(other: DatedSource) -> dict[str, object]:
 
 
 def timeline_dict(events: Sequence[TimelineEvent]) -> dict[str, object]:
-    return {"events": [event_dict(e) for e in events]}
+    """What happened under "events"; plans, deadlines and promises not yet carried out when
+    their article appeared under "announced", each as an event, by the date they name."""
+    return {"events": [event_dict(e) for e in events if not e.announced], "announced": [event_dict(e) for e in events if e.announced]}
 
 
 def timelinejs_date(date: EventDate, approximate: bool, *, end: bool = False) -> dict[str, str]:
@@ -81,9 +83,10 @@ def _quote_html(event: TimelineEvent) -> str:
 
 def timelinejs(events: Sequence[TimelineEvent], headline: str) -> dict[str, object]:
     """TimelineJS3's JSON: one slide per event, grouped by the publisher of its first quote.
-    `headline`: the title slide's, the story's name (knowledge/bot.yaml)."""
+    `headline`: the title slide's, the story's name (knowledge/bot.yaml). Announced plans are
+    left out: a published timeline shows what happened."""
     slides = []
-    for number, event in enumerate(events):
+    for number, event in enumerate(e for e in events if not e.announced):
         slide: dict[str, object] = {
             "start_date": timelinejs_date(event.date, event.approximate),
             **_end_date(event),

@@ -124,6 +124,9 @@ class TimelineEvent:
     other_dates: tuple[DatedSource, ...] = ()
     # The last day of an event of several days ("a two-day summit"); `date` is its first.
     end: EventDate | None = None
+    # A plan, deadline or promise that had not happened when its article was published ("return
+    # to Stockholm in two weeks"): shown apart from what happened, after it.
+    announced: bool = False
 
     @property
     def precision(self) -> Precision:
