@@ -104,6 +104,14 @@ def test_non_dates_produce_nothing(text: str) -> None:
     assert found(text) == []
 
 
+def test_a_counted_date_counts_from_the_last_event_date_not_from_a_span() -> None:
+    """"since August 2016" bounds a span: "three days after the opening" counts from 4 May."""
+    text = "The plant reopened on 4 May. It was its first opening since August 2016.\n\nThree days after the opening, the board met."
+    sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.\s][^.]*\.", text)]
+    mentions = find_mentions("a", text, dt.date(2018, 6, 1), sentences)
+    assert [(text[m.phrase.start : m.phrase.end], m.date.iso()) for m in mentions][-1] == ("Three days after", "2018-05-07")
+
+
 @pytest.mark.parametrize(
     ("text", "dates"),
     [
@@ -113,6 +121,10 @@ def test_non_dates_produce_nothing(text: str) -> None:
         ("Rescuers arrived two days after the sinking on 4 May.", ["2018-05-06", "2018-05-04"]),
         ("The ship sank on 4 May. The next day, the port closed.", ["2018-05-04", "2018-05-05"]),
         ("The port closed in March. A week later the strike ended.", ["2018-03", "2018-03"]),
+        # "X on Wednesday, the day after Y happened" dates Y the day before; a noun alone is no event.
+        ("The plant reopened on Wednesday, the day after the regulator approved it.", ["2018-05-30", "2018-05-29"]),
+        ("Talks were held from 6 to 8 May, three weeks before the summit.", ["2018-05-06"]),
+        ("The ships met on 30 May, arranged after the admiral proposed it the day before.", ["2018-05-30", "2018-05-29"]),
         # Nothing to count from: no date at all rather than a guess.
         ("Divers reached it three days later.", []),
     ],

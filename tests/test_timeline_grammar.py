@@ -32,6 +32,10 @@ def roles(text: str) -> list[tuple[str, str]]:
         ("In a speech last November, the minister defended the budget.", Role.EVENT),
         ("Anna Berg, the chief engineer, resigned on Monday.", Role.EVENT),
         ("Prices rose on Wednesday, and shares fell a day later.", Role.EVENT),
+        ("On May 10, the mayor announced that she would resign.", Role.EVENT),  # the month, not the modal
+        # A verb in another clause after a comma is not the date's verb.
+        ("The mayor, who took office in 2015, resigned the same day, saying she would teach.", Role.EVENT),
+        ("The minister fired his deputy on 2 March, and officials have since praised him.", Role.EVENT),
         # States: the present perfect, durations, negation.
         ("The company hasn't paid a dividend in over a year.", Role.STATE),
         ("The port has been closed since February.", Role.STATE),

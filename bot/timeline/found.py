@@ -129,7 +129,7 @@ def find_mentions(
         if worth_reading:
             located.extend((number, match, resolve(match, published)) for match in _matches(body, span.start, span.end))
     paragraph_of = _paragraph_numbers(body, [span for span, _ in ordered])
-    located = _anchored(_years_from_context(_years_from_paragraph(located, paragraph_of, published), published))
+    located, counted_back = _anchored(_years_from_context(_years_from_paragraph(located, paragraph_of, published), published), body, paragraph_of)
     mentions = []
     tokenised: dict[int, list[grammar.Token]] = {}  # sentence start -> its tokens, made once
     for number, match, resolved in located:
@@ -143,7 +143,15 @@ def find_mentions(
         if span.start not in tokenised:
             tokenised[span.start] = grammar.tokens_of(text)
         tokens = tokenised[span.start]
-        reading = grammar.read(text, tokens, start, end, future=resolved.first > published, open_ended=resolved.last >= published)
+        future, open_ended = resolved.first > published, resolved.last >= published
+        if match.start() in counted_back:
+            # "…, the day after Choe announced the talks": the clause its "after" opens is what it dates.
+            opener = match.start("anchor_dir") - span.start
+            reading = grammar.read(text, tokens, opener, end, future=future, open_ended=open_ended)
+            if not _introduces(reading, tokens, opener):
+                continue  # "…, three weeks before the summit": it dates a noun, told elsewhere
+        else:
+            reading = grammar.read(text, tokens, start, end, future=future, open_ended=open_ended)
         if reading.role is Role.STATE:
             mentions.append(Mention(article_id, Span(match.start(), match.end()), span, resolved, reading.role))
             continue  # never shown: no title needed
@@ -172,23 +180,40 @@ def _matches(body: str, start: int, end: int) -> Iterator[re.Match[str]]:
                 break
 
 
-def _anchored(located: list[tuple[int, re.Match[str], Resolved | None]]) -> list[tuple[int, re.Match[str], Resolved | None]]:
-    """"the day before", "three days after the test": counted from the nearest date in the same
-    sentence (before the phrase, then after it), else the last date of the sentence before."""
+def _anchored(
+    located: list[tuple[int, re.Match[str], Resolved | None]], body: str, paragraph_of: Sequence[int]
+) -> tuple[list[tuple[int, re.Match[str], Resolved | None]], set[int]]:
+    """"the day before", "three days after the test": counted from the date it refers to, the
+    nearest event date before it: in its own sentence, else in the sentences before it in its
+    paragraph or the one before. A date written out is preferred to another counted date, and a
+    date that bounds or measures a span ("since August 2016") dates no event to count from. "the
+    day before the March 1 deadline" counts from the date right after it.
+
+    "X on Wednesday, the day after Y announced …" dates Y, not X: a counted phrase after the date
+    of its own sentence, with no date after it, counts back to the clause it introduces. Returns
+    the positions (match starts) of such phrases too: the clause after them is theirs."""
     result = list(located)
+    inverted: set[int] = set()
     for position, (number, match, resolved) in enumerate(result):
         g = match.groupdict()
-        if resolved is not None or not (g["anchor_n"] or g["anchor_next"] or g["anchor_same"]):
+        if resolved is not None or not _is_anchor(match):
             continue
-        same_before = [r for n, _, r in reversed(result[:position]) if n == number and r is not None]
-        # "the day before the March 1 deadline": the date right after "before"/"after" is the anchor.
+        pointing = (g["anchor_dir"] or "").lower() in ("before", "after")
         close_after = [
             r for n, m, r in result[position + 1 :]
             if n == number and r is not None and not _is_anchor(m) and m.start() - match.end() <= ANCHOR_REACH
         ]  # fmt: skip
-        previous = [r for n, _, r in reversed(result[:position]) if n == number - 1 and r is not None]
-        pointing = (g["anchor_dir"] or "").lower() in ("before", "after")
-        anchor = next(iter((close_after if pointing else []) or same_before or previous), None)
+        same_before = _event_dates([(m, r) for n, m, r in result[:position] if n == number], body)
+        anchor = close_after[0] if pointing and close_after else None
+        # "…, the day after Choe announced": the phrase opens what it dates; "…the day before." does not.
+        opens = _WORD_NEXT.match(body, match.end()) is not None
+        backwards = anchor is None and pointing and opens and same_before is not None
+        if anchor is None:
+            anchor = same_before
+        earlier = number - 1
+        while anchor is None and earlier >= 0 and paragraph_of[earlier] >= paragraph_of[number] - 1:
+            anchor = _event_dates([(m, r) for n, m, r in result[:position] if n == earlier], body)
+            earlier -= 1
         if anchor is None:
             continue
         if g["anchor_same"]:
@@ -200,13 +225,33 @@ def _anchored(located: list[tuple[int, re.Match[str], Resolved | None]]) -> list
             amount = 1 if g["anchor_n"].lower() == "the" else relative.number_value(g["anchor_n"])
             amount *= -1 if g["anchor_dir"].lower() in ("before", "earlier") else 1
             unit = g["anchor_unit"]
+        if backwards:
+            amount = -amount
+            inverted.add(match.start())
         try:
             result[position] = (number, match, relative.shifted(anchor, amount, unit))
         except ValueError:
             continue  # February 29 a year on
-    return result
+    return result, inverted
 
 
+def _introduces(reading: grammar.Reading, tokens: list[grammar.Token], phrase_start: int) -> bool:
+    """Whether the clause the reading found for a date is the one right after its phrase ("the
+    day after Choe announced the talks"), not a verb elsewhere in the sentence."""
+    clause = reading.clause
+    return clause is not None and clause.verb is not None and tokens[clause.first].start >= phrase_start
+
+
+def _event_dates(dated: list[tuple[re.Match[str], Resolved | None]], body: str) -> Resolved | None:
+    """Of one sentence's dates (in text order), the one a counted date refers to: the last
+    written out, else the last counted one; never one that bounds or measures a span."""
+    usable = [(m, r) for m, r in dated if r is not None and not grammar.measures_a_span(body[max(0, m.start() - 20) : m.start()], m.group())]
+    written = [r for m, r in usable if not _is_anchor(m)]
+    # "on June 30 last year": the most precise of them, the last on ties.
+    return max(reversed(written or [r for _, r in usable]), key=lambda r: len(r.date.iso()), default=None)
+
+
+_WORD_NEXT = re.compile(r"\s+[\w“\"‘']")
 # How far after "before"/"after" a date may stand and still be what they count from.
 ANCHOR_REACH = 40
 # A dateline ("SEOUL, July 2 (Reuters) -"): when the story was filed, not an event.

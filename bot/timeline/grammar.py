@@ -44,6 +44,8 @@ SUBORDINATORS = frozenset(
     {"when", "while", "because", "although", "though", "whereas", "if", "unless", "which", "who", "whom", "whose",
      "where", "whether", "but", "that", "after", "before", "since", "until", "once", "so", "yet", "as"}
 )  # fmt: skip
+# Words that join two clauses of equal rank ("…, and officials have since praised …").
+COORDINATORS = frozenset({"and", "but", "or", "nor", "yet", "so"})
 # Words before a date that make it a duration or a noun's modifier, not the time of an action.
 DURATION_WORDS = frozenset({"for", "over", "throughout", "since"})
 # Prepositions that place a time relative to an event named by a noun ("since the summit").
@@ -187,12 +189,21 @@ def verb_heads(tokens: list[Token], first: int, last: int) -> list[int]:
         if index > first and heads and _continues_group(tokens[index - 1].lower):
             continue  # "could have been": one group, headed by "could"
         if word in AUXILIARIES:
-            if word in ("'d", "’d") and index == first:
+            if (word in ("'d", "’d") and index == first) or _month_may(tokens, index):
                 continue
             heads.append(index)
         elif is_past(tokens, index) and (index > first or _after_subject(tokens, index)):
             heads.append(index)
     return heads
+
+
+def _month_may(tokens: list[Token], index: int) -> bool:
+    """A capital "May" inside a sentence, or before a number, is the month ("On May 10, Trump
+    announced …"); the modal is written small there."""
+    if tokens[index].text != "May":
+        return False
+    inside = index > 0 and tokens[index - 1].text not in "“\"‘'"
+    return inside or (index + 1 < len(tokens) and tokens[index + 1].text[0].isdigit())
 
 
 def _continues_group(previous: str) -> bool:
@@ -208,13 +219,26 @@ def finite_verb(tokens: list[Token], first: int, last: int) -> int | None:
 def _after_subject(tokens: list[Token], index: int) -> bool:
     """A past form opening a segment is the verb of a subject before the comma ("Anna Berg, the
     chief engineer, resigned") unless a verb follows after another comma: then it opens a
-    participle phrase ("The city, flooded in May, rebuilt its dams")."""
+    participle phrase ("The city, flooded in May, rebuilt its dams"). A verb in a clause of its
+    own after the comma does not count ("…, offered to resign, saying he would …")."""
     if index == 0 or tokens[index - 1].text != ",":
         return False
     comma = next((i for i in range(index + 1, len(tokens)) if tokens[i].text == ","), None)
     if comma is None:
         return True
-    return not any(t.lower in AUXILIARIES or is_past(tokens, i) for i, t in enumerate(tokens[comma + 1 :], comma + 1))
+    rest = comma + 1
+    for first, last in segments(tokens[rest:]):
+        opener = tokens[rest + first].lower
+        if _opens_clause(opener) or (opener.endswith("ing") and len(opener) > 4):
+            continue  # "saying he would …", "and officials have …": another clause's verb
+        if any(tokens[i].lower in AUXILIARIES or is_past(tokens, i) for i in range(rest + first, rest + last)):
+            return False
+    return True
+
+
+def _opens_clause(word: str) -> bool:
+    """A segment opening with this word is a clause of its own, not the rest of the one before."""
+    return word in COORDINATORS or word in SUBORDINATORS
 
 
 def _in_quotation(sentence: str, position: int) -> bool:
@@ -240,7 +264,11 @@ def date_clause(sentence: str, tokens: list[Token], date_start: int) -> Clause |
         before = [h for h in heads if h < at]
         return Clause(*clauses[own], before[-1] if before else heads[0])
     order = [*reversed(clauses[:own]), *clauses[own + 1 :]]
-    order += [c for n in (*range(home + 1, len(spans)), *range(home - 1, -1, -1)) for c in _clauses(tokens, *spans[n])]
+    # The segments after the date up to a new clause ("…, and officials have since …"), then
+    # those before it, nearest first, then the rest.
+    new_clause = next((n for n in range(home + 1, len(spans)) if _opens_clause(tokens[spans[n][0]].lower)), len(spans))
+    segment_order = (*range(home + 1, new_clause), *range(home - 1, -1, -1), *range(new_clause, len(spans)))
+    order += [c for n in segment_order for c in _clauses(tokens, *spans[n])]
     for first, last in order:
         if _in_quotation(sentence, tokens[first].start) != _in_quotation(sentence, date_start):
             continue
@@ -264,11 +292,8 @@ def read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *, 
     noun = _event_noun(tokens, date_start)
     if noun is not None:
         return Reading(Role.EVENT, date_clause(sentence, tokens, date_start), noun)
-    if previous == "of" or previous in DURATION_WORDS:
+    if measures_a_span(previous, sentence[date_start:date_end]):
         return Reading(Role.STATE, None)  # "the calm of the last eight months", "for a year"
-    phrase = sentence[date_start:date_end].lower()
-    if phrase.startswith(("over ", "more than", "nearly ", "almost ", "for ", "the last", "the past")):
-        return Reading(Role.STATE, None)
     clause = date_clause(sentence, tokens, date_start)
     if clause is None or clause.verb is None:
         return Reading(Role.STATE, clause)
@@ -276,6 +301,17 @@ def read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *, 
     if role is Role.EVENT and open_ended and previous in ("by", "until", "before"):
         role = Role.ANNOUNCED  # a deadline that had not passed yet
     return Reading(role, clause)
+
+
+def measures_a_span(before: str, phrase: str) -> bool:
+    """"since August 2016", "for a year", "the calm of the last eight months", "over a year": the
+    date bounds or measures a span; it dates no action. `before`: the text before the date (its
+    last word is what counts)."""
+    words = before.split()
+    previous = words[-1].lower() if words else ""
+    if previous == "of" or previous in DURATION_WORDS:
+        return True
+    return phrase.lower().startswith(("over ", "more than", "nearly ", "almost ", "for ", "the last", "the past"))
 
 
 def _token_at(tokens: list[Token], position: int) -> int:
