@@ -12,7 +12,9 @@ from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-TIMEOUT = 20.0  # for each wait; only reached when something is wrong
+from tests.patience import WAIT_SECONDS
+
+TIMEOUT = WAIT_SECONDS  # for each wait; only reached when something is wrong
 
 
 class BotProcess:
@@ -68,7 +70,7 @@ class BotProcess:
         if self.process.returncode is None:
             self.process.terminate()
             try:
-                await asyncio.wait_for(self.process.wait(), 10)
+                await asyncio.wait_for(self.process.wait(), TIMEOUT)
             except TimeoutError:
                 self.process.kill()
                 await self.process.wait()

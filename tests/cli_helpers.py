@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from unittest import mock
 
 from bot.cli import main
+from tests.patience import WAIT_SECONDS
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def run_bot(*args: str, stdin: str | bytes | None = None, env: dict[str, str] | 
     return Ran(code, stdout.getvalue(), stderr.getvalue())
 
 
-def run_bot_process(*args: str, stdin: str | None = None, timeout: float = 60, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_bot_process(*args: str, stdin: str | None = None, timeout: float = WAIT_SECONDS, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """`python -m bot ARGS` in a new interpreter."""
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
@@ -90,7 +91,7 @@ class Terminal:
         os.close(terminal_fd)
         self.screen = b""
 
-    def read_until(self, marker: bytes, seconds: float = 30) -> None:
+    def read_until(self, marker: bytes, seconds: float = WAIT_SECONDS) -> None:
         """Read the screen until `marker` is on it; fail, showing the screen, after `seconds`."""
         deadline = time.monotonic() + seconds
         while marker not in self.screen and time.monotonic() < deadline and self._read_some():

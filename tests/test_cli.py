@@ -15,6 +15,7 @@ from pathlib import Path
 from bot.config import BUNDLED_KNOWLEDGE
 from tests.cli_helpers import at_a_terminal, run_bot, run_bot_process
 from tests.conftest import write_article
+from tests.patience import WAIT_SECONDS
 
 DEV_SET = Path(__file__).resolve().parent.parent / "eval" / "dev_qa.jsonl"
 
@@ -120,7 +121,7 @@ def test_sources_lists_the_articles() -> None:
 
 def test_version_is_the_installed_release_and_starts_nothing() -> None:
     release = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
-    installed = run_bot_process("--version", timeout=20)
+    installed = run_bot_process("--version")
     assert installed.returncode == 0
     assert installed.stdout.strip() == f"talks-bot {release}"
     for argv in (["--version"], ["--knowledge", "knowledge", "--version"]):
@@ -296,7 +297,7 @@ def test_a_bad_setting_is_one_sentence_naming_it() -> None:
 
 def test_a_huge_single_word_question_is_answered_or_declined_promptly() -> None:
     """One 1,999-letter 'word' once made spelling correction build millions of variants."""
-    result = run_bot_process("ask", "--json", "qwrtzpsdfghjklxcvbnm" * 99, timeout=30)
+    result = run_bot_process("ask", "--json", "qwrtzpsdfghjklxcvbnm" * 99)
     assert result.returncode == 0
     assert json.loads(result.stdout)["answered"] is False
 
@@ -317,7 +318,7 @@ def test_the_interactive_chat_greets_after_the_watcher_line_and_answers(knowledg
         terminal.type(b"Who was Trump's choice to replace Tillerson?\n")
         terminal.read_until(b"Pompeo")
         terminal.type(b"\x04")  # Ctrl-D at the prompt
-        assert terminal.process.wait(timeout=15) == 0
+        assert terminal.process.wait(timeout=WAIT_SECONDS) == 0
         terminal.read_until(b"> \r\n", 5)  # the line is ended, so the shell's prompt starts on its own
 
 
@@ -330,7 +331,7 @@ def test_ctrl_c_at_the_prompt_ends_the_chat_at_once(knowledge_copy: Path) -> Non
         # waiting for a line: the moment the old code could only leave on Enter.
         terminal.read_until(b"\n> ")
         terminal.type(b"\x03")
-        assert terminal.process.wait(timeout=10) == 130  # the chat's exit code for Ctrl-C (script -e passes it on)
+        assert terminal.process.wait(timeout=WAIT_SECONDS) == 130  # the chat's exit code for Ctrl-C (script -e passes it on)
         terminal.read_to_the_end()
         assert b"Traceback" not in terminal.screen
 

@@ -31,6 +31,7 @@ from bot.render.slack_render import FEEDBACK_ACTION
 from tests.discord_fixtures import EPHEMERAL, answered, bot, fake_discord, interaction_calls  # noqa: F401 - fixtures
 from tests.fakes.discord_server import FakeDiscord
 from tests.fakes.slack_server import FakeSlack
+from tests.patience import WAIT_SECONDS
 from tests.slack_fixtures import USER_ID, HttpBot, block_action_body, fake_slack, http_bot, slash_command_body  # noqa: F401 - fixtures
 
 TILLERSON = "Who was Trump's choice to replace Tillerson?"
@@ -328,7 +329,7 @@ def test_copies_of_the_bot_starting_together_agree_on_the_salt_and_never_tear_a_
         subprocess.Popen([sys.executable, "-c", VOTE_FROM_A_PROCESS, str(path), f"copy{n}"], cwd=PROJECT_ROOT)
         for n in range(4)
     ]
-    assert [copy.wait(timeout=60) for copy in copies] == [0, 0, 0, 0]
+    assert [copy.wait(timeout=WAIT_SECONDS) for copy in copies] == [0, 0, 0, 0]
     votes, skipped = read_votes(path)
     assert skipped == 0 and len(votes) == 400
     assert len({v.voter for v in votes}) == 4 * 99 + 1  # "T1:U1" from every copy is one voter

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write_article
+from tests.patience import WAIT_SECONDS
 
-TIMEOUT = 20.0
+TIMEOUT = WAIT_SECONDS
 
 ZEPPELIN_BODY = """
 The zeppelin delegation from Ulaanbaatar carried eleven crates of pickled turnips to the negotiating table.
@@ -94,7 +95,7 @@ class Chat:
             assert self.process.stdin is not None
             self.process.stdin.close()
             try:
-                self.process.wait(timeout=10)
+                self.process.wait(timeout=TIMEOUT)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
