@@ -15,6 +15,7 @@ from bot.ranking.fusion import Fused, FusionWeights, fuse
 from bot.ranking.protocol import Asked, Ranking
 from bot.ranking.signals import gather_signals
 from bot.search.answer_type import AnswerType, Expectation, expected_answer, satisfies, wants_explanation, without_opening
+from bot.search.chat_markup import without_mention_markup
 from bot.search.ellipsis import leans_on_earlier
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
 from bot.search.normalise import ADDRESSING_THE_BOT, PLEASANTRIES, is_stop_word, spell_out_shorthand, words
@@ -115,9 +116,10 @@ class Answer:
 
 
 def clean_question(question: str) -> str:
-    """Terminal colour codes and control characters out, white space folded: what a user typed,
-    made safe to process. A pasted "\x1b[31mbiegun" is "biegun", not the word "31mbiegun"."""
-    return " ".join(_CONTROL.sub(" ", _TERMINAL_CODES.sub("", question)).split())
+    """Terminal colour codes, control characters and chat mentions out, white space folded: what a
+    user typed, made safe to process. A pasted "\x1b[31mbiegun" is "biegun", not the word
+    "31mbiegun"; "<@123> summit" asks about the summit (bot.search.chat_markup)."""
+    return " ".join(without_mention_markup(_CONTROL.sub(" ", _TERMINAL_CODES.sub("", question))).split())
 
 
 def answer(

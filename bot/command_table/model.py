@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from bot.answers import Answer
+from bot.answers import Answer, clean_question
 from bot.knowledge.profile import BotProfile
 from bot.knowledge.store import KnowledgeStore
 
@@ -56,7 +56,9 @@ class Call:
     last_answer: Answer | None = None  # the answer the conversation showed last (the terminal's /good, /bad)
 
     def text(self, option: str) -> str:
-        return self.values.get(option) or ""
+        """The option's value as the command reads it: as typed, less what is not words (chat
+        mentions, terminal codes: bot.answers.clean_question), whichever platform it came from."""
+        return clean_question(self.values.get(option) or "")
 
 
 Handler = Callable[[KnowledgeStore, Call], object]

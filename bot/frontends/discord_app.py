@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import re
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -24,6 +23,7 @@ from bot.frontends.discord_commands import DYNAMIC_ITEMS, FRONTEND, NO_PINGS, Ta
 from bot.frontends.discord_sync import sync_commands
 from bot.knowledge.store import KnowledgeStore
 from bot.render.shorten import shorten
+from bot.search.chat_markup import without_mention_markup
 from bot.service.in_flight import DRAIN_SECONDS, InFlight
 from bot.service.logs import one_line_logger
 from bot.service.readiness import readiness
@@ -177,12 +177,9 @@ class TalksClient(discord.AutoShardedClient):
         await target.send(**answer_message(answer))
 
 
-_MENTION = re.compile(r"<@!?\d+>")
-
-
 def strip_mentions(text: str) -> str:
-    """The question without user mentions (the bot's own, mostly); the words stay as typed."""
-    return " ".join(_MENTION.sub(" ", text).split())
+    """The question without mentions (the bot's own, mostly); the words stay as typed."""
+    return " ".join(without_mention_markup(text).split())
 
 
 def thread_name(question: str) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot.answers import Answer, Declined
 from bot.jsonl import AppendOnlyLog, utc_now_text
+from bot.search.chat_markup import MENTION
 
 
 # Platform mention markup names people, roles and channels: <@U123|ann>, <@!123>, <@&456>,
@@ -19,9 +20,9 @@ from bot.jsonl import AppendOnlyLog, utc_now_text
 # Slack slash commands pass names as plain text ("@ann", "#secret-merger"), and anyone may type
 # an e-mail address: those name people and channels too.
 _MENTION_MARKUP = re.compile(
-    r"<[@#!][^<>]{0,200}>"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address
-    r"|(?<![\w&])[@#][a-z][\w.-]*",  # @ann, @everyone, #secret-merger; not "mistake #1" or "AT&T"
+    MENTION.pattern
+    + r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address
+    + r"|(?<![\w&])[@#][a-z][\w.-]*",  # @ann, @everyone, #secret-merger; not "mistake #1" or "AT&T"
     re.IGNORECASE,
 )
 
