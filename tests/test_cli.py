@@ -154,6 +154,23 @@ def test_check_names_file_field_and_problem(knowledge_copy: Path) -> None:
     assert len(lines) == 4
 
 
+def test_check_reports_a_file_not_named_after_its_id_and_one_story_under_two_ids(knowledge_copy: Path) -> None:
+    """A copy of an article under a new id was once accepted, and the bot quoted it twice."""
+    articles = knowledge_copy / "articles"
+    vox = articles / "vox-2019-02-28-approach-didnt-work.md"
+    copy = articles / "vox-again.md"
+    copy.write_text(vox.read_text(encoding="utf-8").replace("id: vox-2019-02-28-approach-didnt-work", "id: vox-again"), encoding="utf-8")
+    wired = articles / "wired-2019-02-28-cant-make-deal-on-his-own.md"
+    misnamed = wired.rename(articles / "wired-by-hand.md")
+    result = run_bot("check", "--knowledge", str(knowledge_copy))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{misnamed}: id: 'wired-2019-02-28-cant-make-deal-on-his-own' differs from the file name 'wired-by-hand': "
+        "rename the file to wired-2019-02-28-cant-make-deal-on-his-own.md or set id: wired-by-hand",
+        f"{copy}: body: the same text as 'vox-2019-02-28-approach-didnt-work' ({vox}): one story, two ids; remove one of them",
+    ]
+
+
 def test_bad_article_is_reported_and_the_others_still_answer(knowledge_copy: Path) -> None:
     (knowledge_copy / "articles" / "broken.md").write_bytes(b"\xff\xfe not utf-8")
     result = run_bot("ask", "--json", "--knowledge", str(knowledge_copy), "Who was Trump's choice to replace Tillerson?")

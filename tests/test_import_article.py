@@ -123,8 +123,41 @@ def test_a_bundled_id_in_another_file_name_is_refused(knowledge_copy: Path, caps
     assert "renamed-by-hand.md" in capsys.readouterr().err
     assert not (knowledge_copy / "articles" / "beekeeping-2019.md").exists()
     assert run_cli("import", str(source), *flags, "--replace") == 0
-    assert "demilitarized zone" in held.read_text(encoding="utf-8")
-    assert build_knowledge_base(knowledge_copy).problems == ()
+    # Replaced by a file named after its id, as `check` wants: the misnamed one is gone.
+    assert "demilitarized zone" in (knowledge_copy / "articles" / "beekeeping-2019.md").read_text(encoding="utf-8")
+    assert not held.exists()
+    assert f"Removed {held}" in capsys.readouterr().out
+    assert run_cli("check", "--knowledge", str(knowledge_copy)) == 0
+
+
+def test_replace_with_a_new_id_replaces_the_article_with_the_same_url(knowledge_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Re-importing a page under a corrected title (so a new id) once left the old copy beside the
+    new one, and the bot quoted the story twice."""
+    page = str(PAGES / "news_page.html")
+    assert run_cli("import", page, "--knowledge", str(knowledge_copy)) == 0
+    old = knowledge_copy / "articles" / f"{NEWS_ID}.md"
+    url = str(read_article(old)[0].meta.url)  # type: ignore[union-attr]
+    renamed = ["import", page, "--id", "quince-envoys", "--knowledge", str(knowledge_copy)]
+    assert run_cli(*renamed) == 1  # without --replace: refused, naming the file that has the story
+    err = capsys.readouterr().err
+    assert f"{old} already holds this story (the same url) as id {NEWS_ID!r}; pass --replace" in err
+    assert not (knowledge_copy / "articles" / "quince-envoys.md").exists()
+    assert run_cli(*renamed, "--replace") == 0
+    assert not old.exists()
+    ids = [a.id for a in build_knowledge_base(knowledge_copy).articles.values() if a.meta.url and str(a.meta.url) == url]
+    assert ids == ["quince-envoys"]
+    assert run_cli("check", "--knowledge", str(knowledge_copy)) == 0
+
+
+def test_the_same_text_under_a_new_id_is_the_same_story(knowledge_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    held = write_article(knowledge_copy, "orchard-channel", "The orchard channel opened in the spring.\n\nIt closed by the autumn.")
+    source = knowledge_copy.parent / "plain.txt"
+    source.write_text("The orchard channel opened in the spring.\n\nIt closed   by the autumn.\n", encoding="utf-8")
+    flags = ["--id", "orchard-2019", "--title", "T", "--publisher", "P", "--published", "2019-03-01", "--knowledge", str(knowledge_copy)]
+    assert run_cli("import", str(source), *flags) == 1
+    assert "(the same text) as id 'orchard-channel'" in capsys.readouterr().err
+    assert run_cli("import", str(source), *flags, "--replace") == 0
+    assert not held.exists() and (knowledge_copy / "articles" / "orchard-2019.md").exists()
 
 
 def test_plain_text_is_kept_as_it_is_and_clean_drops_whole_chrome_lines(knowledge_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from bot import messages
+from bot.article_audit import folder_problems, story_keys
 from bot.cli.common import EXIT_OK, EXIT_PROBLEM, CommandFailed, add_command, day_argument, load_settings
 from bot.importer.article_file import article_path, make_id, render, write_atomically
 from bot.importer.extract import Extracted, from_html, from_plain_text, looks_like_html
 from bot.knowledge.articles import read_articles
 from bot.knowledge.base import build_knowledge_base
 from bot.knowledge.errors import problems_from_validation
+from bot.knowledge.frontmatter import normalise_text
 from bot.knowledge.models import ArticleMeta
 from bot.search.normalise import words
 
@@ -67,12 +70,32 @@ def merged_fields(args: argparse.Namespace, found: Extracted) -> dict[str, objec
     return {name: value for name, value in fields.items() if value is not None}
 
 
-def existing_path(folder: Path, article_id: str) -> Path | None:
-    """The file that already holds this id, if any (its name need not match the id)."""
+@dataclass(frozen=True, slots=True)
+class Held:
+    """An article already in the folder that the import would duplicate, and why."""
+
+    path: Path
+    id: str
+    what: str  # "the same id", "the same url", "the same text"
+
+
+def already_held(folder: Path, meta: ArticleMeta, body: str) -> list[Held]:
+    """The files that hold this article already: under its id (named after it or not), or under
+    another id with the same URL or the same text (bot.article_audit: one story, one article)."""
     articles, _ = read_articles(folder)
-    holder = next((a.path for a in articles if a.id == article_id), None)
-    candidate = article_path(folder, article_id)
-    return holder or (candidate if candidate.exists() else None)
+    keys = story_keys(meta.url, normalise_text(body))
+    held: dict[Path, Held] = {}
+    candidate = article_path(folder, meta.id)
+    if candidate.exists():
+        held[candidate] = Held(candidate, meta.id, "the same id")
+    for article in articles:
+        if article.id == meta.id:
+            held[article.path] = Held(article.path, article.id, "the same id")
+        elif shared := keys & story_keys(article.meta.url, article.body):
+            # The url before the text: it says more plainly why.
+            what = "the same url" if any(kind == "url" for kind, _ in shared) else "the same text"
+            held.setdefault(article.path, Held(article.path, article.id, what))
+    return list(held.values())
 
 
 def run(args: argparse.Namespace) -> int:
@@ -92,12 +115,20 @@ def run(args: argparse.Namespace) -> int:
         meta = ArticleMeta.model_validate({"id": article_id, **fields})
     except ValidationError as error:
         raise CommandFailed("\n".join(str(p) for p in problems_from_validation(str(args.file), error))) from None
-    holder = existing_path(folder, article_id)
-    if holder is not None and not args.replace:
-        raise CommandFailed(messages.IMPORT_EXISTS.format(id=article_id, path=holder))
-    target = holder or target
+    held = already_held(folder, meta, found.body)
+    if held and not args.replace:
+        first = held[0]
+        if first.what == "the same id":
+            raise CommandFailed(messages.IMPORT_EXISTS.format(id=article_id, path=first.path))
+        raise CommandFailed(messages.IMPORT_SAME_STORY.format(path=first.path, what=first.what, id=first.id))
+    # --replace: the new file, named after its id, takes the place of every file that held the
+    # article, so a new id (a corrected title) never leaves the old copy to be quoted twice.
     write_atomically(target, render(meta, found.body))
     print(messages.IMPORT_WROTE.format(path=target, characters=len(found.body)))
+    for old in held:
+        if old.path != target:
+            old.path.unlink(missing_ok=True)
+            print(messages.IMPORT_REPLACED.format(path=old.path, id=old.id, what=old.what))
     for line in found.dropped:
         print(messages.IMPORT_LEFT_OUT.format(line=line))
     if found.chrome_kept:
@@ -109,7 +140,7 @@ def run(args: argparse.Namespace) -> int:
 
 def report_checks(folder: Path, target: Path, fields: dict[str, object]) -> int:
     """The same checks as `python -m bot check`, on the folder as it now is, for the written file."""
-    problems = [p for p in build_knowledge_base(folder).problems if Path(p.file) == target]
+    problems = [p for p in folder_problems(build_knowledge_base(folder)) if Path(p.file) == target]
     if problems:
         print(messages.IMPORT_CHECK_FAILED)
         for problem in problems:
