@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -157,12 +158,35 @@ def test_the_report_names_the_words_no_article_uses(tmp_path: Path, capsys: pyte
 
     assert main(["unanswered", "--json"]) == 0
     words = {item["word"]: item["questions"] for item in json.loads(capsys.readouterr().out)["words_in_no_article"]}
-    assert words["confab"] == 2 and words["vladivostok"] == 1
-    assert not {"hanoi", "singapore", "kim"} & set(words)
+    assert words["confab"] == 2 and words["Vladivostok"] == 1  # as typed
+    assert not {"hanoi", "singapore", "kim"} & {word.casefold() for word in words}
 
     assert main(["unanswered"]) == 0
     listed = capsys.readouterr().out.split("an article to add:", 1)[1].splitlines()[1:]
     assert listed[0].split() == ["2", "confab"]
+
+
+def test_the_words_no_article_uses_are_shown_as_readers_typed_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Non-English words were listed as the fragments reading folds them to ("gespr", "n",
+    "gociations"): the report shows each as typed, in its most common form, counted once a question."""
+    recorder = UnansweredLog(tmp_path / "data" / "unanswered.jsonl")
+    asked = (
+        "Was sagte Merkel über die Gespräche?",
+        "Gespräche in Hanoi: warum?",
+        "Qu'a dit Macron sur les négociations?",
+        "why did the hanoi Confab fail",
+        "was the singapore Confab useful",
+        "was the confab in singapore useful",
+    )
+    for question in asked:
+        recorder.record(Answer(question, declined=Declined.NOT_COVERED), "terminal", dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc))
+
+    assert main(["unanswered", "--json"]) == 0
+    words = {item["word"]: item["questions"] for item in json.loads(capsys.readouterr().out)["words_in_no_article"]}
+    assert words["Confab"] == 3  # the form two of the three questions used
+    assert words["Gespräche"] == 2 and words["négociations"] == 1 and words["Qu'a"] == 1
+    for word in words:  # every word listed is one a reader typed, whole
+        assert any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", question) for question in asked), word
 
 
 def test_without_readable_knowledge_the_questions_are_still_listed_and_the_words_are_not(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -155,11 +156,30 @@ def since(entries: Iterable[E], day: dt.date | None) -> Iterator[E]:
 
 
 def count_absent_words(knowledge: KnowledgeBase, entries: Iterable[Entry]) -> list[tuple[str, int]]:
-    """Each word no article uses, with the number of questions that used it, most first."""
+    """Each word no article uses, as readers typed it (its most common form), with the number of
+    questions that used it, most first."""
     counts: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
     for entry in entries:
-        counts.update({fold(word) for word in words_in_no_article(knowledge, entry.question)})
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        typed = {as_typed(entry.question, word) for word in words_in_no_article(knowledge, entry.question)}
+        for form in typed:
+            forms.setdefault(form.casefold(), Counter())[form] += 1
+        counts.update({form.casefold() for form in typed})
+    shown = {key: forms[key].most_common(1)[0][0] for key in counts}
+    return sorted(((shown[key], count) for key, count in counts.items()), key=lambda item: (-item[1], item[0].casefold()))
+
+
+# A word as a reader types it, in any script: letters and digits, with apostrophes inside ("Qu'a").
+_TYPED_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def as_typed(question: str, word: str) -> str:
+    """The words of the question that `word` (or each word of a phrase) was read from, as typed.
+    Reading folds a word to ASCII letters, so "négociations" is read as "n" and "gociations" and
+    "Gespräche" as "gespr": a maintainer should see the word the reader wrote."""
+    typed = _TYPED_WORD.findall(question)
+    found = [next((t for t in typed if part in words(t)), part) for part in word.split()]
+    return " ".join(dict.fromkeys(found))
 
 
 def build_report(path: Path, day: dt.date | None = None, knowledge: KnowledgeBase | None = None) -> Report:
