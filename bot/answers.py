@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
-from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.base import KnowledgeBase, publisher_name
 from bot.knowledge.quotation_marks import unbalanced
 from bot.quotes import Quote
 from bot.ranking.answer_check import AnswerCheck, Evidence, shipped_model
@@ -16,7 +16,7 @@ from bot.ranking.protocol import Asked, Ranking
 from bot.ranking.signals import gather_signals
 from bot.search.answer_type import AnswerType, Expectation, expected_answer, satisfies, wants_explanation, without_opening
 from bot.search.chat_markup import without_mention_markup
-from bot.search.ellipsis import leans_on_earlier
+from bot.search.ellipsis import asked_anew, leans_on_earlier
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
 from bot.search.normalise import ADDRESSING_THE_BOT, PLEASANTRIES, is_stop_word, spell_out_shorthand, words
 from bot.search.query import SENTENCE_BREAK, Query, analyse, read_question, said_in_articles
@@ -100,6 +100,8 @@ class Answer:
     coverage: float = 0.0
     reading: Reading | None = None
     follows: str | None = None  # the earlier question of the conversation this one leaned on
+    # The outlets (publishers) a follow-up naming only them was answered from ("and Vox?").
+    outlets: tuple[str, ...] = ()
 
     @property
     def follow_up(self) -> bool:
@@ -420,15 +422,24 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     any copy of the bot can answer any follow-up (the terminal chat passes its own transcript).
     """
     alone = answer(knowledge, question)
-    if alone.answered or not earlier_questions or alone.declined in (Declined.EMPTY, Declined.TOO_LONG, Declined.SMALL_TALK):
+    if not earlier_questions or alone.declined in (Declined.EMPTY, Declined.TOO_LONG, Declined.SMALL_TALK):
         return alone
-    if not _leans_on_earlier(knowledge, clean_question(question)):
+    outlets = _outlets_only(knowledge, clean_question(question))
+    if alone.answered and not outlets:
+        return alone
+    if not outlets and not _leans_on_earlier(knowledge, clean_question(question)):
         return alone
     # The thread's latest message that was a question of its own: Discord and Slack pass every
     # earlier message, "thanks" and "and why?" included, and neither can be leaned on.
     anchor = next((earlier for earlier in reversed(earlier_questions) if answer(knowledge, earlier).answered), None)
     if anchor is None:
         return alone
+    if outlets:
+        return _asked_of_outlets(knowledge, question, anchor, outlets)
+    # "and why?" after "When did the summit collapse?" asks "why did the summit collapse?".
+    anew = asked_anew(words(clean_question(question)), clean_question(anchor))
+    if anew is not None and (rephrased := answer(knowledge, anew)).answered:
+        return replace(rephrased, question=clean_question(question), follows=clean_question(anchor))
     # The follow-up's own kind of answer ("and when?" wants a date) outranks the thread question's.
     asks_itself = expected_answer(question) is not None or wants_explanation(question)
     combined = answer(knowledge, f"{anchor} {question}", asking=question if asks_itself else None)
@@ -440,6 +451,26 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     return Answer(
         clean_question(question), quotes=combined.quotes, coverage=combined.coverage, reading=combined.reading, follows=clean_question(anchor)
     )
+
+
+def _outlets_only(knowledge: KnowledgeBase, message: str) -> frozenset[str]:
+    """The ids of the articles of the outlets a message names when it names nothing else ("and the
+    Washington Post?", "what about Vox?", "what does WIRED say?"): every article of each such
+    publisher, as /compare groups them. Empty for a message that asks about something too."""
+    query = analyse(knowledge, message)
+    if not query.named_articles or query.concepts:
+        return frozenset()
+    publishers = {publisher_name(knowledge.articles[i]) for i in query.named_articles if i in knowledge.articles}
+    return frozenset(a.id for a in knowledge.articles.values() if publisher_name(a) in publishers)
+
+
+def _asked_of_outlets(knowledge: KnowledgeBase, question: str, anchor: str, outlets: frozenset[str]) -> Answer:
+    """The earlier question asked of these outlets' articles alone, with the same ranking and
+    check as /compare; when they do not answer it, that is the reply, with their closest passages,
+    never another outlet's quotes."""
+    within = answer(knowledge, anchor, only_articles=outlets)
+    names = tuple(sorted({publisher_name(knowledge.articles[i]) for i in outlets}))
+    return replace(within, question=clean_question(question), follows=clean_question(anchor), outlets=names)
 
 
 def _leans_on_earlier(knowledge: KnowledgeBase, message: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from types import MappingProxyType
 
 from bot.answers import MAX_QUESTION_CHARS, Answer, Declined
@@ -74,9 +74,13 @@ def missing_setting(variable: str, purpose: str) -> str:
     return f"{variable} is not set: {purpose}. Add it to the environment or to .env (see .env.example)."
 
 
-def decline_message(answer: Answer) -> str:
-    """Why a question was not answered, in one sentence for every front end."""
+def decline_message(answer: Answer, user_text: Callable[[str], str] = str) -> str:
+    """Why a question was not answered, in one sentence for every front end (`user_text`: as
+    for answer_intro, for the earlier question a follow-up names)."""
     reason = answer.declined
+    if reason is Declined.NOT_COVERED and answer.outlets and answer.follows is not None:
+        earlier = user_text(shorten(answer.follows, FOLLOW_UP_QUESTION_CHARS))
+        return OUTLETS_NOT_COVERED.format(outlets=_listed(answer.outlets), question=earlier)
     if reason is Declined.EMPTY:
         return EMPTY_QUESTION
     if reason is Declined.TOO_LONG:
@@ -89,6 +93,8 @@ def decline_message(answer: Answer) -> str:
 
 
 FOLLOW_UP_INTRO = "Reading this with your earlier question “{question}”, from the articles:"
+FOLLOW_UP_OUTLETS_INTRO = "Reading this with your earlier question “{question}”, from the articles of {outlets}:"
+OUTLETS_NOT_COVERED = "The articles of {outlets} do not cover your earlier question “{question}”, so I won't guess."
 FOLLOW_UP_QUESTION_CHARS = 100
 
 
@@ -98,7 +104,15 @@ def answer_intro(answer: Answer, user_text: Callable[[str], str] = str) -> str:
     on the platform (escaping); the question is shortened first."""
     if answer.follows is None:
         return ANSWER_INTRO
-    return FOLLOW_UP_INTRO.format(question=user_text(shorten(answer.follows, FOLLOW_UP_QUESTION_CHARS)))
+    earlier = user_text(shorten(answer.follows, FOLLOW_UP_QUESTION_CHARS))
+    if answer.outlets:
+        return FOLLOW_UP_OUTLETS_INTRO.format(question=earlier, outlets=_listed(answer.outlets))
+    return FOLLOW_UP_INTRO.format(question=earlier)
+
+
+def _listed(names: Sequence[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def closest_intro(answer: Answer) -> str:

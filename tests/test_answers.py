@@ -10,6 +10,7 @@ import pytest
 
 from bot import messages
 from bot.answers import MAX_QUESTION_CHARS, MAX_QUOTES, MIN_COVERAGE, Declined, answer, answer_follow_up, clean_question
+from bot.compare import outlets
 from bot.knowledge.base import build_knowledge_base
 from bot.knowledge.quotation_marks import unbalanced
 from bot.knowledge.store import KnowledgeStore
@@ -170,6 +171,41 @@ def test_an_elliptical_question_is_read_with_the_thread(bundled_store: Knowledge
     assert not answer(knowledge, message).answered
     result = answer_follow_up(knowledge, message, ["why did hanoi fail?"])
     assert result.answered and result.follows == "why did hanoi fail?"
+
+
+def test_a_follow_up_of_a_new_question_word_asks_it_of_the_earlier_subject(bundled_store: KnowledgeStore) -> None:
+    """"and why?" after "When did the Hanoi summit collapse?" is "why did the Hanoi summit
+    collapse?", said as a follow-up; it once read the two together and repeated the dates."""
+    knowledge = bundled_store.current
+    direct = answer(knowledge, "why did the Hanoi summit collapse?")
+    follow_up = answer_follow_up(knowledge, "and why?", ["When did the Hanoi summit collapse?"])
+    assert direct.answered and follow_up.quotes == direct.quotes
+    assert follow_up.question == "and why?" and follow_up.follows == "When did the Hanoi summit collapse?"
+
+
+def test_a_follow_up_naming_only_an_outlet_asks_the_earlier_question_of_its_articles(bundled_store: KnowledgeStore) -> None:
+    knowledge = bundled_store.current
+    hanoi = "Why did the Hanoi summit collapse?"
+    by_outlet = outlets(knowledge)
+    for outlet in ("Vox", "WIRED"):
+        within = answer(knowledge, hanoi, only_articles=by_outlet[outlet])
+        follow_up = answer_follow_up(knowledge, f"and {outlet}?", [hanoi])
+        assert within.answered and follow_up.quotes == within.quotes
+        assert follow_up.follows == hanoi and follow_up.outlets == (outlet,)
+        assert {q.article.id for q in follow_up.quotes} <= by_outlet[outlet]
+    # An outlet whose articles do not answer it says so, with its own closest passages: never another's quotes.
+    post = answer_follow_up(knowledge, "and the Washington Post?", [hanoi])
+    assert not post.answered and post.follows == hanoi and post.outlets == ("The Washington Post",)
+    assert {q.article.id for q in post.closest} <= by_outlet["The Washington Post"]
+    assert messages.decline_message(post) == (
+        f"The articles of The Washington Post do not cover your earlier question “{hanoi}”, so I won't guess."
+    )
+
+
+def test_a_full_question_with_a_placeholder_it_is_not_read_with_the_thread(bundled_store: KnowledgeStore) -> None:
+    knowledge = bundled_store.current
+    message = "is it true that kim lied?"
+    assert answer_follow_up(knowledge, message, ["Why did the Hanoi summit collapse?"]) == answer(knowledge, message)
 
 
 def test_a_follow_up_asks_for_its_own_kind_of_answer(bundled_store: KnowledgeStore) -> None:

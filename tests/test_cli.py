@@ -7,6 +7,7 @@ only a real process shows: the entry point, real pipes, a terminal, Ctrl-C.
 from __future__ import annotations
 
 import json
+import re
 import shlex
 import sys
 import tomllib
@@ -232,6 +233,23 @@ def test_the_terminal_chat_answers_a_short_follow_up_from_the_question_before() 
     taken_with = "Reading this with your earlier question “Who was Trump's choice to replace Tillerson?”, from the articles:"
     follow_ups = replies[1].split(taken_with)
     assert len(follow_ups) == 3 and "Tillerson" in follow_ups[1]
+
+
+def test_the_terminal_chat_asks_a_follow_up_s_new_question_word_and_named_outlet_of_the_earlier_question() -> None:
+    """What a new user found: "and the Washington Post?" ignored the outlet, "and why?" repeated
+    the dates, "is it true that kim lied?" was read as a follow-up."""
+    chat = run_bot("chat", stdin="When did the Hanoi summit collapse?\nand why?\nand Vox?\nis it true that kim lied?\n")
+    direct = run_bot("chat", stdin="why did the Hanoi summit collapse?\n")
+    assert chat.returncode == 0, chat.stderr
+    _, when, why, vox, lied = re.split(r"^> ", chat.stdout, flags=re.MULTILINE)
+    assert when.startswith("When did the Hanoi summit collapse?\nFrom the articles:")
+    earlier = "Reading this with your earlier question “When did the Hanoi summit collapse?”"
+    assert why.startswith(f"and why?\n{earlier}, from the articles:")
+    assert why.split(":", 1)[1].strip() == direct.stdout.split("From the articles:", 1)[1].strip()
+    assert vox.startswith(f"and Vox?\n{earlier}, from the articles of Vox:")
+    sources = [line for line in vox.splitlines() if line.lstrip().startswith("— ")]
+    assert sources and all(line.lstrip().startswith("— Vox,") for line in sources)
+    assert "earlier question" not in lied
 
 
 def test_the_terminal_chat_reads_a_question_of_its_own_alone_and_an_elliptical_one_with_the_last() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.ellipsis import leans_on_earlier
+from bot.search.ellipsis import asked_anew, leans_on_earlier
 from bot.search.normalise import words
 
 
@@ -32,6 +32,9 @@ from bot.search.normalise import words
         "Biegun?",  # no verb: a bare name or phrase
         "the sanctions relief?",
         "Vox's advice to Trump for the next round?",
+        "is it true?",  # "it" stands for what was said before
+        "did it work?",
+        "is it about the sanctions?",
     ],
 )
 def test_an_elliptical_message_leans_on_the_earlier_question(message: str) -> None:
@@ -52,9 +55,39 @@ def test_an_elliptical_message_leans_on_the_earlier_question(message: str) -> No
         "who said that the envoy resigned?",  # "that" only links a clause
         "what was the deal that the envoy offered?",
         "tell me about the envoy",  # a request is a clause of its own
+        "is it true that kim lied?",  # "it" holds the place of a clause with its own subject and verb
+        "was it hard to agree on sanctions relief?",
+        "why is it that the talks failed?",
         "",
         "hello",
     ],
 )
 def test_a_question_of_its_own_stands_alone(message: str) -> None:
     assert not leans_on_earlier(words(message))
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "earlier", "asked"),
+    [
+        ("and why?", "When did the Hanoi summit collapse?", "why did the Hanoi summit collapse?"),
+        ("ok, when?", "Why did the envoy resign?", "when did the envoy resign?"),
+        ("but where?", "How was the deal signed?", "where was the deal signed?"),
+        ("and why?", "Who was the envoy's choice for the post?", "why was the envoy's choice for the post?"),
+    ],
+)
+def test_a_follow_up_of_one_question_word_asks_the_earlier_question_with_it(follow_up: str, earlier: str, asked: str) -> None:
+    assert asked_anew(words(follow_up), earlier) == asked
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "earlier"),
+    [
+        ("and why?", "Why did the Hanoi summit collapse?"),  # the same question again
+        ("and why?", "who met Kim?"),  # "who" is the clause's subject: no clause is left to ask why of
+        ("and who?", "When did the envoy resign?"),  # "who" needs a gap in the clause
+        ("why did he go?", "When did the envoy resign?"),  # asks more than a question word
+        ("and why?", "tell me about the envoy"),
+    ],
+)
+def test_no_question_is_made_up_when_the_grammar_does_not_give_one(follow_up: str, earlier: str) -> None:
+    assert asked_anew(words(follow_up), earlier) is None

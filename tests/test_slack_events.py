@@ -7,6 +7,8 @@ from typing import cast
 import pytest
 
 from bot import messages
+from bot.answers import answer
+from bot.compare import outlets
 from bot.knowledge.store import KnowledgeStore
 from tests.fakes.slack_server import BOT_ID, BOT_USER_ID, FakeSlack
 from tests.slack_checks import all_text, assert_no_pings, assert_valid_blocks
@@ -71,6 +73,28 @@ async def test_a_follow_up_in_the_thread_uses_the_earlier_question(fake_slack: F
     # The reply names the thread's question it read "why?" with: the history reached the answer.
     assert "Reading this with your earlier question “Why did the Hanoi summit collapse?”" in all_text(post)
     assert "Hanoi" in all_text(post)
+
+
+@pytest.mark.parametrize("outlet", ["Vox", "WIRED"])
+async def test_a_follow_up_naming_an_outlet_asks_the_thread_s_question_of_its_articles(
+    fake_slack: FakeSlack, http_bot: HttpBot, bundled_store: KnowledgeStore, outlet: str
+) -> None:
+    """"and Vox?" once answered the thread's question from every outlet, Vox merely lifted."""
+    follow_up = "1700000300.000300"
+    fake_slack.threads[(CHANNEL_ID, ROOT)] = [
+        {"type": "message", "user": USER_ID, "text": f"<@{BOT_USER_ID}> Why did the Hanoi summit collapse?", "ts": ROOT, "thread_ts": ROOT},
+        {"type": "message", "bot_id": BOT_ID, "user": BOT_USER_ID, "text": "From the articles:", "ts": "1700000200.000200", "thread_ts": ROOT},
+        {"type": "message", "user": USER_ID, "text": f"and {outlet}?", "ts": follow_up, "thread_ts": ROOT},
+    ]
+    await http_bot.event(event_callback(message_event(f"and {outlet}?", follow_up, channel_type="channel", thread_ts=ROOT), "Ev030"))
+    (post,) = await fake_slack.wait_for(lambda f: posts_in_thread(f, ROOT))
+    lead, *quoted = post["text"].splitlines()  # the fallback text: the lead, then "“quote” (publisher)" a line
+    assert lead == f"Reading this with your earlier question “Why did the Hanoi summit collapse?”, from the articles of {outlet}:"
+    assert quoted and all(line.endswith(f"” ({outlet})") for line in quoted)
+    expected = answer(bundled_store.current, "Why did the Hanoi summit collapse?", only_articles=outlets(bundled_store.current)[outlet])
+    assert [line.split("” (")[0][1:61] for line in quoted] == [quote.text[:60] for quote in expected.quotes]
+    assert_valid_blocks(post["blocks"])
+    assert_no_pings(post)
 
 
 async def test_a_question_of_its_own_in_the_thread_is_not_read_with_the_thread(fake_slack: FakeSlack, http_bot: HttpBot) -> None:

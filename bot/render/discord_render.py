@@ -126,7 +126,7 @@ def answer_embeds(answer: Answer) -> list[discord.Embed]:
         embed = discord.Embed(description=description, colour=COLOUR)
     else:
         assert answer.declined is not None
-        declined = messages.decline_message(answer)
+        declined = messages.decline_message(answer, user_text)
         if answer.closest:
             intro = f"{declined}\n\n{messages.closest_intro(answer)}"
             description = _quotes_markdown(answer.closest, DESCRIPTION_LIMIT, intro)

@@ -12,9 +12,10 @@ words of one story, so the rule serves any knowledge folder.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from bot.search.normalise import PLEASANTRIES, STOP_WORDS
+from bot.search.normalise import PLEASANTRIES, STOP_WORDS, words
 
 # Said before the question without being part of it: "ok, and when?", "hmm, why?".
 _INTERJECTIONS = PLEASANTRIES | frozenset("oh ah hmm well yeah yes right please sure wow".split())
@@ -43,6 +44,14 @@ _DEMONSTRATIVES = frozenset("that this these those".split())
 _PREPOSITIONS = frozenset("about after before since of with for from in on at by to during like over against".split())
 # At the end these point back: "what did he say then?", "who was there?", "who said so?", "him too?"
 _ENDING_BACK = frozenset("then there so too".split())
+# Question words that stand for a circumstance of the clause (its reason, time, place, manner),
+# not for one of its parts: one can ask anew of the same clause with them ("when did X happen?",
+# "and why?" -> "why did X happen?"); "who" or "what" would need a clause with a gap.
+_CIRCUMSTANCE_WORDS = frozenset("why when where how".split())
+# "is it true that kim lied?", "was it clear whether …": a placeholder "it" stands for the clause
+# that follows, within a few words, after one of these; it points back to nothing.
+_CLAUSE_OPENERS = frozenset("that whether if to".split())
+_PLACEHOLDER_REACH = 3
 
 
 def leans_on_earlier(said: Sequence[str]) -> bool:
@@ -70,12 +79,42 @@ def _points_back(said: list[str]) -> bool:
         return True
     for position, word in enumerate(said):
         names_before = any(earlier not in STOP_WORDS for earlier in said[:position])
+        if word == "it" and _placeholder(said, position):
+            continue
         if word in _OBJECT_PRONOUNS or (word in _PRONOUNS and not names_before):
             return True
         before = said[position - 1] if position else None
         if word in _DEMONSTRATIVES and (before is None or before in _QUESTION_WORDS | _AUXILIARIES | _PREPOSITIONS):
             return True
     return False
+
+
+def _placeholder(said: list[str], position: int) -> bool:
+    """An "it" that holds the place of a clause after it with words of its own ("is it true that
+    kim lied", "was it hard to agree on sanctions"), not one that stands for something said before."""
+    following = said[position + 1 : position + 2 + _PLACEHOLDER_REACH]
+    opener = next((i for i, word in enumerate(following) if word in _CLAUSE_OPENERS), None)
+    return opener is not None and _names_something(following[opener + 1 :])
+
+
+def asked_anew(follow_up: Sequence[str], earlier: str) -> str | None:
+    """The earlier question asked with the follow-up's question word, when the follow-up is only
+    that word ("and why?", "ok, when?") and the earlier question opens with a question word and an
+    auxiliary: "When did the Hanoi summit collapse?" + "and why?" -> "why did the Hanoi summit
+    collapse?". None when the follow-up asks more, or the same word again, or the earlier
+    question's question word is a part of its clause ("who met Kim?")."""
+    said = _without_interjections(follow_up)
+    if said and said[0] in _CARRYING_ON:
+        said = said[1:]
+    if len(said) != 1 or said[0] not in _CIRCUMSTANCE_WORDS:
+        return None
+    opening = re.match(r"\W*([^\W\d_]+)\b", earlier)
+    earlier_words = words(earlier)
+    if opening is None or len(earlier_words) < 3 or earlier_words[0] not in _QUESTION_WORDS or earlier_words[1] not in _AUXILIARIES:
+        return None
+    if earlier_words[0] == said[0]:
+        return None  # the same question again: nothing new to ask
+    return said[0] + earlier[opening.end() :]
 
 
 def _is_clause(said: list[str]) -> bool:
