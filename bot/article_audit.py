@@ -54,8 +54,8 @@ def _same_story_twice(articles: list[Article]) -> list[Problem]:
     for article in articles:
         for key in story_keys(article.meta.url, article.body):
             holders[key].append(article)
-    problems: dict[tuple[str, str], Problem] = {}  # one line per pair, whatever they share
-    for (kind, _), same in holders.items():
+    problems: dict[tuple[str, str], Problem] = {}  # one line per pair: the same text, else the same url
+    for (kind, _), same in sorted(holders.items(), key=lambda item: item[0]):
         first = same[0]
         for other in same[1:]:
             what = "the same text" if kind == "text" else "the same url"
