@@ -14,6 +14,7 @@ from bot.config import Settings
 from bot.frontends import discord_app
 from bot.knowledge.store import KnowledgeStore
 from tests.fakes.discord_server import TOKEN, Call, FakeDiscord
+from tests.patience import WAIT_SECONDS
 
 NO_PINGS = {"parse": []}
 EPHEMERAL = 1 << 6
@@ -43,7 +44,7 @@ async def running_bot(fake: FakeDiscord, store: KnowledgeStore, *, force_sync: b
     fake.expect_connection()
     task = asyncio.create_task(discord_app.serve(settings_for(fake), store, force_sync=force_sync))
     ready = asyncio.create_task(fake.wait_ready())
-    done, _ = await asyncio.wait({task, ready}, timeout=15, return_when=asyncio.FIRST_COMPLETED)
+    done, _ = await asyncio.wait({task, ready}, timeout=WAIT_SECONDS, return_when=asyncio.FIRST_COMPLETED)
     if ready not in done:
         ready.cancel()
         if task in done:

@@ -1,5 +1,5 @@
-"""How long a test waits on another process (the bot as a subprocess, a server it starts) before
-calling it hung.
+"""How long a test waits on another process (the bot as a subprocess, a server it starts) or on
+a reply through the platform fakes before calling it hung.
 
 The waits are reached only when something is wrong, so they are generous: on a loaded machine
 (load above ten on two cores) a new interpreter that loads the model and the knowledge took

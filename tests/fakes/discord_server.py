@@ -22,6 +22,7 @@ from aiohttp import WSMsgType, web
 
 from tests.fakes import discord_payloads as p
 from tests.fakes.loopback import LoopbackSite
+from tests.patience import WAIT_SECONDS
 
 TOKEN = "fake-discord-token"
 MESSAGE_CONTENT_INTENT = 1 << 15
@@ -83,10 +84,10 @@ class FakeDiscord:
         """Forget an earlier READY, so wait_ready waits for the next client to connect."""
         self._ready.clear()
 
-    async def wait_ready(self, timeout: float = 10) -> None:
+    async def wait_ready(self, timeout: float = WAIT_SECONDS) -> None:
         await asyncio.wait_for(self._ready.wait(), timeout)
 
-    async def wait_for(self, predicate: Callable[[list[Call]], bool], timeout: float = 10) -> list[Call]:
+    async def wait_for(self, predicate: Callable[[list[Call]], bool], timeout: float = WAIT_SECONDS) -> list[Call]:
         """Waits until the recorded calls satisfy predicate; returns them."""
         async with self._changed:
             await asyncio.wait_for(self._changed.wait_for(lambda: predicate(self.calls)), timeout)

@@ -25,6 +25,7 @@ from urllib.parse import parse_qsl
 from aiohttp import WSMsgType, web
 
 from tests.fakes.loopback import LoopbackSite
+from tests.patience import WAIT_SECONDS
 
 BOT_TOKEN = "xoxb-test-bot-token"
 APP_TOKEN = "xapp-1-test-app-token"
@@ -111,7 +112,7 @@ class FakeSlack:
         """Everything the bot showed users: messages, ephemerals and response_url replies."""
         return [c for c in self.calls if c.method in ("chat.postMessage", "chat.postEphemeral", "response_url")]
 
-    async def wait_for(self, check: Callable[[FakeSlack], Any], timeout: float = 10.0) -> Any:
+    async def wait_for(self, check: Callable[[FakeSlack], Any], timeout: float = WAIT_SECONDS) -> Any:
         """Wait until check(self) is truthy and return it; fail after `timeout` seconds."""
 
         async def until() -> Any:
