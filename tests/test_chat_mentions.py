@@ -7,6 +7,7 @@ import pytest
 
 from bot.knowledge.store import KnowledgeStore
 from bot.frontends.terminal import reply_to
+from tests.cli_helpers import run_bot
 from tests.discord_fixtures import answered, assert_pings_no_one, bot, fake_discord, interaction_calls  # noqa: F401 - fixtures
 from tests.fakes.discord_server import FakeDiscord
 
@@ -38,3 +39,11 @@ async def test_discord_compare_with_a_mention_in_the_topic_compares_the_topic(bo
     with_mention, plain = embeds
     assert with_mention == plain
     assert {"WIRED", "Vox"} <= {field["name"] for field in plain[0]["fields"]}
+
+
+@pytest.mark.parametrize("command", [["compare", "{}", "Hanoi", "summit"], ["timeline", "{}", "hanoi"], ["said", "{}", "rusten"], ["ask", "{}", "why did hanoi fail?"]])
+def test_the_command_line_reads_its_text_without_mentions(command: list[str]) -> None:
+    plain = run_bot(*[part for part in command if part != "{}"])
+    with_mentions = run_bot(*[DISCORD_MENTIONS if part == "{}" else part for part in command])
+    assert plain.returncode == with_mentions.returncode == 0
+    assert with_mentions.stdout == plain.stdout

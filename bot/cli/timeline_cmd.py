@@ -6,6 +6,7 @@ import argparse
 import json
 
 from bot import commands, messages
+from bot.answers import clean_question
 from bot.cli.common import EXIT_OK, EXIT_USAGE, CommandFailed, add_command, load_settings, open_store
 from bot.render.timeline_text import timeline_text
 from bot.timeline.export import timeline_dict, timelinejs
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         date_from, date_to = commands.date_range(args.date_from, args.date_to)
     except commands.BadDate as bad:
         raise CommandFailed(messages.TIMELINE_BAD_DATE.format(option=f"--{bad.which}", value=bad.value), EXIT_USAGE) from None
-    topic = " ".join(args.topic).strip() or None
+    topic = clean_question(" ".join(args.topic)) or None  # as a chat command reads it: no mentions, no terminal codes
     if topic and args.date_from is None and args.date_to is None:
         # Dates at the end, as in the chat: `timeline hanoi 2019-02 2019-03`, `timeline 2018`.
         topic, date_from, date_to = commands.parse_timeline_text(topic).astuple()
