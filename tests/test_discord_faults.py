@@ -18,6 +18,7 @@ from bot.frontends import discord_app
 from bot.knowledge.store import KnowledgeStore
 from tests.discord_fixtures import answered, fake_discord, interaction_calls, running_bot, settings_for  # noqa: F401  (fixtures)
 from tests.fakes.discord_server import TOKEN, Call, FakeDiscord
+from tests.patience import WAIT_SECONDS
 from tests.slack_fixtures import free_port
 from tests.test_slack_http import GatedStore
 
@@ -40,7 +41,7 @@ async def test_no_reachable_gateway_at_start_is_one_sentence(
 ) -> None:
     fake_discord.gateway_url = f"ws://127.0.0.1:{free_port()}/gateway"  # the REST API answers; the gateway does not
     with pytest.raises(StartupError) as failure:
-        await asyncio.wait_for(discord_app.serve(settings_for(fake_discord), bundled_store), 30)
+        await asyncio.wait_for(discord_app.serve(settings_for(fake_discord), bundled_store), WAIT_SECONDS)
     assert str(failure.value) == messages.discord_gateway_unreachable("shard 0 could not connect to 127.0.0.1")
     assert not any(r.exc_info for r in caplog.records)  # discord.py's own failure line, without its traceback
     assert [r.name for r in caplog.records if "Failed to connect" in r.getMessage()] == ["discord.shard"]

@@ -21,6 +21,7 @@ from bot.timeline.models import EventDate, TimelineEvent
 from tests.conftest import write_talks_with_a_plan
 from tests.discord_fixtures import EPHEMERAL, answered, assert_pings_no_one, fake_discord, running_bot, settings_for  # noqa: F401
 from tests.fakes.discord_server import MESSAGE_CONTENT_INTENT, TOKEN, Call, FakeDiscord
+from tests.patience import WAIT_SECONDS
 
 
 def syncs(calls: list[Call]) -> list[Call]:
@@ -91,7 +92,7 @@ async def test_without_the_message_content_intent_granted_it_runs_without_it(bun
 
 async def test_a_rejected_token_is_one_sentence(fake_discord: FakeDiscord, bundled_store: KnowledgeStore) -> None:
     with pytest.raises(StartupError) as failure:
-        await asyncio.wait_for(discord_app.serve(settings_for(fake_discord, token="wrong"), bundled_store), 10)
+        await asyncio.wait_for(discord_app.serve(settings_for(fake_discord, token="wrong"), bundled_store), WAIT_SECONDS)
     assert str(failure.value) == messages.DISCORD_TOKEN_REJECTED
     assert "wrong" not in str(failure.value)
 
