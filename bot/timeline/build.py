@@ -6,13 +6,13 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot.knowledge.models import Problem, Span
-from bot.search.normalise import terms
+from bot.knowledge.models import Article, Problem, Span
 from bot.timeline.curated import load_curated
 from bot.timeline.found import TRIGGER_TERMS, Mention, find_mentions
 from bot.timeline.grammar import Role
 from bot.timeline.merge import merge
 from bot.timeline.models import TimelineEvent
+from bot.timeline.remembered import REMEMBERED
 
 if TYPE_CHECKING:  # base.py calls us at the end of its build, so only the type is needed here
     from bot.knowledge.base import KnowledgeBase
@@ -24,29 +24,30 @@ def build_timeline(knowledge: KnowledgeBase) -> tuple[tuple[TimelineEvent, ...],
     curated, problems = load_curated(knowledge.folder, knowledge.articles)
     mentions = find_all_mentions(knowledge)
 
-    def term_set(text: str) -> frozenset[str]:
-        return frozenset(knowledge.aliases.concepts(terms(text)))
+    concepts, keep_concepts = REMEMBERED.concepts(knowledge.aliases)
 
     def merged(role: Role, curated: list[TimelineEvent]) -> tuple[TimelineEvent, ...]:
         chosen = [m for m in mentions if m.role is role]
-        return merge(curated, chosen, knowledge.articles, term_set, knowledge.sentence_frequencies.idf)
+        return merge(curated, chosen, knowledge.articles, concepts, knowledge.sentence_frequencies.idf)
 
     # Plans are merged among themselves: a plan is not the event that later carried it out.
     announced = tuple(replace(event, announced=True) for event in merged(Role.ANNOUNCED, []))
-    return (*merged(Role.EVENT, curated), *announced), problems
+    events = merged(Role.EVENT, curated)
+    keep_concepts()
+    return (*events, *announced), problems
 
 
 def find_all_mentions(knowledge: KnowledgeBase) -> list[Mention]:
-    """Every dated mention of every article, events, plans and states alike."""
-    sentences: dict[str, list[Span]] = defaultdict(list)
-    may_hold_dates: dict[str, list[bool]] = defaultdict(list)
-    passages, sentence_terms = knowledge.passages, knowledge.sentence_terms
-    for position, sentence in enumerate(knowledge.sentences):
-        article_id = passages[sentence.passage].article_id
-        sentences[article_id].append(sentence.span)
-        # The sentence's index terms, already made, say cheaply whether it can hold a date at all.
-        may_hold_dates[article_id].append(not TRIGGER_TERMS.isdisjoint(sentence_terms[position]))
-    mentions: list[Mention] = []
-    for article in knowledge.articles.values():
-        mentions.extend(find_mentions(article.id, article.body, article.meta.published, sentences[article.id], may_hold_dates[article.id]))
-    return mentions
+    """Every dated mention of every article, events, plans and states alike; an article unchanged
+    since the last build gives the mentions found then."""
+    positions: dict[str, list[int]] = defaultdict(list)
+    passages, sentences, sentence_terms = knowledge.passages, knowledge.sentences, knowledge.sentence_terms
+    for position, sentence in enumerate(sentences):
+        positions[passages[sentence.passage].article_id].append(position)
+
+    def find(article: Article, spans: tuple[Span, ...]) -> list[Mention]:
+        # The sentences' index terms, already made, say cheaply whether each can hold a date at all.
+        may_hold_dates = [not TRIGGER_TERMS.isdisjoint(sentence_terms[p]) for p in positions[article.id]]
+        return find_mentions(article.id, article.body, article.meta.published, spans, may_hold_dates)
+
+    return REMEMBERED.mentions([(a, tuple(sentences[p].span for p in positions[a.id])) for a in knowledge.articles.values()], find)

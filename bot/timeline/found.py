@@ -109,6 +109,9 @@ class Mention:
     role: Role = Role.EVENT  # whether the sentence says something happened at the date
     title: str = ""  # a headline from the sentence's main clause
     extent: tuple[EventDate, EventDate] | None = None  # first and last day of an event of several days
+    # The index terms of its sentence without the date words, which say nothing about which event
+    # it is ("early Wednesday morning" twice): what merging compares. Empty for a state (never merged).
+    context_terms: tuple[str, ...] = ()
 
     @property
     def date(self) -> EventDate:
@@ -157,7 +160,8 @@ def find_mentions(
             continue  # never shown: no title needed
         title = headline(text, tokens, reading, start, end)
         extent = _extent(tokens, reading, resolved, text)
-        mentions.append(Mention(article_id, Span(match.start(), match.end()), span, resolved, reading.role, title, extent))
+        context = tuple(terms(f"{text[:start]} {text[end:]}"))
+        mentions.append(Mention(article_id, Span(match.start(), match.end()), span, resolved, reading.role, title, extent, context))
     return mentions
 
 

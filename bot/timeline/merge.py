@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bot.knowledge.models import Article
 from bot.quotes import Quote
+from bot.search.normalise import terms
 from bot.timeline.found import Mention
 from bot.timeline.models import DatedSource, EventDate, TimelineEvent
 
@@ -30,7 +32,7 @@ CONFLICTING_OVERLAP = 0.35  # a different date needs more evidence that it is th
 # One shared word is chance (Snowball stems "relative" and "relations" alike); two is a topic.
 MIN_SHARED_TERMS = 2
 
-Terms = Callable[[str], frozenset[str]]
+Concepts = Callable[[Sequence[str]], frozenset[str]]
 Weight = Callable[[str], float]
 
 
@@ -103,11 +105,13 @@ class _Index:
 
     def near(self, source: _Source, words: frozenset[str]) -> list[int]:
         months = self._quarters_of(source.first, source.last, source.approximate)
-        shared: dict[int, int] = {}
+        shared: Counter[int] = Counter()
+        index = self._by_month_and_term
         for term in words:
-            holding = {p for month in months for p in self._by_month_and_term.get((month, term), ())}
-            for position in holding:
-                shared[position] = shared.get(position, 0) + 1
+            if len(months) == 1:  # most dates: one quarter, whose list names each draft once
+                shared.update(index.get((months[0], term), ()))
+            else:
+                shared.update({p for month in months for p in index.get((month, term), ())})
         found = {p for p, count in shared.items() if count >= MIN_SHARED_TERMS}
         found.update(p for month in months for p in self._curated_by_month.get(month, ()))
         return sorted(found)
@@ -117,7 +121,7 @@ def merge(
     curated: Iterable[TimelineEvent],
     mentions: Iterable[Mention],
     articles: Mapping[str, Article],
-    terms: Terms,
+    concepts: Concepts,
     weight: Weight,
 ) -> tuple[TimelineEvent, ...]:
     """Curated events with the found mentions folded into them, plus one event per other found event."""
@@ -129,7 +133,7 @@ def merge(
             approximate=c.approximate,
             first=c.date.first_day(),
             last=c.date.last_day(),
-            terms=set(terms(" ".join([c.title, *(q.text for q in c.quotes)]))),
+            terms=set(concepts(terms(" ".join([c.title, *(q.text for q in c.quotes)])))),
             quotes=list(c.quotes),
         )
         for c in curated
@@ -144,10 +148,7 @@ def merge(
             continue  # one sentence naming one date twice is one source
         seen.add(key)
         article = articles[mention.article_id]
-        sentence = article.body[mention.sentence.start : mention.sentence.end]
-        # The date words themselves say nothing about which event it is ("early Wednesday morning" twice).
-        offset = mention.sentence.start
-        words = terms(sentence[: mention.phrase.start - offset] + " " + sentence[mention.phrase.end - offset :])
+        words = concepts(mention.context_terms)
         resolved = mention.resolved
         quote = Quote(article, mention.sentence.start, mention.sentence.end)
         source = _Source(resolved.date, resolved.approximate, resolved.first, resolved.last, quote, mention.extent)
@@ -224,16 +225,15 @@ def _finish(draft: _Draft) -> TimelineEvent:
         lead = min(counts.values(), key=lambda s: (-len(s), -len(s[0].date.iso()), s[0].date.sort_key()))[0]
         date, approximate = lead.date, all(s.approximate for s in counts[lead.date])
         anchor = (lead.first, lead.last, lead.approximate)
-    quotes = list(draft.quotes)
+    quotes = _Unique(draft.quotes)
     others: dict[EventDate, list[_Source]] = {}
     for source in draft.found:
         if _gap(anchor, (source.first, source.last, source.approximate)) <= dt.timedelta(0):
-            if not any(_overlaps(q, source.quote) for q in quotes):
-                quotes.append(source.quote)
+            quotes.add(source.quote)
         else:
             others.setdefault(source.date, []).append(source)
     other_dates = tuple(
-        DatedSource(d, all(s.approximate for s in sources), _unique(s.quote for s in sources))
+        DatedSource(d, all(s.approximate for s in sources), _Unique(s.quote for s in sources).quotes())
         for d, sources in sorted(others.items(), key=lambda item: item[0].sort_key())
     )
     # An event of several days: the span a source gives for the event's own date.
@@ -244,13 +244,26 @@ def _finish(draft: _Draft) -> TimelineEvent:
         None,
     )
     if extent is not None and extent[0] != extent[1] and not draft.curated:
-        return TimelineEvent(extent[0], approximate, draft.title, _unique(quotes), draft.curated, other_dates, end=extent[1])
-    return TimelineEvent(date, approximate, draft.title, _unique(quotes), draft.curated, other_dates)
+        return TimelineEvent(extent[0], approximate, draft.title, quotes.quotes(), draft.curated, other_dates, end=extent[1])
+    return TimelineEvent(date, approximate, draft.title, quotes.quotes(), draft.curated, other_dates)
 
 
-def _unique(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
-    kept: list[Quote] = []
-    for quote in quotes:
-        if not any(_overlaps(k, quote) for k in kept):
-            kept.append(quote)
-    return tuple(kept)
+class _Unique:
+    """Quotes in the order given, leaving out one that overlaps a quote kept before it. Each is
+    compared with the kept quotes of its own article only: an event of a thousand sources stays
+    linear."""
+
+    def __init__(self, quotes: Iterable[Quote] = ()) -> None:
+        self._kept: list[Quote] = []
+        self._spans: dict[str, list[tuple[int, int]]] = {}
+        for quote in quotes:
+            self.add(quote)
+
+    def add(self, quote: Quote) -> None:
+        spans = self._spans.setdefault(quote.article.id, [])
+        if not any(start < quote.end and quote.start < end for start, end in spans):
+            spans.append((quote.start, quote.end))
+            self._kept.append(quote)
+
+    def quotes(self) -> tuple[Quote, ...]:
+        return tuple(self._kept)
