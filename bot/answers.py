@@ -298,7 +298,7 @@ def _quotes(knowledge: KnowledgeBase, ranked: list[Fused], *, explain: bool = Fa
     for i, (first, best_last, score) in enumerate(chosen):
         # "That's one concession Trump … seems unwilling to make.", "He said …", "But …" mean
         # little without the sentence they point back to: a quote never starts on such a word.
-        if _points_back(_sentence_text(knowledge, first)) and first - 1 not in taken and first > 0 and _same_passage(knowledge, first - 1, first):
+        if points_back(_sentence_text(knowledge, first)) and first - 1 not in taken and first > 0 and _same_passage(knowledge, first - 1, first):
             first -= 1
             taken.add(first)
         last = best_last
@@ -334,7 +334,7 @@ _CONNECTIVE_OPENING = re.compile(
 )
 
 
-def _points_back(sentence: str) -> bool:
+def points_back(sentence: str) -> bool:
     """Whether the sentence opens by pointing at the one before it: a demonstrative ("That's one
     concession …"), a pronoun ("He said …") or a connective ("But …")."""
     if _PRONOUN_OPENING.match(sentence):

@@ -32,6 +32,10 @@ def test_topic_filter_uses_the_ask_retriever(bundled_store: KnowledgeStore) -> N
     titles = [e.title for e in commands.timeline(bundled_store, "Biegun special envoy")]
     assert "Stephen Biegun is appointed special envoy to North Korea" in titles
     assert "Trump and Kim meet at the Singapore summit" not in titles
+    # A topic named only in the sentence before an event's quote, which does not point back at
+    # it, is not what the event is about: "Hanoi was anything but. Trump appointed … Biegun …".
+    hanoi = [e.title for e in commands.timeline(bundled_store, "hanoi")]
+    assert "The Hanoi summit ends without a deal" in hanoi and "Stephen Biegun is appointed special envoy to North Korea" not in hanoi
     # Words of the sentences around a dated one count, as /ask weighs a sentence with its
     # neighbours: the Hanoi collapse is dated in one sentence and explained in the next.
     for topic in ("sanctions", "yongbyon", "sanctions relief"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.answers import PIPELINE, rank_sentences, similarity_of
+from bot.answers import PIPELINE, points_back, rank_sentences, similarity_of
 from bot.coverage import concept_credits, weighted_coverage
 from bot.knowledge.base import KnowledgeBase
 from bot.quotes import Quote
@@ -19,9 +19,10 @@ def events_on_topic(knowledge: KnowledgeBase, events: Sequence[TimelineEvent], t
     """The events on the topic, in their order, read as /ask reads a question: the same query
     analysis (aliases, spelling), rankers and fusion, and the same answer check. The event's
     evidence is its best sentence by the fused ranking (its similarity to the topic) and the
-    coverage of its quotes with the sentences next to them in their paragraph, as /ask weighs a
-    sentence: "Kim asked for the lifting of all economic sanctions" is what the sentence dated
-    Thursday is about. A topic said in other words than the articles' is found by its meaning."""
+    coverage of its quotes with the sentence after each in its paragraph (and the one before when
+    the quote points back at it): "Kim asked for the lifting of all economic sanctions" is what
+    the sentence dated Thursday is about. A topic said in other words than the articles' is
+    found by its meaning."""
     query = analyse(knowledge, topic)
     if query.named_articles:  # "vox", "hanoi according to vox": events a named source tells
         events = [e for e in events if any(q.article.id in query.named_articles for q in _all_quotes(e))]
@@ -54,9 +55,15 @@ def events_on_topic(knowledge: KnowledgeBase, events: Sequence[TimelineEvent], t
 
 
 def _window(knowledge: KnowledgeBase, sentence: int) -> set[int]:
-    """A sentence and its neighbours in its paragraph: what /ask weighs a sentence with."""
+    """A dated sentence and the one after it in its paragraph, which tells more of the same
+    event ("The talks collapsed on Thursday. Kim had asked for the lifting of all sanctions."). The
+    one before only when the dated sentence points back at it ("He …", "That …", "Yet …", as /ask's
+    quotes start there): otherwise it leads in from elsewhere, and the event is not about it
+    ("Hanoi was anything but. Trump appointed Biegun as envoy six months ago" is not about Hanoi)."""
     passage = knowledge.sentences[sentence].passage
-    around = range(max(0, sentence - 1), min(len(knowledge.sentences), sentence + 2))
+    span = knowledge.sentences[sentence].span
+    first = sentence - 1 if points_back(knowledge.article_of(passage).body[span.start : span.end]) else sentence
+    around = range(max(0, first), min(len(knowledge.sentences), sentence + 2))
     return {i for i in around if knowledge.sentences[i].passage == passage}
 
 
