@@ -33,6 +33,9 @@ def roles(text: str) -> list[tuple[str, str]]:
         ("Anna Berg, the chief engineer, resigned on Monday.", Role.EVENT),
         ("Prices rose on Wednesday, and shares fell a day later.", Role.EVENT),
         ("On May 10, the mayor announced that she would resign.", Role.EVENT),  # the month, not the modal
+        ("The council on Wednesday rejected the offer.", Role.EVENT),
+        # A date as the subject names a period; it is not the time of an action.
+        ("The year 2017 set the tone.", Role.STATE),
         # A verb in another clause after a comma is not the date's verb.
         ("The mayor, who took office in 2015, resigned the same day, saying she would teach.", Role.EVENT),
         ("The minister fired his deputy on 2 March, and officials have since praised him.", Role.EVENT),
@@ -65,6 +68,18 @@ def test_a_dated_sentence_is_read_by_its_grammar(text: str, role: Role) -> None:
 def test_each_date_of_a_sentence_is_read_in_its_own_clause() -> None:
     text = "Analysts said the strike could have ended last month, and the union signed a deal on 1 March."
     assert roles(text) == [("last month", "state"), ("1 March", "event")]
+
+
+def test_a_when_clause_after_a_date_says_what_happened_then() -> None:
+    """"since June 30, when the ministers met" bounds a span, but the "when" clause is an event of June 30."""
+    text = "Trade has grown since 30 June, when the ministers signed the Hwasong-15 accord in Oslo."
+    [mention] = find_mentions("a", text, PUBLISHED, [Span(0, len(text))])
+    assert (mention.role, mention.date.iso(), mention.title) == (Role.EVENT, "2018-06-30", "The ministers signed the Hwasong-15 accord in Oslo")
+
+
+def test_a_date_that_cannot_exist_leaves_the_sentence_s_real_date() -> None:
+    text = "The envoys met on February 30, 2019, and signed the accord on March 2, 2019."
+    assert roles(text) == [("March 2, 2019", "event")]
 
 
 def test_a_noun_placed_by_since_is_the_event() -> None:

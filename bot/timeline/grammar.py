@@ -48,6 +48,8 @@ SUBORDINATORS = frozenset(
 COORDINATORS = frozenset({"and", "but", "or", "nor", "yet", "so"})
 # Words before a date that make it a duration or a noun's modifier, not the time of an action.
 DURATION_WORDS = frozenset({"for", "over", "throughout", "since"})
+# Prepositions that make a date the time of an action ("in 2017 …"), not a noun of its own.
+_TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during", "by", "from", "until", "till", "since", "after", "before", "between", "through"})
 # Prepositions that place a time relative to an event named by a noun ("since the summit").
 EVENT_PREPOSITIONS = frozenset({"since", "after", "before", "following", "until", "despite"})
 ARTICLES_AND_POSSESSIVES = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your"})
@@ -280,7 +282,18 @@ def date_clause(sentence: str, tokens: list[Token], date_start: int) -> Clause |
 
 def read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *, future: bool, open_ended: bool) -> Reading:
     """The date's role in its sentence (`tokens`: tokens_of(sentence)). `future`: the date is
-    after publication; `open_ended`: its span holds the publication date ("by the end of the year")."""
+    after publication; `open_ended`: its span holds the publication date ("by the end of the year").
+    A date whose clause says no event, followed by a "when" clause that does ("under way since June
+    30, when Trump met Kim"), dates that clause."""
+    reading = _read(sentence, tokens, date_start, date_end, future=future, open_ended=open_ended)
+    if reading.role is Role.STATE:
+        when = _when_clause(tokens, _token_at(tokens, date_end))
+        if when is not None and _verb_role(tokens, when, date_start) is Role.EVENT:
+            return Reading(Role.EVENT, when)
+    return reading
+
+
+def _read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *, future: bool, open_ended: bool) -> Reading:
     if future:
         return Reading(Role.ANNOUNCED, date_clause(sentence, tokens, date_start))
     # The tests that make a state need no clause, so they come before finding it (half the dated
@@ -297,10 +310,24 @@ def read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *, 
     clause = date_clause(sentence, tokens, date_start)
     if clause is None or clause.verb is None:
         return Reading(Role.STATE, clause)
+    led_by = {previous, tokens[at].lower if at < len(tokens) else ""}  # "in June", "North Korea on Wednesday rejected"
+    if clause.verb == _token_at(tokens, date_end) and led_by.isdisjoint(_TIME_PREPOSITIONS):
+        return Reading(Role.STATE, clause)  # the date is the subject: "The year 2017 set the tone"
     role = _verb_role(tokens, clause, date_start)
     if role is Role.EVENT and open_ended and previous in ("by", "until", "before"):
         role = Role.ANNOUNCED  # a deadline that had not passed yet
     return Reading(role, clause)
+
+
+def _when_clause(tokens: list[Token], after: int) -> Clause | None:
+    """The clause "when" opens right after a date ("since June 30, when Trump met Kim at the
+    DMZ", "on Nov. 29, when the North fired …"): it says what happened at that date."""
+    at = after + (after < len(tokens) and tokens[after].text == ",")
+    if at >= len(tokens) or tokens[at].lower != "when":
+        return None
+    last = next((i for i in range(at + 1, len(tokens)) if not tokens[i].is_word and tokens[i].text not in _INSIDE_SEGMENT), len(tokens))
+    verb = finite_verb(tokens, at + 1, last)
+    return Clause(at, last, verb) if verb is not None else None
 
 
 def measures_a_span(before: str, phrase: str) -> bool:

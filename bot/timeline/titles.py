@@ -152,8 +152,19 @@ def _length(words: list[Token]) -> int:
 
 
 def _joined(words: list[Token]) -> str:
-    """Words joined as the sentence spells them: a hyphen or apostrophe stays attached."""
-    return " ".join(t.text for t in words if t.is_word).strip()
+    """Words joined as the sentence spells them: a hyphen or apostrophe stays attached, and a
+    word written against the one before stays so ("Hwasong-15")."""
+    parts: list[str] = []
+    previous_end = -1
+    for token in words:
+        if not token.is_word:
+            continue
+        if parts and token.start == previous_end:
+            parts[-1] += token.text
+        else:
+            parts.append(token.text)
+        previous_end = token.end
+    return " ".join(parts).strip()
 
 
 def _capitalised(text: str) -> str:
