@@ -134,6 +134,23 @@ def test_a_deleted_article_is_never_quoted_again(chat: Chat, knowledge_copy: Pat
         assert "zeppelin" not in reply.casefold() or "do not cover" in reply
 
 
+def test_a_copy_saved_under_another_id_is_not_quoted_until_the_served_one_is_removed(chat: Chat, knowledge_copy: Path) -> None:
+    original = write_article(knowledge_copy, "test-2019-03-01-zeppelin", ZEPPELIN_BODY)
+    chat.wait_stderr("added test-2019-03-01-zeppelin")
+    copy = write_article(knowledge_copy, "test-2019-03-02-zeppelin-again", ZEPPELIN_BODY, publisher="Copy Courier")
+    line = chat.wait_stderr("Reloaded")
+    assert "added none" in line and "1 warning" in line
+    assert f"{copy}: body: the same text as 'test-2019-03-01-zeppelin' ({original})" in line
+    reply = chat.ask(ZEPPELIN_QUESTION)
+    assert reply.count("eleven crates of pickled turnips") == 1
+    assert "Test Gazette" in reply and "Copy Courier" not in reply
+    original.unlink()
+    line = chat.wait_stderr("Reloaded")
+    assert "added test-2019-03-02-zeppelin-again" in line and "removed test-2019-03-01-zeppelin" in line
+    reply = chat.ask(ZEPPELIN_QUESTION)
+    assert "eleven crates of pickled turnips" in reply and "Copy Courier" in reply
+
+
 def test_a_malformed_file_is_reported_and_the_rest_still_answers(chat: Chat, knowledge_copy: Path) -> None:
     broken = knowledge_copy / "articles" / "broken-upload.md"
     broken.write_text("---\nid: broken-upload\ntitle: [unclosed\n---\n\nSome text.\n", encoding="utf-8")

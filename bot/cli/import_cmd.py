@@ -9,15 +9,16 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from bot import messages
-from bot.article_audit import folder_problems, story_keys
+from bot.article_audit import folder_problems
 from bot.cli.common import EXIT_OK, EXIT_PROBLEM, CommandFailed, add_command, day_argument, load_settings
 from bot.importer.article_file import article_path, make_id, render, write_atomically
 from bot.importer.extract import Extracted, from_html, from_plain_text, looks_like_html
-from bot.knowledge.articles import read_articles
+from bot.knowledge.articles import readable_articles
 from bot.knowledge.base import build_knowledge_base
 from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.frontmatter import normalise_text
 from bot.knowledge.models import ArticleMeta
+from bot.knowledge.same_story import story_keys
 from bot.search.normalise import words
 
 REQUIRED = (("title", "--title TITLE"), ("publisher", "--publisher NAME"), ("published", "--published YYYY-MM-DD"))
@@ -81,8 +82,9 @@ class Held:
 
 def already_held(folder: Path, meta: ArticleMeta, body: str) -> list[Held]:
     """The files that hold this article already: under its id (named after it or not), or under
-    another id with the same URL or the same text (bot.article_audit: one story, one article)."""
-    articles, _ = read_articles(folder)
+    another id with the same URL or the same text (bot.knowledge.same_story: one story, one article),
+    the copies loading leaves out included, so --replace leaves no copy behind."""
+    articles, _ = readable_articles(folder)
     keys = story_keys(meta.url, normalise_text(body))
     held: dict[Path, Held] = {}
     candidate = article_path(folder, meta.id)

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.frontmatter import FrontMatterError, split_front_matter
 from bot.knowledge.models import Article, ArticleMeta, Problem
+from bot.knowledge.same_story import one_per_story
 
 ARTICLES_FOLDER = "articles"
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
@@ -51,18 +52,13 @@ def read_article(path: Path) -> tuple[Article | None, list[Problem]]:
 
 
 def read_articles(folder: Path) -> tuple[list[Article], list[Problem]]:
-    """Every good article of the folder; a bad or duplicate one is reported and left out.
+    """Every article the bot serves: each good file, one per id and one per story (bot.knowledge.same_story);
+    a bad file or a second copy is reported and left out.
 
     When two files claim one id, the file named after the id keeps it: dropping a stray copy
     into the folder must not evict the article people are reading.
     """
-    readable: list[Article] = []
-    problems: list[Problem] = []
-    for path in article_files(folder):
-        article, found = read_article(path)
-        problems.extend(found)
-        if article is not None:
-            readable.append(article)
+    readable, problems = readable_articles(folder)
     owners: dict[str, Article] = {}
     for article in sorted(readable, key=lambda a: (a.path.stem != a.id, a.path.name)):
         owners.setdefault(article.id, article)
@@ -70,5 +66,17 @@ def read_articles(folder: Path) -> tuple[list[Article], list[Problem]]:
         owner = owners[article.id]
         if owner is not article:
             problems.append(Problem(str(article.path), "id", f"{article.id!r} is already used by {owner.path}; this file is skipped"))
-    articles = [a for a in readable if owners[a.id] is a]
-    return articles, problems
+    articles, copies = one_per_story(a for a in readable if owners[a.id] is a)
+    return articles, [*problems, *copies]
+
+
+def readable_articles(folder: Path) -> tuple[list[Article], list[Problem]]:
+    """Every article file that reads and validates, duplicates included, and the problems of the rest."""
+    readable: list[Article] = []
+    problems: list[Problem] = []
+    for path in article_files(folder):
+        article, found = read_article(path)
+        problems.extend(found)
+        if article is not None:
+            readable.append(article)
+    return readable, problems
