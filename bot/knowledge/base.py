@@ -21,10 +21,13 @@ from types import MappingProxyType
 
 from bot.knowledge.aliases_file import ALIASES_FILE, load_aliases
 from bot.knowledge.articles import read_articles
+from bot.knowledge.collection import collector_paused
 from bot.knowledge.indexing import REMEMBERED
 from bot.knowledge.models import Article, Passage, Problem, Span
 from bot.knowledge.profile import BOT_FILE, BotProfile, load_profile
+from bot.knowledge.remembered import PerArticleMemory
 from bot.quotations.speakers import Speaker, build_speakers
+from bot.ranking.cache_folder import default_cache_folder
 from bot.ranking.protocol import Ranker
 from bot.ranking.registry import build_rankers
 from bot.search.aliases import AliasTable
@@ -36,6 +39,8 @@ from bot.timeline.curated import TIMELINE_FILE
 from bot.timeline.models import TimelineEvent
 
 logger = logging.getLogger(__name__)
+
+_SAME_ARTICLES: PerArticleMemory[Article, Article] = PerArticleMemory(key=lambda article: article)
 
 
 class KnowledgeFolderMissing(FileNotFoundError):
@@ -97,12 +102,21 @@ def publisher_name(article: Article) -> str:
 
 def build_knowledge_base(folder: Path, *, embedding_cache: Path | None = None) -> KnowledgeBase:
     """Load, validate and index the folder. Bad files become problems; good ones still serve.
-    `embedding_cache`: where sentence vectors are kept between runs (default: BOT_EMBEDDING_CACHE,
-    else the user's cache folder)."""
+    `embedding_cache`: where sentence vectors and each article's derived data are kept between
+    runs (default: BOT_EMBEDDING_CACHE, else the user's cache folder)."""
+    with collector_paused():
+        return _build(folder, embedding_cache)
+
+
+def _build(folder: Path, embedding_cache: Path | None) -> KnowledgeBase:
     started = time.perf_counter()
     if not folder.is_dir():
         raise KnowledgeFolderMissing(f"The knowledge folder {folder} does not exist.")
     articles, problems = read_articles(folder)
+    # An article that did not change since the last build is that build's very object, so the two
+    # knowledge bases alive during a reload share its text and everything derived from it.
+    articles = _SAME_ARTICLES.results(articles, lambda article: article)
+    cache_folder = embedding_cache or default_cache_folder()
     alias_groups, alias_problems = load_aliases(folder)
     problems.extend(alias_problems)
     profile, profile_problems = load_profile(folder)
@@ -113,7 +127,7 @@ def build_knowledge_base(folder: Path, *, embedding_cache: Path | None = None) -
     aliases = AliasTable.from_groups([*alias_groups, *publisher_groups])
 
     # Each article's passages and terms, reused from the last build for an article that did not change.
-    indexed = REMEMBERED.index(articles, aliases)
+    indexed = REMEMBERED.index(articles, aliases, cache_folder)
     passages = [passage for article in indexed for passage in article.passages]
     sentences: list[Sentence] = []
     for position, passage in enumerate(passages):
@@ -150,7 +164,7 @@ def build_knowledge_base(folder: Path, *, embedding_cache: Path | None = None) -
     return replace(
         knowledge,
         timeline=timeline,
-        speakers=build_speakers(articles, aliases),
+        speakers=build_speakers(articles, aliases, cache_folder),
         rankers=build_rankers(knowledge, embedding_cache),
         problems=(*knowledge.problems, *timeline_problems),
         build_seconds=time.perf_counter() - started,

@@ -8,17 +8,22 @@ cut at white space. An article where they are not is read the long way.
 
 A reload rebuilds every index, but the work for an article that did not change is remembered from
 the build before (keyed by its id and text, and valid while the alias table is the same), so a
-reload after one edit reads one article, not thousands.
+reload after one edit reads one article, not thousands; a new process reads it back from the
+article cache on disk (bot.knowledge.article_cache).
 """
 
 from __future__ import annotations
 
-import threading
+import sys
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from bot.knowledge.models import Article, Passage
+from bot.knowledge.article_cache import ArticleCache
+from bot.knowledge.models import Article, Passage, Span
 from bot.knowledge.passages import split_passages
+from bot.knowledge.remembered import PerArticleMemory
 from bot.search.aliases import AliasTable
 from bot.search.normalise import terms, terms_of_words, words
 
@@ -86,25 +91,61 @@ def _indexing(
     )
 
 
-class RememberedIndexing:
-    """Each article's indexing, reused from the last build while its text and the alias table are
-    the same. Builds run one at a time per store, but tests and benches build several folders in one
-    process, even from several threads: the whole memory is swapped in one assignment, and two
-    builds racing only cost each other some reuse, never a wrong answer."""
+def encode_indexing(indexing: ArticleIndexing) -> object:
+    """Plain values for the article cache (bot.knowledge.article_cache): each term written once,
+    and every passage's and sentence's terms as numbers into that list, so reading an article
+    back makes a few thousand strings, not a string per word."""
+    distinct: dict[str, int] = {}
+    numbers = array("I")
+    for terms in (*indexing.passage_terms, *indexing.sentence_terms):
+        numbers.extend(distinct.setdefault(term, len(distinct)) for term in terms)
+    lengths = array("I", [len(terms) for terms in (*indexing.passage_terms, *indexing.sentence_terms)])
+    passages = tuple(
+        (p.article_id, p.index, p.start, p.end, array("I", [bound for span in p.sentences for bound in (span.start, span.end)]).tobytes(), p.heading)
+        for p in indexing.passages
+    )
+    return (passages, tuple(distinct), numbers.tobytes(), lengths.tobytes(), len(indexing.passage_terms), indexing.vocabulary)
+
+
+def decode_indexing(data: object) -> ArticleIndexing:
+    """An article's indexing from the article cache; terms are interned, so each term is one
+    string in memory however many passages and articles hold it."""
+    raw_passages, distinct, numbers, lengths, passage_count, vocabulary = data  # type: ignore[misc]
+    passages = []
+    for article_id, index, start, end, raw_bounds, heading in raw_passages:
+        bounds = array("I", raw_bounds)
+        passages.append(Passage(article_id, index, start, end, tuple(Span(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)), heading))
+    names = tuple(map(sys.intern, distinct))
+    every_term = list(map(names.__getitem__, array("I", numbers)))
+    term_lists: list[tuple[str, ...]] = []
+    position = 0
+    for length in array("I", lengths):
+        term_lists.append(tuple(every_term[position : position + length]))
+        position += length
+    return ArticleIndexing(
+        passages=tuple(passages),
+        passage_terms=tuple(term_lists[:passage_count]),
+        sentence_terms=tuple(term_lists[passage_count:]),
+        vocabulary=frozenset(vocabulary),
+    )
+
+
+class ArticleIndexer:
+    """Each article's indexing: remembered from the last build in this process while its text and
+    the alias table are the same, else read from the article cache on disk, else worked out."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._aliases_key: frozenset[tuple[tuple[str, ...], str]] = frozenset()
-        self._by_article: dict[tuple[str, str], ArticleIndexing] = {}
+        self._memory: PerArticleMemory[Article, ArticleIndexing] = PerArticleMemory(key=lambda article: (article.id, article.body))
 
-    def index(self, articles: Sequence[Article], aliases: AliasTable) -> list[ArticleIndexing]:
+    def index(self, articles: Sequence[Article], aliases: AliasTable, cache_folder: Path | None = None) -> list[ArticleIndexing]:
         aliases_key = frozenset(aliases.phrases.items())
-        with self._lock:
-            known = self._by_article if aliases_key == self._aliases_key else {}
-        indexed = {(a.id, a.body): known.get((a.id, a.body)) or index_article(a, aliases) for a in articles}
-        with self._lock:
-            self._aliases_key, self._by_article = aliases_key, indexed
-        return [indexed[(a.id, a.body)] for a in articles]
+        on_disk = ArticleCache(cache_folder, "indexing", encode_indexing, decode_indexing)
+        aliases_text = repr(sorted(aliases.phrases.items()))
+
+        def make(article: Article) -> ArticleIndexing:
+            return on_disk.get_or_make((article.id, article.body, aliases_text), lambda: index_article(article, aliases))
+
+        return self._memory.results(articles, make, context=aliases_key)
 
 
-REMEMBERED = RememberedIndexing()
+REMEMBERED = ArticleIndexer()

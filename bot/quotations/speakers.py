@@ -10,10 +10,12 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from bot.knowledge.models import Article
 from bot.quotations.english import PERSONAL_TITLES
-from bot.quotations.find import Quotation, find_quotations
+from bot.quotations.find import Quotation
+from bot.quotations.remembered import REMEMBERED
 from bot.quotations.names import name_key
 from bot.search.aliases import AliasTable
 
@@ -48,11 +50,13 @@ def oldest_first(articles: Iterable[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.meta.published, a.meta.publisher, a.id))
 
 
-def build_speakers(articles: Iterable[Article], aliases: AliasTable) -> tuple[Speaker, ...]:
-    """Every speaker with their quotations, most quoted first."""
+def build_speakers(articles: Iterable[Article], aliases: AliasTable, cache_folder: Path | None = None) -> tuple[Speaker, ...]:
+    """Every speaker with their quotations, most quoted first. Each article's quotations are
+    remembered from the last build, or read from the article cache in `cache_folder`."""
+    ordered = oldest_first(articles)
     groups: dict[str, list[Quotation]] = {}
-    for article in oldest_first(articles):
-        for quotation in find_quotations(article):
+    for quotations in REMEMBERED.quotations(ordered, cache_folder):
+        for quotation in quotations:
             groups.setdefault(_group_key(quotation.speaker, aliases), []).append(quotation)
     _merge_surnames(groups)
     speakers = [Speaker(_fullest(quotations), tuple(quotations)) for quotations in groups.values()]
