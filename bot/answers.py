@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -13,6 +13,7 @@ from bot.quotes import Quote
 from bot.ranking.answer_check import AnswerCheck, Evidence, shipped_model
 from bot.ranking.fusion import Fused, FusionWeights, fuse
 from bot.ranking.protocol import Asked, Ranking
+from bot.ranking.semantic import SemanticRanker
 from bot.ranking.signals import gather_signals
 from bot.search.answer_type import AnswerType, Expectation, expected_answer, satisfies, wants_explanation, without_opening
 from bot.search.chat_markup import without_mention_markup
@@ -29,15 +30,16 @@ NAMED_SOURCE_BOOST = 2.0
 
 @dataclass(frozen=True)
 class Pipeline:
-    """The settings of the ranking pipeline's stages. The fusion is what tools/fit_fusion.py
-    fitted on the training question sets (dev and held-out A to L), the check's rule likewise;
-    the check's model is tools/fit_answer_check.py's, fitted on every set in eval/. The README
-    has the leave-one-set-out numbers for them."""
+    """The settings of the ranking pipeline's stages. The fusion and the later quotes' share are
+    what tools/fit_fusion.py fitted on every set in eval/ (score fusion, the meaning signal
+    weighed as much as the words); the check's model is tools/fit_answer_check.py's, fitted on
+    the same sets over this fusion; the rule's thresholds date from dev and held-out A to L. The
+    README has the leave-one-set-out numbers for them."""
 
-    fusion: FusionWeights = FusionWeights(weights={"meaning": 0.5}, by_score=True)
+    fusion: FusionWeights = FusionWeights(weights={"meaning": 1.0}, by_score=True)
     check: AnswerCheck = AnswerCheck(min_coverage=0.45, min_similarity=0.55, trap_similarity=0.15, model=shipped_model())
-    # Later quotes must score nearly as well as the first, or they are noise.
-    following_quote_ratio: float = 0.6
+    # Later quotes must score at least half as well as the first, or they are noise.
+    following_quote_ratio: float = 0.5
 
 
 PIPELINE = Pipeline()
@@ -170,7 +172,7 @@ def answer(
     # some articles the fused scores are scaled within them (their best always looks strong), and a
     # follow-up read with its thread's question is two questions in one: there the rule decides.
     own_question = only_articles is None and asking is None
-    signals = gather_signals(plain, expectation, ranked, credits) if own_question else None
+    signals = gather_signals(plain, expectation, ranked, credits, _passage_text(knowledge, best.sentence), _similarity_to(knowledge, best.sentence, plain, similarity)) if own_question else None
     evidence = Evidence(coverage, similarity, bool(fitting), has_topic=bool(query.concepts), signals=signals)
     reading = _reading(expectation, bool(fitting), query, credits, similarity, evidence)
     quotes = _quotes(knowledge, fitting or ranked, explain=wants_explanation(asking or question), ratio=pipeline.following_quote_ratio)
@@ -404,6 +406,21 @@ def _span_chars(knowledge: KnowledgeBase, first: int, last: int) -> int:
 def _sentence_text(knowledge: KnowledgeBase, sentence: int) -> str:
     ref = knowledge.sentences[sentence]
     return knowledge.article_of(ref.passage).body[ref.span.start : ref.span.end]
+
+
+def _similarity_to(knowledge: KnowledgeBase, sentence: int, question: str, similarity: float | None) -> Callable[[str], float] | None:
+    """The meaning ranker's cosine of any text with the sentence, when that ranker is running; the
+    question itself is not encoded again (its similarity was ranked)."""
+    meaning = next((r for r in knowledge.rankers if isinstance(r, SemanticRanker)), None)
+    if meaning is None or similarity is None:
+        return None
+    return lambda text: similarity if text == question else meaning.similarity(text, sentence)
+
+
+def _passage_text(knowledge: KnowledgeBase, sentence: int) -> str:
+    ref = knowledge.sentences[sentence]
+    passage = knowledge.passages[ref.passage]
+    return knowledge.article_of(ref.passage).body[passage.start : passage.end]
 
 
 def _same_passage(knowledge: KnowledgeBase, a: int, b: int) -> bool:

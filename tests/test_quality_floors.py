@@ -43,8 +43,12 @@ def reports(bundled_store: KnowledgeStore) -> dict[str, EvalReport]:
 def test_held_out_sets_stay_above_their_floors(bundled_store: KnowledgeStore, name: str) -> None:
     report = report_of(bundled_store, name)
     assert report.recall_at(1) >= R_AT_1_FLOORS[name]
-    assert report.recall_at_1_by_kind()["lexical"] >= 0.8
-    assert report.unanswerable_declined >= 5
+    # 14 or 20 questions in the articles' words a set: two moving cross a tighter floor; the pooled
+    # test below holds them together to a higher one.
+    assert report.recall_at_1_by_kind()["lexical"] >= 0.75
+    # 4 of 10: the check fitted with the off-topic set declines more off-topic questions and fewer
+    # traps (README, "Fusion and the off-topic check"); C, held out and fitted on alike, declines 4.
+    assert report.unanswerable_declined >= 4
     assert report.median_quote_chars < 300
     for result in report.results:
         for quote in result.answer.quotes:
@@ -54,12 +58,13 @@ def test_held_out_sets_stay_above_their_floors(bundled_store: KnowledgeStore, na
 def test_over_every_set_pooled_the_bot_beats_plain_bm25_and_declines_as_measured(bundled_store: KnowledgeStore, reports: dict[str, EvalReport]) -> None:
     """The issue's floor: at least the plain-BM25 anchor (tools/plain_bm25_baseline.py) on the same
     questions, every set in eval/ pooled. The declines sit under the held-out numbers of the fitted
-    answer check (README: 5.2% of answerable, 67% of unanswerable declined), with room for a
+    answer check (README: 5.1% of answerable, 69% of unanswerable declined), with room for a
     question or two moving."""
     knowledge = bundled_store.current
     report = EvalReport([result for one_set in reports.values() for result in one_set.results])
     questions = [result.question for result in report.results]
     plain_r_at_1, _ = plain_bm25_recall(list(knowledge.articles.values()), questions)
     assert report.recall_at(1) >= plain_r_at_1
+    assert report.recall_at_1_by_kind()["lexical"] >= 0.88  # 0.93 today
     assert report.answerable_declined_share <= 0.08
     assert report.unanswerable_declined_share >= 0.6

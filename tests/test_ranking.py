@@ -14,6 +14,7 @@ from bot.ranking.answer_check import AnswerCheck, DeclineModel, Evidence, Signal
 from bot.ranking.fusion import FusionWeights, reciprocal_rank_fusion
 from bot.ranking.lexical import LexicalRanker
 from bot.ranking.protocol import Asked, Ranker, Ranking
+from bot.ranking.signals import without_names, written_as_names
 from tests.conftest import write_article
 
 
@@ -128,6 +129,29 @@ def test_a_question_naming_someone_the_articles_never_mention_is_declined(bundle
     assert result.declined is Declined.NOT_COVERED
     assert result.reading is not None and result.reading.evidence is not None
     assert result.reading.evidence.signals is not None and result.reading.evidence.signals.unknown_names == 2
+
+
+@pytest.mark.parametrize(
+    "question", ["What is Donald Trump's favourite colour?", "Where did Lynn Rusten grow up?", "What is the weather like in Singapore?"]
+)
+def test_an_off_topic_question_naming_someone_the_articles_name_is_declined(bundled_store: KnowledgeStore, question: str) -> None:
+    """The name is found (and both rankers agree on a sentence holding it); what is asked about it
+    is not. None of these is in the question sets the check was fitted on."""
+    result = answer(bundled_store.current, question)
+    assert result.declined is Declined.NOT_COVERED
+    assert result.reading is not None and result.reading.evidence is not None and result.reading.evidence.signals is not None
+    assert result.reading.evidence.signals.content_similarity < result.reading.evidence.similarity  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("question", ["Where does Lynn Rusten work?", "What did Kim Jong Un want in exchange for closing Yongbyon?"])
+def test_a_question_about_someone_the_articles_name_that_they_answer_is_answered(bundled_store: KnowledgeStore, question: str) -> None:
+    assert answer(bundled_store.current, question).answered
+
+
+def test_the_names_a_question_gives_are_taken_out_as_written_possessives_and_all() -> None:
+    names = written_as_names("North Korean leader Kim Jong Un said")
+    assert without_names("what music does kim jong un's band play?", names) == "what music does band play?"
+    assert without_names("Kim Jong Un?", names) == "Kim Jong Un?"  # nothing else asked: the question stays
 
 
 def test_the_shipped_check_model_loads_and_a_broken_one_leaves_the_rule(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

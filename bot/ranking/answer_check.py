@@ -9,9 +9,12 @@ decides (`DeclineModel`, logistic regression): it weighs together
 - similarity: the cosine of the question's and the best sentence's MiniLM vectors;
 - the best sentence's fused score and how far it stands above the next (both rankers agreeing
   on one sentence is evidence it answers), whether the question wants a typed answer (a date, a
-  number, a name: such specific facts are more often missing), and how many words of the
+  number, a name: such specific facts are more often missing), how many words of the
   question no article says that it writes as names (a name the articles never mention is strong
-  evidence they cannot answer); bot.ranking.signals gathers them. The similarity is not among them: with the fused scores in, it added nothing on
+  evidence they cannot answer), and how close in meaning the question is to the best sentence
+  once the names it gives are taken out (an off-topic question about someone the articles name,
+  "What is Kim Jong Un's favourite food?", finds the name and nothing of what it asks);
+  bot.ranking.signals gathers them. The similarity is not among them: with the fused scores in, it added nothing on
   held-out sets.
 Its coefficients and decision threshold are fitted by tools/fit_answer_check.py, leaving one
 question set out at a time, and kept in answer_check.json beside this module; the README has the
@@ -56,6 +59,10 @@ class Signals:
     fused_best: float  # the best sentence's fused score
     fused_margin: float  # how far it stands above the next sentence's
     unknown_names: float  # the question's words no article says that it writes as names ("Moon Jae-in", "IAEA")
+    # The meaning signal's cosine of the question without the names it gives (as the question or
+    # the best sentence's paragraph writes them) with the best sentence: what it asks about them.
+    # "What is favourite food?" is far from a sentence about Kim Jong Un's nuclear programme.
+    content_similarity: float = 0.0
 
 
 def features(evidence: Evidence) -> dict[str, float]:

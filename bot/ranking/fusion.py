@@ -8,7 +8,7 @@ question sets; the numbers are in the README):
   which says little about how far behind the second sentence is;
 - score fusion (CombSUM over min-max normalised scores) adds each ranker's weight times the
   sentence's score scaled to [0, 1] within that ranker's list. The quote stage reads these
-  scores ("a later quote needs 0.6 of the best"), so their gaps must mean something.
+  scores ("a later quote needs half the best"), so their gaps must mean something.
 """
 
 from __future__ import annotations

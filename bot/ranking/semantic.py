@@ -62,6 +62,10 @@ class SemanticRanker:
         """Cosine similarity of the question with every sentence."""
         return (self.vectors @ question_vector(question))[self.rows]
 
+    def similarity(self, text: str, sentence: int) -> float:
+        """Cosine similarity of a text with one sentence (a position in KnowledgeBase.sentences)."""
+        return float(self.vectors[self.rows[sentence]] @ question_vector(text))
+
     def rank(self, knowledge: KnowledgeBase, asked: Asked) -> Ranking:
         similarity = self.similarities(asked.text)
         eligible = self.quotable if asked.only_articles is None else self.quotable & np.isin(self.articles, list(asked.only_articles))

@@ -1,13 +1,14 @@
 """The answer check's evidence besides coverage and similarity, gathered from the ranking stages.
 
-Each signal is general: it reads the question, the fused list and the concepts' credits, never a
-word of any story. bot.ranking.answer_check weighs them with the fitted model.
+Each signal is general: it reads the question, the fused list, the concepts' credits and the best
+sentence's paragraph, never a word of any story. bot.ranking.answer_check weighs them with the
+fitted model.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bot.coverage import ConceptCredit
 from bot.ranking.answer_check import Signals
@@ -19,23 +20,51 @@ from bot.search.answer_type import Expectation
 _CAPITALISED = re.compile(r"(?<![.?!:]\s)(?<!^)(?<![“\"‘'(])\b([A-Z][\w'’-]*)|\b([A-Z]{2,})\b")
 
 
-def gather_signals(question: str, expectation: Expectation | None, ranked: Sequence[Fused], credits: Sequence[ConceptCredit]) -> Signals:
+def gather_signals(
+    question: str,
+    expectation: Expectation | None,
+    ranked: Sequence[Fused],
+    credits: Sequence[ConceptCredit],
+    context: str = "",
+    similarity_to_best: Callable[[str], float] | None = None,
+) -> Signals:
+    """`context`: the text the best sentence stands in (its paragraph), where names show as names;
+    `similarity_to_best`: the meaning signal's cosine of a text with the best sentence."""
     runner_up = ranked[1].score if len(ranked) > 1 else 0.0
     # A word of the question that no passage says, and no alias or synonym stands for, written as
     # a name ("Moon Jae-in", "IAEA"): a name the articles never mention says they cannot answer.
     unknown = [c for c in credits if not c.in_articles and c.credit == 0]
-    names = written_as_names(question)
+    asked_names = written_as_names(question)
+    names = asked_names | written_as_names(context)
     return Signals(
         expects_type=float(expectation is not None),
         fused_best=ranked[0].score if ranked else 0.0,
         fused_margin=(ranked[0].score - runner_up) if ranked else 0.0,
-        unknown_names=float(sum(any(_is_name(word, names) for word in c.concept.said.split()) for c in unknown)),
+        unknown_names=float(sum(any(_is_name(word, asked_names) for word in c.concept.said.split()) for c in unknown)),
+        # What the question asks about its names, not the names: a question naming someone the
+        # articles quote and asking what they never say matches the name and nothing else.
+        content_similarity=similarity_to_best(without_names(question, names)) if similarity_to_best else 0.0,
     )
 
 
-def written_as_names(question: str) -> frozenset[str]:
-    """The question's words written as names (capitalised inside a sentence, or in capitals), folded."""
-    return frozenset(m.casefold() for pair in _CAPITALISED.findall(question) for m in pair if m)
+def without_names(question: str, names: frozenset[str]) -> str:
+    """The question with the words that are names taken out ("What is 's favourite food?")."""
+    bare = {_bare(name) for name in names}
+    kept = [word for word in question.split() if _bare(word.casefold()) not in bare]
+    return " ".join(kept) or question
+
+
+def _bare(word: str) -> str:
+    """A word without what surrounds it as written: punctuation, a possessive ("Un's")."""
+    return _POSSESSIVE.sub("", word.strip(".,;:!?()[]“”\"‘’'"))
+
+
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+def written_as_names(text: str) -> frozenset[str]:
+    """The text's words written as names (capitalised inside a sentence, or in capitals), folded."""
+    return frozenset(m.casefold() for pair in _CAPITALISED.findall(text) for m in pair if m)
 
 
 def _is_name(word: str, names: frozenset[str]) -> bool:
