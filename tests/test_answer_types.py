@@ -31,6 +31,8 @@ def kind(question: str) -> AnswerType | None:
         ("What year was the Yongbyon complex built?", AnswerType.YEAR),
         ("On what date did the summit open?", AnswerType.DAY),
         ("What was the exact date of the Singapore summit?", AnswerType.DAY),
+        ("what exact day was the singapore summit?", AnswerType.DAY),
+        ("exact date of the singapore summit?", AnswerType.DAY),  # terse: no question word
         ("Has an exact date been set for a third summit?", None),  # asks yes or no
         ("Which day-to-day issues did the envoy raise?", None),
         ("Which year-end deadline did Trump set?", None),

@@ -51,7 +51,12 @@ _PLACE_QUESTION = re.compile(
 )
 _YEAR_QUESTION = re.compile(r"\b(?:what|which) year\b(?!-)")
 # "Has an exact date been set?" asks yes or no; "what was the exact date" asks for one.
-_DAY_QUESTION = re.compile(r"\b(?:what|which) (?:date|day)\b(?!-)|^(?:what|when|on what|on which)\b.*\b(?:exact|precise) date\b")
+# "on what date", "what exact day", "what was the exact date", and a terse "exact date of the
+# summit?"; not "has an exact date been set?", which asks yes or no.
+_DAY_QUESTION = re.compile(
+    r"\b(?:what|which)(?: exact| precise)? (?:date|day)\b(?!-)"
+    r"|^(?:(?:what|when|on what|on which)\b.*\b|(?:the )?)(?:exact|precise) (?:date|day)\b"
+)
 _DATE_QUESTION = re.compile(r"^when\b|\bwhat month\b|\bin which month\b")
 
 _NUMBER_WORDS = (
