@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -11,7 +11,7 @@ from bot.knowledge.base import KnowledgeBase, publisher_name
 from bot.knowledge.quotation_marks import unbalanced
 from bot.quotes import Quote
 from bot.ranking.answer_check import AnswerCheck, Evidence, shipped_model
-from bot.ranking.fusion import Fused, FusionWeights, fuse
+from bot.ranking.fusion import Fused, FusedList, FusionWeights, fuse
 from bot.ranking.protocol import Asked, Ranking
 from bot.ranking.semantic import SemanticRanker
 from bot.ranking.signals import gather_signals
@@ -155,6 +155,7 @@ def answer(
     if not ranked:
         credits = concept_credits(knowledge, query, frozenset())
         return Answer(question, declined=Declined.NOT_COVERED, reading=_reading(expectation, False, query, credits, None))
+    fitting: Sequence[Fused]
     if expectation is None:
         fitting = ranked
     else:
@@ -183,7 +184,7 @@ def answer(
 
 def rank_sentences(
     knowledge: KnowledgeBase, text: str, query: Query, *, only_articles: frozenset[str] | None = None, pipeline: Pipeline = PIPELINE
-) -> tuple[list[Ranking], list[Fused]]:
+) -> tuple[list[Ranking], FusedList]:
     """The retrieval /ask and /timeline share: every ranker's view of the sentences, and their fusion
     (a source the text names first among equals). `text` is the question as typed, without markup."""
     # The model is uncased; it reads chat shorthand ("wat did wired say abt …") and misspellings
@@ -222,15 +223,12 @@ def _without_markup(question: str) -> str:
     return " ".join(_MARKUP.sub("", question).split())
 
 
-def _boost_named_sources(knowledge: KnowledgeBase, fused: list[Fused], query: Query) -> list[Fused]:
+def _boost_named_sources(knowledge: KnowledgeBase, fused: FusedList, query: Query) -> FusedList:
     """A source the question names ("does Vox think") comes first among equals."""
     if not query.named_articles:
         return fused
-    boosted = [
-        Fused(c.sentence, c.score * NAMED_SOURCE_BOOST) if knowledge.passages[knowledge.sentences[c.sentence].passage].article_id in query.named_articles else c
-        for c in fused
-    ]
-    return sorted(boosted, key=lambda c: (-c.score, c.sentence))
+    numbering = knowledge.numbering
+    return fused.lifted(numbering.chosen(query.named_articles)[numbering.of_sentence], NAMED_SOURCE_BOOST)
 
 
 def similarity_of(rankings: list[Ranking], sentence: int) -> float | None:
@@ -277,7 +275,7 @@ def _window_terms(knowledge: KnowledgeBase, sentence: int) -> frozenset[str]:
     return frozenset().union(*(knowledge.sentence_terms[i] for i in around if knowledge.sentences[i].passage == passage))
 
 
-def _quotes(knowledge: KnowledgeBase, ranked: list[Fused], *, explain: bool = False, ratio: float = PIPELINE.following_quote_ratio) -> tuple[Quote, ...]:
+def _quotes(knowledge: KnowledgeBase, ranked: Sequence[Fused], *, explain: bool = False, ratio: float = PIPELINE.following_quote_ratio) -> tuple[Quote, ...]:
     """Best sentences first; a sentence next to one already chosen joins that quote.
 
     A claim's support usually follows it ("Diplomacy is a team sport. Even if Trump succeeds…"),

@@ -16,6 +16,7 @@ import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
@@ -24,6 +25,7 @@ from bot.knowledge.articles import read_articles
 from bot.knowledge.collection import collector_paused
 from bot.knowledge.indexing import REMEMBERED
 from bot.knowledge.models import Article, Passage, Problem, Span
+from bot.knowledge.numbering import ArticleNumbering
 from bot.knowledge.profile import BOT_FILE, BotProfile, load_profile
 from bot.knowledge.remembered import PerArticleMemory
 from bot.quotations.speakers import Speaker, build_speakers
@@ -93,6 +95,20 @@ class KnowledgeBase:
 
     def article_of(self, passage: int) -> Article:
         return self.articles[self.passages[passage].article_id]
+
+    @cached_property
+    def numbering(self) -> ArticleNumbering:
+        """Each passage's and sentence's article as a number (made on first use, then kept)."""
+        return ArticleNumbering.of([p.article_id for p in self.passages], (s.passage for s in self.sentences), len(self.sentences))
+
+    @cached_property
+    def articles_by_name(self) -> Mapping[str, frozenset[str]]:
+        """Term that names an article (a publisher, a kind) -> the ids of the articles it names."""
+        named: dict[str, set[str]] = {}
+        for article_id, names in self.article_names.items():
+            for name in names:
+                named.setdefault(name, set()).add(article_id)
+        return MappingProxyType({name: frozenset(ids) for name, ids in named.items()})
 
 
 def publisher_name(article: Article) -> str:

@@ -11,6 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+import numpy.typing as npt
+
+from bot.ranking.best_first import BestFirst
 from bot.ranking.protocol import Asked, Ranking
 from bot.search.bm25 import Bm25Index
 
@@ -28,36 +32,52 @@ SENTENCE_LENGTH_NORMALISATION = 0.3
 class LexicalRanker:
     passage_index: Bm25Index
     sentence_index: Bm25Index
-    sentences_of: tuple[tuple[int, ...], ...]  # each passage's sentence positions
+    # Each passage's sentences: positions in KnowledgeBase.sentences grouped by passage, and where
+    # each passage's group starts (one more than passages). Read-only, shared by answering threads.
+    by_passage: npt.NDArray[np.int64]
+    passage_starts: npt.NDArray[np.int64]
+    heading: npt.NDArray[np.bool_]  # subheads, never ranked
     name: str = "words"
 
     @classmethod
     def build(cls, knowledge: KnowledgeBase) -> LexicalRanker:
         # Grouping sentences by passage lets a question visit only the passages that share a
         # term with it, never every sentence of a large folder.
-        grouped: list[list[int]] = [[] for _ in knowledge.passages]
-        for position, sentence in enumerate(knowledge.sentences):
-            grouped[sentence.passage].append(position)
+        passage_of = np.fromiter((s.passage for s in knowledge.sentences), dtype=np.int64, count=len(knowledge.sentences))
+        by_passage = np.argsort(passage_of, kind="stable")
+        starts = np.concatenate(([0], np.cumsum(np.bincount(passage_of, minlength=len(knowledge.passages))))).astype(np.int64)
+        heading = np.fromiter((p.heading for p in knowledge.passages), dtype=bool, count=len(knowledge.passages))
+        for array in (by_passage, starts, heading):
+            array.setflags(write=False)
         return cls(
             Bm25Index(knowledge.passage_terms),
             Bm25Index(knowledge.sentence_terms, b=SENTENCE_LENGTH_NORMALISATION),
-            tuple(tuple(positions) for positions in grouped),
+            by_passage,
+            starts,
+            heading,
         )
 
     def rank(self, knowledge: KnowledgeBase, asked: Asked) -> Ranking:
+        """Each sentence of a passage sharing a term: its BM25 over the best sentence's plus a share of
+        its passage's over the best passage's, computed for all of them at once in numpy."""
         weights = asked.query.weights
-        passage_scores = self.passage_index.scores(weights)
-        sentence_scores = self.sentence_index.scores(weights)
-        top_passage = max(passage_scores.values(), default=0.0) or 1.0
-        top_sentence = max(sentence_scores.values(), default=0.0) or 1.0
-        scores: dict[int, float] = {}
-        for passage_position, passage_score in passage_scores.items():
-            passage = knowledge.passages[passage_position]
-            if passage.heading:
-                continue
-            if asked.only_articles is not None and passage.article_id not in asked.only_articles:
-                continue
-            for position in self.sentences_of[passage_position]:
-                scores[position] = sentence_scores.get(position, 0.0) / top_sentence + PASSAGE_SHARE * passage_score / top_passage
-        order = tuple(sorted(scores, key=lambda position: (-scores[position], position)))
-        return Ranking(self.name, order, lambda position: scores.get(position, 0.0))
+        passages, passage_scores = self.passage_index.matches(weights)
+        sentences, sentence_scores = self.sentence_index.matches(weights)
+        top_passage = float(passage_scores.max()) if len(passages) else 0.0
+        top_sentence = float(sentence_scores.max()) if len(sentences) else 0.0
+        top_passage, top_sentence = top_passage or 1.0, top_sentence or 1.0
+        kept = ~self.heading[passages]
+        if asked.only_articles is not None:
+            numbering = knowledge.numbering
+            kept &= numbering.chosen(asked.only_articles)[numbering.of_passage[passages]]
+        passages, passage_scores = passages[kept], passage_scores[kept]
+        sentence_score = np.zeros(len(knowledge.sentences), dtype=np.float64)  # 0.0 for a sentence sharing no term
+        sentence_score[sentences] = sentence_scores
+        counts = self.passage_starts[passages + 1] - self.passage_starts[passages]
+        # Each kept passage's run of by_passage, one after the other.
+        runs = np.repeat(self.passage_starts[passages] - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
+        positions = self.by_passage[runs]
+        scores = sentence_score[positions] / top_sentence + PASSAGE_SHARE * np.repeat(passage_scores, counts) / top_passage
+        score_of = np.zeros(len(knowledge.sentences), dtype=np.float64)
+        score_of[positions] = scores
+        return Ranking(self.name, BestFirst(positions, scores), lambda position: float(score_of[position]))

@@ -8,7 +8,7 @@ ranker is a new module with a class like these and one line in bot.ranking.regis
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -31,7 +31,9 @@ class Ranking:
     """One ranker's view: its best sentences first, and its score for any sentence."""
 
     ranker: str
-    order: tuple[int, ...]  # positions in KnowledgeBase.sentences, best first
+    # Positions in KnowledgeBase.sentences, best first: a tuple, or a BestFirst (bot.ranking.best_first)
+    # when the ranker scores many sentences, which fusion then reads as arrays, sorted only as far as read.
+    order: Sequence[int]
     score: Callable[[int], float]  # this ranker's score of any sentence (0.0 for one it does not rank)
     floor: float = 0.0  # a score that says nothing (score fusion scales from here to the best)
 

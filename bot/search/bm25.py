@@ -67,13 +67,18 @@ class Bm25Index:
 
     def scores(self, query: Mapping[str, float]) -> dict[int, float]:
         """BM25 score of every document sharing a term with the query, each term scaled by its weight."""
+        documents, totals = self.matches(query)
+        return dict(zip(documents.tolist(), totals.tolist()))
+
+    def matches(self, query: Mapping[str, float]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+        """The documents sharing a term with the query (ascending) and their scores, as arrays."""
         slices = [
             (self._offsets[i], self._offsets[i + 1], weight)
             for term, weight in query.items()
             if (i := self._term_ids.get(term)) is not None
         ]
         if not slices or not self._weights.size:
-            return {}
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
         totals = np.zeros(self.size, dtype=np.float64)
         touched = np.zeros(self.size, dtype=bool)
         for start, end, weight in slices:
@@ -82,4 +87,4 @@ class Bm25Index:
             totals[documents] += weight * self._weights[start:end]
             touched[documents] = True
         candidates = np.flatnonzero(touched)
-        return dict(zip(candidates.tolist(), totals[candidates].tolist()))
+        return candidates, totals[candidates]

@@ -1,0 +1,38 @@
+"""Which article each passage and sentence belongs to, as arrays of article numbers.
+
+The rankers keep only some articles' sentences ("what does Vox say", each outlet asked in turn)
+and the answer stage lifts a named source's: with an array of article numbers that is one
+comparison over all of them, not a Python step per sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+
+@dataclass(frozen=True)
+class ArticleNumbering:
+    numbers: Mapping[str, int]  # article id -> its number
+    of_passage: npt.NDArray[np.int32]  # each passage's article number
+    of_sentence: npt.NDArray[np.int32]  # each sentence's article number
+
+    @classmethod
+    def of(cls, passage_articles: Sequence[str], sentence_passages: Iterable[int], sentences: int) -> ArticleNumbering:
+        """From each passage's article id and each sentence's passage position."""
+        numbers: dict[str, int] = {}
+        of_passage = np.fromiter((numbers.setdefault(a, len(numbers)) for a in passage_articles), dtype=np.int32, count=len(passage_articles))
+        of_sentence = of_passage[np.fromiter(sentence_passages, dtype=np.int64, count=sentences)]
+        for array in (of_passage, of_sentence):
+            array.setflags(write=False)  # shared by answering threads
+        return cls(numbers, of_passage, of_sentence)
+
+    def chosen(self, article_ids: Iterable[str]) -> npt.NDArray[np.bool_]:
+        """True at the numbers of these articles (ids it does not know are left out): index it
+        with of_passage or of_sentence."""
+        chosen = np.zeros(len(self.numbers), dtype=bool)
+        chosen[[self.numbers[i] for i in article_ids if i in self.numbers]] = True
+        return chosen
