@@ -15,7 +15,7 @@ from bot.ranking.fusion import Fused, FusedList, FusionWeights, fuse
 from bot.ranking.protocol import Asked, Ranking
 from bot.ranking.semantic import SemanticRanker
 from bot.ranking.signals import gather_signals
-from bot.search.answer_type import AnswerType, Expectation, expected_answer, satisfies, wants_explanation, without_opening
+from bot.search.answer_type import AnswerType, Expectation, expected_answer, satisfies, terms_required, wants_explanation, without_opening
 from bot.search.chat_markup import without_mention_markup
 from bot.search.ellipsis import asked_anew, leans_on_earlier
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
@@ -155,13 +155,7 @@ def answer(
     if not ranked:
         credits = concept_credits(knowledge, query, frozenset())
         return Answer(question, declined=Declined.NOT_COVERED, reading=_reading(expectation, False, query, credits, None))
-    fitting: Sequence[Fused]
-    if expectation is None:
-        fitting = ranked
-    else:
-        words_not_names = knowledge.profile.not_person_words
-        fits = (c for c in ranked if satisfies(_sentence_text(knowledge, c.sentence), expectation, asking or question, words_not_names))
-        fitting = _while_quotable(fits, pipeline.following_quote_ratio)
+    fitting = ranked if expectation is None else _fitting(knowledge, ranked, expectation, asking or question, pipeline.following_quote_ratio)
     best = fitting[0] if fitting else ranked[0]
     # A typed answer (a number, a name) must sit close to what the question asks about: the
     # sentence and its neighbours. Otherwise the best sentence's whole paragraph is the context.
@@ -194,6 +188,15 @@ def rank_sentences(
     asked = Asked(without_opening(meant) or text, query, only_articles)
     rankings = [ranker.rank(knowledge, asked) for ranker in knowledge.rankers]
     return rankings, _boost_named_sources(knowledge, fuse(rankings, pipeline.fusion), query)
+
+
+def _fitting(knowledge: KnowledgeBase, ranked: FusedList, expectation: Expectation, asking: str, ratio: float) -> list[Fused]:
+    """The ranked sentences with the kind of answer expected, as far as the quotes can reach."""
+    required = terms_required(expectation)
+    # Only sentences holding a required term can have the answer: most of a large folder's are skipped unread.
+    candidates = ranked if required is None else ranked.keeping(lambda position: not required.isdisjoint(knowledge.sentence_terms[position]))
+    words_not_names = knowledge.profile.not_person_words
+    return _while_quotable((c for c in candidates if satisfies(_sentence_text(knowledge, c.sentence), expectation, asking, words_not_names)), ratio)
 
 
 def _while_quotable(candidates: Iterator[Fused], ratio: float) -> list[Fused]:

@@ -13,7 +13,7 @@ question sets; the numbers are in the README):
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import overload
 
@@ -59,6 +59,12 @@ class FusedList(Sequence[Fused]):
     def __iter__(self) -> Iterator[Fused]:
         for start in range(0, len(self), FIRST_READ):
             yield from self[start : start + FIRST_READ]
+
+    def keeping(self, keep: Callable[[int], bool]) -> FusedList:
+        """The sentences for which `keep` is true, in the same order."""
+        positions, scores = self._ranked.positions, self._ranked.scores
+        kept = np.fromiter((keep(position) for position in positions.tolist()), dtype=bool, count=len(positions))
+        return FusedList(positions[kept], scores[kept])
 
     def lifted(self, chosen: npt.NDArray[np.bool_], factor: float) -> FusedList:
         """The same sentences with the scores of those `chosen` (indexed by sentence position) times `factor`."""

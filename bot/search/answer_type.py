@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from bot.search.normalise import ADDRESSING_THE_BOT, PLEASANTRIES, fold, is_stop_word, spell_out_shorthand, stem
+from bot.search.normalise import ADDRESSING_THE_BOT, PLEASANTRIES, STOP_WORDS, fold, is_stop_word, spell_out_shorthand, stem
 
 
 class AnswerType(str, Enum):
@@ -181,6 +181,23 @@ def satisfies(sentence: str, expectation: Expectation, question: str, not_a_pers
         for first, last in _NAME.findall(sentence)
         if fold(last) not in not_names and fold(first) not in not_names and not is_stop_word(fold(first))
     )
+
+
+_STOP_WORD_STEMS = frozenset(stem(word) for word in STOP_WORDS)
+
+
+def terms_required(expectation: Expectation) -> frozenset[str] | None:
+    """Index terms of which a sentence must hold one to satisfy the expectation, or None when
+    there are none: the cheap test that spares reading most sentences of a large folder.
+
+    "How many X" needs a word stemming to a counted stem; such a word is a plain run of letters
+    (the counted stems are), so it is one of the words the sentence's index terms were made of
+    (bot.search.normalise.terms) unless it is a stop word, which the terms leave out."""
+    if expectation.type is not AnswerType.NUMBER or not expectation.counted:
+        return None
+    if not expectation.counted.isdisjoint(_STOP_WORD_STEMS):
+        return None
+    return expectation.counted
 
 
 def _counted_words(after: str) -> frozenset[str]:
