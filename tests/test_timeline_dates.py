@@ -104,6 +104,16 @@ def test_non_dates_produce_nothing(text: str) -> None:
     assert found(text) == []
 
 
+def test_a_counted_date_carries_its_year_on_through_its_paragraph() -> None:
+    """"Less than four weeks later" than August 8, 2017: "on 3 September" and "19 September" after
+    it are in 2017."""
+    text = "The year 2017 set the tone. On August 8, the envoy warned the council.\n\nLess than four weeks later, on 3 September, the council voted. The envoy resigned on 19 September."
+    sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.\s][^.]*\.(?!\s*\d)", text)]
+    mentions = find_mentions("a", text, dt.date(2020, 1, 20), sentences)
+    dated = {text[m.phrase.start : m.phrase.end]: m.date.iso() for m in mentions}
+    assert (dated["August 8"], dated["3 September"], dated["19 September"]) == ("2017-08-08", "2017-09-03", "2017-09-19")
+
+
 def test_a_counted_date_counts_from_the_last_event_date_not_from_a_span() -> None:
     """"since August 2016" bounds a span: "three days after the opening" counts from 4 May."""
     text = "The plant reopened on 4 May. It was its first opening since August 2016.\n\nThree days after the opening, the board met."

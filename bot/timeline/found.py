@@ -133,6 +133,7 @@ def find_mentions(
             located.extend((number, match, resolve(match, published)) for match in _matches(body, span.start, span.end))
     paragraph_of = _paragraph_numbers(body, [span for span, _ in ordered])
     located, counted_back = _anchored(_years_from_context(_years_from_paragraph(located, paragraph_of, published), published), body, paragraph_of)
+    located = _years_after_counting(located, paragraph_of, published)
     mentions = []
     tokenised: dict[int, list[grammar.Token]] = {}  # sentence start -> its tokens, made once
     for number, match, resolved in located:
@@ -351,6 +352,28 @@ def _years_from_paragraph(
             None,
         )
         if frame is not None and (moved := _in_year(resolved, int(frame.group("year")), published)) is not None:
+            result[position] = (number, match, moved)
+    return result
+
+
+def _years_after_counting(
+    located: list[tuple[int, re.Match[str], Resolved | None]], paragraph_of: Sequence[int], published: dt.date
+) -> list[tuple[int, re.Match[str], Resolved | None]]:
+    """A date counted from another ("Less than four weeks later", from August 8, 2017) carries the
+    story's year on: a month or day without a year after it in its paragraph ("on 3 September",
+    then "on Sept. 19") is in that year, or the next when its month comes earlier."""
+    result = list(located)
+    for position, (number, match, resolved) in enumerate(result):
+        if resolved is None or resolved.end is not None or resolved.date.month is None or not _lacks_year(match.groupdict()):
+            continue
+        counted = next(
+            (r for n, m, r in reversed(result[:position]) if paragraph_of[n] == paragraph_of[number] and r is not None and _is_anchor(m)),
+            None,
+        )
+        if counted is None or counted.date.month is None or counted.date.year == resolved.date.year:
+            continue
+        year = counted.date.year + (resolved.date.month < counted.date.month)
+        if (moved := _in_year(resolved, year, published)) is not None:
             result[position] = (number, match, moved)
     return result
 
