@@ -130,6 +130,8 @@ def test_a_counted_date_counts_from_the_last_event_date_not_from_a_span() -> Non
         ("The ship sank on 4 May. The crew had been warned the day before.", ["2018-05-04", "2018-05-03"]),
         ("Rescuers arrived two days after the sinking on 4 May.", ["2018-05-06", "2018-05-04"]),
         ("The ship sank on 4 May. The next day, the port closed.", ["2018-05-04", "2018-05-05"]),
+        ("The ship sank on 4 May. The port closed that day.", ["2018-05-04", "2018-05-04"]),
+        ("The ship sank on 4 May. The owners responded within hours.", ["2018-05-04", "2018-05-04"]),
         ("The port closed in March. A week later the strike ended.", ["2018-03", "2018-03"]),
         # "X on Wednesday, the day after Y happened" dates Y the day before; a noun alone is no event.
         ("The plant reopened on Wednesday, the day after the regulator approved it.", ["2018-05-30", "2018-05-29"]),

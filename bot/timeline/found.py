@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from bot.knowledge.models import Span
@@ -37,8 +37,8 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # The leading lookahead names every character a trigger can start with: with it the regex engine
 # skips other characters in C instead of trying each alternative at every position (3x faster).
 _TRIGGER = re.compile(
-    rf"(?=[0-9JFMASONDTWYdwmysfa])"
-    rf"(?:(?<![\d,.$£€])(?:\d{{1,2}}|{_YEAR})(?![\d%]|[,.:]\d)|{_MONTH}|\b{_WEEKDAY}\b|\b(?i:days?|weeks?|months?|years?|morning|spring|summer|fall|autumn|winter)\b)"
+    rf"(?=[0-9JFMASONDTWYdwmysfahen])"
+    rf"(?:(?<![\d,.$£€])(?:\d{{1,2}}|{_YEAR})(?![\d%]|[,.:]\d)|{_MONTH}|\b{_WEEKDAY}\b|\b(?i:days?|weeks?|months?|years?|morning|spring|summer|fall|autumn|winter|hours|minutes|evening|night)\b)"
 )
 TRIGGER_REACH = 25
 # The index terms (bot.search.normalise.terms) of those words: a sentence whose terms hold none of
@@ -46,7 +46,7 @@ TRIGGER_REACH = 25
 TRIGGER_TERMS = frozenset(
     terms(
         " ".join(relative.MONTHS) + " " + " ".join(relative.MONTH_ABBREVIATIONS) + " " + " ".join(relative.WEEKDAYS)
-        + " spring summer fall autumn winter day days week weeks month months year years morning"
+        + " spring summer fall autumn winter day days week weeks month months year years morning hours minutes evening night"
     )
 ) | frozenset(f"{n}" for n in range(32)) | frozenset(f"{n:02d}" for n in range(10)) | frozenset(f"{n}" for n in range(1800, 2100))
 _WORD_START = re.compile(r"(?<![\w'’.])[\w$]")
@@ -57,7 +57,7 @@ _WORD_START = re.compile(r"(?<![\w'’.])[\w$]")
 _PHRASE_STARTS = tuple(
     """in during over for within the a one two three four five six seven eight nine ten eleven twelve
     several more nearly early earlier late mid last this next spring summer fall winter on since
-    until by of throughout monday tuesday wednesday thursday friday saturday sunday jan feb mar apr
+    until by of throughout that hours minutes monday tuesday wednesday thursday friday saturday sunday jan feb mar apr
     may jun jul aug sep oct nov dec 0 1 2 3 4 5 6 7 8 9""".split()
 )
 _LONGEST_PHRASE_START = max(map(len, _PHRASE_STARTS))
@@ -76,6 +76,8 @@ _PATTERN = re.compile(
             rf"\b(?P<anchor_n>{_NUMBER}|(?i:the))\s+(?P<anchor_unit>{_UNIT})\s+(?P<anchor_dir>(?i:before|after|later|earlier))\b",
             rf"\b(?i:the)\s+(?P<anchor_next>(?i:next|following|previous))\s+(?P<anchor_next_unit>(?i:day|morning|week|month))\b",
             rf"\b(?i:the)\s+(?P<anchor_same>(?i:same))\s+(?P<anchor_same_unit>(?i:day|morning|week|month))\b",
+            # "that day", "within hours", "hours later": the day of the date it refers to.
+            rf"\b(?P<anchor_that>(?i:that)\s+(?i:day|morning|afternoon|evening|night)|(?i:within|in)\s+(?i:hours|minutes)|(?i:hours|minutes)\s+(?i:later))\b",
             rf"\b(?i:in|within)\s+(?P<future_n>{_NUMBER})\s+(?P<future_unit>{_UNIT})\b(?!\s+(?i:ago|of|in|before|after|earlier|later))",
             rf"\b(?P<part>{_PART_WORDS})\s*(?P<part_mod>(?i:last|this|next|the))\s+(?P<part_unit>(?i:year|month|week))\b",
             rf"\b(?P<part_y>{_PART_WORDS})\s*(?P<part_year>{_YEAR})\b(?!\d|,\d|%|s\b|-\d)",
@@ -132,10 +134,24 @@ def find_mentions(
         if worth_reading:
             located.extend((number, match, resolve(match, published)) for match in _matches(body, span.start, span.end))
     paragraph_of = _paragraph_numbers(body, [span for span, _ in ordered])
-    located, counted_back = _anchored(_years_from_context(_years_from_paragraph(located, paragraph_of, published), published), body, paragraph_of)
+    tokenised: dict[int, list[grammar.Token]] = {}  # sentence start -> its tokens, made once
+
+    def tokens_of(span: Span) -> list[grammar.Token]:
+        if span.start not in tokenised:
+            tokenised[span.start] = grammar.tokens_of(body[span.start : span.end])
+        return tokenised[span.start]
+
+    def dates_an_event(number: int, match: re.Match[str], resolved: Resolved) -> bool:
+        span = ordered[number][0]
+        start, end = match.start() - span.start, match.end() - span.start
+        text = body[span.start : span.end]
+        reading = grammar.read(text, tokens_of(span), start, end, future=resolved.first > published, open_ended=resolved.last >= published)
+        return reading.role is Role.EVENT
+
+    located = _years_from_context(_years_from_paragraph(located, paragraph_of, published), published)
+    located, counted_back = _anchored(located, paragraph_of, dates_an_event)
     located = _years_after_counting(located, paragraph_of, published)
     mentions = []
-    tokenised: dict[int, list[grammar.Token]] = {}  # sentence start -> its tokens, made once
     for number, match, resolved in located:
         if resolved is None or resolved.date.year > published.year + 10:
             continue
@@ -144,9 +160,7 @@ def find_mentions(
         start, end = match.start() - span.start, match.end() - span.start
         if _DATELINE.match(text[:start]) and _DATELINE_END.match(text[end:]):
             continue
-        if span.start not in tokenised:
-            tokenised[span.start] = grammar.tokens_of(text)
-        tokens = tokenised[span.start]
+        tokens = tokens_of(span)
         future, open_ended = resolved.first > published, resolved.last >= published
         if match.start() in counted_back:
             # "…, the day after Choe announced the talks": the clause its "after" opens is what it dates.
@@ -186,12 +200,12 @@ def _matches(body: str, start: int, end: int) -> Iterator[re.Match[str]]:
 
 
 def _anchored(
-    located: list[tuple[int, re.Match[str], Resolved | None]], body: str, paragraph_of: Sequence[int]
+    located: list[tuple[int, re.Match[str], Resolved | None]], paragraph_of: Sequence[int], dates_an_event: DatesAnEvent
 ) -> tuple[list[tuple[int, re.Match[str], Resolved | None]], set[int]]:
     """"the day before", "three days after the test": counted from the date it refers to, the
     nearest event date before it: in its own sentence, else in the sentences before it in its
-    paragraph or the one before. A date written out is preferred to another counted date, and a
-    date that bounds or measures a span ("since August 2016") dates no event to count from. "the
+    paragraph or the one before. A date written out is preferred to another counted date, and only
+    a date of an event counts (not "since August 2016", not "sanctions imposed in 2016"). "the
     day before the March 1 deadline" counts from the date right after it.
 
     "X on Wednesday, the day after Y announced …" dates Y, not X: a counted phrase after the date
@@ -208,21 +222,21 @@ def _anchored(
             r for n, m, r in result[position + 1 :]
             if n == number and r is not None and not _is_anchor(m) and m.start() - match.end() <= ANCHOR_REACH
         ]  # fmt: skip
-        same_before = _event_dates([(m, r) for n, m, r in result[:position] if n == number], body)
+        same_before = _event_dates([(n, m, r) for n, m, r in result[:position] if n == number], dates_an_event)
         anchor = close_after[0] if pointing and close_after else None
         # "…, the day after Choe announced": the phrase opens what it dates; "…the day before." does not.
-        opens = _WORD_NEXT.match(body, match.end()) is not None
+        opens = _WORD_NEXT.match(match.string, match.end()) is not None
         backwards = anchor is None and pointing and opens and same_before is not None
         if anchor is None:
             anchor = same_before
         earlier = number - 1
         while anchor is None and earlier >= 0 and paragraph_of[earlier] >= paragraph_of[number] - 1:
-            anchor = _event_dates([(m, r) for n, m, r in result[:position] if n == earlier], body)
+            anchor = _event_dates([(n, m, r) for n, m, r in result[:position] if n == earlier], dates_an_event)
             earlier -= 1
         if anchor is None:
             continue
-        if g["anchor_same"]:
-            amount, unit = 0, g["anchor_same_unit"]  # "the same day": the date it refers to
+        if g["anchor_same"] or g["anchor_that"]:
+            amount, unit = 0, g["anchor_same_unit"] or "day"  # "the same day", "within hours": the date it refers to
         elif g["anchor_next"]:
             amount = -1 if g["anchor_next"].lower() == "previous" else 1
             unit = g["anchor_next_unit"]
@@ -247,10 +261,13 @@ def _introduces(reading: grammar.Reading, tokens: list[grammar.Token], phrase_st
     return clause is not None and clause.verb is not None and tokens[clause.first].start >= phrase_start
 
 
-def _event_dates(dated: list[tuple[re.Match[str], Resolved | None]], body: str) -> Resolved | None:
-    """Of one sentence's dates (in text order), the one a counted date refers to: the last
-    written out, else the last counted one; never one that bounds or measures a span."""
-    usable = [(m, r) for m, r in dated if r is not None and not grammar.measures_a_span(body[max(0, m.start() - 20) : m.start()], m.group())]
+DatesAnEvent = Callable[[int, re.Match[str], Resolved], bool]
+
+
+def _event_dates(dated: list[tuple[int, re.Match[str], Resolved | None]], dates_an_event: DatesAnEvent) -> Resolved | None:
+    """Of one sentence's dates (in text order), the one a counted date refers to: of those that
+    date an event, the most precise written out, else the most precise counted one."""
+    usable = [(m, r) for n, m, r in dated if r is not None and dates_an_event(n, m, r)]
     written = [r for m, r in usable if not _is_anchor(m)]
     # "on June 30 last year": the most precise of them, the last on ties.
     return max(reversed(written or [r for _, r in usable]), key=lambda r: len(r.date.iso()), default=None)
@@ -386,7 +403,7 @@ def _lacks_year(g: dict[str, str | None]) -> bool:
 
 
 def _is_anchor(match: re.Match[str]) -> bool:
-    return bool(match.group("anchor_n") or match.group("anchor_next") or match.group("anchor_same"))
+    return bool(match.group("anchor_n") or match.group("anchor_next") or match.group("anchor_same") or match.group("anchor_that"))
 
 
 def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:

@@ -305,7 +305,7 @@ def _read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *,
     noun = _event_noun(tokens, date_start)
     if noun is not None:
         return Reading(Role.EVENT, date_clause(sentence, tokens, date_start), noun)
-    if measures_a_span(previous, sentence[date_start:date_end]):
+    if _measures_a_span(previous, sentence[date_start:date_end]):
         return Reading(Role.STATE, None)  # "the calm of the last eight months", "for a year"
     clause = date_clause(sentence, tokens, date_start)
     if clause is None or clause.verb is None:
@@ -330,7 +330,7 @@ def _when_clause(tokens: list[Token], after: int) -> Clause | None:
     return Clause(at, last, verb) if verb is not None else None
 
 
-def measures_a_span(before: str, phrase: str) -> bool:
+def _measures_a_span(before: str, phrase: str) -> bool:
     """"since August 2016", "for a year", "the calm of the last eight months", "over a year": the
     date bounds or measures a span; it dates no action. `before`: the text before the date (its
     last word is what counts)."""
