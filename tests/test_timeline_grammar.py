@@ -77,6 +77,24 @@ def test_a_when_clause_after_a_date_says_what_happened_then() -> None:
     assert (mention.role, mention.date.iso(), mention.title) == (Role.EVENT, "2018-06-30", "The ministers signed the Hwasong-15 accord in Oslo")
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "end"),
+    [
+        ("The minister is due to attend the forum in Lima on March 20-21.", "2019-03-20", "2019-03-21"),
+        ("The ministers met in Oslo on 12 March and are due to meet again on 8 March.", "2020-03-08", None),
+        ("The envoys will meet in Oslo on Monday.", "2019-03-18", None),  # published on a Friday
+    ],
+)
+def test_a_plan_s_date_without_a_year_is_the_next_such_day(text: str, date: str, end: str | None) -> None:
+    """News's convention (the last such day before publication) is for what happened; a plan is ahead."""
+    planned = [m for m in find_mentions("a", text, PUBLISHED, [Span(0, len(text))]) if m.role is Role.ANNOUNCED]
+    assert [(m.date.iso(), m.resolved.end.iso() if m.resolved.end else None) for m in planned] == [(date, end)]
+
+
+def test_the_first_in_some_months_measures_back_and_is_no_plan() -> None:
+    assert roles("It was the first meeting of the two sides in seven months.") == []
+
+
 def test_a_date_that_cannot_exist_leaves_the_sentence_s_real_date() -> None:
     text = "The envoys met on February 30, 2019, and signed the accord on March 2, 2019."
     assert roles(text) == [("March 2, 2019", "event")]

@@ -160,6 +160,8 @@ def find_mentions(
         start, end = match.start() - span.start, match.end() - span.start
         if _DATELINE.match(text[:start]) and _DATELINE_END.match(text[end:]):
             continue
+        if match.group("future_n") and _RANKED_BEFORE.search(text, 0, start):
+            continue  # "the first talks in seven months": the span up to publication, no plan
         tokens = tokens_of(span)
         future, open_ended = resolved.first > published, resolved.last >= published
         if match.start() in counted_back:
@@ -170,6 +172,13 @@ def find_mentions(
                 continue  # "…, three weeks before the summit": it dates a noun, told elsewhere
         else:
             reading = grammar.read(text, tokens, start, end, future=future, open_ended=open_ended)
+            if reading.role is Role.ANNOUNCED and resolved.last < published:
+                # "is due to attend … on June 8-9", "will meet … on Monday": a plan's date without a
+                # year (or a weekday) is the next such day after publication, not the last before it.
+                ahead = _next_after(match, resolved, published)
+                if ahead is None:
+                    continue
+                resolved = ahead
         if reading.role is Role.STATE:
             mentions.append(Mention(article_id, Span(match.start(), match.end()), span, resolved, reading.role))
             continue  # never shown: no title needed
@@ -273,6 +282,9 @@ def _event_dates(dated: list[tuple[int, re.Match[str], Resolved | None]], dates_
     return max(reversed(written or [r for _, r in usable]), key=lambda r: len(r.date.iso()), default=None)
 
 
+# "the first …", "the only …", "the biggest …" with no clause break before the date: "in seven
+# months" after it measures back from publication.
+_RANKED_BEFORE = re.compile(r"\b[Tt]he\s+(?:first|only|last|\w+est)\b[^,.;:]*$")
 _WORD_NEXT = re.compile(r"\s+[\w“\"‘']")
 # How far after "before"/"after" a date may stand and still be what they count from.
 ANCHOR_REACH = 40
@@ -393,6 +405,23 @@ def _years_after_counting(
         if (moved := _in_year(resolved, year, published)) is not None:
             result[position] = (number, match, moved)
     return result
+
+
+def _next_after(match: re.Match[str], resolved: Resolved, published: dt.date) -> Resolved | None:
+    """The same weekday or the same month (and day) after publication, when the phrase names no
+    year; None when it does (a plan dated in the past is no plan this rule can place)."""
+    g = match.groupdict()
+    if g["weekday"]:
+        return relative.shifted(resolved, 7, "day")  # it was the last such day on or before publication
+    if not (_lacks_year(g) or ((g["range_month"] or g["range_month_dm"]) and not (g["range_year"] or g["range_year_dm"]))):
+        return None
+    date, end = resolved.date, resolved.end
+    try:
+        moved = EventDate(date.year + 1, date.month, date.day)
+        moved_end = EventDate(end.year + 1, end.month, end.day) if end is not None else None
+    except ValueError:
+        return None  # February 29
+    return Resolved(moved, resolved.approximate, moved.first_day(), (moved_end or moved).last_day(), end=moved_end)
 
 
 def _lacks_year(g: dict[str, str | None]) -> bool:
