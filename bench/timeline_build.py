@@ -28,9 +28,8 @@ ROUNDS = 3
 def bench(folder: Path) -> None:
     from bot.knowledge import base
     from bot.ranking.lexical import LexicalRanker
-    from bot.timeline import build as timeline_build
+    from bot.timeline import remembered
     from bot.timeline.build import build_timeline, find_all_mentions
-    from bot.timeline.remembered import RememberedMentions
 
     # The meaning signal plays no part in the timeline, and encoding 155,000 sentences of a cold
     # folder would take hours here: the knowledge is built with the word ranker alone.
@@ -43,7 +42,7 @@ def bench(folder: Path) -> None:
         whole, cpu = [], []
         for _ in range(ROUNDS):
             if cold:
-                timeline_build.REMEMBERED = RememberedMentions()  # nothing remembered
+                remembered.forget()
             before, before_cpu = time.perf_counter(), time.process_time()
             events, _ = build_timeline(knowledge)
             whole.append(time.perf_counter() - before)
@@ -52,7 +51,7 @@ def bench(folder: Path) -> None:
 
     cold_wall, cold_cpu, count = timed(cold=True)
     warm_wall, warm_cpu, _ = timed(cold=False)
-    timeline_build.REMEMBERED = RememberedMentions()
+    remembered.forget()
     before = time.process_time()
     mentions = find_all_mentions(knowledge)
     finding = time.process_time() - before

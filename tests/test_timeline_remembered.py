@@ -5,58 +5,50 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from bot.knowledge.base import build_knowledge_base
-from bot.knowledge.models import Article, Span
 from bot.timeline import build as timeline_build
+from bot.timeline import remembered
 from bot.timeline.build import build_timeline
 from bot.timeline.found import Mention, find_mentions
-from bot.timeline.remembered import RememberedMentions
 from tests.conftest import write_article
 
 MEETING = "The trade ministers met in Oslo on Tuesday and failed to agree on tariffs."
 
 
-def articles_and_sentences(folder: Path) -> list[tuple[Article, tuple[Span, ...]]]:
-    knowledge = build_knowledge_base(folder)
-    by_article: dict[str, list[Span]] = {}
-    for sentence in knowledge.sentences:
-        by_article.setdefault(knowledge.passages[sentence.passage].article_id, []).append(sentence.span)
-    return [(article, tuple(by_article[article.id])) for article in knowledge.articles.values()]
-
-
-def test_only_new_or_changed_articles_are_read_again(tmp_path: Path) -> None:
+def test_only_new_or_changed_articles_are_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "knowledge"
     write_article(folder, "test-oslo", MEETING, published="2019-03-15")
     write_article(folder, "test-lima", "The summit in Lima ended on Monday without a deal.", published="2019-03-15")
     read: list[str] = []
 
-    def find(article: Article, sentences: tuple[Span, ...]) -> list[Mention]:
-        read.append(article.id)
-        return find_mentions(article.id, article.body, article.meta.published, sentences)
+    def counting(article_id: str, *args: Any) -> list[Mention]:
+        read.append(article_id)
+        return find_mentions(article_id, *args)
 
-    memory = RememberedMentions()
-    first = memory.mentions(articles_and_sentences(folder), find)
+    monkeypatch.setattr(timeline_build, "find_mentions", counting)
+    remembered.forget()
+    build_knowledge_base(folder)
     assert sorted(read) == ["test-lima", "test-oslo"]
     read.clear()
-    assert memory.mentions(articles_and_sentences(folder), find) == first and read == []
+    build_knowledge_base(folder)  # a reload with nothing changed
+    assert read == []
     # An edited article is read again, and its new date is what the timeline gets.
     write_article(folder, "test-lima", "The summit in Lima ended on Wednesday without a deal.", published="2019-03-15")
-    again = memory.mentions(articles_and_sentences(folder), find)
+    events = build_knowledge_base(folder).timeline
     assert read == ["test-lima"]
-    assert "2019-03-13" in {m.date.iso() for m in again} and "2019-03-11" not in {m.date.iso() for m in again}
+    assert "2019-03-13" in {e.date.iso() for e in events} and "2019-03-11" not in {e.date.iso() for e in events}
 
 
 def test_a_remembered_timeline_is_the_timeline_built_anew(knowledge_copy: Path) -> None:
     knowledge = build_knowledge_base(knowledge_copy)  # fills the memory
-    remembered, _ = build_timeline(knowledge)
-    saved = timeline_build.REMEMBERED
-    try:
-        timeline_build.REMEMBERED = RememberedMentions()
-        fresh, _ = build_timeline(knowledge)
-    finally:
-        timeline_build.REMEMBERED = saved
-    assert remembered == fresh and remembered
+    reused, _ = build_timeline(knowledge)
+    remembered.forget()
+    fresh, _ = build_timeline(knowledge)
+    assert reused == fresh and reused
 
 
 def test_builds_in_several_threads_agree(knowledge_copy: Path) -> None:

@@ -7,12 +7,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.knowledge.models import Article, Problem, Span
+from bot.timeline import remembered
 from bot.timeline.curated import load_curated
 from bot.timeline.found import TRIGGER_TERMS, Mention, find_mentions
 from bot.timeline.grammar import Role
 from bot.timeline.merge import merge
 from bot.timeline.models import TimelineEvent
-from bot.timeline.remembered import REMEMBERED
 
 if TYPE_CHECKING:  # base.py calls us at the end of its build, so only the type is needed here
     from bot.knowledge.base import KnowledgeBase
@@ -23,8 +23,7 @@ def build_timeline(knowledge: KnowledgeBase) -> tuple[tuple[TimelineEvent, ...],
     reported), oldest first, and the problems of timeline.yaml (bad entries are left out)."""
     curated, problems = load_curated(knowledge.folder, knowledge.articles)
     mentions = find_all_mentions(knowledge)
-
-    concepts, keep_concepts = REMEMBERED.concepts(knowledge.aliases)
+    concepts = remembered.concepts_of([m for m in mentions if m.role is not Role.STATE], knowledge.aliases)
 
     def merged(role: Role, curated: list[TimelineEvent]) -> tuple[TimelineEvent, ...]:
         chosen = [m for m in mentions if m.role is role]
@@ -32,9 +31,7 @@ def build_timeline(knowledge: KnowledgeBase) -> tuple[tuple[TimelineEvent, ...],
 
     # Plans are merged among themselves: a plan is not the event that later carried it out.
     announced = tuple(replace(event, announced=True) for event in merged(Role.ANNOUNCED, []))
-    events = merged(Role.EVENT, curated)
-    keep_concepts()
-    return (*events, *announced), problems
+    return (*merged(Role.EVENT, curated), *announced), problems
 
 
 def find_all_mentions(knowledge: KnowledgeBase) -> list[Mention]:
@@ -50,4 +47,4 @@ def find_all_mentions(knowledge: KnowledgeBase) -> list[Mention]:
         may_hold_dates = [not TRIGGER_TERMS.isdisjoint(sentence_terms[p]) for p in positions[article.id]]
         return find_mentions(article.id, article.body, article.meta.published, spans, may_hold_dates)
 
-    return REMEMBERED.mentions([(a, tuple(sentences[p].span for p in positions[a.id])) for a in knowledge.articles.values()], find)
+    return remembered.mentions([(a, tuple(sentences[p].span for p in positions[a.id])) for a in knowledge.articles.values()], find)

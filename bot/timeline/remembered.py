@@ -1,74 +1,60 @@
 """Each article's dated mentions, and the concepts of their words, reused from the last timeline
-build while the article (and the alias table) is the same.
+build while the article (and for concepts the alias table) is the same.
 
 Finding dates, reading their grammar and making titles is most of a timeline build and depends on
 one article alone: its id, text, publication date and sentences. A reload after adding a few
-articles reads only those. Same pattern as bot.knowledge.indexing.REMEMBERED: answers and reloads
-run in worker threads, so the memory is swapped whole under a lock; two builds racing only cost
-each other some reuse, never a wrong timeline.
+articles reads only those. The memory is bot.knowledge.remembered's, as for the articles' terms.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Callable, Sequence
 
 from bot.knowledge.models import Article, Span
+from bot.knowledge.remembered import PerArticleMemory
 from bot.search.aliases import AliasTable
 from bot.timeline.found import Mention
 
-# What an article's mentions depend on: id, text, publication date and its sentences.
-Key = tuple[str, str, dt.date, tuple[Span, ...]]
-Find = Callable[[Article, tuple[Span, ...]], list[Mention]]
-
-
+# An article and its sentences: what its mentions depend on.
+ArticleSentences = tuple[Article, tuple[Span, ...]]
 Concepts = Callable[[Sequence[str]], frozenset[str]]
 
 
-class RememberedMentions:
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._by_article: dict[Key, tuple[Mention, ...]] = {}
-        self._aliases_key: frozenset[tuple[tuple[str, ...], str]] = frozenset()
-        self._concepts: dict[tuple[str, ...], frozenset[str]] = {}
-
-    def mentions(self, articles: Sequence[tuple[Article, tuple[Span, ...]]], find: Find) -> list[Mention]:
-        """Every mention of the articles, in their order, found anew only for articles not seen
-        in the last build (the memory keeps the articles of the last build only)."""
-        with self._lock:
-            known = self._by_article
-        found: dict[Key, tuple[Mention, ...]] = {}
-        for article, sentences in articles:
-            key = (article.id, article.body, article.meta.published, sentences)
-            remembered = known.get(key)
-            found[key] = remembered if remembered is not None else tuple(find(article, sentences))
-        with self._lock:
-            self._by_article = found
-        return [mention for mentions in found.values() for mention in mentions]
-
-    def concepts(self, aliases: AliasTable) -> tuple[Concepts, Callable[[], None]]:
-        """`aliases.concepts` of a sentence's terms as a set, remembered from the last build while
-        the alias table is the same, and a function to call when the build is done: it keeps the
-        terms this build asked for, so the memory does not grow with every reload."""
-        aliases_key = frozenset(aliases.phrases.items())
-        with self._lock:
-            known = self._concepts if aliases_key == self._aliases_key else {}
-        used: dict[tuple[str, ...], frozenset[str]] = {}
-
-        def concepts(plain_terms: Sequence[str]) -> frozenset[str]:
-            key = tuple(plain_terms)
-            found = used.get(key)
-            if found is None:
-                found = known.get(key)
-                used[key] = found = found if found is not None else frozenset(aliases.concepts(key))
-            return found
-
-        def keep() -> None:
-            with self._lock:
-                self._aliases_key, self._concepts = aliases_key, used
-
-        return concepts, keep
+def _key(item: ArticleSentences) -> tuple[str, str, dt.date, tuple[Span, ...]]:
+    article, sentences = item
+    return article.id, article.body, article.meta.published, sentences
 
 
-REMEMBERED = RememberedMentions()
+def _same(terms: tuple[str, ...]) -> tuple[str, ...]:
+    return terms
+
+
+MENTIONS: PerArticleMemory[ArticleSentences, tuple[Mention, ...]] = PerArticleMemory(_key)
+# The concepts (alias groups applied) of a mention's sentence terms, while the alias table is the same.
+CONCEPTS: PerArticleMemory[tuple[str, ...], frozenset[str]] = PerArticleMemory(_same)
+
+
+def mentions(articles: Sequence[ArticleSentences], find: Callable[[Article, tuple[Span, ...]], list[Mention]]) -> list[Mention]:
+    """Every mention of the articles, in their order, found anew only for articles not seen in the last build."""
+    found = MENTIONS.results(articles, lambda item: tuple(find(*item)))
+    return [mention for article_mentions in found for mention in article_mentions]
+
+
+def concepts_of(mentioned: Sequence[Mention], aliases: AliasTable) -> Concepts:
+    """`aliases.concepts` as a set, worked out once for the mentions' terms (remembered from the last
+    build while the alias table is the same); other terms (curated text) are worked out when asked."""
+    plain = list(dict.fromkeys(m.context_terms for m in mentioned))
+    known = dict(zip(plain, CONCEPTS.results(plain, lambda terms: frozenset(aliases.concepts(terms)), context=frozenset(aliases.phrases.items()))))
+
+    def concepts(terms: Sequence[str]) -> frozenset[str]:
+        found = known.get(tuple(terms))
+        return found if found is not None else frozenset(aliases.concepts(terms))
+
+    return concepts
+
+
+def forget() -> None:
+    """Nothing remembered: the next build finds every mention anew (benches time a first start with it)."""
+    global MENTIONS, CONCEPTS
+    MENTIONS, CONCEPTS = PerArticleMemory(_key), PerArticleMemory(_same)
