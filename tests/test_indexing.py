@@ -9,7 +9,9 @@ from bot.config import BUNDLED_KNOWLEDGE
 from bot.knowledge.base import KnowledgeBase, build_knowledge_base
 from bot.knowledge.indexing import index_terms
 from bot.knowledge.store import KnowledgeStore
-from bot.search.normalise import words
+from bot.search.document_frequencies import DocumentFrequencies
+from bot.search.normalise import terms_of_words, words
+from bot.search.typos import SpellingIndex
 from tests.conftest import write_article
 
 
@@ -58,3 +60,31 @@ def test_a_reload_after_one_article_changes_indexes_what_a_fresh_start_would(kno
     assert reloaded.sentence_terms == fresh.sentence_terms
     assert reloaded.passage_frequencies.idf("quinc") == fresh.passage_frequencies.idf("quinc") < fresh.passage_frequencies.idf("absentword")
     assert "quince" in reloaded.spelling
+
+
+def test_a_reload_updates_the_spelling_index_and_term_counts_to_what_a_fresh_count_gives(knowledge_copy: Path) -> None:
+    store = KnowledgeStore(knowledge_copy)
+    before = store.current
+    edited = sorted(before.articles)[0]
+    # The article loses its second half (words only it had go) and gains a sentence.
+    body = before.articles[edited].body
+    kept = body[: body.index("\n\n", len(body) // 2)]
+    gone_words = set(words(body)) - set(words(kept)) - {w for a in before.articles.values() if a.id != edited for w in words(a.body)}
+    path = before.articles[edited].path
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index(body[len(kept) :].lstrip()[:60])] + "The quincewood accord was signed.\n", encoding="utf-8")
+    store.reload()
+    reloaded = store.current
+
+    vocabulary = {word for article in reloaded.articles.values() for word in words(article.body)}
+    fresh = SpellingIndex(vocabulary)
+    assert "quincewood" in reloaded.spelling and gone_words and not any(w in reloaded.spelling for w in gone_words)
+    misspelt = {word[:i] + word[i + 1 :] for word in vocabulary for i in (0, len(word) // 2)}
+    assert {w: reloaded.spelling.correct(w) for w in misspelt} == {w: fresh.correct(w) for w in misspelt}
+    for ours, counted in (
+        (reloaded.passage_frequencies, DocumentFrequencies.of(reloaded.passage_terms)),
+        (reloaded.sentence_frequencies, DocumentFrequencies.of(reloaded.sentence_terms)),
+    ):
+        terms = {term for document in reloaded.passage_terms for term in document} | {term for w in gone_words for term in terms_of_words([w])}
+        assert ours.size == counted.size
+        assert {t: (ours.contains(t), ours.idf(t)) for t in terms} == {t: (counted.contains(t), counted.idf(t)) for t in terms}

@@ -33,9 +33,9 @@ from bot.ranking.cache_folder import default_cache_folder
 from bot.ranking.protocol import Ranker
 from bot.ranking.registry import build_rankers
 from bot.search.aliases import AliasTable
-from bot.search.document_frequencies import DocumentFrequencies
+from bot.search.document_frequencies import DocumentFrequencies, RememberedFrequencies
 from bot.search.synonyms import synonyms_pointing_at
-from bot.search.typos import SpellingIndex
+from bot.search.typos import REMEMBERED_SPELLING, SpellingIndex
 from bot.timeline.build import build_timeline
 from bot.timeline.curated import TIMELINE_FILE
 from bot.timeline.models import TimelineEvent
@@ -43,6 +43,8 @@ from bot.timeline.models import TimelineEvent
 logger = logging.getLogger(__name__)
 
 _SAME_ARTICLES: PerArticleMemory[Article, Article] = PerArticleMemory(key=lambda article: article)
+_PASSAGE_FREQUENCIES = RememberedFrequencies()
+_SENTENCE_FREQUENCIES = RememberedFrequencies()
 
 
 class KnowledgeFolderMissing(FileNotFoundError):
@@ -165,10 +167,12 @@ def _build(folder: Path, embedding_cache: Path | None) -> KnowledgeBase:
         sentences=tuple(sentences),
         passage_terms=tuple(passage_terms),
         sentence_terms=tuple(sentence_terms),
-        passage_frequencies=DocumentFrequencies.of(passage_terms),
-        sentence_frequencies=DocumentFrequencies.of(sentence_terms),
+        # Counted again only for the articles that changed, and the spelling index changed only
+        # by their words: the rest is the last build's.
+        passage_frequencies=_PASSAGE_FREQUENCIES.of([article.passage_terms for article in indexed]),
+        sentence_frequencies=_SENTENCE_FREQUENCIES.of([article.sentence_terms for article in indexed]),
         aliases=aliases,
-        spelling=SpellingIndex(vocabulary),
+        spelling=REMEMBERED_SPELLING.index(vocabulary),
         article_names=MappingProxyType(names),
         synonyms_pointing_at=MappingProxyType(synonyms_pointing_at(vocabulary)),
         profile=profile,

@@ -55,9 +55,12 @@ def build_speakers(articles: Iterable[Article], aliases: AliasTable, cache_folde
     remembered from the last build, or read from the article cache in `cache_folder`."""
     ordered = oldest_first(articles)
     groups: dict[str, list[Quotation]] = {}
+    keys: dict[str, str] = {}  # each name's group, read once: a speaker is quoted many times
     for quotations in REMEMBERED.quotations(ordered, cache_folder):
         for quotation in quotations:
-            groups.setdefault(_group_key(quotation.speaker, aliases), []).append(quotation)
+            if (key := keys.get(quotation.speaker)) is None:
+                key = keys[quotation.speaker] = _group_key(quotation.speaker, aliases)
+            groups.setdefault(key, []).append(quotation)
     _merge_surnames(groups)
     speakers = [Speaker(_fullest(quotations), tuple(quotations)) for quotations in groups.values()]
     return tuple(sorted(speakers, key=lambda s: (-s.count, name_key(s.name))))

@@ -9,6 +9,7 @@ the timeline (which words of an event say most) all read it. The BM25 index a ra
 from __future__ import annotations
 
 import math
+import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -36,10 +37,7 @@ class DocumentFrequencies:
     @classmethod
     def of(cls, documents: Sequence[Iterable[str]]) -> DocumentFrequencies:
         """From each document's terms (repeats count once)."""
-        counts: Counter[str] = Counter()
-        for document in documents:
-            counts.update(set(document))
-        return cls(len(documents), counts)
+        return cls(len(documents), _counts(documents))
 
     @property
     def single_document_idf(self) -> float:
@@ -52,3 +50,42 @@ class DocumentFrequencies:
 
     def contains(self, term: str) -> bool:
         return term in self._idf
+
+
+def _counts(documents: Iterable[Iterable[str]]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for document in documents:
+        counts.update(set(document))
+    return counts
+
+
+class RememberedFrequencies:
+    """Document frequencies over documents that come in groups (each article's passages), made
+    from the last build's counts: the groups that are not the very objects of the last build
+    (a changed article's) are counted, the last build's groups that are gone are taken off. The
+    groups are compared by identity (an unchanged article's work is the last build's object,
+    bot.knowledge.remembered), and the last build's are held here, so an identity is never reused."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._groups: list[Sequence[Iterable[str]]] = []
+        self._counts: Counter[str] | None = None
+
+    def of(self, groups: Sequence[Sequence[Iterable[str]]]) -> DocumentFrequencies:
+        with self._lock:
+            last_groups, last_counts = self._groups, self._counts
+        were, are = Counter(map(id, last_groups)), Counter(map(id, groups))
+        gone = [group for group in last_groups if were[id(group)] > are[id(group)]]
+        new = [group for group in groups if are[id(group)] > were[id(group)]]
+        size = sum(map(len, groups))
+        # Taking off and adding more documents than there are would be slower than counting afresh.
+        if last_counts is None or sum(map(len, gone)) + sum(map(len, new)) > size:
+            counts = _counts(document for group in groups for document in group)
+        else:
+            counts = last_counts.copy()
+            counts.subtract(_counts(document for group in gone for document in group))
+            counts.update(_counts(document for group in new for document in group))
+            counts = +counts  # drops the terms no document holds any more
+        with self._lock:
+            self._groups, self._counts = list(groups), counts
+        return DocumentFrequencies(size, counts)

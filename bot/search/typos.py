@@ -8,6 +8,7 @@ words would quote the wrong thing.
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -59,6 +60,29 @@ class SpellingIndex:
         # A plain dict, only ever read: answering threads share it, and a defaultdict would grow on a read.
         self._by_delete: dict[str, set[str]] = dict(by_delete)
 
+    def for_vocabulary(self, vocabulary: frozenset[str]) -> SpellingIndex:
+        """The index of another vocabulary, made from this one by adding and removing the words that
+        differ (a reload after one article changed: a few words of a hundred thousand). This index
+        is left as it is: answers may still be reading it, so a changed entry is a new set, and the
+        entries that did not change are shared by both."""
+        added, removed = vocabulary - self._vocabulary, self._vocabulary - vocabulary
+        if len(added) + len(removed) > len(vocabulary) // 2:
+            return SpellingIndex(vocabulary)  # mostly new: building afresh is no slower
+        index = SpellingIndex(())
+        index._vocabulary = vocabulary
+        index._longest = max((len(word) for word in vocabulary), default=0)
+        index._by_delete = by_delete = dict(self._by_delete)
+        for word in removed:
+            for variant in _deletes(word, allowed_edits(word)):
+                if left := by_delete[variant] - {word}:
+                    by_delete[variant] = left
+                else:
+                    del by_delete[variant]
+        for word in added:
+            for variant in _deletes(word, allowed_edits(word)):
+                by_delete[variant] = by_delete.get(variant, set()) | {word}
+        return index
+
     def __contains__(self, word: str) -> bool:
         return word in self._vocabulary
 
@@ -79,3 +103,22 @@ class SpellingIndex:
         best = scored[0][0]
         nearest = [c for distance, c in scored if distance == best]
         return nearest[0] if len(nearest) == 1 else None
+
+
+class RememberedSpelling:
+    """Each build's spelling index, made from the last build's (SpellingIndex.for_vocabulary)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._last: SpellingIndex | None = None
+
+    def index(self, vocabulary: frozenset[str]) -> SpellingIndex:
+        with self._lock:
+            last = self._last
+        index = last.for_vocabulary(vocabulary) if last is not None else SpellingIndex(vocabulary)
+        with self._lock:
+            self._last = index
+        return index
+
+
+REMEMBERED_SPELLING = RememberedSpelling()
