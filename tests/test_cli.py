@@ -171,6 +171,9 @@ def test_check_reports_a_file_not_named_after_its_id_and_one_story_under_two_ids
         f"{misnamed}: id: 'wired-2019-02-28-cant-make-deal-on-his-own' differs from the file name 'wired-by-hand': "
         "rename the file to wired-2019-02-28-cant-make-deal-on-his-own.md or set id: wired-by-hand",
     ]
+    # The running bot says the same at start-up, not only `check`: a walkthrough once found it silent.
+    asked = run_bot("ask", "--json", "--knowledge", str(knowledge_copy), "Why did Hanoi fail?")
+    assert f"knowledge problem: {misnamed}: id: 'wired-2019-02-28-cant-make-deal-on-his-own' differs from the file name" in asked.stderr
 
 
 def test_bad_article_is_reported_and_the_others_still_answer(knowledge_copy: Path) -> None:

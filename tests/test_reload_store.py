@@ -69,6 +69,17 @@ def test_a_broken_file_is_named_and_its_old_good_version_is_not_kept(knowledge_c
     assert "warning: " in report.summary()
 
 
+def test_a_file_not_named_after_its_id_is_a_reload_warning_and_still_serves(knowledge_copy: Path) -> None:
+    store = KnowledgeStore(knowledge_copy)
+    write_article(knowledge_copy, "test-2019-03-01-new", "A brand new article about quince diplomacy.")
+    written = knowledge_copy / "articles" / "test-2019-03-01-new.md"
+    misnamed = written.rename(written.with_name("mismatch-name.md"))
+    report = store.reload()
+    assert report.added == ("test-2019-03-01-new",)
+    assert f"warning: {misnamed}: id: 'test-2019-03-01-new' differs from the file name 'mismatch-name'" in report.summary()
+    assert "1 warning." in report.summary()
+
+
 def test_a_question_during_a_reload_sees_one_version(knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = KnowledgeStore(knowledge_copy)
     before = store.current

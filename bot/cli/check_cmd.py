@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from bot import messages
-from bot.article_audit import folder_problems
 from bot.cli.common import EXIT_OK, EXIT_PROBLEM, add_command, load_settings, open_store
 
 
@@ -16,7 +15,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 def run(args: argparse.Namespace) -> int:
     settings = load_settings(args)
     knowledge = open_store(settings, warn=False).current
-    problems = [str(p) for p in folder_problems(knowledge)]
+    problems = [str(p) for p in knowledge.problems]
     if not knowledge.articles:
         problems.append(messages.knowledge_empty(str(settings.bot_knowledge_dir)))
     for line in problems:

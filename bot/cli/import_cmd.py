@@ -9,7 +9,6 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from bot import messages
-from bot.article_audit import folder_problems
 from bot.cli.common import EXIT_OK, EXIT_PROBLEM, CommandFailed, add_command, day_argument, load_settings
 from bot.importer.article_file import article_path, make_id, render, write_atomically
 from bot.importer.extract import Extracted, from_html, from_plain_text, looks_like_html
@@ -142,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
 
 def report_checks(folder: Path, target: Path, fields: dict[str, object]) -> int:
     """The same checks as `python -m bot check`, on the folder as it now is, for the written file."""
-    problems = [p for p in folder_problems(build_knowledge_base(folder)) if Path(p.file) == target]
+    problems = [p for p in build_knowledge_base(folder).problems if Path(p.file) == target]
     if problems:
         print(messages.IMPORT_CHECK_FAILED)
         for problem in problems:

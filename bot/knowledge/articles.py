@@ -67,7 +67,18 @@ def read_articles(folder: Path) -> tuple[list[Article], list[Problem]]:
         if owner is not article:
             problems.append(Problem(str(article.path), "id", f"{article.id!r} is already used by {owner.path}; this file is skipped"))
     articles, copies = one_per_story(a for a in readable if owners[a.id] is a)
-    return articles, [*problems, *copies]
+    return articles, [*problems, *copies, *misnamed(articles)]
+
+
+def misnamed(articles: list[Article]) -> list[Problem]:
+    """Every served file named other than its id. The README's rule is `articles/<id>.<suffix>`;
+    such a file still serves, but it is reported at load (start-up, each reload, `check`) so the
+    maintainer hears of it from the running bot, not only from `check`."""
+    return [
+        Problem(str(a.path), "id", f"{a.id!r} differs from the file name {a.path.stem!r}: rename the file to {a.id}{a.path.suffix} or set id: {a.path.stem}")
+        for a in sorted(articles, key=lambda a: a.id)
+        if a.path.stem != a.id
+    ]
 
 
 def readable_articles(folder: Path) -> tuple[list[Article], list[Problem]]:
