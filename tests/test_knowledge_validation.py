@@ -77,6 +77,17 @@ def test_a_broken_alias_file_is_one_line_naming_where_and_retrieval_still_works(
     assert len(knowledge.articles) == 1
 
 
+def test_notes_left_in_the_articles_folder_are_named_not_an_article(tmp_path: Path) -> None:
+    write_article(tmp_path, "one", "The envoy met his counterparts in Stockholm.")
+    notes = tmp_path / "articles" / "notes.txt"
+    notes.write_text("Things to check before Monday.\n", encoding="utf-8")
+    (tmp_path / "articles" / "notes.json").write_text("{}", encoding="utf-8")  # not an article suffix: never read
+    assert problems_of(tmp_path) == [
+        f"{notes}: (file): is not an article: .md, .markdown or .txt files in articles/ are read as articles, "
+        "and the file must start with a line '---', then YAML, then a line '---'; move other files out of articles/"
+    ]
+
+
 def test_front_matter_problems(tmp_path: Path) -> None:
     articles = tmp_path / "articles"
     articles.mkdir()
@@ -87,7 +98,7 @@ def test_front_matter_problems(tmp_path: Path) -> None:
     (articles / "empty-body.md").write_text("---\nid: e\ntitle: T\npublisher: P\npublished: 2019-01-01\n---\n\n", encoding="utf-8")
     (articles / "bad-id.md").write_text("---\nid: Has Spaces\ntitle: T\npublisher: P\npublished: 2019-01-01\n---\n\nBody.\n", encoding="utf-8")
     problems = problems_of(tmp_path)
-    assert f"{articles / 'no-fence.md'}: front matter: the file must start with a line '---', then YAML, then a line '---'" in problems
+    assert f"{articles / 'no-fence.md'}: (file): is not an article: .md, .markdown or .txt files in articles/ are read as articles, and the file must start with a line '---', then YAML, then a line '---'; move other files out of articles/" in problems
     assert f"{articles / 'no-close.md'}: front matter: the front matter has no closing '---' line" in problems
     # One line, counted in the file: the fence is line 1, so "id: [unclosed" is line 2.
     assert any(p.startswith(f"{articles / 'bad-yaml.md'}: front matter: is not valid YAML: line 2, column 14: ") for p in problems)

@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from bot.knowledge.errors import problems_from_validation
-from bot.knowledge.frontmatter import FrontMatterError, split_front_matter
+from bot.knowledge.frontmatter import FrontMatterError, NoFrontMatter, split_front_matter
 from bot.knowledge.models import Article, ArticleMeta, Problem
 from bot.knowledge.same_story import one_per_story
 
@@ -40,6 +40,10 @@ def read_article(path: Path) -> tuple[Article | None, list[Problem]]:
         return None, [Problem(name, "(file)", f"is not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8")]
     try:
         split = split_front_matter(text)
+    except NoFrontMatter as error:
+        # Every file with an article suffix is read, so notes left in the folder land here: say
+        # what an article is rather than only what this file lacks.
+        return None, [Problem(name, "(file)", f"is not an article: {_suffixes()} files in {ARTICLES_FOLDER}/ are read as articles, and {error}; move other files out of {ARTICLES_FOLDER}/")]
     except FrontMatterError as error:
         return None, [Problem(name, "front matter", str(error))]
     try:
@@ -49,6 +53,12 @@ def read_article(path: Path) -> tuple[Article | None, list[Problem]]:
     if not split.body:
         return None, [Problem(name, "body", "is empty: the article text goes after the closing '---'")]
     return Article(meta=meta, body=split.body, path=path), []
+
+
+def _suffixes() -> str:
+    """".md, .markdown or .txt": the suffixes read, as a sentence names them."""
+    *others, last = ARTICLE_SUFFIXES
+    return f"{', '.join(others)} or {last}" if others else last
 
 
 def read_articles(folder: Path) -> tuple[list[Article], list[Problem]]:

@@ -16,6 +16,10 @@ class FrontMatterError(ValueError):
     """The file does not start with a readable `---` fenced YAML block."""
 
 
+class NoFrontMatter(FrontMatterError):
+    """The file's first line is not `---`: most likely not an article at all (notes, a README)."""
+
+
 @dataclass(frozen=True, slots=True)
 class SplitFile:
     front_matter: dict[str, object]
@@ -32,7 +36,7 @@ def split_front_matter(text: str) -> SplitFile:
     text = normalise_text(text)
     lines = text.split("\n")
     if not lines or lines[0].strip() != FENCE:
-        raise FrontMatterError("the file must start with a line '---', then YAML, then a line '---'")
+        raise NoFrontMatter("the file must start with a line '---', then YAML, then a line '---'")
     try:
         closing = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
     except StopIteration:
