@@ -1,15 +1,19 @@
-"""Each article's derived data (passages and terms, quotations) is read back from the article
+"""Each article's derived data (passages and terms, quotations, the timeline's dated mentions) is read back from the article
 cache by a new process exactly as working it out gives it; a broken cache file costs only a
 rebuild; and a reload reuses every unchanged article's work as the very same objects."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from bot.config import BUNDLED_KNOWLEDGE
 from bot.knowledge.aliases_file import load_aliases
 from bot.knowledge.article_cache import FOLDER_NAME
 from bot.knowledge.articles import read_articles
+from bot.knowledge.base import KnowledgeBase, build_knowledge_base
 from bot.knowledge.indexing import ArticleIndexer, index_article
 from bot.knowledge.models import Article
 from bot.knowledge.store import KnowledgeStore
@@ -17,6 +21,10 @@ from bot.quotations.find import find_quotations
 from bot.quotations.remembered import RememberedQuotations
 from bot.search.aliases import AliasTable
 from bot.search.normalise import is_stop_word, words
+from bot.timeline import build as timeline_build
+from bot.timeline import remembered as remembered_mentions
+from bot.timeline.build import build_timeline, find_all_mentions
+from bot.timeline.found import Mention
 
 
 def _bundled() -> tuple[list[Article], AliasTable]:
@@ -103,3 +111,51 @@ def test_a_reload_shares_every_unchanged_articles_work_with_the_knowledge_before
         for quotation in speaker.quotations:
             assert (id(quotation) in old_quotations) == (quotation.quote.article.id != changed)
     assert any(s.name == "Jane Doe" for s in after.speakers)
+
+
+def _mentions_found_anew(knowledge: KnowledgeBase) -> list[Mention]:
+    remembered_mentions.forget()
+    return find_all_mentions(knowledge)
+
+
+def _finding_mentions_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args: Any) -> list[Mention]:
+        raise AssertionError("an article's mentions were found again instead of read from the cache")
+
+    monkeypatch.setattr(timeline_build, "find_mentions", fail)
+
+
+def test_a_new_process_reads_back_the_timelines_mentions_as_finding_them_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    knowledge = build_knowledge_base(BUNDLED_KNOWLEDGE)
+    found = _mentions_found_anew(knowledge)
+    events, _ = build_timeline(knowledge)
+    remembered_mentions.forget()  # forgotten: a new process, which fills the cache
+    find_all_mentions(knowledge, tmp_path)
+    files = sorted((tmp_path / FOLDER_NAME / "mentions").glob("*.marshal"))
+    assert len(files) == len(knowledge.articles)
+
+    remembered_mentions.forget()
+    _finding_mentions_fails(monkeypatch)
+    read_back = find_all_mentions(knowledge, tmp_path)
+
+    # repr too: a date's season is left out of its equality, not out of what the timeline shows.
+    assert read_back == found and repr(read_back) == repr(found) and found
+    remembered_mentions.forget()
+    assert build_timeline(knowledge, tmp_path)[0] == events
+
+
+def test_a_corrupt_mentions_file_costs_only_finding_the_articles_mentions_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    knowledge = build_knowledge_base(BUNDLED_KNOWLEDGE)
+    found = _mentions_found_anew(knowledge)
+    remembered_mentions.forget()
+    find_all_mentions(knowledge, tmp_path)
+    for number, path in enumerate(sorted((tmp_path / FOLDER_NAME / "mentions").glob("*.marshal"))):
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 2] if number % 2 else b"not a cache file")
+
+    remembered_mentions.forget()
+    assert repr(find_all_mentions(knowledge, tmp_path)) == repr(found)
+    # Written again whole: the next start reads them without finding anything.
+    remembered_mentions.forget()
+    _finding_mentions_fails(monkeypatch)
+    assert repr(find_all_mentions(knowledge, tmp_path)) == repr(found)

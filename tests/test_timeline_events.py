@@ -148,7 +148,7 @@ def test_a_span_and_a_vaguer_date_of_one_event_load_without_error(tmp_path: Path
 def test_a_fault_in_the_timeline_costs_the_timeline_not_the_answers(knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import bot.knowledge.base as base
 
-    def broken(knowledge: object) -> object:
+    def broken(knowledge: object, cache_folder: object = None) -> object:
         raise TypeError("'<=' not supported between instances of 'int' and 'NoneType'")
 
     monkeypatch.setattr(base, "build_timeline", broken)

@@ -1,4 +1,4 @@
-"""Each article's derived data (passages and terms, quotations) kept on disk between processes,
+"""Each article's derived data (passages and terms, quotations, the timeline's dated mentions) kept on disk between processes,
 so a restart over the same folder reads it back instead of working it out again.
 
 One file per article and kind, named by a digest of everything the data depends on: the
@@ -29,17 +29,18 @@ logger = logging.getLogger(__name__)
 
 Value = TypeVar("Value")
 FOLDER_NAME = "articles"
-# The packages whose code turns an article's text into what is cached here.
-_DERIVING_PACKAGES = ("knowledge", "quotations", "search")
+# The packages whose code turns an article's text into what is cached here; a kind made by
+# other code too (the timeline's mentions) names its packages as well.
+DERIVING_PACKAGES = ("knowledge", "quotations", "search")
 _STEMMER_DISTRIBUTIONS = ("snowballstemmer", "PyStemmer")
 
 
 @cache
-def code_version() -> str:
+def code_version(packages: tuple[str, ...] = DERIVING_PACKAGES) -> str:
     """A digest of the code that derives the cached data, so a changed rule never reads old results."""
     digest = hashlib.sha256(f"{sys.version_info[:2]} marshal {marshal.version}".encode())
     package_root = Path(__file__).resolve().parent.parent
-    for package in _DERIVING_PACKAGES:
+    for package in packages:
         for source in sorted((package_root / package).glob("*.py")):
             digest.update(source.name.encode())
             digest.update(source.read_bytes())
@@ -53,7 +54,8 @@ def code_version() -> str:
 
 class ArticleCache(Generic[Value]):
     """One kind of per-article data on disk. `encode` turns a value into plain values marshal
-    can write (tuples, strings, numbers, None); `decode` makes the value again from them."""
+    can write (tuples, strings, numbers, None); `decode` makes the value again from them.
+    `packages` are those whose code derives the value (see `code_version`)."""
 
     def __init__(
         self,
@@ -61,9 +63,11 @@ class ArticleCache(Generic[Value]):
         kind: str,
         encode: Callable[[Value], object],
         decode: Callable[[object], Value],
+        packages: tuple[str, ...] = DERIVING_PACKAGES,
     ) -> None:
         self._folder = folder / FOLDER_NAME / kind if folder is not None else None
         self._kind = kind
+        self._packages = packages
         self._encode = encode
         self._decode = decode
         self._writable = True  # set False at the first failed write: one warning, not one per article
@@ -98,7 +102,7 @@ class ArticleCache(Generic[Value]):
             logger.warning("Article cache %s could not be written (%s); the next start works the articles out again", self._folder, error)
 
     def _file_name(self, inputs: tuple[str, ...]) -> str:
-        digest = hashlib.sha256(f"{self._kind}\0{code_version()}".encode())
+        digest = hashlib.sha256(f"{self._kind}\0{code_version(self._packages)}".encode())
         for value in inputs:
             encoded = value.encode("utf-8", "surrogatepass")
             digest.update(f"\0{len(encoded)}\0".encode())

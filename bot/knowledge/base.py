@@ -180,7 +180,7 @@ def _build(folder: Path, embedding_cache: Path | None) -> KnowledgeBase:
         file_digests=MappingProxyType({name: _digest(folder / name) for name in (ALIASES_FILE, TIMELINE_FILE, BOT_FILE)}),
     )
     # The timeline needs the sentences and their words' weights, so it is built last.
-    timeline, timeline_problems = _timeline_or_none(knowledge)
+    timeline, timeline_problems = _timeline_or_none(knowledge, cache_folder)
     return replace(
         knowledge,
         timeline=timeline,
@@ -191,11 +191,11 @@ def _build(folder: Path, embedding_cache: Path | None) -> KnowledgeBase:
     )
 
 
-def _timeline_or_none(knowledge: KnowledgeBase) -> tuple[tuple[TimelineEvent, ...], list[Problem]]:
+def _timeline_or_none(knowledge: KnowledgeBase, cache_folder: Path) -> tuple[tuple[TimelineEvent, ...], list[Problem]]:
     """The timeline, or none with one problem saying why: a fault in reading dates from some new
     article's prose must cost the timeline, never the answers from every article."""
     try:
-        return build_timeline(knowledge)
+        return build_timeline(knowledge, cache_folder)
     except Exception as error:  # noqa: BLE001 -- any fault here; reported in one line, not a traceback
         problem = Problem(str(knowledge.folder), "timeline", f"could not be built ({type(error).__name__}: {error}); /timeline is empty, answers are unaffected")
         logger.error("%s", problem)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.knowledge.models import Article, Problem, Span
@@ -18,11 +19,12 @@ if TYPE_CHECKING:  # base.py calls us at the end of its build, so only the type 
     from bot.knowledge.base import KnowledgeBase
 
 
-def build_timeline(knowledge: KnowledgeBase) -> tuple[tuple[TimelineEvent, ...], list[Problem]]:
+def build_timeline(knowledge: KnowledgeBase, cache_folder: Path | None = None) -> tuple[tuple[TimelineEvent, ...], list[Problem]]:
     """The events, oldest first, then the announced ones (plans not yet carried out when
-    reported), oldest first, and the problems of timeline.yaml (bad entries are left out)."""
+    reported), oldest first, and the problems of timeline.yaml (bad entries are left out).
+    Each article's mentions are kept in the article cache in `cache_folder` when one is given."""
     curated, problems = load_curated(knowledge.folder, knowledge.articles)
-    mentions = find_all_mentions(knowledge)
+    mentions = find_all_mentions(knowledge, cache_folder)
     concepts = remembered.concepts_of([m for m in mentions if m.role is not Role.STATE], knowledge.aliases)
 
     def merged(role: Role, curated: list[TimelineEvent]) -> tuple[TimelineEvent, ...]:
@@ -34,9 +36,9 @@ def build_timeline(knowledge: KnowledgeBase) -> tuple[tuple[TimelineEvent, ...],
     return (*merged(Role.EVENT, curated), *announced), problems
 
 
-def find_all_mentions(knowledge: KnowledgeBase) -> list[Mention]:
+def find_all_mentions(knowledge: KnowledgeBase, cache_folder: Path | None = None) -> list[Mention]:
     """Every dated mention of every article, events, plans and states alike; an article unchanged
-    since the last build gives the mentions found then."""
+    since the last build (or found by an earlier process, in the article cache) gives the mentions found then."""
     positions: dict[str, list[int]] = defaultdict(list)
     passages, sentences, sentence_terms = knowledge.passages, knowledge.sentences, knowledge.sentence_terms
     for position, sentence in enumerate(sentences):
@@ -47,4 +49,4 @@ def find_all_mentions(knowledge: KnowledgeBase) -> list[Mention]:
         may_hold_dates = [not TRIGGER_TERMS.isdisjoint(sentence_terms[p]) for p in positions[article.id]]
         return find_mentions(article.id, article.body, article.meta.published, spans, may_hold_dates)
 
-    return remembered.mentions([(a, tuple(sentences[p].span for p in positions[a.id])) for a in knowledge.articles.values()], find)
+    return remembered.mentions([(a, tuple(sentences[p].span for p in positions[a.id])) for a in knowledge.articles.values()], find, cache_folder)

@@ -1,5 +1,6 @@
 """Each article's dated mentions, and the concepts of their words, reused from the last timeline
-build while the article (and for concepts the alias table) is the same.
+build while the article (and for concepts the alias table) is the same; an article's mentions
+not in memory are read from the article cache on disk when an earlier process found them.
 
 Finding dates, reading their grammar and making titles is most of a timeline build and depends on
 one article alone: its id, text, publication date and sentences. A reload after adding a few
@@ -10,11 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
+from bot.knowledge.article_cache import DERIVING_PACKAGES, ArticleCache
 from bot.knowledge.models import Article, Span
 from bot.knowledge.remembered import PerArticleMemory
 from bot.search.aliases import AliasTable
 from bot.timeline.found import Mention
+from bot.timeline.plain import mentions_from_plain, plain_mentions
 
 # An article and its sentences: what its mentions depend on.
 ArticleSentences = tuple[Article, tuple[Span, ...]]
@@ -35,9 +39,19 @@ MENTIONS: PerArticleMemory[ArticleSentences, tuple[Mention, ...]] = PerArticleMe
 CONCEPTS: PerArticleMemory[tuple[str, ...], frozenset[str]] = PerArticleMemory(_same)
 
 
-def mentions(articles: Sequence[ArticleSentences], find: Callable[[Article, tuple[Span, ...]], list[Mention]]) -> list[Mention]:
-    """Every mention of the articles, in their order, found anew only for articles not seen in the last build."""
-    found = MENTIONS.results(articles, lambda item: tuple(find(*item)))
+def mentions(
+    articles: Sequence[ArticleSentences], find: Callable[[Article, tuple[Span, ...]], list[Mention]], cache_folder: Path | None = None
+) -> list[Mention]:
+    """Every mention of the articles, in their order, found anew only for articles neither seen in
+    the last build nor in the article cache in `cache_folder`."""
+    on_disk = ArticleCache(cache_folder, "mentions", plain_mentions, mentions_from_plain, packages=(*DERIVING_PACKAGES, "timeline"))
+
+    def make(item: ArticleSentences) -> tuple[Mention, ...]:
+        article, sentences = item
+        inputs = (article.id, article.body, article.meta.published.isoformat(), " ".join(f"{s.start}:{s.end}" for s in sentences))
+        return on_disk.get_or_make(inputs, lambda: tuple(find(*item)))
+
+    found = MENTIONS.results(articles, make)
     return [mention for article_mentions in found for mention in article_mentions]
 
 
