@@ -361,6 +361,22 @@ def test_the_interactive_chat_greets_after_the_watcher_line_and_answers(knowledg
         terminal.read_until(b"> \r\n", 5)  # the line is ended, so the shell's prompt starts on its own
 
 
+def test_a_reload_logged_at_the_prompt_starts_on_its_own_line_and_the_prompt_comes_back(knowledge_copy: Path) -> None:
+    """At a real terminal, the watcher's reload line once landed right after "> ", and the user's
+    typing went on below it with no prompt; watchfiles' own "N changes detected" came first."""
+    with at_a_terminal([sys.executable, "-m", "bot", "chat", "--knowledge", str(knowledge_copy)]) as terminal:
+        terminal.read_until(b"\n> ")
+        waiting = len(terminal.screen)
+        write_article(knowledge_copy, "test-2019-03-01-new", "A brand new article about quince diplomacy.")
+        terminal.read_until(b"Reloaded in")
+        terminal.read_until(b"warnings.\r\n> ")
+        after_prompt = terminal.screen[waiting:].decode(errors="replace")
+        assert after_prompt.startswith("\r\n") and "Reloaded in" in after_prompt.splitlines()[1]
+        assert "changes detected" not in after_prompt
+        terminal.type(b"Who was Trump's choice to replace Tillerson?\n")
+        terminal.read_until(b"Pompeo")
+
+
 def test_ctrl_c_at_the_prompt_ends_the_chat_at_once(knowledge_copy: Path) -> None:
     """Ctrl-C at the prompt, typed at a real terminal: `script` gives the chat a terminal of its
     own, whose Ctrl-C is a SIGINT, as a user's shell does. The chat must not wait for Enter."""

@@ -18,6 +18,7 @@ from bot import command_table, messages
 from bot.answers import Answer, clean_question
 from bot.command_table.model import Leave, Platform, UnknownCommand
 from bot.config import Settings
+from bot.frontends.prompt_logs import PromptLine, logs_around
 from bot.knowledge.store import KnowledgeStore
 from bot.render.shorten import shorten
 from bot.render.text_replies import reply_text
@@ -68,16 +69,27 @@ def reply_to(store: KnowledgeStore, text: str, conversation: Conversation | None
 
 
 async def chat(store: KnowledgeStore, stdin: TextIO, stdout: TextIO) -> None:
-    interactive = stdin.isatty()
+    if not stdin.isatty():
+        await _converse(store, stdin, stdout, None)
+        return
+    await asyncio.to_thread(store.watching.wait, WATCHER_START_WAIT_SECONDS)
+    print(messages.terminal_greeting(store.current.profile), file=stdout)
+    prompt = PromptLine(stdout, PROMPT)
+    with logs_around(prompt):
+        await _converse(store, stdin, stdout, prompt)
+
+
+async def _converse(store: KnowledgeStore, stdin: TextIO, stdout: TextIO, prompt: PromptLine | None) -> None:
+    """Reads lines and answers them: at a prompt when `prompt` is given, else piped input."""
+    interactive = prompt is not None
     conversation = Conversation()
-    if interactive:
-        await asyncio.to_thread(store.watching.wait, WATCHER_START_WAIT_SECONDS)
-        print(messages.terminal_greeting(store.current.profile), file=stdout)
     lines = _read_in_background(stdin)
     while True:
-        if interactive:
-            print(PROMPT, end="", file=stdout, flush=True)
+        if prompt is not None:
+            prompt.show()
         line = await lines.get()
+        if prompt is not None:
+            prompt.typed()
         if not line:
             if interactive:
                 print(file=stdout)  # Ctrl-D at the prompt: the shell's prompt starts on a line of its own

@@ -58,6 +58,9 @@ _chosen: logging.Formatter = TextLines()
 # A Discord user id is a bare number no mask can tell from any other, so BOT_LOG_LEVEL=DEBUG is
 # for the bot's own code and these stay at INFO.
 PAYLOAD_LOGGERS = ("discord", "slack_sdk", "slack_bolt")
+# watchfiles logs "3 changes detected" at INFO on every burst; the bot's own reload line after it
+# says what changed, so that line is only wanted when debugging (BOT_LOG_LEVEL=DEBUG).
+REPEATING_LOGGERS = ("watchfiles",)
 
 
 def configure(level: str, log_format: str, stream: TextIO) -> None:
@@ -72,6 +75,8 @@ def configure(level: str, log_format: str, stream: TextIO) -> None:
     logging.basicConfig(level=chosen_level, handlers=[handler])
     for name in PAYLOAD_LOGGERS:
         logging.getLogger(name).setLevel(max(chosen_level, logging.INFO))
+    for name in REPEATING_LOGGERS:
+        logging.getLogger(name).setLevel(max(chosen_level, logging.WARNING))
 
 
 def failure_line(sentence: str) -> str:
