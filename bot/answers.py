@@ -102,12 +102,20 @@ class Answer:
     coverage: float = 0.0
     reading: Reading | None = None
     follows: str | None = None  # the earlier question of the conversation this one leaned on
+    # A follow-up read with an earlier question that could not answer it either: declined as the
+    # message stands (the reply says nothing of the earlier question), but logs name it.
+    tried_with: str | None = None
     # The outlets (publishers) a follow-up naming only them was answered from ("and Vox?").
     outlets: tuple[str, ...] = ()
 
     @property
     def follow_up(self) -> bool:
         return self.follows is not None
+
+    @property
+    def read_with(self) -> str | None:
+        """The earlier question this message was read with, answered or not: a log's `follows`."""
+        return self.follows or self.tried_with
 
     @property
     def answered(self) -> bool:
@@ -465,7 +473,7 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
         # "who said so?": no name near the thread's topic, but the quotes that say it name their source.
         combined = answer(knowledge, f"{anchor} {question}")
     if not combined.answered:
-        return alone
+        return replace(alone, tried_with=clean_question(anchor))
     return Answer(
         clean_question(question), quotes=combined.quotes, coverage=combined.coverage, reading=combined.reading, follows=clean_question(anchor)
     )

@@ -13,6 +13,7 @@ import pytest
 from bot import commands
 from bot.answers import Answer, Declined, answer
 from bot.cli import main
+from tests.cli_helpers import run_bot
 from bot.cli.common import open_store
 from bot.config import Settings
 from bot.frontends.terminal import reply_to
@@ -229,3 +230,23 @@ def test_plain_text_names_channels_and_addresses_are_not_logged() -> None:
     """Slack slash commands carry "@ann" and "#channel" as plain text; an address names someone too."""
     question = "did @ann.lee, #secret-merger and bob.k@example.org hear of mistake #1 at AT&T in Vladivostok?"
     assert without_mentions(question) == "did , and hear of mistake #1 at AT&T in Vladivostok?"
+
+
+def test_a_follow_up_is_logged_and_reported_with_the_question_it_was_read_with(tmp_path: Path) -> None:
+    """'how many?' alone tells a maintainer nothing; the question it followed says what was asked.
+    Both the unanswered report (declined) and the feedback report (rated and unrated) show it."""
+    earlier = "Who was Trump's choice to replace Tillerson?"
+    asked_log = tmp_path / "asked.jsonl"
+    env = {"BOT_ASKED_LOG": str(asked_log)}
+    chat = run_bot("chat", stdin=f"{earlier}\nhow many?\nand why?\n/good\n", env=env)
+    assert chat.returncode == 0
+    [declined] = [json.loads(line) for line in (tmp_path / "data" / "unanswered.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert (declined["question"], declined["follows"]) == ("how many?", earlier)
+    unanswered = run_bot("unanswered", env=env).stdout
+    assert f"how many?  (follows: {earlier})" in unanswered
+    report = json.loads(run_bot("feedback", "--json", env=env).stdout)
+    follows = {group["example"]: group["follows"] for group in report["asked_without_votes"]}
+    assert follows == {earlier: None, "how many?": earlier}
+    # A vote's line holds the answer's key; the report finds the follow-up's question by that key.
+    assert [(group["example"], group["follows"]) for group in report["rated"]] == [("and why?", earlier)]
+    assert f"and why?  (follows: {earlier})" in run_bot("feedback", env=env).stdout

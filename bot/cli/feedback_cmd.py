@@ -53,6 +53,7 @@ def rated_dict(question: RatedQuestion, knowledge: KnowledgeBase | None) -> dict
         "bad": question.bad,
         "good": question.good,
         "example": group.example,
+        "follows": group.example_follows,
         "questions": sorted({vote.question for vote in group.entries}),
         "platforms": sorted({vote.frontend for vote in group.entries}),
         "last_vote": group.last_asked.isoformat(timespec="seconds"),
@@ -74,7 +75,7 @@ def rated_lines(question: RatedQuestion, knowledge: KnowledgeBase | None) -> lis
     group = question.group
     wordings = len({vote.question for vote in group.entries})
     also = f", {wordings} wordings" if wordings > 1 else ""
-    lines = [f"👎 {question.bad:>3}  👍 {question.good:>3}  {group.example}  (last vote {_when(group.last_asked)} UTC{also})"]
+    lines = [f"👎 {question.bad:>3}  👍 {question.good:>3}  {group.example_line()}  (last vote {_when(group.last_asked)} UTC{also})"]
     for answer in question.answers:
         if len(question.answers) > 1:
             lines.append(f"      this answer: 👎 {answer.bad}  👍 {answer.good}")
@@ -88,7 +89,7 @@ def rated_lines(question: RatedQuestion, knowledge: KnowledgeBase | None) -> lis
 
 
 def unrated_line(group: Group[AskedRecord]) -> str:
-    return f"{group.count:>4}  last {_when(group.last_asked)} UTC  {group.example}"
+    return f"{group.count:>4}  last {_when(group.last_asked)} UTC  {group.example_line()}"
 
 
 def run(args: argparse.Namespace) -> int:

@@ -35,7 +35,7 @@ def _served_knowledge(args: argparse.Namespace) -> tuple[KnowledgeBase | None, s
 
 def group_line(group: Group[Entry]) -> str:
     last = group.last_asked.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M")
-    return f"{group.count:>4}  last {last} UTC  {group.example}"
+    return f"{group.count:>4}  last {last} UTC  {group.example_line()}"
 
 
 def run(args: argparse.Namespace) -> int:

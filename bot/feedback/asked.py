@@ -13,6 +13,7 @@ from typing import Any
 from bot.answers import Answer
 from bot.feedback.shown import can_be_rated, shown_by
 from bot.jsonl import AppendOnlyLog, read_records, utc_now_text, utc_time
+from bot.unanswered.log import without_mentions
 
 # Questions from the command line (`python -m bot ask`, scripts and batches) are not readers'.
 READER_FRONTENDS = frozenset({"terminal", "discord", "slack"})
@@ -25,6 +26,7 @@ class AskedRecord:
     question: str
     answered: bool
     answer: str  # the answer's key (bot.feedback.shown)
+    follows: str | None = None  # the earlier question a follow-up was read with
 
 
 class AskedLog:
@@ -43,6 +45,7 @@ class AskedLog:
             "question": shown.question,
             "answered": answer.answered,
             "answer": shown.key(),
+            **({"follows": without_mentions(answer.read_with)} if answer.read_with else {}),
         })
 
 
@@ -53,6 +56,9 @@ def read_asked(path: Path) -> tuple[list[AskedRecord], int]:
 
 def _parse(data: dict[str, Any]) -> AskedRecord | None:
     try:
-        return AskedRecord(utc_time(data["time"]), str(data.get("platform", "?")), str(data["question"]), bool(data["answered"]), str(data["answer"]))
+        follows = str(data["follows"]) if data.get("follows") else None
+        return AskedRecord(
+            utc_time(data["time"]), str(data.get("platform", "?")), str(data["question"]), bool(data["answered"]), str(data["answer"]), follows
+        )
     except (ValueError, KeyError, TypeError):
         return None

@@ -5,7 +5,7 @@ unanswered report folds them (bot.unanswered.report)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.context import ContextRef, find_quote
@@ -63,7 +63,8 @@ def build_feedback_report(
     """Missing logs are empty ones. `knowledge` lets typos fold as the answerer reads them."""
     votes, skipped = read_votes(feedback_log) if feedback_log.is_file() else ([], 0)
     asked, skipped_asked = read_asked(asked_log) if asked_log.is_file() else ([], 0)
-    counted = latest_votes(since(votes, day))
+    follows = {record.answer: record.follows for record in asked if record.follows}
+    counted = [replace(vote, follows=follows.get(vote.answer)) for vote in latest_votes(since(votes, day))]
     rated = [_rated(group) for group in fold_questions(counted, knowledge)]
     rated.sort(key=lambda question: (-question.bad, question.good, -question.group.last_asked.timestamp()))
     voted = {vote.answer for vote in counted}

@@ -41,6 +41,9 @@ class VoteRecord:
     vote: Vote
     voter: str
     answer: str  # the answer's key (bot.feedback.shown)
+    # The earlier question a follow-up was read with: not in the vote's line (a button carries no
+    # more than the answer's key and quotes) but in the asked log's line for the same answer key.
+    follows: str | None = None
 
 
 class FeedbackLog:

@@ -45,6 +45,8 @@ def record_for(answer: Answer, frontend: str, now: dt.datetime) -> dict[str, obj
         "question": without_mentions(answer.question),
         "best_score": round(closest, 4),
         "coverage": round(answer.coverage, 4),
+        # "and why?" alone says nothing: the earlier question it was read with says what was asked.
+        **({"follows": without_mentions(answer.read_with)} if answer.read_with else {}),
     }
 
 

@@ -38,6 +38,7 @@ class Entry:
     frontend: str
     question: str
     best_score: float
+    follows: str | None = None  # the earlier question a follow-up was read with
 
 
 class Asked(Protocol):
@@ -49,6 +50,8 @@ class Asked(Protocol):
     def frontend(self) -> str: ...
     @property
     def question(self) -> str: ...
+    @property
+    def follows(self) -> str | None: ...
 
 
 E = TypeVar("E", bound=Asked)
@@ -73,6 +76,16 @@ class Group(Generic[E]):
     def example(self) -> str:
         return max(self.entries, key=lambda entry: entry.time).question
 
+    @property
+    def example_follows(self) -> str | None:
+        """The earlier question the latest wording was read with, when it was a follow-up."""
+        return max(self.entries, key=lambda entry: entry.time).follows
+
+    def example_line(self) -> str:
+        """The latest wording as a report shows it: a follow-up with the question it was read with."""
+        follows = self.example_follows
+        return self.example if follows is None else f"{self.example}  (follows: {follows})"
+
     def as_dict(self) -> dict[str, object]:
         return {
             "count": self.count,
@@ -80,6 +93,7 @@ class Group(Generic[E]):
             "example": self.example,
             "questions": sorted({entry.question for entry in self.entries}),
             "frontends": sorted({entry.frontend for entry in self.entries}),
+            "follows": self.example_follows,
         }
 
 
@@ -103,7 +117,8 @@ def read_entries(path: Path) -> tuple[list[Entry], int]:
 
 def _parse(data: dict[str, Any]) -> Entry | None:
     try:
-        return Entry(utc_time(data["time"]), str(data.get("frontend", "?")), str(data["question"]), float(data.get("best_score", 0.0)))
+        follows = str(data["follows"]) if data.get("follows") else None
+        return Entry(utc_time(data["time"]), str(data.get("frontend", "?")), str(data["question"]), float(data.get("best_score", 0.0)), follows)
     except (ValueError, KeyError, TypeError):
         return None
 
