@@ -198,6 +198,8 @@ DISCORD_HELP_MENTION = "Mention me with a question, or DM me. I answer in a thre
 UNANSWERED_NONE = "No declined questions logged{since} in {path}."
 UNANSWERED_NO_LOG = "No unanswered-questions log at {path} yet: nothing has been declined (BOT_UNANSWERED_LOG sets where it goes)."
 UNANSWERED_SKIPPED = "({count} unreadable line{s} skipped.)"
+# One row for the questions most of whose words no article uses, nor English (bot.unanswered.report).
+UNANSWERED_OTHER_LANGUAGE = "(questions in another language?: most of their words are in no article, their words not listed)"
 UNANSWERED_ABSENT_WORDS = (
     "Words these questions use that no article does, by how many questions used them. One the articles say\n"
     "differently is an alias to add (README, Aliases); one for a thing they never mention, an article to add:"

@@ -50,7 +50,14 @@ def run(args: argparse.Namespace) -> int:
     report = build_report(path, args.since, knowledge)
     if args.json:
         words = None if knowledge is None else [{"word": word, "questions": count} for word, count in report.absent_words]
-        body = {"log": str(path), "questions": [unanswered_dict(g) for g in report.groups], "words_in_no_article": words, "skipped_lines": report.skipped_lines}
+        other = None if knowledge is None else report.other_language
+        body = {
+            "log": str(path),
+            "questions": [unanswered_dict(g) for g in report.groups],
+            "words_in_no_article": words,
+            "in_another_language": other,
+            "skipped_lines": report.skipped_lines,
+        }
         print(json.dumps(body, ensure_ascii=False, indent=2))
         return EXIT_OK
     if not report.groups:
@@ -59,11 +66,13 @@ def run(args: argparse.Namespace) -> int:
         print("count  last asked              example question")
         for group in report.groups:
             print(group_line(group))
-    if report.absent_words:
+    if report.absent_words or report.other_language:
         print()
         print(messages.UNANSWERED_ABSENT_WORDS)
         for word, count in report.absent_words[:ABSENT_WORDS_SHOWN]:
             print(f"{count:>4}  {word}")
+        if report.other_language:
+            print(f"{len(report.other_language):>4}  {messages.UNANSWERED_OTHER_LANGUAGE}")
     elif no_words_because is not None and report.groups:
         print()
         print(no_words_because)

@@ -8,7 +8,6 @@ a person's is decided elsewhere, from how the text uses it (bot.quotations.peopl
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,7 +22,7 @@ from bot.quotations.english import (
     SENTENCE_OPENERS,
     SPEECH_VERBS,
 )
-from bot.search.normalise import is_stop_word
+from bot.search.normalise import is_stop_word, without_accents
 
 # Words (letters and digits, with inner apostrophes and hyphens) and single punctuation marks.
 # A plural possessive keeps its apostrophe ("the Workers’ Union" is one name).
@@ -65,8 +64,7 @@ class NameMention:
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A name folded for matching: accents, case, hyphens, dots and apostrophes aside."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    plain = without_accents(name).casefold()
     return " ".join(re.sub(r"[’'.]", "", plain).replace("-", " ").split())
 
 

@@ -86,6 +86,12 @@ def fold(text: str) -> str:
     return _POSSESSIVE.sub("", text).replace("'", "")
 
 
+def without_accents(text: str) -> str:
+    """"Hanói" as "Hanoi": letters stripped of their combining marks. Reading keeps only ASCII
+    letters, so an accented letter would otherwise split a word ("han", "i")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def comparable(text: str) -> str:
     """Folded, white space collapsed: two copies of a passage that differ only in quotation marks,
     dashes, case or spacing compare equal (a gold span in eval against a quote)."""

@@ -19,8 +19,8 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from bot.jsonl import read_records, utc_time
 from bot.knowledge.base import KnowledgeBase
-from bot.search.english import specificity
-from bot.search.normalise import fold, is_stop_word, stem, words
+from bot.search.english import is_english_word, specificity
+from bot.search.normalise import fold, is_stop_word, stem, without_accents, words
 from bot.search.query import question_terms, words_in_no_article
 
 logger = logging.getLogger(__name__)
@@ -108,6 +108,8 @@ class Report:
     # Words the questions asked with that no article uses, with how many questions used each,
     # most used first: what an alias group in knowledge/aliases.yaml could bridge.
     absent_words: list[tuple[str, int]] = field(default_factory=list)
+    # Questions most of whose words neither the articles nor English use: one row, not their words.
+    other_language: list[str] = field(default_factory=list)
 
 
 def read_entries(path: Path) -> tuple[list[Entry], int]:
@@ -170,13 +172,32 @@ def since(entries: Iterable[E], day: dt.date | None) -> Iterator[E]:
             yield entry
 
 
+def absent_from_articles(knowledge: KnowledgeBase, question: str) -> list[str]:
+    """The question's words no article uses, read with accents taken off first, so "Hanói" is
+    "Hanoi" and found in the articles rather than read as "han" and "i"."""
+    return words_in_no_article(knowledge, without_accents(question))
+
+
+def in_another_language(knowledge: KnowledgeBase, question: str) -> bool:
+    """Most of the question's words (small ones included) are in no article, and most of those
+    are not English words either: "¿Por qué fracasó la cumbre de Hanói?". Listing its words one by
+    one ("de", "la", "Por") would bury the words an alias could bridge; "recipe for kimchi", all
+    English, still is listed word by word."""
+    every = words(without_accents(question))
+    absent = [word for phrase in absent_from_articles(knowledge, question) for word in phrase.split()]
+    foreign = [word for word in absent if not is_english_word(word)]
+    return len(absent) * 2 > len(every) and len(foreign) * 2 >= len(absent)
+
+
 def count_absent_words(knowledge: KnowledgeBase, entries: Iterable[Entry]) -> list[tuple[str, int]]:
     """Each word no article uses, as readers typed it (its most common form), with the number of
-    questions that used it, most first."""
+    questions that used it, most first. Questions in another language are left out (their own row)."""
     counts: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
     for entry in entries:
-        typed = {as_typed(entry.question, word) for word in words_in_no_article(knowledge, entry.question)}
+        if in_another_language(knowledge, entry.question):
+            continue
+        typed = {as_typed(entry.question, word) for word in absent_from_articles(knowledge, entry.question)}
         for form in typed:
             forms.setdefault(form.casefold(), Counter())[form] += 1
         counts.update({form.casefold() for form in typed})
@@ -193,7 +214,7 @@ def as_typed(question: str, word: str) -> str:
     Reading folds a word to ASCII letters, so "négociations" is read as "n" and "gociations" and
     "Gespräche" as "gespr": a maintainer should see the word the reader wrote."""
     typed = _TYPED_WORD.findall(question)
-    found = [next((t for t in typed if part in words(t)), part) for part in word.split()]
+    found = [next((t for t in typed if part in words(without_accents(t))), part) for part in word.split()]
     return " ".join(dict.fromkeys(found))
 
 
@@ -202,4 +223,5 @@ def build_report(path: Path, day: dt.date | None = None, knowledge: KnowledgeBas
     entries, skipped = read_entries(path)
     kept = list(since(entries, day))
     absent = count_absent_words(knowledge, kept) if knowledge is not None else []
-    return Report(fold_questions(kept, knowledge), skipped, absent)
+    other = sorted({e.question for e in kept if in_another_language(knowledge, e.question)}) if knowledge is not None else []
+    return Report(fold_questions(kept, knowledge), skipped, absent, other)
