@@ -21,6 +21,7 @@ from bot.search.ellipsis import asked_anew, leans_on_earlier
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
 from bot.search.normalise import ADDRESSING_THE_BOT, PLEASANTRIES, is_stop_word, spell_out_shorthand, words
 from bot.search.query import SENTENCE_BREAK, Query, analyse, read_question, said_in_articles
+from bot.short_outlet_names import with_whole_outlet_names
 
 MAX_QUESTION_CHARS = 2000
 MAX_QUOTES = 3
@@ -483,7 +484,9 @@ def _outlets_only(knowledge: KnowledgeBase, message: str) -> frozenset[str]:
     """The ids of the articles of the outlets a message names when it names nothing else ("and the
     Washington Post?", "what about Vox?", "what does WIRED say?"): every article of each such
     publisher, as /compare groups them. Empty for a message that asks about something too."""
-    query = analyse(knowledge, message)
+    # "what about the Post?": the outlet's short name, read as its whole name (bot.short_outlet_names).
+    every_publisher = (publisher_name(article) for article in knowledge.articles.values())
+    query = analyse(knowledge, with_whole_outlet_names(message, every_publisher))
     if not query.named_articles or query.concepts:
         return frozenset()
     publishers = {publisher_name(knowledge.articles[i]) for i in query.named_articles if i in knowledge.articles}

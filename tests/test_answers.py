@@ -199,6 +199,10 @@ def test_a_follow_up_naming_only_an_outlet_asks_the_earlier_question_of_its_arti
     post = answer_follow_up(knowledge, "and the Washington Post?", [hanoi])
     assert not post.answered and post.follows == hanoi and post.outlets == ("The Washington Post",)
     assert {q.article.id for q in post.closest} <= by_outlet["The Washington Post"]
+    # English names a paper by "the" and its name's last word: "the Post", capitalised, is the outlet.
+    short = answer_follow_up(knowledge, "what about the Post?", [hanoi])
+    assert (short.quotes, short.closest, short.outlets, short.follows) == (post.quotes, post.closest, post.outlets, hanoi)
+    assert not answer_follow_up(knowledge, "what about the post?", [hanoi]).outlets  # a post, not the Post
     assert messages.decline_message(post) == (
         f"The articles of The Washington Post do not cover your earlier question “{hanoi}”, so I won't guess."
     )
