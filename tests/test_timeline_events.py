@@ -155,4 +155,4 @@ def test_a_fault_in_the_timeline_costs_the_timeline_not_the_answers(knowledge_co
     knowledge = build_knowledge_base(knowledge_copy)
     assert knowledge.timeline == ()
     assert any(p.field == "timeline" and "could not be built (TypeError" in p.message for p in knowledge.problems)
-    assert commands.ask(KnowledgeStore(knowledge_copy), "Who did Trump fire as secretary of state?", frontend="test").quotes
+    assert commands.ask(KnowledgeStore(knowledge_copy), "Who was Trump's choice to replace Tillerson?", frontend="test").quotes
