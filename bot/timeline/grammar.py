@@ -225,6 +225,8 @@ def _after_subject(tokens: list[Token], index: int) -> bool:
     own after the comma does not count ("…, offered to resign, saying he would …")."""
     if index == 0 or tokens[index - 1].text != ",":
         return False
+    if _main_clause_before(tokens, index - 1):
+        return False  # "…are due to hold their largest exercise, known as Vigilant Ace, …": a participle
     comma = next((i for i in range(index + 1, len(tokens)) if tokens[i].text == ","), None)
     if comma is None:
         return True
@@ -233,9 +235,29 @@ def _after_subject(tokens: list[Token], index: int) -> bool:
         opener = tokens[rest + first].lower
         if _opens_clause(opener) or (opener.endswith("ing") and len(opener) > 4):
             continue  # "saying he would …", "and officials have …": another clause's verb
+        if _quoted(tokens, rest + first):
+            continue  # a speaker's words ("said the missile “went higher, frankly, than … they've taken”")
         if any(tokens[i].lower in AUXILIARIES or is_past(tokens, i) for i in range(rest + first, rest + last)):
             return False
     return True
+
+
+def _main_clause_before(tokens: list[Token], comma: int) -> bool:
+    """Whether the segment that ends at `comma` is a clause with its own finite verb, not opened by
+    a subordinating word: a past form after it is a participle, not a second verb of the subject
+    ("The drills, held in May, ended" has none before "held"; "Seoul is to host a drill, known as …" has)."""
+    start = comma
+    while start > 0 and (tokens[start - 1].is_word or tokens[start - 1].text in _INSIDE_SEGMENT):
+        start -= 1
+    if start == comma or _opens_clause(tokens[start].lower) or _quoted(tokens, start):
+        return False
+    return any(tokens[i].lower in AUXILIARIES and not _month_may(tokens, i) for i in range(start, comma))
+
+
+def _quoted(tokens: list[Token], index: int) -> bool:
+    """Whether token `index` stands inside “…” (or "…")."""
+    opening = sum(1 for t in tokens[:index] if t.text == "“") - sum(1 for t in tokens[:index] if t.text == "”")
+    return opening > 0 or sum(1 for t in tokens[:index] if t.text == '"') % 2 == 1
 
 
 def _opens_clause(word: str) -> bool:
@@ -269,8 +291,15 @@ def date_clause(sentence: str, tokens: list[Token], date_start: int) -> Clause |
     # The segments after the date up to a new clause ("…, and officials have since …"), then
     # those before it, nearest first, then the rest.
     new_clause = next((n for n in range(home + 1, len(spans)) if _opens_clause(tokens[spans[n][0]].lower)), len(spans))
-    segment_order = (*range(home + 1, new_clause), *range(home - 1, -1, -1), *range(new_clause, len(spans)))
-    order += [c for n in segment_order for c in _clauses(tokens, *spans[n])]
+    # Within a segment before the date, its last clause is the nearest ("…agreement on Wednesday
+    # under which both sides will halt …, at sea and in the air from Nov. 1": "will halt"), except
+    # before a colon: what follows a colon lists what the main clause says ("the diplomacy produced
+    # a calm that was an achievement: no tests, …, the demolition of … in May": "produced").
+    order += [c for n in range(home + 1, new_clause) for c in _clauses(tokens, *spans[n])]
+    for n in range(home - 1, -1, -1):
+        clauses_before = _clauses(tokens, *spans[n])
+        order += clauses_before if tokens[spans[n][1]].text == ":" else reversed(clauses_before)
+    order += [c for n in range(new_clause, len(spans)) for c in _clauses(tokens, *spans[n])]
     for first, last in order:
         if _in_quotation(sentence, tokens[first].start) != _in_quotation(sentence, date_start):
             continue
