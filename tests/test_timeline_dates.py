@@ -47,6 +47,12 @@ def found(text: str, published: dt.date = PUBLISHED) -> list[tuple[str, str, boo
         ("The fleet sailed on the 3rd of January.", "3rd of January", "2019-01-03", False),
         ("It rained on Jan. 9.", "Jan. 9", "2019-01-09", False),
         ("A ceasefire began Sept. 12, 2017.", "Sept. 12, 2017", "2017-09-12", False),
+        # A day whose year is named from publication; a day so many years ago today.
+        ("The dam opened on April 27 of last year.", "April 27 of last year", "2018-04-27", False),
+        ("The fair ran on Feb. 11 and 12 last year.", "Feb. 11 and 12 last year", "2018-02-11", False),
+        ("She took office three years ago today.", "three years ago today", "2016-02-28", False),
+        # Spans of years.
+        ("Crews cleared 208 mines between 1990 and 1994.", "1990 and 1994", "1990", False),
         # Parts of months and years.
         ("Envoys met in mid-October.", "mid-October", "2018-10", True),
         ("The plant closed late last year.", "late last year", "2018", True),
@@ -258,3 +264,9 @@ def test_the_same_day_is_the_day_of_the_date_before_it() -> None:
     sentences = [Span(0, 33), Span(34, len(text))]
     mentions = find_mentions("a", text, dt.date(2020, 1, 20), sentences)
     assert [(text[m.phrase.start : m.phrase.end], m.date.iso()) for m in mentions] == [("June 12, 2018", "2018-06-12"), ("the same day", "2018-06-12")]
+
+
+def test_a_span_of_years_ends_in_its_last_year() -> None:
+    text = "Teams recovered 229 sets of remains from 1996 to 2005."
+    (mention,) = find_mentions("a", text, PUBLISHED, [Span(0, len(text))])
+    assert mention.extent == (EventDate(1996), EventDate(2005))

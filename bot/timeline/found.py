@@ -61,6 +61,8 @@ _PHRASE_STARTS = tuple(
     may jun jul aug sep oct nov dec 0 1 2 3 4 5 6 7 8 9""".split()
 )
 _LONGEST_PHRASE_START = max(map(len, _PHRASE_STARTS))
+# "April 27 of last year", "on June 30 this year": a day's year named from publication.
+_RELATIVE_YEAR = r"\s+(?:of\s+)?(?P<{}>(?i:last|this))\s+(?i:year)\b"
 _PART_WORDS = r"(?i:early|late|mid-?|earlier|later|the end of|the beginning of|the start of|the middle of)"
 
 # Leftmost match wins, so every form that starts with a modifier ("in the last", "last") is
@@ -70,7 +72,7 @@ _PATTERN = re.compile(
         (
             rf"(?P<span_lead>(?i:in|during|over|for|within)\s+)?(?i:the)\s+(?i:last|past)\s+(?P<span_n>{_NUMBER})\s+(?P<span_unit>{_UNIT})\b",
             rf"(?i:the)\s+(?i:last|past)\s+(?P<span_one>(?i:week|month|year))\b",
-            rf"\b(?P<ago_n>{_NUMBER})\s+(?P<ago_unit>{_UNIT})\s+(?i:ago)\b",
+            rf"\b(?P<ago_n>{_NUMBER})\s+(?P<ago_unit>{_UNIT})\s+(?i:ago)\b(?P<ago_today>\s+(?i:today))?",
             rf"\b(?i:over|more than|nearly|almost)\s+(?P<over_n>{_NUMBER})\s+(?P<over_unit>{_UNIT})\b",
             # "the day before", "three days after", "a week later", "the next day", "the same day": from another date.
             rf"\b(?P<anchor_n>{_NUMBER}|(?i:the))\s+(?P<anchor_unit>{_UNIT})\s+(?P<anchor_dir>(?i:before|after|later|earlier))\b",
@@ -85,13 +87,15 @@ _PATTERN = re.compile(
             rf"\b(?P<season_alone>{_SEASON})\s+(?:of\s+)?(?P<season_year>{_YEAR})\b",
             rf"\b(?P<unit_mod>(?i:last|this|next))\s+(?P<unit>(?i:week|month|year))\b",
             rf"\b(?P<wd_mod>(?i:last|early|late|on)\s+)?(?P<weekday>{_WEEKDAY})\b(?:\s+(?P<wd_part>morning|afternoon|evening|night))?(?!,?\s+(?:the\s+)?(?:\d|{_MONTH}))",
-            rf"\b(?P<range_month>{_MONTH})\s+(?P<range_first>[0-3]?\d)\s*(?:[–-]|to|and)\s*(?P<range_last>[0-3]?\d)\b(?:,?\s+(?P<range_year>{_YEAR})\b)?",
-            rf"(?<![\d,.$£€])\b(?P<range_first_dm>[0-3]?\d)\s*(?:[–-]|to|and)\s*(?P<range_last_dm>[0-3]?\d)\s+(?P<range_month_dm>{_MONTH})(?:,?\s+(?P<range_year_dm>{_YEAR})\b)?",
-            rf"\b(?P<md_month>{_MONTH})\s+(?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,\d|\.\d|:)(?:,?\s+(?P<md_year>{_YEAR})\b)?",
-            rf"(?<![\d,.$£€])\b(?P<dm_day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>{_YEAR})\b)?",
+            rf"\b(?P<range_month>{_MONTH})\s+(?P<range_first>[0-3]?\d)\s*(?:[–-]|to|and)\s*(?P<range_last>[0-3]?\d)\b(?:,?\s+(?P<range_year>{_YEAR})\b|{_RELATIVE_YEAR.format('range_rel')})?",
+            rf"(?<![\d,.$£€])\b(?P<range_first_dm>[0-3]?\d)\s*(?:[–-]|to|and)\s*(?P<range_last_dm>[0-3]?\d)\s+(?P<range_month_dm>{_MONTH})(?:,?\s+(?P<range_year_dm>{_YEAR})\b|{_RELATIVE_YEAR.format('range_rel_dm')})?",
+            rf"\b(?P<md_month>{_MONTH})\s+(?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,\d|\.\d|:)(?:,?\s+(?P<md_year>{_YEAR})\b|{_RELATIVE_YEAR.format('md_rel')})?",
+            rf"(?<![\d,.$£€])\b(?P<dm_day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>{_YEAR})\b|{_RELATIVE_YEAR.format('dm_rel')})?",
             rf"\b(?P<my_month>{_MONTH}),?\s+(?P<my_year>{_YEAR})\b",
             rf"\b(?P<rel_mod>(?i:last|this|next|early|late|mid-?|in|since|until|by|of|during|throughout))\s*(?P<rel_month>{_MONTH_NO_MAY})\b(?!\s*\d)",
             rf"\b(?P<rel_may_mod>(?i:last|next|in|early|late|mid-?))\s*(?P<rel_may>May)\b(?!\s*\d)",
+            # "between 1990 and 1994", "from 1996 to 2005": a span of years (the word before is not part of the date).
+            rf"(?:(?<=[Bb]etween )|(?<=[Ff]rom ))(?P<years_first>{_YEAR})\s+(?i:and|to|through|until)\s+(?P<years_last>{_YEAR})\b(?!\d|,\d|%|s\b|-\d)",
             rf"(?<![\d,.$£€/-])\b(?P<year>{_YEAR})\b(?!\d|,\d|%|s\b|-\d)",
         )
     )
@@ -413,7 +417,8 @@ def _next_after(match: re.Match[str], resolved: Resolved, published: dt.date) ->
     g = match.groupdict()
     if g["weekday"]:
         return relative.shifted(resolved, 7, "day")  # it was the last such day on or before publication
-    if not (_lacks_year(g) or ((g["range_month"] or g["range_month_dm"]) and not (g["range_year"] or g["range_year_dm"]))):
+    written = g["range_year"] or g["range_year_dm"] or g["range_rel"] or g["range_rel_dm"]
+    if not (_lacks_year(g) or ((g["range_month"] or g["range_month_dm"]) and not written)):
         return None
     date, end = resolved.date, resolved.end
     try:
@@ -428,7 +433,7 @@ def _lacks_year(g: dict[str, str | None]) -> bool:
     """A month, or a month and day, with no year and no "last"/"next"/"this" to place it."""
     if g["rel_month"] or g["rel_may"]:
         return (g["rel_mod"] or g["rel_may_mod"] or "").lower() not in ("last", "next", "this")
-    return bool((g["md_month"] and not g["md_year"]) or (g["dm_month"] and not g["dm_year"]))
+    return bool((g["md_month"] and not (g["md_year"] or g["md_rel"])) or (g["dm_month"] and not (g["dm_year"] or g["dm_rel"])))
 
 
 def _is_anchor(match: re.Match[str]) -> bool:
@@ -443,6 +448,8 @@ def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:
             return relative.last_span(base, relative.number_value(g["span_n"]), g["span_unit"])
         if g["span_one"]:
             return relative.last_span(base, 1, g["span_one"])
+        if g["ago_n"] and g["ago_today"]:  # "three years ago today": that very day
+            return relative.exact(relative.shifted(relative.exact(EventDate(base.year, base.month, base.day)), -relative.number_value(g["ago_n"]), g["ago_unit"]).date)
         if g["ago_n"]:
             return relative.ago(base, relative.number_value(g["ago_n"]), g["ago_unit"])
         if g["over_n"]:
@@ -470,14 +477,14 @@ def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:
             return _range(base, g)
         if g["md_month"]:
             month, day = relative.month_number(g["md_month"]), int(g["md_day"])
-            if g["md_year"]:
-                return relative.exact(_checked(int(g["md_year"]), month, day))
+            if g["md_year"] or g["md_rel"]:
+                return relative.exact(_checked(_year_of(g["md_year"], g["md_rel"], base), month, day))
             _checked(2000, month, day)  # a leap year: rejects "February 31", allows "February 29"
             return relative.exact(relative.date_before(base, month, day))
         if g["dm_month"]:
             month, day = relative.month_number(g["dm_month"]), int(g["dm_day"])
-            if g["dm_year"]:
-                return relative.exact(_checked(int(g["dm_year"]), month, day))
+            if g["dm_year"] or g["dm_rel"]:
+                return relative.exact(_checked(_year_of(g["dm_year"], g["dm_rel"], base), month, day))
             _checked(2000, month, day)
             return relative.exact(relative.date_before(base, month, day))
         if g["my_month"]:
@@ -490,6 +497,11 @@ def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:
             # "last June" is unambiguous; "in June" or "early June" without a year is the latest one, a guess.
             date = relative.month_before(base, month, strictly=modifier == "last")
             return relative.exact(date, approximate=modifier != "last")
+        if g["years_first"]:
+            first_year, last_year = int(g["years_first"]), int(g["years_last"])
+            if first_year >= last_year:
+                return None
+            return Resolved(EventDate(first_year), False, dt.date(first_year, 1, 1), dt.date(last_year, 12, 31), end=EventDate(last_year))
         if g["year"]:
             return relative.exact(EventDate(int(g["year"])))
     except ValueError:
@@ -503,8 +515,11 @@ def _range(base: dt.date, g: dict[str, str | None]) -> Resolved | None:
     first_day, last_day = int(g["range_first"] or g["range_first_dm"] or 0), int(g["range_last"] or g["range_last_dm"] or 0)
     if not first_day < last_day:
         return None  # "June 12 and 3": not a span of days
-    year_text = g["range_year"] or g["range_year_dm"]
-    last = _checked(int(year_text), month, last_day) if year_text else relative.date_before(base, month, last_day)
+    year_text, named = g["range_year"] or g["range_year_dm"], g["range_rel"] or g["range_rel_dm"]
+    if year_text or named:
+        last = _checked(_year_of(year_text, named, base), month, last_day)
+    else:
+        last = relative.date_before(base, month, last_day)
     first = _checked(last.year, month, first_day)
     return Resolved(first, False, first.first_day(), last.first_day(), end=last)
 
@@ -529,6 +544,13 @@ def _part(base: dt.date, g: dict[str, str | None]) -> Resolved:
         first_month, last_month = _PART_MONTHS.get(part, (1, 12))
     first, last = dt.date(year, first_month, 1), EventDate(year, last_month).last_day()
     return Resolved(EventDate(year), True, first, last)
+
+
+def _year_of(written: str | None, named: str | None, base: dt.date) -> int:
+    """The year written out ("2018"), or named from publication ("last year", "this year")."""
+    if written:
+        return int(written)
+    return base.year - (named is not None and named.lower() == "last")
 
 
 def _checked(year: int, month: int, day: int) -> EventDate:
