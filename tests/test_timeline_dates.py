@@ -51,6 +51,7 @@ def found(text: str, published: dt.date = PUBLISHED) -> list[tuple[str, str, boo
         ("The dam opened on April 27 of last year.", "April 27 of last year", "2018-04-27", False),
         ("The fair ran on Feb. 11 and 12 last year.", "Feb. 11 and 12 last year", "2018-02-11", False),
         ("She took office three years ago today.", "three years ago today", "2016-02-28", False),
+        ("Talks were held in February last year.", "in February last year", "2018-02", False),
         # Spans of years.
         ("Crews cleared 208 mines between 1990 and 1994.", "1990 and 1994", "1990", False),
         # Parts of months and years.
@@ -264,6 +265,13 @@ def test_the_same_day_is_the_day_of_the_date_before_it() -> None:
     sentences = [Span(0, 33), Span(34, len(text))]
     mentions = find_mentions("a", text, dt.date(2020, 1, 20), sentences)
     assert [(text[m.phrase.start : m.phrase.end], m.date.iso()) for m in mentions] == [("June 12, 2018", "2018-06-12"), ("the same day", "2018-06-12")]
+
+
+def test_a_date_in_brackets_with_a_clock_time_restates_the_time_outside_them() -> None:
+    """"at 3:17 a.m. on Wednesday (1817 GMT on Tuesday)": one time in two zones, and 1817 is no year."""
+    assert found("The rocket was fired at 3:17 a.m. on Wednesday (1817 GMT on Tuesday) from the coast.") == [
+        ("on Wednesday", "2019-02-27", False)
+    ]
 
 
 def test_a_span_of_years_ends_in_its_last_year() -> None:

@@ -59,6 +59,11 @@ def roles(text: str) -> list[tuple[str, str]]:
         ("The envoy is due to arrive in Oslo in December.", Role.ANNOUNCED),
         ("Engineers plan to reopen the line in two weeks.", Role.ANNOUNCED),
         ("The firm must repay the loan by the end of the year.", Role.ANNOUNCED),
+        # A negative subject: nothing happened.
+        ("Nothing about the tariffs changed on Sunday.", Role.STATE),
+        ("No agreement was reached on Tuesday.", Role.STATE),
+        # A relative clause after the date says what happened then.
+        ("The minister was replying to an interview on Monday in which the mayor said the port would close.", Role.EVENT),
         # A past form after a comma that follows a clause with its own verb is a participle.
         ("The two navies are due to hold a drill, known as Sea Star, from March 20 to 24.", Role.ANNOUNCED),
         # A speaker's words after a later comma are theirs: "said" stays the subject's verb.
@@ -81,6 +86,13 @@ def test_a_date_after_a_relative_clause_goes_with_that_clause() -> None:
     assert roles(text) == [("on Monday", "event"), ("April 1", "announced")]
     listed = "For most of 2018 the truce produced a calm that was itself an achievement: no raids, the reopening of the port in May."
     assert roles(listed)[-1] == ("in May", "event")
+
+
+def test_dates_listed_after_a_present_perfect_are_its_past_events() -> None:
+    """The present perfect takes no definite past date: dates listed after its colon are the times it counts."""
+    text = "The two mayors have met twice: in Lima on 2 June 2017 and in Quito in February last year."
+    assert roles(text) == [("2 June 2017", "event"), ("in February last year", "event")]
+    assert roles("Prices have risen in over a year.") == [("over a year", "state")]
 
 
 def test_a_when_clause_after_a_date_says_what_happened_then() -> None:

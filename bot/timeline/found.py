@@ -92,11 +92,11 @@ _PATTERN = re.compile(
             rf"\b(?P<md_month>{_MONTH})\s+(?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,\d|\.\d|:)(?:,?\s+(?P<md_year>{_YEAR})\b|{_RELATIVE_YEAR.format('md_rel')})?",
             rf"(?<![\d,.$£€])\b(?P<dm_day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>{_YEAR})\b|{_RELATIVE_YEAR.format('dm_rel')})?",
             rf"\b(?P<my_month>{_MONTH}),?\s+(?P<my_year>{_YEAR})\b",
-            rf"\b(?P<rel_mod>(?i:last|this|next|early|late|mid-?|in|since|until|by|of|during|throughout))\s*(?P<rel_month>{_MONTH_NO_MAY})\b(?!\s*\d)",
-            rf"\b(?P<rel_may_mod>(?i:last|next|in|early|late|mid-?))\s*(?P<rel_may>May)\b(?!\s*\d)",
+            rf"\b(?P<rel_mod>(?i:last|this|next|early|late|mid-?|in|since|until|by|of|during|throughout))\s*(?P<rel_month>{_MONTH_NO_MAY})\b(?!\s*\d)(?:{_RELATIVE_YEAR.format('rel_year')})?",
+            rf"\b(?P<rel_may_mod>(?i:last|next|in|early|late|mid-?))\s*(?P<rel_may>May)\b(?!\s*\d)(?:{_RELATIVE_YEAR.format('rel_may_year')})?",
             # "between 1990 and 1994", "from 1996 to 2005": a span of years (the word before is not part of the date).
             rf"(?:(?<=[Bb]etween )|(?<=[Ff]rom ))(?P<years_first>{_YEAR})\s+(?i:and|to|through|until)\s+(?P<years_last>{_YEAR})\b(?!\d|,\d|%|s\b|-\d)",
-            rf"(?<![\d,.$£€/-])\b(?P<year>{_YEAR})\b(?!\d|,\d|%|s\b|-\d)",
+            rf"(?<![\d,.$£€/-])\b(?P<year>{_YEAR})\b(?!\d|,\d|%|s\b|-\d|\s*(?:GMT|UTC|[ap]\.m\.|hours\b|hrs\b))",
         )
     )
 )
@@ -163,6 +163,8 @@ def find_mentions(
         text = body[span.start : span.end]
         start, end = match.start() - span.start, match.end() - span.start
         if _DATELINE.match(text[:start]) and _DATELINE_END.match(text[end:]):
+            continue
+        if _restates_a_clock_time(text, start, end):
             continue
         if match.group("future_n") and _RANKED_BEFORE.search(text, 0, start):
             continue  # "the first talks in seven months": the span up to publication, no plan
@@ -295,6 +297,19 @@ ANCHOR_REACH = 40
 # A dateline ("SEOUL, July 2 (Reuters) -"): when the story was filed, not an event.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^.]{0,40}$")
 _DATELINE_END = re.compile(r"^\s*(?:\(|[-–—]\s)")
+# A clock time: "3:17 a.m.", "1817 GMT", "11 p.m.".
+_CLOCK_TIME = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{3,4}\s*(?:GMT|UTC)\b|\b\d{1,2}\s*[ap]\.m\.")
+
+
+def _restates_a_clock_time(sentence: str, start: int, end: int) -> bool:
+    """A date in brackets that hold a clock time restates the time outside them in another zone
+    ("fired at 3:17 a.m. on Wednesday (1817 GMT on Tuesday)"): it is no second date."""
+    opening, closing = sentence.rfind("(", 0, start), sentence.find(")", end)
+    if opening < 0 or closing < 0 or ")" in sentence[opening:start]:
+        return False
+    return _CLOCK_TIME.search(sentence, opening, closing) is not None
+
+
 _DAYS_LONG = re.compile(rf"\b(?P<days>{_NUMBER})-day\b", re.IGNORECASE)
 # The day a meeting ends, fails or collapses is its last; the day it opens, its first.
 _ENDING_VERBS = frozenset({"ended", "concluded", "closed", "finished", "collapsed", "failed", "wrapped", "broke"})
@@ -432,7 +447,8 @@ def _next_after(match: re.Match[str], resolved: Resolved, published: dt.date) ->
 def _lacks_year(g: dict[str, str | None]) -> bool:
     """A month, or a month and day, with no year and no "last"/"next"/"this" to place it."""
     if g["rel_month"] or g["rel_may"]:
-        return (g["rel_mod"] or g["rel_may_mod"] or "").lower() not in ("last", "next", "this")
+        named = g["rel_year"] or g["rel_may_year"]
+        return not named and (g["rel_mod"] or g["rel_may_mod"] or "").lower() not in ("last", "next", "this")
     return bool((g["md_month"] and not (g["md_year"] or g["md_rel"])) or (g["dm_month"] and not (g["dm_year"] or g["dm_rel"])))
 
 
@@ -492,6 +508,8 @@ def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:
         if g["rel_month"] or g["rel_may"]:
             modifier = (g["rel_mod"] or g["rel_may_mod"]).lower()
             month = relative.month_number(g["rel_month"] or g["rel_may"])
+            if named := g["rel_year"] or g["rel_may_year"]:  # "in February last year"
+                return relative.exact(EventDate(_year_of(None, named, base), month), approximate=modifier not in ("last", "in"))
             if modifier == "next":
                 return relative.exact(EventDate(base.year + (month <= base.month), month), approximate=True)
             # "last June" is unambiguous; "in June" or "early June" without a year is the latest one, a guess.

@@ -37,6 +37,8 @@ HAVE_PAST = frozenset({"had", "hadn't", "hadn’t", "'d", "’d"})
 DO_PAST = frozenset({"did", "didn't", "didn’t"})
 DO_PRESENT = frozenset({"do", "does", "don't", "don’t", "doesn't", "doesn’t"})
 NEGATIONS = frozenset({"not", "never", "n't", "no"})
+# A subject made of these says that nothing happened ("Nothing changed on Sunday", "No deal was reached").
+NEGATIVE_SUBJECTS = frozenset({"nothing", "nobody", "none", "neither", "no", "no-one"})
 # Verbs whose infinitive complement is an intention, not a deed: "is set to meet", "plans to visit".
 INTENTION = frozenset({"set", "due", "scheduled", "expected", "slated", "poised", "going", "plan", "plans", "planning", "intend", "intends", "aim", "aims", "hope", "hopes"})
 # Words that open a clause inside a sentence ("…, as talks collapsed", "… that tensions may have").
@@ -343,16 +345,31 @@ def _read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *,
     if clause.verb == _token_at(tokens, date_end) and led_by.isdisjoint(_TIME_PREPOSITIONS):
         return Reading(Role.STATE, clause)  # the date is the subject: "The year 2017 set the tone"
     role = _verb_role(tokens, clause, date_start)
+    if role is Role.STATE and _instance_of_a_perfect(tokens, clause, at):
+        role = Role.EVENT
     if role is Role.EVENT and open_ended and previous in ("by", "until", "before"):
         role = Role.ANNOUNCED  # a deadline that had not passed yet
     return Reading(role, clause)
 
 
+def _instance_of_a_perfect(tokens: list[Token], clause: Clause, at: int) -> bool:
+    """"Trump and Kim have met three times: in Singapore on 12 June 2018, in Hanoi in February …":
+    the present perfect takes no definite past date of its own, so a date in the list after its
+    colon dates one of the times it counts, a past event."""
+    assert clause.verb is not None
+    if tokens[clause.verb].lower not in HAVE_PRESENT or not clause.verb < at or at < clause.last:
+        return False
+    return any(tokens[i].text == ":" for i in range(clause.last, at))
+
+
 def _when_clause(tokens: list[Token], after: int) -> Clause | None:
-    """The clause "when" opens right after a date ("since June 30, when Trump met Kim at the
-    DMZ", "on Nov. 29, when the North fired …"): it says what happened at that date."""
+    """The clause "when" (or "in which", "during which") opens right after a date ("since June 30,
+    when Trump met Kim at the DMZ", "an interview on Monday in which Pence said …"): it says
+    what happened at that date."""
     at = after + (after < len(tokens) and tokens[after].text == ",")
-    if at >= len(tokens) or tokens[at].lower != "when":
+    if at + 1 < len(tokens) and tokens[at].lower in _TIME_PREPOSITIONS and tokens[at + 1].lower == "which":
+        at += 1  # "an interview on Monday in which Pence said …": the same, through a relative clause
+    elif at >= len(tokens) or tokens[at].lower != "when":
         return None
     last = next((i for i in range(at + 1, len(tokens)) if not tokens[i].is_word and tokens[i].text not in _INSIDE_SEGMENT), len(tokens))
     verb = finite_verb(tokens, at + 1, last)
@@ -421,6 +438,8 @@ def _verb_role(tokens: list[Token], clause: Clause, date_start: int) -> Role:
         return Role.ANNOUNCED  # "is due to visit", "was set to sign"
     if any(w in NEGATIONS or w.endswith(("n't", "n’t")) for w in words):
         return Role.STATE  # nothing happened
+    if any(tokens[i].lower in NEGATIVE_SUBJECTS for i in range(clause.first, clause.verb)):
+        return Role.STATE  # "Nothing about sanctions changed on Sunday": a negative subject
     if head in MODALS_OF_FUTURE or (last in INTENTION and following == "to") or (head in BE_PRESENT | BE_PAST and following == "going"):
         return Role.ANNOUNCED
     if head in MODALS:
