@@ -140,6 +140,13 @@ def test_a_counted_date_counts_from_the_last_event_date_not_from_a_span() -> Non
         ("The ship sank on 4 May. The port closed that day.", ["2018-05-04", "2018-05-04"]),
         ("The ship sank on 4 May. The owners responded within hours.", ["2018-05-04", "2018-05-04"]),
         ("The port closed in March. A week later the strike ended.", ["2018-03", "2018-03"]),
+        ("The ship sank on 4 May. Divers were sent six minutes after the sinking.", ["2018-05-04", "2018-05-04"]),
+        ("The ship sank on 4 May. Hours after it sank, the owners apologised.", ["2018-05-04", "2018-05-04"]),
+        # After a span of days, counted from its last day; "the second day" is a day of it.
+        ("The talks ran on 4-5 May. Two days later the envoy left.", ["2018-05-04", "2018-05-07"]),
+        ("The talks ran on 4-5 May. They collapsed on the second day.", ["2018-05-04", "2018-05-05"]),
+        # A day counted from a year is no day.
+        ("The port was built in 2016. The next day, the crew left.", ["2016"]),
         # "X on Wednesday, the day after Y happened" dates Y the day before; a noun alone is no event.
         ("The plant reopened on Wednesday, the day after the regulator approved it.", ["2018-05-30", "2018-05-29"]),
         ("Talks were held from 6 to 8 May, three weeks before the summit.", ["2018-05-06"]),

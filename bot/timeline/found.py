@@ -37,8 +37,8 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # The leading lookahead names every character a trigger can start with: with it the regex engine
 # skips other characters in C instead of trying each alternative at every position (3x faster).
 _TRIGGER = re.compile(
-    rf"(?=[0-9JFMASONDTWYdwmysfahen])"
-    rf"(?:(?<![\d,.$£€])(?:\d{{1,2}}|{_YEAR})(?![\d%]|[,.:]\d)|{_MONTH}|\b{_WEEKDAY}\b|\b(?i:days?|weeks?|months?|years?|morning|spring|summer|fall|autumn|winter|hours|minutes|evening|night)\b)"
+    rf"(?=[0-9JFMASONDTWYEHdwmysfahen])"
+    rf"(?:(?<![\d,.$£€])(?:\d{{1,2}}|{_YEAR})(?![\d%]|[,.:]\d)|{_MONTH}|\b{_WEEKDAY}\b|\b(?i:days?|weeks?|months?|years?|morning|spring|summer|fall|autumn|winter|hours?|minutes?|evening|night)\b)"
 )
 TRIGGER_REACH = 25
 # The index terms (bot.search.normalise.terms) of those words: a sentence whose terms hold none of
@@ -46,7 +46,7 @@ TRIGGER_REACH = 25
 TRIGGER_TERMS = frozenset(
     terms(
         " ".join(relative.MONTHS) + " " + " ".join(relative.MONTH_ABBREVIATIONS) + " " + " ".join(relative.WEEKDAYS)
-        + " spring summer fall autumn winter day days week weeks month months year years morning hours minutes evening night"
+        + " spring summer fall autumn winter day days week weeks month months year years morning hour hours minute minutes evening night"
     )
 ) | frozenset(f"{n}" for n in range(32)) | frozenset(f"{n:02d}" for n in range(10)) | frozenset(f"{n}" for n in range(1800, 2100))
 _WORD_START = re.compile(r"(?<![\w'’.])[\w$]")
@@ -57,7 +57,7 @@ _WORD_START = re.compile(r"(?<![\w'’.])[\w$]")
 _PHRASE_STARTS = tuple(
     """in during over for within the a one two three four five six seven eight nine ten eleven twelve
     several more nearly early earlier late mid last this next spring summer fall winter on since
-    until by of throughout that hours minutes monday tuesday wednesday thursday friday saturday sunday jan feb mar apr
+    until by of throughout that hour minute monday tuesday wednesday thursday friday saturday sunday jan feb mar apr
     may jun jul aug sep oct nov dec 0 1 2 3 4 5 6 7 8 9""".split()
 )
 _LONGEST_PHRASE_START = max(map(len, _PHRASE_STARTS))
@@ -78,8 +78,12 @@ _PATTERN = re.compile(
             rf"\b(?P<anchor_n>{_NUMBER}|(?i:the))\s+(?P<anchor_unit>{_UNIT})\s+(?P<anchor_dir>(?i:before|after|later|earlier))\b",
             rf"\b(?i:the)\s+(?P<anchor_next>(?i:next|following|previous))\s+(?P<anchor_next_unit>(?i:day|morning|week|month))\b",
             rf"\b(?i:the)\s+(?P<anchor_same>(?i:same))\s+(?P<anchor_same_unit>(?i:day|morning|week|month))\b",
-            # "that day", "within hours", "hours later": the day of the date it refers to.
-            rf"\b(?P<anchor_that>(?i:that)\s+(?i:day|morning|afternoon|evening|night)|(?i:within|in)\s+(?i:hours|minutes)|(?i:hours|minutes)\s+(?i:later))\b",
+            # "that day": the day of the date it refers to.
+            rf"\b(?P<anchor_that>(?i:that)\s+(?i:day|morning|afternoon|evening|night))\b",
+            # "within hours", "within an hour of", "hours later", "six minutes after": the same day.
+            rf"\b(?P<anchor_clock>(?:{_NUMBER}\s+)?(?i:hours?|minutes?)\s+(?P<anchor_clock_dir>(?i:after|later|before|earlier))|(?i:within|in)\s+(?:{_NUMBER}\s+)?(?i:hours?|minutes?))\b",
+            # "on the second day", "the final day": a day of the span of days it refers to.
+            rf"\b(?i:the)\s+(?P<anchor_ordinal>(?i:first|second|third|fourth|fifth|final|last))\s+(?i:day)\b",
             rf"\b(?i:in|within)\s+(?P<future_n>{_NUMBER})\s+(?P<future_unit>{_UNIT})\b(?!\s+(?i:ago|of|in|before|after|earlier|later))",
             rf"\b(?P<part>{_PART_WORDS})\s*(?P<part_mod>(?i:last|this|next|the))\s+(?P<part_unit>(?i:year|month|week))\b",
             rf"\b(?P<part_y>{_PART_WORDS})\s*(?P<part_year>{_YEAR})\b(?!\d|,\d|%|s\b|-\d)",
@@ -237,7 +241,9 @@ def _anchored(
             r for n, m, r in result[position + 1 :]
             if n == number and r is not None and not _is_anchor(m) and m.start() - match.end() <= ANCHOR_REACH
         ]  # fmt: skip
-        same_before = _event_dates([(n, m, r) for n, m, r in result[:position] if n == number], dates_an_event)
+        # A day counted from a month or a year is no day: "the next day" after "in 2017" looks further back.
+        needs_day = _counts_days(g)
+        same_before = _event_dates([(n, m, r) for n, m, r in result[:position] if n == number], dates_an_event, needs_day)
         anchor = close_after[0] if pointing and close_after else None
         # "…, the day after Choe announced": the phrase opens what it dates; "…the day before." does not.
         opens = _WORD_NEXT.match(match.string, match.end()) is not None
@@ -245,13 +251,21 @@ def _anchored(
         if anchor is None:
             anchor = same_before
         earlier = number - 1
-        while anchor is None and earlier >= 0 and paragraph_of[earlier] >= paragraph_of[number] - 1:
-            anchor = _event_dates([(n, m, r) for n, m, r in result[:position] if n == earlier], dates_an_event)
+        while anchor is None and earlier >= 0 and paragraph_of[earlier] >= paragraph_of[number] - ANCHOR_PARAGRAPHS:
+            anchor = _event_dates([(n, m, r) for n, m, r in result[:position] if n == earlier], dates_an_event, needs_day)
             earlier -= 1
         if anchor is None:
             continue
-        if g["anchor_same"] or g["anchor_that"]:
+        if g["anchor_same"] or g["anchor_that"] or g["anchor_clock"]:
             amount, unit = 0, g["anchor_same_unit"] or "day"  # "the same day", "within hours": the date it refers to
+            if g["anchor_clock"] and (g["anchor_clock_dir"] or "after").lower() in ("after", "later"):
+                anchor = _last_day(anchor)  # "hours after Pompeo left" a visit of two days: its last
+        elif g["anchor_ordinal"]:
+            ordinal = g["anchor_ordinal"].lower()
+            if ordinal in ("final", "last"):
+                amount, unit, anchor = 0, "day", _last_day(anchor)
+            else:
+                amount, unit = _ORDINALS.index(ordinal), "day"
         elif g["anchor_next"]:
             amount = -1 if g["anchor_next"].lower() == "previous" else 1
             unit = g["anchor_next_unit"]
@@ -262,6 +276,8 @@ def _anchored(
         if backwards:
             amount = -amount
             inverted.add(match.start())
+        if amount > 0 and not g["anchor_ordinal"]:
+            anchor = _last_day(anchor)  # "three days after" a span of days counts from its end
         try:
             result[position] = (number, match, relative.shifted(anchor, amount, unit))
         except ValueError:
@@ -279,13 +295,29 @@ def _introduces(reading: grammar.Reading, tokens: list[grammar.Token], phrase_st
 DatesAnEvent = Callable[[int, re.Match[str], Resolved], bool]
 
 
-def _event_dates(dated: list[tuple[int, re.Match[str], Resolved | None]], dates_an_event: DatesAnEvent) -> Resolved | None:
+def _event_dates(dated: list[tuple[int, re.Match[str], Resolved | None]], dates_an_event: DatesAnEvent, needs_day: bool = False) -> Resolved | None:
     """Of one sentence's dates (in text order), the one a counted date refers to: of those that
-    date an event, the most precise written out, else the most precise counted one."""
-    usable = [(m, r) for n, m, r in dated if r is not None and dates_an_event(n, m, r)]
+    date an event (with a day, when `needs_day`), the most precise written out, else the most
+    precise counted one."""
+    usable = [(m, r) for n, m, r in dated if r is not None and (r.date.day is not None or not needs_day) and dates_an_event(n, m, r)]
     written = [r for m, r in usable if not _is_anchor(m)]
     # "on June 30 last year": the most precise of them, the last on ties.
     return max(reversed(written or [r for _, r in usable]), key=lambda r: len(r.date.iso()), default=None)
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth")
+
+
+def _counts_days(g: dict[str, str | None]) -> bool:
+    """Whether a counted phrase counts days or less ("the next day", "hours later", "that
+    morning"), so that only a date with a day can be what it counts from."""
+    unit = (g["anchor_unit"] or g["anchor_next_unit"] or g["anchor_same_unit"] or "").lower()
+    return bool(g["anchor_that"] or g["anchor_clock"] or g["anchor_ordinal"] or unit.startswith(("day", "morning")))
+
+
+def _last_day(resolved: Resolved) -> Resolved:
+    """A span of days' last day (a single date is its own)."""
+    return relative.exact(resolved.end, resolved.approximate) if resolved.end is not None else resolved
 
 
 # "the first …", "the only …", "the biggest …" with no clause break before the date: "in seven
@@ -294,6 +326,9 @@ _RANKED_BEFORE = re.compile(r"\b[Tt]he\s+(?:first|only|last|\w+est)\b[^,.;:]*$")
 _WORD_NEXT = re.compile(r"\s+[\w“\"‘']")
 # How far after "before"/"after" a date may stand and still be what they count from.
 ANCHOR_REACH = 40
+# How many paragraphs before its own a counted date looks back for the date it counts from (two
+# was measured: it found one more event on one training set and a wrong date on another).
+ANCHOR_PARAGRAPHS = 1
 # A dateline ("SEOUL, July 2 (Reuters) -"): when the story was filed, not an event.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^.]{0,40}$")
 _DATELINE_END = re.compile(r"^\s*(?:\(|[-–—]\s)")
@@ -453,7 +488,8 @@ def _lacks_year(g: dict[str, str | None]) -> bool:
 
 
 def _is_anchor(match: re.Match[str]) -> bool:
-    return bool(match.group("anchor_n") or match.group("anchor_next") or match.group("anchor_same") or match.group("anchor_that"))
+    g = match.group
+    return bool(g("anchor_n") or g("anchor_next") or g("anchor_same") or g("anchor_that") or g("anchor_clock") or g("anchor_ordinal"))
 
 
 def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:
@@ -470,7 +506,7 @@ def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:
             return relative.ago(base, relative.number_value(g["ago_n"]), g["ago_unit"])
         if g["over_n"]:
             return relative.ago(base, relative.number_value(g["over_n"]), g["over_unit"])
-        if g["anchor_n"] or g["anchor_next"] or g["anchor_same"]:
+        if _is_anchor(match):
             return None  # resolved from the date it counts from, in find_mentions
         if g["future_n"]:
             return relative.ahead(base, relative.number_value(g["future_n"]), g["future_unit"])
