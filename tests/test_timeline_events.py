@@ -118,6 +118,24 @@ def test_an_added_article_shows_its_events_without_curation(knowledge_copy: Path
     assert commands.timeline(store, "dmz") == [dmz]
 
 
+def test_a_curated_month_takes_the_day_an_added_article_gives(knowledge_copy: Path) -> None:
+    """The curator wrote "2018-06" for Singapore (their articles say "last June"); an article that
+    says "June 12, 2018" makes it that day, with every quote still there."""
+    store = KnowledgeStore(knowledge_copy)
+    assert by_title(store.current.timeline, "Singapore summit").date.iso() == "2018-06"
+    write_article(
+        knowledge_copy,
+        "test-2018-06-13-singapore",
+        "Trump and Kim met at the Singapore summit on June 12, 2018.",
+        published="2018-06-13",
+    )
+    store.reload()
+    singapore = by_title(store.current.timeline, "Singapore summit")
+    assert singapore.date.iso() == "2018-06-12" and singapore.curated
+    assert len(singapore.quotes) == 4
+    assert any(q.article.id == "test-2018-06-13-singapore" for q in singapore.quotes)
+
+
 def test_folder_without_timeline_file_has_only_found_events(tmp_path: Path) -> None:
     folder = tmp_path / "knowledge"
     write_article(folder, "only", "The summit was held on June 12, 2018, in Singapore.", published="2018-06-13")

@@ -217,6 +217,9 @@ def _finish(draft: _Draft) -> TimelineEvent:
     if draft.curated:
         date, approximate = draft.date, draft.approximate
         anchor = (draft.first, draft.last, draft.approximate)
+        if (finer := _finer_date(draft)) is not None:
+            date, approximate = finer.date, False
+            anchor = (finer.first, finer.last, False)
     else:
         # With no curator, the date most sources give leads; ties go to the more precise, then earlier.
         counts: dict[EventDate, list[_Source]] = {}
@@ -246,6 +249,19 @@ def _finish(draft: _Draft) -> TimelineEvent:
     if extent is not None and extent[0] != extent[1] and not draft.curated:
         return TimelineEvent(extent[0], approximate, draft.title, quotes.quotes(), draft.curated, other_dates, end=extent[1])
     return TimelineEvent(date, approximate, draft.title, quotes.quotes(), draft.curated, other_dates)
+
+
+def _finer_date(draft: _Draft) -> _Source | None:
+    """A curated date written as a month or a year ("2018-06") that the found sources make
+    precise: the one day every exact source inside it gives (new articles may say "June 12",
+    which the curator's did not). None when they give none, or disagree."""
+    if draft.date.day is not None:
+        return None
+    inside = [
+        s for s in draft.found
+        if not s.approximate and s.date.day is not None and s.extent is None and draft.first <= s.first and s.last <= draft.last
+    ]  # fmt: skip
+    return inside[0] if inside and len({s.date for s in inside}) == 1 else None
 
 
 class _Unique:
