@@ -281,6 +281,19 @@ def test_a_date_in_brackets_with_a_clock_time_restates_the_time_outside_them() -
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its last launch came late last year, on 29 November.",
+        "The port had closed last week, when on 21 February the union struck.",
+    ],
+)
+def test_a_vague_date_restated_precisely_after_a_comma_is_one_date(text: str) -> None:
+    """"late last year, on 29 November": the day is the date, the vaguer phrase no second mention."""
+    dates = [date for _, date, _ in found(text)]
+    assert len(dates) == 1 and dates[0].count("-") == 2  # one date, with a day
+
+
 def test_a_span_of_years_ends_in_its_last_year() -> None:
     text = "Teams recovered 229 sets of remains from 1996 to 2005."
     (mention,) = find_mentions("a", text, PUBLISHED, [Span(0, len(text))])

@@ -64,6 +64,8 @@ def roles(text: str) -> list[tuple[str, str]]:
         ("No agreement was reached on Tuesday.", Role.STATE),
         # A relative clause after the date says what happened then.
         ("The minister was replying to an interview on Monday in which the mayor said the port would close.", Role.EVENT),
+        # "before" a noun does not say it happened; the clause before lends its nearest auxiliary.
+        ("Analysts said the union was unlikely to strike before the election on 3 November.", Role.STATE),
         # A past form after a comma that follows a clause with its own verb is a participle.
         ("The two navies are due to hold a drill, known as Sea Star, from March 20 to 24.", Role.ANNOUNCED),
         # A speaker's words after a later comma are theirs: "said" stays the subject's verb.

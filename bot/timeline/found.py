@@ -160,9 +160,11 @@ def find_mentions(
     located, counted_back = _anchored(located, paragraph_of, dates_an_event)
     located = _years_after_counting(located, paragraph_of, published)
     mentions = []
-    for number, match, resolved in located:
+    for position, (number, match, resolved) in enumerate(located):
         if resolved is None or resolved.date.year > published.year + 10:
             continue
+        if _restated_precisely(located, position):
+            continue  # "late last year, on Nov. 29": the day that follows says when
         span = ordered[number][0]
         text = body[span.start : span.end]
         start, end = match.start() - span.start, match.end() - span.start
@@ -334,6 +336,26 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^.]{0,40}$")
 _DATELINE_END = re.compile(r"^\s*(?:\(|[-–—]\s)")
 # A clock time: "3:17 a.m.", "1817 GMT", "11 p.m.".
 _CLOCK_TIME = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{3,4}\s*(?:GMT|UTC)\b|\b\d{1,2}\s*[ap]\.m\.")
+
+
+# Between a date and the more precise one that restates it: "late last year, on Nov. 29",
+# "last week, when on May 16", "Less than four weeks later, on 3 September".
+_APPOSITION = re.compile(r",\s*(?:when\s+)?(?:on\s+|in\s+)?$")
+
+
+def _restated_precisely(located: Sequence[tuple[int, re.Match[str], Resolved | None]], position: int) -> bool:
+    """Whether the next date of the sentence, after only a comma, says the same time more
+    precisely: then it is the date, and this one no second mention."""
+    number, match, resolved = located[position]
+    if position + 1 >= len(located) or resolved is None:
+        return False
+    next_number, next_match, next_resolved = located[position + 1]
+    if next_number != number or next_resolved is None or len(next_resolved.date.iso()) <= len(resolved.date.iso()):
+        return False
+    if not _APPOSITION.match(match.string[match.end() : next_match.start()]):
+        return False
+    slack = dt.timedelta(days=31)
+    return resolved.first - slack <= next_resolved.first and next_resolved.last <= resolved.last + slack
 
 
 def _restates_a_clock_time(sentence: str, start: int, end: int) -> bool:

@@ -54,6 +54,8 @@ DURATION_WORDS = frozenset({"for", "over", "throughout", "since"})
 _TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during", "by", "from", "until", "till", "since", "after", "before", "between", "through"})
 # Prepositions that place a time relative to an event named by a noun ("since the summit").
 EVENT_PREPOSITIONS = frozenset({"since", "after", "before", "following", "until", "despite"})
+# Of those, the ones that say the noun had happened: "before the election on Nov. 3" does not.
+_PAST_EVENT_PREPOSITIONS = EVENT_PREPOSITIONS - {"before", "until"}
 ARTICLES_AND_POSSESSIVES = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your"})
 # English irregular past forms (simple past and participle): a closed list of the language, not of a story.
 IRREGULAR_PAST = frozenset(
@@ -305,9 +307,13 @@ def date_clause(sentence: str, tokens: list[Token], date_start: int) -> Clause |
     for first, last in order:
         if _in_quotation(sentence, tokens[first].start) != _in_quotation(sentence, date_start):
             continue
-        verb = finite_verb(tokens, first, last)
-        if verb is not None:
-            return Clause(first, last, verb)
+        heads = verb_heads(tokens, first, last)
+        if heads:
+            # A clause before the date lends its nearest auxiliary ("Analysts said Pyongyang was
+            # unlikely to … before the election on Nov. 3": "was"); a past form after the first
+            # head may be an adjective ("are due to hold their largest-ever combined exercise").
+            auxiliaries = [h for h in heads if tokens[h].lower in AUXILIARIES]
+            return Clause(first, last, auxiliaries[-1] if last <= at and auxiliaries else heads[0])
     return None
 
 
@@ -408,7 +414,7 @@ def _event_noun(tokens: list[Token], date_start: int) -> tuple[int, int] | None:
     first = at - 1
     while first > 0 and tokens[first - 1].is_word and tokens[first - 1].lower not in EVENT_PREPOSITIONS:
         first -= 1
-    if first == 0 or tokens[first - 1].lower not in EVENT_PREPOSITIONS or at - 1 - first < 1:
+    if first == 0 or tokens[first - 1].lower not in _PAST_EVENT_PREPOSITIONS or at - 1 - first < 1:
         return None
     if finite_verb(tokens, first, at - 1) is not None:
         return None
