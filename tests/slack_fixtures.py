@@ -26,6 +26,7 @@ from bot.frontends import slack_app
 from bot.knowledge.store import KnowledgeStore
 from bot.service.in_flight import InFlight
 from tests.fakes.slack_server import APP_ID, APP_TOKEN, BOT_TOKEN, BOT_USER_ID, TEAM_ID, FakeSlack
+from tests.patience import WAIT_SECONDS
 
 SIGNING_SECRET = "test-signing-secret"
 ADMIN_ID = "UADMIN01"
@@ -161,6 +162,14 @@ class HttpBot:
 
     url: str
     session: aiohttp.ClientSession
+    # Counts the app's listener runs from start to end, as shutdown does (slack_app.count_listeners).
+    in_flight: InFlight
+
+    async def settled(self) -> None:
+        """Wait until every listener started by the requests sent so far has finished. A listener
+        runs on after its ack, and answers run in worker threads in no fixed order, so a later
+        request's reply arriving says nothing about an earlier one's: this is the barrier."""
+        assert await self.in_flight.wait_idle(WAIT_SECONDS), f"listeners still running after {WAIT_SECONDS} s"
 
     async def send(self, body: str, content_type: str, *, timestamp: int | None = None, headers: dict[str, str] | None = None) -> aiohttp.ClientResponse:
         signed = sign(body, int(time.time()) if timestamp is None else timestamp)
@@ -188,11 +197,12 @@ async def fake_slack() -> AsyncIterator[FakeSlack]:
 
 
 async def serve_http(settings: Settings, store: KnowledgeStore, in_flight: InFlight | None = None) -> AsyncIterator[HttpBot]:
+    in_flight = in_flight or InFlight()
     app = slack_app.build_app(settings, store, in_flight)
     runner = await slack_app.start_http(app, SIGNING_SECRET, "127.0.0.1", 0)
     port = runner.addresses[0][1]
     async with aiohttp.ClientSession() as session:
-        yield HttpBot(f"http://127.0.0.1:{port}{slack_app.EVENTS_PATH}", session)
+        yield HttpBot(f"http://127.0.0.1:{port}{slack_app.EVENTS_PATH}", session, in_flight)
     await runner.cleanup()
 
 

@@ -26,13 +26,17 @@ Nobody else at the summit had ever tasted a turnip pickled in mare's milk before
 ZEPPELIN_QUESTION = "What did the zeppelin delegation from Ulaanbaatar carry?"
 
 
-def _first_line_with(lines: queue.Queue[str], needle: str, seen: list[str], timeout: float) -> str | None:
-    """Take lines (appending each to seen) until one contains needle; None when the timeout passes first."""
+def _first_line_with(lines: queue.Queue[str | None], needle: str, seen: list[str], timeout: float) -> str | None:
+    """Take lines (appending each to seen) until one contains needle; None when the timeout passes
+    first or the stream ends (None in the queue: the process closed it, most likely by exiting)."""
     deadline = time.monotonic() + timeout
     while (left := deadline - time.monotonic()) > 0:
         try:
             line = lines.get(timeout=left)
         except queue.Empty:
+            return None
+        if line is None:
+            lines.put(None)  # the end stays the end for whoever waits next
             return None
         seen.append(line)
         if needle in line:
@@ -55,23 +59,40 @@ class Chat:
             text=True,
             encoding="utf-8",
         )
-        self.stdout: queue.Queue[str] = queue.Queue()
-        self.stderr: queue.Queue[str] = queue.Queue()
+        self.stdout: queue.Queue[str | None] = queue.Queue()
+        self.stderr: queue.Queue[str | None] = queue.Queue()
         self.stderr_seen: list[str] = []
         self._replies = 0
         for stream, target in ((self.process.stdout, self.stdout), (self.process.stderr, self.stderr)):
             threading.Thread(target=self._drain, args=(stream, target), daemon=True).start()
 
     @staticmethod
-    def _drain(stream: object, target: queue.Queue[str]) -> None:
+    def _drain(stream: object, target: queue.Queue[str | None]) -> None:
         for line in stream:  # type: ignore[attr-defined]
             target.put(line)
+        target.put(None)
+
+    def _state(self) -> str:
+        """Whether the chat still runs, and what it logged: a wait that fails says which it was,
+        a slow chat or one that exited (and then its last words on stderr)."""
+        while True:
+            try:
+                line = self.stderr.get_nowait()
+            except queue.Empty:
+                break
+            if line is None:
+                self.stderr.put(None)
+                break
+            self.stderr_seen.append(line)
+        code = self.process.poll()
+        status = "still running" if code is None else f"exited with status {code}"
+        return f"the chat {status}; its stderr:\n{''.join(self.stderr_seen)}"
 
     def wait_stderr(self, needle: str, timeout: float = TIMEOUT) -> str:
         """The first stderr line (from now on) containing needle."""
         line = _first_line_with(self.stderr, needle, self.stderr_seen, timeout)
         if line is None:
-            raise AssertionError(f"no stderr line with {needle!r} within {timeout}s; saw:\n{''.join(self.stderr_seen)}")
+            raise AssertionError(f"no stderr line with {needle!r} within {timeout}s; {self._state()}")
         return line
 
     def ask(self, text: str, timeout: float = TIMEOUT) -> str:
@@ -85,7 +106,7 @@ class Chat:
         self.process.stdin.flush()
         lines: list[str] = []
         if _first_line_with(self.stdout, f"{marker!r}", lines, timeout) is None:  # the marker's own reply
-            raise AssertionError(f"no reply to {text!r} within {timeout}s; got:\n{''.join(lines)}")
+            raise AssertionError(f"no reply to {text!r} within {timeout}s; got:\n{''.join(lines)}\n{self._state()}")
         reply = "".join(lines).split(f"> {marker}\n")[0].lstrip("\n")  # the blank line after the last reply
         assert reply.startswith("> "), reply  # the question's echo
         return reply.split("\n", 1)[1]
