@@ -17,7 +17,7 @@ from bot.ranking.semantic import SemanticRanker
 from bot.ranking.signals import gather_signals
 from bot.search.answer_type import AnswerType, Expectation, expected_answer, satisfies, terms_required, wants_explanation, without_opening
 from bot.search.chat_markup import without_mention_markup
-from bot.search.ellipsis import asked_anew, leans_on_earlier
+from bot.search.ellipsis import INTERJECTIONS, asked_again, asked_anew, leans_on_earlier
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
 from bot.search.normalise import ADDRESSING_THE_BOT, PLEASANTRIES, is_stop_word, spell_out_shorthand, words
 from bot.search.query import SENTENCE_BREAK, Query, analyse, read_question, said_in_articles
@@ -70,6 +70,7 @@ class Declined(str, Enum):
     TOO_LONG = "too_long"
     NO_ARTICLES = "no_articles"
     SMALL_TALK = "small_talk"  # "hello", "thanks", "what can you do?": to the bot, not about the talks
+    ASKED_AGAIN = "asked_again"  # a follow-up asking only what its earlier question asked ("and why?" after a why)
     NOT_COVERED = "not_covered"
 
 
@@ -463,6 +464,10 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
         return alone
     if outlets:
         return _asked_of_outlets(knowledge, question, anchor, outlets)
+    # "and why?" after "Why did the summit collapse?" asks nothing new: answering it again would
+    # repeat the same quotes as if they were a second, further answer.
+    if asked_again(words(clean_question(question)), clean_question(anchor)):
+        return Answer(clean_question(question), declined=Declined.ASKED_AGAIN, follows=clean_question(anchor))
     # "and why?" after "When did the summit collapse?" asks "why did the summit collapse?".
     anew = asked_anew(words(clean_question(question)), clean_question(anchor))
     if anew is not None and (rephrased := answer(knowledge, anew)).answered:
@@ -510,7 +515,8 @@ def _leans_on_earlier(knowledge: KnowledgeBase, message: str) -> bool:
     the weather?", "asdfgh") makes it a new question, and a new question the articles don't cover
     is declined as one: repeating the last answer would pass it off as an answer to this."""
     query = analyse(knowledge, message)
-    if not all(said_in_articles(knowledge, c) or c.synonyms for c in query.concepts):
+    # "hmm", "oh", "wow" are said in no article, and name nothing either: "oh, why?" still leans.
+    if not all(said_in_articles(knowledge, c) or c.synonyms or c.said in INTERJECTIONS for c in query.concepts):
         return False
     if query.named_articles and not query.concepts:
         return True

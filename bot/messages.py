@@ -89,11 +89,17 @@ def decline_message(answer: Answer, user_text: Callable[[str], str] = str) -> st
         return NO_ARTICLES
     if reason is Declined.SMALL_TALK:
         return SMALL_TALK_THANKS if THANKS.intersection(words(answer.question)) else SMALL_TALK
+    if reason is Declined.ASKED_AGAIN and answer.follows is not None:
+        return ASKED_AGAIN.format(question=user_text(shorten(answer.follows, FOLLOW_UP_QUESTION_CHARS)))
     return NEAR_MISS if answer.near_miss else NOT_COVERED
 
 
 FOLLOW_UP_INTRO = "Reading this with your earlier question “{question}”, from the articles:"
 FOLLOW_UP_OUTLETS_INTRO = "Reading this with your earlier question “{question}”, from the articles of {outlets}:"
+ASKED_AGAIN = (
+    "That is what your earlier question “{question}” asked, and its answer is the best the articles give. "
+    "To go further, ask about one part of it."
+)
 OUTLETS_NOT_COVERED = "The articles of {outlets} do not cover your earlier question “{question}”, so I won't guess."
 FOLLOW_UP_QUESTION_CHARS = 100
 

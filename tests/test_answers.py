@@ -11,13 +11,14 @@ import pytest
 from bot import messages
 from bot.answers import MAX_QUESTION_CHARS, MAX_QUOTES, MIN_COVERAGE, Declined, answer, answer_follow_up, clean_question
 from bot.compare import outlets
+from bot.feedback.shown import can_be_rated
 from bot.knowledge.base import build_knowledge_base
 from bot.knowledge.quotation_marks import unbalanced
 from bot.knowledge.store import KnowledgeStore
 from bot.render.json_out import answer_dict
 from bot.render.text import answer_text
 from bot.search.query import analyse
-from bot.unanswered.log import UnansweredLog
+from bot.unanswered.log import UnansweredLog, is_recorded
 from tests.conftest import words_only, write_article
 
 DEV_SET = Path(__file__).resolve().parent.parent / "eval" / "dev_qa.jsonl"
@@ -167,7 +168,7 @@ def test_a_short_question_naming_its_own_subject_is_not_read_with_the_thread(bun
     assert not result.answered and result.follows is None
 
 
-@pytest.mark.parametrize("message", ["when was that?", "what did he say then?", "how so?", "why?"])
+@pytest.mark.parametrize("message", ["when was that?", "what did he say then?", "how so?", "oh, when?", "hmm, how?"])
 def test_an_elliptical_question_is_read_with_the_thread(bundled_store: KnowledgeStore, message: str) -> None:
     knowledge = bundled_store.current
     assert not answer(knowledge, message).answered
@@ -183,6 +184,22 @@ def test_a_follow_up_of_a_new_question_word_asks_it_of_the_earlier_subject(bundl
     follow_up = answer_follow_up(knowledge, "and why?", ["When did the Hanoi summit collapse?"])
     assert direct.answered and follow_up.quotes == direct.quotes
     assert follow_up.question == "and why?" and follow_up.follows == "When did the Hanoi summit collapse?"
+
+
+@pytest.mark.parametrize("message", ["and why?", "why?", "ok, why?", "wow, why?"])
+def test_a_follow_up_asking_only_what_the_earlier_question_asked_says_so(bundled_store: KnowledgeStore, message: str) -> None:
+    """"and why?" right after "Why did the Hanoi summit fail?" once repeated that answer word for
+    word under "Reading this with your earlier question", as if it were a further answer."""
+    knowledge = bundled_store.current
+    earlier = "Why did the Hanoi summit fail?"
+    assert answer(knowledge, earlier).answered
+    again = answer_follow_up(knowledge, message, [earlier])
+    assert again.declined is Declined.ASKED_AGAIN and not again.quotes and not again.closest
+    assert again.follows == earlier
+    reply = messages.decline_message(again)
+    assert f"your earlier question “{earlier}” asked" in reply and "ask about one part of it" in reply
+    # Not a gap in the articles: nothing for the unanswered log, no buttons to vote with.
+    assert not is_recorded(again) and not can_be_rated(again)
 
 
 def test_a_follow_up_naming_only_an_outlet_asks_the_earlier_question_of_its_articles(bundled_store: KnowledgeStore) -> None:

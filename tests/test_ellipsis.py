@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.ellipsis import asked_anew, leans_on_earlier
+from bot.search.ellipsis import asked_again, asked_anew, leans_on_earlier
 from bot.search.normalise import words
 
 
@@ -91,3 +91,18 @@ def test_a_follow_up_of_one_question_word_asks_the_earlier_question_with_it(foll
 )
 def test_no_question_is_made_up_when_the_grammar_does_not_give_one(follow_up: str, earlier: str) -> None:
     assert asked_anew(words(follow_up), earlier) is None
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "earlier", "again"),
+    [
+        ("and why?", "Why did the Hanoi summit collapse?", True),
+        ("hmm, why?", "why did it fail", True),
+        ("who?", "Who met Kim?", True),
+        ("and when?", "Why did the Hanoi summit collapse?", False),  # a new question word: asked_anew
+        ("why not?", "Why did the envoy resign?", False),  # asks more than the word
+        ("and why?", "tell me why the envoy resigned", False),
+    ],
+)
+def test_a_follow_up_of_the_earlier_question_s_own_word_asks_it_again(follow_up: str, earlier: str, again: bool) -> None:
+    assert asked_again(words(follow_up), earlier) is again

@@ -56,14 +56,14 @@ async def test_a_follow_up_in_the_thread_uses_the_earlier_question(fake_slack: F
     fake_slack.threads[(CHANNEL_ID, ROOT)] = [
         {"type": "message", "user": USER_ID, "text": f"<@{BOT_USER_ID}> Why did the Hanoi summit collapse?", "ts": ROOT, "thread_ts": ROOT},
         {"type": "message", "bot_id": BOT_ID, "user": BOT_USER_ID, "text": "From the articles:", "ts": "1700000200.000200", "thread_ts": ROOT},
-        {"type": "message", "user": USER_ID, "text": "why?", "ts": follow_up, "thread_ts": ROOT},
+        {"type": "message", "user": USER_ID, "text": "when?", "ts": follow_up, "thread_ts": ROOT},
     ]
-    # "why?" alone is declined; with the thread's question it is answered. No mention needed.
-    await http_bot.event(event_callback(message_event("why?", follow_up, channel_type="channel", thread_ts=ROOT), "Ev003"))
+    # "when?" alone is declined; with the thread's question it is answered. No mention needed.
+    await http_bot.event(event_callback(message_event("when?", follow_up, channel_type="channel", thread_ts=ROOT), "Ev003"))
     (post,) = await fake_slack.wait_for(lambda f: posts_in_thread(f, ROOT))
     (history,) = fake_slack.of("conversations.replies")
     assert (history.args["channel"], history.args["ts"]) == (CHANNEL_ID, ROOT)
-    # The reply names the thread's question it read "why?" with: the history reached the answer.
+    # The reply names the thread's question it read "when?" with: the history reached the answer.
     assert "Reading this with your earlier question “Why did the Hanoi summit collapse?”" in all_text(post)
     assert "Hanoi" in all_text(post)
 
@@ -116,13 +116,13 @@ async def test_a_follow_up_in_a_long_thread_reads_its_latest_messages(fake_slack
     chatter = [message(n, "thanks") for n in range(1, 300)]
     latest_question = message(300, "Why did the Hanoi summit collapse?")
     bot_answer = message(301, "From the articles:", bot_id=BOT_ID, user=BOT_USER_ID)
-    follow_up = message(302, "why?")
+    follow_up = message(302, "when?")
     later = message(303, "Who was Trump's choice to replace Tillerson?")  # posted after the follow-up
     fake_slack.threads[(CHANNEL_ID, ROOT)] = [
         {"type": "message", "user": USER_ID, "text": f"<@{BOT_USER_ID}> {TILLERSON}", "ts": ROOT, "thread_ts": ROOT},
         *chatter, latest_question, bot_answer, follow_up, later,
     ]
-    await http_bot.event(event_callback(message_event("why?", follow_up["ts"], channel_type="channel", thread_ts=ROOT), "Ev020"))
+    await http_bot.event(event_callback(message_event("when?", follow_up["ts"], channel_type="channel", thread_ts=ROOT), "Ev020"))
     (post,) = await fake_slack.wait_for(lambda f: posts_in_thread(f, ROOT))
     assert "Reading this with your earlier question “Why did the Hanoi summit collapse?”" in all_text(post)
     pages = fake_slack.of("conversations.replies")
@@ -133,9 +133,9 @@ async def test_a_mention_inside_a_thread_replies_to_the_root(fake_slack: FakeSla
     reply = "1700000400.000400"
     fake_slack.threads[(CHANNEL_ID, ROOT)] = [
         {"type": "message", "user": USER_ID, "text": "Why did the Hanoi summit collapse?", "ts": ROOT},
-        {"type": "message", "user": USER_ID, "text": f"<@{BOT_USER_ID}> why?", "ts": reply, "thread_ts": ROOT},
+        {"type": "message", "user": USER_ID, "text": f"<@{BOT_USER_ID}> when?", "ts": reply, "thread_ts": ROOT},
     ]
-    await http_bot.event(event_callback(mention_event("why?", reply, thread_ts=ROOT), "Ev004"))
+    await http_bot.event(event_callback(mention_event("when?", reply, thread_ts=ROOT), "Ev004"))
     (post,) = await fake_slack.wait_for(lambda f: posts_in_thread(f, ROOT))
     assert "Hanoi" in all_text(post)
 
@@ -246,9 +246,9 @@ async def test_a_follow_up_in_a_direct_message_thread(fake_slack: FakeSlack, htt
     fake_slack.threads[("D0DIRECT", ROOT)] = [
         {"type": "message", "user": USER_ID, "text": "Why did the Hanoi summit collapse?", "ts": ROOT},
         {"type": "message", "bot_id": BOT_ID, "user": BOT_USER_ID, "text": "From the articles:", "ts": "1700000800.000800"},
-        {"type": "message", "user": USER_ID, "text": "why?", "ts": follow_up, "thread_ts": ROOT},
+        {"type": "message", "user": USER_ID, "text": "when?", "ts": follow_up, "thread_ts": ROOT},
     ]
-    await http_bot.event(event_callback(message_event("why?", follow_up, channel_type="im", thread_ts=ROOT), "Ev010"))
+    await http_bot.event(event_callback(message_event("when?", follow_up, channel_type="im", thread_ts=ROOT), "Ev010"))
     (post,) = await fake_slack.wait_for(lambda f: posts_in_thread(f, ROOT))
     assert post["channel"] == "D0DIRECT" and "Hanoi" in all_text(post)
 

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from bot.search.normalise import PLEASANTRIES, STOP_WORDS, words
 
 # Said before the question without being part of it: "ok, and when?", "hmm, why?".
-_INTERJECTIONS = PLEASANTRIES | frozenset("oh ah hmm well yeah yes right please sure wow".split())
+INTERJECTIONS = PLEASANTRIES | frozenset("oh ah hmm well yeah yes right please sure wow".split())
 # Opening a message, these carry the conversation on: "and Biegun?", "but why?", "so when?".
 _CARRYING_ON = frozenset("and but so also or plus then".split())
 # "what about Moon?", "how about Vox?", "what of the sanctions?"
@@ -68,7 +68,7 @@ def leans_on_earlier(said: Sequence[str]) -> bool:
 
 def _without_interjections(said: Sequence[str]) -> list[str]:
     start = 0
-    while start < len(said) and said[start] in _INTERJECTIONS:
+    while start < len(said) and said[start] in INTERJECTIONS:
         start += 1
     return list(said[start:])
 
@@ -101,20 +101,34 @@ def asked_anew(follow_up: Sequence[str], earlier: str) -> str | None:
     """The earlier question asked with the follow-up's question word, when the follow-up is only
     that word ("and why?", "ok, when?") and the earlier question opens with a question word and an
     auxiliary: "When did the Hanoi summit collapse?" + "and why?" -> "why did the Hanoi summit
-    collapse?". None when the follow-up asks more, or the same word again, or the earlier
-    question's question word is a part of its clause ("who met Kim?")."""
-    said = _without_interjections(follow_up)
-    if said and said[0] in _CARRYING_ON:
-        said = said[1:]
-    if len(said) != 1 or said[0] not in _CIRCUMSTANCE_WORDS:
+    collapse?". None when the follow-up asks more, or the same word again (asked_again), or the
+    earlier question's question word is a part of its clause ("who met Kim?")."""
+    word = _lone_question_word(follow_up)
+    if word not in _CIRCUMSTANCE_WORDS:
         return None
     opening = re.match(r"\W*([^\W\d_]+)\b", earlier)
     earlier_words = words(earlier)
     if opening is None or len(earlier_words) < 3 or earlier_words[0] not in _QUESTION_WORDS or earlier_words[1] not in _AUXILIARIES:
         return None
-    if earlier_words[0] == said[0]:
+    if earlier_words[0] == word:
         return None  # the same question again: nothing new to ask
-    return said[0] + earlier[opening.end() :]
+    return word + earlier[opening.end() :]
+
+
+def asked_again(follow_up: Sequence[str], earlier: str) -> bool:
+    """Whether the follow-up is only the question word the earlier question opens with: "and why?"
+    after "Why did the Hanoi summit fail?" asks nothing that question did not."""
+    earlier_words = words(earlier)
+    word = _lone_question_word(follow_up)
+    return word is not None and bool(earlier_words) and earlier_words[0] == word
+
+
+def _lone_question_word(follow_up: Sequence[str]) -> str | None:
+    """The message's question word when it is all the message says ("and why?", "ok, when?")."""
+    said = _without_interjections(follow_up)
+    if said and said[0] in _CARRYING_ON:
+        said = said[1:]
+    return said[0] if len(said) == 1 and said[0] in _QUESTION_WORDS else None
 
 
 def _is_clause(said: list[str]) -> bool:
