@@ -162,13 +162,15 @@ class HttpBot:
 
     url: str
     session: aiohttp.ClientSession
-    # Counts the app's listener runs from start to end, as shutdown does (slack_app.count_listeners).
-    in_flight: InFlight
+    # Counts the app's listener runs from start to end, as shutdown does (slack_app.count_listeners);
+    # None for a bot in another process, whose listeners this process cannot see.
+    in_flight: InFlight | None = None
 
     async def settled(self) -> None:
         """Wait until every listener started by the requests sent so far has finished. A listener
         runs on after its ack, and answers run in worker threads in no fixed order, so a later
         request's reply arriving says nothing about an earlier one's: this is the barrier."""
+        assert self.in_flight is not None, "only a bot served in this process (serve_http) can be waited for"
         assert await self.in_flight.wait_idle(WAIT_SECONDS), f"listeners still running after {WAIT_SECONDS} s"
 
     async def send(self, body: str, content_type: str, *, timestamp: int | None = None, headers: dict[str, str] | None = None) -> aiohttp.ClientResponse:
