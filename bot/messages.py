@@ -295,6 +295,7 @@ EXPECTED_KINDS = MappingProxyType({
     "number": "a number",
     "amount": "an amount",
     "duration": "a duration",
+    "age": "an age",
     "person": "a person's name",
     "place": "a place",
     "date": "a date",

@@ -21,6 +21,8 @@ def kind(question: str) -> AnswerType | None:
         ("How many US troops are in South Korea?", AnswerType.NUMBER),
         ("How much did the summit cost?", AnswerType.AMOUNT),
         ("How long would a deal take?", AnswerType.DURATION),
+        ("How old is Kim Jong Un?", AnswerType.AGE),
+        ("At what age did he take power?", AnswerType.AGE),
         ("Who was Trump's choice to replace Tillerson?", AnswerType.PERSON),
         ("Who is James McKeon?", None),  # asks what he is, not for a name
         ("Where did Trump fly after Hanoi?", AnswerType.PLACE),
@@ -65,6 +67,26 @@ def test_a_number_must_count_the_thing_asked_about() -> None:
 def test_an_amount_may_be_none_but_not_just_any_word() -> None:
     assert check("Pompeo has no diplomatic experience at all.", "How much diplomatic experience does Pompeo have?")
     assert not check("It is not clear at all whether talks resume.", "How much did the summit cost?")
+
+
+def test_a_duration_is_a_span_not_a_time_ago() -> None:
+    """"How long did the Hanoi meeting last?" was once answered with "… special envoy six months
+    ago …": when something happened, not how long anything lasted."""
+    question = "How long did the meeting last?"
+    assert check("The two-day summit ended early.", question)
+    assert check("They talked for years.", question)
+    assert not check("He was appointed special envoy six months ago.", question)
+    assert not check("The accord was signed years ago.", question)
+
+
+def test_an_age_is_not_any_number() -> None:
+    """"How old is Kim Jong Un?" was once answered with sentences that merely named him."""
+    question = "How old is the envoy?"
+    assert check("The 72-year-old envoy arrived.", question)
+    assert check("The envoy, aged 35, arrived.", question)
+    assert check("He became envoy at the age of 40.", question)
+    assert not check("The envoy held two rounds of talks in 2019.", question)
+    assert not check("The envoy is a respected diplomat.", question)
 
 
 def test_a_place_is_not_a_month_a_weekday_or_a_person_quoted() -> None:

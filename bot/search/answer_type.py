@@ -18,6 +18,7 @@ class AnswerType(str, Enum):
     NUMBER = "number"
     AMOUNT = "amount"
     DURATION = "duration"
+    AGE = "age"  # "how old …": an age ("72-year-old", "aged 35"), not any number
     PERSON = "person"
     PLACE = "place"
     DATE = "date"
@@ -37,6 +38,7 @@ class Expectation:
 _HOW_MANY = re.compile(r"\bhow many\b((?:\s+[a-z]+)*)")
 _HOW_MUCH = re.compile(r"\bhow much\b")
 _NUMBER_QUESTION = re.compile(r"\bwhat (?:number|percentage|share|amount)\b")
+_AGE_QUESTION = re.compile(r"\bhow old\b|\bwhat age\b")
 _DURATION_QUESTION = re.compile(r"\b(?:how long|how many (?:years|months|weeks|days|hours))\b(?! ago)")
 _PERSON_QUESTION = re.compile(
     r"^(?:who|whom|whose)\b|\bwho (?:is|was|were|did|does|will|would|could)\b|\bwhat (?:is|was) (?:the|his|her|their) names?\b|\bnames? of\b"
@@ -66,9 +68,14 @@ _NUMBER_WORDS = (
 ).split()
 _NUMBER = r"(?:\d[\d,.]*|" + "|".join(_NUMBER_WORDS) + r")"
 _HAS_NUMBER = re.compile(rf"\b{_NUMBER}\b|[$€£¥]\s?\d", re.IGNORECASE)
+# "six months ago" dates something (a point in time), it is no span: not how long anything lasted.
 _HAS_DURATION = re.compile(
-    rf"\b(?:{_NUMBER}|a|an|several|many|few)[\s-]+(?:more\s+)?(?:years?|months?|weeks?|days?|hours?|decades?)\b"
-    r"|\b(?:years|months|weeks|days|hours|decades)\b|\bovernight\b",
+    rf"\b(?:{_NUMBER}|a|an|several|many|few)[\s-]+(?:more\s+)?(?:years?|months?|weeks?|days?|hours?|decades?)\b(?!\s+ago\b)"
+    r"|\b(?:years|months|weeks|days|hours|decades)\b(?!\s+ago\b)|\bovernight\b",
+    re.IGNORECASE,
+)
+_HAS_AGE = re.compile(
+    rf"\b{_NUMBER}[\s-]+years?[\s-]+old\b|\baged {_NUMBER}\b|\bat (?:the )?age (?:of )?{_NUMBER}\b|\bin (?:his|her|their) (?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\d0s)\b",
     re.IGNORECASE,
 )
 _HAS_AMOUNT = re.compile(r"\b(?:none|little|nothing|plenty|no \w+(?: \w+)? at all)\b", re.IGNORECASE)
@@ -130,6 +137,8 @@ def wants_explanation(question: str) -> bool:
 
 def expected_answer(question: str) -> Expectation | None:
     text = _OPENING.sub("", spell_out_shorthand(fold(question)).strip())
+    if _AGE_QUESTION.search(text):
+        return Expectation(AnswerType.AGE, frozenset({"old", "age", "years"}))
     if _DURATION_QUESTION.search(text):
         return Expectation(AnswerType.DURATION, frozenset({"long", "years", "months", "weeks", "days", "hours"}))
     if how_many := _HOW_MANY.search(text):
@@ -164,6 +173,8 @@ def satisfies(sentence: str, expectation: Expectation, question: str, not_a_pers
         return bool(_HAS_NUMBER.search(sentence) or _HAS_AMOUNT.search(sentence))
     if expectation.type is AnswerType.DURATION:
         return bool(_HAS_DURATION.search(sentence))
+    if expectation.type is AnswerType.AGE:
+        return bool(_HAS_AGE.search(sentence))
     if expectation.type is AnswerType.DATE:
         return bool(_HAS_DATE.search(sentence))
     if expectation.type is AnswerType.YEAR:
