@@ -44,7 +44,7 @@ INTENTION = frozenset({"set", "due", "scheduled", "expected", "slated", "poised"
 # Words that open a clause inside a sentence ("…, as talks collapsed", "… that tensions may have").
 SUBORDINATORS = frozenset(
     {"when", "while", "because", "although", "though", "whereas", "if", "unless", "which", "who", "whom", "whose",
-     "where", "whether", "but", "that", "after", "before", "since", "until", "once", "so", "yet", "as"}
+     "where", "whether", "but", "that", "after", "before", "since", "until", "once", "so", "yet", "as", "than"}
 )  # fmt: skip
 # Words that join two clauses of equal rank ("…, and officials have since praised …").
 COORDINATORS = frozenset({"and", "but", "or", "nor", "yet", "so"})
@@ -55,7 +55,7 @@ _TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during", "by", "from", "until
 # Prepositions that place a time relative to an event named by a noun ("since the summit").
 EVENT_PREPOSITIONS = frozenset({"since", "after", "before", "following", "until", "despite"})
 # Of those, the ones that say the noun had happened: "before the election on Nov. 3" does not.
-_PAST_EVENT_PREPOSITIONS = EVENT_PREPOSITIONS - {"before", "until"}
+_PAST_EVENT_PREPOSITIONS = EVENT_PREPOSITIONS - {"before", "until", "since"}
 ARTICLES_AND_POSSESSIVES = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your"})
 # English irregular past forms (simple past and participle): a closed list of the language, not of a story.
 IRREGULAR_PAST = frozenset(
@@ -350,6 +350,8 @@ def _read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *,
     led_by = {previous, tokens[at].lower if at < len(tokens) else ""}  # "in June", "North Korea on Wednesday rejected"
     if clause.verb == _token_at(tokens, date_end) and led_by.isdisjoint(_TIME_PREPOSITIONS):
         return Reading(Role.STATE, clause)  # the date is the subject: "The year 2017 set the tone"
+    if tokens[clause.first].lower == "than":
+        return Reading(Role.STATE, clause)  # "more comfortable than he was a year ago": a comparison
     role = _verb_role(tokens, clause, date_start)
     if role is Role.STATE and _instance_of_a_perfect(tokens, clause, at):
         role = Role.EVENT
