@@ -357,6 +357,8 @@ def _read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *,
         role = Role.EVENT
     if role is Role.EVENT and open_ended and previous in ("by", "until", "before"):
         role = Role.ANNOUNCED  # a deadline that had not passed yet
+    if role is Role.STATE and open_ended and tokens[clause.verb].lower in ("would", "’d", "'d"):
+        role = Role.ANNOUNCED  # "said Seoul would consult … before the end of the month": a reported plan
     return Reading(role, clause)
 
 
