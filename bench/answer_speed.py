@@ -61,13 +61,13 @@ def main() -> None:
         encodings.append((time.perf_counter() - before) * 1000)
 
     # Each question once as new (encoded), then again as asked before (its vector remembered).
-    from bot.ranking.semantic import question_vector
+    from bot.ranking.semantic import remembered_questions
 
     timings = []
     for round_ in range(ROUNDS):
         for question in questions:
             if round_ == 0:
-                question_vector.cache_clear()
+                remembered_questions.cache_clear()
             before = time.perf_counter()
             answer(knowledge, question)
             timings.append((time.perf_counter() - before) * 1000)

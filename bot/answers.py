@@ -14,7 +14,7 @@ from bot.ranking.answer_check import AnswerCheck, Evidence, shipped_model
 from bot.ranking.fusion import Fused, FusedList, FusionWeights, fuse
 from bot.ranking.protocol import Asked, Ranking
 from bot.ranking.semantic import SemanticRanker
-from bot.ranking.signals import gather_signals
+from bot.ranking.signals import content_of, gather_signals
 from bot.search.answer_type import AnswerType, Expectation, expected_answer, satisfies, terms_required, wants_explanation, without_opening
 from bot.search.chat_markup import without_mention_markup
 from bot.search.ellipsis import INTERJECTIONS, asked_again, asked_anew, leans_on_earlier
@@ -161,7 +161,14 @@ def answer(
         return Answer(question, declined=Declined.SMALL_TALK)
     plain = _without_markup(question)
     expectation, query = read_question(knowledge, plain, asking and _without_markup(asking))
-    rankings, ranked = rank_sentences(knowledge, plain, query, only_articles=only_articles, pipeline=pipeline)
+    # The check's model was fitted on questions asked on their own over the whole folder. Within
+    # some articles the fused scores are scaled within them (their best always looks strong), and a
+    # follow-up read with its thread's question is two questions in one: there the rule decides.
+    own_question = only_articles is None and asking is None
+    # The question without its names, encoded with the question (bot.ranking.signals.content_of).
+    content = content_of(plain) if own_question else plain
+    alongside = (content,) if content != plain else ()
+    rankings, ranked = rank_sentences(knowledge, plain, query, only_articles=only_articles, pipeline=pipeline, alongside=alongside)
     if not ranked:
         credits = concept_credits(knowledge, query, frozenset())
         return Answer(question, declined=Declined.NOT_COVERED, reading=_reading(expectation, False, query, credits, None))
@@ -173,10 +180,6 @@ def answer(
     credits = concept_credits(knowledge, query, present)
     coverage = weighted_coverage(credits)
     similarity = similarity_of(rankings, best.sentence)
-    # The check's model was fitted on questions asked on their own over the whole folder. Within
-    # some articles the fused scores are scaled within them (their best always looks strong), and a
-    # follow-up read with its thread's question is two questions in one: there the rule decides.
-    own_question = only_articles is None and asking is None
     signals = gather_signals(plain, expectation, ranked, credits, _passage_text(knowledge, best.sentence), _similarity_to(knowledge, best.sentence, plain, similarity)) if own_question else None
     evidence = Evidence(coverage, similarity, bool(fitting), has_topic=bool(query.concepts), signals=signals)
     reading = _reading(expectation, bool(fitting), query, credits, similarity, evidence)
@@ -187,15 +190,22 @@ def answer(
 
 
 def rank_sentences(
-    knowledge: KnowledgeBase, text: str, query: Query, *, only_articles: frozenset[str] | None = None, pipeline: Pipeline = PIPELINE
+    knowledge: KnowledgeBase,
+    text: str,
+    query: Query,
+    *,
+    only_articles: frozenset[str] | None = None,
+    pipeline: Pipeline = PIPELINE,
+    alongside: tuple[str, ...] = (),
 ) -> tuple[list[Ranking], FusedList]:
     """The retrieval /ask and /timeline share: every ranker's view of the sentences, and their fusion
-    (a source the text names first among equals). `text` is the question as typed, without markup."""
+    (a source the text names first among equals). `text` is the question as typed, without markup;
+    `alongside`: texts to be compared with sentences afterwards (bot.ranking.protocol.Asked)."""
     # The model is uncased; it reads chat shorthand ("wat did wired say abt …") and misspellings
     # ("tilerson") as the words meant, and not a greeting before the question ("hey bot, who is …"),
     # which words alone skip too.
     meant = _with_corrections(spell_out_shorthand(text.casefold()), query.corrections)
-    asked = Asked(without_opening(meant) or text, query, only_articles)
+    asked = Asked(without_opening(meant) or text, query, only_articles, alongside)
     rankings = [ranker.rank(knowledge, asked) for ranker in knowledge.rankers]
     return rankings, _boost_named_sources(knowledge, fuse(rankings, pipeline.fusion), query)
 

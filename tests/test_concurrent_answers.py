@@ -58,12 +58,13 @@ def eval_questions() -> list[str]:
 
 
 def forget_everything_memoised() -> None:
-    """The state of a bot that has just started: every functools cache in the bot emptied (the
-    stems, the English word counts, the synonym table, the stop-word spelling index …)."""
+    """The state of a bot that has just started: every cache in the bot emptied (the stems, the
+    English word counts, the synonym table, the stop-word spelling index, the questions' vectors …);
+    a class with a cache_clear method is not a cache, its instances are."""
     for name, module in list(sys.modules.items()):
         if name == "bot" or name.startswith("bot."):
             for value in vars(module).values():
-                if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", None) == name:
+                if not isinstance(value, type) and callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", None) == name:
                     value.cache_clear()
 
 

@@ -41,6 +41,15 @@ def test_one_sentence_alone_encodes_as_in_a_padded_batch(reference: dict[str, ob
     assert np.allclose(alone, batch[:5], atol=1e-5)
 
 
+def test_a_question_and_its_form_without_names_in_one_pass_match_each_encoded_alone() -> None:
+    """The answer check encodes both in one padded pass; its signals must be what two passes gave."""
+    question = "What did Kim Jong Un tell Donald Trump about the Yongbyon reactor in Hanoi?"
+    texts = [question, "What did tell about the reactor in?"]
+    together = shared_model().encode(texts)
+    alone = np.stack([shared_model().encode([text])[0] for text in texts])
+    assert np.all(1 - (together * alone).sum(axis=1) < 1e-6)
+
+
 def test_threads_sharing_the_model_get_the_same_vectors(reference: dict[str, object]) -> None:
     sentences = list(reference["sentences"])[:8]  # type: ignore[call-overload]
     model = shared_model()

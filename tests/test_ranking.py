@@ -14,7 +14,9 @@ from bot.ranking.answer_check import AnswerCheck, DeclineModel, Evidence, Signal
 from bot.ranking.fusion import FusionWeights, reciprocal_rank_fusion
 from bot.ranking.lexical import LexicalRanker
 from bot.ranking.protocol import Asked, Ranker, Ranking
-from bot.ranking.signals import without_names, written_as_names
+from bot.ranking.minilm import shared_model
+from bot.ranking.semantic import RememberedVectors
+from bot.ranking.signals import content_of, without_names, written_as_names
 from tests.conftest import write_article
 
 
@@ -146,6 +148,22 @@ def test_an_off_topic_question_naming_someone_the_articles_name_is_declined(bund
 @pytest.mark.parametrize("question", ["Where does Lynn Rusten work?", "What did Kim Jong Un want in exchange for closing Yongbyon?"])
 def test_a_question_about_someone_the_articles_name_that_they_answer_is_answered(bundled_store: KnowledgeStore, question: str) -> None:
     assert answer(bundled_store.current, question).answered
+
+
+def test_texts_encoded_in_one_pass_are_each_remembered_as_encoded_alone() -> None:
+    remembered = RememberedVectors(size=2)
+    first, second = remembered.vectors(["Who met Kim in Hanoi?", "Who met in?"])
+    assert remembered.vectors(["Who met in?"])[0] is second  # asked again: not encoded again
+    assert abs(float(first @ shared_model().encode(["Who met Kim in Hanoi?"])[0]) - 1) < 1e-6
+    remembered.vectors(["A third text"])
+    assert remembered.vectors(["Who met in?"])[0] is second  # used last, so kept
+    assert remembered.vectors(["Who met Kim in Hanoi?"])[0] is not first  # the oldest was let go
+
+
+def test_the_check_compares_the_question_without_the_names_its_best_paragraph_gives() -> None:
+    # Before ranking only the question's own names are known; the paragraph can add one it writes in lower case.
+    assert content_of("What did kim say to Trump?") == "What did kim say to"
+    assert content_of("What did kim say to Trump?", "The leader Kim Jong Un met Donald Trump.") == "What did say to"
 
 
 def test_the_names_a_question_gives_are_taken_out_as_written_possessives_and_all() -> None:

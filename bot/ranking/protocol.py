@@ -24,6 +24,9 @@ class Asked:
     text: str  # as the user typed it (cleaned), for rankers that read whole sentences
     query: Query  # its weighted terms and concepts, for lexical rankers
     only_articles: frozenset[str] | None = None  # rank only these articles' sentences (None: all)
+    # Texts the caller will compare with sentences after ranking: a ranker that encodes the question
+    # encodes them in the same pass (one pass for two texts costs much less than two).
+    alongside: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,10 @@ from the disk cache (bot.ranking.embedding_cache), so a start or reload encodes 
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,6 +69,9 @@ class SemanticRanker:
         return float(self.vectors[self.rows[sentence]] @ question_vector(text))
 
     def rank(self, knowledge: KnowledgeBase, asked: Asked) -> Ranking:
+        # The texts the caller compares after ranking, in the same forward pass as the question:
+        # the weights are read once for both, so two texts cost far less than two passes.
+        question_vectors((asked.text, *asked.alongside))
         similarity = self.similarities(asked.text)
         eligible = self.quotable if asked.only_articles is None else self.quotable & np.isin(self.articles, list(asked.only_articles))
         masked = np.where(eligible, similarity, -np.inf)
@@ -80,12 +85,51 @@ class SemanticRanker:
         return Ranking(self.name, order, lambda position: float(similarity[position]), floor=float(similarity[order[-1]]))
 
 
-@lru_cache(maxsize=_QUESTIONS_REMEMBERED)
+class RememberedVectors:
+    """The vectors of the last texts asked about, so a question asked again (a follow-up's anchor)
+    is not encoded twice. Not functools.lru_cache: that remembers one call's result, and here one
+    forward pass encodes several texts, each remembered on its own. Shared by answering threads."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._held: OrderedDict[str, Vectors] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def vectors(self, texts: Sequence[str]) -> list[Vectors]:
+        """Each text's vector, in order; those not remembered are encoded together, in one pass."""
+        with self._lock:
+            found = {text: self._held[text] for text in texts if text in self._held}
+            for text in found:
+                self._held.move_to_end(text)
+        missing = list(dict.fromkeys(text for text in texts if text not in found))
+        if missing:  # encoded outside the lock: other threads' questions need not wait for this one
+            for text, vector in zip(missing, shared_model().encode(missing), strict=True):
+                vector.setflags(write=False)
+                found[text] = vector
+            with self._lock:
+                for text in missing:
+                    self._held[text] = found[text]
+                while len(self._held) > self._size:
+                    self._held.popitem(last=False)
+        return [found[text] for text in texts]
+
+    def cache_clear(self) -> None:
+        """Forget every vector, as a new process starts (benchmarks, tests)."""
+        with self._lock:
+            self._held.clear()
+
+
+remembered_questions = RememberedVectors(_QUESTIONS_REMEMBERED)
+
+
+def question_vectors(texts: Sequence[str]) -> list[Vectors]:
+    """The texts' vectors; those not remembered are encoded in one pass."""
+    return remembered_questions.vectors(texts)
+
+
 def question_vector(question: str) -> Vectors:
-    """A question's vector; the same question asked again (a follow-up's anchor) is not encoded twice."""
-    vector = shared_model().encode([question])[0]
-    vector.setflags(write=False)
-    return vector
+    """A question's vector; the same question asked again is not encoded twice."""
+    return question_vectors((question,))[0]
 
 
 _warned: set[str] = set()

@@ -35,7 +35,6 @@ def gather_signals(
     # a name ("Moon Jae-in", "IAEA"): a name the articles never mention says they cannot answer.
     unknown = [c for c in credits if not c.in_articles and c.credit == 0]
     asked_names = written_as_names(question)
-    names = asked_names | written_as_names(context)
     return Signals(
         expects_type=float(expectation is not None),
         fused_best=ranked[0].score if ranked else 0.0,
@@ -43,8 +42,15 @@ def gather_signals(
         unknown_names=float(sum(any(_is_name(word, asked_names) for word in c.concept.said.split()) for c in unknown)),
         # What the question asks about its names, not the names: a question naming someone the
         # articles quote and asking what they never say matches the name and nothing else.
-        content_similarity=similarity_to_best(without_names(question, names)) if similarity_to_best else 0.0,
+        content_similarity=similarity_to_best(content_of(question, context)) if similarity_to_best else 0.0,
     )
+
+
+def content_of(question: str, context: str = "") -> str:
+    """What content_similarity compares with the best sentence: the question without the words
+    that are names in it or in the best sentence's paragraph (`context`). Without the context (before
+    ranking) it is the usual guess: a paragraph seldom makes a name of one more of the question's words."""
+    return without_names(question, written_as_names(question) | written_as_names(context))
 
 
 def without_names(question: str, names: frozenset[str]) -> str:
