@@ -10,7 +10,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.ranking.minilm import WEIGHTS_FILE, MiniLM, ModelUnavailable, model_archive, shared_model
+from bot.ranking import minilm
+from bot.ranking.minilm import ENCODER_GRAPH, WEIGHTS_FILE, MiniLM, ModelUnavailable, model_archive, shared_model
 
 REFERENCE = Path(__file__).parent / "fixtures" / "minilm_reference.json"
 
@@ -124,3 +125,19 @@ def test_an_archive_that_lost_its_weights_is_refused_even_with_an_unzipped_copy(
         bundle.writestr("config.json", "{}")
     with pytest.raises(ModelUnavailable, match=f"has no {WEIGHTS_FILE}"):
         MiniLM(empty, unpacked_folder=tmp_path / "cache")
+
+
+def test_the_shipped_encoder_graph_is_the_one_the_tool_writes_from_the_installed_weights() -> None:
+    """bot/ranking/minilm_encoder.onnx is generated; a change to tools/write_minilm_graph.py or to the
+    pinned model that was not written out would run an encoder nobody reviewed."""
+    from tools.write_minilm_graph import installed_model_graph
+
+    assert ENCODER_GRAPH.read_bytes() == installed_model_graph()
+
+
+def test_an_encoder_graph_onnxruntime_cannot_open_is_one_sentence_naming_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    damaged = tmp_path / ENCODER_GRAPH.name
+    damaged.write_bytes(ENCODER_GRAPH.read_bytes()[:1000])
+    monkeypatch.setattr(minilm, "ENCODER_GRAPH", damaged)
+    with pytest.raises(ModelUnavailable, match=r"model\.zip: onnxruntime cannot run minilm_encoder\.onnx with its weights"):
+        MiniLM(model_archive())
