@@ -60,6 +60,8 @@ def roles(text: str) -> list[tuple[str, str]]:
         ("Engineers plan to reopen the line in two weeks.", Role.ANNOUNCED),
         ("The firm must repay the loan by the end of the year.", Role.ANNOUNCED),
         ("The mayor said the city would consult the unions before the end of the month.", Role.ANNOUNCED),
+        # A participle that makes its noun a plan, timed by the date.
+        ("The union warned that strikes expected in August would hurt exports.", Role.ANNOUNCED),
         # A comparison: "than" opens no event.
         ("The mayor is stronger than she was a year ago.", Role.STATE),
         # A negative subject: nothing happened.

@@ -425,6 +425,16 @@ def _event_noun(tokens: list[Token], date_start: int) -> tuple[int, int] | None:
     return first, at - 1
 
 
+# Participles that make the noun before them a plan ("drills scheduled for May", "exercises expected in August").
+_PLANNED = frozenset({"expected", "scheduled", "slated", "planned"})
+
+
+def _right_before_date(tokens: list[Token], index: int, date_start: int) -> bool:
+    """Whether only a preposition (or nothing) stands between token `index` and the date."""
+    between = [t for t in tokens[index + 1 :] if t.start < date_start]
+    return len(between) <= 1 and all(t.lower in _TIME_PREPOSITIONS or t.lower == "for" for t in between)
+
+
 def _verb_role(tokens: list[Token], clause: Clause, date_start: int) -> Role:
     assert clause.verb is not None
     group = []
@@ -446,6 +456,8 @@ def _verb_role(tokens: list[Token], clause: Clause, date_start: int) -> Role:
     after_that = tokens[group[-1] + 2].lower if group[-1] + 2 < clause.last else ""
     if head in BE_PRESENT | BE_PAST and following in INTENTION and after_that == "to":
         return Role.ANNOUNCED  # "is due to visit", "was set to sign"
+    if len(group) == 1 and head in _PLANNED and _right_before_date(tokens, group[0], date_start):
+        return Role.ANNOUNCED  # "exercises expected in August": a participle of a plan, timed by the date
     if any(w in NEGATIONS or w.endswith(("n't", "n’t")) for w in words):
         return Role.STATE  # nothing happened
     if any(tokens[i].lower in NEGATIVE_SUBJECTS for i in range(clause.first, clause.verb)):
