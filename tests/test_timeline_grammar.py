@@ -181,6 +181,11 @@ def test_titles_are_the_main_clause_in_the_sentence_s_words(text: str, title: st
     assert titles(text)[0] == title
 
 
+def test_words_that_blur_the_date_go_with_it() -> None:
+    """"less than a week later": the title keeps neither the date nor "less than"."""
+    assert titles("The mayor left on 2 March, and the envoy walked out less than a week later.") == ["The mayor left", "The envoy walked out"]
+
+
 def test_a_title_is_short_and_whole() -> None:
     text = (
         "The regional water authority of the three northern provinces and their many municipalities "

@@ -26,6 +26,8 @@ _PHRASE_STARTS = frozenset(
      "because", "that", "which", "who", "where", "despite", "without", "amid", "through", "what", "how", "why", "whom"}
 )  # fmt: skip
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+# Words that blur a date before it: "less than a week later", "nearly two years ago".
+_DATE_APPROXIMATORS = frozenset({"less", "more", "than", "nearly", "almost", "barely", "roughly", "just"})
 _DATE_PREPOSITIONS = frozenset({"on", "in", "at", "during", "by", "from", "since", "until", "last", "early", "late", "this"})
 _TRAILING = frozenset({"a", "an", "the", "to", "of", "and", "or", "his", "her", "its", "their", "with", "as", "that", "only", "even", "just"})
 
@@ -42,8 +44,10 @@ def headline(sentence: str, tokens: list[Token], reading: Reading, date_start: i
     dated = {i for i, t in enumerate(tokens) if t.start < date_end and date_start < t.end}
     if dated:
         before = min(dated) - 1
-        if before >= 0 and tokens[before].lower in _DATE_PREPOSITIONS:
+        # The date's own preposition and approximators ("less than a week later") go with it.
+        while before >= 0 and (tokens[before].lower in _DATE_APPROXIMATORS or (tokens[before].lower in _DATE_PREPOSITIONS and before == min(dated) - 1)):
             dated.add(before)
+            before -= 1
     subject = _subject(tokens, clause.first, clause.verb, dated)
     if len(subject) == 1 and subject[0].lower in _PERSONAL_PRONOUNS:
         subject = _named_subject(tokens, clause.first, dated) or subject
