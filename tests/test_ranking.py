@@ -15,7 +15,7 @@ from bot.ranking.fusion import FusionWeights, reciprocal_rank_fusion
 from bot.ranking.lexical import LexicalRanker
 from bot.ranking.protocol import Asked, Ranker, Ranking
 from bot.ranking.minilm import shared_model
-from bot.ranking.semantic import RememberedVectors
+from bot.ranking.semantic import RememberedVectors, SemanticRanker
 from bot.ranking.signals import content_of, without_names, written_as_names
 from tests.conftest import write_article
 
@@ -193,3 +193,21 @@ def test_the_model_decides_only_with_its_signals_and_the_gates_still_hold() -> N
     assert check.answers(Evidence(coverage=0.7, similarity=0.1, typed_answer_found=True, signals=signals))
     assert not check.answers(Evidence(coverage=0.9, similarity=0.9, typed_answer_found=False, signals=signals))
     assert check.answers(Evidence(coverage=0.3, similarity=0.9, typed_answer_found=True))  # no signals: the rule
+
+
+def _meaning(knowledge: KnowledgeBase) -> SemanticRanker:
+    return next(r for r in knowledge.rankers if isinstance(r, SemanticRanker))
+
+
+def test_a_reload_that_changes_no_sentence_shares_the_vectors_and_a_new_sentence_gets_its_own(knowledge_copy: Path) -> None:
+    # Two knowledge bases are alive during a reload: over the same sentences they hold one matrix.
+    first = build_knowledge_base(knowledge_copy)
+    again = build_knowledge_base(knowledge_copy)
+    assert _meaning(again).vectors is _meaning(first).vectors
+    added = "The envoys agreed to meet again after the harvest festival."
+    write_article(knowledge_copy, "test-envoys", added)
+    grown = build_knowledge_base(knowledge_copy)
+    meaning = _meaning(grown)
+    assert meaning.vectors is not _meaning(first).vectors
+    position = next(i for i, s in enumerate(grown.sentences) if grown.article_of(s.passage).id == "test-envoys")
+    assert meaning.similarity(added, position) == pytest.approx(1.0, abs=1e-4)

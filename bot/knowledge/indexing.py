@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sys
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +33,10 @@ class ArticleIndexing:
     passages: tuple[Passage, ...]
     passage_terms: tuple[tuple[str, ...], ...]  # each passage's index terms, in order, alias group terms after
     sentence_terms: tuple[tuple[str, ...], ...]  # each sentence's, passage by passage
-    vocabulary: frozenset[str]  # the article's surface words, stop words included
+    # The article's surface words, stop words included, each once and interned: a tuple, not a
+    # set, as thousands of articles' words are kept side by side (a set's table costs several
+    # times the pointers), and the words are shared by every article that uses them.
+    vocabulary: tuple[str, ...]
 
 
 def index_terms(text: str, aliases: AliasTable) -> list[str]:
@@ -56,8 +59,7 @@ def index_article(article: Article, aliases: AliasTable) -> ArticleIndexing:
         position += len(passage.sentences)
         passage_terms.append(aliases.expand([term for sentence in own for term in sentence]))
         sentence_terms.extend(aliases.expand(sentence) for sentence in own)
-    vocabulary = frozenset(word for said in sentence_words for word in said)
-    return _indexing(passages, passage_terms, sentence_terms, vocabulary)
+    return _indexing(passages, passage_terms, sentence_terms, (word for said in sentence_words for word in said))
 
 
 def _cut_at_white_space(body: str, spans: Sequence[tuple[int, int]]) -> bool:
@@ -77,18 +79,23 @@ def _index_the_long_way(article: Article, passages: tuple[Passage, ...], aliases
     body = article.body
     passage_terms = [index_terms(body[passage.start : passage.end], aliases) for passage in passages]
     sentence_terms = [index_terms(body[span.start : span.end], aliases) for passage in passages for span in passage.sentences]
-    return _indexing(passages, passage_terms, sentence_terms, frozenset(words(body)))
+    return _indexing(passages, passage_terms, sentence_terms, words(body))
 
 
 def _indexing(
-    passages: tuple[Passage, ...], passage_terms: list[list[str]], sentence_terms: list[list[str]], vocabulary: frozenset[str]
+    passages: tuple[Passage, ...], passage_terms: list[list[str]], sentence_terms: list[list[str]], vocabulary: Iterable[str]
 ) -> ArticleIndexing:
     return ArticleIndexing(
         passages=passages,
         passage_terms=tuple(tuple(terms) for terms in passage_terms),
         sentence_terms=tuple(tuple(terms) for terms in sentence_terms),
-        vocabulary=vocabulary,
+        vocabulary=distinct_interned(vocabulary),
     )
+
+
+def distinct_interned(words: Iterable[str]) -> tuple[str, ...]:
+    """Each word once, interned, in a fixed order (so the cache file of the same text is the same)."""
+    return tuple(sorted(map(sys.intern, set(words))))
 
 
 def encode_indexing(indexing: ArticleIndexing) -> object:
@@ -126,7 +133,7 @@ def decode_indexing(data: object) -> ArticleIndexing:
         passages=tuple(passages),
         passage_terms=tuple(term_lists[:passage_count]),
         sentence_terms=tuple(term_lists[passage_count:]),
-        vocabulary=frozenset(vocabulary),
+        vocabulary=tuple(map(sys.intern, vocabulary)),  # written distinct and sorted
     )
 
 
