@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -38,6 +39,20 @@ def test_the_diff_names_added_changed_and_removed_ids(knowledge_copy: Path) -> N
     line = report.summary()
     assert f"added test-2019-03-01-new; changed {WAPO}; removed {VOX}; 3 articles" in line
     assert "0 warnings" in line
+
+
+def test_a_front_matter_edit_and_its_undoing_each_show_after_a_reload(knowledge_copy: Path) -> None:
+    # An unchanged file is not parsed again at a reload: what is reused must follow the file's bytes.
+    store = KnowledgeStore(knowledge_copy)
+    wapo = knowledge_copy / "articles" / f"{WAPO}.md"
+    original = wapo.read_text(encoding="utf-8")
+    title = store.current.articles[WAPO].meta.title
+    wapo.write_text(re.sub(r"(?m)^title: .*$", "title: A title edited in place", original, count=1), encoding="utf-8")
+    assert store.reload().changed == (WAPO,)
+    assert store.current.articles[WAPO].meta.title == "A title edited in place"
+    wapo.write_text(original, encoding="utf-8")
+    assert store.reload().changed == (WAPO,)
+    assert store.current.articles[WAPO].meta.title == title
 
 
 def test_edits_to_the_alias_and_timeline_files_show_in_the_report(knowledge_copy: Path) -> None:

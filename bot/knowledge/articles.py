@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import threading
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -27,13 +29,23 @@ def article_files(folder: Path) -> list[Path]:
 
 def read_article(path: Path) -> tuple[Article | None, list[Problem]]:
     """One article, or None and the reasons it cannot be served."""
-    name = str(path)
+    raw, unreadable = _file_bytes(path)
+    return (None, unreadable) if raw is None else parse_article(path, raw)
+
+
+def _file_bytes(path: Path) -> tuple[bytes | None, list[Problem]]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return None, [Problem(name, "(file)", f"cannot be read: {error.strerror}")]
+        return None, [Problem(str(path), "(file)", f"cannot be read: {error.strerror}")]
     if len(raw) > MAX_ARTICLE_BYTES:
-        return None, [Problem(name, "(file)", f"is {len(raw):,} bytes; the limit is {MAX_ARTICLE_BYTES:,}")]
+        return None, [Problem(str(path), "(file)", f"is {len(raw):,} bytes; the limit is {MAX_ARTICLE_BYTES:,}")]
+    return raw, []
+
+
+def parse_article(path: Path, raw: bytes) -> tuple[Article | None, list[Problem]]:
+    """The article a file's bytes hold, or None and the reasons it cannot be served."""
+    name = str(path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -95,9 +107,44 @@ def readable_articles(folder: Path) -> tuple[list[Article], list[Problem]]:
     """Every article file that reads and validates, duplicates included, and the problems of the rest."""
     readable: list[Article] = []
     problems: list[Problem] = []
-    for path in article_files(folder):
-        article, found = read_article(path)
+    for article, found in _PARSED.read(article_files(folder)):
         problems.extend(found)
         if article is not None:
             readable.append(article)
     return readable, problems
+
+
+Parsed = tuple[Article | None, list[Problem]]
+
+
+class _ParsedFiles:
+    """Each file's article (or problems) from the last read, by its path and a digest of its bytes.
+    Every file is read at each reload, but only one whose bytes changed is parsed again: its front
+    matter (YAML, then validation) was most of reading a folder of thousands. The memory is swapped
+    in one assignment, as bot.knowledge.remembered's is, so builds in several threads only cost
+    each other some reuse."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._last: dict[tuple[Path, bytes], Parsed] = {}
+
+    def read(self, paths: list[Path]) -> list[Parsed]:
+        with self._lock:
+            last = self._last
+        now: dict[tuple[Path, bytes], Parsed] = {}
+        results: list[Parsed] = []
+        for path in paths:
+            raw, unreadable = _file_bytes(path)
+            if raw is None:
+                results.append((None, unreadable))
+                continue
+            key = (path, hashlib.blake2b(raw, digest_size=16).digest())
+            parsed = now.get(key) or last.get(key) or parse_article(path, raw)
+            now[key] = parsed
+            results.append(parsed)
+        with self._lock:
+            self._last = now
+        return results
+
+
+_PARSED = _ParsedFiles()
