@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from bot.search.normalise import PLEASANTRIES, STOP_WORDS, words
 
 # Said before the question without being part of it: "ok, and when?", "hmm, why?".
-INTERJECTIONS = PLEASANTRIES | frozenset("oh ah hmm well yeah yes right please sure wow".split())
+INTERJECTIONS = PLEASANTRIES | frozenset("well yeah yes right please sure".split())
 # Opening a message, these carry the conversation on: "and Biegun?", "but why?", "so when?".
 _CARRYING_ON = frozenset("and but so also or plus then".split())
 # "what about Moon?", "how about Vox?", "what of the sanctions?"

@@ -26,7 +26,10 @@ _WORD = re.compile(r"[a-z0-9]+")
 # talk (bot.answers), and they are skipped at the start of a question (bot.search.answer_type).
 THANKS = frozenset("thanks thank thx ty cheers".split())
 ADDRESSING_THE_BOT = frozenset("you your u ur yourself".split())
-PLEASANTRIES = THANKS | ADDRESSING_THE_BOT | frozenset("hi hello hey hiya howdy bot ok okay bye goodbye cool great nice lol awesome".split())
+# Interjections ("hmm", "oh", "wow") say nothing about the talks either: alone they are words to the bot.
+PLEASANTRIES = THANKS | ADDRESSING_THE_BOT | frozenset(
+    "hi hello hey hiya howdy bot ok okay bye goodbye cool great nice lol awesome oh ah hm hmm hmmm wow".split()
+)
 
 # Chat shorthand for the small words a question is asked with: stop words like the words they
 # stand for, and spelt out before reading what kind of answer is wanted ("whn did …" asks when).
