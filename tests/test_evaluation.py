@@ -26,8 +26,8 @@ def _question(text: str, span: str | None) -> EvalQuestion:
 def test_a_decline_whose_closest_passage_holds_the_answer_is_counted(tmp_path: Path) -> None:
     write_article(tmp_path, "stockholm", BODY)
     knowledge = KnowledgeStore(tmp_path).current
-    # Most of this question is in no article, so it is declined; the closest passage answers it.
-    asked = "did the stockholm parley over the plutonium plant produce a pact, zilch, nada?"
+    # None of this question's words is in the article, so it is declined; the closest passage answers it.
+    asked = "did the parley over the plutonium plant produce a pact, zilch, nada?"
     assert not answer(knowledge, asked).answered
     report = evaluate(
         knowledge,

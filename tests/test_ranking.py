@@ -15,7 +15,7 @@ from bot.ranking.fusion import FusionWeights, reciprocal_rank_fusion
 from bot.ranking.lexical import LexicalRanker
 from bot.ranking.protocol import Asked, Ranker, Ranking
 from bot.ranking.minilm import shared_model
-from bot.ranking.semantic import RememberedVectors, SemanticRanker
+from bot.ranking.semantic import RememberedVectors, SemanticRanker, question_vector
 from bot.ranking.signals import content_of, without_names, written_as_names
 from tests.conftest import write_article
 
@@ -211,3 +211,27 @@ def test_a_reload_that_changes_no_sentence_shares_the_vectors_and_a_new_sentence
     assert meaning.vectors is not _meaning(first).vectors
     position = next(i for i, s in enumerate(grown.sentences) if grown.article_of(s.passage).id == "test-envoys")
     assert meaning.similarity(added, position) == pytest.approx(1.0, abs=1e-4)
+
+
+def test_the_meaning_ranker_reads_each_sentence_with_its_neighbours(bundled_store: KnowledgeStore) -> None:
+    """A sentence scores the best of its own cosine and those of it read with the sentence before
+    or after it in its paragraph, so an answer that leans on its neighbour is found."""
+    knowledge = bundled_store.current
+    meaning = _meaning(knowledge)
+    question = "what did gallucci pull off back in the nineties"
+    sentences = knowledge.sentences
+    texts = [knowledge.article_of(s.passage).body[s.span.start : s.span.end] for s in sentences]
+    # Each sentence with the next one of its paragraph, as the article writes them.
+    pairs = {
+        i: knowledge.article_of(s.passage).body[s.span.start : sentences[i + 1].span.end]
+        for i, s in enumerate(sentences[:-1])
+        if sentences[i + 1].passage == s.passage
+    }
+    vectors = shared_model().encode([*texts, *pairs.values()])
+    cosines = vectors @ question_vector(question)
+    alone = cosines[: len(texts)]
+    with_next = dict(zip(pairs, cosines[len(texts) :]))
+    expected = [max(alone[i], with_next.get(i, -1.0), with_next.get(i - 1, -1.0)) for i in range(len(texts))]
+    scores = meaning.similarities(question)
+    assert scores == pytest.approx(expected, abs=1e-4)
+    assert sum(score > own + 0.01 for score, own in zip(scores, alone)) > 10  # pairs do raise sentences
