@@ -277,3 +277,19 @@ def test_he_points_back_to_the_subject_of_the_sentence_before_not_the_nearest_na
     Choi Eun-ji, a former foreign ministry official, said the launch was aimed at Washington’s negotiators. “They are telling the Americans that the clock is running,” she said.
     """
     assert said(body) == [("Choi Eun-ji", "They are telling the Americans that the clock is running")]
+
+
+def test_words_before_a_title_describe_the_person_and_are_not_the_name() -> None:
+    body = """
+    “We will keep the door open,” South Korean Foreign Minister Lee Soo-jin told lawmakers.
+
+    “It is a dangerous moment,” said U.S. Defense Secretary Paul Hart.
+
+    “It could spiral,” Lee said.
+    """
+    assert said(body) == [
+        ("Lee Soo-jin", "We will keep the door open"),
+        ("Paul Hart", "It is a dangerous moment"),
+        ("Lee Soo-jin", "It could spiral"),
+    ]
+    assert roles(body) == {"Lee Soo-jin": "South Korean Foreign Minister", "Paul Hart": "U.S. Defense Secretary"}

@@ -109,6 +109,8 @@ def _continues_name(body: str, tokens: Sequence[Token], j: int) -> bool:
         return j + 1 < len(tokens) and tokens[j + 1].capitalised  # "John F. Kennedy", "Sen. Warren"
     if previous.text == "." and gap == " " and token.capitalised:
         return True
+    if previous.text == "." and gap == "" and len(token.text) == 1 and token.capitalised and _after_an_initial(tokens, j - 1):
+        return True  # the "S" of a dotted initialism: "U.S. President Donald Trump"
     if gap != " " or _POSSESSIVE.search(previous.text):
         return False
     if token.capitalised and token.text[0].isalpha():
@@ -117,6 +119,10 @@ def _continues_name(body: str, tokens: Sequence[Token], j: int) -> bool:
     follows = j + 1 < len(tokens) and tokens[j + 1].capitalised and body[token.end : tokens[j + 1].start] == " "
     inside = token.lower in NAME_PARTICLES or (token.lower == "of" and previous.lower in PERSONAL_TITLES)
     return follows and inside
+
+
+def _after_an_initial(tokens: Sequence[Token], dot: int) -> bool:
+    return dot > 0 and len(tokens[dot - 1].text) == 1 and tokens[dot - 1].capitalised
 
 
 def _sentence_initial(body: str, tokens: Sequence[Token], i: int, paragraph_start: int) -> bool:
@@ -133,6 +139,12 @@ def _mention(body: str, tokens: Sequence[Token], i: int, j: int, paragraph_start
             titles.append(run.pop(0))  # "Secretary of State": the word after "of" is the title's
     while run and run[0].text == ".":
         run.pop(0)
+    later = _last_title(run)
+    if later is not None:
+        # "South Korean President Moon Jae-in", "U.S. Defense Secretary Jim Mattis": the words up
+        # to the last title describe the person; the name is what follows it.
+        titles.extend(run[: later + 1])
+        run = run[later + 1 :]
     if not run:
         return None  # a title alone ("the President"): no name to list
     last = run[-1]
@@ -145,7 +157,7 @@ def _mention(body: str, tokens: Sequence[Token], i: int, j: int, paragraph_start
     # "the Trump administration", "America’s top North Korea negotiator", "the Centre for Justice
     # Studies": the name labels a thing, or is the end of a longer one.
     label = (
-        (i > 0 and tokens[i - 1].lower in DETERMINERS and role_start is None)
+        (i > 0 and tokens[i - 1].lower in DETERMINERS and role_start is None and not titles)
         or _followed_by_a_noun(body, tokens, j)
         or _ends_a_longer_name(tokens, i)
     )
@@ -165,6 +177,15 @@ def _mention(body: str, tokens: Sequence[Token], i: int, j: int, paragraph_start
         possessive=possessive,
         label=label,
     )
+
+
+def _last_title(run: Sequence[Token]) -> int | None:
+    """Where the last title inside a run of capitalised words stands, when a name follows it
+    ("Martin Luther King" ends with one and keeps it)."""
+    for k in range(len(run) - 2, -1, -1):
+        if run[k].lower in PERSONAL_TITLES and run[k + 1].text[0].isalpha() and run[k + 1].lower not in PERSONAL_TITLES:
+            return k
+    return None
 
 
 def _ends_a_longer_name(tokens: Sequence[Token], i: int) -> bool:
