@@ -267,9 +267,96 @@ def test_news_attribution_forms(body: str, expected: list[tuple[str, str]]) -> N
     assert said(body) == expected
 
 
-def test_a_word_or_two_held_up_in_reported_speech_is_no_ones_quotation() -> None:
-    assert said("President Donald Trump said he trusted his “gut” on the matter.") == []
-    assert said("Samuel Okafor said the plan was “bold” and “timely.”") == []
+def test_words_quoted_inside_reported_speech_are_the_speaker_s() -> None:
+    # News style quotes a speaker's own word or phrase inside a paraphrase: it is theirs.
+    assert said("President Donald Trump said he trusted his “gut” on the matter.") == [("Donald Trump", "gut")]
+    assert said("Samuel Okafor said the plan was “bold” and “timely.”") == [("Samuel Okafor", "bold"), ("Samuel Okafor", "timely.")]
+    assert said("Senator Mary Okafor told reporters in Seoul on Monday that there was “no rush” to reach a deal.") == [("Mary Okafor", "no rush")]
+
+
+def test_a_quoted_label_or_another_clause_is_not_the_speaker_s() -> None:
+    body = """
+    Tom Baker has said repeatedly that he is in no hurry, and the ministry has dropped the language of “maximum pressure”.
+
+    Ana Silva insisted that any deal must cover everything, not a so-called “big deal” formula.
+
+    Ana Silva said the two sides had agreed to set up teams that would meet “within weeks”.
+    """
+    assert said(body) == [("Ana Silva", "within weeks")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Ana Silva, a vice minister, called Tom Baker a “political dummy” and warned that the North was ready for a “showdown” if talks failed.",
+            [("Ana Silva", "political dummy"), ("Ana Silva", "showdown")],
+        ),
+        (
+            "Ana Silva threatened to “totally destroy the plan” and mocked Baker as “Mister Slow” on “a fool’s errand”.",
+            [("Ana Silva", "totally destroy the plan"), ("Ana Silva", "Mister Slow"), ("Ana Silva", "a fool’s errand")],
+        ),
+        (
+            "Defense Secretary Tom Baker, speaking alongside the president at the ministry on Tuesday, said the missile “went higher than any before”.",
+            [("Tom Baker", "went higher than any before")],
+        ),
+        (
+            "Minister Ana Silva said in a statement hours later that “options remain open, for now”, but added that more was needed.",
+            [("Ana Silva", "options remain open, for now")],
+        ),
+        (
+            "A newsreader said Chairman Kim Jong Un had watched the launch and declared with pride that the country had “finished the task”.",
+            [("Kim Jong Un", "finished the task")],
+        ),
+        (
+            "Ana Silva backed away a week later, saying she would watch “a little more” before deciding.",
+            [("Ana Silva", "a little more")],
+        ),
+        (
+            "The state agency quoted Chairman Kim Jong Un as saying that ties would bring “good results”.",
+            [("Kim Jong Un", "good results")],
+        ),
+        (
+            "President Tom Baker used a speech in Seoul to urge Kim to come to the table while warning: “Do not try us.”",
+            [("Tom Baker", "Do not try us.")],
+        ),
+        (
+            "Minister Ana Silva floated it in a post on Saturday from Osaka: “If he sees this, I would meet him.”",
+            [("Ana Silva", "If he sees this, I would meet him.")],
+        ),
+        (
+            "Chairman Kim Jong Un and President Tom Baker had agreed to “push forward productive dialogues”, the agency said.",
+            [],
+        ),
+    ],
+)
+def test_reported_speech_forms(body: str, expected: list[tuple[str, str]]) -> None:
+    assert said(body) == expected
+
+
+def test_words_after_a_quotation_that_are_no_attribution() -> None:
+    body = """
+    Tom Baker spoke first. Baker told supporters on 20 June that the remains had “already been sent back”, a claim officials later acknowledged was premature.
+
+    Ana Silva spoke next. “We are ready,” Silva said. “Nobody has called us yet,” officials said Monday.
+    """
+    assert said(body) == [("Tom Baker", "already been sent back"), ("Ana Silva", "We are ready")]
+
+
+def test_a_capitalised_word_opening_a_sentence_is_no_name_unless_written_so_elsewhere() -> None:
+    body = """
+    Officials said the talks were “productive”. Critics called it a “bloody nose” strategy.
+
+    Ana Silva disagreed. Silva said the talks were “a waste of time”.
+    """
+    assert said(body) == [("Ana Silva", "a waste of time")]
+
+
+def test_he_or_she_points_back_to_a_person_a_his_or_her_shows() -> None:
+    body = """
+    Kim Jong Un has since set his own clock. In a speech to the Supreme People’s Assembly on 12 April, he said he would wait “till the end of this year”.
+    """
+    assert said(body) == [("Kim Jong Un", "till the end of this year")]
 
 
 def test_he_points_back_to_the_subject_of_the_sentence_before_not_the_nearest_name() -> None:

@@ -8,22 +8,27 @@ to list, and the quotations after it in the paragraph are not given to an earlie
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
 from bot.quotations.english import (
     ADVERBS_BEFORE_A_VERB,
-    AUXILIARIES,
-    QUOTED_AS,
-    SPEECH_PARTICIPLES,
+    AUXILIARIES_AND_MODALS,
+    CLAUSE_JOINERS,
     FIRST_PERSON,
+    IRREGULAR_PAST,
+    LABEL_MARKERS,
     OTHER_PRONOUNS,
     PERSONAL_PRONOUNS,
+    PREPOSITIONS,
+    QUOTED_AS,
     SPEECH_NOUNS,
+    SPEECH_PARTICIPLES,
     SPEECH_VERBS,
 )
-from bot.quotations.names import NameMention, Token
+from bot.quotations.names import DETERMINERS, NameMention, Token
 
 # How far into an unnamed subject ("a senior official at the agency said") a speech verb may stand.
 MAX_UNNAMED_SUBJECT_WORDS = 6
@@ -78,7 +83,7 @@ def cue_after(body: str, region: Region) -> Cue | None:
         return None
     first = tokens[i]
     verb = _skip(tokens, i, _is_adverb)
-    if verb < len(tokens) and tokens[verb].lower in SPEECH_VERBS and not tokens[verb].capitalised:
+    if verb < len(tokens) and _is_speech_verb(tokens[verb]):
         return _speaker_after_verb(region, verb + 1)  # "says Rusten", "said former ambassador …"
     if first.lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
         return _speaker_after_verb(region, i + 2)
@@ -96,46 +101,91 @@ def cue_after(body: str, region: Region) -> Cue | None:
     return _unnamed_subject(tokens, i)
 
 
-def cue_before(body: str, region: Region, *, part_of_a_sentence: bool = False) -> Cue | None:
+def cue_before(body: str, region: Region, *, full_sentence: bool = False) -> Cue | None:
     """`He then added: “` · `President Donald Trump explained why …: “` · `said, “` ·
     `said at a news conference, “` · `Trump’s declaration last June that “` · `According to
-    Gallucci, “` · `Kim was quoted as saying “` · `…, saying “`; with part_of_a_sentence (the
-    quotation is words of speech, not a quoted word), also `Rusten said the talks were “`."""
+    Gallucci, “` · `Kim was quoted as saying “` · `…, saying “`, and words quoted inside what a
+    speech verb reports: `Rusten said the talks were “`, `Abe called the launch “`. With
+    full_sentence (the quotation opens with a capital), a colon after a person's clause
+    introduces their words even without a speech verb: `Trump put it this way: “`."""
     tokens = region.tokens
     if not tokens:
         return None
     last = tokens[-1]
+    cue: Cue | None = None
     if last.text == ":":
-        # The first speech verb of the clause introduces what follows the colon.
-        verb = _first_speech_verb(tokens[:-1])
-        return None if verb is None else _subject_before(body, region, verb)
+        return _colon_cue(body, region, full_sentence)
     if last.text == ",":
         if tokens[0].lower == "according" and len(tokens) > 2 and tokens[1].lower == "to":
             return _speaker_after_verb(region, 2)
         for verb in (len(tokens) - 2, len(tokens) - 3):  # "said, “" · "told reporters, “"
-            if verb >= 0 and tokens[verb].lower in SPEECH_VERBS and not tokens[verb].capitalised:
+            if verb >= 0 and _is_speech_verb(tokens[verb]):
                 return _subject_before(body, region, verb)
         verb = _verb_before_a_short_phrase(tokens)  # "said at a news conference, “"
-        return None if verb is None else _subject_before(body, region, verb)
-    if last.lower == "that" and len(tokens) > 1:
+        cue = None if verb is None else _subject_before(body, region, verb)
+    elif last.lower == "that" and len(tokens) > 1:
         verb = len(tokens) - 2
         while verb > 0 and _is_adverb(tokens[verb]):
             verb -= 1
-        if tokens[verb].lower in SPEECH_VERBS and not tokens[verb].capitalised:
+        if _is_speech_verb(tokens[verb]):
             return _subject_before(body, region, verb)
-        possessive = _possessive_speech_noun(region, len(tokens) - 1)
-        if possessive is not None:
-            return possessive
-        verb = _verb_before_a_short_phrase(tokens)  # "told reporters in Hanoi that day that “"
-        return None if verb is None else _subject_before(body, region, verb)
-    if last.lower in SPEECH_PARTICIPLES:
-        return _subject_of_participle(body, region)
-    if part_of_a_sentence:
-        # Reported speech that ends in the speaker's own words: "Rusten said the talks were “…”".
-        verb = _first_speech_verb(tokens)
-        if verb is not None and verb < len(tokens) - 1:
-            return _subject_before(body, region, verb)
+        cue = _possessive_speech_noun(region, len(tokens) - 1)
+        if cue is None:
+            verb = _verb_before_a_short_phrase(tokens)  # "told reporters in Hanoi that day that “"
+            cue = None if verb is None else _subject_before(body, region, verb)
+    elif last.lower in SPEECH_PARTICIPLES:
+        return _subject_of_participle(body, region, len(tokens) - 1)
+    return cue if cue is not None else _reported_clause(body, region)
+
+
+def _colon_cue(body: str, region: Region, full_sentence: bool) -> Cue | None:
+    """The clause's first speech verb that says who introduces what follows the colon; with no
+    speech verb, a full sentence after a person's clause ("Trump floated it in a post: “…”")."""
+    tokens = region.tokens[:-1]
+    cues = [_subject_before(body, region, k) for k, token in enumerate(tokens) if _is_speech_verb(token)]
+    if cues:
+        return next((cue for cue in cues if cue.kind is not CueKind.UNNAMED), cues[0])
+    if not full_sentence:
+        return None
+    return next((_named(m) for m in region.mentions if not m.label and not m.possessive and acts(body, region, m)), None)
+
+
+def _reported_clause(body: str, region: Region) -> Cue | None:
+    """Words quoted inside what a speech verb reports are its subject's: the nearest speech verb
+    before the quotation in its sentence, unless a new clause starts between them (", and the
+    White House has …") or the quotation is only a label ("the so-called “big deal”")."""
+    tokens = region.tokens
+    if tokens and tokens[-1].lower in LABEL_MARKERS:
+        return None
+    for k in range(len(tokens) - 1, -1, -1):
+        if ends_a_clause(tokens, k):
+            return None
+        if _is_speech_verb(tokens[k]):
+            if k + 2 < len(tokens) and tokens[k + 1].lower == "to":
+                continue  # "had agreed to designate teams that …": an act, not words reported
+            if _opens_with_a_coordinator(tokens, k):
+                return None  # "“…” and mocked Kim as “": the subject of the quotation before
+            return _subject_before(body, region, k)
+        if tokens[k].lower in SPEECH_PARTICIPLES:
+            return _subject_of_participle(body, region, k)
     return None
+
+
+def _opens_with_a_coordinator(tokens: Sequence[Token], verb: int) -> bool:
+    k = _skip(tokens, 0, lambda t: t.lower in COORDINATORS)
+    return k > 0 and all(_is_adverb(t) or t.lower in AUXILIARIES_AND_MODALS for t in tokens[k:verb])
+
+
+def ends_a_clause(tokens: Sequence[Token], k: int) -> bool:
+    """A semicolon, dash or bracket, or a comma before "and", "but", "while" …: what follows is
+    another clause, whose words a speech verb before it does not report."""
+    token = tokens[k]
+    if token.text in (";", "—", "–", "(", ")"):
+        return True
+    if token.text != "," or k + 1 >= len(tokens) or tokens[k + 1].lower not in CLAUSE_JOINERS:
+        return False
+    # "said the team would …, and that talks would …": the same verb's second report.
+    return not (k + 2 < len(tokens) and tokens[k + 2].lower == "that")
 
 
 def _verb_before_a_short_phrase(tokens: Sequence[Token]) -> int | None:
@@ -151,29 +201,85 @@ def _verb_before_a_short_phrase(tokens: Sequence[Token]) -> int | None:
 
 
 def _first_speech_verb(tokens: Sequence[Token]) -> int | None:
-    return next((k for k, t in enumerate(tokens) if t.lower in SPEECH_VERBS and not t.capitalised), None)
+    return next((k for k, t in enumerate(tokens) if _is_speech_verb(t)), None)
 
 
-def _subject_of_participle(body: str, region: Region) -> Cue | None:
-    """`Kim was quoted by state media as saying “`: the one quoted; `Trump walked out, saying “`:
-    the clause's subject, the first words of the sentence."""
-    tokens = region.tokens
+def _is_speech_verb(token: Token) -> bool:
+    return token.lower in SPEECH_VERBS and not token.capitalised
+
+
+def _subject_of_participle(body: str, region: Region, participle: int) -> Cue | None:
+    """`Kim was quoted by state media as saying “` and `KCNA quoted Kim as saying “`: the one
+    quoted; `Trump walked out, saying “`, `… while warning: “`, `Kim issued a statement calling
+    Trump a “`: the subject of the clause the participle hangs on."""
+    tokens = region.tokens[:participle]
     quoted = next((k for k, t in enumerate(tokens) if t.lower in QUOTED_AS), None)
     if quoted is not None:
+        named = region.mention_at(tokens[quoted + 1].start) if quoted + 1 < len(tokens) else None
+        if named is not None:
+            return _named(named)  # "KCNA quoted Kim as saying"
         k = quoted - 1
-        while k > 0 and (tokens[k].lower in AUXILIARIES or _is_adverb(tokens[k])):
+        while k > 0 and (tokens[k].lower in AUXILIARIES_AND_MODALS or _is_adverb(tokens[k])):
             k -= 1
         mention = region.mention_ending_at(tokens[k].end, body)
         return _named(mention) if mention is not None else _pronoun_cue(tokens[k])
-    if len(tokens) < 2 or tokens[-2].text != ",":
-        return None  # "a statement saying “" names no speaker
-    return _clause_subject(region)
+    if not tokens:
+        return None
+    before = tokens[-1]
+    if before.text == "," or before.lower in _BEFORE_A_PARTICIPLE or before.lower in SPEECH_NOUNS:
+        return _acting_subject(body, region, len(tokens) - 1) or _clause_subject(region)
+    return None  # "a letter from Kim saying “" is not the clause's subject's
+
+
+# Words after which an -ing form still hangs on the clause's subject: "… while warning: “".
+_BEFORE_A_PARTICIPLE = frozenset({"while", "when", "before", "after", "also", "then"})
+
+
+def _acting_subject(body: str, region: Region, before: int) -> Cue | None:
+    """The subject of the clause that token `before` is in: its first name that a verb follows
+    ("Kim Jong Un had watched the launch and declared …", "Trump used a speech … to urge …"), as
+    English puts a clause's subject first. The clause starts after the last ", and …" or ";"."""
+    tokens = region.tokens
+    opening = max((k + 1 for k in range(before) if ends_a_clause(tokens, k)), default=0)
+    start, limit = tokens[opening].start, tokens[before].start
+    for mention in region.mentions:
+        if start <= mention.start and mention.outer_end <= limit and not mention.label and not mention.possessive and acts(body, region, mention):
+            return _named(mention)
+    return None
+
+
+def acts(body: str, region: Region, mention: NameMention) -> bool:
+    """Whether a verb follows the name, past its apposition, a comma and adverbs ("Choe Son Hui,
+    a vice foreign minister …, called", "Trump also said")."""
+    tokens = region.tokens
+    k = _skip(tokens, bisect.bisect_left(tokens, mention.outer_end, key=_start), lambda t: t.text == ",")
+    k = _skip(tokens, k, _is_adverb)
+    return k < len(tokens) and _is_a_verb(tokens[k])
+
+
+def _start(token: Token) -> int:
+    return token.start
+
+
+def _is_a_verb(token: Token) -> bool:
+    word = token.lower
+    if token.capitalised or not word.isalpha():
+        return False
+    return (
+        word in SPEECH_VERBS
+        or word in AUXILIARIES_AND_MODALS
+        or word in IRREGULAR_PAST
+        or word.endswith("ed")
+        or (word.endswith("s") and not word.endswith("ss") and len(word) > 3)
+    )
 
 
 def _clause_subject(region: Region) -> Cue | None:
     """The name or pronoun the region's clause opens with: its subject, as English puts it first."""
     first = region.tokens[0]
     mention = region.mention_at(first.start)
+    if mention is not None and mention.possessive:
+        return None  # "North Korea’s official news agency …": a thing of the name's, not the name
     return _named(mention) if mention is not None else _pronoun_cue(first)
 
 
@@ -192,14 +298,14 @@ def _speaker_after_verb(region: Region, k: int) -> Cue:
 def _subject_before(body: str, region: Region, verb: int) -> Cue:
     tokens = region.tokens
     k = verb - 1
-    while k >= 0 and _is_adverb(tokens[k]):
-        k -= 1
+    while k >= 0 and (_is_adverb(tokens[k]) or tokens[k].lower in AUXILIARIES_AND_MODALS):
+        k -= 1  # "Kim Yo Jong had warned", "he would later say"
     if k < 0:
         return Cue(CueKind.UNNAMED, tokens[verb].start)
-    if tokens[k].lower in COORDINATORS and k > 0:
-        # "Trump took the podium … and declared that": the verbs share the clause's subject.
-        k = 0
-        subject = _clause_subject(region)
+    if (tokens[k].lower in COORDINATORS or tokens[k].lower == "to") and k > 0:
+        # "Trump took the podium … and declared that", "Trump used a speech to urge …": the
+        # verbs share the clause's subject.
+        subject = _acting_subject(body, region, k) or _clause_subject(region)
         if subject is not None:
             return subject
     pronoun = _pronoun_cue(tokens[k])
@@ -207,8 +313,27 @@ def _subject_before(body: str, region: Region, verb: int) -> Cue:
         return pronoun
     mention = region.mention_ending_at(tokens[k].end, body)
     if mention is not None:
+        if _joined_to_another(body, region, mention):
+            return Cue(CueKind.UNNAMED, mention.start)  # "Kim and Trump had agreed": no one speaker
         return _named(mention)
+    if tokens[k].text == ",":
+        # "Jim Mattis, speaking alongside …, said": the name before a phrase set off by commas.
+        mention = next((m for m in region.mentions if _opens_a_participle_phrase(body, region, m)), None)
+        if mention is not None:
+            return _named(mention)
     return Cue(CueKind.UNNAMED, tokens[k].start)
+
+
+def _joined_to_another(body: str, region: Region, mention: NameMention) -> bool:
+    before = [t for t in region.tokens if t.end <= mention.outer_start]
+    return len(before) > 1 and before[-1].lower in ("and", "or") and region.mention_ending_at(before[-2].end, body) is not None
+
+
+def _opens_a_participle_phrase(body: str, region: Region, mention: NameMention) -> bool:
+    if mention.label or mention.possessive or not body.startswith(", ", mention.outer_end):
+        return False
+    word = next((t for t in region.tokens if t.start > mention.outer_end), None)
+    return word is not None and word.lower.endswith("ing") and not word.capitalised
 
 
 def _possessive_speech_noun(region: Region, that: int) -> Cue | None:
@@ -232,12 +357,20 @@ def _pronoun_cue(token: Token) -> Cue | None:
 
 
 def _unnamed_subject(tokens: Sequence[Token], i: int) -> Cue | None:
-    """`,” a senior official said.` · `,” the statement added.`: spoken, by no one named."""
+    """`,” a senior official said.` · `,” the statement added.`: spoken, by no one named.
+    `,” but added …` is no subject: the verb is the quotation's own speaker's."""
+    if tokens[i].lower in COORDINATORS or tokens[i].lower in PREPOSITIONS:
+        return None
     for k in range(i, min(len(tokens), i + MAX_UNNAMED_SUBJECT_WORDS)):
         token = tokens[k]
         if not token.text[0].isalnum():
             return None
-        if token.lower in SPEECH_VERBS and k > i:
+        if _is_speech_verb(token) and k > i and tokens[k - 1].lower not in DETERMINERS:  # "a claim" is a noun
+            # "a senior official said." ends there; in "a claim officials later acknowledged was
+            # premature" another verb follows: the speech verb is not the quotation's.
+            after = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+            if after in AUXILIARIES_AND_MODALS or after in IRREGULAR_PAST or after.endswith("ed"):
+                return None
             return Cue(CueKind.UNNAMED, tokens[i].start)
     return None
 

@@ -30,11 +30,32 @@ def _forms(stem: str) -> set[str]:
     return {stem, stem + "s", stem + "d" if stem.endswith("e") else stem + "ed"}
 
 
-# The verbs that introduce or follow a quotation ("says Rusten", "he added:"), every tense form.
-SPEECH_VERBS = frozenset(form for stem in _SPEECH_VERB_STEMS for form in _forms(stem))
-
-
-_DOUBLED_BEFORE_ING = {"admit": "admitting", "quip": "quipping"}
+# Verbs that characterise or answer rather than report ("Abe called the launch “…”", "hailed the
+# meeting as “…”", "Pompeo retorted: “…”"). Only their past and -ing forms count: the plain
+# forms are nouns too often ("a phone call", "the pledge").
+_CHARACTERISING_VERBS = {
+    "accuse": "accused",
+    "call": "called",
+    "condemn": "condemned",
+    "confirm": "confirmed",
+    "criticise": "criticised",
+    "criticize": "criticized",
+    "decry": "decried",
+    "deny": "denied",
+    "denounce": "denounced",
+    "describe": "described",
+    "dismiss": "dismissed",
+    "dub": "dubbed",
+    "hail": "hailed",
+    "label": "labelled",
+    "mock": "mocked",
+    "pledge": "pledged",
+    "praise": "praised",
+    "reiterate": "reiterated",
+    "retort": "retorted",
+    "threaten": "threatened",
+}
+_DOUBLED_BEFORE_ING = {"admit": "admitting", "quip": "quipping", "dub": "dubbing"}
 
 
 def _participle(stem: str) -> str:
@@ -45,12 +66,21 @@ def _participle(stem: str) -> str:
     return (stem[:-1] if stem.endswith("e") and not stem.endswith("ee") else stem) + "ing"
 
 
+# The verbs that introduce or follow a quotation ("says Rusten", "he added:"), every tense form.
+SPEECH_VERBS = frozenset(
+    {form for stem in _SPEECH_VERB_STEMS for form in _forms(stem)} | set(_CHARACTERISING_VERBS.values()) | {"labeled"}
+)
 # Their -ing forms, which hand a quotation to the clause's subject: "Trump left, saying “…”",
 # "Kim was quoted as saying “…”".
-SPEECH_PARTICIPLES = frozenset(_participle(stem) for stem in _SPEECH_VERB_STEMS)
+SPEECH_PARTICIPLES = frozenset(_participle(stem) for stem in (*_SPEECH_VERB_STEMS, *_CHARACTERISING_VERBS))
+# Verbs that help another ("had warned that", "would say"): the subject stands before them.
+AUXILIARIES_AND_MODALS = frozenset("was were is are be been being has have had do does did will would can could may might shall should must".split())
+# Words that mark a quotation as a label rather than anyone's words ("the so-called “big deal”").
+LABEL_MARKERS = frozenset({"so-called"})
+# Words that end the clause a speech verb governs: ", and the White House has …", "; …", ", while …".
+CLAUSE_JOINERS = frozenset("and but while whereas although though yet".split())
 # Verbs that make the subject the one quoted rather than the one quoting: "X was quoted as saying".
 QUOTED_AS = frozenset({"quoted", "cited"})
-AUXILIARIES = frozenset("was were is are be been being has have had".split())
 # Nouns a possessive names a quotation with: "Trump's declaration that “…”".
 SPEECH_NOUNS = frozenset(
     """announcement answer assertion assurance boast claim comment comments declaration insistence
@@ -59,6 +89,8 @@ SPEECH_NOUNS = frozenset(
 # Words that stand between a subject and its speech verb ("he then added", "she later said").
 ADVERBS_BEFORE_A_VERB = frozenset("then also later again once now still further first finally simply".split())
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
+# Words that only a person is referred back to with.
+GENDERED_PRONOUNS = frozenset("he she his her him hers himself herself".split())
 FIRST_PERSON = frozenset({"i", "me"})
 # Subjects that speak but are no one person: a quotation they say has no speaker to list.
 OTHER_PRONOUNS = frozenset({"they", "we", "it", "you", "one", "who", "which", "this", "that"})
@@ -79,7 +111,9 @@ SENTENCE_OPENERS = frozenset(
     across throughout then now today yesterday tomorrow later earlier last next this that these
     those there here what which who whom whose why how where but and or so nor the a an it its
     his her their our my your no not never nothing every each all some many much most more such
-    only even also just both either neither other another perhaps maybe""".split()
+    only even also just both either neither other another perhaps maybe one two three four five
+    six seven eight nine ten eleven twelve twenty thirty forty fifty hundreds thousands several
+    few""".split()
 )
 # Particles that stand inside a name ("Charles de Gaulle", "Ludwig van Beethoven").
 NAME_PARTICLES = frozenset("de da di du del della der den van von bin al la le dos das".split())
@@ -99,3 +133,12 @@ IRREGULAR_PAST = frozenset(
     swung took taught tore thought threw understood woke wore won withdrew overtook undertook
     upheld withheld oversaw foresaw""".split()
 )
+# Days and months: capitalised like names, never a speaker; abbreviated only with their dot
+# ("Dec. 28"), as "Jun" and "Jan" are names too.
+CALENDAR_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december""".split()
+)
+CALENDAR_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# Words a clause's subject never opens with ("… by the cancellation and urged …").
+PREPOSITIONS = frozenset("about after against at before by during for from in into of on over than to under with within without".split())

@@ -7,6 +7,7 @@ after "“…,” Trump said."). A quoted word or phrase with no cue ("his “gu
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,7 +16,8 @@ from bot.knowledge.models import Article, Span
 from bot.knowledge.passages import paragraph_spans
 from bot.knowledge.quotation_marks import quoted_spans
 from bot.knowledge.sentences import sentence_spans
-from bot.quotations.cues import Cue, CueKind, Region, cue_after, cue_before
+from bot.quotations.cues import Cue, CueKind, Region, acts, cue_after, cue_before, ends_a_clause
+from bot.quotations.english import GENDERED_PRONOUNS
 from bot.quotations.names import NameMention, Token, name_key, name_mentions, tokenize
 from bot.quotes import Quote
 
@@ -52,6 +54,9 @@ class _Segment:
     paragraph: int
     cue: Cue | None = None
     speaker: str | None = None
+    # Quoted further on in the sentence of the quotation before it, with no new clause between:
+    # "said the cancellation was “…” and that Pyongyang still had the intent “…”".
+    continues: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +83,7 @@ def find_quotations(article: Article) -> list[Quotation]:
             if segment is not None:
                 segments.append(segment)
     _find_cues(body, paragraphs, segments)
-    people = _People(paragraphs, segments, article.meta.author)
+    people = _People(body, paragraphs, segments, article.meta.author)
     people.resolve(segments)
     _carry_speakers(body, segments)
     found = [(s.start, s.end, s.speaker) for s in segments if s.speaker is not None]
@@ -121,9 +126,16 @@ def _find_cues(body: str, paragraphs: list[_Paragraph], segments: list[_Segment]
         cue = None
         if segment.closed and not _introduces(after, following, after_end, ended_sentence):
             cue = cue_after(body, after)
+        sentence_start = _sentence_of(paragraph, segment.mark_start).start
         if cue is None:
-            before_start = max(_sentence_of(paragraph, segment.mark_start).start, previous.mark_end if previous else paragraph.span.start)
-            cue = cue_before(body, _region(paragraph, before_start, segment.mark_start), part_of_a_sentence=_is_words_of_speech(body, segment))
+            before = _region(paragraph, max(sentence_start, previous.mark_end if previous else paragraph.span.start), segment.mark_start)
+            cue = cue_before(body, before, full_sentence=body[segment.start].isupper())
+            segment.continues = (
+                cue is None
+                and previous is not None
+                and previous.mark_start >= sentence_start
+                and not any(ends_a_clause(before.tokens, k) for k in range(len(before.tokens)))
+            )
         segment.cue = cue
 
 
@@ -149,7 +161,7 @@ def _region(paragraph: _Paragraph, start: int, end: int) -> Region:
 class _People:
     """The people an article names, how a surname or pronoun points at one, and their roles."""
 
-    def __init__(self, paragraphs: list[_Paragraph], segments: list[_Segment], author: str | None) -> None:
+    def __init__(self, body: str, paragraphs: list[_Paragraph], segments: list[_Segment], author: str | None) -> None:
         self.paragraphs = paragraphs
         self.author = author
         self.mentions = [m for p in paragraphs for m in p.mentions]
@@ -159,15 +171,25 @@ class _People:
             if len(mention.tokens) > 1:
                 self.by_end[0].setdefault(name_key(mention.tokens[-1]), []).append(mention)
                 self.by_end[1].setdefault(name_key(mention.tokens[0]), []).append(mention)
+        self.capitalised_inside = {name_key(m.name) for m in self.mentions if not m.sentence_initial}
         # Who is a person: a name with a title or a role, or one a cue names as speaking.
         self.keys: set[str] = {name_key(self.full_name(m)) for m in self.mentions if (m.title or m.role) and not m.label}
+        self.keys.update(name_key(self.full_name(m)) for m in _named_by_a_gendered_pronoun(body, paragraphs))
         for segment in segments:
-            if segment.cue is not None and segment.cue.mention is not None:
+            if segment.cue is not None and segment.cue.mention is not None and self.is_a_name(segment.cue.mention):
                 self.keys.add(name_key(self.full_name(segment.cue.mention)))
         # Each person's mentions (position, full name) that a pronoun may point back to.
         self.pointed: list[tuple[int, str]] = [
             (m.start, self.full_name(m)) for m in self.mentions if not m.label and name_key(self.full_name(m)) in self.keys
         ]
+
+    def is_a_name(self, mention: NameMention) -> bool:
+        """A single capitalised word opening its sentence is a name only when the article writes
+        it capitalised elsewhere too, or as part of a fuller name ("Critics called it …" is not)."""
+        if not mention.sentence_initial or len(mention.tokens) > 1:
+            return True
+        key = name_key(mention.name)
+        return key in self.by_end[0] or key in self.by_end[1] or key in self.capitalised_inside
 
     def full_name(self, mention: NameMention) -> str:
         """A surname alone ("says Rusten") is the full name the article gives it, the latest one
@@ -188,7 +210,7 @@ class _People:
             if cue is None:
                 continue
             if cue.kind is CueKind.NAMED and cue.mention is not None:
-                segment.speaker = self.full_name(cue.mention)
+                segment.speaker = self.full_name(cue.mention) if self.is_a_name(cue.mention) else None
             elif cue.kind is CueKind.PRONOUN:
                 segment.speaker = self._pointed_at(cue.position, segment.paragraph)
             elif cue.kind is CueKind.WRITER:
@@ -219,6 +241,24 @@ class _People:
         own = [m for m in self.mentions if m.role and name_key(self.full_name(m)) == key]
         own.sort(key=lambda m: (len(m.tokens) == 1, m.start))  # a role given with the full name first
         return own[0].role if own else None
+
+
+def _named_by_a_gendered_pronoun(body: str, paragraphs: list[_Paragraph]) -> Iterator[NameMention]:
+    """Subjects that a "his", "her", "he" or "she" follows in their sentence before any other
+    name: a person's ("Kim Jong Un has since set his own clock"), as a country takes "its"."""
+    for paragraph in paragraphs:
+        gendered = [t.start for t in paragraph.tokens if t.lower in GENDERED_PRONOUNS]
+        if not gendered:
+            continue
+        region = Region(paragraph.tokens, paragraph.mentions)
+        for index, mention in enumerate(paragraph.mentions):
+            if mention.label or mention.possessive:
+                continue
+            following = paragraph.mentions[index + 1].start if index + 1 < len(paragraph.mentions) else paragraph.span.end
+            limit = min(_sentence_of(paragraph, mention.start).end, following)
+            at = bisect.bisect_left(gendered, mention.end)
+            if at < len(gendered) and gendered[at] < limit and acts(body, region, mention):
+                yield mention
 
 
 def _inner_quotations(body: str, outer: _Segment, people: _People) -> list[tuple[int, int, str]]:
@@ -271,20 +311,14 @@ def _carry_speakers(body: str, segments: list[_Segment]) -> None:
             current = previous.speaker if carried_over and previous is not None else None
         if segment.cue is not None:
             current = segment.speaker
+        elif segment.continues and previous is not None:
+            segment.speaker = previous.speaker
         elif current is not None and _is_speech(body, segment):
             segment.speaker = current
 
 
 def _opens_paragraph(body: str, segment: _Segment) -> bool:
     return segment.mark_start == 0 or body[segment.mark_start - 1] == "\n"
-
-
-def _is_words_of_speech(body: str, segment: _Segment) -> bool:
-    """Several words that end their sentence ("… said the talks were “doomed from the start.”"),
-    not a word or two held up for show ("his “gut”")."""
-    text = body[segment.start : segment.end]
-    ends_sentence = text.endswith((".", "!", "?")) or body[segment.mark_end : segment.mark_end + 1] in {".", "!", "?"}
-    return len(text.split()) >= MIN_CONTINUING_WORDS and ends_sentence
 
 
 def _is_speech(body: str, segment: _Segment) -> bool:

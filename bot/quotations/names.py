@@ -15,10 +15,13 @@ from functools import lru_cache
 from bot.knowledge.sentences import ABBREVIATIONS
 from bot.quotations.english import (
     APPOSITION_OPENERS,
+    CALENDAR_ABBREVIATIONS,
+    CALENDAR_NAMES,
     IRREGULAR_PAST,
     NAME_PARTICLES,
     NOT_A_ROLE,
     PERSONAL_TITLES,
+    QUOTED_AS,
     SENTENCE_OPENERS,
     SPEECH_VERBS,
 )
@@ -55,6 +58,8 @@ class NameMention:
     role: str | None  # as the text gives it: an apposition, else the words before the name
     possessive: bool
     label: bool  # "the Trump administration": a name used to label a thing, not a person
+    # The first word of its sentence, where any word is capitalised ("Critics called it …").
+    sentence_initial: bool = False
 
     @property
     def tokens(self) -> tuple[str, ...]:
@@ -125,6 +130,13 @@ def _after_an_initial(tokens: Sequence[Token], dot: int) -> bool:
     return dot > 0 and len(tokens[dot - 1].text) == 1 and tokens[dot - 1].capitalised
 
 
+def _opens_a_sentence(body: str, start: int, paragraph_start: int) -> bool:
+    """Stricter than _sentence_initial: a name right after a closed quotation ("“…,” Lopez
+    said") is the attribution's subject, in the sentence of the quotation."""
+    before = body[paragraph_start:start].rstrip(" “\"‘'(")
+    return not before or before[-1] in ".!?:;…"
+
+
 def _sentence_initial(body: str, tokens: Sequence[Token], i: int, paragraph_start: int) -> bool:
     before = body[paragraph_start : tokens[i].start].rstrip(" “\"‘'(")
     return not before or before[-1] in ".!?:;”\"…"
@@ -147,6 +159,8 @@ def _mention(body: str, tokens: Sequence[Token], i: int, j: int, paragraph_start
         run = run[later + 1 :]
     if not run:
         return None  # a title alone ("the President"): no name to list
+    if len(run) == 1 and (run[0].lower in CALENDAR_NAMES or (run[0].lower in CALENDAR_ABBREVIATIONS and body.startswith(".", run[0].end))):
+        return None  # "on Monday hailed …": a day or month, not a name ("April Ryan" keeps hers)
     last = run[-1]
     possessive = bool(_POSSESSIVE.search(last.text))
     name_end = last.end - (2 if possessive else 0)
@@ -157,7 +171,7 @@ def _mention(body: str, tokens: Sequence[Token], i: int, j: int, paragraph_start
     # "the Trump administration", "America’s top North Korea negotiator", "the Centre for Justice
     # Studies": the name labels a thing, or is the end of a longer one.
     label = (
-        (i > 0 and tokens[i - 1].lower in DETERMINERS and role_start is None and not titles)
+        (i > 0 and tokens[i - 1].lower in DETERMINERS and role_start is None)
         or _followed_by_a_noun(body, tokens, j)
         or _ends_a_longer_name(tokens, i)
     )
@@ -176,6 +190,7 @@ def _mention(body: str, tokens: Sequence[Token], i: int, j: int, paragraph_start
         role=apposition or before_role,
         possessive=possessive,
         label=label,
+        sentence_initial=not titles and role_start is None and _opens_a_sentence(body, tokens[i].start, paragraph_start),
     )
 
 
@@ -233,6 +248,7 @@ def _role_word(token: Token) -> bool:
         and not token.capitalised
         and not is_stop_word(word)
         and word not in SPEECH_VERBS
+        and word not in QUOTED_AS  # "the agency quoted Kim as saying": a verb, not a role
         and not word.endswith("ly")
     )
 
