@@ -380,3 +380,8 @@ def test_words_before_a_title_describe_the_person_and_are_not_the_name() -> None
         ("Lee Soo-jin", "It could spiral"),
     ]
     assert roles(body) == {"Lee Soo-jin": "South Korean Foreign Minister", "Paul Hart": "U.S. Defense Secretary"}
+
+
+def test_an_inner_quotation_after_a_colon_with_no_speech_verb() -> None:
+    body = "Lena Harrow spoke. “Ri Song Chol, a counsellor at the mission, once put it to me this way: ‘We offered the jewel, and they asked for the palace,’” Harrow said."
+    assert ("Ri Song Chol", "We offered the jewel, and they asked for the palace") in said(body)

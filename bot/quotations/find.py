@@ -274,7 +274,7 @@ def _inner_quotations(body: str, outer: _Segment, people: _People) -> list[tuple
             continue
         cue = cue_after(body, _region(inside, segment.mark_end, _sentence_of(inside, segment.mark_end - 1).end))
         if cue is None:
-            cue = cue_before(body, _region(inside, _sentence_of(inside, segment.mark_start).start, segment.mark_start))
+            cue = cue_before(body, _region(inside, _sentence_of(inside, segment.mark_start).start, segment.mark_start), full_sentence=body[segment.start].isupper())
         speaker = None
         if cue is not None and cue.kind is CueKind.NAMED and cue.mention is not None:
             speaker = people.full_name(cue.mention)

@@ -276,8 +276,11 @@ def _apposition(body: str, name_end: int) -> tuple[str | None, int]:
 
 
 def _opens_a_role(part: str, *, first: bool) -> bool:
-    word = part.split()[0]
+    words = part.split()
+    word = words[0]
     lower = word.lower()
+    if lower in _TIME_ADVERBS and len(words) > 1 and _is_past_verb(words[1].lower()):
+        return False  # ", once put it to me this way": an adverb and the sentence's own verb
     if lower in APPOSITION_OPENERS:
         return True
     if not first:
@@ -290,3 +293,11 @@ def _opens_a_role(part: str, *, first: bool) -> bool:
         and lower not in SPEECH_VERBS
         and not lower.endswith(("ly", "ing", "ed"))
     )
+
+
+# Apposition openers that are adverbs too: "once a diplomat" is a role, "once put it" a verb.
+_TIME_ADVERBS = frozenset({"once", "now", "then", "currently", "formerly"})
+
+
+def _is_past_verb(word: str) -> bool:
+    return word in IRREGULAR_PAST or word in SPEECH_VERBS or (word.endswith("ed") and len(word) > 4)
