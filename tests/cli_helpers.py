@@ -14,6 +14,7 @@ import logging
 import os
 import pty
 import select
+import signal
 import subprocess
 import sys
 import time
@@ -82,12 +83,21 @@ def _log_to(stream: io.StringIO) -> Iterator[None]:
         root.removeHandler(handler)
 
 
+def _interrupt_as_in_a_shell() -> None:
+    """A shell starts a program with Ctrl-C's SIGINT at its default; a test process may have it
+    ignored (an earlier test in the same pytest worker can leave it so), and an ignored SIGINT is
+    inherited, which made the Ctrl-C test hang in the full suite while passing alone."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Terminal:
     """A program run at a real terminal (a pty): what it has put on the screen, and typing."""
 
     def __init__(self, argv: list[str]) -> None:
         self._main_fd, terminal_fd = pty.openpty()
-        self.process = subprocess.Popen(argv, stdin=terminal_fd, stdout=terminal_fd, stderr=terminal_fd, close_fds=True)
+        self.process = subprocess.Popen(
+            argv, stdin=terminal_fd, stdout=terminal_fd, stderr=terminal_fd, close_fds=True, preexec_fn=_interrupt_as_in_a_shell
+        )
         os.close(terminal_fd)
         self.screen = b""
 
