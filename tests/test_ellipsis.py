@@ -102,6 +102,9 @@ def test_no_question_is_made_up_when_the_grammar_does_not_give_one(follow_up: st
         ("and when?", "Why did the Hanoi summit collapse?", False),  # a new question word: asked_anew
         ("why not?", "Why did the envoy resign?", False),  # asks more than the word
         ("and why?", "tell me why the envoy resigned", False),
+        ("and how?", "How long did the Hanoi summit last?", False),  # "how long" is another question word
+        ("what?", "What deal did they sign?", False),
+        ("and how?", "How did the talks end?", True),
     ],
 )
 def test_a_follow_up_of_the_earlier_question_s_own_word_asks_it_again(follow_up: str, earlier: str, again: bool) -> None:

@@ -141,3 +141,9 @@ def test_an_encoder_graph_onnxruntime_cannot_open_is_one_sentence_naming_it(tmp_
     monkeypatch.setattr(minilm, "ENCODER_GRAPH", damaged)
     with pytest.raises(ModelUnavailable, match=r"model\.zip: onnxruntime cannot run minilm_encoder\.onnx with its weights"):
         MiniLM(model_archive())
+
+
+def test_a_missing_encoder_graph_is_one_sentence_naming_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(minilm, "ENCODER_GRAPH", tmp_path / ENCODER_GRAPH.name)
+    with pytest.raises(ModelUnavailable, match=r"minilm_encoder\.onnx: the encoder's graph is missing from the installed bot"):
+        MiniLM(model_archive())

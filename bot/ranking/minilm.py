@@ -22,15 +22,18 @@ import threading
 import zipfile
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
-import onnxruntime
 from safetensors.numpy import load as load_safetensors
 from threadpoolctl import threadpool_limits
 from tokenizers import Tokenizer
 
 from bot.ranking.cache_folder import default_cache_folder, write_atomically
+
+if TYPE_CHECKING:
+    import onnxruntime
 
 logger = logging.getLogger(__name__)
 
@@ -128,14 +131,23 @@ def _session(weights: dict[str, npt.NDArray[np.generic]], archive: Path) -> onnx
     into the graph when the session is made (its C API's AddExternalInitializers says so: a
     TensorProto cannot point at the caller's buffers), so they need not outlive this call; checked
     by overwriting freed memory and encoding again (1 - cosine 4e-8 against the reference)."""
+    try:
+        # Imported here: a broken install costs the meaning signal (words still answer), not the bot.
+        import onnxruntime
+    except ImportError as error:
+        raise ModelUnavailable(f"onnxruntime cannot be imported ({error}); reinstall the bot (make run does)") from error
+    try:
+        graph = ENCODER_GRAPH.read_bytes()
+    except OSError as error:
+        raise ModelUnavailable(f"{ENCODER_GRAPH}: the encoder's graph is missing from the installed bot ({error.strerror}); reinstall it") from error
     options = onnxruntime.SessionOptions()
     # One thread per question: answers already run in parallel worker threads, and on the busy 2-core
     # machine a runtime's own thread pool only waits on them (as OpenBLAS's threads did: 1.7 s a question).
     options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
-    options.add_external_initializers(list(weights), [onnxruntime.OrtValue.ortvalue_from_numpy(tensor) for tensor in weights.values()])
     try:
-        return onnxruntime.InferenceSession(ENCODER_GRAPH.read_bytes(), options, providers=["CPUExecutionProvider"])
+        options.add_external_initializers(list(weights), [onnxruntime.OrtValue.ortvalue_from_numpy(tensor) for tensor in weights.values()])
+        return onnxruntime.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
     except Exception as error:  # onnxruntime raises its own untyped errors; one sentence, not a traceback
         raise ModelUnavailable(f"{archive}: onnxruntime cannot run {ENCODER_GRAPH.name} with its weights ({error})") from error
 

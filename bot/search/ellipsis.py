@@ -115,12 +115,21 @@ def asked_anew(follow_up: Sequence[str], earlier: str) -> str | None:
     return word + earlier[opening.end() :]
 
 
+_OPENING_A_LONGER_QUESTION_WORD = frozenset({"how", "what", "which", "whose"})
+
+
 def asked_again(follow_up: Sequence[str], earlier: str) -> bool:
     """Whether the follow-up is only the question word the earlier question opens with: "and why?"
-    after "Why did the Hanoi summit fail?" asks nothing that question did not."""
+    after "Why did the Hanoi summit fail?" asks nothing that question did not. Only when that word
+    is the whole question word: "how?" after "How long did the summit last?" or "what?" after "What
+    deal did they sign?" asks something else."""
     earlier_words = words(earlier)
     word = _lone_question_word(follow_up)
-    return word is not None and bool(earlier_words) and earlier_words[0] == word
+    if word is None or not earlier_words or earlier_words[0] != word:
+        return False
+    # "how", "what", "which" and "whose" can open a longer question word ("how long", "what deal");
+    # only before an auxiliary are they the whole of it.
+    return word not in _OPENING_A_LONGER_QUESTION_WORD or (len(earlier_words) > 1 and earlier_words[1] in _AUXILIARIES)
 
 
 def _lone_question_word(follow_up: Sequence[str]) -> str | None:
