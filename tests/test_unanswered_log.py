@@ -97,6 +97,20 @@ def test_near_duplicates_fold_and_the_most_frequent_comes_first() -> None:
     assert groups[1].example == "Who is Stephen Biegun's deputy?"
 
 
+def test_the_same_follow_up_of_different_questions_is_a_row_each() -> None:
+    def follow_up(question: str, follows: str, minute: int) -> Entry:
+        return Entry(dt.datetime(2026, 3, 1, 12, minute, tzinfo=dt.timezone.utc), "discord", question, 0.5, follows)
+
+    groups = fold_questions(
+        [
+            follow_up("and why?", "When did the Hanoi summit collapse?", 1),
+            follow_up("and why?", "Who replaced Tillerson?", 2),
+            follow_up("and why?", "when did the hanoi summit collapse", 3),
+        ]
+    )
+    assert sorted((g.count, g.example_follows) for g in groups) == [(1, "Who replaced Tillerson?"), (2, "when did the hanoi summit collapse")]
+
+
 def test_everyday_words_and_typos_do_not_split_a_question(bundled_store: KnowledgeStore) -> None:
     groups = fold_questions(
         [

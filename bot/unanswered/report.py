@@ -63,6 +63,9 @@ class Group(Generic[E]):
 
     words: Mapping[str, float]  # term -> how specific the word was (bot.search.english)
     entries: list[E] = field(default_factory=list)
+    # A follow-up's earlier question, read the same way: "and why?" after two different questions
+    # asks two different things, so it is a row each (empty for a question asked on its own).
+    follows_words: Mapping[str, float] = field(default_factory=dict)
 
     @property
     def count(self) -> int:
@@ -148,16 +151,24 @@ def same_question(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
     return bool(shared) and all(weight <= EVERYDAY_SPECIFICITY for weight in differing)
 
 
+def _same_earlier(a: Group[E], b: Group[E]) -> bool:
+    """Both asked on their own, or both following the same earlier question."""
+    if not a.follows_words or not b.follows_words:
+        return not a.follows_words and not b.follows_words
+    return same_question(a.follows_words, b.follows_words)
+
+
 def fold_questions(entries: Iterable[E], knowledge: KnowledgeBase | None = None) -> list[Group[E]]:
     """Groups, most frequent first (then most recent); identical word sets first, then near ones."""
-    exact: dict[frozenset[str], Group[E]] = {}
+    exact: dict[tuple[frozenset[str], frozenset[str]], Group[E]] = {}
     for entry in entries:
         weights = question_words(entry.question, knowledge)
-        exact.setdefault(frozenset(weights), Group(weights)).entries.append(entry)
+        follows = question_words(entry.follows, knowledge) if entry.follows else {}
+        exact.setdefault((frozenset(weights), frozenset(follows)), Group(weights, follows_words=follows)).entries.append(entry)
     folded: list[Group[E]] = []
     # Bigger groups absorb smaller ones, so a rare wording joins the common one, not the reverse.
     for group in sorted(exact.values(), key=lambda g: (-g.count, -g.last_asked.timestamp())):
-        home = next((kept for kept in folded if same_question(kept.words, group.words)), None)
+        home = next((kept for kept in folded if same_question(kept.words, group.words) and _same_earlier(kept, group)), None)
         if home is None:
             folded.append(group)
         else:
