@@ -460,12 +460,13 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     any copy of the bot can answer any follow-up (the terminal chat passes its own transcript).
     """
     alone = answer(knowledge, question)
+    cleaned = clean_question(question)  # the message as read: without chat markup
     if not earlier_questions or alone.declined in (Declined.EMPTY, Declined.TOO_LONG, Declined.SMALL_TALK):
         return alone
-    outlets = _outlets_only(knowledge, clean_question(question))
+    outlets = _outlets_only(knowledge, cleaned)
     if alone.answered and not outlets:
         return alone
-    if not outlets and not _leans_on_earlier(knowledge, clean_question(question)):
+    if not outlets and not _leans_on_earlier(knowledge, cleaned):
         return alone
     # The thread's latest message that was a question of its own: Discord and Slack pass every
     # earlier message, "thanks" and "and why?" included, and neither can be leaned on.
@@ -474,14 +475,15 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
         return alone
     if outlets:
         return _asked_of_outlets(knowledge, question, anchor, outlets)
+    follows = clean_question(anchor)
     # "and why?" after "Why did the summit collapse?" asks nothing new: answering it again would
     # repeat the same quotes as if they were a second, further answer.
-    if asked_again(words(clean_question(question)), clean_question(anchor)):
-        return Answer(clean_question(question), declined=Declined.ASKED_AGAIN, follows=clean_question(anchor))
+    if asked_again(words(cleaned), follows):
+        return Answer(cleaned, declined=Declined.ASKED_AGAIN, follows=follows)
     # "and why?" after "When did the summit collapse?" asks "why did the summit collapse?".
-    anew = asked_anew(words(clean_question(question)), clean_question(anchor))
+    anew = asked_anew(words(cleaned), follows)
     if anew is not None and (rephrased := answer(knowledge, anew)).answered:
-        return replace(rephrased, question=clean_question(question), follows=clean_question(anchor))
+        return replace(rephrased, question=cleaned, follows=follows)
     # The follow-up's own kind of answer ("and when?" wants a date) outranks the thread question's.
     asks_itself = expected_answer(question) is not None or wants_explanation(question)
     combined = answer(knowledge, f"{anchor} {question}", asking=question if asks_itself else None)
@@ -489,10 +491,8 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
         # "who said so?": no name near the thread's topic, but the quotes that say it name their source.
         combined = answer(knowledge, f"{anchor} {question}")
     if not combined.answered:
-        return replace(alone, tried_with=clean_question(anchor))
-    return Answer(
-        clean_question(question), quotes=combined.quotes, coverage=combined.coverage, reading=combined.reading, follows=clean_question(anchor)
-    )
+        return replace(alone, tried_with=follows)
+    return Answer(cleaned, quotes=combined.quotes, coverage=combined.coverage, reading=combined.reading, follows=follows)
 
 
 def _outlets_only(knowledge: KnowledgeBase, message: str) -> frozenset[str]:
