@@ -41,7 +41,9 @@ def code_version(packages: tuple[str, ...] = DERIVING_PACKAGES) -> str:
     digest = hashlib.sha256(f"{sys.version_info[:2]} marshal {marshal.version}".encode())
     package_root = Path(__file__).resolve().parent.parent
     for package in packages:
-        for source in sorted((package_root / package).glob("*.py")):
+        # The word tables count too: the irregular forms table (bot.search.word_forms) decides terms.
+        folder = package_root / package
+        for source in sorted([*folder.glob("*.py"), *folder.glob("*.txt.gz")]):
             digest.update(source.name.encode())
             digest.update(source.read_bytes())
     for distribution in _STEMMER_DISTRIBUTIONS:

@@ -11,6 +11,7 @@ from typing import Protocol
 
 import snowballstemmer
 
+from bot.search.word_forms import lemma
 STEMMER_LANGUAGE = "english"
 
 # Curly quotes and dashes folded to ASCII so "Trump’s" and "Trump's" are one word.
@@ -124,9 +125,15 @@ def _stemmer() -> _Stemmer:
     return stemmer
 
 
+def snowball_stem(word: str) -> str:
+    """The Snowball stem alone, irregular forms untouched ("held" stays "held")."""
+    return _stemmer().stemWord(word)
+
+
 @lru_cache(maxsize=65536)  # thread-safe; two threads missing the same word both compute the same stem
 def stem(word: str) -> str:
-    return _stemmer().stemWord(word)
+    """The index term of a word: irregular inflections as their lemma's ("held", "holds" -> "hold")."""
+    return snowball_stem(lemma(word))
 
 
 def is_stop_word(word: str) -> bool:
