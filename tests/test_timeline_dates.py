@@ -161,6 +161,46 @@ def test_dates_relative_to_another_date(text: str, dates: list[str]) -> None:
     assert [m.date.iso() for m in mentions] == dates
 
 
+def paragraphs_found(text: str, published: dt.date) -> list[tuple[str, str, str]]:
+    """(phrase, date, role) of every mention in text, whose sentences end with a full stop before a capital."""
+    sentences = [Span(m.start(), m.end()) for m in re.finditer(r"\S.*?\.(?=\s+[A-Z]|\s*$)", text, re.DOTALL)]
+    return [(text[m.phrase.start : m.phrase.end], m.date.iso(), m.role.value) for m in find_mentions("a", text, published, sentences)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A time of day with no day of its own is on the day its paragraph is about…
+        (
+            "The ferry sank near the cape on Sunday. Divers reached the hull at 7:15 a.m. and found air.",
+            [("on Sunday", "2018-05-27", "event"), ("at 7:15 a.m.", "2018-05-27", "event")],
+        ),
+        # …the first day the paragraph names, not a later one it looks back to…
+        (
+            "The vote, held on 20 May, followed a hearing on Friday. The mayor spoke in the evening.",
+            [("20 May", "2018-05-20", "event"), ("on Friday", "2018-05-25", "event"), ("in the evening", "2018-05-20", "event")],
+        ),
+        # …else the day the story is about, the lead's, not the last day named before it.
+        (
+            "The ferry sank near the cape on Sunday.\n\nA similar boat had been inspected a year ago, on 12 May 2017."
+            "\n\nIn the afternoon, divers reached the hull.",
+            [("on Sunday", "2018-05-27", "event"), ("12 May 2017", "2017-05-12", "event"), ("In the afternoon", "2018-05-27", "event")],
+        ),
+        # A time of a day the sentence names is no second date.
+        ("The ferry sank at 3:17 a.m. on Sunday near the cape.", [("on Sunday", "2018-05-27", "event")]),
+        # A dateline gives no day to count from: with nothing else, no date rather than a guess.
+        ("OSLO, May 30 (Test Wire) - Divers reached the hull at 7:15 a.m. and found air.", []),
+        # A habit in the present tense is no event.
+        (
+            "The ferry sank near the cape on Sunday. Ferries usually leave in the morning.",
+            [("on Sunday", "2018-05-27", "event"), ("in the morning", "2018-05-27", "state")],
+        ),
+    ],
+)
+def test_a_time_of_day_is_on_the_day_the_story_is_at(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert paragraphs_found(text, dt.date(2018, 5, 30)) == expected
+
+
 def test_a_date_without_a_year_takes_the_year_written_before_it_in_its_sentence() -> None:
     text = "The plant flooded in January 2016 and again in September. In October, it closed."
     sentences = [Span(0, text.index(".") + 1), Span(text.index(".") + 2, len(text))]
@@ -224,7 +264,8 @@ def test_reading_only_near_the_words_dates_need_finds_what_a_full_scan_finds() -
         "council met on 3rd of January, on Sunday, June 30, in mid-October 2018, late last year, early "
         "2019, the day before, three days after the vote, the next morning, in two weeks, last summer, "
         "the spring of 2018, February 11-13, 2019, 11 to 13 February, Sept. 12, 2017, next May, in May, "
-        "1994 and 2,000 people in the 1950s paid $2019 at 10:30 on 5 percent of 38 North's maps."
+        "1994 and 2,000 people in the 1950s paid $2019 at 10:30 on 5 percent of 38 North's maps, shortly "
+        "after 9:30 a.m., at about 11 a.m. and in the late afternoon."
     )
     full = [m.span() for m in found_module._PATTERN.finditer(text)]
     assert [m.span() for m in found_module._matches(text, 0, len(text))] == full

@@ -38,7 +38,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # skips other characters in C instead of trying each alternative at every position (3x faster).
 _TRIGGER = re.compile(
     rf"(?=[0-9JFMASONDTWYEHdwmysfahen])"
-    rf"(?:(?<![\d,.$£€])(?:\d{{1,2}}|{_YEAR})(?![\d%]|[,.:]\d)|{_MONTH}|\b{_WEEKDAY}\b|\b(?i:days?|weeks?|months?|years?|morning|spring|summer|fall|autumn|winter|hours?|minutes?|evening|night)\b)"
+    rf"(?:(?<![\d,.$£€])(?:\d{{1,2}}|{_YEAR})(?![\d%]|[,.:]\d)|{_MONTH}|\b{_WEEKDAY}\b|\b(?i:days?|weeks?|months?|years?|morning|spring|summer|fall|autumn|winter|hours?|minutes?|afternoon|evening|night)\b)"
 )
 TRIGGER_REACH = 25
 # The index terms (bot.search.normalise.terms) of those words: a sentence whose terms hold none of
@@ -46,7 +46,7 @@ TRIGGER_REACH = 25
 TRIGGER_TERMS = frozenset(
     terms(
         " ".join(relative.MONTHS) + " " + " ".join(relative.MONTH_ABBREVIATIONS) + " " + " ".join(relative.WEEKDAYS)
-        + " spring summer fall autumn winter day days week weeks month months year years morning hour hours minute minutes evening night"
+        + " spring summer fall autumn winter day days week weeks month months year years morning hour hours minute minutes afternoon evening night"
     )
 ) | frozenset(f"{n}" for n in range(32)) | frozenset(f"{n:02d}" for n in range(10)) | frozenset(f"{n}" for n in range(1800, 2100))
 _WORD_START = re.compile(r"(?<![\w'’.])[\w$]")
@@ -57,7 +57,7 @@ _WORD_START = re.compile(r"(?<![\w'’.])[\w$]")
 _PHRASE_STARTS = tuple(
     """in during over for within the a one two three four five six seven eight nine ten eleven twelve
     several more nearly early earlier late mid last this next spring summer fall winter on since
-    until by of throughout that hour minute monday tuesday wednesday thursday friday saturday sunday jan feb mar apr
+    until by of throughout that hour minute at shortly just soon about around monday tuesday wednesday thursday friday saturday sunday jan feb mar apr
     may jun jul aug sep oct nov dec 0 1 2 3 4 5 6 7 8 9""".split()
 )
 _LONGEST_PHRASE_START = max(map(len, _PHRASE_STARTS))
@@ -82,6 +82,9 @@ _PATTERN = re.compile(
             rf"\b(?P<anchor_that>(?i:that)\s+(?i:day|morning|afternoon|evening|night))\b",
             # "within hours", "within an hour of", "hours later", "six minutes after": the same day.
             rf"\b(?P<anchor_clock>(?:{_NUMBER}\s+)?(?i:hours?|minutes?)\s+(?P<anchor_clock_dir>(?i:after|later|before|earlier))|(?i:within|in)\s+(?:{_NUMBER}\s+)?(?i:hours?|minutes?))\b",
+            # "at 9:30 a.m.", "shortly after 10 a.m.", "in the late afternoon": a time of the day the story is at.
+            rf"(?P<anchor_time>(?:(?i:shortly|just|soon)\s+)?(?:(?i:at|after|before|around|by)\s+)?(?:(?i:about|around|roughly)\s+)?\b\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.(?!\w)"
+            rf"|\b(?i:in|during)\s+(?i:the)\s+(?:(?i:early|late)\s+)?(?i:morning|afternoon|evening)\b|\b(?i:early|late)\s+(?i:in)\s+(?i:the)\s+(?i:morning|afternoon|evening)\b)",
             # "on the second day", "the final day": a day of the span of days it refers to.
             rf"\b(?i:the)\s+(?P<anchor_ordinal>(?i:first|second|third|fourth|fifth|final|last))\s+(?i:day)\b",
             rf"\b(?i:in|within)\s+(?P<future_n>{_NUMBER})\s+(?P<future_unit>{_UNIT})\b(?!\s+(?i:ago|of|in|before|after|earlier|later))",
@@ -142,6 +145,8 @@ def find_mentions(
         if worth_reading:
             located.extend((number, match, resolve(match, published)) for match in _matches(body, span.start, span.end))
     paragraph_of = _paragraph_numbers(body, [span for span, _ in ordered])
+    # A dateline ("SEOUL, July 2 (Reuters) -") is when the story was filed: no event, nor a date to count from.
+    located = [(n, m, r) for n, m, r in located if not _is_dateline(body, ordered[n][0], m)]
     tokenised: dict[int, list[grammar.Token]] = {}  # sentence start -> its tokens, made once
 
     def tokens_of(span: Span) -> list[grammar.Token]:
@@ -168,8 +173,6 @@ def find_mentions(
         span = ordered[number][0]
         text = body[span.start : span.end]
         start, end = match.start() - span.start, match.end() - span.start
-        if _DATELINE.match(text[:start]) and _DATELINE_END.match(text[end:]):
-            continue
         if _restates_a_clock_time(text, start, end):
             continue
         if match.group("future_n") and _RANKED_BEFORE.search(text, 0, start):
@@ -238,6 +241,8 @@ def _anchored(
         g = match.groupdict()
         if resolved is not None or not _is_anchor(match):
             continue
+        if g["anchor_time"] and _has_a_day(result, position):
+            continue  # "at 3:17 a.m. on Wednesday": the time of that day, no date of its own
         pointing = (g["anchor_dir"] or "").lower() in ("before", "after")
         close_after = [
             r for n, m, r in result[position + 1 :]
@@ -253,12 +258,14 @@ def _anchored(
         if anchor is None:
             anchor = same_before
         earlier = number - 1
+        if anchor is None and g["anchor_time"]:
+            anchor = _story_day(result[:position], paragraph_of, number, dates_an_event)
         while anchor is None and earlier >= 0 and paragraph_of[earlier] >= paragraph_of[number] - ANCHOR_PARAGRAPHS:
             anchor = _event_dates([(n, m, r) for n, m, r in result[:position] if n == earlier], dates_an_event, needs_day)
             earlier -= 1
         if anchor is None:
             continue
-        if g["anchor_same"] or g["anchor_that"] or g["anchor_clock"]:
+        if g["anchor_same"] or g["anchor_that"] or g["anchor_clock"] or g["anchor_time"]:
             amount, unit = 0, g["anchor_same_unit"] or "day"  # "the same day", "within hours": the date it refers to
             if g["anchor_clock"] and (g["anchor_clock_dir"] or "after").lower() in ("after", "later"):
                 anchor = _last_day(anchor)  # "hours after Pompeo left" a visit of two days: its last
@@ -285,6 +292,33 @@ def _anchored(
         except ValueError:
             continue  # February 29 a year on
     return result, inverted
+
+
+def _story_day(
+    before: list[tuple[int, re.Match[str], Resolved | None]], paragraph_of: Sequence[int], number: int, dates_an_event: DatesAnEvent
+) -> Resolved | None:
+    """The day a time of day with no day of its own ("In the afternoon, the two leaders planted …",
+    "It returned at about 11 a.m.") is on: the day its paragraph is about, the first its earlier
+    sentences date an event on; else the day the story is about, the first day the article dates
+    an event on (its lead's). Not the last day named before it: that is often a look back ("a
+    hotline … was connected a week ago, on 20 April") from which the story returns."""
+    paragraph = paragraph_of[number]
+    days = [(n, m, r) for n, m, r in before if r is not None and r.date.day is not None and not _is_anchor(m)]  # in text order
+    for same_paragraph in (True, False):
+        for n, m, r in days:
+            if (paragraph_of[n] == paragraph) == same_paragraph and r is not None and dates_an_event(n, m, r):
+                return r
+    return None
+
+
+def _is_dateline(body: str, sentence: Span, match: re.Match[str]) -> bool:
+    return bool(_DATELINE.match(body[sentence.start : match.start()]) and _DATELINE_END.match(body[match.end() : sentence.end]))
+
+
+def _has_a_day(located: list[tuple[int, re.Match[str], Resolved | None]], position: int) -> bool:
+    """Whether the sentence of located[position] names a day by another of its dates (written or counted)."""
+    number = located[position][0]
+    return any(n == number and p != position and (_is_anchor(m) or (r is not None and r.date.day is not None)) for p, (n, m, r) in enumerate(located))
 
 
 def _introduces(reading: grammar.Reading, tokens: list[grammar.Token], phrase_start: int) -> bool:
@@ -314,7 +348,7 @@ def _counts_days(g: dict[str, str | None]) -> bool:
     """Whether a counted phrase counts days or less ("the next day", "hours later", "that
     morning"), so that only a date with a day can be what it counts from."""
     unit = (g["anchor_unit"] or g["anchor_next_unit"] or g["anchor_same_unit"] or "").lower()
-    return bool(g["anchor_that"] or g["anchor_clock"] or g["anchor_ordinal"] or unit.startswith(("day", "morning")))
+    return bool(g["anchor_that"] or g["anchor_clock"] or g["anchor_ordinal"] or g["anchor_time"] or unit.startswith(("day", "morning")))
 
 
 def _last_day(resolved: Resolved) -> Resolved:
@@ -511,7 +545,7 @@ def _lacks_year(g: dict[str, str | None]) -> bool:
 
 def _is_anchor(match: re.Match[str]) -> bool:
     g = match.group
-    return bool(g("anchor_n") or g("anchor_next") or g("anchor_same") or g("anchor_that") or g("anchor_clock") or g("anchor_ordinal"))
+    return bool(g("anchor_n") or g("anchor_next") or g("anchor_same") or g("anchor_that") or g("anchor_clock") or g("anchor_ordinal") or g("anchor_time"))
 
 
 def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:
