@@ -151,6 +151,12 @@ def test_a_counted_date_counts_from_the_last_event_date_not_from_a_span() -> Non
         ("The plant reopened on Wednesday, the day after the regulator approved it.", ["2018-05-30", "2018-05-29"]),
         ("Talks were held from 6 to 8 May, three weeks before the summit.", ["2018-05-06"]),
         ("The ships met on 30 May, arranged after the admiral proposed it the day before.", ["2018-05-30", "2018-05-29"]),
+        # The story moves on to a date counted forward: "that report" is the day after 4 May…
+        ("The envoy arrived on 4 May and reported the next day. Two days after that report, the board met.", ["2018-05-04", "2018-05-05", "2018-05-07"]),
+        # …but not to one counted back, which dates a look back ("the day after the mayor resigned").
+        ("On Wednesday, the day after the mayor resigned, the dam failed. Two days after the failure, the inquiry opened.", ["2018-05-30", "2018-05-29", "2018-06-01"]),
+        # "the following year" names the calendar year after the date it counts from.
+        ("The treaty was signed on 2 October 2007. It lapsed the following year.", ["2007-10-02", "2008"]),
         # Nothing to count from: no date at all rather than a guess.
         ("Divers reached it three days later.", []),
     ],

@@ -76,7 +76,7 @@ _PATTERN = re.compile(
             rf"\b(?i:over|more than|nearly|almost)\s+(?P<over_n>{_NUMBER})\s+(?P<over_unit>{_UNIT})\b",
             # "the day before", "three days after", "a week later", "the next day", "the same day": from another date.
             rf"\b(?P<anchor_n>{_NUMBER}|(?i:the))\s+(?P<anchor_unit>{_UNIT})\s+(?P<anchor_dir>(?i:before|after|later|earlier))\b",
-            rf"\b(?i:the)\s+(?P<anchor_next>(?i:next|following|previous))\s+(?P<anchor_next_unit>(?i:day|morning|week|month))\b",
+            rf"\b(?i:the)\s+(?P<anchor_next>(?i:next|following|previous))\s+(?P<anchor_next_unit>(?i:day|morning|week|month|(?<!next )year))\b",
             rf"\b(?i:the)\s+(?P<anchor_same>(?i:same))\s+(?P<anchor_same_unit>(?i:day|morning|week|month))\b",
             # "that day": the day of the date it refers to.
             rf"\b(?P<anchor_that>(?i:that)\s+(?i:day|morning|afternoon|evening|night))\b",
@@ -228,8 +228,8 @@ def _anchored(
 ) -> tuple[list[tuple[int, re.Match[str], Resolved | None]], set[int]]:
     """"the day before", "three days after the test": counted from the date it refers to, the
     nearest event date before it: in its own sentence, else in the sentences before it in its
-    paragraph or the one before. A date written out is preferred to another counted date, and only
-    a date of an event counts (not "since August 2016", not "sanctions imposed in 2016"). "the
+    paragraph or the one before. A date counted forward counts as much as one written out (not
+    one counted back, which dates a look back), and only a date of an event counts (not "since August 2016", not "sanctions imposed in 2016"). "the
     day before the March 1 deadline" counts from the date right after it.
 
     "X on Wednesday, the day after Y announced …" dates Y, not X: a counted phrase after the date
@@ -250,7 +250,7 @@ def _anchored(
         ]  # fmt: skip
         # A day counted from a month or a year is no day: "the next day" after "in 2017" looks further back.
         needs_day = _counts_days(g)
-        same_before = _event_dates([(n, m, r) for n, m, r in result[:position] if n == number], dates_an_event, needs_day)
+        same_before = _event_dates([(n, m, r) for n, m, r in result[:position] if n == number], dates_an_event, needs_day, inverted)
         anchor = close_after[0] if pointing and close_after else None
         # "…, the day after Choe announced": the phrase opens what it dates; "…the day before." does not.
         opens = _WORD_NEXT.match(match.string, match.end()) is not None
@@ -261,7 +261,7 @@ def _anchored(
         if anchor is None and g["anchor_time"]:
             anchor = _story_day(result[:position], paragraph_of, number, dates_an_event)
         while anchor is None and earlier >= 0 and paragraph_of[earlier] >= paragraph_of[number] - ANCHOR_PARAGRAPHS:
-            anchor = _event_dates([(n, m, r) for n, m, r in result[:position] if n == earlier], dates_an_event, needs_day)
+            anchor = _event_dates([(n, m, r) for n, m, r in result[:position] if n == earlier], dates_an_event, needs_day, inverted)
             earlier -= 1
         if anchor is None:
             continue
@@ -278,6 +278,8 @@ def _anchored(
         elif g["anchor_next"]:
             amount = -1 if g["anchor_next"].lower() == "previous" else 1
             unit = g["anchor_next_unit"]
+            if unit.lower() == "year":  # "the following year" names a calendar year, not a day a year on
+                anchor = relative.exact(EventDate(anchor.date.year), anchor.approximate)
         else:
             amount = 1 if g["anchor_n"].lower() == "the" else relative.number_value(g["anchor_n"])
             amount *= -1 if g["anchor_dir"].lower() in ("before", "earlier") else 1
@@ -331,14 +333,21 @@ def _introduces(reading: grammar.Reading, tokens: list[grammar.Token], phrase_st
 DatesAnEvent = Callable[[int, re.Match[str], Resolved], bool]
 
 
-def _event_dates(dated: list[tuple[int, re.Match[str], Resolved | None]], dates_an_event: DatesAnEvent, needs_day: bool = False) -> Resolved | None:
+def _event_dates(
+    dated: list[tuple[int, re.Match[str], Resolved | None]], dates_an_event: DatesAnEvent, needs_day: bool, counted_back: set[int]
+) -> Resolved | None:
     """Of one sentence's dates (in text order), the one a counted date refers to: of those that
-    date an event (with a day, when `needs_day`), the most precise written out, else the most
-    precise counted one."""
-    usable = [(m, r) for n, m, r in dated if r is not None and (r.date.day is not None or not needs_day) and dates_an_event(n, m, r)]
-    written = [r for m, r in usable if not _is_anchor(m)]
+    date an event (with a day, when `needs_day`), the most precise, the last on ties, counted ones
+    too: the story has moved on to them ("on Sept. 5 and said the next day …" then "Four days after
+    that briefing" counts from Sept. 6). Not one counted back (`counted_back`: "On Wednesday, the
+    day after Choe announced the talks, it test-fired …" then "Three days after the test"): that
+    dates a look back, not where the story is."""
+    usable = [
+        r for n, m, r in dated
+        if r is not None and (r.date.day is not None or not needs_day) and m.start() not in counted_back and dates_an_event(n, m, r)
+    ]  # fmt: skip
     # "on June 30 last year": the most precise of them, the last on ties.
-    return max(reversed(written or [r for _, r in usable]), key=lambda r: len(r.date.iso()), default=None)
+    return max(reversed(usable), key=lambda r: len(r.date.iso()), default=None)
 
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth")
