@@ -135,7 +135,7 @@ def test_a_quotation_that_ends_its_sentence_takes_the_cue_that_follows() -> None
     assert said(body) == [("Tom Baker", "Is it over?"), ("Ana Silva", "Not yet.")]
 
 
-def test_organisations_named_with_the_are_no_one() -> None:
+def test_organisations_named_with_the_are_their_speakers() -> None:
     body = """
     In a statement, the Riverside Centre for Justice Studies said: “The ruling stands.”
 
@@ -143,7 +143,81 @@ def test_organisations_named_with_the_are_no_one() -> None:
 
     “We will not,” the Council on Energy said.
     """
+    assert said(body) == [
+        ("Riverside Centre for Justice Studies", "The ruling stands."),
+        ("Harbour Workers’ Union", "We will appeal"),
+        ("Council on Energy", "We will not"),
+    ]
+
+
+def test_an_organisation_described_by_its_owner_or_by_an_acronym_speaks() -> None:
+    body = """
+    Hours after the envoy left, Ruritania’s foreign ministry accused the visitors of “reckless” demands.
+
+    Ruritania’s official RNA news agency on Monday hailed the meeting as “a new dawn” and said the two sides had agreed to “keep talking”.
+
+    “We are ready,” the interior ministry said.
+    """
+    assert said(body) == [
+        ("Ruritania’s foreign ministry", "reckless"),
+        ("RNA", "a new dawn"),
+        ("RNA", "keep talking"),
+        ("interior ministry", "We are ready"),
+    ]
+
+
+def test_a_thing_or_an_unnamed_official_is_still_no_one() -> None:
+    body = """
+    “The border stays shut,” a ministry official said.
+
+    The statement said the talks were “over for now”.
+
+    “We will see,” the ministry said.
+    """
     assert said(body) == []
+
+
+def test_a_description_is_the_person_the_article_gave_that_role() -> None:
+    body = """
+    Ruritanian leader Ana Silva met Prime Minister Tom Baker in the capital on Monday.
+
+    Later the Ruritanian leader called the deal “a triumph for both peoples”.
+    """
+    assert said(body) == [("Ana Silva", "a triumph for both peoples")]
+
+
+def test_a_description_no_person_fits_is_no_one() -> None:
+    body = """
+    Prime Minister Tom Baker arrived on Monday. The regional governor called the visit “a waste of time”.
+    """
+    assert said(body) == []
+
+
+def test_words_a_news_source_reports_are_the_person_s_it_reports() -> None:
+    body = """
+    President Ana Silva has written to the council twice.
+
+    RNA reported on June 23 that Silva had received a reply with “excellent content” that she would “study closely”.
+
+    The council said in a statement that the handover was “a first step”.
+    """
+    assert said(body) == [("Ana Silva", "excellent content"), ("Ana Silva", "study closely")]
+
+
+def test_according_to_a_source_the_person_who_said_it_speaks() -> None:
+    body = """
+    According to RNA, President Ana Silva said, “We are ready to talk.”
+
+    State media said Silva had watched the launch, and quoted her as calling it “a stern warning”.
+    """
+    assert said(body) == [("Ana Silva", "We are ready to talk."), ("Ana Silva", "a stern warning")]
+
+
+def test_a_pronoun_clause_before_a_colon_introduces_the_person_s_words() -> None:
+    body = """
+    President Ana Silva wrote to the council on Monday. She ended the letter with a prediction: “Peace will come!”
+    """
+    assert said(body) == [("Ana Silva", "Peace will come!")]
 
 
 def test_a_possessive_and_a_speech_noun() -> None:

@@ -16,19 +16,25 @@ from enum import Enum
 from bot.quotations.english import (
     ADVERBS_BEFORE_A_VERB,
     AUXILIARIES_AND_MODALS,
+    CALENDAR_NAMES,
     CLAUSE_JOINERS,
     FIRST_PERSON,
     IRREGULAR_PAST,
     LABEL_MARKERS,
+    OBJECT_PRONOUNS,
+    ORGANISATION_NOUNS,
     OTHER_PRONOUNS,
     PERSONAL_PRONOUNS,
+    PERSONAL_TITLES,
     PREPOSITIONS,
     QUOTED_AS,
+    REPORTING_VERBS,
     SPEECH_NOUNS,
     SPEECH_PARTICIPLES,
     SPEECH_VERBS,
 )
 from bot.quotations.names import DETERMINERS, NameMention, Token
+from bot.search.normalise import is_stop_word
 
 # How far into an unnamed subject ("a senior official at the agency said") a speech verb may stand.
 MAX_UNNAMED_SUBJECT_WORDS = 6
@@ -45,6 +51,8 @@ class CueKind(Enum):
     NAMED = "named"
     PRONOUN = "pronoun"  # he, she: the person named most recently before it
     WRITER = "writer"  # I: the article's author
+    ORGANISATION = "organisation"  # "the White House said", "North Korea's foreign ministry accused"
+    DESCRIBED = "described"  # "the North Korean leader praised": the person the article gave that role
     UNNAMED = "unnamed"
 
 
@@ -53,11 +61,14 @@ class Cue:
     kind: CueKind
     position: int  # where the speaker is named or pointed to
     mention: NameMention | None = None
+    words: str | None = None  # an organisation or a description, as the article writes it
+    # A person an organisation reports ("KCNA reported that Kim had …"): the words are theirs.
+    relayed: NameMention | None = None
 
 
-def _named(mention: NameMention) -> Cue:
+def _named(mention: NameMention, relayed: NameMention | None = None) -> Cue:
     """A name's cue; a name that labels a thing ("the Kokisihaven City Council said") is no one's."""
-    return Cue(CueKind.UNNAMED if mention.label else CueKind.NAMED, mention.start, mention)
+    return Cue(CueKind.UNNAMED if mention.label else CueKind.NAMED, mention.start, mention, relayed=relayed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +109,7 @@ def cue_after(body: str, region: Region) -> Cue | None:
     if pronoun is not None:
         verb = _skip(tokens, i + 1, _is_adverb)
         return pronoun if verb < len(tokens) and tokens[verb].lower in SPEECH_VERBS else None
-    return _unnamed_subject(tokens, i)
+    return _unnamed_subject(body, region, i)
 
 
 def cue_before(body: str, region: Region, *, full_sentence: bool = False) -> Cue | None:
@@ -116,11 +127,11 @@ def cue_before(body: str, region: Region, *, full_sentence: bool = False) -> Cue
     if last.text == ":":
         return _colon_cue(body, region, full_sentence)
     if last.text == ",":
-        if tokens[0].lower == "according" and len(tokens) > 2 and tokens[1].lower == "to":
-            return _speaker_after_verb(region, 2)
         for verb in (len(tokens) - 2, len(tokens) - 3):  # "said, “" · "told reporters, “"
             if verb >= 0 and _is_speech_verb(tokens[verb]):
-                return _subject_before(body, region, verb)
+                return _subject_before(body, region, verb)  # also "According to RNA, Silva said, “"
+        if tokens[0].lower == "according" and len(tokens) > 2 and tokens[1].lower == "to":
+            return _speaker_after_verb(region, 2)
         verb = _verb_before_a_short_phrase(tokens)  # "said at a news conference, “"
         cue = None if verb is None else _subject_before(body, region, verb)
     elif last.lower == "that" and len(tokens) > 1:
@@ -147,6 +158,8 @@ def _colon_cue(body: str, region: Region, full_sentence: bool) -> Cue | None:
         return next((cue for cue in cues if cue.kind is not CueKind.UNNAMED), cues[0])
     if not full_sentence:
         return None
+    if len(tokens) > 1 and tokens[0].lower in PERSONAL_PRONOUNS and _is_a_verb(tokens[1]):
+        return _pronoun_cue(tokens[0])  # "He ended the message with a prediction: “…”"
     return next((_named(m) for m in region.mentions if not m.label and not m.possessive and acts(body, region, m)), None)
 
 
@@ -161,8 +174,12 @@ def _reported_clause(body: str, region: Region) -> Cue | None:
         if ends_a_clause(tokens, k):
             return None
         if _is_speech_verb(tokens[k]):
+            if k > 0 and tokens[k - 1].lower in DETERMINERS:
+                continue  # "received a reply from Trump with “": a noun, not a verb
             if k + 2 < len(tokens) and tokens[k + 1].lower == "to":
                 continue  # "had agreed to designate teams that …": an act, not words reported
+            if k + 1 < len(tokens) and tokens[k + 1].lower == "to" and _subject_before(body, region, k).kind is CueKind.UNNAMED:
+                continue  # "said Kim and Trump had agreed to “…”": no one's act; the reporter's words
             if _opens_with_a_coordinator(tokens, k):
                 return None  # "“…” and mocked Kim as “": the subject of the quotation before
             return _subject_before(body, region, k)
@@ -218,6 +235,8 @@ def _subject_of_participle(body: str, region: Region, participle: int) -> Cue | 
         named = region.mention_at(tokens[quoted + 1].start) if quoted + 1 < len(tokens) else None
         if named is not None:
             return _named(named)  # "KCNA quoted Kim as saying"
+        if quoted + 1 < len(tokens) and tokens[quoted + 1].lower in OBJECT_PRONOUNS:
+            return Cue(CueKind.PRONOUN, tokens[quoted + 1].start)  # "state media quoted him as calling"
         k = quoted - 1
         while k > 0 and (tokens[k].lower in AUXILIARIES_AND_MODALS or _is_adverb(tokens[k])):
             k -= 1
@@ -298,14 +317,13 @@ def _speaker_after_verb(region: Region, k: int) -> Cue:
 def _subject_before(body: str, region: Region, verb: int) -> Cue:
     tokens = region.tokens
     k = verb - 1
-    while k >= 0 and (_is_adverb(tokens[k]) or tokens[k].lower in AUXILIARIES_AND_MODALS):
-        k -= 1  # "Kim Yo Jong had warned", "he would later say"
+    k = _before_the_verb(tokens, verb)
     if k < 0:
         return Cue(CueKind.UNNAMED, tokens[verb].start)
     if (tokens[k].lower in COORDINATORS or tokens[k].lower == "to") and k > 0:
         # "Trump took the podium … and declared that", "Trump used a speech to urge …": the
         # verbs share the clause's subject.
-        subject = _acting_subject(body, region, k) or _clause_subject(region)
+        subject = _acting_subject(body, region, k) or _clause_subject(region) or _organisation_acting(body, region, k)
         if subject is not None:
             return subject
     pronoun = _pronoun_cue(tokens[k])
@@ -315,18 +333,120 @@ def _subject_before(body: str, region: Region, verb: int) -> Cue:
     if mention is not None:
         if _joined_to_another(body, region, mention):
             return Cue(CueKind.UNNAMED, mention.start)  # "Kim and Trump had agreed": no one speaker
-        return _named(mention)
+        if not mention.label:
+            # A news source reports what others said ("KCNA reported that Kim had …"); a person says it.
+            relayed = _reported_person(body, region, verb) if tokens[verb].lower in REPORTING_VERBS else None
+            return _named(mention, relayed)
     if tokens[k].text == ",":
         # "Jim Mattis, speaking alongside …, said": the name before a phrase set off by commas.
         mention = next((m for m in region.mentions if _opens_a_participle_phrase(body, region, m)), None)
         if mention is not None:
             return _named(mention)
-    return Cue(CueKind.UNNAMED, tokens[k].start)
+    return _organisation_or_description(body, region, k, verb) or Cue(CueKind.UNNAMED, tokens[k].start)
+
+
+def _before_the_verb(tokens: Sequence[Token], verb: int) -> int:
+    """The last token of the verb's subject: before adverbs, auxiliaries and a day ("Kim Yo Jong had
+    warned", "he would later say", "the agency on Monday hailed", "Trump on June 11 said")."""
+    k = verb - 1
+    while k >= 0 and (_is_adverb(tokens[k]) or tokens[k].lower in AUXILIARIES_AND_MODALS):
+        k -= 1
+    day = k
+    while day >= 0 and (tokens[day].lower in CALENDAR_NAMES or tokens[day].text.isdigit()):
+        day -= 1
+    if day < k and day > 0 and tokens[day].lower == "on":
+        k = day - 1
+        while k >= 0 and _is_adverb(tokens[k]):
+            k -= 1
+    return k
+
+
+# Small words inside an organisation's name: "the Centre for Justice Studies", "the Council on Energy".
+_INSIDE_A_NAME = frozenset({"of", "for", "on", "and"})
+
+
+def _organisation_or_description(body: str, region: Region, end: int, verb: int) -> Cue | None:
+    """The speaker a noun phrase ending at token `end` names when it is no person's name: an
+    organisation ("North Korea’s foreign ministry", "the White House"; with an acronym before its
+    noun, the acronym: "the official KCNA news agency" is "KCNA"), or a person by description
+    ("the North Korean leader"). "A ministry official", "the statement" and "the ministry" alone
+    say no one."""
+    tokens = region.tokens
+    start = end
+    while start > 0 and _in_a_subject_phrase(tokens, start - 1):
+        start -= 1
+    before = tokens[start - 1].lower if start > 0 else None
+    phrase = tokens[start : end + 1]
+    head = tokens[end]
+    if not head.text[0].isalpha() or before in ("a", "an"):
+        return None
+    words = body[phrase[0].start : head.end]
+    if head.lower in ORGANISATION_NOUNS and len(phrase) > 1:
+        acronym = next((t for t in reversed(phrase) if _is_acronym(t)), None)
+        if acronym is not None and all(not t.capitalised for t in phrase if t.start > acronym.start):
+            words = acronym.text
+        return Cue(CueKind.ORGANISATION, phrase[0].start, words=words, relayed=_reported_person(body, region, verb))
+    if before == "the" and head.capitalised and all(t.capitalised or t.lower in _INSIDE_A_NAME for t in phrase):
+        return Cue(CueKind.ORGANISATION, phrase[0].start, words=words, relayed=_reported_person(body, region, verb))
+    if before == "the" and head.lower in PERSONAL_TITLES and not head.capitalised:
+        return Cue(CueKind.DESCRIBED, phrase[0].start, words=words)
+    return None
+
+
+def _in_a_subject_phrase(tokens: Sequence[Token], k: int) -> bool:
+    token = tokens[k]
+    word = token.lower
+    if not token.text[0].isalpha() or word in DETERMINERS:
+        return False
+    if token.capitalised:
+        return True
+    if word in _INSIDE_A_NAME:
+        return k > 0 and tokens[k - 1].capitalised and k + 1 < len(tokens) and tokens[k + 1].capitalised
+    return not (is_stop_word(word) or word in SPEECH_VERBS or word in PREPOSITIONS or word.endswith("ly") or word in DETERMINERS)
+
+
+def _is_acronym(token: Token) -> bool:
+    return len(token.text) > 1 and token.text.isalpha() and token.text.isupper()
+
+
+def _organisation_acting(body: str, region: Region, before: int) -> Cue | None:
+    """An organisation that opens the clause as its subject, a verb following it: "North Korea’s
+    official KCNA news agency on Monday hailed … and said …"."""
+    tokens = region.tokens
+    for end in range(before):
+        if _is_a_verb(tokens[end + 1]) or tokens[end + 1].lower == "on":
+            verb = next((v for v in range(end + 1, before) if _is_a_verb(tokens[v]) and _before_the_verb(tokens, v) == end), None)
+            if verb is not None:
+                cue = _organisation_or_description(body, region, end, verb)
+                if cue is not None and cue.kind is CueKind.ORGANISATION:
+                    return cue
+    return None
+
+
+# How far after its verb an organisation's "that" may stand: "KCNA reported on June 23 that Kim …".
+MAX_WORDS_BEFORE_REPORTED_THAT = 5
+
+
+def _reported_person(body: str, region: Region, verb: int) -> NameMention | None:
+    """The name a "that" clause after the verb opens with, as its subject: an organisation that
+    reports it ("KCNA reported on June 23 that Kim had received … “excellent content”") relays
+    that person's words."""
+    tokens = region.tokens
+    for k in range(verb + 1, min(len(tokens) - 1, verb + 2 + MAX_WORDS_BEFORE_REPORTED_THAT)):
+        if not tokens[k].text[0].isalnum():
+            return None
+        if tokens[k].lower == "that":
+            mention = region.mention_at(tokens[k + 1].start)
+            if mention is not None and not mention.label and not mention.possessive and acts(body, region, mention):
+                return mention
+            return None
+    return None
 
 
 def _joined_to_another(body: str, region: Region, mention: NameMention) -> bool:
     before = [t for t in region.tokens if t.end <= mention.outer_start]
-    return len(before) > 1 and before[-1].lower in ("and", "or") and region.mention_ending_at(before[-2].end, body) is not None
+    # "Kim, and KCNA reported": a comma before "and" starts another clause, not a second subject.
+    return len(before) > 1 and before[-1].lower in ("and", "or") and before[-2].text[0].isalnum() and region.mention_ending_at(before[-2].end, body) is not None
 
 
 def _opens_a_participle_phrase(body: str, region: Region, mention: NameMention) -> bool:
@@ -356,9 +476,11 @@ def _pronoun_cue(token: Token) -> Cue | None:
     return None
 
 
-def _unnamed_subject(tokens: Sequence[Token], i: int) -> Cue | None:
-    """`,” a senior official said.` · `,” the statement added.`: spoken, by no one named.
+def _unnamed_subject(body: str, region: Region, i: int) -> Cue | None:
+    """`,” a senior official said.` · `,” the statement added.`: spoken, by no one named;
+    `,” the foreign ministry said.`, by an organisation (`_organisation_or_description`).
     `,” but added …` is no subject: the verb is the quotation's own speaker's."""
+    tokens = region.tokens
     if tokens[i].lower in COORDINATORS or tokens[i].lower in PREPOSITIONS:
         return None
     for k in range(i, min(len(tokens), i + MAX_UNNAMED_SUBJECT_WORDS)):
@@ -371,7 +493,9 @@ def _unnamed_subject(tokens: Sequence[Token], i: int) -> Cue | None:
             after = tokens[k + 1].lower if k + 1 < len(tokens) else ""
             if after in AUXILIARIES_AND_MODALS or after in IRREGULAR_PAST or after.endswith("ed"):
                 return None
-            return Cue(CueKind.UNNAMED, tokens[i].start)
+            subject = _before_the_verb(tokens, k)
+            named = _organisation_or_description(body, region, subject, k) if subject >= i else None
+            return named or Cue(CueKind.UNNAMED, tokens[i].start)
     return None
 
 

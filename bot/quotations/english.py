@@ -9,9 +9,9 @@ from __future__ import annotations
 
 _SPEECH_VERB_STEMS = """
     acknowledge add admit affirm agree announce answer argue ask assert boast caution claim
-    comment complain concede conclude continue counter declare emphasise emphasize explain
+    comment complain concede conclude continue counter declare disclose emphasise emphasize explain
     insist joke maintain mention muse note object observe predict promise quip recall recount
-    remark repeat reply respond say shout stress suggest tell testify tweet urge vow warn whisper
+    remark repeat reply report respond say shout stress suggest tell testify tweet urge vow warn whisper
     write
 """.split()
 _IRREGULAR = {
@@ -79,6 +79,8 @@ AUXILIARIES_AND_MODALS = frozenset("was were is are be been being has have had d
 LABEL_MARKERS = frozenset({"so-called"})
 # Words that end the clause a speech verb governs: ", and the White House has …", "; …", ", while …".
 CLAUSE_JOINERS = frozenset("and but while whereas although though yet".split())
+# The verb news sources relay others' words with: "KCNA reported that Kim had …" gives Kim's words.
+REPORTING_VERBS = frozenset({"report", "reports", "reported"})
 # Verbs that make the subject the one quoted rather than the one quoting: "X was quoted as saying".
 QUOTED_AS = frozenset({"quoted", "cited"})
 # Nouns a possessive names a quotation with: "Trump's declaration that “…”".
@@ -89,6 +91,8 @@ SPEECH_NOUNS = frozenset(
 # Words that stand between a subject and its speech verb ("he then added", "she later said").
 ADVERBS_BEFORE_A_VERB = frozenset("then also later again once now still further first finally simply".split())
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
+# The same as objects: "state media quoted him as calling …".
+OBJECT_PRONOUNS = frozenset({"him", "her"})
 # Words that only a person is referred back to with.
 GENDERED_PRONOUNS = frozenset("he she his her him hers himself herself".split())
 FIRST_PERSON = frozenset({"i", "me"})
@@ -110,6 +114,7 @@ SENTENCE_OPENERS = frozenset(
     against among amid amidst over under per via like unlike besides beyond toward towards upon
     across throughout then now today yesterday tomorrow later earlier last next this that these
     those there here what which who whom whose why how where but and or so nor the a an it its
+    he she they we you
     his her their our my your no not never nothing every each all some many much most more such
     only even also just both either neither other another perhaps maybe one two three four five
     six seven eight nine ten eleven twelve twenty thirty forty fifty hundreds thousands several
@@ -142,3 +147,10 @@ CALENDAR_NAMES = frozenset(
 CALENDAR_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # Words a clause's subject never opens with ("… by the cancellation and urged …").
 PREPOSITIONS = frozenset("about after against at before by during for from in into of on over than to under with within without".split())
+# Nouns that head the name of an organisation speaking ("North Korea's foreign ministry said",
+# "the official KCNA news agency reported"): the organisation is the speaker.
+ORGANISATION_NOUNS = frozenset(
+    """agency ministry department government office committee commission council administration
+    embassy military army navy command party parliament assembly cabinet bureau media newspaper
+    broadcaster""".split()
+)

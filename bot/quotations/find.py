@@ -26,6 +26,9 @@ _QUOTATION_MARK = re.compile(r'[“”"]')
 PRONOUN_REACH_PARAGRAPHS = 2
 # A quotation that goes on from an attributed one is a sentence of speech, not a quoted phrase.
 MIN_CONTINUING_WORDS = 3
+# Words before a person's name read with their role when a description points back to them:
+# "North Korean" of "North Korean leader Kim Jong Un" (the name reader keeps only "leader").
+DESCRIPTION_WORDS_BEFORE = 3
 # Single quotation marks inside a quotation: ‘ opens; a straight ' opens at a word's start only.
 _INNER_OPEN = re.compile(r"(?<![\w’'])[‘']")
 _INNER_CLOSE = re.compile(r"[’'](?!\w)")
@@ -210,13 +213,58 @@ class _People:
             if cue is None:
                 continue
             if cue.kind is CueKind.NAMED and cue.mention is not None:
-                segment.speaker = self.full_name(cue.mention) if self.is_a_name(cue.mention) else None
+                named = self.full_name(cue.mention) if self.is_a_name(cue.mention) else None
+                segment.speaker = self._relayed(cue.relayed) or named
             elif cue.kind is CueKind.PRONOUN:
                 segment.speaker = self._pointed_at(cue.position, segment.paragraph)
             elif cue.kind is CueKind.WRITER:
                 segment.speaker = self.author
+            elif cue.kind is CueKind.ORGANISATION:
+                segment.speaker = self._relayed(cue.relayed) or cue.words
+            elif cue.kind is CueKind.DESCRIBED and cue.words is not None:
+                segment.speaker = self._described(cue.words, cue.position)
             if segment.speaker is not None:
                 self.pointed.append((cue.position, segment.speaker))
+
+    def _relayed(self, mention: NameMention | None) -> str | None:
+        """The person whose words an organisation reports ("KCNA reported that Kim had …"), if a person."""
+        if mention is None or not self.is_a_name(mention):
+            return None
+        name = self.full_name(mention)
+        return name if name_key(name) in self.keys else None
+
+    def _described(self, description: str, position: int) -> str | None:
+        """The person a description stands for ("the North Korean leader"): the latest person named
+        before it whose title or role, with the words before their name, holds every word of it;
+        else the name just before it in its sentence, when that is a person the article gives no
+        other title or role ("a letter from Kim, in which the North Korean leader praised …")."""
+        wanted = name_key(description).split()
+        earlier = sorted((m for m in self.mentions if m.start < position and not m.label), key=lambda m: -m.start)
+        for mention in earlier:
+            described_as = self._described_as(mention)
+            # A person: one the article shows to be, or one named right after the description's
+            # title word ("Ruritanian leader Ana Silva").
+            titled = name_key(self._words_before(mention)).split()[-1:] == wanted[-1:]
+            if set(wanted) <= set(described_as) and (titled or name_key(self.full_name(mention)) in self.keys):
+                return self.full_name(mention)
+        # Else the name just before it in its sentence, when a person the article gives no other role.
+        latest = next((m for m in earlier if m.start >= self._sentence_start(position) and not m.possessive), None)
+        if latest is None or name_key(name := self.full_name(latest)) not in self.keys:
+            return None
+        given = {word for m in self.mentions if name_key(self.full_name(m)) == name_key(name) for word in self._described_as(m, own=True)}
+        return name if not given or wanted[-1] in given else None
+
+    def _described_as(self, mention: NameMention, own: bool = False) -> list[str]:
+        """The words the article describes a person with at this mention: title and role, and
+        unless `own`, the words just before them."""
+        before = "" if own else self._words_before(mention)
+        return name_key(" ".join(filter(None, (before, mention.title, mention.role)))).split()
+
+    def _words_before(self, mention: NameMention) -> str:
+        """The words just before a name's title or role ("North Korean" of "North Korean leader Kim")."""
+        paragraph = next(p for p in self.paragraphs if p.span.start <= mention.start < p.span.end)
+        before = [t.text for t in paragraph.tokens if t.end <= mention.outer_start][-DESCRIPTION_WORDS_BEFORE:]
+        return " ".join(before)
 
     def _pointed_at(self, position: int, paragraph: int) -> str | None:
         """The person a "he" or "she" at `position` points back to: in the latest sentence before
