@@ -157,12 +157,15 @@ def test_an_organisation_described_by_its_owner_or_by_an_acronym_speaks() -> Non
     Ruritania’s official RNA news agency on Monday hailed the meeting as “a new dawn” and said the two sides had agreed to “keep talking”.
 
     “We are ready,” the interior ministry said.
+
+    Ruritania’s defence ministry on Tuesday met the envoys and said the visit was “useful”.
     """
     assert said(body) == [
         ("Ruritania’s foreign ministry", "reckless"),
         ("RNA", "a new dawn"),
         ("RNA", "keep talking"),
         ("interior ministry", "We are ready"),
+        ("Ruritania’s defence ministry", "useful"),
     ]
 
 

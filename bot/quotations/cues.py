@@ -316,7 +316,6 @@ def _speaker_after_verb(region: Region, k: int) -> Cue:
 
 def _subject_before(body: str, region: Region, verb: int) -> Cue:
     tokens = region.tokens
-    k = verb - 1
     k = _before_the_verb(tokens, verb)
     if k < 0:
         return Cue(CueKind.UNNAMED, tokens[verb].start)
@@ -402,7 +401,7 @@ def _in_a_subject_phrase(tokens: Sequence[Token], k: int) -> bool:
         return True
     if word in _INSIDE_A_NAME:
         return k > 0 and tokens[k - 1].capitalised and k + 1 < len(tokens) and tokens[k + 1].capitalised
-    return not (is_stop_word(word) or word in SPEECH_VERBS or word in PREPOSITIONS or word.endswith("ly") or word in DETERMINERS)
+    return not (is_stop_word(word) or word in SPEECH_VERBS or word in PREPOSITIONS or word.endswith("ly"))
 
 
 def _is_acronym(token: Token) -> bool:
