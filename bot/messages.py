@@ -334,7 +334,7 @@ def discord_gateway_unreachable(error: str) -> str:
 
 # --- Who said what (/said) and the outlets side by side (/compare) ---
 SAID_NO_SPEAKERS = "No one is quoted in the articles (no quotation with a named speaker)."
-SAID_SPEAKERS_INTRO = "People quoted in the articles, most quoted first (/said NAME shows what one said):"
+SAID_SPEAKERS_INTRO = "Who is quoted in the articles (people and organisations), most quoted first (/said NAME shows what one said):"
 SAID_AMBIGUOUS = "{name!r} could be any of these speakers; give more of the name:"
 SAID_UNKNOWN = "No one called {name!r} is quoted in the articles. The closest names:"
 COMPARE_EMPTY = "Please give a topic to compare (a question works): /compare TOPIC."
