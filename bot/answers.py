@@ -12,6 +12,7 @@ from bot.knowledge.quotation_marks import unbalanced
 from bot.quotes import Quote
 from bot.ranking.answer_check import AnswerCheck, Evidence, shipped_model
 from bot.ranking.fusion import Fused, FusedList, FusionWeights, fuse
+from bot.ranking.learned import LearnedRanking, shipped_ranking
 from bot.ranking.protocol import Asked, Ranking
 from bot.ranking.semantic import SemanticRanker
 from bot.ranking.signals import content_of, gather_signals
@@ -33,14 +34,17 @@ NAMED_SOURCE_BOOST = 2.0
 class Pipeline:
     """The settings of the ranking pipeline's stages. The fusion and the later quotes' share are
     what tools/fit_fusion.py fitted on every set in eval/ (score fusion, the meaning signal
-    weighed as much as the words); the check's model is tools/fit_answer_check.py's, fitted on
-    the same sets over this fusion; the rule's thresholds date from dev and held-out A to L. The
-    README has the leave-one-set-out numbers for them."""
+    weighed as much as the words); the learned order of the fused list's head is
+    tools/fit_learned_ranking.py's, fitted on the same sets over this fusion; the check's model is
+    tools/fit_answer_check.py's, fitted on the same sets over both; the rule's thresholds date from
+    dev and held-out A to L. The README has the leave-one-set-out numbers for them."""
 
     fusion: FusionWeights = FusionWeights(weights={"meaning": 1.0}, by_score=True)
     check: AnswerCheck = AnswerCheck(min_coverage=0.45, min_similarity=0.55, trap_similarity=0.15, model=shipped_model())
     # Later quotes must score at least half as well as the first, or they are noise.
     following_quote_ratio: float = 0.5
+    # The fused list's head re-ordered by a fitted model (bot.ranking.learned; None: the fused order).
+    reranking: LearnedRanking | None = shipped_ranking()
 
 
 PIPELINE = Pipeline()
@@ -169,6 +173,8 @@ def answer(
     content = content_of(plain) if own_question else plain
     alongside = (content,) if content != plain else ()
     rankings, ranked = rank_sentences(knowledge, plain, query, only_articles=only_articles, pipeline=pipeline, alongside=alongside)
+    if pipeline.reranking is not None:
+        ranked = pipeline.reranking.reranked(knowledge, rankings, ranked, query)
     if not ranked:
         credits = concept_credits(knowledge, query, frozenset())
         return Answer(question, declined=Declined.NOT_COVERED, reading=_reading(expectation, False, query, credits, None))

@@ -7,9 +7,12 @@ changing one thing:
 - words alone / meaning alone / fused by rank / fused by score: which rankers rank the sentences
   and how their lists are fused, answering every question (no check, no gate), so the numbers
   are the ranking's alone;
-- the bot as shipped: fused by score, then the answer check (bot/answers.py's PIPELINE).
-Each set is one line per setting, then all sets pooled. The check's model was fitted on these
-sets: its numbers here are fitted-on numbers; tools/fit_answer_check.py gives held-out ones.
+- fused by score, head re-ranked: the fused list's first 50 ordered by the learned model
+  (bot/ranking/learned.py), still answering every question;
+- the bot as shipped: fused by score, re-ranked, then the answer check (bot/answers.py's PIPELINE).
+Each set is one line per setting, then all sets pooled. The re-ranking's and the check's models
+were fitted on these sets: their numbers here are fitted-on numbers; tools/fit_learned_ranking.py
+and tools/fit_answer_check.py give held-out ones.
 """
 
 from __future__ import annotations
@@ -34,11 +37,12 @@ class AnswersEverything(AnswerCheck):
 
 EVERYTHING = AnswersEverything()
 SETTINGS = {
-    "words alone": Pipeline(fusion=FusionWeights(weights={"meaning": 0.0}, by_score=True), check=EVERYTHING),
-    "meaning alone": Pipeline(fusion=FusionWeights(weights={"words": 0.0}, by_score=True), check=EVERYTHING),
-    "fused by rank (RRF, k=60)": Pipeline(fusion=FusionWeights(60.0), check=EVERYTHING),
-    "fused by score": Pipeline(fusion=PIPELINE.fusion, check=EVERYTHING),
-    "fused by score, checked (shipped)": PIPELINE,
+    "words alone": Pipeline(fusion=FusionWeights(weights={"meaning": 0.0}, by_score=True), check=EVERYTHING, reranking=None),
+    "meaning alone": Pipeline(fusion=FusionWeights(weights={"words": 0.0}, by_score=True), check=EVERYTHING, reranking=None),
+    "fused by rank (RRF, k=60)": Pipeline(fusion=FusionWeights(60.0), check=EVERYTHING, reranking=None),
+    "fused by score": Pipeline(fusion=PIPELINE.fusion, check=EVERYTHING, reranking=None),
+    "fused by score, head re-ranked (learned)": Pipeline(fusion=PIPELINE.fusion, check=EVERYTHING),
+    "fused by score, re-ranked, checked (shipped)": PIPELINE,
 }
 
 

@@ -8,8 +8,10 @@ with the bot's own stages and no answer check, so what is measured is the rankin
 of the first quote holding a gold span. Then, for each set in turn (one file = one fold), the
 setting that does best on the other sets is measured on the set left out, beside the shipped
 setting: the cross-validated numbers the README reports. The last line is the setting that does
-best on all the sets together, which bot/answers.py ships. The answer check is fitted afterwards,
-on the shipped fusion, by tools/fit_answer_check.py.
+best on all the sets together, which bot/answers.py ships. The fusion is measured alone, without
+the learned re-ranking of its head that the bot adds (fitted afterwards, on the shipped fusion,
+by tools/fit_learned_ranking.py); the answer check is fitted last, over both, by
+tools/fit_answer_check.py.
 
 A setting is worth, on the training sets, one per question whose first quote is right and half
 for a right second or third quote (the same worth tools/fit_answer_check.py uses). Unanswerable
@@ -44,15 +46,15 @@ class AnswersEverything(AnswerCheck):
 
 EVERYTHING = AnswersEverything()
 SETTINGS: dict[str, Pipeline] = {
-    "shipped": Pipeline(fusion=PIPELINE.fusion, check=EVERYTHING, following_quote_ratio=PIPELINE.following_quote_ratio),
+    "shipped": Pipeline(fusion=PIPELINE.fusion, check=EVERYTHING, following_quote_ratio=PIPELINE.following_quote_ratio, reranking=None),
     **{
         f"score, meaning {weight:g}, later quotes {ratio:g}": Pipeline(
-            fusion=FusionWeights(weights={"meaning": weight}, by_score=True), check=EVERYTHING, following_quote_ratio=ratio
+            fusion=FusionWeights(weights={"meaning": weight}, by_score=True), check=EVERYTHING, following_quote_ratio=ratio, reranking=None
         )
         for weight, ratio in itertools.product((0.5, 0.75, 1.0, 1.5, 2.0), (0.5, 0.6, 0.7))
     },
     **{
-        f"rank, k {k:g}, meaning {weight:g}": Pipeline(fusion=FusionWeights(k, {"meaning": weight}), check=EVERYTHING)
+        f"rank, k {k:g}, meaning {weight:g}": Pipeline(fusion=FusionWeights(k, {"meaning": weight}), check=EVERYTHING, reranking=None)
         for k, weight in itertools.product((5.0, 20.0, 60.0), (1.0, 1.5, 2.0))
     },
 }

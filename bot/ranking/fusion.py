@@ -66,6 +66,17 @@ class FusedList(Sequence[Fused]):
         kept = np.fromiter((keep(position) for position in positions.tolist()), dtype=bool, count=len(positions))
         return FusedList(positions[kept], scores[kept])
 
+    def with_head(self, head: Positions) -> FusedList:
+        """The same sentences and scores with the first len(head) in `head`'s order, holding the
+        head's scores best first (a re-ranking of the head that leaves the scores' meaning alone)."""
+        count = len(head)
+        scores = self._ranked.head_scores(slice(0, count)) - 1e-12 * np.arange(count)  # apart, so ties keep this order
+        rest = ~np.isin(self._ranked.positions, head)
+        return FusedList(
+            np.concatenate([np.asarray(head, dtype=np.int64), self._ranked.positions[rest]]),
+            np.concatenate([scores, self._ranked.scores[rest]]),
+        )
+
     def lifted(self, chosen: npt.NDArray[np.bool_], factor: float) -> FusedList:
         """The same sentences with the scores of those `chosen` (indexed by sentence position) times `factor`."""
         positions, scores = self._ranked.positions, self._ranked.scores

@@ -1,0 +1,175 @@
+"""A learned re-ranking of the fused list's head: a few per-sentence features, weighed by a fitted model.
+
+Score fusion adds two scaled scores with one hand-set weight. Each of the fused list's first
+`depth` sentences is described here by a handful of numbers the stages have already computed or
+can compute in microseconds (its fused score and rank, each ranker's score and rank among the
+candidates, how much of the question's weight the sentence and its paragraph hold, whether it
+opens its paragraph, how well its neighbours did), and a linear model fitted by
+tools/fit_learned_ranking.py (pairwise logistic regression: the sentence whose quote holds the
+gold answer against each other candidate, leaving one question set out at a time) orders them.
+
+The head keeps the fused scores it had, handed out again in the new order (the best learned
+sentence gets the best fused score, and so on): the quote stage ("a later quote needs half the
+best") and the answer check read those scores, and their meaning must not change with the order.
+The coefficients live in learned_ranking.json beside this module; without the file the fused
+order stands.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+from bot.ranking.fusion import FusedList
+from bot.ranking.protocol import Ranking
+
+if TYPE_CHECKING:
+    from bot.knowledge.base import KnowledgeBase
+    from bot.search.query import Query
+
+logger = logging.getLogger(__name__)
+
+MODEL_FILE = Path(__file__).with_name("learned_ranking.json")
+# The fused list's head that is re-ranked: the right sentence is in the first 50 for nearly every
+# question the fusion can answer at all, and 50 candidates cost microseconds.
+DEPTH = 50
+
+# Every feature the bot computes, by name, each a column of candidate_features.
+FEATURES = (
+    "fused",  # fused score over the best fused score
+    "fused_rank",  # log(1 + rank in the fused list)
+    "words",  # the word ranker's score over its best among the candidates
+    "words_rank",  # log(1 + rank by the word ranker among the candidates)
+    "meaning",  # the meaning ranker's cosine (sentence or pair)
+    "meaning_gap",  # that cosine minus the best candidate's
+    "meaning_rank",  # log(1 + rank by the meaning ranker among the candidates)
+    "sentence_share",  # share of the question's term weight the sentence holds
+    "passage_share",  # share of the question's term weight its paragraph holds
+    "opens_passage",  # 1: the paragraph's first sentence
+    "neighbour",  # the better fused score of its neighbours in the paragraph, over the best
+)
+
+Matrix = npt.NDArray[np.float64]
+
+
+def candidate_features(
+    knowledge: KnowledgeBase, rankings: Sequence[Ranking], fused: FusedList, query: Query, depth: int = DEPTH
+) -> tuple[list[int], Matrix]:
+    """The fused list's first `depth` sentences, best fused first, and their features (rows, in FEATURES' order)."""
+    head = fused[:depth]
+    positions = [f.sentence for f in head]
+    count = len(positions)
+    if count == 0:
+        return positions, np.zeros((0, len(FEATURES)))
+    fused_scores = np.array([f.score for f in head])
+    best = fused_scores[0] or 1.0
+    by_ranker = {r.ranker: r for r in rankings}
+    words = _scores(by_ranker.get("words"), positions)
+    meaning = _scores(by_ranker.get("meaning"), positions)
+    fused_of = dict(zip(positions, fused_scores.tolist()))
+    weights = query.weights
+    total = sum(weights.values()) or 1.0
+    sentences = knowledge.sentences
+    # Fifty candidates come from fewer paragraphs (about half as many): each paragraph's share is found once.
+    passage_share = {passage: _share(weights, knowledge.passage_terms[passage], total) for passage in {sentences[p].passage for p in positions}}
+    columns = {
+        "fused": fused_scores / best,
+        "fused_rank": np.log1p(np.arange(count)),
+        "words": words / (words.max() or 1.0),
+        "words_rank": _log_rank(words),
+        "meaning": meaning,
+        "meaning_gap": meaning - meaning.max(),
+        "meaning_rank": _log_rank(meaning),
+        "sentence_share": np.array([_share(weights, knowledge.sentence_terms[p], total) for p in positions]),
+        "passage_share": np.array([passage_share[sentences[p].passage] for p in positions]),
+        "opens_passage": np.array([float(p == 0 or sentences[p - 1].passage != sentences[p].passage) for p in positions]),
+        "neighbour": np.array([_best_neighbour(knowledge, p, fused_of) for p in positions]) / best,
+    }
+    return positions, np.column_stack([columns[name] for name in FEATURES])
+
+
+def _scores(ranking: Ranking | None, positions: list[int]) -> Matrix:
+    if ranking is None:
+        return np.zeros(len(positions))
+    return np.array([ranking.score(p) for p in positions], dtype=np.float64)
+
+
+def _log_rank(scores: Matrix) -> Matrix:
+    """log(1 + each score's rank among these, best 0; ties by order)."""
+    ranks = np.empty(len(scores))
+    ranks[np.argsort(-scores, kind="stable")] = np.arange(len(scores))
+    return np.log1p(ranks)
+
+
+def _share(weights: dict[str, float], terms: Sequence[str], total: float) -> float:
+    held = set(terms)
+    return sum(w for term, w in weights.items() if term in held) / total
+
+
+def _best_neighbour(knowledge: KnowledgeBase, position: int, fused_of: dict[int, float]) -> float:
+    sentences = knowledge.sentences
+    passage = sentences[position].passage
+    around = (p for p in (position - 1, position + 1) if 0 <= p < len(sentences) and sentences[p].passage == passage)
+    return max((fused_of.get(p, 0.0) for p in around), default=0.0)
+
+
+@dataclass(frozen=True)
+class LearnedRanking:
+    """A linear score over standardised features; higher ranks first."""
+
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    depth: int = DEPTH
+    notes: dict[str, object] = field(default_factory=dict, compare=False)  # how and on what it was fitted
+
+    def scores(self, matrix: Matrix) -> Matrix:
+        columns = [FEATURES.index(name) for name in self.features]
+        return ((matrix[:, columns] - np.array(self.mean)) / np.array(self.scale)) @ np.array(self.weights)
+
+    def reranked(self, knowledge: KnowledgeBase, rankings: Sequence[Ranking], fused: FusedList, query: Query) -> FusedList:
+        """The fused list with its head in the model's order, holding the head's fused scores best first."""
+        positions, matrix = candidate_features(knowledge, rankings, fused, query, self.depth)
+        if len(positions) < 2:
+            return fused
+        order = np.argsort(-self.scores(matrix), kind="stable")
+        return fused.with_head(np.array(positions, dtype=np.int64)[order])
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"features": self.features, "mean": self.mean, "scale": self.scale, "weights": self.weights, "depth": self.depth, "notes": self.notes},
+            indent=1,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> LearnedRanking:
+        data = json.loads(text)
+        names = tuple(data["features"])
+        unknown = set(names) - set(FEATURES)
+        if unknown:
+            raise ValueError(f"features the bot does not compute: {sorted(unknown)}")
+        model = cls(names, *(tuple(float(v) for v in data[key]) for key in ("mean", "scale", "weights")), int(data["depth"]), data.get("notes", {}))
+        if not len(model.mean) == len(model.scale) == len(model.weights) == len(names):
+            raise ValueError("features, mean, scale and weights differ in length")
+        return model
+
+
+@cache
+def shipped_ranking(path: Path = MODEL_FILE) -> LearnedRanking | None:
+    """The fitted re-ranking the bot ships; None (the fused order stands) if it is missing or broken."""
+    if not path.exists():
+        return None
+    try:
+        return LearnedRanking.from_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        logger.warning("Learned ranking: %s cannot be used (%s); the fused order stands", path.name, error)
+        return None

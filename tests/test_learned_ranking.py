@@ -1,0 +1,57 @@
+"""The learned re-ranking of the fused list's head (bot/ranking/learned.py, fitted by tools/fit_learned_ranking.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.answers import PIPELINE, answer, rank_sentences
+from bot.knowledge.store import KnowledgeStore
+from bot.ranking.fusion import FusedList
+from bot.ranking.learned import DEPTH, FEATURES, LearnedRanking, candidate_features, shipped_ranking
+from bot.search.query import read_question
+
+
+def test_the_shipped_ranking_is_the_one_the_bot_uses_and_a_broken_file_leaves_the_fused_order(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    model = shipped_ranking()
+    assert model is not None and PIPELINE.reranking == model
+    assert set(model.features) <= set(FEATURES) and len(model.features) <= 12  # a small model for small sets
+    assert model.depth == DEPTH and model.notes["fitted_by"] == "tools/fit_learned_ranking.py"
+    assert LearnedRanking.from_json(model.to_json()) == model
+    broken = tmp_path / "learned_ranking.json"
+    broken.write_text(model.to_json().replace('"fused"', '"shoe size"', 1), encoding="utf-8")
+    assert shipped_ranking(broken) is None
+    assert "shoe size" in caplog.text and "fused order stands" in caplog.text
+    assert shipped_ranking(tmp_path / "absent.json") is None
+
+
+def test_a_reordered_head_keeps_its_scores_best_first_and_the_rest_is_untouched() -> None:
+    fused = FusedList(np.array([4, 7, 1, 9, 2]), np.array([0.9, 0.5, 1.0, 0.2, 0.4]))  # best first: 1, 4, 7, 2, 9
+    reordered = fused.with_head(np.array([7, 4, 1]))
+    assert [f.sentence for f in reordered] == [7, 4, 1, 2, 9]
+    assert [round(f.score, 6) for f in reordered] == [1.0, 0.9, 0.5, 0.4, 0.2]
+
+
+def test_the_model_orders_the_head_by_what_it_weighs(bundled_store: KnowledgeStore) -> None:
+    """A model weighing only the meaning ranker's cosine puts the head's most similar sentence
+    first, whatever the fusion's order, and the quotes stay exact slices of the articles."""
+    knowledge = bundled_store.current
+    question = "what was the bloody nose plan"
+    _, query = read_question(knowledge, question)
+    rankings, fused = rank_sentences(knowledge, question, query)
+    positions, matrix = candidate_features(knowledge, rankings, fused, query)
+    assert positions == [f.sentence for f in fused[:DEPTH]] and matrix.shape == (len(positions), len(FEATURES))
+    meaning = LearnedRanking(("meaning",), (0.0,), (1.0,), (1.0,))
+    reranked = meaning.reranked(knowledge, rankings, fused, query)
+    cosine = dict(zip(positions, matrix[:, FEATURES.index("meaning")]))
+    assert reranked[0].sentence == max(positions, key=lambda p: cosine[p]) != fused[0].sentence
+    assert reranked[0].score == pytest.approx(fused[0].score)
+    result = answer(knowledge, question, pipeline=replace(PIPELINE, reranking=meaning))
+    assert result.quotes
+    for quote in result.quotes:
+        assert quote.text == quote.article.body[quote.start : quote.end]

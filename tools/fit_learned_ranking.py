@@ -1,0 +1,187 @@
+"""Fits the learned re-ranking of the fused list's head (bot/ranking/learned.py), leaving one question set out at a time.
+
+    .venv/bin/python tools/fit_learned_ranking.py eval/*.jsonl            # held-out numbers only
+    .venv/bin/python tools/fit_learned_ranking.py --write eval/*.jsonl    # and ship the fit on all sets
+
+Each answerable question is answered once with the shipped fusion and no re-ranking, keeping the
+features of the fused list's first DEPTH sentences (bot.ranking.learned.candidate_features) and,
+for each, whether the quote the bot makes from that sentence holds a gold span. Then, for each set
+in turn (one file = one fold), a pairwise logistic regression (numpy, Newton's method, L2; each
+question weighs the same, however many pairs it gives) is fitted on the other sets' questions:
+a sentence whose quote holds the answer against each candidate whose quote does not, on the
+differences of their standardised features. The set left out is answered again by the bot with
+that fold's model (every question answered, no check: the ranking alone), and its first right
+quote's rank is compared with the shipped fusion's: the numbers the README reports.
+
+Settings (feature sets, the L2 strength) are compared the same way on a cheap stand-in first:
+the held-out rank of the first right candidate in the re-ranked head, no quotes made.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from bot.answers import PIPELINE, Pipeline, _quotes, answer, clean_question
+from bot.config import BUNDLED_KNOWLEDGE
+from bot.evaluation import EvalQuestion, first_hit_rank, holds_span, read_questions
+from bot.knowledge.base import KnowledgeBase, build_knowledge_base
+from bot.ranking.fusion import Fused, FusedList
+from bot.ranking.learned import DEPTH, FEATURES, MODEL_FILE, LearnedRanking, candidate_features
+from bot.ranking.protocol import Ranking
+from bot.search.answer_type import wants_explanation
+from bot.search.query import Query
+from fit_fusion import EVERYTHING, NO_HIT  # a sibling script's: the ranking alone, every question answered
+
+L2_GRID = (1.0, 10.0, 100.0)
+SHIPPED_L2 = 10.0
+# Feature sets compared on the stand-in; the shipped one is the last line's pick.
+FEATURE_SETS: dict[str, tuple[str, ...]] = {
+    "all": FEATURES,
+    "scores and ranks": ("fused", "fused_rank", "words", "words_rank", "meaning", "meaning_gap", "meaning_rank"),
+    "scores, shares": ("fused", "fused_rank", "words", "meaning", "meaning_gap", "sentence_share", "passage_share"),
+    "all but neighbour, position": tuple(f for f in FEATURES if f not in ("neighbour", "opens_passage")),
+}
+
+
+class Recording:
+    """Keeps the head's features and leaves the fused order alone: the shipped ranking, observed."""
+
+    depth = DEPTH
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[list[int], np.ndarray]] = []
+
+    def reranked(self, knowledge: KnowledgeBase, rankings: list[Ranking], fused: FusedList, query: Query) -> FusedList:
+        self.seen.append(candidate_features(knowledge, rankings, fused, query, self.depth))
+        return fused
+
+
+@dataclass
+class Observed:
+    set_id: np.ndarray  # per question
+    paraphrase: np.ndarray
+    shipped_rank: np.ndarray  # first right quote's rank with the shipped fusion (NO_HIT: none)
+    x: list[np.ndarray]  # per question: candidates x FEATURES
+    right: list[np.ndarray]  # per question: whether each candidate's quote holds a gold span
+
+
+def observe(knowledge: KnowledgeBase, questions: list[tuple[int, EvalQuestion]]) -> Observed:
+    recording = Recording()
+    pipeline = Pipeline(fusion=PIPELINE.fusion, check=EVERYTHING, following_quote_ratio=PIPELINE.following_quote_ratio, reranking=recording)  # type: ignore[arg-type]
+    ranks, xs, rights = [], [], []
+    for _, question in questions:
+        recording.seen.clear()
+        result = answer(knowledge, question.question, pipeline=pipeline)
+        ranks.append(first_hit_rank(result, question.answers) or NO_HIT)
+        positions, matrix = recording.seen[0] if recording.seen else ([], np.zeros((0, len(FEATURES))))
+        explain = wants_explanation(clean_question(question.question))
+        quotes = [_quotes(knowledge, [Fused(p, 1.0)], explain=explain)[0] for p in positions]
+        rights.append(np.array([any(holds_span(q.article, q.text, g) for g in question.answers) for q in quotes], dtype=bool))
+        xs.append(matrix)
+    return Observed(
+        np.array([i for i, _ in questions]), np.array([q.kind == "paraphrase" for _, q in questions]), np.array(ranks), xs, rights
+    )
+
+
+def fit_pairwise(o: Observed, train: np.ndarray, features: tuple[str, ...], l2: float) -> LearnedRanking:
+    """Pairwise logistic regression without a bias (a difference of equals is even odds), each
+    question's pairs weighing one question in all. Written here, not with fit_answer_check's
+    fit_logistic: that one fits a bias and weighs every row the same."""
+    columns = [FEATURES.index(f) for f in features]
+    stacked = np.vstack([o.x[i][:, columns] for i in np.flatnonzero(train) if len(o.x[i])])
+    mean, scale = stacked.mean(axis=0), stacked.std(axis=0) + 1e-9
+    differences, weights = [], []
+    for i in np.flatnonzero(train):
+        right = o.right[i]
+        if not right.any() or right.all():
+            continue
+        x = (o.x[i][:, columns] - mean) / scale
+        pairs = (x[right][:, None, :] - x[~right][None, :, :]).reshape(-1, len(columns))
+        differences.append(pairs)
+        weights.append(np.full(len(pairs), 1.0 / len(pairs)))
+    d, w = np.vstack(differences), np.concatenate(weights)
+    # Each pair both ways (label 1 for right-minus-wrong, 0 for its negation): the likelihood is then
+    # that of the pairs, and Newton's method needs no bias.
+    design, y, w = np.vstack([d, -d]), np.concatenate([np.ones(len(d)), np.zeros(len(d))]), np.concatenate([w, w])
+    beta = np.zeros(len(columns))
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-design @ beta))
+        gradient = design.T @ (w * (p - y)) + l2 * beta
+        hessian = design.T @ (design * (w * p * (1 - p))[:, None]) + l2 * np.eye(len(columns))
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if np.abs(step).max() < 1e-9:
+            break
+    return LearnedRanking(features, tuple(map(float, mean)), tuple(map(float, scale)), tuple(map(float, beta)), DEPTH)
+
+
+def stand_in_ranks(o: Observed, model: LearnedRanking, mask: np.ndarray) -> np.ndarray:
+    """Per masked question, the rank of the first right candidate once the model orders the head (NO_HIT: none)."""
+    ranks = []
+    for i in np.flatnonzero(mask):
+        if not o.right[i].any():
+            ranks.append(NO_HIT)
+            continue
+        order = np.argsort(-model.scores(o.x[i]), kind="stable")
+        ranks.append(1 + int(np.flatnonzero(o.right[i][order])[0]))
+    return np.array(ranks)
+
+
+def line(ranks: np.ndarray, paraphrase: np.ndarray) -> str:
+    return f"R@1 {(ranks == 1).mean():.3f} (paraphrase {(ranks[paraphrase] == 1).mean():.3f})  R@3 {(ranks <= 3).mean():.3f}"
+
+
+def held_out(o: Observed, features: tuple[str, ...], l2: float, decide: object) -> np.ndarray:
+    """Each question's rank under the model fitted without its set (`decide(model, mask)` gives the masked ranks)."""
+    ranks = np.zeros(len(o.set_id), dtype=int)
+    for fold in np.unique(o.set_id):
+        out = o.set_id == fold
+        ranks[out] = decide(fit_pairwise(o, ~out, features, l2), out)  # type: ignore[operator]
+    return ranks
+
+
+def main(arguments: list[str]) -> int:
+    write = "--write" in arguments
+    files = [a for a in arguments if not a.startswith("-")]
+    names = [Path(f).stem for f in files]
+    knowledge = build_knowledge_base(BUNDLED_KNOWLEDGE)
+    questions = [(i, q) for i, f in enumerate(files) for q in read_questions(Path(f)) if q.answerable]
+    o = observe(knowledge, questions)
+    reachable = np.array([r.any() for r in o.right])
+    print(f"{len(questions)} answerable questions; a right candidate in the head of {DEPTH} for {reachable.sum()}")
+    everything = np.ones(len(questions), dtype=bool)
+    fused_order = LearnedRanking(("fused_rank",), (0.0,), (1.0,), (-1.0,))
+    print(f"\n== stand-in (first right candidate in the head), held out\n  {'fused order':>40}: {line(stand_in_ranks(o, fused_order, everything), o.paraphrase)}")
+    for label, features in FEATURE_SETS.items():
+        for l2 in L2_GRID:
+            ranks = held_out(o, features, l2, lambda model, mask: stand_in_ranks(o, model, mask))
+            print(f"  {label + f', L2 {l2:g}':>40}: {line(ranks, o.paraphrase)}")
+
+    print(f"\n== the bot's own quotes (every question answered), shipped fusion -> learned ({SHIPPED_L2:g}, all features), held out")
+
+    def bot_ranks(model: LearnedRanking, mask: np.ndarray) -> np.ndarray:
+        pipeline = Pipeline(fusion=PIPELINE.fusion, check=EVERYTHING, following_quote_ratio=PIPELINE.following_quote_ratio, reranking=model)
+        return np.array([first_hit_rank(answer(knowledge, q.question, pipeline=pipeline), q.answers) or NO_HIT for (_, q), m in zip(questions, mask) if m])
+
+    learned = held_out(o, FEATURES, SHIPPED_L2, bot_ranks)
+    for fold, name in enumerate(names):
+        out = o.set_id == fold
+        if out.any():
+            print(f"  {name:>16}: {line(o.shipped_rank[out], o.paraphrase[out])}  ->  {line(learned[out], o.paraphrase[out])}")
+    print(f"  {'all, pooled':>16}: {line(o.shipped_rank, o.paraphrase)}  ->  {line(learned, o.paraphrase)}")
+    model = fit_pairwise(o, everything, FEATURES, SHIPPED_L2)
+    print("\nfitted on all:", {n: round(w, 3) for n, w in zip(model.features, model.weights)})
+    if write:
+        notes = {"fitted_by": "tools/fit_learned_ranking.py", "sets": names, "l2": SHIPPED_L2, "held_out_pooled": line(learned, o.paraphrase)}
+        shipped = LearnedRanking(model.features, model.mean, model.scale, model.weights, model.depth, notes)
+        MODEL_FILE.write_text(shipped.to_json() + "\n", encoding="utf-8")
+        print(f"written: {MODEL_FILE}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
