@@ -1,4 +1,11 @@
-"""Shared fixtures: the bundled knowledge, temporary knowledge folders, and isolation from the machine."""
+"""Shared fixtures: the tests' knowledge, temporary knowledge folders, and isolation from the machine.
+
+The suite never reads the maintainers' knowledge/ folder, which changes whenever an article is added,
+corrected or swapped: it reads FIXTURE_KNOWLEDGE, a frozen copy of the story the tests were written
+for, and every test (in this process or a `python -m bot` subprocess) gets it as BOT_KNOWLEDGE_DIR.
+In these tests "bundled" (bundled_store, knowledge_copy) means that copy. Only
+test_shipped_knowledge.py reads knowledge/ itself, to check what ships.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import BUNDLED_KNOWLEDGE
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.store import KnowledgeStore
 from bot.ranking.lexical import LexicalRanker
 from bot.ranking.embedding_cache import CACHE_ENV as EMBEDDING_CACHE_ENV
 
+# The tests' own story: a copy of knowledge/ as it was when the tests were written, never updated
+# with it (a test that needs other articles writes them, or changes knowledge_copy).
+FIXTURE_KNOWLEDGE = Path(__file__).resolve().parent / "fixtures" / "knowledge"
 # The raw scraped text of the bundled articles, chrome and all: what cleaning must turn into knowledge/.
 SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
 PLATFORM_VARIABLES = (
@@ -35,7 +44,6 @@ PLATFORM_VARIABLES = (
     "DISCORD_SHARD_IDS",
     "SLACK_API_BASE",
     "SLACK_ADMIN_USER_IDS",
-    "BOT_KNOWLEDGE_DIR",
     "BOT_FEEDBACK_LOG",
     "BOT_ASKED_LOG",
     "BOT_FEEDBACK_SALT",
@@ -49,7 +57,7 @@ def embedding_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     environment so the bot's subprocesses share it, and shared by pytest-xdist's workers (the
     folder above each worker's base temp is the run's): the cache replaces its file in one
     rename, so workers writing at once lose nothing but a few sentences encoded twice.
-    Warmed here with the bundled knowledge, so a test that starts the bot as a subprocess never
+    Warmed here with the tests' knowledge, so a test that starts the bot as a subprocess never
     waits for a cold encode, whichever test ran first."""
     run_folder = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
@@ -58,7 +66,7 @@ def embedding_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     previous = os.environ.get(EMBEDDING_CACHE_ENV)
     os.environ[EMBEDDING_CACHE_ENV] = str(folder)
-    KnowledgeStore(BUNDLED_KNOWLEDGE)
+    KnowledgeStore(FIXTURE_KNOWLEDGE)
     yield folder
     if previous is None:
         os.environ.pop(EMBEDDING_CACHE_ENV, None)
@@ -71,6 +79,7 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     """No test reads the developer's .env or tokens, or writes outside its temporary folder."""
     for variable in PLATFORM_VARIABLES:
         monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("BOT_KNOWLEDGE_DIR", str(FIXTURE_KNOWLEDGE))  # the default knowledge, for subprocesses too
     monkeypatch.setenv("BOT_UNANSWERED_LOG", str(tmp_path / "data" / "unanswered.jsonl"))
     monkeypatch.chdir(tmp_path)
     yield
@@ -78,14 +87,14 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
 
 @pytest.fixture(scope="session")
 def bundled_store() -> KnowledgeStore:
-    return KnowledgeStore(BUNDLED_KNOWLEDGE)
+    return KnowledgeStore(FIXTURE_KNOWLEDGE)
 
 
 @pytest.fixture
 def knowledge_copy(tmp_path: Path) -> Path:
-    """A private copy of the bundled knowledge folder that a test may change."""
+    """A private copy of the tests' knowledge folder that a test may change."""
     target = tmp_path / "knowledge"
-    shutil.copytree(BUNDLED_KNOWLEDGE, target)
+    shutil.copytree(FIXTURE_KNOWLEDGE, target)
     return target
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import BUNDLED_KNOWLEDGE
 from bot.knowledge.profile import load_profile
 from bot.knowledge.quotation_marks import unbalanced
 from bot.search.answer_type import AnswerType, expected_answer, satisfies
+from tests.conftest import FIXTURE_KNOWLEDGE
 
 
 def kind(question: str) -> AnswerType | None:
@@ -49,8 +49,8 @@ def test_question_kinds(question: str, expected: AnswerType | None) -> None:
     assert kind(question) == expected
 
 
-# The bundled story's own words that make a pair of capitalised words not a name (knowledge/bot.yaml).
-STORY_NOT_NAMES = load_profile(BUNDLED_KNOWLEDGE)[0].not_person_words
+# The bundled story's own words that make a pair of capitalised words not a name (tests/fixtures/knowledge/bot.yaml).
+STORY_NOT_NAMES = load_profile(FIXTURE_KNOWLEDGE)[0].not_person_words
 
 
 def check(sentence: str, question: str, not_names: frozenset[str] = STORY_NOT_NAMES) -> bool:

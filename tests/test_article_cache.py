@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-from bot.config import BUNDLED_KNOWLEDGE
 from bot.knowledge.aliases_file import load_aliases
 from bot.knowledge.article_cache import FOLDER_NAME
 from bot.knowledge.articles import read_articles
@@ -25,11 +24,12 @@ from bot.timeline import build as timeline_build
 from bot.timeline import remembered as remembered_mentions
 from bot.timeline.build import build_timeline, find_all_mentions
 from bot.timeline.found import Mention
+from tests.conftest import FIXTURE_KNOWLEDGE
 
 
 def _bundled() -> tuple[list[Article], AliasTable]:
-    articles, _ = read_articles(BUNDLED_KNOWLEDGE)
-    groups, _ = load_aliases(BUNDLED_KNOWLEDGE)
+    articles, _ = read_articles(FIXTURE_KNOWLEDGE)
+    groups, _ = load_aliases(FIXTURE_KNOWLEDGE)
     return articles, AliasTable.from_groups(groups)
 
 
@@ -72,7 +72,7 @@ def test_a_corrupt_or_cut_short_cache_file_costs_only_working_the_article_out_ag
 def test_another_alias_table_never_reads_terms_made_with_the_old_one(tmp_path: Path) -> None:
     articles, aliases = _bundled()
     ArticleIndexer().index(articles, aliases, tmp_path)
-    groups, _ = load_aliases(BUNDLED_KNOWLEDGE)
+    groups, _ = load_aliases(FIXTURE_KNOWLEDGE)
     # A word of the first article, given an alias: its passages gain the group's term.
     word = next(w for w in words(articles[0].body) if not is_stop_word(w) and aliases.group_of(w) is None)
     wider = AliasTable.from_groups([*groups, [word, "zyxwv alias"]])
@@ -126,7 +126,7 @@ def _finding_mentions_fails(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_new_process_reads_back_the_timelines_mentions_as_finding_them_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    knowledge = build_knowledge_base(BUNDLED_KNOWLEDGE)
+    knowledge = build_knowledge_base(FIXTURE_KNOWLEDGE)
     found = _mentions_found_anew(knowledge)
     events, _ = build_timeline(knowledge)
     remembered_mentions.forget()  # forgotten: a new process, which fills the cache
@@ -145,7 +145,7 @@ def test_a_new_process_reads_back_the_timelines_mentions_as_finding_them_gives(t
 
 
 def test_a_corrupt_mentions_file_costs_only_finding_the_articles_mentions_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    knowledge = build_knowledge_base(BUNDLED_KNOWLEDGE)
+    knowledge = build_knowledge_base(FIXTURE_KNOWLEDGE)
     found = _mentions_found_anew(knowledge)
     remembered_mentions.forget()
     find_all_mentions(knowledge, tmp_path)

@@ -13,9 +13,8 @@ import sys
 import tomllib
 from pathlib import Path
 
-from bot.config import BUNDLED_KNOWLEDGE
 from tests.cli_helpers import at_a_terminal, run_bot, run_bot_process
-from tests.conftest import write_article
+from tests.conftest import FIXTURE_KNOWLEDGE, write_article
 from tests.patience import WAIT_SECONDS
 
 DEV_SET = Path(__file__).resolve().parent.parent / "eval" / "dev_qa.jsonl"
@@ -32,7 +31,7 @@ def test_ask_json_has_the_documented_shape() -> None:
     article = quote["article"]
     assert set(article) >= {"id", "title", "publisher", "author", "published", "url", "path"}
     assert article["published"] == "2018-03-13"
-    body = (BUNDLED_KNOWLEDGE / "articles" / Path(article["path"]).name).read_text(encoding="utf-8")
+    body = (FIXTURE_KNOWLEDGE / "articles" / Path(article["path"]).name).read_text(encoding="utf-8")
     assert quote["text"] in body
 
 

@@ -14,7 +14,7 @@ from bot.knowledge.articles import read_article
 from bot.knowledge.base import build_knowledge_base
 from bot.knowledge.frontmatter import split_front_matter
 from bot.knowledge.store import KnowledgeStore
-from tests.conftest import BUNDLED_KNOWLEDGE, SEEDS, write_article
+from tests.conftest import FIXTURE_KNOWLEDGE, SEEDS, write_article
 
 PAGES = Path(__file__).resolve().parent / "pages"
 NEWS_ID = "the-harbour-courier-2019-03-04-quince-envoys-leave-pyongyang"
@@ -185,9 +185,9 @@ def test_plain_text_is_kept_as_it_is_and_clean_drops_whole_chrome_lines(knowledg
     assert answer.answered and "Panmunjom" in answer.quotes[0].text
 
 
-@pytest.mark.parametrize("article_file", sorted(p.name for p in (BUNDLED_KNOWLEDGE / "articles").glob("*.md")))
+@pytest.mark.parametrize("article_file", sorted(p.name for p in (FIXTURE_KNOWLEDGE / "articles").glob("*.md")))
 def test_the_scraped_seeds_clean_to_the_bundled_bodies(article_file: str) -> None:
-    bundled, _ = read_article(BUNDLED_KNOWLEDGE / "articles" / article_file)
+    bundled, _ = read_article(FIXTURE_KNOWLEDGE / "articles" / article_file)
     assert bundled is not None and bundled.meta.source_file is not None
     scraped = (SEEDS / bundled.meta.source_file).read_text(encoding="utf-8")
     assert drop_chrome(scraped, bundled.meta.title, bundled.meta.standfirst).text == bundled.body

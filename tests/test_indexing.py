@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.config import BUNDLED_KNOWLEDGE
 from bot.knowledge.base import KnowledgeBase, build_knowledge_base
 from bot.knowledge.indexing import index_terms
 from bot.knowledge.store import KnowledgeStore
 from bot.search.document_frequencies import DocumentFrequencies
 from bot.search.normalise import terms_of_words, words
 from bot.search.typos import SpellingIndex
-from tests.conftest import write_article
+from tests.conftest import FIXTURE_KNOWLEDGE, write_article
 
 
 def _read_the_long_way(knowledge: KnowledgeBase) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]], frozenset[str]]:
@@ -25,7 +24,7 @@ def _read_the_long_way(knowledge: KnowledgeBase) -> tuple[list[tuple[str, ...]],
 
 
 def test_every_passage_and_sentence_of_the_bundled_knowledge_has_the_terms_of_its_own_text() -> None:
-    knowledge = build_knowledge_base(BUNDLED_KNOWLEDGE)
+    knowledge = build_knowledge_base(FIXTURE_KNOWLEDGE)
     passages, sentences, vocabulary = _read_the_long_way(knowledge)
     assert list(knowledge.passage_terms) == passages
     assert list(knowledge.sentence_terms) == sentences

@@ -10,8 +10,8 @@ import yaml
 
 from bot import command_table
 from bot.cli import main
-from bot.config import BUNDLED_KNOWLEDGE
 from bot.frontends.slack_app import EVENTS_PATH
+from tests.conftest import FIXTURE_KNOWLEDGE
 
 
 def manifest_of(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, object]:
@@ -20,7 +20,7 @@ def manifest_of(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, obj
 
 
 def test_manifest_declares_the_commands_scopes_and_events_the_app_uses(capsys: pytest.CaptureFixture[str]) -> None:
-    manifest = manifest_of(capsys, "--knowledge", str(BUNDLED_KNOWLEDGE), "--url", "https://talks.example.org/")
+    manifest = manifest_of(capsys, "--knowledge", str(FIXTURE_KNOWLEDGE), "--url", "https://talks.example.org/")
     declared = {c["command"]: c for c in manifest["features"]["slash_commands"]}  # type: ignore[index]
     assert set(declared) == {"/" + c.name for c in command_table.for_platform("slack")}
     assert {"/ask", "/timeline", "/said", "/compare", "/sources", "/help", "/reload"} <= set(declared)
@@ -62,6 +62,6 @@ def test_the_manifest_describes_the_story_in_the_knowledge_folder(tmp_path: Path
     ],
 )
 def test_values_slack_would_refuse_are_one_sentence_and_exit_2(argv: list[str], problem: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["slack-manifest", "--knowledge", str(BUNDLED_KNOWLEDGE), *argv]) == 2
+    assert main(["slack-manifest", "--knowledge", str(FIXTURE_KNOWLEDGE), *argv]) == 2
     out, err = capsys.readouterr()
     assert out == "" and problem in err and "Traceback" not in err

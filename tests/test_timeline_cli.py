@@ -12,13 +12,12 @@ import pytest
 
 from bot import commands, messages
 from bot.cli import main
-from bot.config import BUNDLED_KNOWLEDGE
 from bot.frontends.terminal import reply_to
 from bot.knowledge.store import KnowledgeStore
 from bot.ranking.lexical import LexicalRanker
 from bot.timeline.models import TimelineEvent
 from bot.timeline.topic import events_on_topic
-from tests.conftest import write_article, write_talks_with_a_plan
+from tests.conftest import FIXTURE_KNOWLEDGE, write_article, write_talks_with_a_plan
 
 QUOTE_KEYS = {"text", "start", "end", "score", "article"}
 
@@ -75,7 +74,7 @@ def test_a_topic_naming_a_source_keeps_its_events_and_small_words_match_nothing(
 
 def test_with_one_article_its_source_s_name_keeps_its_events(tmp_path: Path) -> None:
     (tmp_path / "articles").mkdir()
-    vox = next((BUNDLED_KNOWLEDGE / "articles").glob("vox-*.md"))
+    vox = next((FIXTURE_KNOWLEDGE / "articles").glob("vox-*.md"))
     shutil.copy(vox, tmp_path / "articles" / vox.name)
     store = KnowledgeStore(tmp_path)
     everything = commands.timeline(store)

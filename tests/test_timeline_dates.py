@@ -288,7 +288,7 @@ def test_the_fast_scan_finds_what_a_full_scan_finds_in_every_article_we_ship() -
     from bot.timeline import found as found_module
 
     root = Path(__file__).parent.parent
-    paths = [*(root / "knowledge" / "articles").glob("*.md"), *(root / "tests" / "timeline_gold").glob("*.md"), *(root / "eval" / "articles").glob("*.md")]
+    paths = [*(root / "tests" / "fixtures" / "knowledge" / "articles").glob("*.md"), *(root / "tests" / "timeline_gold").glob("*.md"), *(root / "eval" / "articles").glob("*.md")]
     assert len(paths) >= 9
     phrases = 0
     for path in paths:
