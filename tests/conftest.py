@@ -76,7 +76,7 @@ def embedding_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 @pytest.fixture(autouse=True)
 def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """No test reads the developer's .env or tokens, or writes outside its temporary folder."""
+    """No test reads the developer's .env, tokens or knowledge/, or writes outside its temporary folder."""
     for variable in PLATFORM_VARIABLES:
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("BOT_KNOWLEDGE_DIR", str(FIXTURE_KNOWLEDGE))  # the default knowledge, for subprocesses too
