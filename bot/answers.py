@@ -186,7 +186,14 @@ def answer(
     credits = concept_credits(knowledge, query, present)
     coverage = weighted_coverage(credits)
     similarity = similarity_of(rankings, best.sentence)
-    signals = gather_signals(plain, expectation, ranked, credits, _passage_text(knowledge, best.sentence), _similarity_to(knowledge, best.sentence, plain, similarity)) if own_question else None
+    signals = (
+        gather_signals(
+            plain, expectation, ranked, credits, _passage_text(knowledge, best.sentence), _similarity_to(knowledge, best.sentence, plain, similarity),
+            window=_window_text(knowledge, best.sentence),
+        )
+        if own_question
+        else None
+    )  # fmt: skip
     evidence = Evidence(coverage, similarity, bool(fitting), has_topic=bool(query.concepts), signals=signals)
     reading = _reading(expectation, bool(fitting), query, credits, similarity, evidence)
     quotes = _quotes(knowledge, fitting or ranked, explain=wants_explanation(asking or question), ratio=pipeline.following_quote_ratio)
@@ -442,6 +449,13 @@ def _similarity_to(knowledge: KnowledgeBase, sentence: int, question: str, simil
     if meaning is None or similarity is None:
         return None
     return lambda text: similarity if text == question else meaning.similarity(text, sentence)
+
+
+def _window_text(knowledge: KnowledgeBase, sentence: int) -> str:
+    """The sentence with its neighbours in the same passage, as the article writes them."""
+    passage = knowledge.sentences[sentence].passage
+    around = [i for i in range(max(0, sentence - 1), min(len(knowledge.sentences), sentence + 2)) if knowledge.sentences[i].passage == passage]
+    return knowledge.article_of(passage).body[knowledge.sentences[around[0]].span.start : knowledge.sentences[around[-1]].span.end]
 
 
 def _passage_text(knowledge: KnowledgeBase, sentence: int) -> str:

@@ -16,7 +16,8 @@ from bot.ranking.lexical import LexicalRanker
 from bot.ranking.protocol import Asked, Ranker, Ranking
 from bot.ranking.minilm import shared_model
 from bot.ranking.semantic import RememberedVectors, SemanticRanker, question_vector
-from bot.ranking.signals import content_of, without_names, written_as_names
+from bot.ranking.signals import content_of, gives_reason, without_names, written_as_names
+from bot.search.answer_type import asks_why
 from tests.conftest import write_article
 
 
@@ -183,6 +184,35 @@ def test_the_shipped_check_model_loads_and_a_broken_one_leaves_the_rule(tmp_path
     assert "shoe size" in caplog.text and "threshold rule decides" in caplog.text
     check = AnswerCheck(min_coverage=0.5, min_similarity=0.7, trap_similarity=0.2, model=None)
     assert check.answers(Evidence(coverage=0.6, similarity=0.3, typed_answer_found=True, signals=None))
+
+
+def test_a_why_question_is_told_from_its_wording_and_a_reason_from_the_words_that_give_one() -> None:
+    assert asks_why("hey bot, why was the envoy recalled?") and asks_why("How come they left?")
+    assert not asks_why("What did the envoy say about why it failed?")  # asks what was said
+    assert gives_reason("The summit ended abruptly because they couldn't reach a deal.")
+    assert gives_reason("Leaders send aides first so that failures stay out of view.")
+    assert not gives_reason("So the envoy is gone. Yet amid the speculation, talks go on.")
+
+
+def _signals(knowledge: KnowledgeBase, question: str) -> Signals:
+    result = answer(knowledge, question)
+    assert result.reading is not None and result.reading.evidence is not None and result.reading.evidence.signals is not None
+    return result.reading.evidence.signals
+
+
+def test_the_check_reads_what_a_question_asks_beyond_its_names_and_whether_a_why_gets_a_reason(bundled_store: KnowledgeStore) -> None:
+    knowledge = bundled_store.current
+    # Off-topic about someone the articles name: what it asks (car, drive) no article says.
+    assert _signals(knowledge, "What car does Stephen Biegun drive?").unsaid_content == 1.0
+    assert not answer(knowledge, "What car does Stephen Biegun drive?").answered
+    assert _signals(knowledge, "What did Stephen Biegun do?").unsaid_content == 0.0
+    assert answer(knowledge, "What did Stephen Biegun do?").answered
+    # A why-question the articles tell the event of, not the cause: the best sentence gives no reason.
+    assert _signals(knowledge, "Why was Rex Tillerson fired?").why_without_reason == 1.0
+    assert not answer(knowledge, "Why was Rex Tillerson fired?").answered
+    abruptly = "Why did Trump's Vietnam summit with Kim end abruptly?"  # "… ended abruptly because …"
+    assert _signals(knowledge, abruptly).why_without_reason == 0.0
+    assert answer(knowledge, abruptly).answered
 
 
 def test_the_model_decides_only_with_its_signals_and_the_gates_still_hold() -> None:

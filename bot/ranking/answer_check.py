@@ -63,6 +63,15 @@ class Signals:
     # the best sentence's paragraph writes them) with the best sentence: what it asks about them.
     # "What is favourite food?" is far from a sentence about Kim Jong Un's nuclear programme.
     content_similarity: float = 0.0
+    # How much of the question's most specific concept (its heaviest) the answer's context lacks:
+    # a trap keeps its common words and misses its rarest one.
+    rarest_missing: float = 0.0
+    # The share of the weight of the question's concepts that are not names which no article says
+    # ("What car does Stephen Biegun drive?": car, drive): what it asks about a name is not there.
+    unsaid_content: float = 0.0
+    # 1: a why-question whose best sentence and its neighbours give no reason (no "because",
+    # "so that", "due to", "if" …): the articles tell the event, not its cause.
+    why_without_reason: float = 0.0
 
 
 def features(evidence: Evidence) -> dict[str, float]:

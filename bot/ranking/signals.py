@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from bot.coverage import ConceptCredit
 from bot.ranking.answer_check import Signals
 from bot.ranking.fusion import Fused
-from bot.search.answer_type import Expectation
+from bot.search.answer_type import Expectation, asks_why
 
 # A capitalised word that does not open a sentence (or a quotation), or a word in capitals
 # ("IAEA"): a name, as the question writes it.
@@ -27,14 +27,21 @@ def gather_signals(
     credits: Sequence[ConceptCredit],
     context: str = "",
     similarity_to_best: Callable[[str], float] | None = None,
+    window: str = "",
 ) -> Signals:
     """`context`: the text the best sentence stands in (its paragraph), where names show as names;
-    `similarity_to_best`: the meaning signal's cosine of a text with the best sentence."""
+    `similarity_to_best`: the meaning signal's cosine of a text with the best sentence; `window`:
+    the best sentence with its neighbours (the paragraph when not given)."""
     runner_up = ranked[1].score if len(ranked) > 1 else 0.0
     # A word of the question that no passage says, and no alias or synonym stands for, written as
     # a name ("Moon Jae-in", "IAEA"): a name the articles never mention says they cannot answer.
     unknown = [c for c in credits if not c.in_articles and c.credit == 0]
     asked_names = written_as_names(question)
+    names_of_context = asked_names | written_as_names(context)
+    # Concepts that are not names: no alias group, no word the question or the paragraph writes as a name.
+    not_names = [c for c in credits if c.group is None and not any(_is_name(word, names_of_context) for word in c.concept.said.casefold().split())]
+    content_weight = sum(c.weight for c in not_names)
+    rarest = max(credits, key=lambda c: c.weight, default=None)
     return Signals(
         expects_type=float(expectation is not None),
         fused_best=ranked[0].score if ranked else 0.0,
@@ -43,7 +50,22 @@ def gather_signals(
         # What the question asks about its names, not the names: a question naming someone the
         # articles quote and asking what they never say matches the name and nothing else.
         content_similarity=similarity_to_best(content_of(question, context)) if similarity_to_best else 0.0,
+        rarest_missing=1.0 - rarest.credit if rarest is not None else 0.0,
+        unsaid_content=sum(c.weight for c in not_names if not c.in_articles and c.credit == 0) / content_weight if content_weight else 0.0,
+        why_without_reason=float(asks_why(question) and not gives_reason(window or context)),
     )
+
+
+# Words that give a reason, a cause or a condition in any English text.
+_GIVES_REASON = re.compile(
+    r"\b(?i:because|since|so that|in order to|due to|as a result|thanks to|reasons?|in part|caus(?:e|ed|es)|led to|leads? to"
+    r"|result(?:s|ed)? in|therefore|that’s why|that's why|which is why|why|if|so as to|for fear)\b"
+)
+
+
+def gives_reason(text: str) -> bool:
+    """Whether the text gives a reason ("because", "so that", "due to", "if" …)."""
+    return bool(_GIVES_REASON.search(text))
 
 
 def content_of(question: str, context: str = "") -> str:

@@ -135,6 +135,15 @@ def wants_explanation(question: str) -> bool:
     return bool(_EXPLANATION_QUESTION.search(spell_out_shorthand(fold(question))))
 
 
+_ASKS_WHY = re.compile(r"^(?:why|how come|what (?:was|is) the reason)\b")
+
+
+def asks_why(question: str) -> bool:
+    """"Why …?", "how come …", "what was the reason …": the answer is a cause (narrower than
+    wants_explanation, which takes "what did X say" too)."""
+    return bool(_ASKS_WHY.match(without_opening(question)))
+
+
 def expected_answer(question: str) -> Expectation | None:
     text = _OPENING.sub("", spell_out_shorthand(fold(question)).strip())
     if _AGE_QUESTION.search(text):
