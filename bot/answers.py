@@ -304,11 +304,16 @@ def _reading(
     )
 
 
-def _window_terms(knowledge: KnowledgeBase, sentence: int) -> frozenset[str]:
-    """Terms of the sentence and of its neighbours in the same passage."""
+def _window(knowledge: KnowledgeBase, sentence: int) -> list[int]:
+    """The sentence and its neighbours in the same passage, in order."""
     passage = knowledge.sentences[sentence].passage
     around = range(max(0, sentence - 1), min(len(knowledge.sentences), sentence + 2))
-    return frozenset().union(*(knowledge.sentence_terms[i] for i in around if knowledge.sentences[i].passage == passage))
+    return [i for i in around if knowledge.sentences[i].passage == passage]
+
+
+def _window_terms(knowledge: KnowledgeBase, sentence: int) -> frozenset[str]:
+    """Terms of the sentence and of its neighbours in the same passage."""
+    return frozenset().union(*(knowledge.sentence_terms[i] for i in _window(knowledge, sentence)))
 
 
 def _quotes(knowledge: KnowledgeBase, ranked: Sequence[Fused], *, explain: bool = False, ratio: float = PIPELINE.following_quote_ratio) -> tuple[Quote, ...]:
@@ -453,9 +458,9 @@ def _similarity_to(knowledge: KnowledgeBase, sentence: int, question: str, simil
 
 def _window_text(knowledge: KnowledgeBase, sentence: int) -> str:
     """The sentence with its neighbours in the same passage, as the article writes them."""
-    passage = knowledge.sentences[sentence].passage
-    around = [i for i in range(max(0, sentence - 1), min(len(knowledge.sentences), sentence + 2)) if knowledge.sentences[i].passage == passage]
-    return knowledge.article_of(passage).body[knowledge.sentences[around[0]].span.start : knowledge.sentences[around[-1]].span.end]
+    around = _window(knowledge, sentence)
+    body = knowledge.article_of(knowledge.sentences[sentence].passage).body
+    return body[knowledge.sentences[around[0]].span.start : knowledge.sentences[around[-1]].span.end]
 
 
 def _passage_text(knowledge: KnowledgeBase, sentence: int) -> str:

@@ -49,7 +49,7 @@ def gather_signals(
         unknown_names=float(sum(any(_is_name(word, asked_names) for word in c.concept.said.split()) for c in unknown)),
         # What the question asks about its names, not the names: a question naming someone the
         # articles quote and asking what they never say matches the name and nothing else.
-        content_similarity=similarity_to_best(content_of(question, context)) if similarity_to_best else 0.0,
+        content_similarity=similarity_to_best(without_names(question, names_of_context)) if similarity_to_best else 0.0,
         rarest_missing=1.0 - rarest.credit if rarest is not None else 0.0,
         unsaid_content=sum(c.weight for c in not_names if not c.in_articles and c.credit == 0) / content_weight if content_weight else 0.0,
         why_without_reason=float(asks_why(question) and not gives_reason(window or context)),
