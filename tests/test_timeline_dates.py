@@ -57,6 +57,9 @@ def found(text: str, published: dt.date = PUBLISHED) -> list[tuple[str, str, boo
         # Parts of months and years.
         ("Envoys met in mid-October.", "mid-October", "2018-10", True),
         ("The plant closed late last year.", "late last year", "2018", True),
+        # The end of a year is its last month: a deadline "until the end of the year" is December.
+        ("Repairs will be done by the end of the year.", "the end of the year", "2019-12", True),
+        ("The plant closed at the end of 2017.", "the end of 2017", "2017-12", True),
         ("Exports fell early this year.", "early this year", "2019", True),
         ("Inflation peaked in early 2017.", "early 2017", "2017", True),
         ("The pact was signed at the end of June.", "of June", "2018-06", True),
@@ -205,6 +208,28 @@ def paragraphs_found(text: str, published: dt.date) -> list[tuple[str, str, str]
 )
 def test_a_time_of_day_is_on_the_day_the_story_is_at(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert paragraphs_found(text, dt.date(2018, 5, 30)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A date without a year in a clause that looks ahead is a plan for the next such day.
+        ("Officials said the minister would open the bridge on 4 June.", [("4 June", "2018-06-04", "announced")]),
+        ("Crews are to begin repairs on Saturday.", [("on Saturday", "2018-06-02", "announced")]),
+        ("The mayor is also due at the fair in mid-July.", [("mid-July", "2018-07", "announced")]),
+        ("She expects to visit the plant in June.", [("in June", "2018-06", "announced")]),
+        # Not when the sentence dates the report itself: the plan's day may have passed by publication.
+        ("The minister said on Monday that he would open the bridge on 4 June.", [("on Monday", "2018-05-28", "event"), ("4 June", "2017-06-04", "state")]),
+        # Not a modal's perfect, a negation, a year written out, or a past tense.
+        ("He could have opened the bridge on 4 June.", [("4 June", "2017-06-04", "state")]),
+        ("He would not open the bridge on 4 June.", [("4 June", "2017-06-04", "state")]),
+        ("She did not expect to visit the plant in June.", [("in June", "2017-06", "state")]),
+        ("He would open the bridge on 4 June 2017.", [("4 June 2017", "2017-06-04", "state")]),
+        ("The bridge opened on 4 June.", [("4 June", "2017-06-04", "event")]),
+    ],
+)
+def test_a_plan_without_a_year_is_announced_for_the_next_such_day(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert paragraphs_found(text, dt.date(2018, 5, 30)) == expected  # a Wednesday
 
 
 def test_a_date_without_a_year_takes_the_year_written_before_it_in_its_sentence() -> None:

@@ -108,7 +108,7 @@ _PATTERN = re.compile(
     )
 )
 # Parts of a year a phrase like "late last year" or "early 2019" means.
-_PART_MONTHS = {"early": (1, 4), "the beginning of": (1, 3), "the start of": (1, 3), "mid": (5, 8), "mid-": (5, 8), "the middle of": (5, 8), "late": (9, 12), "the end of": (10, 12)}
+_PART_MONTHS = {"early": (1, 4), "the beginning of": (1, 3), "the start of": (1, 3), "mid": (5, 8), "mid-": (5, 8), "the middle of": (5, 8), "late": (9, 12)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +194,12 @@ def find_mentions(
                 if ahead is None:
                     continue
                 resolved = ahead
+            elif reading.role is Role.STATE and _dated_by_convention(located, position, published, dates_an_event) and grammar.looks_ahead(text, tokens, start, end):
+                # "Pence would receive the remains … on 1 August", "Troops are to begin … on 1
+                # October": a plan's date without a year is the next such day after publication.
+                ahead = _next_after(match, resolved, published)
+                if ahead is not None:
+                    resolved, reading = ahead, grammar.Reading(Role.ANNOUNCED, reading.clause)
         if reading.role is Role.STATE:
             mentions.append(Mention(article_id, Span(match.start(), match.end()), span, resolved, reading.role))
             continue  # never shown: no title needed
@@ -294,6 +300,24 @@ def _anchored(
         except ValueError:
             continue  # February 29 a year on
     return result, inverted
+
+
+def _dated_by_convention(
+    located: list[tuple[int, re.Match[str], Resolved | None]], position: int, published: dt.date, dates_an_event: DatesAnEvent
+) -> bool:
+    """Whether located[position] is a date without a year that only news's convention (the last
+    such day before publication) placed, in a sentence that dates no report of its own: then, if
+    its clause looks ahead, it is a plan for the next such day. ("said on Wednesday that he would
+    meet Ri on Friday" is a plan for a day that may have passed by publication: not this.)"""
+    number, match, resolved = located[position]
+    g = match.groupdict()
+    if resolved is None or resolved.last >= published or (g["wd_mod"] or "").strip().lower() == "last":
+        return False
+    if resolved != resolve(match, published):
+        return False  # its year comes from the story ("In 2017 … on Nov. 7"), not from convention
+    return not any(
+        n == number and p != position and r is not None and r.date.day is not None and dates_an_event(n, m, r) for p, (n, m, r) in enumerate(located)
+    )
 
 
 def _story_day(
@@ -659,6 +683,8 @@ def _part(base: dt.date, g: dict[str, str | None]) -> Resolved:
         first_month, last_month = (1, base.month) if part == "earlier" else (base.month, 12)
         if year != base.year:
             first_month, last_month = 1, 12
+    elif part == "the end of":  # "until the end of the year", "the end of 2019": its last month, a deadline's
+        return relative.exact(EventDate(year, 12), approximate=True)
     else:
         first_month, last_month = _PART_MONTHS.get(part, (1, 12))
     first, last = dt.date(year, first_month, 1), EventDate(year, last_month).last_day()

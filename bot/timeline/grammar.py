@@ -362,6 +362,38 @@ def _read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *,
     return Reading(role, clause)
 
 
+# The present tense of verbs of intention, whose infinitive is a plan ("he expects to meet Kim in May").
+_INTENDS = frozenset({"expect", "expects", "plan", "plans", "intend", "intends", "hope", "hopes", "aim", "aims", "want", "wants"})
+# Modals whose verb is after the time of the report ("he would brief Trump …", "he could meet Ri …").
+_AHEAD_MODALS = MODALS_OF_FUTURE | {"would", "could", "might", "may", "'d", "’d"}
+
+
+def looks_ahead(sentence: str, tokens: list[Token], date_start: int, date_end: int) -> bool:
+    """Whether the date's clause speaks of a time after the report: a modal of the future or of a
+    reported plan ("would receive the remains … on 1 August", "could meet Ri … on 4 August"), "be"
+    with an infinitive or a word of intention ("are to begin … on 1 October", "is due at … in
+    mid-October"), or a verb of intention with an infinitive ("expects to meet Kim in May"). Not
+    with negation, nor a modal's perfect ("could have met"): those look back."""
+    at = _token_at(tokens, date_start)
+    previous = tokens[at - 1].lower if at > 0 else ""
+    if sentence[date_end : date_end + 2] in ("'s", "’s") or _measures_a_span(previous, sentence[date_start:date_end]):
+        return False
+    segment_start = next((start for start, end in segments(tokens) if start <= at < end), at)
+    if any(tokens[i].lower in NEGATIONS or tokens[i].lower.endswith(("n't", "n’t")) for i in range(segment_start, at)):
+        return False
+    if any(tokens[i].lower in _INTENDS and tokens[i + 1].lower == "to" for i in range(segment_start, min(at, len(tokens) - 1))):
+        return True  # a verb of intention is no auxiliary, so it is looked for before the clause
+    clause = date_clause(sentence, tokens, date_start)
+    if clause is None or clause.verb is None:
+        return False
+    following = [t.lower for t in tokens[clause.verb + 1 : clause.last] if t.lower not in _GROUP_ADVERBS]
+    after = following[0] if following else ""
+    if after in NEGATIONS or after == "have":
+        return False
+    head = tokens[clause.verb].lower
+    return head in _AHEAD_MODALS or (head in BE_PRESENT and (after == "to" or after in INTENTION))
+
+
 def _instance_of_a_perfect(tokens: list[Token], clause: Clause, at: int) -> bool:
     """"Trump and Kim have met three times: in Singapore on 12 June 2018, in Hanoi in February …":
     the present perfect takes no definite past date of its own, so a date in the list after its
