@@ -169,6 +169,23 @@ def titles(text: str, published: dt.date = PUBLISHED) -> list[str]:
         ("Kim's speech on Jan. 1, 2018, opened the door to talks.", "Kim's speech opened the door to talks"),
         # A pronoun takes the name the sentence began with.
         ("Anna Berg would know; in 2016 she founded the firm.", "Anna Berg founded the firm"),
+        # A verb with nothing after it in its clause takes its "that" clause, through quotation
+        # marks, as far as the clause has its verb…
+        ("The mayor announced on Monday that the bridge would close.", "The mayor announced that the bridge would close"),
+        ('The mayor warned on Monday that the city "cannot afford" the repairs.', "The mayor warned that the city cannot afford the repairs"),
+        # …else it stays a verb alone, not a clause without its verb.
+        ('The mayor warned on Monday that before long, "the bridge will fall".', "The mayor warned"),
+        # "of" between capitals is part of a name, never where a long title is cut.
+        (
+            "Minister of Transport Anna Berg announced on Monday that the bridge would close for repairs in the spring.",
+            "Minister of Transport Anna Berg announced that the bridge would close",
+        ),
+        # "that" before a noun is its determiner: the noun is the object.
+        ("The council disputed that account on Monday, saying it was wrong.", "The council disputed that account"),
+        # A clause with no subject takes one: the noun its relative pronoun stands for, past the
+        # date ("The blast on Monday, which …"), or a determiner's noun ("That vote, …, came").
+        ("The blast on Monday, which shook the harbour, was heard for miles.", "The blast shook the harbour"),
+        ("That vote, on Monday, came after a long debate.", "That vote came"),
         # Too long: the subject's trailing phrase goes first, then the predicate's.
         (
             "A long-awaited three-day conference between the finance ministers of the northern provinces "

@@ -173,7 +173,7 @@ def segments(tokens: list[Token]) -> list[tuple[int, int]]:
     return spans
 
 
-def _clauses(tokens: list[Token], first: int, last: int) -> list[tuple[int, int]]:
+def clauses_of(tokens: list[Token], first: int, last: int) -> list[tuple[int, int]]:
     """A segment cut before each subordinating word ("when", "that", "after" …)."""
     cuts = [i for i in range(first + 1, last) if tokens[i].lower in SUBORDINATORS and not _pronoun_that(tokens, i)]
     bounds = [first, *cuts, last]
@@ -283,7 +283,7 @@ def date_clause(sentence: str, tokens: list[Token], date_start: int) -> Clause |
     home = next((n for n, (s, e) in enumerate(spans) if s <= at < e), None)
     if home is None:
         return None
-    clauses = _clauses(tokens, *spans[home])
+    clauses = clauses_of(tokens, *spans[home])
     own = next(n for n, (s, e) in enumerate(clauses) if s <= at < e or at < s)
     heads = verb_heads(tokens, *clauses[own])
     if heads:
@@ -299,11 +299,11 @@ def date_clause(sentence: str, tokens: list[Token], date_start: int) -> Clause |
     # under which both sides will halt …, at sea and in the air from Nov. 1": "will halt"), except
     # before a colon: what follows a colon lists what the main clause says ("the diplomacy produced
     # a calm that was an achievement: no tests, …, the demolition of … in May": "produced").
-    order += [c for n in range(home + 1, new_clause) for c in _clauses(tokens, *spans[n])]
+    order += [c for n in range(home + 1, new_clause) for c in clauses_of(tokens, *spans[n])]
     for n in range(home - 1, -1, -1):
-        clauses_before = _clauses(tokens, *spans[n])
+        clauses_before = clauses_of(tokens, *spans[n])
         order += clauses_before if tokens[spans[n][1]].text == ":" else reversed(clauses_before)
-    order += [c for n in range(new_clause, len(spans)) for c in _clauses(tokens, *spans[n])]
+    order += [c for n in range(new_clause, len(spans)) for c in clauses_of(tokens, *spans[n])]
     for first, last in order:
         if _in_quotation(sentence, tokens[first].start) != _in_quotation(sentence, date_start):
             continue

@@ -9,7 +9,9 @@ what is left is a whole phrase, never a word cut short. The quote beside it stay
 
 from __future__ import annotations
 
-from bot.timeline.grammar import AUXILIARIES, Reading, Token, finite_verb, is_past, segments
+from collections.abc import Iterator
+
+from bot.timeline.grammar import ARTICLES_AND_POSSESSIVES, AUXILIARIES, SUBORDINATORS, Clause, Reading, Token, clauses_of, finite_verb, is_past, segments
 
 TITLE_LIMIT = 80
 # A title with no phrase boundary to cut at may run this long rather than stop mid-phrase.
@@ -29,6 +31,8 @@ _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 # Words that blur a date before it: "less than a week later", "nearly two years ago".
 _DATE_APPROXIMATORS = frozenset({"less", "more", "than", "nearly", "almost", "barely", "roughly", "just"})
 _DATE_PREPOSITIONS = frozenset({"on", "in", "at", "during", "by", "from", "since", "until", "last", "early", "late", "this"})
+# Marks that do not end a clause: quotation marks, and what grammar.segments keeps inside a segment.
+_WITHIN_A_CLAUSE = frozenset("“”\"‘'’$%&/")
 _TRAILING = frozenset({"a", "an", "the", "to", "of", "and", "or", "his", "her", "its", "their", "with", "as", "that", "only", "even", "just"})
 
 
@@ -38,9 +42,19 @@ def headline(sentence: str, tokens: list[Token], reading: Reading, date_start: i
     if reading.noun_phrase is not None:
         words = [t for t in tokens[slice(*reading.noun_phrase)]]
         return _capitalised(_joined(_fit([], words, limit)))
-    clause = reading.clause
-    if clause is None or clause.verb is None:
-        return _capitalised(sentence.strip(" .")[:limit].rsplit(" ", 1)[0])
+    dated = _date_tokens(tokens, date_start, date_end)
+    # The date's own clause, else the sentence's main clause: a headline has a subject, a verb
+    # and what the verb needs, never a clause with no subject ("Sent a plume of smoke …").
+    clauses = [reading.clause] if reading.clause is not None and reading.clause.verb is not None else []
+    for clause in [*clauses, *_main_clauses(tokens)]:
+        title = _clause_headline(tokens, clause, dated, limit)
+        if title:
+            return title
+    return _capitalised(sentence.strip(" .")[:limit].rsplit(" ", 1)[0])
+
+
+def _date_tokens(tokens: list[Token], date_start: int, date_end: int) -> set[int]:
+    """The date's tokens, with its approximators and its one preposition: what a headline leaves out."""
     dated = {i for i, t in enumerate(tokens) if t.start < date_end and date_start < t.end}
     if dated:
         before = min(dated) - 1
@@ -51,11 +65,62 @@ def headline(sentence: str, tokens: list[Token], reading: Reading, date_start: i
             before -= 1
         if before >= 0 and tokens[before].lower in _DATE_PREPOSITIONS:
             dated.add(before)
+    return dated
+
+
+def _clause_headline(tokens: list[Token], clause: Clause, dated: set[int], limit: int) -> str:
+    """Subject, verb group and what follows, fitted to `limit`; "" when the clause has no subject."""
+    assert clause.verb is not None
     subject = _subject(tokens, clause.first, clause.verb, dated)
+    if not subject:
+        return ""
     if len(subject) == 1 and subject[0].lower in _PERSONAL_PRONOUNS:
         subject = _named_subject(tokens, clause.first, dated) or subject
-    predicate = [t for i, t in enumerate(tokens[clause.verb : clause.last], clause.verb) if i not in dated]
+    last = clause.last
+    if last < len(tokens) and tokens[last].lower == "that" and not _has_object(tokens, clause.verb, last, dated):
+        # "Trump announced | that he would suspend …": a verb with nothing after it in its clause
+        # takes the "that" clause that is its object, up to a punctuation mark other than a
+        # quotation mark ("warned that the North “cannot but reconsider” attending …").
+        end = last
+        while end < len(tokens) and (tokens[end].is_word or tokens[end].text in _WITHIN_A_CLAUSE):
+            end += 1
+        # Not when its verb is past a comma ("warned that before long, …"): no object then; but
+        # "that" before a noun is its determiner ("disputed that account"), a whole object.
+        if _clause_complete(tokens[clause.verb : end], end - clause.verb) or _determines_a_noun(tokens, last, end):
+            last = end
+    predicate = [t for i, t in enumerate(tokens[clause.verb : last], clause.verb) if i not in dated]
     return _capitalised(_joined(_fit(subject, predicate, limit)))
+
+
+def _has_object(tokens: list[Token], verb: int, last: int, dated: set[int]) -> bool:
+    """Whether any word other than the verb group's and the date's follows the verb in its clause."""
+    index = verb
+    while index < last and (tokens[index].lower in AUXILIARIES or is_past(tokens, index)):
+        index += 1
+    return any(tokens[i].is_word and i not in dated for i in range(index, last))
+
+
+def _determines_a_noun(tokens: list[Token], that: int, end: int) -> bool:
+    """Whether the "that" at `that` is a determiner ("that account"): a lower-case word after it
+    that no clause's subject starts with (an article, a pronoun, a preposition), and no verb."""
+    if that + 1 >= end or not tokens[that + 1].is_word:
+        return False
+    word = tokens[that + 1]
+    if word.text[0].isupper() or word.lower in ARTICLES_AND_POSSESSIVES or word.lower in _PERSONAL_PRONOUNS or word.lower in _PHRASE_STARTS:
+        return False
+    return finite_verb(tokens, that + 1, end) is None
+
+
+def _main_clauses(tokens: list[Token]) -> Iterator[Clause]:
+    """The sentence's clauses with a finite verb that no subordinating word opens, first first:
+    where its main clause is."""
+    for start, end in segments(tokens):
+        for first, last in clauses_of(tokens, start, end):
+            if tokens[first].lower in SUBORDINATORS:
+                continue
+            verb = finite_verb(tokens, first, last)
+            if verb is not None:
+                yield Clause(first, last, verb)
 
 
 def _subject(tokens: list[Token], first: int, verb: int, dated: set[int]) -> list[Token]:
@@ -82,7 +147,9 @@ def _subject(tokens: list[Token], first: int, verb: int, dated: set[int]) -> lis
                 return found
     for start, end in spans:
         opener = tokens[start].lower
-        if opener in _PHRASE_STARTS or opener in _DATE_PREPOSITIONS or opener in _OPENERS or opener.endswith("ly"):
+        # "That launch, on Wednesday, came …": "that" before a noun with no verb is its determiner.
+        determiner = opener == "that" and finite_verb(tokens, start, end) is None and end - start > 1
+        if not determiner and (opener in _PHRASE_STARTS or opener in _DATE_PREPOSITIONS or opener in _OPENERS or opener.endswith("ly")):
             continue
         words = [t for i, t in enumerate(tokens[start:end], start) if t.is_word and i not in dated]
         if words:  # "Kim's speech on Jan. 1, 2018, opened …": the segment less its date
@@ -115,8 +182,11 @@ def _antecedent(tokens: list[Token], relative: int, dated: set[int]) -> list[Tok
     if index >= 0 and tokens[index].text == ",":
         index -= 1
     words: list[Token] = []
-    while index >= 0 and tokens[index].is_word and index not in dated:
+    while index >= 0 and tokens[index].is_word:
         token = tokens[index]
+        if index in dated:  # "The explosion on Tuesday afternoon, which sent …": past the date
+            index -= 1
+            continue
         if token.lower in _PHRASE_STARTS or token.lower in AUXILIARIES or is_past(tokens, index):
             break
         words.insert(0, token)
@@ -131,9 +201,12 @@ def _fit(subject: list[Token], predicate: list[Token], limit: int) -> list[Token
     if _length(whole) <= limit:
         return _tidy(whole)
     least = min(3, len(predicate))
-    subject_cuts = [n for n, t in enumerate(subject) if n > 0 and t.lower in _PHRASE_STARTS] + [len(subject)]
+    # "of" between capitals is inside a name ("Secretary of State Mike Pompeo"): no cut there.
+    subject_cuts = [n for n, t in enumerate(subject) if n > 0 and t.lower in _PHRASE_STARTS and not _inside_a_name(subject, n)] + [len(subject)]
     # An "of" phrase completes its noun ("the sharing of river water"): the predicate is not cut there.
-    predicate_cuts = [n for n, t in enumerate(predicate) if n >= least and t.lower in _PHRASE_STARTS and t.lower != "of"] + [len(predicate)]
+    predicate_cuts = [
+        n for n, t in enumerate(predicate) if n >= least and t.lower in _PHRASE_STARTS and t.lower != "of" and _clause_complete(predicate, n)
+    ] + [len(predicate)]  # fmt: skip
     options = [[*subject[:s], *predicate[:p]] for s in subject_cuts for p in predicate_cuts]
     fitting = [o for o in options if _length(o) <= limit]
     if fitting:
@@ -145,6 +218,20 @@ def _fit(subject: list[Token], predicate: list[Token], limit: int) -> list[Token
     while _length(words) > limit and len(words) > 3:
         words = words[:-1]  # no phrase boundary left: whole words only
     return _tidy(words)
+
+
+def _inside_a_name(words: list[Token], index: int) -> bool:
+    return words[index].lower == "of" and 0 < index < len(words) - 1 and words[index - 1].text[0].isupper() and words[index + 1].text[0].isupper()
+
+
+def _clause_complete(words: list[Token], cut: int) -> bool:
+    """Whether words[:cut] leave no clause without its verb: after "that" ("warned that the North
+    …") a cut must come after the clause's verb and a word more ("… that the North would reconsider")."""
+    opened = next((n for n in range(1, cut) if words[n].lower == "that"), None)
+    if opened is None:
+        return True
+    verb = finite_verb(words, opened + 1, cut)
+    return verb is not None and any(words[i].is_word and words[i].lower not in AUXILIARIES for i in range(verb + 1, cut))
 
 
 def _tidy(words: list[Token]) -> list[Token]:
