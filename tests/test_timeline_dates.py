@@ -142,6 +142,7 @@ def test_a_counted_date_counts_from_the_last_event_date_not_from_a_span() -> Non
         ("The ship sank on 4 May. The next day, the port closed.", ["2018-05-04", "2018-05-05"]),
         ("The ship sank on 4 May. The port closed that day.", ["2018-05-04", "2018-05-04"]),
         ("The ship sank on 4 May. The owners responded within hours.", ["2018-05-04", "2018-05-04"]),
+        ("The ship sank on 4 May. The owners issued a statement afterwards.", ["2018-05-04", "2018-05-04"]),
         ("The port closed in March. A week later the strike ended.", ["2018-03", "2018-03"]),
         ("The ship sank on 4 May. Divers were sent six minutes after the sinking.", ["2018-05-04", "2018-05-04"]),
         ("The ship sank on 4 May. Hours after it sank, the owners apologised.", ["2018-05-04", "2018-05-04"]),
@@ -296,7 +297,7 @@ def test_reading_only_near_the_words_dates_need_finds_what_a_full_scan_finds() -
         "2019, the day before, three days after the vote, the next morning, in two weeks, last summer, "
         "the spring of 2018, February 11-13, 2019, 11 to 13 February, Sept. 12, 2017, next May, in May, "
         "1994 and 2,000 people in the 1950s paid $2019 at 10:30 on 5 percent of 38 North's maps, shortly "
-        "after 9:30 a.m., at about 11 a.m. and in the late afternoon."
+        "after 9:30 a.m., at about 11 a.m. and in the late afternoon, and afterwards."
     )
     full = [m.span() for m in found_module._PATTERN.finditer(text)]
     assert [m.span() for m in found_module._matches(text, 0, len(text))] == full

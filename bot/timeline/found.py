@@ -38,7 +38,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # skips other characters in C instead of trying each alternative at every position (3x faster).
 _TRIGGER = re.compile(
     rf"(?=[0-9JFMASONDTWYEHdwmysfahen])"
-    rf"(?:(?<![\d,.$£€])(?:\d{{1,2}}|{_YEAR})(?![\d%]|[,.:]\d)|{_MONTH}|\b{_WEEKDAY}\b|\b(?i:days?|weeks?|months?|years?|morning|spring|summer|fall|autumn|winter|hours?|minutes?|afternoon|evening|night)\b)"
+    rf"(?:(?<![\d,.$£€])(?:\d{{1,2}}|{_YEAR})(?![\d%]|[,.:]\d)|{_MONTH}|\b{_WEEKDAY}\b|\b(?i:days?|weeks?|months?|years?|morning|spring|summer|fall|autumn|winter|hours?|minutes?|afternoon|evening|night|afterwards?)\b)"
 )
 TRIGGER_REACH = 25
 # The index terms (bot.search.normalise.terms) of those words: a sentence whose terms hold none of
@@ -46,7 +46,7 @@ TRIGGER_REACH = 25
 TRIGGER_TERMS = frozenset(
     terms(
         " ".join(relative.MONTHS) + " " + " ".join(relative.MONTH_ABBREVIATIONS) + " " + " ".join(relative.WEEKDAYS)
-        + " spring summer fall autumn winter day days week weeks month months year years morning hour hours minute minutes afternoon evening night"
+        + " spring summer fall autumn winter day days week weeks month months year years morning hour hours minute minutes afternoon evening night afterwards"
     )
 ) | frozenset(f"{n}" for n in range(32)) | frozenset(f"{n:02d}" for n in range(10)) | frozenset(f"{n}" for n in range(1800, 2100))
 _WORD_START = re.compile(r"(?<![\w'’.])[\w$]")
@@ -57,7 +57,7 @@ _WORD_START = re.compile(r"(?<![\w'’.])[\w$]")
 _PHRASE_STARTS = tuple(
     """in during over for within the a one two three four five six seven eight nine ten eleven twelve
     several more nearly early earlier late mid last this next spring summer fall winter on since
-    until by of throughout that hour minute at shortly just soon about around monday tuesday wednesday thursday friday saturday sunday jan feb mar apr
+    until by of throughout that hour minute at after shortly just soon about around monday tuesday wednesday thursday friday saturday sunday jan feb mar apr
     may jun jul aug sep oct nov dec 0 1 2 3 4 5 6 7 8 9""".split()
 )
 _LONGEST_PHRASE_START = max(map(len, _PHRASE_STARTS))
@@ -85,6 +85,8 @@ _PATTERN = re.compile(
             # "at 9:30 a.m.", "shortly after 10 a.m.", "in the late afternoon": a time of the day the story is at.
             rf"(?P<anchor_time>(?:(?i:shortly|just|soon)\s+)?(?:(?i:at|after|before|around|by)\s+)?(?:(?i:about|around|roughly)\s+)?\b\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.(?!\w)"
             rf"|\b(?i:in|during)\s+(?i:the)\s+(?:(?i:early|late)\s+)?(?i:morning|afternoon|evening)\b|\b(?i:early|late)\s+(?i:in)\s+(?i:the)\s+(?i:morning|afternoon|evening)\b)",
+            # "afterwards": after the event just told, on its day.
+            rf"\b(?P<anchor_back>(?i:afterwards?))\b",
             # "on the second day", "the final day": a day of the span of days it refers to.
             rf"\b(?i:the)\s+(?P<anchor_ordinal>(?i:first|second|third|fourth|fifth|final|last))\s+(?i:day)\b",
             rf"\b(?i:in|within)\s+(?P<future_n>{_NUMBER})\s+(?P<future_unit>{_UNIT})\b(?!\s+(?i:ago|of|in|before|after|earlier|later))",
@@ -271,7 +273,7 @@ def _anchored(
             earlier -= 1
         if anchor is None:
             continue
-        if g["anchor_same"] or g["anchor_that"] or g["anchor_clock"] or g["anchor_time"]:
+        if g["anchor_same"] or g["anchor_that"] or g["anchor_clock"] or g["anchor_time"] or g["anchor_back"]:
             amount, unit = 0, g["anchor_same_unit"] or "day"  # "the same day", "within hours": the date it refers to
             if g["anchor_clock"] and (g["anchor_clock_dir"] or "after").lower() in ("after", "later"):
                 anchor = _last_day(anchor)  # "hours after Pompeo left" a visit of two days: its last
@@ -381,7 +383,7 @@ def _counts_days(g: dict[str, str | None]) -> bool:
     """Whether a counted phrase counts days or less ("the next day", "hours later", "that
     morning"), so that only a date with a day can be what it counts from."""
     unit = (g["anchor_unit"] or g["anchor_next_unit"] or g["anchor_same_unit"] or "").lower()
-    return bool(g["anchor_that"] or g["anchor_clock"] or g["anchor_ordinal"] or g["anchor_time"] or unit.startswith(("day", "morning")))
+    return bool(g["anchor_that"] or g["anchor_clock"] or g["anchor_ordinal"] or g["anchor_time"] or g["anchor_back"] or unit.startswith(("day", "morning")))
 
 
 def _last_day(resolved: Resolved) -> Resolved:
@@ -578,7 +580,7 @@ def _lacks_year(g: dict[str, str | None]) -> bool:
 
 def _is_anchor(match: re.Match[str]) -> bool:
     g = match.group
-    return bool(g("anchor_n") or g("anchor_next") or g("anchor_same") or g("anchor_that") or g("anchor_clock") or g("anchor_ordinal") or g("anchor_time"))
+    return bool(g("anchor_n") or g("anchor_next") or g("anchor_same") or g("anchor_that") or g("anchor_clock") or g("anchor_ordinal") or g("anchor_time") or g("anchor_back"))
 
 
 def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:
