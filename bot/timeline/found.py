@@ -196,11 +196,10 @@ def find_mentions(
                 if ahead is None:
                     continue
                 resolved = ahead
-            elif reading.role is Role.STATE and _dated_by_convention(located, position, published, dates_an_event) and grammar.looks_ahead(text, tokens, start, end):
+            elif reading.role is Role.STATE and (ahead := _plan_day(match, resolved, published)) is not None:
                 # "Pence would receive the remains … on 1 August", "Troops are to begin … on 1
                 # October": a plan's date without a year is the next such day after publication.
-                ahead = _next_after(match, resolved, published)
-                if ahead is not None:
+                if grammar.looks_ahead(text, tokens, start, end) and not _dates_a_report(located, position, dates_an_event):
                     resolved, reading = ahead, grammar.Reading(Role.ANNOUNCED, reading.clause)
         if reading.role is Role.STATE:
             mentions.append(Mention(article_id, Span(match.start(), match.end()), span, resolved, reading.role))
@@ -304,22 +303,22 @@ def _anchored(
     return result, inverted
 
 
-def _dated_by_convention(
-    located: list[tuple[int, re.Match[str], Resolved | None]], position: int, published: dt.date, dates_an_event: DatesAnEvent
-) -> bool:
-    """Whether located[position] is a date without a year that only news's convention (the last
-    such day before publication) placed, in a sentence that dates no report of its own: then, if
-    its clause looks ahead, it is a plan for the next such day. ("said on Wednesday that he would
-    meet Ri on Friday" is a plan for a day that may have passed by publication: not this.)"""
-    number, match, resolved = located[position]
+def _plan_day(match: re.Match[str], resolved: Resolved, published: dt.date) -> Resolved | None:
+    """For a date without a year that only news's convention placed (the last such day before
+    publication), the next such day after publication: the day it means if its clause looks ahead.
+    None when its year is written, or comes from the story ("In 2017 … on Nov. 7"), or it says "last"."""
     g = match.groupdict()
-    if resolved is None or resolved.last >= published or (g["wd_mod"] or "").strip().lower() == "last":
-        return False
-    if resolved != resolve(match, published):
-        return False  # its year comes from the story ("In 2017 … on Nov. 7"), not from convention
-    return not any(
-        n == number and p != position and r is not None and r.date.day is not None and dates_an_event(n, m, r) for p, (n, m, r) in enumerate(located)
-    )
+    if resolved.last >= published or (g["wd_mod"] or "").strip().lower() == "last" or resolved != resolve(match, published):
+        return None
+    return _next_after(match, resolved, published)
+
+
+def _dates_a_report(located: list[tuple[int, re.Match[str], Resolved | None]], position: int, dates_an_event: DatesAnEvent) -> bool:
+    """Whether another date of the sentence of located[position] dates an event on a day: the report
+    of a plan ("said on Wednesday that he would meet Ri on Friday"), which may have been carried out
+    by publication."""
+    number = located[position][0]
+    return any(n == number and p != position and r is not None and r.date.day is not None and dates_an_event(n, m, r) for p, (n, m, r) in enumerate(located))
 
 
 def _story_day(

@@ -10,6 +10,7 @@ what is left is a whole phrase, never a word cut short. The quote beside it stay
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 
 from bot.timeline.grammar import ARTICLES_AND_POSSESSIVES, AUXILIARIES, SUBORDINATORS, Clause, Reading, Token, clauses_of, finite_verb, is_past, segments
 
@@ -46,7 +47,7 @@ def headline(sentence: str, tokens: list[Token], reading: Reading, date_start: i
     # The date's own clause, else the sentence's main clause: a headline has a subject, a verb
     # and what the verb needs, never a clause with no subject ("Sent a plume of smoke …").
     clauses = [reading.clause] if reading.clause is not None and reading.clause.verb is not None else []
-    for clause in [*clauses, *_main_clauses(tokens)]:
+    for clause in chain(clauses, _main_clauses(tokens)):  # the main clauses only as needed
         title = _clause_headline(tokens, clause, dated, limit)
         if title:
             return title
