@@ -108,11 +108,11 @@ async def test_mention_in_a_channel_is_answered_in_a_thread_and_a_reply_there_is
     assert any(c.method == "GET" and c.path == f"/channels/{bot.channel_id}/messages/{thread_id}" for c in calls)
     assert any(c.method == "GET" and c.path == f"/channels/{thread_id}/messages" for c in calls)
     follow_up = messages_in(calls, thread_id)[1]
-    # It names the thread's question it leaned on, read back from Discord: the role's mention
-    # markup is no word of it, and @everyone, typed as a word, is made inert.
+    # It names the thread's question it leaned on, read back from Discord: neither the role's
+    # mention markup nor @everyone, typed as a word, is a word of it.
     description = follow_up.body["embeds"][0]["description"]
     assert_quotes_answer(description, bundled_store, "why?", (f"{TILLERSON} @everyone <@&{ROLE_ID}>",))
-    assert f"{TILLERSON} @\u200beveryone”" in description
+    assert f"question “{TILLERSON}”" in description
     assert "@everyone" not in description and f"<@&{ROLE_ID}>" not in description
     assert_pings_no_one(calls)
 

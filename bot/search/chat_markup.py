@@ -2,9 +2,11 @@
 
 Discord writes a mention of a user as <@123> or <@!123>, of a role as <@&123>, of a channel as
 <#123>, of a slash command as </name:123>, a custom emoji as <:name:123> (<a:name:123> animated);
-Slack writes <@U123>, <@U123|ann>, <#C123|general>, <!here>, <!subteam^S1|@team>. As words they
-would count in a question ("<@123> summit" would ask about "123"), so every command's text has
-them taken out (bot.answers.clean_question), whichever front end or the command line it came from.
+Slack writes <@U123>, <@U123|ann>, <#C123|general>, <!here>, <!subteam^S1|@team>. Discord keeps
+@everyone and @here as typed, and Slack's slash commands pass @here and @channel as plain text. As
+words they would count in a question ("<@123> summit" would ask about "123"; "@everyone who is
+Biegun" no longer starts with "who is" and so asked for someone's name), so every command's text
+has them taken out (bot.answers.clean_question), whichever front end or the command line it came from.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import re
 
 # Slack's labels may hold spaces (<!date^…|Feb 18, 2019>); none holds "<" or ">", which Slack
 # escapes in what users type. The length bound keeps a stray "<@" from spanning a whole message.
-MENTION = re.compile(r"<(?:[@#!]|a?:\w{1,32}:|/[^<>:]{1,100}:)[^<>]{0,200}>")
+# The broadcast mentions typed as words: not "user@here.com", not "@everyones".
+MENTION = re.compile(r"<(?:[@#!]|a?:\w{1,32}:|/[^<>:]{1,100}:)[^<>]{0,200}>|(?<![\w@.])@(?i:everyone|here|channel)\b(?![\w@-])")
 
 
 def without_mention_markup(text: str) -> str:
