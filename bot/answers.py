@@ -18,7 +18,14 @@ from bot.ranking.semantic import SemanticRanker
 from bot.ranking.signals import content_of, gather_signals
 from bot.search.answer_type import AnswerType, Expectation, expected_answer, satisfies, terms_required, wants_explanation, without_opening
 from bot.search.chat_markup import without_mention_markup
-from bot.search.ellipsis import INTERJECTIONS, asked_again, asked_anew, leans_on_earlier
+from bot.search.ellipsis import (
+    INTERJECTIONS,
+    asked_again,
+    asked_anew,
+    leans_on_earlier,
+    personal_pronoun_pointing_back,
+    with_the_earlier_subject,
+)
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
 from bot.search.normalise import ADDRESSING_THE_BOT, PLEASANTRIES, is_stop_word, spell_out_shorthand, words
 from bot.search.query import SENTENCE_BREAK, Query, analyse, read_question, said_in_articles
@@ -489,9 +496,12 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     if not earlier_questions or alone.declined in (Declined.EMPTY, Declined.TOO_LONG, Declined.SMALL_TALK):
         return alone
     outlets = _outlets_only(knowledge, cleaned)
-    if alone.answered and not outlets:
+    # "what did he pull off in the nineties?" may find quotes of its own, but about no one: its
+    # "he" is whoever the conversation was about, whatever words of its own no article uses.
+    pronoun_points_back = personal_pronoun_pointing_back(_asking_words(cleaned))
+    if alone.answered and not outlets and not pronoun_points_back:
         return alone
-    if not outlets and not _leans_on_earlier(knowledge, cleaned):
+    if not outlets and not pronoun_points_back and not _leans_on_earlier(knowledge, cleaned):
         return alone
     # The thread's latest message that was a question of its own: Discord and Slack pass every
     # earlier message, "thanks" and "and why?" included, and neither can be leaned on.
@@ -509,6 +519,11 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     anew = asked_anew(words(cleaned), follows)
     if anew is not None and (rephrased := answer(knowledge, anew)).answered:
         return replace(rephrased, question=cleaned, follows=follows)
+    # "what did she say" after "who is Jenny Town?" asks "what did jenny town say": read alongside
+    # the whole earlier question, "she" would find any woman's words near Town's name.
+    named = with_the_earlier_subject(_asking_words(cleaned), follows)
+    if named is not None and (rephrased := answer(knowledge, named)).answered:
+        return replace(rephrased, question=cleaned, follows=follows)
     # The follow-up's own kind of answer ("and when?" wants a date) outranks the thread question's.
     asks_itself = expected_answer(question) is not None or wants_explanation(question)
     combined = answer(knowledge, f"{anchor} {question}", asking=question if asks_itself else None)
@@ -516,8 +531,15 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
         # "who said so?": no name near the thread's topic, but the quotes that say it name their source.
         combined = answer(knowledge, f"{anchor} {question}")
     if not combined.answered:
-        return replace(alone, tried_with=follows)
+        # Its own quotes were about no one in particular (its pronoun stood for the earlier subject).
+        return replace(alone, tried_with=follows) if not alone.answered else _declined_as_read_alone(alone, follows)
     return Answer(cleaned, quotes=combined.quotes, coverage=combined.coverage, reading=combined.reading, follows=follows)
+
+
+def _declined_as_read_alone(alone: Answer, follows: str) -> Answer:
+    """A follow-up whose pronoun stood for the earlier question's subject, answered by neither:
+    its own quotes become the closest passages shown, not an answer."""
+    return replace(alone, quotes=(), declined=Declined.NOT_COVERED, closest=alone.quotes, tried_with=follows)
 
 
 def _outlets_only(knowledge: KnowledgeBase, message: str) -> frozenset[str]:

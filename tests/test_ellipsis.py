@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.ellipsis import asked_again, asked_anew, leans_on_earlier
+from bot.search.ellipsis import asked_again, asked_anew, leans_on_earlier, personal_pronoun_pointing_back, with_the_earlier_subject
 from bot.search.normalise import words
 
 
@@ -35,6 +35,8 @@ from bot.search.normalise import words
         "is it true?",  # "it" stands for what was said before
         "did it work?",
         "is it about the sanctions?",
+        "who negotiated it",  # the verb after "who" names nothing "it" could stand for
+        "what did she say",
     ],
 )
 def test_an_elliptical_message_leans_on_the_earlier_question(message: str) -> None:
@@ -109,3 +111,40 @@ def test_no_question_is_made_up_when_the_grammar_does_not_give_one(follow_up: st
 )
 def test_a_follow_up_of_the_earlier_question_s_own_word_asks_it_again(follow_up: str, earlier: str, again: bool) -> None:
     assert asked_again(words(follow_up), earlier) is again
+
+
+@pytest.mark.parametrize(
+    ("message", "points_back"),
+    [
+        ("what did he pull off back in the nineties", True),
+        ("who negotiated it", True),
+        ("well, what did she say?", True),
+        ("did they sign anything?", True),
+        ("who met him?", True),
+        ("did Kim say he would denuclearise?", False),  # "he" can stand for Kim, named before it
+        ("what did Trump say about his gut?", False),  # a possessive, and Trump is named
+        ("is it true that kim lied?", False),  # a placeholder "it"
+        ("what is his role?", False),  # a possessive: leans on the conversation, but no person pronoun
+        ("when did the summit end?", False),
+    ],
+)
+def test_a_person_or_thing_pronoun_points_back_unless_the_question_names_what_it_stands_for(message: str, points_back: bool) -> None:
+    assert personal_pronoun_pointing_back(words(message)) is points_back
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "earlier", "asked"),
+    [
+        ("what did he pull off back in the nineties", "who's robert galucci", "what did robert galucci pull off back in the nineties"),
+        ("who negotiated it", "whats the agreed framework", "who negotiated the agreed framework"),
+        ("and what did she say?", "Who is Jenny Town?", "what did jenny town say"),
+        ("when did they meet?", "who are the envoys", "when did the envoys meet"),
+        ("why did he resign?", "When did the envoy resign?", None),  # the earlier question asks more than who or what
+        ("who negotiated it", "who is Jenny Town?", None),  # "it" cannot stand for a person
+        ("what did she say", "what is the agreed framework", None),  # nor "she" for a thing
+        ("what did she say", "who was fired by Trump?", None),  # a clause, not a subject
+        ("did Kim say he would denuclearise?", "who is Jenny Town?", None),  # "he" is Kim
+    ],
+)
+def test_a_pronoun_is_read_as_the_subject_the_earlier_question_asked_about(follow_up: str, earlier: str, asked: str | None) -> None:
+    assert with_the_earlier_subject(words(follow_up), earlier) == asked

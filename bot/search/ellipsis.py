@@ -52,6 +52,17 @@ _CIRCUMSTANCE_WORDS = frozenset("why when where how".split())
 # that follows, within a few words, after one of these; it points back to nothing.
 _CLAUSE_OPENERS = frozenset("that whether if to".split())
 _PLACEHOLDER_REACH = 3
+# The pronouns that stand for a person or a thing as a whole (subject or object), not possessives.
+_PERSONAL_PRONOUNS = frozenset("he she it they him her them".split())
+# What a pronoun can stand for after "who is X?" (a person, or people) and "what is X?" (a thing).
+_STANDING_FOR = {"who": frozenset("he she him her they them".split()), "what": frozenset("it they them".split())}
+_BE = frozenset("is was are were".split())
+# "whats the agreed framework", "whos he": typed without the apostrophe.
+_FUSED_WITH_IS = {"whats": "what", "whos": "who"}
+# "who is X" names its subject in a few words; more is a clause ("who was the envoy Trump named in …").
+_MAX_SUBJECT_WORDS = 5
+# "who was fired", "what is happening": a participle after "is" makes a clause, not a subject.
+_PARTICIPLE_ENDINGS = ("ed", "ing")
 
 
 def leans_on_earlier(said: Sequence[str]) -> bool:
@@ -77,16 +88,77 @@ def _points_back(said: list[str]) -> bool:
     """A pronoun or demonstrative standing for something the question itself does not name."""
     if said[-1] in _ENDING_BACK | _DEMONSTRATIVES | _OBJECT_PRONOUNS:
         return True
+    if _pronoun_pointing_back(said) is not None:
+        return True
     for position, word in enumerate(said):
-        names_before = any(earlier not in STOP_WORDS for earlier in said[:position])
-        if word == "it" and _placeholder(said, position):
-            continue
-        if word in _OBJECT_PRONOUNS or (word in _PRONOUNS and not names_before):
-            return True
         before = said[position - 1] if position else None
         if word in _DEMONSTRATIVES and (before is None or before in _QUESTION_WORDS | _AUXILIARIES | _PREPOSITIONS):
             return True
     return False
+
+
+def _pronoun_pointing_back(said: list[str]) -> int | None:
+    """Where the first pronoun stands for something the question itself does not name: nothing
+    it names comes before ("what did he say"; the verb of "who negotiated it" names nothing), or
+    it is an object pronoun. "did Kim say he would …" names its "he"."""
+    verb = _verb_position(said)
+    for position, word in enumerate(said):
+        if word == "it" and _placeholder(said, position):
+            continue
+        names_before = any(earlier not in STOP_WORDS and at != verb for at, earlier in enumerate(said[:position]))
+        if word in _OBJECT_PRONOUNS or (word in _PRONOUNS and not names_before):
+            return position
+    return None
+
+
+def personal_pronoun_pointing_back(said: Sequence[str]) -> bool:
+    """Whether a subject or object pronoun (he, she, it, they, him, her, them) stands for someone
+    or something the message does not name: then it is about what was asked before, even when
+    its own words find an answer ("what did he pull off in the nineties?" is not about anyone)."""
+    stripped = _without_interjections(said)
+    position = _pronoun_pointing_back(stripped) if stripped else None
+    return position is not None and stripped[position] in _PERSONAL_PRONOUNS
+
+
+def with_the_earlier_subject(follow_up: Sequence[str], earlier: str) -> str | None:
+    """The follow-up with its pronoun replaced by what the earlier question asked about, when that
+    question only asks what or who something is and the pronoun fits it: "what did she say" after
+    "who is Jenny Town?" -> "what did jenny town say"; "who negotiated it" after "what's the agreed
+    framework" -> "who negotiated the agreed framework". None otherwise (the caller reads the two
+    questions together instead)."""
+    said = _without_interjections(follow_up)
+    if said and said[0] in _CARRYING_ON:
+        said = said[1:]
+    position = _pronoun_pointing_back(said) if said else None
+    asked = _asked_what_or_who(earlier)
+    if position is None or asked is None:
+        return None
+    question_word, subject = asked
+    if said[position] not in _STANDING_FOR[question_word]:
+        return None
+    return " ".join([*said[:position], subject, *said[position + 1 :]])
+
+
+def _asked_what_or_who(question: str) -> tuple[str, str] | None:
+    """("who", "jenny town") for "who is Jenny Town?": a question that only asks what its subject
+    is, and that subject (a few words, not a clause: "who was fired by Trump" asks no such thing)."""
+    said = words(question)
+    if said and said[0] in _FUSED_WITH_IS:
+        said = [_FUSED_WITH_IS[said[0]], "is", *said[1:]]
+    if len(said) < 3 or said[0] not in _STANDING_FOR or said[1] not in _BE:
+        return None
+    subject = said[2:]
+    if len(subject) > _MAX_SUBJECT_WORDS or subject[0].endswith(_PARTICIPLE_ENDINGS):
+        return None
+    if any(word in _QUESTION_WORDS or word in _AUXILIARIES or word in _PRONOUNS or word in _OBJECT_PRONOUNS for word in subject):
+        return None
+    return said[0], " ".join(subject)
+
+
+def _verb_position(said: list[str]) -> int | None:
+    """In a question about its subject ("who won?", "who negotiated it?") the word after "who" or
+    "what" is the verb: it names nothing."""
+    return 1 if len(said) > 1 and said[0] in ("who", "what") and said[1] not in STOP_WORDS | _AUXILIARIES else None
 
 
 def _placeholder(said: list[str], position: int) -> bool:
@@ -149,5 +221,5 @@ def _is_clause(said: list[str]) -> bool:
 def _names_something(said: list[str]) -> bool:
     """A word that is not a small word of English. In a question about its subject ("who won?",
     "what happened?") the word after "who" or "what" is the verb, and names nothing."""
-    verb = 1 if len(said) > 1 and said[0] in ("who", "what") and said[1] not in STOP_WORDS | _AUXILIARIES else None
+    verb = _verb_position(said)
     return any(word not in STOP_WORDS and word not in _QUESTION_WORDS and position != verb for position, word in enumerate(said))

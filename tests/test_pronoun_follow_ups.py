@@ -1,0 +1,52 @@
+"""A follow-up whose pronoun stands for what the earlier question asked about is read as about
+that, in the terminal chat as a new user types it; a pronoun the question names stays its own."""
+
+from __future__ import annotations
+
+import re
+
+from bot import messages
+from tests.cli_helpers import run_bot
+
+# (earlier question, follow-up with a pronoun, the follow-up with the earlier subject named)
+CONVERSATIONS = [
+    ("who's robert galucci", "what did he pull off back in the nineties", "what did robert galucci pull off back in the nineties"),
+    ("who is jenny town?", "what did she say", "what did jenny town say"),
+    ("whats the agreed framework", "who negotiated it", "who negotiated the agreed framework"),
+]
+
+
+def _replies(output: str) -> list[str]:
+    """Each echoed message with the reply under it."""
+    return re.split(r"^> ", output, flags=re.MULTILINE)[1:]
+
+
+def _quotes_of(reply: str) -> str:
+    return re.split(r"[Ff]rom the articles:", reply, maxsplit=1)[1].strip()
+
+
+def test_a_pronoun_follow_up_is_answered_about_what_the_earlier_question_asked() -> None:
+    """The README's own example ("who's robert galucci", then "what did he pull off back in the
+    nineties") answered about unrelated things: its own words found quotes about no one. When the
+    question with the subject named has an answer, that is the answer; else the two questions are
+    read together, and the reply still says which earlier question it leaned on."""
+    chat = run_bot("chat", stdin="".join(f"{earlier}\n{follow_up}\n" for earlier, follow_up, _ in CONVERSATIONS))
+    named = run_bot("chat", stdin="".join(f"{asked}\n" for _, _, asked in CONVERSATIONS))
+    assert chat.returncode == named.returncode == 0, chat.stderr
+    replies = _replies(chat.stdout)
+    assert len(replies) == 2 * len(CONVERSATIONS)
+    for (earlier, follow_up, _), reply, named_reply in zip(CONVERSATIONS, replies[1::2], _replies(named.stdout), strict=True):
+        assert reply.startswith(f"{follow_up}\n{messages.FOLLOW_UP_INTRO.format(question=earlier)}"), reply[:200]
+        if messages.ANSWER_INTRO in named_reply:
+            assert _quotes_of(reply) == _quotes_of(named_reply)
+    assert "Gallucci" in replies[1] and "1994" in replies[1]
+    assert "Jenny Town" in replies[3]
+
+
+def test_a_question_whose_pronoun_it_names_itself_stays_a_new_question() -> None:
+    chat = run_bot("chat", stdin="who is jenny town?\ndid Kim say he would denuclearise?\n")
+    alone = run_bot("chat", stdin="did Kim say he would denuclearise?\n")
+    assert chat.returncode == alone.returncode == 0, chat.stderr
+    _, reply = _replies(chat.stdout)
+    assert "earlier question" not in reply
+    assert reply == _replies(alone.stdout)[0]
