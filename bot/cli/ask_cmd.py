@@ -10,7 +10,8 @@ from pathlib import Path
 
 from bot import commands, messages
 from bot.answers import Declined
-from bot.cli.common import EXIT_OK, EXIT_USAGE, CommandFailed, add_command, load_settings, open_store
+from bot.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CommandFailed, add_command, load_settings, open_store
+from bot.knowledge.store import KnowledgeStore
 from bot.render.json_out import answer_dict
 from bot.render.reading_text import reading_text
 from bot.render.text import answer_text
@@ -28,15 +29,28 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     )
 
 
-def _batch_lines(source: str) -> Iterator[str]:
+def _batch_lines(source: str) -> Iterator[bytes]:
+    """The lines as bytes: each is decoded on its own, so one that is not UTF-8 spoils only itself."""
     if source == "-":
-        yield from sys.stdin
+        stdin = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
+        yield from stdin if stdin is not None else (line.encode("utf-8") for line in sys.stdin)
         return
     try:
-        with Path(source).open(encoding="utf-8") as lines:
+        with Path(source).open("rb") as lines:
             yield from lines
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
         raise CommandFailed(f"{source}: cannot be read: {error}") from None
+
+
+def _batch_answer(store: KnowledgeStore, source: str, number: int, line: bytes, explain: bool) -> dict[str, object]:
+    """Line `number`'s answer, or its error when it is not UTF-8 text (reported on stderr too)."""
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError as error:
+        problem = messages.BATCH_LINE_NOT_TEXT.format(source=source, line=number, byte=f"0x{line[error.start]:02x}", column=error.start + 1)
+        print(problem, file=sys.stderr)
+        return {"line": number, "error": problem}
+    return answer_dict(commands.ask(store, text.removesuffix("\n").removesuffix("\r"), frontend=FRONTEND), explain=explain)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,12 +61,14 @@ def run(args: argparse.Namespace) -> int:
         raise CommandFailed(messages.EMPTY_QUESTION, EXIT_USAGE)
     store = open_store(load_settings(args))
     if args.batch is not None:
-        # One object for every line, a blank one included ("declined": "empty"), so a script can
-        # pair output line N with input line N.
-        for line in _batch_lines(args.batch):
-            result = commands.ask(store, line.rstrip("\n"), frontend=FRONTEND)
-            print(json.dumps(answer_dict(result, explain=args.explain), ensure_ascii=False), flush=True)
-        return EXIT_OK
+        # One object for every line, a blank one included ("declined": "empty") and one that is not
+        # text ("error"), so a script can pair output line N with input line N.
+        unreadable = 0
+        for number, line in enumerate(_batch_lines(args.batch), start=1):
+            result = _batch_answer(store, args.batch, number, line, args.explain)
+            unreadable += "error" in result
+            print(json.dumps(result, ensure_ascii=False), flush=True)
+        return EXIT_PROBLEM if unreadable else EXIT_OK
     result = commands.ask(store, question, frontend=FRONTEND)
     if args.json:
         print(json.dumps(answer_dict(result, explain=args.explain), ensure_ascii=False, indent=2))
