@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from bot.knowledge.base import build_knowledge_base
 from bot.knowledge.models import ArticleMeta
 from bot.knowledge.profile import BotProfile
+from tests.cli_helpers import run_bot
 from tests.conftest import write_article
 
 
@@ -22,7 +23,7 @@ def test_alias_file_errors_name_the_group(tmp_path: Path) -> None:
     aliases = tmp_path / "aliases.yaml"
     aliases.write_text("groups:\n  - [North Korea, DPRK]\n  - [Pyongyang, dprk]\n", encoding="utf-8")
     [problem] = problems_of(tmp_path)
-    assert problem == f"{aliases}: groups[1]: 'dprk' is already in group 0"
+    assert problem == f"{aliases}, line 3: groups[1]: 'dprk' is already in group 0"
     aliases.write_text("groups:\n  - [Hanoi]\n", encoding="utf-8")
     assert "needs at least two names" in problems_of(tmp_path)[0]
     aliases.write_text("groups:\n  - [the, of]\n", encoding="utf-8")
@@ -37,7 +38,7 @@ def test_a_bad_alias_group_is_left_out_and_the_others_serve(tmp_path: Path) -> N
     write_article(tmp_path, "two", "Weather in Oslo was mild in spring.")
     (tmp_path / "aliases.yaml").write_text("groups:\n  - [of, the]\n  - [North Korea, DPRK]\n", encoding="utf-8")
     knowledge = build_knowledge_base(tmp_path)
-    assert [str(p) for p in knowledge.problems] == [f"{tmp_path / 'aliases.yaml'}: groups[0]: 'of' is only stop words, so it can never match"]
+    assert [str(p) for p in knowledge.problems] == [f"{tmp_path / 'aliases.yaml'}, line 2: groups[0]: 'of' is only stop words, so it can never match"]
     assert knowledge.aliases.group_of("North Korea") == knowledge.aliases.group_of("DPRK") is not None
 
 
@@ -47,9 +48,9 @@ def test_a_group_that_is_not_a_list_of_names_costs_only_itself(tmp_path: Path) -
     aliases.write_text("groups:\n  - just a string\n  - [North Korea, DPRK]\n  - [Hanoi, 1994]\n  - [the, of]\n", encoding="utf-8")
     knowledge = build_knowledge_base(tmp_path)
     assert [str(p) for p in knowledge.problems] == [
-        f"{aliases}: groups[0]: Input should be a valid list",
-        f"{aliases}: groups[2][1]: Input should be a valid string",
-        f"{aliases}: groups[3]: 'the' is only stop words, so it can never match",
+        f"{aliases}, line 2: groups[0]: Input should be a valid list",
+        f"{aliases}, line 4: groups[2][1]: Input should be a valid string",
+        f"{aliases}, line 5: groups[3]: 'the' is only stop words, so it can never match",
     ]
     assert knowledge.aliases.group_of("North Korea") == knowledge.aliases.group_of("DPRK") is not None
 
@@ -151,7 +152,7 @@ def test_a_name_that_shrinks_to_an_everyday_word_is_refused(tmp_path: Path) -> N
     (tmp_path / "aliases.yaml").write_text("groups:\n  - [test, set off]\n  - [hammering out, hashing out]\n", encoding="utf-8")
     knowledge = build_knowledge_base(tmp_path)
     assert [str(p) for p in knowledge.problems] == [
-        f"{tmp_path / 'aliases.yaml'}: groups[0]: 'set off' is just 'set' once small words are ignored, so it would match every 'set'"
+        f"{tmp_path / 'aliases.yaml'}, line 2: groups[0]: 'set off' is just 'set' once small words are ignored, so it would match every 'set'"
     ]
     assert knowledge.aliases.group_of("hashing out") == knowledge.aliases.group_of("hammering out") is not None
 
@@ -192,3 +193,22 @@ def test_without_a_bot_file_the_bot_describes_itself_in_general_terms(tmp_path: 
     assert knowledge.problems == ()
     assert knowledge.profile == BotProfile()
     assert knowledge.profile.example_questions == ()
+
+
+def test_check_names_the_file_line_where_an_unclosed_quote_starts_and_where_a_bad_timeline_entry_is(knowledge_copy: Path) -> None:
+    """An unclosed quote in `title:` (file line 3) was reported at "line 5, column 22", where
+    the text ran out; timeline entries were named only as events[N], counted from 0."""
+    article = knowledge_copy / "articles" / "unclosed.md"
+    article.write_text(
+        '---\nid: unclosed\ntitle: "Trump steps into North Korea\npublisher: Reuters\npublished: 2019-07-01\n---\n\nBody text.\n',
+        encoding="utf-8",
+    )
+    timeline = knowledge_copy / "timeline.yaml"
+    good = timeline.read_text(encoding="utf-8").rstrip("\n")
+    bad_entry_line = good.count("\n") + 2
+    timeline.write_text(good + '\n  - date: "2019-13-45"\n    title: Not a day\n    quotes:\n      - article: no-such\n        text: "x"\n', encoding="utf-8")
+    result = run_bot("check", "--knowledge", str(knowledge_copy))
+    assert result.returncode == 1
+    assert f"{article}: front matter: is not valid YAML: line 3, column 8: found unexpected end of stream in a quoted scalar that starts here" in result.stdout
+    entries = [line for line in result.stdout.splitlines() if line.startswith(f"{timeline}, line {bad_entry_line}: events[")]
+    assert len(entries) == 2 and "is not a real date" in entries[0] and "no-such" in entries[1]

@@ -11,7 +11,7 @@ from pydantic import StrictStr, TypeAdapter, ValidationError
 
 from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.models import Problem
-from bot.knowledge.yaml_text import read_yaml_list
+from bot.knowledge.yaml_text import at_entry_lines, read_yaml_list
 from bot.search.english import specificity
 from bot.search.normalise import is_stop_word, terms, words
 
@@ -48,16 +48,17 @@ def load_aliases(folder: Path) -> tuple[list[list[str]], list[Problem]]:
     entries, problems = read_yaml_list(path, "groups")
     good: list[list[str]] = []
     seen: dict[tuple[str, ...], int] = {}
+    numbered: list[tuple[int, Problem]] = []  # each group's problems, to be given its file line
     for number, raw in enumerate(entries):
         try:
             group = _GROUP.validate_python(raw)
         except ValidationError as error:
-            problems.extend(problems_from_validation(str(path), error, prefix=f"groups[{number}]"))
+            numbered.extend((number, problem) for problem in problems_from_validation(str(path), error, prefix=f"groups[{number}]"))
             continue
         problem = _group_problem(group, seen, number)
         if problem is not None:
-            problems.append(Problem(str(path), f"groups[{number}]", problem))
+            numbered.append((number, Problem(str(path), f"groups[{number}]", problem)))
             continue
         seen.update((tuple(terms(name)), number) for name in group)
         good.append(group)
-    return good, problems
+    return good, [*problems, *at_entry_lines(path, "groups", numbered)]

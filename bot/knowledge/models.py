@@ -96,6 +96,8 @@ class Problem:
     file: str
     field: str
     message: str
+    line: int | None = None  # the file line where the entry starts, when the file has entries
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.field}: {self.message}"
+        where = self.file if self.line is None else f"{self.file}, line {self.line}"
+        return f"{where}: {self.field}: {self.message}"

@@ -7,6 +7,7 @@ as a string, the date is validated by the model, whose error names the field.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -68,6 +69,10 @@ def yaml_problem(error: yaml.YAMLError, first_line: int = 1) -> str:
         return f"is not valid YAML: character {error.position + 1}: {error.reason} (#x{error.character:04x})"
     mark = getattr(error, "problem_mark", None)
     problem = getattr(error, "problem", None) or str(error).split("\n")[0]
+    context = getattr(error, "context", None) or ""
+    if context.startswith("while scanning") and getattr(error, "context_mark", None) is not None:
+        # An unclosed quote is found only at the end of the text: the value starts where it opened.
+        mark, problem = error.context_mark, f"{problem} in {context.removeprefix('while scanning ')} that starts here"  # type: ignore[attr-defined]
     where = f"line {mark.line + first_line}, column {mark.column + 1}: " if mark is not None else ""
     return f"is not valid YAML: {where}{problem}"
 
@@ -88,3 +93,24 @@ def read_yaml_list(path: Path, key: str) -> tuple[list[object], list[Problem]]:
     if not isinstance(entries, list):
         return [], [*problems, Problem(str(path), key, "must be a list")]
     return entries, problems
+
+
+def entry_lines(path: Path, key: str) -> list[int]:
+    """The file line (from 1) each entry of the list under `key` starts on, in order, so a problem
+    with entry 9 can name where to look; [] when the file cannot be read that far."""
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    for name, value in root.value:
+        if name.value == key and isinstance(value, yaml.SequenceNode):
+            return [entry.start_mark.line + 1 for entry in value.value]
+    return []
+
+
+def at_entry_lines(path: Path, key: str, numbered: list[tuple[int, Problem]]) -> list[Problem]:
+    """Each problem of entry N (from 0) with the file line that entry starts on."""
+    lines = entry_lines(path, key) if numbered else []
+    return [replace(problem, line=lines[number]) if number < len(lines) else problem for number, problem in numbered]

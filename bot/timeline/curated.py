@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError,
 
 from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.models import Article, Problem
-from bot.knowledge.yaml_text import read_yaml_list
+from bot.knowledge.yaml_text import at_entry_lines, read_yaml_list
 from bot.quotes import Quote
 from bot.search.normalise import plain_marks
 from bot.timeline.models import EventDate, TimelineEvent
@@ -57,18 +57,19 @@ def load_curated(folder: Path, articles: Mapping[str, Article]) -> tuple[list[Ti
     entries, problems = read_yaml_list(path, "events")
     events: list[TimelineEvent] = []
     seen: dict[tuple[object, ...], int] = {}  # an entry's date and quotes -> its number
+    numbered: list[tuple[int, Problem]] = []  # each entry's problems, to be given its file line
     for number, raw in enumerate(entries):
         event, entry_problems = _load_entry(file, f"events[{number}]", raw, articles)
-        problems.extend(entry_problems)
+        numbered.extend((number, problem) for problem in entry_problems)
         if event is None:
             continue
         key = (event.date.iso(), *((q.article.id, q.start, q.end) for q in event.quotes))
         if key in seen:  # a pasted twice entry would show the same event twice
-            problems.append(Problem(file, f"events[{number}]", f"repeats events[{seen[key]}]: same date and quotes"))
+            numbered.append((number, Problem(file, f"events[{number}]", f"repeats events[{seen[key]}]: same date and quotes")))
             continue
         seen[key] = number
         events.append(event)
-    return events, problems
+    return events, [*problems, *at_entry_lines(path, "events", numbered)]
 
 
 def _not_found(quoted: CuratedQuote, article: Article) -> str:
