@@ -86,11 +86,12 @@ def split_timeline_text(text: str) -> tuple[str | None, str | None, str | None]:
     """`[TOPIC] [DATE] [DATE]` as typed in a chat, as (topic, from, to) still as typed: up to two
     words at the end written YYYY, YYYY-MM or YYYY-MM-DD are dates. One date is both ends (that
     year, month or day: `/timeline 2018` is 2018); two are a span. The rest is the topic ("talks
-    2019 2018-06 2019-02" is the topic "talks 2019" from June 2018 to February 2019); a word
-    that looks like a date but is not one (2019-02-30) stays in the topic."""
+    2019 2018-06 2019-02" is the topic "talks 2019" from June 2018 to February 2019). A word
+    written like a date that is none (2019-13, 2019-02-30) is still a bound, so date_range says it
+    is not a date, rather than the timeline looking for it as a word of the topic."""
     words = text.split()
     bounds: list[str] = []
-    while words and len(bounds) < 2 and _TYPED_BOUND.match(words[-1]) and _is_date(words[-1]):
+    while words and len(bounds) < 2 and _TYPED_BOUND.match(words[-1]):
         bounds.insert(0, words.pop())
     start, end = (bounds * 2)[:2] if bounds else (None, None)
     return " ".join(words) or None, start, end

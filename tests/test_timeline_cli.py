@@ -17,6 +17,7 @@ from bot.knowledge.store import KnowledgeStore
 from bot.ranking.lexical import LexicalRanker
 from bot.timeline.models import TimelineEvent
 from bot.timeline.topic import events_on_topic
+from tests.cli_helpers import run_bot
 from tests.conftest import FIXTURE_KNOWLEDGE, write_article, write_talks_with_a_plan
 
 QUOTE_KEYS = {"text", "start", "end", "score", "article"}
@@ -178,9 +179,19 @@ def test_chat_timeline_takes_a_topic_and_a_date_range(bundled_store: KnowledgeSt
     shown = reply_to(bundled_store, "/timeline hanoi 2019-02 2019-03")
     assert shown.startswith(messages.timeline_intro(len(events), "hanoi"))
     assert all(e.title in shown for e in events)
-    # A year inside the topic stays a topic word; an impossible date is a topic word too.
+    # A year inside the topic stays a topic word.
     assert commands.parse_timeline_text("talks 2019 2018-06 2019-02") == commands.TimelineQuery("talks 2019", dt.date(2018, 6, 1), dt.date(2019, 2, 28))
-    assert commands.parse_timeline_text("2019-02-30") == commands.TimelineQuery("2019-02-30")
+
+
+def test_a_date_like_word_that_is_no_date_is_said_to_be_none_not_searched_as_a_topic(bundled_store: KnowledgeStore) -> None:
+    """"/timeline hanoi 2019-13" once answered "No dated events … match 'hanoi 2019-13'", as if
+    the month were a word to find; "--from 2019-13" said it was not a date."""
+    for typed, value in (("/timeline hanoi 2019-13", "2019-13"), ("/timeline 2019-02-30", "2019-02-30"), ("/timeline hanoi 2019-02 2019-13", "2019-13")):
+        which = "to" if typed.endswith("2019-02 2019-13") else "from"
+        assert reply_to(bundled_store, typed) == messages.TIMELINE_BAD_DATE.format(option=which, value=value)
+    result = run_bot("timeline", "hanoi", "2019-13")
+    assert result.returncode == 2
+    assert messages.TIMELINE_BAD_DATE.format(option="from", value="2019-13") in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_year_at_the_end_of_a_chat_timeline_is_a_bound_not_a_topic(bundled_store: KnowledgeStore) -> None:

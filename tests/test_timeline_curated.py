@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+import pytest
 
 from bot.cli import main
 from bot.knowledge.base import build_knowledge_base
@@ -131,7 +134,7 @@ def test_unquoted_yaml_dates_and_years_are_accepted(knowledge_copy: Path) -> Non
     assert {e.date.iso() for e in knowledge.timeline if e.curated} == {"2018-03-13", "2018"}
 
 
-def test_check_command_reports_timeline_problems(knowledge_copy: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_check_command_reports_timeline_problems(knowledge_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write_timeline(knowledge_copy, BAD_ENTRIES)
     assert main(["check", "--knowledge", str(knowledge_copy)]) == 1
     assert "events[2].quotes[0].text: is not in article" in capsys.readouterr().out
@@ -139,3 +142,28 @@ def test_check_command_reports_timeline_problems(knowledge_copy: Path, capsys) -
 
 def test_bundled_timeline_file_is_valid() -> None:
     assert main(["check"]) == 0
+
+
+def test_the_topic_filter_finds_a_curated_entry_by_a_word_only_its_title_uses(knowledge_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"/timeline dmz" found nothing though an entry's title said "DMZ": no article sentence
+    uses the word. The title is matched through the same words and aliases as the quotes."""
+    title = "Tillerson leaves Foggy Bottom"
+    write_timeline(
+        knowledge_copy,
+        f"""
+events:
+  - date: "2018-03-13"
+    title: {title}
+    quotes:
+      - article: wapo-2018-03-13-talks-havent-started
+        text: "{GOOD_QUOTE}"
+""",
+    )
+    aliases = knowledge_copy / "aliases.yaml"
+    aliases.write_text(aliases.read_text(encoding="utf-8") + "  - [Foggy Bottom, State Department headquarters]\n", encoding="utf-8")
+    for topic in (["foggy", "bottom"], ["state", "department", "headquarters"]):
+        assert main(["timeline", "--knowledge", str(knowledge_copy), "--json", *topic]) == 0
+        titles = [event["title"] for event in json.loads(capsys.readouterr().out)["events"]]
+        assert title in titles, topic
+    assert main(["timeline", "--knowledge", str(knowledge_copy), "--json", "foggy", "marsh"]) == 0
+    assert title not in [event["title"] for event in json.loads(capsys.readouterr().out)["events"]]  # all of the topic, not part

@@ -11,7 +11,7 @@ from bot.knowledge.base import KnowledgeBase
 from bot.quotes import Quote
 from bot.ranking.answer_check import Evidence
 from bot.search.normalise import terms
-from bot.search.query import analyse
+from bot.search.query import Query, analyse
 from bot.timeline.models import TimelineEvent
 
 
@@ -38,6 +38,11 @@ def events_on_topic(knowledge: KnowledgeBase, events: Sequence[TimelineEvent], t
         by_article.setdefault(knowledge.passages[sentence.passage].article_id, []).append((sentence.span.start, sentence.span.end, position))
 
     def on_topic(event: TimelineEvent) -> bool:
+        # A curated entry is named by its curator: a title that says all the topic does ("Trump
+        # and Kim meet at the DMZ" for "dmz", an alias of it too) puts it on the topic even when
+        # no article sentence uses the word.
+        if event.curated and _says_all_of(knowledge, query, event.title):
+            return True
         around: set[int] = set()  # the quoted sentences and their neighbours in their paragraphs
         for quote in _all_quotes(event):
             for start, end, position in by_article.get(quote.article.id, ()):
@@ -45,13 +50,23 @@ def events_on_topic(knowledge: KnowledgeBase, events: Sequence[TimelineEvent], t
                     around |= _window(knowledge, position)
         present = set().union(*(knowledge.sentence_terms[position] for position in around))
         if event.curated:
-            present |= set(knowledge.aliases.expand(terms(event.title)))
+            present |= _title_terms(knowledge, event.title)
         coverage = weighted_coverage(concept_credits(knowledge, query, frozenset(present)))
         best = max(around, key=lambda position: (fused_score.get(position, 0.0), similarity_of(rankings, position) or 0.0), default=None)
         similarity = None if best is None else similarity_of(rankings, best)
         return PIPELINE.check.answers(Evidence(coverage, similarity, typed_answer_found=True, has_topic=True))
 
     return [event for event in events if on_topic(event)]
+
+
+def _title_terms(knowledge: KnowledgeBase, title: str) -> set[str]:
+    return set(knowledge.aliases.expand(terms(title)))
+
+
+def _says_all_of(knowledge: KnowledgeBase, query: Query, title: str) -> bool:
+    """Whether the title holds every concept of the topic, in its words or an alias of them."""
+    credits = concept_credits(knowledge, query, frozenset(_title_terms(knowledge, title)))
+    return all(credit.credit >= 1.0 for credit in credits)
 
 
 def _window(knowledge: KnowledgeBase, sentence: int) -> set[int]:
