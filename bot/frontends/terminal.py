@@ -128,10 +128,14 @@ def _read_in_background(stdin: TextIO) -> asyncio.Queue[str]:
 
     def put(line: str) -> bool:
         """Hand a line to the chat, waiting while it is READ_AHEAD_LINES behind; False once it has ended."""
+        putting = queue.put(line)
         try:
-            asyncio.run_coroutine_threadsafe(queue.put(line), loop).result()
+            asyncio.run_coroutine_threadsafe(putting, loop).result()
         except (RuntimeError, concurrent.futures.CancelledError):
-            return False  # the chat ended (/quit, Ctrl-C) and its loop is closed: stop reading
+            # The chat ended (/quit, Ctrl-C, SIGTERM) and its loop is closed: stop reading. The put
+            # never ran, and closing it says so; else Python warns it "was never awaited".
+            putting.close()
+            return False
         return True
 
     def read() -> None:

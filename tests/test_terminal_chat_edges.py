@@ -1,0 +1,34 @@
+"""The terminal chat's edges a new user met: input arriving after the chat has ended, and the
+echo of piped questions."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import io
+import os
+import threading
+import warnings
+
+from bot.frontends.terminal import chat
+from bot.knowledge.store import KnowledgeStore
+from tests.patience import WAIT_SECONDS
+
+
+def test_input_that_ends_after_the_chat_has_stopped_leaves_no_warning(bundled_store: KnowledgeStore) -> None:
+    """SIGTERM printed "RuntimeWarning: coroutine 'Queue.put' was never awaited": the end of the
+    input came after the chat's event loop had closed, and the line handed over never ran."""
+    read_end, write_end = os.pipe()
+    with os.fdopen(read_end, "r", encoding="utf-8") as stdin, os.fdopen(write_end, "w", encoding="utf-8") as writer:
+        writer.write("/quit\n")
+        writer.flush()
+        before = set(threading.enumerate())
+        asyncio.run(chat(bundled_store, stdin, io.StringIO()))  # ends, its loop closed; the reader still waits
+        [reader] = [thread for thread in set(threading.enumerate()) - before if thread.name == "stdin"]
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            writer.close()  # the end of the input, now that the chat has stopped
+            reader.join(WAIT_SECONDS)
+            gc.collect()
+    assert not reader.is_alive()
+    assert not [w for w in caught if "never awaited" in str(w.message)]
