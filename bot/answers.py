@@ -144,7 +144,13 @@ def clean_question(question: str) -> str:
     """Terminal colour codes, control characters and chat mentions out, white space folded: what a
     user typed, made safe to process. A pasted "\x1b[31mbiegun" is "biegun", not the word
     "31mbiegun"; "<@123> summit" asks about the summit (bot.search.chat_markup)."""
-    return " ".join(without_mention_markup(_CONTROL.sub(" ", _TERMINAL_CODES.sub("", question))).split())
+    return " ".join(without_mention_markup(as_typed(question)).split())
+
+
+def as_typed(text: str) -> str:
+    """What a user typed with its words as typed, mentions included: only terminal colour codes
+    and control characters out and white space folded, so it is safe to show back."""
+    return " ".join(_CONTROL.sub(" ", _TERMINAL_CODES.sub("", text)).split())
 
 
 def answer(

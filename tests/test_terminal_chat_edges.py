@@ -12,6 +12,8 @@ import warnings
 
 from bot.frontends.terminal import chat
 from bot.knowledge.store import KnowledgeStore
+from bot.search.chat_markup import MENTION, ZERO_WIDTH_SPACE
+from tests.cli_helpers import run_bot
 from tests.patience import WAIT_SECONDS
 
 
@@ -32,3 +34,15 @@ def test_input_that_ends_after_the_chat_has_stopped_leaves_no_warning(bundled_st
             gc.collect()
     assert not reader.is_alive()
     assert not [w for w in caught if "never awaited" in str(w.message)]
+
+
+def test_the_piped_echo_shows_what_was_typed_with_its_mentions_unable_to_ping() -> None:
+    """"<@&123> @here ping everyone pls" was echoed as "> @here ping everyone pls": rewritten, and
+    what was left could still ping if the transcript were pasted into a chat."""
+    typed = "<@&123> @here ping everyone pls"
+    result = run_bot("chat", stdin=f"{typed}\n\x1b[31mwho is biegun\n")
+    assert result.returncode == 0, result.stderr
+    echoes = [line for line in result.stdout.splitlines() if line.startswith("> ")]
+    assert echoes == [f"> <{ZERO_WIDTH_SPACE}@&123> @{ZERO_WIDTH_SPACE}here ping everyone pls", "> who is biegun"]
+    assert echoes[0].replace(ZERO_WIDTH_SPACE, "") == f"> {typed}"  # reads as typed
+    assert not MENTION.search(echoes[0])  # but holds no mention

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from bot import command_table, messages
-from bot.answers import Answer, clean_question
+from bot.answers import Answer, as_typed
 from bot.command_table.model import Leave, Platform, UnknownCommand
 from bot.config import Settings
 from bot.frontends.prompt_logs import PromptLine, logs_around
 from bot.knowledge.store import KnowledgeStore
 from bot.render.shorten import shorten
+from bot.search.chat_markup import unable_to_ping
 from bot.render.text_replies import reply_text
 
 logger = logging.getLogger(__name__)
@@ -108,8 +109,9 @@ async def _converse(store: KnowledgeStore, stdin: TextIO, stdout: TextIO, prompt
         if reply is None:
             break
         if not interactive:
-            # Piped in, the questions are not on screen: echo each so the transcript reads as a chat.
-            print(PROMPT + shorten(clean_question(text), ECHO_CHARS), file=stdout)
+            # Piped in, the questions are not on screen: echo each as typed so the transcript reads
+            # as a chat, its mentions unable to ping if it is pasted into one.
+            print(PROMPT + shorten(unable_to_ping(as_typed(text)), ECHO_CHARS), file=stdout)
         print(reply, file=stdout)
         print(file=stdout, flush=True)
 

@@ -22,3 +22,13 @@ MENTION = re.compile(r"<(?:[@#!]|a?:\w{1,32}:|/[^<>:]{1,100}:)[^<>]{0,200}>|(?<!
 def without_mention_markup(text: str) -> str:
     """The text with each mention's markup replaced by a space (the words either side stay apart)."""
     return MENTION.sub(" ", text)
+
+
+# Invisible, and it keeps "@everyone" or "<@123>" from being read as a mention when pasted into a chat.
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def unable_to_ping(text: str) -> str:
+    """The text as typed, each mention broken by a zero-width space after its first character:
+    it reads the same and, shown or pasted anywhere, pings no one."""
+    return MENTION.sub(lambda mention: mention[0][0] + ZERO_WIDTH_SPACE + mention[0][1:], text)
