@@ -286,3 +286,15 @@ def test_accents_are_folded_and_a_question_in_another_language_is_one_row(tmp_pa
     listed = capsys.readouterr().out.split("an article to add:", 1)[1].splitlines()[1:]
     assert listed[-1].split()[:5] == ["2", "(questions", "in", "another", "language?:"]
     assert not any(word in line.split() for line in listed for word in ("de", "la", "Por", "qué", "Hanói", "han"))
+
+
+def test_a_name_no_article_uses_is_listed_whole_not_as_its_pieces(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"Who is Moon Jae-in?" was listed as "jae" and "moon": reading splits the name at its hyphen
+    and into words. The report shows the words as the reader typed them, a capitalised name as one."""
+    recorder = UnansweredLog(tmp_path / "data" / "unanswered.jsonl")
+    for question in ("Who is Moon Jae-in?", "What did Moon Jae-in say about the summit?", "who is moon jae-in", "recipe for kimchi"):
+        recorder.record(Answer(question, declined=Declined.NOT_COVERED), "terminal", dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc))
+    assert main(["unanswered", "--json"]) == 0
+    words = {item["word"]: item["questions"] for item in json.loads(capsys.readouterr().out)["words_in_no_article"]}
+    # Typed in lower case it could be two words ("recipe", "kimchi"), but never a fragment ("jae").
+    assert words == {"Moon Jae-in": 2, "moon": 1, "jae-in": 1, "recipe": 1, "kimchi": 1}

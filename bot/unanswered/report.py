@@ -208,7 +208,7 @@ def count_absent_words(knowledge: KnowledgeBase, entries: Iterable[Entry]) -> li
     for entry in entries:
         if in_another_language(knowledge, entry.question):
             continue
-        typed = {as_typed(entry.question, word) for word in absent_from_articles(knowledge, entry.question)}
+        typed = set(typed_phrases(entry.question, absent_from_articles(knowledge, entry.question)))
         for form in typed:
             forms.setdefault(form.casefold(), Counter())[form] += 1
         counts.update({form.casefold() for form in typed})
@@ -216,17 +216,28 @@ def count_absent_words(knowledge: KnowledgeBase, entries: Iterable[Entry]) -> li
     return sorted(((shown[key], count) for key, count in counts.items()), key=lambda item: (-item[1], item[0].casefold()))
 
 
-# A word as a reader types it, in any script: letters and digits, with apostrophes inside ("Qu'a").
-_TYPED_WORD = re.compile(r"\w+(?:['’]\w+)*")
+# A word as a reader types it, in any script: letters and digits, with apostrophes or hyphens
+# inside ("Qu'a", "Jae-in").
+_TYPED_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 
 
-def as_typed(question: str, word: str) -> str:
-    """The words of the question that `word` (or each word of a phrase) was read from, as typed.
-    Reading folds a word to ASCII letters, so "négociations" is read as "n" and "gociations" and
-    "Gespräche" as "gespr": a maintainer should see the word the reader wrote."""
-    typed = _TYPED_WORD.findall(question)
-    found = [next((t for t in typed if part in words(without_accents(t))), part) for part in word.split()]
-    return " ".join(dict.fromkeys(found))
+def typed_phrases(question: str, absent: list[str]) -> list[str]:
+    """The words of the question that the absent words (or phrases) were read from, as typed; side
+    by side and each capitalised, they are one name. Reading folds a word to ASCII letters and
+    splits it at a hyphen, so "négociations" is read as "n" and "gociations", "Gespräche" as
+    "gespr" and "Moon Jae-in" as "moon" and "jae": a maintainer should see what the reader wrote,
+    a name whole ("Moon Jae-in"; typed in lower case, "moon" and "jae-in")."""
+    read_from = {part for phrase in absent for part in phrase.split()}
+    phrases: list[list[str]] = []
+    name_before = False  # the word before was absent and capitalised
+    for word in _TYPED_WORD.findall(question):
+        absent_word = bool(read_from & set(words(without_accents(word))))
+        if absent_word and name_before and word[0].isupper():
+            phrases[-1].append(word)
+        elif absent_word:
+            phrases.append([word])
+        name_before = absent_word and word[0].isupper()
+    return list(dict.fromkeys(" ".join(phrase) for phrase in phrases))
 
 
 def build_report(path: Path, day: dt.date | None = None, knowledge: KnowledgeBase | None = None) -> Report:
