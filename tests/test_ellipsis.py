@@ -144,6 +144,7 @@ def test_a_person_or_thing_pronoun_points_back_unless_the_question_names_what_it
         ("what did she say", "what is the agreed framework", None),  # nor "she" for a thing
         ("what did she say", "who was fired by Trump?", None),  # a clause, not a subject
         ("did Kim say he would denuclearise?", "who is Jenny Town?", None),  # "he" is Kim
+        ("what did they agree in Singapore?", "who is Jenny Town?", None),  # "they" is not one person
     ],
 )
 def test_a_pronoun_is_read_as_the_subject_the_earlier_question_asked_about(follow_up: str, earlier: str, asked: str | None) -> None:

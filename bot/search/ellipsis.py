@@ -54,9 +54,16 @@ _CLAUSE_OPENERS = frozenset("that whether if to".split())
 _PLACEHOLDER_REACH = 3
 # The pronouns that stand for a person or a thing as a whole (subject or object), not possessives.
 _PERSONAL_PRONOUNS = frozenset("he she it they him her them".split())
-# What a pronoun can stand for after "who is X?" (a person, or people) and "what is X?" (a thing).
-_STANDING_FOR = {"who": frozenset("he she him her they them".split()), "what": frozenset("it they them".split())}
-_BE = frozenset("is was are were".split())
+# What a pronoun can stand for after "who is X?" (a person), "what is X?" (a thing) and "who/what
+# are X?" (people or things): it agrees with the verb in number, so "they" after "who is Biegun?"
+# is others ("what did they agree in Singapore?"), not Biegun.
+_STANDING_FOR = {
+    ("who", "one"): frozenset("he she him her".split()),
+    ("what", "one"): frozenset({"it"}),
+    ("who", "more"): frozenset({"they", "them"}),
+    ("what", "more"): frozenset({"they", "them"}),
+}
+_BE = {"is": "one", "was": "one", "are": "more", "were": "more"}
 # "whats the agreed framework", "whos he": typed without the apostrophe.
 _FUSED_WITH_IS = {"whats": "what", "whos": "who"}
 # "who is X" names its subject in a few words; more is a clause ("who was the envoy Trump named in …").
@@ -133,26 +140,27 @@ def with_the_earlier_subject(follow_up: Sequence[str], earlier: str) -> str | No
     asked = _asked_what_or_who(earlier)
     if position is None or asked is None:
         return None
-    question_word, subject = asked
-    if said[position] not in _STANDING_FOR[question_word]:
+    kind, subject = asked
+    if said[position] not in _STANDING_FOR[kind]:
         return None
     return " ".join([*said[:position], subject, *said[position + 1 :]])
 
 
-def _asked_what_or_who(question: str) -> tuple[str, str] | None:
-    """("who", "jenny town") for "who is Jenny Town?": a question that only asks what its subject
-    is, and that subject (a few words, not a clause: "who was fired by Trump" asks no such thing)."""
+def _asked_what_or_who(question: str) -> tuple[tuple[str, str], str] | None:
+    """(("who", "one"), "jenny town") for "who is Jenny Town?": a question that only asks what its
+    subject is, whether it is one or more, and that subject (a few words, not a clause: "who was
+    fired by Trump" asks no such thing)."""
     said = words(question)
     if said and said[0] in _FUSED_WITH_IS:
         said = [_FUSED_WITH_IS[said[0]], "is", *said[1:]]
-    if len(said) < 3 or said[0] not in _STANDING_FOR or said[1] not in _BE:
+    if len(said) < 3 or said[0] not in ("who", "what") or said[1] not in _BE:
         return None
     subject = said[2:]
     if len(subject) > _MAX_SUBJECT_WORDS or subject[0].endswith(_PARTICIPLE_ENDINGS):
         return None
     if any(word in _QUESTION_WORDS or word in _AUXILIARIES or word in _PRONOUNS or word in _OBJECT_PRONOUNS for word in subject):
         return None
-    return said[0], " ".join(subject)
+    return (said[0], _BE[said[1]]), " ".join(subject)
 
 
 def _verb_position(said: list[str]) -> int | None:
