@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 
+from bot.ranking import embedding_cache
 from bot.ranking.embedding_cache import EmbeddingCache
 from bot.ranking.minilm import Vectors
 
@@ -59,3 +61,40 @@ def test_writes_leave_no_temporary_files_behind(tmp_path: Path) -> None:
     for text in ("one.", "two.", "three."):
         cache.vectors([text], CountingEncoder(), 3)
     assert [p.name for p in tmp_path.iterdir()] == [cache.path.name]
+
+
+def test_a_few_new_sentences_go_to_a_small_file_beside_the_main_one(tmp_path: Path) -> None:
+    """Adding one article's sentences must not rewrite every vector (220 MB at 3,000 articles)."""
+    cache = EmbeddingCache(tmp_path, "digest")
+    many = [f"sentence number {n}." for n in range(20)]
+    cache.vectors(many, CountingEncoder(), 3)
+    written = cache.path.stat().st_mtime_ns
+    cache.vectors([*many, "one more sentence."], CountingEncoder(), 3)
+    assert cache.path.stat().st_mtime_ns == written
+    assert len(list(tmp_path.glob("minilm-*.added-*.npz"))) == 1
+    later = CountingEncoder()
+    vectors = EmbeddingCache(tmp_path, "digest").vectors(["one more sentence.", many[3]], later, 3)
+    assert later.encoded == []
+    assert vectors.tolist() == CountingEncoder()(["one more sentence.", many[3]]).tolist()
+
+
+def test_additions_are_folded_into_the_main_file_once_they_grow(tmp_path: Path) -> None:
+    cache = EmbeddingCache(tmp_path, "digest")
+    cache.vectors([f"sentence number {n}." for n in range(6)], CountingEncoder(), 3)
+    cache.vectors(["the first addition."], CountingEncoder(), 3)
+    cache.vectors(["the second addition."], CountingEncoder(), 3)
+    assert [p.name for p in tmp_path.iterdir()] == [cache.path.name]
+    later = CountingEncoder()
+    texts = ["the second addition.", "sentence number 5.", "the first addition."]
+    assert cache.vectors(texts, later, 3).tolist() == CountingEncoder()(texts).tolist()
+    assert later.encoded == []
+
+
+def test_vectors_read_in_blocks_land_in_the_rows_asked_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(embedding_cache, "_ROWS_PER_READ", 2)
+    texts = [f"{'a' * n} sentence of {n} letters a." for n in range(7)]
+    EmbeddingCache(tmp_path, "digest").vectors(texts, CountingEncoder(), 3)
+    asked = [texts[6], texts[0], texts[3], texts[6], texts[1]]
+    later = CountingEncoder()
+    assert EmbeddingCache(tmp_path, "digest").vectors(asked, later, 3).tolist() == CountingEncoder()(asked).tolist()
+    assert later.encoded == []
