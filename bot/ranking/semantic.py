@@ -16,7 +16,6 @@ sentence and the next is the next's pair with the one before), one matrix-vector
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
 from collections import OrderedDict
@@ -27,9 +26,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from bot.ranking.embedding_cache import EmbeddingCache, default_cache_folder
+from bot.ranking.embedding_cache import default_cache_folder
 from bot.ranking.minilm import ModelUnavailable, Vectors, shared_model
 from bot.ranking.protocol import Asked, Ranking
+from bot.ranking.sentence_rows import sentence_rows
 
 if TYPE_CHECKING:
     from bot.knowledge.base import KnowledgeBase
@@ -61,31 +61,18 @@ class SemanticRanker:
         except ModelUnavailable as error:
             _warn_once(str(error))
             return None
-        texts, pairs = _texts_and_pairs(knowledge)
-        # One vector per distinct text: a sentence repeated across articles (a stock phrase, a wire
-        # story run twice) is held and multiplied once.
-        row_of: dict[str, int] = {}
-        rows = np.fromiter((row_of.setdefault(text, len(row_of)) for text in texts), dtype=np.int64, count=len(texts))
-        pair_rows = [row_of.setdefault(pair, len(row_of)) if pair is not None else None for pair in pairs]
+        found = sentence_rows(knowledge, cache_folder or default_cache_folder(), model.digest, model.encode, model.dimensions)
+        rows, pair_rows = found.rows, found.pair_rows
         # Pair i joins sentence i and i + 1: the "after" pair of i and the "before" pair of i + 1.
-        after_rows = np.array([row if row is not None else rows[i] for i, row in enumerate(pair_rows)], dtype=np.int64)
+        paired = pair_rows >= 0
+        after_rows = np.where(paired, pair_rows, rows)
         before_rows = rows.copy()
-        for i, row in enumerate(pair_rows):
-            if row is not None:
-                before_rows[i + 1] = row
-        distinct = list(row_of)
-        texts_key = _texts_digest(model.digest, distinct)
-        vectors = _LAST_VECTORS.reused(texts_key)
-        if vectors is None:
-            cache = EmbeddingCache(cache_folder or default_cache_folder(), model.digest)
-            vectors = cache.vectors(distinct, model.encode, model.dimensions)
-            vectors.setflags(write=False)
-            _LAST_VECTORS.remember(texts_key, vectors)
-        for array in (rows, before_rows, after_rows):
+        before_rows[1:] = np.where(paired[:-1], pair_rows[:-1], rows[1:])
+        for array in (before_rows, after_rows):
             array.setflags(write=False)
         articles = np.array([knowledge.passages[s.passage].article_id for s in knowledge.sentences], dtype=object)
         quotable = np.array([not knowledge.passages[s.passage].heading for s in knowledge.sentences], dtype=bool)
-        return cls(vectors, rows, before_rows, after_rows, articles, quotable)
+        return cls(found.vectors, rows, before_rows, after_rows, articles, quotable)
 
     def similarities(self, question: str) -> Vectors:
         """Each sentence's best cosine with the question: alone, or read with either neighbour."""
@@ -111,55 +98,6 @@ class SemanticRanker:
         # Nearly every sentence is somewhat similar to any question (cosines of 0.1 to 0.3 are
         # common), so the floor is the last listed sentence's similarity, not zero.
         return Ranking(self.name, order, lambda position: float(similarity[position]), floor=float(similarity[order[-1]]))
-
-
-class _LastBuildsVectors:
-    """The last build's sentence vectors, reused by a build over the same distinct texts (a
-    restart in the same process, a reload that changed no sentence's text): the knowledge bases
-    alive side by side then share one read-only matrix (133 MB at 3,000 articles) instead of each
-    holding its own, and the cache file is not read again. The texts are remembered by a digest,
-    not held."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._last: tuple[bytes, Vectors] | None = None
-
-    def reused(self, texts_key: bytes) -> Vectors | None:
-        with self._lock:
-            last = self._last
-        return last[1] if last is not None and last[0] == texts_key else None
-
-    def remember(self, texts_key: bytes, vectors: Vectors) -> None:
-        with self._lock:
-            self._last = (texts_key, vectors)
-
-
-def _texts_digest(model_digest: str, texts: list[str]) -> bytes:
-    """What the vectors are of: the model and the distinct texts in order."""
-    digest = hashlib.sha256(model_digest.encode())
-    for text in texts:
-        encoded = text.encode("utf-8", "surrogatepass")
-        digest.update(len(encoded).to_bytes(8, "little"))
-        digest.update(encoded)
-    return digest.digest()
-
-
-_LAST_VECTORS = _LastBuildsVectors()
-
-
-def _texts_and_pairs(knowledge: KnowledgeBase) -> tuple[list[str], list[str | None]]:
-    """Each sentence's text, and for each sentence the text of it and the next one of its
-    paragraph, as the article writes them (None for a paragraph's last sentence)."""
-    sentences = knowledge.sentences
-    texts: list[str] = []
-    pairs: list[str | None] = []
-    for i, sentence in enumerate(sentences):
-        body = knowledge.article_of(sentence.passage).body
-        texts.append(body[sentence.span.start : sentence.span.end])
-        following = sentences[i + 1] if i + 1 < len(sentences) else None
-        together = following is not None and following.passage == sentence.passage
-        pairs.append(body[sentence.span.start : following.span.end] if together and following is not None else None)
-    return texts, pairs
 
 
 class RememberedVectors:

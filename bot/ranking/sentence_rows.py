@@ -1,0 +1,162 @@
+"""The meaning ranker's vector matrix: which row holds each sentence's text and each adjacent pair's.
+
+One row per distinct text: a sentence repeated across articles (a stock phrase, a wire story run
+twice) is held and multiplied once. Vectors come from the disk cache (bot.ranking.embedding_cache),
+which knows texts by a digest of each.
+
+A reload after one article changed used to hash every text of every article again (230,000
+sentences and pairs at 3,000 articles) to find their vectors in the cache. Now an article that is
+the last build's very object, with the same sentences, keeps the rows it had in the last build's
+matrix: only the changed articles' texts are looked up, and the matrix is the last one's rows
+still in use followed by theirs (the last one itself, shared, when nothing changed, as in a
+restart in the same process). A changed article's text that another article also holds may get a
+second row with the same vector until the next start; every sentence's vector is the same either
+way.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+from bot.knowledge.models import Article, Span
+from bot.ranking.embedding_cache import EmbeddingCache
+from bot.ranking.minilm import Vectors
+
+if TYPE_CHECKING:
+    from bot.knowledge.base import KnowledgeBase
+
+Rows = npt.NDArray[np.int64]
+Encode = Callable[[list[str]], Vectors]
+
+
+@dataclass(frozen=True)
+class SentenceRows:
+    vectors: Vectors  # (rows, dimensions), unit rows, read-only
+    rows: Rows  # each sentence's row
+    pair_rows: Rows  # the row of each sentence read with the next one of its paragraph; -1 for a paragraph's last
+
+
+@dataclass(frozen=True)
+class _ArticleRows:
+    """An article's rows in one build's matrix: its sentences' in order, then its pairs'."""
+
+    article: Article
+    spans: tuple[Span, ...]
+    has_pair: npt.NDArray[np.bool_]  # per sentence: whether the next sentence is in its paragraph
+    rows: Rows
+
+
+@dataclass(frozen=True)
+class _Build:
+    model_digest: str
+    vectors: Vectors
+    articles: dict[str, _ArticleRows]
+
+
+class _LastBuild:
+    """The last build's matrix and each article's rows in it. Builds of several folders may run in
+    one process, even from several threads: the whole record is swapped in one assignment under a
+    lock, and two builds racing only cost each other some reuse, never a wrong row."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._build: _Build | None = None
+
+    def get(self) -> _Build | None:
+        with self._lock:
+            return self._build
+
+    def set(self, build: _Build) -> None:
+        with self._lock:
+            self._build = build
+
+
+_LAST = _LastBuild()
+
+
+def sentence_rows(knowledge: KnowledgeBase, cache_folder: Path, model_digest: str, encode: Encode, dimensions: int) -> SentenceRows:
+    last = _LAST.get()
+    if last is not None and last.model_digest != model_digest:
+        last = None
+    sentences, passages = knowledge.sentences, knowledge.passages
+    # Each article's sentences are one run of KnowledgeBase.sentences, in article order.
+    runs: list[tuple[Article, int, int]] = []
+    for position, sentence in enumerate(sentences):
+        article_id = passages[sentence.passage].article_id
+        if runs and runs[-1][0].id == article_id:
+            runs[-1] = (runs[-1][0], runs[-1][1], position + 1)
+        else:
+            runs.append((knowledge.articles[article_id], position, position + 1))
+
+    kept: list[_ArticleRows] = []  # the last build's, in last build's rows
+    fresh_texts: dict[str, int] = {}
+    fresh: list[tuple[Article, tuple[Span, ...], npt.NDArray[np.bool_], Rows]] = []
+    order: list[tuple[bool, int]] = []  # per run: (kept?, its position in kept or fresh)
+    for article, start, end in runs:
+        spans = tuple(sentences[p].span for p in range(start, end))
+        known = last.articles.get(article.id) if last is not None else None
+        if known is not None and known.article is article and known.spans == spans:
+            order.append((True, len(kept)))
+            kept.append(known)
+            continue
+        texts, has_pair = _texts_of(knowledge, article, start, end)
+        rows = np.fromiter((fresh_texts.setdefault(text, len(fresh_texts)) for text in texts), dtype=np.int64, count=len(texts))
+        order.append((False, len(fresh)))
+        fresh.append((article, spans, has_pair, rows))
+
+    old_rows = np.concatenate([k.rows for k in kept]) if kept else np.zeros(0, dtype=np.int64)
+    used = np.unique(old_rows)
+    new_vectors = (
+        EmbeddingCache(cache_folder, model_digest).vectors(list(fresh_texts), encode, dimensions)
+        if fresh_texts
+        else np.zeros((0, dimensions), dtype=np.float32)
+    )
+    if last is not None and not len(new_vectors) and len(used) == len(last.vectors):
+        vectors = last.vectors  # nothing changed: the same matrix, shared with the last knowledge base
+    else:
+        parts = [last.vectors[used]] if last is not None and len(used) else []
+        vectors = np.concatenate([*parts, new_vectors]) if parts else np.ascontiguousarray(new_vectors)
+        vectors.setflags(write=False)
+
+    articles: dict[str, _ArticleRows] = {}
+    for is_kept, at in order:
+        if is_kept:
+            known = kept[at]  # its rows in the last matrix, renumbered as the rows still used
+            articles[known.article.id] = _ArticleRows(known.article, known.spans, known.has_pair, np.searchsorted(used, known.rows))
+        else:
+            article, spans, has_pair, rows = fresh[at]
+            articles[article.id] = _ArticleRows(article, spans, has_pair, rows + len(used))
+    _LAST.set(_Build(model_digest, vectors, articles))
+    return _flattened([articles[article.id] for article, _, _ in runs], vectors)
+
+
+def _texts_of(knowledge: KnowledgeBase, article: Article, start: int, end: int) -> tuple[list[str], npt.NDArray[np.bool_]]:
+    """An article's sentence texts in order, then the text of each sentence with the next one of
+    its paragraph (as the article writes them), and which sentences have such a pair."""
+    sentences, body = knowledge.sentences, article.body
+    texts = [body[sentences[p].span.start : sentences[p].span.end] for p in range(start, end)]
+    has_pair = np.array([p + 1 < end and sentences[p + 1].passage == sentences[p].passage for p in range(start, end)], dtype=bool)
+    texts += [body[sentences[p].span.start : sentences[p + 1].span.end] for p in range(start, end) if has_pair[p - start]]
+    return texts, has_pair
+
+
+def _flattened(in_order: list[_ArticleRows], vectors: Vectors) -> SentenceRows:
+    """Every sentence's row and pair row, the articles' one after the other."""
+    if not in_order:
+        empty = np.zeros(0, dtype=np.int64)
+        return SentenceRows(vectors, empty, empty)
+    counts = [len(a.has_pair) for a in in_order]
+    rows = np.concatenate([a.rows[:n] for a, n in zip(in_order, counts, strict=True)])
+    has_pair = np.concatenate([a.has_pair for a in in_order])
+    pair_rows = np.full(len(rows), -1, dtype=np.int64)
+    pair_rows[has_pair] = np.concatenate([a.rows[n:] for a, n in zip(in_order, counts, strict=True)])
+    for array in (rows, pair_rows):
+        array.setflags(write=False)
+    return SentenceRows(vectors, rows, pair_rows)
