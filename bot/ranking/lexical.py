@@ -17,6 +17,7 @@ import numpy.typing as npt
 from bot.ranking.best_first import BestFirst
 from bot.ranking.protocol import Asked, Ranking
 from bot.search.bm25 import Bm25Index
+from bot.search.token_ids import RememberedTokenIds
 
 if TYPE_CHECKING:
     from bot.knowledge.base import KnowledgeBase
@@ -26,6 +27,8 @@ PASSAGE_SHARE = 0.5
 # Sentences vary from five words to sixty; full BM25 length normalisation (b=0.75) would let a
 # short sentence that shares one rare word beat the long one that answers.
 SENTENCE_LENGTH_NORMALISATION = 0.3
+_PASSAGE_IDS = RememberedTokenIds()
+_SENTENCE_IDS = RememberedTokenIds()
 
 
 @dataclass(frozen=True, eq=False)
@@ -49,9 +52,12 @@ class LexicalRanker:
         heading = np.fromiter((p.heading for p in knowledge.passages), dtype=bool, count=len(knowledge.passages))
         for array in (by_passage, starts, heading):
             array.setflags(write=False)
+        # Term ids are looked up only for the articles that changed since the last build.
+        passage_owners = [p.article_id for p in knowledge.passages]
+        sentence_owners = [passage_owners[s.passage] for s in knowledge.sentences]
         return cls(
-            Bm25Index(knowledge.passage_terms),
-            Bm25Index(knowledge.sentence_terms, b=SENTENCE_LENGTH_NORMALISATION),
+            Bm25Index.of_ids(_PASSAGE_IDS.of(knowledge.passage_terms, passage_owners)),
+            Bm25Index.of_ids(_SENTENCE_IDS.of(knowledge.sentence_terms, sentence_owners), b=SENTENCE_LENGTH_NORMALISATION),
             by_passage,
             starts,
             heading,

@@ -21,40 +21,49 @@ anyway, and neither gives the smoothed IDF or weighted query terms.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
 
-from bot.search.document_frequencies import DocumentFrequencies
+from bot.search.document_frequencies import DocumentFrequencies, smoothed_idf
+from bot.search.token_ids import TokenIds, as_ids
 
 
 class Bm25Index:
     """Scores documents for a weighted query, touching only documents that share a term with it."""
 
     def __init__(self, documents: Sequence[Sequence[str]], k1: float = 1.2, b: float = 0.75) -> None:
-        self.size = len(documents)
-        # Every token as a term id (ids in order of first appearance), then one (term, document)
-        # key per token: counting equal keys gives each posting's frequency, and sorting them groups
-        # the postings by term with each term's documents ascending. One dictionary look-up a token
-        # is the only Python step; a Counter per document took 1.5 s per 100,000 passages.
+        # A knowledge base's indexes are built from ids remembered per article instead (of_ids).
         term_ids: dict[str, int] = {}
-        token_terms = np.fromiter(
-            (term_ids.setdefault(term, len(term_ids)) for document in documents for term in document), dtype=np.int64
-        )
-        lengths = np.fromiter((len(document) for document in documents), dtype=np.float64, count=self.size)
-        token_documents = np.repeat(np.arange(self.size, dtype=np.int64), lengths.astype(np.int64))
+        self._index(TokenIds(*as_ids(documents, term_ids), term_ids), k1, b)
+
+    @classmethod
+    def of_ids(cls, ids: TokenIds, k1: float = 1.2, b: float = 0.75) -> Bm25Index:
+        """The index of documents already turned into term ids (bot.search.token_ids)."""
+        index = cls.__new__(cls)
+        index._index(ids, k1, b)
+        return index
+
+    def _index(self, ids: TokenIds, k1: float, b: float) -> None:
+        self.size = len(ids.lengths)
+        # One (term, document) key per token: counting equal keys gives each posting's frequency,
+        # and sorting them groups the postings by term with each term's documents ascending.
+        lengths = ids.lengths.astype(np.float64)
+        token_documents = np.repeat(np.arange(self.size, dtype=np.int64), ids.lengths)
         stride = max(self.size, 1)
-        keys, frequencies_int = np.unique(token_terms * stride + token_documents, return_counts=True)
+        keys, frequencies_int = np.unique(ids.tokens * stride + token_documents, return_counts=True)
         posting_terms = keys // stride
-        document_frequency = np.bincount(posting_terms, minlength=len(term_ids))
+        # Every term of the vocabulary has an id; one no document holds has no postings.
+        document_frequency = np.bincount(posting_terms, minlength=len(ids.vocabulary))
+        self._document_frequency = document_frequency
         self._offsets = np.concatenate(([0], np.cumsum(document_frequency))).astype(np.int64)
         self._documents: npt.NDArray[np.int32] = (keys % stride).astype(np.int32)
         frequencies = frequencies_int.astype(np.float64)
 
         # The same smoothed IDF for every term, rank-bm25's avgdl (total length / every document).
-        self.frequencies = DocumentFrequencies(self.size, dict(zip(term_ids, document_frequency.tolist())))
-        idf = self.frequencies.idf_array  # in term id order, as the mapping above is
-        self._term_ids = term_ids  # a plain dict, only ever read: answering threads share it
+        idf = smoothed_idf(self.size, document_frequency)  # in term id order
+        self._term_ids = ids.vocabulary  # a plain dict, only ever read: answering threads share it
         average_length = float(lengths.sum()) / self.size if self.size else 0.0
         if average_length > 0:
             length_factor = k1 * (1 - b + b * lengths / average_length)
@@ -64,6 +73,12 @@ class Bm25Index:
             )
         else:
             self._weights = np.zeros(0, dtype=np.float64)
+
+    @cached_property
+    def frequencies(self) -> DocumentFrequencies:
+        """How many documents hold each term the documents hold (the reference test reads them)."""
+        counts = self._document_frequency.tolist()
+        return DocumentFrequencies(self.size, {term: counts[i] for term, i in self._term_ids.items() if counts[i]})
 
     def scores(self, query: Mapping[str, float]) -> dict[int, float]:
         """BM25 score of every document sharing a term with the query, each term scaled by its weight."""

@@ -1,0 +1,81 @@
+"""Documents as term ids for the BM25 index, each article's remembered from the last build.
+
+Turning every token into a term id is the one Python step of building a BM25 index (a dictionary
+look-up per token: 3.9 million at 3,000 articles, most of a reload's lexical ranker). An article
+whose documents are the last build's very objects (bot.knowledge.remembered) keeps its ids, so a
+reload looks up only the changed articles' tokens. For that the ids must mean the same term from
+build to build: the vocabulary only grows (a term no document holds any more keeps its id and
+simply has no postings). Each index gets its own copy of the vocabulary, never changed after.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+Ids = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class TokenIds:
+    tokens: Ids  # every document's terms as ids, the documents one after the other
+    lengths: Ids  # each document's number of terms
+    vocabulary: dict[str, int]  # term -> id, for every id below len(vocabulary); a copy, never changed
+
+
+@dataclass(frozen=True)
+class _Run:
+    documents: tuple[Sequence[str], ...]  # held so that their identities are never reused
+    tokens: Ids
+    lengths: Ids
+
+
+class RememberedTokenIds:
+    """Term ids of documents that come in runs (each article's, named by an owner such as its id)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()  # builds may run in several threads; the vocabulary grows under it
+        self._vocabulary: dict[str, int] = {}
+        self._runs: dict[Hashable, _Run] = {}
+
+    def of(self, documents: Sequence[Sequence[str]], owners: Sequence[Hashable]) -> TokenIds:
+        """`owners[i]` owns `documents[i]`; each owner's documents are one run, in order."""
+        with self._lock:
+            runs: list[_Run] = []
+            remembered: dict[Hashable, _Run] = {}
+            start = 0
+            while start < len(documents):
+                owner = owners[start]
+                end = start + 1
+                while end < len(documents) and owners[end] == owner:
+                    end += 1
+                run = self._run(tuple(documents[start:end]), self._runs.get(owner))
+                runs.append(run)
+                remembered[owner] = run
+                start = end
+            self._runs = remembered
+            vocabulary = dict(self._vocabulary)
+        empty = np.zeros(0, dtype=np.int64)
+        return TokenIds(
+            np.concatenate([run.tokens for run in runs]) if runs else empty,
+            np.concatenate([run.lengths for run in runs]) if runs else empty,
+            vocabulary,
+        )
+
+    def _run(self, documents: tuple[Sequence[str], ...], last: _Run | None) -> _Run:
+        if last is not None and len(last.documents) == len(documents) and all(a is b for a, b in zip(last.documents, documents)):
+            return last
+        return _Run(documents, *as_ids(documents, self._vocabulary))
+
+
+def as_ids(documents: Sequence[Sequence[str]], vocabulary: dict[str, int]) -> tuple[Ids, Ids]:
+    """Every token's id (a term new to the vocabulary gets the next one, added there) and each
+    document's length. One dictionary look-up a token is the only Python step; a Counter per
+    document took 1.5 s per 100,000 passages."""
+    tokens = np.fromiter((vocabulary.setdefault(term, len(vocabulary)) for document in documents for term in document), dtype=np.int64)
+    lengths = np.fromiter((len(document) for document in documents), dtype=np.int64, count=len(documents))
+    return tokens, lengths

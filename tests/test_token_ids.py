@@ -1,0 +1,31 @@
+"""BM25 built from term ids remembered per article scores exactly as an index built afresh,
+however the articles changed in between (a term gone from every document scores nothing)."""
+
+from __future__ import annotations
+
+from bot.search.bm25 import Bm25Index
+from bot.search.token_ids import RememberedTokenIds
+
+QUERIES = [{"summit": 1.0}, {"envoy": 1.0, "hanoi": 0.5}, {"yongbyon": 1.0}, {"singapore": 1.0, "summit": 2.0}, {"unheard": 1.0}]
+
+
+def _same_as_afresh(remembered: RememberedTokenIds, articles: dict[str, list[tuple[str, ...]]]) -> None:
+    documents = [document for passages in articles.values() for document in passages]
+    owners = [owner for owner, passages in articles.items() for _ in passages]
+    built = Bm25Index.of_ids(remembered.of(documents, owners), b=0.3)
+    afresh = Bm25Index(documents, b=0.3)
+    for query in QUERIES:
+        assert built.scores(query) == afresh.scores(query)
+    assert {t: built.frequencies.idf(t) for t in ("summit", "yongbyon", "hanoi")} == {t: afresh.frequencies.idf(t) for t in ("summit", "yongbyon", "hanoi")}
+
+
+def test_ids_remembered_across_changes_score_as_a_fresh_index() -> None:
+    remembered = RememberedTokenIds()
+    kept = [("summit", "hanoi", "summit"), ("envoy",)]
+    articles = {"kept": kept, "changed": [("yongbyon", "reactor"), ("summit", "singapore")]}
+    _same_as_afresh(remembered, articles)
+    # The changed article loses "yongbyon" (its only document) and gains a word and a passage.
+    articles = {"kept": kept, "changed": [("reactor", "envoy", "envoy")], "new": [("singapore",), ("hanoi", "envoy")]}
+    _same_as_afresh(remembered, articles)
+    assert Bm25Index.of_ids(remembered.of([d for p in articles.values() for d in p], [o for o, p in articles.items() for _ in p])).scores({"yongbyon": 1.0}) == {}
+    _same_as_afresh(remembered, {"new": articles["new"], "kept": kept})  # order changed, one gone
