@@ -9,8 +9,10 @@ Memory and reloads are why it is not one file rewritten on every addition: at 3,
 main file holds 148,000 vectors (220 MB). Reading it whole and then picking the wanted rows held
 both copies at once (the largest part of a start's peak memory), and adding the few vectors of one
 changed article rewrote all of it. Now only the keys are read whole; the vectors are read a block
-of rows at a time straight into the rows wanted; an addition writes a small file (the additions so
-far, merged), and the additions are folded into the main file only once they reach a quarter of it.
+of rows at a time straight into the rows wanted (only the blocks holding a wanted row: a reload
+wants a few), found by sorting the keys in numpy rather than a dictionary of every key; an addition
+writes a small file (the additions so far, merged), and the additions are folded into the main file
+only once they reach a quarter of it.
 
 Two processes may start at once, so every write replaces or creates a file in one rename
 (cache_folder.write_atomically) and a writer deletes only the addition files it read. The last
@@ -22,11 +24,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import struct
 import time
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import numpy.typing as npt
@@ -41,16 +45,21 @@ _KEY_BYTES = 16
 # main file costs reading and writing all of it, keeping many additions costs a file per start.
 _FOLD_SHARE = 0.25
 _ROWS_PER_READ = 4096  # 6 MB of 384-dimensional vectors: memory held while reading a file
+_LOCAL_HEADER_BYTES = 30  # a zip member's local header before its name and extra field
 
 
 def text_key(text: str) -> bytes:
     return hashlib.sha256(text.encode("utf-8")).digest()[:_KEY_BYTES]
 
 
+Keys = npt.NDArray[np.bytes_]  # one 16-byte key a row ("S16": numpy compares all 16 bytes)
+
+
 @dataclass(frozen=True)
 class _CacheFile:
     path: Path
-    keys: list[bytes]
+    keys: Keys
+    start: int  # where the vectors' rows start in the file (np.savez stores members uncompressed)
 
 
 class EmbeddingCache:
@@ -60,49 +69,42 @@ class EmbeddingCache:
         self.path = folder / f"minilm-{model_digest[:16]}.npz"
 
     def vectors(self, texts: Sequence[str], encode: Callable[[list[str]], Vectors], dimensions: int) -> Vectors:
-        main = self._keys_of(self.path, dimensions)
-        additions = [found for path in self._addition_paths() if (found := self._keys_of(path, dimensions)) is not None]
-        files = [found for found in (main, *additions) if found is not None]
-        # Where each key is: (file, row); the first file holding it wins.
-        where: dict[bytes, tuple[int, int]] = {}
-        for number, found in enumerate(files):
-            for row, key in enumerate(found.keys):
-                where.setdefault(key, (number, row))
-        wanted = [text_key(text) for text in texts]
+        main = self._file(self.path, dimensions)
+        additions = [found for path in self._addition_paths() if (found := self._file(path, dimensions)) is not None]
+        wanted = np.array([text_key(text) for text in texts], dtype=f"S{_KEY_BYTES}")
         out = np.zeros((len(texts), dimensions), dtype=np.float32)
-        missing_at: list[int] = []
-        picked: list[list[tuple[int, int]]] = [[] for _ in files]  # per file: (its row, row of out)
-        for position, key in enumerate(wanted):
-            if (found_at := where.get(key)) is None:
-                missing_at.append(position)
-            else:
-                picked[found_at[0]].append((found_at[1], position))
-        for found, rows in zip(files, picked, strict=True):
-            if rows and not _copy_rows(found.path, rows, out):
-                # The file went bad since its keys were read (another process replaced it): encode its rows.
-                missing_at += [position for _, position in rows]
-        if missing_at:
-            missing = list(dict.fromkeys(texts[position] for position in missing_at))
-            fresh = encode(missing)
-            fresh_row = {text: row for row, text in enumerate(missing)}
-            for position in missing_at:
+        missing = np.ones(len(texts), dtype=bool)
+        for found in (main, *additions):  # the first file holding a key gives its vector
+            if found is None or not missing.any():
+                continue
+            positions = np.flatnonzero(missing)
+            rows = _rows_of(found.keys, wanted[positions])
+            held = rows >= 0
+            if held.any() and _copy_rows(found, rows[held], positions[held], out):
+                missing[positions[held]] = False
+        if missing.any():
+            positions = np.flatnonzero(missing)
+            new_texts = list(dict.fromkeys(texts[position] for position in positions))
+            fresh = encode(new_texts)
+            fresh_row = {text: row for row, text in enumerate(new_texts)}
+            for position in positions:
                 out[position] = fresh[fresh_row[texts[position]]]
-            self._add([text_key(text) for text in missing], fresh, main, additions, dimensions)
+            self._add(np.array([text_key(text) for text in new_texts], dtype=f"S{_KEY_BYTES}"), fresh, main, additions)
         return out
 
-    def _add(self, keys: list[bytes], fresh: Vectors, main: _CacheFile | None, additions: list[_CacheFile], dimensions: int) -> None:
+    def _add(self, keys: Keys, fresh: Vectors, main: _CacheFile | None, additions: list[_CacheFile]) -> None:
         """Write the fresh vectors: into the main file when there is none or the additions have grown
         to a share of it, else into one addition file merged with the additions there were."""
         added = sum(len(found.keys) for found in additions) + len(keys)
         folded = main is None or added > _FOLD_SHARE * len(main.keys)
         kept = [found for found in (main, *additions) if found is not None] if folded else additions
         try:
-            vectors = _stacked(kept, fresh, dimensions)
+            vectors = _stacked(kept, fresh)
         except OSError as error:  # a file replaced since it was read: keep the files as they are
             logger.warning("cannot add to the embedding cache (%s); a later start encodes these again", error)
             return
         target = self.path if folded else self._new_addition_path()
-        if not self._write(target, [key for found in kept for key in found.keys] + keys, vectors):
+        if not self._write(target, np.concatenate([*(found.keys for found in kept), keys]), vectors):
             return
         for found in additions:  # only those read: another process's newer addition stays
             found.path.unlink(missing_ok=True)
@@ -113,27 +115,27 @@ class EmbeddingCache:
     def _new_addition_path(self) -> Path:
         return self.path.parent / f"{self.path.stem}.added-{time.time_ns()}-{os.getpid()}.npz"
 
-    def _keys_of(self, path: Path, dimensions: int) -> _CacheFile | None:
-        """A cache file's keys (its vectors are read later, only the rows wanted); None when it is
-        missing or unusable, which costs encoding again, never an answer."""
+    def _file(self, path: Path, dimensions: int) -> _CacheFile | None:
+        """A cache file's keys and where its vectors are (read later, only the rows wanted); None
+        when it is missing or unusable, which costs encoding again, never an answer."""
         try:
             with np.load(path, allow_pickle=False) as saved:
                 keys = saved["keys"]
-                shape, dtype = _vectors_header(saved.zip)
+                shape, start = _vectors_place(saved.zip, path)
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
             logger.warning("%s: unreadable embedding cache, encoding again (%s)", path, error)
             return None
-        if len(shape) != 2 or shape[1] != dimensions or keys.shape != (shape[0], _KEY_BYTES) or dtype != np.float32:
+        if len(shape) != 2 or shape[1] != dimensions or keys.shape != (shape[0], _KEY_BYTES) or keys.dtype != np.uint8:
             logger.warning("%s: embedding cache has the wrong shape, encoding again", path)
             return None
-        return _CacheFile(path, [key.tobytes() for key in keys])
+        return _CacheFile(path, np.ascontiguousarray(keys).view(f"S{_KEY_BYTES}").ravel(), start)
 
-    def _write(self, path: Path, keys: list[bytes], vectors: Vectors) -> bool:
+    def _write(self, path: Path, keys: Keys, vectors: Vectors) -> bool:
         """Whether the file was written."""
-        # Keys as raw bytes (uint8 rows): a numpy bytes string would drop trailing zero bytes.
-        key_rows = np.frombuffer(b"".join(keys), dtype=np.uint8).reshape(-1, _KEY_BYTES)
+        # Keys as raw bytes (uint8 rows): a numpy bytes string would drop trailing zero bytes when read back.
+        key_rows = np.ascontiguousarray(keys).view(np.uint8).reshape(-1, _KEY_BYTES)
         try:
             write_atomically(path, lambda out: np.savez(out, keys=key_rows, vectors=vectors))
         except OSError as error:
@@ -143,53 +145,71 @@ class EmbeddingCache:
         return True
 
 
-def _vectors_header(archive: zipfile.ZipFile) -> tuple[tuple[int, ...], np.dtype[np.generic]]:
-    with archive.open("vectors.npy") as stream:
-        shape, _, dtype = _read_header(stream)
-    return shape, dtype
+def _rows_of(keys: Keys, wanted: Keys) -> npt.NDArray[np.int64]:
+    """The row of each wanted key in `keys`, -1 where it is not there."""
+    if not len(keys):
+        return np.full(len(wanted), -1, dtype=np.int64)
+    order = np.argsort(keys, kind="stable")  # stable: of equal keys the first row is found
+    at = np.minimum(np.searchsorted(keys[order], wanted), len(keys) - 1)
+    return np.where(keys[order[at]] == wanted, order[at], -1)
 
 
-def _read_header(stream: zipfile.ZipExtFile) -> tuple[tuple[int, ...], bool, np.dtype[np.generic]]:
+def _vectors_place(archive: zipfile.ZipFile, path: Path) -> tuple[tuple[int, ...], int]:
+    """The vectors' shape and the file offset of their first row, checked to be float32 rows
+    stored uncompressed (as np.savez writes them), so that rows can be read where they are."""
+    info = archive.getinfo("vectors.npy")
+    with archive.open(info) as stream:
+        shape, fortran, dtype = _read_header(stream)
+        header = stream.tell()
+    if info.compress_type != zipfile.ZIP_STORED or fortran or dtype != np.float32:
+        raise ValueError("vectors not stored as plain float32 rows")
+    with path.open("rb") as raw:  # the member's own (local) header precedes its data
+        raw.seek(info.header_offset)
+        local = raw.read(_LOCAL_HEADER_BYTES)
+    if len(local) != _LOCAL_HEADER_BYTES or local[:4] != b"PK\x03\x04":
+        raise ValueError("no local header where the zip directory says")
+    name_bytes, extra_bytes = struct.unpack("<HH", local[26:30])
+    return shape, info.header_offset + _LOCAL_HEADER_BYTES + name_bytes + extra_bytes + header
+
+
+def _read_header(stream: BinaryIO) -> tuple[tuple[int, ...], bool, np.dtype[np.generic]]:
     version = np.lib.format.read_magic(stream)
     if version == (1, 0):
         return np.lib.format.read_array_header_1_0(stream)  # type: ignore[no-any-return]
     return np.lib.format.read_array_header_2_0(stream)  # type: ignore[no-any-return]
 
 
-def _copy_rows(path: Path, picked: list[tuple[int, int]], out: Vectors) -> bool:
-    """Copy rows of a cache file's vectors into `out`: (row in the file, row of out) pairs. The file
-    is read a block of rows at a time, so it is never held whole. False when it cannot be read."""
-    order = sorted(picked)
-    sources = np.array([source for source, _ in order], dtype=np.int64)
-    targets = np.array([target for _, target in order], dtype=np.int64)
+def _copy_rows(found: _CacheFile, rows: npt.NDArray[np.int64], targets: npt.NDArray[np.int64], out: Vectors) -> bool:
+    """Copy rows of a cache file's vectors into `out` (rows[i] into targets[i]), reading only the
+    blocks of rows that hold one, a block at a time. False when the file cannot be read."""
+    order = np.argsort(rows, kind="stable")
+    rows, targets = rows[order], targets[order]
+    width = out.shape[1]
+    row_bytes = width * 4
     try:
-        with zipfile.ZipFile(path) as archive, archive.open("vectors.npy") as stream:
-            shape, fortran, dtype = _read_header(stream)
-            if fortran or len(shape) != 2 or shape[1] != out.shape[1] or dtype != np.float32 or sources[-1] >= shape[0]:
-                return False
-            row_bytes = shape[1] * dtype.itemsize
-            for start in range(0, int(sources[-1]) + 1, _ROWS_PER_READ):
-                first, last = np.searchsorted(sources, [start, start + _ROWS_PER_READ])
-                rows = min(_ROWS_PER_READ, shape[0] - start)
-                block = stream.read(rows * row_bytes)
-                if len(block) != rows * row_bytes:
+        with found.path.open("rb") as stream:
+            for block in np.unique(rows // _ROWS_PER_READ).tolist():
+                first, last = np.searchsorted(rows, [block * _ROWS_PER_READ, (block + 1) * _ROWS_PER_READ])
+                count = min(_ROWS_PER_READ, len(found.keys) - block * _ROWS_PER_READ)
+                stream.seek(found.start + block * _ROWS_PER_READ * row_bytes)
+                data = stream.read(count * row_bytes)
+                if len(data) != count * row_bytes:
                     return False
-                if first < last:
-                    read: npt.NDArray[np.float32] = np.frombuffer(block, dtype=np.float32).reshape(rows, shape[1])
-                    out[targets[first:last]] = read[sources[first:last] - start]
-    except (OSError, ValueError, zipfile.BadZipFile) as error:
-        logger.warning("%s: unreadable embedding cache, encoding again (%s)", path, error)
+                read: Vectors = np.frombuffer(data, dtype=np.float32).reshape(count, width)
+                out[targets[first:last]] = read[rows[first:last] - block * _ROWS_PER_READ]
+    except OSError as error:
+        logger.warning("%s: unreadable embedding cache, encoding again (%s)", found.path, error)
         return False
     return True
 
 
-def _stacked(files: Sequence[_CacheFile], fresh: Vectors, dimensions: int) -> Vectors:
+def _stacked(files: Sequence[_CacheFile], fresh: Vectors) -> Vectors:
     """Every vector of the files, in their key order, then the fresh ones."""
-    out = np.zeros((sum(len(found.keys) for found in files) + len(fresh), dimensions), dtype=np.float32)
+    out = np.zeros((sum(len(found.keys) for found in files) + len(fresh), fresh.shape[1]), dtype=np.float32)
     start = 0
     for found in files:
         count = len(found.keys)
-        if count and not _copy_rows(found.path, [(row, start + row) for row in range(count)], out):
+        if count and not _copy_rows(found, np.arange(count), np.arange(start, start + count), out):
             raise OSError(f"{found.path} could not be read again")
         start += count
     out[start:] = fresh

@@ -49,7 +49,6 @@ class SemanticRanker:
     # row when it has no such neighbour).
     before_rows: np.ndarray
     after_rows: np.ndarray
-    articles: np.ndarray  # the article id of each sentence, for answers restricted to some articles
     quotable: np.ndarray  # False for subheads, which are never quoted on their own
     name: str = "meaning"
 
@@ -70,9 +69,12 @@ class SemanticRanker:
         before_rows[1:] = np.where(paired[:-1], pair_rows[:-1], rows[1:])
         for array in (before_rows, after_rows):
             array.setflags(write=False)
-        articles = np.array([knowledge.passages[s.passage].article_id for s in knowledge.sentences], dtype=object)
-        quotable = np.array([not knowledge.passages[s.passage].heading for s in knowledge.sentences], dtype=bool)
-        return cls(found.vectors, rows, before_rows, after_rows, articles, quotable)
+        passages = knowledge.passages
+        counts = np.fromiter((len(p.sentences) for p in passages), dtype=np.int64, count=len(passages))
+        heading = np.fromiter((p.heading for p in passages), dtype=bool, count=len(passages))
+        quotable = np.repeat(~heading, counts)  # KnowledgeBase.sentences are the passages' in order
+        quotable.setflags(write=False)
+        return cls(found.vectors, rows, before_rows, after_rows, quotable)
 
     def similarities(self, question: str) -> Vectors:
         """Each sentence's best cosine with the question: alone, or read with either neighbour."""
@@ -88,7 +90,11 @@ class SemanticRanker:
         # the weights are read once for both, so two texts cost far less than two passes.
         question_vectors((asked.text, *asked.alongside))
         similarity = self.similarities(asked.text)
-        eligible = self.quotable if asked.only_articles is None else self.quotable & np.isin(self.articles, list(asked.only_articles))
+        if asked.only_articles is None:
+            eligible = self.quotable
+        else:
+            numbering = knowledge.numbering
+            eligible = self.quotable & numbering.chosen(asked.only_articles)[numbering.of_sentence]
         masked = np.where(eligible, similarity, -np.inf)
         depth = min(DEPTH, int(eligible.sum()))
         if depth == 0:

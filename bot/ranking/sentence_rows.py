@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from bot.knowledge.models import Article, Span
+from bot.knowledge.models import Article, Passage
 from bot.ranking.embedding_cache import EmbeddingCache
 from bot.ranking.minilm import Vectors
 
@@ -48,7 +48,7 @@ class _ArticleRows:
     """An article's rows in one build's matrix: its sentences' in order, then its pairs'."""
 
     article: Article
-    spans: tuple[Span, ...]
+    passages: tuple[Passage, ...]  # held so that their identities are never reused
     has_pair: npt.NDArray[np.bool_]  # per sentence: whether the next sentence is in its paragraph
     rows: Rows
 
@@ -85,34 +85,39 @@ def sentence_rows(knowledge: KnowledgeBase, cache_folder: Path, model_digest: st
     last = _LAST.get()
     if last is not None and last.model_digest != model_digest:
         last = None
-    sentences, passages = knowledge.sentences, knowledge.passages
-    # Each article's sentences are one run of KnowledgeBase.sentences, in article order.
-    runs: list[tuple[Article, int, int]] = []
-    for position, sentence in enumerate(sentences):
-        article_id = passages[sentence.passage].article_id
-        if runs and runs[-1][0].id == article_id:
-            runs[-1] = (runs[-1][0], runs[-1][1], position + 1)
-        else:
-            runs.append((knowledge.articles[article_id], position, position + 1))
+    passages = knowledge.passages
+    # Each article's passages are one run of KnowledgeBase.passages, and their sentences one run
+    # of KnowledgeBase.sentences, in the same order (walked by passage: there are half as many).
+    sentence_starts = np.concatenate(([0], np.cumsum(np.fromiter((len(p.sentences) for p in passages), dtype=np.int64, count=len(passages)))))
+    runs: list[tuple[Article, int, int]] = []  # article, its first passage, one past its last
+    start = 0
+    for position in range(1, len(passages) + 1):
+        if position == len(passages) or passages[position].article_id != passages[start].article_id:
+            runs.append((knowledge.articles[passages[start].article_id], start, position))
+            start = position
 
     kept: list[_ArticleRows] = []  # the last build's, in last build's rows
     fresh_texts: dict[str, int] = {}
-    fresh: list[tuple[Article, tuple[Span, ...], npt.NDArray[np.bool_], Rows]] = []
+    fresh: list[_ArticleRows] = []  # rows in the order of fresh_texts
     order: list[tuple[bool, int]] = []  # per run: (kept?, its position in kept or fresh)
-    for article, start, end in runs:
-        spans = tuple(sentences[p].span for p in range(start, end))
+    for article, first, end in runs:
+        own = passages[first:end]
         known = last.articles.get(article.id) if last is not None else None
-        if known is not None and known.article is article and known.spans == spans:
+        # The same article object with the same passage objects has the same sentences.
+        if known is not None and known.article is article and len(known.passages) == len(own) and all(a is b for a, b in zip(known.passages, own)):
             order.append((True, len(kept)))
             kept.append(known)
             continue
-        texts, has_pair = _texts_of(knowledge, article, start, end)
+        texts, has_pair = _texts_of(knowledge, article, int(sentence_starts[first]), int(sentence_starts[end]))
         rows = np.fromiter((fresh_texts.setdefault(text, len(fresh_texts)) for text in texts), dtype=np.int64, count=len(texts))
         order.append((False, len(fresh)))
-        fresh.append((article, spans, has_pair, rows))
+        fresh.append(_ArticleRows(article, own, has_pair, rows))
 
-    old_rows = np.concatenate([k.rows for k in kept]) if kept else np.zeros(0, dtype=np.int64)
-    used = np.unique(old_rows)
+    # The last matrix's rows still used, ascending.
+    still_used = np.zeros(len(last.vectors) if last is not None else 0, dtype=bool)
+    for known in kept:
+        still_used[known.rows] = True
+    used = np.flatnonzero(still_used)
     new_vectors = (
         EmbeddingCache(cache_folder, model_digest).vectors(list(fresh_texts), encode, dimensions)
         if fresh_texts
@@ -127,12 +132,10 @@ def sentence_rows(knowledge: KnowledgeBase, cache_folder: Path, model_digest: st
 
     articles: dict[str, _ArticleRows] = {}
     for is_kept, at in order:
-        if is_kept:
-            known = kept[at]  # its rows in the last matrix, renumbered as the rows still used
-            articles[known.article.id] = _ArticleRows(known.article, known.spans, known.has_pair, np.searchsorted(used, known.rows))
-        else:
-            article, spans, has_pair, rows = fresh[at]
-            articles[article.id] = _ArticleRows(article, spans, has_pair, rows + len(used))
+        made = kept[at] if is_kept else fresh[at]
+        # Kept rows are renumbered as the rows of the last matrix still used; fresh ones follow them.
+        rows = np.searchsorted(used, made.rows) if is_kept else made.rows + len(used)
+        articles[made.article.id] = _ArticleRows(made.article, made.passages, made.has_pair, rows)
     _LAST.set(_Build(model_digest, vectors, articles))
     return _flattened([articles[article.id] for article, _, _ in runs], vectors)
 
