@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Hashable, Sequence
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -35,10 +35,32 @@ class PerArticleMemory(Generic[Item, Result]):
         with self._lock:
             known = self._known if context == self._context else {}
         made: dict[Hashable, Result] = {}
-        for item in items:
-            key = self._key(item)
+        # Each key hashed once: a key holding an article's sentence spans hashes each span, and a
+        # tuple does not keep its hash (five look-ups a key were a tenth of a reload's timeline).
+        keys = [_Hashed(self._key(item)) for item in items]
+        for item, key in zip(items, keys, strict=True):
             if key not in made:
-                made[key] = known[key] if key in known else make(item)
+                found = known.get(key, _MISSING)
+                made[key] = make(item) if found is _MISSING else found
         with self._lock:
             self._context, self._known = context, made
-        return [made[self._key(item)] for item in items]
+        return [made[key] for key in keys]
+
+
+_MISSING: Any = object()
+
+
+class _Hashed:
+    """A key with its hash worked out once."""
+
+    __slots__ = ("key", "_hash")
+
+    def __init__(self, key: Hashable) -> None:
+        self.key = key
+        self._hash = hash(key)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Hashed) and self._hash == other._hash and self.key == other.key

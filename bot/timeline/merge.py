@@ -44,6 +44,10 @@ class _Source:
     last: dt.date
     quote: Quote
     extent: tuple[EventDate, EventDate] | None = None
+    window: tuple[int, int] = field(init=False)  # the days (ordinals) the date can mean, worked out once
+
+    def __post_init__(self) -> None:
+        self.window = _window_days(self.first, self.last, self.approximate)
 
 
 @dataclass
@@ -60,6 +64,10 @@ class _Draft:
     quotes: list[Quote] = field(default_factory=list)  # the curated quotes
     found: list[_Source] = field(default_factory=list)
     dates_by_article: dict[str, set[EventDate]] = field(default_factory=dict)  # of the found sources
+    window: tuple[int, int] = field(init=False)  # its date's days (ordinals): compared with every candidate
+
+    def __post_init__(self) -> None:
+        self.window = _window_days(self.first, self.last, self.approximate)
 
     def take(self, source: _Source, article_id: str, words: frozenset[str]) -> None:
         self.found.append(source)
@@ -179,11 +187,15 @@ def _window(date_first: dt.date, date_last: dt.date, approximate: bool) -> tuple
     return date_first - slack, date_last + slack
 
 
-def _gap(a: tuple[dt.date, dt.date, bool], b: tuple[dt.date, dt.date, bool]) -> dt.timedelta:
-    """Days between two date windows; zero or less when they overlap (the dates agree)."""
-    a_first, a_last = _window(*a)
-    b_first, b_last = _window(*b)
-    return max(a_first, b_first) - min(a_last, b_last)
+def _window_days(date_first: dt.date, date_last: dt.date, approximate: bool) -> tuple[int, int]:
+    """_window as day ordinals: comparing whole days as integers is what merging does most."""
+    low, high = _window(date_first, date_last, approximate)
+    return low.toordinal(), high.toordinal()
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Days between two date windows (_window_days); zero or less when they overlap (the dates agree)."""
+    return max(a[0], b[0]) - min(a[1], b[1])
 
 
 def _match(draft: _Draft, mentioned: _Mentioned) -> float:
@@ -193,9 +205,9 @@ def _match(draft: _Draft, mentioned: _Mentioned) -> float:
     quoted = bool(draft.quotes) and any(_overlaps(q, source.quote) for q in draft.quotes)
     if len(shared) < MIN_SHARED_TERMS and not quoted:
         return 0.0  # checked first: it is the cheapest test and the one most mentions fail
-    gap = _gap((draft.first, draft.last, draft.approximate), (source.first, source.last, source.approximate))
-    agrees = gap <= dt.timedelta(0)
-    if not agrees and (gap > CONFLICT_GAP or draft.approximate or source.approximate):
+    gap = _gap(draft.window, source.window)
+    agrees = gap <= 0
+    if not agrees and (gap > CONFLICT_GAP.days or draft.approximate or source.approximate):
         return 0.0
     if quoted:
         return 2.0  # the curator quoted this very sentence for the event
@@ -216,10 +228,10 @@ def _finish(draft: _Draft) -> TimelineEvent:
     """The event's date, its quotes, and the sources that give another date."""
     if draft.curated:
         date, approximate = draft.date, draft.approximate
-        anchor = (draft.first, draft.last, draft.approximate)
+        anchor = draft.window
         if (finer := _finer_date(draft)) is not None:
             date, approximate = finer.date, False
-            anchor = (finer.first, finer.last, False)
+            anchor = _window_days(finer.first, finer.last, False)
     else:
         # With no curator, the date most sources give leads; ties go to the more precise, then earlier.
         counts: dict[EventDate, list[_Source]] = {}
@@ -227,11 +239,11 @@ def _finish(draft: _Draft) -> TimelineEvent:
             counts.setdefault(source.date, []).append(source)
         lead = min(counts.values(), key=lambda s: (-len(s), -len(s[0].date.iso()), s[0].date.sort_key()))[0]
         date, approximate = lead.date, all(s.approximate for s in counts[lead.date])
-        anchor = (lead.first, lead.last, lead.approximate)
+        anchor = lead.window
     quotes = _Unique(draft.quotes)
     others: dict[EventDate, list[_Source]] = {}
     for source in draft.found:
-        if _gap(anchor, (source.first, source.last, source.approximate)) <= dt.timedelta(0):
+        if _gap(anchor, source.window) <= 0:
             quotes.add(source.quote)
         else:
             others.setdefault(source.date, []).append(source)
