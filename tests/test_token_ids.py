@@ -29,3 +29,16 @@ def test_ids_remembered_across_changes_score_as_a_fresh_index() -> None:
     _same_as_afresh(remembered, articles)
     assert Bm25Index.of_ids(remembered.of([d for p in articles.values() for d in p], [o for o, p in articles.items() for _ in p])).scores({"yongbyon": 1.0}) == {}
     _same_as_afresh(remembered, {"new": articles["new"], "kept": kept})  # order changed, one gone
+
+
+def test_ids_of_unchanged_articles_are_the_last_builds_object_and_a_change_makes_new_ones() -> None:
+    """A restart in the same process shares the last index (bot.ranking.lexical) only while no
+    article changed."""
+    remembered = RememberedTokenIds()
+    articles = [("summit", "hanoi"), ("envoy",)], [("yongbyon",)]
+    documents, owners = [*articles[0], *articles[1]], ["a", "a", "b"]
+    first = remembered.of(documents, owners)
+    assert remembered.of(list(documents), list(owners)) is first
+    changed = remembered.of([*articles[0], ("yongbyon", "reactor")], owners)
+    assert changed is not first
+    assert Bm25Index.of_ids(changed).scores({"reactor": 1.0}) == Bm25Index([*articles[0], ("yongbyon", "reactor")]).scores({"reactor": 1.0})

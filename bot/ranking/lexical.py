@@ -8,6 +8,8 @@ postings), and subheads are never ranked: they are not quoted on their own.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,7 +19,7 @@ import numpy.typing as npt
 from bot.ranking.best_first import BestFirst
 from bot.ranking.protocol import Asked, Ranking
 from bot.search.bm25 import Bm25Index
-from bot.search.token_ids import RememberedTokenIds
+from bot.search.token_ids import RememberedTokenIds, TokenIds
 
 if TYPE_CHECKING:
     from bot.knowledge.base import KnowledgeBase
@@ -27,8 +29,34 @@ PASSAGE_SHARE = 0.5
 # Sentences vary from five words to sixty; full BM25 length normalisation (b=0.75) would let a
 # short sentence that shares one rare word beat the long one that answers.
 SENTENCE_LENGTH_NORMALISATION = 0.3
-_PASSAGE_IDS = RememberedTokenIds()
-_SENTENCE_IDS = RememberedTokenIds()
+
+
+class _SameIndex:
+    """The last BM25 index built at one level, shared by a build whose term ids are the last build's
+    very object (no article changed: a restart in the same process): two knowledge bases alive at
+    once then hold one index, and the second build skips its postings' sort (the bench's peak
+    memory was the second start building them beside the first knowledge base)."""
+
+    def __init__(self, **options: float) -> None:
+        self._options = options  # Bm25Index's k1 and b, where not its defaults
+        self._ids = RememberedTokenIds()
+        self._lock = threading.Lock()
+        self._last: tuple[TokenIds, Bm25Index] | None = None
+
+    def of(self, documents: Sequence[Sequence[str]], owners: Sequence[str]) -> Bm25Index:
+        ids = self._ids.of(documents, owners)
+        with self._lock:
+            last = self._last
+        if last is not None and last[0] is ids:
+            return last[1]
+        index = Bm25Index.of_ids(ids, **self._options)
+        with self._lock:
+            self._last = (ids, index)
+        return index
+
+
+_PASSAGE_INDEX = _SameIndex()
+_SENTENCE_INDEX = _SameIndex(b=SENTENCE_LENGTH_NORMALISATION)
 
 
 @dataclass(frozen=True, eq=False)
@@ -56,8 +84,8 @@ class LexicalRanker:
         passage_owners = [p.article_id for p in knowledge.passages]
         sentence_owners = [passage_owners[s.passage] for s in knowledge.sentences]
         return cls(
-            Bm25Index.of_ids(_PASSAGE_IDS.of(knowledge.passage_terms, passage_owners)),
-            Bm25Index.of_ids(_SENTENCE_IDS.of(knowledge.sentence_terms, sentence_owners), b=SENTENCE_LENGTH_NORMALISATION),
+            _PASSAGE_INDEX.of(knowledge.passage_terms, passage_owners),
+            _SENTENCE_INDEX.of(knowledge.sentence_terms, sentence_owners),
             by_passage,
             starts,
             heading,

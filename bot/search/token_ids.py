@@ -41,6 +41,7 @@ class RememberedTokenIds:
         self._lock = threading.Lock()  # builds may run in several threads; the vocabulary grows under it
         self._vocabulary: dict[str, int] = {}
         self._runs: dict[Hashable, _Run] = {}
+        self._last: tuple[list[_Run], TokenIds] | None = None
 
     def of(self, documents: Sequence[Sequence[str]], owners: Sequence[Hashable]) -> TokenIds:
         """`owners[i]` owns `documents[i]`; each owner's documents are one run, in order."""
@@ -58,13 +59,20 @@ class RememberedTokenIds:
                 remembered[owner] = run
                 start = end
             self._runs = remembered
+            last = self._last
+            if last is not None and len(last[0]) == len(runs) and all(a is b for a, b in zip(last[0], runs)):
+                # No article changed: the last ids, the very object, so the index built from them
+                # can be shared too (bot.ranking.lexical).
+                return last[1]
             vocabulary = dict(self._vocabulary)
-        empty = np.zeros(0, dtype=np.int64)
-        return TokenIds(
-            np.concatenate([run.tokens for run in runs]) if runs else empty,
-            np.concatenate([run.lengths for run in runs]) if runs else empty,
-            vocabulary,
-        )
+            empty = np.zeros(0, dtype=np.int64)
+            ids = TokenIds(
+                np.concatenate([run.tokens for run in runs]) if runs else empty,
+                np.concatenate([run.lengths for run in runs]) if runs else empty,
+                vocabulary,
+            )
+            self._last = (runs, ids)
+        return ids
 
     def _run(self, documents: tuple[Sequence[str], ...], last: _Run | None) -> _Run:
         if last is not None and len(last.documents) == len(documents) and all(a is b for a, b in zip(last.documents, documents)):
