@@ -152,7 +152,7 @@ def test_organisations_named_with_the_are_their_speakers() -> None:
 
 def test_an_organisation_described_by_its_owner_or_by_an_acronym_speaks() -> None:
     body = """
-    Hours after the envoy left, Ruritania’s foreign ministry accused the visitors of “reckless” demands.
+    Hours after the envoy left, Ruritania’s foreign ministry accused the visitors of “reckless” demands, the state news agency RNA said.
 
     Ruritania’s official RNA news agency on Monday hailed the meeting as “a new dawn” and said the two sides had agreed to “keep talking”.
 
@@ -196,15 +196,88 @@ def test_a_description_no_person_fits_is_no_one() -> None:
     assert said(body) == []
 
 
-def test_words_a_news_source_reports_are_the_person_s_it_reports() -> None:
+def test_words_a_news_source_reports_are_the_person_s_when_it_reports_her_speech() -> None:
     body = """
     President Ana Silva has written to the council twice.
 
-    RNA reported on June 23 that Silva had received a reply with “excellent content” that she would “study closely”.
+    RNA reported on June 23 that Silva had called the reply “excellent”, and the state news agency reported that Silva said the talks were “useful”.
 
     The council said in a statement that the handover was “a first step”.
     """
-    assert said(body) == [("Ana Silva", "excellent content"), ("Ana Silva", "study closely")]
+    assert said(body) == [("Ana Silva", "excellent"), ("Ana Silva", "useful")]
+
+
+def test_a_news_source_s_words_about_what_a_person_did_are_no_one_s() -> None:
+    # The reporter's words about Silva, not Silva's; whether they quote her cannot be told.
+    body = """
+    President Ana Silva met Tom Baker.
+
+    Reuters reported that Silva was “livid” about the leak.
+
+    The state news agency reported that Silva had inspected “a new-type weapon”.
+
+    RNA reported on June 23 that Silva had received a reply with “excellent content” that she would “study closely”.
+    """
+    assert said(body) == []
+
+
+def test_a_news_source_reporting_a_thing_speaks_for_itself() -> None:
+    body = "The state news agency reported that the launch was “a success”."
+    assert said(body) == [("state news agency", "a success")]
+
+
+def test_a_pronoun_after_an_organisation_s_words_is_no_one_s() -> None:
+    body = """
+    “We will talk again,” the foreign ministry said. “It was good,” she said.
+
+    President Ana Silva spoke first. “We will talk again,” the foreign ministry said. “It was good,” he said.
+
+    “The border stays open,” the interior ministry said. President Ana Silva agreed. “It will,” she said.
+    """
+    assert said(body) == [
+        ("foreign ministry", "We will talk again"),
+        ("foreign ministry", "We will talk again"),
+        ("interior ministry", "The border stays open"),
+        ("Ana Silva", "It will"),
+    ]
+
+
+def test_a_capitalised_title_after_the_is_a_person_not_an_organisation() -> None:
+    body = """
+    President Ana Silva met Tom Baker. “We will see,” the President said.
+
+    Supreme Leader Ana Silva met Tom Baker. “We will see,” the Supreme Leader said.
+
+    Secretary of State Tom Baker met Ana Silva. “We will not,” the Secretary of State said.
+
+    “We are waiting,” the Secretary said.
+    """
+    assert said(body) == [
+        ("Ana Silva", "We will see"),
+        ("Ana Silva", "We will see"),
+        ("Tom Baker", "We will not"),
+        ("Tom Baker", "We are waiting"),
+    ]
+
+
+def test_a_title_no_one_named_holds_says_no_one() -> None:
+    body = "Ana Silva met Tom Baker. “We will see,” the President said."
+    assert said(body) == []
+
+
+def test_an_acronym_names_an_organisation_only_when_the_article_says_so() -> None:
+    body = """
+    “We are ready,” the US government said. “We are not,” the US military said.
+
+    “We are waiting,” the official RNA news agency said.
+    """
+    assert said(body) == [
+        ("US government", "We are ready"),
+        ("US military", "We are not"),
+        ("official RNA news agency", "We are waiting"),
+    ]
+    given = "The Ruritanian News Agency (RNA) is the state's. “We are waiting,” the official RNA news agency said."
+    assert said(given) == [("RNA", "We are waiting")]
 
 
 def test_according_to_a_source_the_person_who_said_it_speaks() -> None:

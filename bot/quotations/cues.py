@@ -9,6 +9,7 @@ to list, and the quotations after it in the paragraph are not given to an earlie
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -62,13 +63,24 @@ class Cue:
     position: int  # where the speaker is named or pointed to
     mention: NameMention | None = None
     words: str | None = None  # an organisation or a description, as the article writes it
-    # A person an organisation reports ("KCNA reported that Kim had …"): the words are theirs.
-    relayed: NameMention | None = None
+    # The name a news source's "that" clause opens with ("KCNA reported that Kim …"), if any.
+    reported: Reported | None = None
 
 
-def _named(mention: NameMention, relayed: NameMention | None = None) -> Cue:
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """Who a report is about, and whether the quotation is words it says they spoke."""
+
+    mention: NameMention
+    # "reported that Kim called the talks “…”": a verb of speech whose object is the quotation,
+    # so the words are the person's. "reported that Kim had inspected “…”" are the reporter's
+    # words about the person, not the person's: when the subject is a person, no one is named.
+    spoken: bool
+
+
+def _named(mention: NameMention, reported: Reported | None = None) -> Cue:
     """A name's cue; a name that labels a thing ("the Kokisihaven City Council said") is no one's."""
-    return Cue(CueKind.UNNAMED if mention.label else CueKind.NAMED, mention.start, mention, relayed=relayed)
+    return Cue(CueKind.UNNAMED if mention.label else CueKind.NAMED, mention.start, mention, reported=reported)
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,8 +346,8 @@ def _subject_before(body: str, region: Region, verb: int) -> Cue:
             return Cue(CueKind.UNNAMED, mention.start)  # "Kim and Trump had agreed": no one speaker
         if not mention.label:
             # A news source reports what others said ("KCNA reported that Kim had …"); a person says it.
-            relayed = _reported_person(body, region, verb) if tokens[verb].lower in REPORTING_VERBS else None
-            return _named(mention, relayed)
+            reported = _reported_person(body, region, verb) if tokens[verb].lower in REPORTING_VERBS else None
+            return _named(mention, reported)
     if tokens[k].text == ",":
         # "Jim Mattis, speaking alongside …, said": the name before a phrase set off by commas.
         mention = next((m for m in region.mentions if _opens_a_participle_phrase(body, region, m)), None)
@@ -382,14 +394,33 @@ def _organisation_or_description(body: str, region: Region, end: int, verb: int)
     words = body[phrase[0].start : head.end]
     if head.lower in ORGANISATION_NOUNS and len(phrase) > 1:
         acronym = next((t for t in reversed(phrase) if _is_acronym(t)), None)
-        if acronym is not None and all(not t.capitalised for t in phrase if t.start > acronym.start):
+        if acronym is not None and all(not t.capitalised for t in phrase if t.start > acronym.start) and _named_by_acronym(body, acronym.text, head.lower):
             words = acronym.text
-        return Cue(CueKind.ORGANISATION, phrase[0].start, words=words, relayed=_reported_person(body, region, verb))
-    if before == "the" and head.capitalised and all(t.capitalised or t.lower in _INSIDE_A_NAME for t in phrase):
-        return Cue(CueKind.ORGANISATION, phrase[0].start, words=words, relayed=_reported_person(body, region, verb))
-    if before == "the" and head.lower in PERSONAL_TITLES and not head.capitalised:
+        return Cue(CueKind.ORGANISATION, phrase[0].start, words=words, reported=_reported_person(body, region, verb))
+    if before == "the" and _head_of_a_name(phrase).lower in PERSONAL_TITLES:
+        # "the North Korean leader", "the President", "the Secretary of State": a person by
+        # title, whatever its case, never an organisation.
         return Cue(CueKind.DESCRIBED, phrase[0].start, words=words)
+    if before == "the" and head.capitalised and all(t.capitalised or t.lower in _INSIDE_A_NAME for t in phrase):
+        return Cue(CueKind.ORGANISATION, phrase[0].start, words=words, reported=_reported_person(body, region, verb))
     return None
+
+
+def _head_of_a_name(phrase: Sequence[Token]) -> Token:
+    """The noun a phrase is about: its last word, or the word before its first "of", "for" or
+    "on" ("Secretary" of "Secretary of State", "Centre" of "Centre for Justice Studies")."""
+    inside = next((k for k, t in enumerate(phrase) if k > 0 and t.lower in _INSIDE_A_NAME and t.lower != "and"), None)
+    return phrase[inside - 1] if inside is not None else phrase[-1]
+
+
+def _named_by_acronym(body: str, acronym: str, noun: str) -> bool:
+    """Whether the article gives the acronym as the organisation's own name: in apposition to its
+    noun ("the state news agency KCNA", "KCNA, the state news agency") or in brackets after it
+    ("Korean Central News Agency (KCNA)"). "US" in "the US government" names a country, not the
+    government, and the article never writes "government US" or "(US)" after "government"."""
+    a, n = re.escape(acronym), re.escape(noun)
+    given = (rf"\b{n}\s+{a}\b", rf"\b{n}\s*\(\s*{a}\s*\)", rf"\b{a},\s+(?:the|an?)\s+[^.,;]*?\b{n}\b")
+    return any(re.search(pattern, body, re.IGNORECASE) for pattern in given)
 
 
 def _in_a_subject_phrase(tokens: Sequence[Token], k: int) -> bool:
@@ -426,10 +457,11 @@ def _organisation_acting(body: str, region: Region, before: int) -> Cue | None:
 MAX_WORDS_BEFORE_REPORTED_THAT = 5
 
 
-def _reported_person(body: str, region: Region, verb: int) -> NameMention | None:
-    """The name a "that" clause after the verb opens with, as its subject: an organisation that
-    reports it ("KCNA reported on June 23 that Kim had received … “excellent content”") relays
-    that person's words."""
+def _reported_person(body: str, region: Region, verb: int) -> Reported | None:
+    """The name a "that" clause after the verb opens with, as its subject. A news source relays a
+    person's words only when that clause's verb is one of speech or judgement with the quotation
+    as its object ("RNA reported that Silva called the talks “…”", "… that Silva said the talks
+    were “…”"); "Reuters reported that Silva was “livid”" is Reuters' word for her."""
     tokens = region.tokens
     for k in range(verb + 1, min(len(tokens) - 1, verb + 2 + MAX_WORDS_BEFORE_REPORTED_THAT)):
         if not tokens[k].text[0].isalnum():
@@ -437,9 +469,18 @@ def _reported_person(body: str, region: Region, verb: int) -> NameMention | None
         if tokens[k].lower == "that":
             mention = region.mention_at(tokens[k + 1].start)
             if mention is not None and not mention.label and not mention.possessive and acts(body, region, mention):
-                return mention
+                return Reported(mention, _speaks_the_quotation(body, region, mention))
             return None
     return None
+
+
+def _speaks_the_quotation(body: str, region: Region, mention: NameMention) -> bool:
+    """Whether the verb right after the name (past adverbs and auxiliaries) is one of speech, and
+    no new clause stands between it and the quotation that ends the region."""
+    tokens = region.tokens
+    k = bisect.bisect_left(tokens, mention.outer_end, key=_start)
+    k = _skip(tokens, k, lambda t: t.text == "," or _is_adverb(t) or t.lower in AUXILIARIES_AND_MODALS)
+    return k < len(tokens) and _is_speech_verb(tokens[k]) and not any(ends_a_clause(tokens, j) for j in range(k, len(tokens)))
 
 
 def _joined_to_another(body: str, region: Region, mention: NameMention) -> bool:

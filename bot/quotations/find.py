@@ -16,7 +16,7 @@ from bot.knowledge.models import Article, Span
 from bot.knowledge.passages import paragraph_spans
 from bot.knowledge.quotation_marks import quoted_spans
 from bot.knowledge.sentences import sentence_spans
-from bot.quotations.cues import Cue, CueKind, Region, acts, cue_after, cue_before, ends_a_clause
+from bot.quotations.cues import Cue, CueKind, Region, Reported, acts, cue_after, cue_before, ends_a_clause
 from bot.quotations.english import GENDERED_PRONOUNS
 from bot.quotations.names import NameMention, Token, name_key, name_mentions, tokenize
 from bot.quotes import Quote
@@ -185,6 +185,8 @@ class _People:
         self.pointed: list[tuple[int, str]] = [
             (m.start, self.full_name(m)) for m in self.mentions if not m.label and name_key(self.full_name(m)) in self.keys
         ]
+        # Where an organisation was quoted: a pronoun after it does not reach back past it.
+        self.organisations_spoke: list[int] = []
 
     def is_a_name(self, mention: NameMention) -> bool:
         """A single capitalised word opening its sentence is a name only when the article writes
@@ -214,24 +216,34 @@ class _People:
                 continue
             if cue.kind is CueKind.NAMED and cue.mention is not None:
                 named = self.full_name(cue.mention) if self.is_a_name(cue.mention) else None
-                segment.speaker = self._relayed(cue.relayed) or named
+                segment.speaker = self._reporter_or_reported(cue.reported, named)
             elif cue.kind is CueKind.PRONOUN:
                 segment.speaker = self._pointed_at(cue.position, segment.paragraph)
             elif cue.kind is CueKind.WRITER:
                 segment.speaker = self.author
             elif cue.kind is CueKind.ORGANISATION:
-                segment.speaker = self._relayed(cue.relayed) or cue.words
+                segment.speaker = self._reporter_or_reported(cue.reported, cue.words)
             elif cue.kind is CueKind.DESCRIBED and cue.words is not None:
                 segment.speaker = self._described(cue.words, cue.position)
-            if segment.speaker is not None:
+            if segment.speaker is None:
+                continue
+            if cue.kind is CueKind.ORGANISATION and segment.speaker == cue.words:
+                # "he" or "she" never points at an organisation, nor past one that spoke since
+                # the person named last: "“…,” the foreign ministry said. “…,” she said." is no one's.
+                self.organisations_spoke.append(cue.position)
+            else:
                 self.pointed.append((cue.position, segment.speaker))
 
-    def _relayed(self, mention: NameMention | None) -> str | None:
-        """The person whose words an organisation reports ("KCNA reported that Kim had …"), if a person."""
-        if mention is None or not self.is_a_name(mention):
-            return None
-        name = self.full_name(mention)
-        return name if name_key(name) in self.keys else None
+    def _reporter_or_reported(self, reported: Reported | None, reporter: str | None) -> str | None:
+        """Who a news source's words about a person belong to: the person when it reports their
+        speech ("RNA reported that Silva called it “…”"), no one when it reports what the person
+        did in words that may be its own ("… that Silva had inspected “…”"), else the reporter."""
+        if reported is None or not self.is_a_name(reported.mention):
+            return reporter
+        name = self.full_name(reported.mention)
+        if name_key(name) not in self.keys:
+            return reporter  # "RNA reported that Ruritania had launched “…”": the source's words
+        return name if reported.spoken else None
 
     def _described(self, description: str, position: int) -> str | None:
         """The person a description stands for ("the North Korean leader"): the latest person named
@@ -273,7 +285,7 @@ class _People:
         negotiators. “…,” she said." is Choi's), not merely the nearest name."""
         reach = self.paragraphs[max(0, paragraph - PRONOUN_REACH_PARAGRAPHS)].span.start
         candidates = sorted((at, name) for at, name in self.pointed if reach <= at < position)
-        if not candidates:
+        if not candidates or any(candidates[-1][0] < at < position for at in self.organisations_spoke):
             return None
         latest = self._sentence_start(candidates[-1][0])
         return next(name for at, name in candidates if at >= latest)
