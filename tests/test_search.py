@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
+
+import pytest
 
 from bot.answers import answer
 from bot.knowledge.base import build_knowledge_base
@@ -10,8 +13,9 @@ from bot.search.aliases import AliasTable
 from bot.search.bm25 import Bm25Index
 from bot.search.normalise import terms
 from bot.search.query import analyse
-from bot.search.synonyms import synonym_stems
+from bot.search.synonyms import SYNONYM_TABLE, synonym_stems
 from bot.search.typos import SpellingIndex
+from tools.build_synonyms import WORDNET
 from tests.conftest import words_only, write_article
 
 
@@ -102,6 +106,17 @@ def test_synonym_table_maps_everyday_words_to_the_stems_of_their_synonyms() -> N
     # Keyed by word, not stem: "officials" brings "functionary", never "officious" meddling.
     assert "meddl" not in synonym_stems("officials")
     assert synonym_stems("zzzz") == ()
+
+
+@pytest.mark.skipif(not WORDNET.exists(), reason="WordNet is a build input: apt-get install wordnet-base")
+def test_the_shipped_synonym_table_holds_the_stems_stem_gives_today() -> None:
+    """A table of stems made before stem() mapped irregular forms to their lemma holds "lost",
+    "grown" and "larger", which no index term equals any more (stem gives "lose", "grow", "larg"):
+    those synonyms silently stop working. Not checked as "stem(s) == s" for each stored stem:
+    Snowball is not idempotent ("accidental" -> "accident" -> "accid")."""
+    from tools.build_synonyms import table_text
+
+    assert gzip.decompress(SYNONYM_TABLE.read_bytes()).decode("ascii") == table_text()
 
 
 def test_a_question_in_other_words_finds_the_passage_through_synonyms(tmp_path: Path) -> None:

@@ -7,7 +7,9 @@ which words share a sense. Only a word's commonest senses count (WordNet orders 
 each was seen in tagged text), so "hand" brings "give" and "pass" (the verb's first sense) but not
 "manpower" or "custody" from its rarer noun senses.
 
-Run it only to refresh the table: `apt-get install wordnet-base && python tools/build_synonyms.py`.
+Run it only to refresh the table: `apt-get install wordnet-base && python tools/build_synonyms.py`,
+and again whenever bot.search.normalise.stem changes: the table holds stems, and a stem made
+by an older stem() may equal no index term (tests/test_search.py checks it where WordNet is installed).
 """
 
 from __future__ import annotations
@@ -87,7 +89,8 @@ def english_words() -> list[str]:
     return [line.partition("\t")[0] for line in lines[1:]]
 
 
-def main() -> None:
+def table_text() -> str:
+    """The table's text: a word, a tab, its synonym stems commonest sense first, one word a line."""
     # Keyed by word, not stem: "officials" and "officious" share a stem but not a meaning.
     synonyms: dict[str, dict[str, int]] = defaultdict(dict)  # word -> synonym stem -> best sense rank
     indexes = {part: read_index(part) for part in PARTS_OF_SPEECH}
@@ -115,7 +118,11 @@ def main() -> None:
         ranked = sorted(synonyms[key].items(), key=lambda item: (item[1], item[0]))[:MAX_SYNONYMS]
         if ranked:
             lines.append(key + "\t" + " ".join(other for other, _ in ranked))
-    TARGET.write_bytes(gzip.compress("\n".join(lines).encode("ascii"), mtime=0))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    TARGET.write_bytes(gzip.compress(table_text().encode("ascii"), mtime=0))
     print(f"{len(lines)} words -> {TARGET} ({TARGET.stat().st_size} bytes)")
 
 
