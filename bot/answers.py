@@ -12,7 +12,7 @@ from bot.knowledge.quotation_marks import unbalanced
 from bot.quotes import Quote
 from bot.ranking.answer_check import AnswerCheck, Evidence, shipped_model
 from bot.ranking.fusion import Fused, FusedList, FusionWeights, fuse
-from bot.ranking.learned import LearnedRanking, shipped_ranking
+from bot.ranking.learned import Reranking, shipped_ranking
 from bot.ranking.protocol import Asked, Ranking
 from bot.ranking.semantic import SemanticRanker
 from bot.ranking.signals import content_of, gather_signals
@@ -51,7 +51,7 @@ class Pipeline:
     # Later quotes must score at least half as well as the first, or they are noise.
     following_quote_ratio: float = 0.5
     # The fused list's head re-ordered by a fitted model (bot.ranking.learned; None: the fused order).
-    reranking: LearnedRanking | None = shipped_ranking()
+    reranking: Reranking | None = shipped_ranking()
 
 
 PIPELINE = Pipeline()
@@ -209,7 +209,7 @@ def answer(
     )  # fmt: skip
     evidence = Evidence(coverage, similarity, bool(fitting), has_topic=bool(query.concepts), signals=signals)
     reading = _reading(expectation, bool(fitting), query, credits, similarity, evidence)
-    quotes = _quotes(knowledge, fitting or ranked, explain=wants_explanation(asking or question), ratio=pipeline.following_quote_ratio)
+    quotes = quotes_from(knowledge, fitting or ranked, explain=wants_explanation(asking or question), ratio=pipeline.following_quote_ratio)
     if not pipeline.check.answers(evidence):
         return Answer(question, declined=Declined.NOT_COVERED, closest=quotes[:CLOSEST_OFFERED], coverage=coverage, reading=reading)
     return Answer(question, quotes=quotes, coverage=coverage, reading=reading)
@@ -247,7 +247,7 @@ def _fitting(knowledge: KnowledgeBase, ranked: FusedList, expectation: Expectati
 
 def _while_quotable(candidates: Iterator[Fused], ratio: float) -> list[Fused]:
     """The candidates, best first, up to the first that scores under `ratio` of the first (included):
-    the quotes stop there (_quotes), and reading every sentence of a large folder for its kind of
+    the quotes stop there (quotes_from), and reading every sentence of a large folder for its kind of
     answer cost most of an answer's time."""
     taken: list[Fused] = []
     for candidate in candidates:
@@ -329,7 +329,7 @@ def _window_terms(knowledge: KnowledgeBase, sentence: int) -> frozenset[str]:
     return frozenset().union(*(knowledge.sentence_terms[i] for i in _window(knowledge, sentence)))
 
 
-def _quotes(knowledge: KnowledgeBase, ranked: Sequence[Fused], *, explain: bool = False, ratio: float = PIPELINE.following_quote_ratio) -> tuple[Quote, ...]:
+def quotes_from(knowledge: KnowledgeBase, ranked: Sequence[Fused], *, explain: bool = False, ratio: float = PIPELINE.following_quote_ratio) -> tuple[Quote, ...]:
     """Best sentences first; a sentence next to one already chosen joins that quote.
 
     A claim's support usually follows it ("Diplomacy is a team sport. Even if Trump succeeds…"),

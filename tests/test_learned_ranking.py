@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,7 +13,9 @@ from bot.answers import PIPELINE, answer, rank_sentences
 from bot.knowledge.store import KnowledgeStore
 from bot.ranking.fusion import FusedList
 from bot.ranking.learned import DEPTH, FEATURES, LearnedRanking, candidate_features, shipped_ranking
+from bot.ranking.learned import _say_the_fused_order_stands as say_it_once
 from bot.search.query import read_question
+from tests.conftest import words_only
 
 
 def test_the_shipped_ranking_is_the_one_the_bot_uses_and_a_broken_file_leaves_the_fused_order(
@@ -55,3 +58,22 @@ def test_the_model_orders_the_head_by_what_it_weighs(bundled_store: KnowledgeSto
     assert result.quotes
     for quote in result.quotes:
         assert quote.text == quote.article.body[quote.start : quote.end]
+
+
+def test_without_a_ranker_its_features_read_the_fused_order_stands(bundled_store: KnowledgeStore, caplog: pytest.LogCaptureFixture) -> None:
+    """Words only (the meaning model missing): the meaning features would be constants the model
+    never saw, so the shipped model leaves the fused list as it is, and says so once."""
+    knowledge = words_only(bundled_store.current)
+    model = shipped_ranking()
+    assert model is not None and "meaning" in model.rankers_needed
+    caplog.set_level(logging.INFO, logger="bot.ranking.learned")
+    say_it_once.cache_clear()  # another test in this process may have said it already
+    for question in ("what was the bloody nose plan", "who met in hanoi"):
+        _, query = read_question(knowledge, question)
+        rankings, fused = rank_sentences(knowledge, question, query)
+        assert [r.ranker for r in rankings] == ["words"]
+        assert model.reranked(knowledge, rankings, fused, query) is fused
+    assert caplog.text.count("the meaning ranking, which did not rank; the fused order stands") == 1
+    fewest_words_first = LearnedRanking(("words",), (0.0,), (1.0,), (-1.0,))  # needs only what ranked: it reorders
+    reordered = fewest_words_first.reranked(knowledge, rankings, fused, query)
+    assert [f.sentence for f in reordered] != [f.sentence for f in fused]

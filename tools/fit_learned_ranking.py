@@ -20,12 +20,13 @@ the held-out rank of the first right candidate in the re-ranked head, no quotes 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from bot.answers import PIPELINE, Pipeline, _quotes, answer, clean_question
+from bot.answers import PIPELINE, Pipeline, answer, clean_question, quotes_from
 from bot.config import BUNDLED_KNOWLEDGE
 from bot.evaluation import EvalQuestion, first_hit_rank, holds_span, read_questions
 from bot.knowledge.base import KnowledgeBase, build_knowledge_base
@@ -55,7 +56,7 @@ class Recording:
     def __init__(self) -> None:
         self.seen: list[tuple[list[int], np.ndarray]] = []
 
-    def reranked(self, knowledge: KnowledgeBase, rankings: list[Ranking], fused: FusedList, query: Query) -> FusedList:
+    def reranked(self, knowledge: KnowledgeBase, rankings: Sequence[Ranking], fused: FusedList, query: Query) -> FusedList:
         self.seen.append(candidate_features(knowledge, rankings, fused, query, self.depth))
         return fused
 
@@ -71,7 +72,7 @@ class Observed:
 
 def observe(knowledge: KnowledgeBase, questions: list[tuple[int, EvalQuestion]]) -> Observed:
     recording = Recording()
-    pipeline = Pipeline(fusion=PIPELINE.fusion, check=EVERYTHING, following_quote_ratio=PIPELINE.following_quote_ratio, reranking=recording)  # type: ignore[arg-type]
+    pipeline = Pipeline(fusion=PIPELINE.fusion, check=EVERYTHING, following_quote_ratio=PIPELINE.following_quote_ratio, reranking=recording)
     ranks, xs, rights = [], [], []
     for _, question in questions:
         recording.seen.clear()
@@ -79,7 +80,7 @@ def observe(knowledge: KnowledgeBase, questions: list[tuple[int, EvalQuestion]])
         ranks.append(first_hit_rank(result, question.answers) or NO_HIT)
         positions, matrix = recording.seen[0] if recording.seen else ([], np.zeros((0, len(FEATURES))))
         explain = wants_explanation(clean_question(question.question))
-        quotes = [_quotes(knowledge, [Fused(p, 1.0)], explain=explain)[0] for p in positions]
+        quotes = [quotes_from(knowledge, [Fused(p, 1.0)], explain=explain)[0] for p in positions]
         rights.append(np.array([any(holds_span(q.article, q.text, g) for g in question.answers) for q in quotes], dtype=bool))
         xs.append(matrix)
     return Observed(
@@ -135,12 +136,12 @@ def line(ranks: np.ndarray, paraphrase: np.ndarray) -> str:
     return f"R@1 {(ranks == 1).mean():.3f} (paraphrase {(ranks[paraphrase] == 1).mean():.3f})  R@3 {(ranks <= 3).mean():.3f}"
 
 
-def held_out(o: Observed, features: tuple[str, ...], l2: float, decide: object) -> np.ndarray:
+def held_out(o: Observed, features: tuple[str, ...], l2: float, decide: Callable[[LearnedRanking, np.ndarray], np.ndarray]) -> np.ndarray:
     """Each question's rank under the model fitted without its set (`decide(model, mask)` gives the masked ranks)."""
     ranks = np.zeros(len(o.set_id), dtype=int)
     for fold in np.unique(o.set_id):
         out = o.set_id == fold
-        ranks[out] = decide(fit_pairwise(o, ~out, features, l2), out)  # type: ignore[operator]
+        ranks[out] = decide(fit_pairwise(o, ~out, features, l2), out)
     return ranks
 
 

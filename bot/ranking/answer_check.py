@@ -30,13 +30,12 @@ articles (/compare), and a follow-up read with its thread's question (bot.answer
 from __future__ import annotations
 
 import json
-import logging
 import math
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 
-logger = logging.getLogger(__name__)
+from bot.ranking.standardised import StandardisedLinear, linear_fields, load_model
 
 MODEL_FILE = Path(__file__).with_name("answer_check.json")
 
@@ -84,48 +83,31 @@ def features(evidence: Evidence) -> dict[str, float]:
 
 
 @dataclass(frozen=True)
-class DeclineModel:
+class DeclineModel(StandardisedLinear):
     """Logistic regression over standardised features: the probability that the articles answer."""
 
-    features: tuple[str, ...]
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    weights: tuple[float, ...]
     bias: float
     threshold: float  # answers at this probability or above
     notes: dict[str, object] = field(default_factory=dict, compare=False)  # how and on what it was fitted
 
     def probability(self, values: dict[str, float]) -> float:
-        z = self.bias + sum(w * (values[name] - m) / s for name, m, s, w in zip(self.features, self.mean, self.scale, self.weights))
+        z = self.bias + self.score(values)
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     def to_json(self) -> str:
-        return json.dumps(
-            {"features": self.features, "mean": self.mean, "scale": self.scale, "weights": self.weights, "bias": self.bias, "threshold": self.threshold, "notes": self.notes},
-            indent=1,
-        )
+        return json.dumps({**self.linear_json(), "bias": self.bias, "threshold": self.threshold, "notes": self.notes}, indent=1)
 
     @classmethod
     def from_json(cls, text: str) -> DeclineModel:
         data = json.loads(text)
-        names = tuple(data["features"])
-        unknown = set(names) - {"coverage", "similarity", *Signals.__dataclass_fields__}
-        if unknown:
-            raise ValueError(f"features the bot does not compute: {sorted(unknown)}")
-        model = cls(names, *(tuple(float(v) for v in data[key]) for key in ("mean", "scale", "weights")), float(data["bias"]), float(data["threshold"]), data.get("notes", {}))
-        if not len(model.mean) == len(model.scale) == len(model.weights) == len(names):
-            raise ValueError("features, mean, scale and weights differ in length")
-        return model
+        known = {"coverage", "similarity", *Signals.__dataclass_fields__}
+        return cls(**linear_fields(data, known), bias=float(data["bias"]), threshold=float(data["threshold"]), notes=data.get("notes", {}))
 
 
 @cache
 def shipped_model(path: Path = MODEL_FILE) -> DeclineModel | None:
     """The fitted model the bot ships; None (the rule decides, and says so once) if it is missing or broken."""
-    try:
-        return DeclineModel.from_json(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        logger.warning("Answer check: %s cannot be used (%s); the threshold rule decides", path.name, error)
-        return None
+    return load_model(path, DeclineModel.from_json, "Answer check", "the threshold rule decides")
 
 
 @dataclass(frozen=True)

@@ -23,13 +23,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
-import numpy.typing as npt
 
 from bot.ranking.fusion import FusedList
 from bot.ranking.protocol import Ranking
+from bot.ranking.standardised import Matrix, StandardisedLinear, linear_fields, load_model
 
 if TYPE_CHECKING:
     from bot.knowledge.base import KnowledgeBase
@@ -57,7 +58,12 @@ FEATURES = (
     "neighbour",  # the better fused score of its neighbours in the paragraph, over the best
 )
 
-Matrix = npt.NDArray[np.float64]
+# The ranker each ranker-made feature reads. Without that ranker (words only, the model missing)
+# they would be constants the model never saw while fitted: the fused order stands instead.
+RANKER_OF_FEATURE = MappingProxyType({
+    "words": "words", "words_rank": "words",
+    "meaning": "meaning", "meaning_gap": "meaning", "meaning_rank": "meaning",
+})  # fmt: skip
 
 
 def candidate_features(
@@ -121,23 +127,34 @@ def _best_neighbour(knowledge: KnowledgeBase, position: int, fused_of: dict[int,
     return max((fused_of.get(p, 0.0) for p in around), default=0.0)
 
 
+class Reranking(Protocol):
+    """What the pipeline asks of a re-ranking (bot.answers.Pipeline): the fused list, re-ordered."""
+
+    def reranked(self, knowledge: KnowledgeBase, rankings: Sequence[Ranking], fused: FusedList, query: Query) -> FusedList: ...
+
+
 @dataclass(frozen=True)
-class LearnedRanking:
+class LearnedRanking(StandardisedLinear):
     """A linear score over standardised features; higher ranks first."""
 
-    features: tuple[str, ...]
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    weights: tuple[float, ...]
     depth: int = DEPTH
     notes: dict[str, object] = field(default_factory=dict, compare=False)  # how and on what it was fitted
 
+    @property
+    def rankers_needed(self) -> frozenset[str]:
+        return frozenset(RANKER_OF_FEATURE[name] for name in self.features if name in RANKER_OF_FEATURE)
+
     def scores(self, matrix: Matrix) -> Matrix:
-        columns = [FEATURES.index(name) for name in self.features]
-        return ((matrix[:, columns] - np.array(self.mean)) / np.array(self.scale)) @ np.array(self.weights)
+        """Scores of candidate_features' rows (every feature the bot computes, in FEATURES' order)."""
+        return super().scores(matrix[:, [FEATURES.index(name) for name in self.features]])
 
     def reranked(self, knowledge: KnowledgeBase, rankings: Sequence[Ranking], fused: FusedList, query: Query) -> FusedList:
-        """The fused list with its head in the model's order, holding the head's fused scores best first."""
+        """The fused list with its head in the model's order, holding the head's fused scores best
+        first; the fused list as it is when a ranker the model's features read did not rank."""
+        missing = self.rankers_needed - {ranking.ranker for ranking in rankings}
+        if missing:
+            _say_the_fused_order_stands(frozenset(missing))
+            return fused
         positions, matrix = candidate_features(knowledge, rankings, fused, query, self.depth)
         if len(positions) < 2:
             return fused
@@ -145,31 +162,20 @@ class LearnedRanking:
         return fused.with_head(np.array(positions, dtype=np.int64)[order])
 
     def to_json(self) -> str:
-        return json.dumps(
-            {"features": self.features, "mean": self.mean, "scale": self.scale, "weights": self.weights, "depth": self.depth, "notes": self.notes},
-            indent=1,
-        )
+        return json.dumps({**self.linear_json(), "depth": self.depth, "notes": self.notes}, indent=1)
 
     @classmethod
     def from_json(cls, text: str) -> LearnedRanking:
         data = json.loads(text)
-        names = tuple(data["features"])
-        unknown = set(names) - set(FEATURES)
-        if unknown:
-            raise ValueError(f"features the bot does not compute: {sorted(unknown)}")
-        model = cls(names, *(tuple(float(v) for v in data[key]) for key in ("mean", "scale", "weights")), int(data["depth"]), data.get("notes", {}))
-        if not len(model.mean) == len(model.scale) == len(model.weights) == len(names):
-            raise ValueError("features, mean, scale and weights differ in length")
-        return model
+        return cls(**linear_fields(data, FEATURES), depth=int(data["depth"]), notes=data.get("notes", {}))
+
+
+@cache  # once a process for each set of missing rankers: every question would say it again
+def _say_the_fused_order_stands(missing: frozenset[str]) -> None:
+    logger.info("Learned ranking: its features need the %s ranking, which did not rank; the fused order stands", " and ".join(sorted(missing)))
 
 
 @cache
 def shipped_ranking(path: Path = MODEL_FILE) -> LearnedRanking | None:
     """The fitted re-ranking the bot ships; None (the fused order stands) if it is missing or broken."""
-    if not path.exists():
-        return None
-    try:
-        return LearnedRanking.from_json(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        logger.warning("Learned ranking: %s cannot be used (%s); the fused order stands", path.name, error)
-        return None
+    return load_model(path, LearnedRanking.from_json, "Learned ranking", "the fused order stands")
