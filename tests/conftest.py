@@ -128,3 +128,21 @@ def write_talks_with_a_plan(folder: Path) -> Path:
     """
     write_article(folder, PLAN_ARTICLE_ID, body, published="2019-03-15")
     return folder
+
+
+def fast_and_full_date_scans_agree(paths: list[Path]) -> int:
+    """Asserts that the timeline's trigger scan and cheap first-word test (found._PHRASE_STARTS),
+    which skip positions where no date phrase can start, find in each article's body the phrases a
+    scan of every position finds; the number of phrases found."""
+    from bot.knowledge.articles import read_article
+    from bot.timeline import found
+
+    phrases = 0
+    for path in paths:
+        article, _ = read_article(path)
+        assert article is not None, path.name
+        body = article.body
+        full = [m.span() for m in found._PATTERN.finditer(body)]
+        assert [m.span() for m in found._matches(body, 0, len(body))] == full, path.name
+        phrases += len(full)
+    return phrases

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot.config import BUNDLED_KNOWLEDGE
 from tests.cli_helpers import run_bot
+from tests.conftest import fast_and_full_date_scans_agree
 
 
 def test_the_shipped_knowledge_folder_passes_check() -> None:
@@ -22,6 +23,13 @@ def test_the_shipped_knowledge_folder_passes_check() -> None:
     )
     assert "no problems" in result.stdout
 
+
+def test_the_fast_date_scan_finds_what_a_full_scan_finds_in_the_shipped_articles() -> None:
+    """The timeline's date scan skips positions where no date phrase can start; over the articles
+    the bot serves it must find every phrase a scan of every position finds."""
+    paths = sorted((BUNDLED_KNOWLEDGE / "articles").glob("*.md"))
+    assert paths, f"no articles in {BUNDLED_KNOWLEDGE / 'articles'}"
+    assert fast_and_full_date_scans_agree(paths) > 0
 
 
 def _names_the_shipped_folder(path: Path) -> bool:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 
 from bot.knowledge.models import Span
 from bot.timeline.found import find_mentions
 from bot.timeline.models import EventDate
+from tests.conftest import FIXTURE_KNOWLEDGE, fast_and_full_date_scans_agree
 
 PUBLISHED = dt.date(2019, 2, 28)  # a Thursday, like the WIRED and Vox articles
 
@@ -304,27 +306,14 @@ def test_reading_only_near_the_words_dates_need_finds_what_a_full_scan_finds() -
     assert len(full) >= 20
 
 
-def test_the_fast_scan_finds_what_a_full_scan_finds_in_every_article_we_ship() -> None:
-    """The trigger scan and the cheap first-word test (found._PHRASE_STARTS) skip positions only
-    where no date phrase can start: every sentence of the bundled articles, the made-up gold
-    articles and the measurement articles gives the same phrases as a scan of every position."""
-    from pathlib import Path
-
-    from bot.knowledge.articles import read_article
-    from bot.timeline import found as found_module
-
+def test_the_fast_scan_finds_what_a_full_scan_finds_in_the_fixture_gold_and_measurement_articles() -> None:
+    """Every sentence of the frozen fixture's articles, the made-up gold articles and the
+    measurement articles gives the same date phrases as a scan of every position (the shipped
+    folder's articles: tests/test_shipped_knowledge.py)."""
     root = Path(__file__).parent.parent
-    paths = [*(root / "tests" / "fixtures" / "knowledge" / "articles").glob("*.md"), *(root / "tests" / "timeline_gold").glob("*.md"), *(root / "eval" / "articles").glob("*.md")]
+    paths = [*(FIXTURE_KNOWLEDGE / "articles").glob("*.md"), *(root / "tests" / "timeline_gold").glob("*.md"), *(root / "eval" / "articles").glob("*.md")]
     assert len(paths) >= 9
-    phrases = 0
-    for path in paths:
-        article, _ = read_article(path)
-        assert article is not None, path.name
-        body = article.body
-        full = [m.span() for m in found_module._PATTERN.finditer(body)]
-        assert [m.span() for m in found_module._matches(body, 0, len(body))] == full, path.name
-        phrases += len(full)
-    assert phrases >= 100
+    assert fast_and_full_date_scans_agree(paths) >= 100
 
 
 def test_a_year_written_alone_sets_the_year_of_the_rest_of_its_paragraph() -> None:
