@@ -56,10 +56,10 @@ def gather_signals(
     )
 
 
-# Words that give a reason, a cause or a condition in any English text.
+# Words that give a reason, a cause or a condition in any English text ("why" covers "that's why", "which is why").
 _GIVES_REASON = re.compile(
     r"\b(?i:because|since|so that|in order to|due to|as a result|thanks to|reasons?|in part|caus(?:e|ed|es)|led to|leads? to"
-    r"|result(?:s|ed)? in|therefore|that’s why|that's why|which is why|why|if|so as to|for fear)\b"
+    r"|result(?:s|ed)? in|therefore|why|if|so as to|for fear)\b"
 )
 
 

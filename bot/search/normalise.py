@@ -12,6 +12,7 @@ from typing import Protocol
 import snowballstemmer
 
 from bot.search.word_forms import lemma
+
 STEMMER_LANGUAGE = "english"
 
 # Curly quotes and dashes folded to ASCII so "Trump’s" and "Trump's" are one word.

@@ -86,7 +86,7 @@ _PATTERN = re.compile(
             rf"(?P<anchor_time>(?:(?i:shortly|just|soon)\s+)?(?:(?i:at|after|before|around|by)\s+)?(?:(?i:about|around|roughly)\s+)?\b\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.(?!\w)"
             rf"|\b(?i:in|during)\s+(?i:the)\s+(?:(?i:early|late)\s+)?(?i:morning|afternoon|evening)\b|\b(?i:early|late)\s+(?i:in)\s+(?i:the)\s+(?i:morning|afternoon|evening)\b)",
             # "afterwards": after the event just told, on its day.
-            rf"\b(?P<anchor_back>(?i:afterwards?))\b",
+            rf"\b(?P<anchor_afterwards>(?i:afterwards?))\b",
             # "on the second day", "the final day": a day of the span of days it refers to.
             rf"\b(?i:the)\s+(?P<anchor_ordinal>(?i:first|second|third|fourth|fifth|final|last))\s+(?i:day)\b",
             rf"\b(?i:in|within)\s+(?P<future_n>{_NUMBER})\s+(?P<future_unit>{_UNIT})\b(?!\s+(?i:ago|of|in|before|after|earlier|later))",
@@ -272,7 +272,7 @@ def _anchored(
             earlier -= 1
         if anchor is None:
             continue
-        if g["anchor_same"] or g["anchor_that"] or g["anchor_clock"] or g["anchor_time"] or g["anchor_back"]:
+        if g["anchor_same"] or g["anchor_that"] or g["anchor_clock"] or g["anchor_time"] or g["anchor_afterwards"]:
             amount, unit = 0, g["anchor_same_unit"] or "day"  # "the same day", "within hours": the date it refers to
             if g["anchor_clock"] and (g["anchor_clock_dir"] or "after").lower() in ("after", "later"):
                 anchor = _last_day(anchor)  # "hours after Pompeo left" a visit of two days: its last
@@ -382,7 +382,7 @@ def _counts_days(g: dict[str, str | None]) -> bool:
     """Whether a counted phrase counts days or less ("the next day", "hours later", "that
     morning"), so that only a date with a day can be what it counts from."""
     unit = (g["anchor_unit"] or g["anchor_next_unit"] or g["anchor_same_unit"] or "").lower()
-    return bool(g["anchor_that"] or g["anchor_clock"] or g["anchor_ordinal"] or g["anchor_time"] or g["anchor_back"] or unit.startswith(("day", "morning")))
+    return bool(g["anchor_that"] or g["anchor_clock"] or g["anchor_ordinal"] or g["anchor_time"] or g["anchor_afterwards"] or unit.startswith(("day", "morning")))
 
 
 def _last_day(resolved: Resolved) -> Resolved:
@@ -579,7 +579,7 @@ def _lacks_year(g: dict[str, str | None]) -> bool:
 
 def _is_anchor(match: re.Match[str]) -> bool:
     g = match.group
-    return bool(g("anchor_n") or g("anchor_next") or g("anchor_same") or g("anchor_that") or g("anchor_clock") or g("anchor_ordinal") or g("anchor_time") or g("anchor_back"))
+    return bool(g("anchor_n") or g("anchor_next") or g("anchor_same") or g("anchor_that") or g("anchor_clock") or g("anchor_ordinal") or g("anchor_time") or g("anchor_afterwards"))
 
 
 def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:

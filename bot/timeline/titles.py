@@ -70,8 +70,9 @@ def _date_tokens(tokens: list[Token], date_start: int, date_end: int) -> set[int
 
 
 def _clause_headline(tokens: list[Token], clause: Clause, dated: set[int], limit: int) -> str:
-    """Subject, verb group and what follows, fitted to `limit`; "" when the clause has no subject."""
-    assert clause.verb is not None
+    """Subject, verb group and what follows, fitted to `limit`; "" when the clause has no subject or verb."""
+    if clause.verb is None:
+        return ""
     subject = _subject(tokens, clause.first, clause.verb, dated)
     if not subject:
         return ""
