@@ -200,19 +200,18 @@ def _signals(knowledge: KnowledgeBase, question: str) -> Signals:
     return result.reading.evidence.signals
 
 
-def test_the_check_reads_what_a_question_asks_beyond_its_names_and_whether_a_why_gets_a_reason(bundled_store: KnowledgeStore) -> None:
+def test_the_signals_read_what_a_question_asks_beyond_its_names_and_whether_a_why_gets_a_reason(bundled_store: KnowledgeStore) -> None:
+    # Computed for tools/fit_answer_check.py, left out of the shipped model (they did not help on the
+    # sealed sets S13-S15): the signals must still read what they say they read.
     knowledge = bundled_store.current
     # Off-topic about someone the articles name: what it asks (car, drive) no article says.
     assert _signals(knowledge, "What car does Stephen Biegun drive?").unsaid_content == 1.0
-    assert not answer(knowledge, "What car does Stephen Biegun drive?").answered
     assert _signals(knowledge, "What did Stephen Biegun do?").unsaid_content == 0.0
     assert answer(knowledge, "What did Stephen Biegun do?").answered
     # A why-question the articles tell the event of, not the cause: the best sentence gives no reason.
     assert _signals(knowledge, "Why was Rex Tillerson fired?").why_without_reason == 1.0
-    assert not answer(knowledge, "Why was Rex Tillerson fired?").answered
     abruptly = "Why did Trump's Vietnam summit with Kim end abruptly?"  # "… ended abruptly because …"
     assert _signals(knowledge, abruptly).why_without_reason == 0.0
-    assert answer(knowledge, abruptly).answered
 
 
 def test_the_model_decides_only_with_its_signals_and_the_gates_still_hold() -> None:
