@@ -44,7 +44,7 @@ class Pipeline:
     weighed as much as the words); the learned order of the fused list's head is
     tools/fit_learned_ranking.py's, fitted on the same sets over this fusion; the check's model is
     tools/fit_answer_check.py's, fitted on the same sets over both; the rule's thresholds date from
-    dev and held-out A to L. The README has the leave-one-set-out numbers for them."""
+    dev and held-out A to L. docs/measurements.md has the leave-one-set-out numbers for them."""
 
     fusion: FusionWeights = FusionWeights(weights={"meaning": 1.0}, by_score=True)
     check: AnswerCheck = AnswerCheck(min_coverage=0.45, min_similarity=0.55, trap_similarity=0.15, model=shipped_model())

@@ -1,6 +1,6 @@
 """Retrieval quality on the committed question sets stays above floors well under today's numbers.
 
-The README has the real numbers; these floors catch a change that breaks retrieval, not one
+The README and docs/measurements.md have the real numbers; these floors catch a change that breaks retrieval, not one
 that costs a question or two.
 """
 
@@ -17,7 +17,7 @@ from tools.plain_bm25_baseline import recall as plain_bm25_recall
 EVAL = Path(__file__).resolve().parent.parent / "eval"
 
 
-# R@1 floors: H describes where the others name, and sits far lower (README, Quality and speed).
+# R@1 floors: H describes where the others name, and sits far lower (docs/measurements.md).
 R_AT_1_FLOORS = {f"heldout_{s}": 0.45 for s in "abcdefgijkl"} | {"heldout_h": 0.3}
 
 # Every set answered once for all the tests here, which pytest-xdist runs on one worker (make
@@ -47,7 +47,7 @@ def test_held_out_sets_stay_above_their_floors(bundled_store: KnowledgeStore, na
     # test below holds them together to a higher one.
     assert report.recall_at_1_by_kind()["lexical"] >= 0.75
     # 4 of 10: the check fitted with the off-topic set declines more off-topic questions and fewer
-    # traps (README, "Fusion and the off-topic check"); C, held out and fitted on alike, declines 4.
+    # traps (docs/measurements.md, "Fusion and the off-topic check"); C, held out and fitted on alike, declines 4.
     assert report.unanswerable_declined >= 4
     assert report.median_quote_chars < 300
     for result in report.results:

@@ -8,7 +8,7 @@ with the kind of answer wanted; nothing to look for), keeping the evidence the c
 the rank of the first quote holding a gold span. Then, for each set in turn (one file = one
 fold), a logistic regression (numpy, Newton's method, L2) is fitted on the other sets' questions
 that pass the gates, its decision threshold is chosen on those same sets, and the set left out is
-measured: the numbers the README reports. The threshold rule (coverage, similarity, trap
+measured: the numbers docs/measurements.md reports. The threshold rule (coverage, similarity, trap
 similarity) is fitted and measured the same way, as the "before", and so is the rule as shipped.
 
 A threshold is worth, on the training sets: one per question whose first quote is right, half for

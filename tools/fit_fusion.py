@@ -7,7 +7,7 @@ score a later quote needs; reciprocal rank fusion with its k and weight) answers
 with the bot's own stages and no answer check, so what is measured is the ranking alone: the rank
 of the first quote holding a gold span. Then, for each set in turn (one file = one fold), the
 setting that does best on the other sets is measured on the set left out, beside the shipped
-setting: the cross-validated numbers the README reports. The last line is the setting that does
+setting: the cross-validated numbers docs/measurements.md reports. The last line is the setting that does
 best on all the sets together, which bot/answers.py ships. The fusion is measured alone, without
 the learned re-ranking of its head that the bot adds (fitted afterwards, on the shipped fusion,
 by tools/fit_learned_ranking.py); the answer check is fitted last, over both, by

@@ -11,7 +11,7 @@ question weighs the same, however many pairs it gives) is fitted on the other se
 a sentence whose quote holds the answer against each candidate whose quote does not, on the
 differences of their standardised features. The set left out is answered again by the bot with
 that fold's model (every question answered, no check: the ranking alone), and its first right
-quote's rank is compared with the shipped fusion's: the numbers the README reports.
+quote's rank is compared with the shipped fusion's: the numbers docs/measurements.md reports.
 
 Settings (feature sets, the L2 strength) are compared the same way on a cheap stand-in first:
 the held-out rank of the first right candidate in the re-ranked head, no quotes made.

@@ -20,7 +20,7 @@ decides (`DeclineModel`, logistic regression): it weighs together
   unanswerable ones on the sealed sets S13-S15 (tools/fit_answer_check.py, LEFT_OUT). The similarity is not among them: with the fused scores in, it added nothing on
   held-out sets.
 Its coefficients and decision threshold are fitted by tools/fit_answer_check.py, leaving one
-question set out at a time, and kept in answer_check.json beside this module; the README has the
+question set out at a time, and kept in answer_check.json beside this module; docs/measurements.md has the
 held-out numbers. Without the model file, and without the meaning signal, the threshold rule
 decides (`AnswerCheck` itself): similarity ≥ 0.55 answers alone; coverage ≥ 0.45 answers with
 similarity ≥ 0.15 (words alone, with no model: coverage ≥ 0.45). So does it where the model was

@@ -1,7 +1,7 @@
 """Fusion: one list of sentences from several rankers' lists.
 
 Two ways, both fitted and compared by tools/fit_fusion.py (leave-one-set-out over the training
-question sets; the numbers are in the README):
+question sets; the numbers are in docs/measurements.md):
 - reciprocal rank fusion (Cormack, Clarke and Büttcher, 2009) adds, for each ranker, its weight
   over (k + the sentence's rank in that ranker's list): ranks, not scores, so BM25's unbounded
   scores and cosines need no common scale. Its scores are squeezed together (1/6, 1/7, 1/8 …),

@@ -8,7 +8,7 @@ A sentence is also read with its neighbour: each two adjacent sentences of a par
 encoded together, and a sentence scores the best of its own cosine and those of the pairs it is
 in. An answer often leans on the sentence before it ("He helped secure the 1994 Agreed
 Framework" after the one naming Gallucci) or after it, and a pair holds what neither says alone.
-Measured leaving each question set out (README, "How it answers"): the first quote right for
+Measured leaving each question set out (docs/measurements.md): the first quote right for
 more questions than the sentence alone, the mean of the three, or the article's title added. A
 pair is one more vector per adjacent pair (about 1.5 vectors per sentence, since the pair of a
 sentence and the next is the next's pair with the one before), one matrix-vector product still.
