@@ -504,7 +504,8 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     outlets = _outlets_only(knowledge, cleaned)
     # "what did he pull off in the nineties?" may find quotes of its own, but about no one: its
     # "he" is whoever the conversation was about, whatever words of its own no article uses.
-    pronoun_points_back = personal_pronoun_pointing_back(_asking_words(cleaned))
+    asking = _asking_words(cleaned)
+    pronoun_points_back = personal_pronoun_pointing_back(asking)
     if alone.answered and not outlets and not pronoun_points_back:
         return alone
     if not outlets and not pronoun_points_back and not _leans_on_earlier(knowledge, cleaned):
@@ -527,7 +528,7 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
         return replace(rephrased, question=cleaned, follows=follows)
     # "what did she say" after "who is Jenny Town?" asks "what did jenny town say": read alongside
     # the whole earlier question, "she" would find any woman's words near Town's name.
-    named = with_the_earlier_subject(_asking_words(cleaned), follows)
+    named = with_the_earlier_subject(asking, follows)
     if named is not None and (rephrased := answer(knowledge, named)).answered:
         return replace(rephrased, question=cleaned, follows=follows)
     # The follow-up's own kind of answer ("and when?" wants a date) outranks the thread question's.

@@ -13,12 +13,13 @@ decides (`DeclineModel`, logistic regression): it weighs together
   question no article says that it writes as names (a name the articles never mention is strong
   evidence they cannot answer), and how close in meaning the question is to the best sentence
   once the names it gives are taken out (an off-topic question about someone the articles name,
-  "What is Kim Jong Un's favourite food?", finds the name and nothing of what it asks); bot.ranking.signals gathers them. It
-  also computes three more the shipped model leaves out (what the question asks that no article
-  says, the missing credit of its most specific concept, a why-question whose answer gives no
-  reason): fitted with them, the check declined more answerable questions and no more
-  unanswerable ones on the sealed sets S13-S15 (tools/fit_answer_check.py, LEFT_OUT). The similarity is not among them: with the fused scores in, it added nothing on
-  held-out sets.
+  "What is Kim Jong Un's favourite food?", finds the name and nothing of what it asks);
+  bot.ranking.signals gathers them. It also computes three more the shipped model leaves out
+  (what the question asks that no article says, the missing credit of its most specific concept,
+  a why-question whose answer gives no reason): fitted with them, the check declined more
+  answerable questions and no more unanswerable ones on the sealed sets S13-S15
+  (tools/fit_answer_check.py, LEFT_OUT). The similarity is not among them: with the fused
+  scores in, it added nothing on held-out sets.
 Its coefficients and decision threshold are fitted by tools/fit_answer_check.py, leaving one
 question set out at a time, and kept in answer_check.json beside this module; docs/measurements.md has the
 held-out numbers. Without the model file, and without the meaning signal, the threshold rule

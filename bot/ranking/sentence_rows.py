@@ -28,6 +28,7 @@ import numpy.typing as npt
 from bot.knowledge.models import Article, Passage
 from bot.ranking.embedding_cache import EmbeddingCache
 from bot.ranking.minilm import Vectors
+from bot.search.token_ids import same_objects
 
 if TYPE_CHECKING:
     from bot.knowledge.base import KnowledgeBase
@@ -104,7 +105,7 @@ def sentence_rows(knowledge: KnowledgeBase, cache_folder: Path, model_digest: st
         own = passages[first:end]
         known = last.articles.get(article.id) if last is not None else None
         # The same article object with the same passage objects has the same sentences.
-        if known is not None and known.article is article and len(known.passages) == len(own) and all(a is b for a, b in zip(known.passages, own)):
+        if known is not None and known.article is article and same_objects(known.passages, own):
             order.append((True, len(kept)))
             kept.append(known)
             continue

@@ -60,7 +60,7 @@ class RememberedTokenIds:
                 start = end
             self._runs = remembered
             last = self._last
-            if last is not None and len(last[0]) == len(runs) and all(a is b for a, b in zip(last[0], runs)):
+            if last is not None and same_objects(last[0], runs):
                 # No article changed: the last ids, the very object, so the index built from them
                 # can be shared too (bot.ranking.lexical).
                 return last[1]
@@ -75,7 +75,7 @@ class RememberedTokenIds:
         return ids
 
     def _run(self, documents: tuple[Sequence[str], ...], last: _Run | None) -> _Run:
-        if last is not None and len(last.documents) == len(documents) and all(a is b for a, b in zip(last.documents, documents)):
+        if last is not None and same_objects(last.documents, documents):
             return last
         return _Run(documents, *as_ids(documents, self._vocabulary))
 
@@ -87,3 +87,10 @@ def as_ids(documents: Sequence[Sequence[str]], vocabulary: dict[str, int]) -> tu
     tokens = np.fromiter((vocabulary.setdefault(term, len(vocabulary)) for document in documents for term in document), dtype=np.int64)
     lengths = np.fromiter((len(document) for document in documents), dtype=np.int64, count=len(documents))
     return tokens, lengths
+
+
+def same_objects(first: Sequence[object], second: Sequence[object]) -> bool:
+    """Whether two sequences hold the very same objects in the same order: what a build kept from
+    the last one is known by identity, which equal but rebuilt objects do not share (also
+    bot.ranking.sentence_rows')."""
+    return len(first) == len(second) and all(a is b for a, b in zip(first, second, strict=True))
