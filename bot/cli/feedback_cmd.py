@@ -12,6 +12,7 @@ from bot.cli.common import EXIT_OK, CommandFailed, add_command, day_argument, lo
 from bot.feedback.asked import AskedRecord
 from bot.feedback.report import FeedbackReport, RatedAnswer, RatedQuestion, build_feedback_report, quote_text
 from bot.knowledge.base import KnowledgeBase
+from bot.render.quote_marks import in_quote_marks
 from bot.render.shorten import shorten
 from bot.unanswered.report import Group
 
@@ -81,7 +82,7 @@ def rated_lines(question: RatedQuestion, knowledge: KnowledgeBase | None) -> lis
             lines.append(f"      this answer: 👎 {answer.bad}  👍 {answer.good}")
         for number, ref in enumerate(answer.quotes, 1):
             text = quote_text(knowledge, ref)
-            shown = f"“{shorten(text, QUOTE_SHOWN)}”" if text is not None else messages.FEEDBACK_QUOTE_GONE
+            shown = in_quote_marks(shorten(text, QUOTE_SHOWN)) if text is not None else messages.FEEDBACK_QUOTE_GONE
             lines.append(f"      {number}. {ref.article_id} [{ref.start}:{ref.end}] {shown}")
         if not answer.quotes:
             lines.append(f"      {messages.FEEDBACK_NO_QUOTES}")

@@ -22,6 +22,7 @@ from bot.feedback.shown import button_value, can_be_rated, shown_by
 from bot.knowledge.models import Article, ArticleMeta
 from bot.quotations.speakers import SpeakerLookup
 from bot.quotes import Quote
+from bot.render.quote_marks import in_quote_marks
 from bot.render.shorten import shorten
 from bot.render.source import display_date, display_title
 from bot.timeline.models import TimelineEvent
@@ -117,7 +118,7 @@ def quote_blocks(quote: Quote, button_id: str | None = None) -> list[Block]:
 def _fallback(lead: str, quotes: Sequence[Quote]) -> str:
     lines = [lead]
     for quote in quotes:
-        lines.append(f"“{shorten(quote.text, FALLBACK_QUOTE_CHARS)}” ({quote.article.meta.publisher})")
+        lines.append(f"{in_quote_marks(shorten(quote.text, FALLBACK_QUOTE_CHARS))} ({quote.article.meta.publisher})")
     return fit("\n".join(lines), FALLBACK_LIMIT)
 
 

@@ -9,11 +9,12 @@ from bot.answers import Answer
 from bot.command_table.model import HelpList
 from bot.knowledge.models import Article
 from bot.quotes import Quote
+from bot.render.quote_marks import in_quote_marks
 from bot.render.source import display_date, display_title, source_line
 
 
 def quote_block(quote: Quote, number: int) -> str:
-    body = textwrap.fill(f"“{quote.text}”", width=88, initial_indent=f"{number}. ", subsequent_indent="   ")
+    body = textwrap.fill(in_quote_marks(quote.text), width=88, initial_indent=f"{number}. ", subsequent_indent="   ")
     return f"{body}\n   — {source_line(quote.article.meta)}"
 
 

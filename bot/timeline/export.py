@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from bot import messages
 from bot.knowledge.base import publisher_name
 from bot.render.json_out import quote_dict
+from bot.render.quote_marks import in_quote_marks
 from bot.render.source import source_line
 from bot.timeline.models import DatedSource, EventDate, TimelineEvent
 
@@ -71,12 +72,12 @@ def _end_date(event: TimelineEvent) -> dict[str, object]:
 
 def _quote_html(event: TimelineEvent) -> str:
     # TimelineJS renders `text` as HTML, so article text is escaped: a quote never becomes markup.
-    blocks = [f"<blockquote>“{html.escape(q.text)}”</blockquote><p>— {html.escape(source_line(q.article.meta))}</p>" for q in event.quotes]
+    blocks = [f"<blockquote>{html.escape(in_quote_marks(q.text))}</blockquote><p>— {html.escape(source_line(q.article.meta))}</p>" for q in event.quotes]
     for other in event.other_dates:
         for quote in other.quotes:
             blocks.append(
                 f"<p>{html.escape(messages.timeline_other_date(other.date.label(other.approximate)))}</p>"
-                f"<blockquote>“{html.escape(quote.text)}”</blockquote><p>— {html.escape(source_line(quote.article.meta))}</p>"
+                f"<blockquote>{html.escape(in_quote_marks(quote.text))}</blockquote><p>— {html.escape(source_line(quote.article.meta))}</p>"
             )
     return "".join(blocks)
 
