@@ -143,6 +143,9 @@ def test_a_counted_date_counts_from_the_last_event_date_not_from_a_span() -> Non
         ("Rescuers arrived two days after the sinking on 4 May.", ["2018-05-06", "2018-05-04"]),
         ("The ship sank on 4 May. The next day, the port closed.", ["2018-05-04", "2018-05-05"]),
         ("The ship sank on 4 May. The port closed that day.", ["2018-05-04", "2018-05-04"]),
+        # "that same day" is "the same day", and the story moves on from it.
+        ("The ship sank on 4 May. That same day, the port closed.", ["2018-05-04", "2018-05-04"]),
+        ("The ship sank on 4 May. Divers reached it that same morning.", ["2018-05-04", "2018-05-04"]),
         ("The ship sank on 4 May. The owners responded within hours.", ["2018-05-04", "2018-05-04"]),
         ("The ship sank on 4 May. The owners issued a statement afterwards.", ["2018-05-04", "2018-05-04"]),
         ("The port closed in March. A week later the strike ended.", ["2018-03", "2018-03"]),

@@ -77,7 +77,7 @@ _PATTERN = re.compile(
             # "the day before", "three days after", "a week later", "the next day", "the same day": from another date.
             rf"\b(?P<anchor_n>{_NUMBER}|(?i:the))\s+(?P<anchor_unit>{_UNIT})\s+(?P<anchor_dir>(?i:before|after|later|earlier))\b",
             rf"\b(?i:the)\s+(?P<anchor_next>(?i:next|following|previous))\s+(?P<anchor_next_unit>(?i:day|morning|week|month|(?<!next )year))\b",
-            rf"\b(?i:the)\s+(?P<anchor_same>(?i:same))\s+(?P<anchor_same_unit>(?i:day|morning|week|month))\b",
+            rf"\b(?i:the|that)\s+(?P<anchor_same>(?i:same))\s+(?P<anchor_same_unit>(?i:day|morning|week|month))\b",
             # "that day": the day of the date it refers to.
             rf"\b(?P<anchor_that>(?i:that)\s+(?i:day|morning|afternoon|evening|night))\b",
             # "within hours", "within an hour of", "hours later", "six minutes after": the same day.
