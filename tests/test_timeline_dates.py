@@ -219,6 +219,66 @@ def test_a_time_of_day_is_on_the_day_the_story_is_at(text: str, expected: list[t
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # A definite noun after a counted phrase is the event the article dated: the first such,
+        # when none is near, not the last date told before the phrase…
+        (
+            "Leaders held a summit in Oslo on 12 March.\n\nA report was published on 20 March.\n\n"
+            "The minister had resigned the day after the summit.",
+            [("12 March", "2018-03-12", "event"), ("20 March", "2018-03-20", "event"), ("the day after", "2018-03-13", "event")],
+        ),
+        (
+            "The rocket was launched on Tuesday.\n\nThe last launch had been on 4 April.\n\nA year ago, the bay froze.\n\n"
+            "The navy put out to sea within an hour of the launch.",
+            [("on Tuesday", "2018-05-29", "event"), ("4 April", "2018-04-04", "event"), ("A year ago", "2017", "event"), ("within an hour", "2018-05-29", "event")],
+        ),
+        # …the nearest in its paragraph or the one before, as a reader still has it in mind…
+        (
+            "The plant failed a test on 2 March.\n\nIt carried out a second test on 3 May. The regulator acted eight days after the test.",
+            [("2 March", "2018-03-02", "event"), ("3 May", "2018-05-03", "event"), ("eight days after", "2018-05-11", "event")],
+        ),
+        # …and in a sentence dated before it, a look back that dates nothing of its own.
+        (
+            "The generals missed a meeting on 12 May.\n\nThey finally met on 15 May, three days after the missed meeting.",
+            [("12 May", "2018-05-12", "event"), ("15 May", "2018-05-15", "event")],
+        ),
+        # A sentence with no date, whose past event happened at or after an event the article dated.
+        (
+            "The two leaders met in Oslo on Sunday.\n\nSpeaking to reporters after the meeting, the minister said talks would go on.",
+            [("on Sunday", "2018-05-27", "event"), ("after the meeting", "2018-05-27", "event")],
+        ),
+        (
+            "The mayor opened the bridge on 4 May.\n\nAt the ceremony, which drew a crowd, she cut a ribbon.",
+            [("4 May", "2018-05-04", "event")],
+        ),
+        (
+            "The mayor opened the bridge on 4 May.\n\nShe had spoken at the opening ceremony and thanked the builders.",
+            [("4 May", "2018-05-04", "event")],
+        ),
+        (
+            "The mayor opened the new bridge on 4 May, and a ceremony was held.\n\nAt that ceremony she cut a ribbon.",
+            [("4 May", "2018-05-04", "event"), ("At that ceremony", "2018-05-04", "event")],
+        ),
+        # "the same …" is the event just told.
+        (
+            "The mayor opened the bridge on 4 May and spoke at noon on 6 May.\n\nShe thanked the builders at the same appearance.",
+            [("4 May", "2018-05-04", "event"), ("6 May", "2018-05-06", "event"), ("at the same appearance", "2018-05-06", "event")],
+        ),
+        # Not a place or body (a capital head), a time, a present tense, or a noun no dated sentence holds.
+        ("The mayor opened the bridge on 4 May.\n\nAt the Bridge Institute, engineers cheered.", [("4 May", "2018-05-04", "event")]),
+        ("The mayor opened the bridge in May.\n\nTraffic slowed during the summer.", [("in May", "2018-05", "event")]),
+        ("The mayor opened the bridge on 4 May.\n\nEngineers at the bridge say it is safe.", [("4 May", "2018-05-04", "event")]),
+        ("The mayor opened the bridge on 4 May.\n\nAfter the storm, engineers closed it.", [("4 May", "2018-05-04", "event")]),
+        # "that" before a clause is a pronoun, not a determiner.
+        ("The mayor opened the bridge on 4 May.\n\nAfter that the mayor opened a school.", [("4 May", "2018-05-04", "event")]),
+    ],
+)
+def test_a_definite_noun_is_dated_by_the_event_it_points_back_at(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert paragraphs_found(text, dt.date(2018, 5, 30)) == expected  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # A date without a year in a clause that looks ahead is a plan for the next such day.
         ("Officials said the minister would open the bridge on 4 June.", [("4 June", "2018-06-04", "announced")]),
         ("Crews are to begin repairs on Saturday.", [("on Saturday", "2018-06-02", "announced")]),

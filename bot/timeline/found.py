@@ -8,6 +8,7 @@ day or a year, and a bare number is a year only when it looks like one (1800-209
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 
 from bot.knowledge.models import Span
 from bot.search.normalise import terms
-from bot.timeline import grammar, relative
+from bot.timeline import grammar, referring, relative
 from bot.timeline.grammar import Role
 from bot.timeline.titles import headline
 from bot.timeline.models import EventDate
@@ -163,8 +164,16 @@ def find_mentions(
         reading = grammar.read(text, tokens_of(span), start, end, future=resolved.first > published, open_ended=resolved.last >= published)
         return reading.role is Role.EVENT
 
+    terms_of: dict[int, frozenset[str]] = {}  # sentence number -> its index terms, made as needed
+
+    def sentence_terms(number: int) -> frozenset[str]:
+        if number not in terms_of:
+            span = ordered[number][0]
+            terms_of[number] = frozenset(terms(body[span.start : span.end]))
+        return terms_of[number]
+
     located = _years_from_context(_years_from_paragraph(located, paragraph_of, published), published)
-    located, counted_back = _anchored(located, paragraph_of, dates_an_event)
+    located, counted_back = _anchored(located, paragraph_of, dates_an_event, sentence_terms)
     located = _years_after_counting(located, paragraph_of, published)
     mentions = []
     for position, (number, match, resolved) in enumerate(located):
@@ -208,7 +217,62 @@ def find_mentions(
         extent = _extent(tokens, reading, resolved, text)
         context = tuple(terms(f"{text[:start]} {text[end:]}"))
         mentions.append(Mention(article_id, Span(match.start(), match.end()), span, resolved, reading.role, title, extent, context))
+    if any(m.role is Role.EVENT for m in mentions):
+        spans = [s for s, _ in ordered]
+        mentions = sorted(mentions + _referring_back(article_id, body, spans, paragraph_of, mentions, tokens_of), key=lambda m: m.phrase.start)
     return mentions
+
+
+def _referring_back(
+    article_id: str,
+    body: str,
+    sentences: Sequence[Span],
+    paragraph_of: Sequence[int],
+    mentions: Sequence[Mention],
+    tokens_of: Callable[[Span], list[grammar.Token]],
+) -> list[Mention]:
+    """Events of sentences with no date of their own, dated by a definite noun pointing back at an
+    event the article dated ("Speaking to reporters after the meeting, Trump said …", "told
+    reporters at the same appearance"): one per sentence, when its clause reports a past event."""
+    dated_sentences = {m.sentence.start for m in mentions}
+    starts = [s.start for s in sentences]
+    number_of = {start: number for number, start in enumerate(starts)}
+    events = [m for m in mentions if m.role is Role.EVENT]
+    found: list[Mention] = []
+    terms_of: dict[int, frozenset[str]] = {}
+
+    def sentence_terms(mention: Mention) -> frozenset[str]:
+        # Its terms but the date's, made already: a noun's words are never a date's.
+        if mention.sentence.start not in terms_of:
+            terms_of[mention.sentence.start] = frozenset(mention.context_terms)
+        return terms_of[mention.sentence.start]
+
+    for start, end, noun, same in referring.referring_phrases(body):
+        number = bisect.bisect_right(starts, start) - 1
+        span = sentences[number] if number >= 0 else None
+        if span is None or span.start in dated_sentences or end > span.end:
+            continue
+        before = [m for m in events if m.sentence.start < span.start]
+        if same:  # "at the same appearance": the event just told, on its day
+            target = next((m for m in reversed(before) if m.date.day is not None), None)
+        else:
+            paragraph = paragraph_of[number]
+            target = referring.referent(
+                before,
+                lambda m: sentence_terms(m).issuperset(noun),
+                lambda m: paragraph_of[number_of[m.sentence.start]] >= paragraph - ANCHOR_PARAGRAPHS,
+            )
+        if target is None:
+            continue
+        text, tokens = body[span.start : span.end], tokens_of(span)
+        reading = grammar.read(text, tokens, start - span.start, end - span.start, future=False, open_ended=False)
+        if reading.role is not Role.EVENT:
+            continue
+        title = headline(text, tokens, reading, start - span.start, end - span.start)
+        context = tuple(terms(f"{text[: start - span.start]} {text[end - span.start :]}"))
+        found.append(Mention(article_id, Span(start, end), span, target.resolved, Role.EVENT, title, None, context))
+        dated_sentences.add(span.start)
+    return found
 
 
 def _matches(body: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -231,7 +295,10 @@ def _matches(body: str, start: int, end: int) -> Iterator[re.Match[str]]:
 
 
 def _anchored(
-    located: list[tuple[int, re.Match[str], Resolved | None]], paragraph_of: Sequence[int], dates_an_event: DatesAnEvent
+    located: list[tuple[int, re.Match[str], Resolved | None]],
+    paragraph_of: Sequence[int],
+    dates_an_event: DatesAnEvent,
+    sentence_terms: Callable[[int], frozenset[str]],
 ) -> tuple[list[tuple[int, re.Match[str], Resolved | None]], set[int]]:
     """"the day before", "three days after the test": counted from the date it refers to, the
     nearest event date before it: in its own sentence, else in the sentences before it in its
@@ -262,6 +329,11 @@ def _anchored(
         # "…, the day after Choe announced": the phrase opens what it dates; "…the day before." does not.
         opens = _WORD_NEXT.match(match.string, match.end()) is not None
         backwards = anchor is None and pointing and opens and same_before is not None
+        if anchor is None and same_before is None and (pointing or g["anchor_clock"]):
+            # "the day before the summit", "within an hour of the launch": the date the article
+            # gave that event. In a sentence dated before it ("met on 15 July, three days after the
+            # missed meeting") it is a look back, read below.
+            anchor = _noun_date(result[:position], match, number, paragraph_of, dates_an_event, needs_day, inverted, sentence_terms)
         if anchor is None:
             anchor = same_before
         earlier = number - 1
@@ -301,6 +373,34 @@ def _anchored(
         except ValueError:
             continue  # February 29 a year on
     return result, inverted
+
+
+def _noun_date(
+    before: list[tuple[int, re.Match[str], Resolved | None]],
+    match: re.Match[str],
+    number: int,
+    paragraph_of: Sequence[int],
+    dates_an_event: DatesAnEvent,
+    needs_day: bool,
+    counted_back: set[int],
+    sentence_terms: Callable[[int], frozenset[str]],
+) -> Resolved | None:
+    """The date of the event a definite noun or clause right after a counted phrase names ("two
+    days after the launch", "six minutes after the North fired"): of the sentence
+    referring.referent picks among the earlier ones that date an event (with a day, when
+    `needs_day`), the date _event_dates picks. None when no such phrase follows or the article
+    dates no such event."""
+    noun = referring.noun_after_count(match.string, match.end())
+    if noun is None:
+        return None
+    dated = {
+        n: date for n in sorted({n for n, _, r in before if n < number and r is not None})
+        if (date := _event_dates([entry for entry in before if entry[0] == n], dates_an_event, needs_day, counted_back)) is not None
+    }  # fmt: skip
+    found = referring.referent(
+        list(dated), lambda n: sentence_terms(n).issuperset(noun), lambda n: paragraph_of[n] >= paragraph_of[number] - ANCHOR_PARAGRAPHS
+    )
+    return dated[found] if found is not None else None
 
 
 def _plan_day(match: re.Match[str], resolved: Resolved, published: dt.date) -> Resolved | None:

@@ -1,0 +1,97 @@
+"""Definite nouns that point back at an event the article has dated: "after the meeting", "within
+an hour of the launch", "at the same appearance".
+
+English marks a noun phrase whose referent the reader already knows with a definite determiner
+("the", "that", a possessive); in news, an event so named with no date of its own is one the story
+has told and dated. A reader dates "Speaking to reporters after the meeting, Trump said …" by the
+meeting the article dated, so we do the same: the referent is an event the article dates in a
+sentence holding every content word of the phrase (their index terms, so "the launch" finds
+"launched" and "the meeting" "met"), as a definite noun names an event the story has
+established. The referent is the nearest such event in the phrase's paragraph or the one before,
+as a reader still has them in mind ("It carried out a test on 3 September. The council imposed
+sanctions eight days after the test."), else the first in the article, the story's own event, not
+a later look back that happens to share the word ("its first launch since Sept. 15"). "the same
+appearance" names the event just told, as "the same day" does.
+No referent, no date: a phrase no dated sentence explains ("at the Center for …", "at the
+table") dates nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
+
+from bot.search.normalise import terms
+
+# Words that close a noun phrase: punctuation, or a closed-class word starting what follows it
+# ("At that meeting the two leaders agreed": the next clause's subject).
+_PHRASE_END = (
+    r"(?=\s*[,.;:!?\"”’)]|\s+(?:that|which|who|whom|in|on|at|of|and|but|or|with|when|where|to|for|by|as|from"
+    r"|was|were|had|has|have|is|are|than|before|after|the|a|an|he|she|they|it|we)\b|\s*$)"
+)
+# A definite noun phrase: a determiner that marks its referent as known, up to three modifiers and
+# a head in lower case (a capitalised head names a place or body, "at the Lowell Center", not an
+# event). "that" before a pronoun or an article is the pronoun ("After that the talks stalled").
+_DEFINITE = r"(?P<determiner>the|that|this|those|these|its|his|her|their)\s+(?!(?:the|a|an|he|she|they|it|we|i|you)\b)(?P<noun>(?:[\w’'-]+\s+){0,3}?[a-z][\w-]*)" + _PHRASE_END
+# Right after a counted phrase: "the day after the summit", "within an hour of the launch".
+_AFTER_COUNT = re.compile(r"\s+(?:of\s+)?" + _DEFINITE)
+# In a sentence with no date: a preposition of time or place before the phrase.
+_REFERRING = re.compile(r"\b(?:[Aa]t|[Aa]fter|[Dd]uring|[Ff]ollowing)\s+" + _DEFINITE)
+_OPENINGS = tuple(
+    re.compile(rf"{preposition} (?:the|that|this|those|these|its|his|her|their) ")
+    for word in ("at", "after", "during", "following")
+    for preposition in (word, word.capitalize())
+)
+# Nouns of time are dates, not events ("during the summer", "at the weekend", "at this time").
+_TIME_NOUNS = frozenset(
+    terms(
+        "time moment period weekend end start beginning outset stage point height peak day week month year morning"
+        " afternoon evening night hour minute spring summer fall autumn winter"
+    )
+)
+
+Dated = TypeVar("Dated")
+
+
+def noun_after_count(text: str, at: int) -> tuple[str, ...] | None:
+    """The index terms of the definite noun phrase right after position `at` (the end of a
+    counted phrase: "three days after| the launch"), None when none follows."""
+    match = _AFTER_COUNT.match(text, at)
+    return _content(match.group("noun")) if match is not None else None
+
+
+def referring_phrases(text: str) -> Iterator[tuple[int, int, tuple[str, ...], bool]]:
+    """Each "at/after/during/following + definite noun" in text, in text order: its start and
+    end, the index terms of its noun, and whether it says "the same …" (the event just told)."""
+    # Found by patterns that each start with a literal ("at the", "After its"), which the regex
+    # engine finds by a fast scan: one pattern with the alternatives first costs three times as much.
+    starts = sorted(hit.start() for opening in _OPENINGS for hit in opening.finditer(text))
+    for at in starts:
+        if at > 0 and (text[at - 1].isalnum() or text[at - 1] in "’'-"):
+            continue  # inside a word: "flat", "combat"
+        match = _REFERRING.match(text, at)
+        if match is None:
+            continue
+        noun = match.group("noun")
+        same = noun.lower().startswith("same ")
+        content = _content(noun[5:] if same else noun)
+        if content is not None:
+            yield match.start(), match.end(), content, same
+
+
+def referent(candidates: Sequence[Dated], holds_the_words: Callable[[Dated], bool], nearby: Callable[[Dated], bool]) -> Dated | None:
+    """Of `candidates` (dated events before the phrase, in text order), the one the phrase names:
+    the nearest whose sentence holds its words among those `nearby` (its paragraph and the one
+    before, where a reader still has them in mind), else the first in the article (the story's own
+    event, not a later look back)."""
+    near = next((c for c in reversed(candidates) if nearby(c) and holds_the_words(c)), None)
+    return near if near is not None else next((c for c in candidates if holds_the_words(c)), None)
+
+
+def _content(noun: str) -> tuple[str, ...] | None:
+    """The noun phrase's index terms; None when it names a time rather than an event, or has none."""
+    found = tuple(terms(noun))
+    if not found or not _TIME_NOUNS.isdisjoint(found):
+        return None
+    return found
