@@ -392,6 +392,16 @@ def test_a_year_written_alone_sets_the_year_of_the_rest_of_its_paragraph() -> No
     assert dates == {"2016": "2016", "July 4": "2016-07-04", "28 July": "2016-07-28", "3 September": "2018-09-03", "October 2017": "2017-10", "16 October": "2018-10-16"}
 
 
+def test_a_year_that_bounds_a_span_sets_no_year_for_its_paragraph() -> None:
+    """"has not tested a missile since 2017": the story is not told in 2017, so "in mid-June" after
+    it is the latest June before publication; "before 2016" and "until 2015" likewise."""
+    for bound in ("since 2017", "before 2016", "until 2015"):
+        text = f"The North has not tested a missile {bound}. The envoy disclosed in mid-June that a letter had come."
+        sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+        dated = {text[m.phrase.start : m.phrase.end]: m.date.iso() for m in find_mentions("a", text, dt.date(2019, 8, 11), sentences)}
+        assert dated["mid-June"] == "2019-06"
+
+
 def test_the_same_day_is_the_day_of_the_date_before_it() -> None:
     text = "The leaders met on June 12, 2018. At a news conference the same day, the president announced a pause."
     sentences = [Span(0, 33), Span(34, len(text))]

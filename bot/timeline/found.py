@@ -607,6 +607,10 @@ def _paragraph_numbers(body: str, sentences: Sequence[Span]) -> list[int]:
     return numbers
 
 
+# A year after these bounds a span that reaches past it ("has not tested … since 2017"): the story is not told in it.
+_BOUND_BEFORE = re.compile(r"\b(?i:since|until|before)\s+$")
+
+
 def _years_from_paragraph(
     located: list[tuple[int, re.Match[str], Resolved | None]], paragraph_of: Sequence[int], published: dt.date
 ) -> list[tuple[int, re.Match[str], Resolved | None]]:
@@ -614,14 +618,18 @@ def _years_from_paragraph(
     the story its paragraph tells from there on: "On July 4, the North launched …" in that
     paragraph is July 4 of that year, as a reader takes it. A full date ("in mid-October 2018")
     dates one thing and sets no year for the next sentence; news's own convention (the latest such
-    date before publication) holds outside such a paragraph."""
+    date before publication) holds outside such a paragraph, and after a year that bounds a span
+    ("has not tested a missile since 2017. Trump disclosed in mid-June …" is this June)."""
     result = list(located)
     for position, (number, match, resolved) in enumerate(result):
         g = match.groupdict()
         if resolved is None or resolved.end is not None or resolved.date.month is None or not _lacks_year(g):
             continue
         frame = next(
-            (m for n, m, r in reversed(result[:position]) if paragraph_of[n] == paragraph_of[number] and r is not None and m.group("year")),
+            (
+                m for n, m, r in reversed(result[:position])
+                if paragraph_of[n] == paragraph_of[number] and r is not None and m.group("year") and not _BOUND_BEFORE.search(m.string, max(0, m.start() - 8), m.start())
+            ),
             None,
         )
         if frame is not None and (moved := _in_year(resolved, int(frame.group("year")), published)) is not None:
