@@ -68,6 +68,8 @@ def found(text: str, published: dt.date = PUBLISHED) -> list[tuple[str, str, boo
         # Spans of days.
         ("The forum ran on February 11-13, 2019.", "February 11-13, 2019", "2019-02-11", False),
         ("The forum ran from 11 to 13 February.", "11 to 13 February", "2019-02-11", False),
+        ("The forum ran on January 30-February 2.", "January 30-February 2", "2019-01-30", False),
+        ("The envoy flew in over the weekend of Dec. 30 to Jan. 2, 2019.", "Dec. 30 to Jan. 2, 2019", "2018-12-30", False),
         # A plan after publication.
         ("They will return in two weeks.", "in two weeks", "2019-03", True),
         ("Leaders meet again next week.", "next week", "2019-03", True),
@@ -433,3 +435,23 @@ def test_a_span_of_years_ends_in_its_last_year() -> None:
     text = "Teams recovered 229 sets of remains from 1996 to 2005."
     (mention,) = find_mentions("a", text, PUBLISHED, [Span(0, len(text))])
     assert mention.extent == (EventDate(1996), EventDate(2005))
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("The envoy met the king over the weekend of March 31–April 1, to prepare the talks.", "2018-03-31", "2018-04-01"),
+        ("The forum ran on Dec. 30 to Jan. 2, 2018.", "2017-12-30", "2018-01-02"),
+    ],
+)
+def test_a_span_of_days_across_a_month_s_end_is_one_event_from_its_first_day_to_its_last(text: str, first: str, last: str) -> None:
+    """"over the weekend of March 31–April 1": one event (not March 31 and April 1 apart), dated
+    by that weekend: "of" after a noun of time names the time, not a span it measures."""
+    (mention,) = find_mentions("a", text, dt.date(2018, 7, 8), [Span(0, len(text))])
+    assert (mention.role.value, mention.extent) == ("event", (EventDate.parse(first), EventDate.parse(last)))
+
+
+def test_of_after_a_noun_of_time_names_that_time() -> None:
+    """"on the night of Dec. 7" dates the call; "the calm of the last eight months" still measures a span."""
+    assert paragraphs_found("The mayor, who phoned the king on the night of Dec. 7, resigned.", dt.date(2019, 12, 16)) == [("Dec. 7", "2019-12-07", "event")]
+    assert paragraphs_found("The calm of the last eight months held.", dt.date(2019, 12, 16)) == [("the last eight months", "2019", "state")]

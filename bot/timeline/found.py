@@ -97,6 +97,8 @@ _PATTERN = re.compile(
             rf"\b(?P<season_alone>{_SEASON})\s+(?:of\s+)?(?P<season_year>{_YEAR})\b",
             rf"\b(?P<unit_mod>(?i:last|this|next))\s+(?P<unit>(?i:week|month|year))\b",
             rf"\b(?P<wd_mod>(?i:last|early|late|on)\s+)?(?P<weekday>{_WEEKDAY})\b(?:\s+(?P<wd_part>morning|afternoon|evening|night))?(?!,?\s+(?:the\s+)?(?:\d|{_MONTH}))",
+            # "March 31–April 1", "Dec. 30 to Jan. 2, 2019": a span of days across a month's end.
+            rf"\b(?P<cross_month>{_MONTH})\s+(?P<cross_first>[0-3]?\d)\s*(?:[–-]|to)\s*(?P<cross_month_last>{_MONTH})\s+(?P<cross_last>[0-3]?\d)\b(?:,?\s+(?P<cross_year>{_YEAR})\b)?",
             rf"\b(?P<range_month>{_MONTH})\s+(?P<range_first>[0-3]?\d)\s*(?:[–-]|to|and)\s*(?P<range_last>[0-3]?\d)\b(?:,?\s+(?P<range_year>{_YEAR})\b|{_RELATIVE_YEAR.format('range_rel')})?",
             rf"(?<![\d,.$£€])\b(?P<range_first_dm>[0-3]?\d)\s*(?:[–-]|to|and)\s*(?P<range_last_dm>[0-3]?\d)\s+(?P<range_month_dm>{_MONTH})(?:,?\s+(?P<range_year_dm>{_YEAR})\b|{_RELATIVE_YEAR.format('range_rel_dm')})?",
             rf"\b(?P<md_month>{_MONTH})\s+(?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,\d|\.\d|:)(?:,?\s+(?P<md_year>{_YEAR})\b|{_RELATIVE_YEAR.format('md_rel')})?",
@@ -561,7 +563,7 @@ def _extent(tokens: list[grammar.Token], reading: grammar.Reading, resolved: Res
     return EventDate(first.year, first.month, first.day), EventDate(last.year, last.month, last.day)
 
 
-_WRITTEN_YEARS = ("md_year", "dm_year", "my_year", "year", "range_year", "range_year_dm", "season_year", "part_year")
+_WRITTEN_YEARS = ("md_year", "dm_year", "my_year", "year", "range_year", "range_year_dm", "cross_year", "season_year", "part_year")
 
 
 def _years_from_context(located: list[tuple[int, re.Match[str], Resolved | None]], published: dt.date) -> list[tuple[int, re.Match[str], Resolved | None]]:
@@ -725,6 +727,8 @@ def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:
             return relative.weekday_before(base, relative.WEEKDAYS.index(g["weekday"].lower()), strictly=modifier == "last")
         if g["range_month"] or g["range_month_dm"]:
             return _range(base, g)
+        if g["cross_month"]:
+            return _across_months(base, g)
         if g["md_month"]:
             month, day = relative.month_number(g["md_month"]), int(g["md_day"])
             if g["md_year"] or g["md_rel"]:
@@ -773,6 +777,24 @@ def _range(base: dt.date, g: dict[str, str | None]) -> Resolved | None:
     else:
         last = relative.date_before(base, month, last_day)
     first = _checked(last.year, month, first_day)
+    return Resolved(first, False, first.first_day(), last.first_day(), end=last)
+
+
+def _across_months(base: dt.date, g: dict[str, str | None]) -> Resolved | None:
+    """"March 31–April 1": the first day, with the last as its end; without a year, the last day
+    is the latest such day on or before publication, and the first is before it."""
+    first_month, last_month = relative.month_number(g["cross_month"] or ""), relative.month_number(g["cross_month_last"] or "")
+    first_day, last_day = int(g["cross_first"] or 0), int(g["cross_last"] or 0)
+    if first_month == last_month:
+        return None  # "June 12 - June 3": not a span this form writes
+    if g["cross_year"]:
+        last = _checked(int(g["cross_year"]), last_month, last_day)
+    else:
+        _checked(2000, last_month, last_day)
+        last = relative.date_before(base, last_month, last_day)
+    first = _checked(last.year - (first_month > last_month), first_month, first_day)  # "Dec. 30 to Jan. 2": the year before
+    if first.first_day() >= last.first_day() or (last.first_day() - first.first_day()).days > 31:
+        return None
     return Resolved(first, False, first.first_day(), last.first_day(), end=last)
 
 

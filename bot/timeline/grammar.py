@@ -342,7 +342,7 @@ def _read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *,
     noun = _event_noun(tokens, date_start)
     if noun is not None:
         return Reading(Role.EVENT, date_clause(sentence, tokens, date_start), noun)
-    if _measures_a_span(previous, sentence[date_start:date_end]):
+    if _measures_a_span(_words_before(tokens, at), sentence[date_start:date_end]):
         return Reading(Role.STATE, None)  # "the calm of the last eight months", "for a year"
     clause = date_clause(sentence, tokens, date_start)
     if clause is None or clause.verb is None:
@@ -376,7 +376,7 @@ def looks_ahead(sentence: str, tokens: list[Token], date_start: int, date_end: i
     with negation, nor a modal's perfect ("could have met"): those look back."""
     at = _token_at(tokens, date_start)
     previous = tokens[at - 1].lower if at > 0 else ""
-    if sentence[date_end : date_end + 2] in ("'s", "’s") or _measures_a_span(previous, sentence[date_start:date_end]):
+    if sentence[date_end : date_end + 2] in ("'s", "’s") or _measures_a_span(_words_before(tokens, at), sentence[date_start:date_end]):
         return False
     segment_start = next((start for start, end in segments(tokens) if start <= at < end), at)
     if any(tokens[i].lower in NEGATIONS or tokens[i].lower.endswith(("n't", "n’t")) for i in range(segment_start, at)):
@@ -418,12 +418,23 @@ def _when_clause(tokens: list[Token], after: int) -> Clause | None:
     return Clause(at, last, verb) if verb is not None else None
 
 
+# Nouns of a time that "of" and a date name ("the night of Dec. 7"), not of a span it measures.
+_TIMES_OF = frozenset({"weekend", "week", "day", "night", "morning", "afternoon", "evening", "hours"})
+
+
+def _words_before(tokens: list[Token], at: int) -> str:
+    """The two words before token `at`, what _measures_a_span reads."""
+    return " ".join(t.lower for t in tokens[max(0, at - 2) : at])
+
+
 def _measures_a_span(before: str, phrase: str) -> bool:
     """"since August 2016", "for a year", "the calm of the last eight months", "over a year": the
     date bounds or measures a span; it dates no action. `before`: the text before the date (its
     last word is what counts)."""
     words = before.split()
     previous = words[-1].lower() if words else ""
+    if previous == "of" and len(words) > 1 and words[-2].lower() in _TIMES_OF:
+        return False  # "over the Easter weekend of March 31", "on the night of Dec. 7": that time
     if previous == "of" or previous in DURATION_WORDS:
         return True
     return phrase.lower().startswith(("over ", "more than", "nearly ", "almost ", "for ", "the last", "the past"))
