@@ -202,12 +202,14 @@ def answer(
     signals = (
         gather_signals(
             plain, expectation, ranked, credits, _passage_text(knowledge, best.sentence), _similarity_to(knowledge, best.sentence, plain, similarity),
-            window=_window_text(knowledge, best.sentence),
+            window=_window_text(knowledge, best.sentence), article=knowledge.article_of(knowledge.sentences[best.sentence].passage).body,
         )
         if own_question
         else None
     )  # fmt: skip
-    evidence = Evidence(coverage, similarity, bool(fitting), has_topic=bool(query.concepts), signals=signals)
+    # "wow, why?" names nothing to find: an interjection is no topic ("hmm", "oh", "wow").
+    has_topic = any(c.said not in INTERJECTIONS for c in query.concepts)
+    evidence = Evidence(coverage, similarity, bool(fitting), has_topic=has_topic, signals=signals)
     reading = _reading(expectation, bool(fitting), query, credits, similarity, evidence)
     quotes = quotes_from(knowledge, fitting or ranked, explain=wants_explanation(asking or question), ratio=pipeline.following_quote_ratio)
     if not pipeline.check.answers(evidence):

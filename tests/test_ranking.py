@@ -16,7 +16,7 @@ from bot.ranking.lexical import LexicalRanker
 from bot.ranking.protocol import Asked, Ranker, Ranking
 from bot.ranking.minilm import shared_model
 from bot.ranking.semantic import RememberedVectors, SemanticRanker, question_vector
-from bot.ranking.signals import content_of, gives_reason, without_names, written_as_names
+from bot.ranking.signals import content_of, gives_reason, names_no_dictionary_has, without_names, written_as_names
 from bot.search.answer_type import asks_why
 from tests.conftest import write_article
 
@@ -165,6 +165,16 @@ def test_the_check_compares_the_question_without_the_names_its_best_paragraph_gi
     # Before ranking only the question's own names are known; the paragraph can add one it writes in lower case.
     assert content_of("What did kim say to Trump?") == "What did kim say to"
     assert content_of("What did kim say to Trump?", "The leader Kim Jong Un met Donald Trump.") == "What did say to"
+
+
+def test_a_name_no_dictionary_has_is_a_name_in_a_question_typed_in_lower_case() -> None:
+    """"whats the weather in hanoi": the article writes Hanoi as a name (not where a sentence opens,
+    where any word is capitalised); a name that is an English word too ("Town") may be asked as the word."""
+    article = "Hanoi was anything but. The envoy Biegun met Jenny Town in Hanoi. Talks at the White House followed."
+    names = names_no_dictionary_has(article)
+    assert names == {"biegun", "hanoi"}
+    assert without_names("whats the weather like in hanoi in february?", names) == "whats the weather like in in february?"
+    assert without_names("what town did biegun visit?", names) == "what town did visit?"
 
 
 def test_the_names_a_question_gives_are_taken_out_as_written_possessives_and_all() -> None:

@@ -13,7 +13,9 @@ decides (`DeclineModel`, logistic regression): it weighs together
   question no article says that it writes as names (a name the articles never mention is strong
   evidence they cannot answer), and how close in meaning the question is to the best sentence
   once the names it gives are taken out (an off-topic question about someone the articles name,
-  "What is Kim Jong Un's favourite food?", finds the name and nothing of what it asks);
+  "What is Kim Jong Un's favourite food?", finds the name and nothing of what it asks; a name
+  typed in lower case counts when the best sentence's article writes it as a name and it is no
+  English word, "whats the weather in hanoi");
   bot.ranking.signals gathers them. It also computes three more the shipped model leaves out
   (what the question asks that no article says, the missing credit of its most specific concept,
   a why-question whose answer gives no reason): fitted with them, the check declined more
@@ -47,8 +49,8 @@ class Evidence:
     coverage: float  # share of the question's weighted concepts the best passage (or window) holds
     similarity: float | None  # cosine with the best sentence; None when the model is not loaded
     typed_answer_found: bool  # some ranked sentence has the kind of answer the question wants
-    # The question names something to find ("and why?" names nothing: it leans on an earlier
-    # question, and a sentence merely close in tone to "why" must not answer it).
+    # The question names something to find ("and why?", "wow, why?" name nothing: they lean on an
+    # earlier question, and a sentence merely close in tone to "why" must not answer them).
     has_topic: bool = True
     # What the fitted model reads besides coverage and similarity; None where only the rule applies.
     signals: Signals | None = None
@@ -63,7 +65,8 @@ class Signals:
     fused_margin: float  # how far it stands above the next sentence's
     unknown_names: float  # the question's words no article says that it writes as names ("Moon Jae-in", "IAEA")
     # The meaning signal's cosine of the question without the names it gives (as the question or
-    # the best sentence's paragraph writes them) with the best sentence: what it asks about them.
+    # the best sentence's paragraph writes them, or its article when no English word) with the
+    # best sentence: what it asks about them.
     # "What is favourite food?" is far from a sentence about Kim Jong Un's nuclear programme.
     content_similarity: float = 0.0
     # How much of the question's most specific concept (its heaviest) the answer's context lacks:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from bot.coverage import ConceptCredit
 from bot.ranking.answer_check import Signals
 from bot.ranking.fusion import Fused
 from bot.search.answer_type import Expectation, asks_why
+from bot.search.english import is_english_word
 
 # A capitalised word that does not open a sentence (or a quotation), or a word in capitals
 # ("IAEA"): a name, as the question writes it.
@@ -28,16 +30,18 @@ def gather_signals(
     context: str = "",
     similarity_to_best: Callable[[str], float] | None = None,
     window: str = "",
+    article: str = "",
 ) -> Signals:
     """`context`: the text the best sentence stands in (its paragraph), where names show as names;
     `similarity_to_best`: the meaning signal's cosine of a text with the best sentence; `window`:
-    the best sentence with its neighbours (the paragraph when not given)."""
+    the best sentence with its neighbours (the paragraph when not given); `article`: the whole
+    text of the best sentence's article, whose names no dictionary has count as names too."""
     runner_up = ranked[1].score if len(ranked) > 1 else 0.0
     # A word of the question that no passage says, and no alias or synonym stands for, written as
     # a name ("Moon Jae-in", "IAEA"): a name the articles never mention says they cannot answer.
     unknown = [c for c in credits if not c.in_articles and c.credit == 0]
     asked_names = written_as_names(question)
-    names_of_context = asked_names | written_as_names(context)
+    names_of_context = asked_names | written_as_names(context) | names_no_dictionary_has(article)
     # Concepts that are not names: no alias group, no word the question or the paragraph writes as a name.
     not_names = [c for c in credits if c.group is None and not any(_is_name(word, names_of_context) for word in c.concept.said.casefold().split())]
     content_weight = sum(c.weight for c in not_names)
@@ -88,6 +92,15 @@ def _bare(word: str) -> str:
 
 
 _POSSESSIVE = re.compile(r"[’']s$")
+
+
+# An article's names are read once (1-3 ms a bundled article), not again for each question it answers.
+@lru_cache(maxsize=1024)
+def names_no_dictionary_has(text: str) -> frozenset[str]:
+    """The words the text writes as names that are no English word ("Hanoi", "Biegun"): names
+    wherever they stand, also in a question typed in lower case ("whats the weather in hanoi").
+    A name that is an English word too ("Town", "Post", "White House") may be asked as the word."""
+    return frozenset(name for name in written_as_names(text) if not is_english_word(_bare(name)))
 
 
 def written_as_names(text: str) -> frozenset[str]:
