@@ -242,6 +242,37 @@ def test_a_pronoun_after_an_organisation_s_words_is_no_one_s() -> None:
     ]
 
 
+def test_he_or_she_never_points_at_a_bare_name_that_is_no_person_s() -> None:
+    """A name quoted as speaking is not thereby a person: an acronym, a name with an "its", or one
+    word the article never gives as a full name stays the speaker of its own words only."""
+    body = """
+    President Ana Silva spoke first. “We will talk again,” RNA said. “It was good,” she said.
+
+    “We will talk again,” Ruritania said, adding that its army was ready. “It was good,” he said.
+
+    “We will talk again,” Xandria said. “It was good,” she said.
+
+    “We will talk again,” RNA said. President Ana Silva agreed. “It will,” she said.
+    """
+    assert said(body) == [
+        ("RNA", "We will talk again"),
+        ("Ruritania", "We will talk again"),
+        ("Xandria", "We will talk again"),
+        ("RNA", "We will talk again"),
+        ("Ana Silva", "It will"),
+    ]
+
+
+def test_he_or_she_still_points_at_a_person_named_in_full_or_shown_as_one() -> None:
+    """An acronym elsewhere ("the UN") is no surname of a person whose name ends with its word."""
+    body = """
+    “We will talk again,” Marco Doyle said. “It was good,” he said.
+
+    Pak Jo Un took his seat at the UN. “We are ready,” he said.
+    """
+    assert said(body) == [("Marco Doyle", "We will talk again"), ("Marco Doyle", "It was good"), ("Pak Jo Un", "We are ready")]
+
+
 def test_a_capitalised_title_after_the_is_a_person_not_an_organisation() -> None:
     body = """
     President Ana Silva met Tom Baker. “We will see,” the President said.

@@ -95,6 +95,8 @@ PERSONAL_PRONOUNS = frozenset({"he", "she"})
 OBJECT_PRONOUNS = frozenset({"him", "her"})
 # Words that only a person is referred back to with.
 GENDERED_PRONOUNS = frozenset("he she his her him hers himself herself".split())
+# Words that only a thing is referred back to with: "Ruritania said its army …" names a country.
+THING_PRONOUNS = frozenset({"its", "itself"})
 FIRST_PERSON = frozenset({"i", "me"})
 # Subjects that speak but are no one person: a quotation they say has no speaker to list.
 OTHER_PRONOUNS = frozenset({"they", "we", "it", "you", "one", "who", "which", "this", "that"})

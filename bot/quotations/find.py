@@ -17,7 +17,7 @@ from bot.knowledge.passages import paragraph_spans
 from bot.knowledge.quotation_marks import quoted_spans
 from bot.knowledge.sentences import sentence_spans
 from bot.quotations.cues import Cue, CueKind, Region, Reported, acts, cue_after, cue_before, ends_a_clause
-from bot.quotations.english import GENDERED_PRONOUNS
+from bot.quotations.english import GENDERED_PRONOUNS, THING_PRONOUNS
 from bot.quotations.names import NameMention, Token, name_key, name_mentions, tokenize
 from bot.quotes import Quote
 
@@ -177,16 +177,37 @@ class _People:
         self.capitalised_inside = {name_key(m.name) for m in self.mentions if not m.sentence_initial}
         # Who is a person: a name with a title or a role, or one a cue names as speaking.
         self.keys: set[str] = {name_key(self.full_name(m)) for m in self.mentions if (m.title or m.role) and not m.label}
-        self.keys.update(name_key(self.full_name(m)) for m in _named_by_a_gendered_pronoun(body, paragraphs))
-        for segment in segments:
-            if segment.cue is not None and segment.cue.mention is not None and self.is_a_name(segment.cue.mention):
-                self.keys.add(name_key(self.full_name(segment.cue.mention)))
+        referred_to_as_a_person = {name_key(self.full_name(m)) for m in _named_by_a_pronoun(body, paragraphs, GENDERED_PRONOUNS)}
+        self.keys.update(referred_to_as_a_person)
+        named_speaking = [
+            self.full_name(s.cue.mention) for s in segments if s.cue is not None and s.cue.mention is not None and self.is_a_name(s.cue.mention)
+        ]
+        self.keys.update(name_key(name) for name in named_speaking)
+        self.persons = self._persons(body, paragraphs, referred_to_as_a_person, named_speaking)
         # Each person's mentions (position, full name) that a pronoun may point back to.
         self.pointed: list[tuple[int, str]] = [
-            (m.start, self.full_name(m)) for m in self.mentions if not m.label and name_key(self.full_name(m)) in self.keys
+            (m.start, self.full_name(m)) for m in self.mentions if not m.label and name_key(self.full_name(m)) in self.persons
         ]
-        # Where an organisation was quoted: a pronoun after it does not reach back past it.
-        self.organisations_spoke: list[int] = []
+        # Where an organisation or another name that is no person's was quoted: a pronoun after it
+        # does not reach back past it.
+        self.others_spoke: list[int] = []
+
+    def _persons(self, body: str, paragraphs: list[_Paragraph], referred_to_as_a_person: set[str], named_speaking: list[str]) -> set[str]:
+        """Who "he" or "she" may point back to: the names the article shows to be a person's.
+
+        Speaking is no such sign ("“…,” RNA said", "Ruritania said"), nor is a role ("the state news
+        agency RNA"): a name quoted as speaking is a person's when it is a full name of two words or
+        more, and a name with a role or a "his"/"her" after it is one too, unless the article shows
+        it to be a thing's, written in capitals ("RNA") or with an "its" after it ("Ruritania said
+        its army …"). A personal title ("President", "Mr.") always shows a person.
+        """
+        titled = {name_key(self.full_name(m)) for m in self.mentions if m.title and not m.label}
+        shown = {name_key(self.full_name(m)) for m in self.mentions if m.role and not m.label} | referred_to_as_a_person
+        shown.update(name_key(name) for name in named_speaking if len(name.split()) > 1)
+        # Its own name, not the full name it may stand for: "UN" is no surname of Kim Jong Un's.
+        things = {name_key(m.name) for m in self.mentions if _in_capitals(m.name)}
+        things.update(name_key(self.full_name(m)) for m in _named_by_a_pronoun(body, paragraphs, THING_PRONOUNS))
+        return titled | (shown - things)
 
     def is_a_name(self, mention: NameMention) -> bool:
         """A single capitalised word opening its sentence is a name only when the article writes
@@ -227,10 +248,11 @@ class _People:
                 segment.speaker = self._described(cue.words, cue.position)
             if segment.speaker is None:
                 continue
-            if cue.kind is CueKind.ORGANISATION and segment.speaker == cue.words:
-                # "he" or "she" never points at an organisation, nor past one that spoke since
-                # the person named last: "“…,” the foreign ministry said. “…,” she said." is no one's.
-                self.organisations_spoke.append(cue.position)
+            if cue.kind in (CueKind.NAMED, CueKind.ORGANISATION) and name_key(segment.speaker) not in self.persons:
+                # "he" or "she" never points at an organisation or a name no person's, nor past one
+                # that spoke since the person named last: "“…,” the foreign ministry said. “…,” she
+                # said." and "“…,” RNA said. “…,” she said." are no one's.
+                self.others_spoke.append(cue.position)
             else:
                 self.pointed.append((cue.position, segment.speaker))
 
@@ -285,7 +307,7 @@ class _People:
         negotiators. “…,” she said." is Choi's), not merely the nearest name."""
         reach = self.paragraphs[max(0, paragraph - PRONOUN_REACH_PARAGRAPHS)].span.start
         candidates = sorted((at, name) for at, name in self.pointed if reach <= at < position)
-        if not candidates or any(candidates[-1][0] < at < position for at in self.organisations_spoke):
+        if not candidates or any(candidates[-1][0] < at < position for at in self.others_spoke):
             return None
         latest = self._sentence_start(candidates[-1][0])
         return next(name for at, name in candidates if at >= latest)
@@ -303,12 +325,18 @@ class _People:
         return own[0].role if own else None
 
 
-def _named_by_a_gendered_pronoun(body: str, paragraphs: list[_Paragraph]) -> Iterator[NameMention]:
-    """Subjects that a "his", "her", "he" or "she" follows in their sentence before any other
-    name: a person's ("Kim Jong Un has since set his own clock"), as a country takes "its"."""
+def _in_capitals(name: str) -> bool:
+    """"RNA", "U.N.": an acronym, never a person's name."""
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def _named_by_a_pronoun(body: str, paragraphs: list[_Paragraph], pronouns: frozenset[str]) -> Iterator[NameMention]:
+    """Subjects that one of `pronouns` follows in their sentence before any other name: with "his"
+    or "her" a person's ("Kim Jong Un has since set his own clock"), with "its" a thing's."""
     for paragraph in paragraphs:
-        gendered = [t.start for t in paragraph.tokens if t.lower in GENDERED_PRONOUNS]
-        if not gendered:
+        referring = [t.start for t in paragraph.tokens if t.lower in pronouns]
+        if not referring:
             continue
         region = Region(paragraph.tokens, paragraph.mentions)
         for index, mention in enumerate(paragraph.mentions):
@@ -316,8 +344,8 @@ def _named_by_a_gendered_pronoun(body: str, paragraphs: list[_Paragraph]) -> Ite
                 continue
             following = paragraph.mentions[index + 1].start if index + 1 < len(paragraph.mentions) else paragraph.span.end
             limit = min(_sentence_of(paragraph, mention.start).end, following)
-            at = bisect.bisect_left(gendered, mention.end)
-            if at < len(gendered) and gendered[at] < limit and acts(body, region, mention):
+            at = bisect.bisect_left(referring, mention.end)
+            if at < len(referring) and referring[at] < limit and acts(body, region, mention):
                 yield mention
 
 
