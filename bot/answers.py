@@ -27,7 +27,7 @@ from bot.search.ellipsis import (
     with_the_earlier_subject,
 )
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
-from bot.search.normalise import ADDRESSING_THE_BOT, PLEASANTRIES, is_stop_word, spell_out_shorthand, words
+from bot.search.normalise import ADDRESSING_THE_BOT, PLEASANTRIES, is_stop_word, spell_out_shorthand, without_set_off_interjections, words
 from bot.search.query import SENTENCE_BREAK, Query, analyse, read_question, said_in_articles
 from bot.short_outlet_names import with_whole_outlet_names
 
@@ -176,7 +176,7 @@ def answer(
         return Answer(question, declined=Declined.NO_ARTICLES)
     if _is_small_talk(question):
         return Answer(question, declined=Declined.SMALL_TALK)
-    plain = _without_markup(question)
+    plain = without_set_off_interjections(_without_markup(question))  # "Oh, why?" is not about Oh
     expectation, query = read_question(knowledge, plain, asking and _without_markup(asking))
     # The check's model was fitted on questions asked on their own over the whole folder. Within
     # some articles the fused scores are scaled within them (their best always looks strong), and a
@@ -290,14 +290,17 @@ def similarity_of(rankings: list[Ranking], sentence: int) -> float | None:
 def _is_small_talk(question: str) -> bool:
     """Only pleasantries and small words, in the sentence that asks: "thanks! and why?" asks why."""
     said = _asking_words(question)
+    if not said:
+        return bool(words(question))  # interjections alone: "oh", "ah!"
     if not any(word in PLEASANTRIES for word in said) or not all(word in PLEASANTRIES or is_stop_word(word) for word in said):
         return False
     return not _QUESTION_WORDS.intersection(said) or bool(_ABOUT_THE_BOT.intersection(said))
 
 
 def _asking_words(message: str) -> list[str]:
-    """The words of the sentence with the question mark, or of the whole message when none has one."""
-    return words(next((s for s in SENTENCE_BREAK.split(message) if "?" in s), message))
+    """The words of the sentence with the question mark, or of the whole message when none has one,
+    without the "oh" and "ah" set off as interjections (a name otherwise)."""
+    return words(without_set_off_interjections(next((s for s in SENTENCE_BREAK.split(message) if "?" in s), message)))
 
 
 def _reading(
@@ -580,8 +583,9 @@ def _leans_on_earlier(knowledge: KnowledgeBase, message: str) -> bool:
     ("who's robert galucci") is read alone, however short. A word no article uses ("what about
     the weather?", "asdfgh") makes it a new question, and a new question the articles don't cover
     is declined as one: repeating the last answer would pass it off as an answer to this."""
-    query = analyse(knowledge, message)
-    # "hmm", "oh", "wow" are said in no article, and name nothing either: "oh, why?" still leans.
+    query = analyse(knowledge, without_set_off_interjections(message))
+    # "hmm", "wow" are said in no article, and name nothing either: "hmm, why?" still leans (and
+    # "oh, why?" has lost its "oh" above).
     if not all(said_in_articles(knowledge, c) or c.synonyms or c.said in INTERJECTIONS for c in query.concepts):
         return False
     if query.named_articles and not query.concepts:

@@ -11,7 +11,16 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from bot.search.normalise import ADDRESSING_THE_BOT, PLEASANTRIES, STOP_WORDS, fold, is_stop_word, spell_out_shorthand, stem
+from bot.search.normalise import (
+    ADDRESSING_THE_BOT,
+    PLEASANTRIES,
+    STOP_WORDS,
+    fold,
+    is_stop_word,
+    spell_out_shorthand,
+    stem,
+    without_set_off_interjections,
+)
 
 
 class AnswerType(str, Enum):
@@ -126,7 +135,7 @@ _OPENING = re.compile(
 
 def without_opening(text: str) -> str:
     """Lower-case text without the greeting or words to the bot before the question ("hey bot, …")."""
-    return _OPENING.sub("", text.casefold().strip())
+    return _OPENING.sub("", without_set_off_interjections(text).casefold())
 
 
 def wants_explanation(question: str) -> bool:

@@ -28,10 +28,29 @@ _WORD = re.compile(r"[a-z0-9]+")
 # talk (bot.answers), and they are skipped at the start of a question (bot.search.answer_type).
 THANKS = frozenset("thanks thank thx ty cheers".split())
 ADDRESSING_THE_BOT = frozenset("you your u ur yourself".split())
-# Interjections ("hmm", "oh", "wow") say nothing about the talks either: alone they are words to the bot.
+# Interjections ("hmm", "wow") say nothing about the talks either: alone they are words to the bot.
 PLEASANTRIES = THANKS | ADDRESSING_THE_BOT | frozenset(
-    "hi hello hey hiya howdy bot ok okay bye goodbye cool great nice lol awesome oh ah hm hmm hmmm wow".split()
+    "hi hello hey hiya howdy bot ok okay bye goodbye cool great nice lol awesome hm hmm hmmm wow".split()
 )
+# "oh" and "ah" are names too ("who is Oh?", "Oh joined the talks in 1990"): one is an interjection
+# only when English sets it off, opening the message or a sentence, from what follows: standing
+# alone, before a comma or "!", or before another interjection ("oh ok"). Those are taken out of
+# the text (without_set_off_interjections); every other one is a word of the question.
+NAME_LIKE_INTERJECTIONS = frozenset({"oh", "ah"})
+_SET_OFF_INTERJECTION = re.compile(
+    r"(?:^|(?<=[.!?]))\s*\b(?:" + "|".join(sorted(NAME_LIKE_INTERJECTIONS)) + r")\b"
+    r"(?:\s*[,!]+|\s+(?=(?:" + "|".join(sorted(PLEASANTRIES | NAME_LIKE_INTERJECTIONS)) + r")\b)|\s*[.?]*\s*$)\s*",
+    re.IGNORECASE,
+)
+
+
+def without_set_off_interjections(text: str) -> str:
+    """The text without the "oh" and "ah" that are interjections: "Oh, why?" -> "why?", "oh ok" ->
+    "ok", "ah" -> ""; "Oh joined when?" and "who is Oh?" keep the name."""
+    previous = None
+    while previous != text:  # "oh oh, why?": each set-off one in turn
+        previous, text = text, _SET_OFF_INTERJECTION.sub(" ", text).strip()
+    return text
 
 # Chat shorthand for the small words a question is asked with: stop words like the words they
 # stand for, and spelt out before reading what kind of answer is wanted ("whn did …" asks when).
