@@ -148,10 +148,52 @@ def test_check_names_file_field_and_problem(knowledge_copy: Path) -> None:
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert any("bad-date.md: published:" in line for line in lines)
-    assert any("latin1.md: (file): is not UTF-8" in line for line in lines)
+    assert any("latin1.md, line 3: (file): is not UTF-8 text: byte 0xe9 at offset 25, column 11" in line for line in lines)
     assert any("extra.md: mood: is not a known field" in line for line in lines)
     assert any("zz-duplicate.md: id: 'vox-2019-02-28-approach-didnt-work' is already used by" in line for line in lines)
     assert len(lines) == 4
+
+
+def _latin1_line(path: Path, line: str) -> int:
+    """Append a line saved as Latin-1 (not UTF-8) to a file; the line number it lands on."""
+    before = path.read_bytes()
+    path.write_bytes(before + line.encode("latin-1"))
+    return before.count(b"\n") + 1
+
+
+def test_a_knowledge_file_that_is_not_utf8_is_named_with_its_line_and_left_out_everywhere(knowledge_copy: Path) -> None:
+    """Articles, timeline.yaml and aliases.yaml alike: `check` names the file, the byte, its offset
+    and line, and start-up says the same while the rest of the folder still answers. A walkthrough
+    found a file whose accented letters were written as escapes ("caf\\xe9", as a shell's printf
+    without \\x support writes them) served, its quotes showing the escapes."""
+    articles = knowledge_copy / "articles"
+    latin1 = articles / "latin1-one.md"
+    latin1.write_bytes("---\nid: latin1-one\ntitle: Talks\npublisher: Le Monde\npublished: 2019-03-01\n---\n\nKim et Trump à Hanoi, café crème.\n".encode("latin-1"))
+    escaped = articles / "escaped-one.md"
+    escaped.write_text(
+        '---\nid: escaped-one\ntitle: "Caf\\xe9 talks"\npublisher: Le Monde\npublished: 2019-03-01\n---\n\nKim and Trump met in Hanoi.\n\nKim et Trump \\xe0 Hanoi, caf\\xe9 cr\\xe8me.\n',
+        encoding="utf-8",
+    )
+    timeline_line = _latin1_line(knowledge_copy / "timeline.yaml", '  - date: "2019-03-01"\n    title: Café\n')
+    aliases_line = _latin1_line(knowledge_copy / "aliases.yaml", "  - [Café, coffee house]\n")
+    result = run_bot("check", "--knowledge", str(knowledge_copy))
+    assert result.returncode == 1
+    expected = [
+        f"{escaped}, line 10: (file): holds '\\xe0', a letter written as an escape code (a file saved without its accented letters): save it as UTF-8 with the letters themselves",
+        f"{latin1}, line 8: (file): is not UTF-8 text: byte 0xe0 at offset 92, column 14; save it as UTF-8",
+        f"{knowledge_copy / 'aliases.yaml'}, line {aliases_line}: (file): is not UTF-8 text: byte 0xe9",
+        f"{knowledge_copy / 'timeline.yaml'}, line {timeline_line + 1}: (file): is not UTF-8 text: byte 0xe9",
+    ]
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(expected), result.stdout
+    for line, start in zip(lines, expected):
+        assert line.startswith(start), (line, start)
+    asked = run_bot("ask", "--json", "--knowledge", str(knowledge_copy), "what happened in Hanoi, café crème?")
+    assert asked.returncode == 0
+    for start in expected:
+        assert f"knowledge problem: {start}" in asked.stderr
+    shown = json.loads(asked.stdout)
+    assert {quote["article"]["id"] for quote in [*shown["quotes"], *shown.get("closest", [])]}.isdisjoint({"latin1-one", "escaped-one"})
 
 
 def test_check_reports_a_file_not_named_after_its_id_and_one_story_under_two_ids(knowledge_copy: Path) -> None:

@@ -198,3 +198,18 @@ def test_a_vanished_folder_keeps_the_last_good_knowledge(chat: Chat, knowledge_c
     chat.wait_stderr("is back")
     assert "added test-2019-03-01-zeppelin" in chat.wait_stderr("Reloaded")
     assert "pickled turnips" in chat.ask(ZEPPELIN_QUESTION)
+
+
+def test_an_article_that_is_not_utf8_is_named_on_reload_and_never_quoted(chat: Chat, knowledge_copy: Path) -> None:
+    """A walkthrough saw "added latin1-one" and quotes reading "caf\\xe9": a file saved as Latin-1,
+    or with its accented letters written as escapes, is named with its line and left out."""
+    latin1 = knowledge_copy / "articles" / "test-latin1.md"
+    latin1.write_bytes(f"---\nid: test-latin1\ntitle: T\npublisher: Le Monde\npublished: 2019-03-01\n---\n\n{ZEPPELIN_BODY.strip()} Café.\n".encode("latin-1"))
+    line = chat.wait_stderr("Reloaded")
+    assert "added none" in line
+    assert f"{latin1}, line 10: (file): is not UTF-8 text: byte 0xe9" in line
+    escaped = write_article(knowledge_copy, "test-escaped", f"{ZEPPELIN_BODY} Caf\\xe9 cr\\xe8me.")
+    line = chat.wait_stderr(f"{escaped}")  # the first write may have been reloaded twice
+    assert "added none" in line
+    assert f"{escaped}, line 11: (file): holds '\\xe9', a letter written as an escape code" in line
+    assert "turnip" not in chat.ask(ZEPPELIN_QUESTION)

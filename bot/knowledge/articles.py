@@ -8,8 +8,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from bot.knowledge.encoding import escaped_letters, utf8_text
 from bot.knowledge.errors import problems_from_validation
-from bot.knowledge.frontmatter import FrontMatterError, NoFrontMatter, split_front_matter
+from bot.knowledge.frontmatter import FrontMatterError, NoFrontMatter, normalise_text, split_front_matter
 from bot.knowledge.models import Article, ArticleMeta, Problem
 from bot.knowledge.same_story import one_per_story
 
@@ -46,10 +47,9 @@ def _file_bytes(path: Path) -> tuple[bytes | None, list[Problem]]:
 def parse_article(path: Path, raw: bytes) -> tuple[Article | None, list[Problem]]:
     """The article a file's bytes hold, or None and the reasons it cannot be served."""
     name = str(path)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return None, [Problem(name, "(file)", f"is not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); save it as UTF-8")]
+    text, not_text = utf8_text(name, raw)
+    if text is None:
+        return None, not_text
     try:
         split = split_front_matter(text)
     except NoFrontMatter as error:
@@ -64,6 +64,11 @@ def parse_article(path: Path, raw: bytes) -> tuple[Article | None, list[Problem]
         return None, problems_from_validation(name, error)
     if not split.body:
         return None, [Problem(name, "body", "is empty: the article text goes after the closing '---'")]
+    # The body ends the file: its first line is counted back from the end of the text.
+    through_body = normalise_text(text).rstrip()
+    escaped = escaped_letters(name, split.body, first_line=through_body.count("\n", 0, len(through_body) - len(split.body)) + 1)
+    if escaped:
+        return None, escaped
     return Article(meta=meta, body=split.body, path=path), []
 
 

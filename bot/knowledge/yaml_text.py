@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.knowledge.encoding import utf8_text
 from bot.knowledge.models import Problem
 
 
@@ -52,9 +53,8 @@ def read_yaml_file(path: Path) -> tuple[object, list[Problem]]:
         return None, []
     name = str(path)
     try:
-        return load_yaml(path.read_text(encoding="utf-8")), []
-    except UnicodeDecodeError as error:
-        return None, [Problem(name, "(file)", f"is not UTF-8 text (byte {error.start}); save it as UTF-8")]
+        text, not_text = utf8_text(name, path.read_bytes())
+        return (None, not_text) if text is None else (load_yaml(text), [])
     except yaml.YAMLError as error:
         return None, [Problem(name, "(file)", yaml_problem(error))]
     except OSError as error:
