@@ -211,7 +211,7 @@ def answer(
     has_topic = any(c.said not in INTERJECTIONS for c in query.concepts)
     evidence = Evidence(coverage, similarity, bool(fitting), has_topic=has_topic, signals=signals)
     reading = _reading(expectation, bool(fitting), query, credits, similarity, evidence)
-    quotes = quotes_from(knowledge, fitting or ranked, explain=wants_explanation(asking or question), ratio=pipeline.following_quote_ratio)
+    quotes = quotes_from(knowledge, fitting or ranked, explain=wants_explanation(asking or question), ratio=pipeline.following_quote_ratio, asked=query.weights)
     if not pipeline.check.answers(evidence):
         return Answer(question, declined=Declined.NOT_COVERED, closest=quotes[:CLOSEST_OFFERED], coverage=coverage, reading=reading)
     return Answer(question, quotes=quotes, coverage=coverage, reading=reading)
@@ -334,12 +334,21 @@ def _window_terms(knowledge: KnowledgeBase, sentence: int) -> frozenset[str]:
     return frozenset().union(*(knowledge.sentence_terms[i] for i in _window(knowledge, sentence)))
 
 
-def quotes_from(knowledge: KnowledgeBase, ranked: Sequence[Fused], *, explain: bool = False, ratio: float = PIPELINE.following_quote_ratio) -> tuple[Quote, ...]:
+def quotes_from(
+    knowledge: KnowledgeBase,
+    ranked: Sequence[Fused],
+    *,
+    explain: bool = False,
+    ratio: float = PIPELINE.following_quote_ratio,
+    asked: Mapping[str, float] | None = None,
+) -> tuple[Quote, ...]:
     """Best sentences first; a sentence next to one already chosen joins that quote.
 
     A claim's support usually follows it ("Diplomacy is a team sport. Even if Trump succeeds…"),
     so a short quote, and the first quote of a why-question, runs on into the next sentence of
     its paragraph: the sentence that matches the question's words is often the question restated.
+    `asked`: the question's terms and weights (Query.weights); a quote holding none of them takes
+    in the neighbour that holds them (_with_asked_neighbour).
     """
     chosen: list[tuple[int, int, float]] = []  # first sentence, last sentence, score
     best = ranked[0].score
@@ -360,6 +369,8 @@ def quotes_from(knowledge: KnowledgeBase, ranked: Sequence[Fused], *, explain: b
         if points_back(_sentence_text(knowledge, first)) and first - 1 not in taken and first > 0 and _same_passage(knowledge, first - 1, first):
             first -= 1
             taken.add(first)
+        if asked:
+            first, best_last = _with_asked_neighbour(knowledge, first, best_last, asked, taken)
         last = best_last
         while _needs_more(knowledge, first, best_last, last, explain=explain and i == 0):
             following = last + 1
@@ -399,6 +410,31 @@ def points_back(sentence: str) -> bool:
     if _PRONOUN_OPENING.match(sentence):
         return not _PLACEHOLDER_IT.match(sentence)
     return bool(_DEMONSTRATIVE_OPENING.match(sentence) or _CONNECTIVE_OPENING.match(sentence))
+
+
+def _with_asked_neighbour(knowledge: KnowledgeBase, first: int, last: int, asked: Mapping[str, float], taken: set[int]) -> tuple[int, int]:
+    """The quote widened by one sentence of its paragraph when it holds none of the question's
+    terms and that neighbour does (the one holding more of their weight). The learned re-ranking
+    weighs a sentence's paragraph and its neighbours' scores (bot.ranking.learned), so it can put
+    first the sentence beside the one that matched: "who is Biegun?" was answered by "The two
+    leaders met for about 50 minutes …" alone, the sentence before the one naming him."""
+
+    def weight(sentences: range) -> float:
+        held = frozenset().union(*(knowledge.sentence_terms[s] for s in sentences))
+        return sum(w for term, w in asked.items() if term in held)
+
+    if weight(range(first, last + 1)) > 0:
+        return first, last
+    around = [
+        (weight(range(s, s + 1)), -s, s)
+        for s in (first - 1, last + 1)
+        if 0 <= s < len(knowledge.sentences) and s not in taken and _same_passage(knowledge, s, first)
+    ]
+    best_weight, _, neighbour = max(around, default=(0.0, 0, -1))
+    if best_weight <= 0:
+        return first, last
+    taken.add(neighbour)
+    return min(first, neighbour), max(last, neighbour)
 
 
 def _join_touching(knowledge: KnowledgeBase, chosen: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:

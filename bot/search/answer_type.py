@@ -48,7 +48,7 @@ _HOW_MANY = re.compile(r"\bhow many\b((?:\s+[a-z]+)*)")
 _HOW_MUCH = re.compile(r"\bhow much\b")
 _NUMBER_QUESTION = re.compile(r"\bwhat (?:number|percentage|share|amount)\b")
 _AGE_QUESTION = re.compile(r"\bhow old\b|\bwhat age\b")
-_DURATION_QUESTION = re.compile(r"\b(?:how long|how many (?:years|months|weeks|days|hours))\b(?! ago)")
+_DURATION_QUESTION = re.compile(r"\b(?:how long|how many (?:years|months|weeks|days|hours|minutes))\b(?! ago)")
 _PERSON_QUESTION = re.compile(
     r"^(?:who|whom|whose)\b|\bwho (?:is|was|were|did|does|will|would|could)\b|\bwhat (?:is|was) (?:the|his|her|their) names?\b|\bnames? of\b"
 )
@@ -79,8 +79,8 @@ _NUMBER = r"(?:\d[\d,.]*|" + "|".join(_NUMBER_WORDS) + r")"
 _HAS_NUMBER = re.compile(rf"\b{_NUMBER}\b|[$€£¥]\s?\d", re.IGNORECASE)
 # "six months ago" dates something (a point in time), it is no span: not how long anything lasted.
 _HAS_DURATION = re.compile(
-    rf"\b(?:{_NUMBER}|a|an|several|many|few)[\s-]+(?:more\s+)?(?:years?|months?|weeks?|days?|hours?|decades?)\b(?!\s+ago\b)"
-    r"|\b(?:years|months|weeks|days|hours|decades)\b(?!\s+ago\b)|\bovernight\b",
+    rf"\b(?:{_NUMBER}|a|an|several|many|few)[\s-]+(?:more\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b(?!\s+ago\b)"
+    r"|\b(?:years|months|weeks|days|hours|minutes|decades)\b(?!\s+ago\b)|\bovernight\b",
     re.IGNORECASE,
 )
 _HAS_AGE = re.compile(
@@ -158,7 +158,7 @@ def expected_answer(question: str) -> Expectation | None:
     if _AGE_QUESTION.search(text):
         return Expectation(AnswerType.AGE, frozenset({"old", "age", "years"}))
     if _DURATION_QUESTION.search(text):
-        return Expectation(AnswerType.DURATION, frozenset({"long", "years", "months", "weeks", "days", "hours"}))
+        return Expectation(AnswerType.DURATION, frozenset({"long", "years", "months", "weeks", "days", "hours", "minutes"}))
     if how_many := _HOW_MANY.search(text):
         counted = _counted_words(how_many.group(1))
         # "how many times" asks for a count, and "once" or "a single round" answers it.
