@@ -458,12 +458,13 @@ def test_batch_reports_a_line_that_is_not_utf8_by_number_and_answers_the_rest(tm
     """One Latin-1 line once stopped the whole batch with no output ("byte position 90")."""
     lines = ["Who was Trump's choice to replace Tillerson?".encode(), "who is m\xfcller".encode("latin-1"), b"What was the 1994 Agreed Framework?"]
     (tmp_path / "questions.txt").write_bytes(b"\n".join(lines) + b"\n")
-    for source, stdin in (("questions.txt", None), ("-", b"\n".join(lines))):
+    # "-" is standard input, so named: "-: line 2" read as a typo in a walkthrough.
+    for source, named, stdin in (("questions.txt", "questions.txt", None), ("-", "standard input", b"\n".join(lines))):
         result = run_bot("ask", "--json", "--batch", source, stdin=stdin)
         assert result.returncode == 1  # a script learns that a line went unasked
         first, bad, last = [json.loads(line) for line in result.stdout.splitlines()]
         assert first["answered"] and last["answered"]  # line N still answers line N
         assert last["question"] == "What was the 1994 Agreed Framework?"
-        message = f"{source}: line 2 is not UTF-8 text (byte 0xfc at column 9); it was not asked."
+        message = f"{named}, line 2 is not UTF-8 text (byte 0xfc at column 9); it was not asked."
         assert bad == {"line": 2, "error": message}
         assert message in result.stderr and "Traceback" not in result.stderr

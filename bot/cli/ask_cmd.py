@@ -47,7 +47,8 @@ def _batch_answer(store: KnowledgeStore, source: str, number: int, line: bytes, 
     try:
         text = line.decode("utf-8")
     except UnicodeDecodeError as error:
-        problem = messages.BATCH_LINE_NOT_TEXT.format(source=source, line=number, byte=f"0x{line[error.start]:02x}", column=error.start + 1)
+        named = messages.STANDARD_INPUT if source == "-" else source
+        problem = messages.BATCH_LINE_NOT_TEXT.format(source=named, line=number, byte=f"0x{line[error.start]:02x}", column=error.start + 1)
         print(problem, file=sys.stderr)
         return {"line": number, "error": problem}
     return answer_dict(commands.ask(store, text.removesuffix("\n").removesuffix("\r"), frontend=FRONTEND), explain=explain)
