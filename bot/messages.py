@@ -154,7 +154,10 @@ def terminal_greeting(profile: BotProfile) -> str:
 
 # --- Timeline ---
 NOT_A_DAY = "{value!r} is not a day: use YYYY-MM-DD, for example 2019-02-28"
-TIMELINE_BAD_DATE = "{option} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD, for example 2018-06."
+# A date typed as the command's words ("/timeline 2019-13") or in an option's box: named as typed.
+TIMELINE_BAD_DATE = "{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD, for example 2018-06."
+# One given with a command-line flag (`--from 2019-13`): the flag is what the user typed.
+TIMELINE_BAD_FLAG_DATE = "{option} " + TIMELINE_BAD_DATE
 
 
 def timeline_intro(count: int, topic: str | None = None, announced: int = 0) -> str:

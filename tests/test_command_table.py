@@ -93,7 +93,7 @@ def test_admin_only_and_bad_values_are_refused_before_the_handler_runs(bundled_s
     timeline = command_table.named("timeline", "discord")
     assert timeline is not None
     bad = command_table.run(bundled_store, Call(timeline, {"from": "2019-13"}, "discord"))
-    assert bad == command_table.BadValue("from", "2019-13", messages.TIMELINE_BAD_DATE.format(option="from", value="2019-13"))
+    assert bad == command_table.BadValue("from", "2019-13", messages.TIMELINE_BAD_DATE.format(value="2019-13"))
 
 
 def test_thread_history_keeps_peoples_questions_oldest_first_up_to_the_limit() -> None:

@@ -198,7 +198,7 @@ async def test_timeline_with_a_date_range_and_a_bad_date(fake_discord: FakeDisco
         bad = await fake_discord.slash("timeline", {"from": "last week"})
         calls = await fake_discord.wait_for(answered(bad))
         [callback] = [c for c in calls if c.path == f"/interactions/{bad['id']}/{bad['token']}/callback"]
-        assert callback.body["data"]["content"] == messages.TIMELINE_BAD_DATE.format(option="from", value="last week")
+        assert callback.body["data"]["content"] == messages.TIMELINE_BAD_DATE.format(value="last week")
         assert callback.body["data"]["flags"] & EPHEMERAL
 
 

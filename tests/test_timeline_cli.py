@@ -185,13 +185,17 @@ def test_chat_timeline_takes_a_topic_and_a_date_range(bundled_store: KnowledgeSt
 
 def test_a_date_like_word_that_is_no_date_is_said_to_be_none_not_searched_as_a_topic(bundled_store: KnowledgeStore) -> None:
     """"/timeline hanoi 2019-13" once answered "No dated events … match 'hanoi 2019-13'", as if
-    the month were a word to find; "--from 2019-13" said it was not a date."""
+    the month were a word to find; "--from 2019-13" said it was not a date. Typed in a chat or as
+    the command's words, the date is named as typed: "from '2019-13' is not a date" named an
+    option the user never typed."""
     for typed, value in (("/timeline hanoi 2019-13", "2019-13"), ("/timeline 2019-02-30", "2019-02-30"), ("/timeline hanoi 2019-02 2019-13", "2019-13")):
-        which = "to" if typed.endswith("2019-02 2019-13") else "from"
-        assert reply_to(bundled_store, typed) == messages.TIMELINE_BAD_DATE.format(option=which, value=value)
+        assert reply_to(bundled_store, typed) == f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD, for example 2018-06."
+    chatted = run_bot("chat", stdin="/timeline 2019-13\n")
+    assert "> /timeline 2019-13\n'2019-13' is not a date: use YYYY" in chatted.stdout
     result = run_bot("timeline", "hanoi", "2019-13")
     assert result.returncode == 2
-    assert messages.TIMELINE_BAD_DATE.format(option="from", value="2019-13") in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.strip().endswith("'2019-13' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD, for example 2018-06.")
+    assert "from '2019-13'" not in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_year_at_the_end_of_a_chat_timeline_is_a_bound_not_a_topic(bundled_store: KnowledgeStore) -> None:

@@ -23,10 +23,12 @@ class Timeline:
 
 
 def check_date(option: str, value: str) -> str | None:
+    """The problem with a FROM or TO value. It does not name the option: in a chat the dates are
+    the command's last words ("/timeline 2019-13"), and no one typed "from"."""
     try:
         commands.date_range(value, None)
     except commands.BadDate:
-        return messages.TIMELINE_BAD_DATE.format(option=option, value=value)
+        return messages.TIMELINE_BAD_DATE.format(value=value)
     return None
 
 
