@@ -147,6 +147,7 @@ def compare(store: KnowledgeStore, topic: str) -> Comparison:
     return compare_outlets(store.current, topic)
 
 
-def reload(store: KnowledgeStore) -> ReloadReport:
-    """Rebuild the knowledge from its folder and swap it in; for /reload (admins only: bot.command_table checks)."""
-    return store.reload()
+def reload(store: KnowledgeStore, *, logged: bool = True) -> ReloadReport:
+    """Rebuild the knowledge from its folder and swap it in; for /reload (admins only: bot.command_table checks).
+    `logged`: False when the reply is shown where the log goes."""
+    return store.reload(logged=logged)

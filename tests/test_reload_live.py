@@ -213,3 +213,13 @@ def test_an_article_that_is_not_utf8_is_named_on_reload_and_never_quoted(chat: C
     assert "added none" in line
     assert f"{escaped}, line 11: (file): holds '\\xe9', a letter written as an escape code" in line
     assert "turnip" not in chat.ask(ZEPPELIN_QUESTION)
+
+
+def test_reload_at_the_terminal_shows_the_report_once(chat: Chat, knowledge_copy: Path) -> None:
+    """The terminal printed the report twice, as a log line and as the reply, on one screen. A
+    reload the watcher starts is still logged (nothing else shows it)."""
+    reply = chat.ask("/reload")
+    assert reply.count("Reloaded in") == 1
+    write_article(knowledge_copy, "test-2019-03-01-zeppelin", ZEPPELIN_BODY)
+    assert "added test-2019-03-01-zeppelin" in chat.wait_stderr("Reloaded")
+    assert not any("Reloaded in" in line and "added none" in line for line in chat.stderr_seen)

@@ -8,7 +8,9 @@ from bot.knowledge.store import KnowledgeStore, ReloadReport
 
 
 def run(store: KnowledgeStore, call: Call) -> ReloadReport:
-    return commands.reload(store)
+    # The terminal's user runs the process and reads its log on the same screen as the reply: the
+    # report once, not twice. On Discord and Slack the reply goes to the admin, the log to operators.
+    return commands.reload(store, logged=call.platform != "terminal")
 
 
 COMMAND = Command(

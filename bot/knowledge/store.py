@@ -114,17 +114,20 @@ class KnowledgeStore:
         """Whether the knowledge being served has the meaning signal (for a readiness probe)."""
         return self.current.model_loaded
 
-    def reload(self) -> ReloadReport:
-        """Rebuild beside the serving knowledge and swap it in. A missing folder keeps the old one serving."""
+    def reload(self, *, logged: bool = True) -> ReloadReport:
+        """Rebuild beside the serving knowledge and swap it in. A missing folder keeps the old one serving.
+        `logged`: False when the caller shows the report where the log goes (the terminal's /reload)."""
         with self._reloading:
             started = time.perf_counter()
             try:
                 rebuilt = build_knowledge_base(self.folder, embedding_cache=self.embedding_cache)
             except KnowledgeFolderMissing as missing:
                 report = kept(self.current, str(missing), time.perf_counter() - started)
-                logger.warning("%s", report.summary().replace("\n", " | "))
+                if logged:
+                    logger.warning("%s", report.summary().replace("\n", " | "))
                 return report
             previous, self.current = self.current, rebuilt  # the swap: one assignment, atomic for every reader
             report = diff(previous, rebuilt, time.perf_counter() - started)
-        logger.info("%s", report.summary().replace("\n", " | "))
+        if logged:
+            logger.info("%s", report.summary().replace("\n", " | "))
         return report
