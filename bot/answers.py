@@ -174,7 +174,7 @@ def answer(
         return Answer(question, declined=Declined.TOO_LONG)
     if not knowledge.articles or (only_articles is not None and not only_articles & knowledge.articles.keys()):
         return Answer(question, declined=Declined.NO_ARTICLES)
-    if _is_small_talk(question):
+    if _is_small_talk(question) or _says_nothing(knowledge, question):
         return Answer(question, declined=Declined.SMALL_TALK)
     plain = without_set_off_interjections(_without_markup(question))  # "Oh, why?" is not about Oh
     expectation, query = read_question(knowledge, plain, asking and _without_markup(asking))
@@ -295,6 +295,23 @@ def _is_small_talk(question: str) -> bool:
     if not any(word in PLEASANTRIES for word in said) or not all(word in PLEASANTRIES or is_stop_word(word) for word in said):
         return False
     return not _QUESTION_WORDS.intersection(said) or bool(_ABOUT_THE_BOT.intersection(said))
+
+
+# "tl;dr", "k": no word longer than this, none the articles use, asks nothing of them.
+_FRAGMENT_LETTERS = 2
+
+
+def _says_nothing(knowledge: KnowledgeBase, question: str) -> bool:
+    """A message with no words ("?", "...", ":)"), or only fragments of a word or two letters that no
+    article uses ("tl;dr", "k"): it asks nothing the articles could answer, so it gets the reply
+    saying what the bot does, like "hello", not "the articles do not cover that" and the closest
+    passages to nothing. A short name the articles use ("NK?", "UN?") is still a question."""
+    if not any(character.isalnum() for character in question):
+        return True
+    said = words(question)
+    if not said or any(len(word) > _FRAGMENT_LETTERS for word in said):
+        return False  # no word read at all is another script ("北朝鮮の制裁"), a question still
+    return not any(said_in_articles(knowledge, concept) for concept in analyse(knowledge, question).concepts)
 
 
 def _asking_words(message: str) -> list[str]:

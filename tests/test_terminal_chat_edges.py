@@ -10,6 +10,7 @@ import os
 import threading
 import warnings
 
+from bot import messages
 from bot.frontends.terminal import chat
 from bot.knowledge.store import KnowledgeStore
 from bot.search.chat_markup import MENTION, ZERO_WIDTH_SPACE
@@ -46,3 +47,16 @@ def test_the_piped_echo_shows_what_was_typed_with_its_mentions_unable_to_ping() 
     assert echoes == [f"> <{ZERO_WIDTH_SPACE}@&123> @{ZERO_WIDTH_SPACE}here ping everyone pls", "> who is biegun"]
     assert echoes[0].replace(ZERO_WIDTH_SPACE, "") == f"> {typed}"  # reads as typed
     assert not MENTION.search(echoes[0])  # but holds no mention
+
+
+def test_a_message_with_no_words_gets_the_reply_about_the_bot() -> None:
+    """"tl;dr" and a bare "?" were answered "The articles I have do not cover that" with the
+    closest passages to nothing, and logged as questions nobody could answer."""
+    chatted = run_bot("chat", stdin="tl;dr\n?\n...\nNK?\n")
+    assert chatted.returncode == 0
+    replies = chatted.stdout.split("\n> ")
+    for typed in ("tl;dr", "?", "..."):
+        reply = next(r for r in replies if r.startswith(f"{typed}\n") or r.startswith(f"> {typed}\n"))
+        assert reply.split("\n", 1)[1].strip() == messages.SMALL_TALK, reply
+    short_name = next(r for r in replies if r.startswith("NK?\n"))
+    assert short_name.split("\n", 1)[1].startswith("From the articles"), short_name  # a short name the articles use is a question
