@@ -282,9 +282,16 @@ def slack_timeline_heading(first: int, last: int, total: int) -> str:
 READING_INTRO = "How I read the question (coverage {coverage:.2f}; an answer needs {needed:.2f}):"
 READING_SIMILARITY = "  meaning: the best sentence's similarity to the question is {similarity:.2f} (alone it answers from {needed:.2f}; words alone need at least {trap:.2f})"
 READING_NO_MODEL = "  meaning: the sentence-embedding model is not loaded, so words alone decide"
-READING_CHECK = (
-    "  answer check: the fitted model gives {probability:.2f} that the articles answer it (it answers from {needed:.2f});"
-    " it weighs the coverage, how strongly the words matched, how far the best sentence leads, and words no article uses"
+# When the answer check's fitted model decided, it is what the first line names: the coverage and
+# similarity thresholds did not apply ("coverage 0.19; an answer needs 0.45" over an answer misled).
+READING_INTRO_MODEL = (
+    "How I read the question (the answer check's fitted model decided: it gives {probability:.2f} that the articles"
+    " answer it, and answers from {needed:.2f}):"
+)
+READING_MODEL_INPUTS = (
+    "  it weighs the coverage {coverage:.2f} (the share of the question's weight the best passage holds), the meaning"
+    " {similarity:.2f} (the best sentence's similarity to the question), how strongly the words matched, how far the"
+    " best sentence leads, and words no article uses"
 )
 READING_EXPECTED = "  expects {kind} in the answering sentence"
 READING_NO_TYPED_ANSWER = "  no sentence among those found holds {kind}, so it was declined whatever the coverage"

@@ -83,7 +83,24 @@ def test_explain_says_what_kind_of_answer_is_wanted_and_how_close_the_meaning_is
     assert result.returncode == 0, result.stderr
     assert "I found no passage" in result.stdout or "do not cover" in result.stdout
     assert "expects a day in the answering sentence" in result.stdout
-    assert "meaning: the best sentence's similarity to the question is" in result.stdout
+    assert "the best sentence's similarity to the question" in result.stdout
+
+
+def test_explain_names_the_fitted_model_when_it_decided() -> None:
+    """"coverage 0.19; an answer needs 0.45" headed the reading of a question then answered: the
+    fitted answer check had decided, and the coverage threshold never applied."""
+    question = "what did john bolton say about hanoi"
+    data = json.loads(run_bot("ask", "--json", "--explain", question).stdout)
+    reading = data["reading"]
+    assert data["answered"] and reading["coverage"] < 0.45  # answered under the rule's coverage threshold
+    shown = run_bot("ask", "--explain", question).stdout.split("How I read the question", 1)[1]
+    first, second = shown.splitlines()[:2]
+    assert first == (
+        f" (the answer check's fitted model decided: it gives {reading['answer_probability']:.2f} that the articles answer it,"
+        f" and answers from {reading['answer_probability_needed']:.2f}):"
+    )
+    assert f"coverage {reading['coverage']:.2f}" in second
+    assert "needs" not in shown and "answers from 0.55" not in shown
 
 
 def test_empty_question_exits_2_with_a_message() -> None:

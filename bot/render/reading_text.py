@@ -11,14 +11,22 @@ def reading_text(answer: Answer) -> str:
     reading = answer.reading
     if reading is None:
         return ""
-    lines = [messages.READING_INTRO.format(coverage=answer.coverage, needed=MIN_COVERAGE)]
-    if reading.similarity is None:
-        lines.append(messages.READING_NO_MODEL)
+    check, evidence = PIPELINE.check, reading.evidence
+    # The model decides where it has its inputs (bot.ranking.answer_check.AnswerCheck.answers), once
+    # the question names a topic and some sentence holds the kind of answer it wants.
+    decided_by_model = evidence is not None and evidence.typed_answer_found and evidence.has_topic and check.model is not None
+    probability = check.probability(evidence) if decided_by_model and evidence is not None else None
+    if probability is not None and check.model is not None and reading.similarity is not None:
+        lines = [
+            messages.READING_INTRO_MODEL.format(probability=probability, needed=check.model.threshold),
+            messages.READING_MODEL_INPUTS.format(coverage=answer.coverage, similarity=reading.similarity),
+        ]
     else:
-        check = PIPELINE.check
-        lines.append(messages.READING_SIMILARITY.format(similarity=reading.similarity, needed=check.min_similarity, trap=check.trap_similarity))
-        if check.model is not None and reading.evidence is not None and (probability := check.probability(reading.evidence)) is not None:
-            lines.append(messages.READING_CHECK.format(probability=probability, needed=check.model.threshold))
+        lines = [messages.READING_INTRO.format(coverage=answer.coverage, needed=MIN_COVERAGE)]
+        if reading.similarity is None:
+            lines.append(messages.READING_NO_MODEL)
+        else:
+            lines.append(messages.READING_SIMILARITY.format(similarity=reading.similarity, needed=check.min_similarity, trap=check.trap_similarity))
     if reading.expected is not None:
         kind = messages.EXPECTED_KINDS[reading.expected.value]
         lines.append(messages.READING_EXPECTED.format(kind=kind))
