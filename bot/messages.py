@@ -349,6 +349,7 @@ SAID_NO_SPEAKERS = "No one is quoted in the articles (no quotation with a named 
 SAID_SPEAKERS_INTRO = "Who is quoted in the articles (people and organisations), most quoted first (/said NAME shows what one said):"
 SAID_AMBIGUOUS = "{name!r} could be any of these speakers; give more of the name:"
 SAID_UNKNOWN = "No one called {name!r} is quoted in the articles. The closest names:"
+SAID_UNKNOWN_NONE_CLOSE = "No one called {name!r} is quoted in the articles, and no one quoted has a name like it. /said alone lists everyone quoted."
 COMPARE_EMPTY = "Please give a topic to compare (a question works): /compare TOPIC."
 COMPARE_NOTHING = "nothing on this"
 COMPARE_NONE_COVER = "None of the outlets has anything on this, so I won't guess."
@@ -364,6 +365,11 @@ def said_count(count: int) -> str:
 def said_intro(name: str, role: str | None, count: int) -> str:
     who = f"{name} ({role})" if role else name
     return f"{who}: {said_count(count)} in the articles, oldest first:"
+
+
+def said_no_candidates(name: str | None) -> str:
+    """What /said says when it has no one to list: no one quoted at all, or no name like the one asked for."""
+    return SAID_UNKNOWN_NONE_CLOSE.format(name=shorten(name, 100)) if name else SAID_NO_SPEAKERS
 
 
 def said_candidates_intro(name: str | None, ambiguous: bool) -> str:

@@ -49,6 +49,9 @@ def test_the_terminal_chat_answers_said_and_compare(bundled_store: KnowledgeStor
     assert "WIRED February 28, 2019; Vox February 27, 2019" in side_by_side
     assert "/said [NAME]" in (reply_to(bundled_store, "/help") or "")
     assert (reply_to(bundled_store, "/compare") or "") == messages.COMPARE_EMPTY
+    # A name like no quoted one's gets no names: "/said kim" once offered Trump, McKeon and Gallucci.
+    assert reply_to(bundled_store, "/said kim") == messages.SAID_UNKNOWN_NONE_CLOSE.format(name="kim")
+    assert (reply_to(bundled_store, "/said Galuci") or "").splitlines()[1:] == ["  Robert Gallucci (2)"]
 
 
 # --- Discord, through the real client ---
@@ -114,6 +117,10 @@ async def test_slack_said_and_compare(fake_slack: FakeSlack, http_bot: HttpBot) 
     assert any(s.startswith("*WIRED*\n>") for s in sections) and any(s.startswith("*Vox*\n>") for s in sections)
     assert "The Washington Post: nothing on this." in sections
     assert "No one called 'Nobody Known' is quoted" in all_text(unknown)
+    await http_bot.command(slash_command_body(fake_slack, "/said", "kim", hook="none-close"))
+    (none_close,) = await fake_slack.wait_for(lambda f: replies(f, "none-close"))
+    assert_valid_blocks(none_close["blocks"])
+    assert none_close["text"] == messages.SAID_UNKNOWN_NONE_CLOSE.format(name="kim")
 
 
 # --- limits, for any article the front matter allows ---

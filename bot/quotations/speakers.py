@@ -123,6 +123,8 @@ def _closest(speakers: Sequence[Speaker], wanted: str) -> tuple[Speaker, ...]:
         key = name_key(speaker.name)
         return max(difflib.SequenceMatcher(None, wanted, part).ratio() for part in (key, *key.split()))
 
+    # Only names close in spelling: the most quoted people, offered when nothing was close ("kim" ->
+    # Trump, McKeon, Gallucci), read as if the bot thought them the one meant. A name sharing a
+    # word with the one asked for fits it, and is found before this (find_speaker).
     ranked = sorted(speakers, key=likeness, reverse=True)
-    close = [s for s in ranked if likeness(s) >= MIN_LIKENESS]
-    return tuple((close or ranked)[:CLOSEST_OFFERED])
+    return tuple([s for s in ranked if likeness(s) >= MIN_LIKENESS][:CLOSEST_OFFERED])

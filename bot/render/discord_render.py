@@ -278,7 +278,7 @@ def said_embed(lookup: SpeakerLookup, name: str | None) -> discord.Embed:
 
 def _speakers_embed(lookup: SpeakerLookup, name: str | None) -> discord.Embed:
     if not lookup.candidates:
-        return discord.Embed(description=messages.SAID_NO_SPEAKERS, colour=DECLINED_COLOUR)
+        return discord.Embed(description=user_text(messages.said_no_candidates(name)), colour=DECLINED_COLOUR)
     intro = messages.said_candidates_intro(name, lookup.ambiguous)
     lines = [user_text(intro), *(f"• {messages.speaker_line(s.name, s.count)}" for s in lookup.candidates)]
     return discord.Embed(description=shorten("\n".join(lines), DESCRIPTION_LIMIT), colour=COLOUR if not name or lookup.ambiguous else DECLINED_COLOUR)

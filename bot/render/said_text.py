@@ -14,7 +14,7 @@ def said_text(lookup: SpeakerLookup, name: str | None = None) -> str:
         blocks = [quote_block(q.quote, n) for n, q in enumerate(speaker.quotations, 1)]
         return "\n\n".join([messages.said_intro(speaker.name, speaker.role, speaker.count), *blocks])
     if not lookup.candidates:
-        return messages.SAID_NO_SPEAKERS
+        return messages.said_no_candidates(name)
     intro = messages.said_candidates_intro(name, lookup.ambiguous)
     return "\n".join([intro, *(f"  {messages.speaker_line(s.name, s.count)}" for s in lookup.candidates)])
 

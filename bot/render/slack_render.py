@@ -293,7 +293,7 @@ def said_message(lookup: SpeakerLookup, name: str | None) -> SlackMessage:
     speaker = lookup.speaker
     if speaker is None:
         if not lookup.candidates:
-            return text_message(messages.SAID_NO_SPEAKERS)
+            return text_message(escape(messages.said_no_candidates(name)))
         intro = messages.said_candidates_intro(name, lookup.ambiguous)
         lines = [f"• {escape(messages.speaker_line(s.name, s.count))}" for s in lookup.candidates]
         return SlackMessage(fit(intro, FALLBACK_LIMIT), [_section(escape(intro)), *_line_sections(lines, reserved=1)])
