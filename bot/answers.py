@@ -594,11 +594,29 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     combined = answer(knowledge, f"{anchor} {question}", asking=question if asks_itself else None)
     if not combined.answered and asks_itself:
         # "who said so?": no name near the thread's topic, but the quotes that say it name their source.
-        combined = answer(knowledge, f"{anchor} {question}")
+        combined = _with_its_kind_first(knowledge, answer(knowledge, f"{anchor} {question}"), question)
     if not combined.answered:
         # Its own quotes were about no one in particular (its pronoun stood for the earlier subject).
         return replace(alone, tried_with=follows) if not alone.answered else _declined_as_read_alone(alone, follows)
     return Answer(cleaned, quotes=combined.quotes, coverage=combined.coverage, reading=combined.reading, follows=follows)
+
+
+def _with_its_kind_first(knowledge: KnowledgeBase, combined: Answer, follow_up: str) -> Answer:
+    """The thread's quotes as the answer to a follow-up whose own kind of answer was not found near
+    its topic: the first that holds that kind (a date for "hmm, when?", a number for "how many?")
+    put first, or declined when none does, as the full question would be; repeating the thread's
+    answer with no date is no answer to "when?". "and why?" (any quote gives its reasons) takes the
+    quotes as they are, and so does "who …?": every quote names its source ("who said so?"), and a
+    quote names its person as the paragraph before it left them ("Gallucci would know; …"), which
+    the name check, wanting a first and last name, cannot tell from other words."""
+    expectation = expected_answer(follow_up)
+    if not combined.answered or expectation is None or expectation.type is AnswerType.PERSON:
+        return combined
+    not_names = knowledge.profile.not_person_words
+    holding = [quote for quote in combined.quotes if satisfies(quote.text, expectation, follow_up, not_names)]
+    if not holding:
+        return replace(combined, quotes=(), declined=Declined.NOT_COVERED, closest=combined.quotes[:CLOSEST_OFFERED])
+    return replace(combined, quotes=(holding[0], *(quote for quote in combined.quotes if quote is not holding[0])))
 
 
 def _declined_as_read_alone(alone: Answer, follows: str) -> Answer:

@@ -7,6 +7,7 @@ import asyncio
 import gc
 import io
 import os
+import re
 import threading
 import warnings
 
@@ -60,3 +61,21 @@ def test_a_message_with_no_words_gets_the_reply_about_the_bot() -> None:
         assert reply.split("\n", 1)[1].strip() == messages.SMALL_TALK, reply
     short_name = next(r for r in replies if r.startswith("NK?\n"))
     assert short_name.split("\n", 1)[1].startswith("From the articles"), short_name  # a short name the articles use is a question
+
+
+def test_a_follow_up_asking_when_answers_with_a_date_or_declines() -> None:
+    """"hmm, when?" after "Did Kim say he would denuclearise?" repeated the same three quotes, none
+    with a date: read as "when did Kim say he would denuclearise?", it answers with a date, or, like
+    the full question when the articles hold none, declines."""
+    chatted = run_bot("chat", stdin="Did Kim say he would denuclearise?\nhmm, when?\n")
+    assert chatted.returncode == 0
+    first, follow_up = chatted.stdout.split("\n> ")[-2:]
+    assert follow_up.startswith("hmm, when?\n")
+    reply = follow_up.split("\n", 1)[1]
+    if "from the articles:" in reply.casefold():
+        # The first quote's text, without its attribution line (which dates the article, not the event).
+        opening = " ".join(line for line in reply.split("\n\n")[1].splitlines() if not line.lstrip().startswith("— "))
+        assert re.search(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", opening), reply
+        assert reply.split("\n\n")[1] != first.split("\n\n")[1]
+    else:
+        assert messages.NOT_COVERED in reply or "I found no passage" in reply, reply

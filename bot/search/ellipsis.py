@@ -181,13 +181,18 @@ def asked_anew(follow_up: Sequence[str], earlier: str) -> str | None:
     """The earlier question asked with the follow-up's question word, when the follow-up is only
     that word ("and why?", "ok, when?") and the earlier question opens with a question word and an
     auxiliary: "When did the Hanoi summit collapse?" + "and why?" -> "why did the Hanoi summit
-    collapse?". None when the follow-up asks more, or the same word again (asked_again), or the
-    earlier question's question word is a part of its clause ("who met Kim?")."""
+    collapse?". A yes-no question takes the word before it: "Did Kim say he would denuclearise?" +
+    "hmm, when?" -> "when did Kim say he would denuclearise?". None when the follow-up asks more,
+    or the same word again (asked_again), or the earlier question's question word is a part of its
+    clause ("who met Kim?")."""
     word = _lone_question_word(follow_up)
     if word not in _CIRCUMSTANCE_WORDS:
         return None
     opening = re.match(r"\W*([^\W\d_]+)\b", earlier)
     earlier_words = words(earlier)
+    if opening is not None and len(earlier_words) >= 3 and earlier_words[0] in _AUXILIARIES:
+        auxiliary = opening.start(1)
+        return f"{word} {earlier[auxiliary].lower()}{earlier[auxiliary + 1 :]}"
     if opening is None or len(earlier_words) < 3 or earlier_words[0] not in _QUESTION_WORDS or earlier_words[1] not in _AUXILIARIES:
         return None
     if earlier_words[0] == word:
