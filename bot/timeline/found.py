@@ -249,10 +249,13 @@ def _referring_back(
             terms_of[mention.sentence.start] = frozenset(mention.context_terms)
         return terms_of[mention.sentence.start]
 
-    for start, end, noun, same in referring.referring_phrases(body):
+    for start in referring.openings(body, starts):
         number = bisect.bisect_right(starts, start) - 1
         span = sentences[number] if number >= 0 else None
-        if span is None or span.start in dated_sentences or end > span.end:
+        if span is None or span.start in dated_sentences or (phrase := referring.phrase_at(body, start)) is None:
+            continue
+        end, noun, same = phrase
+        if end > span.end:
             continue
         before = [m for m in events if m.sentence.start < span.start]
         if same:  # "at the same appearance": the event just told, on its day

@@ -19,7 +19,7 @@ table") dates nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from bot.search.normalise import terms
@@ -33,16 +33,17 @@ _PHRASE_END = (
 # A definite noun phrase: a determiner that marks its referent as known, up to three modifiers and
 # a head in lower case (a capitalised head names a place or body, "at the Lowell Center", not an
 # event). "that" before a pronoun or an article is the pronoun ("After that the talks stalled").
-_DEFINITE = r"(?P<determiner>the|that|this|those|these|its|his|her|their)\s+(?!(?:the|a|an|he|she|they|it|we|i|you)\b)(?P<noun>(?:[\w’'-]+\s+){0,3}?[a-z][\w-]*)" + _PHRASE_END
+_DETERMINERS = "the|that|this|those|these|its|his|her|their"
+_DEFINITE = rf"(?P<determiner>{_DETERMINERS})\s+(?!(?:the|a|an|he|she|they|it|we|i|you)\b)(?P<noun>(?:[\w’'-]+\s+){{0,3}}?[a-z][\w-]*)" + _PHRASE_END
 # Right after a counted phrase: "the day after the summit", "within an hour of the launch".
 _AFTER_COUNT = re.compile(r"\s+(?:of\s+)?" + _DEFINITE)
 # In a sentence with no date: a preposition of time or place before the phrase.
-_REFERRING = re.compile(r"\b(?:[Aa]t|[Aa]fter|[Dd]uring|[Ff]ollowing)\s+" + _DEFINITE)
-_OPENINGS = tuple(
-    re.compile(rf"{preposition} (?:the|that|this|those|these|its|his|her|their) ")
-    for word in ("at", "after", "during", "following")
-    for preposition in (word, word.capitalize())
-)
+_PREPOSITIONS = ("at", "after", "during", "following")
+_REFERRING = re.compile(rf"(?i:{'|'.join(_PREPOSITIONS)})\s+" + _DEFINITE)
+# Where one may open: after a space inside a sentence (one pattern starting with a literal, which
+# the regex engine scans for fast), or capitalised at a sentence's start.
+_INSIDE = re.compile(rf" (?:{'|'.join(_PREPOSITIONS)}) (?:{_DETERMINERS}) ")
+_CAPITALISED = tuple(f"{word.capitalize()} " for word in _PREPOSITIONS)
 # Nouns of time are dates, not events ("during the summer", "at the weekend", "at this time").
 _TIME_NOUNS = frozenset(
     terms(
@@ -61,23 +62,25 @@ def noun_after_count(text: str, at: int) -> tuple[str, ...] | None:
     return _content(match.group("noun")) if match is not None else None
 
 
-def referring_phrases(text: str) -> Iterator[tuple[int, int, tuple[str, ...], bool]]:
-    """Each "at/after/during/following + definite noun" in text, in text order: its start and
-    end, the index terms of its noun, and whether it says "the same …" (the event just told)."""
-    # Found by patterns that each start with a literal ("at the", "After its"), which the regex
-    # engine finds by a fast scan: one pattern with the alternatives first costs three times as much.
-    starts = sorted(hit.start() for opening in _OPENINGS for hit in opening.finditer(text))
-    for at in starts:
-        if at > 0 and (text[at - 1].isalnum() or text[at - 1] in "’'-"):
-            continue  # inside a word: "flat", "combat"
-        match = _REFERRING.match(text, at)
-        if match is None:
-            continue
-        noun = match.group("noun")
-        same = noun.lower().startswith("same ")
-        content = _content(noun[5:] if same else noun)
-        if content is not None:
-            yield match.start(), match.end(), content, same
+def openings(text: str, sentence_starts: Sequence[int]) -> list[int]:
+    """Where "at/after/during/following + a determiner" may open a referring phrase in text, in
+    text order: inside a sentence after a space, or capitalised at a sentence's start. One scan
+    for a pattern that starts with a literal space: cheap over every article's text."""
+    inside = [hit.start() + 1 for hit in _INSIDE.finditer(text)]
+    first = [at for at in sentence_starts if text.startswith(_CAPITALISED, at)]
+    return sorted(inside + first)
+
+
+def phrase_at(text: str, at: int) -> tuple[int, tuple[str, ...], bool] | None:
+    """The referring phrase opening at `at`: its end, the index terms of its noun, and whether it
+    says "the same …" (the event just told); None when none opens there."""
+    match = _REFERRING.match(text, at)
+    if match is None:
+        return None
+    noun = match.group("noun")
+    same = noun.lower().startswith("same ")
+    content = _content(noun[5:] if same else noun)
+    return (match.end(), content, same) if content is not None else None
 
 
 def referent(candidates: Sequence[Dated], holds_the_words: Callable[[Dated], bool], nearby: Callable[[Dated], bool]) -> Dated | None:
