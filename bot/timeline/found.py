@@ -249,7 +249,10 @@ def _referring_back(
             terms_of[mention.sentence.start] = frozenset(mention.context_terms)
         return terms_of[mention.sentence.start]
 
-    for start in referring.openings(body, starts):
+    # A phrase refers back only after the first dated event, in a sentence with no date.
+    first_event = number_of[events[0].sentence.start]
+    undated_starts = [start for start in starts[first_event + 1 :] if start not in dated_sentences]
+    for start in referring.openings(body, undated_starts):
         number = bisect.bisect_right(starts, start) - 1
         span = sentences[number] if number >= 0 else None
         if span is None or span.start in dated_sentences or (phrase := referring.phrase_at(body, start)) is None:

@@ -40,9 +40,8 @@ _AFTER_COUNT = re.compile(r"\s+(?:of\s+)?" + _DEFINITE)
 # In a sentence with no date: a preposition of time or place before the phrase.
 _PREPOSITIONS = ("at", "after", "during", "following")
 _REFERRING = re.compile(rf"(?i:{'|'.join(_PREPOSITIONS)})\s+" + _DEFINITE)
-# Where one may open: after a space inside a sentence (one pattern starting with a literal, which
-# the regex engine scans for fast), or capitalised at a sentence's start.
-_INSIDE = re.compile(rf" (?:{'|'.join(_PREPOSITIONS)}) (?:{_DETERMINERS}) ")
+# Where one may open (see openings): after a space inside a sentence, or capitalised at its start.
+_AFTER_SPACE = re.compile(rf" (?:{'|'.join(_PREPOSITIONS)}) (?:{_DETERMINERS}) ")
 _CAPITALISED = tuple(f"{word.capitalize()} " for word in _PREPOSITIONS)
 # Nouns of time are dates, not events ("during the summer", "at the weekend", "at this time").
 _TIME_NOUNS = frozenset(
@@ -63,12 +62,12 @@ def noun_after_count(text: str, at: int) -> tuple[str, ...] | None:
 
 
 def openings(text: str, sentence_starts: Sequence[int]) -> list[int]:
-    """Where "at/after/during/following + a determiner" may open a referring phrase in text, in
-    text order: inside a sentence after a space, or capitalised at a sentence's start. One scan
-    for a pattern that starts with a literal space: cheap over every article's text."""
-    inside = [hit.start() + 1 for hit in _INSIDE.finditer(text)]
-    first = [at for at in sentence_starts if text.startswith(_CAPITALISED, at)]
-    return sorted(inside + first)
+    """Where "at/after/during/following + a determiner" may open a referring phrase, in text
+    order: inside a sentence, after a space, or capitalised at the start of one of
+    `sentence_starts`. One scan by a pattern that starts with a literal space, which the regex
+    engine finds fast (capitals in it would double its cost), and a test of each start given."""
+    inside = [hit.start() + 1 for hit in _AFTER_SPACE.finditer(text)]
+    return sorted(inside + [at for at in sentence_starts if text.startswith(_CAPITALISED, at)])
 
 
 def phrase_at(text: str, at: int) -> tuple[int, tuple[str, ...], bool] | None:
