@@ -185,6 +185,27 @@ def test_plain_text_is_kept_as_it_is_and_clean_drops_whole_chrome_lines(knowledg
     assert answer.answered and "Panmunjom" in answer.quotes[0].text
 
 
+def test_a_run_of_menu_words_is_page_chrome_in_any_order(knowledge_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"Menu Search Sign in" was kept as body text: a navigation bar run together into one line is
+    found by its words, whatever the site put in it, and a sentence using such words is kept."""
+    source = knowledge_copy.parent / "story.txt"
+    paragraphs = [
+        "Beekeepers from both Koreas met at Panmunjom on Tuesday to compare hives.",
+        "Sign in to the registry, the organisers told each of them, before the next meeting.",
+    ]
+    bars = ["Search Menu Log in", "Skip to main content", "Home | Newsletters | Sign up"]
+    source.write_text("\n\n".join([bars[0], paragraphs[0], bars[1], paragraphs[1], bars[2]]) + "\n", encoding="utf-8")
+    flags = ["--title", "Beekeepers meet at Panmunjom", "--publisher", "Test Gazette", "--published", "2019-04-02", "--knowledge", str(knowledge_copy)]
+    written = knowledge_copy / "articles" / "test-gazette-2019-04-02-beekeepers-meet-at-panmunjom.md"
+    assert run_cli("import", str(source), *flags) == 0
+    out = capsys.readouterr().out
+    assert all(f"  {bar}\n" in out for bar in bars), out  # named as looking like chrome
+    assert run_cli("import", str(source), *flags, "--clean", "--replace") == 0
+    article, problems = read_article(written)
+    assert problems == [] and article is not None
+    assert article.body == "\n\n".join(paragraphs)
+
+
 @pytest.mark.parametrize("article_file", sorted(p.name for p in (FIXTURE_KNOWLEDGE / "articles").glob("*.md")))
 def test_the_scraped_seeds_clean_to_the_bundled_bodies(article_file: str) -> None:
     bundled, _ = read_article(FIXTURE_KNOWLEDGE / "articles" / article_file)

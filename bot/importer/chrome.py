@@ -1,7 +1,7 @@
 """Drops page chrome that scrapers leave in article text: whole lines only, never words inside a line.
 
 Quotes must stay verbatim, so a line is either kept exactly as it is or dropped entirely, and only
-when it is plainly not article prose: menu words, share buttons, photo credits, the first copy of a
+when it is plainly not article prose: menu words (a line or a run of them), share buttons, photo credits, the first copy of a
 caption printed twice, the title and standfirst repeated at the top, and "more stories" trailers.
 """
 
@@ -29,6 +29,19 @@ CHROME_LINES = frozenset(
         "subscribe",
     }
 )
+# The words a site's menus and buttons are made of. A short line of these alone, with no sentence's
+# end ("Menu Search Sign in", "Home | World | Log in"), is a navigation bar run together by the
+# scraper, whatever the order: one word list serves every site, not a list of whole lines.
+NAVIGATION_WORDS = frozenset(
+    """menu search sign in up out log login logout register subscribe subscription subscriptions
+    newsletter newsletters account my profile home share tweet email print copy link save close open
+    skip to main content navigation nav more next previous back top edition settings help follow us
+    comments comment toggle""".split()
+)
+# Longer than this, a line of such words is more likely a sentence fragment worth showing.
+MAX_NAVIGATION_WORDS = 8
+# Separators menus are rendered with: "Home | World", "News · Sport".
+_MENU_SEPARATORS = re.compile(r"[|·•›»/]")
 # A heading after which the page lists other articles: "More Great WIRED Stories", "Related stories".
 TRAILER = re.compile(r"^(more (great )?[\w ]{0,30}stories|related( stories| articles| coverage)?|read more|recommended( for you)?|most popular)$", re.I)
 # "Vietnam News Agency/Handout/Getty Images", "Photograph: Lena Sørby/AP Photo".
@@ -71,6 +84,17 @@ def _is_caption(line: str, rest: list[str]) -> bool:
     return _is_credit(following) or not line.rstrip().endswith((".", "!", "?", "”", '"'))
 
 
+def _is_navigation(line: str) -> bool:
+    """A run of menu and button words ("Menu Search Sign in"): two or more, every one a navigation
+    word, no sentence end. One word alone is left to CHROME_LINES, where "Menu" and "Share" are."""
+    said = words(_MENU_SEPARATORS.sub(" ", line))
+    return (
+        2 <= len(said) <= MAX_NAVIGATION_WORDS
+        and not SENTENCE_END.search(line)
+        and all(word in NAVIGATION_WORDS for word in said)
+    )
+
+
 def _is_credit(line: str) -> bool:
     return len(line) < MAX_CHROME_CHARS and not SENTENCE_END.search(line) and bool(CREDIT.search(line.strip()))
 
@@ -111,7 +135,7 @@ def drop_chrome(text: str, title: str | None = None, standfirst: str | None = No
             dropped.append(stripped)
             continue
         at_top = not any(k.strip() for k in kept)
-        if key in CHROME_LINES or _is_credit(stripped) or (at_top and key in repeated_heads):
+        if key in CHROME_LINES or _is_navigation(stripped) or _is_credit(stripped) or (at_top and key in repeated_heads):
             dropped.append(stripped)
             continue
         if TRAILER.match(key):
