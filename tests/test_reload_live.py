@@ -223,3 +223,21 @@ def test_reload_at_the_terminal_shows_the_report_once(chat: Chat, knowledge_copy
     write_article(knowledge_copy, "test-2019-03-01-zeppelin", ZEPPELIN_BODY)
     assert "added test-2019-03-01-zeppelin" in chat.wait_stderr("Reloaded")
     assert not any("Reloaded in" in line and "added none" in line for line in chat.stderr_seen)
+
+
+def test_an_alias_group_that_clashes_with_a_served_one_changes_nothing(chat: Chat, knowledge_copy: Path) -> None:
+    """A walkthrough put "[Hanoi, Hanoi talks]" above the served "[Hanoi, Vietnam, …]" group: the
+    file-order check left out the served group instead, and the answers and the timeline changed.
+    The group the bot serves keeps its names; the new one is reported and has no effect."""
+    question = "What happened at the Vietnam summit?"
+    before = chat.ask(question)
+    timeline_before = chat.ask("/timeline")
+    aliases = knowledge_copy / "aliases.yaml"
+    text = aliases.read_text(encoding="utf-8")
+    served = next(line for line in text.splitlines() if line.startswith("  - [Hanoi, "))
+    aliases.write_text(text.replace(served, f"  - [Hanoi, Hanoi talks]\n{served}", 1), encoding="utf-8")
+    line = chat.wait_stderr("aliases.yaml changed")
+    clash = text.splitlines().index(served) + 1
+    assert f"aliases.yaml, line {clash}: groups[" in line and "'Hanoi' is already in group" in line and "which the bot already serves" in line
+    assert chat.ask(question) == before
+    assert chat.ask("/timeline") == timeline_before

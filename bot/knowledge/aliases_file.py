@@ -1,10 +1,14 @@
 """`knowledge/aliases.yaml`: groups of names that mean the same thing, validated like the articles.
 
-A bad group is reported and left out; the other groups still serve.
+A bad group is reported and left out; the other groups still serve. When two groups claim one
+name, the group the running bot already served keeps it: an edit that adds a clashing group is
+the one left out, and changes nothing, wherever in the file it was put. With nothing served yet
+(start-up, `check`) the earlier group in the file keeps it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import StrictStr, TypeAdapter, ValidationError
@@ -27,7 +31,7 @@ _GROUP = TypeAdapter(list[StrictStr])
 MIN_LONE_WORD_SPECIFICITY = 0.5
 
 
-def _group_problem(group: list[str], seen: dict[tuple[str, ...], int], number: int) -> str | None:
+def _group_problem(group: list[str], seen: dict[tuple[str, ...], int], number: int, served: frozenset[int]) -> str | None:
     if len(group) < 2:
         return f"{group!r} needs at least two names"
     for name in group:
@@ -38,27 +42,41 @@ def _group_problem(group: list[str], seen: dict[tuple[str, ...], int], number: i
         if len(words(name)) > 1 and len(left) == 1 and specificity(left[0]) < MIN_LONE_WORD_SPECIFICITY:
             return f"{name!r} is just {left[0]!r} once small words are ignored, so it would match every {left[0]!r}"
         if seen.get(phrase, number) != number:
-            return f"{name!r} is already in group {seen[phrase]}"
+            keeper = seen[phrase]
+            kept_because = ", which the bot already serves" if keeper in served and number not in served else ""
+            return f"{name!r} is already in group {keeper}{kept_because}"
     return None
 
 
-def load_aliases(folder: Path) -> tuple[list[list[str]], list[Problem]]:
-    """The good alias groups, and one problem per bad group or for an unusable file."""
+def _key(group: list[str]) -> frozenset[tuple[str, ...]]:
+    """A group as the phrases it matches: the same group however its names are spelt or ordered."""
+    return frozenset(tuple(terms(name)) for name in group)
+
+
+def load_aliases(folder: Path, served: Sequence[Sequence[str]] = ()) -> tuple[list[list[str]], list[Problem]]:
+    """The good alias groups, and one problem per bad group or for an unusable file. `served`: the
+    groups the running bot serves now (a reload), which keep their names against a clashing group."""
     path = folder / ALIASES_FILE
     entries, problems = read_yaml_list(path, "groups")
-    good: list[list[str]] = []
-    seen: dict[tuple[str, ...], int] = {}
     numbered: list[tuple[int, Problem]] = []  # each group's problems, to be given its file line
+    valid: dict[int, list[str]] = {}
     for number, raw in enumerate(entries):
         try:
-            group = _GROUP.validate_python(raw)
+            valid[number] = _GROUP.validate_python(raw)
         except ValidationError as error:
             numbered.extend((number, problem) for problem in problems_from_validation(str(path), error, prefix=f"groups[{number}]"))
-            continue
-        problem = _group_problem(group, seen, number)
+    served_keys = {_key(list(group)) for group in served}
+    was_served = frozenset(number for number, group in valid.items() if _key(group) in served_keys)
+    seen: dict[tuple[str, ...], int] = {}
+    good: set[int] = set()
+    # The served groups claim their names first, then the rest in file order.
+    for number in sorted(valid, key=lambda n: (n not in was_served, n)):
+        group = valid[number]
+        problem = _group_problem(group, seen, number, was_served)
         if problem is not None:
             numbered.append((number, Problem(str(path), f"groups[{number}]", problem)))
             continue
         seen.update((tuple(terms(name)), number) for name in group)
-        good.append(group)
-    return good, [*problems, *at_entry_lines(path, "groups", numbered)]
+        good.add(number)
+    numbered.sort(key=lambda item: item[0])
+    return [valid[number] for number in sorted(good)], [*problems, *at_entry_lines(path, "groups", numbered)]

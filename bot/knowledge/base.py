@@ -89,6 +89,8 @@ class KnowledgeBase:
     speakers: tuple[Speaker, ...] = ()
     # The ranking stages, each holding its own index over the sentences (bot.ranking.registry).
     rankers: tuple[Ranker, ...] = ()
+    # The good groups of aliases.yaml as served, so a reload keeps them against a clashing new one.
+    alias_groups: tuple[tuple[str, ...], ...] = ()
 
     @property
     def model_loaded(self) -> bool:
@@ -118,15 +120,18 @@ def publisher_name(article: Article) -> str:
     return re.sub(r"\s*\(.*?\)\s*", " ", article.meta.publisher).strip() or article.meta.publisher
 
 
-def build_knowledge_base(folder: Path, *, embedding_cache: Path | None = None) -> KnowledgeBase:
+def build_knowledge_base(
+    folder: Path, *, embedding_cache: Path | None = None, served: KnowledgeBase | None = None
+) -> KnowledgeBase:
     """Load, validate and index the folder. Bad files become problems; good ones still serve.
     `embedding_cache`: where sentence vectors and each article's derived data are kept between
-    runs (default: BOT_EMBEDDING_CACHE, else the user's cache folder)."""
+    runs (default: BOT_EMBEDDING_CACHE, else the user's cache folder). `served`: the knowledge
+    being served, on a reload (its alias groups keep their names against a clashing new one)."""
     with collector_paused():
-        return _build(folder, embedding_cache)
+        return _build(folder, embedding_cache, served.alias_groups if served is not None else ())
 
 
-def _build(folder: Path, embedding_cache: Path | None) -> KnowledgeBase:
+def _build(folder: Path, embedding_cache: Path | None, served_aliases: tuple[tuple[str, ...], ...] = ()) -> KnowledgeBase:
     started = time.perf_counter()
     if not folder.is_dir():
         raise KnowledgeFolderMissing(f"The knowledge folder {folder} does not exist.")
@@ -135,7 +140,7 @@ def _build(folder: Path, embedding_cache: Path | None) -> KnowledgeBase:
     # knowledge bases alive during a reload share its text and everything derived from it.
     articles = _SAME_ARTICLES.results(articles, lambda article: article)
     cache_folder = embedding_cache or default_cache_folder()
-    alias_groups, alias_problems = load_aliases(folder)
+    alias_groups, alias_problems = load_aliases(folder, served_aliases)
     problems.extend(alias_problems)
     profile, profile_problems = load_profile(folder)
     problems.extend(profile_problems)
@@ -177,6 +182,7 @@ def _build(folder: Path, embedding_cache: Path | None) -> KnowledgeBase:
         synonyms_pointing_at=MappingProxyType(synonyms_pointing_at(vocabulary)),
         profile=profile,
         problems=tuple(problems),
+        alias_groups=tuple(tuple(group) for group in alias_groups),
         file_digests=MappingProxyType({name: _digest(folder / name) for name in (ALIASES_FILE, TIMELINE_FILE, BOT_FILE)}),
     )
     # The timeline needs the sentences and their words' weights, so it is built last.

@@ -120,7 +120,7 @@ class KnowledgeStore:
         with self._reloading:
             started = time.perf_counter()
             try:
-                rebuilt = build_knowledge_base(self.folder, embedding_cache=self.embedding_cache)
+                rebuilt = build_knowledge_base(self.folder, embedding_cache=self.embedding_cache, served=self.current)
             except KnowledgeFolderMissing as missing:
                 report = kept(self.current, str(missing), time.perf_counter() - started)
                 if logged:
