@@ -82,6 +82,16 @@ async def test_discord_said_autocompletes_speakers_and_lists_them_alone(bot: Fak
     assert "• Lynn Rusten (6)" in callback.body["data"]["embeds"][0]["description"]
 
 
+async def test_discord_said_offers_no_names_when_none_is_like_the_one_asked(bot: FakeDiscord) -> None:
+    """"/said kim" offered Trump, McKeon and Gallucci as the closest names."""
+    unknown = await bot.slash("said", {"name": "kim"})
+    calls = await bot.wait_for(answered(unknown))
+    [callback] = [c for c in interaction_calls(calls, unknown) if c.path.endswith("/callback")]
+    [embed] = callback.body["data"]["embeds"]
+    assert embed["description"] == messages.SAID_UNKNOWN_NONE_CLOSE.format(name="kim")
+    assert_pings_no_one(calls)
+
+
 async def test_discord_compare_is_one_embed_with_a_field_per_outlet(bot: FakeDiscord) -> None:
     interaction = await bot.slash("compare", {"topic": HANOI})
     calls = await bot.wait_for(answered(interaction, follow_ups=1))
