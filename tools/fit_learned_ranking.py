@@ -55,9 +55,11 @@ class Recording:
 
     def __init__(self) -> None:
         self.seen: list[tuple[list[int], np.ndarray]] = []
+        self.asked: list[dict[str, float]] = []  # each question's terms, which the bot's quotes take in
 
     def reranked(self, knowledge: KnowledgeBase, rankings: Sequence[Ranking], fused: FusedList, query: Query) -> FusedList:
         self.seen.append(candidate_features(knowledge, rankings, fused, query, self.depth))
+        self.asked.append(query.weights)
         return fused
 
 
@@ -76,11 +78,14 @@ def observe(knowledge: KnowledgeBase, questions: list[tuple[int, EvalQuestion]])
     ranks, xs, rights = [], [], []
     for _, question in questions:
         recording.seen.clear()
+        recording.asked.clear()
         result = answer(knowledge, question.question, pipeline=pipeline)
         ranks.append(first_hit_rank(result, question.answers) or NO_HIT)
         positions, matrix = recording.seen[0] if recording.seen else ([], np.zeros((0, len(FEATURES))))
         explain = wants_explanation(clean_question(question.question))
-        quotes = [quotes_from(knowledge, [Fused(p, 1.0)], explain=explain)[0] for p in positions]
+        # Each candidate's quote as the bot makes it, taking in the neighbour holding the question's words.
+        asked = recording.asked[0] if recording.asked else None
+        quotes = [quotes_from(knowledge, [Fused(p, 1.0)], explain=explain, asked=asked)[0] for p in positions]
         rights.append(np.array([any(holds_span(q.article, q.text, g) for g in question.answers) for q in quotes], dtype=bool))
         xs.append(matrix)
     return Observed(
