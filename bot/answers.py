@@ -315,9 +315,12 @@ def _says_nothing(knowledge: KnowledgeBase, question: str) -> bool:
 
 
 def _asking_words(message: str) -> list[str]:
-    """The words of the sentence with the question mark, or of the whole message when none has one,
-    without the "oh" and "ah" set off as interjections (a name otherwise)."""
-    return words(without_set_off_interjections(next((s for s in SENTENCE_BREAK.split(message) if "?" in s), message)))
+    """The words of the first sentence with a question mark and words of its own, or of the whole
+    message when none has both, without the "oh" and "ah" set off as interjections (a name
+    otherwise). A "?" set apart ("what happened in hanoi... ?") or after an emoticon ("Tell me about
+    Biegun. :) ?") asks what came before it; so none read is interjections alone ("oh?")."""
+    asking = (words(without_set_off_interjections(s)) for s in SENTENCE_BREAK.split(message) if "?" in s)
+    return next((said for said in asking if said), None) or words(without_set_off_interjections(message))
 
 
 def _reading(

@@ -353,6 +353,24 @@ def test_a_pleasantry_before_a_follow_up_or_a_question_does_not_make_it_small_ta
     assert answer_follow_up(knowledge, "who said so?", ["why did hanoi fail?"]).answered
 
 
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [
+        ("what happened in hanoi... ?", "what happened in hanoi?"),
+        ("Why did the Hanoi summit fail! ?", "Why did the Hanoi summit fail?"),
+        ("Tell me about Biegun. :) ?", "Tell me about Biegun."),
+    ],
+)
+def test_a_question_mark_set_apart_still_asks_the_question_before_it(bundled_store: KnowledgeStore, typed: str, plain: str) -> None:
+    """A "?" after a space, a "!" or an emoticon is a sentence with no words: the question is what
+    came before it, not interjections alone (they were answered as small talk)."""
+    knowledge = bundled_store.current
+    expected = answer(knowledge, plain)
+    result = answer(knowledge, typed)
+    assert expected.answered and result.answered
+    assert result.quotes[0].text == expected.quotes[0].text
+
+
 def test_a_greeting_before_a_question_does_not_change_it(bundled_store: KnowledgeStore) -> None:
     knowledge = bundled_store.current
     plain = answer(knowledge, "who is biegun?")

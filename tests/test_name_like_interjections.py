@@ -66,3 +66,9 @@ def test_an_interjection_before_a_follow_up_is_not_the_name(about_oh: KnowledgeB
     result = answer_follow_up(about_oh, "Oh, why?", ["when did the harbour talks end?"])
     assert result.follows == "when did the harbour talks end?"
     assert not any(PROFILE in q.text for q in result.quotes)
+
+
+def test_an_interjection_asked_before_a_question_is_not_the_message(about_oh: KnowledgeBase) -> None:
+    """"Oh? When did …?": the first sentence that asks with words of its own is the question."""
+    result = answer(about_oh, "Oh? When did the harbour talks end?")
+    assert result.answered and any(TALKS_ENDED in q.text for q in result.quotes)
