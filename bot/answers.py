@@ -27,7 +27,7 @@ from bot.search.ellipsis import (
     with_the_earlier_subject,
 )
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
-from bot.search.normalise import ADDRESSING_THE_BOT, PLEASANTRIES, is_stop_word, spell_out_shorthand, without_set_off_interjections, words
+from bot.search.normalise import ADDRESSING_THE_BOT, EXCLAMATIONS, PLEASANTRIES, is_stop_word, spell_out_shorthand, without_set_off_interjections, words
 from bot.search.query import SENTENCE_BREAK, Query, analyse, read_question, said_in_articles
 from bot.short_outlet_names import with_whole_outlet_names
 
@@ -207,8 +207,9 @@ def answer(
         if own_question
         else None
     )  # fmt: skip
-    # "wow, why?" names nothing to find: an interjection is no topic ("hmm", "oh", "wow").
-    has_topic = any(c.said not in INTERJECTIONS for c in query.concepts)
+    # "wow, why?" names nothing to find: an exclamation is no topic ("hmm", "wow"; a set-off "oh" was
+    # taken out before), but "right" and "great" may be what is asked ("who was right?").
+    has_topic = any(c.said not in EXCLAMATIONS for c in query.concepts)
     evidence = Evidence(coverage, similarity, bool(fitting), has_topic=has_topic, signals=signals)
     reading = _reading(expectation, bool(fitting), query, credits, similarity, evidence)
     quotes = quotes_from(knowledge, fitting or ranked, explain=wants_explanation(asking or question), ratio=pipeline.following_quote_ratio, asked=query.weights)

@@ -186,6 +186,19 @@ def test_a_follow_up_of_a_new_question_word_asks_it_of_the_earlier_subject(bundl
     assert follow_up.question == "and why?" and follow_up.follows == "When did the Hanoi summit collapse?"
 
 
+def test_an_exclamation_names_nothing_but_a_pleasantry_may_be_what_is_asked(bundled_store: KnowledgeStore) -> None:
+    """"wow, why?" names nothing to find; "right" and "great" are pleasantries that may also be what a
+    question asks about: "who was right?" was declined as naming nothing."""
+    knowledge = bundled_store.current
+    for message in ("wow, why?", "hmm, why?"):
+        result = answer(knowledge, message)
+        assert not result.answered and result.reading.evidence is not None and not result.reading.evidence.has_topic, message
+    for question in ("who was right?", "what was great?"):
+        result = answer(knowledge, question)
+        assert result.reading.evidence is not None and result.reading.evidence.has_topic, question
+        assert result.answered, question
+
+
 @pytest.mark.parametrize("message", ["and why?", "why?", "ok, why?", "wow, why?"])
 def test_a_follow_up_asking_only_what_the_earlier_question_asked_says_so(bundled_store: KnowledgeStore, message: str) -> None:
     """"and why?" right after "Why did the Hanoi summit fail?" once repeated that answer word for

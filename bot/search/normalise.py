@@ -28,10 +28,11 @@ _WORD = re.compile(r"[a-z0-9]+")
 # talk (bot.answers), and they are skipped at the start of a question (bot.search.answer_type).
 THANKS = frozenset("thanks thank thx ty cheers".split())
 ADDRESSING_THE_BOT = frozenset("you your u ur yourself".split())
+# Sounds that only exclaim or hesitate: never what a question asks about, unlike pleasantries that
+# are words of a question too ("who was right?", "what was great?", "who did Trump thank?").
+EXCLAMATIONS = frozenset("lol hm hmm hmmm wow".split())
 # Interjections ("hmm", "wow") say nothing about the talks either: alone they are words to the bot.
-PLEASANTRIES = THANKS | ADDRESSING_THE_BOT | frozenset(
-    "hi hello hey hiya howdy bot ok okay bye goodbye cool great nice lol awesome hm hmm hmmm wow".split()
-)
+PLEASANTRIES = THANKS | ADDRESSING_THE_BOT | EXCLAMATIONS | frozenset("hi hello hey hiya howdy bot ok okay bye goodbye cool great nice awesome".split())
 # "oh" and "ah" are names too ("who is Oh?", "Oh joined the talks in 1990"): one is an interjection
 # only when English sets it off, opening the message or a sentence, from what follows: standing
 # alone, before a comma or "!", or before another interjection ("oh ok"). Those are taken out of
