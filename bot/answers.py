@@ -27,8 +27,8 @@ from bot.search.ellipsis import (
     with_the_earlier_subject,
 )
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
-from bot.search.normalise import ADDRESSING_THE_BOT, EXCLAMATIONS, PLEASANTRIES, is_stop_word, spell_out_shorthand, without_set_off_interjections, words
-from bot.search.query import SENTENCE_BREAK, Query, analyse, read_question, said_in_articles
+from bot.search.normalise import ADDRESSING_THE_BOT, EXCLAMATIONS, PLEASANTRIES, SENTENCE_BREAK, is_stop_word, spell_out_shorthand, without_set_off_interjections, words
+from bot.search.query import Query, analyse, read_question, said_in_articles
 from bot.short_outlet_names import with_whole_outlet_names
 
 MAX_QUESTION_CHARS = 2000

@@ -40,6 +40,9 @@ def about_oh(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
         ("Oh joined when?", "Oh joined when?"),
         ("Oh Min-su said what?", "Oh Min-su said what?"),
         ("who is Oh, the negotiator?", "who is Oh, the negotiator?"),
+        ("Oh. Why?", "Why?"),
+        ("Dr. Oh, what did he say?", "Dr. Oh, what did he say?"),  # after a title: no sentence opens
+        ("Gen. Oh! When did the talks end?", "Gen. Oh! When did the talks end?"),
     ],
 )
 def test_only_an_oh_or_ah_set_off_is_an_interjection(typed: str, read: str) -> None:

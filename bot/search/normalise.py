@@ -34,14 +34,17 @@ EXCLAMATIONS = frozenset("lol hm hmm hmmm wow".split())
 # Interjections ("hmm", "wow") say nothing about the talks either: alone they are words to the bot.
 PLEASANTRIES = THANKS | ADDRESSING_THE_BOT | EXCLAMATIONS | frozenset("hi hello hey hiya howdy bot ok okay bye goodbye cool great nice awesome".split())
 # "oh" and "ah" are names too ("who is Oh?", "Oh joined the talks in 1990"): one is an interjection
-# only when English sets it off, opening the message or a sentence, from what follows: standing
-# alone, before a comma or "!", or before another interjection ("oh ok"). Those are taken out of
-# the text (without_set_off_interjections); every other one is a word of the question.
+# only when English sets it off, opening the message or a sentence (not after "Dr."), from what
+# follows: standing alone, before a comma, "!", "." or "?" ("Oh. Why?"), or before another
+# interjection ("oh ok"). Those are taken out of the text (without_set_off_interjections); every
+# other one is a word of the question.
 NAME_LIKE_INTERJECTIONS = frozenset({"oh", "ah"})
+# A sentence ends at . ! or ? and a space, but not after an initial or a title ("the U.S. walk
+# away", "Dr. Oh, what did he say?"): what follows opens a sentence.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bSen\.)(?<!\bGen\.)\s+")
 _SET_OFF_INTERJECTION = re.compile(
-    r"(?:^|(?<=[.!?]))\s*\b(?:" + "|".join(sorted(NAME_LIKE_INTERJECTIONS)) + r")\b"
-    r"(?:\s*[,!]+|\s+(?=(?:" + "|".join(sorted(PLEASANTRIES | NAME_LIKE_INTERJECTIONS)) + r")\b)|\s*[.?]*\s*$)\s*",
-    re.IGNORECASE,
+    r"(?:^\s*|" + SENTENCE_BREAK.pattern + r")(?i:\b(?:" + "|".join(sorted(NAME_LIKE_INTERJECTIONS)) + r")\b"
+    r"(?:\s*[,!.?]+|\s+(?=(?:" + "|".join(sorted(PLEASANTRIES | NAME_LIKE_INTERJECTIONS)) + r")\b)|\s*$))\s*"
 )
 
 

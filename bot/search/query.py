@@ -6,7 +6,6 @@ else of the knowledge base, so bot.search, which the knowledge base is built wit
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -16,7 +15,7 @@ from bot.search.aliases import AliasTable
 from bot.search.answer_type import Expectation, expected_answer
 from bot.search.document_frequencies import DocumentFrequencies
 from bot.search.english import is_english_word, specificity
-from bot.search.normalise import STOP_WORDS, stem, words
+from bot.search.normalise import SENTENCE_BREAK, STOP_WORDS, stem, words
 from bot.search.synonyms import MIN_SYNONYM_SPECIFICITY, synonym_stems
 from bot.search.typos import SpellingIndex
 
@@ -104,10 +103,6 @@ def question_terms(
         surfaces += sentence_surfaces
         corrections |= sentence_corrections
     return stems[:MAX_QUERY_TERMS], surfaces[:MAX_QUERY_TERMS], corrections
-
-
-# A sentence ends at . ! or ? and a space, but not after an initial or a title ("the U.S. walk away").
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bSen\.)(?<!\bGen\.)\s+")
 
 
 # A chatter sentence keeps its place only with a word this specific that some article uses.
