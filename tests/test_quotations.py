@@ -263,6 +263,19 @@ def test_he_or_she_never_points_at_a_bare_name_that_is_no_person_s() -> None:
     ]
 
 
+def test_one_its_after_a_name_does_not_undo_a_title_or_a_gendered_pronoun() -> None:
+    """"Kim said its missiles …": the "its" is the country's; it outweighs only a name's speaking,
+    not its title ("leader", in lower case before the name) or a "her" after it."""
+    titled = """
+    North Korean leader Kim Jong Un met Moon. Kim said its missiles were a deterrent. “We are ready,” Kim said. “It was good,” he added.
+    """
+    assert said(titled) == [("Kim Jong Un", "We are ready"), ("Kim Jong Un", "It was good")]
+    gendered = """
+    Ana Silva set her terms. Silva said its army was ready. “We are ready,” Silva said. “It was good,” she added.
+    """
+    assert said(gendered) == [("Ana Silva", "We are ready"), ("Ana Silva", "It was good")]
+
+
 def test_he_or_she_still_points_at_a_person_named_in_full_or_shown_as_one() -> None:
     """An acronym elsewhere ("the UN") is no surname of a person whose name ends with its word."""
     body = """

@@ -17,7 +17,7 @@ from bot.knowledge.passages import paragraph_spans
 from bot.knowledge.quotation_marks import quoted_spans
 from bot.knowledge.sentences import sentence_spans
 from bot.quotations.cues import Cue, CueKind, Region, Reported, acts, cue_after, cue_before, ends_a_clause
-from bot.quotations.english import GENDERED_PRONOUNS, THING_PRONOUNS
+from bot.quotations.english import GENDERED_PRONOUNS, PERSONAL_TITLES, THING_PRONOUNS
 from bot.quotations.names import NameMention, Token, name_key, name_mentions, tokenize
 from bot.quotes import Quote
 
@@ -175,14 +175,16 @@ class _People:
                 self.by_end[0].setdefault(name_key(mention.tokens[-1]), []).append(mention)
                 self.by_end[1].setdefault(name_key(mention.tokens[0]), []).append(mention)
         self.capitalised_inside = {name_key(m.name) for m in self.mentions if not m.sentence_initial}
-        # Who is a person: a name with a title or a role, or one a cue names as speaking.
-        self.keys: set[str] = {name_key(self.full_name(m)) for m in self.mentions if (m.title or m.role) and not m.label}
+        # Who a report or a description may be about: a name with a title or a role, one a gendered
+        # pronoun follows, or one a cue names as speaking. Organisations too ("“…,” RNA said"):
+        # `persons` is who he or she may point at.
+        self.described_or_speaking: set[str] = {name_key(self.full_name(m)) for m in self.mentions if (m.title or m.role) and not m.label}
         referred_to_as_a_person = {name_key(self.full_name(m)) for m in _named_by_a_pronoun(body, paragraphs, GENDERED_PRONOUNS)}
-        self.keys.update(referred_to_as_a_person)
+        self.described_or_speaking.update(referred_to_as_a_person)
         named_speaking = [
             self.full_name(s.cue.mention) for s in segments if s.cue is not None and s.cue.mention is not None and self.is_a_name(s.cue.mention)
         ]
-        self.keys.update(name_key(name) for name in named_speaking)
+        self.described_or_speaking.update(name_key(name) for name in named_speaking)
         self.persons = self._persons(body, paragraphs, referred_to_as_a_person, named_speaking)
         # Each person's mentions (position, full name) that a pronoun may point back to.
         self.pointed: list[tuple[int, str]] = [
@@ -195,19 +197,23 @@ class _People:
     def _persons(self, body: str, paragraphs: list[_Paragraph], referred_to_as_a_person: set[str], named_speaking: list[str]) -> set[str]:
         """Who "he" or "she" may point back to: the names the article shows to be a person's.
 
-        Speaking is no such sign ("“…,” RNA said", "Ruritania said"), nor is a role ("the state news
-        agency RNA"): a name quoted as speaking is a person's when it is a full name of two words or
-        more, and a name with a role or a "his"/"her" after it is one too, unless the article shows
-        it to be a thing's, written in capitals ("RNA") or with an "its" after it ("Ruritania said
-        its army …"). A personal title ("President", "Mr.") always shows a person.
+        Speaking is no such sign ("“…,” RNA said", "Ruritania said"), nor is a role alone ("the state
+        news agency RNA"). A personal title ("President", "Mr.", in lower case too right before the
+        name: "North Korean leader Kim Jong Un") always shows a person. A role, or a
+        gendered pronoun after the name in its sentence ("he", "she", "his", "her", "him", …),
+        shows one unless the article writes the name in capitals ("RNA"). A full name of two words
+        or more quoted as speaking, the weakest sign, shows one unless written in capitals or with
+        an "its" after it ("Ruritania said its army …"): one "its" ("Kim said its missiles …")
+        does not undo a title, a role or a "her" ("North Korean leader Kim Jong Un", "Ana Silva
+        set her terms").
         """
-        titled = {name_key(self.full_name(m)) for m in self.mentions if m.title and not m.label}
+        titled = {name_key(self.full_name(m)) for m in self.mentions if (m.title or self._after_a_title_word(m)) and not m.label}
         shown = {name_key(self.full_name(m)) for m in self.mentions if m.role and not m.label} | referred_to_as_a_person
-        shown.update(name_key(name) for name in named_speaking if len(name.split()) > 1)
+        speaking_in_full = {name_key(name) for name in named_speaking if len(name.split()) > 1}
         # Its own name, not the full name it may stand for: "UN" is no surname of Kim Jong Un's.
-        things = {name_key(m.name) for m in self.mentions if _in_capitals(m.name)}
-        things.update(name_key(self.full_name(m)) for m in _named_by_a_pronoun(body, paragraphs, THING_PRONOUNS))
-        return titled | (shown - things)
+        in_capitals = {name_key(m.name) for m in self.mentions if _in_capitals(m.name)}
+        with_its = {name_key(self.full_name(m)) for m in _named_by_a_pronoun(body, paragraphs, THING_PRONOUNS)}
+        return titled | (shown - in_capitals) | (speaking_in_full - in_capitals - with_its)
 
     def is_a_name(self, mention: NameMention) -> bool:
         """A single capitalised word opening its sentence is a name only when the article writes
@@ -263,7 +269,7 @@ class _People:
         if reported is None or not self.is_a_name(reported.mention):
             return reporter
         name = self.full_name(reported.mention)
-        if name_key(name) not in self.keys:
+        if name_key(name) not in self.described_or_speaking:
             return reporter  # "RNA reported that Ruritania had launched “…”": the source's words
         return name if reported.spoken else None
 
@@ -279,11 +285,11 @@ class _People:
             # A person: one the article shows to be, or one named right after the description's
             # title word ("Ruritanian leader Ana Silva").
             titled = name_key(self._words_before(mention)).split()[-1:] == wanted[-1:]
-            if set(wanted) <= set(described_as) and (titled or name_key(self.full_name(mention)) in self.keys):
+            if set(wanted) <= set(described_as) and (titled or name_key(self.full_name(mention)) in self.described_or_speaking):
                 return self.full_name(mention)
         # Else the name just before it in its sentence, when a person the article gives no other role.
         latest = next((m for m in earlier if m.start >= self._sentence_start(position) and not m.possessive), None)
-        if latest is None or name_key(name := self.full_name(latest)) not in self.keys:
+        if latest is None or name_key(name := self.full_name(latest)) not in self.described_or_speaking:
             return None
         given = {word for m in self.mentions if name_key(self.full_name(m)) == name_key(name) for word in self._described_as(m, own=True)}
         return name if not given or wanted[-1] in given else None
@@ -293,6 +299,13 @@ class _People:
         unless `own`, the words just before them."""
         before = "" if own else self._words_before(mention)
         return name_key(" ".join(filter(None, (before, mention.title, mention.role)))).split()
+
+    def _after_a_title_word(self, mention: NameMention) -> bool:
+        """A personal title in lower case right before the name ("North Korean leader Kim Jong Un",
+        "former envoy Joseph Yun"), which the name's own title and role leave out when capitalised
+        words come before it."""
+        before = self._words_before(mention).split()
+        return mention.outer_start == mention.start and bool(before) and before[-1] in PERSONAL_TITLES
 
     def _words_before(self, mention: NameMention) -> str:
         """The words just before a name's title or role ("North Korean" of "North Korean leader Kim")."""
