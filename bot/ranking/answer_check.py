@@ -14,8 +14,9 @@ decides (`DeclineModel`, logistic regression): it weighs together
   evidence they cannot answer), and how close in meaning the question is to the best sentence
   once the names it gives are taken out (an off-topic question about someone the articles name,
   "What is Kim Jong Un's favourite food?", finds the name and nothing of what it asks; a name
-  typed in lower case counts when the best sentence's article writes it as a name and it is no
-  English word, "whats the weather in hanoi");
+  typed in lower case counts when the best sentence's article writes it as a name and the
+  English frequency list lacks it, "whats the weather in hanoi": the list holds common names too,
+  "Singapore", "Trump", and those typed in lower case stay in);
   bot.ranking.signals gathers them. It also computes three more the shipped model leaves out
   (what the question asks that no article says, the missing credit of its most specific concept,
   a why-question whose answer gives no reason): fitted with them, the check declined more
@@ -65,7 +66,7 @@ class Signals:
     fused_margin: float  # how far it stands above the next sentence's
     unknown_names: float  # the question's words no article says that it writes as names ("Moon Jae-in", "IAEA")
     # The meaning signal's cosine of the question without the names it gives (as the question or
-    # the best sentence's paragraph writes them, or its article when no English word) with the
+    # the best sentence's paragraph writes them, or its article when the word list lacks it) with the
     # best sentence: what it asks about them.
     # "What is favourite food?" is far from a sentence about Kim Jong Un's nuclear programme.
     content_similarity: float = 0.0

@@ -73,9 +73,10 @@ def gives_reason(text: str) -> bool:
 
 
 def content_of(question: str, context: str = "") -> str:
-    """What content_similarity compares with the best sentence: the question without the words
-    that are names in it or in the best sentence's paragraph (`context`). Without the context (before
-    ranking) it is the usual guess: a paragraph seldom makes a name of one more of the question's words."""
+    """The guess before ranking of what content_similarity compares with the best sentence (encoded
+    with the question): the question without the words that are names in it or in `context`.
+    Without the context it is the usual guess; after ranking gather_signals takes out the names of
+    the best sentence's paragraph and article too."""
     return without_names(question, written_as_names(question) | written_as_names(context))
 
 
@@ -97,10 +98,16 @@ _POSSESSIVE = re.compile(r"[’']s$")
 # An article's names are read once (1-3 ms a bundled article), not again for each question it answers.
 @lru_cache(maxsize=1024)
 def names_no_dictionary_has(text: str) -> frozenset[str]:
-    """The words the text writes as names that are no English word ("Hanoi", "Biegun"): names
-    wherever they stand, also in a question typed in lower case ("whats the weather in hanoi").
-    A name that is an English word too ("Town", "Post", "White House") may be asked as the word."""
-    return frozenset(name for name in written_as_names(text) if not is_english_word(_bare(name)))
+    """The words the text writes as names that the English frequency list lacks ("Hanoi", "Biegun";
+    bot.search.english): names wherever they stand, also in a question typed in lower case ("whats
+    the weather in hanoi"). "No English word" means only that: the list holds common names too
+    ("Singapore", "Korea", "Trump"), and those, like a name that is a word ("Town", "Post"), are
+    not counted. A letter alone is no name ("s" of "U.S.")."""
+    return frozenset(name for name in written_as_names(text) if len(bare := _bare(name)) >= _MIN_NAME_LETTERS and not is_english_word(bare))
+
+
+# "U.S." writes "U" and "S" as names: a single letter says nothing of a question's subject.
+_MIN_NAME_LETTERS = 2
 
 
 def written_as_names(text: str) -> frozenset[str]:
