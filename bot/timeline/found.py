@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -50,7 +51,6 @@ TRIGGER_TERMS = frozenset(
         + " spring summer fall autumn winter day days week weeks month months year years morning hour hours minute minutes afternoon evening night afterwards"
     )
 ) | frozenset(f"{n}" for n in range(32)) | frozenset(f"{n:02d}" for n in range(10)) | frozenset(f"{n}" for n in range(1800, 2100))
-_WORD_START = re.compile(r"(?<![\w'’.])[\w$]")
 # How every date phrase begins, lowercased: its first word or the start of it (`_PATTERN`'s
 # alternatives: a modifier, a number, a month, a weekday, a season). A word that begins otherwise
 # cannot start a match, so the pattern is not tried there; the test that the fast scan finds what
@@ -62,6 +62,14 @@ _PHRASE_STARTS = tuple(
     may jun jul aug sep oct nov dec 0 1 2 3 4 5 6 7 8 9""".split()
 )
 _LONGEST_PHRASE_START = max(map(len, _PHRASE_STARTS))
+# A word start whose first letters are one of _PHRASE_STARTS, found by the regex engine in C
+# instead of a Python test at each word: the letters' cases are spelt out ("[iI][nN]") because
+# re.IGNORECASE would also take "ſ" for "s" and "K" (Kelvin) for "k", which str.lower() does not.
+_PHRASE_START = re.compile(
+    r"(?<![\w'’.])(?:"
+    + "|".join("".join(f"[{c}{c.upper()}]" if c.isalpha() else c for c in start) for start in sorted(_PHRASE_STARTS, key=len, reverse=True))
+    + ")"
+)
 # "April 27 of last year", "on June 30 this year": a day's year named from publication.
 _RELATIVE_YEAR = r"\s+(?:of\s+)?(?P<{}>(?i:last|this))\s+(?i:year)\b"
 _PART_WORDS = r"(?i:early|late|mid-?|earlier|later|the end of|the beginning of|the start of|the middle of)"
@@ -112,6 +120,16 @@ _PATTERN = re.compile(
         )
     )
 )
+
+
+# A match's groups by name, made once: the ~90 named groups make groupdict() a few microseconds,
+# and each match is read by five passes of find_mentions. Matches are hashed by identity; the
+# cache holds only the last few hundred (one article's).
+@functools.lru_cache(maxsize=1024)
+def _groups(match: re.Match[str]) -> dict[str, str | None]:
+    return match.groupdict()
+
+
 # Parts of a year a phrase like "late last year" or "early 2019" means.
 _PART_MONTHS = {"early": (1, 4), "the beginning of": (1, 3), "the start of": (1, 3), "mid": (5, 8), "mid-": (5, 8), "the middle of": (5, 8), "late": (9, 12)}
 
@@ -149,6 +167,9 @@ def find_mentions(
     for number, (span, worth_reading) in enumerate(ordered):
         if worth_reading:
             located.extend((number, match, resolve(match, published)) for match in _matches(body, span.start, span.end))
+    # What each phrase says alone, before the passes below date it from its context (by the
+    # match's start: matches of one text never overlap).
+    as_written = {match.start(): resolved for _, match, resolved in located}
     paragraph_of = _paragraph_numbers(body, [span for span, _ in ordered])
     # A dateline ("SEOUL, July 2 (Reuters) -") is when the story was filed: no event, nor a date to count from.
     located = [(n, m, r) for n, m, r in located if not _is_dateline(body, ordered[n][0], m)]
@@ -207,7 +228,7 @@ def find_mentions(
                 if ahead is None:
                     continue
                 resolved = ahead
-            elif reading.role is Role.STATE and (ahead := _plan_day(match, resolved, published)) is not None:
+            elif reading.role is Role.STATE and (ahead := _plan_day(match, resolved, as_written[match.start()], published)) is not None:
                 # "Pence would receive the remains … on 1 August", "Troops are to begin … on 1
                 # October": a plan's date without a year is the next such day after publication.
                 if grammar.looks_ahead(text, tokens, start, end) and not _dates_a_report(located, position, dates_an_event):
@@ -291,10 +312,11 @@ def _matches(body: str, start: int, end: int) -> Iterator[re.Match[str]]:
     for trigger in _TRIGGER.finditer(body, start, end):
         if trigger.end() <= done:
             continue
-        for word in _WORD_START.finditer(body, max(done, trigger.start() - TRIGGER_REACH), trigger.end()):
+        # Word starts up to the trigger's end; a start's letters may run past it.
+        for word in _PHRASE_START.finditer(body, max(done, trigger.start() - TRIGGER_REACH), trigger.end() + _LONGEST_PHRASE_START):
             at = word.start()
-            if not body[at : at + _LONGEST_PHRASE_START].lower().startswith(_PHRASE_STARTS):
-                continue  # a cheap string test instead of a failed match of every alternative
+            if at >= trigger.end():
+                break
             match = _PATTERN.match(body, at, end)
             if match is not None:
                 yield match
@@ -320,7 +342,7 @@ def _anchored(
     result = list(located)
     inverted: set[int] = set()
     for position, (number, match, resolved) in enumerate(result):
-        g = match.groupdict()
+        g = _groups(match)
         if resolved is not None or not _is_anchor(match):
             continue
         if g["anchor_time"] and _has_a_day(result, position):
@@ -411,12 +433,12 @@ def _noun_date(
     return dated[found] if found is not None else None
 
 
-def _plan_day(match: re.Match[str], resolved: Resolved, published: dt.date) -> Resolved | None:
+def _plan_day(match: re.Match[str], resolved: Resolved, as_written: Resolved | None, published: dt.date) -> Resolved | None:
     """For a date without a year that only news's convention placed (the last such day before
     publication), the next such day after publication: the day it means if its clause looks ahead.
-    None when its year is written, or comes from the story ("In 2017 … on Nov. 7"), or it says "last"."""
-    g = match.groupdict()
-    if resolved.last >= published or (g["wd_mod"] or "").strip().lower() == "last" or resolved != resolve(match, published):
+    None when its year is written, or comes from the story ("In 2017 … on Nov. 7": `resolved`
+    differs from `as_written`, resolve(match, published)), or it says "last"."""
+    if resolved.last >= published or resolved != as_written or (_groups(match)["wd_mod"] or "").strip().lower() == "last":
         return None
     return _next_after(match, resolved, published)
 
@@ -554,8 +576,10 @@ def _extent(tokens: list[grammar.Token], reading: grammar.Reading, resolved: Res
     "two-day" meeting said to end (or open) on a day."""
     if resolved.end is not None:
         return resolved.date, resolved.end
+    if resolved.date.day is None or reading.clause is None or reading.clause.verb is None:
+        return None
     long = _DAYS_LONG.search(sentence)
-    if long is None or resolved.date.day is None or reading.clause is None or reading.clause.verb is None:
+    if long is None:
         return None
     days = relative.number_value(long.group("days")) - 1
     verb = tokens[reading.clause.verb].lower
@@ -579,7 +603,7 @@ def _years_from_context(located: list[tuple[int, re.Match[str], Resolved | None]
     before publication, even after a sentence about another year."""
     result = list(located)
     for position, (number, match, resolved) in enumerate(result):
-        g = match.groupdict()
+        g = _groups(match)
         if resolved is None or resolved.end is not None or not _lacks_year(g):
             continue
         context = next(
@@ -630,7 +654,7 @@ def _years_from_paragraph(
     ("has not tested a missile since 2017. Trump disclosed in mid-June …" is this June)."""
     result = list(located)
     for position, (number, match, resolved) in enumerate(result):
-        g = match.groupdict()
+        g = _groups(match)
         if resolved is None or resolved.end is not None or resolved.date.month is None or not _lacks_year(g):
             continue
         frame = next(
@@ -653,7 +677,7 @@ def _years_after_counting(
     then "on Sept. 19") is in that year, or the next when its month comes earlier."""
     result = list(located)
     for position, (number, match, resolved) in enumerate(result):
-        if resolved is None or resolved.end is not None or resolved.date.month is None or not _lacks_year(match.groupdict()):
+        if resolved is None or resolved.end is not None or resolved.date.month is None or not _lacks_year(_groups(match)):
             continue
         counted = next(
             (r for n, m, r in reversed(result[:position]) if paragraph_of[n] == paragraph_of[number] and r is not None and _is_anchor(m)),
@@ -670,7 +694,7 @@ def _years_after_counting(
 def _next_after(match: re.Match[str], resolved: Resolved, published: dt.date) -> Resolved | None:
     """The same weekday or the same month (and day) after publication, when the phrase names no
     year; None when it does (a plan dated in the past is no plan this rule can place)."""
-    g = match.groupdict()
+    g = _groups(match)
     if g["weekday"]:
         return relative.shifted(resolved, 7, "day")  # it was the last such day on or before publication
     written = g["range_year"] or g["range_year_dm"] or g["range_rel"] or g["range_rel_dm"]
@@ -700,7 +724,7 @@ def _is_anchor(match: re.Match[str]) -> bool:
 
 def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:
     """The date one match means, read from publication date `base`; None when it is not a date."""
-    g = match.groupdict()
+    g = _groups(match)
     try:
         if g["span_n"]:
             return relative.last_span(base, relative.number_value(g["span_n"]), g["span_unit"])

@@ -215,7 +215,7 @@ def _match(draft: _Draft, mentioned: _Mentioned) -> float:
         return 0.0  # one writer gives one event one date: another date in the same article is another event
     if not mentioned.total:
         return 0.0
-    share = math.fsum(mentioned.weights[t] for t in shared) / mentioned.total
+    share = math.fsum(map(mentioned.weights.__getitem__, shared)) / mentioned.total
     needed = AGREEING_OVERLAP if agrees else CONFLICTING_OVERLAP
     return share if share >= needed else 0.0
 
