@@ -244,8 +244,10 @@ def _fitting(knowledge: KnowledgeBase, ranked: FusedList, expectation: Expectati
     required = terms_required(expectation)
     # Only sentences holding a required term can have the answer: most of a large folder's are skipped unread.
     candidates = ranked if required is None else ranked.keeping(lambda position: not required.isdisjoint(knowledge.sentence_terms[position]))
-    words_not_names = knowledge.profile.not_person_words
-    return _while_quotable((c for c in candidates if satisfies(_sentence_text(knowledge, c.sentence), expectation, asking, words_not_names)), ratio)
+    words_not_names, sentence_terms = knowledge.profile.not_person_words, knowledge.sentence_terms
+    return _while_quotable(
+        (c for c in candidates if satisfies(_sentence_text(knowledge, c.sentence), expectation, asking, words_not_names, sentence_terms[c.sentence])), ratio
+    )
 
 
 def _while_quotable(candidates: Iterator[Fused], ratio: float) -> list[Fused]:

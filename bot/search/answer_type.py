@@ -8,6 +8,8 @@ answer-type check of question answering, kept to the types that can be seen in t
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import Enum
 
@@ -77,6 +79,10 @@ _NUMBER_WORDS = (
 ).split()
 _NUMBER = r"(?:\d[\d,.]*|" + "|".join(_NUMBER_WORDS) + r")"
 _HAS_NUMBER = re.compile(rf"\b{_NUMBER}\b|[$€£¥]\s?\d", re.IGNORECASE)
+_DIGIT_OR_CURRENCY = re.compile(r"[\d$€£¥]")
+_JOINING_MARKS = ("'", "’", "‘", "ʼ", "`", ".")
+# The words _counts reads: a number may carry its currency sign ("$2") and its commas ("7,000").
+_COUNTED_WORD = re.compile(r"[$€£¥]?[\w,.]+")
 # "six months ago" dates something (a point in time), it is no span: not how long anything lasted.
 _HAS_DURATION = re.compile(
     rf"\b(?:{_NUMBER}|a|an|several|many|few)[\s-]+(?:more\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b(?!\s+ago\b)"
@@ -181,11 +187,14 @@ def expected_answer(question: str) -> Expectation | None:
     return None
 
 
-def satisfies(sentence: str, expectation: Expectation, question: str, not_a_person: frozenset[str] = frozenset()) -> bool:
+def satisfies(
+    sentence: str, expectation: Expectation, question: str, not_a_person: frozenset[str] = frozenset(), index_terms: Collection[str] | None = None
+) -> bool:
     """Whether the sentence holds the kind of answer expected. `not_a_person`: the story's words
-    that make a capitalised pair something other than a person (knowledge/bot.yaml)."""
+    that make a capitalised pair something other than a person (knowledge/bot.yaml). `index_terms`:
+    the sentence's index terms when known, which spare reading most sentences for a count."""
     if expectation.type is AnswerType.NUMBER:
-        return _counts(sentence, expectation.counted)
+        return _counts(sentence, expectation.counted, index_terms)
     if expectation.type is AnswerType.AMOUNT:
         # "How much experience?" — "no diplomatic experience at all" answers it as well as "$2 billion".
         return bool(_HAS_NUMBER.search(sentence) or _HAS_AMOUNT.search(sentence))
@@ -213,6 +222,8 @@ def satisfies(sentence: str, expectation: Expectation, question: str, not_a_pers
 
 
 _STOP_WORD_STEMS = frozenset(stem(word) for word in STOP_WORDS)
+_NUMBER_WORD_TERMS = frozenset(stem(word) for word in _NUMBER_WORDS if not is_stop_word(word))
+_NUMBER_STOP_WORDS = tuple(word for word in _NUMBER_WORDS if is_stop_word(word))
 
 
 def terms_required(expectation: Expectation) -> frozenset[str] | None:
@@ -239,17 +250,39 @@ def _counted_words(after: str) -> frozenset[str]:
     return frozenset(counted)
 
 
-def _counts(sentence: str, counted: frozenset[str]) -> bool:
+def _counts(sentence: str, counted: frozenset[str], index_terms: Collection[str] | None = None) -> bool:
     """A number, and for "how many X" a number within three words before X ("7,000 US troops")."""
     if not counted:
         return bool(_HAS_NUMBER.search(sentence))
-    words = re.findall(r"[$€£¥]?[\w,.]+", fold(sentence))
+    if index_terms is not None and not _may_hold_a_number(sentence, index_terms):
+        return False  # most of a large folder's sentences that name X: no folding, no stemming
+    words = _COUNTED_WORD.findall(fold(sentence))
     for position, word in enumerate(words):
         if stem(word.strip(",.")) in counted:
             before = words[max(0, position - 3) : position]
             if any(_HAS_NUMBER.fullmatch(w.strip(",.")) or w[:1] in "$€£¥" for w in before):
                 return True
     return False
+
+
+def _may_hold_a_number(sentence: str, index_terms: Collection[str]) -> bool:
+    """False only when no word of fold(sentence) can be a number or start with a currency sign
+    (what _counts looks for), told from the sentence's index terms (bot.search.normalise.terms of
+    it, aliases' terms added) without folding and stemming it. Folding after the compatibility form
+    makes no digit or sign, and a number word standing alone in the folded text is one of the
+    ASCII words the terms were made of; "ı", which re.IGNORECASE reads as "i" but the terms split
+    at, is let through."""
+    plain = sentence if sentence.isascii() else unicodedata.normalize("NFKC", sentence)  # ASCII is its own NFKC form
+    if _DIGIT_OR_CURRENCY.search(plain) is not None or "ı" in plain:
+        return True
+    if not _NUMBER_WORD_TERMS.isdisjoint(index_terms):
+        return True
+    # Stop words have no term: looked for in the text, with what folding removes between letters
+    # (apostrophes, an acronym's dots) removed.
+    letters = plain.casefold()
+    for mark in _JOINING_MARKS:
+        letters = letters.replace(mark, "")
+    return any(word in letters for word in _NUMBER_STOP_WORDS)
 
 
 def _asked(name_word: str, asked: list[str]) -> bool:
