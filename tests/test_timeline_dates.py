@@ -451,6 +451,26 @@ def test_a_span_of_days_across_a_month_s_end_is_one_event_from_its_first_day_to_
     assert (mention.role.value, mention.extent) == ("event", (EventDate.parse(first), EventDate.parse(last)))
 
 
+def test_a_span_of_days_within_one_month_written_with_the_month_twice_is_one_event() -> None:
+    text = "The leaders met in Singapore on June 12 to June 14, 2018."
+    (mention,) = find_mentions("a", text, dt.date(2019, 7, 8), [Span(0, len(text))])
+    assert (text[mention.phrase.start : mention.phrase.end], mention.extent) == ("June 12 to June 14, 2018", (EventDate(2018, 6, 12), EventDate(2018, 6, 14)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks ran from March 3 to April 20, 2019.", [("March 3", "2019-03-03", False), ("April 20, 2019", "2019-04-20", False)]),
+        ("Inspectors stayed from May 30 to July 2 2018.", [("May 30", "2019-05-30", False), ("July 2 2018", "2018-07-02", False)]),
+        ("They met on June 12 - June 3, 2018.", [("June 12", "2019-06-12", False), ("June 3, 2018", "2018-06-03", False)]),
+    ],
+)
+def test_two_days_that_are_no_span_of_days_are_each_a_date(text: str, expected: list[tuple[str, str, bool]]) -> None:
+    """More than a month apart, or out of order: not one event over the days between, but each
+    end still a date (not the whole phrase dropped)."""
+    assert found(text, dt.date(2019, 7, 8)) == expected
+
+
 def test_of_after_a_noun_of_time_names_that_time() -> None:
     """"on the night of Dec. 7" dates the call; "the calm of the last eight months" still measures a span."""
     assert paragraphs_found("The mayor, who phoned the king on the night of Dec. 7, resigned.", dt.date(2019, 12, 16)) == [("Dec. 7", "2019-12-07", "event")]

@@ -76,50 +76,50 @@ _PART_WORDS = r"(?i:early|late|mid-?|earlier|later|the end of|the beginning of|t
 
 # Leftmost match wins, so every form that starts with a modifier ("in the last", "last") is
 # tried at the modifier's position before the bare month or weekday after it.
-_PATTERN = re.compile(
-    "|".join(
-        (
-            rf"(?P<span_lead>(?i:in|during|over|for|within)\s+)?(?i:the)\s+(?i:last|past)\s+(?P<span_n>{_NUMBER})\s+(?P<span_unit>{_UNIT})\b",
-            rf"(?i:the)\s+(?i:last|past)\s+(?P<span_one>(?i:week|month|year))\b",
-            rf"\b(?P<ago_n>{_NUMBER})\s+(?P<ago_unit>{_UNIT})\s+(?i:ago)\b(?P<ago_today>\s+(?i:today))?",
-            rf"\b(?i:over|more than|nearly|almost)\s+(?P<over_n>{_NUMBER})\s+(?P<over_unit>{_UNIT})\b",
-            # "the day before", "three days after", "a week later", "the next day", "the same day": from another date.
-            rf"\b(?P<anchor_n>{_NUMBER}|(?i:the))\s+(?P<anchor_unit>{_UNIT})\s+(?P<anchor_dir>(?i:before|after|later|earlier))\b",
-            rf"\b(?i:the)\s+(?P<anchor_next>(?i:next|following|previous))\s+(?P<anchor_next_unit>(?i:day|morning|week|month|(?<!next )year))\b",
-            rf"\b(?i:the|that)\s+(?P<anchor_same>(?i:same))\s+(?P<anchor_same_unit>(?i:day|morning|week|month))\b",
-            # "that day": the day of the date it refers to.
-            rf"\b(?P<anchor_that>(?i:that)\s+(?i:day|morning|afternoon|evening|night))\b",
-            # "within hours", "within an hour of", "hours later", "six minutes after": the same day.
-            rf"\b(?P<anchor_clock>(?:{_NUMBER}\s+)?(?i:hours?|minutes?)\s+(?P<anchor_clock_dir>(?i:after|later|before|earlier))|(?i:within|in)\s+(?:{_NUMBER}\s+)?(?i:hours?|minutes?))\b",
-            # "at 9:30 a.m.", "shortly after 10 a.m.", "in the late afternoon": a time of the day the story is at.
-            rf"(?P<anchor_time>(?:(?i:shortly|just|soon)\s+)?(?:(?i:at|after|before|around|by)\s+)?(?:(?i:about|around|roughly)\s+)?\b\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.(?!\w)"
-            rf"|\b(?i:in|during)\s+(?i:the)\s+(?:(?i:early|late)\s+)?(?i:morning|afternoon|evening)\b|\b(?i:early|late)\s+(?i:in)\s+(?i:the)\s+(?i:morning|afternoon|evening)\b)",
-            # "afterwards": after the event just told, on its day.
-            rf"\b(?P<anchor_afterwards>(?i:afterwards?))\b",
-            # "on the second day", "the final day": a day of the span of days it refers to.
-            rf"\b(?i:the)\s+(?P<anchor_ordinal>(?i:first|second|third|fourth|fifth|final|last))\s+(?i:day)\b",
-            rf"\b(?i:in|within)\s+(?P<future_n>{_NUMBER})\s+(?P<future_unit>{_UNIT})\b(?!\s+(?i:ago|of|in|before|after|earlier|later))",
-            rf"\b(?P<part>{_PART_WORDS})\s*(?P<part_mod>(?i:last|this|next|the))\s+(?P<part_unit>(?i:year|month|week))\b",
-            rf"\b(?P<part_y>{_PART_WORDS})\s*(?P<part_year>{_YEAR})\b(?!\d|,\d|%|s\b|-\d)",
-            rf"\b(?P<season_mod>(?i:last|this|next))\s+(?P<season>{_SEASON})\b",
-            rf"\b(?P<season_alone>{_SEASON})\s+(?:of\s+)?(?P<season_year>{_YEAR})\b",
-            rf"\b(?P<unit_mod>(?i:last|this|next))\s+(?P<unit>(?i:week|month|year))\b",
-            rf"\b(?P<wd_mod>(?i:last|early|late|on)\s+)?(?P<weekday>{_WEEKDAY})\b(?:\s+(?P<wd_part>morning|afternoon|evening|night))?(?!,?\s+(?:the\s+)?(?:\d|{_MONTH}))",
-            # "March 31–April 1", "Dec. 30 to Jan. 2, 2019": a span of days across a month's end.
-            rf"\b(?P<cross_month>{_MONTH})\s+(?P<cross_first>[0-3]?\d)\s*(?:[–-]|to)\s*(?P<cross_month_last>{_MONTH})\s+(?P<cross_last>[0-3]?\d)\b(?:,?\s+(?P<cross_year>{_YEAR})\b)?",
-            rf"\b(?P<range_month>{_MONTH})\s+(?P<range_first>[0-3]?\d)\s*(?:[–-]|to|and)\s*(?P<range_last>[0-3]?\d)\b(?:,?\s+(?P<range_year>{_YEAR})\b|{_RELATIVE_YEAR.format('range_rel')})?",
-            rf"(?<![\d,.$£€])\b(?P<range_first_dm>[0-3]?\d)\s*(?:[–-]|to|and)\s*(?P<range_last_dm>[0-3]?\d)\s+(?P<range_month_dm>{_MONTH})(?:,?\s+(?P<range_year_dm>{_YEAR})\b|{_RELATIVE_YEAR.format('range_rel_dm')})?",
-            rf"\b(?P<md_month>{_MONTH})\s+(?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,\d|\.\d|:)(?:,?\s+(?P<md_year>{_YEAR})\b|{_RELATIVE_YEAR.format('md_rel')})?",
-            rf"(?<![\d,.$£€])\b(?P<dm_day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>{_YEAR})\b|{_RELATIVE_YEAR.format('dm_rel')})?",
-            rf"\b(?P<my_month>{_MONTH}),?\s+(?P<my_year>{_YEAR})\b",
-            rf"\b(?P<rel_mod>(?i:last|this|next|early|late|mid-?|in|since|until|by|of|during|throughout))\s*(?P<rel_month>{_MONTH_NO_MAY})\b(?!\s*\d)(?:{_RELATIVE_YEAR.format('rel_year')})?",
-            rf"\b(?P<rel_may_mod>(?i:last|next|in|early|late|mid-?))\s*(?P<rel_may>May)\b(?!\s*\d)(?:{_RELATIVE_YEAR.format('rel_may_year')})?",
-            # "between 1990 and 1994", "from 1996 to 2005": a span of years (the word before is not part of the date).
-            rf"(?:(?<=[Bb]etween )|(?<=[Ff]rom ))(?P<years_first>{_YEAR})\s+(?i:and|to|through|until)\s+(?P<years_last>{_YEAR})\b(?!\d|,\d|%|s\b|-\d)",
-            rf"(?<![\d,.$£€/-])\b(?P<year>{_YEAR})\b(?!\d|,\d|%|s\b|-\d|\s*(?:GMT|UTC|[ap]\.m\.|hours\b|hrs\b))",
-        )
-    )
+_FORMS = (
+    rf"(?P<span_lead>(?i:in|during|over|for|within)\s+)?(?i:the)\s+(?i:last|past)\s+(?P<span_n>{_NUMBER})\s+(?P<span_unit>{_UNIT})\b",
+    rf"(?i:the)\s+(?i:last|past)\s+(?P<span_one>(?i:week|month|year))\b",
+    rf"\b(?P<ago_n>{_NUMBER})\s+(?P<ago_unit>{_UNIT})\s+(?i:ago)\b(?P<ago_today>\s+(?i:today))?",
+    rf"\b(?i:over|more than|nearly|almost)\s+(?P<over_n>{_NUMBER})\s+(?P<over_unit>{_UNIT})\b",
+    # "the day before", "three days after", "a week later", "the next day", "the same day": from another date.
+    rf"\b(?P<anchor_n>{_NUMBER}|(?i:the))\s+(?P<anchor_unit>{_UNIT})\s+(?P<anchor_dir>(?i:before|after|later|earlier))\b",
+    rf"\b(?i:the)\s+(?P<anchor_next>(?i:next|following|previous))\s+(?P<anchor_next_unit>(?i:day|morning|week|month|(?<!next )year))\b",
+    rf"\b(?i:the|that)\s+(?P<anchor_same>(?i:same))\s+(?P<anchor_same_unit>(?i:day|morning|week|month))\b",
+    # "that day": the day of the date it refers to.
+    rf"\b(?P<anchor_that>(?i:that)\s+(?i:day|morning|afternoon|evening|night))\b",
+    # "within hours", "within an hour of", "hours later", "six minutes after": the same day.
+    rf"\b(?P<anchor_clock>(?:{_NUMBER}\s+)?(?i:hours?|minutes?)\s+(?P<anchor_clock_dir>(?i:after|later|before|earlier))|(?i:within|in)\s+(?:{_NUMBER}\s+)?(?i:hours?|minutes?))\b",
+    # "at 9:30 a.m.", "shortly after 10 a.m.", "in the late afternoon": a time of the day the story is at.
+    rf"(?P<anchor_time>(?:(?i:shortly|just|soon)\s+)?(?:(?i:at|after|before|around|by)\s+)?(?:(?i:about|around|roughly)\s+)?\b\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.(?!\w)"
+    rf"|\b(?i:in|during)\s+(?i:the)\s+(?:(?i:early|late)\s+)?(?i:morning|afternoon|evening)\b|\b(?i:early|late)\s+(?i:in)\s+(?i:the)\s+(?i:morning|afternoon|evening)\b)",
+    # "afterwards": after the event just told, on its day.
+    rf"\b(?P<anchor_afterwards>(?i:afterwards?))\b",
+    # "on the second day", "the final day": a day of the span of days it refers to.
+    rf"\b(?i:the)\s+(?P<anchor_ordinal>(?i:first|second|third|fourth|fifth|final|last))\s+(?i:day)\b",
+    rf"\b(?i:in|within)\s+(?P<future_n>{_NUMBER})\s+(?P<future_unit>{_UNIT})\b(?!\s+(?i:ago|of|in|before|after|earlier|later))",
+    rf"\b(?P<part>{_PART_WORDS})\s*(?P<part_mod>(?i:last|this|next|the))\s+(?P<part_unit>(?i:year|month|week))\b",
+    rf"\b(?P<part_y>{_PART_WORDS})\s*(?P<part_year>{_YEAR})\b(?!\d|,\d|%|s\b|-\d)",
+    rf"\b(?P<season_mod>(?i:last|this|next))\s+(?P<season>{_SEASON})\b",
+    rf"\b(?P<season_alone>{_SEASON})\s+(?:of\s+)?(?P<season_year>{_YEAR})\b",
+    rf"\b(?P<unit_mod>(?i:last|this|next))\s+(?P<unit>(?i:week|month|year))\b",
+    rf"\b(?P<wd_mod>(?i:last|early|late|on)\s+)?(?P<weekday>{_WEEKDAY})\b(?:\s+(?P<wd_part>morning|afternoon|evening|night))?(?!,?\s+(?:the\s+)?(?:\d|{_MONTH}))",
+    # "March 31–April 1", "Dec. 30 to Jan. 2, 2019": a span of days across a month's end.
+    rf"\b(?P<cross_month>{_MONTH})\s+(?P<cross_first>[0-3]?\d)\s*(?:[–-]|to)\s*(?P<cross_month_last>{_MONTH})\s+(?P<cross_last>[0-3]?\d)\b(?:,?\s+(?P<cross_year>{_YEAR})\b)?",
+    rf"\b(?P<range_month>{_MONTH})\s+(?P<range_first>[0-3]?\d)\s*(?:[–-]|to|and)\s*(?P<range_last>[0-3]?\d)\b(?:,?\s+(?P<range_year>{_YEAR})\b|{_RELATIVE_YEAR.format('range_rel')})?",
+    rf"(?<![\d,.$£€])\b(?P<range_first_dm>[0-3]?\d)\s*(?:[–-]|to|and)\s*(?P<range_last_dm>[0-3]?\d)\s+(?P<range_month_dm>{_MONTH})(?:,?\s+(?P<range_year_dm>{_YEAR})\b|{_RELATIVE_YEAR.format('range_rel_dm')})?",
+    rf"\b(?P<md_month>{_MONTH})\s+(?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,\d|\.\d|:)(?:,?\s+(?P<md_year>{_YEAR})\b|{_RELATIVE_YEAR.format('md_rel')})?",
+    rf"(?<![\d,.$£€])\b(?P<dm_day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>{_YEAR})\b|{_RELATIVE_YEAR.format('dm_rel')})?",
+    rf"\b(?P<my_month>{_MONTH}),?\s+(?P<my_year>{_YEAR})\b",
+    rf"\b(?P<rel_mod>(?i:last|this|next|early|late|mid-?|in|since|until|by|of|during|throughout))\s*(?P<rel_month>{_MONTH_NO_MAY})\b(?!\s*\d)(?:{_RELATIVE_YEAR.format('rel_year')})?",
+    rf"\b(?P<rel_may_mod>(?i:last|next|in|early|late|mid-?))\s*(?P<rel_may>May)\b(?!\s*\d)(?:{_RELATIVE_YEAR.format('rel_may_year')})?",
+    # "between 1990 and 1994", "from 1996 to 2005": a span of years (the word before is not part of the date).
+    rf"(?:(?<=[Bb]etween )|(?<=[Ff]rom ))(?P<years_first>{_YEAR})\s+(?i:and|to|through|until)\s+(?P<years_last>{_YEAR})\b(?!\d|,\d|%|s\b|-\d)",
+    rf"(?<![\d,.$£€/-])\b(?P<year>{_YEAR})\b(?!\d|,\d|%|s\b|-\d|\s*(?:GMT|UTC|[ap]\.m\.|hours\b|hrs\b))",
 )
+_PATTERN = re.compile("|".join(_FORMS))
+# The same forms with the span across months never matching (its groups kept, so a match reads
+# alike): for the ends of a "from March 3 to April 20, 2019" that is no span of days, each a day.
+_DAYS_APART = re.compile("|".join(f"(?!){form}" if "?P<cross_month>" in form else form for form in _FORMS))
 
 
 # A match's groups by name, made once: the ~90 named groups make groupdict() a few microseconds,
@@ -166,7 +166,7 @@ def find_mentions(
     ordered = sorted(zip(sentences, flags), key=lambda pair: pair[0].start)
     for number, (span, worth_reading) in enumerate(ordered):
         if worth_reading:
-            located.extend((number, match, resolve(match, published)) for match in _matches(body, span.start, span.end))
+            located.extend((number, match, resolved) for match, resolved in _resolved_matches(body, span.start, span.end, published))
     # What each phrase says alone, before the passes below date it from its context (by the
     # match's start: matches of one text never overlap).
     as_written = {match.start(): resolved for _, match, resolved in located}
@@ -322,6 +322,19 @@ def _matches(body: str, start: int, end: int) -> Iterator[re.Match[str]]:
                 yield match
                 done = match.end()
                 break
+
+
+def _resolved_matches(body: str, start: int, end: int, published: dt.date) -> Iterator[tuple[re.Match[str], Resolved | None]]:
+    """Each date phrase of body[start:end] with the date it means. "from March 3 to April 20,
+    2019" is no span of days this form writes (more than a month, or its ends out of order):
+    each end is a day of its own, found as a month and day."""
+    for match in _matches(body, start, end):
+        resolved = resolve(match, published)
+        if resolved is None and match.group("cross_month"):
+            for end_match in _DAYS_APART.finditer(body, match.start(), match.end()):
+                yield end_match, resolve(end_match, published)
+        else:
+            yield match, resolved
 
 
 def _anchored(
@@ -811,12 +824,11 @@ def _range(base: dt.date, g: dict[str, str | None]) -> Resolved | None:
 
 
 def _across_months(base: dt.date, g: dict[str, str | None]) -> Resolved | None:
-    """"March 31–April 1": the first day, with the last as its end; without a year, the last day
-    is the latest such day on or before publication, and the first is before it."""
+    """"March 31–April 1", "June 12 to June 14, 2018": the first day, with the last as its end;
+    without a year, the last day is the latest such day on or before publication, and the first
+    is before it. None for ends out of order ("June 12 - June 3") or more than a month apart."""
     first_month, last_month = relative.month_number(g["cross_month"] or ""), relative.month_number(g["cross_month_last"] or "")
     first_day, last_day = int(g["cross_first"] or 0), int(g["cross_last"] or 0)
-    if first_month == last_month:
-        return None  # "June 12 - June 3": not a span this form writes
     if g["cross_year"]:
         last = _checked(int(g["cross_year"]), last_month, last_day)
     else:
