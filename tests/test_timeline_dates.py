@@ -267,6 +267,19 @@ def test_a_time_of_day_is_on_the_day_the_story_is_at(text: str, expected: list[t
         ),
         # Not a place or body (a capital head), a time, a present tense, or a noun no dated sentence holds.
         ("The mayor opened the bridge on 4 May.\n\nAt the Bridge Institute, engineers cheered.", [("4 May", "2018-05-04", "event")]),
+        # …nor the words after a capitalised run, which are the next clause's, not a noun of its (no comma to end it).
+        (
+            "Engineers from the Bridge Institute cheered as the mayor opened the bridge on 4 May.\n\nAt the Bridge Institute engineers cheered.",
+            [("4 May", "2018-05-04", "event")],
+        ),
+        (
+            "The Town Hall said on 4 May that the works would go on.\n\nOfficials at the Town Hall said the works would go on.",
+            [("4 May", "2018-05-04", "event")],
+        ),
+        (
+            "The Town Hall hosted the builders on 4 May.\n\nSpeaking at the Town Hall on the eve of the works, the mayor smiled.",
+            [("4 May", "2018-05-04", "event")],
+        ),
         ("The mayor opened the bridge in May.\n\nTraffic slowed during the summer.", [("in May", "2018-05", "event")]),
         ("The mayor opened the bridge on 4 May.\n\nEngineers at the bridge say it is safe.", [("4 May", "2018-05-04", "event")]),
         ("The mayor opened the bridge on 4 May.\n\nAfter the storm, engineers closed it.", [("4 May", "2018-05-04", "event")]),

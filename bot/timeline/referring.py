@@ -31,10 +31,12 @@ _PHRASE_END = (
     r"|was|were|had|has|have|is|are|than|before|after|the|a|an|he|she|they|it|we)\b|\s*$)"
 )
 # A definite noun phrase: a determiner that marks its referent as known, up to three modifiers and
-# a head in lower case (a capitalised head names a place or body, "at the Lowell Center", not an
-# event). "that" before a pronoun or an article is the pronoun ("After that the talks stalled").
+# a head, all in lower case. The phrase ends at the first capitalised word: a capitalised run names
+# a place or body ("at the Lowell Center", "at the White House said …"), not an event, and words
+# after it are another phrase's. "that" before a pronoun or an article is the pronoun ("After that
+# the talks stalled").
 _DETERMINERS = "the|that|this|those|these|its|his|her|their"
-_DEFINITE = rf"(?P<determiner>{_DETERMINERS})\s+(?!(?:the|a|an|he|she|they|it|we|i|you)\b)(?P<noun>(?:[\w’'-]+\s+){{0,3}}?[a-z][\w-]*)" + _PHRASE_END
+_DEFINITE = rf"(?P<determiner>{_DETERMINERS})\s+(?!(?:the|a|an|he|she|they|it|we|i|you)\b)(?P<noun>(?:(?![A-Z])[\w’'-]+\s+){{0,3}}?[a-z][\w-]*)" + _PHRASE_END
 # Right after a counted phrase: "the day after the summit", "within an hour of the launch".
 _AFTER_COUNT = re.compile(r"\s+(?:of\s+)?" + _DEFINITE)
 # In a sentence with no date: a preposition of time or place before the phrase.
