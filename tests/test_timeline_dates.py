@@ -444,6 +444,20 @@ def test_a_vague_date_restated_precisely_after_a_comma_is_one_date(text: str) ->
     assert len(dates) == 1 and dates[0].count("-") == 2  # one date, with a day
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor, who phoned the king in the early hour of Dec. 7, resigned.",
+        "The mayor, who met the king over the two days of Dec. 7-8, resigned.",
+        "The mayor phoned the king at the start of June 2019.",
+    ],
+)
+def test_of_after_any_noun_of_time_singular_or_plural_names_that_time(text: str) -> None:
+    """"the hour of", "the two days of", "the start of": a time the date names, as "the night of"
+    is, so the clause's past verb dates an event there (not a span the date measures)."""
+    assert [role for _, _, role in paragraphs_found(text, dt.date(2019, 12, 16))] == ["event"]
+
+
 def test_a_span_of_years_ends_in_its_last_year() -> None:
     text = "Teams recovered 229 sets of remains from 1996 to 2005."
     (mention,) = find_mentions("a", text, PUBLISHED, [Span(0, len(text))])

@@ -418,8 +418,15 @@ def _when_clause(tokens: list[Token], after: int) -> Clause | None:
     return Clause(at, last, verb) if verb is not None else None
 
 
-# Nouns of a time that "of" and a date name ("the night of Dec. 7"), not of a span it measures.
-_TIMES_OF = frozenset({"weekend", "week", "day", "night", "morning", "afternoon", "evening", "hours"})
+# Nouns of time, in the singular: a time, not an event ("during the summer", "at the weekend");
+# referring reads them as such too.
+TIME_NOUNS = (
+    "time moment period weekend end start beginning outset stage point height peak day week month year morning"
+    " afternoon evening night hour minute spring summer fall autumn winter"
+).split()
+# Nouns of a time that "of" and a date name ("the night of Dec. 7", "the first days of June"), not
+# of a span it measures: singular or plural.
+_TIMES_OF = frozenset(TIME_NOUNS) | frozenset(f"{noun}s" for noun in TIME_NOUNS)
 
 
 def _words_before(tokens: list[Token], at: int) -> str:

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from bot.search.normalise import terms
+from bot.timeline import grammar
 
 # Words that close a noun phrase: punctuation, or a closed-class word starting what follows it
 # ("At that meeting the two leaders agreed": the next clause's subject).
@@ -46,12 +47,7 @@ _REFERRING = re.compile(rf"(?i:{'|'.join(_PREPOSITIONS)})\s+" + _DEFINITE)
 _AFTER_SPACE = re.compile(rf" (?:{'|'.join(_PREPOSITIONS)}) (?:{_DETERMINERS}) ")
 _CAPITALISED = tuple(f"{word.capitalize()} " for word in _PREPOSITIONS)
 # Nouns of time are dates, not events ("during the summer", "at the weekend", "at this time").
-_TIME_NOUNS = frozenset(
-    terms(
-        "time moment period weekend end start beginning outset stage point height peak day week month year morning"
-        " afternoon evening night hour minute spring summer fall autumn winter"
-    )
-)
+_TIME_NOUNS = frozenset(terms(" ".join(grammar.TIME_NOUNS)))
 
 Dated = TypeVar("Dated")
 
