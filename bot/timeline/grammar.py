@@ -375,7 +375,6 @@ def looks_ahead(sentence: str, tokens: list[Token], date_start: int, date_end: i
     mid-October"), or a verb of intention with an infinitive ("expects to meet Kim in May"). Not
     with negation, nor a modal's perfect ("could have met"): those look back."""
     at = _token_at(tokens, date_start)
-    previous = tokens[at - 1].lower if at > 0 else ""
     if sentence[date_end : date_end + 2] in ("'s", "’s") or _measures_a_span(_words_before(tokens, at), sentence[date_start:date_end]):
         return False
     segment_start = next((start for start, end in segments(tokens) if start <= at < end), at)
@@ -437,7 +436,7 @@ def _words_before(tokens: list[Token], at: int) -> str:
 def _measures_a_span(before: str, phrase: str) -> bool:
     """"since August 2016", "for a year", "the calm of the last eight months", "over a year": the
     date bounds or measures a span; it dates no action. `before`: the text before the date (its
-    last word is what counts)."""
+    last two words are what count: "of", or "since", and the noun of time before an "of")."""
     words = before.split()
     previous = words[-1].lower() if words else ""
     if previous == "of" and len(words) > 1 and words[-2].lower() in _TIMES_OF:
