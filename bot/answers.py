@@ -29,6 +29,7 @@ from bot.search.ellipsis import (
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
 from bot.search.normalise import ADDRESSING_THE_BOT, EXCLAMATIONS, PLEASANTRIES, SENTENCE_BREAK, is_stop_word, spell_out_shorthand, without_set_off_interjections, words
 from bot.search.query import Query, analyse, read_question, said_in_articles
+from bot.search.unknown_name import unknown_name
 from bot.short_outlet_names import with_whole_outlet_names
 
 MAX_QUESTION_CHARS = 2000
@@ -104,6 +105,7 @@ class Reading:
     concepts: tuple[ConceptCredit, ...]
     similarity: float | None = None  # the meaning signal's cosine with the best sentence (None: no model)
     evidence: Evidence | None = None  # what the answer check weighed
+    unknown_name: str | None = None  # the person asked about, whom no article names (bot.search.unknown_name)
 
 
 @dataclass(frozen=True)
@@ -211,9 +213,9 @@ def answer(
     # taken out before), but "right" and "great" may be what is asked ("who was right?").
     has_topic = any(c.said not in EXCLAMATIONS for c in query.concepts)
     evidence = Evidence(coverage, similarity, bool(fitting), has_topic=has_topic, signals=signals)
-    reading = _reading(expectation, bool(fitting), query, credits, similarity, evidence)
+    reading = replace(_reading(expectation, bool(fitting), query, credits, similarity, evidence), unknown_name=unknown_name(knowledge, plain, query))
     quotes = quotes_from(knowledge, fitting or ranked, explain=wants_explanation(asking or question), ratio=pipeline.following_quote_ratio, asked=query.weights)
-    if not pipeline.check.answers(evidence):
+    if reading.unknown_name is not None or not pipeline.check.answers(evidence):
         return Answer(question, declined=Declined.NOT_COVERED, closest=quotes[:CLOSEST_OFFERED], coverage=coverage, reading=reading)
     return Answer(question, quotes=quotes, coverage=coverage, reading=reading)
 

@@ -295,6 +295,7 @@ READING_MODEL_INPUTS = (
 )
 READING_EXPECTED = "  expects {kind} in the answering sentence"
 READING_NO_TYPED_ANSWER = "  no sentence among those found holds {kind}, so it was declined whatever the coverage"
+READING_UNKNOWN_NAME = "  asks about {name!r}, whom no article names (nor an alias): declined, so no one else's words pass for theirs"
 READING_CORRECTED = "  read {typed!r} as {read!r}"
 READING_NAMED = "  names the source {ids}: its passages are lifted"
 READING_HEADER = "  weight  found  concept"

@@ -32,6 +32,8 @@ def reading_text(answer: Answer) -> str:
         lines.append(messages.READING_EXPECTED.format(kind=kind))
         if not reading.typed_answer_found:
             lines.append(messages.READING_NO_TYPED_ANSWER.format(kind=kind))
+    if reading.unknown_name is not None:
+        lines.append(messages.READING_UNKNOWN_NAME.format(name=reading.unknown_name))
     lines += [messages.READING_CORRECTED.format(typed=typed, read=read) for typed, read in reading.corrections]
     if reading.named_articles:
         lines.append(messages.READING_NAMED.format(ids=", ".join(reading.named_articles)))
