@@ -96,6 +96,14 @@ def test_a_place_is_not_a_month_a_weekday_or_a_person_quoted() -> None:
     assert not check("The envoy met them, according to Trump.", question)
 
 
+def test_a_place_may_name_the_event_asked_about() -> None:
+    # "his Vietnam summit" says where the summit was; "held" and "take place" only ask where.
+    assert check("It ended when his Geneva summit with the envoy collapsed.", "Where was the second summit held?")
+    assert not check("It ended when his Monday summit with the envoy collapsed.", "Where was the second summit held?")
+    assert not check("It ended when his Geneva trip was cut short.", "Where was the second summit held?")
+    assert {"held", "take", "place"} <= expected_answer("where did the summit take place, and where was it held?").phrasing
+
+
 def test_a_name_is_not_a_place_or_a_pair_starting_with_a_small_word() -> None:
     question = "Who leads the talks for the North?"
     assert check("Whether Mike Pompeo can lead them is unclear.", question)

@@ -290,6 +290,13 @@ def test_a_where_question_needs_a_place_in_the_answer(bundled_store: KnowledgeSt
     assert located.answered and "Trump flew back to Washington" in located.quotes[0].text
 
 
+@pytest.mark.parametrize("question", ["where was the second summit held", "where did the second summit take place?"])
+def test_where_an_event_was_is_answered_by_the_place_that_names_it(bundled_store: KnowledgeStore, question: str) -> None:
+    # The articles call the second summit by its place ("his Vietnam summit"), through aliases.yaml.
+    result = answer(bundled_store.current, question)
+    assert result.answered and "Vietnam summit" in result.quotes[0].text
+
+
 def test_a_who_question_is_not_answered_by_the_person_it_names(bundled_store: KnowledgeStore) -> None:
     # "Stephen Biegun" is the person asked about, not an answer to who sat opposite him.
     assert not answer(bundled_store.current, "What is the name of the North Korean official who negotiated opposite Biegun?").answered

@@ -62,6 +62,11 @@ _PLACE_QUESTION = re.compile(
     r"^where\b|\b(?:in|at|to) (?:which|what) (?:city|country|town|place|venue|hotel|location)\b"
     r"|\bwhat (?:city|country|town|venue|hotel)\b|\bwhich (?:city|town|venue|hotel)\b"
 )
+# "Where was the summit held / located", "where did it take place / occur": verbs that say only
+# that something was somewhere, which the place in the answer says by itself ("the Hanoi summit").
+_WHERE_IT_WAS = frozenset(
+    "held hold holds holding take takes took taken taking located situated occur occurs occurred staged".split()
+)
 _YEAR_QUESTION = re.compile(r"\b(?:what|which) year\b(?!-)")
 # "Has an exact date been set?" asks yes or no; "what was the exact date" asks for one.
 # "on what date", "what exact day", "what was the exact date", and a terse "exact date of the
@@ -114,6 +119,8 @@ _HAS_DAY = re.compile(
 # Overlapping (a lookahead), so "Whether Mike Pompeo" yields "Mike Pompeo" as well as "Whether Mike".
 _NAME = re.compile(r"\b(?=([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)\s+([A-Z][a-z]+)\b)")
 _PLACE = re.compile(r"(?<!according )\b(?:[Ii]n|[Aa]t|[Tt]o|[Ff]rom|[Nn]ear) (?:the )?([A-Z][a-z]+)")
+# A capitalised word (not opening the sentence, not a possessive) before a lower-case noun.
+_MODIFIER = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]+) ([a-z]+)\b")
 _NOT_A_PLACE = frozenset(f"{_MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday".lower().split("|"))
 # Head words that make a capitalised pair a place, a body or a title in any English text, not a
 # person's name ("United States", "Foreign Ministry"). A story's own such words ("Iberian Peninsula")
@@ -177,7 +184,7 @@ def expected_answer(question: str) -> Expectation | None:
     if _PERSON_QUESTION.search(text) and not _WHO_IS_NAMED.match(text):
         return Expectation(AnswerType.PERSON, frozenset({"name", "names"}))
     if _PLACE_QUESTION.search(text):
-        return Expectation(AnswerType.PLACE, frozenset({"city", "country", "town", "place", "location"}))
+        return Expectation(AnswerType.PLACE, frozenset({"city", "country", "town", "place", "location", *_WHERE_IT_WAS}))
     if _YEAR_QUESTION.search(text):
         return Expectation(AnswerType.YEAR, frozenset({"year"}))
     if _DAY_QUESTION.search(text):
@@ -211,7 +218,13 @@ def satisfies(
     asked = re.findall(r"[a-z]+", fold(question))
     if expectation.type is AnswerType.PLACE:
         # "in Hanoi", "at the Metropole": a capitalised place after a preposition, not one asked about.
-        return any(not _asked(place, asked) and fold(place) not in _NOT_A_PLACE for place in _PLACE.findall(sentence))
+        # "his Vietnam summit", "the Geneva talks": a place named as what the question asks where
+        # about ("where was the second summit held?"), the capitalised word before its noun.
+        named_by_place = (
+            place for place, noun in _MODIFIER.findall(sentence) if any(stem(noun.casefold()) == stem(word) for word in asked if not is_stop_word(word))
+        )
+        places = (*_PLACE.findall(sentence), *named_by_place)
+        return any(not _asked(place, asked) and fold(place) not in _NOT_A_PLACE for place in places)
     # A name counts when the question does not already name that person ("Biegun" names "Stephen Biegun").
     not_names = _NOT_A_PERSON | not_a_person
     return any(
