@@ -64,9 +64,8 @@ _PLACE_QUESTION = re.compile(
 )
 # "Where was the summit held / located", "where did it take place / occur": verbs that say only
 # that something was somewhere, which the place in the answer says by itself ("the Hanoi summit").
-_WHERE_IT_WAS = frozenset(
-    "held hold holds holding take takes took taken taking located situated occur occurs occurred staged".split()
-)
+# Not "hold" itself: "where did the envoys hold their talks?" looks for the sentence that says so.
+_WHERE_IT_WAS = frozenset("held take takes took taken taking located situated occur occurs occurred staged".split())
 _YEAR_QUESTION = re.compile(r"\b(?:what|which) year\b(?!-)")
 # "Has an exact date been set?" asks yes or no; "what was the exact date" asks for one.
 # "on what date", "what exact day", "what was the exact date", and a terse "exact date of the
