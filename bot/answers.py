@@ -180,16 +180,19 @@ def answer(
         return Answer(question, declined=Declined.SMALL_TALK)
     plain = without_set_off_interjections(_without_markup(question))  # "Oh, why?" is not about Oh
     expectation, query = read_question(knowledge, plain, asking and _without_markup(asking))
-    # The check's model was fitted on questions asked on their own over the whole folder. Within
-    # some articles the fused scores are scaled within them (their best always looks strong), and a
-    # follow-up read with its thread's question is two questions in one: there the rule decides.
+    # The check's model was fitted on questions asked on their own over the whole folder, its fused
+    # margin the lead of the folder's best sentence. Within some articles the best is often another
+    # article's runner-up, and a follow-up read with its thread's question is two questions in one:
+    # there the rule decides.
     own_question = only_articles is None and asking is None
     # The question without its names, encoded with the question (bot.ranking.signals.content_of).
     content = content_of(plain) if own_question else plain
     alongside = (content,) if content != plain else ()
-    rankings, ranked = rank_sentences(knowledge, plain, query, only_articles=only_articles, pipeline=pipeline, alongside=alongside)
+    rankings, ranked = rank_sentences(knowledge, plain, query, pipeline=pipeline, alongside=alongside)
     if pipeline.reranking is not None:
         ranked = pipeline.reranking.reranked(knowledge, rankings, ranked, query)
+    if only_articles is not None:
+        ranked = _within(knowledge, ranked, only_articles)
     if not ranked:
         credits = concept_credits(knowledge, query, frozenset())
         return Answer(question, declined=Declined.NOT_COVERED, reading=_reading(expectation, False, query, credits, None))
@@ -239,6 +242,15 @@ def rank_sentences(
     asked = Asked(without_opening(meant) or text, query, only_articles, alongside)
     rankings = [ranker.rank(knowledge, asked) for ranker in knowledge.rankers]
     return rankings, _boost_named_sources(knowledge, fuse(rankings, pipeline.fusion), query)
+
+
+def _within(knowledge: KnowledgeBase, ranked: FusedList, articles: frozenset[str]) -> FusedList:
+    """The sentences of these articles in the order the whole folder's ranking gives them, as /ask
+    ranks them: ranked among these articles alone, each ranker's scores and the learned order's
+    features were scaled to their best, and /compare showed an outlet's weakest lines first."""
+    numbering = knowledge.numbering
+    in_articles = numbering.chosen(articles)[numbering.of_sentence]
+    return ranked.keeping(lambda position: bool(in_articles[position]))
 
 
 def _fitting(knowledge: KnowledgeBase, ranked: FusedList, expectation: Expectation, asking: str, ratio: float) -> list[Fused]:
