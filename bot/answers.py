@@ -29,6 +29,7 @@ from bot.search.ellipsis import (
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
 from bot.search.normalise import ADDRESSING_THE_BOT, EXCLAMATIONS, PLEASANTRIES, SENTENCE_BREAK, is_stop_word, spell_out_shorthand, without_set_off_interjections, words
 from bot.search.query import Query, analyse, read_question, said_in_articles
+from bot.search.title_context import title_terms
 from bot.search.unknown_name import unknown_name
 from bot.short_outlet_names import with_whole_outlet_names
 
@@ -201,6 +202,8 @@ def answer(
     # A typed answer (a number, a name) must sit close to what the question asks about: the
     # sentence and its neighbours. Otherwise the best sentence's whole paragraph is the context.
     present = _window_terms(knowledge, best.sentence) if expectation else frozenset(knowledge.passage_terms[knowledge.sentences[best.sentence].passage])
+    # Its article's title is context too: what the whole article is about (bot.search.title_context).
+    present |= frozenset(title_terms(knowledge.article_of(knowledge.sentences[best.sentence].passage).meta.title, knowledge.aliases))
     credits = concept_credits(knowledge, query, present)
     coverage = weighted_coverage(credits)
     similarity = similarity_of(rankings, best.sentence)
