@@ -89,7 +89,7 @@ def test_explain_says_what_kind_of_answer_is_wanted_and_how_close_the_meaning_is
 def test_explain_names_the_fitted_model_when_it_decided() -> None:
     """"coverage 0.19; an answer needs 0.45" headed the reading of a question then answered: the
     fitted answer check had decided, and the coverage threshold never applied."""
-    question = "what did john bolton say about hanoi"
+    question = "what did gallucci pull off with the north koreans back in the nineties"
     data = json.loads(run_bot("ask", "--json", "--explain", question).stdout)
     reading = data["reading"]
     assert data["answered"] and reading["coverage"] < 0.45  # answered under the rule's coverage threshold

@@ -60,3 +60,4 @@ def test_a_description_or_a_known_family_name_is_not_read_as_an_unknown_name(bun
 def test_explain_says_who_no_article_names(bundled_store: KnowledgeStore) -> None:
     explained = reading_text(answer(bundled_store.current, "what did Mike Pence say about the summit"))
     assert "'Mike Pence', whom no article names" in explained
+    assert "fitted model decided" not in explained  # the gate did, before the model

@@ -14,7 +14,8 @@ def reading_text(answer: Answer) -> str:
     check, evidence = PIPELINE.check, reading.evidence
     # The model decides where it has its inputs (bot.ranking.answer_check.AnswerCheck.answers), once
     # the question names a topic and some sentence holds the kind of answer it wants.
-    decided_by_model = evidence is not None and evidence.typed_answer_found and evidence.has_topic and check.model is not None
+    # A who-said question about someone no article names is declined before it (bot.search.unknown_name).
+    decided_by_model = reading.unknown_name is None and evidence is not None and evidence.typed_answer_found and evidence.has_topic and check.model is not None
     probability = check.probability(evidence) if decided_by_model and evidence is not None else None
     if probability is not None and check.model is not None and reading.similarity is not None:
         lines = [
