@@ -156,6 +156,12 @@ def as_typed(text: str) -> str:
     return " ".join(_CONTROL.sub(" ", _TERMINAL_CODES.sub("", text)).split())
 
 
+# The whole folder's rankings and their fused (and re-ranked) order for a question as read (its
+# text without markup, and the texts encoded alongside it): made once when one question is asked
+# of several outlets' articles in turn, the only difference being which sentences are kept.
+WholeRankings = dict[tuple[str, tuple[str, ...]], tuple[list[Ranking], FusedList]]
+
+
 def answer(
     knowledge: KnowledgeBase,
     question: str,
@@ -163,12 +169,15 @@ def answer(
     asking: str | None = None,
     only_articles: frozenset[str] | None = None,
     pipeline: Pipeline = PIPELINE,
+    whole_rankings: WholeRankings | None = None,
 ) -> Answer:
     """Question -> rankers -> fusion -> answer check -> quotes.
 
     `asking`: the part of the question that says what kind of answer is wanted, when it is not
     the whole (bot.search.query.read_question). `only_articles`: answer from these articles
     alone (ids), as when each outlet is asked in turn; the same ranking and check apply.
+    `whole_rankings`: the whole folder's rankings already made for the same question by the
+    caller's earlier calls (/compare asks each outlet in turn), filled in when missing.
     """
     question = clean_question(question)
     if not question:
@@ -189,9 +198,14 @@ def answer(
     # The question without its names, encoded with the question (bot.ranking.signals.content_of).
     content = content_of(plain) if own_question else plain
     alongside = (content,) if content != plain else ()
-    rankings, ranked = rank_sentences(knowledge, plain, query, pipeline=pipeline, alongside=alongside)
-    if pipeline.reranking is not None:
-        ranked = pipeline.reranking.reranked(knowledge, rankings, ranked, query)
+    made = whole_rankings.get((plain, alongside)) if whole_rankings is not None else None
+    if made is None:
+        made = rank_sentences(knowledge, plain, query, pipeline=pipeline, alongside=alongside)
+        if pipeline.reranking is not None:
+            made = (made[0], pipeline.reranking.reranked(knowledge, made[0], made[1], query))
+        if whole_rankings is not None:
+            whole_rankings[(plain, alongside)] = made
+    rankings, ranked = made
     if only_articles is not None:
         ranked = _within(knowledge, ranked, only_articles)
     if not ranked:

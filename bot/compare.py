@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from bot.answers import Answer, Declined, answer
+from bot.answers import Answer, Declined, WholeRankings, answer
 from bot.knowledge.base import KnowledgeBase, publisher_name
 from bot.quotes import Quote
 from bot.timeline.models import TimelineEvent
@@ -58,8 +58,10 @@ def compare(knowledge: KnowledgeBase, topic: str) -> Comparison:
         return Comparison(whole.question, declined=whole.declined)
     answered: list[OutletQuotes] = []
     nothing: list[str] = []
+    # Each outlet keeps its sentences in the whole folder's order (as /ask ranks them): ranked once.
+    whole_rankings: WholeRankings = {}
     for publisher, ids in outlets(knowledge).items():
-        result = answer(knowledge, topic, only_articles=ids)
+        result = answer(knowledge, topic, only_articles=ids, whole_rankings=whole_rankings)
         if result.answered:
             answered.append(OutletQuotes(publisher, result))
         else:
