@@ -217,14 +217,15 @@ def answer(
     # sentence and its neighbours. Otherwise the best sentence's whole paragraph is the context.
     present = _window_terms(knowledge, best.sentence) if expectation else frozenset(knowledge.passage_terms[knowledge.sentences[best.sentence].passage])
     # Its article's title is context too: what the whole article is about (bot.search.title_context).
-    present |= frozenset(title_terms(knowledge.article_of(knowledge.sentences[best.sentence].passage).meta.title, knowledge.aliases))
+    best_article = knowledge.article_of(knowledge.sentences[best.sentence].passage)
+    present |= frozenset(title_terms(best_article.meta.title, knowledge.aliases))
     credits = concept_credits(knowledge, query, present)
     coverage = weighted_coverage(credits)
     similarity = similarity_of(rankings, best.sentence)
     signals = (
         gather_signals(
             plain, expectation, ranked, credits, _passage_text(knowledge, best.sentence), _similarity_to(knowledge, best.sentence, plain, similarity),
-            window=_window_text(knowledge, best.sentence), article=knowledge.article_of(knowledge.sentences[best.sentence].passage).body,
+            window=_window_text(knowledge, best.sentence), article=best_article.body,
         )
         if own_question
         else None
@@ -266,8 +267,7 @@ def _within(knowledge: KnowledgeBase, ranked: FusedList, articles: frozenset[str
     ranks them: ranked among these articles alone, each ranker's scores and the learned order's
     features were scaled to their best, and /compare showed an outlet's weakest lines first."""
     numbering = knowledge.numbering
-    in_articles = numbering.chosen(articles)[numbering.of_sentence]
-    return ranked.keeping(lambda position: bool(in_articles[position]))
+    return ranked.among(numbering.chosen(articles)[numbering.of_sentence])
 
 
 def _fitting(knowledge: KnowledgeBase, ranked: FusedList, expectation: Expectation, asking: str, ratio: float) -> list[Fused]:

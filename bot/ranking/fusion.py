@@ -66,6 +66,12 @@ class FusedList(Sequence[Fused]):
         kept = np.fromiter((keep(position) for position in positions.tolist()), dtype=bool, count=len(positions))
         return FusedList(positions[kept], scores[kept])
 
+    def among(self, chosen: npt.NDArray[np.bool_]) -> FusedList:
+        """The sentences whose entry in `chosen` (one per sentence of the folder) is true, in the same order."""
+        positions, scores = self._ranked.positions, self._ranked.scores
+        kept = chosen[positions]
+        return FusedList(positions[kept], scores[kept])
+
     def with_head(self, head: Positions) -> FusedList:
         """The same sentences and scores with the first len(head) in `head`'s order, holding the
         head's scores best first (a re-ranking of the head that leaves the scores' meaning alone)."""
