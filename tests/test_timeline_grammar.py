@@ -59,6 +59,11 @@ def roles(text: str) -> list[tuple[str, str]]:
         ("The envoy is due to arrive in Oslo in December.", Role.ANNOUNCED),
         ("Engineers plan to reopen the line in two weeks.", Role.ANNOUNCED),
         ("The firm must repay the loan by the end of the year.", Role.ANNOUNCED),
+        # "be", "been", "being" continue the group a modal or auxiliary heads: the plan is the modal's.
+        ("The regatta will be held in Bergen on 20 March.", Role.ANNOUNCED),
+        ("The final could be played in Lyon on 20 March.", Role.ANNOUNCED),
+        ("The bridge has been closed since 2 March.", Role.STATE),
+        ("The prisoners were being moved to Oslo on 2 March.", Role.EVENT),
         ("The mayor said the city would consult the unions before the end of the month.", Role.ANNOUNCED),
         # A participle that makes its noun a plan, timed by the date.
         ("The union warned that strikes expected in August would hurt exports.", Role.ANNOUNCED),

@@ -212,8 +212,12 @@ def _month_may(tokens: list[Token], index: int) -> bool:
     return inside or (index + 1 < len(tokens) and tokens[index + 1].text[0].isdigit())
 
 
+# Forms of "be" that only continue a verb group ("will be held", "has been named"): never its head.
+_BE_NONFINITE = frozenset({"be", "been", "being"})
+
+
 def _continues_group(previous: str) -> bool:
-    return previous in AUXILIARIES or previous in NEGATIONS or previous in _GROUP_ADVERBS
+    return previous in AUXILIARIES or previous in NEGATIONS or previous in _GROUP_ADVERBS or previous in _BE_NONFINITE
 
 
 def finite_verb(tokens: list[Token], first: int, last: int) -> int | None:
@@ -491,7 +495,7 @@ def _verb_role(tokens: list[Token], clause: Clause, date_start: int) -> Role:
     # The verb group: auxiliaries, negation and adverbs, then the main verb if it is a past form.
     while index < clause.last:
         word = tokens[index].lower
-        if word in AUXILIARIES or word in NEGATIONS or word in _GROUP_ADVERBS or (word.endswith("ly") and len(word) > 3):
+        if word in AUXILIARIES or word in NEGATIONS or word in _GROUP_ADVERBS or word in _BE_NONFINITE or (word.endswith("ly") and len(word) > 3):
             group.append(index)
         elif is_past(tokens, index):
             group.append(index)
