@@ -502,3 +502,19 @@ def test_of_after_a_noun_of_time_names_that_time() -> None:
     """"on the night of Dec. 7" dates the call; "the calm of the last eight months" still measures a span."""
     assert paragraphs_found("The mayor, who phoned the king on the night of Dec. 7, resigned.", dt.date(2019, 12, 16)) == [("Dec. 7", "2019-12-07", "event")]
     assert paragraphs_found("The calm of the last eight months held.", dt.date(2019, 12, 16)) == [("the last eight months", "2019", "state")]
+
+
+def test_a_date_given_a_noun_is_what_later_counted_dates_count_from() -> None:
+    """"since the port's worst flood on Sunday, 3 May" reports no event then, but dates the flood:
+    "the same day" is that day, and "eight days after the flood" counts from it, not from an
+    earlier sentence that only names a flood."""
+    text = (
+        "The council on Friday warned of a second flood.\n\nExports have fallen since the port's worst flood on Sunday, 3 May."
+        "\n\nThe mayor spoke on the radio the same day.\n\nEight days after the flood, the council voted."
+    )
+    sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.\s][^.]*\.", text)]
+    mentions = find_mentions("a", text, dt.date(2018, 6, 1), sentences)
+    dated = {text[m.phrase.start : m.phrase.end]: (m.date.iso(), m.role.value) for m in mentions}
+    assert dated["the same day"] == ("2018-05-03", "event")
+    assert dated["Eight days after"] == ("2018-05-11", "event")
+    assert dated["3 May"][1] == "state"  # still no event of its own sentence

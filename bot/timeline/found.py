@@ -187,6 +187,18 @@ def find_mentions(
         reading = grammar.read(text, tokens_of(span), start, end, future=resolved.first > published, open_ended=resolved.last >= published)
         return reading.role is Role.EVENT
 
+    def placed_noun_terms(number: int, match: re.Match[str]) -> frozenset[str]:
+        # The index terms of the noun the date places ("since the test on Sunday, Sept. 3": the
+        # test was then), none when it places none.
+        span = ordered[number][0]
+        tokens = tokens_of(span)
+        noun = grammar.placed_noun(tokens, match.start() - span.start)
+        return frozenset(terms(body[span.start + tokens[noun[0]].start : span.start + tokens[noun[1] - 1].end])) if noun else frozenset()
+
+    def dates_a_known_event(number: int, match: re.Match[str], resolved: Resolved) -> bool:
+        # What a counted date may count from: an event's date, or the date it gives an event a noun names.
+        return dates_an_event(number, match, resolved) or bool(placed_noun_terms(number, match))
+
     terms_of: dict[int, frozenset[str]] = {}  # sentence number -> its index terms, made as needed
 
     def sentence_terms(number: int) -> frozenset[str]:
@@ -196,7 +208,7 @@ def find_mentions(
         return terms_of[number]
 
     located = _years_from_context(_years_from_paragraph(located, paragraph_of, published), published)
-    located, counted_back = _anchored(located, paragraph_of, dates_an_event, sentence_terms)
+    located, counted_back = _anchored(located, paragraph_of, dates_a_known_event, sentence_terms, placed_noun_terms)
     located = _years_after_counting(located, paragraph_of, published)
     mentions = []
     for position, (number, match, resolved) in enumerate(located):
@@ -342,6 +354,7 @@ def _anchored(
     paragraph_of: Sequence[int],
     dates_an_event: DatesAnEvent,
     sentence_terms: Callable[[int], frozenset[str]],
+    placed_noun_terms: Callable[[int, re.Match[str]], frozenset[str]],
 ) -> tuple[list[tuple[int, re.Match[str], Resolved | None]], set[int]]:
     """"the day before", "three days after the test": counted from the date it refers to, the
     nearest event date before it: in its own sentence, else in the sentences before it in its
@@ -376,7 +389,7 @@ def _anchored(
             # "the day before the summit", "within an hour of the launch": the date the article
             # gave that event. In a sentence dated before it ("met on 15 July, three days after the
             # missed meeting") it is a look back, read below.
-            anchor = _noun_date(result[:position], match, number, paragraph_of, dates_an_event, needs_day, inverted, sentence_terms)
+            anchor = _noun_date(result[:position], match, number, paragraph_of, dates_an_event, needs_day, inverted, sentence_terms, placed_noun_terms)
         if anchor is None:
             anchor = same_before
         earlier = number - 1
@@ -427,15 +440,24 @@ def _noun_date(
     needs_day: bool,
     counted_back: set[int],
     sentence_terms: Callable[[int], frozenset[str]],
+    placed_noun_terms: Callable[[int, re.Match[str]], frozenset[str]],
 ) -> Resolved | None:
     """The date of the event a definite noun or clause right after a counted phrase names ("two
-    days after the launch", "six minutes after the North fired"): of the sentence
-    referring.referent picks among the earlier ones that date an event (with a day, when
+    days after the launch", "six minutes after the North fired"): the nearest date the article
+    gave a noun holding its words ("since the North's sixth nuclear test on Sunday, Sept. 3", so
+    "eight days after the test" is Sept. 11), as the noun names that very event; else, of the
+    sentence referring.referent picks among the earlier ones that date an event (with a day, when
     `needs_day`), the date _event_dates picks. None when no such phrase follows or the article
     dates no such event."""
     noun = referring.noun_after_count(match.string, match.end())
     if noun is None:
         return None
+    named = [
+        r for n, m, r in before
+        if n < number and r is not None and (r.date.day is not None or not needs_day) and placed_noun_terms(n, m).issuperset(noun)
+    ]  # fmt: skip
+    if named:
+        return named[-1]
     dated = {
         n: date for n in sorted({n for n, _, r in before if n < number and r is not None})
         if (date := _event_dates([entry for entry in before if entry[0] == n], dates_an_event, needs_day, counted_back)) is not None

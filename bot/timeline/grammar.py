@@ -56,6 +56,7 @@ _TIME_PREPOSITIONS = frozenset({"in", "on", "at", "during", "by", "from", "until
 EVENT_PREPOSITIONS = frozenset({"since", "after", "before", "following", "until", "despite"})
 # Of those, the ones that say the noun had happened: "before the election on Nov. 3" does not.
 _PAST_EVENT_PREPOSITIONS = EVENT_PREPOSITIONS - {"before", "until", "since"}
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 ARTICLES_AND_POSSESSIVES = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your"})
 # English irregular past forms (simple past and participle): a closed list of the language, not of a story.
 IRREGULAR_PAST = frozenset(
@@ -459,23 +460,34 @@ def _end_of(token: Token) -> int:
     return token.end
 
 
-def _event_noun(tokens: list[Token], date_start: int) -> tuple[int, int] | None:
+def _event_noun(tokens: list[Token], date_start: int, prepositions: frozenset[str] = _PAST_EVENT_PREPOSITIONS) -> tuple[int, int] | None:
     """"since the Hanoi summit in February", "after talks in Hanoi on June 3": a time preposition,
     a noun phrase with no verb, then the date in a prepositional phrase. The noun is something
-    that happened then (what else could "since X in February" measure from), so it is the event."""
+    that happened then (what else could "since X in February" measure from), so it is the event
+    when the preposition is one of `prepositions` (by default those that say it had happened)."""
     at = _token_at(tokens, date_start)
     if at < len(tokens) and tokens[at].lower in ("in", "on", "at"):
         at += 1  # the date's words hold their preposition ("in February")
+    if at >= 3 and tokens[at - 1].text == "," and tokens[at - 2].lower in _WEEKDAYS:
+        at -= 2  # "on Sunday, Sept. 3": the weekday before the date is the same day
     if at < 3 or tokens[at - 1].lower not in ("in", "on", "at"):
         return None
     first = at - 1
     while first > 0 and tokens[first - 1].is_word and tokens[first - 1].lower not in EVENT_PREPOSITIONS:
         first -= 1
-    if first == 0 or tokens[first - 1].lower not in _PAST_EVENT_PREPOSITIONS or at - 1 - first < 1:
+    if first == 0 or tokens[first - 1].lower not in prepositions or at - 1 - first < 1:
         return None
     if finite_verb(tokens, first, at - 1) is not None:
         return None
     return first, at - 1
+
+
+def placed_noun(tokens: list[Token], date_start: int) -> tuple[int, int] | None:
+    """Tokens [first, last) of the noun of an event the date places after a preposition of time
+    ("since the North's sixth nuclear test on Sunday, Sept. 3", "before the election on Nov. 3"),
+    None if it places none: the sentence may report no event then, but it tells the reader when
+    that one was, and a later "the same day" or "eight days after the test" counts from it."""
+    return _event_noun(tokens, date_start, EVENT_PREPOSITIONS)
 
 
 # Participles that make the noun before them a plan ("drills scheduled for May", "exercises expected in August").
