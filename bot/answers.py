@@ -29,6 +29,7 @@ from bot.search.ellipsis import (
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
 from bot.search.normalise import ADDRESSING_THE_BOT, EXCLAMATIONS, PLEASANTRIES, SENTENCE_BREAK, is_stop_word, spell_out_shorthand, without_set_off_interjections, words
 from bot.search.query import Query, analyse, read_question, said_in_articles
+from bot.timeline.asked_time import AfterArticles, after_articles
 from bot.search.title_context import title_terms
 from bot.search.unknown_name import unknown_name
 from bot.short_outlet_names import with_whole_outlet_names
@@ -107,6 +108,8 @@ class Reading:
     similarity: float | None = None  # the meaning signal's cosine with the best sentence (None: no model)
     evidence: Evidence | None = None  # what the answer check weighed
     unknown_name: str | None = None  # the person asked about, whom no article names (bot.search.unknown_name)
+    # The time asked about, which begins after the newest article was published (bot.timeline.asked_time).
+    after_articles: AfterArticles | None = None
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,16 @@ def answer(
         return Answer(question, declined=Declined.SMALL_TALK)
     plain = without_set_off_interjections(_without_markup(question))  # "Oh, why?" is not about Oh
     expectation, query = read_question(knowledge, plain, asking and _without_markup(asking))
+    # "What came out of the talks in October 2019?" over articles that end in February 2019: no
+    # article can report it, however well the other words match (bot.timeline.asked_time).
+    beyond = after_articles(
+        plain,
+        (a.meta.published for i, a in knowledge.articles.items() if only_articles is None or i in only_articles),
+        ((e.date.first_day(), (e.end or e.date).last_day()) for e in knowledge.timeline if e.announced),
+    )
+    if beyond is not None:
+        reading = replace(_reading(expectation, False, query, (), None), after_articles=beyond)
+        return Answer(question, declined=Declined.NOT_COVERED, reading=reading)
     # The check's model was fitted on questions asked on their own over the whole folder, its fused
     # margin the lead of the folder's best sentence. Within some articles the best is often another
     # article's runner-up, and a follow-up read with its thread's question is two questions in one:

@@ -8,6 +8,7 @@ from types import MappingProxyType
 from bot.answers import MAX_QUESTION_CHARS, Answer, Declined
 from bot.knowledge.profile import BotProfile
 from bot.render.shorten import shorten
+from bot.timeline.asked_time import AfterArticles, describe
 from bot.search.normalise import THANKS, words
 
 EMPTY_QUESTION = "Please ask a question about what the articles describe."
@@ -93,7 +94,18 @@ def decline_message(answer: Answer, user_text: Callable[[str], str] = str) -> st
         return SMALL_TALK_THANKS if THANKS.intersection(words(answer.question)) else SMALL_TALK
     if reason is Declined.ASKED_AGAIN and answer.follows is not None:
         return ASKED_AGAIN.format(question=user_text(shorten(answer.follows, FOLLOW_UP_QUESTION_CHARS)))
+    if reason is Declined.NOT_COVERED and answer.reading is not None and (beyond := answer.reading.after_articles) is not None:
+        return after_articles(beyond, user_text)
     return NEAR_MISS if answer.near_miss else NOT_COVERED
+
+
+def after_articles(beyond: AfterArticles, user_text: Callable[[str], str] = str) -> str:
+    """"The articles run to February 28, 2019; they cannot say what happened in October 2019." (the
+    asked time as the user typed it, made safe by `user_text`)."""
+    return AFTER_ARTICLES.format(newest=describe(beyond.newest), on_or_in="on" if beyond.is_a_day else "in", asked=user_text(beyond.asked))
+
+
+AFTER_ARTICLES = "The articles run to {newest}; they cannot say what happened {on_or_in} {asked}."
 
 
 FOLLOW_UP_INTRO = "Reading this with your earlier question “{question}”, from the articles:"
@@ -295,6 +307,7 @@ READING_MODEL_INPUTS = (
 )
 READING_EXPECTED = "  expects {kind} in the answering sentence"
 READING_NO_TYPED_ANSWER = "  no sentence among those found holds {kind}, so it was declined whatever the coverage"
+READING_AFTER_ARTICLES = "Asks about {asked}, after the newest article ({newest}): declined, as no article can report it"
 READING_UNKNOWN_NAME = "  asks about {name!r}, whom no article names (nor an alias): declined, so no one else's words pass for theirs"
 READING_CORRECTED = "  read {typed!r} as {read!r}"
 READING_NAMED = "  names the source {ids}: its passages are lifted"

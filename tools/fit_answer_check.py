@@ -122,7 +122,8 @@ def observe(knowledge: KnowledgeBase, questions: list[tuple[int, EvalQuestion]])
         result = answer(knowledge, question.question, pipeline=OBSERVING)
         evidence = result.reading.evidence if result.reading else None
         values = features(evidence) if evidence else {}
-        rows.append(values or dict.fromkeys(FEATURES, 0.0))
+        # Declined before ranking (a time after the articles, small talk): nothing weighed, no row to fit.
+        rows.append(values or dict.fromkeys((*FEATURES, "similarity"), 0.0))
         columns["set_id"].append(set_id)
         columns["answerable"].append(question.answerable)
         columns["paraphrase"].append(question.kind == "paraphrase")

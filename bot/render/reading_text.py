@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot import messages
 from bot.answers import MIN_COVERAGE, PIPELINE, Answer
+from bot.timeline.asked_time import describe
 
 
 def reading_text(answer: Answer) -> str:
@@ -11,6 +12,8 @@ def reading_text(answer: Answer) -> str:
     reading = answer.reading
     if reading is None:
         return ""
+    if (beyond := reading.after_articles) is not None:  # declined before ranking: nothing else was weighed
+        return messages.READING_AFTER_ARTICLES.format(asked=repr(beyond.asked), newest=describe(beyond.newest))
     check, evidence = PIPELINE.check, reading.evidence
     # The model decides where it has its inputs (bot.ranking.answer_check.AnswerCheck.answers), once
     # the question names a topic and some sentence holds the kind of answer it wants.

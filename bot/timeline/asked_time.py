@@ -1,0 +1,91 @@
+"""Questions about a time after the newest article: "what came out of the Stockholm talks in October 2019?"
+
+A news archive cannot report what happened after its newest article was published. A question
+that names a time (a year, a month and year, a day) whose first day comes after every article's
+publication date asks what the articles cannot know, however well its other words match: the
+bot says how far the articles run instead of quoting something older on the same subject.
+
+Only times the question names outright count, and only where they say when the thing asked about
+happened: after a preposition of time ("in May 2019", "during 2020", "on October 5, 2019", "by
+late 2021") or with nothing before them ("May 2019: what happened?"). A year that modifies a noun
+("the 2020 election", "the 2019 New Year's speech") may be a plan or a speech the articles report
+before it came, and relative times ("later in 2019", "last June") are left to the answer check.
+The folder's range comes from the articles' front matter (`published`); nothing here knows a story.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.timeline.models import EventDate
+from bot.timeline.relative import MONTH_ABBREVIATIONS, MONTHS, month_number
+
+# Month names in any case: a question typed fast writes "oct 2019" (the articles' dates need capitals).
+_MONTH = "|".join([*MONTHS, *(rf"{short}\.?" for short in sorted(MONTH_ABBREVIATIONS, key=len, reverse=True))])
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+# A part of a year or month before the time ("late 2019", "the end of October 2019"): the part's
+# first month decides whether it is after the articles.
+_PART = r"(?P<part>early|mid-?|late|the\s+(?:start|beginning|middle|end)\s+of)\s*"
+# What may stand before a time that says when something happened.
+_LEAD = r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bon\s)|(?<=\bby\s)|(?<=\bafter\s)|(?<=\bsince\s)|(?<=\bthroughout\s)|(?<=\bfrom\s)|^)"
+_TIME = re.compile(
+    rf"{_LEAD}(?:{_PART})?(?:"
+    rf"(?P<md_month>{_MONTH})\s+(?P<md_day>{_DAY}),?\s+(?P<md_year>{_YEAR})"
+    rf"|(?P<dm_day>{_DAY})\s+(?:of\s+)?(?P<dm_month>{_MONTH}),?\s+(?P<dm_year>{_YEAR})"
+    rf"|(?P<my_month>{_MONTH}),?\s+(?:of\s+)?(?P<my_year>{_YEAR})"
+    rf"|(?P<year>{_YEAR})"
+    rf")\b(?![-–/]\d)",
+    re.IGNORECASE,
+)
+# A part's first month: "late 2019" starts in September, "mid-2019" in May.
+_PART_FIRST_MONTH = {"early": 1, "mid": 5, "mid-": 5, "late": 9, "the start of": 1, "the beginning of": 1, "the middle of": 5, "the end of": 9}
+
+
+@dataclass(frozen=True, slots=True)
+class AfterArticles:
+    """A time the question asks about that begins after the newest article was published."""
+
+    asked: str  # the time as the question writes it ("October 2019")
+    newest: dt.date  # the newest article's publication date
+    is_a_day: bool = False  # "March 3, 2019" (what happened on it), not a month or a year (in it)
+
+
+def after_articles(question: str, published: Iterable[dt.date], planned: Iterable[tuple[dt.date, dt.date]] = ()) -> AfterArticles | None:
+    """The first time the question names as when something happened that begins after every
+    article's publication date; None when it names none, or the articles could cover it.
+    `planned`: the first and last days of what the articles report as planned (bot.timeline's
+    announced events): a question about a time some plan falls in may ask what was planned."""
+    newest = max(published, default=None)
+    if newest is None:
+        return None
+    plans = list(planned)
+    for match in _TIME.finditer(question.strip()):
+        span = _span(match)
+        if span is None or span[0] <= newest or any(first <= span[1] and span[0] <= last for first, last in plans):
+            continue
+        return AfterArticles(match.group(0).strip(), newest, is_a_day=bool(match.group("md_day") or match.group("dm_day")))
+    return None
+
+
+def _span(match: re.Match[str]) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the time matched ("late 2019": September 1 to December 31; "the
+    end of October 2019": a part of a month is still that month)."""
+    g = match.groupdict()
+    year = g["md_year"] or g["dm_year"] or g["my_year"] or g["year"] or ""
+    month = g["md_month"] or g["dm_month"] or g["my_month"]
+    day = g["md_day"] or g["dm_day"]
+    try:
+        named = EventDate(int(year), month_number(month) if month else None, int(re.sub(r"\D", "", day)) if day else None)
+        first = named.first_day() if month or g["part"] is None else dt.date(named.year, _PART_FIRST_MONTH[" ".join(g["part"].lower().split())], 1)
+        return first, named.last_day()
+    except ValueError:  # "February 30, 2020": no such day; not a time to decline on
+        return None
+
+
+def describe(day: dt.date) -> str:
+    """A day as the reply writes it: "February 28, 2019"."""
+    return EventDate(day.year, day.month, day.day).label()

@@ -1,0 +1,100 @@
+"""A question about a time after the newest article is declined, saying how far the articles run."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bot import messages
+from bot.answers import Declined, answer
+from bot.knowledge.store import KnowledgeStore
+from bot.render.reading_text import reading_text
+from bot.timeline.asked_time import after_articles
+from tests.conftest import write_article
+
+NEWEST = dt.date(2019, 2, 28)  # the tests' knowledge folder: its newest article's `published`
+PUBLISHED = (dt.date(2018, 3, 13), NEWEST)
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("What came out of the working-level talks in Stockholm in October 2019?", "October 2019"),
+        ("what happened at the stockholm talks in oct 2019", "oct 2019"),
+        ("Did North Korea launch missiles in May 2019?", "May 2019"),
+        ("what did they agree on March 3, 2019", "March 3, 2019"),
+        ("what happened in late 2019", "late 2019"),
+        ("Did Kim visit Seoul during 2020?", "2020"),
+        ("May 2019: did the talks resume?", "May 2019"),
+    ],
+)
+def test_a_time_after_every_article_is_named(question: str, asked: str) -> None:
+    beyond = after_articles(question, PUBLISHED)
+    assert beyond is not None and beyond.asked == asked and beyond.newest == NEWEST
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What happened at the summit in February 2019?",  # within the articles' range
+        "What happened in early 2019?",  # begins before the newest article
+        "did trump and kim meet again at the DMZ later in 2019?",  # 2019 began before it: the check decides
+        "What did Kim Jong Un say in his 2019 New Year's speech?",
+        "Will Trump win the 2020 election?",  # a year naming a noun, which an article may report as a plan
+        "What did the 1994 Agreed Framework do?",
+        "what did trump declare last june",  # relative, no year named
+        "What happened on February 30, 2020?",  # no such day
+    ],
+)
+def test_a_time_the_articles_may_cover_is_not_named(question: str) -> None:
+    assert after_articles(question, PUBLISHED) is None
+
+
+def test_the_reply_says_how_far_the_articles_run(bundled_store: KnowledgeStore) -> None:
+    result = answer(bundled_store.current, "What came out of the working-level talks in Stockholm in October 2019?")
+    assert result.declined is Declined.NOT_COVERED and not result.quotes and not result.closest
+    assert messages.decline_message(result) == "The articles run to February 28, 2019; they cannot say what happened in October 2019."
+    assert "after the newest article (February 28, 2019)" in reading_text(result)
+
+
+def test_a_day_is_what_happened_on_it(bundled_store: KnowledgeStore) -> None:
+    result = answer(bundled_store.current, "What did Trump and Kim sign on June 30, 2019?")
+    assert messages.decline_message(result) == "The articles run to February 28, 2019; they cannot say what happened on June 30, 2019."
+
+
+def test_the_time_asked_is_shown_escaped_by_the_front_end(bundled_store: KnowledgeStore) -> None:
+    result = answer(bundled_store.current, "What happened in October 2019?")
+    assert messages.decline_message(result, lambda text: f"<{text}>").endswith("happened in <October 2019>.")
+
+
+def test_the_range_comes_from_the_folder_s_articles(tmp_path: Path) -> None:
+    # The same question is answered once an article published after that time is in the folder.
+    body = "The negotiators met in Stockholm on October 5, 2019, and the talks broke down within hours."
+    write_article(tmp_path, "talks-2019-10", body, published="2019-10-06")
+    write_article(tmp_path, "talks-2019-01", "The envoys met in Hanoi to plan a summit.", published="2019-01-10")
+    question = "What happened at the talks in Stockholm in October 2019?"
+    knowledge = KnowledgeStore(tmp_path).current
+    result = answer(knowledge, question)
+    assert result.reading is not None and result.reading.after_articles is None
+    assert result.answered and "Stockholm" in result.quotes[0].text
+    earlier = answer(knowledge, question, only_articles=frozenset({"talks-2019-01"}))
+    assert earlier.reading is not None and earlier.reading.after_articles is not None
+    assert "run to January 10, 2019" in messages.decline_message(earlier)
+
+
+def test_a_time_the_articles_report_a_plan_for_is_not_declined(tmp_path: Path) -> None:
+    # What was planned for a later time is reported before it: the answer check decides.
+    body = """
+        The trade ministers met in Oslo on Tuesday and failed to agree on tariffs.
+
+        The ministers will meet again in Oslo in May 2019, a spokesman said.
+    """
+    write_article(tmp_path, "oslo-talks", body, published="2019-03-15")
+    knowledge = KnowledgeStore(tmp_path).current
+    assert any(event.announced for event in knowledge.timeline)
+    planned = answer(knowledge, "What will the ministers do in May 2019?")
+    assert planned.reading is not None and planned.reading.after_articles is None
+    later = answer(knowledge, "What did the ministers agree in June 2019?")
+    assert later.reading is not None and later.reading.after_articles is not None
