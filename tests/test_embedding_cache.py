@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -60,7 +62,7 @@ def test_writes_leave_no_temporary_files_behind(tmp_path: Path) -> None:
     cache = EmbeddingCache(tmp_path, "digest")
     for text in ("one.", "two.", "three."):
         cache.vectors([text], CountingEncoder(), 3)
-    assert [p.name for p in tmp_path.iterdir()] == [cache.path.name]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([cache.path.name, cache.lock_path.name])
 
 
 def test_a_few_new_sentences_go_to_a_small_file_beside_the_main_one(tmp_path: Path) -> None:
@@ -83,7 +85,7 @@ def test_additions_are_folded_into_the_main_file_once_they_grow(tmp_path: Path) 
     cache.vectors([f"sentence number {n}." for n in range(6)], CountingEncoder(), 3)
     cache.vectors(["the first addition."], CountingEncoder(), 3)
     cache.vectors(["the second addition."], CountingEncoder(), 3)
-    assert [p.name for p in tmp_path.iterdir()] == [cache.path.name]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([cache.path.name, cache.lock_path.name])
     later = CountingEncoder()
     texts = ["the second addition.", "sentence number 5.", "the first addition."]
     assert cache.vectors(texts, later, 3).tolist() == CountingEncoder()(texts).tolist()
@@ -97,4 +99,40 @@ def test_vectors_read_in_blocks_land_in_the_rows_asked_for(tmp_path: Path, monke
     asked = [texts[6], texts[0], texts[3], texts[6], texts[1]]
     later = CountingEncoder()
     assert EmbeddingCache(tmp_path, "digest").vectors(asked, later, 3).tolist() == CountingEncoder()(asked).tolist()
+    assert later.encoded == []
+
+
+_WRITER = """
+import logging, sys
+from pathlib import Path
+import numpy as np
+from bot.ranking.embedding_cache import EmbeddingCache
+
+logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+
+def encode(texts):
+    return np.array([[len(text), text.count("a"), 1.0] for text in texts], dtype=np.float32)
+
+name, folder, rounds = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
+for n in range(rounds):
+    # A new sentence of its own each round, and every earlier one: each round looks up all the
+    # files while the other process adds, merges and folds them.
+    EmbeddingCache(folder, "digest").vectors([f"{name} sentence {k}." for k in range(n + 1)], encode, 3)
+"""
+
+
+def test_two_processes_adding_to_one_cache_lose_none_of_each_others_vectors(tmp_path: Path) -> None:
+    """A running bot and `python -m bot check` (or two bots) share the cache folder: neither may
+    lose the other's vectors, nor see a file the other merged away as an error."""
+    rounds = 60
+    writers = [
+        subprocess.Popen([sys.executable, "-c", _WRITER, name, str(tmp_path), str(rounds)], stderr=subprocess.PIPE, text=True)
+        for name in ("bot", "check")
+    ]
+    errors = [writer.communicate(timeout=300)[1] for writer in writers]
+    assert [writer.returncode for writer in writers] == [0, 0], errors
+    assert errors == ["", ""]  # no "unreadable embedding cache", no "cannot add to the embedding cache"
+    texts = [f"{name} sentence {k}." for name in ("bot", "check") for k in range(rounds)]
+    later = CountingEncoder()
+    assert EmbeddingCache(tmp_path, "digest").vectors(texts, later, 3).tolist() == CountingEncoder()(texts).tolist()
     assert later.encoded == []

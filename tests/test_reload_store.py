@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import shutil
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from watchfiles import Change
@@ -12,6 +14,7 @@ from watchfiles import Change
 from bot import answers, commands
 from bot.context import context_around, reference_for
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge import store as store_module
 from bot.knowledge.store import KnowledgeStore
 from bot.knowledge.watch import KnowledgeFilter
 from tests.conftest import write_article
@@ -146,3 +149,36 @@ def test_the_watch_filter_ignores_temporary_and_unrelated_files() -> None:
     assert not keep(Change.added, "/k/articles/.new.md.tmp")
     assert not keep(Change.added, "/k/articles/new.md~")
     assert not keep(Change.added, "/k/articles/notes.docx")
+
+
+def test_a_reload_asked_while_one_runs_says_so_at_once_and_questions_are_answered_meanwhile(
+    knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A large new article takes minutes to encode: the one asking /reload then must hear at once,
+    # and questions must be answered from the knowledge being served until the new one is ready.
+    store = KnowledgeStore(knowledge_copy)
+    serving = store.current
+    release, building = threading.Event(), threading.Event()
+    real_build = store_module.build_knowledge_base
+
+    def slow_build(*args: Any, **kwargs: Any) -> KnowledgeBase:
+        building.set()
+        assert release.wait(30)
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(store_module, "build_knowledge_base", slow_build)
+    write_article(knowledge_copy, "test-2019-03-01-new", "A brand new article about quince diplomacy.")
+    watcher_reload = threading.Thread(target=store.reload)
+    watcher_reload.start()
+    try:
+        assert building.wait(30)
+        asked = commands.reload(store)
+        assert asked.running_for is not None and asked.added == ()
+        assert re.match(r"A reload is already running, started \d+ s ago", asked.summary())
+        answer = commands.ask(store, "Who was Trump's choice to replace Tillerson?", frontend="test")
+        assert answer.answered and store.current is serving
+    finally:
+        release.set()
+        watcher_reload.join(60)
+    assert "test-2019-03-01-new" in store.current.articles
+    assert commands.reload(store).running_for is None  # none running now: this one ran

@@ -36,11 +36,18 @@ class ReloadReport:
     # timeline's size now, so an edit to them shows in the report as an article edit does.
     files_changed: tuple[str, ...] = ()
     timeline_events: int = 0
+    # Set when another reload was running, so none was started: how long ago that one started.
+    running_for: float | None = None
 
     def summary(self) -> str:
         def ids(values: tuple[str, ...]) -> str:
             return ", ".join(values) if values else "none"
 
+        if self.running_for is not None:
+            return (
+                f"A reload is already running, started {self.running_for:.0f} s ago; until it is ready, answers come from "
+                f"the knowledge being served ({self.articles} articles, {self.passages} passages)."
+            )
         if self.kept_previous:
             return "\n".join(
                 [
@@ -92,6 +99,13 @@ def kept(serving: KnowledgeBase, reason: str, seconds: float) -> ReloadReport:
     )
 
 
+def already_running(serving: KnowledgeBase, seconds: float) -> ReloadReport:
+    """The report of a reload asked for while another runs: nothing started, nothing swapped."""
+    return ReloadReport(
+        added=(), changed=(), removed=(), articles=len(serving.articles), passages=len(serving.passages), warnings=(), seconds=0.0, running_for=seconds
+    )
+
+
 class KnowledgeStore:
     """Front ends read `store.current` once per question, so a question never mixes two versions."""
 
@@ -106,6 +120,7 @@ class KnowledgeStore:
         self.feedback_log: FeedbackLog | None = None
         # The watcher and /reload may ask at the same moment; one rebuild at a time keeps each diff honest.
         self._reloading = threading.Lock()
+        self._reload_started = 0.0  # time.monotonic() when the running reload started
         # Set by the knowledge watcher once changes are seen (bot.knowledge.watch); never set without one.
         self.watching = threading.Event()
 
@@ -114,10 +129,16 @@ class KnowledgeStore:
         """Whether the knowledge being served has the meaning signal (for a readiness probe)."""
         return self.current.model_loaded
 
-    def reload(self, *, logged: bool = True) -> ReloadReport:
+    def reload(self, *, logged: bool = True, wait: bool = True) -> ReloadReport:
         """Rebuild beside the serving knowledge and swap it in. A missing folder keeps the old one serving.
-        `logged`: False when the caller shows the report where the log goes (the terminal's /reload)."""
-        with self._reloading:
+        `logged`: False when the caller shows the report where the log goes (the terminal's /reload).
+        `wait`: False to return at once, saying so, when another reload is running (/reload: the person
+        asking hears at once instead of waiting minutes for a large article; the watcher waits, as
+        the change it saw may have come after the running reload read the folder)."""
+        if not self._reloading.acquire(blocking=wait):
+            return already_running(self.current, time.monotonic() - self._reload_started)
+        try:
+            self._reload_started = time.monotonic()
             started = time.perf_counter()
             try:
                 rebuilt = build_knowledge_base(self.folder, embedding_cache=self.embedding_cache, served=self.current)
@@ -128,6 +149,8 @@ class KnowledgeStore:
                 return report
             previous, self.current = self.current, rebuilt  # the swap: one assignment, atomic for every reader
             report = diff(previous, rebuilt, time.perf_counter() - started)
+        finally:
+            self._reloading.release()
         if logged:
             logger.info("%s", report.summary().replace("\n", " | "))
         return report

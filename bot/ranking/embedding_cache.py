@@ -14,26 +14,37 @@ wants a few), found by sorting the keys in numpy rather than a dictionary of eve
 writes a small file (the additions so far, merged), and the additions are folded into the main file
 only once they reach a quarter of it.
 
-Two processes may start at once, so every write replaces or creates a file in one rename
-(cache_folder.write_atomically) and a writer deletes only the addition files it read. The last
-writer wins; both wrote correct vectors, so at worst a later start encodes a few sentences again.
+Two processes may share the folder (a running bot and `python -m bot check`, two copies of the
+bot), so:
+- every write replaces or creates a file in one rename (cache_folder.write_atomically), and a
+  writer deletes only the addition files it merged, after the merged file is in place;
+- writers take turns (a lock file beside the cache, `filelock`) and list the files again once
+  they hold it: two writers folding at once each rewrote the main file from what it held before,
+  and the second rename dropped the first's vectors;
+- a reader opens the files it uses once and reads rows from that open file: a file replaced by
+  another process meanwhile is read as it was (its rows' places move in the new one), and an
+  addition deleted between the listing and the opening was merged elsewhere, so the listing is
+  read again (the merged file is written before the addition is deleted): no warning, no
+  encoding again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
 import struct
 import time
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
 import numpy.typing as npt
+from filelock import FileLock, Timeout
 
 from bot.ranking.cache_folder import CACHE_ENV, default_cache_folder, write_atomically  # noqa: F401 (callers import the first two from here)
 from bot.ranking.minilm import Vectors
@@ -46,6 +57,12 @@ _KEY_BYTES = 16
 _FOLD_SHARE = 0.25
 _ROWS_PER_READ = 4096  # 6 MB of 384-dimensional vectors: memory held while reading a file
 _LOCAL_HEADER_BYTES = 30  # a zip member's local header before its name and extra field
+# How long a writer waits for another's turn (folding 150,000 vectors takes seconds) before
+# leaving its vectors unwritten (a later start encodes them again).
+_WRITE_WAIT_SECONDS = 120.0
+# How often the additions are listed again when one vanished while being opened (merged by
+# another process meanwhile); each retry lists the files the merge left.
+_LISTING_ATTEMPTS = 5
 
 
 def text_key(text: str) -> bytes:
@@ -60,6 +77,11 @@ class _CacheFile:
     path: Path
     keys: Keys
     start: int  # where the vectors' rows start in the file (np.savez stores members uncompressed)
+    stream: BinaryIO  # the file as opened: rows are read from it, whatever replaces the path meanwhile
+
+
+class _Vanished(Exception):
+    """A listed cache file was gone when opened: another process merged it since the listing."""
 
 
 class EmbeddingCache:
@@ -67,10 +89,40 @@ class EmbeddingCache:
 
     def __init__(self, folder: Path, model_digest: str) -> None:
         self.path = folder / f"minilm-{model_digest[:16]}.npz"
+        self.lock_path = folder / f"minilm-{model_digest[:16]}.lock"
 
     def vectors(self, texts: Sequence[str], encode: Callable[[list[str]], Vectors], dimensions: int) -> Vectors:
-        main = self._file(self.path, dimensions)
-        additions = [found for path in self._addition_paths() if (found := self._file(path, dimensions)) is not None]
+        with self._opened(dimensions) as (main, additions):
+            return self._vectors(texts, encode, dimensions, main, additions)
+
+    @contextlib.contextmanager
+    def _opened(self, dimensions: int) -> Iterator[tuple[_CacheFile | None, list[_CacheFile]]]:
+        """The main file and the additions, opened; closed on leaving. The additions are opened
+        before the main file: one folded into the main file meanwhile is then in the main file opened."""
+        opened: list[_CacheFile] = []
+        try:
+            for attempt in range(_LISTING_ATTEMPTS):
+                try:
+                    for path in self._addition_paths():
+                        if (found := self._file(path, dimensions, listed=True)) is not None:
+                            opened.append(found)
+                    break
+                except _Vanished:
+                    _close(opened)
+                    opened = []
+                    if attempt == _LISTING_ATTEMPTS - 1:
+                        logger.debug("%s: the additions kept changing; reading without them", self.path)
+            main = self._file(self.path, dimensions)
+            try:
+                yield main, opened
+            finally:
+                _close([main] if main is not None else [])
+        finally:
+            _close(opened)
+
+    def _vectors(
+        self, texts: Sequence[str], encode: Callable[[list[str]], Vectors], dimensions: int, main: _CacheFile | None, additions: list[_CacheFile]
+    ) -> Vectors:
         wanted = np.array([text_key(text) for text in texts], dtype=f"S{_KEY_BYTES}")
         out = np.zeros((len(texts), dimensions), dtype=np.float32)
         missing = np.ones(len(texts), dtype=bool)
@@ -89,10 +141,21 @@ class EmbeddingCache:
             fresh_row = {text: row for row, text in enumerate(new_texts)}
             for position in positions:
                 out[position] = fresh[fresh_row[texts[position]]]
-            self._add(np.array([text_key(text) for text in new_texts], dtype=f"S{_KEY_BYTES}"), fresh, main, additions)
+            self._add(np.array([text_key(text) for text in new_texts], dtype=f"S{_KEY_BYTES}"), fresh, dimensions)
         return out
 
-    def _add(self, keys: Keys, fresh: Vectors, main: _CacheFile | None, additions: list[_CacheFile]) -> None:
+    def _add(self, keys: Keys, fresh: Vectors, dimensions: int) -> None:
+        """Write the fresh vectors in this writer's turn, from the files as they are then."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with FileLock(self.lock_path, timeout=_WRITE_WAIT_SECONDS), self._opened(dimensions) as (main, additions):
+                self._add_to(keys, fresh, main, additions)
+        except Timeout:
+            logger.warning("%s: another process held the embedding cache for %.0f s; a later start encodes these again", self.lock_path, _WRITE_WAIT_SECONDS)
+        except OSError as error:  # a read-only or full disk costs the next start some encoding, never an answer
+            logger.warning("%s: cannot write the embedding cache (%s); answering without it", self.path, error)
+
+    def _add_to(self, keys: Keys, fresh: Vectors, main: _CacheFile | None, additions: list[_CacheFile]) -> None:
         """Write the fresh vectors: into the main file when there is none or the additions have grown
         to a share of it, else into one addition file merged with the additions there were."""
         added = sum(len(found.keys) for found in additions) + len(keys)
@@ -100,7 +163,7 @@ class EmbeddingCache:
         kept = [found for found in (main, *additions) if found is not None] if folded else additions
         try:
             vectors = _stacked(kept, fresh)
-        except OSError as error:  # a file replaced since it was read: keep the files as they are
+        except OSError as error:  # a file that cannot be read whole: keep the files as they are
             logger.warning("cannot add to the embedding cache (%s); a later start encodes these again", error)
             return
         target = self.path if folded else self._new_addition_path()
@@ -115,22 +178,32 @@ class EmbeddingCache:
     def _new_addition_path(self) -> Path:
         return self.path.parent / f"{self.path.stem}.added-{time.time_ns()}-{os.getpid()}.npz"
 
-    def _file(self, path: Path, dimensions: int) -> _CacheFile | None:
-        """A cache file's keys and where its vectors are (read later, only the rows wanted); None
-        when it is missing or unusable, which costs encoding again, never an answer."""
+    def _file(self, path: Path, dimensions: int, *, listed: bool = False) -> _CacheFile | None:
+        """A cache file, open, with its keys and where its vectors are (read later, only the rows
+        wanted); None when it is missing or unusable, which costs encoding again, never an answer.
+        Raises _Vanished for a `listed` file that is gone: merged by another process since the listing."""
         try:
-            with np.load(path, allow_pickle=False) as saved:
-                keys = saved["keys"]
-                shape, start = _vectors_place(saved.zip, path)
+            stream = path.open("rb")
         except FileNotFoundError:
+            if listed:
+                raise _Vanished(path) from None
             return None
+        except OSError as error:
+            logger.warning("%s: unreadable embedding cache, encoding again (%s)", path, error)
+            return None
+        try:
+            with np.load(stream, allow_pickle=False) as saved:
+                keys = saved["keys"]
+                shape, start = _vectors_place(saved.zip, stream)
         except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
+            stream.close()
             logger.warning("%s: unreadable embedding cache, encoding again (%s)", path, error)
             return None
         if len(shape) != 2 or shape[1] != dimensions or keys.shape != (shape[0], _KEY_BYTES) or keys.dtype != np.uint8:
+            stream.close()
             logger.warning("%s: embedding cache has the wrong shape, encoding again", path)
             return None
-        return _CacheFile(path, np.ascontiguousarray(keys).view(f"S{_KEY_BYTES}").ravel(), start)
+        return _CacheFile(path, np.ascontiguousarray(keys).view(f"S{_KEY_BYTES}").ravel(), start, stream)
 
     def _write(self, path: Path, keys: Keys, vectors: Vectors) -> bool:
         """Whether the file was written."""
@@ -154,7 +227,12 @@ def _rows_of(keys: Keys, wanted: Keys) -> npt.NDArray[np.int64]:
     return np.where(keys[order[at]] == wanted, order[at], -1)
 
 
-def _vectors_place(archive: zipfile.ZipFile, path: Path) -> tuple[tuple[int, ...], int]:
+def _close(files: Sequence[_CacheFile]) -> None:
+    for found in files:
+        found.stream.close()
+
+
+def _vectors_place(archive: zipfile.ZipFile, raw: BinaryIO) -> tuple[tuple[int, ...], int]:
     """The vectors' shape and the file offset of their first row, checked to be float32 rows
     stored uncompressed (as np.savez writes them), so that rows can be read where they are."""
     info = archive.getinfo("vectors.npy")
@@ -163,9 +241,8 @@ def _vectors_place(archive: zipfile.ZipFile, path: Path) -> tuple[tuple[int, ...
         header = stream.tell()
     if info.compress_type != zipfile.ZIP_STORED or fortran or dtype != np.float32:
         raise ValueError("vectors not stored as plain float32 rows")
-    with path.open("rb") as raw:  # the member's own (local) header precedes its data
-        raw.seek(info.header_offset)
-        local = raw.read(_LOCAL_HEADER_BYTES)
+    raw.seek(info.header_offset)  # the member's own (local) header precedes its data
+    local = raw.read(_LOCAL_HEADER_BYTES)
     if len(local) != _LOCAL_HEADER_BYTES or local[:4] != b"PK\x03\x04":
         raise ValueError("no local header where the zip directory says")
     name_bytes, extra_bytes = struct.unpack("<HH", local[26:30])
@@ -186,17 +263,17 @@ def _copy_rows(found: _CacheFile, rows: npt.NDArray[np.int64], targets: npt.NDAr
     rows, targets = rows[order], targets[order]
     width = out.shape[1]
     row_bytes = width * 4
+    stream = found.stream
     try:
-        with found.path.open("rb") as stream:
-            for block in np.unique(rows // _ROWS_PER_READ).tolist():
-                first, last = np.searchsorted(rows, [block * _ROWS_PER_READ, (block + 1) * _ROWS_PER_READ])
-                count = min(_ROWS_PER_READ, len(found.keys) - block * _ROWS_PER_READ)
-                stream.seek(found.start + block * _ROWS_PER_READ * row_bytes)
-                data = stream.read(count * row_bytes)
-                if len(data) != count * row_bytes:
-                    return False
-                read: Vectors = np.frombuffer(data, dtype=np.float32).reshape(count, width)
-                out[targets[first:last]] = read[rows[first:last] - block * _ROWS_PER_READ]
+        for block in np.unique(rows // _ROWS_PER_READ).tolist():
+            first, last = np.searchsorted(rows, [block * _ROWS_PER_READ, (block + 1) * _ROWS_PER_READ])
+            count = min(_ROWS_PER_READ, len(found.keys) - block * _ROWS_PER_READ)
+            stream.seek(found.start + block * _ROWS_PER_READ * row_bytes)
+            data = stream.read(count * row_bytes)
+            if len(data) != count * row_bytes:
+                return False
+            read: Vectors = np.frombuffer(data, dtype=np.float32).reshape(count, width)
+            out[targets[first:last]] = read[rows[first:last] - block * _ROWS_PER_READ]
     except OSError as error:
         logger.warning("%s: unreadable embedding cache, encoding again (%s)", found.path, error)
         return False

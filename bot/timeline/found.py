@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
+from itertools import takewhile
 from dataclasses import dataclass
 
 from bot.knowledge.models import Span
@@ -187,7 +188,14 @@ def find_mentions(
         reading = grammar.read(text, tokens_of(span), start, end, future=resolved.first > published, open_ended=resolved.last >= published)
         return reading.role is Role.EVENT
 
+    placed: dict[int, frozenset[str]] = {}  # match start -> the noun's terms, made once
+
     def placed_noun_terms(number: int, match: re.Match[str]) -> frozenset[str]:
+        if match.start() not in placed:
+            placed[match.start()] = _placed_noun_terms(number, match)
+        return placed[match.start()]
+
+    def _placed_noun_terms(number: int, match: re.Match[str]) -> frozenset[str]:
         # The index terms of the noun the date places ("since the test on Sunday, Sept. 3": the
         # test was then), none when it places none.
         span = ordered[number][0]
@@ -210,6 +218,7 @@ def find_mentions(
     located = _years_from_context(_years_from_paragraph(located, paragraph_of, published), published)
     located, counted_back = _anchored(located, paragraph_of, dates_a_known_event, sentence_terms, placed_noun_terms)
     located = _years_after_counting(located, paragraph_of, published)
+    bounds = _sentence_bounds(located)
     mentions = []
     for position, (number, match, resolved) in enumerate(located):
         if resolved is None or resolved.date.year > published.year + 10:
@@ -243,7 +252,7 @@ def find_mentions(
             elif reading.role is Role.STATE and (ahead := _plan_day(match, resolved, as_written[match.start()], published)) is not None:
                 # "Pence would receive the remains … on 1 August", "Troops are to begin … on 1
                 # October": a plan's date without a year is the next such day after publication.
-                if grammar.looks_ahead(text, tokens, start, end) and not _dates_a_report(located, position, dates_an_event):
+                if grammar.looks_ahead(text, tokens, start, end) and not _dates_a_report(located, position, bounds[number], dates_an_event):
                     resolved, reading = ahead, grammar.Reading(Role.ANNOUNCED, reading.clause)
         if reading.role is Role.STATE:
             mentions.append(Mention(article_id, Span(match.start(), match.end()), span, resolved, reading.role))
@@ -367,20 +376,27 @@ def _anchored(
     the positions (match starts) of such phrases too: the clause after them is theirs."""
     result = list(located)
     inverted: set[int] = set()
+    # Each sentence's dates are result[first:end] (result is in text order). An earlier sentence's
+    # are final, counted ones too, so the date it gives a counted phrase is found once and kept:
+    # looking through every earlier date for each counted phrase made a long article's work grow
+    # with its length squared (or cubed, through _noun_date).
+    bounds = _sentence_bounds(result)
+    earlier_dates = _EarlierDates(result, bounds, dates_an_event, inverted, sentence_terms, placed_noun_terms)
     for position, (number, match, resolved) in enumerate(result):
         g = _groups(match)
         if resolved is not None or not _is_anchor(match):
             continue
-        if g["anchor_time"] and _has_a_day(result, position):
+        first, end = bounds[number]
+        if g["anchor_time"] and _has_a_day(result, position, first, end):
             continue  # "at 3:17 a.m. on Wednesday": the time of that day, no date of its own
         pointing = (g["anchor_dir"] or "").lower() in ("before", "after")
         close_after = [
-            r for n, m, r in result[position + 1 :]
-            if n == number and r is not None and not _is_anchor(m) and m.start() - match.end() <= ANCHOR_REACH
+            r for n, m, r in result[position + 1 : end]
+            if r is not None and not _is_anchor(m) and m.start() - match.end() <= ANCHOR_REACH
         ]  # fmt: skip
         # A day counted from a month or a year is no day: "the next day" after "in 2017" looks further back.
         needs_day = _counts_days(g)
-        same_before = _event_dates([(n, m, r) for n, m, r in result[:position] if n == number], dates_an_event, needs_day, inverted)
+        same_before = _event_dates(result[first:position], dates_an_event, needs_day, inverted)
         anchor = close_after[0] if pointing and close_after else None
         # "…, the day after Choe announced": the phrase opens what it dates; "…the day before." does not.
         opens = _WORD_NEXT.match(match.string, match.end()) is not None
@@ -389,14 +405,14 @@ def _anchored(
             # "the day before the summit", "within an hour of the launch": the date the article
             # gave that event. In a sentence dated before it ("met on 15 July, three days after the
             # missed meeting") it is a look back, read below.
-            anchor = _noun_date(result[:position], match, number, paragraph_of, dates_an_event, needs_day, inverted, sentence_terms, placed_noun_terms)
+            anchor = earlier_dates.noun_date(match, number, paragraph_of, needs_day)
         if anchor is None:
             anchor = same_before
         earlier = number - 1
         if anchor is None and g["anchor_time"]:
-            anchor = _story_day(result[:position], paragraph_of, number, dates_an_event)
+            anchor = earlier_dates.story_day(result[first:position], paragraph_of, number)
         while anchor is None and earlier >= 0 and paragraph_of[earlier] >= paragraph_of[number] - ANCHOR_PARAGRAPHS:
-            anchor = _event_dates([(n, m, r) for n, m, r in result[:position] if n == earlier], dates_an_event, needs_day, inverted)
+            anchor = earlier_dates.of_sentence(earlier, needs_day)
             earlier -= 1
         if anchor is None:
             continue
@@ -431,41 +447,101 @@ def _anchored(
     return result, inverted
 
 
-def _noun_date(
-    before: list[tuple[int, re.Match[str], Resolved | None]],
-    match: re.Match[str],
-    number: int,
-    paragraph_of: Sequence[int],
-    dates_an_event: DatesAnEvent,
-    needs_day: bool,
-    counted_back: set[int],
-    sentence_terms: Callable[[int], frozenset[str]],
-    placed_noun_terms: Callable[[int, re.Match[str]], frozenset[str]],
-) -> Resolved | None:
-    """The date of the event a definite noun or clause right after a counted phrase names ("two
-    days after the launch", "six minutes after the North fired"): the nearest date the article
-    gave a noun holding its words ("since the North's sixth nuclear test on Sunday, Sept. 3", so
-    "eight days after the test" is Sept. 11), as the noun names that very event; else, of the
-    sentence referring.referent picks among the earlier ones that date an event (with a day, when
-    `needs_day`), the date _event_dates picks. None when no such phrase follows or the article
-    dates no such event."""
-    noun = referring.noun_after_count(match.string, match.end())
-    if noun is None:
-        return None
-    named = [
-        r for n, m, r in before
-        if n < number and r is not None and (r.date.day is not None or not needs_day) and placed_noun_terms(n, m).issuperset(noun)
-    ]  # fmt: skip
-    if named:
-        return named[-1]
-    dated = {
-        n: date for n in sorted({n for n, _, r in before if n < number and r is not None})
-        if (date := _event_dates([entry for entry in before if entry[0] == n], dates_an_event, needs_day, counted_back)) is not None
-    }  # fmt: skip
-    found = referring.referent(
-        list(dated), lambda n: sentence_terms(n).issuperset(noun), lambda n: paragraph_of[n] >= paragraph_of[number] - ANCHOR_PARAGRAPHS
-    )
-    return dated[found] if found is not None else None
+def _sentence_bounds(located: list[tuple[int, re.Match[str], Resolved | None]]) -> dict[int, tuple[int, int]]:
+    """Each sentence number's run of positions in `located` (in text order): first, one past the last."""
+    bounds: dict[int, tuple[int, int]] = {}
+    for position, (number, _, _) in enumerate(located):
+        bounds[number] = (bounds.get(number, (position, position))[0], position + 1)
+    return bounds
+
+
+class _EarlierDates:
+    """What the sentences before a counted phrase date, for _anchored. It walks the dates in text
+    order, so every sentence before the current one is final: what each dates is found once, and
+    the looks over all of them (_noun_date, _story_day) keep what they found, so a long article
+    costs in proportion to its length."""
+
+    def __init__(
+        self,
+        located: list[tuple[int, re.Match[str], Resolved | None]],
+        bounds: dict[int, tuple[int, int]],
+        dates_an_event: DatesAnEvent,
+        counted_back: set[int],
+        sentence_terms: Callable[[int], frozenset[str]],
+        placed_noun_terms: Callable[[int, re.Match[str]], frozenset[str]],
+    ) -> None:
+        self.located, self.bounds, self.dates_an_event, self.counted_back = located, bounds, dates_an_event, counted_back
+        self.sentence_terms, self.placed_noun_terms = sentence_terms, placed_noun_terms
+        self._of_sentence: dict[tuple[int, bool], Resolved | None] = {}
+        self._numbers = sorted(bounds)  # the sentences holding a date, in order
+        self._first_day: tuple[int, Resolved | None] = (0, None)  # positions looked at, the day found
+        self._first_holding: dict[tuple[frozenset[str], bool], tuple[int, int | None]] = {}  # noun -> sentences looked at, found
+
+    def of_sentence(self, number: int, needs_day: bool) -> Resolved | None:
+        """_event_dates of an earlier sentence's dates (None for a sentence with none)."""
+        key = (number, needs_day)
+        if key not in self._of_sentence:
+            first, end = self.bounds.get(number, (0, 0))
+            self._of_sentence[key] = _event_dates(self.located[first:end], self.dates_an_event, needs_day, self.counted_back)
+        return self._of_sentence[key]
+
+    def noun_date(self, match: re.Match[str], number: int, paragraph_of: Sequence[int], needs_day: bool) -> Resolved | None:
+        """The date of the event a definite noun or clause right after a counted phrase names ("two
+        days after the launch", "six minutes after the North fired"): the nearest date the article
+        gave a noun holding its words ("since the North's sixth nuclear test on Sunday, Sept. 3", so
+        "eight days after the test" is Sept. 11), as the noun names that very event; else, of the
+        sentence referring.referent picks among the earlier ones that date an event (with a day, when
+        `needs_day`), the date _event_dates picks. None when no such phrase follows or the article
+        dates no such event."""
+        noun = referring.noun_after_count(match.string, match.end())
+        if noun is None:
+            return None
+        for position in range(self.bounds[number][0] - 1, -1, -1):
+            n, m, r = self.located[position]
+            if r is not None and (r.date.day is not None or not needs_day) and self.placed_noun_terms(n, m).issuperset(noun):
+                return r
+        earlier = self._numbers[: bisect.bisect_left(self._numbers, number)]
+        holds = [n for n in earlier if self._holds_a_date(n)]
+        dated = {n: date for n in holds if (date := self.of_sentence(n, needs_day)) is not None}
+        found = referring.referent(
+            list(dated), lambda n: self.sentence_terms(n).issuperset(noun), lambda n: paragraph_of[n] >= paragraph_of[number] - ANCHOR_PARAGRAPHS
+        )
+        return dated[found] if found is not None else None
+
+    def _holds_a_date(self, number: int) -> bool:
+        first, end = self.bounds[number]
+        return any(r is not None for _, _, r in self.located[first:end])
+
+    def story_day(self, same_sentence: list[tuple[int, re.Match[str], Resolved | None]], paragraph_of: Sequence[int], number: int) -> Resolved | None:
+        """The day a time of day with no day of its own ("In the afternoon, the two leaders planted …",
+        "It returned at about 11 a.m.") is on: the day its paragraph is about, the first its earlier
+        sentences date an event on; else the day the story is about, the first day the article dates
+        an event on (its lead's). Not the last day named before it: that is often a look back ("a
+        hotline … was connected a week ago, on 20 April") from which the story returns.
+        `same_sentence`: the dates before the phrase in its own sentence."""
+        paragraph = paragraph_of[number]
+        first_of_paragraph = next((n for n in reversed(self._numbers[: bisect.bisect_left(self._numbers, number)]) if paragraph_of[n] < paragraph), None)
+        start = self.bounds[first_of_paragraph][1] if first_of_paragraph is not None else 0
+        in_paragraph = [*self.located[start : self.bounds[number][0]], *same_sentence]
+        found = next((r for n, m, r in in_paragraph if self._a_story_day(n, m, r)), None)
+        if found is not None:
+            return found
+        return self._first_story_day(self.bounds[number][0] + len(same_sentence))
+
+    def _a_story_day(self, n: int, m: re.Match[str], r: Resolved | None) -> bool:
+        return r is not None and r.date.day is not None and not _is_anchor(m) and self.dates_an_event(n, m, r)
+
+    def _first_story_day(self, until: int) -> Resolved | None:
+        """The first day the article dates an event on before position `until`; kept once found
+        (what comes before it never changes)."""
+        looked, found = self._first_day
+        while found is None and looked < until:
+            n, m, r = self.located[looked]
+            if self._a_story_day(n, m, r):
+                found = r
+            looked += 1
+        self._first_day = (looked, found)
+        return found
 
 
 def _plan_day(match: re.Match[str], resolved: Resolved, as_written: Resolved | None, published: dt.date) -> Resolved | None:
@@ -478,39 +554,24 @@ def _plan_day(match: re.Match[str], resolved: Resolved, as_written: Resolved | N
     return _next_after(match, resolved, published)
 
 
-def _dates_a_report(located: list[tuple[int, re.Match[str], Resolved | None]], position: int, dates_an_event: DatesAnEvent) -> bool:
-    """Whether another date of the sentence of located[position] dates an event on a day: the report
-    of a plan ("said on Wednesday that he would meet Ri on Friday"), which may have been carried out
-    by publication."""
-    number = located[position][0]
-    return any(n == number and p != position and r is not None and r.date.day is not None and dates_an_event(n, m, r) for p, (n, m, r) in enumerate(located))
-
-
-def _story_day(
-    before: list[tuple[int, re.Match[str], Resolved | None]], paragraph_of: Sequence[int], number: int, dates_an_event: DatesAnEvent
-) -> Resolved | None:
-    """The day a time of day with no day of its own ("In the afternoon, the two leaders planted …",
-    "It returned at about 11 a.m.") is on: the day its paragraph is about, the first its earlier
-    sentences date an event on; else the day the story is about, the first day the article dates
-    an event on (its lead's). Not the last day named before it: that is often a look back ("a
-    hotline … was connected a week ago, on 20 April") from which the story returns."""
-    paragraph = paragraph_of[number]
-    days = [(n, m, r) for n, m, r in before if r is not None and r.date.day is not None and not _is_anchor(m)]  # in text order
-    for same_paragraph in (True, False):
-        for n, m, r in days:
-            if (paragraph_of[n] == paragraph) == same_paragraph and r is not None and dates_an_event(n, m, r):
-                return r
-    return None
+def _dates_a_report(
+    located: list[tuple[int, re.Match[str], Resolved | None]], position: int, bounds: tuple[int, int], dates_an_event: DatesAnEvent
+) -> bool:
+    """Whether another date of the sentence of located[position] (its dates: located[first:end] for
+    `bounds`) dates an event on a day: the report of a plan ("said on Wednesday that he would meet
+    Ri on Friday"), which may have been carried out by publication."""
+    first, end = bounds
+    return any(p != position and r is not None and r.date.day is not None and dates_an_event(n, m, r) for p, (n, m, r) in enumerate(located[first:end], first))
 
 
 def _is_dateline(body: str, sentence: Span, match: re.Match[str]) -> bool:
     return bool(_DATELINE.match(body[sentence.start : match.start()]) and _DATELINE_END.match(body[match.end() : sentence.end]))
 
 
-def _has_a_day(located: list[tuple[int, re.Match[str], Resolved | None]], position: int) -> bool:
-    """Whether the sentence of located[position] names a day by another of its dates (written or counted)."""
-    number = located[position][0]
-    return any(n == number and p != position and (_is_anchor(m) or (r is not None and r.date.day is not None)) for p, (n, m, r) in enumerate(located))
+def _has_a_day(located: list[tuple[int, re.Match[str], Resolved | None]], position: int, first: int, end: int) -> bool:
+    """Whether the sentence of located[position] (its dates: located[first:end]) names a day by
+    another of its dates (written or counted)."""
+    return any(p != position and (_is_anchor(m) or (r is not None and r.date.day is not None)) for p, (_, m, r) in enumerate(located[first:end], first))
 
 
 def _introduces(reading: grammar.Reading, tokens: list[grammar.Token], phrase_start: int) -> bool:
@@ -631,6 +692,12 @@ def _extent(tokens: list[grammar.Token], reading: grammar.Reading, resolved: Res
 _WRITTEN_YEARS = ("md_year", "dm_year", "my_year", "year", "range_year", "range_year_dm", "cross_year", "season_year", "part_year")
 
 
+def _back_from(located: Sequence[tuple[int, re.Match[str], Resolved | None]], position: int) -> Iterator[tuple[int, re.Match[str], Resolved | None]]:
+    """The entries before `position`, nearest first. Read with takewhile, a look back stops at its
+    sentence's or paragraph's start (entries are in text order) instead of walking the whole article."""
+    return (located[p] for p in range(position - 1, -1, -1))
+
+
 def _years_from_context(located: list[tuple[int, re.Match[str], Resolved | None]], published: dt.date) -> list[tuple[int, re.Match[str], Resolved | None]]:
     """A month or day written without a year takes the year of a date written before it in the
     same sentence ("a test in January 2016 and another in September" is September 2016), as a
@@ -641,10 +708,8 @@ def _years_from_context(located: list[tuple[int, re.Match[str], Resolved | None]
         g = _groups(match)
         if resolved is None or resolved.end is not None or not _lacks_year(g):
             continue
-        context = next(
-            (r for n, m, r in reversed(result[:position]) if n == number and r is not None and any(m.group(k) for k in _WRITTEN_YEARS)),
-            None,
-        )
+        same_sentence = takewhile(lambda entry: entry[0] == number, _back_from(result, position))
+        context = next((r for _, m, r in same_sentence if r is not None and any(m.group(k) for k in _WRITTEN_YEARS)), None)
         if context is None or resolved.date.month is None:
             continue
         year = context.date.year + (context.date.month is not None and resolved.date.month < context.date.month)
@@ -692,11 +757,9 @@ def _years_from_paragraph(
         g = _groups(match)
         if resolved is None or resolved.end is not None or resolved.date.month is None or not _lacks_year(g):
             continue
+        same_paragraph = takewhile(lambda entry: paragraph_of[entry[0]] == paragraph_of[number], _back_from(result, position))
         frame = next(
-            (
-                m for n, m, r in reversed(result[:position])
-                if paragraph_of[n] == paragraph_of[number] and r is not None and m.group("year") and not _BOUND_BEFORE.search(m.string, max(0, m.start() - 8), m.start())
-            ),
+            (m for _, m, r in same_paragraph if r is not None and m.group("year") and not _BOUND_BEFORE.search(m.string, max(0, m.start() - 8), m.start())),
             None,
         )
         if frame is not None and (moved := _in_year(resolved, int(frame.group("year")), published)) is not None:
@@ -714,10 +777,8 @@ def _years_after_counting(
     for position, (number, match, resolved) in enumerate(result):
         if resolved is None or resolved.end is not None or resolved.date.month is None or not _lacks_year(_groups(match)):
             continue
-        counted = next(
-            (r for n, m, r in reversed(result[:position]) if paragraph_of[n] == paragraph_of[number] and r is not None and _is_anchor(m)),
-            None,
-        )
+        same_paragraph = takewhile(lambda entry: paragraph_of[entry[0]] == paragraph_of[number], _back_from(result, position))
+        counted = next((r for _, m, r in same_paragraph if r is not None and _is_anchor(m)), None)
         if counted is None or counted.date.month is None or counted.date.year == resolved.date.year:
             continue
         year = counted.date.year + (resolved.date.month < counted.date.month)
