@@ -31,6 +31,11 @@ STANDARD_INPUT = "standard input"  # `--batch -`, as a message names it
 JSON_OR_FORMAT = "Give either --json or --format, not both."
 UNKNOWN_COMMAND = "Unknown command {command!r}. Type /help to see what I can do."
 INTERNAL_ERROR = "Something went wrong; it has been logged. Please try again."
+# The terminal's reply to a slow command (/reload) at the prompt: its report comes when it is done.
+RUNNING_IN_THE_BACKGROUND = (
+    "Working on it in the background; ask away meanwhile (answers come from the knowledge being served "
+    "until the new one is ready). The report shows here when it is done."
+)
 MORE_CONTEXT = "More context"  # the button under each quote, on every platform
 CONTEXT_GONE = "That passage is no longer in the articles (they were edited or removed since)."
 # Readers' votes on answers (the buttons under each answer; /good and /bad at the terminal).

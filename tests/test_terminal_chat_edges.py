@@ -10,12 +10,21 @@ import os
 import re
 import threading
 import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
 
 from bot import messages
-from bot.frontends.terminal import chat
+from bot.frontends.prompt_logs import PromptLine
+from bot.frontends.terminal import PROMPT, _converse, chat
+from bot.knowledge import store as store_module
+from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.store import KnowledgeStore
 from bot.search.chat_markup import MENTION, ZERO_WIDTH_SPACE
 from tests.cli_helpers import run_bot
+from tests.conftest import write_article
 from tests.patience import WAIT_SECONDS
 
 
@@ -79,3 +88,49 @@ def test_a_follow_up_asking_when_answers_with_a_date_or_declines() -> None:
         assert reply.split("\n\n")[1] != first.split("\n\n")[1]
     else:
         assert messages.NOT_COVERED in reply or "I found no passage" in reply, reply
+
+
+def test_at_the_prompt_a_reload_runs_beside_the_chat_which_keeps_answering(
+    knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new user's /reload during a rebuild for a 1.8 MB article gave no reply, and the questions
+    typed after it waited minutes. At the prompt, /reload now runs beside the chat: questions are
+    answered from the knowledge being served, and the report shows when the new one is ready."""
+    store = KnowledgeStore(knowledge_copy)
+    release = threading.Event()
+    real_build = store_module.build_knowledge_base
+
+    def slow_build(*args: Any, **kwargs: Any) -> KnowledgeBase:
+        assert release.wait(WAIT_SECONDS)
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(store_module, "build_knowledge_base", slow_build)
+    write_article(knowledge_copy, "test-2019-03-01-new", "A brand new article about quince diplomacy.")
+    stdout = io.StringIO()
+    read_end, write_end = os.pipe()
+    with os.fdopen(read_end, "r", encoding="utf-8") as stdin, os.fdopen(write_end, "w", encoding="utf-8") as writer:
+
+        async def converse() -> None:
+            talking = asyncio.create_task(_converse(store, stdin, stdout, PromptLine(stdout, PROMPT)))
+            writer.write("/reload\nWho was Trump's choice to replace Tillerson?\n/reload\n")
+            writer.flush()
+            await _until(lambda: "A reload is already running" in stdout.getvalue())
+            assert "Pompeo" in stdout.getvalue() and "Reloaded in" not in stdout.getvalue()
+            release.set()
+            await _until(lambda: "Reloaded in" in stdout.getvalue())
+            writer.write("/quit\n")
+            writer.flush()
+            await asyncio.wait_for(talking, WAIT_SECONDS)
+
+        asyncio.run(converse())
+    shown = stdout.getvalue()
+    assert shown.count(messages.RUNNING_IN_THE_BACKGROUND) == 2
+    assert shown.index("Pompeo") < shown.index("Reloaded in") and "added test-2019-03-01-new" in shown
+
+
+async def _until(condition: Callable[[], bool]) -> None:
+    for _ in range(int(WAIT_SECONDS / 0.05)):
+        if condition():
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("waited in vain")

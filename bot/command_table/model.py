@@ -86,6 +86,9 @@ class Command:
     admin_only: bool = False  # checked on the server for every call, whatever the platform shows
     private: bool = False  # the reply is shown only to the caller (ephemeral)
     slow: bool = False  # may take seconds: Discord is told to wait, and it runs off the event loop
+    # May take minutes (/reload of a large new article): the terminal's prompt runs it beside the
+    # chat and shows its reply when done, answering questions meanwhile.
+    beside_the_chat: bool = False
     platforms: frozenset[Platform] = field(default=ALL_PLATFORMS)
 
     def __post_init__(self) -> None:

@@ -21,4 +21,5 @@ COMMAND = Command(
     admin_only=True,
     private=True,
     slow=True,  # rebuilding the index is CPU work
+    beside_the_chat=True,  # encoding a large new article takes minutes
 )

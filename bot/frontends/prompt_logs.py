@@ -35,6 +35,16 @@ class PromptLine:
         with self._lock:
             self._showing = False
 
+    def print_text(self, text: str) -> None:
+        """Print a reply that comes while the prompt may be waiting (a /reload's report)."""
+        with self._lock:
+            if self._showing:
+                print(file=self._stdout)
+            print(text, file=self._stdout)
+            print(file=self._stdout, flush=True)
+            if self._showing:
+                print(self._prompt, end="", file=self._stdout, flush=True)
+
     def print_around(self, write_line: logging.Handler, record: logging.LogRecord) -> None:
         with self._lock:
             if self._showing:

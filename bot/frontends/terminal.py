@@ -100,6 +100,13 @@ async def _converse(store: KnowledgeStore, stdin: TextIO, stdout: TextIO, prompt
             continue
         if text.lower() in QUIT_WORDS:
             break
+        if prompt is not None and _runs_long(text):
+            # At the prompt, /reload runs beside the chat, which keeps answering from the knowledge
+            # being served: a large new article takes minutes to encode.
+            print(messages.RUNNING_IN_THE_BACKGROUND, file=stdout)
+            print(file=stdout, flush=True)
+            _reply_later(store, text, conversation, prompt)
+            continue
         try:
             # In a thread: /reload rebuilds the knowledge, and the watcher shares this event loop.
             reply = await asyncio.to_thread(reply_to, store, text, conversation)
@@ -114,6 +121,28 @@ async def _converse(store: KnowledgeStore, stdin: TextIO, stdout: TextIO, prompt
             print(PROMPT + shorten(unable_to_ping(as_typed(text)), ECHO_CHARS), file=stdout)
         print(reply, file=stdout)
         print(file=stdout, flush=True)
+
+
+def _runs_long(text: str) -> bool:
+    """Whether the line is a command that can take minutes (bot.command_table: `beside_the_chat`)."""
+    call = command_table.call_from_text(text, FRONTEND, admin=True)
+    return not isinstance(call, UnknownCommand) and call.command.beside_the_chat
+
+
+def _reply_later(store: KnowledgeStore, text: str, conversation: Conversation, prompt: PromptLine) -> None:
+    """Run the line in a thread of its own and print its reply around the prompt when done. A
+    daemon thread: leaving the chat must not wait for it (the cache writes it may leave are atomic)."""
+
+    def run() -> None:
+        try:
+            reply = reply_to(store, text, conversation)
+        except Exception:
+            logger.exception("failed to answer %r", text[:200])
+            reply = messages.INTERNAL_ERROR
+        if reply is not None:
+            prompt.print_text(reply)
+
+    threading.Thread(target=run, name="terminal-slow-command", daemon=True).start()
 
 
 READ_AHEAD_LINES = 64  # piped input is read this far ahead of the answers, no further
