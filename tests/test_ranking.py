@@ -11,7 +11,8 @@ from bot.answers import PIPELINE, Declined, Pipeline, answer
 from bot.knowledge.base import KnowledgeBase, build_knowledge_base
 from bot.knowledge.store import KnowledgeStore
 from bot.ranking.answer_check import AnswerCheck, DeclineModel, Evidence, Signals, shipped_model
-from bot.ranking.fusion import FusionWeights, reciprocal_rank_fusion
+from bot.ranking import semantic
+from bot.ranking.fusion import FusionWeights, reciprocal_rank_fusion, score_fusion
 from bot.ranking.lexical import LexicalRanker
 from bot.ranking.protocol import Asked, Ranker, Ranking
 from bot.ranking.minilm import shared_model
@@ -19,6 +20,7 @@ from bot.ranking.semantic import RememberedVectors, SemanticRanker, question_vec
 from bot.ranking.signals import content_of, gives_reason, names_no_dictionary_has, without_names, written_as_names
 from bot.search.answer_type import asks_why
 from bot.search.english import is_english_word
+from bot.search.query import analyse
 from tests.conftest import write_article
 
 
@@ -280,3 +282,24 @@ def test_the_meaning_ranker_reads_each_sentence_with_its_neighbours(bundled_stor
     scores = meaning.similarities(question)
     assert scores == pytest.approx(expected, abs=1e-4)
     assert sum(score > own + 0.01 for score, own in zip(scores, alone)) > 10  # pairs do raise sentences
+
+
+def test_in_a_large_folder_the_meaning_list_reaches_a_share_of_it_and_scales_from_there(
+    bundled_store: KnowledgeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fixed count of best sentences is a sliver of a large folder, and its last one's similarity,
+    the floor fusion scales from, is nearly the best's: the meaning signal then counted nothing for
+    a sentence just past it. Past DEPTH / FOLDER_SHARE sentences the list is that share of them."""
+    monkeypatch.setattr(semantic, "DEPTH", 3)  # the bundled folder's sentences stand for a large folder's
+    knowledge = bundled_store.current
+    meaning = _meaning(knowledge)
+    question = "what did gallucci pull off back in the nineties"
+    ranking = meaning.rank(knowledge, Asked(question, analyse(knowledge, question)))
+    listed = int(semantic.FOLDER_SHARE * int(meaning.quotable.sum()))
+    assert listed > semantic.DEPTH and len(ranking.order) == listed
+    best_first = sorted(meaning.similarities(question)[meaning.quotable].tolist(), reverse=True)
+    assert [ranking.score(p) for p in ranking.order] == pytest.approx(best_first[:listed])
+    assert ranking.floor == pytest.approx(best_first[listed - 1])
+    fused = score_fusion([ranking], FusionWeights(by_score=True))
+    past_the_count = ranking.order[semantic.DEPTH]
+    assert next(f.score for f in fused if f.sentence == past_the_count) > 0.0
