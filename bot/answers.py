@@ -692,9 +692,29 @@ def _asked_of_outlets(knowledge: KnowledgeBase, question: str, anchor: str, outl
     """The earlier question asked of these outlets' articles alone, with the same ranking and
     check as /compare; when they do not answer it, that is the reply, with their closest passages,
     never another outlet's quotes."""
-    within = answer(knowledge, anchor, only_articles=outlets)
+    within = answer_of_outlet(knowledge, anchor, outlets, answer(knowledge, anchor))
     names = tuple(sorted({publisher_name(knowledge.articles[i]) for i in outlets}))
     return replace(within, question=clean_question(question), follows=clean_question(anchor), outlets=names)
+
+
+def answer_of_outlet(
+    knowledge: KnowledgeBase, question: str, ids: frozenset[str], whole: Answer, whole_rankings: WholeRankings | None = None
+) -> Answer:
+    """The question asked of one outlet's articles (`ids`), as /compare and "and Vox?" ask it.
+
+    Within some articles the answer check's rule decides (the fitted model knows only whole-folder
+    questions), and the rule is stricter: "what went wrong in vietnam" may be answered from the
+    whole folder with a Vox quote among its quotes while Vox alone falls short of the rule's
+    coverage. An outlet quoted in the whole folder's answer (`whole`: the same question asked on
+    its own) answers it: saying its articles do not cover the question would contradict that
+    answer. Its quotes are still its own best, in the whole folder's order."""
+    within = answer(knowledge, question, only_articles=ids, whole_rankings=whole_rankings)
+    quoted_in_whole = whole.answered and any(quote.article.id in ids for quote in whole.quotes)
+    if within.answered or not quoted_in_whole or not within.closest:
+        return within
+    if within.reading is not None and (within.reading.unknown_name is not None or within.reading.after_articles is not None):
+        return within
+    return replace(within, quotes=within.closest, closest=(), declined=None)
 
 
 def _leans_on_earlier(knowledge: KnowledgeBase, message: str) -> bool:

@@ -1,8 +1,9 @@
 """The outlets side by side (`compare`): each publisher's best quotes on a topic, and who has nothing.
 
 Each outlet is answered on its own articles with the answer pipeline's ranking and answer check
-(bot.answers.answer, only_articles): an outlet whose best passage does not answer the topic is
-listed as having nothing on it rather than quoted loosely.
+(bot.answers.answer_of_outlet): an outlet whose best passage does not answer the topic is
+listed as having nothing on it rather than quoted loosely, unless the whole folder's answer to the
+topic quotes it.
 """
 
 from __future__ import annotations
@@ -10,11 +11,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from bot.answers import Answer, Declined, WholeRankings, answer
+from bot.answers import Answer, Declined, WholeRankings, answer, answer_of_outlet
 from bot.knowledge.base import KnowledgeBase, publisher_name
 from bot.quotes import Quote
 from bot.timeline.models import TimelineEvent
-from bot.timeline.topic import events_on_topic
+from bot.timeline.topic import events_on_topic, events_titled
 
 # Side by side, two quotes an outlet are enough to show its take; more crowds the others out.
 MAX_QUOTES_PER_OUTLET = 2
@@ -60,14 +61,25 @@ def compare(knowledge: KnowledgeBase, topic: str) -> Comparison:
     nothing: list[str] = []
     # Each outlet keeps its sentences in the whole folder's order (as /ask ranks them): ranked once.
     whole_rankings: WholeRankings = {}
+    titled = events_titled(knowledge, whole.question)
     for publisher, ids in outlets(knowledge).items():
-        result = answer(knowledge, topic, only_articles=ids, whole_rankings=whole_rankings)
+        result = answer_of_outlet(knowledge, topic, ids, whole, whole_rankings)
+        if not result.answered:
+            result = _from_events(whole.question, titled, ids)
         if result.answered:
             answered.append(OutletQuotes(publisher, result))
         else:
             nothing.append(publisher)
     answered.sort(key=lambda outlet: -outlet.answer.quotes[0].score)
     return Comparison(whole.question, tuple(answered), tuple(nothing), _dated_differently(knowledge, whole.question) if answered else ())
+
+
+def _from_events(topic: str, events: list[TimelineEvent], ids: frozenset[str]) -> Answer:
+    """An outlet's quotes backing the timeline entries named by the topic ("Trump and Kim meet at
+    the Singapore summit" for "singapore summit"), as its answer when its ranking had none: a
+    quote that says "last June" tells of the summit though it never names it."""
+    quotes = tuple(dict.fromkeys(quote for event in events for quote in event.quotes if quote.article.id in ids))
+    return Answer(topic, quotes=quotes) if quotes else Answer(topic, declined=Declined.NOT_COVERED)
 
 
 def _dated_differently(knowledge: KnowledgeBase, topic: str) -> tuple[TimelineEvent, ...]:

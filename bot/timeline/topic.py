@@ -59,6 +59,16 @@ def events_on_topic(knowledge: KnowledgeBase, events: Sequence[TimelineEvent], t
     return [event for event in events if on_topic(event)]
 
 
+def events_titled(knowledge: KnowledgeBase, topic: str) -> list[TimelineEvent]:
+    """The curated events whose title says all the topic does (in its words or an alias of them):
+    their curator named them so, and each of their quotes tells of the topic whatever words it
+    uses ("last June" for "the Singapore summit")."""
+    query = analyse(knowledge, topic)
+    if not query.concepts:
+        return []
+    return [event for event in knowledge.timeline if event.curated and _says_all_of(knowledge, query, event.title)]
+
+
 def _title_terms(knowledge: KnowledgeBase, title: str) -> set[str]:
     return set(knowledge.aliases.expand(terms(title)))
 
