@@ -697,6 +697,10 @@ def _asked_of_outlets(knowledge: KnowledgeBase, question: str, anchor: str, outl
     return replace(within, question=clean_question(question), follows=clean_question(anchor), outlets=names)
 
 
+# Coverages computed from the same concepts' weights: equal up to the floats' rounding.
+_SAME_COVERAGE = 1e-9
+
+
 def answer_of_outlet(
     knowledge: KnowledgeBase, question: str, ids: frozenset[str], whole: Answer, whole_rankings: WholeRankings | None = None
 ) -> Answer:
@@ -706,11 +710,15 @@ def answer_of_outlet(
     questions), and the rule is stricter: "what went wrong in vietnam" may be answered from the
     whole folder with a Vox quote among its quotes while Vox alone falls short of the rule's
     coverage. An outlet quoted in the whole folder's answer (`whole`: the same question asked on
-    its own) answers it: saying its articles do not cover the question would contradict that
-    answer. Its quotes are still its own best, in the whole folder's order."""
+    its own) whose best passage holds as much of the question as the passage that answer was
+    accepted on answers it: saying its articles do not cover the question would contradict that
+    answer. A quote further down the whole answer holding none of the question's words ("dmz"
+    answered from the one article that says it, then a loosely related one) is no such answer.
+    Its quotes are still its own best, in the whole folder's order."""
     within = answer(knowledge, question, only_articles=ids, whole_rankings=whole_rankings)
     quoted_in_whole = whole.answered and any(quote.article.id in ids for quote in whole.quotes)
-    if within.answered or not quoted_in_whole or not within.closest:
+    as_covered = within.coverage >= whole.coverage - _SAME_COVERAGE
+    if within.answered or not quoted_in_whole or not as_covered or not within.closest:
         return within
     if within.reading is not None and (within.reading.unknown_name is not None or within.reading.after_articles is not None):
         return within

@@ -35,6 +35,7 @@ from bot.ranking.registry import build_rankers
 from bot.search.aliases import AliasTable
 from bot.search.document_frequencies import DocumentFrequencies, RememberedFrequencies
 from bot.search.synonyms import synonyms_pointing_at
+from bot.search.title_context import title_terms
 from bot.search.typos import REMEMBERED_SPELLING, SpellingIndex
 from bot.timeline.build import build_timeline
 from bot.timeline.curated import TIMELINE_FILE
@@ -104,6 +105,13 @@ class KnowledgeBase:
     def numbering(self) -> ArticleNumbering:
         """Each passage's and sentence's article as a number (made on first use, then kept)."""
         return ArticleNumbering.of([p.article_id for p in self.passages], (s.passage for s in self.sentences), len(self.sentences))
+
+    @cached_property
+    def title_vocabulary(self) -> frozenset[str]:
+        """Every term some article's title uses (stems and alias group terms, as the passages'):
+        a word only a headline says ("DMZ" over a body that writes "demilitarized zone") is still
+        a word of the articles, neither a typo nor one "no article uses" (bot.search.title_context)."""
+        return frozenset(term for article in self.articles.values() for term in title_terms(article.meta.title, self.aliases))
 
     @cached_property
     def articles_by_name(self) -> Mapping[str, frozenset[str]]:

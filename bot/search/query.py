@@ -37,6 +37,8 @@ class ArticleWords(Protocol):
     @property
     def passage_frequencies(self) -> DocumentFrequencies: ...  # which terms the passages use
     @property
+    def title_vocabulary(self) -> frozenset[str]: ...  # which terms the articles' titles use
+    @property
     def aliases(self) -> AliasTable: ...
     @property
     def spelling(self) -> SpellingIndex: ...  # corrects a misspelt word to one the articles use
@@ -112,7 +114,7 @@ MIN_CHATTER_SPECIFICITY = 0.7
 def _says_something(knowledge: ArticleWords, sentence_stems: list[str], sentence_words: list[str]) -> bool:
     """A specific word some article uses (or an alias of one): "Yongbyon" keeps its sentence, "quick" does not."""
     return any(
-        (knowledge.passage_frequencies.contains(term) or term in knowledge.aliases.words) and specificity(word) >= MIN_CHATTER_SPECIFICITY
+        (_article_word(knowledge, term) or term in knowledge.aliases.words) and specificity(word) >= MIN_CHATTER_SPECIFICITY
         for term, word in zip(sentence_stems, sentence_words)
     )
 
@@ -127,7 +129,7 @@ def _sentence_terms(knowledge: ArticleWords, text: str, phrasing: frozenset[str]
             continue
         term = stem(word)
         # A real English word is never a typo, even when the articles do not use it.
-        if not knowledge.passage_frequencies.contains(term) and term not in known_words and not is_english_word(word):
+        if not _article_word(knowledge, term) and term not in known_words and not is_english_word(word):
             if _misspelt_stop_word(word):
                 continue  # "actualy", "becuase": phrasing, not a topic to find
             corrected = knowledge.spelling.correct(word)
@@ -211,11 +213,16 @@ def _synonyms_used(knowledge: ArticleWords, word: str, question_stems: list[str]
     return tuple(s for s in dict.fromkeys(candidates) if s not in question_stems and knowledge.passage_frequencies.contains(s))
 
 
+def _article_word(knowledge: ArticleWords, term: str) -> bool:
+    """Whether a passage or a title uses the term."""
+    return knowledge.passage_frequencies.contains(term) or term in knowledge.title_vocabulary
+
+
 def said_in_articles(knowledge: ArticleWords, concept: Concept) -> bool:
-    """Whether any passage says the concept: its alias group, or every word it was said with.
-    One that none says can only be found through an alias (knowledge/aliases.yaml) or a synonym."""
-    used = knowledge.passage_frequencies
-    return used.contains(concept.key) or all(used.contains(term) for term in concept.terms)
+    """Whether any passage or title says the concept: its alias group, or every word it was said
+    with. One that none says can only be found through an alias (knowledge/aliases.yaml) or a
+    synonym. A title's word counts: the title is a field of its article's passages."""
+    return _article_word(knowledge, concept.key) or all(_article_word(knowledge, term) for term in concept.terms)
 
 
 def words_in_no_article(knowledge: ArticleWords, question: str) -> list[str]:
