@@ -22,6 +22,7 @@ from bot.search.ellipsis import (
     INTERJECTIONS,
     asked_again,
     asked_anew,
+    demonstrative_pointing_back,
     leans_on_earlier,
     personal_pronoun_pointing_back,
     with_the_earlier_subject,
@@ -609,11 +610,14 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     cleaned = clean_question(question)  # the message as read: without chat markup
     if not earlier_questions or alone.declined in (Declined.EMPTY, Declined.TOO_LONG, Declined.SMALL_TALK):
         return alone
-    outlets = _outlets_only(knowledge, cleaned)
+    # "who is the author of the Vox article?" names only an outlet, but asks for its own kind of
+    # answer (a person): a new question, not "and Vox?". "what does Vox say?" asks for no kind.
+    outlets = _outlets_only(knowledge, cleaned) if expected_answer(cleaned) is None else frozenset()
     # "what did he pull off in the nineties?" may find quotes of its own, but about no one: its
-    # "he" is whoever the conversation was about, whatever words of its own no article uses.
+    # "he" is whoever the conversation was about, whatever words of its own no article uses; so is
+    # the "that" of "is that true?".
     asking = _asking_words(cleaned)
-    pronoun_points_back = personal_pronoun_pointing_back(asking)
+    pronoun_points_back = personal_pronoun_pointing_back(asking) or demonstrative_pointing_back(asking)
     if alone.answered and not outlets and not pronoun_points_back:
         return alone
     if not outlets and not pronoun_points_back and not _leans_on_earlier(knowledge, cleaned):
@@ -646,6 +650,10 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
         # "who said so?": no name near the thread's topic, but the quotes that say it name their source.
         combined = _with_its_kind_first(knowledge, answer(knowledge, f"{anchor} {question}"), question)
     if not combined.answered:
+        if not alone.answered and alone.reading is not None and not alone.reading.concepts:
+            # "when?" names nothing of its own: it was only ever read with the earlier question,
+            # and the reply says which, with the closest passages to the two read together.
+            return replace(combined, question=cleaned, follows=follows)
         # Its own quotes were about no one in particular (its pronoun stood for the earlier subject).
         return replace(alone, tried_with=follows) if not alone.answered else _declined_as_read_alone(alone, follows)
     return Answer(cleaned, quotes=combined.quotes, coverage=combined.coverage, reading=combined.reading, follows=follows)
@@ -738,6 +746,7 @@ def _leans_on_earlier(knowledge: KnowledgeBase, message: str) -> bool:
     if not all(said_in_articles(knowledge, c) or c.synonyms or c.said in INTERJECTIONS for c in query.concepts):
         return False
     if query.named_articles and not query.concepts:
-        return True
+        # "what does Vox say?" leans; "who is the author of the Vox article?" asks its own kind of answer.
+        return expected_answer(message) is None
     # Words to the bot alone ("how are you?", "but thanks") were answered as small talk before this is asked.
     return leans_on_earlier(_asking_words(message))

@@ -89,6 +89,10 @@ def decline_message(answer: Answer, user_text: Callable[[str], str] = str) -> st
     if reason is Declined.NOT_COVERED and answer.outlets and answer.follows is not None:
         earlier = user_text(shorten(answer.follows, FOLLOW_UP_QUESTION_CHARS))
         return OUTLETS_NOT_COVERED.format(outlets=_listed(answer.outlets), question=earlier)
+    if reason is Declined.NOT_COVERED and answer.follows is not None:
+        # "when?" read with the earlier question: say which, or the reply seems to ignore it.
+        earlier = user_text(shorten(answer.follows, FOLLOW_UP_QUESTION_CHARS))
+        return FOLLOW_UP_NOT_COVERED.format(question=earlier)
     if reason is Declined.EMPTY:
         return EMPTY_QUESTION
     if reason is Declined.TOO_LONG:
@@ -120,6 +124,7 @@ ASKED_AGAIN = (
     "To go further, ask about one part of it."
 )
 OUTLETS_NOT_COVERED = "The articles of {outlets} do not cover your earlier question “{question}”, so I won't guess."
+FOLLOW_UP_NOT_COVERED = "Read with your earlier question “{question}”, the articles I have do not cover that, so I won't guess."
 FOLLOW_UP_QUESTION_CHARS = 100
 
 

@@ -127,6 +127,18 @@ def personal_pronoun_pointing_back(said: Sequence[str]) -> bool:
     return position is not None and stripped[position] in _PERSONAL_PRONOUNS
 
 
+def demonstrative_pointing_back(said: Sequence[str]) -> bool:
+    """Whether a demonstrative stands for what was said before as a whole: after an auxiliary
+    ("is that true?", "was this before Hanoi?") or ending the message ("who said that?"). Then,
+    like "he", it is about the conversation even when its own words find an answer elsewhere.
+    "that" opening a clause ("is it true that kim lied") follows neither."""
+    stripped = _without_interjections(said)
+    return any(
+        word in _DEMONSTRATIVES and (position == len(stripped) - 1 or (position > 0 and stripped[position - 1] in _AUXILIARIES))
+        for position, word in enumerate(stripped)
+    )
+
+
 def with_the_earlier_subject(follow_up: Sequence[str], earlier: str) -> str | None:
     """The follow-up with its pronoun replaced by what the earlier question asked about, when that
     question only asks what or who something is and the pronoun fits it: "what did she say" after
