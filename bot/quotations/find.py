@@ -130,9 +130,13 @@ def _find_cues(body: str, paragraphs: list[_Paragraph], segments: list[_Segment]
         if segment.closed and not _introduces(after, following, after_end, ended_sentence):
             cue = cue_after(body, after)
         sentence_start = _sentence_of(paragraph, segment.mark_start).start
-        if cue is None:
+        if cue is None or cue.kind is CueKind.UNNAMED:
             before = _region(paragraph, max(sentence_start, previous.mark_end if previous else paragraph.span.start), segment.mark_start)
-            cue = cue_before(body, before, full_sentence=body[segment.start].isupper())
+            cue_in_front = cue_before(body, before, full_sentence=body[segment.start].isupper())
+            # "Kim said the meeting was meant to “…,” according to an interpreter": the speaker the
+            # sentence names before the words outranks the unnamed source that passed them on.
+            if cue is None or (cue_in_front is not None and cue_in_front.kind is not CueKind.UNNAMED):
+                cue = cue_in_front
             segment.continues = (
                 cue is None
                 and previous is not None

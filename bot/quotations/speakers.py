@@ -8,6 +8,7 @@ that only one full name ends with.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +21,12 @@ from bot.quotations.names import name_key
 from bot.search.aliases import AliasTable
 
 CLOSEST_OFFERED = 3
-# How like a known name an unknown one must be to be offered as "did you mean" (difflib's ratio).
-MIN_LIKENESS = 0.5
+# "Trump's", "Rusten’s": a possessive ending a word.
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b", re.IGNORECASE)
+# How like a known name an unknown one must be to be offered as "did you mean" (difflib's ratio):
+# a misspelling keeps most of its letters ("Galuci" and "gallucci" 0.86); at 0.5, half the letters
+# differing, "pompeo" was offered "McKeon".
+MIN_LIKENESS = 2 / 3
 
 
 @dataclass(frozen=True)
@@ -105,6 +110,7 @@ def find_speaker(speakers: Sequence[Speaker], text: str, aliases: AliasTable) ->
         return SpeakerLookup(None, tuple(speakers))
     exact = [s for s in speakers if all(w in name_key(s.name).split() for w in words)]
     fitting = exact or [s for s in speakers if all(any(part.startswith(w) for part in name_key(s.name).split()) for w in words)]
+    fitting = fitting or _by_surname(speakers, words)
     if len(fitting) == 1:
         return SpeakerLookup(fitting[0])
     if fitting:
@@ -112,8 +118,22 @@ def find_speaker(speakers: Sequence[Speaker], text: str, aliases: AliasTable) ->
     return SpeakerLookup(None, _closest(speakers, " ".join(words)))
 
 
+def _by_surname(speakers: Sequence[Speaker], words: list[str]) -> list[Speaker]:
+    """"joe yun" for Joseph Yun: a first name said another way ("Joe", "Jim", "Mike") with the
+    surname is that person when the surname alone is exactly one speaker's and the first names
+    share their first letter. No list of nicknames: a surname two people share finds neither."""
+    if len(words) < 2:
+        return []
+    first, surname = words[0], words[-1]
+    owners = [s for s in speakers if len(parts := name_key(s.name).split()) > 1 and parts[-1] == surname]
+    if len(owners) != 1 or name_key(owners[0].name)[0] != first[0]:
+        return []
+    return owners
+
+
 def _query_words(text: str) -> list[str]:
-    words = name_key(text).split()
+    # "Lynn Rusten's": the possessive is English grammar, not part of the name.
+    words = name_key(_POSSESSIVE.sub("", text)).split()
     named = [w for w in words if w not in PERSONAL_TITLES]  # "former ambassador Gallucci"
     return named or words
 
