@@ -39,15 +39,25 @@ def sources(store: KnowledgeStore) -> list[Article]:
     return sorted(store.current.articles.values(), key=lambda a: (a.meta.published, a.meta.publisher))
 
 
-def find_article(store: KnowledgeStore, text: str) -> Article | None:
-    """The article whose id is text, else the first (oldest) whose title or publisher contains it."""
-    articles = store.current.articles
-    if text in articles:
-        return articles[text]
+def find_articles(store: KnowledgeStore, text: str) -> list[Article]:
+    """The article whose id is text, else every one (oldest first) whose title or publisher
+    contains it, whose publisher an alias names ("wapo" in knowledge/aliases.yaml's group of
+    "Washington Post"), or whose date starts with it ("2019", "2019-02")."""
+    knowledge = store.current
+    if text in knowledge.articles:
+        return [knowledge.articles[text]]
     needle = text.casefold().strip()
     if not needle:
-        return None
-    return next((a for a in sources(store) if needle in a.meta.title.casefold() or needle in a.meta.publisher.casefold()), None)
+        return []
+    group = knowledge.aliases.group_of(needle)
+    return [
+        a
+        for a in sources(store)
+        if needle in a.meta.title.casefold()
+        or needle in a.meta.publisher.casefold()
+        or (group is not None and group in knowledge.article_names.get(a.id, frozenset()))
+        or a.meta.published.isoformat().startswith(needle)
+    ]
 
 
 def timeline(

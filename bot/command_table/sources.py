@@ -1,4 +1,4 @@
-"""/sources [ARTICLE]: the articles quoted from, or the one whose id, title or publisher matches."""
+"""/sources [ARTICLE]: the articles quoted from, or the ones whose id, title, publisher (or an alias of it) or date matches."""
 
 from __future__ import annotations
 
@@ -33,8 +33,10 @@ def run(store: KnowledgeStore, call: Call) -> Sources | OneSource | NoSuchArticl
     wanted = call.text("article")
     if not wanted:
         return Sources(commands.sources(store))
-    article = commands.find_article(store, wanted)
-    return OneSource(article) if article is not None else NoSuchArticle(wanted)
+    found = commands.find_articles(store, wanted)
+    if not found:
+        return NoSuchArticle(wanted)
+    return OneSource(found[0]) if len(found) == 1 else Sources(found)
 
 
 def suggest(store: KnowledgeStore, typed: str) -> list[tuple[str, str]]:
