@@ -79,6 +79,14 @@ def timeline(
     return events
 
 
+def left_out_by_dates(store: KnowledgeStore, topic: str | None, date_from: dt.date | None, date_to: dt.date | None, found: int) -> int:
+    """How many events on the topic the dates left out, when they left none: for the message
+    that says so. Zero when something was found, or no topic or no dates were given."""
+    if found or not topic or (date_from is None and date_to is None):
+        return 0
+    return len(timeline(store, topic))
+
+
 @dataclass(frozen=True, slots=True)
 class TimelineQuery:
     topic: str | None = None
@@ -90,21 +98,81 @@ class TimelineQuery:
 
 
 _TYPED_BOUND = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_YEAR = re.compile(r"^\d{4}$")
+# Words before a date that make it one end of the span: "from 2018 to 2019", "--from 2018" (the
+# command line's flags, typed in a chat), "since June 2018", "until 2019" (both ends included).
+_FROM_WORDS = frozenset({"from", "--from", "since"})
+_TO_WORDS = frozenset({"to", "--to", "until", "till", "through"})
+# English's seasons as the months they span (meteorological, northern): "summer 2018" is June to
+# August 2018; winter runs into the next year ("winter 2018" is December 2018 to February 2019).
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+# Month names and their short forms, in English whatever the machine's locale ("june", "jun").
+_MONTHS = {name.casefold(): number for number in range(1, 13) for name in (dt.date(2000, number, 1).strftime("%B"), dt.date(2000, number, 1).strftime("%b"))}
 
 
 def split_timeline_text(text: str) -> tuple[str | None, str | None, str | None]:
     """`[TOPIC] [DATE] [DATE]` as typed in a chat, as (topic, from, to) still as typed: up to two
-    words at the end written YYYY, YYYY-MM or YYYY-MM-DD are dates. One date is both ends (that
-    year, month or day: `/timeline 2018` is 2018); two are a span. The rest is the topic ("talks
-    2019 2018-06 2019-02" is the topic "talks 2019" from June 2018 to February 2019). A word
-    written like a date that is none (2019-13, 2019-02-30) is still a bound, so date_range says it
-    is not a date, rather than the timeline looking for it as a word of the topic."""
+    dates at the end — YYYY, YYYY-MM or YYYY-MM-DD, a month or a season and a year ("june 2018",
+    "summer 2018") — are the span. One date is both ends (that year, month or day: `/timeline
+    2018` is 2018); two are a span. A date after "from"/"since"/"--from" is the start, after
+    "to"/"until"/"--to" the end, wherever it stands ("from 2018 to 2019", "pompeo --from 2018").
+    The rest is the topic ("talks 2019 2018-06 2019-02" is the topic "talks 2019" from June 2018 to
+    February 2019). A word written like a date that is none (2019-13, 2019-02-30) is still a bound,
+    so date_range says it is not a date, rather than the timeline looking for it as a word of the
+    topic."""
     words = text.split()
-    bounds: list[str] = []
-    while words and len(bounds) < 2 and _TYPED_BOUND.match(words[-1]):
-        bounds.insert(0, words.pop())
-    start, end = (bounds * 2)[:2] if bounds else (None, None)
-    return " ".join(words) or None, start, end
+    start: str | None = None
+    end: str | None = None
+    kept: list[str] = []
+    position = 0
+    while position < len(words):
+        word = words[position].casefold()
+        read = _date_words(words, position + 1) if word in _FROM_WORDS | _TO_WORDS else None
+        if read is None:
+            kept.append(words[position])
+            position += 1
+            continue
+        (first, last), used = read
+        if word in _FROM_WORDS:
+            start = first
+        else:
+            end = last
+        position += 1 + used
+    spans: list[tuple[str, str]] = []
+    while kept and len(spans) < 2 and (read := _date_words_ending(kept)) is not None:
+        spans.insert(0, read[0])
+        del kept[-read[1] :]
+    if spans:
+        start, end = start or spans[0][0], end or spans[-1][1]
+    return " ".join(kept) or None, start, end
+
+
+def _date_words(words: list[str], position: int) -> tuple[tuple[str, str], int] | None:
+    """The date the words at `position` say, as the (first, last) bounds it covers, and how many
+    words it took: "2018-06" (one), "june 2018" or "summer 2018" (two)."""
+    if position >= len(words):
+        return None
+    if _TYPED_BOUND.match(words[position]):
+        return (words[position], words[position]), 1
+    if position + 1 >= len(words) or not _YEAR.match(words[position + 1]):
+        return None
+    name, year = words[position].casefold().strip(","), int(words[position + 1])
+    if name in _MONTHS:
+        month = f"{year}-{_MONTHS[name]:02d}"
+        return (month, month), 2
+    if name in _SEASONS:
+        first, last = _SEASONS[name]
+        return (f"{year}-{first:02d}", f"{year + (last < first)}-{last:02d}"), 2
+    return None
+
+
+def _date_words_ending(words: list[str]) -> tuple[tuple[str, str], int] | None:
+    """The date the last one or two words say (see _date_words)."""
+    for used in (2, 1):
+        read = _date_words(words, len(words) - used) if len(words) >= used else None
+        if read is not None and read[1] == used:
+            return read
+    return None
 
 
 def parse_timeline_text(text: str) -> TimelineQuery:

@@ -196,7 +196,12 @@ def timeline_announced(date_label: str) -> str:
     return f"Announced for {date_label}"
 
 
-def timeline_empty(topic: str | None = None) -> str:
+def timeline_empty(topic: str | None = None, outside_dates: int = 0) -> str:
+    """`outside_dates`: events on the topic that the dates asked for left out ("pompeo 2019" when
+    Pompeo's event is in 2018): saying only "none match 'pompeo'" would read as none at all."""
+    if topic and outside_dates:
+        events = f"{outside_dates} dated event about it falls" if outside_dates == 1 else f"{outside_dates} dated events about it fall"
+        return f"No dated events in the articles match {topic!r} in those dates; {events} outside them (ask without the dates to see them)."
     if topic:
         return f"No dated events in the articles match {topic!r}."
     return "No dated events in the articles for those dates."

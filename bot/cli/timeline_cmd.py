@@ -46,5 +46,5 @@ def run(args: argparse.Namespace) -> int:
     elif output == "timelinejs":
         print(json.dumps(timelinejs(events, store.current.profile.name), ensure_ascii=False, indent=2))
     else:
-        print(timeline_text(events, topic))
+        print(timeline_text(events, topic, commands.left_out_by_dates(store, topic, date_from, date_to, len(events))))
     return EXIT_OK

@@ -20,6 +20,7 @@ class Timeline:
     topic: str | None
     date_from: dt.date | None
     date_to: dt.date | None
+    outside_dates: int = 0  # events on the topic the dates left out, counted when none is left
 
 
 def check_date(option: str, value: str) -> str | None:
@@ -42,7 +43,8 @@ def run(store: KnowledgeStore, call: Call) -> Timeline:
     # The dates were checked (Option.check); two the wrong way round are read the right way round.
     start, end = commands.date_range(call.text("from") or None, call.text("to") or None)
     topic = call.text("topic") or None
-    return Timeline(commands.timeline(store, topic, start, end), topic, start, end)
+    events = commands.timeline(store, topic, start, end)
+    return Timeline(events, topic, start, end, commands.left_out_by_dates(store, topic, start, end, len(events)))
 
 
 COMMAND = Command(

@@ -30,7 +30,7 @@ def _(result: Answer) -> str:
 
 @reply_text.register
 def _(result: Timeline) -> str:
-    return timeline_text(result.events, result.topic)
+    return timeline_text(result.events, result.topic, result.outside_dates)
 
 
 @reply_text.register

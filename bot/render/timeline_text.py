@@ -19,10 +19,11 @@ def event_text(event: TimelineEvent) -> str:
     return "\n".join(lines)
 
 
-def timeline_text(events: Sequence[TimelineEvent], topic: str | None = None) -> str:
-    """What happened, oldest first, then what was announced, under its own heading."""
+def timeline_text(events: Sequence[TimelineEvent], topic: str | None = None, outside_dates: int = 0) -> str:
+    """What happened, oldest first, then what was announced, under its own heading.
+    `outside_dates`: the events on the topic the dates left out, said when none is left."""
     if not events:
-        return messages.timeline_empty(topic)
+        return messages.timeline_empty(topic, outside_dates)
     happened = [e for e in events if not e.announced]
     announced = [e for e in events if e.announced]
     parts = [messages.timeline_intro(len(happened), topic, len(announced)), *(event_text(e) for e in happened)]
