@@ -50,6 +50,10 @@ def parse_article(path: Path, raw: bytes) -> tuple[Article | None, list[Problem]
     text, not_text = utf8_text(name, raw)
     if text is None:
         return None, not_text
+    if not text.strip():
+        # An empty file is a fact to state; "is not an article … must start with '---'" sends the
+        # maintainer looking for front matter in a file that has nothing at all.
+        return None, [Problem(name, "(file)", "is empty: an article starts with a line '---', then YAML, then a line '---', then its text")]
     try:
         split = split_front_matter(text)
     except NoFrontMatter as error:

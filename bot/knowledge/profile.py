@@ -53,6 +53,32 @@ def load_profile(folder: Path) -> tuple[BotProfile, list[Problem]]:
         return BotProfile.model_validate(data), problems
     except ValidationError as error:
         problems.extend(problems_from_validation(str(path), error))
-        bad = {detail["loc"][0] for detail in error.errors() if detail["loc"]}
-        good = {field: value for field, value in data.items() if field not in bad}
-        return BotProfile.model_validate(good), problems
+        return _without_bad_values(data, error), problems
+
+
+def _without_bad_values(data: dict[str, object], error: ValidationError) -> BotProfile:
+    """The profile from the file's good values: a bad item of a list (a number among the example
+    questions) is left out alone, the rest of its list kept; any other bad field takes its default."""
+    bad_items: dict[str, set[int]] = {}
+    bad_fields: set[str] = set()
+    for detail in error.errors():
+        loc = detail["loc"]
+        if not loc:
+            continue
+        field = str(loc[0])
+        if len(loc) == 2 and isinstance(loc[1], int) and isinstance(data.get(field), list):
+            bad_items.setdefault(field, set()).add(loc[1])
+        else:
+            bad_fields.add(field)
+    good: dict[str, object] = {}
+    for field, value in data.items():
+        if field in bad_fields:
+            continue
+        if field in bad_items and isinstance(value, list):
+            value = [item for index, item in enumerate(value) if index not in bad_items[field]]
+        good[field] = value
+    try:
+        return BotProfile.model_validate(good)
+    except ValidationError:  # a value bad in a way its items do not show: every field named goes
+        named = bad_fields | bad_items.keys()
+        return BotProfile.model_validate({field: value for field, value in data.items() if field not in named})
