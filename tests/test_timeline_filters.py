@@ -8,8 +8,11 @@ import datetime as dt
 import pytest
 
 from bot import commands
+from bot.command_table.timeline import Timeline
+from bot.frontends.discord_replies import reply as discord_reply
 from bot.frontends.terminal import reply_to
 from bot.knowledge.store import KnowledgeStore
+from bot.render.slack_replies import reply as slack_reply
 
 
 @pytest.mark.parametrize(
@@ -46,3 +49,10 @@ def test_a_topic_the_dates_left_out_is_said_to_be_outside_them(bundled_store: Kn
         "(ask without the dates to see them)."
     )
     assert (reply_to(bundled_store, "/timeline recipes 2019") or "") == "No dated events in the articles match 'recipes'."
+
+
+def test_discord_and_slack_say_the_dates_left_the_topic_s_events_out() -> None:
+    result = Timeline([], "pompeo", dt.date(2019, 1, 1), dt.date(2019, 12, 31), outside_dates=1)
+    expected = "1 dated event about it falls outside them"
+    assert expected in discord_reply(result)["content"]
+    assert expected in slack_reply(result).text

@@ -39,6 +39,8 @@ def _(result: Answer) -> Reply:
 
 @reply.register
 def _(result: Timeline) -> Reply:
+    if not result.events and result.outside_dates:  # the topic's events all lie outside the dates
+        return _text(messages.timeline_empty(result.topic, result.outside_dates))
     message: Reply = {"embed": render.timeline_embed(result.events, 1), "allowed_mentions": NO_PINGS}
     if render.page_count(result.events) > 1:
         # The page buttons' custom_id template: one line, ":" separates its fields.

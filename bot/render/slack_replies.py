@@ -29,6 +29,8 @@ def _(result: Answer) -> SlackMessage:
 
 @reply.register
 def _(result: Timeline) -> SlackMessage:
+    if not result.events and result.outside_dates:  # the topic's events all lie outside the dates
+        return slack_render.text_message(messages.timeline_empty(slack_render.escape(result.topic or ""), result.outside_dates))
     return slack_render.timeline_message(result.events, TimelinePage(0, result.topic, result.date_from, result.date_to))
 
 
