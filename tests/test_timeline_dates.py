@@ -518,3 +518,29 @@ def test_a_date_given_a_noun_is_what_later_counted_dates_count_from() -> None:
     assert dated["the same day"] == ("2018-05-03", "event")
     assert dated["Eight days after"] == ("2018-05-11", "event")
     assert dated["3 May"][1] == "state"  # still no event of its own sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "date"),
+    [
+        ("The strike ended on New Year's Day.", "New Year's Day", "2019-01-01"),
+        ("The ferry sank on Christmas Eve.", "Christmas Eve", "2018-12-24"),
+        ("The ferry sank on Christmas Day 2015.", "Christmas Day 2015", "2015-12-25"),
+        # The year after the noun the day modifies is that day's: one date, not two.
+        ("She spoke in her New Year’s Day address in 2016, in which she offered talks.", "New Year’s Day", "2016-01-01"),
+    ],
+)
+def test_a_day_of_the_calendar_named_is_that_day(text: str, phrase: str, date: str) -> None:
+    assert [(p, d) for p, d, _ in found(text)] == [(phrase, date)]
+
+
+def test_counting_back_passes_over_a_paragraph_of_quoted_words() -> None:
+    """A paragraph that only quotes a speaker takes the story to no other time: "the next day"
+    after it counts from the date before it. A paragraph of narrative with no date does not."""
+    quoted = "The mayor opened the bridge on 4 May.\n\n“It will carry ten thousand cars a day,” she said.\n\nThe governor praised it the next day."
+    narrative = "The mayor opened the bridge on 4 May.\n\nIt was the longest in the region.\n\nThe governor praised it the next day."
+    for text, date in ((quoted, "2018-05-05"), (narrative, None)):
+        sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.\s][^.]*\.(?:”[^.]*\.)?", text)]
+        mentions = find_mentions("a", text, dt.date(2018, 6, 1), sentences)
+        dated = {text[m.phrase.start : m.phrase.end]: m.date.iso() for m in mentions}
+        assert dated.get("the next day") == date

@@ -41,7 +41,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # skips other characters in C instead of trying each alternative at every position (3x faster).
 _TRIGGER = re.compile(
     rf"(?=[0-9JFMASONDTWYEHdwmysfahen])"
-    rf"(?:(?<![\d,.$£€])(?:\d{{1,2}}|{_YEAR})(?![\d%]|[,.:]\d)|{_MONTH}|\b{_WEEKDAY}\b|\b(?i:days?|weeks?|months?|years?|morning|spring|summer|fall|autumn|winter|hours?|minutes?|afternoon|evening|night|afterwards?)\b)"
+    rf"(?:(?<![\d,.$£€])(?:\d{{1,2}}|{_YEAR})(?![\d%]|[,.:]\d)|{_MONTH}|\b{_WEEKDAY}\b|\b(?i:days?|weeks?|months?|years?|morning|spring|summer|fall|autumn|winter|hours?|minutes?|afternoon|evening|night|afterwards?)\b|\bEve\b)"
 )
 TRIGGER_REACH = 25
 # The index terms (bot.search.normalise.terms) of those words: a sentence whose terms hold none of
@@ -49,7 +49,7 @@ TRIGGER_REACH = 25
 TRIGGER_TERMS = frozenset(
     terms(
         " ".join(relative.MONTHS) + " " + " ".join(relative.MONTH_ABBREVIATIONS) + " " + " ".join(relative.WEEKDAYS)
-        + " spring summer fall autumn winter day days week weeks month months year years morning hour hours minute minutes afternoon evening night afterwards"
+        + " spring summer fall autumn winter day days week weeks month months year years morning hour hours minute minutes afternoon evening night afterwards eve"
     )
 ) | frozenset(f"{n}" for n in range(32)) | frozenset(f"{n:02d}" for n in range(10)) | frozenset(f"{n}" for n in range(1800, 2100))
 # How every date phrase begins, lowercased: its first word or the start of it (`_PATTERN`'s
@@ -60,7 +60,7 @@ _PHRASE_STARTS = tuple(
     """in during over for within the a one two three four five six seven eight nine ten eleven twelve
     several more nearly early earlier late mid last this next spring summer fall winter on since
     until by of throughout that hour minute at after shortly just soon about around monday tuesday wednesday thursday friday saturday sunday jan feb mar apr
-    may jun jul aug sep oct nov dec 0 1 2 3 4 5 6 7 8 9""".split()
+    may jun jul aug sep oct nov dec new christmas 0 1 2 3 4 5 6 7 8 9""".split()
 )
 _LONGEST_PHRASE_START = max(map(len, _PHRASE_STARTS))
 # A word start whose first letters are one of _PHRASE_STARTS, found by the regex engine in C
@@ -111,6 +111,11 @@ _FORMS = (
     rf"\b(?P<md_month>{_MONTH})\s+(?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,\d|\.\d|:)(?:,?\s+(?P<md_year>{_YEAR})\b|{_RELATIVE_YEAR.format('md_rel')})?",
     rf"(?<![\d,.$£€])\b(?P<dm_day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>{_YEAR})\b|{_RELATIVE_YEAR.format('dm_rel')})?",
     rf"\b(?P<my_month>{_MONTH}),?\s+(?P<my_year>{_YEAR})\b",
+    # "New Year's Day", "Christmas Eve": a day of the calendar by its name; its year written right
+    # after it ("New Year's Day 2018") or after the noun it modifies ("his New Year's Day address in
+    # 2018": read ahead, not taken into the phrase, which the title leaves out).
+    rf"\b(?P<holiday>(?:New\s+Year['’]s|Christmas)\s+(?:Day|Eve))\b(?:,?\s+(?P<holiday_year>{_YEAR})\b(?!\d|,\d|%|s\b|-\d)"
+    rf"|(?=(?:\s+[a-z]+)?\s+(?:in|of)\s+(?P<holiday_later_year>{_YEAR})\b(?!\d|,\d|%|s\b|-\d)))?",
     rf"\b(?P<rel_mod>(?i:last|this|next|early|late|mid-?|in|since|until|by|of|during|throughout))\s*(?P<rel_month>{_MONTH_NO_MAY})\b(?!\s*\d)(?:{_RELATIVE_YEAR.format('rel_year')})?",
     rf"\b(?P<rel_may_mod>(?i:last|next|in|early|late|mid-?))\s*(?P<rel_may>May)\b(?!\s*\d)(?:{_RELATIVE_YEAR.format('rel_may_year')})?",
     # "between 1990 and 1994", "from 1996 to 2005": a span of years (the word before is not part of the date).
@@ -130,6 +135,9 @@ _DAYS_APART = re.compile("|".join(f"(?!){form}" if "?P<cross_month>" in form els
 def _groups(match: re.Match[str]) -> dict[str, str | None]:
     return match.groupdict()
 
+
+# Days of the calendar named, not numbered: (month, day).
+_HOLIDAYS = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25), "christmas eve": (12, 24)}
 
 # Parts of a year a phrase like "late last year" or "early 2019" means.
 _PART_MONTHS = {"early": (1, 4), "the beginning of": (1, 3), "the start of": (1, 3), "mid": (5, 8), "mid-": (5, 8), "the middle of": (5, 8), "late": (9, 12)}
@@ -216,7 +224,7 @@ def find_mentions(
         return terms_of[number]
 
     located = _years_from_context(_years_from_paragraph(located, paragraph_of, published), published)
-    located, counted_back = _anchored(located, paragraph_of, dates_a_known_event, sentence_terms, placed_noun_terms)
+    located, counted_back = _anchored(located, _story_paragraphs(body, [span for span, _ in ordered], paragraph_of, located), dates_a_known_event, sentence_terms, placed_noun_terms)
     located = _years_after_counting(located, paragraph_of, published)
     bounds = _sentence_bounds(located)
     mentions = []
@@ -230,6 +238,8 @@ def find_mentions(
         start, end = match.start() - span.start, match.end() - span.start
         if _restates_a_clock_time(text, start, end):
             continue
+        if match.group("year") and any(m.start("holiday_later_year") == match.start() for n, m, _ in located if n == number and m.group("holiday_later_year")):
+            continue  # "New Year's Day address in 2018": the year of that day, no date of its own
         if match.group("future_n") and _RANKED_BEFORE.search(text, 0, start):
             continue  # "the first talks in seven months": the span up to publication, no plan
         tokens = tokens_of(span)
@@ -689,7 +699,7 @@ def _extent(tokens: list[grammar.Token], reading: grammar.Reading, resolved: Res
     return EventDate(first.year, first.month, first.day), EventDate(last.year, last.month, last.day)
 
 
-_WRITTEN_YEARS = ("md_year", "dm_year", "my_year", "year", "range_year", "range_year_dm", "cross_year", "season_year", "part_year")
+_WRITTEN_YEARS = ("holiday_year", "holiday_later_year", "md_year", "dm_year", "my_year", "year", "range_year", "range_year_dm", "cross_year", "season_year", "part_year")
 
 
 def _back_from(located: Sequence[tuple[int, re.Match[str], Resolved | None]], position: int) -> Iterator[tuple[int, re.Match[str], Resolved | None]]:
@@ -737,6 +747,27 @@ def _paragraph_numbers(body: str, sentences: Sequence[Span]) -> list[int]:
         numbers.append(paragraph)
         previous_end = span.end
     return numbers
+
+
+def _story_paragraphs(
+    body: str, sentences: Sequence[Span], paragraph_of: Sequence[int], located: Sequence[tuple[int, re.Match[str], Resolved | None]]
+) -> list[int]:
+    """Paragraph numbers for counting back, where a paragraph of quoted words with no date
+    ("“The entire United States is within range …,” Kim said.") is one with the paragraph before
+    it: a speaker's words take the story to no other time, so "the next day" after them still
+    counts from the date before them. A paragraph of narrative with no date moves the story on."""
+    dated = {paragraph_of[n] for n, _, _ in located}
+    numbers, story, previous = [], -1, -1
+    for span, paragraph in zip(sentences, paragraph_of):
+        if paragraph != previous:
+            quoted = body.startswith(_QUOTE_MARKS, span.start) and paragraph not in dated
+            story += story < 0 or not quoted
+            previous = paragraph
+        numbers.append(story)
+    return numbers
+
+
+_QUOTE_MARKS = ("“", '"', "‘")
 
 
 # A year after these bounds a span that reaches past it ("has not tested … since 2017"): the story is not told in it.
@@ -810,6 +841,8 @@ def _lacks_year(g: dict[str, str | None]) -> bool:
     if g["rel_month"] or g["rel_may"]:
         named = g["rel_year"] or g["rel_may_year"]
         return not named and (g["rel_mod"] or g["rel_may_mod"] or "").lower() not in ("last", "next", "this")
+    if g["holiday"]:
+        return not (g["holiday_year"] or g["holiday_later_year"])
     return bool((g["md_month"] and not (g["md_year"] or g["md_rel"])) or (g["dm_month"] and not (g["dm_year"] or g["dm_rel"])))
 
 
@@ -855,6 +888,11 @@ def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:
             return _range(base, g)
         if g["cross_month"]:
             return _across_months(base, g)
+        if g["holiday"]:
+            month, day = _HOLIDAYS[" ".join(g["holiday"].replace("’", "'").lower().split())]
+            if written := g["holiday_year"] or g["holiday_later_year"]:
+                return relative.exact(EventDate(int(written), month, day))
+            return relative.exact(relative.date_before(base, month, day))
         if g["md_month"]:
             month, day = relative.month_number(g["md_month"]), int(g["md_day"])
             if g["md_year"] or g["md_rel"]:
