@@ -67,8 +67,17 @@ def roles(text: str) -> list[tuple[str, str]]:
         ("The mayor said the city would consult the unions before the end of the month.", Role.ANNOUNCED),
         # A participle that makes its noun a plan, timed by the date.
         ("The union warned that strikes expected in August would hurt exports.", Role.ANNOUNCED),
-        # A comparison: "than" opens no event.
+        # A comparison: "than" opens no event, unless its clause has a past deed of its own.
         ("The mayor is stronger than she was a year ago.", Role.STATE),
+        ("Sales were higher than they were in 2016.", Role.STATE),
+        ("The new treaty is no stronger than what the council signed in 1992.", Role.EVENT),
+        ("The talks ran far longer than the handshake the envoy had offered on Monday.", Role.EVENT),
+        # A date's noun that names the occasion of the deed ("at", "during") dates the deed.
+        ("The mayor told the council at Thursday's meeting that taxes would rise.", Role.EVENT),
+        ("The union took a hard line at the Oslo talks of 12-13 February.", Role.EVENT),
+        ("The mayor praised Thursday's vote.", Role.STATE),  # no occasion: praised when?
+        # After "and", a date before a verb opens the subject's second deed, not a subject of its own.
+        ("The envoy met the minister on 4 March and the following day carried a letter to Oslo.", Role.EVENT),
         # A negative subject: nothing happened.
         ("Nothing about the tariffs changed on Sunday.", Role.STATE),
         ("No agreement was reached on Tuesday.", Role.STATE),
@@ -105,6 +114,16 @@ def test_dates_listed_after_a_present_perfect_are_its_past_events() -> None:
     text = "The two mayors have met twice: in Lima on 2 June 2017 and in Quito in February last year."
     assert roles(text) == [("2 June 2017", "event"), ("in February last year", "event")]
     assert roles("Prices have risen in over a year.") == [("over a year", "state")]
+
+
+def test_dates_included_in_what_a_present_perfect_counts_are_its_past_events() -> None:
+    text = "The yard has launched a dozen ships so far this year, including two tankers on July 4 and July 28."
+    assert roles(text) == [("this year", "state"), ("July 4", "event"), ("July 28", "event")]
+
+
+def test_a_second_verb_after_and_takes_the_first_verb_s_subject() -> None:
+    """No subject ends in "and": past a span's last day, "carried" shares "met"'s subject."""
+    assert titles("The envoy met the minister on 4–5 March and the following day carried a letter to Oslo.")[1] == "The envoy carried a letter to Oslo"
 
 
 def test_a_when_clause_after_a_date_says_what_happened_then() -> None:
@@ -191,6 +210,11 @@ def titles(text: str, published: dt.date = PUBLISHED) -> list[str]:
         # date ("The blast on Monday, which …"), or a determiner's noun ("That vote, …, came").
         ("The blast on Monday, which shook the harbour, was heard for miles.", "The blast shook the harbour"),
         ("That vote, on Monday, came after a long debate.", "That vote came"),
+        # A comparison's standard, the quoted words that are a verb's object, the occasion a
+        # date's noun names: the first two stay, the third goes with its date.
+        ("The yard has launched more than a dozen ships so far this year, including one on 4 July.", "The yard has launched more than a dozen ships so far this year"),
+        ('The envoy had taken "a very hard line" at the Oslo talks of 12-13 February.', "The envoy had taken a very hard line at the Oslo talks"),
+        ("The mayor told the council at Thursday's meeting that taxes would rise.", "The mayor told the council"),
         # Too long: the subject's trailing phrase goes first, then the predicate's.
         (
             "A long-awaited three-day conference between the finance ministers of the northern provinces "

@@ -342,20 +342,23 @@ def _read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *,
     # mentions are states, and finding the clause is the costliest step); a state's clause is None.
     at = _token_at(tokens, date_start)
     previous = tokens[at - 1].lower if at > 0 else ""
-    if sentence[date_end : date_end + 2] in ("'s", "’s"):
+    occasion = _names_an_occasion(tokens, at, sentence[date_end : date_end + 2] in ("'s", "’s"))
+    if sentence[date_end : date_end + 2] in ("'s", "’s") and not occasion:
         return Reading(Role.STATE, None)  # "Thursday's failure": the date names a noun's time
     noun = _event_noun(tokens, date_start)
     if noun is not None:
         return Reading(Role.EVENT, date_clause(sentence, tokens, date_start), noun)
-    if _measures_a_span(_words_before(tokens, at), sentence[date_start:date_end]):
+    if not occasion and _measures_a_span(_words_before(tokens, at), sentence[date_start:date_end]):
         return Reading(Role.STATE, None)  # "the calm of the last eight months", "for a year"
     clause = date_clause(sentence, tokens, date_start)
     if clause is None or clause.verb is None:
         return Reading(Role.STATE, clause)
     led_by = {previous, tokens[at].lower if at < len(tokens) else ""}  # "in June", "North Korea on Wednesday rejected"
-    if clause.verb == _token_at(tokens, date_end) and led_by.isdisjoint(_TIME_PREPOSITIONS):
-        return Reading(Role.STATE, clause)  # the date is the subject: "The year 2017 set the tone"
-    if tokens[clause.first].lower == "than":
+    if clause.verb == _token_at(tokens, date_end) and led_by.isdisjoint(_TIME_PREPOSITIONS) and previous not in COORDINATORS:
+        # The date is the subject: "The year 2017 set the tone". Not after "and": "met on May 30
+        # and the following day carried a letter" is the first subject's second deed, then.
+        return Reading(Role.STATE, clause)
+    if tokens[clause.first].lower == "than" and not _tells_a_deed(tokens, clause):
         return Reading(Role.STATE, clause)  # "more comfortable than he was a year ago": a comparison
     role = _verb_role(tokens, clause, date_start)
     if role is Role.STATE and _instance_of_a_perfect(tokens, clause, at):
@@ -398,14 +401,48 @@ def looks_ahead(sentence: str, tokens: list[Token], date_start: int, date_end: i
     return head in _AHEAD_MODALS or (head in BE_PRESENT and (after == "to" or after in INTENTION))
 
 
+# Prepositions that make a noun the occasion of what the clause says ("spoke at Thursday's talks").
+_OCCASION_PREPOSITIONS = frozenset({"at", "during"})
+
+
+def _names_an_occasion(tokens: list[Token], at: int, possessive: bool) -> bool:
+    """Whether the date at token `at` dates the occasion at which the clause's deed was done:
+    "sat … at Friday night's opening ceremony", "told Putin at Thursday's talks", "had taken a
+    stance at the Hanoi summit of 27-28 February". A date that names a noun's time elsewhere
+    ("Thursday's failure could have been worse", "the calm of the last eight months") dates no
+    deed, but the occasion a preposition places the deed at was on that date."""
+    if possessive:
+        return at > 0 and tokens[at - 1].lower in _OCCASION_PREPOSITIONS
+    if at < 3 or tokens[at - 1].lower != "of":
+        return False
+    # "at the Hanoi summit of …": the preposition, a determiner, up to three words, "of".
+    for back in range(at - 3, max(-1, at - 7), -1):
+        if tokens[back].lower in _OCCASION_PREPOSITIONS:
+            return tokens[back + 1].lower in ARTICLES_AND_POSSESSIVES and all(t.is_word for t in tokens[back + 1 : at])
+    return False
+
+
+def _tells_a_deed(tokens: list[Token], clause: Clause) -> bool:
+    """Whether a "than" clause has a past deed of its own ("no stronger than what Pyongyang signed
+    in 1992", "longer than the handshake he had proposed the day before"), not only the auxiliary
+    or copula an elliptical comparison repeats ("than he was a year ago", "than it did in 2017")."""
+    assert clause.verb is not None
+    verb = clause.verb
+    if tokens[verb].lower in HAVE_PAST and verb + 1 < clause.last:
+        verb += 1  # "had proposed"
+    word = tokens[verb].lower
+    return is_past(tokens, verb) and not (word in BE_PAST or word in HAVE_PAST or word in DO_PAST or word in _BE_NONFINITE)
+
+
 def _instance_of_a_perfect(tokens: list[Token], clause: Clause, at: int) -> bool:
     """"Trump and Kim have met three times: in Singapore on 12 June 2018, in Hanoi in February …":
     the present perfect takes no definite past date of its own, so a date in the list after its
-    colon dates one of the times it counts, a past event."""
+    colon, or after "including" ("has carried out a dozen tests this year, including two flights
+    on July 4 and July 28"), dates one of the times it counts, a past event."""
     assert clause.verb is not None
     if tokens[clause.verb].lower not in HAVE_PRESENT or not clause.verb < at or at < clause.last:
         return False
-    return any(tokens[i].text == ":" for i in range(clause.last, at))
+    return any(tokens[i].text == ":" or tokens[i].lower == "including" for i in range(clause.last, at))
 
 
 def _when_clause(tokens: list[Token], after: int) -> Clause | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import chain
 
-from bot.timeline.grammar import ARTICLES_AND_POSSESSIVES, AUXILIARIES, SUBORDINATORS, Clause, Reading, Token, clauses_of, finite_verb, is_past, segments
+from bot.timeline.grammar import ARTICLES_AND_POSSESSIVES, AUXILIARIES, COORDINATORS, SUBORDINATORS, Clause, Reading, Token, clauses_of, finite_verb, is_past, segments
 
 TITLE_LIMIT = 80
 # A title with no phrase boundary to cut at may run this long rather than stop mid-phrase.
@@ -20,7 +20,8 @@ LONGEST = 90
 # Words a headline drops from the front of a clause: connectives and the clause's subordinator.
 _OPENERS = frozenset(
     {"but", "and", "so", "yet", "then", "however", "also", "meanwhile", "still", "instead", "importantly", "when", "while",
-     "because", "although", "though", "whereas", "that", "after", "before", "since", "until", "once", "as", "which", "who"}
+     "because", "although", "though", "whereas", "that", "after", "before", "since", "until", "once", "as", "which", "who",
+     "than"}
 )  # fmt: skip
 # Where a phrase ends and another begins: a headline may stop before any of these.
 _PHRASE_STARTS = frozenset(
@@ -66,6 +67,12 @@ def _date_tokens(tokens: list[Token], date_start: int, date_end: int) -> set[int
             before -= 1
         if before >= 0 and tokens[before].lower in _DATE_PREPOSITIONS:
             dated.add(before)
+        after = max(dated) + 1
+        if tokens[after - 1].end > date_end and tokens[after - 1].lower.endswith(("'s", "’s")):
+            # "at Thursday's talks": the occasion's noun goes with its date ("told Putin that …").
+            while after < len(tokens) and tokens[after].is_word and tokens[after].lower not in _PHRASE_STARTS:
+                dated.add(after)
+                after += 1
     return dated
 
 
@@ -79,6 +86,14 @@ def _clause_headline(tokens: list[Token], clause: Clause, dated: set[int], limit
     if len(subject) == 1 and subject[0].lower in _PERSONAL_PRONOUNS:
         subject = _named_subject(tokens, clause.first, dated) or subject
     last = clause.last
+    if last < len(tokens) and tokens[last].lower == "than":
+        # "has carried out more | than a dozen tests": a comparison's standard ends its clause
+        # (not when the date is in it: "came less than a year after …" is "came").
+        end = _clause_end(tokens, last)
+        last = last if dated.intersection(range(last, end)) else end
+    elif last < len(tokens) and tokens[last].text in "“\"" and not _has_object(tokens, clause.verb, last, dated):
+        # "had taken | “a unilateral attitude in bad faith”": the quoted words are the verb's object.
+        last = _clause_end(tokens, last)
     if last < len(tokens) and tokens[last].lower == "that" and not _has_object(tokens, clause.verb, last, dated):
         # "Trump announced | that he would suspend …": a verb with nothing after it in its clause
         # takes the "that" clause that is its object, up to a punctuation mark other than a
@@ -92,6 +107,15 @@ def _clause_headline(tokens: list[Token], clause: Clause, dated: set[int], limit
             last = end
     predicate = [t for i, t in enumerate(tokens[clause.verb : last], clause.verb) if i not in dated]
     return _capitalised(_joined(_fit(subject, predicate, limit)))
+
+
+def _clause_end(tokens: list[Token], start: int) -> int:
+    """Where the clause running on from token `start` ends: its first punctuation mark other than
+    a quotation mark (or what grammar.segments keeps inside a segment)."""
+    end = start
+    while end < len(tokens) and (tokens[end].is_word or tokens[end].text in _WITHIN_A_CLAUSE):
+        end += 1
+    return end
 
 
 def _has_object(tokens: list[Token], verb: int, last: int, dated: set[int]) -> bool:
@@ -132,6 +156,13 @@ def _subject(tokens: list[Token], first: int, verb: int, dated: set[int]) -> lis
     formerly …, questioned") the sentence's first segment that is not an opening phrase."""
     words = [t for i, t in enumerate(tokens[first:verb], first) if i not in dated and t.is_word]
     relative = bool(words) and words[0].lower in ("that", "which", "who")
+    if words and words[-1].lower in COORDINATORS and finite_verb(tokens, first, verb) is None:
+        # "on May 30–31 and the following day carried …": no verb before the "and" in this clause,
+        # and no subject ends in "and": the verb shares the subject of the verb before, in its
+        # own segment ("He was sworn in as … and returned …") or an earlier one.
+        start = next((s for s, e in segments(tokens) if s <= first < e), first)
+        earlier = finite_verb(tokens, start, first)
+        words = [t for i, t in enumerate(tokens[start:earlier], start) if i not in dated and t.is_word] if earlier is not None else []
     while words and words[0].lower in _OPENERS:
         words = words[1:]
     if words:
