@@ -544,3 +544,26 @@ def test_counting_back_passes_over_a_paragraph_of_quoted_words() -> None:
         mentions = find_mentions("a", text, dt.date(2018, 6, 1), sentences)
         dated = {text[m.phrase.start : m.phrase.end]: m.date.iso() for m in mentions}
         assert dated.get("the next day") == date
+
+
+def test_a_date_listed_after_another_is_read_as_that_one() -> None:
+    """"after meetings in Oslo in June 2000 and October 2007": the second date dates the same noun."""
+    text = "A visit by the mayor would produce the third summit, after meetings in Oslo in June 2000 and October 2007."
+    mentions = find_mentions("a", text, PUBLISHED, [Span(0, len(text))])
+    assert [(text[m.phrase.start : m.phrase.end], m.role.value) for m in mentions] == [("June 2000", "event"), ("October 2007", "event")]
+
+
+def test_weeks_counted_from_a_day_are_a_day_unless_hedged() -> None:
+    exact_count = "The plant reopened on 4 May. The manager was arrested two weeks later."
+    hedged = "The plant reopened on 4 May. The manager was arrested less than a week later."
+    for text, date in ((exact_count, "2018-05-18"), (hedged, "2018-05")):
+        sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.\s][^.]*\.", text)]
+        assert find_mentions("a", text, dt.date(2018, 6, 1), sentences)[-1].date.iso() == date
+
+
+def test_a_count_from_an_undated_deed_gives_no_date() -> None:
+    """"a day after Berg sacked the manager": counted from that deed, which nothing dates; not from
+    the last date before the sentence."""
+    text = "The plant reopened on 4 May.\n\nThe strike came a day after Berg sacked the manager."
+    sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.\s][^.]*\.", text)]
+    assert [text[m.phrase.start : m.phrase.end] for m in find_mentions("a", text, dt.date(2018, 6, 1), sentences)] == ["4 May"]

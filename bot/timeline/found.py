@@ -228,6 +228,7 @@ def find_mentions(
     located = _years_after_counting(located, paragraph_of, published)
     bounds = _sentence_bounds(located)
     mentions = []
+    read_before: dict[int, tuple[int, grammar.Reading]] = {}  # sentence number -> where its last date read ends, and how
     for position, (number, match, resolved) in enumerate(located):
         if resolved is None or resolved.date.year > published.year + 10:
             continue
@@ -252,6 +253,9 @@ def find_mentions(
                 continue  # "…, three weeks before the summit": it dates a noun, told elsewhere
         else:
             reading = grammar.read(text, tokens, start, end, future=future, open_ended=open_ended)
+            listed = read_before.get(number)
+            if listed is not None and reading.role is Role.STATE and listed[1].role is Role.EVENT and _LISTED.fullmatch(text, listed[0], start):
+                reading = listed[1]  # "after meetings in Pyongyang in June 2000 and October 2007": both, alike
             if reading.role is Role.ANNOUNCED and resolved.last < published:
                 # "is due to attend … on June 8-9", "will meet … on Monday": a plan's date without a
                 # year (or a weekday) is the next such day after publication, not the last before it.
@@ -264,6 +268,7 @@ def find_mentions(
                 # October": a plan's date without a year is the next such day after publication.
                 if grammar.looks_ahead(text, tokens, start, end) and not _dates_a_report(located, position, bounds[number], dates_an_event):
                     resolved, reading = ahead, grammar.Reading(Role.ANNOUNCED, reading.clause)
+        read_before[number] = (end, reading)
         if reading.role is Role.STATE:
             mentions.append(Mention(article_id, Span(match.start(), match.end()), span, resolved, reading.role))
             continue  # never shown: no title needed
@@ -416,6 +421,8 @@ def _anchored(
             # gave that event. In a sentence dated before it ("met on 15 July, three days after the
             # missed meeting") it is a look back, read below.
             anchor = earlier_dates.noun_date(match, number, paragraph_of, needs_day)
+            if anchor is None and pointing and opens and not close_after and referring.noun_after_count(match.string, match.end()) is None:
+                continue  # "a day after Trump pulled out of the deal": from that deed, which nothing here dates
         if anchor is None:
             anchor = same_before
         earlier = number - 1
@@ -445,6 +452,8 @@ def _anchored(
             amount = 1 if g["anchor_n"].lower() == "the" else relative.number_value(g["anchor_n"])
             amount *= -1 if g["anchor_dir"].lower() in ("before", "earlier") else 1
             unit = g["anchor_unit"]
+            if unit.lower().startswith("week") and g["anchor_n"].lower() not in ("a few", "few", "several") and not _HEDGED.search(match.string, max(0, match.start() - 20), match.start()):
+                amount, unit = amount * 7, "days"  # "two weeks later" than a day is a day; "less than a week later" is not
         if backwards:
             amount = -amount
             inverted.add(match.start())
@@ -635,6 +644,10 @@ ANCHOR_REACH = 40
 # How many paragraphs before its own a counted date looks back for the date it counts from (two
 # was measured: it found one more event on one training set and a wrong date on another).
 ANCHOR_PARAGRAPHS = 1
+# Between two dates of one list: "in June 2000 and October 2007", "on July 4, or on July 28".
+_LISTED = re.compile(r",?\s*(?:and|or)\s+(?:(?:in|on|at)\s+)?")
+# A count that is no exact number: "less than a week later", "about two weeks after".
+_HEDGED = re.compile(r"\b(?i:less|more|nearly|almost|about|some|over|around|roughly|under)\s+(?:(?i:than)\s+)?$")
 # A dateline ("SEOUL, July 2 (Reuters) -"): when the story was filed, not an event.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^.]{0,40}$")
 _DATELINE_END = re.compile(r"^\s*(?:\(|[-–—]\s)")
