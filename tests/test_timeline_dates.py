@@ -534,6 +534,10 @@ def test_a_day_of_the_calendar_named_is_that_day(text: str, phrase: str, date: s
     assert [(p, d) for p, d, _ in found(text)] == [(phrase, date)]
 
 
+def test_a_named_day_restated_as_a_date_is_one_mention() -> None:
+    assert [(p, d) for p, d, _ in found("She spoke in her New Year's Day address on Jan. 1, 2016.")] == [("Jan. 1, 2016", "2016-01-01")]
+
+
 def test_counting_back_passes_over_a_paragraph_of_quoted_words() -> None:
     """A paragraph that only quotes a speaker takes the story to no other time: "the next day"
     after it counts from the date before it. A paragraph of narrative with no date does not."""

@@ -241,6 +241,8 @@ def find_mentions(
             continue
         if match.group("year") and any(m.start("holiday_later_year") == match.start() for n, m, _ in located if n == number and m.group("holiday_later_year")):
             continue  # "New Year's Day address in 2018": the year of that day, no date of its own
+        if match.group("holiday") and any(n == number and r is not None and (r.date.month, r.date.day) == (resolved.date.month, resolved.date.day) and not m.group("holiday") for n, m, r in located):
+            continue  # "his New Year's Day address on Jan. 1": one day, which the written date gives
         if match.group("future_n") and _RANKED_BEFORE.search(text, 0, start):
             continue  # "the first talks in seven months": the span up to publication, no plan
         tokens = tokens_of(span)
