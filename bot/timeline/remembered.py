@@ -47,6 +47,8 @@ def mentions(
     on_disk = ArticleCache(cache_folder, "mentions", plain_mentions, mentions_from_plain, packages=(*DERIVING_PACKAGES, "timeline"))
 
     def make(item: ArticleSentences) -> tuple[Mention, ...]:
+        if cache_folder is None:  # no disk cache: its key (every sentence's bounds as text) would go unused
+            return tuple(find(*item))
         article, sentences = item
         inputs = (article.id, article.body, article.meta.published.isoformat(), " ".join(f"{s.start}:{s.end}" for s in sentences))
         return on_disk.get_or_make(inputs, lambda: tuple(find(*item)))
