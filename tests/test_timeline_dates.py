@@ -394,6 +394,25 @@ def test_the_fast_scan_finds_what_a_full_scan_finds_in_the_fixture_gold_and_meas
     assert fast_and_full_date_scans_agree(paths) >= 100
 
 
+def test_a_match_reads_its_groups_as_groupdict_reads_them() -> None:
+    """find_mentions reads only the groups of the form that matched (found._groups): every group
+    of every date phrase in the fixture's and the gold articles reads as groupdict() gives it."""
+    from bot.knowledge.articles import read_article
+    from bot.timeline import found as found_module
+
+    root = Path(__file__).parent.parent
+    checked = 0
+    for path in [*(FIXTURE_KNOWLEDGE / "articles").glob("*.md"), *(root / "tests" / "timeline_gold").glob("*.md")]:
+        article, _ = read_article(path)
+        assert article is not None, path.name
+        for pattern in (found_module._PATTERN, found_module._DAYS_APART):
+            for match in pattern.finditer(article.body):
+                groups = found_module._groups(match)
+                assert {name: groups[name] for name in match.groupdict()} == match.groupdict(), match.group(0)
+                checked += 1
+    assert checked >= 100
+
+
 def test_a_year_written_alone_sets_the_year_of_the_rest_of_its_paragraph() -> None:
     text = (
         "The year 2016 was loud. On July 4, the plant flooded, and it closed on 28 July.\n\n"

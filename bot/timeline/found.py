@@ -128,12 +128,34 @@ _PATTERN = re.compile("|".join(_FORMS))
 _DAYS_APART = re.compile("|".join(f"(?!){form}" if "?P<cross_month>" in form else form for form in _FORMS))
 
 
-# A match's groups by name, made once: the ~90 named groups make groupdict() a few microseconds,
-# and each match is read by five passes of find_mentions. Matches are hashed by identity; the
-# cache holds only the last few hundred (one article's).
+def _groups_of_each_form() -> tuple[list[tuple[tuple[str, ...], tuple[int, ...]]], dict[int, int]]:
+    """Each form's group names and their numbers in _PATTERN (and _DAYS_APART, numbered alike),
+    and the form each group number is in."""
+    forms, form_of_group = [], {}
+    for number, form in enumerate(_FORMS):
+        names = tuple(re.compile(form).groupindex)
+        numbers = tuple(_PATTERN.groupindex[name] for name in names)
+        forms.append((names, numbers))
+        form_of_group.update(dict.fromkeys(numbers, number))
+    return forms, form_of_group
+
+
+_FORM_GROUPS, _FORM_OF_GROUP = _groups_of_each_form()
+_NO_GROUPS: dict[str, str | None] = dict.fromkeys(_PATTERN.groupindex)
+
+
+# A match's groups by name, made once: each match is read by five passes of find_mentions.
+# Only the groups of the form that matched are read (the last group closed, lastindex, is one of
+# its own; every other group is None): groupdict() of all ~90 cost three times as much. Matches
+# are hashed by identity; the cache holds only the last few hundred (one article's).
 @functools.lru_cache(maxsize=1024)
 def _groups(match: re.Match[str]) -> dict[str, str | None]:
-    return match.groupdict()
+    if match.lastindex is None:
+        return match.groupdict()
+    names, numbers = _FORM_GROUPS[_FORM_OF_GROUP[match.lastindex]]
+    groups = _NO_GROUPS.copy()
+    groups.update(zip(names, match.group(*numbers) if len(numbers) > 1 else (match.group(numbers[0]),)))
+    return groups
 
 
 # Days of the calendar named, not numbered: (month, day).
