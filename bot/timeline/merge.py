@@ -227,7 +227,8 @@ def _match(draft: _Draft, mentioned: _Mentioned) -> float:
         return 0.0
     if quoted:
         return 2.0  # the curator quoted this very sentence for the event
-    if draft.dates_by_article.get(mentioned.article_id, {source.date}) != {source.date}:
+    dates = draft.dates_by_article.get(mentioned.article_id)
+    if dates is not None and (len(dates) != 1 or source.date not in dates):
         return 0.0  # one writer gives one event one date: another date in the same article is another event
     if not mentioned.total:
         return 0.0
