@@ -56,8 +56,10 @@ class AliasTable:
 
     def matches(self, sequence: Sequence[str]) -> list[AliasMatch]:
         """Every alias phrase found in the terms, overlapping ones included."""
-        found = []
+        found: list[AliasMatch] = []
         first_terms = self.first_terms
+        if first_terms.isdisjoint(sequence):  # most texts: no phrase can start anywhere (one test in C)
+            return found
         for start, term in enumerate(sequence):
             if term not in first_terms:
                 continue
@@ -75,6 +77,8 @@ class AliasTable:
         starting: dict[int, list[AliasMatch]] = {}
         for match in self.matches(sequence):
             starting.setdefault(match.start, []).append(match)
+        if not starting:
+            return []  # nothing to choose: the walk below would choose nothing, term by term
         # best[i]: (terms covered, -phrases used, chosen matches) for the terms from position i on.
         best: list[tuple[int, int, tuple[AliasMatch, ...]]] = [(0, 0, ())] * (len(sequence) + 1)
         for position in range(len(sequence) - 1, -1, -1):
