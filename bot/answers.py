@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -30,7 +31,7 @@ from bot.search.ellipsis import (
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
 from bot.search.normalise import ADDRESSING_THE_BOT, EXCLAMATIONS, PLEASANTRIES, SENTENCE_BREAK, is_stop_word, spell_out_shorthand, without_set_off_interjections, words
 from bot.search.query import Query, analyse, read_question, said_in_articles
-from bot.timeline.asked_time import AfterArticles, after_articles
+from bot.timeline.asked_time import AfterArticles, after_articles, times_asked
 from bot.search.title_context import title_terms
 from bot.search.unknown_name import unknown_name
 from bot.short_outlet_names import with_whole_outlet_names
@@ -196,11 +197,9 @@ def answer(
     expectation, query = read_question(knowledge, plain, asking and _without_markup(asking))
     # "What came out of the talks in October 2019?" over articles that end in February 2019: no
     # article can report it, however well the other words match (bot.timeline.asked_time).
-    beyond = after_articles(
-        plain,
-        (a.meta.published for i, a in knowledge.articles.items() if only_articles is None or i in only_articles),
-        ((e.date.first_day(), (e.end or e.date).last_day()) for e in knowledge.timeline if e.announced),
-    )
+    # Most questions name no time: only then are the articles' dates looked at.
+    asked = times_asked(plain)
+    beyond = after_articles(asked, _newest_published(knowledge, only_articles), knowledge.planned_spans) if asked else None
     if beyond is not None:
         reading = replace(_reading(expectation, False, query, (), None), after_articles=beyond)
         return Answer(question, declined=Declined.NOT_COVERED, reading=reading)
@@ -369,6 +368,13 @@ def _asking_words(message: str) -> list[str]:
     Biegun. :) ?") asks what came before it; so none read is interjections alone ("oh?")."""
     asking = (words(without_set_off_interjections(s)) for s in SENTENCE_BREAK.split(message) if "?" in s)
     return next((said for said in asking if said), None) or words(without_set_off_interjections(message))
+
+
+def _newest_published(knowledge: KnowledgeBase, only_articles: frozenset[str] | None) -> dt.date | None:
+    """The newest publication date among the articles answered from."""
+    if only_articles is None:
+        return knowledge.newest_published
+    return max((knowledge.articles[i].meta.published for i in only_articles if i in knowledge.articles), default=None)
 
 
 def _reading(

@@ -10,8 +10,9 @@ import pytest
 from bot import messages
 from bot.answers import Declined, answer
 from bot.knowledge.store import KnowledgeStore
+from bot.render.json_out import answer_dict
 from bot.render.reading_text import reading_text
-from bot.timeline.asked_time import after_articles
+from bot.timeline.asked_time import after_articles, times_asked
 from tests.conftest import write_article
 
 NEWEST = dt.date(2019, 2, 28)  # the tests' knowledge folder: its newest article's `published`
@@ -28,10 +29,12 @@ PUBLISHED = (dt.date(2018, 3, 13), NEWEST)
         ("what happened in late 2019", "late 2019"),
         ("Did Kim visit Seoul during 2020?", "2020"),
         ("May 2019: did the talks resume?", "May 2019"),
+        ("What happened at the end of 2019?", "the end of 2019"),
+        ("What did they sign on the 3rd of March 2019?", "the 3rd of March 2019"),
     ],
 )
 def test_a_time_after_every_article_is_named(question: str, asked: str) -> None:
-    beyond = after_articles(question, PUBLISHED)
+    beyond = after_articles(times_asked(question), max(PUBLISHED))
     assert beyond is not None and beyond.asked == asked and beyond.newest == NEWEST
 
 
@@ -46,10 +49,14 @@ def test_a_time_after_every_article_is_named(question: str, asked: str) -> None:
         "What did the 1994 Agreed Framework do?",
         "what did trump declare last june",  # relative, no year named
         "What happened on February 30, 2020?",  # no such day
+        # A deadline or the start of a span: a plan the articles may report before it comes.
+        "Did Pompeo want denuclearization by 2021?",
+        "What did Kim promise to do by January 2020?",
+        "What is the plan from 2020 onwards?",
     ],
 )
 def test_a_time_the_articles_may_cover_is_not_named(question: str) -> None:
-    assert after_articles(question, PUBLISHED) is None
+    assert after_articles(times_asked(question), max(PUBLISHED)) is None
 
 
 def test_the_reply_says_how_far_the_articles_run(bundled_store: KnowledgeStore) -> None:
@@ -98,3 +105,14 @@ def test_a_time_the_articles_report_a_plan_for_is_not_declined(tmp_path: Path) -
     assert planned.reading is not None and planned.reading.after_articles is None
     later = answer(knowledge, "What did the ministers agree in June 2019?")
     assert later.reading is not None and later.reading.after_articles is not None
+
+
+def test_explain_in_json_carries_the_reason(bundled_store: KnowledgeStore) -> None:
+    # `ask --explain --json` says why as the text --explain does.
+    result = answer(bundled_store.current, "What happened in October 2019?")
+    reading = answer_dict(result, explain=True)["reading"]
+    assert isinstance(reading, dict)
+    assert reading["after_articles"] == {"asked": "October 2019", "newest": "2019-02-28", "reason": reading_text(result)}
+    assert "after the newest article (February 28, 2019)" in reading_text(result)
+    answered = answer_dict(answer(bundled_store.current, "Where did Trump and Kim meet in February 2019?"), explain=True)["reading"]
+    assert isinstance(answered, dict) and answered["after_articles"] is None

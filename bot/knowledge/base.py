@@ -10,6 +10,7 @@ so no question ever sees half of each.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import re
@@ -112,6 +113,16 @@ class KnowledgeBase:
         a word only a headline says ("DMZ" over a body that writes "demilitarized zone") is still
         a word of the articles, neither a typo nor one "no article uses" (bot.search.title_context)."""
         return frozenset(term for article in self.articles.values() for term in title_terms(article.meta.title, self.aliases))
+
+    @cached_property
+    def newest_published(self) -> dt.date | None:
+        """The newest article's publication date: no article reports what came after it."""
+        return max((article.meta.published for article in self.articles.values()), default=None)
+
+    @cached_property
+    def planned_spans(self) -> tuple[tuple[dt.date, dt.date], ...]:
+        """The first and last days of each plan the articles report (the timeline's announced events)."""
+        return tuple((event.date.first_day(), (event.end or event.date).last_day()) for event in self.timeline if event.announced)
 
     @cached_property
     def articles_by_name(self) -> Mapping[str, frozenset[str]]:

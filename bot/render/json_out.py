@@ -9,6 +9,7 @@ from bot.compare import Comparison, date_readings
 from bot.knowledge.models import Article
 from bot.quotations.speakers import SpeakerLookup
 from bot.quotes import Quote
+from bot.render.reading_text import reading_text
 
 
 def article_dict(article: Article) -> dict[str, object]:
@@ -83,7 +84,13 @@ def reading_dict(answer: Answer) -> dict[str, object]:
     """How the question was read (`ask --explain`): what a maintainer needs to see why."""
     assert answer.reading is not None
     reading = answer.reading
+    beyond = reading.after_articles
     return {
+        # Declined before ranking as asking about a time after the newest article (the text
+        # --explain's only line then); None when that gate let the question through.
+        "after_articles": None
+        if beyond is None
+        else {"asked": beyond.asked, "newest": beyond.newest.isoformat(), "reason": reading_text(answer)},
         "coverage": round(answer.coverage, 4),
         "needed": MIN_COVERAGE,
         "similarity": None if reading.similarity is None else round(reading.similarity, 4),

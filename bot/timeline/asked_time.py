@@ -6,11 +6,13 @@ publication date asks what the articles cannot know, however well its other word
 bot says how far the articles run instead of quoting something older on the same subject.
 
 Only times the question names outright count, and only where they say when the thing asked about
-happened: after a preposition of time ("in May 2019", "during 2020", "on October 5, 2019", "by
-late 2021") or with nothing before them ("May 2019: what happened?"). A year that modifies a noun
-("the 2020 election", "the 2019 New Year's speech") may be a plan or a speech the articles report
-before it came, and relative times ("later in 2019", "last June") are left to the answer check.
-The folder's range comes from the articles' front matter (`published`); nothing here knows a story.
+happened: after a preposition of time ("in May 2019", "during 2020", "on October 5, 2019", "at
+the end of 2019") or with nothing before them ("May 2019: what happened?"). A year that modifies a
+noun ("the 2020 election", "the 2019 New Year's speech") may be a plan or a speech the articles
+report before it came, as may a deadline ("denuclearization by 2021") or a span a plan starts
+("the plan from 2020 onwards"); relative times ("later in 2019", "last June") are left to the
+answer check. The folder's range comes from the articles' front matter (`published`); nothing
+here knows a story.
 """
 
 from __future__ import annotations
@@ -30,12 +32,17 @@ _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 # A part of a year or month before the time ("late 2019", "the end of October 2019"): the part's
 # first month decides whether it is after the articles.
 _PART = r"(?P<part>early|mid-?|late|the\s+(?:start|beginning|middle|end)\s+of)\s*"
-# What may stand before a time that says when something happened.
-_LEAD = r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bon\s)|(?<=\bby\s)|(?<=\bafter\s)|(?<=\bsince\s)|(?<=\bthroughout\s)|(?<=\bfrom\s)|^)"
+# What may stand before a time that says when something happened. Not "by" (a deadline, which a
+# plan reported before it names) nor "from" (where a planned span starts); "at" only before a
+# part ("at the end of 2019").
+_LEAD = (
+    r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bon\s)|(?<=\bafter\s)|(?<=\bsince\s)|(?<=\bthroughout\s)"
+    r"|(?<=\bat\s)(?=the\s+(?:start|beginning|middle|end)\s+of\b)|^)"
+)
 _TIME = re.compile(
     rf"{_LEAD}(?:{_PART})?(?:"
     rf"(?P<md_month>{_MONTH})\s+(?P<md_day>{_DAY}),?\s+(?P<md_year>{_YEAR})"
-    rf"|(?P<dm_day>{_DAY})\s+(?:of\s+)?(?P<dm_month>{_MONTH}),?\s+(?P<dm_year>{_YEAR})"
+    rf"|(?:the\s+)?(?P<dm_day>{_DAY})\s+(?:of\s+)?(?P<dm_month>{_MONTH}),?\s+(?P<dm_year>{_YEAR})"
     rf"|(?P<my_month>{_MONTH}),?\s+(?:of\s+)?(?P<my_year>{_YEAR})"
     rf"|(?P<year>{_YEAR})"
     rf")\b(?![-–/]\d)",
@@ -54,20 +61,37 @@ class AfterArticles:
     is_a_day: bool = False  # "March 3, 2019" (what happened on it), not a month or a year (in it)
 
 
-def after_articles(question: str, published: Iterable[dt.date], planned: Iterable[tuple[dt.date, dt.date]] = ()) -> AfterArticles | None:
-    """The first time the question names as when something happened that begins after every
-    article's publication date; None when it names none, or the articles could cover it.
-    `planned`: the first and last days of what the articles report as planned (bot.timeline's
-    announced events): a question about a time some plan falls in may ask what was planned."""
-    newest = max(published, default=None)
-    if newest is None:
-        return None
-    plans = list(planned)
+@dataclass(frozen=True, slots=True)
+class AskedTime:
+    """A time the question names as when something happened."""
+
+    said: str  # as the question writes it ("October 2019")
+    first: dt.date
+    last: dt.date
+    is_a_day: bool
+
+
+def times_asked(question: str) -> tuple[AskedTime, ...]:
+    """The times the question names as when something happened, in order; most questions name none,
+    and then nothing about the articles need be looked at."""
+    asked = []
     for match in _TIME.finditer(question.strip()):
         span = _span(match)
-        if span is None or span[0] <= newest or any(first <= span[1] and span[0] <= last for first, last in plans):
-            continue
-        return AfterArticles(match.group(0).strip(), newest, is_a_day=bool(match.group("md_day") or match.group("dm_day")))
+        if span is not None:
+            asked.append(AskedTime(match.group(0).strip(), *span, is_a_day=bool(match.group("md_day") or match.group("dm_day"))))
+    return tuple(asked)
+
+
+def after_articles(asked: Iterable[AskedTime], newest: dt.date | None, planned: tuple[tuple[dt.date, dt.date], ...] = ()) -> AfterArticles | None:
+    """The first time asked (`times_asked`) that begins after `newest`, the newest article's
+    publication date; None when there is none, or the articles could cover it. `planned`: the
+    first and last days of what the articles report as planned (bot.timeline's announced events):
+    a question about a time some plan falls in may ask what was planned."""
+    if newest is None:
+        return None
+    for time in asked:
+        if time.first > newest and not any(first <= time.last and time.first <= last for first, last in planned):
+            return AfterArticles(time.said, newest, is_a_day=time.is_a_day)
     return None
 
 
