@@ -228,5 +228,5 @@ def compare(store: KnowledgeStore, topic: str) -> Comparison:
 def reload(store: KnowledgeStore, *, logged: bool = True) -> ReloadReport:
     """Rebuild the knowledge from its folder and swap it in; for /reload (admins only: bot.command_table checks).
     `logged`: False when the reply is shown where the log goes. One asked for while another reload
-    runs says so at once rather than waiting for it."""
+    runs says so at once rather than waiting for it, and that one rebuilds again when it ends."""
     return store.reload(logged=logged, wait=False)

@@ -182,3 +182,32 @@ def test_a_reload_asked_while_one_runs_says_so_at_once_and_questions_are_answere
         watcher_reload.join(60)
     assert "test-2019-03-01-new" in store.current.articles
     assert commands.reload(store).running_for is None  # none running now: this one ran
+
+
+def test_a_reload_asked_while_one_runs_loads_the_files_as_they_are_when_asked(
+    knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The running reload read the folder before the admin's edit; the admin's /reload, answered
+    # "already running", must still bring the edit, with no watcher to see it.
+    store = KnowledgeStore(knowledge_copy)
+    release, built = threading.Event(), threading.Event()
+    real_build = store_module.build_knowledge_base
+    builds: list[KnowledgeBase] = []
+
+    def build_then_wait(*args: Any, **kwargs: Any) -> KnowledgeBase:
+        builds.append(real_build(*args, **kwargs))  # the folder is read here, before the edit
+        built.set()
+        assert release.wait(30)
+        return builds[-1]
+
+    monkeypatch.setattr(store_module, "build_knowledge_base", build_then_wait)
+    running = threading.Thread(target=store.reload)
+    running.start()
+    try:
+        assert built.wait(30)
+        write_article(knowledge_copy, "test-2019-03-01-edit", "A brand new article about quince diplomacy.")
+        assert commands.reload(store).running_for is not None
+    finally:
+        release.set()
+        running.join(60)
+    assert "test-2019-03-01-edit" in store.current.articles and len(builds) == 2

@@ -45,7 +45,8 @@ class ReloadReport:
 
         if self.running_for is not None:
             return (
-                f"A reload is already running, started {self.running_for:.0f} s ago; until it is ready, answers come from "
+                f"A reload is already running, started {self.running_for:.0f} s ago; it will read the folder again when done, "
+                f"so the files as they are now are loaded. Until then, answers come from "
                 f"the knowledge being served ({self.articles} articles, {self.passages} passages)."
             )
         if self.kept_previous:
@@ -120,7 +121,13 @@ class KnowledgeStore:
         self.feedback_log: FeedbackLog | None = None
         # The watcher and /reload may ask at the same moment; one rebuild at a time keeps each diff honest.
         self._reloading = threading.Lock()
+        # Guards the two below, and the running reload's last look at `_rebuild_again` together with
+        # its release of `_reloading`, so a /reload asked meanwhile is either seen or runs itself.
+        self._reload_state = threading.Lock()
         self._reload_started = 0.0  # time.monotonic() when the running reload started
+        # A /reload came while one ran: that one may have read the folder before the edit it was
+        # asked for, so it rebuilds once more when it ends.
+        self._rebuild_again = False
         # Set by the knowledge watcher once changes are seen (bot.knowledge.watch); never set without one.
         self.watching = threading.Event()
 
@@ -135,22 +142,36 @@ class KnowledgeStore:
         `wait`: False to return at once, saying so, when another reload is running (/reload: the person
         asking hears at once instead of waiting minutes for a large article; the watcher waits, as
         the change it saw may have come after the running reload read the folder)."""
-        if not self._reloading.acquire(blocking=wait):
-            return already_running(self.current, time.monotonic() - self._reload_started)
+        with self._reload_state:
+            started_now = self._reloading.acquire(blocking=False)
+            if not started_now and not wait:
+                self._rebuild_again = True
+                return already_running(self.current, time.monotonic() - self._reload_started)
+        if not started_now:
+            self._reloading.acquire()
+        served, started = self.current, time.perf_counter()
         try:
-            self._reload_started = time.monotonic()
-            started = time.perf_counter()
-            try:
-                rebuilt = build_knowledge_base(self.folder, embedding_cache=self.embedding_cache, served=self.current)
-            except KnowledgeFolderMissing as missing:
-                report = kept(self.current, str(missing), time.perf_counter() - started)
-                if logged:
-                    logger.warning("%s", report.summary().replace("\n", " | "))
-                return report
-            previous, self.current = self.current, rebuilt  # the swap: one assignment, atomic for every reader
-            report = diff(previous, rebuilt, time.perf_counter() - started)
-        finally:
+            while True:
+                with self._reload_state:
+                    self._reload_started, self._rebuild_again = time.monotonic(), False
+                report = self._rebuild(served, started)
+                with self._reload_state:  # the check and the release at once: a /reload is seen or runs itself
+                    if not self._rebuild_again:
+                        self._reloading.release()
+                        break
+        except BaseException:
             self._reloading.release()
+            raise
         if logged:
-            logger.info("%s", report.summary().replace("\n", " | "))
+            logger.log(logging.WARNING if report.kept_previous else logging.INFO, "%s", report.summary().replace("\n", " | "))
         return report
+
+    def _rebuild(self, served: KnowledgeBase, started: float) -> ReloadReport:
+        """One build of the folder, swapped in; the report counts from `served` and `started`, where
+        the reload began (a second pass's report still says everything the reload changed)."""
+        try:
+            rebuilt = build_knowledge_base(self.folder, embedding_cache=self.embedding_cache, served=self.current)
+        except KnowledgeFolderMissing as missing:
+            return kept(self.current, str(missing), time.perf_counter() - started)
+        self.current = rebuilt  # the swap: one assignment, atomic for every reader
+        return diff(served, rebuilt, time.perf_counter() - started)
