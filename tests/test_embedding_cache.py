@@ -58,6 +58,21 @@ def test_an_unwritable_cache_folder_still_gives_vectors(tmp_path: Path) -> None:
     assert EmbeddingCache(blocked, "digest").vectors(["one sentence."], CountingEncoder(), 3).tolist() == [[13, 0, 1]]
 
 
+def test_a_filesystem_without_file_locks_still_gives_vectors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    class NoLocks:  # filelock's lock on a filesystem without flock: NotImplementedError on acquiring
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pass
+
+        def __enter__(self) -> None:
+            raise NotImplementedError("FileSystem does not appear to support flock")
+
+        def __exit__(self, *args: object) -> None:
+            pass
+
+    monkeypatch.setattr(embedding_cache, "FileLock", NoLocks)
+    assert EmbeddingCache(tmp_path, "digest").vectors(["one sentence."], CountingEncoder(), 3).tolist() == [[13, 0, 1]]
+
+
 def test_writes_leave_no_temporary_files_behind(tmp_path: Path) -> None:
     cache = EmbeddingCache(tmp_path, "digest")
     for text in ("one.", "two.", "three."):

@@ -152,7 +152,9 @@ class EmbeddingCache:
                 self._add_to(keys, fresh, main, additions)
         except Timeout:
             logger.warning("%s: another process held the embedding cache for %.0f s; a later start encodes these again", self.lock_path, _WRITE_WAIT_SECONDS)
-        except OSError as error:  # a read-only or full disk costs the next start some encoding, never an answer
+        # A read-only or full disk, or a filesystem without file locks (filelock raises
+        # NotImplementedError there), costs the next start some encoding, never an answer.
+        except (OSError, NotImplementedError) as error:
             logger.warning("%s: cannot write the embedding cache (%s); answering without it", self.path, error)
 
     def _add_to(self, keys: Keys, fresh: Vectors, main: _CacheFile | None, additions: list[_CacheFile]) -> None:
