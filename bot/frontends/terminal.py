@@ -12,11 +12,11 @@ import logging
 import sys
 import threading
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TextIO, TypeGuard
 
 from bot import command_table, messages
 from bot.answers import Answer, as_typed
-from bot.command_table.model import Leave, Platform, UnknownCommand
+from bot.command_table.model import Call, Leave, Platform, UnknownCommand
 from bot.config import Settings
 from bot.frontends.prompt_logs import PromptLine, logs_around
 from bot.knowledge.store import KnowledgeStore
@@ -55,10 +55,18 @@ def _login_name() -> str:
 def reply_to(store: KnowledgeStore, text: str, conversation: Conversation | None = None) -> str | None:
     """The reply to one line typed at the chat; None when it ends the chat (/quit)."""
     talk = conversation or Conversation()
+    return _reply_to_call(store, _read_line(text, talk), talk)
+
+
+def _read_line(text: str, talk: Conversation) -> Call | UnknownCommand:
+    """The command a typed line asks for, read once, with what the conversation knows."""
     # Anyone at the terminal already owns the process, so admin-only commands are theirs too.
-    call = command_table.call_from_text(
+    return command_table.call_from_text(
         text, FRONTEND, admin=True, user=talk.user, earlier_questions=tuple(talk.anchor), last_answer=talk.last_answer
     )
+
+
+def _reply_to_call(store: KnowledgeStore, call: Call | UnknownCommand, talk: Conversation) -> str | None:
     result = call if isinstance(call, UnknownCommand) else command_table.run(store, call)
     if isinstance(result, Leave):
         return None
@@ -100,16 +108,16 @@ async def _converse(store: KnowledgeStore, stdin: TextIO, stdout: TextIO, prompt
             continue
         if text.lower() in QUIT_WORDS:
             break
-        if prompt is not None and _runs_long(text):
+        call = _read_line(text, conversation)
+        if prompt is not None and _runs_long(call):
             # At the prompt, /reload runs beside the chat, which keeps answering from the knowledge
             # being served: a large new article takes minutes to encode.
-            print(messages.RUNNING_IN_THE_BACKGROUND, file=stdout)
-            print(file=stdout, flush=True)
-            _reply_later(store, text, conversation, prompt)
+            prompt.print_text(messages.RUNNING_IN_THE_BACKGROUND)
+            _reply_later(store, call, text, conversation, prompt)
             continue
         try:
             # In a thread: /reload rebuilds the knowledge, and the watcher shares this event loop.
-            reply = await asyncio.to_thread(reply_to, store, text, conversation)
+            reply = await asyncio.to_thread(_reply_to_call, store, call, conversation)
         except Exception:
             logger.exception("failed to answer %r", text[:200])
             reply = messages.INTERNAL_ERROR
@@ -119,23 +127,25 @@ async def _converse(store: KnowledgeStore, stdin: TextIO, stdout: TextIO, prompt
             # Piped in, the questions are not on screen: echo each as typed so the transcript reads
             # as a chat, its mentions unable to ping if it is pasted into one.
             print(PROMPT + shorten(unable_to_ping(as_typed(text)), ECHO_CHARS), file=stdout)
-        print(reply, file=stdout)
-        print(file=stdout, flush=True)
+        if prompt is not None:
+            prompt.print_text(reply)  # under the prompt's lock, as a background /reload's report prints
+        else:
+            print(reply, file=stdout)
+            print(file=stdout, flush=True)
 
 
-def _runs_long(text: str) -> bool:
+def _runs_long(call: Call | UnknownCommand) -> TypeGuard[Call]:
     """Whether the line is a command that can take minutes (bot.command_table: `beside_the_chat`)."""
-    call = command_table.call_from_text(text, FRONTEND, admin=True)
     return not isinstance(call, UnknownCommand) and call.command.beside_the_chat
 
 
-def _reply_later(store: KnowledgeStore, text: str, conversation: Conversation, prompt: PromptLine) -> None:
+def _reply_later(store: KnowledgeStore, call: Call, text: str, conversation: Conversation, prompt: PromptLine) -> None:
     """Run the line in a thread of its own and print its reply around the prompt when done. A
     daemon thread: leaving the chat must not wait for it (the cache writes it may leave are atomic)."""
 
     def run() -> None:
         try:
-            reply = reply_to(store, text, conversation)
+            reply = _reply_to_call(store, call, conversation)
         except Exception:
             logger.exception("failed to answer %r", text[:200])
             reply = messages.INTERNAL_ERROR
