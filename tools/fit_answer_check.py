@@ -97,7 +97,7 @@ from bot.ranking.answer_check import MODEL_FILE, AnswerCheck, DeclineModel, Sign
 # its own margin over the next shown sentence 196/44, 199/50, 210/62; fused_margin as the learned
 # model's margin 195/41, 201/48, 210/58; against 194/44, 199/48, 205/54 as shipped: one curve, not
 # landed. A question naming a time after the newest article is declined before the model
-# (bot.timeline.asked_time) and so has no row here.
+# (bot.timeline.asked_time): its row is gated, counted declined and left out of the fit.
 # Session 10, where the typed answer sits in the first quote, each as a column of the model: the
 # token distance from the nearest answer of the wanted kind to the question's nearest content word
 # (no name; synonyms in), a content word or the question's main verb in the answer's clause, the
@@ -144,7 +144,8 @@ def observe(knowledge: KnowledgeBase, questions: list[tuple[int, EvalQuestion]])
         result = answer(knowledge, question.question, pipeline=OBSERVING)
         evidence = result.reading.evidence if result.reading else None
         values = features(evidence) if evidence else {}
-        # Declined before ranking (a time after the articles, small talk): nothing weighed, no row to fit.
+        # Declined before ranking (a time after the articles, small talk): nothing weighed. A row of
+        # zeros keeps the arrays aligned; `gated` counts it declined and leaves it out of the fit.
         rows.append(values or dict.fromkeys((*FEATURES, "similarity"), 0.0))
         columns["set_id"].append(set_id)
         columns["answerable"].append(question.answerable)
