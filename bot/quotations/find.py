@@ -8,6 +8,7 @@ after "“…,” Trump said."). A quoted word or phrase with no cue ("his “gu
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -301,8 +302,7 @@ class _People:
         else the name just before it in its sentence, when that is a person the article gives no
         other title or role ("a letter from Kim, in which the North Korean leader praised …")."""
         wanted = name_key(description).split()
-        earlier = [m for m in reversed(self.mentions[: bisect.bisect_left(self.mention_starts, position)]) if not m.label]
-        for mention in earlier:
+        for mention in self._unlabelled_before(position):
             described_as = self._described_as(mention)
             # A person: one the article shows to be, or one named right after the description's
             # title word ("Ruritanian leader Ana Silva").
@@ -310,11 +310,20 @@ class _People:
             if set(wanted) <= set(described_as) and (titled or name_key(self.full_name(mention)) in self.described_or_speaking):
                 return self.full_name(mention)
         # Else the name just before it in its sentence, when a person the article gives no other role.
-        latest = next((m for m in earlier if m.start >= self._sentence_start(position) and not m.possessive), None)
+        sentence_start = self._sentence_start(position)
+        in_sentence = itertools.takewhile(lambda m: m.start >= sentence_start, self._unlabelled_before(position))
+        latest = next((m for m in in_sentence if not m.possessive), None)
         if latest is None or name_key(name := self.full_name(latest)) not in self.described_or_speaking:
             return None
         given = self._own_descriptions_of().get(name_key(name), set())
         return name if not given or wanted[-1] in given else None
+
+    def _unlabelled_before(self, position: int) -> Iterator[NameMention]:
+        """The names mentioned before `position` that are no label, nearest first, read only as far
+        as asked (a copy of every earlier mention per description grew with the article squared)."""
+        for index in range(bisect.bisect_left(self.mention_starts, position) - 1, -1, -1):
+            if not self.mentions[index].label:
+                yield self.mentions[index]
 
     def _own_descriptions_of(self) -> dict[str, set[str]]:
         """Each person's (name key's) own title and role words, over all their mentions; made once."""

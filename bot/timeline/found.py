@@ -518,7 +518,14 @@ class _EarlierDates:
         self._of_sentence: dict[tuple[int, bool], Resolved | None] = {}
         self._numbers = sorted(bounds)  # the sentences holding a date, in order
         self._first_day: tuple[int, Resolved | None] = (0, None)  # positions looked at, the day found
-        self._first_holding: dict[tuple[frozenset[str], bool], tuple[int, int | None]] = {}  # noun -> sentences looked at, found
+        # Grown as the walk passes them, each earlier date or sentence taken in once: the positions
+        # of resolved dates by each term of the noun they place, and per `needs_day` the sentences
+        # that date an event (number, date), in order, with their numbers by each of their terms.
+        self._placing: dict[str, list[int]] = {}
+        self._placing_until = 0  # positions taken into _placing
+        self._dated: dict[bool, list[tuple[int, Resolved]]] = {False: [], True: []}
+        self._dated_by_term: dict[bool, dict[str, list[int]]] = {False: {}, True: {}}  # term -> indexes in _dated
+        self._dated_until = {False: 0, True: 0}  # indexes of _numbers taken in
 
     def of_sentence(self, number: int, needs_day: bool) -> Resolved | None:
         """_event_dates of an earlier sentence's dates (None for a sentence with none)."""
@@ -539,17 +546,52 @@ class _EarlierDates:
         noun = referring.noun_after_count(match.string, match.end())
         if noun is None:
             return None
-        for position in range(self.bounds[number][0] - 1, -1, -1):
+        wanted = frozenset(noun)
+        self._take_in_placing(self.bounds[number][0])
+        # The nearest earlier date placing a noun with every word: looked for among the positions
+        # placing the word fewest do.
+        rarest = min(wanted, key=lambda term: len(self._placing.get(term, ())), default=None)
+        for position in reversed(self._placing.get(rarest, []) if rarest is not None else range(self.bounds[number][0])):
             n, m, r = self.located[position]
-            if r is not None and (r.date.day is not None or not needs_day) and self.placed_noun_terms(n, m).issuperset(noun):
+            if r is not None and (r.date.day is not None or not needs_day) and self.placed_noun_terms(n, m).issuperset(wanted):
                 return r
-        earlier = self._numbers[: bisect.bisect_left(self._numbers, number)]
-        holds = [n for n in earlier if self._holds_a_date(n)]
-        dated = {n: date for n in holds if (date := self.of_sentence(n, needs_day)) is not None}
-        found = referring.referent(
-            list(dated), lambda n: self.sentence_terms(n).issuperset(noun), lambda n: paragraph_of[n] >= paragraph_of[number] - ANCHOR_PARAGRAPHS
-        )
-        return dated[found] if found is not None else None
+        dated = self._take_in_dated(number, needs_day)
+        # referring.referent over the sentences before that date an event, without a pass over all of
+        # them: the nearest holding the words among those nearby (paragraphs only grow, so the scan
+        # back stops at the first not nearby), else the first holding them.
+        oldest_nearby = paragraph_of[number] - ANCHOR_PARAGRAPHS
+        for n, date in reversed(dated):
+            if paragraph_of[n] < oldest_nearby:
+                break
+            if self.sentence_terms(n).issuperset(wanted):
+                return date
+        by_term = self._dated_by_term[needs_day]
+        rarest = min(wanted, key=lambda term: len(by_term.get(term, ())), default=None)
+        for index in by_term.get(rarest, []) if rarest is not None else range(len(dated)):
+            if self.sentence_terms(dated[index][0]).issuperset(wanted):
+                return dated[index][1]
+        return None
+
+    def _take_in_placing(self, until: int) -> None:
+        """Index the resolved dates before position `until` (final by then) by the noun they place."""
+        for position in range(self._placing_until, until):
+            n, m, r = self.located[position]
+            if r is not None:
+                for term in self.placed_noun_terms(n, m):
+                    self._placing.setdefault(term, []).append(position)
+        self._placing_until = max(self._placing_until, until)
+
+    def _take_in_dated(self, number: int, needs_day: bool) -> list[tuple[int, Resolved]]:
+        """The sentences before `number` that date an event, each taken in once, when finished."""
+        dated, by_term = self._dated[needs_day], self._dated_by_term[needs_day]
+        until = bisect.bisect_left(self._numbers, number)
+        for n in self._numbers[self._dated_until[needs_day] : until]:
+            if self._holds_a_date(n) and (date := self.of_sentence(n, needs_day)) is not None:
+                for term in self.sentence_terms(n):
+                    by_term.setdefault(term, []).append(len(dated))
+                dated.append((n, date))
+        self._dated_until[needs_day] = max(self._dated_until[needs_day], until)
+        return dated
 
     def _holds_a_date(self, number: int) -> bool:
         first, end = self.bounds[number]
@@ -563,8 +605,11 @@ class _EarlierDates:
         hotline … was connected a week ago, on 20 April") from which the story returns.
         `same_sentence`: the dates before the phrase in its own sentence."""
         paragraph = paragraph_of[number]
-        first_of_paragraph = next((n for n in reversed(self._numbers[: bisect.bisect_left(self._numbers, number)]) if paragraph_of[n] < paragraph), None)
-        start = self.bounds[first_of_paragraph][1] if first_of_paragraph is not None else 0
+        # The last sentence with a date before the paragraph: the paragraph's dates come after it.
+        index = bisect.bisect_left(self._numbers, number) - 1
+        while index >= 0 and paragraph_of[self._numbers[index]] >= paragraph:
+            index -= 1
+        start = self.bounds[self._numbers[index]][1] if index >= 0 else 0
         in_paragraph = [*self.located[start : self.bounds[number][0]], *same_sentence]
         found = next((r for n, m, r in in_paragraph if self._a_story_day(n, m, r)), None)
         if found is not None:
