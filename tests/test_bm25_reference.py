@@ -96,3 +96,14 @@ def test_idf_matches_rank_bm25(bundled_store: KnowledgeStore, unit: str) -> None
         assert held.idf(term) == ours.idf(term)
     assert held.idf("unknownterm") == ours.idf("unknownterm") > max(reference.idf.values())
     assert DocumentFrequencies.of(documents).single_document_idf == ours.single_document_idf
+
+
+@pytest.mark.parametrize("unit", ["passages", "sentences"])
+def test_documents_holding_a_term_are_those_it_matches(bundled_store: KnowledgeStore, unit: str) -> None:
+    """holding(term), which the word ranker reads to tell whether an article's body says a title's
+    word, lists exactly the documents holding the term, in order, as a one-term query matches them."""
+    documents = _documents(bundled_store, unit)
+    index = Bm25Index(documents)
+    for term in sorted({term for document in documents for term in document})[::7] + ["unknownterm"]:
+        matched, _ = index.matches({term: 1.0})
+        assert index.holding(term).tolist() == matched.tolist() == [i for i, document in enumerate(documents) if term in document]

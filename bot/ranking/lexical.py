@@ -114,7 +114,11 @@ class LexicalRanker:
             # The passages of an article whose title shares a term are ranked too, on it alone if need be.
             every = np.zeros(len(knowledge.passages), dtype=np.float64)
             every[passages] = passage_scores
-            passages = np.union1d(passages, np.flatnonzero(title_of_passage))
+            # Both sets as one mask: the passages in order, each once (np.union1d sorted them, a
+            # millisecond when a common term is in tens of thousands of passages).
+            ranked = title_of_passage != 0
+            ranked[passages] = True
+            passages = np.flatnonzero(ranked)
             passage_scores = every[passages] + TITLE_SHARE * title_of_passage[passages] * top_passage
         kept = ~self.heading[passages]
         if asked.only_articles is not None:
@@ -145,9 +149,8 @@ class LexicalRanker:
             articles, scores = self.title_index.matches({term: weight})
             if not len(articles):
                 continue
-            saying, _ = self.passage_index.matches({term: 1.0})
             body_says = np.zeros(self.title_index.size, dtype=bool)
-            body_says[knowledge.numbering.of_passage[saying]] = True
+            body_says[knowledge.numbering.of_passage[self.passage_index.holding(term)]] = True
             unsaid = ~body_says[articles]
             by_article[articles[unsaid]] += scores[unsaid]
         best = float(by_article.max()) if len(by_article) else 0.0

@@ -85,6 +85,16 @@ class Bm25Index:
         documents, totals = self.matches(query)
         return dict(zip(documents.tolist(), totals.tolist()))
 
+    def holding(self, term: str) -> npt.NDArray[np.int32]:
+        """The documents holding the term (ascending, read-only): its postings, nothing scored. What
+        matches({term: w}) lists, without a score array the size of the whole index to fill."""
+        i = self._term_ids.get(term)
+        if i is None:
+            return np.zeros(0, dtype=np.int32)
+        documents = self._documents[self._offsets[i] : self._offsets[i + 1]]
+        documents.flags.writeable = False  # a view of the postings shared by answering threads
+        return documents
+
     def matches(self, query: Mapping[str, float]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
         """The documents sharing a term with the query (ascending) and their scores, as arrays."""
         slices = [
