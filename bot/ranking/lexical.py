@@ -136,6 +136,13 @@ class LexicalRanker:
         score_of[positions] = scores
         return Ranking(self.name, BestFirst(positions, scores), lambda position: float(score_of[position]))
 
+    def sentences_holding(self, terms: frozenset[str], sentences: int) -> npt.NDArray[np.bool_]:
+        """True for each of the knowledge's `sentences` that holds one of the terms, from the postings."""
+        holding = np.zeros(sentences, dtype=bool)
+        for term in terms:
+            holding[self.sentence_index.holding(term)] = True
+        return holding
+
     def _title_scores(self, knowledge: KnowledgeBase, weights: dict[str, float]) -> npt.NDArray[np.float64] | None:
         """Each passage's article's title BM25 over the best title's (0 where the title shares no
         term), or None. A term counts only for a title whose body never says it: the body's own
