@@ -17,6 +17,7 @@ from bot.knowledge.models import Article
 from bot.knowledge.store import KnowledgeStore, ReloadReport
 from bot.quotations.speakers import SpeakerLookup, find_speaker
 from bot.timeline.models import TimelineEvent, range_bound
+from bot.timeline.relative import MONTH_ABBREVIATIONS, MONTHS, month_number
 from bot.timeline.topic import events_on_topic
 
 
@@ -106,8 +107,6 @@ _TO_WORDS = frozenset({"to", "--to", "until", "till", "through"})
 # English's seasons as the months they span (meteorological, northern): "summer 2018" is June to
 # August 2018; winter runs into the next year ("winter 2018" is December 2018 to February 2019).
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
-# Month names and their short forms, in English whatever the machine's locale ("june", "jun").
-_MONTHS = {name.casefold(): number for number in range(1, 13) for name in (dt.date(2000, number, 1).strftime("%B"), dt.date(2000, number, 1).strftime("%b"))}
 
 
 def split_timeline_text(text: str) -> tuple[str | None, str | None, str | None]:
@@ -157,8 +156,8 @@ def _date_words(words: list[str], position: int) -> tuple[tuple[str, str], int] 
     if position + 1 >= len(words) or not _YEAR.match(words[position + 1]):
         return None
     name, year = words[position].casefold().strip(","), int(words[position + 1])
-    if name in _MONTHS:
-        month = f"{year}-{_MONTHS[name]:02d}"
+    if name.rstrip(".") in MONTHS or name.rstrip(".") in MONTH_ABBREVIATIONS:
+        month = f"{year}-{month_number(name):02d}"
         return (month, month), 2
     if name in _SEASONS:
         first, last = _SEASONS[name]
