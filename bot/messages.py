@@ -109,12 +109,13 @@ def decline_message(answer: Answer, user_text: Callable[[str], str] = str) -> st
 
 
 def after_articles(beyond: AfterArticles, user_text: Callable[[str], str] = str) -> str:
-    """"The articles run to February 28, 2019; they cannot say what happened in October 2019." (the
-    asked time as the user typed it, made safe by `user_text`)."""
-    return AFTER_ARTICLES.format(newest=describe(beyond.newest), on_or_in="on" if beyond.is_a_day else "in", asked=user_text(beyond.asked))
+    """"The articles run to February 28, 2019, so they cannot tell you about October 2019." (the
+    asked time as the user typed it, made safe by `user_text`). Worded to fit a question in any
+    tense: "what happened in 2020" and "will they meet again in 2020" are declined alike."""
+    return AFTER_ARTICLES.format(newest=describe(beyond.newest), asked=user_text(beyond.asked))
 
 
-AFTER_ARTICLES = "The articles run to {newest}; they cannot say what happened {on_or_in} {asked}."
+AFTER_ARTICLES = "The articles run to {newest}, so they cannot tell you about {asked}."
 
 
 FOLLOW_UP_INTRO = "Reading this with your earlier question “{question}”, from the articles:"

@@ -62,18 +62,24 @@ def test_a_time_the_articles_may_cover_is_not_named(question: str) -> None:
 def test_the_reply_says_how_far_the_articles_run(bundled_store: KnowledgeStore) -> None:
     result = answer(bundled_store.current, "What came out of the working-level talks in Stockholm in October 2019?")
     assert result.declined is Declined.NOT_COVERED and not result.quotes and not result.closest
-    assert messages.decline_message(result) == "The articles run to February 28, 2019; they cannot say what happened in October 2019."
+    assert messages.decline_message(result) == "The articles run to February 28, 2019, so they cannot tell you about October 2019."
     assert "after the newest article (February 28, 2019)" in reading_text(result)
 
 
-def test_a_day_is_what_happened_on_it(bundled_store: KnowledgeStore) -> None:
+def test_a_day_is_named_as_asked(bundled_store: KnowledgeStore) -> None:
     result = answer(bundled_store.current, "What did Trump and Kim sign on June 30, 2019?")
-    assert messages.decline_message(result) == "The articles run to February 28, 2019; they cannot say what happened on June 30, 2019."
+    assert messages.decline_message(result) == "The articles run to February 28, 2019, so they cannot tell you about June 30, 2019."
+
+
+def test_a_question_about_the_future_is_declined_in_words_that_fit_it(bundled_store: KnowledgeStore) -> None:
+    result = answer(bundled_store.current, "will trump and kim meet again in 2020?")
+    assert result.declined is Declined.NOT_COVERED and not result.quotes
+    assert messages.decline_message(result) == "The articles run to February 28, 2019, so they cannot tell you about 2020."
 
 
 def test_the_time_asked_is_shown_escaped_by_the_front_end(bundled_store: KnowledgeStore) -> None:
     result = answer(bundled_store.current, "What happened in October 2019?")
-    assert messages.decline_message(result, lambda text: f"<{text}>").endswith("happened in <October 2019>.")
+    assert messages.decline_message(result, lambda text: f"<{text}>").endswith("tell you about <October 2019>.")
 
 
 def test_the_range_comes_from_the_folder_s_articles(tmp_path: Path) -> None:

@@ -58,7 +58,6 @@ class AfterArticles:
 
     asked: str  # the time as the question writes it ("October 2019")
     newest: dt.date  # the newest article's publication date
-    is_a_day: bool = False  # "March 3, 2019" (what happened on it), not a month or a year (in it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +67,6 @@ class AskedTime:
     said: str  # as the question writes it ("October 2019")
     first: dt.date
     last: dt.date
-    is_a_day: bool
 
 
 def times_asked(question: str) -> tuple[AskedTime, ...]:
@@ -78,7 +76,7 @@ def times_asked(question: str) -> tuple[AskedTime, ...]:
     for match in _TIME.finditer(question.strip()):
         span = _span(match)
         if span is not None:
-            asked.append(AskedTime(match.group(0).strip(), *span, is_a_day=bool(match.group("md_day") or match.group("dm_day"))))
+            asked.append(AskedTime(match.group(0).strip(), *span))
     return tuple(asked)
 
 
@@ -91,7 +89,7 @@ def after_articles(asked: Iterable[AskedTime], newest: dt.date | None, planned: 
         return None
     for time in asked:
         if time.first > newest and not any(first <= time.last and time.first <= last for first, last in planned):
-            return AfterArticles(time.said, newest, is_a_day=time.is_a_day)
+            return AfterArticles(time.said, newest)
     return None
 
 
