@@ -590,3 +590,25 @@ def test_a_count_from_an_undated_deed_gives_no_date() -> None:
     text = "The plant reopened on 4 May.\n\nThe strike came a day after Berg sacked the manager."
     sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.\s][^.]*\.", text)]
     assert [text[m.phrase.start : m.phrase.end] for m in find_mentions("a", text, dt.date(2018, 6, 1), sentences)] == ["4 May"]
+
+
+def test_a_count_from_a_deed_the_article_does_not_date_gives_no_date() -> None:
+    """"two months after her first strike ended in Lyon": counted from that deed, which nothing here
+    dates; not from the last date before it. A noun alone ("two days after the vote") is the event
+    the story has just told."""
+    sentences_of = lambda text: [Span(m.start(), m.end()) for m in re.finditer(r"[^.\s][^.]*\.", text)]  # noqa: E731
+    text = "The union voted on 4 April.\n\nTwo months after her first strike ended in Lyon, Berg resigned."
+    assert [text[m.phrase.start : m.phrase.end] for m in find_mentions("a", text, dt.date(2018, 9, 1), sentences_of(text))] == ["4 April"]
+    text = "The union voted on 4 April. Two days after the ballot, Berg resigned."
+    assert [m.date.iso() for m in find_mentions("a", text, dt.date(2018, 9, 1), sentences_of(text))] == ["2018-04-04", "2018-04-06"]
+
+
+def test_a_past_deed_counted_past_publication_is_no_plan() -> None:
+    """"Two months later, Berg resigned" in an article of May: a past verb says it happened, so a
+    count that lands after publication went wrong, and gives no date rather than a plan; "will
+    resign" is one."""
+    for counted, expected in (("Berg resigned", ["2019-04"]), ("Berg will resign", ["2019-04", "2019-06 announced"])):
+        text = f"In April, the union struck. Two months later, {counted}."
+        sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.\s][^.]*\.", text)]
+        mentions = find_mentions("a", text, dt.date(2019, 5, 10), sentences)
+        assert [m.date.iso() + (" announced" if m.role.value == "announced" else "") for m in mentions] == expected

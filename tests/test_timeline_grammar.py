@@ -147,6 +147,32 @@ def test_a_plan_s_date_without_a_year_is_the_next_such_day(text: str, date: str,
     assert [(m.date.iso(), m.resolved.end.iso() if m.resolved.end else None) for m in planned] == [(date, end)]
 
 
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The city is counting on the festival, which opens on March 20, to fill its hotels.", "2019-03-20"),
+        ("The fair, which they open on 2 March, will run for a week.", "2020-03-02"),
+        ("Officials said prices would fall when she signs the bill on Tuesday.", "2019-03-19"),
+    ],
+)
+def test_a_day_without_a_year_in_a_present_tense_clause_is_a_plan(text: str, date: str) -> None:
+    """A clause in the present tense ("which opens on March 20", "when she signs the bill on
+    Tuesday") reports no past deed: written before that day, it is the next such day, a plan,
+    whatever verb another clause of the sentence has."""
+    mentions = find_mentions("a", text, PUBLISHED, [Span(0, len(text))])
+    assert [(m.date.iso(), m.role) for m in mentions] == [(date, Role.ANNOUNCED)]
+
+
+def test_a_present_tense_is_read_only_after_a_subject_at_its_clause_s_start() -> None:
+    """The verb after a subject pronoun opening its clause is the clause's ("when she opens it"); "it"
+    later in a clause may be its object ("broadcast it only hours later"), so the clause takes the
+    sentence's past verb. A plan reported beside a dated deed may have happened by publication."""
+    assert roles("The mayor, who took office on May 10, praised the bridge when she opens it on June 29.") == [("May 10", "event"), ("June 29", "state")]
+    text = "The rocket fell on 2 March. The station broadcast it only hours later, but viewers saw the footage."
+    mentions = find_mentions("a", text, PUBLISHED, [Span(0, 27), Span(28, len(text))])
+    assert [(m.date.iso(), m.role) for m in mentions] == [("2019-03-02", Role.EVENT), ("2019-03-02", Role.EVENT)]
+
+
 def test_the_first_in_some_months_measures_back_and_is_no_plan() -> None:
     assert roles("It was the first meeting of the two sides in seven months.") == []
 

@@ -277,6 +277,8 @@ def find_mentions(
                 continue  # "…, three weeks before the summit": it dates a noun, told elsewhere
         else:
             reading = grammar.read(text, tokens, start, end, future=future, open_ended=open_ended)
+            if future and _is_anchor(match) and grammar.read(text, tokens, start, end, future=False, open_ended=False).role is Role.EVENT:
+                continue  # "Two months later, Kim met Xi", counted past publication: a past deed, so the count went wrong
             listed = read_before.get(number)
             if listed is not None and reading.role is Role.STATE and listed[1].role is Role.EVENT and _LISTED.fullmatch(text, listed[0], start):
                 reading = listed[1]  # "after meetings in Pyongyang in June 2000 and October 2007": both, alike
@@ -445,7 +447,12 @@ def _anchored(
             # gave that event. In a sentence dated before it ("met on 15 July, three days after the
             # missed meeting") it is a look back, read below.
             anchor = earlier_dates.noun_date(match, number, paragraph_of, needs_day)
-            if anchor is None and pointing and opens and not close_after and referring.noun_after_count(match.string, match.end()) is None:
+            if anchor is None and pointing and opens and not close_after and (
+                referring.noun_after_count(match.string, match.end()) is None or _opens_a_clause(match)
+            ):
+                # "a day after Trump pulled out of the deal", "two months after his second summit
+                # with Trump ended in Hanoi": from that deed, which nothing here dates. A noun
+                # alone ("two days after the failure") is the event just told.
                 continue  # "a day after Trump pulled out of the deal": from that deed, which nothing here dates
         if anchor is None:
             anchor = same_before
@@ -488,6 +495,21 @@ def _anchored(
         except ValueError:
             continue  # February 29 a year on
     return result, inverted
+
+
+def _opens_a_clause(match: re.Match[str]) -> bool:
+    """Whether the words after a counted phrase, up to the next punctuation mark or subordinating
+    word, are a clause with a finite verb of its own ("two months after his summit with Trump ended in Hanoi"),
+    not a noun alone ("two days after the failure")."""
+    text = match.string
+    stop = _CLAUSE_STOP.search(text, match.end())
+    tokens = grammar.tokens_of(text[match.end() : stop.start() if stop else len(text)])
+    # Up to a word that opens another clause: "the day after the summit that there was …" is a noun.
+    last = next((i for i, t in enumerate(tokens) if i > 0 and t.lower in grammar.SUBORDINATORS), len(tokens))
+    return grammar.finite_verb(tokens, 0, last) is not None
+
+
+_CLAUSE_STOP = re.compile(r"[,.;:!?()“”\"]")
 
 
 def _sentence_bounds(located: list[tuple[int, re.Match[str], Resolved | None]]) -> dict[int, tuple[int, int]]:

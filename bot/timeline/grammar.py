@@ -204,6 +204,59 @@ def verb_heads(tokens: list[Token], first: int, last: int) -> list[int]:
     return heads
 
 
+# Pronouns that are a clause's subject: the word after them is its verb ("when he meets Trump").
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+_THIRD_PERSON_SINGULAR = frozenset({"he", "she", "it"})
+# Relative pronouns that are the subject of the clause they open ("the Games, which open on Feb. 9").
+_RELATIVE_SUBJECTS = frozenset({"which", "who"})
+# Words that may open a clause before its subject pronoun ("when he meets", "and they arrive").
+_SUBJECT_OPENERS = SUBORDINATORS | COORDINATORS
+# Words that cannot be a verb right after a subject: they begin a noun phrase or a phrase of place or time.
+_NOT_VERBS = ARTICLES_AND_POSSESSIVES | _TIME_PREPOSITIONS | frozenset(
+    {"to", "of", "for", "with", "about", "into", "this", "that", "these", "those", "all", "both", "each", "some", "not", "too"}
+)
+
+
+def present_verb(tokens: list[Token], first: int, last: int) -> int | None:
+    """The present-tense verb of a clause with no auxiliary or past form, read after a subject
+    English marks by a closed class at the clause's start: a subject pronoun after the clause's
+    opening word, if any ("when he meets Trump on June 29", the verb with its "-s" after "he",
+    "she" and "it") or a relative pronoun opening it ("the Games, which open on Feb. 9"; "who
+    travels …"). None when no such subject stands there: "it" or "you" later in a clause may be
+    an object ("broadcast it only hours later"), and a noun subject's verb ("talks resume on 5
+    May") is not told from a noun without a tagger."""
+    if first >= last:
+        return None
+    subject = first
+    if tokens[first].lower not in _RELATIVE_SUBJECTS:
+        subject += tokens[first].lower in _SUBJECT_OPENERS
+        if subject >= last or tokens[subject].lower not in _SUBJECT_PRONOUNS:
+            return None
+    verb = subject + 1
+    while verb < last and (tokens[verb].lower in _GROUP_ADVERBS or (tokens[verb].lower.endswith("ly") and len(tokens[verb].lower) > 3)):
+        verb += 1  # "which now opens", "he usually travels"
+    if verb >= last:
+        return None
+    token = tokens[verb]
+    if not token.is_word or not token.text.islower() or token.lower in _NOT_VERBS or token.lower in AUXILIARIES or is_past(tokens, verb):
+        return None
+    if tokens[subject].lower in _THIRD_PERSON_SINGULAR and not (token.lower.endswith("s") and not token.lower.endswith("ss")):
+        return None  # "it alone": no verb of a singular subject's present
+    return verb
+
+
+def in_the_present(tokens: list[Token], date_start: int) -> bool:
+    """Whether the date's own clause has no auxiliary or past form but a present-tense verb
+    (present_verb): "the Winter Olympics, which open on Feb. 9", "when he meets Trump on June
+    29". It reports no past deed, whatever another clause of the sentence does."""
+    at = min(_token_at(tokens, date_start), len(tokens) - 1)
+    home = next(((s, e) for s, e in segments(tokens) if s <= at < e), None)
+    if home is None:
+        return False
+    own = next(((s, e) for s, e in clauses_of(tokens, *home) if s <= at < e), None)
+    return own is not None and not verb_heads(tokens, *own) and present_verb(tokens, *own) is not None
+
+
 def _month_may(tokens: list[Token], index: int) -> bool:
     """A capital "May" inside a sentence, or before a number, is the month ("On May 10, Trump
     announced …"); the modal is written small there."""
@@ -353,6 +406,11 @@ def _read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *,
     clause = date_clause(sentence, tokens, date_start)
     if clause is None or clause.verb is None:
         return Reading(Role.STATE, clause)
+    if in_the_present(tokens, date_start):
+        # A present tense reports no past deed: a state, or a plan read by looks_ahead ("the
+        # Games, which open on Feb. 9", written before that day), which the sentence's main
+        # clause titles, not the verb of another clause that date_clause found.
+        return Reading(Role.STATE, None)
     led_by = {previous, tokens[at].lower if at < len(tokens) else ""}  # "in June", "North Korea on Wednesday rejected"
     if clause.verb == _token_at(tokens, date_end) and led_by.isdisjoint(_TIME_PREPOSITIONS) and previous not in COORDINATORS:
         # The date is the subject: "The year 2017 set the tone". Not after "and": "met on May 30
@@ -390,6 +448,8 @@ def looks_ahead(sentence: str, tokens: list[Token], date_start: int, date_end: i
         return False
     if any(tokens[i].lower in _INTENDS and tokens[i + 1].lower == "to" for i in range(segment_start, min(at, len(tokens) - 1))):
         return True  # a verb of intention is no auxiliary, so it is looked for before the clause
+    if in_the_present(tokens, date_start):
+        return True  # "the Games, which open on Feb. 9": a day without a year in the present is ahead
     clause = date_clause(sentence, tokens, date_start)
     if clause is None or clause.verb is None:
         return False
