@@ -15,6 +15,11 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from bot.knowledge.models import Article, Problem
+from bot.knowledge.remembered import PerArticleMemory
+
+# Each article's keys from the last read, while its url and text are the same: joining the words of
+# every body again was most of a reload's reading of 3,000 articles (0.43-0.65 s CPU; 0.02 s remembered).
+_KEYS: PerArticleMemory[Article, frozenset[tuple[str, str]]] = PerArticleMemory(key=lambda article: (article.meta.url, article.body))
 
 
 def story_keys(url: object | None, body: str) -> set[tuple[str, str]]:
@@ -36,8 +41,8 @@ def one_per_story(articles: Iterable[Article]) -> tuple[list[Article], list[Prob
     articles = list(articles)
     served: dict[tuple[str, str], Article] = {}  # story key -> the article served for it
     left_out: dict[Path, Problem] = {}  # by the copy's file
-    for article in sorted(articles, key=lambda a: (a.path.stem != a.id, a.id)):
-        keys = story_keys(article.meta.url, article.body)
+    ordered = sorted(articles, key=lambda a: (a.path.stem != a.id, a.id))
+    for article, keys in zip(ordered, _KEYS.results(ordered, lambda a: frozenset(story_keys(a.meta.url, a.body))), strict=True):
         # The same text before the same url: one line per copy, the same every run.
         held = sorted(key for key in keys if key in served)
         if held:
