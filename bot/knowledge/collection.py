@@ -6,12 +6,19 @@ new containers, walks the ever larger heap again and again for cycles that are n
 3,000 articles that was a fifth of a start's CPU time (measured: 20 s with it, 15.5 s without).
 What a build throws away is freed by reference counting as always.
 
-When the last build ends the collector runs once, over everything: the build's containers
-(about 860,000 at 3,000 articles) are then walked at the end of the build, where start-up and
-reload time is counted, and not by the first collections triggered after it, which walked them
-while answering (two pauses of 0.35 s CPU in the bench's first 175 questions, its slowest
-answers). Having seen them all, the collector waits for a quarter as many new survivors before
-it walks them again; any cycle the build left is collected there too.
+When the last build ends the collector runs once, then every object alive is frozen
+(gc.freeze: moved out of the collector's generations, never walked again, still freed by
+reference counting as always). Nearly all of them are the knowledge being served, which lives
+until the next reload. Without the freeze, the build's containers (about 860,000 at 3,000
+articles) were walked by that collection and again by the first full collections after it, while
+answering (two pauses of 0.35 s CPU in the bench's first 175 questions). With it the collection
+at the end walks only what is not frozen yet: on a start everything (0.6 s at 3,000 articles),
+on a reload only what the reload made, since the unchanged articles' objects are the last build's,
+frozen then.
+
+The price: a cycle among frozen objects that later become garbage is never collected. The
+knowledge leaves none (measured: dropping a served knowledge base of 3,000 articles leaves no
+cyclic garbage); what else was alive at the freeze and later ends in a cycle stays in memory.
 """
 
 from __future__ import annotations
@@ -29,7 +36,7 @@ _was_enabled = False
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """Pause the cycle collector for the block; the last of several overlapping blocks to end
-    puts it back as the first found it, and if it was running, runs it once."""
+    puts it back as the first found it, and if it was running, runs it once and freezes what is left."""
     global _builds, _was_enabled
     with _lock:
         if _builds == 0:
@@ -46,3 +53,4 @@ def collector_paused() -> Iterator[None]:
                 gc.enable()
         if resumed:
             gc.collect()
+            gc.freeze()
