@@ -5,14 +5,13 @@ that names a time (a year, a month and year, a day) whose first day comes after 
 publication date asks what the articles cannot know, however well its other words match: the
 bot says how far the articles run instead of quoting something older on the same subject.
 
-Only times the question names outright count, and only where they say when the thing asked about
-happened: after a preposition of time ("in May 2019", "during 2020", "on October 5, 2019", "at
-the end of 2019") or with nothing before them ("May 2019: what happened?"). A year that modifies a
-noun ("the 2020 election", "the 2019 New Year's speech") may be a plan or a speech the articles
-report before it came, as may a deadline ("denuclearization by 2021") or a span a plan starts
-("the plan from 2020 onwards"); relative times ("later in 2019", "last June") are left to the
-answer check. The folder's range comes from the articles' front matter (`published`); nothing
-here knows a story.
+Only times the question names outright count: a year, month or day in any position ("in May
+2019", "his 2020 New Year speech", "the 2020 deadline", "May 2019: what happened?") and a season of
+a year ("the summer of 2019"). A time some plan the articles report falls in stays open, however
+the question names it: a speech, a deadline ("denuclearization by 2021") or a span a plan starts
+("from 2020 onwards") may be reported before it came (`planned`, the timeline's announced events).
+Relative times ("later in 2019", "last June") are left to the answer check. The folder's range
+comes from the articles' front matter (`published`); nothing here knows a story.
 """
 
 from __future__ import annotations
@@ -32,18 +31,16 @@ _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 # A part of a year or month before the time ("late 2019", "the end of October 2019"): the part's
 # first month decides whether it is after the articles.
 _PART = r"(?P<part>early|mid-?|late|the\s+(?:start|beginning|middle|end)\s+of)\s*"
-# What may stand before a time that says when something happened. Not "by" (a deadline, which a
-# plan reported before it names) nor "from" (where a planned span starts); "at" only before a
-# part ("at the end of 2019").
-_LEAD = (
-    r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bon\s)|(?<=\bafter\s)|(?<=\bsince\s)|(?<=\bthroughout\s)"
-    r"|(?<=\bat\s)(?=the\s+(?:start|beginning|middle|end)\s+of\b)|^)"
-)
+# A season of a year ("the summer of 2019", "fall 2019"): its months in the northern hemisphere,
+# where "winter 2019" may be January or December, so its first day is the year's.
+_SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
 _TIME = re.compile(
-    rf"{_LEAD}(?:{_PART})?(?:"
+    rf"(?<![\w$£€.,/-])(?:{_PART})?(?:"
     rf"(?P<md_month>{_MONTH})\s+(?P<md_day>{_DAY}),?\s+(?P<md_year>{_YEAR})"
     rf"|(?:the\s+)?(?P<dm_day>{_DAY})\s+(?:of\s+)?(?P<dm_month>{_MONTH}),?\s+(?P<dm_year>{_YEAR})"
     rf"|(?P<my_month>{_MONTH}),?\s+(?:of\s+)?(?P<my_year>{_YEAR})"
+    rf"|(?:the\s+)?{_SEASON}\s+(?:of\s+)?(?P<season_year>{_YEAR})"
     rf"|(?P<year>{_YEAR})"
     rf")\b(?![-–/]\d)",
     re.IGNORECASE,
@@ -97,6 +94,12 @@ def _span(match: re.Match[str]) -> tuple[dt.date, dt.date] | None:
     """The first and last day of the time matched ("late 2019": September 1 to December 31; "the
     end of October 2019": a part of a month is still that month)."""
     g = match.groupdict()
+    if g["season"]:
+        year = int(g["season_year"])
+        if g["season"].lower() == "winter":  # January and February, or December into the next year
+            return dt.date(year, 1, 1), EventDate(year + 1, 2).last_day()
+        first_month, last_month = _SEASON_MONTHS[g["season"].lower()]
+        return dt.date(year, first_month, 1), EventDate(year, last_month).last_day()
     year = g["md_year"] or g["dm_year"] or g["my_year"] or g["year"] or ""
     month = g["md_month"] or g["dm_month"] or g["my_month"]
     day = g["md_day"] or g["dm_day"]
