@@ -13,6 +13,7 @@ from bot.knowledge.store import KnowledgeStore
 from bot.ranking.answer_check import AnswerCheck, DeclineModel, Evidence, Signals, shipped_model
 from bot.ranking import semantic
 from bot.ranking.fusion import FusionWeights, reciprocal_rank_fusion, score_fusion
+from bot.ranking.int8_vectors import COSINE_TOLERANCE
 from bot.ranking.lexical import LexicalRanker
 from bot.ranking.protocol import Asked, Ranker, Ranking
 from bot.ranking.minilm import shared_model
@@ -251,13 +252,14 @@ def test_a_reload_that_changes_no_sentence_shares_the_vectors_and_a_new_sentence
     first = build_knowledge_base(knowledge_copy)
     again = build_knowledge_base(knowledge_copy)
     assert _meaning(again).vectors is _meaning(first).vectors
+    assert _meaning(again).product is _meaning(first).product  # and its packed copy in onnxruntime
     added = "The envoys agreed to meet again after the harvest festival."
     write_article(knowledge_copy, "test-envoys", added)
     grown = build_knowledge_base(knowledge_copy)
     meaning = _meaning(grown)
     assert meaning.vectors is not _meaning(first).vectors
     position = next(i for i, s in enumerate(grown.sentences) if grown.article_of(s.passage).id == "test-envoys")
-    assert meaning.similarity(added, position) == pytest.approx(1.0, abs=1e-4)
+    assert meaning.similarity(added, position) == pytest.approx(1.0, abs=COSINE_TOLERANCE)
 
 
 def test_the_meaning_ranker_reads_each_sentence_with_its_neighbours(bundled_store: KnowledgeStore) -> None:
@@ -280,7 +282,7 @@ def test_the_meaning_ranker_reads_each_sentence_with_its_neighbours(bundled_stor
     with_next = dict(zip(pairs, cosines[len(texts) :]))
     expected = [max(alone[i], with_next.get(i, -1.0), with_next.get(i - 1, -1.0)) for i in range(len(texts))]
     scores = meaning.similarities(question)
-    assert scores == pytest.approx(expected, abs=1e-4)
+    assert scores == pytest.approx(expected, abs=COSINE_TOLERANCE)  # the matrix is held in 8 bits
     assert sum(score > own + 0.01 for score, own in zip(scores, alone)) > 10  # pairs do raise sentences
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from bot.knowledge import base
 from bot.knowledge.base import KnowledgeBase, build_knowledge_base
+from bot.ranking.int8_vectors import Int8Vectors
 from bot.ranking.minilm import Vectors
 from bot.ranking.sentence_rows import SentenceRows, sentence_rows
 from tests.conftest import write_article
@@ -28,16 +29,21 @@ class TextVectors:
         return np.array([[len(text), text.count("e"), sum(map(ord, text)) % 97] for text in texts], dtype=np.float32)
 
 
+def _holds(found: SentenceRows, row: int, text: str) -> bool:
+    """Whether the row holds the text's vector (as held in memory: in 8 bits, a scale each)."""
+    held, own = found.vectors.taken(np.array([row])), Int8Vectors.rounded(TextVectors()([text]))
+    return held.codes.tolist() == own.codes.tolist() and held.scales.tolist() == own.scales.tolist()
+
+
 def _expected(knowledge: KnowledgeBase, found: SentenceRows) -> None:
     """Each sentence's row holds its own text's vector, its pair row the vector of it and the next
     sentence of its paragraph as the article writes them (-1 when it ends the paragraph)."""
     sentences = knowledge.sentences
     for i, sentence in enumerate(sentences):
         body = knowledge.article_of(sentence.passage).body
-        assert found.vectors[found.rows[i]].tolist() == TextVectors()([body[sentence.span.start : sentence.span.end]])[0].tolist()
+        assert _holds(found, found.rows[i], body[sentence.span.start : sentence.span.end])
         if i + 1 < len(sentences) and sentences[i + 1].passage == sentence.passage:
-            pair = body[sentence.span.start : sentences[i + 1].span.end]
-            assert found.vectors[found.pair_rows[i]].tolist() == TextVectors()([pair])[0].tolist()
+            assert _holds(found, found.pair_rows[i], body[sentence.span.start : sentences[i + 1].span.end])
         else:
             assert found.pair_rows[i] == -1
 

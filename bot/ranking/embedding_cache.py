@@ -40,7 +40,7 @@ import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -72,6 +72,14 @@ def text_key(text: str) -> bytes:
 Keys = npt.NDArray[np.bytes_]  # one 16-byte key a row ("S16": numpy compares all 16 bytes)
 
 
+class VectorRows(Protocol):
+    """Where vectors go as they are read or encoded, a block of rows at a time: a float32 array, or
+    a store that holds them in less memory (bot.ranking.int8_vectors.Int8Rows), so that all of a
+    folder's float32 vectors are never in memory at once."""
+
+    def __setitem__(self, rows: npt.NDArray[np.int64], vectors: Vectors, /) -> None: ...
+
+
 @dataclass(frozen=True)
 class _CacheFile:
     path: Path
@@ -92,8 +100,14 @@ class EmbeddingCache:
         self.lock_path = folder / f"minilm-{model_digest[:16]}.lock"
 
     def vectors(self, texts: Sequence[str], encode: Callable[[list[str]], Vectors], dimensions: int) -> Vectors:
+        out = np.zeros((len(texts), dimensions), dtype=np.float32)
+        self.fill(texts, encode, dimensions, out)
+        return out
+
+    def fill(self, texts: Sequence[str], encode: Callable[[list[str]], Vectors], dimensions: int, out: VectorRows) -> None:
+        """Write each text's vector into its row of `out` (text i into row i), a block at a time."""
         with self._opened(dimensions) as (main, additions):
-            return self._vectors(texts, encode, dimensions, main, additions)
+            self._fill(texts, encode, dimensions, main, additions, out)
 
     @contextlib.contextmanager
     def _opened(self, dimensions: int) -> Iterator[tuple[_CacheFile | None, list[_CacheFile]]]:
@@ -120,11 +134,10 @@ class EmbeddingCache:
         finally:
             _close(opened)
 
-    def _vectors(
-        self, texts: Sequence[str], encode: Callable[[list[str]], Vectors], dimensions: int, main: _CacheFile | None, additions: list[_CacheFile]
-    ) -> Vectors:
+    def _fill(
+        self, texts: Sequence[str], encode: Callable[[list[str]], Vectors], dimensions: int, main: _CacheFile | None, additions: list[_CacheFile], out: VectorRows
+    ) -> None:
         wanted = np.array([text_key(text) for text in texts], dtype=f"S{_KEY_BYTES}")
-        out = np.zeros((len(texts), dimensions), dtype=np.float32)
         missing = np.ones(len(texts), dtype=bool)
         for found in (main, *additions):  # the first file holding a key gives its vector
             if found is None or not missing.any():
@@ -132,17 +145,15 @@ class EmbeddingCache:
             positions = np.flatnonzero(missing)
             rows = _rows_of(found.keys, wanted[positions])
             held = rows >= 0
-            if held.any() and _copy_rows(found, rows[held], positions[held], out):
+            if held.any() and _copy_rows(found, rows[held], positions[held], out, dimensions):
                 missing[positions[held]] = False
         if missing.any():
             positions = np.flatnonzero(missing)
             new_texts = list(dict.fromkeys(texts[position] for position in positions))
             fresh = encode(new_texts)
             fresh_row = {text: row for row, text in enumerate(new_texts)}
-            for position in positions:
-                out[position] = fresh[fresh_row[texts[position]]]
+            out[positions] = fresh[np.fromiter((fresh_row[texts[position]] for position in positions), dtype=np.int64, count=len(positions))]
             self._add(np.array([text_key(text) for text in new_texts], dtype=f"S{_KEY_BYTES}"), fresh, dimensions)
-        return out
 
     def _add(self, keys: Keys, fresh: Vectors, dimensions: int) -> None:
         """Write the fresh vectors in this writer's turn, from the files as they are then."""
@@ -258,12 +269,11 @@ def _read_header(stream: BinaryIO) -> tuple[tuple[int, ...], bool, np.dtype[np.g
     return np.lib.format.read_array_header_2_0(stream)  # type: ignore[no-any-return]
 
 
-def _copy_rows(found: _CacheFile, rows: npt.NDArray[np.int64], targets: npt.NDArray[np.int64], out: Vectors) -> bool:
+def _copy_rows(found: _CacheFile, rows: npt.NDArray[np.int64], targets: npt.NDArray[np.int64], out: VectorRows, width: int) -> bool:
     """Copy rows of a cache file's vectors into `out` (rows[i] into targets[i]), reading only the
     blocks of rows that hold one, a block at a time. False when the file cannot be read."""
     order = np.argsort(rows, kind="stable")
     rows, targets = rows[order], targets[order]
-    width = out.shape[1]
     row_bytes = width * 4
     stream = found.stream
     try:
@@ -288,7 +298,7 @@ def _stacked(files: Sequence[_CacheFile], fresh: Vectors) -> Vectors:
     start = 0
     for found in files:
         count = len(found.keys)
-        if count and not _copy_rows(found, np.arange(count), np.arange(start, start + count), out):
+        if count and not _copy_rows(found, np.arange(count), np.arange(start, start + count), out, fresh.shape[1]):
             raise OSError(f"{found.path} could not be read again")
         start += count
     out[start:] = fresh

@@ -2,7 +2,9 @@
 
 Every sentence is scored (one matrix-vector product), not only those sharing a word with the
 question: the answers worded differently from the question are the point. Sentence vectors come
-from the disk cache (bot.ranking.embedding_cache), so a start or reload encodes only new text.
+from the disk cache (bot.ranking.embedding_cache), so a start or reload encodes only new text, and
+are held in 8 bits (bot.ranking.int8_vectors; their product: bot.ranking.int8_product), each
+cosine within 0.005 of float32's.
 
 A sentence is also read with its neighbour: each two adjacent sentences of a paragraph are
 encoded together, and a sentence scores the best of its own cosine and those of the pairs it is
@@ -28,6 +30,8 @@ import numpy as np
 
 from bot.ranking.best_first import BestFirst
 from bot.ranking.embedding_cache import default_cache_folder
+from bot.ranking.int8_product import Int8Product, product_of
+from bot.ranking.int8_vectors import Int8Vectors
 from bot.ranking.minilm import ModelUnavailable, Vectors, shared_model
 from bot.ranking.protocol import Asked, Ranking
 from bot.ranking.sentence_rows import sentence_rows
@@ -52,7 +56,8 @@ _QUESTIONS_REMEMBERED = 2048
 
 @dataclass(frozen=True, eq=False)
 class SemanticRanker:
-    vectors: Vectors  # (distinct texts: sentences and adjacent pairs, 384), unit rows; read-only
+    vectors: Int8Vectors  # one row per distinct text (sentences and adjacent pairs); read-only
+    product: Int8Product  # the question's cosine with every row of `vectors`
     rows: np.ndarray  # each sentence's row of `vectors`
     # The row of each sentence read with the sentence before / after it in its paragraph (its own
     # row when it has no such neighbour).
@@ -66,10 +71,11 @@ class SemanticRanker:
         """None when the model cannot be loaded: the bot then answers on words alone, and says so once."""
         try:
             model = shared_model()
+            found = sentence_rows(knowledge, cache_folder or default_cache_folder(), model.digest, model.encode, model.dimensions)
+            product = product_of(found.vectors)
         except ModelUnavailable as error:
             _warn_once(str(error))
             return None
-        found = sentence_rows(knowledge, cache_folder or default_cache_folder(), model.digest, model.encode, model.dimensions)
         rows, pair_rows = found.rows, found.pair_rows
         # Pair i joins sentence i and i + 1: the "after" pair of i and the "before" pair of i + 1.
         paired = pair_rows >= 0
@@ -83,16 +89,16 @@ class SemanticRanker:
         heading = np.fromiter((p.heading for p in passages), dtype=bool, count=len(passages))
         quotable = np.repeat(~heading, counts)  # KnowledgeBase.sentences are the passages' in order
         quotable.setflags(write=False)
-        return cls(found.vectors, rows, before_rows, after_rows, quotable)
+        return cls(found.vectors, product, rows, before_rows, after_rows, quotable)
 
     def similarities(self, question: str) -> Vectors:
         """Each sentence's best cosine with the question: alone, or read with either neighbour."""
-        every = self.vectors @ question_vector(question)
+        every = self.product.cosines(question_vector(question))
         return np.maximum(np.maximum(every[self.rows], every[self.before_rows]), every[self.after_rows])
 
     def similarity(self, text: str, sentence: int) -> float:
         """Cosine similarity of a text with one sentence alone (a position in KnowledgeBase.sentences)."""
-        return float(self.vectors[self.rows[sentence]] @ question_vector(text))
+        return float(self.vectors.vector(int(self.rows[sentence])) @ question_vector(text))
 
     def rank(self, knowledge: KnowledgeBase, asked: Asked) -> Ranking:
         # The texts the caller compares after ranking, in the same forward pass as the question:

@@ -2,7 +2,7 @@
 
 One row per distinct text: a sentence repeated across articles (a stock phrase, a wire story run
 twice) is held and multiplied once. Vectors come from the disk cache (bot.ranking.embedding_cache),
-which knows texts by a digest of each.
+which knows texts by a digest of each, and are held in 8 bits (bot.ranking.int8_vectors).
 
 A reload after one article changed used to hash every text of every article again (230,000
 sentences and pairs at 3,000 articles) to find their vectors in the cache. Now an article that is
@@ -27,6 +27,7 @@ import numpy.typing as npt
 
 from bot.knowledge.models import Article, Passage
 from bot.ranking.embedding_cache import EmbeddingCache
+from bot.ranking.int8_vectors import Int8Rows, Int8Vectors
 from bot.ranking.minilm import Vectors
 from bot.search.token_ids import same_objects
 
@@ -39,7 +40,7 @@ Encode = Callable[[list[str]], Vectors]
 
 @dataclass(frozen=True)
 class SentenceRows:
-    vectors: Vectors  # (rows, dimensions), unit rows, read-only
+    vectors: Int8Vectors  # one row per distinct text, read-only
     rows: Rows  # each sentence's row
     pair_rows: Rows  # the row of each sentence read with the next one of its paragraph; -1 for a paragraph's last
 
@@ -57,7 +58,7 @@ class _ArticleRows:
 @dataclass(frozen=True)
 class _Build:
     model_digest: str
-    vectors: Vectors
+    vectors: Int8Vectors
     articles: dict[str, _ArticleRows]
 
 
@@ -119,17 +120,15 @@ def sentence_rows(knowledge: KnowledgeBase, cache_folder: Path, model_digest: st
     for known in kept:
         still_used[known.rows] = True
     used = np.flatnonzero(still_used)
-    new_vectors = (
-        EmbeddingCache(cache_folder, model_digest).vectors(list(fresh_texts), encode, dimensions)
-        if fresh_texts
-        else np.zeros((0, dimensions), dtype=np.float32)
-    )
+    filling = Int8Rows(len(fresh_texts), dimensions)  # rounded as read: never all of a folder's float32 at once
+    if fresh_texts:
+        EmbeddingCache(cache_folder, model_digest).fill(list(fresh_texts), encode, dimensions, filling)
+    new_vectors = filling.held()
     if last is not None and not len(new_vectors) and len(used) == len(last.vectors):
         vectors = last.vectors  # nothing changed: the same matrix, shared with the last knowledge base
     else:
-        parts = [last.vectors[used]] if last is not None and len(used) else []
-        vectors = np.concatenate([*parts, new_vectors]) if parts else np.ascontiguousarray(new_vectors)
-        vectors.setflags(write=False)
+        parts = [last.vectors.taken(used)] if last is not None and len(used) else []
+        vectors = Int8Vectors.joined([*parts, new_vectors], dimensions)
 
     articles: dict[str, _ArticleRows] = {}
     for is_kept, at in order:
@@ -151,7 +150,7 @@ def _texts_of(knowledge: KnowledgeBase, article: Article, start: int, end: int) 
     return texts, has_pair
 
 
-def _flattened(in_order: list[_ArticleRows], vectors: Vectors) -> SentenceRows:
+def _flattened(in_order: list[_ArticleRows], vectors: Int8Vectors) -> SentenceRows:
     """Every sentence's row and pair row, the articles' one after the other."""
     if not in_order:
         empty = np.zeros(0, dtype=np.int64)
