@@ -44,6 +44,13 @@ PUBLISHED = (dt.date(2018, 3, 13), NEWEST)
         ("what did north korea do in the summer of 2019", "the summer of 2019"),
         ("Did the talks resume in spring 2019?", "spring 2019"),
         ("what happened in the fall of 2019", "the fall of 2019"),
+        # A range that starts after it; a year before a unit that is no clock time.
+        ("What happened between 2020 and 2021?", "between 2020 and 2021"),
+        ("What happened in 2020–2021?", "2020–2021"),
+        ("What did they agree from March 2019 to June 2020?", "March 2019 to June 2020"),
+        ("What did Kim's 2020 speech say?", "2020"),
+        ("Did the talks resume in the year 2020?", "2020"),
+        ("2020: did the talks resume?", "2020"),
     ],
 )
 def test_a_time_after_every_article_is_named(question: str, asked: str) -> None:
@@ -63,6 +70,21 @@ def test_a_time_after_every_article_is_named(question: str, asked: str) -> None:
         "what did trump declare last june",  # relative, no year named
         "What happened on February 30, 2020?",  # no such day
         "Did the envoy pay $2020 for the hotel?",  # an amount, not a year
+        # A range is one time from its first end, which the articles cover.
+        "How did relations between Trump and Kim change from 2017 to 2020?",
+        "How did relations between Trump and Kim change between 2017 and 2020?",
+        "What did the two sides do in 2018–2020?",
+        "What did the two sides do in 2018—2020?",
+        "What did the two sides do in 2018-2020?",
+        "What changed from 2019 to 2020?",
+        # A number after a noun is a label; before a plural or a unit of time, a count or a clock time.
+        "What does UN resolution 2094 require?",
+        "What did Resolution 2087 say?",
+        "Where did flight 2020 land?",
+        "What happened to #2020?",
+        "What was announced at 2030 GMT?",
+        "Were 2030 rockets fired?",
+        "Did a fleet of 2030 rockets exist?",
     ],
 )
 def test_a_time_the_articles_may_cover_is_not_named(question: str) -> None:
