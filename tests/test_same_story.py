@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from bot.knowledge.articles import read_articles
 from bot.knowledge.base import build_knowledge_base
+from bot.knowledge.same_story import story_keys
 from bot.knowledge.store import KnowledgeStore
 from tests.cli_helpers import run_bot
 from tests.conftest import write_article
@@ -88,6 +90,32 @@ def test_the_same_url_with_other_text_is_one_story(tmp_path: Path) -> None:
     assert set(knowledge.articles) == {"gazette-zeppelin", "harbour-news"}
     [problem] = knowledge.problems
     assert str(problem).startswith(f"{copy}: url: the same url as 'gazette-zeppelin'")
+
+
+def test_a_reread_finds_a_story_when_an_article_s_url_or_text_changes(tmp_path: Path) -> None:
+    # Each article's story keys are remembered between reads while its url and text are the same;
+    # a change to either is read again.
+    _folder_with_one_story(tmp_path)
+    other = write_article(tmp_path, "zz-other", OTHER.replace("northern", "southern"), publisher="Other Post")
+    assert {a.id for a in read_articles(tmp_path)[0]} == {"gazette-zeppelin", "harbour-news", "zz-other"}
+    write_article(tmp_path, "zz-other", STORY, publisher="Other Post")  # now the same text
+    articles, problems = read_articles(tmp_path)
+    assert {a.id for a in articles} == {"gazette-zeppelin", "harbour-news"}
+    assert [str(p) for p in problems] == [f"{other}: body: the same text as 'gazette-zeppelin' ({tmp_path / 'articles' / 'gazette-zeppelin.md'}): one story, two ids; this file is not served; remove one of them"]
+    write_article(tmp_path, "zz-other", OTHER.replace("northern", "southern"), publisher="Other Post", url="https://example.org/pier")
+    assert {a.id for a in read_articles(tmp_path)[0]} == {"gazette-zeppelin", "harbour-news", "zz-other"}
+    write_article(tmp_path, "harbour-news", OTHER, publisher="Harbour News", url="https://example.org/pier/")  # now the same url
+    articles, problems = read_articles(tmp_path)
+    assert {a.id for a in articles} == {"gazette-zeppelin", "harbour-news"}
+    assert [str(p).split(": ", 2)[:2] for p in problems] == [[str(other), "url"]]
+
+
+def test_story_keys_keep_no_copy_of_the_text() -> None:
+    # Remembered for every article between reads: the joined text would be a second copy of the folder.
+    keys = story_keys(None, STORY)
+    assert keys == story_keys(None, STORY.replace("\n\n", "\n  \n "))  # white space aside
+    assert keys != story_keys(None, STORY.replace("eleven", "twelve"))
+    assert all(len(value) < 64 for _, value in keys)
 
 
 def test_a_copy_added_while_running_is_not_quoted_and_removing_the_kept_one_brings_it_back(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ The other is left out with a problem naming both files; deleting the served one 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -23,8 +24,10 @@ _KEYS: PerArticleMemory[Article, frozenset[tuple[str, str]]] = PerArticleMemory(
 
 
 def story_keys(url: object | None, body: str) -> set[tuple[str, str]]:
-    """What makes two articles one story: the same text (white space aside) or the same URL."""
-    keys = {("text", " ".join(body.split()))}
+    """What makes two articles one story: the same text (white space aside) or the same URL. The
+    text is kept as a digest of its words: the keys are remembered for every article between reads,
+    and the joined text itself would be a second copy of the whole folder for the process's life."""
+    keys = {("text", hashlib.blake2b(" ".join(body.split()).encode("utf-8"), digest_size=20).hexdigest())}
     if url is not None:
         keys.add(("url", canonical_url(str(url))))
     return keys

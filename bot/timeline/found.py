@@ -453,7 +453,7 @@ def _anchored(
                 # "a day after Trump pulled out of the deal", "two months after his second summit
                 # with Trump ended in Hanoi": from that deed, which nothing here dates. A noun
                 # alone ("two days after the failure") is the event just told.
-                continue  # "a day after Trump pulled out of the deal": from that deed, which nothing here dates
+                continue
         if anchor is None:
             anchor = same_before
         earlier = number - 1
