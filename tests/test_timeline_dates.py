@@ -148,6 +148,8 @@ def test_a_counted_date_counts_from_the_last_event_date_not_from_a_span() -> Non
         # "that same day" is "the same day", and the story moves on from it.
         ("The ship sank on 4 May. That same day, the port closed.", ["2018-05-04", "2018-05-04"]),
         ("The ship sank on 4 May. Divers reached it that same morning.", ["2018-05-04", "2018-05-04"]),
+        ("The ship sank on 4 May. Divers reached it the same evening.", ["2018-05-04", "2018-05-04"]),
+        ("The ship sank on 4 May. The port closed the same afternoon.", ["2018-05-04", "2018-05-04"]),
         ("The ship sank on 4 May. The owners responded within hours.", ["2018-05-04", "2018-05-04"]),
         ("The ship sank on 4 May. The owners issued a statement afterwards.", ["2018-05-04", "2018-05-04"]),
         ("The port closed in March. A week later the strike ended.", ["2018-03", "2018-03"]),
@@ -321,8 +323,13 @@ def test_a_date_without_a_year_takes_the_year_written_before_it_in_its_sentence(
     assert [m.date.iso() for m in mentions] == ["2016-01", "2016-09", "2018-10"]
 
 
-def test_a_dateline_is_not_an_event() -> None:
-    text = "OSLO, March 3 (Test Wire) - The committee met on Friday to choose a winner."
+@pytest.mark.parametrize(
+    "dateline",
+    ["OSLO, March 3 (Test Wire) -", "OSLO/BERGEN, March 3 (Test Wire) -", "LIMA/NEW YORK, March 3 -", "TROMSO, Norway, March 3 (Test Wire) -"],
+)
+def test_a_dateline_is_not_an_event(dateline: str) -> None:
+    """A dateline, of one place or several ("OSLO/BERGEN"), is when the report was filed."""
+    text = f"{dateline} The committee met on Friday to choose a winner."
     assert [(phrase, date) for phrase, date, _ in found(text, dt.date(2019, 3, 3))] == [("on Friday", "2019-03-01")]
 
 

@@ -85,7 +85,7 @@ _FORMS = (
     # "the day before", "three days after", "a week later", "the next day", "the same day": from another date.
     rf"\b(?P<anchor_n>{_NUMBER}|(?i:the))\s+(?P<anchor_unit>{_UNIT})\s+(?P<anchor_dir>(?i:before|after|later|earlier))\b",
     rf"\b(?i:the)\s+(?P<anchor_next>(?i:next|following|previous))\s+(?P<anchor_next_unit>(?i:day|morning|week|month|(?<!next )year))\b",
-    rf"\b(?i:the|that)\s+(?P<anchor_same>(?i:same))\s+(?P<anchor_same_unit>(?i:day|morning|week|month))\b",
+    rf"\b(?i:the|that)\s+(?P<anchor_same>(?i:same))\s+(?P<anchor_same_unit>(?i:day|morning|afternoon|evening|night|week|month))\b",
     # "that day": the day of the date it refers to.
     rf"\b(?P<anchor_that>(?i:that)\s+(?i:day|morning|afternoon|evening|night))\b",
     # "within hours", "within an hour of", "hours later", "six minutes after": the same day.
@@ -465,7 +465,8 @@ def _anchored(
         if anchor is None:
             continue
         if g["anchor_same"] or g["anchor_that"] or g["anchor_clock"] or g["anchor_time"] or g["anchor_afterwards"]:
-            amount, unit = 0, g["anchor_same_unit"] or "day"  # "the same day", "within hours": the date it refers to
+            # "the same day", "the same evening", "within hours": the date it refers to
+            amount, unit = 0, g["anchor_same_unit"] if (g["anchor_same_unit"] or "").lower() in ("week", "month") else "day"
             if g["anchor_clock"] and (g["anchor_clock_dir"] or "after").lower() in ("after", "later"):
                 anchor = _last_day(anchor)  # "hours after Pompeo left" a visit of two days: its last
         elif g["anchor_ordinal"]:
@@ -718,7 +719,10 @@ def _counts_days(g: dict[str, str | None]) -> bool:
     """Whether a counted phrase counts days or less ("the next day", "hours later", "that
     morning"), so that only a date with a day can be what it counts from."""
     unit = (g["anchor_unit"] or g["anchor_next_unit"] or g["anchor_same_unit"] or "").lower()
-    return bool(g["anchor_that"] or g["anchor_clock"] or g["anchor_ordinal"] or g["anchor_time"] or g["anchor_afterwards"] or unit.startswith(("day", "morning")))
+    return bool(g["anchor_that"] or g["anchor_clock"] or g["anchor_ordinal"] or g["anchor_time"] or g["anchor_afterwards"] or unit.startswith(_PARTS_OF_A_DAY))
+
+
+_PARTS_OF_A_DAY = ("day", "morning", "afternoon", "evening", "night")
 
 
 def _last_day(resolved: Resolved) -> Resolved:
@@ -739,8 +743,8 @@ ANCHOR_PARAGRAPHS = 1
 _LISTED = re.compile(r",?\s*(?:and|or)\s+(?:(?:in|on|at)\s+)?")
 # A count that is no exact number: "less than a week later", "about two weeks after".
 _HEDGED = re.compile(r"\b(?i:less|more|nearly|almost|about|some|over|around|roughly|under)\s+(?:(?i:than)\s+)?$")
-# A dateline ("SEOUL, July 2 (Reuters) -"): when the story was filed, not an event.
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^.]{0,40}$")
+# A dateline ("SEOUL, July 2 (Reuters) -", "WASHINGTON/SEOUL, May 25 -"): when the story was filed, not an event.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+,[^.]{0,40}$")
 _DATELINE_END = re.compile(r"^\s*(?:\(|[-–—]\s)")
 # A clock time: "3:17 a.m.", "1817 GMT", "11 p.m.".
 _CLOCK_TIME = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{3,4}\s*(?:GMT|UTC)\b|\b\d{1,2}\s*[ap]\.m\.")

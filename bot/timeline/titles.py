@@ -30,6 +30,12 @@ _PHRASE_STARTS = frozenset(
      "because", "that", "which", "who", "where", "despite", "without", "amid", "through", "what", "how", "why", "whom"}
 )  # fmt: skip
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+# English prepositions: a headline never ends on one, its object cut off.
+_PREPOSITIONS = frozenset(
+    """about above across after against along alongside amid among around at before behind below beneath beside
+    besides between beyond by despite during for from in inside into near of off on onto opposite outside over past
+    since through throughout toward towards under underneath until upon via with within without""".split()
+)
 # Words that blur a date before it: "less than a week later", "nearly two years ago".
 _DATE_APPROXIMATORS = frozenset({"less", "more", "than", "nearly", "almost", "barely", "roughly", "just"})
 _DATE_PREPOSITIONS = frozenset({"on", "in", "at", "during", "by", "from", "since", "until", "last", "early", "late", "this"})
@@ -84,7 +90,7 @@ def _clause_headline(tokens: list[Token], clause: Clause, dated: set[int], limit
     if not subject:
         return ""
     if len(subject) == 1 and subject[0].lower in _PERSONAL_PRONOUNS:
-        subject = _named_subject(tokens, clause.first, dated) or subject
+        subject = _possessor(_named_subject(tokens, clause.first, dated)) or subject
     last = clause.last
     if last < len(tokens) and tokens[last].lower == "than":
         # "has carried out more | than a dozen tests": a comparison's standard ends its clause
@@ -106,7 +112,21 @@ def _clause_headline(tokens: list[Token], clause: Clause, dated: set[int], limit
         if _clause_complete(tokens[clause.verb : end], end - clause.verb) or _determines_a_noun(tokens, last, end):
             last = end
     predicate = [t for i, t in enumerate(tokens[clause.verb : last], clause.verb) if i not in dated]
+    if predicate and predicate[-1].lower in _PREPOSITIONS:
+        # "Pence sat near, but did not greet, Kim Yo Jong": the object the two verbs share comes
+        # after the aside.
+        shared = _shared_object(tokens, last)
+        predicate += [t for i, t in enumerate(tokens[shared : _clause_end(tokens, shared)], shared) if t.is_word and i not in dated]
     return _capitalised(_joined(_fit(subject, predicate, limit)))
+
+
+def _shared_object(tokens: list[Token], comma: int) -> int:
+    """Where the object shared by a clause that ends on a preposition at `comma` and an aside
+    opened by a coordinator starts ("near, but did not greet, | Kim"); len(tokens) when none."""
+    if comma >= len(tokens) or tokens[comma].text != "," or comma + 1 >= len(tokens) or tokens[comma + 1].lower not in COORDINATORS:
+        return len(tokens)
+    closing = _clause_end(tokens, comma + 1)
+    return closing + 1 if closing < len(tokens) and tokens[closing].text == "," else len(tokens)
 
 
 def _clause_end(tokens: list[Token], start: int) -> int:
@@ -190,6 +210,15 @@ def _subject(tokens: list[Token], first: int, verb: int, dated: set[int]) -> lis
     return []
 
 
+def _possessor(subject: list[Token]) -> list[Token]:
+    """Who a later "he" or "she" stands for in a subject that names a person's office or aide:
+    "Moon's office said that he would …" → "Moon". Other subjects are their own referent."""
+    for index, token in enumerate(subject):
+        if token.text.endswith(("'s", "’s")) and len(token.text) > 2:
+            return [*subject[:index], token._replace(text=token.text[:-2], end=token.end - 2, lower=token.lower[:-2])]
+    return subject
+
+
 def _named_subject(tokens: list[Token], before: int, dated: set[int]) -> list[Token]:
     """The subject of the sentence's first clause before `before`, when it starts with a name:
     "Trump upended … when he agreed" → "Trump" for the "he" of the later clause."""
@@ -232,7 +261,7 @@ def _fit(subject: list[Token], predicate: list[Token], limit: int) -> list[Token
     such headline that keeps the verb and two words after it (or the whole of a short predicate)."""
     whole = [*subject, *predicate]
     if _length(whole) <= limit:
-        return _tidy(whole)
+        return _tidy(whole, whole)
     least = min(3, len(predicate))
     # "of" between capitals is inside a name ("Secretary of State Mike Pompeo"): no cut there.
     subject_cuts = [n for n, t in enumerate(subject) if n > 0 and t.lower in _PHRASE_STARTS and not _inside_a_name(subject, n)] + [len(subject)]
@@ -267,9 +296,12 @@ def _clause_complete(words: list[Token], cut: int) -> bool:
     return verb is not None and any(words[i].is_word and words[i].lower not in AUXILIARIES for i in range(verb + 1, cut))
 
 
-def _tidy(words: list[Token]) -> list[Token]:
-    """No headline ends on a word that needs another after it ("… at the very least in")."""
-    while len(words) > 2 and (words[-1].lower in _TRAILING or words[-1].lower in _PHRASE_STARTS or words[-1].lower in AUXILIARIES):
+def _tidy(words: list[Token], whole: list[Token] | None = None) -> list[Token]:
+    """No headline ends on a word that needs another after it ("… at the very least in"), except
+    "her" as the last word of the whole clause (`whole`), the object pronoun ("sat near her")."""
+    while len(words) > 2 and (words[-1].lower in _TRAILING or words[-1].lower in _PHRASE_STARTS or words[-1].lower in _PREPOSITIONS or words[-1].lower in AUXILIARIES):
+        if whole and words[-1] is whole[-1] and words[-1].lower == "her":
+            break
         words = words[:-1]
     return words
 
