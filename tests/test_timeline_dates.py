@@ -262,6 +262,16 @@ def test_a_time_of_day_is_on_the_day_the_story_is_at(text: str, expected: list[t
             "The mayor opened the new bridge on 4 May, and a ceremony was held.\n\nAt that ceremony she cut a ribbon.",
             [("4 May", "2018-05-04", "event"), ("At that ceremony", "2018-05-04", "event")],
         ),
+        # A name before the noun's own word ("the Lyon summit") still points back at an event …
+        (
+            "The Lyon summit opened on Sunday.\n\nSpeaking to reporters after the Lyon summit, the minister said talks would go on.",
+            [("on Sunday", "2018-05-27", "event"), ("after the Lyon summit", "2018-05-27", "event")],
+        ),
+        # … but a name and then a verb's past form is a body's name and its verb.
+        (
+            "The White Tower hosted the talks on 4 May.\n\nA guide at the White Tower said the talks went well.",
+            [("4 May", "2018-05-04", "event")],
+        ),
         # "the same …" is the event just told.
         (
             "The mayor opened the bridge on 4 May and spoke at noon on 6 May.\n\nShe thanked the builders at the same appearance.",
@@ -565,11 +575,14 @@ def test_a_named_day_restated_as_a_date_is_one_mention() -> None:
 
 
 def test_counting_back_passes_over_a_paragraph_of_quoted_words() -> None:
-    """A paragraph that only quotes a speaker takes the story to no other time: "the next day"
-    after it counts from the date before it. A paragraph of narrative with no date does not."""
+    """A paragraph that only quotes or reports a speaker's words takes the story to no other time:
+    "the next day" after it counts from the date before it. A paragraph of narrative with no date does not."""
     quoted = "The mayor opened the bridge on 4 May.\n\n“It will carry ten thousand cars a day,” she said.\n\nThe governor praised it the next day."
     narrative = "The mayor opened the bridge on 4 May.\n\nIt was the longest in the region.\n\nThe governor praised it the next day."
-    for text, date in ((quoted, "2018-05-05"), (narrative, None)):
+    # A paragraph that reports a speaker's words in every sentence is one of quoted words too.
+    reported = "The mayor opened the bridge on 4 May.\n\nShe said it was “a great day”. “It is,” he said.\n\nThe governor praised it the next day."
+    part_quoted = "The mayor opened the bridge on 4 May.\n\nShe said it was “a great day”. It was the longest.\n\nThe governor praised it the next day."
+    for text, date in ((quoted, "2018-05-05"), (narrative, None), (reported, "2018-05-05"), (part_quoted, None)):
         sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.\s][^.]*\.(?:”[^.]*\.)?", text)]
         mentions = find_mentions("a", text, dt.date(2018, 6, 1), sentences)
         dated = {text[m.phrase.start : m.phrase.end]: m.date.iso() for m in mentions}

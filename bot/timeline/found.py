@@ -860,22 +860,25 @@ def _paragraph_numbers(body: str, sentences: Sequence[Span]) -> list[int]:
 def _story_paragraphs(
     body: str, sentences: Sequence[Span], paragraph_of: Sequence[int], located: Sequence[tuple[int, re.Match[str], Resolved | None]]
 ) -> list[int]:
-    """Paragraph numbers for counting back, where a paragraph of quoted words with no date
-    ("“The entire United States is within range …,” Kim said.") is one with the paragraph before
-    it: a speaker's words take the story to no other time, so "the next day" after them still
-    counts from the date before them. A paragraph of narrative with no date moves the story on."""
+    """Paragraph numbers for counting back, where a paragraph with no date that quotes a speaker
+    in every sentence ("“The entire United States is within range …,” Kim said."; "Kim, speaking
+    through an interpreter, said he had not expected to see Trump at “this place”.") is one with
+    the paragraph before it: a speaker's words take the story to no other time, so "the next day"
+    after them still counts from the date before them. A paragraph of narrative with no date moves
+    the story on."""
     dated = {paragraph_of[n] for n, _, _ in located}
+    unquoted = {paragraph for span, paragraph in zip(sentences, paragraph_of) if not _QUOTING.search(body, span.start, span.end)}
     numbers, story, previous = [], -1, -1
-    for span, paragraph in zip(sentences, paragraph_of):
+    for paragraph in paragraph_of:
         if paragraph != previous:
-            quoted = body.startswith(_QUOTE_MARKS, span.start) and paragraph not in dated
+            quoted = paragraph not in unquoted and paragraph not in dated
             story += story < 0 or not quoted
             previous = paragraph
         numbers.append(story)
     return numbers
 
 
-_QUOTE_MARKS = ("“", '"', "‘")
+_QUOTING = re.compile("[“\"‘]")
 
 
 # A year after these bounds a span that reaches past it ("has not tested … since 2017"): the story is not told in it.

@@ -27,17 +27,21 @@ from bot.timeline import grammar
 
 # Words that close a noun phrase: punctuation, or a closed-class word starting what follows it
 # ("At that meeting the two leaders agreed": the next clause's subject).
-_PHRASE_END = (
-    r"(?=\s*[,.;:!?\"”’)]|\s+(?:that|which|who|whom|in|on|at|of|and|but|or|with|when|where|to|for|by|as|from"
-    r"|was|were|had|has|have|is|are|than|before|after|the|a|an|he|she|they|it|we)\b|\s*$)"
-)
+_CLOSED_CLASS = (
+    "that which who whom in on at of and but or with when where to for by as from was were had has have is are than"
+    " before after the a an he she they it we"
+).split()
+_PHRASE_END = rf"(?=\s*[,.;:!?\"”’)]|\s+(?:{'|'.join(_CLOSED_CLASS)})\b|\s*$)"
 # A definite noun phrase: a determiner that marks its referent as known, up to three modifiers and
-# a head, all in lower case. The phrase ends at the first capitalised word: a capitalised run names
-# a place or body ("at the Lowell Center", "at the White House said …"), not an event, and words
-# after it are another phrase's. "that" before a pronoun or an article is the pronoun ("After that
-# the talks stalled").
+# a head in lower case. A name may modify it ("after the Hanoi summit": an event, which the article
+# dated with those words); a capitalised head names a place or body ("at the Lowell Center"), and a
+# name followed by a closed-class word or a past form ("at the White House said …") is a body and
+# what it did (_content), not an event. "that" before a pronoun or an article is the pronoun
+# ("After that the talks stalled").
 _DETERMINERS = "the|that|this|those|these|its|his|her|their"
-_DEFINITE = rf"(?P<determiner>{_DETERMINERS})\s+(?!(?:the|a|an|he|she|they|it|we|i|you)\b)(?P<noun>(?:(?![A-Z])[\w’'-]+\s+){{0,3}}?[a-z][\w-]*)" + _PHRASE_END
+_DEFINITE = rf"(?P<determiner>{_DETERMINERS})\s+(?!(?:the|a|an|he|she|they|it|we|i|you)\b)(?P<noun>(?:[\w’'-]+\s+){{0,3}}?[a-z][\w-]*)" + _PHRASE_END
+# Words that end a name's run but head no noun: what follows a body's or place's name.
+_NOT_HEADS = frozenset(_CLOSED_CLASS) | frozenset(grammar.SUBORDINATORS) | {"into", "near", "over", "under", "during", "since", "until", "about"}
 # Right after a counted phrase: "the day after the summit", "within an hour of the launch".
 _AFTER_COUNT = re.compile(r"\s+(?:of\s+)?" + _DEFINITE)
 # In a sentence with no date: a preposition of time or place before the phrase.
@@ -90,7 +94,13 @@ def referent(candidates: Sequence[Dated], holds_the_words: Callable[[Dated], boo
 
 
 def _content(noun: str) -> tuple[str, ...] | None:
-    """The noun phrase's index terms; None when it names a time rather than an event, or has none."""
+    """The noun phrase's index terms; None when it names a time rather than an event, or has none,
+    or is a name and then a word that heads no noun ("at the White House said", "at the Town Hall
+    on the eve"): a body or place, no event."""
+    head = noun.lower().split()[-1]
+    named = any(word[:1].isupper() for word in noun.split()[:-1])
+    if named and (head in _NOT_HEADS or head in grammar.IRREGULAR_PAST or (head.endswith("ed") and len(head) > 3)):
+        return None  # "at the Town Hall on the eve …", "at the White House said …"
     found = tuple(terms(noun))
     if not found or not _TIME_NOUNS.isdisjoint(found):
         return None
