@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from itertools import chain
 
 from bot.timeline.grammar import ARTICLES_AND_POSSESSIVES, AUXILIARIES, COORDINATORS, SUBORDINATORS, Clause, Reading, Token, clauses_of, finite_verb, is_past, segments
+from bot.timeline.relative import MONTH_ABBREVIATIONS
 
 TITLE_LIMIT = 80
 # A title with no phrase boundary to cut at may run this long rather than stop mid-phrase.
@@ -299,7 +300,10 @@ def _clause_complete(words: list[Token], cut: int) -> bool:
 def _tidy(words: list[Token], whole: list[Token] | None = None) -> list[Token]:
     """No headline ends on a word that needs another after it ("… at the very least in"), except
     "her" as the last word of the whole clause (`whole`), the object pronoun ("sat near her")."""
-    while len(words) > 2 and (words[-1].lower in _TRAILING or words[-1].lower in _PHRASE_STARTS or words[-1].lower in _PREPOSITIONS or words[-1].lower in AUXILIARIES):
+    while len(words) > 2 and (
+        words[-1].lower in _TRAILING or words[-1].lower in _PHRASE_STARTS or words[-1].lower in _PREPOSITIONS or words[-1].lower in AUXILIARIES
+        or words[-1].lower in MONTH_ABBREVIATIONS  # "… around Oct" of "around Oct. 10": the clause cut at the abbreviation's dot
+    ):
         if whole and words[-1] is whole[-1] and words[-1].lower == "her":
             break
         words = words[:-1]
