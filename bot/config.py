@@ -41,6 +41,25 @@ def _number_ranges(value: object) -> object:
     return numbers
 
 
+# Slack's token kinds, by the prefix every token of the kind starts with; a message names the
+# kind and its prefix, never any more of the token.
+SLACK_TOKEN_KINDS = {"xoxb-": "a bot token", "xoxp-": "a user token", "xapp-": "an app-level token", "xoxe": "a refresh or configuration token"}
+SLACK_BOT_TOKEN_PREFIXES = ("xoxb-", "xoxp-")
+SLACK_APP_TOKEN_PREFIXES = ("xapp-",)
+
+
+def slack_token_problem(token: str, prefixes: tuple[str, ...], wanted: str) -> str | None:
+    """Why `token` is not of the kind a setting takes (`wanted` says which), None when it is.
+
+    Checked before anything is sent to Slack: a token of the wrong kind fails every call, and in
+    Socket Mode it was retried forever."""
+    token = token.strip()
+    if token.startswith(prefixes):
+        return None
+    found = next((f"{kind} ({prefix}…)" for prefix, kind in SLACK_TOKEN_KINDS.items() if token.startswith(prefix)), None)
+    return f"{wanted}; this one is {found}" if found else f"{wanted}; this one does not start like any Slack token"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False)
 
@@ -121,6 +140,22 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("slack_bot_token")
+    @classmethod
+    def _a_bot_token(cls, value: SecretStr | None) -> SecretStr | None:
+        wanted = "it takes the Bot User OAuth Token, which starts with xoxb- (or a user token, xoxp-)"
+        if value is not None and (problem := slack_token_problem(value.get_secret_value(), SLACK_BOT_TOKEN_PREFIXES, wanted)):
+            raise ValueError(problem)
+        return value
+
+    @field_validator("slack_app_token")
+    @classmethod
+    def _an_app_token(cls, value: SecretStr | None) -> SecretStr | None:
+        wanted = "it takes an app-level token, which starts with xapp- (Basic Information → App-Level Tokens)"
+        if value is not None and (problem := slack_token_problem(value.get_secret_value(), SLACK_APP_TOKEN_PREFIXES, wanted)):
+            raise ValueError(problem)
+        return value
 
     @field_validator("bot_feedback_salt")
     @classmethod

@@ -366,6 +366,13 @@ def slack_app_token_refused(error: str) -> str:
     )
 
 
+def slack_bot_token_refused(error: str) -> str:
+    return (
+        f"Slack refused SLACK_BOT_TOKEN when the bot checked it with auth.test ({error}); copy the Bot User OAuth Token "
+        "(xoxb-…) from the app's OAuth & Permissions page (install the app to the workspace first)."
+    )
+
+
 def discord_unreachable(api_base: str, error: str) -> str:
     return f"Discord could not be reached at {api_base} ({error}); check the network, or DISCORD_API_BASE if it is set."
 

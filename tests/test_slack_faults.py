@@ -208,12 +208,11 @@ def failed_connects(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]
     return [r for r in caplog.records if r.name.startswith(slack_socket.__name__) and "Failed to connect" in r.getMessage()]
 
 
-@pytest.mark.parametrize(("app_token", "error"), [("xapp-1-A0-revoked", "invalid_auth"), (BOT_TOKEN, "not_allowed_token_type")])
-async def test_socket_mode_with_a_refused_app_token_is_one_sentence_and_exit_1(
-    fake_slack: FakeSlack, tmp_path: Path, app_token: str, error: str
-) -> None:
+async def test_socket_mode_with_a_refused_app_token_is_one_sentence_and_exit_1(fake_slack: FakeSlack, tmp_path: Path) -> None:
     """Slack answering apps.connections.open with ok:false will answer the same token the same way:
-    the bot stops, as with a rejected Discord token, instead of retrying forever."""
+    the bot stops, as with a rejected Discord token, instead of retrying forever. (A token of the
+    wrong kind never gets that far: tests/test_slack_tokens.py.)"""
+    app_token, error = "xapp-1-A0-revoked", "invalid_auth"
     env = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_APP_TOKEN": app_token, "SLACK_API_BASE": fake_slack.api_base}
     async with running_bot("slack", env=env, cwd=tmp_path) as bot:
         assert await asyncio.wait_for(bot.process.wait(), TIMEOUT) == 1

@@ -26,7 +26,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot import messages
 from bot.errors import StartupError
 from bot.config import Settings
-from bot.frontends import slack_http, slack_listeners, slack_respond
+from bot.frontends import slack_auth, slack_http, slack_listeners, slack_respond
 from bot.frontends.slack_retries import CALL_TIMEOUT, web_api_retry_handlers
 from bot.frontends.slack_socket import SocketModeConnection
 from bot.knowledge.store import KnowledgeStore
@@ -142,15 +142,18 @@ def count_listeners(app: AsyncApp, in_flight: InFlight) -> None:
     app.listener_runner.listener_completion_handler = _Finished(in_flight)
 
 
-def web_client(settings: Settings, token: str, session: aiohttp.ClientSession | None = None) -> AsyncWebClient:
-    """The Web API client: retries rate limits, server errors and dropped connections, bounded (slack_retries).
+def configure_web_client(client: AsyncWebClient, settings: Settings, session: aiohttp.ClientSession | None = None) -> None:
+    """Point bolt's Web API client at SLACK_API_BASE, bound each attempt by CALL_TIMEOUT and retry
+    rate limits, server errors and dropped connections, bounded (slack_retries).
 
-    With `session`, every call reuses its connections (it should carry the CALL_TIMEOUT); without,
-    slack_sdk opens a session per call.
+    bolt builds this client itself from `token` (see build_app) and copies these same attributes
+    into the client it gives each request. With `session`, every call reuses its connections (it
+    should carry the CALL_TIMEOUT); without, slack_sdk opens a session per call.
     """
-    return AsyncWebClient(
-        token=token, base_url=settings.slack_api_base, timeout=CALL_TIMEOUT, session=session, retry_handlers=web_api_retry_handlers()
-    )
+    client.base_url = settings.slack_api_base if settings.slack_api_base.endswith("/") else f"{settings.slack_api_base}/"
+    client.timeout = CALL_TIMEOUT
+    client.session = session
+    client.retry_handlers = web_api_retry_handlers()
 
 
 def client_session() -> aiohttp.ClientSession:
@@ -169,12 +172,15 @@ def build_app(
     token = _secret(settings.slack_bot_token, "SLACK_BOT_TOKEN", messages.SLACK_BOT_TOKEN_PURPOSE)
     socket_mode = settings.slack_app_token is not None
     app = AsyncApp(
-        client=web_client(settings, token, session),
+        # The token, not a client built around it: bolt reads SLACK_BOT_TOKEN from the environment
+        # whenever `token` is not given, and warns that it "will be unused" beside a `client`.
+        token=token,
         signing_secret=None if socket_mode else signing_secret(settings),
         # Socket Mode envelopes arrive over an authenticated websocket and carry no signature.
         request_verification_enabled=not socket_mode,
         name="talks-bot",
     )
+    configure_web_client(app.client, settings, session)
     app.middleware(answer_once(SeenEvents()))
     app.middleware(slack_respond.retrying_replies(session))
     slack_listeners.register(app, store, frozenset(settings.slack_admin_user_ids))
@@ -227,12 +233,14 @@ async def _serve_http(app: AsyncApp, settings: Settings, in_flight: InFlight) ->
 
 
 async def serve(settings: Settings, store: KnowledgeStore) -> None:
-    """Run until cancelled, then stop taking requests and let answers in flight finish (at most DRAIN_SECONDS)."""
+    """Check the bot token, then run until cancelled; then stop taking requests and let answers in
+    flight finish (at most DRAIN_SECONDS). A token Slack refuses raises StartupError."""
     in_flight = InFlight()
     readiness.register(READINESS_CHECK, lambda: "starting")
     async with client_session() as session:  # closed last, once answers in flight are done
         app = build_app(settings, store, in_flight, session)
         try:
+            await slack_auth.verify_bot_token(app.client)  # before any request is taken, or /readyz says ready
             if settings.slack_app_token is not None:
                 await _serve_socket_mode(app, settings.slack_app_token.get_secret_value(), in_flight)
             else:

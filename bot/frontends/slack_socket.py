@@ -14,36 +14,22 @@ from typing import Any, NoReturn
 
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
-from slack_sdk.errors import SlackApiError
 from slack_sdk.socket_mode.aiohttp import SocketModeClient
 
 from bot import messages
 from bot.errors import StartupError
+from bot.frontends.slack_auth import refused_token
 from bot.service.logs import one_line_logger
 
 PING_INTERVAL = 10  # seconds, bolt's default: also slack_sdk's wait between two connect attempts
 FIRST_WAIT = 1.0  # seconds before asking for a new connection after the first failure
 LONGEST_WAIT = 120.0
-# apps.connections.open answers worth asking again: Slack's own trouble. Any other ok:false answer
-# (invalid_auth, not_allowed_token_type, token_revoked, missing_scope, …) is about the token, and
-# the same token gets the same answer however often it is asked.
-PASSING_ERRORS = frozenset({"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"})
-
 socket_logger = one_line_logger(f"{__name__}.client")
 
 
 def backoff_seconds(failures: int) -> float:
     """0 before the first attempt, then FIRST_WAIT doubling with each failure, at most LONGEST_WAIT."""
     return 0.0 if failures <= 0 else min(FIRST_WAIT * 2 ** (failures - 1), LONGEST_WAIT)
-
-
-def refused_token(error: Exception) -> str | None:
-    """Slack's error code when it answered apps.connections.open ok:false about the token itself;
-    None for a failure worth retrying (the network, a 429 or 5xx after their retries, PASSING_ERRORS)."""
-    if not isinstance(error, SlackApiError) or error.response.status_code != 200:
-        return None
-    code = str(error.response.get("error") or "no reason given")
-    return None if code in PASSING_ERRORS else code
 
 
 class BackoffSocketModeClient(SocketModeClient):
