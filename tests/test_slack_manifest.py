@@ -65,3 +65,25 @@ def test_values_slack_would_refuse_are_one_sentence_and_exit_2(argv: list[str], 
     assert main(["slack-manifest", "--knowledge", str(FIXTURE_KNOWLEDGE), *argv]) == 2
     out, err = capsys.readouterr()
     assert out == "" and problem in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("url", ["https://talks.example.org/slack/events", "https://talks.example.org/slack/events/", "https://talks.example.org"])
+def test_an_address_given_with_or_without_the_events_path_gives_one_events_url(url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's manifest step names the address; some paste the full request URL Slack shows."""
+    manifest = manifest_of(capsys, "--knowledge", str(FIXTURE_KNOWLEDGE), "--url", url)
+    settings = manifest["settings"]
+    urls = {settings["event_subscriptions"]["request_url"], settings["interactivity"]["request_url"]}  # type: ignore[index]
+    urls |= {c["url"] for c in manifest["features"]["slash_commands"]}  # type: ignore[index]
+    assert urls == {"https://talks.example.org" + EVENTS_PATH}
+
+
+def test_an_empty_address_is_refused_not_replaced_by_the_placeholder(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["slack-manifest", "--knowledge", str(FIXTURE_KNOWLEDGE), "--url", ""]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "--url must be the bot's public https address" in err and "''" in err
+
+
+def test_an_address_with_socket_mode_is_refused_rather_than_dropped(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["slack-manifest", "--knowledge", str(FIXTURE_KNOWLEDGE), "--socket-mode", "--url", "https://talks.example.org"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "--socket-mode" in err and "--url" in err and err.count("\n") == 1

@@ -15,21 +15,21 @@ DEFAULT_APP_NAME = "Quote Bot"
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = add_command(subparsers, "slack-manifest", run, help="print the Slack app manifest for this knowledge folder's story")
-    parser.add_argument("--url", default=None, help="the bot's public https address for HTTP mode (default: a placeholder to replace)")
+    parser.add_argument("--url", default=None, help="the bot's public https address for HTTP mode, with or without /slack/events (default: a placeholder to replace)")
     parser.add_argument("--socket-mode", action="store_true", help="for Socket Mode (SLACK_APP_TOKEN): no public address needed")
     parser.add_argument("--app-name", default=DEFAULT_APP_NAME, help=f"the app's name in Slack, at most 35 characters (default: {DEFAULT_APP_NAME})")
 
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: the other commands need not load Slack's libraries.
-    from bot.frontends.slack_manifest import PLACEHOLDER_URL, BadManifestValue, manifest_yaml
+    from bot.frontends.slack_manifest import BadManifestValue, manifest_yaml
 
     settings = load_settings(args)
     profile, problems = load_profile(settings.bot_knowledge_dir)
     for problem in problems:  # the manifest still comes out, with that field's default
         logger.warning("%s", problem)
     try:
-        text = manifest_yaml(profile, app_name=args.app_name, url=args.url or PLACEHOLDER_URL, socket_mode=args.socket_mode)
+        text = manifest_yaml(profile, app_name=args.app_name, url=args.url, socket_mode=args.socket_mode)
     except BadManifestValue as error:
         raise CommandFailed(str(error), EXIT_USAGE) from None
     print(text, end="")

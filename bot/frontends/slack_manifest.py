@@ -60,18 +60,31 @@ def check_app_name(name: str) -> str:
     return name
 
 
-def check_url(url: str) -> str:
+def with_events_path(url: str) -> str:
+    """The request URL for the bot's public address: the address with EVENTS_PATH, which may
+    already be on it (people paste the request URL Slack's settings show)."""
     parts = urlsplit(url)
     if parts.scheme != "https" or not parts.hostname or parts.query or parts.fragment:
         raise BadManifestValue(f"--url must be the bot's public https address, such as https://bot.example.org (Slack sends only to https), not {url!r}")
-    return url
+    base = url.rstrip("/")
+    return base if base.endswith(EVENTS_PATH) else base + EVENTS_PATH
 
 
-def manifest(profile: BotProfile, *, app_name: str, url: str = PLACEHOLDER_URL, socket_mode: bool = False) -> dict[str, Any]:
-    """The manifest as Slack's JSON/YAML structure. url: the bot's public address (HTTP mode;
-    Socket Mode needs none, so its manifest has no request URLs)."""
+def request_url(url: str | None, socket_mode: bool) -> str | None:
+    """The events URL for HTTP mode (PLACEHOLDER_URL's when no address is given); None for Socket
+    Mode, whose manifest has no request URL, so an address given with it is refused, not dropped."""
+    if socket_mode:
+        if url is not None:
+            raise BadManifestValue("--url is for HTTP mode and --socket-mode needs no address: give one or the other")
+        return None
+    return with_events_path(PLACEHOLDER_URL if url is None else url)
+
+
+def manifest(profile: BotProfile, *, app_name: str, url: str | None = None, socket_mode: bool = False) -> dict[str, Any]:
+    """The manifest as Slack's JSON/YAML structure. url: the bot's public address (HTTP mode; None:
+    PLACEHOLDER_URL; Socket Mode needs none, so its manifest has no request URLs)."""
     app_name = check_app_name(app_name)
-    events_url = None if socket_mode else check_url(url).rstrip("/") + EVENTS_PATH
+    events_url = request_url(url, socket_mode)
     description = f"Answers questions about {profile.topic} with quotes from news articles."
     if len(description) > _DESCRIPTION_LIMIT:
         description = "Answers questions with verbatim, attributed quotes from news articles."
@@ -111,7 +124,7 @@ def manifest(profile: BotProfile, *, app_name: str, url: str = PLACEHOLDER_URL, 
     }
 
 
-def manifest_yaml(profile: BotProfile, *, app_name: str, url: str = PLACEHOLDER_URL, socket_mode: bool = False) -> str:
+def manifest_yaml(profile: BotProfile, *, app_name: str, url: str | None = None, socket_mode: bool = False) -> str:
     header = [
         "# Slack app manifest: https://api.slack.com/apps -> Create New App -> From an app manifest",
         "# -> pick the workspace -> paste this. Made by `python -m bot slack-manifest` (README, Slack).",
@@ -119,7 +132,7 @@ def manifest_yaml(profile: BotProfile, *, app_name: str, url: str = PLACEHOLDER_
     ]
     if socket_mode:
         header.append("# Socket Mode: also create an app-level token with connections:write and set SLACK_APP_TOKEN.")
-    elif url == PLACEHOLDER_URL:
+    elif url is None:
         header.append(f"# HTTP mode: {PLACEHOLDER_URL} stands for the bot's public address (--url).")
     body = yaml.safe_dump(manifest(profile, app_name=app_name, url=url, socket_mode=socket_mode), sort_keys=False, allow_unicode=True, width=100)
     return "\n".join(header) + "\n" + body
