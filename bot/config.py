@@ -5,6 +5,7 @@ Tokens are `SecretStr`, so a settings object printed or logged shows `**********
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Literal, get_args
 
@@ -58,6 +59,14 @@ def slack_token_problem(token: str, prefixes: tuple[str, ...], wanted: str) -> s
         return None
     found = next((f"{kind} ({prefix}…)" for prefix, kind in SLACK_TOKEN_KINDS.items() if token.startswith(prefix)), None)
     return f"{wanted}; this one is {found}" if found else f"{wanted}; this one does not start like any Slack token"
+
+
+# A Slack user id: U… (or W… in Enterprise Grid), upper-case letters and digits.
+SLACK_USER_ID = re.compile(r"[UW][A-Z0-9]{2,}")
+
+
+def is_slack_user_id(text: str) -> bool:
+    return SLACK_USER_ID.fullmatch(text) is not None
 
 
 class Settings(BaseSettings):
@@ -115,6 +124,12 @@ class Settings(BaseSettings):
     @classmethod
     def _split_lists(cls, value: object) -> object:
         return _comma_separated(value)
+
+    @field_validator("slack_admin_user_ids")
+    @classmethod
+    def _only_user_ids(cls, value: list[str]) -> list[str]:
+        # A name ("bob") can match no user; the start-up notes say it is ignored (settings_notes).
+        return [item for item in value if is_slack_user_id(item)]
 
     @field_validator("discord_shard_ids", mode="before")
     @classmethod

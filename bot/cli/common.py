@@ -20,6 +20,7 @@ from bot.knowledge.store import KnowledgeStore
 from bot.feedback.asked import AskedLog
 from bot.feedback.votes import FeedbackLog
 from bot.service import log_format as log_format_module
+from bot.settings_notes import settings_notes
 from bot.unanswered.log import UnansweredLog
 
 logger = logging.getLogger(__name__)
@@ -79,6 +80,8 @@ def serve_front_ends(
     from bot.service.lifecycle import serve_until_stopped  # watchfiles and aiohttp are for serving commands only
 
     settings = load_settings(args, is_server=is_server)
+    for note in settings_notes():  # what will not start, or is not read, before what does
+        logger.warning("%s", note)
     asyncio.run(serve_until_stopped(settings, lambda: open_store(settings), front_ends))
     return EXIT_OK
 
