@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import codecs
+import io
 import json
 import sys
 from collections.abc import Iterator
+from typing import BinaryIO
 from pathlib import Path
 
 from bot import commands, messages
@@ -17,6 +20,7 @@ from bot.render.reading_text import reading_text
 from bot.render.text import answer_text
 
 FRONTEND = "cli"
+UTF16_BYTE_ORDER_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -29,29 +33,68 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     )
 
 
-def _batch_lines(source: str) -> Iterator[bytes]:
-    """The lines as bytes: each is decoded on its own, so one that is not UTF-8 spoils only itself."""
+def _batch_lines(source: str) -> Iterator[str]:
+    """The lines as text, each without its line end: \n, \r\n or an old Mac's lone \r (universal
+    newlines). Bytes that are not UTF-8 are kept as surrogates (surrogateescape), so one such line
+    spoils only itself; input that starts with a UTF-16 byte order mark is read as UTF-16."""
     if source == "-":
-        stdin = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
-        yield from stdin if stdin is not None else (line.encode("utf-8") for line in sys.stdin)
+        stdin = getattr(sys.stdin, "buffer", None)
+        if stdin is None:  # a text stream with no bytes under it: already decoded
+            yield from (line.removesuffix("\n").removesuffix("\r") for line in sys.stdin)
+            return
+        yield from _text_lines(stdin)
         return
     try:
-        with Path(source).open("rb") as lines:
-            yield from lines
+        with Path(source).open("rb") as binary:
+            yield from _text_lines(binary)
     except OSError as error:
         raise CommandFailed(f"{source}: cannot be read: {error}") from None
 
 
-def _batch_answer(store: KnowledgeStore, source: str, number: int, line: bytes, explain: bool) -> dict[str, object]:
-    """Line `number`'s answer, or its error when it is not UTF-8 text (reported on stderr too)."""
+def _text_lines(binary: BinaryIO) -> Iterator[str]:
+    buffered = binary if isinstance(binary, io.BufferedReader) else io.BufferedReader(binary)  # type: ignore[arg-type]
+    encoding = "utf-16" if buffered.peek(2)[:2] in UTF16_BYTE_ORDER_MARKS else "utf-8-sig"
+    text = io.TextIOWrapper(buffered, encoding=encoding, errors="surrogateescape", newline=None)
     try:
-        text = line.decode("utf-8")
-    except UnicodeDecodeError as error:
-        named = messages.STANDARD_INPUT if source == "-" else source
-        problem = messages.BATCH_LINE_NOT_TEXT.format(source=named, line=number, byte=f"0x{line[error.start]:02x}", column=error.start + 1)
+        yield from (line.removesuffix("\n") for line in text)
+    finally:
+        text.detach()  # standard input stays open for whoever reads it next
+
+
+def _undecodable(text: str) -> tuple[int, int] | None:
+    """The first byte surrogateescape kept (it is not UTF-8) and its column, None when there is none."""
+    for index, character in enumerate(text):
+        if "\udc80" <= character <= "\udcff":
+            return ord(character) - 0xDC00, index + 1
+    return None
+
+
+def _batch_question(text: str) -> str | None:
+    """The question on a line: the line itself, or the "question" of a JSON object (the form of
+    the answers' own lines); None for a JSON object without one."""
+    if not text.lstrip().startswith("{"):
+        return text
+    try:
+        line = json.loads(text)
+    except ValueError:
+        return text  # a question that happens to start with a brace
+    question = line.get("question") if isinstance(line, dict) else None
+    return question if isinstance(question, str) else None
+
+
+def _batch_answer(store: KnowledgeStore, source: str, number: int, line: str, explain: bool) -> dict[str, object]:
+    """Line `number`'s answer, or its error when it is not text or a JSON object without a question
+    (reported on stderr too)."""
+    named = messages.STANDARD_INPUT if source == "-" else source
+    problem = None
+    if (bad := _undecodable(line)) is not None:
+        problem = messages.BATCH_LINE_NOT_TEXT.format(source=named, line=number, byte=f"0x{bad[0]:02x}", column=bad[1])
+    elif (question := _batch_question(line)) is None:
+        problem = messages.BATCH_LINE_NO_QUESTION.format(source=named, line=number)
+    if problem is not None:
         print(problem, file=sys.stderr)
         return {"line": number, "error": problem}
-    return answer_dict(commands.ask(store, text.removesuffix("\n").removesuffix("\r"), frontend=FRONTEND), explain=explain)
+    return answer_dict(commands.ask(store, question, frontend=FRONTEND), explain=explain)
 
 
 def run(args: argparse.Namespace) -> int:
