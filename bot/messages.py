@@ -45,6 +45,11 @@ FEEDBACK_THANKS = {
     "bad": "Thanks: noted that this answer did not help; the maintainers will look at it. Voting again changes your vote.",
 }
 FEEDBACK_NOT_SAVED = "Sorry, your vote could not be saved; the bot's log says why."
+def feedback_rates_earlier(question: str) -> str:
+    """Before the thanks for a vote typed after another reply: the answer it rates."""
+    return f"This rates the last answer, to “{question}”."
+
+
 FEEDBACK_NOTHING_TO_RATE = "There is no answer about the articles to rate: ask a question about them, then /good or /bad."
 QUESTION_LABEL = "Question"  # before the question an answer is for (Slack's first line, Discord's footer)
 FEEDBACK_GOOD_LABEL = "Helpful"  # beside 👍: screen readers and the notification text read it

@@ -334,3 +334,16 @@ def test_copies_of_the_bot_starting_together_agree_on_the_salt_and_never_tear_a_
     assert skipped == 0 and len(votes) == 400
     assert len({v.voter for v in votes}) == 4 * 99 + 1  # "T1:U1" from every copy is one voter
     assert len(latest_votes(votes)) == 4 * 99 + 1
+
+
+def test_terminal_vote_after_another_command_names_the_answer_it_rates(bundled_store: KnowledgeStore, feedback_log: FeedbackLog) -> None:
+    """/good right after /help quietly rated the answer before the help; now the reply says which."""
+    chat = Conversation(user="ann")
+    reply_to(bundled_store, TILLERSON, chat)
+    reply_to(bundled_store, "/help", chat)
+    reply = reply_to(bundled_store, "/good", chat)
+    assert reply is not None and f"“{TILLERSON}”" in reply and reply.endswith(messages.FEEDBACK_THANKS["good"])
+    assert reply_to(bundled_store, "/bad", chat) == f"{messages.feedback_rates_earlier(TILLERSON)} {messages.FEEDBACK_THANKS['bad']}"
+    reply_to(bundled_store, TILLERSON, chat)
+    assert reply_to(bundled_store, "/good", chat) == messages.FEEDBACK_THANKS["good"]  # just after the answer: no need to say
+    assert [line["vote"] for line in log_lines(feedback_log)] == ["good", "bad", "good"]

@@ -17,6 +17,7 @@ from typing import TextIO, TypeGuard
 from bot import command_table, messages
 from bot.answers import Answer, as_typed
 from bot.command_table.model import Call, Leave, Platform, UnknownCommand
+from bot.command_table.rate import Voted
 from bot.config import Settings
 from bot.frontends.prompt_logs import PromptLine, logs_around
 from bot.knowledge.store import KnowledgeStore
@@ -42,6 +43,9 @@ class Conversation:
     # The chat's last question answered on its own, which a short follow-up ("and why?") leans on.
     anchor: list[str] = field(default_factory=list)
     last_answer: Answer | None = None  # what /good and /bad rate
+    # Whether another reply (/help, /sources, …; votes aside) came after last_answer: a vote then
+    # says which answer it rates, since "the last answer" is no longer what the user just read.
+    replied_since_answer: bool = False
     user: str = field(default_factory=lambda: _login_name())  # the voter, logged only as a salted hash
 
 
@@ -72,8 +76,14 @@ def _reply_to_call(store: KnowledgeStore, call: Call | UnknownCommand, talk: Con
         return None
     if isinstance(result, Answer):
         talk.last_answer = result
+        talk.replied_since_answer = False
         if result.answered and not result.follow_up:
             talk.anchor[:] = [result.question]  # "Q, and why?, and when?": both lean on Q
+    elif isinstance(result, Voted):
+        if talk.replied_since_answer and talk.last_answer is not None:
+            return f"{messages.feedback_rates_earlier(shorten(talk.last_answer.question, ECHO_CHARS))} {reply_text(result)}"
+    else:
+        talk.replied_since_answer = True
     return reply_text(result)
 
 
