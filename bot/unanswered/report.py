@@ -22,6 +22,7 @@ from bot.knowledge.base import KnowledgeBase
 from bot.search.english import is_english_word, specificity
 from bot.search.normalise import fold, is_stop_word, stem, without_accents, words
 from bot.search.query import question_terms, words_in_no_article
+from bot.timeline.asked_time import times_asked
 
 logger = logging.getLogger(__name__)
 
@@ -185,8 +186,12 @@ def since(entries: Iterable[E], day: dt.date | None) -> Iterator[E]:
 
 def absent_from_articles(knowledge: KnowledgeBase, question: str) -> list[str]:
     """The question's words no article uses, read with accents taken off first, so "Hanói" is
-    "Hanoi" and found in the articles rather than read as "han" and "i"."""
-    return words_in_no_article(knowledge, without_accents(question))
+    "Hanoi" and found in the articles rather than read as "han" and "i". The words of a time the
+    question names ("March 2019") are left out: the time gate and the timeline read those as
+    dates, no alias can bridge one, and the articles' own dates are in their front matter."""
+    text = without_accents(question)
+    time_words = {word.casefold() for asked in times_asked(text) for word in asked.said.split()}
+    return [phrase for phrase in words_in_no_article(knowledge, text) if not all(word.casefold() in time_words for word in phrase.split())]
 
 
 def in_another_language(knowledge: KnowledgeBase, question: str) -> bool:
