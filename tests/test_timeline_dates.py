@@ -10,6 +10,8 @@ import pytest
 
 from bot.knowledge.models import Span
 from bot.timeline.found import find_mentions
+from bot.timeline.grammar import Role
+from bot.timeline.sentence_memo import SentenceMemo
 from bot.timeline.models import EventDate
 from tests.conftest import FIXTURE_KNOWLEDGE, fast_and_full_date_scans_agree
 
@@ -632,3 +634,21 @@ def test_a_past_deed_counted_past_publication_is_no_plan() -> None:
         sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.\s][^.]*\.", text)]
         mentions = find_mentions("a", text, dt.date(2019, 5, 10), sentences)
         assert [m.date.iso() + (" announced" if m.role.value == "announced" else "") for m in mentions] == expected
+
+
+def test_articles_sharing_a_sentence_each_read_it_against_their_own_publication_date() -> None:
+    """A build reads a sentence text once for every article holding it (bot.timeline.sentence_memo):
+    wire copy runs in several outlets, published on different days. The same words are a plan in
+    the article published before the day and an event in the one published after it, with the
+    same title, and each article's mentions are what it gives read alone."""
+    text = "Trump and Kim met in Singapore on June 12, 2018. Trump said it went well."
+    sentences = [Span(0, 48), Span(49, len(text))]
+    before, after = dt.date(2018, 6, 1), dt.date(2018, 6, 20)
+    memo = SentenceMemo()
+    shared = [find_mentions(article, text, published, sentences, memo=memo) for article, published in (("early", before), ("late", after))]
+    alone = [find_mentions(article, text, published, sentences) for article, published in (("early", before), ("late", after))]
+    assert shared == alone
+    (plan,), (event,) = shared
+    assert (plan.role, event.role) == (Role.ANNOUNCED, Role.EVENT)
+    assert plan.date.iso() == event.date.iso() == "2018-06-12"
+    assert plan.title == event.title

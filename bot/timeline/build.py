@@ -14,6 +14,7 @@ from bot.timeline.curated import load_curated
 from bot.timeline.found import TRIGGER_TERMS, Mention, find_mentions
 from bot.timeline.grammar import Role
 from bot.timeline.merge import merge
+from bot.timeline.sentence_memo import SentenceMemo
 from bot.timeline.models import TimelineEvent
 
 if TYPE_CHECKING:  # base.py calls us at the end of its build, so only the type is needed here
@@ -51,10 +52,11 @@ def find_all_mentions(knowledge: KnowledgeBase, cache_folder: Path | None = None
     passages, sentences, sentence_terms = knowledge.passages, knowledge.sentences, knowledge.sentence_terms
     for position, sentence in enumerate(sentences):
         positions[passages[sentence.passage].article_id].append(position)
+    memo = SentenceMemo()  # what reading a sentence gave, for every article read now
 
     def find(article: Article, spans: tuple[Span, ...]) -> list[Mention]:
         # The sentences' index terms, already made, say cheaply whether each can hold a date at all.
         may_hold_dates = [not TRIGGER_TERMS.isdisjoint(sentence_terms[p]) for p in positions[article.id]]
-        return find_mentions(article.id, article.body, article.meta.published, spans, may_hold_dates)
+        return find_mentions(article.id, article.body, article.meta.published, spans, may_hold_dates, memo)
 
     return remembered.mentions([(a, tuple(sentences[p].span for p in positions[a.id])) for a in knowledge.articles.values()], find, cache_folder)

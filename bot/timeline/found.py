@@ -20,9 +20,9 @@ from bot.knowledge.models import Span
 from bot.search.normalise import terms
 from bot.timeline import grammar, referring, relative
 from bot.timeline.grammar import Role
-from bot.timeline.titles import headline
 from bot.timeline.models import EventDate
 from bot.timeline.relative import Resolved
+from bot.timeline.sentence_memo import SentenceMemo, SentenceReader
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -186,12 +186,18 @@ class Mention:
 
 
 def find_mentions(
-    article_id: str, body: str, published: dt.date, sentences: Sequence[Span], may_hold_dates: Sequence[bool] | None = None
+    article_id: str,
+    body: str,
+    published: dt.date,
+    sentences: Sequence[Span],
+    may_hold_dates: Sequence[bool] | None = None,
+    memo: SentenceMemo | None = None,
 ) -> list[Mention]:
     """Every dated mention in one article, in text order, with the sentence that holds it, its
     role (event, announced, state) and a title. `may_hold_dates[i]` False skips sentence i: the
     build passes what the sentence's index terms say (TRIGGER_TERMS), which is much cheaper
-    than reading every sentence."""
+    than reading every sentence. `memo`: what reading a sentence gave, by its text, shared by
+    the articles of one build (bot.timeline.sentence_memo)."""
     located: list[tuple[int, re.Match[str], Resolved | None]] = []  # sentence number, match, date
     flags = may_hold_dates if may_hold_dates is not None else [True] * len(sentences)
     ordered = sorted(zip(sentences, flags), key=lambda pair: pair[0].start)
@@ -204,18 +210,13 @@ def find_mentions(
     paragraph_of = _paragraph_numbers(body, [span for span, _ in ordered])
     # A dateline ("SEOUL, July 2 (Reuters) -") is when the story was filed: no event, nor a date to count from.
     located = [(n, m, r) for n, m, r in located if not _is_dateline(body, ordered[n][0], m)]
-    tokenised: dict[int, list[grammar.Token]] = {}  # sentence start -> its tokens, made once
-
-    def tokens_of(span: Span) -> list[grammar.Token]:
-        if span.start not in tokenised:
-            tokenised[span.start] = grammar.tokens_of(body[span.start : span.end])
-        return tokenised[span.start]
+    reader = SentenceReader(body, memo)  # each sentence's tokens made once, only if needed
+    tokens_of = reader.tokens
 
     def dates_an_event(number: int, match: re.Match[str], resolved: Resolved) -> bool:
         span = ordered[number][0]
         start, end = match.start() - span.start, match.end() - span.start
-        text = body[span.start : span.end]
-        reading = grammar.read(text, tokens_of(span), start, end, future=resolved.first > published, open_ended=resolved.last >= published)
+        reading = reader.read(span, start, end, future=resolved.first > published, open_ended=resolved.last >= published)
         return reading.role is Role.EVENT
 
     placed: dict[int, frozenset[str]] = {}  # match start -> the noun's terms, made once
@@ -267,17 +268,16 @@ def find_mentions(
             continue  # "his New Year's Day address on Jan. 1": one day, which the written date gives
         if match.group("future_n") and _RANKED_BEFORE.search(text, 0, start):
             continue  # "the first talks in seven months": the span up to publication, no plan
-        tokens = tokens_of(span)
         future, open_ended = resolved.first > published, resolved.last >= published
         if match.start() in counted_back:
             # "…, the day after Choe announced the talks": the clause its "after" opens is what it dates.
             opener = match.start("anchor_dir") - span.start
-            reading = grammar.read(text, tokens, opener, end, future=future, open_ended=open_ended)
-            if not _introduces(reading, tokens, opener):
+            reading = reader.read(span, opener, end, future=future, open_ended=open_ended)
+            if not _introduces(reading, tokens_of(span), opener):
                 continue  # "…, three weeks before the summit": it dates a noun, told elsewhere
         else:
-            reading = grammar.read(text, tokens, start, end, future=future, open_ended=open_ended)
-            if future and _is_anchor(match) and grammar.read(text, tokens, start, end, future=False, open_ended=False).role is Role.EVENT:
+            reading = reader.read(span, start, end, future=future, open_ended=open_ended)
+            if future and _is_anchor(match) and reader.read(span, start, end, future=False, open_ended=False).role is Role.EVENT:
                 continue  # "Two months later, Kim met Xi", counted past publication: a past deed, so the count went wrong
             listed = read_before.get(number)
             if listed is not None and reading.role is Role.STATE and listed[1].role is Role.EVENT and _LISTED.fullmatch(text, listed[0], start):
@@ -292,19 +292,19 @@ def find_mentions(
             elif reading.role is Role.STATE and (ahead := _plan_day(match, resolved, as_written[match.start()], published)) is not None:
                 # "Pence would receive the remains … on 1 August", "Troops are to begin … on 1
                 # October": a plan's date without a year is the next such day after publication.
-                if grammar.looks_ahead(text, tokens, start, end) and not _dates_a_report(located, position, bounds[number], dates_an_event):
+                if grammar.looks_ahead(text, tokens_of(span), start, end) and not _dates_a_report(located, position, bounds[number], dates_an_event):
                     resolved, reading = ahead, grammar.Reading(Role.ANNOUNCED, reading.clause)
         read_before[number] = (end, reading)
         if reading.role is Role.STATE:
             mentions.append(Mention(article_id, Span(match.start(), match.end()), span, resolved, reading.role))
             continue  # never shown: no title needed
-        title = headline(text, tokens, reading, start, end)
-        extent = _extent(tokens, reading, resolved, text)
-        context = tuple(terms(f"{text[:start]} {text[end:]}"))
+        title = reader.title(span, reading, start, end)
+        extent = _extent(lambda: tokens_of(span), reading, resolved, text)
+        context = reader.context(span, start, end)
         mentions.append(Mention(article_id, Span(match.start(), match.end()), span, resolved, reading.role, title, extent, context))
     if any(m.role is Role.EVENT for m in mentions):
         spans = [s for s, _ in ordered]
-        mentions = sorted(mentions + _referring_back(article_id, body, spans, paragraph_of, mentions, tokens_of), key=lambda m: m.phrase.start)
+        mentions = sorted(mentions + _referring_back(article_id, body, spans, paragraph_of, mentions, reader), key=lambda m: m.phrase.start)
     return mentions
 
 
@@ -314,7 +314,7 @@ def _referring_back(
     sentences: Sequence[Span],
     paragraph_of: Sequence[int],
     mentions: Sequence[Mention],
-    tokens_of: Callable[[Span], list[grammar.Token]],
+    reader: SentenceReader,
 ) -> list[Mention]:
     """Events of sentences with no date of their own, dated by a definite noun pointing back at an
     event the article dated ("Speaking to reporters after the meeting, Trump said …", "told
@@ -355,12 +355,11 @@ def _referring_back(
             )
         if target is None:
             continue
-        text, tokens = body[span.start : span.end], tokens_of(span)
-        reading = grammar.read(text, tokens, start - span.start, end - span.start, future=False, open_ended=False)
+        reading = reader.read(span, start - span.start, end - span.start, future=False, open_ended=False)
         if reading.role is not Role.EVENT:
             continue
-        title = headline(text, tokens, reading, start - span.start, end - span.start)
-        context = tuple(terms(f"{text[: start - span.start]} {text[end - span.start :]}"))
+        title = reader.title(span, reading, start - span.start, end - span.start)
+        context = reader.context(span, start - span.start, end - span.start)
         found.append(Mention(article_id, Span(start, end), span, target.resolved, Role.EVENT, title, None, context))
         dated_sentences.add(span.start)
     return found
@@ -785,9 +784,12 @@ _ENDING_VERBS = frozenset({"ended", "concluded", "closed", "finished", "collapse
 _OPENING_VERBS = frozenset({"began", "opened", "started", "kicked", "launched", "convened"})
 
 
-def _extent(tokens: list[grammar.Token], reading: grammar.Reading, resolved: Resolved, sentence: str) -> tuple[EventDate, EventDate] | None:
+def _extent(
+    tokens: Callable[[], list[grammar.Token]], reading: grammar.Reading, resolved: Resolved, sentence: str
+) -> tuple[EventDate, EventDate] | None:
     """First and last day of an event of several days: a written span ("February 27-28"), or a
-    "two-day" meeting said to end (or open) on a day."""
+    "two-day" meeting said to end (or open) on a day. `tokens` gives the sentence's tokens, made
+    only when the sentence says how many days."""
     if resolved.end is not None:
         return resolved.date, resolved.end
     if resolved.date.day is None or reading.clause is None or reading.clause.verb is None:
@@ -796,7 +798,7 @@ def _extent(tokens: list[grammar.Token], reading: grammar.Reading, resolved: Res
     if long is None:
         return None
     days = relative.number_value(long.group("days")) - 1
-    verb = tokens[reading.clause.verb].lower
+    verb = tokens()[reading.clause.verb].lower
     day = resolved.first
     if verb in _ENDING_VERBS:
         first, last = day - dt.timedelta(days=days), day
