@@ -31,16 +31,18 @@ from bot.search.ellipsis import (
     with_the_earlier_subject,
 )
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
-from bot.search.normalise import ADDRESSING_THE_BOT, EXCLAMATIONS, PLEASANTRIES, SENTENCE_BREAK, is_stop_word, spell_out_shorthand, without_set_off_interjections, words
+from bot.search.normalise import ADDRESSING_THE_BOT, EXCLAMATIONS, PLEASANTRIES, SENTENCE_BREAK, is_stop_word, spell_out_shorthand, terms, without_set_off_interjections, words
 from bot.search.query import Query, analyse, read_question, said_in_articles
-from bot.timeline.asked_time import AfterArticles, after_articles, times_asked
+from bot.timeline.asked_time import AfterArticles, AskedTime, after_articles, reported_by, times_asked
 from bot.search.title_context import title_terms
 from bot.search.unknown_name import unknown_name
 from bot.short_outlet_names import with_whole_outlet_names
 
 MAX_QUESTION_CHARS = 2000
 MAX_QUOTES = 3
-# A source the question names ("does Vox think") lifts that source's passages.
+# A source the question names ("does Vox think") lifts that source's passages, as does a month or
+# day it names that an article reports ("what happened at the DMZ in June 2019" and a report
+# published on June 30, 2019): the time names the article as its publisher's name would.
 NAMED_SOURCE_BOOST = 2.0
 
 
@@ -234,6 +236,8 @@ def answer(
     # Its article's title is context too: what the whole article is about (bot.search.title_context).
     best_article = knowledge.article_of(knowledge.sentences[best.sentence].passage)
     present |= frozenset(title_terms(best_article.meta.title, knowledge.aliases))
+    # And the time asked, when the article reports it: its body says "on Sunday", not "June 2019".
+    present |= frozenset(term for time in reported_by(best_article.meta.published, asked) for term in terms(time.said))
     credits = concept_credits(knowledge, query, present)
     coverage = weighted_coverage(credits)
     similarity = similarity_of(rankings, best.sentence)
@@ -274,7 +278,7 @@ def rank_sentences(
     meant = _with_corrections(spell_out_shorthand(text.casefold()), query.corrections)
     asked = Asked(without_opening(meant) or text, query, only_articles, alongside)
     rankings = [ranker.rank(knowledge, asked) for ranker in knowledge.rankers]
-    return rankings, _boost_named_sources(knowledge, fuse(rankings, pipeline.fusion), query)
+    return rankings, _boost_dated_articles(knowledge, _boost_named_sources(knowledge, fuse(rankings, pipeline.fusion), query), times_asked(text))
 
 
 def _within(knowledge: KnowledgeBase, ranked: FusedList, articles: frozenset[str]) -> FusedList:
@@ -344,6 +348,15 @@ def _boost_named_sources(knowledge: KnowledgeBase, fused: FusedList, query: Quer
         return fused
     numbering = knowledge.numbering
     return fused.lifted(numbering.chosen(query.named_articles)[numbering.of_sentence], NAMED_SOURCE_BOOST)
+
+
+def _boost_dated_articles(knowledge: KnowledgeBase, fused: FusedList, asked: tuple[AskedTime, ...]) -> FusedList:
+    """The articles that report a month or day the question names come first among equals."""
+    dated = frozenset(article_id for article_id, article in knowledge.articles.items() if reported_by(article.meta.published, asked)) if asked else frozenset()
+    if not dated:
+        return fused
+    numbering = knowledge.numbering
+    return fused.lifted(numbering.chosen(dated)[numbering.of_sentence], NAMED_SOURCE_BOOST)
 
 
 def similarity_of(rankings: list[Ranking], sentence: int) -> float | None:

@@ -17,6 +17,9 @@ after a preposition, a determiner, a possessive or nothing ("in 2020", "the 2020
 as a count or clock time before a plural or a unit ("2030 rockets", "at 2030 GMT"). Relative times
 ("later in 2019", "last June") are left to the answer check. The folder's range comes from the
 articles' front matter (`published`); nothing here knows a story.
+
+The same times say which articles report them (`reported_by`): one published within a month or a
+day asked, or the day after, is about it, and the ranking prefers it (bot.answers).
 """
 
 from __future__ import annotations
@@ -190,3 +193,10 @@ def _span(match: re.Match[str]) -> tuple[dt.date, dt.date] | None:
 def describe(day: dt.date) -> str:
     """A day as the reply writes it: "February 28, 2019"."""
     return EventDate(day.year, day.month, day.day).label()
+
+
+def reported_by(published: dt.date, asked: Iterable[AskedTime]) -> tuple[AskedTime, ...]:
+    """The times asked, a month or shorter, that an article published on `published` reports: a
+    news article is about the days around its publication, published within them or the day
+    after (a report of yesterday's events), and seldom says their month or year ("on Sunday")."""
+    return tuple(time for time in asked if (time.last - time.first).days < 31 and time.first <= published <= time.last + dt.timedelta(days=1))
