@@ -84,6 +84,15 @@ def test_role_words_before_the_name() -> None:
     assert roles(body) == {"Tom Baker": "former senator"}
 
 
+@pytest.mark.parametrize("opening", ["said in a statement", "told reporters", "said"])
+def test_a_name_that_labels_the_office_is_part_of_the_role(opening: str) -> None:
+    # The name of an office before its title ("White House press secretary") opens the role, and the
+    # person named after it speaks; the quotation after goes on in the same speaker's words.
+    body = f"“We are aware of the launch tonight,” White House press secretary Sarah Sanders {opening}. \"We will continue to monitor as necessary.\""
+    assert said(body) == [("Sarah Sanders", "We are aware of the launch tonight"), ("Sarah Sanders", "We will continue to monitor as necessary.")]
+    assert roles(body) == {"Sarah Sanders": "White House press secretary"}
+
+
 def test_a_surname_points_back_to_the_full_name() -> None:
     body = """
     Maria Lopez has studied the region for decades.

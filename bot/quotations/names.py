@@ -90,6 +90,10 @@ def name_mentions(body: str, tokens: Sequence[Token], paragraph_start: int) -> l
             j += 1
         mention = _mention(body, tokens, i, j, paragraph_start)
         if mention is not None:
+            # A name inside the next one's role ("White House" of "White House press secretary
+            # Sarah Sanders") is no mention of its own.
+            while mentions and mentions[-1].outer_start >= mention.outer_start:
+                mentions.pop()
             mentions.append(mention)
         i = j
     return mentions
@@ -234,11 +238,28 @@ def _role_words_before(body: str, tokens: Sequence[Token], i: int, paragraph_sta
         k -= 1
     if k == i:
         return None
-    if k > 0:
-        before = tokens[k - 1]
-        if before.text[0].isalpha() and not (is_stop_word(before.lower) or before.lower in SPEECH_VERBS):
-            return None  # "… North Korea negotiations Stephen Biegun": the words belong to something else
+    if k > 0 and not _ends_a_phrase(tokens[k - 1]):
+        # "White House press secretary Sarah Sanders": a name before role words that end in a
+        # title names the office, and is the role's too; "… North Korea negotiations Stephen
+        # Biegun": the words belong to something else.
+        return _office_name_before(body, tokens, k) if tokens[i - 1].lower in PERSONAL_TITLES else None
     return tokens[k].start
+
+
+def _office_name_before(body: str, tokens: Sequence[Token], k: int) -> int | None:
+    """Where a run of capitalised words right before token `k` starts, when what precedes the run
+    ends a phrase ("said White House …", "“…,” White House …")."""
+    m = k
+    while m > 0 and k - m < MAX_ROLE_WORDS_BEFORE and tokens[m - 1].capitalised and tokens[m - 1].text[0].isalpha() and body[tokens[m - 1].end : tokens[m].start] == " ":
+        m -= 1
+    if m == k or (m > 0 and not _ends_a_phrase(tokens[m - 1])):
+        return None
+    return tokens[m].start
+
+
+def _ends_a_phrase(token: Token) -> bool:
+    """Punctuation, a small word or a speech verb: what may stand before a name's role words."""
+    return not token.text[0].isalpha() or is_stop_word(token.lower) or token.lower in SPEECH_VERBS
 
 
 def _role_word(token: Token) -> bool:
