@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from bot.answers import Answer, Declined, WholeRankings, answer, answer_of_outlet
+from bot.compare_sources import missing_outlets
 from bot.knowledge.base import KnowledgeBase, publisher_name
 from bot.quotes import Quote
 from bot.timeline.models import TimelineEvent
@@ -39,6 +40,7 @@ class Comparison:
     # Events on the topic that the outlets date differently (bot.timeline's other_dates).
     date_differences: tuple[TimelineEvent, ...] = ()
     declined: Declined | None = None  # the topic itself cannot be compared: empty, too long, no articles
+    no_articles: tuple[str, ...] = ()  # outlets the topic names that no article is from, as typed (bot.compare_sources)
 
     @property
     def compared(self) -> bool:
@@ -54,16 +56,21 @@ def outlets(knowledge: KnowledgeBase) -> dict[str, frozenset[str]]:
 
 
 def compare(knowledge: KnowledgeBase, topic: str) -> Comparison:
-    whole = answer(knowledge, topic)
+    # "what did Reuters say about Hanoi" with no Reuters article: say so, and compare the outlets
+    # there are on Hanoi (the unknown name left in made every outlet's answer look off-topic).
+    missing = missing_outlets(knowledge, topic)
+    no_articles = missing.names if missing is not None else ()
+    asked = missing.topic if missing is not None else topic
+    whole = answer(knowledge, asked)
     if whole.declined in (Declined.EMPTY, Declined.TOO_LONG, Declined.NO_ARTICLES, Declined.SMALL_TALK):
-        return Comparison(whole.question, declined=whole.declined)
+        return Comparison(whole.question, declined=whole.declined, no_articles=no_articles)
     answered: list[OutletQuotes] = []
     nothing: list[str] = []
     # Each outlet keeps its sentences in the whole folder's order (as /ask ranks them): ranked once.
     whole_rankings: WholeRankings = {}
     titled = events_titled(knowledge, whole.question)
     for publisher, ids in outlets(knowledge).items():
-        result = answer_of_outlet(knowledge, topic, ids, whole, whole_rankings)
+        result = answer_of_outlet(knowledge, asked, ids, whole, whole_rankings)
         if not result.answered:
             result = _from_events(whole.question, titled, ids)
         if result.answered:
@@ -71,7 +78,7 @@ def compare(knowledge: KnowledgeBase, topic: str) -> Comparison:
         else:
             nothing.append(publisher)
     answered.sort(key=lambda outlet: -outlet.answer.quotes[0].score)
-    return Comparison(whole.question, tuple(answered), tuple(nothing), _dated_differently(knowledge, whole.question) if answered else ())
+    return Comparison(whole.question, tuple(answered), tuple(nothing), _dated_differently(knowledge, whole.question) if answered else (), no_articles=no_articles)
 
 
 def _from_events(topic: str, events: list[TimelineEvent], ids: frozenset[str]) -> Answer:

@@ -401,6 +401,12 @@ SAID_MORE = "…and {count} more."
 COMPARE_MORE_OUTLETS = "…and {count} more outlets with quotes on this (too many to show side by side)."
 
 
+def compare_no_article_from(names: tuple[str, ...]) -> str:
+    """The outlets a /compare topic names that no article is from: "No article here is from Reuters, nor names it."."""
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    return f"No article here is from {listed}, nor names {'it' if len(names) == 1 else 'them'}."
+
+
 def said_count(count: int) -> str:
     return f"{count} quotation{'s' if count != 1 else ''}"
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import commands
+from bot import commands, messages
 from bot.cli import main
 from bot.knowledge.store import KnowledgeStore
+from bot.render.said_text import compare_text
 from tests.conftest import write_article
 
 ARTICLE_KEYS = {"id", "title", "publisher", "author", "published", "url", "kind", "path"}
@@ -134,6 +135,29 @@ def test_compare_quotes_each_outlet_that_answers_and_names_the_ones_that_do_not(
         assert {publisher for publisher in (q.article.meta.publisher for q in outlet.quotes)} == {outlet.publisher}
         for quote in outlet.quotes:
             assert quote.text == quote.article.body[quote.start : quote.end]
+
+
+@pytest.mark.parametrize(
+    ("topic", "named", "compared_on"),
+    [
+        ("what did reuters say about hanoi", ("reuters",), "hanoi"),
+        ("The New York Times on sanctions", ("The New York Times",), "sanctions"),
+        ("according to Reuters, why did the Hanoi summit collapse?", ("Reuters",), "why did the Hanoi summit collapse?"),
+        ("reuters and vox on hanoi", ("reuters",), "hanoi"),  # Vox has articles: compared with the others
+    ],
+)
+def test_compare_says_which_named_outlet_has_no_article_and_compares_the_others(bundled_store: KnowledgeStore, topic: str, named: tuple[str, ...], compared_on: str) -> None:
+    comparison = commands.compare(bundled_store, topic)
+    assert comparison.no_articles == named and comparison.topic == compared_on
+    assert {o.publisher for o in comparison.outlets} >= {"WIRED", "Vox"}  # both cover Hanoi and sanctions
+    text = compare_text(comparison)
+    assert text.startswith(f"No article here is from {named[0]}, nor names it.\n")
+    assert messages.COMPARE_NONE_COVER not in text
+
+
+@pytest.mark.parametrize("topic", ["Vox on sanctions", "Trump on sanctions", "what did trump say about hanoi", "focus on sanctions", "the effect of sanctions on north korea"])
+def test_compare_names_no_missing_outlet_for_a_publisher_a_person_quoted_or_everyday_words(bundled_store: KnowledgeStore, topic: str) -> None:
+    assert commands.compare(bundled_store, topic).no_articles == ()
 
 
 def test_compare_says_when_sources_date_an_event_differently(bundled_store: KnowledgeStore) -> None:

@@ -106,6 +106,16 @@ async def test_discord_compare_is_one_embed_with_a_field_per_outlet(bot: FakeDis
     assert_pings_no_one(calls)
 
 
+async def test_discord_compare_says_which_named_outlet_has_no_article(bot: FakeDiscord) -> None:
+    interaction = await bot.slash("compare", {"topic": "what did reuters say about hanoi"})
+    calls = await bot.wait_for(answered(interaction, follow_ups=1))
+    [follow_up] = [c for c in interaction_calls(calls, interaction) if c.path.startswith("/webhooks/")]
+    [embed] = follow_up.body["embeds"]
+    assert embed["description"] == "No article here is from reuters, nor names it."
+    assert {"WIRED", "Vox"} <= {f["name"] for f in embed["fields"]}
+    assert_pings_no_one(calls)
+
+
 # --- Slack, through the real app ---
 
 
@@ -127,6 +137,10 @@ async def test_slack_said_and_compare(fake_slack: FakeSlack, http_bot: HttpBot) 
     assert any(s.startswith("*WIRED*\n>") for s in sections) and any(s.startswith("*Vox*\n>") for s in sections)
     assert "The Washington Post: nothing on this." in sections
     assert "No one called 'Nobody Known' is quoted" in all_text(unknown)
+    await http_bot.command(slash_command_body(fake_slack, "/compare", "what did reuters say about <hanoi>", hook="no-article"))
+    (no_article,) = await fake_slack.wait_for(lambda f: replies(f, "no-article"))
+    assert_valid_blocks(no_article["blocks"])
+    assert no_article["blocks"][0]["text"]["text"] == "No article here is from reuters, nor names it."
     await http_bot.command(slash_command_body(fake_slack, "/said", "kim", hook="none-close"))
     (none_close,) = await fake_slack.wait_for(lambda f: replies(f, "none-close"))
     assert_valid_blocks(none_close["blocks"])

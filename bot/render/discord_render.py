@@ -287,18 +287,20 @@ def _speakers_embed(lookup: SpeakerLookup, name: str | None) -> discord.Embed:
 def compare_embed(comparison: Comparison) -> discord.Embed:
     """One embed, a field per outlet: its best quotes, or "nothing on this"; under them, the
     events on the topic that the sources date differently."""
+    # The outlets the topic names that no article is from (typed by the user: escaped).
+    missing = shorten(user_text(messages.compare_no_article_from(comparison.no_articles)), DESCRIPTION_LIMIT) if comparison.no_articles else ""
     if comparison.declined is not None or not comparison.outlets:
         reason = messages.compare_declined(comparison.topic, comparison.declined) if comparison.declined else messages.COMPARE_NONE_COVER
-        lines = [reason, *(messages.outlet_nothing(p) for p in comparison.no_coverage)]
+        lines = [*([missing] if missing else []), reason, *(messages.outlet_nothing(p) for p in comparison.no_coverage)]
         return discord.Embed(description=shorten("\n".join(lines), DESCRIPTION_LIMIT), colour=DECLINED_COLOUR)
     title = shorten(messages.compare_intro(comparison.topic), TITLE_LIMIT)
-    embed = discord.Embed(title=title, colour=COLOUR)
+    embed = discord.Embed(title=title, colour=COLOUR, description=missing or None)
     nothing = "\n".join(messages.outlet_nothing(p) for p in comparison.no_coverage)
     nothing_field = shorten(nothing, FIELD_VALUE_LIMIT) if nothing else ""
     names = [shorten(o.publisher, OUTLET_NAME_LIMIT) for o in comparison.outlets]
     # The 6000 total caps the fields: each outlet shown gets at least MIN_OUTLET_CHARS of what the
     # title, the footer and the outlets with nothing leave; any more are counted in the footer.
-    fixed = len(title) + COMPARE_FOOTER_LIMIT + len(nothing_field) + len(messages.COMPARE_NOTHING_TITLE)
+    fixed = len(title) + len(missing) + COMPARE_FOOTER_LIMIT + len(nothing_field) + len(messages.COMPARE_NOTHING_TITLE)
     shown = 0
     while shown < min(len(names), FIELDS_LIMIT - 1) and TOTAL_LIMIT - fixed - sum(len(n) for n in names[: shown + 1]) >= (shown + 1) * MIN_OUTLET_CHARS:
         shown += 1

@@ -54,6 +54,7 @@ def compare_dict(comparison: Comparison) -> dict[str, object]:
         "topic": comparison.topic,
         "outlets": [{"publisher": o.publisher, "quotes": [quote_dict(q) for q in o.quotes]} for o in comparison.outlets],
         "no_coverage": list(comparison.no_coverage),
+        "no_articles": list(comparison.no_articles),  # outlets the topic names that no article is from
         "dated_differently": [
             {"title": e.title, "dates": [{"label": label, "publishers": publishers} for label, publishers in date_readings(e)]}
             for e in comparison.date_differences

@@ -20,11 +20,12 @@ def said_text(lookup: SpeakerLookup, name: str | None = None) -> str:
 
 
 def compare_text(comparison: Comparison) -> str:
+    missing = [messages.compare_no_article_from(comparison.no_articles)] if comparison.no_articles else []
     if comparison.declined is not None:
-        return messages.compare_declined(comparison.topic, comparison.declined)
+        return "\n".join([*missing, messages.compare_declined(comparison.topic, comparison.declined)])
     if not comparison.outlets:
-        return "\n".join([messages.COMPARE_NONE_COVER, *(messages.outlet_nothing(p) for p in comparison.no_coverage)])
-    blocks = [messages.compare_intro(comparison.topic)]
+        return "\n".join([*missing, messages.COMPARE_NONE_COVER, *(messages.outlet_nothing(p) for p in comparison.no_coverage)])
+    blocks = [*missing, messages.compare_intro(comparison.topic)]
     for outlet in comparison.outlets:
         quotes = "\n\n".join(_indent(quote_block(q, n)) for n, q in enumerate(outlet.quotes, 1))
         blocks.append(f"{outlet.publisher}:\n{quotes}")

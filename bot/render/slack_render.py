@@ -313,14 +313,16 @@ COMPARE_OUTLETS_SHOWN = 40  # a section each, plus the heading, the outlets with
 def compare_message(comparison: Comparison) -> SlackMessage:
     """A section per outlet (its name, its best quotes, their sources), then the outlets with
     nothing on the topic, then the events on it the sources date differently."""
+    # The outlets the topic names that no article is from (typed by the user: escaped).
+    missing = [escape(messages.compare_no_article_from(comparison.no_articles))] if comparison.no_articles else []
     if comparison.declined is not None:
-        return text_message(messages.compare_declined(comparison.topic, comparison.declined))
+        return text_message("\n".join([*missing, messages.compare_declined(comparison.topic, comparison.declined)]))
     nothing = [messages.outlet_nothing(p) for p in comparison.no_coverage]
     if not comparison.outlets:
-        text = "\n".join([messages.COMPARE_NONE_COVER, *nothing])
+        text = "\n".join([*missing, messages.COMPARE_NONE_COVER, *nothing])
         return text_message(text)
     heading = messages.compare_intro(shorten(comparison.topic, 300))
-    blocks: list[Block] = [_section(fit(heading, SECTION_LIMIT))]
+    blocks: list[Block] = [*(_section(fit(line, SECTION_LIMIT)) for line in missing), _section(fit(heading, SECTION_LIMIT))]
     for outlet in comparison.outlets[:COMPARE_OUTLETS_SHOWN]:
         blocks.append(_section(_outlet_mrkdwn(outlet.publisher, outlet.quotes)))
     if nothing:

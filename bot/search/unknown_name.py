@@ -23,7 +23,7 @@ from bot.search.normalise import STOP_WORDS, stem, words
 from bot.search.query import ArticleWords, Query, said_in_articles
 
 # "What did X say / think / tell …", "how did X react": the speaker asked about is X.
-_SAID_BY = re.compile(
+SAID_BY = re.compile(
     r"\b(?:what|how)\s+(?:did|does|do|has|have|had|would|will|could|might)\s+(?P<who>[^?.!,;:]+?)\s+"
     r"(?:say|said|says|think|thought|tell|told|write|wrote|claim|believe|argue|mean|respond|react|comment"
     r"|feel|make\s+of|reply|announce|suggest|predict|warn)\b",
@@ -44,11 +44,11 @@ NAME_SPECIFICITY = 0.85
 def unknown_name(knowledge: ArticleWords, question: str, query: Query) -> str | None:
     """The name of the person the question asks about ("what did X say", "who is X"), as typed,
     when no article mentions it; None for any other question."""
-    asked = _SAID_BY.search(question) or _WHO_IS.search(question)
+    asked = SAID_BY.search(question) or _WHO_IS.search(question)
     if asked is None:
         return None
     names = [name.strip() for name in _AND.split(asked.group("who")) if name.strip()]
-    cased = _writes_names_capitalised(question)
+    cased = writes_names_capitalised(question)
     if not names or not all(_is_name(name, cased) for name in names):
         return None
     if any(_mentioned(knowledge, query, name) for name in names):
@@ -56,7 +56,7 @@ def unknown_name(knowledge: ArticleWords, question: str, query: Query) -> str | 
     return asked.group("who").strip()
 
 
-def _writes_names_capitalised(question: str) -> bool:
+def writes_names_capitalised(question: str) -> bool:
     """Whether the question writes some words in lower case and capitalises others inside its
     sentences: then its capitals mark names. All lower case, all capitals or every word
     capitalised ("Who Is John Bolton") say nothing of which words are names."""
@@ -70,10 +70,10 @@ def _is_name(phrase: str, cased: bool) -> bool:
     parts = phrase.split()
     if not parts or len(parts) > 6 or any(not _NAME_WORD.fullmatch(part) or re.search(r"['’]s?$", part) for part in parts):
         return False
-    return all(_name_word(part, cased) for part in parts)
+    return all(written_as_a_name(part, cased) for part in parts)
 
 
-def _name_word(written: str, cased: bool) -> bool:
+def written_as_a_name(written: str, cased: bool) -> bool:
     said = words(written)
     if not said or all(word in STOP_WORDS for word in said):
         return False
