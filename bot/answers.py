@@ -32,7 +32,7 @@ from bot.search.ellipsis import (
 )
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
 from bot.search.normalise import ADDRESSING_THE_BOT, EXCLAMATIONS, PLEASANTRIES, SENTENCE_BREAK, is_stop_word, spell_out_shorthand, terms, without_set_off_interjections, words
-from bot.search.query import Query, analyse, read_question, said_in_articles
+from bot.search.query import Query, analyse, articles_name_for, read_question, said_in_articles
 from bot.timeline.asked_time import AfterArticles, AskedTime, after_articles, reported_by, times_asked
 from bot.search.title_context import title_terms
 from bot.search.unknown_name import unknown_name
@@ -275,7 +275,12 @@ def rank_sentences(
     # The model is uncased; it reads chat shorthand ("wat did wired say abt …") and misspellings
     # ("tilerson") as the words meant, and not a greeting before the question ("hey bot, who is …"),
     # which words alone skip too.
-    meant = _with_corrections(spell_out_shorthand(text.casefold()), query.corrections)
+    # A question that names nothing but aliases no article uses ("dmz", "the DMZ") is read as the
+    # groups' names the articles use ("demilitarized zone"), as a misspelling is: the model cannot
+    # know a folder's aliases, and with no other word to go on it found its meaning nearest another
+    # article's words. Read so in every question, the other words' meaning lost on the sets (R@1
+    # 0.7205 -> 0.7179 on all eval/*.jsonl).
+    meant = _with_corrections(spell_out_shorthand(text.casefold()), query.corrections | _articles_names(knowledge, query))
     asked = Asked(without_opening(meant) or text, query, only_articles, alongside)
     rankings = [ranker.rank(knowledge, asked) for ranker in knowledge.rankers]
     return rankings, _boost_dated_articles(knowledge, _boost_named_sources(knowledge, fuse(rankings, pipeline.fusion), query), times_asked(text))
@@ -325,6 +330,15 @@ def _while_quotable(candidates: Iterator[Fused], ratio: float) -> Iterator[Fused
         yield candidate
         if candidate.score < ratio * best:
             return
+
+
+def _articles_names(knowledge: KnowledgeBase, query: Query) -> dict[str, str]:
+    """Each alias the question uses that no article says, as typed (lower case), -> the group's name
+    the articles use; nothing unless every concept the question names is such an alias."""
+    named = [(concept.said.casefold(), articles_name_for(knowledge, concept)) for concept in query.concepts]
+    if not named or any(not said or name is None for said, name in named):
+        return {}
+    return {said: name.casefold() for said, name in named if name is not None}
 
 
 def _with_corrections(text: str, corrections: Mapping[str, str]) -> str:

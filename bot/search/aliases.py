@@ -25,21 +25,24 @@ class AliasTable:
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
     longest: int = 0
     labels: dict[str, str] = field(default_factory=dict)  # group term -> its first name, as written
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # group term -> every name, as written, in order
 
     @classmethod
     def from_groups(cls, groups: Sequence[Sequence[str]]) -> AliasTable:
         phrases: dict[tuple[str, ...], str] = {}
         labels: dict[str, str] = {}
+        names: dict[str, tuple[str, ...]] = {}
         for group in groups:
             if any(tuple(terms(name)) in phrases for name in group):
                 continue  # already grouped: the first group to name a phrase keeps it
             group_terms = [tuple(terms(name)) for name in group]
             group_term = GROUP_MARK + "_".join(next((t for t in group_terms if t), ("empty",)))
             labels[group_term] = next((name for name, t in zip(group, group_terms) if t), group_term)
+            names[group_term] = tuple(name for name, t in zip(group, group_terms) if t)
             for phrase in group_terms:
                 if phrase:
                     phrases[phrase] = group_term
-        return cls(phrases=phrases, longest=max((len(p) for p in phrases), default=0), labels=labels)
+        return cls(phrases=phrases, longest=max((len(p) for p in phrases), default=0), labels=labels, names=names)
 
     @property
     def words(self) -> frozenset[str]:

@@ -15,7 +15,7 @@ from bot.search.aliases import AliasTable
 from bot.search.answer_type import Expectation, expected_answer
 from bot.search.document_frequencies import DocumentFrequencies
 from bot.search.english import is_english_word, specificity
-from bot.search.normalise import SENTENCE_BREAK, STOP_WORDS, stem, words
+from bot.search.normalise import SENTENCE_BREAK, STOP_WORDS, stem, terms, words
 from bot.search.synonyms import MIN_SYNONYM_SPECIFICITY, synonym_stems
 from bot.search.typos import SpellingIndex
 
@@ -223,6 +223,16 @@ def said_in_articles(knowledge: ArticleWords, concept: Concept) -> bool:
     with. One that none says can only be found through an alias (knowledge/aliases.yaml) or a
     synonym. A title's word counts: the title is a field of its article's passages."""
     return _article_word(knowledge, concept.key) or all(_article_word(knowledge, term) for term in concept.terms)
+
+
+def articles_name_for(knowledge: ArticleWords, concept: Concept) -> str | None:
+    """The first name of the concept's alias group that the articles use, as written, when the
+    question's own words for it are in no article ("dmz" over articles that write "demilitarized
+    zone" and "Panmunjom"): what a reader of the articles calls it. None otherwise."""
+    if concept.group_term is None or all(_article_word(knowledge, term) for term in concept.terms):
+        return None
+    used = (name for name in knowledge.aliases.names.get(concept.group_term, ()) if all(_article_word(knowledge, term) for term in terms(name)))
+    return next(used, None)
 
 
 def words_in_no_article(knowledge: ArticleWords, question: str) -> list[str]:
