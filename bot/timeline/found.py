@@ -933,7 +933,11 @@ def _years_after_counting(
 
 def _next_after(match: re.Match[str], resolved: Resolved, published: dt.date) -> Resolved | None:
     """The same weekday or the same month (and day) after publication, when the phrase names no
-    year; None when it does (a plan dated in the past is no plan this rule can place)."""
+    year; None when it does (a plan dated in the past is no plan this rule can place), or when the
+    day a year on falls in a later calendar year than publication and farther from it than the day
+    before it: news leaves out only the current year (and the next one's for a day just ahead),
+    so "the sanctions, which date back to March 2" in an article of March 15 is not next March 2
+    ("in December" is this December, "on Jan. 5" in late December next January)."""
     g = _groups(match)
     if g["weekday"]:
         return relative.shifted(resolved, 7, "day")  # it was the last such day on or before publication
@@ -946,6 +950,8 @@ def _next_after(match: re.Match[str], resolved: Resolved, published: dt.date) ->
         moved_end = EventDate(end.year + 1, end.month, end.day) if end is not None else None
     except ValueError:
         return None  # February 29
+    if moved.year > published.year and moved.first_day() - published >= published - resolved.last:
+        return None
     return Resolved(moved, resolved.approximate, moved.first_day(), (moved_end or moved).last_day(), end=moved_end)
 
 

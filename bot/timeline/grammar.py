@@ -222,13 +222,17 @@ def present_verb(tokens: list[Token], first: int, last: int) -> int | None:
     English marks by a closed class at the clause's start: a subject pronoun after the clause's
     opening word, if any ("when he meets Trump on June 29", the verb with its "-s" after "he",
     "she" and "it") or a relative pronoun opening it ("the Games, which open on Feb. 9"; "who
-    travels …"). None when no such subject stands there: "it" or "you" later in a clause may be
+    travels …"; "which" only after its noun's comma, its verb agreeing: an -s form or a plural
+    noun before the comma). None when no such subject stands there: "it" or "you" later in a clause may be
     an object ("broadcast it only hours later"), and a noun subject's verb ("talks resume on 5
     May") is not told from a noun without a tagger."""
     if first >= last:
         return None
     subject = first
-    if tokens[first].lower not in _RELATIVE_SUBJECTS:
+    relative = tokens[first].lower in _RELATIVE_SUBJECTS
+    if relative and not (first > 0 and tokens[first - 1].text == ","):
+        return None  # "argued over which venue to use": a relative subject follows its noun's comma
+    if not relative:
         subject += tokens[first].lower in _SUBJECT_OPENERS
         if subject >= last or tokens[subject].lower not in _SUBJECT_PRONOUNS:
             return None
@@ -240,9 +244,29 @@ def present_verb(tokens: list[Token], first: int, last: int) -> int | None:
     token = tokens[verb]
     if not token.is_word or not token.text.islower() or token.lower in _NOT_VERBS or token.lower in AUXILIARIES or is_past(tokens, verb):
         return None
-    if tokens[subject].lower in _THIRD_PERSON_SINGULAR and not (token.lower.endswith("s") and not token.lower.endswith("ss")):
+    if tokens[subject].lower in _THIRD_PERSON_SINGULAR and not _is_s_form(token.lower):
         return None  # "it alone": no verb of a singular subject's present
+    if relative and not _is_s_form(token.lower) and not (first > 1 and tokens[first - 2].is_word and _is_s_form(tokens[first - 2].lower)):
+        return None  # "the festival, which open": the verb agrees with a singular antecedent by its -s
     return verb
+
+
+def _is_s_form(word: str) -> bool:
+    """A verb's third-person -s or a noun's plural, by its ending ("opens", "talks"; not "press")."""
+    return word.endswith("s") and not word.endswith("ss")
+
+
+def _dates_a_noun(tokens: list[Token], verb: int, at: int) -> bool:
+    """Whether the date at token `at` follows a noun phrase of its own after the verb ("which refers
+    to the meeting on June 12", "hosts the talks on June 12"): then it dates that noun, an event the
+    clause mentions, not the verb's deed. A name or pronoun before it ("meets Trump on June 29",
+    "opens it on June 29") or the verb itself ("open on Feb. 9") leave it the verb's."""
+    before = at - 1
+    if before > verb and tokens[before].lower in _TIME_PREPOSITIONS:
+        before -= 1  # "on"
+    while before > verb and tokens[before].is_word and tokens[before].text.islower() and tokens[before].lower not in _NOT_VERBS:
+        before -= 1  # the noun and its modifiers, written small
+    return before > verb and before < at - 1 and tokens[before].lower in ARTICLES_AND_POSSESSIVES
 
 
 def in_the_present(tokens: list[Token], date_start: int) -> bool:
@@ -254,7 +278,10 @@ def in_the_present(tokens: list[Token], date_start: int) -> bool:
     if home is None:
         return False
     own = next(((s, e) for s, e in clauses_of(tokens, *home) if s <= at < e), None)
-    return own is not None and not verb_heads(tokens, *own) and present_verb(tokens, *own) is not None
+    if own is None or verb_heads(tokens, *own):
+        return False
+    verb = present_verb(tokens, *own)
+    return verb is not None and not _dates_a_noun(tokens, verb, at)
 
 
 def _month_may(tokens: list[Token], index: int) -> bool:
