@@ -196,6 +196,8 @@ def test_a_relative_verb_agrees_with_its_noun() -> None:
     assert roles("The city is counting on the festival, which opens on March 20, to fill its hotels.") == [("March 20", "announced")]
     assert roles("The city is counting on the festival, which open on March 20, to fill its hotels.") != [("March 20", "announced")]
     assert roles("The city is counting on the games, which open on March 20, to fill its hotels.") == [("March 20", "announced")]
+    # The noun before a phrase of place: "the games in Lima, which open".
+    assert roles("The city is counting on the games in Lima, which open on March 20, to fill its hotels.") == [("March 20", "announced")]
 
 
 def test_a_present_tense_is_read_only_after_a_subject_at_its_clause_s_start() -> None:

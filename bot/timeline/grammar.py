@@ -246,9 +246,26 @@ def present_verb(tokens: list[Token], first: int, last: int) -> int | None:
         return None
     if tokens[subject].lower in _THIRD_PERSON_SINGULAR and not _is_s_form(token.lower):
         return None  # "it alone": no verb of a singular subject's present
-    if relative and not _is_s_form(token.lower) and not (first > 1 and tokens[first - 2].is_word and _is_s_form(tokens[first - 2].lower)):
+    if relative and not _is_s_form(token.lower) and not _plural_before_comma(tokens, first - 1):
         return None  # "the festival, which open": the verb agrees with a singular antecedent by its -s
     return verb
+
+
+def _plural_before_comma(tokens: list[Token], comma: int) -> bool:
+    """Whether the noun a relative clause follows is plural: the word before its comma, or the
+    word before a phrase of place or time ending there ("the Winter Olympics in Pyeongchang, which open")."""
+    at = comma - 1
+    if at < 0 or not tokens[at].is_word:
+        return False
+    if _is_s_form(tokens[at].lower):
+        return True
+    while at > 0 and tokens[at].is_word and tokens[at].lower not in _PHRASE_PREPOSITIONS:
+        at -= 1
+    return at > 0 and tokens[at].lower in _PHRASE_PREPOSITIONS and tokens[at - 1].is_word and _is_s_form(tokens[at - 1].lower)
+
+
+# Prepositions that open a phrase after a noun ("the Olympics in Pyeongchang", "the talks of 2019").
+_PHRASE_PREPOSITIONS = _TIME_PREPOSITIONS | frozenset({"of", "for", "with", "near"})
 
 
 def _is_s_form(word: str) -> bool:
