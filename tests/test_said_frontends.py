@@ -191,3 +191,14 @@ def test_a_speaker_s_quotes_on_discord_are_exact_prefixes(tmp_path: Path, bundle
     for quotation, block in zip(speaker.quotations, blocks, strict=True):
         shown, _, _source = block.rpartition("\n")
         assert_exact_or_prefix(unquoted(shown), quotation.quote)
+
+
+def test_the_topic_typed_into_compare_is_shown_as_text_on_slack(bundled_store: KnowledgeStore) -> None:
+    # Slack unescapes what users type; shown back unescaped, "<https://…|…>" would become a link
+    # the bot seems to post, and "&" would start an entity.
+    comparison = commands.compare(bundled_store, "hanoi summit <https://example.org|press here> & more")
+    assert comparison.outlets
+    message = slack_render.compare_message(comparison)
+    for shown in (message.blocks[0]["text"]["text"], message.text):
+        assert "&lt;https://example.org|press here&gt; &amp; more" in shown
+        assert "<https://" not in shown
