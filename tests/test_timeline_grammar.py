@@ -234,6 +234,22 @@ def test_a_noun_placed_by_since_or_before_is_no_event_of_its_sentence() -> None:
     assert roles("The union was unlikely to strike before the vote on 3 November.") == [("3 November", "state")]
 
 
+def test_a_date_placed_on_a_noun_titles_that_noun_not_the_reporting_clause() -> None:
+    """"the first such crossing since the closure of the coastal road in February": February is
+    when the closure happened, not when the authority spoke. A capitalised head is a body or
+    place the date does not belong to ("before the Senate Finance Committee on Monday")."""
+    text = (
+        "The ferry sailed from the northern port on Saturday, the harbour authority said, "
+        "the first such crossing since the closure of the coastal road in February."
+    )
+    mentions = find_mentions("a", text, PUBLISHED, [Span(0, len(text))])
+    assert [(m.date.iso(), m.role, m.title) for m in mentions] == [
+        ("2019-03-09", Role.EVENT, "The ferry sailed from the northern port"),
+        ("2019-02", Role.EVENT, "The closure of the coastal road"),
+    ]
+    assert titles("The minister testified before the Senate Finance Committee on Monday.") == ["The minister testified"]
+
+
 def titles(text: str, published: dt.date = PUBLISHED) -> list[str]:
     return [m.title for m in find_mentions("a", text, published, [Span(0, len(text))]) if m.role is Role.EVENT]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import chain
 
-from bot.timeline.grammar import ARTICLES_AND_POSSESSIVES, AUXILIARIES, COORDINATORS, SUBORDINATORS, Clause, Reading, Token, clauses_of, finite_verb, is_past, segments
+from bot.timeline.grammar import ARTICLES_AND_POSSESSIVES, AUXILIARIES, COORDINATORS, SUBORDINATORS, Clause, Reading, Token, clauses_of, finite_verb, is_past, placed_noun, segments
 from bot.timeline.relative import MONTH_ABBREVIATIONS
 
 TITLE_LIMIT = 80
@@ -48,8 +48,11 @@ _TRAILING = frozenset({"a", "an", "the", "to", "of", "and", "or", "his", "her", 
 def headline(sentence: str, tokens: list[Token], reading: Reading, date_start: int, date_end: int, limit: int = TITLE_LIMIT) -> str:
     """The event's title, at most `limit` characters where the sentence allows a whole phrase
     (`tokens`: grammar.tokens_of(sentence))."""
-    if reading.noun_phrase is not None:
-        words = [t for t in tokens[slice(*reading.noun_phrase)]]
+    # The date is the time of the noun it follows ("since the collapse of the Hanoi summit in
+    # February"): that noun happened then, not the main clause's deed ("…, the military said").
+    noun = reading.noun_phrase or placed_noun(tokens, date_start)
+    if noun is not None and (noun == reading.noun_phrase or _names_an_event(tokens, *noun)):
+        words = [t for t in tokens[slice(*noun)]]
         return _capitalised(_joined(_fit([], words, limit)))
     dated = _date_tokens(tokens, date_start, date_end)
     # The date's own clause, else the sentence's main clause: a headline has a subject, a verb
@@ -60,6 +63,13 @@ def headline(sentence: str, tokens: list[Token], reading: Reading, date_start: i
         if title:
             return title
     return _capitalised(sentence.strip(" .")[:limit].rsplit(" ", 1)[0])
+
+
+def _names_an_event(tokens: list[Token], first: int, last: int) -> bool:
+    """Whether tokens [first, last) are a determined noun phrase with a lower-case head ("the
+    collapse of the Hanoi summit"): not a body or place ("before the Senate Foreign Relations
+    Committee"), a time ("after noon") or a gerund's clause ("before leaving Beijing")."""
+    return tokens[first].lower in ARTICLES_AND_POSSESSIVES and tokens[last - 1].text.islower()
 
 
 def _date_tokens(tokens: list[Token], date_start: int, date_end: int) -> set[int]:
