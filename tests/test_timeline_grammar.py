@@ -280,6 +280,8 @@ def titles(text: str, published: dt.date = PUBLISHED) -> list[str]:
         # marks, as far as the clause has its verb…
         ("The mayor announced on Monday that the bridge would close.", "The mayor announced that the bridge would close"),
         ('The mayor warned on Monday that the city "cannot afford" the repairs.', "The mayor warned that the city cannot afford the repairs"),
+        # …or only whom it told: what was said is the news, not "The mayor told reporters".
+        ("The mayor told reporters on Sunday that the bridge would reopen.", "The mayor told reporters that the bridge would reopen"),
         # …else it stays a verb alone, not a clause without its verb.
         ('The mayor warned on Monday that before long, "the bridge will fall".', "The mayor warned"),
         # "of" between capitals is part of a name, never where a long title is cut.

@@ -111,10 +111,11 @@ def _clause_headline(tokens: list[Token], clause: Clause, dated: set[int], limit
     elif last < len(tokens) and tokens[last].text in "“\"" and not _has_object(tokens, clause.verb, last, dated):
         # "had taken | “a unilateral attitude in bad faith”": the quoted words are the verb's object.
         last = _clause_end(tokens, last)
-    if last < len(tokens) and tokens[last].lower == "that" and not _has_object(tokens, clause.verb, last, dated):
-        # "Trump announced | that he would suspend …": a verb with nothing after it in its clause
-        # takes the "that" clause that is its object, up to a punctuation mark other than a
-        # quotation mark ("warned that the North “cannot but reconsider” attending …").
+    if last < len(tokens) and tokens[last].lower == "that" and len(_objects(tokens, clause.verb, last, dated)) <= 1:
+        # "Trump announced | that he would suspend …": a verb with nothing after it in its clause,
+        # or only whom it told ("told reporters | that …", "assured him | that …"), takes the
+        # "that" clause that is its object, up to a punctuation mark other than a quotation mark
+        # ("warned that the North “cannot but reconsider” attending …"): what was said is the news.
         end = last
         while end < len(tokens) and (tokens[end].is_word or tokens[end].text in _WITHIN_A_CLAUSE):
             end += 1
@@ -151,10 +152,15 @@ def _clause_end(tokens: list[Token], start: int) -> int:
 
 def _has_object(tokens: list[Token], verb: int, last: int, dated: set[int]) -> bool:
     """Whether any word other than the verb group's and the date's follows the verb in its clause."""
+    return bool(_objects(tokens, verb, last, dated))
+
+
+def _objects(tokens: list[Token], verb: int, last: int, dated: set[int]) -> list[Token]:
+    """The words other than the verb group's and the date's that follow the verb in its clause."""
     index = verb
     while index < last and (tokens[index].lower in AUXILIARIES or is_past(tokens, index)):
         index += 1
-    return any(tokens[i].is_word and i not in dated for i in range(index, last))
+    return [tokens[i] for i in range(index, last) if tokens[i].is_word and i not in dated]
 
 
 def _determines_a_noun(tokens: list[Token], that: int, end: int) -> bool:
