@@ -44,6 +44,17 @@ def test_each_number_is_held_within_half_a_step_of_its_row_and_rows_keep_their_p
     assert Int8Vectors.rounded(np.zeros((1, 384), dtype=np.float32)).vector(0).tolist() == [0.0] * 384
 
 
+def test_rows_kept_in_runs_then_new_ones_are_the_same_vectors_as_each_row_taken_alone() -> None:
+    # A reload keeps all but a changed article's rows (long runs, copied a run at a time); a
+    # scattered choice is gathered. Either way each row holds the vector it held.
+    held, after = Int8Vectors.rounded(_unit_rows(200, seed=5)), Int8Vectors.rounded(_unit_rows(3, seed=6))
+    for rows in (np.delete(np.arange(200), [0, 1, 57, 58, 59, 120]), np.array([9, 4, 150, 3, 2, 1]), np.arange(0)):
+        made = held.taken_then(rows, after)
+        expected = [held.vector(int(r)).tolist() for r in rows] + [after.vector(r).tolist() for r in range(3)]
+        assert [made.vector(r).tolist() for r in range(len(made))] == expected
+        assert not made.codes.flags.writeable and not made.scales.flags.writeable
+
+
 def test_the_product_is_float32s_within_the_tolerance_and_made_once_per_matrix() -> None:
     vectors = _unit_rows(3000, seed=2)
     held = Int8Vectors.rounded(vectors)

@@ -32,6 +32,7 @@ _LEVELS = 127  # int8's largest magnitude, kept symmetric so that zero is exact
 _TINY = np.float32(1e-30)  # divides an all-zero row without overflowing float32
 _ROWS_PER_STEP = 1024  # rows rounded at a time: 1.5 MB of float32 temporaries
 _ROWS_PER_TURN = 4096  # rows turned into columns at a time
+_ROWS_PER_RUN = 8  # consecutive rows on average, at least, to be copied a run at a time
 
 
 @dataclass(frozen=True, eq=False)
@@ -70,7 +71,27 @@ class Int8Vectors:
 
     def taken(self, rows: npt.NDArray[np.int64]) -> Int8Vectors:
         """These texts' vectors, in this order."""
-        return self._frozen(self.codes[:, rows], self.scales[rows])
+        return self.taken_then(rows, Int8Vectors.joined([], self.dimensions))
+
+    def taken_then(self, rows: npt.NDArray[np.int64], after: Int8Vectors) -> Int8Vectors:
+        """These texts' vectors, in this order, then after's: one new matrix, written once.
+
+        A reload keeps the last matrix's rows but the changed articles' (bot.ranking.sentence_rows),
+        long runs of consecutive rows: those are copied a run at a time. A gather of every column
+        (codes[:, rows]) and then a concatenation took 0.41 s at 148,000 rows with 30 dropped, the
+        runs 0.02 s. Rows in no such runs (a run each, on average, of fewer than _ROWS_PER_RUN) are
+        gathered as before: a slice's copy per row would cost more than the gather."""
+        count = len(rows)
+        codes = np.empty((self.dimensions, count + len(after)), dtype=np.int8)
+        run_starts = np.flatnonzero(np.diff(rows) != 1) + 1  # where rows stop being consecutive
+        if count and len(run_starts) + 1 <= count / _ROWS_PER_RUN:
+            for start, end in zip(np.concatenate(([0], run_starts)), np.concatenate((run_starts, [count])), strict=True):
+                first = int(rows[start])
+                codes[:, start:end] = self.codes[:, first : first + (end - start)]
+        elif count:
+            codes[:, :count] = self.codes[:, rows]
+        codes[:, count:] = after.codes
+        return self._frozen(codes, np.concatenate((self.scales[rows], after.scales)))
 
     def vector(self, row: int) -> Vectors:
         """One text's vector, back in float32 (within half a step of what was rounded)."""

@@ -126,9 +126,10 @@ def sentence_rows(knowledge: KnowledgeBase, cache_folder: Path, model_digest: st
     new_vectors = filling.held()
     if last is not None and not len(new_vectors) and len(used) == len(last.vectors):
         vectors = last.vectors  # nothing changed: the same matrix, shared with the last knowledge base
+    elif last is not None and len(used):
+        vectors = last.vectors.taken_then(used, new_vectors)
     else:
-        parts = [last.vectors.taken(used)] if last is not None and len(used) else []
-        vectors = Int8Vectors.joined([*parts, new_vectors], dimensions)
+        vectors = new_vectors
 
     articles: dict[str, _ArticleRows] = {}
     for is_kept, at in order:
