@@ -13,7 +13,7 @@ import os
 import shutil
 import textwrap
 from dataclasses import replace
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -146,3 +146,23 @@ def fast_and_full_date_scans_agree(paths: list[Path]) -> int:
         assert [m.span() for m in found._matches(body, 0, len(body))] == full, path.name
         phrases += len(full)
     return phrases
+
+
+def sentence_texts_and_pairs(knowledge: KnowledgeBase) -> tuple[list[str], dict[int, str]]:
+    """Each sentence's text, and each sentence read with the next one of its paragraph (keyed by
+    the first's position), as the article writes them: what the meaning ranker encodes."""
+    sentences = knowledge.sentences
+    texts = [knowledge.article_of(s.passage).body[s.span.start : s.span.end] for s in sentences]
+    pairs = {
+        i: knowledge.article_of(s.passage).body[s.span.start : sentences[i + 1].span.end]
+        for i, s in enumerate(sentences[:-1])
+        if sentences[i + 1].passage == s.passage
+    }
+    return texts, pairs
+
+
+def best_with_neighbours(cosines: Sequence[float], count: int, pairs: dict[int, str]) -> list[float]:
+    """Each of `count` sentences' best cosine alone or read with either neighbour, from the cosines of
+    the texts and then the pairs of `sentence_texts_and_pairs`, in that order."""
+    with_next = dict(zip(pairs, cosines[count:]))
+    return [max(cosines[i], with_next.get(i, -1.0), with_next.get(i - 1, -1.0)) for i in range(count)]

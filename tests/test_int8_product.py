@@ -20,7 +20,7 @@ from bot.ranking.lexical import LexicalRanker
 from bot.ranking.minilm import ModelUnavailable, Vectors, shared_model
 from bot.ranking.onnx_messages import SCHEMA
 from bot.ranking.semantic import SemanticRanker, question_vector
-from tests.conftest import write_article
+from tests.conftest import best_with_neighbours, sentence_texts_and_pairs, write_article
 
 DEV_SET = Path(__file__).resolve().parent.parent / "eval" / "dev_qa.jsonl"
 TOP = 10  # the head of the meaning list compared with float32's
@@ -73,21 +73,14 @@ def test_on_the_tests_folder_the_meaning_order_is_float32s_but_for_near_ties(bun
     for a near tie: its float32 score is within twice the tolerance of the score float32 ranks there."""
     knowledge = bundled_store.current
     meaning = next(r for r in knowledge.rankers if isinstance(r, SemanticRanker))
-    sentences = knowledge.sentences
-    texts = [knowledge.article_of(s.passage).body[s.span.start : s.span.end] for s in sentences]
-    pairs = {
-        i: knowledge.article_of(s.passage).body[s.span.start : sentences[i + 1].span.end]
-        for i, s in enumerate(sentences[:-1])
-        if sentences[i + 1].passage == s.passage
-    }
+    texts, pairs = sentence_texts_and_pairs(knowledge)
     model = shared_model()
     exact = EmbeddingCache(default_cache_folder(), model.digest).vectors([*texts, *pairs.values()], model.encode, model.dimensions)
     questions = [json.loads(line)["question"] for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
     same_best = 0
     for question in questions:
         cosines = exact @ question_vector(question)
-        with_next = dict(zip(pairs, cosines[len(texts) :]))
-        float32 = np.array([max(cosines[i], with_next.get(i, -1.0), with_next.get(i - 1, -1.0)) for i in range(len(texts))])
+        float32 = np.array(best_with_neighbours(cosines, len(texts), pairs))
         held = meaning.similarities(question)
         assert np.abs(held - float32).max() <= COSINE_TOLERANCE
         order = np.argsort(-held, kind="stable")[:TOP]

@@ -22,7 +22,7 @@ from bot.ranking.signals import content_of, gives_reason, names_no_dictionary_ha
 from bot.search.answer_type import asks_why
 from bot.search.english import is_english_word
 from bot.search.query import analyse
-from tests.conftest import write_article
+from tests.conftest import best_with_neighbours, sentence_texts_and_pairs, write_article
 
 
 def ranking(name: str, order: tuple[int, ...]) -> Ranking:
@@ -268,19 +268,11 @@ def test_the_meaning_ranker_reads_each_sentence_with_its_neighbours(bundled_stor
     knowledge = bundled_store.current
     meaning = _meaning(knowledge)
     question = "what did gallucci pull off back in the nineties"
-    sentences = knowledge.sentences
-    texts = [knowledge.article_of(s.passage).body[s.span.start : s.span.end] for s in sentences]
-    # Each sentence with the next one of its paragraph, as the article writes them.
-    pairs = {
-        i: knowledge.article_of(s.passage).body[s.span.start : sentences[i + 1].span.end]
-        for i, s in enumerate(sentences[:-1])
-        if sentences[i + 1].passage == s.passage
-    }
+    texts, pairs = sentence_texts_and_pairs(knowledge)
     vectors = shared_model().encode([*texts, *pairs.values()])
     cosines = vectors @ question_vector(question)
     alone = cosines[: len(texts)]
-    with_next = dict(zip(pairs, cosines[len(texts) :]))
-    expected = [max(alone[i], with_next.get(i, -1.0), with_next.get(i - 1, -1.0)) for i in range(len(texts))]
+    expected = best_with_neighbours(cosines, len(texts), pairs)
     scores = meaning.similarities(question)
     assert scores == pytest.approx(expected, abs=COSINE_TOLERANCE)  # the matrix is held in 8 bits
     assert sum(score > own + 0.01 for score, own in zip(scores, alone)) > 10  # pairs do raise sentences
