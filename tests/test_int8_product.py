@@ -38,8 +38,7 @@ def test_each_number_is_held_within_half_a_step_of_its_row_and_rows_keep_their_p
     for row in range(50):
         step = np.abs(vectors[row]).max() / 127
         assert np.abs(held.vector(row) - vectors[row]).max() <= step / 2 + 1e-7
-    picked = held.taken(np.array([7, 3]))
-    joined = Int8Vectors.joined([picked, Int8Vectors.rounded(vectors[:1])], 384)
+    joined = held.taken_then(np.array([7, 3]), Int8Vectors.rounded(vectors[:1]))
     assert [joined.vector(r).tolist() for r in range(3)] == [held.vector(r).tolist() for r in (7, 3, 0)]
     assert Int8Vectors.rounded(np.zeros((1, 384), dtype=np.float32)).vector(0).tolist() == [0.0] * 384
 
@@ -65,7 +64,7 @@ def test_the_product_is_float32s_within_the_tolerance_and_made_once_per_matrix()
     assert int(np.argmax(product.cosines(own / np.linalg.norm(own)))) == 11
     assert product_of(held) is product  # shared by the knowledge bases over this matrix
     assert product_of(Int8Vectors.rounded(vectors)) is not product
-    assert Int8Product(Int8Vectors.joined([], 384)).cosines(vectors[0]).shape == (0,)
+    assert Int8Product(Int8Vectors.empty(384)).cosines(vectors[0]).shape == (0,)
 
 
 def test_on_the_tests_folder_the_meaning_order_is_float32s_but_for_near_ties(bundled_store: KnowledgeStore) -> None:

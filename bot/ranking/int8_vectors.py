@@ -15,7 +15,6 @@ Held column by column (dimensions × texts) because that is the shape the produc
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -48,13 +47,9 @@ class Int8Vectors:
         return filling.held()
 
     @classmethod
-    def joined(cls, parts: Sequence[Int8Vectors], dimensions: int) -> Int8Vectors:
-        """The parts' texts one after the other."""
-        if not parts:
-            return cls._frozen(np.zeros((dimensions, 0), dtype=np.int8), np.zeros(0, dtype=np.float32))
-        if len(parts) == 1:
-            return parts[0]
-        return cls._frozen(np.concatenate([p.codes for p in parts], axis=1), np.concatenate([p.scales for p in parts]))
+    def empty(cls, dimensions: int) -> Int8Vectors:
+        """No texts: what `taken` puts after the rows it takes."""
+        return cls._frozen(np.zeros((dimensions, 0), dtype=np.int8), np.zeros(0, dtype=np.float32))
 
     @classmethod
     def _frozen(cls, codes: npt.NDArray[np.int8], scales: npt.NDArray[np.float32]) -> Int8Vectors:
@@ -71,7 +66,7 @@ class Int8Vectors:
 
     def taken(self, rows: npt.NDArray[np.int64]) -> Int8Vectors:
         """These texts' vectors, in this order."""
-        return self.taken_then(rows, Int8Vectors.joined([], self.dimensions))
+        return self.taken_then(rows, Int8Vectors.empty(self.dimensions))
 
     def taken_then(self, rows: npt.NDArray[np.int64], after: Int8Vectors) -> Int8Vectors:
         """These texts' vectors, in this order, then after's: one new matrix, written once.
