@@ -358,19 +358,21 @@ def _without_markup(question: str) -> str:
 
 def _boost_named_sources(knowledge: KnowledgeBase, fused: FusedList, query: Query) -> FusedList:
     """A source the question names ("does Vox think") comes first among equals."""
-    if not query.named_articles:
-        return fused
-    numbering = knowledge.numbering
-    return fused.lifted(numbering.chosen(query.named_articles)[numbering.of_sentence], NAMED_SOURCE_BOOST)
+    return _boost_articles(knowledge, fused, query.named_articles)
 
 
 def _boost_dated_articles(knowledge: KnowledgeBase, fused: FusedList, asked: tuple[AskedTime, ...]) -> FusedList:
     """The articles that report a month or day the question names come first among equals."""
     dated = frozenset(article_id for article_id, article in knowledge.articles.items() if reported_by(article.meta.published, asked)) if asked else frozenset()
-    if not dated:
+    return _boost_articles(knowledge, fused, dated)
+
+
+def _boost_articles(knowledge: KnowledgeBase, fused: FusedList, article_ids: frozenset[str]) -> FusedList:
+    """These articles' sentences lifted by NAMED_SOURCE_BOOST; the list as it was when there are none."""
+    if not article_ids:
         return fused
     numbering = knowledge.numbering
-    return fused.lifted(numbering.chosen(dated)[numbering.of_sentence], NAMED_SOURCE_BOOST)
+    return fused.lifted(numbering.chosen(article_ids)[numbering.of_sentence], NAMED_SOURCE_BOOST)
 
 
 def similarity_of(rankings: list[Ranking], sentence: int) -> float | None:
