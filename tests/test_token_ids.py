@@ -42,3 +42,40 @@ def test_ids_of_unchanged_articles_are_the_last_builds_object_and_a_change_makes
     changed = remembered.of([*articles[0], ("yongbyon", "reactor")], owners)
     assert changed is not first
     assert Bm25Index.of_ids(changed).scores({"reactor": 1.0}) == Bm25Index([*articles[0], ("yongbyon", "reactor")]).scores({"reactor": 1.0})
+
+
+def _postings(index: Bm25Index) -> tuple[list[int], list[int], list[int], list[float]]:
+    postings = index.postings
+    return postings.documents.tolist(), postings.frequencies.tolist(), postings.document_frequency.tolist(), index.matches({"summit": 1.0, "envoy": 2.0, "reactor": 1.0})[1].tolist()
+
+
+def test_postings_updated_from_the_last_index_are_those_built_afresh_after_a_change_an_addition_and_a_removal() -> None:
+    """A reload reuses the last index's postings of the articles that did not change (bot.search.postings);
+    a restart sorts every token. Both must hold the same postings and score alike."""
+    remembered = RememberedTokenIds()
+    # Most tokens in articles that do not change, as in a reload (else the postings are sorted afresh).
+    many = [("summit", "envoy", f"word{i}", "envoy") for i in range(30)]
+    articles = {
+        "a": [("summit", "hanoi", "summit"), ("envoy",), *many],
+        "b": [("yongbyon", "reactor", "reactor", "reactor")],
+        "c": [("envoy", "summit"), ("singapore",)],
+        "d": [("reactor", "envoy"), *many],
+    }
+
+    def built(last: Bm25Index | None) -> tuple[Bm25Index, Bm25Index, Bm25Index]:
+        """Updated from `last`, sorted afresh from the same term ids, and from the terms themselves."""
+        documents = [document for passages in articles.values() for document in passages]
+        owners = [owner for owner, passages in articles.items() for _ in passages]
+        ids = remembered.of(documents, owners)
+        return Bm25Index.of_ids(ids, b=0.3, last=last), Bm25Index.of_ids(ids, b=0.3), Bm25Index(documents, b=0.3)
+
+    last, _, _ = built(None)
+    articles["b"] = [("yongbyon", "reactor"), ("summit", "summit", "envoy")]  # changed: one more passage
+    articles = {"a0": [("hanoi", "envoy")], **articles}  # added, ahead of every kept one
+    del articles["c"]  # removed
+    updated, sorted_afresh, afresh = built(last)
+    assert updated.postings.runs and last.postings.runs[0] in updated.postings.runs  # "a" was reused, not sorted again
+    assert _postings(updated) == _postings(sorted_afresh)
+    for query in [*QUERIES, {"reactor": 1.0, "singapore": 1.0}]:
+        assert updated.scores(query) == afresh.scores(query)
+    assert updated.scores({"singapore": 1.0}) == {}  # gone with "c"

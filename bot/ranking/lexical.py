@@ -53,7 +53,8 @@ class _SameIndex:
             last = self._last
         if last is not None and last[0] is ids:
             return last[1]
-        index = Bm25Index.of_ids(ids, **self._options)
+        # The last index's postings of the articles that did not change are reused.
+        index = Bm25Index.of_ids(ids, **self._options, last=last[1] if last is not None else None)
         with self._lock:
             self._last = (ids, index)
         return index

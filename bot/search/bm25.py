@@ -27,6 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.search.document_frequencies import DocumentFrequencies, smoothed_idf
+from bot.search.postings import Postings, postings_of, postings_updated
 from bot.search.token_ids import TokenIds, as_ids
 
 
@@ -36,30 +37,26 @@ class Bm25Index:
     def __init__(self, documents: Sequence[Sequence[str]], k1: float = 1.2, b: float = 0.75) -> None:
         # A knowledge base's indexes are built from ids remembered per article instead (of_ids).
         term_ids: dict[str, int] = {}
-        self._index(TokenIds(*as_ids(documents, term_ids), term_ids), k1, b)
+        ids = TokenIds(*as_ids(documents, term_ids), term_ids)
+        self._index(ids, k1, b, postings_of(ids))
 
     @classmethod
-    def of_ids(cls, ids: TokenIds, k1: float = 1.2, b: float = 0.75) -> Bm25Index:
-        """The index of documents already turned into term ids (bot.search.token_ids)."""
+    def of_ids(cls, ids: TokenIds, k1: float = 1.2, b: float = 0.75, last: Bm25Index | None = None) -> Bm25Index:
+        """The index of documents already turned into term ids (bot.search.token_ids); `last`, the
+        last index built over the same vocabulary, whose postings of unchanged runs are reused."""
         index = cls.__new__(cls)
-        index._index(ids, k1, b)
+        index._index(ids, k1, b, postings_updated(last.postings, ids) if last is not None else postings_of(ids))
         return index
 
-    def _index(self, ids: TokenIds, k1: float, b: float) -> None:
+    def _index(self, ids: TokenIds, k1: float, b: float, postings: Postings) -> None:
         self.size = len(ids.lengths)
-        # One (term, document) key per token: counting equal keys gives each posting's frequency,
-        # and sorting them groups the postings by term with each term's documents ascending.
+        self.postings = postings  # kept for the next build's update (of_ids)
         lengths = ids.lengths.astype(np.float64)
-        token_documents = np.repeat(np.arange(self.size, dtype=np.int64), ids.lengths)
-        stride = max(self.size, 1)
-        keys, frequencies_int = np.unique(ids.tokens * stride + token_documents, return_counts=True)
-        posting_terms = keys // stride
-        # Every term of the vocabulary has an id; one no document holds has no postings.
-        document_frequency = np.bincount(posting_terms, minlength=len(ids.vocabulary))
+        document_frequency = postings.document_frequency
         self._document_frequency = document_frequency
         self._offsets = np.concatenate(([0], np.cumsum(document_frequency))).astype(np.int64)
-        self._documents: npt.NDArray[np.int32] = (keys % stride).astype(np.int32)
-        frequencies = frequencies_int.astype(np.float64)
+        self._documents: npt.NDArray[np.int32] = postings.documents
+        frequencies = postings.frequencies.astype(np.float64)
 
         # The same smoothed IDF for every term, rank-bm25's avgdl (total length / every document).
         idf = smoothed_idf(self.size, document_frequency)  # in term id order
@@ -67,10 +64,14 @@ class Bm25Index:
         average_length = float(lengths.sum()) / self.size if self.size else 0.0
         if average_length > 0:
             length_factor = k1 * (1 - b + b * lengths / average_length)
-            term_idf = np.repeat(idf, document_frequency)
-            self._weights: npt.NDArray[np.float64] = (
-                term_idf * (frequencies * (k1 + 1) / (frequencies + length_factor[self._documents]))
-            )
+            # term idf * (frequency * (k1 + 1) / (frequency + length factor)), worked in place:
+            # a reload makes every posting's weight again (the IDFs all move with the count).
+            weights = frequencies * (k1 + 1)
+            divisor = length_factor[self._documents]
+            divisor += frequencies
+            weights /= divisor
+            weights *= np.repeat(idf, document_frequency)
+            self._weights: npt.NDArray[np.float64] = weights
         else:
             self._weights = np.zeros(0, dtype=np.float64)
 

@@ -20,18 +20,23 @@ import numpy.typing as npt
 Ids = npt.NDArray[np.int64]
 
 
+@dataclass(frozen=True, eq=False)
+class TokenRun:
+    """One owner's documents as ids; the very object again in the next build while they are the
+    same objects, so an index can tell the runs it already holds (bot.search.postings)."""
+
+    documents: tuple[Sequence[str], ...]  # held so that their identities are never reused
+    tokens: Ids
+    lengths: Ids
+
+
 @dataclass(frozen=True)
 class TokenIds:
     tokens: Ids  # every document's terms as ids, the documents one after the other
     lengths: Ids  # each document's number of terms
     vocabulary: dict[str, int]  # term -> id, for every id below len(vocabulary); a copy, never changed
-
-
-@dataclass(frozen=True)
-class _Run:
-    documents: tuple[Sequence[str], ...]  # held so that their identities are never reused
-    tokens: Ids
-    lengths: Ids
+    # The runs the documents came in, in order (none for documents not remembered per owner).
+    runs: tuple[TokenRun, ...] = ()
 
 
 class RememberedTokenIds:
@@ -40,14 +45,14 @@ class RememberedTokenIds:
     def __init__(self) -> None:
         self._lock = threading.Lock()  # builds may run in several threads; the vocabulary grows under it
         self._vocabulary: dict[str, int] = {}
-        self._runs: dict[Hashable, _Run] = {}
-        self._last: tuple[list[_Run], TokenIds] | None = None
+        self._runs: dict[Hashable, TokenRun] = {}
+        self._last: tuple[list[TokenRun], TokenIds] | None = None
 
     def of(self, documents: Sequence[Sequence[str]], owners: Sequence[Hashable]) -> TokenIds:
         """`owners[i]` owns `documents[i]`; each owner's documents are one run, in order."""
         with self._lock:
-            runs: list[_Run] = []
-            remembered: dict[Hashable, _Run] = {}
+            runs: list[TokenRun] = []
+            remembered: dict[Hashable, TokenRun] = {}
             start = 0
             while start < len(documents):
                 owner = owners[start]
@@ -70,14 +75,15 @@ class RememberedTokenIds:
                 np.concatenate([run.tokens for run in runs]) if runs else empty,
                 np.concatenate([run.lengths for run in runs]) if runs else empty,
                 vocabulary,
+                tuple(runs),
             )
             self._last = (runs, ids)
         return ids
 
-    def _run(self, documents: tuple[Sequence[str], ...], last: _Run | None) -> _Run:
+    def _run(self, documents: tuple[Sequence[str], ...], last: TokenRun | None) -> TokenRun:
         if last is not None and same_objects(last.documents, documents):
             return last
-        return _Run(documents, *as_ids(documents, self._vocabulary))
+        return TokenRun(documents, *as_ids(documents, self._vocabulary))
 
 
 def as_ids(documents: Sequence[Sequence[str]], vocabulary: dict[str, int]) -> tuple[Ids, Ids]:
