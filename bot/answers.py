@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
+import numpy as np
+
 from bot.knowledge.base import KnowledgeBase, publisher_name
 from bot.knowledge.quotation_marks import unbalanced
 from bot.quotes import Quote
@@ -245,6 +247,7 @@ def answer(
         gather_signals(
             plain, expectation, ranked, credits, _passage_text(knowledge, best.sentence), _similarity_to(knowledge, best.sentence, plain, similarity),
             window=_window_text(knowledge, best.sentence), article=best_article.body,
+            article_terms=_article_terms(knowledge, best_article.id) | frozenset(title_terms(best_article.meta.title, knowledge.aliases)),
         )
         if own_question
         else None
@@ -447,6 +450,12 @@ def _window(knowledge: KnowledgeBase, sentence: int) -> list[int]:
     passage = knowledge.sentences[sentence].passage
     around = range(max(0, sentence - 1), min(len(knowledge.sentences), sentence + 2))
     return [i for i in around if knowledge.sentences[i].passage == passage]
+
+
+def _article_terms(knowledge: KnowledgeBase, article_id: str) -> frozenset[str]:
+    """Terms of every passage of the article."""
+    number = knowledge.numbering.numbers[article_id]
+    return frozenset().union(*(knowledge.passage_terms[p] for p in np.flatnonzero(knowledge.numbering.of_passage == number)))
 
 
 def _window_terms(knowledge: KnowledgeBase, sentence: int) -> frozenset[str]:

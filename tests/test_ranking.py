@@ -233,6 +233,19 @@ def test_the_signals_read_what_a_question_asks_beyond_its_names_and_whether_a_wh
     assert _signals(knowledge, abruptly).why_without_reason == 0.0
 
 
+def test_the_signals_read_which_names_asked_the_best_sentence_s_article_never_says(knowledge_copy: Path) -> None:
+    # A sentence from an article about something else matches what is asked but not whom or where:
+    # over a large folder such sentences are many (docs/measurements.md, session 12).
+    write_article(knowledge_copy, "test-garrison", "The old fort stands above the river.\n\n"
+                  "If fully garrisoned, the fort would require 26,000 troops to be stationed there, the ministry said.")  # fmt: skip
+    knowledge = build_knowledge_base(knowledge_copy)
+    elsewhere = "How many US troops are stationed in South Korea?"
+    never_declining = Pipeline(check=AnswerCheck(0.0, -1.0, -1.0))
+    assert answer(knowledge, elsewhere, pipeline=never_declining).quotes[0].article.id == "test-garrison"
+    assert _signals(knowledge, elsewhere).names_not_in_article > 0.3  # "South Korea" is the weightier name
+    assert _signals(knowledge, "How many troops would the fort require if fully garrisoned?").names_not_in_article == 0.0
+
+
 def test_the_model_decides_only_with_its_signals_and_the_gates_still_hold() -> None:
     model = DeclineModel(("coverage",), (0.5,), (0.1,), (1.0,), 0.0, 0.5)
     check = AnswerCheck(min_coverage=0.0, min_similarity=-1.0, trap_similarity=-1.0, model=model)

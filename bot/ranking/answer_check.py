@@ -11,7 +11,9 @@ decides (`DeclineModel`, logistic regression): it weighs together
   on one sentence is evidence it answers), whether the question wants a typed answer (a date, a
   number, a name: such specific facts are more often missing), how many words of the
   question no article says that it writes as names (a name the articles never mention is strong
-  evidence they cannot answer), and how close in meaning the question is to the best sentence
+  evidence they cannot answer), how much of the question's names the best sentence's whole
+  article never says (over a large folder the closest sentence may come from an article about
+  something else), and how close in meaning the question is to the best sentence
   once the names it gives are taken out (an off-topic question about someone the articles name,
   "What is Kim Jong Un's favourite food?", finds the name and nothing of what it asks; a name
   typed in lower case counts when the best sentence's article writes it as a name and the
@@ -79,6 +81,11 @@ class Signals:
     # 1: a why-question whose best sentence and its neighbours give no reason (no "because",
     # "so that", "due to", "if" …): the articles tell the event, not its cause.
     why_without_reason: float = 0.0
+    # The share of the weight of the question's names (an alias group, a word it writes as a name)
+    # that the best sentence's whole article never says: a quote from an article about something
+    # else ("How many US troops are stationed in South Korea?" answered by "… 26,000 troops." from
+    # an article that never names Korea). Over a folder of one story every article names its people.
+    names_not_in_article: float = 0.0
 
 
 def features(evidence: Evidence) -> dict[str, float]:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from bot.coverage import ConceptCredit
+from bot.coverage import ConceptCredit, concept_found
 from bot.ranking.answer_check import Signals
 from bot.ranking.fusion import Fused
 from bot.search.answer_type import Expectation, asks_why
@@ -31,11 +31,13 @@ def gather_signals(
     similarity_to_best: Callable[[str], float] | None = None,
     window: str = "",
     article: str = "",
+    article_terms: frozenset[str] | None = None,
 ) -> Signals:
     """`context`: the text the best sentence stands in (its paragraph), where names show as names;
     `similarity_to_best`: the meaning signal's cosine of a text with the best sentence; `window`:
     the best sentence with its neighbours (the paragraph when not given); `article`: the whole
-    text of the best sentence's article, whose names no dictionary has count as names too."""
+    text of the best sentence's article, whose names no dictionary has count as names too;
+    `article_terms`: that article's index terms (its passages' and its title's)."""
     runner_up = ranked[1].score if len(ranked) > 1 else 0.0
     # A word of the question that no passage says, and no alias or synonym stands for, written as
     # a name ("Moon Jae-in", "IAEA"): a name the articles never mention says they cannot answer.
@@ -46,6 +48,10 @@ def gather_signals(
     not_names = [c for c in credits if c.group is None and not any(_is_name(word, names_of_context) for word in c.concept.said.casefold().split())]
     content_weight = sum(c.weight for c in not_names)
     rarest = max(credits, key=lambda c: c.weight, default=None)
+    # The question's names: an alias group, or a word it writes as a name.
+    names = [c for c in credits if c.group is not None or any(_is_name(word, asked_names) for word in c.concept.said.casefold().split())]
+    names_weight = sum(c.weight for c in names)
+    names_elsewhere = sum(c.weight for c in names if article_terms is not None and not concept_found(c.concept, article_terms))
     return Signals(
         expects_type=float(expectation is not None),
         fused_best=ranked[0].score if ranked else 0.0,
@@ -57,6 +63,7 @@ def gather_signals(
         rarest_missing=1.0 - rarest.credit if rarest is not None else 0.0,
         unsaid_content=sum(c.weight for c in not_names if not c.in_articles and c.credit == 0) / content_weight if content_weight else 0.0,
         why_without_reason=float(asks_why(question) and not gives_reason(window or context)),
+        names_not_in_article=names_elsewhere / names_weight if names_weight else 0.0,
     )
 
 
