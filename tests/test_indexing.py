@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.knowledge.base import KnowledgeBase, build_knowledge_base
+from bot.knowledge.base import KnowledgeBase, Sentence, build_knowledge_base
 from bot.knowledge.indexing import index_terms
 from bot.knowledge.store import KnowledgeStore
+from bot.ranking.lexical import SENTENCE_LENGTH_NORMALISATION, LexicalRanker
+from bot.search.bm25 import Bm25Index
 from bot.search.document_frequencies import DocumentFrequencies
 from bot.search.normalise import terms_of_words, words
+from bot.search.synonyms import synonyms_pointing_at
 from bot.search.typos import SpellingIndex
 from tests.conftest import FIXTURE_KNOWLEDGE, write_article
 
@@ -87,3 +90,36 @@ def test_a_reload_updates_the_spelling_index_and_term_counts_to_what_a_fresh_cou
         terms = {term for document in reloaded.passage_terms for term in document} | {term for w in gone_words for term in terms_of_words([w])}
         assert ours.size == counted.size
         assert {t: (ours.contains(t), ours.idf(t)) for t in terms} == {t: (counted.contains(t), counted.idf(t)) for t in terms}
+
+
+def test_what_a_reload_keeps_from_the_served_build_is_what_a_fresh_start_makes(knowledge_copy: Path) -> None:
+    """A reload reuses the served build's sentences, synonyms and postings for the articles that did
+    not change; after one article is removed, one changes (gaining a paragraph, where the removed one
+    had two: the articles after them move along) and one is added, each is what a build from
+    nothing gives."""
+    # An article ahead of the others that keeps its place, long enough that most tokens are kept.
+    paragraphs = [f"Envoy {number} met a delegation in the {number}th round. Talks on sanctions ran late." for number in range(150)]
+    write_article(knowledge_copy, "aaa-2019-01-01-rounds", "\n\n".join(paragraphs))
+    # Removed below: of the same publisher as another, so the alias table (publishers are names) stays.
+    removed = write_article(knowledge_copy, "aab-2019-01-02-brief", "A short brief on the talks.\n\nIt said little.")
+    store = KnowledgeStore(knowledge_copy)
+    _, _, changed, moved, kept = sorted(store.current.articles)
+    edited = store.current.articles[changed].path
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n\nThe quincewood envoy left the summit early.\n", encoding="utf-8")
+    removed.unlink()
+    write_article(knowledge_copy, "zzz-2019-03-01-new", "Marmalade diplomacy began in Hanoi. The envoy left early.")
+    store.reload()
+    reloaded = store.current
+    assert sorted(reloaded.articles) == ["aaa-2019-01-01-rounds", changed, moved, kept, "zzz-2019-03-01-new"]
+
+    assert list(reloaded.sentences) == [Sentence(position, span) for position, passage in enumerate(reloaded.passages) for span in passage.sentences]
+    vocabulary = {word for article in reloaded.articles.values() for word in words(article.body)}
+    assert dict(reloaded.synonyms_pointing_at) == synonyms_pointing_at(vocabulary)
+    words_ranker = next(ranker for ranker in reloaded.rankers if isinstance(ranker, LexicalRanker))
+    for index, documents, b in (
+        (words_ranker.passage_index, reloaded.passage_terms, 0.75),
+        (words_ranker.sentence_index, reloaded.sentence_terms, SENTENCE_LENGTH_NORMALISATION),
+    ):
+        afresh = Bm25Index(documents, b=b)
+        for term in {term for document in documents for term in document} | {"marmalad", "quincewood", "absentword"}:
+            assert index.scores({term: 1.0}) == afresh.scores({term: 1.0})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from pathlib import Path
 
@@ -23,9 +24,16 @@ def article_files(folder: Path) -> list[Path]:
     articles = folder / ARTICLES_FOLDER
     if not articles.is_dir():
         return []
-    return sorted(
-        path for path in articles.iterdir() if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".")
-    )
+    # scandir knows each entry's kind from the listing, and names sort as their paths in one
+    # folder do: a stat and a Path comparison per file were a fifth of reading 3,000 articles.
+    with os.scandir(articles) as entries:
+        names = sorted(
+            (entry.name
+            for entry in entries
+            if entry.is_file() and entry.name.lower().endswith(ARTICLE_SUFFIXES) and not entry.name.startswith(".")),
+            key=os.path.normcase,  # as paths compare: case aside where the system sets case aside
+        )
+    return [articles / name for name in names]
 
 
 def read_article(path: Path) -> tuple[Article | None, list[Problem]]:
@@ -135,19 +143,20 @@ class _ParsedFiles:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._last: dict[tuple[Path, bytes], Parsed] = {}
+        self._last: dict[tuple[str, bytes], Parsed] = {}
 
     def read(self, paths: list[Path]) -> list[Parsed]:
         with self._lock:
             last = self._last
-        now: dict[tuple[Path, bytes], Parsed] = {}
+        now: dict[tuple[str, bytes], Parsed] = {}
         results: list[Parsed] = []
         for path in paths:
             raw, unreadable = _file_bytes(path)
             if raw is None:
                 results.append((None, unreadable))
                 continue
-            key = (path, hashlib.blake2b(raw, digest_size=16).digest())
+            # SHA-256 has its own instructions in most processors: quicker here than BLAKE2.
+            key = (str(path), hashlib.sha256(raw).digest())
             parsed = now.get(key) or last.get(key) or parse_article(path, raw)
             now[key] = parsed
             results.append(parsed)

@@ -26,6 +26,7 @@ from bot.knowledge.articles import read_articles
 from bot.knowledge.collection import collector_paused
 from bot.knowledge.indexing import REMEMBERED
 from bot.knowledge.models import Article, Passage, Problem, Span
+from bot.knowledge.numbered import NumberedSentences
 from bot.knowledge.numbering import ArticleNumbering
 from bot.knowledge.profile import BOT_FILE, BotProfile, load_profile
 from bot.knowledge.remembered import PerArticleMemory
@@ -35,7 +36,7 @@ from bot.ranking.protocol import Ranker
 from bot.ranking.registry import build_rankers
 from bot.search.aliases import AliasTable
 from bot.search.document_frequencies import DocumentFrequencies, RememberedFrequencies
-from bot.search.synonyms import synonyms_pointing_at
+from bot.search.synonyms import REMEMBERED_SYNONYMS
 from bot.search.title_context import title_terms
 from bot.search.typos import REMEMBERED_SPELLING, SpellingIndex
 from bot.timeline.build import build_timeline
@@ -57,6 +58,10 @@ class KnowledgeFolderMissing(FileNotFoundError):
 class Sentence:
     passage: int  # position in KnowledgeBase.passages
     span: Span
+
+
+# Each article's sentences, the last build's objects while the article's passages stand where they stood.
+_SENTENCES: NumberedSentences[Sentence] = NumberedSentences(Sentence)
 
 
 @dataclass(frozen=True)
@@ -171,9 +176,7 @@ def _build(folder: Path, embedding_cache: Path | None, served_aliases: tuple[tup
     # Each article's passages and terms, reused from the last build for an article that did not change.
     indexed = REMEMBERED.index(articles, aliases, cache_folder)
     passages = [passage for article in indexed for passage in article.passages]
-    sentences: list[Sentence] = []
-    for position, passage in enumerate(passages):
-        sentences.extend(Sentence(position, span) for span in passage.sentences)
+    sentences = _SENTENCES.of([article.passages for article in indexed])
     vocabulary = frozenset().union(*(article.vocabulary for article in indexed))
     passage_terms = [terms for article in indexed for terms in article.passage_terms]
     sentence_terms = [terms for article in indexed for terms in article.sentence_terms]
@@ -198,7 +201,7 @@ def _build(folder: Path, embedding_cache: Path | None, served_aliases: tuple[tup
         aliases=aliases,
         spelling=REMEMBERED_SPELLING.index(vocabulary),
         article_names=MappingProxyType(names),
-        synonyms_pointing_at=MappingProxyType(synonyms_pointing_at(vocabulary)),
+        synonyms_pointing_at=MappingProxyType(REMEMBERED_SYNONYMS.pointing_at(vocabulary)),
         profile=profile,
         problems=tuple(problems),
         alias_groups=tuple(tuple(group) for group in alias_groups),
