@@ -652,3 +652,28 @@ def test_articles_sharing_a_sentence_each_read_it_against_their_own_publication_
     assert (plan.role, event.role) == (Role.ANNOUNCED, Role.EVENT)
     assert plan.date.iso() == event.date.iso() == "2018-06-12"
     assert plan.title == event.title
+
+
+def test_a_story_told_in_order_carries_its_written_year_on() -> None:
+    """After "On March 3, 2017, …", the next paragraph's "on April 9" and "on May 20" and a later
+    "in late June" after "on 2 June last year" go on in that year, not the year before publication;
+    "on 14 January", earlier in the year than the date before it, keeps news's convention."""
+    text = (
+        "On March 3, 2017, the council met in Oslo. Two weeks later, the envoy resigned.\n\n"
+        "A new envoy was named on April 9 and arrived on May 20.\n\n"
+        "On 2 June last year, the talks resumed.\n\n"
+        "The parties walked out in late June. The ministers met again on 14 January."
+    )
+    sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.\n]+\.", text)]
+    dated = {text[m.phrase.start : m.phrase.end]: m.date.iso() for m in find_mentions("a", text, dt.date(2018, 7, 1), sentences)}
+    assert (dated["April 9"], dated["May 20"], dated["late June"], dated["14 January"]) == ("2017-04-09", "2017-05-20", "2017-06", "2018-01-14")
+
+
+def test_a_month_with_its_year_or_a_counted_span_sets_no_story_year() -> None:
+    """"in April 2016" dates one thing, and "a pause of nearly 18 months" counts a span: a day after
+    either is the latest such day before publication."""
+    for first in ("The court ruled in April 2016.", "The plant ended a pause of nearly 18 months."):
+        text = f"{first} The trader was arrested on 22 April."
+        sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.\n]+\.", text)]
+        dated = {text[m.phrase.start : m.phrase.end]: m.date.iso() for m in find_mentions("a", text, dt.date(2017, 6, 20), sentences)}
+        assert dated["22 April"] == "2017-04-22"

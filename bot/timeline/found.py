@@ -246,7 +246,7 @@ def find_mentions(
             terms_of[number] = frozenset(terms(body[span.start : span.end]))
         return terms_of[number]
 
-    located = _years_from_context(_years_from_paragraph(located, paragraph_of, published), published)
+    located = _years_from_story(_years_from_context(_years_from_paragraph(located, paragraph_of, published), published), paragraph_of, published)
     located, counted_back = _anchored(located, _story_paragraphs(body, [span for span, _ in ordered], paragraph_of, located), dates_a_known_event, sentence_terms, placed_noun_terms)
     located = _years_after_counting(located, paragraph_of, published)
     bounds = _sentence_bounds(located)
@@ -893,7 +893,8 @@ def _years_from_paragraph(
     """A year written alone ("The year 2017 set the tone.", "For most of 2018 …") sets the year of
     the story its paragraph tells from there on: "On July 4, the North launched …" in that
     paragraph is July 4 of that year, as a reader takes it. A full date ("in mid-October 2018")
-    dates one thing and sets no year for the next sentence; news's own convention (the latest such
+    dates one thing and sets no year for the next sentence (a day with its year carries it only to
+    the dates after it that go forward: `_years_from_story`); news's own convention (the latest such
     date before publication) holds outside such a paragraph, and after a year that bounds a span
     ("has not tested a missile since 2017. Trump disclosed in mid-June …" is this June)."""
     result = list(located)
@@ -909,6 +910,47 @@ def _years_from_paragraph(
         if frame is not None and (moved := _in_year(resolved, int(frame.group("year")), published)) is not None:
             result[position] = (number, match, moved)
     return result
+
+
+def _years_from_story(
+    located: list[tuple[int, re.Match[str], Resolved | None]], paragraph_of: Sequence[int], published: dt.date
+) -> list[tuple[int, re.Match[str], Resolved | None]]:
+    """A story told in order carries its written year on: after "On Feb. 28, 2018, he published …",
+    "Bolton was named on March 22 and took office on April 9" in the next paragraph is 2018, as a
+    reader takes it, not the March 22 before publication a year later. A month or day without a
+    year takes the year of the date just before it (in its paragraph or the one before) when that
+    date writes its year and day ("Feb. 28, 2018", "16 May last year"; not "in April 2016", a month
+    that dates one thing) or was placed so in the same paragraph, that year is earlier than news's convention gives, and the date falls on or after
+    that one within it: the story moved forward. A date earlier in the year than the one before is
+    a look back or a new year; a year counted from a span ("a pause of nearly 18 months") or one
+    that bounds it ("since Nov. 29, 2017") is written by no one as the story's: news's convention
+    holds."""
+    result = list(located)
+    placed: set[int] = set()
+    for position, (number, match, resolved) in enumerate(result):
+        if resolved is None or resolved.end is not None or resolved.date.month is None or not _lacks_year(_groups(match)):
+            continue
+        earlier = (p for p in range(position - 1, -1, -1) if result[p][2] is not None)
+        before = next(earlier, None)
+        if before is None or paragraph_of[result[before][0]] < paragraph_of[number] - 1:
+            continue
+        n, m, r = result[before]
+        if r is None:
+            continue
+        story = (before in placed and paragraph_of[n] == paragraph_of[number]) or (_writes_year(m) and r.date.day is not None)
+        if not story or _BOUND_BEFORE.search(m.string, max(0, m.start() - 8), m.start()) or r.date.year >= resolved.date.year:
+            continue
+        moved = _in_year(resolved, r.date.year, published)
+        if moved is not None and moved.date.last_day() >= r.date.first_day():  # "in late May" after "16 May": forward
+            result[position] = (number, match, moved)
+            placed.add(position)
+    return result
+
+
+def _writes_year(match: re.Match[str]) -> bool:
+    """Whether a date phrase names its year: written ("Feb. 28, 2018") or from publication ("16 May last year")."""
+    g = match.group
+    return any(g(k) for k in _WRITTEN_YEARS) or any(g(k) for k in ("md_rel", "dm_rel", "range_rel", "range_rel_dm", "rel_year", "rel_may_year"))
 
 
 def _years_after_counting(
