@@ -207,8 +207,14 @@ def paragraphs_found(text: str, published: dt.date) -> list[tuple[str, str, str]
             "\n\nIn the afternoon, divers reached the hull.",
             [("on Sunday", "2018-05-27", "event"), ("12 May 2017", "2017-05-12", "event"), ("In the afternoon", "2018-05-27", "event")],
         ),
+        # Noon and midnight are times of day as a clock time is.
+        (
+            "The ferry sank near the cape on Sunday. The owners named the captain shortly before noon.",
+            [("on Sunday", "2018-05-27", "event"), ("shortly before noon", "2018-05-27", "event")],
+        ),
         # A time of a day the sentence names is no second date.
         ("The ferry sank at 3:17 a.m. on Sunday near the cape.", [("on Sunday", "2018-05-27", "event")]),
+        ("The ferry sank after midnight on Sunday near the cape.", [("on Sunday", "2018-05-27", "event")]),
         # A dateline gives no day to count from: with nothing else, no date rather than a guess.
         ("OSLO, May 30 (Test Wire) - Divers reached the hull at 7:15 a.m. and found air.", []),
         # A habit in the present tense is no event.
@@ -396,7 +402,7 @@ def test_reading_only_near_the_words_dates_need_finds_what_a_full_scan_finds() -
         "2019, the day before, three days after the vote, the next morning, in two weeks, last summer, "
         "the spring of 2018, February 11-13, 2019, 11 to 13 February, Sept. 12, 2017, next May, in May, "
         "1994 and 2,000 people in the 1950s paid $2019 at 10:30 on 5 percent of 38 North's maps, shortly "
-        "after 9:30 a.m., at about 11 a.m. and in the late afternoon, and afterwards."
+        "after 9:30 a.m., at about 11 a.m., before noon and in the late afternoon, the following Sunday and afterwards."
     )
     full = [m.span() for m in found_module._PATTERN.finditer(text)]
     assert [m.span() for m in found_module._matches(text, 0, len(text))] == full
@@ -677,3 +683,22 @@ def test_a_month_with_its_year_or_a_counted_span_sets_no_story_year() -> None:
         sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.\n]+\.", text)]
         dated = {text[m.phrase.start : m.phrase.end]: m.date.iso() for m in find_mentions("a", text, dt.date(2017, 6, 20), sentences)}
         assert dated["22 April"] == "2017-04-22"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A span's last day (Friday 8 March 2019) is what "the following Sunday" counts from.
+        ("The ministers met in Rome on March 7-8. In interviews the following Sunday, the envoy rejected the claims.", "2019-03-10"),
+        # Never the day itself: the Sunday after a Sunday is a week on.
+        ("The ministers met in Rome on Sunday, 3 March. The envoy resigned the next Sunday.", "2019-03-10"),
+        ("The envoy resigned on Wednesday, 6 March. The ministers had met the previous Monday.", "2019-03-04"),
+    ],
+)
+def test_the_following_weekday_counts_from_the_event_before_it(text: str, expected: str) -> None:
+    """"the following Sunday" is the first Sunday after the date it refers to, not the last Sunday
+    before publication."""
+    sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.\n]+\.", text)]
+    mentions = find_mentions("a", text, dt.date(2019, 9, 11), sentences)
+    dated = {text[m.phrase.start : m.phrase.end]: m.date.iso() for m in mentions}
+    assert [date for phrase, date in dated.items() if phrase.lower().startswith("the")] == [expected]

@@ -250,6 +250,13 @@ def test_a_date_placed_on_a_noun_titles_that_noun_not_the_reporting_clause() -> 
     assert titles("The minister testified before the Senate Finance Committee on Monday.") == ["The minister testified"]
 
 
+def test_a_time_of_day_before_a_date_is_no_event_s_noun() -> None:
+    """"after noon on Monday", "during the night on Dec. 7": a time of the day, not an event the
+    date places, so the clause is the title, not "Noon"."""
+    assert titles("The council met after noon on Monday.") == ["The council met"]
+    assert titles("The mayor resigned before midnight on 2 February.") == ["The mayor resigned"]
+
+
 def titles(text: str, published: dt.date = PUBLISHED) -> list[str]:
     return [m.title for m in find_mentions("a", text, published, [Span(0, len(text))]) if m.role is Role.EVENT]
 

@@ -41,7 +41,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # skips other characters in C instead of trying each alternative at every position (3x faster).
 _TRIGGER = re.compile(
     rf"(?=[0-9JFMASONDTWYEHdwmysfahen])"
-    rf"(?:(?<![\d,.$£€])(?:\d{{1,2}}|{_YEAR})(?![\d%]|[,.:]\d)|{_MONTH}|\b{_WEEKDAY}\b|\b(?i:days?|weeks?|months?|years?|morning|spring|summer|fall|autumn|winter|hours?|minutes?|afternoon|evening|night|afterwards?)\b|\bEve\b)"
+    rf"(?:(?<![\d,.$£€])(?:\d{{1,2}}|{_YEAR})(?![\d%]|[,.:]\d)|{_MONTH}|\b{_WEEKDAY}\b|\b(?i:days?|weeks?|months?|years?|morning|spring|summer|fall|autumn|winter|hours?|minutes?|afternoon|evening|night|noon|midday|midnight|afterwards?)\b|\bEve\b)"
 )
 TRIGGER_REACH = 25
 # The index terms (bot.search.normalise.terms) of those words: a sentence whose terms hold none of
@@ -49,7 +49,7 @@ TRIGGER_REACH = 25
 TRIGGER_TERMS = frozenset(
     terms(
         " ".join(relative.MONTHS) + " " + " ".join(relative.MONTH_ABBREVIATIONS) + " " + " ".join(relative.WEEKDAYS)
-        + " spring summer fall autumn winter day days week weeks month months year years morning hour hours minute minutes afternoon evening night afterwards eve"
+        + " spring summer fall autumn winter day days week weeks month months year years morning hour hours minute minutes afternoon evening night noon midday midnight afterwards eve"
     )
 ) | frozenset(f"{n}" for n in range(32)) | frozenset(f"{n:02d}" for n in range(10)) | frozenset(f"{n}" for n in range(1800, 2100))
 # How every date phrase begins, lowercased: its first word or the start of it (`_PATTERN`'s
@@ -59,7 +59,7 @@ TRIGGER_TERMS = frozenset(
 _PHRASE_STARTS = tuple(
     """in during over for within the a one two three four five six seven eight nine ten eleven twelve
     several more nearly early earlier late mid last this next spring summer fall winter on since
-    until by of throughout that hour minute at after shortly just soon about around monday tuesday wednesday thursday friday saturday sunday jan feb mar apr
+    until by of throughout that hour minute at after shortly just soon about around noon midday midnight monday tuesday wednesday thursday friday saturday sunday jan feb mar apr
     may jun jul aug sep oct nov dec new christmas 0 1 2 3 4 5 6 7 8 9""".split()
 )
 _LONGEST_PHRASE_START = max(map(len, _PHRASE_STARTS))
@@ -84,14 +84,14 @@ _FORMS = (
     rf"\b(?i:over|more than|nearly|almost)\s+(?P<over_n>{_NUMBER})\s+(?P<over_unit>{_UNIT})\b",
     # "the day before", "three days after", "a week later", "the next day", "the same day": from another date.
     rf"\b(?P<anchor_n>{_NUMBER}|(?i:the))\s+(?P<anchor_unit>{_UNIT})\s+(?P<anchor_dir>(?i:before|after|later|earlier))\b",
-    rf"\b(?i:the)\s+(?P<anchor_next>(?i:next|following|previous))\s+(?P<anchor_next_unit>(?i:day|morning|week|month|(?<!next )year))\b",
+    rf"\b(?i:the)\s+(?P<anchor_next>(?i:next|following|previous))\s+(?P<anchor_next_unit>(?i:day|morning|week|month|(?<!next )year)|{_WEEKDAY})\b",
     rf"\b(?i:the|that)\s+(?P<anchor_same>(?i:same))\s+(?P<anchor_same_unit>(?i:day|morning|afternoon|evening|night|week|month))\b",
     # "that day": the day of the date it refers to.
     rf"\b(?P<anchor_that>(?i:that)\s+(?i:day|morning|afternoon|evening|night))\b",
     # "within hours", "within an hour of", "hours later", "six minutes after": the same day.
     rf"\b(?P<anchor_clock>(?:{_NUMBER}\s+)?(?i:hours?|minutes?)\s+(?P<anchor_clock_dir>(?i:after|later|before|earlier))|(?i:within|in)\s+(?:{_NUMBER}\s+)?(?i:hours?|minutes?))\b",
     # "at 9:30 a.m.", "shortly after 10 a.m.", "in the late afternoon": a time of the day the story is at.
-    rf"(?P<anchor_time>(?:(?i:shortly|just|soon)\s+)?(?:(?i:at|after|before|around|by)\s+)?(?:(?i:about|around|roughly)\s+)?\b\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.(?!\w)"
+    rf"(?P<anchor_time>(?:(?i:shortly|just|soon)\s+)?(?:(?i:at|after|before|around|by)\s+)?(?:(?i:about|around|roughly)\s+)?(?:\b\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.(?!\w)|\b(?i:noon|midday|midnight)\b)"
     rf"|\b(?i:in|during)\s+(?i:the)\s+(?:(?i:early|late)\s+)?(?i:morning|afternoon|evening)\b|\b(?i:early|late)\s+(?i:in)\s+(?i:the)\s+(?i:morning|afternoon|evening)\b)",
     # "afterwards": after the event just told, on its day.
     rf"\b(?P<anchor_afterwards>(?i:afterwards?))\b",
@@ -479,6 +479,9 @@ def _anchored(
             unit = g["anchor_next_unit"]
             if unit.lower() == "year":  # "the following year" names a calendar year, not a day a year on
                 anchor = relative.exact(EventDate(anchor.date.year), anchor.approximate)
+            elif unit.lower() in relative.WEEKDAYS:  # "the following Sunday": the first Sunday after it
+                anchor = _last_day(anchor) if amount > 0 else anchor
+                amount, unit = relative.weekday_from(anchor.first, relative.WEEKDAYS.index(unit.lower()), forward=amount > 0), "day"
         else:
             amount = 1 if g["anchor_n"].lower() == "the" else relative.number_value(g["anchor_n"])
             amount *= -1 if g["anchor_dir"].lower() in ("before", "earlier") else 1
@@ -718,7 +721,7 @@ def _counts_days(g: dict[str, str | None]) -> bool:
     """Whether a counted phrase counts days or less ("the next day", "hours later", "that
     morning"), so that only a date with a day can be what it counts from."""
     unit = (g["anchor_unit"] or g["anchor_next_unit"] or g["anchor_same_unit"] or "").lower()
-    return bool(g["anchor_that"] or g["anchor_clock"] or g["anchor_ordinal"] or g["anchor_time"] or g["anchor_afterwards"] or unit.startswith(_PARTS_OF_A_DAY))
+    return unit in relative.WEEKDAYS or bool(g["anchor_that"] or g["anchor_clock"] or g["anchor_ordinal"] or g["anchor_time"] or g["anchor_afterwards"] or unit.startswith(_PARTS_OF_A_DAY))
 
 
 _PARTS_OF_A_DAY = ("day", "morning", "afternoon", "evening", "night")

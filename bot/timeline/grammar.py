@@ -567,7 +567,7 @@ def _when_clause(tokens: list[Token], after: int) -> Clause | None:
 # referring reads them as such too.
 TIME_NOUNS = (
     "time moment period weekend end start beginning outset stage point height peak day week month year morning"
-    " afternoon evening night hour minute spring summer fall autumn winter"
+    " afternoon evening night hour minute spring summer fall autumn winter noon midday midnight dawn dusk"
 ).split()
 # Nouns of a time that "of" and a date name ("the night of Dec. 7", "the first days of June"), not
 # of a span it measures: singular or plural.
@@ -620,6 +620,8 @@ def _event_noun(tokens: list[Token], date_start: int, prepositions: frozenset[st
         return None
     if finite_verb(tokens, first, at - 1) is not None:
         return None
+    if tokens[at - 2].lower in _TIMES_OF:
+        return None  # "after noon on Monday", "during the night on Dec. 7": a time, not an event
     return first, at - 1
 
 

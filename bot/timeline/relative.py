@@ -74,6 +74,13 @@ def weekday_before(base: dt.date, weekday: int, *, strictly: bool = False) -> Re
     return exact(EventDate(day.year, day.month, day.day))
 
 
+def weekday_from(anchor: dt.date, weekday: int, *, forward: bool) -> int:
+    """Days from `anchor` to "the following Sunday" (forward) or "the previous Sunday": the first
+    such weekday after it (or before it), never the anchor's own day."""
+    days = ((weekday - anchor.weekday()) if forward else (anchor.weekday() - weekday)) % 7 or 7
+    return days if forward else -days
+
+
 def season_before(base: dt.date, season: str, *, strictly: bool = True) -> Resolved:
     """"last summer": the latest whole season that ended before publication, as its year, approximate.
 
