@@ -702,3 +702,12 @@ def test_the_following_weekday_counts_from_the_event_before_it(text: str, expect
     mentions = find_mentions("a", text, dt.date(2019, 9, 11), sentences)
     dated = {text[m.phrase.start : m.phrase.end]: m.date.iso() for m in mentions}
     assert [date for phrase, date in dated.items() if phrase.lower().startswith("the")] == [expected]
+
+
+def test_a_count_from_that_or_this_counts_from_the_event_just_told() -> None:
+    """"The day after that", "a week before this": a demonstrative alone is the event just told
+    (as "the next day" is), so the phrase is dated, not left for a noun that never comes."""
+    text = "On 9 August, the council voted on the plan.\n\nThe day after that, the mayor gave precise details. A week before this, the mayor had resigned."
+    sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.\n]+\.", text)]
+    dated = {text[m.phrase.start : m.phrase.end]: m.date.iso() for m in find_mentions("a", text, dt.date(2017, 8, 15), sentences)}
+    assert (dated["The day after that"], dated["A week before this"]) == ("2017-08-10", "2017-08-03")

@@ -250,6 +250,22 @@ def test_a_date_placed_on_a_noun_titles_that_noun_not_the_reporting_clause() -> 
     assert titles("The minister testified before the Senate Finance Committee on Monday.") == ["The minister testified"]
 
 
+def test_a_counted_date_after_its_subject_is_an_adverb_not_the_subject() -> None:
+    """"The summit two days later produced …": "two days later" is when, not who; a date is a
+    subject only as a noun ("The year 2017 set the tone")."""
+    text = "The envoys arrived on 10 June.\n\nThe summit two days later produced a joint statement."
+    sentences = [Span(0, 30), Span(32, len(text))]
+    mentions = find_mentions("a", text, dt.date(2018, 6, 20), sentences)
+    assert [(m.date.iso(), m.role, m.title) for m in mentions][1] == ("2018-06-12", Role.EVENT, "The summit produced a joint statement")
+    assert [m.role for m in find_mentions("a", "The year 2017 set the tone.", PUBLISHED, [Span(0, 27)])] == [Role.STATE]
+
+
+def test_an_abbreviated_title_before_a_name_is_no_subject_of_its_own() -> None:
+    """"Gen. Kim, the force's commander, gave …": the title's dot ends no segment a subject stands in."""
+    assert titles("On Monday, Gen. Kim Rak Gyom, the force's commander, gave details.") == ["Kim Rak Gyom gave details"]
+    assert titles("On Monday, Dr. Alvarez, the lab's director, resigned.") == ["Alvarez resigned"]
+
+
 def test_a_time_of_day_before_a_date_is_no_event_s_noun() -> None:
     """"after noon on Monday", "during the night on Dec. 7": a time of the day, not an event the
     date places, so the clause is the title, not "Noon"."""

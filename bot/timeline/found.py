@@ -83,7 +83,9 @@ _FORMS = (
     rf"\b(?P<ago_n>{_NUMBER})\s+(?P<ago_unit>{_UNIT})\s+(?i:ago)\b(?P<ago_today>\s+(?i:today))?",
     rf"\b(?i:over|more than|nearly|almost)\s+(?P<over_n>{_NUMBER})\s+(?P<over_unit>{_UNIT})\b",
     # "the day before", "three days after", "a week later", "the next day", "the same day": from another date.
-    rf"\b(?P<anchor_n>{_NUMBER}|(?i:the))\s+(?P<anchor_unit>{_UNIT})\s+(?P<anchor_dir>(?i:before|after|later|earlier))\b",
+    rf"\b(?P<anchor_n>{_NUMBER}|(?i:the))\s+(?P<anchor_unit>{_UNIT})\s+(?P<anchor_dir>(?i:before|after|later|earlier))\b"
+    # "The day after that, …": a demonstrative alone is the event just told, part of the phrase.
+    r"(?:\s+(?i:that|this)(?=\s*[,.;:!?]))?",
     rf"\b(?i:the)\s+(?P<anchor_next>(?i:next|following|previous))\s+(?P<anchor_next_unit>(?i:day|morning|week|month|(?<!next )year)|{_WEEKDAY})\b",
     rf"\b(?i:the|that)\s+(?P<anchor_same>(?i:same))\s+(?P<anchor_same_unit>(?i:day|morning|afternoon|evening|night|week|month))\b",
     # "that day": the day of the date it refers to.

@@ -432,6 +432,10 @@ def read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *, 
     return reading
 
 
+# A counted date ending so is an adverb ("two days later", "a year ago"), never a clause's subject.
+_ADVERB_ENDINGS = ("later", "earlier", "ago")
+
+
 def _read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *, future: bool, open_ended: bool) -> Reading:
     if future:
         return Reading(Role.ANNOUNCED, date_clause(sentence, tokens, date_start))
@@ -456,9 +460,11 @@ def _read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *,
         # clause titles, not the verb of another clause that date_clause found.
         return Reading(Role.STATE, None)
     led_by = {previous, tokens[at].lower if at < len(tokens) else ""}  # "in June", "North Korea on Wednesday rejected"
-    if clause.verb == _token_at(tokens, date_end) and led_by.isdisjoint(_TIME_PREPOSITIONS) and previous not in COORDINATORS:
+    adverb = sentence[date_start:date_end].lower().endswith(_ADVERB_ENDINGS)
+    if clause.verb == _token_at(tokens, date_end) and led_by.isdisjoint(_TIME_PREPOSITIONS) and previous not in COORDINATORS and not adverb:
         # The date is the subject: "The year 2017 set the tone". Not after "and": "met on May 30
-        # and the following day carried a letter" is the first subject's second deed, then.
+        # and the following day carried a letter" is the first subject's second deed, then; nor
+        # an adverb of time, which is no noun: "The summit two days later produced a statement".
         return Reading(Role.STATE, clause)
     if tokens[clause.first].lower == "than" and not _tells_a_deed(tokens, clause):
         return Reading(Role.STATE, clause)  # "more comfortable than he was a year ago": a comparison

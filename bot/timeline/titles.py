@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import chain
 
+from bot.quotations.english import PERSONAL_TITLES
 from bot.timeline.grammar import ARTICLES_AND_POSSESSIVES, AUXILIARIES, COORDINATORS, SUBORDINATORS, Clause, Reading, Token, clauses_of, finite_verb, is_past, placed_noun, segments
 from bot.timeline.relative import MONTH_ABBREVIATIONS
 
@@ -221,6 +222,8 @@ def _subject(tokens: list[Token], first: int, verb: int, dated: set[int]) -> lis
         determiner = opener == "that" and finite_verb(tokens, start, end) is None and end - start > 1
         if not determiner and (opener in _PHRASE_STARTS or opener in _DATE_PREPOSITIONS or opener in _OPENERS or opener.endswith("ly")):
             continue
+        if end - start == 1 and opener in PERSONAL_TITLES and end < len(tokens) and tokens[end].text == ".":
+            continue  # "Gen. Kim Rak Gyom, the force's commander, gave …": an abbreviated title's dot ends no subject
         words = [t for i, t in enumerate(tokens[start:end], start) if t.is_word and i not in dated]
         if words:  # "Kim's speech on Jan. 1, 2018, opened …": the segment less its date
             return words
