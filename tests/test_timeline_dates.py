@@ -711,3 +711,49 @@ def test_a_count_from_that_or_this_counts_from_the_event_just_told() -> None:
     sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.\n]+\.", text)]
     dated = {text[m.phrase.start : m.phrase.end]: m.date.iso() for m in find_mentions("a", text, dt.date(2017, 8, 15), sentences)}
     assert (dated["The day after that"], dated["A week before this"]) == ("2017-08-10", "2017-08-03")
+
+
+def continued(text: str, published: dt.date = dt.date(2018, 5, 30)) -> list[tuple[str, str]]:
+    """(sentence, date) of each event dated by the scene its paragraph opens with: no date phrase of its own."""
+    sentences = [Span(m.start(), m.end()) for m in re.finditer(r"\S.*?\.(?=\s+[A-Z]|\s*$)", text, re.DOTALL)]
+    mentions = find_mentions("a", text, published, sentences)
+    return [(text[m.sentence.start : m.sentence.end], m.date.iso()) for m in mentions if m.phrase.start == m.phrase.end]
+
+
+def test_sentences_that_go_on_telling_the_day_their_paragraph_opens_with_are_dated_by_it() -> None:
+    """"In Oslo on Monday, the envoy received a cold welcome." sets the scene: the simple past after
+    it in its paragraph, with no date of its own, is that Monday, up to the first sentence that
+    does not go on with it."""
+    text = (
+        "In Oslo on Monday, the envoy received a cold welcome. The foreign minister told him that trust had gone. "
+        "The envoy replied that the two sides disagreed, and he was not granted a meeting.\n\n"
+        "The envoy flew home."
+    )
+    assert continued(text) == [
+        ("The foreign minister told him that trust had gone.", "2018-05-28"),
+        ("The envoy replied that the two sides disagreed, and he was not granted a meeting.", "2018-05-28"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The minister had warned him a year before.",  # the past perfect looks further back
+        "The officials were among the guests.",  # a copula describes
+        "It was a break with custom.",
+        "The minister agreed to talk again, an aide said.",  # a claim, its source named at the end
+        "The minister said the talks could have gone better.",  # a view: a modal in what is said
+        "The minister said he did not believe the account.",
+        "Days later, the minister resigned.",  # an opening phrase sets a scene of its own
+        "“We are friends,” the minister said.",  # a quotation
+        "The minister, also known as the Hawk, has been silent.",
+        "It’s unclear what unravelled the talks.",
+    ],
+)
+def test_a_sentence_that_does_not_go_on_with_the_deed_of_its_paragraph_s_day_is_not_dated_by_it(second: str) -> None:
+    assert continued(f"In Oslo on Monday, the envoy received a cold welcome. {second}") == []
+
+
+def test_a_date_inside_its_sentence_sets_no_scene_for_the_next() -> None:
+    """Only a date in the sentence's opening phrase, before its first comma, sets the scene."""
+    assert continued("The envoy received a cold welcome in Oslo on Monday. The minister told him that trust had gone.") == []

@@ -306,7 +306,8 @@ def find_mentions(
         mentions.append(Mention(article_id, Span(match.start(), match.end()), span, resolved, reading.role, title, extent, context))
     if any(m.role is Role.EVENT for m in mentions):
         spans = [s for s, _ in ordered]
-        mentions = sorted(mentions + _referring_back(article_id, body, spans, paragraph_of, mentions, reader), key=lambda m: m.phrase.start)
+        mentions = mentions + _referring_back(article_id, body, spans, paragraph_of, mentions, reader)
+        mentions = sorted(mentions + _continuing(article_id, body, spans, paragraph_of, mentions, reader), key=lambda m: m.phrase.start)
     return mentions
 
 
@@ -365,6 +366,53 @@ def _referring_back(
         found.append(Mention(article_id, Span(start, end), span, target.resolved, Role.EVENT, title, None, context))
         dated_sentences.add(span.start)
     return found
+
+
+def _continuing(
+    article_id: str,
+    body: str,
+    sentences: Sequence[Span],
+    paragraph_of: Sequence[int],
+    mentions: Sequence[Mention],
+    reader: SentenceReader,
+) -> list[Mention]:
+    """Events of sentences with no date of their own that go on telling the day a paragraph opens
+    with ("In Beijing on Monday, Pompeo received a chillier welcome. Wang Yi told him … Pompeo
+    replied …"): a date that opens its sentence before the first comma sets the scene for what
+    follows in its paragraph, as a reader takes it, for as long as each next sentence has no date
+    of its own, reports a past deed in the simple past (not "had", a look further back) and
+    is no quotation."""
+    dated_sentences = {m.sentence.start for m in mentions}
+    number_of = {span.start: number for number, span in enumerate(sentences)}
+    found: list[Mention] = []
+    for frame in mentions:
+        if frame.role is not Role.EVENT or frame.date.day is None or not _opens_its_sentence(body, frame):
+            continue
+        number = number_of.get(frame.sentence.start)
+        while number is not None and number + 1 < len(sentences) and paragraph_of[number + 1] == paragraph_of[number]:
+            number += 1
+            span = sentences[number]
+            if span.start in dated_sentences or body[span.start] in _QUOTE_MARKS:
+                break
+            tokens = reader.tokens(span)
+            clause = grammar.past_deed(tokens)
+            if clause is None or grammar.finite_verb(tokens, *grammar.segments(tokens)[0]) is None:
+                break  # no deed, or an opening phrase of its own ("Days later, …") sets another scene
+            reading = grammar.Reading(Role.EVENT, clause)
+            title = reader.title(span, reading, 0, 0)
+            found.append(Mention(article_id, Span(span.start, span.start), span, frame.resolved, Role.EVENT, title, None, reader.context(span, 0, 0)))
+            dated_sentences.add(span.start)
+    return found
+
+
+_QUOTE_MARKS = "“\"‘'"
+
+
+def _opens_its_sentence(body: str, mention: Mention) -> bool:
+    """Whether the date stands in its sentence's opening phrase, right before its first comma
+    ("In Beijing on Monday, …", "On Friday morning, …"): the scene the sentence, and its
+    paragraph, is set in."""
+    return "," not in body[mention.sentence.start : mention.phrase.start] and body.startswith(",", mention.phrase.end) and body[mention.sentence.start] not in _QUOTE_MARKS
 
 
 def _matches(body: str, start: int, end: int) -> Iterator[re.Match[str]]:

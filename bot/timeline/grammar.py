@@ -649,6 +649,42 @@ def _right_before_date(tokens: list[Token], index: int, date_start: int) -> bool
     return len(between) <= 1 and all(t.lower in _TIME_PREPOSITIONS or t.lower == "for" for t in between)
 
 
+_SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "that", "there", "what", "who", "here"})
+
+
+def past_deed(tokens: list[Token]) -> Clause | None:
+    """The sentence's main clause (its first with a subject before a finite verb that no
+    subordinating word opens) when it tells a deed in the simple past, active or passive ("Wang Yi
+    told him …", "he was not granted a meeting"); None for any other: the past perfect looks
+    further back, a copula ("were among the officials", "It was a break with …") judges or
+    describes, the present, a modal or a negation tells no deed, nor does what the main verb reports
+    when a modal or a negation is in it ("said the missile could have reached …", "said he did not
+    believe …": a view), nor a sentence a source is named for at its end ("…, Trump said."): a claim."""
+    spans = segments(tokens)
+    if not spans:
+        return None
+    last_first, last_end = spans[-1]
+    if len(spans) > 1 and last_end - last_first > 1 and is_past(tokens, last_end - 1):
+        return None  # "…, a Japanese government spokesman said.": the clause is what someone claims
+    for start, end in spans:
+        for first, last in clauses_of(tokens, start, end):
+            verb = finite_verb(tokens, first, last) if tokens[first].lower not in SUBORDINATORS else None
+            if verb is None or not any(t.is_word and t.lower not in _GROUP_ADVERBS and not t.lower.endswith("ly") for t in tokens[first:verb]):
+                continue  # no subject in its clause: an aside ("…, also known as Sohae, …")
+            before = [t.lower for t in tokens[first:verb]]
+            if any(w.endswith(("’s", "'s")) and w[:-2] in _SUBJECT_PRONOUNS for w in before) or before[-1] in ("what", "who", "which"):
+                return None  # "It’s unclear what unraveled …": "’s" after a pronoun is "is", the past verb a wh-clause's
+            clause = Clause(first, last, verb)
+            head = tokens[verb].lower
+            passive = verb + 1 < last and (is_past(tokens, verb + 1) or tokens[verb + 1].lower in IRREGULAR_PARTICIPLE)
+            if head in HAVE_PAST or (head in BE_PAST and not passive) or _verb_role(tokens, clause, tokens[-1].end) is not Role.EVENT:
+                return None
+            if any(t.lower in MODALS or t.lower in MODALS_OF_FUTURE or t.lower in NEGATIONS or t.lower.endswith(("n't", "n’t")) for t in tokens[verb + 1 : end]):
+                return None
+            return clause
+    return None
+
+
 def _verb_role(tokens: list[Token], clause: Clause, date_start: int) -> Role:
     assert clause.verb is not None
     group = []
