@@ -402,7 +402,7 @@ def test_reading_only_near_the_words_dates_need_finds_what_a_full_scan_finds() -
         "2019, the day before, three days after the vote, the next morning, in two weeks, last summer, "
         "the spring of 2018, February 11-13, 2019, 11 to 13 February, Sept. 12, 2017, next May, in May, "
         "1994 and 2,000 people in the 1950s paid $2019 at 10:30 on 5 percent of 38 North's maps, shortly "
-        "after 9:30 a.m., at about 11 a.m., before noon and in the late afternoon, the following Sunday and afterwards."
+        "after 9:30 a.m., at about 11 a.m., before noon and in the late afternoon, the following Sunday, days later, the day after that and afterwards."
     )
     full = [m.span() for m in found_module._PATTERN.finditer(text)]
     assert [m.span() for m in found_module._matches(text, 0, len(text))] == full
@@ -757,3 +757,11 @@ def test_a_sentence_that_does_not_go_on_with_the_deed_of_its_paragraph_s_day_is_
 def test_a_date_inside_its_sentence_sets_no_scene_for_the_next() -> None:
     """Only a date in the sentence's opening phrase, before its first comma, sets the scene."""
     assert continued("The envoy received a cold welcome in Oslo on Monday. The minister told him that trust had gone.") == []
+
+
+def test_a_count_with_no_number_is_the_month_it_lands_in() -> None:
+    """"Days later" after 26 May: a few days, not a day the text gives: May, approximate."""
+    text = "On May 25, the envoy spoke. The next day, the president wrote to him. Days later, the ministry called the envoy a liar."
+    sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+    dated = {text[m.phrase.start : m.phrase.end].strip(): (m.date.iso(), m.resolved.approximate) for m in find_mentions("a", text, dt.date(2019, 9, 11), sentences)}
+    assert dated["Days later"] == ("2019-05", True)

@@ -59,7 +59,7 @@ TRIGGER_TERMS = frozenset(
 _PHRASE_STARTS = tuple(
     """in during over for within the a one two three four five six seven eight nine ten eleven twelve
     several more nearly early earlier late mid last this next spring summer fall winter on since
-    until by of throughout that hour minute at after shortly just soon about around noon midday midnight monday tuesday wednesday thursday friday saturday sunday jan feb mar apr
+    until by of throughout that hour minute at after shortly just soon about around days weeks noon midday midnight monday tuesday wednesday thursday friday saturday sunday jan feb mar apr
     may jun jul aug sep oct nov dec new christmas 0 1 2 3 4 5 6 7 8 9""".split()
 )
 _LONGEST_PHRASE_START = max(map(len, _PHRASE_STARTS))
@@ -83,7 +83,8 @@ _FORMS = (
     rf"\b(?P<ago_n>{_NUMBER})\s+(?P<ago_unit>{_UNIT})\s+(?i:ago)\b(?P<ago_today>\s+(?i:today))?",
     rf"\b(?i:over|more than|nearly|almost)\s+(?P<over_n>{_NUMBER})\s+(?P<over_unit>{_UNIT})\b",
     # "the day before", "three days after", "a week later", "the next day", "the same day": from another date.
-    rf"\b(?P<anchor_n>{_NUMBER}|(?i:the))\s+(?P<anchor_unit>{_UNIT})\s+(?P<anchor_dir>(?i:before|after|later|earlier))\b"
+    # "Days later": a count with no number, a few of them: the month it lands in.
+    rf"\b(?:(?P<anchor_n>{_NUMBER}|(?i:the))\s+|(?P<anchor_few>)(?=(?i:days|weeks)\b))(?P<anchor_unit>{_UNIT})\s+(?P<anchor_dir>(?i:before|after|later|earlier))\b"
     # "The day after that, …": a demonstrative alone is the event just told, part of the phrase.
     r"(?:\s+(?i:that|this)(?=\s*[,.;:!?]))?",
     rf"\b(?i:the)\s+(?P<anchor_next>(?i:next|following|previous))\s+(?P<anchor_next_unit>(?i:day|morning|week|month|(?<!next )year)|{_WEEKDAY})\b",
@@ -533,10 +534,11 @@ def _anchored(
                 anchor = _last_day(anchor) if amount > 0 else anchor
                 amount, unit = relative.weekday_from(anchor.first, relative.WEEKDAYS.index(unit.lower()), forward=amount > 0), "day"
         else:
-            amount = 1 if g["anchor_n"].lower() == "the" else relative.number_value(g["anchor_n"])
+            count = (g["anchor_n"] or "a few").lower()
+            amount = 1 if count == "the" else relative.number_value(count)
             amount *= -1 if g["anchor_dir"].lower() in ("before", "earlier") else 1
             unit = g["anchor_unit"]
-            if unit.lower().startswith("week") and g["anchor_n"].lower() not in ("a few", "few", "several") and not _HEDGED.search(match.string, max(0, match.start() - 20), match.start()):
+            if unit.lower().startswith("week") and count not in ("a few", "few", "several") and not _HEDGED.search(match.string, max(0, match.start() - 20), match.start()):
                 amount, unit = amount * 7, "days"  # "two weeks later" than a day is a day; "less than a week later" is not
         if backwards:
             amount = -amount
@@ -544,9 +546,12 @@ def _anchored(
         if amount > 0 and not g["anchor_ordinal"]:
             anchor = _last_day(anchor)  # "three days after" a span of days counts from its end
         try:
-            result[position] = (number, match, relative.shifted(anchor, amount, unit))
+            counted = relative.shifted(anchor, amount, unit)
         except ValueError:
             continue  # February 29 a year on
+        if g["anchor_few"] is not None and counted.date.month is not None:
+            counted = relative.exact(EventDate(counted.date.year, counted.date.month), approximate=True)  # "Days later": about then
+        result[position] = (number, match, counted)
     return result, inverted
 
 
@@ -1062,7 +1067,7 @@ def _lacks_year(g: dict[str, str | None]) -> bool:
 
 def _is_anchor(match: re.Match[str]) -> bool:
     g = match.group
-    return bool(g("anchor_n") or g("anchor_next") or g("anchor_same") or g("anchor_that") or g("anchor_clock") or g("anchor_ordinal") or g("anchor_time") or g("anchor_afterwards"))
+    return bool(g("anchor_n") or g("anchor_few") is not None or g("anchor_next") or g("anchor_same") or g("anchor_that") or g("anchor_clock") or g("anchor_ordinal") or g("anchor_time") or g("anchor_afterwards"))
 
 
 def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:
