@@ -59,7 +59,7 @@ TRIGGER_TERMS = frozenset(
 _PHRASE_STARTS = tuple(
     """in during over for within the a one two three four five six seven eight nine ten eleven twelve
     several more nearly early earlier late mid last this next spring summer fall winter on since
-    until by of throughout that hour minute at after shortly just soon about around days weeks noon midday midnight monday tuesday wednesday thursday friday saturday sunday jan feb mar apr
+    until by of throughout that hour minute at after before shortly just soon about around days weeks noon midday midnight monday tuesday wednesday thursday friday saturday sunday jan feb mar apr
     may jun jul aug sep oct nov dec new christmas 0 1 2 3 4 5 6 7 8 9""".split()
 )
 _LONGEST_PHRASE_START = max(map(len, _PHRASE_STARTS))
