@@ -161,6 +161,9 @@ def _mention(body: str, tokens: Sequence[Token], i: int, j: int, paragraph_start
         # to the last title describe the person; the name is what follows it.
         titles.extend(run[: later + 1])
         run = run[later + 1 :]
+        if len(run) > 2 and run[0].lower == "of":
+            titles.extend(run[:2])  # "U.S. Secretary of State Mike Pompeo": "of State" is the title's
+            run = run[2:]
     if not run:
         return None  # a title alone ("the President"): no name to list
     if len(run) == 1 and (run[0].lower in CALENDAR_NAMES or (run[0].lower in CALENDAR_ABBREVIATIONS and body.startswith(".", run[0].end))):
@@ -236,8 +239,8 @@ def _role_words_before(body: str, tokens: Sequence[Token], i: int, paragraph_sta
         if body[word.end : tokens[k].start] != " " or not _role_word(word):
             break
         k -= 1
-    if k == i:
-        return None
+    if k == i or tokens[i - 1].lower.endswith("ing"):
+        return None  # "the idea of meeting Kim": a verb and its object, not a role
     if k > 0 and not _ends_a_phrase(tokens[k - 1]):
         # "White House press secretary Sarah Sanders": a name before role words that end in a
         # title names the office, and is the role's too; "… North Korea negotiations Stephen
