@@ -39,6 +39,7 @@ from bot.timeline.asked_time import AfterArticles, AskedTime, after_articles, re
 from bot.search.title_context import title_terms
 from bot.search.unknown_name import unknown_name
 from bot.short_outlet_names import with_whole_outlet_names
+from bot.speaker_words import SpeakerAsked, speaker_asked, speakers_words_touch, with_speaker_swapped
 
 MAX_QUESTION_CHARS = 2000
 MAX_QUOTES = 3
@@ -118,6 +119,11 @@ class Reading:
     unknown_name: str | None = None  # the person asked about, whom no article names (bot.search.unknown_name)
     # The time asked about, which begins after the newest article was published (bot.timeline.asked_time).
     after_articles: AfterArticles | None = None
+    # Whose words a "what did X say" question asked for (bot.speaker_words), as the reply names them;
+    # whether the articles hold any, and any on what the question asks about.
+    speaker: str | None = None
+    speaker_quoted: bool = True
+    speaker_on_topic: bool = True
 
 
 @dataclass(frozen=True)
@@ -209,6 +215,10 @@ def answer(
     if beyond is not None:
         reading = replace(_reading(expectation, False, query, (), None), after_articles=beyond)
         return Answer(question, declined=Declined.NOT_COVERED, reading=reading)
+    # "What did Kim say?" is answered from Kim's own words, or declined naming him (bot.speaker_words).
+    asked_of = speaker_asked(knowledge, plain) if only_articles is None else None
+    if asked_of is not None:
+        return _from_speakers_words(knowledge, question, plain, query, expectation, asked_of, pipeline)
     # The check's model was fitted on questions asked on their own over the whole folder, its fused
     # margin the lead of the folder's best sentence. Within some articles the best is often another
     # article's runner-up, and a follow-up read with its thread's question is two questions in one:
@@ -261,6 +271,40 @@ def answer(
     if reading.unknown_name is not None or not pipeline.check.answers(evidence):
         return Answer(question, declined=Declined.NOT_COVERED, closest=quotes[:CLOSEST_OFFERED], coverage=coverage, reading=reading)
     return Answer(question, quotes=quotes, coverage=coverage, reading=reading)
+
+
+def _from_speakers_words(
+    knowledge: KnowledgeBase, question: str, plain: str, query: Query, expectation: Expectation | None, asked: SpeakerAsked, pipeline: Pipeline
+) -> Answer:
+    """The speaker's sentences ranked for the question by every ranker and the learned order, as any
+    question's are; declined, naming them, when the articles hold no words of theirs, or none on
+    what the question asks besides (then their best words are the closest passages shown)."""
+    reading = replace(_reading(expectation, True, query, (), None), speaker=asked.name)
+    if not asked.quoted:
+        # Someone no article names at all is said so by --explain, as the who-said gate says it.
+        reading = replace(reading, speaker_quoted=False, unknown_name=unknown_name(knowledge, plain, query))
+        return Answer(question, declined=Declined.NOT_COVERED, reading=reading)
+    explain = wants_explanation(question)
+    in_order = [Fused(sentence, 1.0) for sentence in asked.sentences]
+    # "how many warheads does North Korea have, according to Rusten?": a number of hers, or nothing.
+    not_names = knowledge.profile.not_person_words
+    kind = asked.sentences if expectation is None else tuple(
+        s for s in asked.sentences if satisfies(_sentence_text(knowledge, s), expectation, question, not_names, knowledge.sentence_terms[s])
+    )
+    if not kind or not speakers_words_touch(knowledge, query, asked):
+        closest = tuple(asked.attributed(q) for q in quotes_from(knowledge, in_order, explain=explain)[:CLOSEST_OFFERED])
+        return Answer(question, declined=Declined.NOT_COVERED, closest=closest, reading=replace(reading, speaker_on_topic=False))
+    rankings, ranked = rank_sentences(knowledge, plain, query, pipeline=pipeline)
+    if pipeline.reranking is not None:
+        ranked = pipeline.reranking.reranked(knowledge, rankings, ranked, query)
+    theirs = np.zeros(len(knowledge.sentences), dtype=bool)
+    theirs[list(kind)] = True
+    own = ranked.among(theirs)
+    ranked_own = own if len(own) else [Fused(sentence, 1.0) for sentence in kind]
+    quotes = tuple(asked.attributed(q) for q in quotes_from(knowledge, ranked_own, explain=explain, ratio=pipeline.following_quote_ratio, asked=query.weights))
+    best = own[0].sentence if len(own) else kind[0]
+    credits = concept_credits(knowledge, query, frozenset(knowledge.passage_terms[knowledge.sentences[best].passage]))
+    return Answer(question, quotes=quotes, coverage=weighted_coverage(credits), reading=replace(reading, concepts=credits, similarity=similarity_of(rankings, best)))
 
 
 def rank_sentences(
@@ -669,6 +713,11 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     The earlier questions come from the platform's thread history, never from local memory, so
     any copy of the bot can answer any follow-up (the terminal chat passes its own transcript).
     """
+    # "and kim?" after "what did trump say about hanoi?" asks what Kim said about Hanoi (bot.speaker_words).
+    # "and Vox?" names an outlet, not a speaker: it asks the earlier question of Vox's articles, below.
+    swapped = with_speaker_swapped(clean_question(question), earlier_questions[-1]) if earlier_questions else None
+    if swapped is not None and speaker_asked(knowledge, swapped) is not None:
+        return replace(answer(knowledge, swapped), question=clean_question(question), follows=clean_question(earlier_questions[-1]))
     alone = answer(knowledge, question)
     cleaned = clean_question(question)  # the message as read: without chat markup
     if not earlier_questions or alone.declined in (Declined.EMPTY, Declined.TOO_LONG, Declined.SMALL_TALK):

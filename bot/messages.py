@@ -92,6 +92,9 @@ def decline_message(answer: Answer, user_text: Callable[[str], str] = str) -> st
     """Why a question was not answered, in one sentence for every front end (`user_text`: as
     for answer_intro, for the earlier question a follow-up names)."""
     reason = answer.declined
+    if reason is Declined.NOT_COVERED and answer.reading is not None and (speaker := answer.reading.speaker) is not None:
+        # "what did Kim say?": the articles hold no words of his, which a quote about him would hide.
+        return (SPEAKER_NOT_ON_THAT if answer.reading.speaker_quoted else SPEAKER_NOT_QUOTED).format(name=user_text(speaker))
     if reason is Declined.NOT_COVERED and answer.outlets and answer.follows is not None:
         earlier = user_text(shorten(answer.follows, FOLLOW_UP_QUESTION_CHARS))
         return OUTLETS_NOT_COVERED.format(outlets=_listed(answer.outlets), question=earlier)
@@ -122,6 +125,9 @@ def after_articles(beyond: AfterArticles, user_text: Callable[[str], str] = str)
 
 
 AFTER_ARTICLES = "The articles run to {newest}, so they cannot tell you about {asked}."
+SPEAKER_NOT_QUOTED = "The articles quote no words of {name}, so I won't guess what they said. /said lists everyone the articles quote."
+SPEAKER_NOT_ON_THAT = "The articles quote {name}, but not on that, so I won't guess. /said {name} shows all their words in the articles."
+SPEAKER_INTRO = "What the articles quote or report {name} as saying:"
 
 
 FOLLOW_UP_INTRO = "Reading this with your earlier question “{question}”, from the articles:"
@@ -140,7 +146,8 @@ def answer_intro(answer: Answer, user_text: Callable[[str], str] = str) -> str:
     a reader can tell "and why?" was taken with it. `user_text` makes the question safe to show
     on the platform (escaping); the question is shortened first."""
     if answer.follows is None:
-        return ANSWER_INTRO
+        speaker = answer.reading.speaker if answer.reading is not None else None
+        return ANSWER_INTRO if speaker is None else SPEAKER_INTRO.format(name=user_text(speaker))
     earlier = user_text(shorten(answer.follows, FOLLOW_UP_QUESTION_CHARS))
     if answer.outlets:
         return FOLLOW_UP_OUTLETS_INTRO.format(question=earlier, outlets=_listed(answer.outlets))
@@ -330,6 +337,15 @@ READING_MODEL_INPUTS = (
 READING_EXPECTED = "  expects {kind} in the answering sentence"
 READING_NO_TYPED_ANSWER = "  no sentence among those found holds {kind}, so it was declined whatever the coverage"
 READING_AFTER_ARTICLES = "Asks about {asked}, after the newest article ({newest}): declined, as no article can report it"
+def reading_speaker(name: str, *, quoted: bool, on_topic: bool) -> str:
+    """--explain's line for a what-did-X-say question (bot.speaker_words)."""
+    if not quoted:
+        return f"  asks for the words of {name!r}: the articles quote or report none, so declined"
+    if not on_topic:
+        return f"  asks for the words of {name!r}: none of theirs holds the rest of the question, so declined"
+    return f"  asks for the words of {name!r}: answered from their quotations and reported speech alone"
+
+
 READING_UNKNOWN_NAME = "  asks about {name!r}, whom no article names (nor an alias): declined, so no one else's words pass for theirs"
 READING_CORRECTED = "  read {typed!r} as {read!r}"
 READING_NAMED = "  names the source {ids}: its passages are lifted"

@@ -92,6 +92,10 @@ def reading_dict(answer: Answer) -> dict[str, object]:
         "after_articles": None
         if beyond is None
         else {"asked": beyond.asked, "newest": beyond.newest.isoformat(), "reason": reading_text(answer)},
+        # Whose words a what-did-X-say question asked for (bot.speaker_words), and whether there were any.
+        "speaker": None
+        if reading.speaker is None
+        else {"name": reading.speaker, "quoted": reading.speaker_quoted, "on_topic": reading.speaker_on_topic},
         "coverage": round(answer.coverage, 4),
         "needed": MIN_COVERAGE,
         "similarity": None if reading.similarity is None else round(reading.similarity, 4),

@@ -38,6 +38,8 @@ def reading_text(answer: Answer) -> str:
             lines.append(messages.READING_NO_TYPED_ANSWER.format(kind=kind))
     if reading.unknown_name is not None:
         lines.append(messages.READING_UNKNOWN_NAME.format(name=reading.unknown_name))
+    if reading.speaker is not None:
+        lines.append(messages.reading_speaker(reading.speaker, quoted=reading.speaker_quoted, on_topic=reading.speaker_on_topic))
     lines += [messages.READING_CORRECTED.format(typed=typed, read=read) for typed, read in reading.corrections]
     if reading.named_articles:
         lines.append(messages.READING_NAMED.format(ids=", ".join(reading.named_articles)))

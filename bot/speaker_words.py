@@ -1,0 +1,418 @@
+"""Questions that ask what a named speaker said: "what did Kim say?", "what did the North Koreans
+say about the sanctions?", "Pompeo's reaction to the talks", "according to Yun, …".
+
+Such a question is answered from that speaker's own words only: the sentences holding the
+quotations bot.quotations gives them (the speaker /said finds: any part of the name, an alias, a
+misspelling the question analysis corrects) and the sentences that report their speech without
+quotation marks ("North Korea reportedly says it had asked for …", "…, Pompeo said."). A people
+noun ("the north koreans", "the chinese") stands for its country: the speakers named after it
+("North Korea's foreign ministry") or whose role opens with it ("South Korean President …").
+When the articles hold no words of the speaker, the reply says so, naming them, rather than
+quoting someone else's sentence about them. The answer pipeline (bot.answers) ranks the
+sentences found here with the rankers every question uses.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import numpy.typing as npt
+
+from bot.knowledge.base import KnowledgeBase
+from bot.quotations.english import ADVERBS_BEFORE_A_VERB, IRREGULAR_PAST, ORGANISATION_NOUNS, PERSONAL_TITLES, SPEECH_VERBS
+from bot.quotations.find import Quotation
+from bot.quotations.names import Token, name_key, name_mentions, tokenize
+from bot.quotations.speakers import Speaker, find_speaker
+from bot.quotes import Quote
+from bot.ranking.lexical import LexicalRanker
+from bot.search.english import is_english_word
+from bot.search.normalise import STOP_WORDS, spell_out_shorthand, stem, words
+from bot.search.query import Query, analyse, said_in_articles
+from bot.search.unknown_name import written_as_a_name
+
+# The verbs of "what did X say / tell / warn …": what a speaker's words answer.
+_SAID = (
+    r"say|said|says|tell|told|warn|warned|claim|claimed|promise|promised|announce|announced|respond"
+    r"|responded|react|reacted|reply|replied|comment|commented|argue|argued|state|stated|declare|declared"
+    r"|predict|predicted|suggest|suggested|insist|insisted|admit|admitted|threaten|threatened"
+)
+# "what did X say …", "wat did X say abt …", "how did X react to …" (chat shorthand spelt out first).
+_WHAT_DID_X_SAY = re.compile(
+    rf"\b(?:what|how)\s+(?:did|does|do|has|have|had|would|will|could)\s+(?P<who>[^?.!,;:]+?)\s+(?:{_SAID})\b",
+    re.IGNORECASE,
+)
+# "X's reaction", "what was X's response to …".
+_POSSESSIVE_SPEECH = re.compile(
+    r"\b(?P<who>[^\s?.!,;:][^?.!,;:]*?)['’]s?\s+(?:reaction|response|reply|answer|comments?|remarks?|words|statement|warning)\b",
+    re.IGNORECASE,
+)
+# "according to X, …", "what happened according to X?".
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<who>[^?.!,;:]+)", re.IGNORECASE)
+# A follow-up that swaps the speaker: "and kim?", "what about the south koreans?".
+_AND_WHO = re.compile(r"^\s*(?:and|what\s+about|how\s+about|and\s+what\s+about)\s+(?P<who>[^?.!,;:]+?)\s*[?.!]*\s*$", re.IGNORECASE)
+MAX_NAME_WORDS = 5
+# Adverbs written between a subject and its verb that end in no -ly: "what did kim ever say".
+_SENTENCE_ADVERBS = frozenset({"ever", "just", "even", "really", "actually"})
+# Words that make "who" a pronoun or a description, not someone named: "what did he say",
+# "what did the experts say" (left to the rankers: a description names no one speaker).
+_PRONOUNS = frozenset("i you he she it we they him her them one this that these those".split())
+# Sentences read for reported speech, at most: the ones naming the speaker, in reading order.
+MAX_REPORT_SENTENCES = 2000
+# Speech verbs that report words without quotation marks: not asking ("Trump says Kim asked for
+# …" is Trump's claim), going on or calling ("called off the summit"), which need the quotation.
+# A commitment is a promise's words: "the accord affirmed that “the DPRK commits to …”".
+_REPORTING = (SPEECH_VERBS - {"ask", "asks", "asked", "continue", "continues", "continued", "called", "answer", "answers"}) | {"commits", "committed"}
+# Read first, so a sentence with no such verb is not tokenised (most sentences naming a speaker).
+_ANY_REPORTING = re.compile(r"\b(?:" + "|".join(sorted(_REPORTING, key=len, reverse=True)) + r")\b")
+# Words between a subject and its speech verb that leave it the subject ("has said", "reportedly says").
+_BEFORE_THE_VERB = ADVERBS_BEFORE_A_VERB | {"has", "have", "had"}
+# A subject phrase of reported speech is at most this many words ("North Korean state media KCNA").
+MAX_SUBJECT_WORDS = 6
+# Endings of people nouns and the ending of their country's name: "koreans" -> "korea",
+# "chinese" -> "china", "iranians" -> "iran", "japanese" -> "japan", "israelis" -> "israel".
+_PEOPLE_ENDINGS = (("ese", "a"), ("ese", ""), ("ians", "ia"), ("ians", ""), ("ian", "ia"), ("ian", ""), ("ans", "a"), ("an", "a"), ("ns", ""), ("n", ""), ("is", ""), ("i", ""))
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerAsked:
+    """Who a question asks the words of, and the sentences holding them."""
+
+    name: str  # as the reply names them: the fullest name the articles give, else as asked
+    asked: str  # as the question wrote them
+    sentences: tuple[int, ...]  # positions in KnowledgeBase.sentences, in reading order
+    # (article id, where a quotation's paragraph starts) -> where the sentence naming its speaker
+    # at the end of the paragraph before starts ("In an interview with CNN, Joseph Yun …" before
+    # "“…,” he said."): a quote of the quotation starts there, so it says whose words they are.
+    attributions: Mapping[tuple[str, int], int] = field(default_factory=dict)
+
+    def attributed(self, quote: Quote) -> Quote:
+        start = self.attributions.get((quote.article.id, quote.start))
+        return quote if start is None else replace(quote, start=start)
+
+    @property
+    def quoted(self) -> bool:
+        return bool(self.sentences)
+
+
+def who_is_asked(question: str) -> tuple[str, tuple[int, int]] | None:
+    """The speaker a question asks the words of, as written, and where it stands in the question
+    as read (folded, shorthand spelt out); None when it asks no such thing."""
+    read = spell_out_shorthand(question.casefold())
+    for pattern in (_WHAT_DID_X_SAY, _POSSESSIVE_SPEECH, _ACCORDING_TO):
+        match = pattern.search(read)
+        if match is not None:
+            start, end = match.span("who")
+            if pattern is _POSSESSIVE_SPEECH:
+                # "what was lynn rusten's reaction": the name is the words after the last small word.
+                start = end - len(_after_the_last_small_word(read[start:end]))
+            end = start + len(_without_trailing_adverbs(read[start:end]))  # "what did kim actually promise"
+            who = read[start:end].strip()
+            if _names_someone(who):
+                return who, (start, end)
+    return None
+
+
+def with_speaker_swapped(follow_up: str, earlier: str) -> str | None:
+    """"and kim?" after "what did trump say about hanoi?" -> "what did kim say about hanoi?": a
+    follow-up naming only another speaker asks the earlier question of them. None otherwise."""
+    swapped = _AND_WHO.match(spell_out_shorthand(follow_up.casefold()))
+    asked = who_is_asked(earlier)
+    if swapped is None or asked is None or not _names_someone(swapped.group("who")):
+        return None
+    read = spell_out_shorthand(earlier.casefold())
+    start, end = asked[1]
+    return read[:start] + swapped.group("who").strip() + read[end:]
+
+
+def speaker_asked(knowledge: KnowledgeBase, question: str) -> SpeakerAsked | None:
+    """The speaker the question asks the words of and the sentences holding their words; None when
+    it asks no one's words, or names a source of the articles ("what did Vox say") or someone
+    written as no name ("what did the experts say")."""
+    found = who_is_asked(question)
+    if found is None:
+        return None
+    who = found[0]
+    query = analyse(knowledge, who)
+    if query.named_articles or not query.concepts:
+        return None  # an outlet ("what did wired say"): the rankers lift its articles
+    described = _without_determiners(who) != who.strip()  # "the observers": a description, unless a people noun
+    read = " ".join(query.corrections.get(word, word) for word in _without_determiners(who).split())  # "galucci" as "gallucci"
+    speakers = _speakers_named(knowledge, read)
+    # "north korea", the place a people noun stands for, and their aliases ("pyongyang"): the
+    # place's own speakers, and its organisations'.
+    country = _people_noun_place(knowledge, read)
+    places = _with_aliases(knowledge, [name_key(read), *filter(None, [country])])
+    if not speakers:
+        speakers = [s for s in knowledge.speakers if any(_of_the_place(s, place) for place in places)]
+    wanted = set(name_key(read).split()) - PERSONAL_TITLES
+
+    def names_it(subject: str) -> bool:
+        return any(_opens_with(subject, place) for place in places) or _same_person(subject, wanted, speakers)
+
+    quoted, attributions = _quotation_sentences(knowledge, (q for s in speakers for q in s.quotations))
+    positions = sorted({*quoted, *_reported_speech(knowledge, [read, *places, *(_surname(s.name) for s in speakers)], names_it)})
+    people = country is not None
+    if not positions and not people and (described or not _written_as_a_name(read)):
+        return None  # a description ("the experts", "the accord") whose words no one's name marks: the rankers' to find
+    name = speakers[0].name if len(speakers) == 1 else _as_named(knowledge, who if people else read, people)
+    return SpeakerAsked(name, who, tuple(positions), attributions)
+
+
+def _surname(name: str) -> str:
+    """"Trump" of "Donald Trump": the word reports name a quoted person by ("…, Trump said")."""
+    return name.split()[-1]
+
+
+def _with_aliases(knowledge: KnowledgeBase, forms: list[str]) -> list[str]:
+    """The forms and every name of their alias groups (knowledge/aliases.yaml), folded, each once."""
+    found = list(dict.fromkeys(forms))
+    for form in forms:
+        group = knowledge.aliases.group_of(form)
+        if group is not None:
+            found.extend(key for name in knowledge.aliases.names.get(group, ()) if (key := name_key(name)) not in found)
+    return found
+
+
+def _opens_with(subject: str, place: str) -> bool:
+    """"north koreas foreign ministry", "north korean state media" open with "north korea"; "usual" not with "us"."""
+    return re.match(rf"{re.escape(place)}(?:s|n|ns)?\b", subject) is not None
+
+
+def speakers_words_touch(knowledge: KnowledgeBase, query: Query, asked: SpeakerAsked) -> bool:
+    """Whether the speaker's sentences' paragraphs hold something the question asks besides the
+    speaker (its words, their aliases or synonyms), or it asks nothing besides: "what did Trump say
+    about kimchi" is not answered with Trump's words on something else."""
+    named = {stem(word) for word in words(asked.asked)}
+    topic = [c for c in query.concepts if not named.intersection(c.terms) and all(t not in STOP_WORDS for t in c.terms)]
+    if not topic:
+        return True
+    # The paragraph before counts too: "In an interview with CNN, Joseph Yun …" then "“…,” he said."
+    passages = {p for s in asked.sentences for p in _with_the_one_before(knowledge, knowledge.sentences[s].passage)}
+    held = {term for p in passages for term in knowledge.passage_terms[p]}
+    return any(held.intersection((*c.terms, *c.synonyms, *((c.group_term,) if c.group_term else ()))) for c in topic)
+
+
+def _without_trailing_adverbs(text: str) -> str:
+    """"kim actually" -> "kim": an adverb between the subject and its verb is no part of the name."""
+    kept = text.rstrip().split(" ")
+    while len(kept) > 1 and (kept[-1] in ADVERBS_BEFORE_A_VERB | _SENTENCE_ADVERBS or (kept[-1].endswith("ly") and is_english_word(kept[-1]))):
+        kept.pop()
+    return " ".join(kept)
+
+
+def _after_the_last_small_word(text: str) -> str:
+    kept: list[str] = []
+    for word in reversed(text.split()):
+        if word in STOP_WORDS:
+            break
+        kept.insert(0, word)
+    return " ".join(kept)
+
+
+def _with_the_one_before(knowledge: KnowledgeBase, passage: int) -> tuple[int, ...]:
+    before = passage - 1
+    same_article = before >= 0 and knowledge.passages[before].article_id == knowledge.passages[passage].article_id
+    return (before, passage) if same_article else (passage,)
+
+
+def _names_someone(who: str) -> bool:
+    said = words(who)
+    if not said or len(said) > MAX_NAME_WORDS or said[0] in _PRONOUNS:
+        return False
+    return not all(word in STOP_WORDS for word in said)
+
+
+def _without_determiners(who: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", who.strip(), flags=re.IGNORECASE)
+
+
+def _speakers_named(knowledge: KnowledgeBase, who: str) -> list[Speaker]:
+    """The speakers the name means, as /said finds them: one, or several it fits alike ("kim" when
+    two Kims are quoted); none when it only resembles a name (those are /said's suggestions)."""
+    lookup = find_speaker(knowledge.speakers, who, knowledge.aliases)
+    if lookup.speaker is not None:
+        return [lookup.speaker]
+    return list(lookup.candidates) if lookup.ambiguous else []
+
+
+def _people_noun_place(knowledge: KnowledgeBase, who: str) -> str | None:
+    """The place a people noun stands for, folded ("north koreans" -> "north korea"), when the
+    articles name that place; None for any other words."""
+    parts = name_key(who).split()
+    if not parts:
+        return None
+    last = parts[-1]
+    for ending, replacement in _PEOPLE_ENDINGS:
+        if last.endswith(ending) and len(last) > len(ending) + 2:
+            place = " ".join([*parts[:-1], last[: -len(ending)] + replacement])
+            read = analyse(knowledge, place)
+            # The place as written, not a name it resembles ("biegu" of "biegun" is no place).
+            if read.concepts and not read.corrections and all(said_in_articles(knowledge, c) for c in read.concepts):
+                return place
+    return None
+
+
+def _of_the_place(speaker: Speaker, place: str) -> bool:
+    """A speaker named after the place ("North Korea", "North Korea's foreign ministry") or whose
+    role opens with it or its people's adjective ("North Korean leader", "South Korean President")."""
+    return _opens_with(name_key(speaker.name), place) or _opens_with(name_key(speaker.role or ""), place)
+
+
+def _same_person(subject: str, wanted: set[str], speakers: Sequence[Speaker]) -> bool:
+    """Whether a subject phrase names the person asked about: every word asked is among its words
+    ("kim" in "Kim Jong Un"), or it is a quoted speaker's name or surname."""
+    parts = set(subject.split())
+    if wanted and wanted <= parts:
+        return True
+    return any(parts and parts <= set(name_key(s.name).split()) and name_key(s.name).split()[-1] in parts for s in speakers)
+
+
+def _written_as_a_name(who: str) -> bool:
+    """Whether the words asked about (folded) are written as a name: rare in everyday English
+    ("kim", "biegun", "melania"); a description ("the experts", "officials") is not someone whose
+    words can be looked up."""
+    written = [word for word in who.split() if word not in STOP_WORDS]
+    return bool(written) and all(written_as_a_name(word, cased=False) for word in written)
+
+
+def _quotation_sentences(knowledge: KnowledgeBase, quotations: Iterable[Quotation]) -> tuple[set[int], dict[tuple[str, int], int]]:
+    """The sentences each quotation's words stand in, and the attributions before their paragraphs
+    (SpeakerAsked.attributions)."""
+    found: set[int] = set()
+    attributions: dict[tuple[str, int], int] = {}
+    by_article: dict[str, tuple[list[int], list[int]]] = {}
+    for quotation in quotations:
+        article_id = quotation.quote.article.id
+        if article_id not in by_article:
+            by_article[article_id] = _sentence_starts(knowledge, article_id)
+        positions, starts = by_article[article_id]
+        if not positions:
+            continue
+        first = max(0, bisect.bisect_right(starts, quotation.quote.start) - 1)
+        last = max(first, bisect.bisect_left(starts, quotation.quote.end) - 1)
+        found.update(positions[first : last + 1])
+        if first > 0 and (named := _naming_before(knowledge, positions[first], quotation.speaker)) is not None:
+            attributions[(article_id, starts[first])] = knowledge.sentences[named].span.start
+    return found, attributions
+
+
+def _naming_before(knowledge: KnowledgeBase, sentence: int, speaker: str) -> int | None:
+    """The sentence ending the paragraph before, when it names the speaker and the quotation's own
+    paragraph does not: "In an interview with CNN, Joseph Yun … questioned …" then "“…,” he said."
+    (the quote runs on from it into the quotation: bot.answers)."""
+    surname = stem(words(speaker)[-1]) if words(speaker) else None
+    before = sentence - 1
+    passage = knowledge.sentences[sentence].passage
+    if surname is None or knowledge.sentences[before].passage == passage:
+        return None
+    if knowledge.passages[knowledge.sentences[before].passage].article_id != knowledge.passages[passage].article_id:
+        return None
+    if surname in knowledge.passage_terms[passage] or surname not in knowledge.sentence_terms[before]:
+        return None
+    return before
+
+
+def _sentence_starts(knowledge: KnowledgeBase, article_id: str) -> tuple[list[int], list[int]]:
+    numbering = knowledge.numbering
+    number = numbering.numbers.get(article_id)
+    if number is None:
+        return [], []
+    positions = np.flatnonzero(numbering.of_sentence == number).tolist()
+    return positions, [knowledge.sentences[p].span.start for p in positions]
+
+
+def _reported_speech(knowledge: KnowledgeBase, forms: Sequence[str], names_it: Callable[[str], bool]) -> list[int]:
+    """The sentences whose speech verb has a subject naming the speaker (in any of its `forms`: "north
+    koreans", "north korea"), quotation marks or not: "North Korea reportedly says it had asked …",
+    "…, Pompeo said.", "North Korea's foreign ministry said …"."""
+    holding = np.zeros(len(knowledge.sentences), dtype=bool)
+    for form in forms:
+        terms = {stem(word) for word in words(form) if word not in STOP_WORDS}
+        if terms:
+            holding |= _sentences_holding_all(knowledge, terms)
+    found = []
+    for position in np.flatnonzero(holding)[:MAX_REPORT_SENTENCES].tolist():
+        sentence = knowledge.sentences[position]
+        body = knowledge.article_of(sentence.passage).body
+        if not _ANY_REPORTING.search(body, sentence.span.start, sentence.span.end):
+            continue
+        if any(names_it(subject) for subject in _speech_subjects(body, sentence.span.start, sentence.span.end)):
+            found.append(position)
+    return found
+
+
+def _sentences_holding_all(knowledge: KnowledgeBase, terms: set[str]) -> npt.NDArray[np.bool_]:
+    count = len(knowledge.sentences)
+    lexical = next((r for r in knowledge.rankers if isinstance(r, LexicalRanker)), None)
+    holding = np.ones(count, dtype=bool)
+    for term in terms:
+        if lexical is not None:
+            holding &= lexical.sentences_holding(frozenset({term}), count)
+        else:
+            holding &= np.fromiter((term in t for t in knowledge.sentence_terms), dtype=bool, count=count)
+    return holding
+
+
+def _speech_subjects(body: str, start: int, end: int) -> list[str]:
+    """The subjects (folded) of the speech verbs in a sentence, when a name is among their words:
+    "North Korea reportedly says" -> "north korea", "North Korea's foreign ministry said" ->
+    "north koreas foreign ministry", "…, Pompeo said." -> "pompeo", "…,” says Rusten" -> "rusten"."""
+    tokens = tokenize(body, start, end)
+    every = name_mentions(body, tokens, start)
+    mentions = [m for m in every if not m.label]
+    subjects = []
+    for i, token in enumerate(tokens):
+        if token.capitalised or token.lower not in _REPORTING or not _tensed(token.lower):
+            continue
+        k = i
+        while k > 0 and (tokens[k - 1].lower in _BEFORE_THE_VERB or tokens[k - 1].lower.endswith("ly")):
+            k -= 1
+        first = k
+        while first > 0 and k - first < MAX_SUBJECT_WORDS and _in_a_subject(tokens[first - 1]):
+            first -= 1
+        if first < k:
+            phrase_start, phrase_end = tokens[first].start, tokens[k - 1].end
+            # "Trump's spokesman said" is not Trump; "North Korea's foreign ministry said" is the country's.
+            named = [m for m in mentions if phrase_start <= m.start < phrase_end and (not m.possessive or tokens[k - 1].lower in ORGANISATION_NOUNS)]
+            # "the DPRK commits", "the White House said": a name after "the" labels nothing when its verb follows.
+            named += [m for m in every if m.label and m.end == phrase_end and phrase_start <= m.start]
+            if named:
+                subjects.append(name_key(body[phrase_start:phrase_end]))
+        elif i + 1 < len(tokens) and (after := next((m for m in mentions if m.start == tokens[i + 1].start), None)) is not None:
+            subjects.append(name_key(after.name))  # "…,” said Pompeo": the subject after the verb
+    return subjects
+
+
+def _in_a_subject(token: Token) -> bool:
+    """A word of a subject phrase: no small word, punctuation or verb ("Trump says Kim …" is two)."""
+    lower = token.lower
+    if not token.text[:1].isalnum() or lower in STOP_WORDS or lower in SPEECH_VERBS or lower in IRREGULAR_PAST:
+        return False
+    return token.capitalised or not lower.endswith("ed")
+
+
+def _tensed(verb: str) -> bool:
+    """"says", "said", "warned": a verb; "claim", "promise" alone are nouns as often."""
+    return verb.endswith(("s", "ed")) or verb in {"said", "told", "wrote"}
+
+
+def _as_named(knowledge: KnowledgeBase, who: str, people: bool) -> str:
+    """The speaker as the reply names them: the fullest name the articles give that holds every
+    word asked ("kim" -> "Kim Jong Un"), else the words as asked, capitalised ("the South Koreans")."""
+    wanted = set(name_key(who).split())
+    if not people and wanted:
+        terms = {stem(word) for word in words(who) if word not in STOP_WORDS}
+        counts: dict[str, int] = {}
+        for position in np.flatnonzero(_sentences_holding_all(knowledge, terms))[:MAX_REPORT_SENTENCES].tolist():
+            sentence = knowledge.sentences[position]
+            body = knowledge.article_of(sentence.passage).body
+            for mention in name_mentions(body, tokenize(body, sentence.span.start, sentence.span.end), sentence.span.start):
+                if not mention.label and wanted <= set(name_key(mention.name).split()):
+                    counts[mention.name] = counts.get(mention.name, 0) + 1
+        if counts:
+            return max(counts, key=lambda name: (len(name.split()), counts[name]))
+    return " ".join(word if word in STOP_WORDS else word[:1].upper() + word[1:] for word in who.split())

@@ -1,0 +1,135 @@
+""""What did X say?" answered with X's own words, or plainly declined (bot.speaker_words).
+
+A walkthrough asked "what did kim say?" of articles that never quote Kim and got Trump's "Chairman
+Kim and myself …"; "what did the north koreans say about the sanctions?" got Trump's claim first.
+The article below is made up: one speaker quoted, one reported without quotation marks, one named
+and never quoted, and a country's ministry speaking.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot import messages
+from bot.knowledge.base import KnowledgeBase, build_knowledge_base
+from bot.knowledge.articles import read_article
+from bot.knowledge.frontmatter import normalise_text, split_front_matter
+from bot.quotations.find import find_quotations
+from bot.speaker_words import speaker_asked, who_is_asked, with_speaker_swapped
+from tests.cli_helpers import run_bot
+from tests.conftest import write_article
+
+ARTICLE_ID = "test-2021-05-04-harbour-talks"
+BODY = """
+VALDORA — Talks on the disputed harbour resumed on Tuesday after a month of silence, with envoys from Ruritania and Lavonia meeting at a lakeside hotel.
+
+“We came to listen, and we will stay as long as it takes,” said Lavonian Foreign Minister Petra Vosk. “The harbour belongs to the fishermen, not to the generals.”
+
+Ruritania's foreign ministry said on Wednesday that the blockade of the harbour would be lifted within weeks. Ruritania reportedly says it had asked for a joint patrol, not a withdrawal.
+
+The mediator, Anselm Grieve, arrived a day late and has not spoken publicly. Observers expect him to chair the second round.
+"""
+
+
+def _knowledge(folder: Path) -> KnowledgeBase:
+    write_article(folder, ARTICLE_ID, BODY, publisher="Harbour Courier", published="2021-05-04")
+    return build_knowledge_base(folder)
+
+
+@pytest.fixture
+def knowledge(tmp_path: Path) -> KnowledgeBase:
+    return _knowledge(tmp_path)
+
+
+def _texts(knowledge: KnowledgeBase, positions: tuple[int, ...]) -> list[str]:
+    sentences = [knowledge.sentences[p] for p in positions]
+    return [knowledge.article_of(s.passage).body[s.span.start : s.span.end] for s in sentences]
+
+
+def test_the_question_names_its_speaker_in_any_wording() -> None:
+    assert who_is_asked("What did Petra Vosk say about the harbour?") is not None
+    assert who_is_asked("wat did vosk say abt the generals")[0] == "vosk"  # type: ignore[index]
+    assert who_is_asked("what was lynn rusten's reaction to the summit")[0] == "lynn rusten"  # type: ignore[index]
+    assert who_is_asked("according to vosk, who owns the harbour?")[0] == "vosk"  # type: ignore[index]
+    assert who_is_asked("what did he say?") is None  # a pronoun: the follow-up rules' to read
+    assert who_is_asked("why did the talks resume?") is None
+
+
+def test_a_quoted_speakers_sentences_are_their_own_words(knowledge: KnowledgeBase) -> None:
+    asked = speaker_asked(knowledge, "what did vosk say about the harbour?")
+    assert asked is not None and asked.name == "Petra Vosk"
+    texts = _texts(knowledge, asked.sentences)
+    assert texts and all("Ruritania" not in text for text in texts)
+    assert any("We came to listen" in text for text in texts)
+
+
+def test_a_people_noun_finds_its_countrys_reported_speech(knowledge: KnowledgeBase) -> None:
+    """"the ruritanians" is Ruritania: its ministry's statement and what it "reportedly says",
+    neither in quotation marks; Vosk's words are not theirs."""
+    asked = speaker_asked(knowledge, "what did the ruritanians say about the blockade?")
+    assert asked is not None and asked.quoted
+    texts = _texts(knowledge, asked.sentences)
+    assert any(text.startswith("Ruritania's foreign ministry said") for text in texts)
+    assert any(text.startswith("Ruritania reportedly says") for text in texts)
+    assert all("We came to listen" not in text for text in texts)
+
+
+def test_someone_named_but_never_quoted_has_no_words(knowledge: KnowledgeBase) -> None:
+    asked = speaker_asked(knowledge, "what did grieve say?")
+    assert asked is not None and not asked.quoted and asked.name == "Anselm Grieve"
+
+
+def test_a_description_is_left_to_the_rankers(knowledge: KnowledgeBase) -> None:
+    assert speaker_asked(knowledge, "what did the observers say?") is None
+
+
+def test_and_who_asks_the_earlier_question_of_another_speaker() -> None:
+    assert with_speaker_swapped("and grieve?", "what did vosk say about the harbour?") == "what did grieve say about the harbour?"
+    assert with_speaker_swapped("and why?", "what did vosk say about the harbour?") is None
+    assert with_speaker_swapped("and grieve?", "when did the talks resume?") is None
+
+
+def test_title_before_a_name_is_the_title_and_an_ing_verb_is_no_role(tmp_path: Path) -> None:
+    """"Secretary of State Mike Pompeo" made "of State Mike Pompeo" a speaker; "the idea of meeting
+    Kim" gave Kim the role "meeting"."""
+    body = (
+        'Trump floated the idea of meeting Ilse Marr in a post. Marr said the talks were "historic."\n\n'
+        'Valdoran Secretary of State Tomas Brel said the talks would resume "sometime in mid-July."\n'
+    )
+    write_article(tmp_path, "test-titles", body)
+    article, _ = read_article(tmp_path / "articles" / "test-titles.md")
+    assert article is not None
+    found = {q.speaker: q.role for q in find_quotations(article)}
+    assert found == {"Ilse Marr": None, "Tomas Brel": "Valdoran Secretary of State"}
+
+
+def _asked(folder: Path, *questions: str) -> list[dict[str, object]]:
+    result = run_bot("ask", "--json", "--batch", "-", "--knowledge", str(folder), stdin="".join(q + "\n" for q in questions))
+    assert result.returncode == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def test_replies_quote_the_speaker_or_decline_naming_them(tmp_path: Path) -> None:
+    """JSON lines, one a question: the quotes are exact slices holding the speaker's words; the
+    never-quoted mediator's question is declined with his name and no one else's quote."""
+    _knowledge(tmp_path)  # writes the article
+    body = split_front_matter(normalise_text((tmp_path / "articles" / f"{ARTICLE_ID}.md").read_text(encoding="utf-8"))).body
+    vosk, grieve, ruritania = _asked(tmp_path, "what did vosk say?", "what did grieve say about the harbour?", "what did the ruritanians say about the patrol?")
+    assert vosk["answered"]
+    for quote in vosk["quotes"]:  # type: ignore[attr-defined]
+        assert body[quote["start"] : quote["end"]] == quote["text"]
+        assert "We came to listen" in quote["text"] or "The harbour belongs" in quote["text"]
+    assert not grieve["answered"] and grieve["closest"] == []
+    assert grieve["message"] == messages.SPEAKER_NOT_QUOTED.format(name="Anselm Grieve")
+    assert ruritania["answered"] and str(ruritania["quotes"][0]["text"]).startswith("Ruritania's foreign ministry said")  # type: ignore[index]
+
+
+def test_and_who_at_the_terminal_is_the_same_question(tmp_path: Path) -> None:
+    _knowledge(tmp_path)
+    shown = run_bot("chat", "--knowledge", str(tmp_path), stdin="what did vosk say about the harbour?\nand grieve?\n").stdout
+    assert messages.SPEAKER_INTRO.format(name="Petra Vosk") in shown
+    assert messages.SPEAKER_NOT_QUOTED.format(name="Anselm Grieve") in shown
+    assert shown.count("We came to listen") == 1
