@@ -51,6 +51,11 @@ def found(text: str, published: dt.date = PUBLISHED) -> list[tuple[str, str, boo
         ("The fleet sailed on the 3rd of January.", "3rd of January", "2019-01-03", False),
         ("It rained on Jan. 9.", "Jan. 9", "2019-01-09", False),
         ("A ceasefire began Sept. 12, 2017.", "Sept. 12, 2017", "2017-09-12", False),
+        # All in numbers: dots day first; slashes only where one number is over 12, so either order is sure.
+        ("The ferry sank on 24.04.2017 off the coast.", "24.04.2017", "2017-04-24", False),
+        ("The ferry sank on 3.11.2017 off the coast.", "3.11.2017", "2017-11-03", False),
+        ("The ferry sank on 6/30/2017 off the coast.", "6/30/2017", "2017-06-30", False),
+        ("The ferry sank on 30/6/2017 off the coast.", "30/6/2017", "2017-06-30", False),
         # A day whose year is named from publication; a day so many years ago today.
         ("The dam opened on April 27 of last year.", "April 27 of last year", "2018-04-27", False),
         ("The fair ran on Feb. 11 and 12 last year.", "Feb. 11 and 12 last year", "2018-02-11", False),
@@ -114,6 +119,9 @@ def test_relative_dates_cross_the_turn_of_a_year(text: str, published: dt.date, 
         "The Korean War of the 1950s.",
         "The talks of 2018-19 failed.",
         "It happened on February 30, 2019.",
+        "The ferry sank on 6/11/2017, one way or the other.",  # June 11 in the US, 6 November elsewhere
+        "The ferry sank on 31.13.2017.",
+        "It scored 1.2.2017.5 points.",
     ],
 )
 def test_non_dates_produce_nothing(text: str) -> None:

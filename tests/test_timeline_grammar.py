@@ -273,6 +273,13 @@ def test_a_time_of_day_before_a_date_is_no_event_s_noun() -> None:
     assert titles("The mayor resigned before midnight on 2 February.") == ["The mayor resigned"]
 
 
+def test_a_date_placed_on_a_bare_name_is_titled_by_the_clause() -> None:
+    """"after Lisbon on 12.05.2016 and Madrid in late May": the names say nothing as a title;
+    the sentence's clause does."""
+    text = "The final was the club's third, after Lisbon on 12.05.2016 and Madrid in late May."
+    assert titles(text) == ["The final was the club's third"] * 2
+
+
 def titles(text: str, published: dt.date = PUBLISHED) -> list[str]:
     return [m.title for m in find_mentions("a", text, published, [Span(0, len(text))]) if m.role is Role.EVENT]
 

@@ -35,13 +35,17 @@ _UNIT = r"(?i:(?:day|week|month|year)s?)"
 _SEASON = r"(?i:spring|summer|fall|autumn|winter)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
+# "12.06.2018" (day first, as most of Europe and Asia write it) and "6/30/2019" or "30/6/2019" (read
+# only when one number is over 12, so that which is the day is not a guess): all numbers, a full year.
+_NUMERIC_DATE = rf"(?<![\d,.$£€/-])\b(?P<num_first>[0-3]?\d)(?P<num_sep>[./])(?P<num_second>[0-3]?\d)(?P=num_sep)(?P<num_year>{_YEAR})\b(?![.,/]?\d)"
+
 # Every date phrase holds one of these words, and starts at most TRIGGER_REACH characters before
 # it ("within the past several weeks").
 # The leading lookahead names every character a trigger can start with: with it the regex engine
 # skips other characters in C instead of trying each alternative at every position (3x faster).
 _TRIGGER = re.compile(
     rf"(?=[0-9JFMASONDTWYEHdwmysfahen])"
-    rf"(?:(?<![\d,.$£€])(?:\d{{1,2}}|{_YEAR})(?![\d%]|[,.:]\d)|{_MONTH}|\b{_WEEKDAY}\b|\b(?i:days?|weeks?|months?|years?|morning|spring|summer|fall|autumn|winter|hours?|minutes?|afternoon|evening|night|noon|midday|midnight|afterwards?)\b|\bEve\b)"
+    rf"(?:(?<![\d,.$£€])(?:\d{{1,2}}|{_YEAR})(?![\d%]|[,.:]\d)|(?<![\d,.$£€/-])\d{{1,2}}[./]\d{{1,2}}[./]{_YEAR}(?!\d)|{_MONTH}|\b{_WEEKDAY}\b|\b(?i:days?|weeks?|months?|years?|morning|spring|summer|fall|autumn|winter|hours?|minutes?|afternoon|evening|night|noon|midday|midnight|afterwards?)\b|\bEve\b)"
 )
 TRIGGER_REACH = 25
 # The index terms (bot.search.normalise.terms) of those words: a sentence whose terms hold none of
@@ -114,6 +118,7 @@ _FORMS = (
     rf"\b(?P<md_month>{_MONTH})\s+(?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,\d|\.\d|:)(?:,?\s+(?P<md_year>{_YEAR})\b|{_RELATIVE_YEAR.format('md_rel')})?",
     rf"(?<![\d,.$£€])\b(?P<dm_day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>{_YEAR})\b|{_RELATIVE_YEAR.format('dm_rel')})?",
     rf"\b(?P<my_month>{_MONTH}),?\s+(?P<my_year>{_YEAR})\b",
+    _NUMERIC_DATE,
     # "New Year's Day", "Christmas Eve": a day of the calendar by its name; its year written right
     # after it ("New Year's Day 2018") or after the noun it modifies ("his New Year's Day address in
     # 2018": read ahead, not taken into the phrase, which the title leaves out).
@@ -867,7 +872,7 @@ def _extent(
     return EventDate(first.year, first.month, first.day), EventDate(last.year, last.month, last.day)
 
 
-_WRITTEN_YEARS = ("holiday_year", "holiday_later_year", "md_year", "dm_year", "my_year", "year", "range_year", "range_year_dm", "cross_year", "season_year", "part_year")
+_WRITTEN_YEARS = ("num_year", "holiday_year", "holiday_later_year", "md_year", "dm_year", "my_year", "year", "range_year", "range_year_dm", "cross_year", "season_year", "part_year")
 
 
 def _back_from(located: Sequence[tuple[int, re.Match[str], Resolved | None]], position: int) -> Iterator[tuple[int, re.Match[str], Resolved | None]]:
@@ -1124,6 +1129,8 @@ def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:
                 return relative.exact(_checked(_year_of(g["dm_year"], g["dm_rel"], base), month, day))
             _checked(2000, month, day)
             return relative.exact(relative.date_before(base, month, day))
+        if g["num_year"]:
+            return _numeric(g)
         if g["my_month"]:
             return relative.exact(EventDate(int(g["my_year"]), relative.month_number(g["my_month"])))
         if g["rel_month"] or g["rel_may"]:
@@ -1146,6 +1153,18 @@ def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:
     except ValueError:
         return None
     return None
+
+
+def _numeric(g: dict[str, str | None]) -> Resolved | None:
+    """"12.06.2018" is 12 June (day first); "6/30/2019" and "30/6/2019" are 30 June, the only way
+    to read them; "6/12/2018" gives no date, as it is June 12 in the US and 6 December elsewhere."""
+    first, second, year = int(g["num_first"] or 0), int(g["num_second"] or 0), int(g["num_year"] or 0)
+    if g["num_sep"] == ".":
+        return relative.exact(_checked(year, second, first))
+    if (first > 12) == (second > 12):
+        return None
+    day, month = (first, second) if first > 12 else (second, first)
+    return relative.exact(_checked(year, month, day))
 
 
 def _range(base: dt.date, g: dict[str, str | None]) -> Resolved | None:

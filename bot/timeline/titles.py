@@ -52,7 +52,7 @@ def headline(sentence: str, tokens: list[Token], reading: Reading, date_start: i
     # The date is the time of the noun it follows ("since the collapse of the Hanoi summit in
     # February"): that noun happened then, not the main clause's deed ("…, the military said").
     noun = reading.noun_phrase or placed_noun(tokens, date_start)
-    if noun is not None and (noun == reading.noun_phrase or _names_an_event(tokens, *noun)):
+    if noun is not None and (noun == reading.noun_phrase or _names_an_event(tokens, *noun)) and _says_what(tokens, *noun):
         words = [t for t in tokens[slice(*noun)]]
         return _capitalised(_joined(_fit([], words, limit)))
     dated = _date_tokens(tokens, date_start, date_end)
@@ -71,6 +71,13 @@ def _names_an_event(tokens: list[Token], first: int, last: int) -> bool:
     collapse of the Hanoi summit"): not a body or place ("before the Senate Foreign Relations
     Committee"), a time ("after noon") or a gerund's clause ("before leaving Beijing")."""
     return tokens[first].lower in ARTICLES_AND_POSSESSIVES and tokens[last - 1].text.islower()
+
+
+def _says_what(tokens: list[Token], first: int, last: int) -> bool:
+    """Whether tokens [first, last) hold a common word ("meetings in Pyongyang", "meeting Kim"):
+    names and numbers alone ("Singapore on 12.06.2018 and Hanoi") say who or where, not what
+    happened, and a title is then the sentence's clause."""
+    return any(t.is_word and t.text.islower() and t.lower not in _PREPOSITIONS and t.lower not in COORDINATORS and t.lower not in _TRAILING for t in tokens[first:last])
 
 
 def _date_tokens(tokens: list[Token], date_start: int, date_end: int) -> set[int]:
