@@ -773,3 +773,20 @@ def test_a_count_with_no_number_is_the_month_it_lands_in() -> None:
     sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
     dated = {text[m.phrase.start : m.phrase.end].strip(): (m.date.iso(), m.resolved.approximate) for m in find_mentions("a", text, dt.date(2019, 9, 11), sentences)}
     assert dated["Days later"] == ("2019-05", True)
+
+
+def test_a_count_from_a_noun_passes_over_the_idea_of_it() -> None:
+    """"floated the idea of meeting them on 7 May" was no meeting that day: "Two days after the
+    meeting" counts from the one the ministers held."""
+    text = "The two ministers met in Oslo on 3 May. The mayor floated the idea of meeting them on 7 May.\n\nTwo days after the meeting, the treaty was signed."
+    sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.\s][^.]*\.", text)]
+    mentions = find_mentions("a", text, dt.date(2019, 6, 1), sentences)
+    assert [(text[m.phrase.start : m.phrase.end], m.date.iso()) for m in mentions][-1] == ("Two days after", "2019-05-05")
+
+def test_a_count_before_a_referring_phrase_is_the_count_s_date_or_none() -> None:
+    """"Three days after the meeting" landing past publication in a past clause gives no date; the
+    meeting's own date is not three days after it."""
+    text = "The leaders met at the border on 30 June.\n\nThree days after the meeting, the envoy flew home."
+    sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.\s][^.]*\.", text)]
+    mentions = find_mentions("a", text, dt.date(2019, 7, 2), sentences)
+    assert [text[m.phrase.start : m.phrase.end] for m in mentions] == ["30 June"]

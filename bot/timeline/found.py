@@ -251,7 +251,7 @@ def find_mentions(
     def sentence_terms(number: int) -> frozenset[str]:
         if number not in terms_of:
             span = ordered[number][0]
-            terms_of[number] = frozenset(terms(body[span.start : span.end]))
+            terms_of[number] = frozenset(terms(referring.without_ideas_of_acts(body[span.start : span.end])))
         return terms_of[number]
 
     located = _years_from_story(_years_from_context(_years_from_paragraph(located, paragraph_of, published), published), paragraph_of, published)
@@ -317,6 +317,10 @@ def find_mentions(
     return mentions
 
 
+# A count of time right before a referring phrase ("Three days | after the meeting").
+_COUNT_BEFORE = re.compile(rf"\b(?:{_NUMBER}|(?i:the))\s+{_UNIT}\s+$")
+
+
 def _referring_back(
     article_id: str,
     body: str,
@@ -350,8 +354,8 @@ def _referring_back(
         if span is None or span.start in dated_sentences or (phrase := referring.phrase_at(body, start)) is None:
             continue
         end, noun, same = phrase
-        if end > span.end:
-            continue
+        if end > span.end or _COUNT_BEFORE.search(body, max(span.start, start - 30), start):
+            continue  # "Three days after the meeting": the count's date or none (_anchored), never the meeting's
         before = [m for m in events if m.sentence.start < span.start]
         if same:  # "at the same appearance": the event just told, on its day
             target = next((m for m in reversed(before) if m.date.day is not None), None)

@@ -54,6 +54,15 @@ _CAPITALISED = tuple(f"{word.capitalize()} " for word in _PREPOSITIONS)
 _TIME_NOUNS = frozenset(terms(" ".join(grammar.TIME_NOUNS)))
 
 Dated = TypeVar("Dated")
+# A gerund after "of" completes a noun ("the idea of meeting Kim", "the prospect of talking"):
+# an act thought of, not one done.
+_GERUND_OF_A_NOUN = re.compile(r"(?<=\bof )[a-z]+ing\b")
+
+
+def without_ideas_of_acts(sentence: str) -> str:
+    """The sentence less its gerunds after "of": "floated the idea of meeting Kim on 29 June" was
+    no meeting, so "meeting" does not make the sentence the meeting's."""
+    return _GERUND_OF_A_NOUN.sub(" ", sentence)
 
 
 def noun_after_count(text: str, at: int) -> tuple[str, ...] | None:
