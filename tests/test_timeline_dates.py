@@ -790,3 +790,12 @@ def test_a_count_before_a_referring_phrase_is_the_count_s_date_or_none() -> None
     sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.\s][^.]*\.", text)]
     mentions = find_mentions("a", text, dt.date(2019, 7, 2), sentences)
     assert [text[m.phrase.start : m.phrase.end] for m in mentions] == ["30 June"]
+
+
+def test_after_the_meeting_passes_over_the_idea_of_it() -> None:
+    """"told reporters after the meeting" is not dated by "floated the idea of meeting them": no
+    sentence dates a meeting here, so it has no date."""
+    text = "The mayor floated the idea of meeting them on 7 May.\n\nIt went well, the mayor told reporters after the meeting."
+    sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.\s][^.]*\.", text)]
+    mentions = find_mentions("a", text, dt.date(2019, 6, 1), sentences)
+    assert [text[m.phrase.start : m.phrase.end] for m in mentions] == ["7 May"]

@@ -340,9 +340,9 @@ def _referring_back(
     terms_of: dict[int, frozenset[str]] = {}
 
     def sentence_terms(mention: Mention) -> frozenset[str]:
-        # Its terms but the date's, made already: a noun's words are never a date's.
+        # Its terms, less a gerund after "of" ("the idea of meeting Kim" was no meeting), as for a count.
         if mention.sentence.start not in terms_of:
-            terms_of[mention.sentence.start] = frozenset(mention.context_terms)
+            terms_of[mention.sentence.start] = frozenset(terms(referring.without_ideas_of_acts(body[mention.sentence.start : mention.sentence.end])))
         return terms_of[mention.sentence.start]
 
     # A phrase refers back only after the first dated event, in a sentence with no date.
