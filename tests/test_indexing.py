@@ -103,7 +103,8 @@ def test_what_a_reload_keeps_from_the_served_build_is_what_a_fresh_start_makes(k
     # Removed below: of the same publisher as another, so the alias table (publishers are names) stays.
     removed = write_article(knowledge_copy, "aab-2019-01-02-brief", "A short brief on the talks.\n\nIt said little.")
     store = KnowledgeStore(knowledge_copy)
-    _, _, changed, moved, kept = sorted(store.current.articles)
+    first = store.current
+    _, _, changed, moved, kept = sorted(first.articles)
     edited = store.current.articles[changed].path
     edited.write_text(edited.read_text(encoding="utf-8") + "\n\nThe quincewood envoy left the summit early.\n", encoding="utf-8")
     removed.unlink()
@@ -113,6 +114,11 @@ def test_what_a_reload_keeps_from_the_served_build_is_what_a_fresh_start_makes(k
     assert sorted(reloaded.articles) == ["aaa-2019-01-01-rounds", changed, moved, kept, "zzz-2019-03-01-new"]
 
     assert list(reloaded.sentences) == [Sentence(position, span) for position, passage in enumerate(reloaded.passages) for span in passage.sentences]
+    # The article that kept its place keeps the served build's very sentences; one that moved along gets new ones.
+    assert reloaded.sentences[0] is first.sentences[0]
+    moved_before, moved_now = _sentences_of(first, moved), _sentences_of(reloaded, moved)
+    assert moved_now and len(moved_now) == len(moved_before)
+    assert not {id(sentence) for sentence in moved_now} & {id(sentence) for sentence in moved_before}
     vocabulary = {word for article in reloaded.articles.values() for word in words(article.body)}
     assert dict(reloaded.synonyms_pointing_at) == synonyms_pointing_at(vocabulary)
     words_ranker = next(ranker for ranker in reloaded.rankers if isinstance(ranker, LexicalRanker))
@@ -123,3 +129,7 @@ def test_what_a_reload_keeps_from_the_served_build_is_what_a_fresh_start_makes(k
         afresh = Bm25Index(documents, b=b)
         for term in {term for document in documents for term in document} | {"marmalad", "quincewood", "absentword"}:
             assert index.scores({term: 1.0}) == afresh.scores({term: 1.0})
+
+
+def _sentences_of(knowledge: KnowledgeBase, article_id: str) -> list[Sentence]:
+    return [sentence for sentence in knowledge.sentences if knowledge.article_of(sentence.passage).id == article_id]

@@ -213,3 +213,12 @@ def test_check_names_the_file_line_where_an_unclosed_quote_starts_and_where_a_ba
     assert f"{article}: front matter: is not valid YAML: line 3, column 8: found unexpected end of stream in a quoted scalar that starts here" in result.stdout
     entries = [line for line in result.stdout.splitlines() if line.startswith(f"{timeline}, line {bad_entry_line}: events[")]
     assert len(entries) == 2 and "is not a real date" in entries[0] and "no-such" in entries[1]
+
+
+def test_an_article_linked_to_itself_is_named_and_the_others_served(tmp_path: Path) -> None:
+    write_article(tmp_path, "one", "The envoy met his counterparts in Stockholm.")
+    loop = tmp_path / "articles" / "loop.md"
+    loop.symlink_to(loop)  # ln -s loop.md loop.md: asking its kind raises ELOOP
+    knowledge = build_knowledge_base(tmp_path)
+    assert [str(p).startswith(f"{loop}: (file): cannot be read") for p in knowledge.problems] == [True]
+    assert list(knowledge.articles) == ["one"]

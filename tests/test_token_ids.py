@@ -3,8 +3,11 @@ however the articles changed in between (a term gone from every document scores 
 
 from __future__ import annotations
 
+import pytest
+
+from bot.search import postings
 from bot.search.bm25 import Bm25Index
-from bot.search.token_ids import RememberedTokenIds
+from bot.search.token_ids import RememberedTokenIds, TokenIds
 
 QUERIES = [{"summit": 1.0}, {"envoy": 1.0, "hanoi": 0.5}, {"yongbyon": 1.0}, {"singapore": 1.0, "summit": 2.0}, {"unheard": 1.0}]
 
@@ -49,7 +52,15 @@ def _postings(index: Bm25Index) -> tuple[list[int], list[int], list[int], list[f
     return postings.documents.tolist(), postings.frequencies.tolist(), postings.document_frequency.tolist(), index.matches({"summit": 1.0, "envoy": 2.0, "reactor": 1.0})[1].tolist()
 
 
-def test_postings_updated_from_the_last_index_are_those_built_afresh_after_a_change_an_addition_and_a_removal() -> None:
+def _no_sort_of_everything(ids: TokenIds) -> postings.Postings:
+    raise AssertionError("the update fell back to sorting every token")
+
+
+def _documents_and_owners(articles: dict[str, list[tuple[str, ...]]]) -> tuple[list[tuple[str, ...]], list[str]]:
+    return [document for passages in articles.values() for document in passages], [owner for owner, passages in articles.items() for _ in passages]
+
+
+def test_postings_updated_from_the_last_index_are_those_built_afresh_after_a_change_an_addition_and_a_removal(monkeypatch: pytest.MonkeyPatch) -> None:
     """A reload reuses the last index's postings of the articles that did not change (bot.search.postings);
     a restart sorts every token. Both must hold the same postings and score alike."""
     remembered = RememberedTokenIds()
@@ -64,8 +75,7 @@ def test_postings_updated_from_the_last_index_are_those_built_afresh_after_a_cha
 
     def built(last: Bm25Index | None) -> tuple[Bm25Index, Bm25Index, Bm25Index]:
         """Updated from `last`, sorted afresh from the same term ids, and from the terms themselves."""
-        documents = [document for passages in articles.values() for document in passages]
-        owners = [owner for owner, passages in articles.items() for _ in passages]
+        documents, owners = _documents_and_owners(articles)
         ids = remembered.of(documents, owners)
         return Bm25Index.of_ids(ids, b=0.3, last=last), Bm25Index.of_ids(ids, b=0.3), Bm25Index(documents, b=0.3)
 
@@ -73,9 +83,25 @@ def test_postings_updated_from_the_last_index_are_those_built_afresh_after_a_cha
     articles["b"] = [("yongbyon", "reactor"), ("summit", "summit", "envoy")]  # changed: one more passage
     articles = {"a0": [("hanoi", "envoy")], **articles}  # added, ahead of every kept one
     del articles["c"]  # removed
-    updated, sorted_afresh, afresh = built(last)
-    assert updated.postings.runs and last.postings.runs[0] in updated.postings.runs  # "a" was reused, not sorted again
+    with monkeypatch.context() as patched:
+        patched.setattr(postings, "postings_of", _no_sort_of_everything)  # "a" and "d" are reused, not sorted again
+        updated = Bm25Index.of_ids(remembered.of(*_documents_and_owners(articles)), b=0.3, last=last)
+    _, sorted_afresh, afresh = built(last)
     assert _postings(updated) == _postings(sorted_afresh)
     for query in [*QUERIES, {"reactor": 1.0, "singapore": 1.0}]:
         assert updated.scores(query) == afresh.scores(query)
     assert updated.scores({"singapore": 1.0}) == {}  # gone with "c"
+
+
+def test_an_index_of_a_later_larger_vocabulary_is_not_updated_into_an_earlier_one() -> None:
+    """Two knowledge builds in one process may finish out of order: the ids made first are indexed
+    with the index of the ids made after them (more terms) as the last one, and are sorted afresh."""
+    remembered = RememberedTokenIds()
+    many = [("summit", "envoy", f"word{i}") for i in range(30)]
+    earlier_articles = {"a": many, "b": [("yongbyon",)]}
+    earlier = remembered.of(*_documents_and_owners(earlier_articles))
+    later = remembered.of(*_documents_and_owners({"a": many, "b": [("reactor", "singapore")]}))
+    assert len(later.vocabulary) > len(earlier.vocabulary)
+    index = Bm25Index.of_ids(earlier, b=0.3, last=Bm25Index.of_ids(later, b=0.3))
+    assert _postings(index) == _postings(Bm25Index.of_ids(earlier, b=0.3))
+    assert index.scores({"yongbyon": 1.0}) == Bm25Index(_documents_and_owners(earlier_articles)[0], b=0.3).scores({"yongbyon": 1.0})

@@ -30,10 +30,19 @@ def article_files(folder: Path) -> list[Path]:
         names = sorted(
             (entry.name
             for entry in entries
-            if entry.is_file() and entry.name.lower().endswith(ARTICLE_SUFFIXES) and not entry.name.startswith(".")),
+            if entry.name.lower().endswith(ARTICLE_SUFFIXES) and not entry.name.startswith(".") and _may_be_file(entry)),
             key=os.path.normcase,  # as paths compare: case aside where the system sets case aside
         )
     return [articles / name for name in names]
+
+
+def _may_be_file(entry: os.DirEntry[str]) -> bool:
+    """A file, or an entry whose kind cannot be told (a link to itself: ELOOP), kept so that reading
+    it names the file and its problem instead of the listing failing or skipping it unseen."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return True
 
 
 def read_article(path: Path) -> tuple[Article | None, list[Problem]]:

@@ -43,7 +43,8 @@ class Bm25Index:
     @classmethod
     def of_ids(cls, ids: TokenIds, k1: float = 1.2, b: float = 0.75, last: Bm25Index | None = None) -> Bm25Index:
         """The index of documents already turned into term ids (bot.search.token_ids); `last`, the
-        last index built over the same vocabulary, whose postings of unchanged runs are reused."""
+        last index built from the same RememberedTokenIds, whose postings of unchanged runs are
+        reused when its vocabulary is no larger than `ids`' (otherwise every token is sorted)."""
         index = cls.__new__(cls)
         index._index(ids, k1, b, postings_updated(last.postings, ids) if last is not None else postings_of(ids))
         return index

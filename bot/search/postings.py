@@ -6,7 +6,8 @@ postings: an unchanged article's documents are the last build's very run of term
 (bot.search.token_ids), so its postings are the last ones with its documents renumbered, and
 only the changed articles' tokens are sorted, then slotted in among them. Renumbering keeps
 each term's documents ascending as long as the unchanged runs keep their order; when they do
-not, or most tokens changed, the postings are built afresh. Either way they are the same arrays.
+not, when more than a quarter of the tokens changed, or when the last index knew terms these ids
+do not (a later build's), the postings are built afresh. Either way they are the same arrays.
 """
 
 from __future__ import annotations
@@ -53,7 +54,10 @@ def postings_updated(last: Postings, ids: TokenIds) -> Postings:
     fresh = [position for position, run in enumerate(ids.runs) if id(run) not in at_last]
     fresh_tokens = sum(len(ids.runs[position].tokens) for position in fresh)
     in_order = all(earlier[1] < later[1] for earlier, later in zip(kept, kept[1:]))
-    if not ids.runs or not kept or not in_order or fresh_tokens > _MOST_CHANGED * len(ids.tokens):
+    # `last` must come from a vocabulary no larger than this one (Bm25Index.of_ids): two builds in
+    # one process may finish out of order, the later-made ids indexed first.
+    older_vocabulary = len(last.document_frequency) <= len(ids.vocabulary)
+    if not ids.runs or not kept or not in_order or not older_vocabulary or fresh_tokens > _MOST_CHANGED * len(ids.tokens):
         return postings_of(ids)
     size = len(ids.lengths)
     starts, last_starts = _starts(ids.runs), _starts(last.runs)
