@@ -5,9 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot.knowledge.base import KnowledgeBase, Sentence, build_knowledge_base
 from bot.knowledge.indexing import index_terms
 from bot.knowledge.store import KnowledgeStore
+from bot.knowledge.vocabulary import RememberedVocabulary
+from bot.quotations import speakers
+from bot.quotations.speakers import build_speakers
 from bot.ranking.lexical import SENTENCE_LENGTH_NORMALISATION, LexicalRanker
 from bot.search.bm25 import Bm25Index
 from bot.search.document_frequencies import DocumentFrequencies
@@ -92,7 +97,7 @@ def test_a_reload_updates_the_spelling_index_and_term_counts_to_what_a_fresh_cou
         assert {t: (ours.contains(t), ours.idf(t)) for t in terms} == {t: (counted.contains(t), counted.idf(t)) for t in terms}
 
 
-def test_what_a_reload_keeps_from_the_served_build_is_what_a_fresh_start_makes(knowledge_copy: Path) -> None:
+def test_what_a_reload_keeps_from_the_served_build_is_what_a_fresh_start_makes(knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A reload reuses the served build's sentences, synonyms and postings for the articles that did
     not change; after one article is removed, one changes (gaining a paragraph, where the removed one
     had two: the articles after them move along) and one is added, each is what a build from
@@ -121,6 +126,12 @@ def test_what_a_reload_keeps_from_the_served_build_is_what_a_fresh_start_makes(k
     assert not {id(sentence) for sentence in moved_now} & {id(sentence) for sentence in moved_before}
     vocabulary = {word for article in reloaded.articles.values() for word in words(article.body)}
     assert dict(reloaded.synonyms_pointing_at) == synonyms_pointing_at(vocabulary)
+    assert all(word in reloaded.spelling for word in vocabulary)
+    assert reloaded.numbering.of_sentence.tolist() == [reloaded.numbering.numbers[reloaded.passages[s.passage].article_id] for s in reloaded.sentences]
+    assert reloaded.speakers
+    # Each speaker name's group read afresh, not remembered from the served build.
+    monkeypatch.setattr(speakers, "_GROUP_KEYS", speakers._GroupKeys())
+    assert build_speakers(reloaded.articles.values(), reloaded.aliases) == reloaded.speakers
     words_ranker = next(ranker for ranker in reloaded.rankers if isinstance(ranker, LexicalRanker))
     for index, documents, b in (
         (words_ranker.passage_index, reloaded.passage_terms, 0.75),
@@ -133,3 +144,12 @@ def test_what_a_reload_keeps_from_the_served_build_is_what_a_fresh_start_makes(k
 
 def _sentences_of(knowledge: KnowledgeBase, article_id: str) -> list[Sentence]:
     return [sentence for sentence in knowledge.sentences if knowledge.article_of(sentence.passage).id == article_id]
+
+
+def test_the_remembered_vocabulary_is_every_articles_words_as_articles_change_come_and_go() -> None:
+    remembered = RememberedVocabulary()
+    kept, changed, removed = ("hanoi", "summit"), ("summit", "envoy"), ("reactor",)
+    assert remembered.of([kept, changed, removed]) == {"hanoi", "summit", "envoy", "reactor"}
+    # "reactor" goes with its article; "summit" stays, as the kept article says it too.
+    assert remembered.of([kept, ("envoy", "quince"), ("hanoi",)]) == {"hanoi", "summit", "envoy", "quince"}
+    assert remembered.of([("envoy",)]) == {"envoy"}

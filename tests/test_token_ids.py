@@ -12,10 +12,14 @@ from bot.search.token_ids import RememberedTokenIds, TokenIds
 QUERIES = [{"summit": 1.0}, {"envoy": 1.0, "hanoi": 0.5}, {"yongbyon": 1.0}, {"singapore": 1.0, "summit": 2.0}, {"unheard": 1.0}]
 
 
+def _runs(articles: dict[str, list[tuple[str, ...]]]) -> list[tuple[str, int]]:
+    """Each article and how many documents it has, as the knowledge base's indexes are given them."""
+    return [(owner, len(documents)) for owner, documents in articles.items()]
+
+
 def _same_as_afresh(remembered: RememberedTokenIds, articles: dict[str, list[tuple[str, ...]]]) -> None:
     documents = [document for passages in articles.values() for document in passages]
-    owners = [owner for owner, passages in articles.items() for _ in passages]
-    built = Bm25Index.of_ids(remembered.of(documents, owners), b=0.3)
+    built = Bm25Index.of_ids(remembered.of(documents, _runs(articles)), b=0.3)
     afresh = Bm25Index(documents, b=0.3)
     for query in QUERIES:
         assert built.scores(query) == afresh.scores(query)
@@ -30,7 +34,7 @@ def test_ids_remembered_across_changes_score_as_a_fresh_index() -> None:
     # The changed article loses "yongbyon" (its only document) and gains a word and a passage.
     articles = {"kept": kept, "changed": [("reactor", "envoy", "envoy")], "new": [("singapore",), ("hanoi", "envoy")]}
     _same_as_afresh(remembered, articles)
-    assert Bm25Index.of_ids(remembered.of([d for p in articles.values() for d in p], [o for o, p in articles.items() for _ in p])).scores({"yongbyon": 1.0}) == {}
+    assert Bm25Index.of_ids(remembered.of([d for p in articles.values() for d in p], _runs(articles))).scores({"yongbyon": 1.0}) == {}
     _same_as_afresh(remembered, {"new": articles["new"], "kept": kept})  # order changed, one gone
 
 
@@ -39,7 +43,7 @@ def test_ids_of_unchanged_articles_are_the_last_builds_object_and_a_change_makes
     article changed."""
     remembered = RememberedTokenIds()
     articles = [("summit", "hanoi"), ("envoy",)], [("yongbyon",)]
-    documents, owners = [*articles[0], *articles[1]], ["a", "a", "b"]
+    documents, owners = [*articles[0], *articles[1]], [("a", 2), ("b", 1)]
     first = remembered.of(documents, owners)
     assert remembered.of(list(documents), list(owners)) is first
     changed = remembered.of([*articles[0], ("yongbyon", "reactor")], owners)
@@ -56,8 +60,8 @@ def _no_sort_of_everything(ids: TokenIds) -> postings.Postings:
     raise AssertionError("the update fell back to sorting every token")
 
 
-def _documents_and_owners(articles: dict[str, list[tuple[str, ...]]]) -> tuple[list[tuple[str, ...]], list[str]]:
-    return [document for passages in articles.values() for document in passages], [owner for owner, passages in articles.items() for _ in passages]
+def _documents_and_owners(articles: dict[str, list[tuple[str, ...]]]) -> tuple[list[tuple[str, ...]], list[tuple[str, int]]]:
+    return [document for passages in articles.values() for document in passages], _runs(articles)
 
 
 def test_postings_updated_from_the_last_index_are_those_built_afresh_after_a_change_an_addition_and_a_removal(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -17,7 +17,8 @@ import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cache, cached_property
+from itertools import chain
 from pathlib import Path
 from types import MappingProxyType
 
@@ -30,6 +31,7 @@ from bot.knowledge.numbered import NumberedSentences
 from bot.knowledge.numbering import ArticleNumbering
 from bot.knowledge.profile import BOT_FILE, BotProfile, load_profile
 from bot.knowledge.remembered import PerArticleMemory
+from bot.knowledge.vocabulary import RememberedVocabulary
 from bot.quotations.speakers import Speaker, build_speakers
 from bot.ranking.cache_folder import default_cache_folder
 from bot.ranking.protocol import Ranker
@@ -48,6 +50,7 @@ logger = logging.getLogger(__name__)
 _SAME_ARTICLES: PerArticleMemory[Article, Article] = PerArticleMemory(key=lambda article: article)
 _PASSAGE_FREQUENCIES = RememberedFrequencies()
 _SENTENCE_FREQUENCIES = RememberedFrequencies()
+_VOCABULARY = RememberedVocabulary()
 
 
 class KnowledgeFolderMissing(FileNotFoundError):
@@ -110,7 +113,7 @@ class KnowledgeBase:
     @cached_property
     def numbering(self) -> ArticleNumbering:
         """Each passage's and sentence's article as a number (made on first use, then kept)."""
-        return ArticleNumbering.of([p.article_id for p in self.passages], (s.passage for s in self.sentences), len(self.sentences))
+        return ArticleNumbering.of([p.article_id for p in self.passages], [len(p.sentences) for p in self.passages])
 
     @cached_property
     def title_vocabulary(self) -> frozenset[str]:
@@ -170,30 +173,32 @@ def _build(folder: Path, embedding_cache: Path | None, served_aliases: tuple[tup
     problems.extend(profile_problems)
     # A publisher is a name people ask by ("does Vox think"), so each is a phrase of its own
     # unless aliases.yaml already groups it with others (WaPo ~ the Washington Post).
-    publisher_groups = [[publisher_name(article)] for article in articles]
+    # (Each publisher once: a later group naming the same phrase would be passed over anyway.)
+    publisher_groups = [[publisher] for publisher in dict.fromkeys(publisher_name(article) for article in articles)]
     aliases = AliasTable.from_groups([*alias_groups, *publisher_groups])
 
     # Each article's passages and terms, reused from the last build for an article that did not change.
     indexed = REMEMBERED.index(articles, aliases, cache_folder)
-    passages = [passage for article in indexed for passage in article.passages]
+    # Joined in C (chain): a Python step per passage and sentence was 0.02 s at 3,000 articles.
+    passages = tuple(chain.from_iterable(article.passages for article in indexed))
     sentences = _SENTENCES.of([article.passages for article in indexed])
-    vocabulary = frozenset().union(*(article.vocabulary for article in indexed))
-    passage_terms = [terms for article in indexed for terms in article.passage_terms]
-    sentence_terms = [terms for article in indexed for terms in article.sentence_terms]
+    vocabulary = _VOCABULARY.of([article.vocabulary for article in indexed])
+    passage_terms = tuple(chain.from_iterable(article.passage_terms for article in indexed))
+    sentence_terms = tuple(chain.from_iterable(article.sentence_terms for article in indexed))
 
+    # Thousands of articles, a few dozen publishers and kinds: each name's group is read once.
+    group_of = cache(aliases.group_of)
     names = {
-        article.id: frozenset(
-            group for name in (publisher_name(article), article.meta.kind) if (group := aliases.group_of(name)) is not None
-        )
+        article.id: frozenset(group for name in (publisher_name(article), article.meta.kind) if (group := group_of(name)) is not None)
         for article in articles
     }
     knowledge = KnowledgeBase(
         folder=folder,
         articles=MappingProxyType({article.id: article for article in articles}),
-        passages=tuple(passages),
+        passages=passages,
         sentences=tuple(sentences),
-        passage_terms=tuple(passage_terms),
-        sentence_terms=tuple(sentence_terms),
+        passage_terms=passage_terms,
+        sentence_terms=sentence_terms,
         # Counted again only for the articles that changed, and the spelling index changed only
         # by their words: the rest is the last build's.
         passage_frequencies=_PASSAGE_FREQUENCIES.of([article.passage_terms for article in indexed]),

@@ -21,11 +21,11 @@ class ArticleNumbering:
     of_sentence: npt.NDArray[np.int32]  # each sentence's article number
 
     @classmethod
-    def of(cls, passage_articles: Sequence[str], sentence_passages: Iterable[int], sentences: int) -> ArticleNumbering:
-        """From each passage's article id and each sentence's passage position."""
+    def of(cls, passage_articles: Sequence[str], sentence_counts: Sequence[int]) -> ArticleNumbering:
+        """From each passage's article id and number of sentences (the sentences are the passages' in order)."""
         numbers: dict[str, int] = {}
         of_passage = np.fromiter((numbers.setdefault(a, len(numbers)) for a in passage_articles), dtype=np.int32, count=len(passage_articles))
-        of_sentence = of_passage[np.fromiter(sentence_passages, dtype=np.int64, count=sentences)]
+        of_sentence = np.repeat(of_passage, np.asarray(sentence_counts, dtype=np.int64))
         for array in (of_passage, of_sentence):
             array.setflags(write=False)  # shared by answering threads
         return cls(numbers, of_passage, of_sentence)

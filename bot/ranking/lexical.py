@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from bot.knowledge.models import Article
+from bot.knowledge.remembered import PerArticleMemory
 from bot.ranking.best_first import BestFirst
 from bot.ranking.protocol import Asked, Ranking
 from bot.search.bm25 import Bm25Index
@@ -47,8 +49,8 @@ class _SameIndex:
         self._lock = threading.Lock()
         self._last: tuple[TokenIds, Bm25Index] | None = None
 
-    def of(self, documents: Sequence[Sequence[str]], owners: Sequence[str]) -> Bm25Index:
-        ids = self._ids.of(documents, owners)
+    def of(self, documents: Sequence[Sequence[str]], runs: Sequence[tuple[str, int]]) -> Bm25Index:
+        ids = self._ids.of(documents, runs)
         with self._lock:
             last = self._last
         if last is not None and last[0] is ids:
@@ -62,15 +64,16 @@ class _SameIndex:
 
 _PASSAGE_INDEX = _SameIndex()
 _SENTENCE_INDEX = _SameIndex(b=SENTENCE_LENGTH_NORMALISATION)
+# Each article's title terms, from the last build while its title and the alias table are the same.
+_TITLE_TERMS: PerArticleMemory[Article, tuple[str, ...]] = PerArticleMemory(key=lambda article: article.meta.title)
 
 
 @dataclass(frozen=True, eq=False)
 class LexicalRanker:
     passage_index: Bm25Index
     sentence_index: Bm25Index
-    # Each passage's sentences: positions in KnowledgeBase.sentences grouped by passage, and where
-    # each passage's group starts (one more than passages). Read-only, shared by answering threads.
-    by_passage: npt.NDArray[np.int64]
+    # Where each passage's sentences start in KnowledgeBase.sentences (one more than passages): the
+    # sentences are the passages' in order. Read-only, shared by answering threads.
     passage_starts: npt.NDArray[np.int64]
     heading: npt.NDArray[np.bool_]  # subheads, never ranked
     # One document per article, in article number order (KnowledgeBase.numbering): its title's terms.
@@ -79,23 +82,28 @@ class LexicalRanker:
 
     @classmethod
     def build(cls, knowledge: KnowledgeBase) -> LexicalRanker:
-        # Grouping sentences by passage lets a question visit only the passages that share a
-        # term with it, never every sentence of a large folder.
-        passage_of = np.fromiter((s.passage for s in knowledge.sentences), dtype=np.int64, count=len(knowledge.sentences))
-        by_passage = np.argsort(passage_of, kind="stable")
-        starts = np.concatenate(([0], np.cumsum(np.bincount(passage_of, minlength=len(knowledge.passages))))).astype(np.int64)
-        heading = np.fromiter((p.heading for p in knowledge.passages), dtype=bool, count=len(knowledge.passages))
-        for array in (by_passage, starts, heading):
+        # A passage's sentences are one run of positions, so a question visits only the passages
+        # that share a term with it, never every sentence of a large folder.
+        passages = knowledge.passages
+        counts = np.fromiter((len(p.sentences) for p in passages), dtype=np.int64, count=len(passages))
+        starts = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+        heading = np.fromiter((p.heading for p in passages), dtype=bool, count=len(passages))
+        for array in (starts, heading):
             array.setflags(write=False)
-        # Term ids are looked up only for the articles that changed since the last build.
-        passage_owners = [p.article_id for p in knowledge.passages]
-        sentence_owners = [passage_owners[s.passage] for s in knowledge.sentences]
-        numbers = knowledge.numbering.numbers
-        titles = [title_terms(knowledge.articles[article_id].meta.title, knowledge.aliases) for article_id in sorted(numbers, key=numbers.__getitem__)]
+        # Term ids are looked up only for the articles that changed since the last build: each
+        # article's passages (and sentences) are one run of the documents.
+        numbering = knowledge.numbering
+        in_order = sorted(numbering.numbers, key=numbering.numbers.__getitem__)
+        passage_runs = np.bincount(numbering.of_passage, minlength=len(in_order)).tolist()
+        sentence_runs = np.bincount(numbering.of_sentence, minlength=len(in_order)).tolist()
+        titles = _TITLE_TERMS.results(
+            [knowledge.articles[article_id] for article_id in in_order],
+            lambda article: title_terms(article.meta.title, knowledge.aliases),
+            context=tuple(knowledge.aliases.phrases.items()),
+        )
         return cls(
-            _PASSAGE_INDEX.of(knowledge.passage_terms, passage_owners),
-            _SENTENCE_INDEX.of(knowledge.sentence_terms, sentence_owners),
-            by_passage,
+            _PASSAGE_INDEX.of(knowledge.passage_terms, list(zip(in_order, passage_runs, strict=True))),
+            _SENTENCE_INDEX.of(knowledge.sentence_terms, list(zip(in_order, sentence_runs, strict=True))),
             starts,
             heading,
             Bm25Index(titles) if titles else None,
@@ -129,9 +137,8 @@ class LexicalRanker:
         sentence_score = np.zeros(len(knowledge.sentences), dtype=np.float64)  # 0.0 for a sentence sharing no term
         sentence_score[sentences] = sentence_scores
         counts = self.passage_starts[passages + 1] - self.passage_starts[passages]
-        # Each kept passage's run of by_passage, one after the other.
-        runs = np.repeat(self.passage_starts[passages] - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
-        positions = self.by_passage[runs]
+        # Each kept passage's sentences, one run after the other.
+        positions = np.repeat(self.passage_starts[passages] - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
         scores = sentence_score[positions] / top_sentence + PASSAGE_SHARE * np.repeat(passage_scores, counts) / top_passage
         score_of = np.zeros(len(knowledge.sentences), dtype=np.float64)
         score_of[positions] = scores

@@ -48,21 +48,17 @@ class RememberedTokenIds:
         self._runs: dict[Hashable, TokenRun] = {}
         self._last: tuple[list[TokenRun], TokenIds] | None = None
 
-    def of(self, documents: Sequence[Sequence[str]], owners: Sequence[Hashable]) -> TokenIds:
-        """`owners[i]` owns `documents[i]`; each owner's documents are one run, in order."""
+    def of(self, documents: Sequence[Sequence[str]], owners: Sequence[tuple[Hashable, int]]) -> TokenIds:
+        """`owners`: each owner and how many of the documents, in order, are its run."""
         with self._lock:
             runs: list[TokenRun] = []
             remembered: dict[Hashable, TokenRun] = {}
             start = 0
-            while start < len(documents):
-                owner = owners[start]
-                end = start + 1
-                while end < len(documents) and owners[end] == owner:
-                    end += 1
-                run = self._run(tuple(documents[start:end]), self._runs.get(owner))
+            for owner, count in owners:
+                run = self._run(tuple(documents[start : start + count]), self._runs.get(owner))
                 runs.append(run)
                 remembered[owner] = run
-                start = end
+                start += count
             self._runs = remembered
             last = self._last
             if last is not None and same_objects(last[0], runs):
