@@ -231,7 +231,7 @@ def answer(
     if made is None:
         made = rank_sentences(knowledge, plain, query, pipeline=pipeline, alongside=alongside)
         if pipeline.reranking is not None:
-            made = (made[0], pipeline.reranking.reranked(knowledge, made[0], made[1], query))
+            made = (made[0], pipeline.reranking.reranked(knowledge, made[0], made[1], query, plain))
         if whole_rankings is not None:
             whole_rankings[(plain, alongside)] = made
     rankings, ranked = made
@@ -289,7 +289,7 @@ def _from_speakers_words(
     # "how many warheads does North Korea have, according to Rusten?": a number of hers, or nothing.
     not_names = knowledge.profile.not_person_words
     kind = asked.sentences if expectation is None else tuple(
-        s for s in asked.sentences if satisfies(_sentence_text(knowledge, s), expectation, question, not_names, knowledge.sentence_terms[s])
+        s for s in asked.sentences if satisfies(knowledge.sentence_text(s), expectation, question, not_names, knowledge.sentence_terms[s])
     )
     if not kind or not speakers_words_touch(knowledge, query, asked):
         closest = tuple(asked.attributed(q) for q in quotes_from(knowledge, in_order, explain=explain)[:CLOSEST_OFFERED])
@@ -352,7 +352,7 @@ def _fitting(knowledge: KnowledgeBase, ranked: FusedList, expectation: Expectati
     words_not_names, sentence_terms = knowledge.profile.not_person_words, knowledge.sentence_terms
     return ReadAsNeeded(
         _while_quotable(
-            (c for c in candidates if satisfies(_sentence_text(knowledge, c.sentence), expectation, asking, words_not_names, sentence_terms[c.sentence])), ratio
+            (c for c in candidates if satisfies(knowledge.sentence_text(c.sentence), expectation, asking, words_not_names, sentence_terms[c.sentence])), ratio
         )
     )
 
@@ -541,7 +541,7 @@ def quotes_from(
     for i, (first, best_last, score) in enumerate(chosen):
         # "That's one concession Trump … seems unwilling to make.", "He said …", "But …" mean
         # little without the sentence they point back to: a quote never starts on such a word.
-        if points_back(_sentence_text(knowledge, first)) and first - 1 not in taken and first > 0 and _same_passage(knowledge, first - 1, first):
+        if points_back(knowledge.sentence_text(first)) and first - 1 not in taken and first > 0 and _same_passage(knowledge, first - 1, first):
             first -= 1
             taken.add(first)
         if asked:
@@ -661,19 +661,14 @@ def _continues(knowledge: KnowledgeBase, last: int, following: int, explain: boo
     return (
         explain
         and not passage.heading
-        and unbalanced(_sentence_text(knowledge, following))[1] > 0  # it opens a quotation
-        and _sentence_text(knowledge, following)[:1] in "“\""
+        and unbalanced(knowledge.sentence_text(following))[1] > 0  # it opens a quotation
+        and knowledge.sentence_text(following)[:1] in "“\""
         and passage.article_id == knowledge.passages[knowledge.sentences[last].passage].article_id
     )
 
 
 def _span_chars(knowledge: KnowledgeBase, first: int, last: int) -> int:
     return knowledge.sentences[last].span.end - knowledge.sentences[first].span.start
-
-
-def _sentence_text(knowledge: KnowledgeBase, sentence: int) -> str:
-    ref = knowledge.sentences[sentence]
-    return knowledge.article_of(ref.passage).body[ref.span.start : ref.span.end]
 
 
 def _similarity_to(knowledge: KnowledgeBase, sentence: int, question: str, similarity: float | None) -> Callable[[str], float] | None:

@@ -32,6 +32,7 @@ from bot.knowledge.numbering import ArticleNumbering
 from bot.knowledge.profile import BOT_FILE, BotProfile, load_profile
 from bot.knowledge.remembered import PerArticleMemory
 from bot.knowledge.vocabulary import RememberedVocabulary
+from bot.quotations.speaker_index import SpeakerIndex, build_speaker_index
 from bot.quotations.speakers import Speaker, build_speakers
 from bot.ranking.cache_folder import default_cache_folder
 from bot.ranking.protocol import Ranker
@@ -97,6 +98,9 @@ class KnowledgeBase:
     # Who said what (bot.quotations), most quoted first: built with the rest, so a reload brings
     # a new article's speakers and no reader ever sees them half built.
     speakers: tuple[Speaker, ...] = ()
+    # Each sentence's speakers and each name word's (bot.quotations.speaker_index), made with the
+    # speakers: the learned order reads it for every answer, and a large folder has thousands.
+    speaker_index: SpeakerIndex = field(default_factory=SpeakerIndex.empty)
     # The ranking stages, each holding its own index over the sentences (bot.ranking.registry).
     rankers: tuple[Ranker, ...] = ()
     # The good groups of aliases.yaml as served, so a reload keeps them against a clashing new one.
@@ -109,6 +113,10 @@ class KnowledgeBase:
 
     def article_of(self, passage: int) -> Article:
         return self.articles[self.passages[passage].article_id]
+
+    def sentence_text(self, sentence: int) -> str:
+        ref = self.sentences[sentence]
+        return self.article_of(ref.passage).body[ref.span.start : ref.span.end]
 
     @cached_property
     def numbering(self) -> ArticleNumbering:
@@ -214,10 +222,12 @@ def _build(folder: Path, embedding_cache: Path | None, served_aliases: tuple[tup
     )
     # The timeline needs the sentences and their words' weights, so it is built last.
     timeline, timeline_problems = _timeline_or_none(knowledge, cache_folder)
+    speakers = build_speakers(articles, aliases, cache_folder)
     return replace(
         knowledge,
         timeline=timeline,
-        speakers=build_speakers(articles, aliases, cache_folder),
+        speakers=speakers,
+        speaker_index=build_speaker_index(speakers, knowledge.passages, knowledge.sentences, aliases),
         rankers=build_rankers(knowledge, embedding_cache),
         problems=(*knowledge.problems, *timeline_problems),
         build_seconds=time.perf_counter() - started,

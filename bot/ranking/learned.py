@@ -4,7 +4,8 @@ Score fusion adds two scaled scores with one hand-set weight. Each of the fused 
 `depth` sentences is described here by a handful of numbers the stages have already computed or
 can compute in microseconds (its fused score and rank, each ranker's score and rank among the
 candidates, how much of the question's weight the sentence and its paragraph hold, whether it
-opens its paragraph, how well its neighbours did), and a linear model fitted by
+opens its paragraph, how well its neighbours did, whether it holds the words of the speaker the
+question names: bot.quotations.speaker_index), and a linear model fitted by
 tools/fit_learned_ranking.py (pairwise logistic regression: the sentence whose quote holds the
 gold answer against each other candidate, leaving one question set out at a time) orders them.
 
@@ -56,6 +57,7 @@ FEATURES = (
     "passage_share",  # share of the question's term weight its paragraph holds
     "opens_passage",  # 1: the paragraph's first sentence
     "neighbour",  # the better fused score of its neighbours in the paragraph, over the best
+    "speaker_asked",  # 1: it holds the words of a speaker the question names as the one speaking ("what did X say")
 )
 
 # The ranker each ranker-made feature reads. Without that ranker (words only, the model missing)
@@ -67,9 +69,10 @@ RANKER_OF_FEATURE = MappingProxyType({
 
 
 def candidate_features(
-    knowledge: KnowledgeBase, rankings: Sequence[Ranking], fused: FusedList, query: Query, depth: int = DEPTH
+    knowledge: KnowledgeBase, rankings: Sequence[Ranking], fused: FusedList, query: Query, depth: int = DEPTH, question: str = ""
 ) -> tuple[list[int], Matrix]:
-    """The fused list's first `depth` sentences, best fused first, and their features (rows, in FEATURES' order)."""
+    """The fused list's first `depth` sentences, best fused first, and their features (rows, in FEATURES' order).
+    `question`: as asked, without markup, for the speaker it names ("": none, as for a timeline topic)."""
     head = fused[:depth]
     positions = [f.sentence for f in head]
     count = len(positions)
@@ -98,6 +101,7 @@ def candidate_features(
         "passage_share": np.array([passage_share[sentences[p].passage] for p in positions]),
         "opens_passage": np.array([float(p == 0 or sentences[p - 1].passage != sentences[p].passage) for p in positions]),
         "neighbour": np.array([_best_neighbour(knowledge, p, fused_of) for p in positions]) / best,
+        "speaker_asked": _spoken_by_the_asked(knowledge, positions, question),
     }
     return positions, np.column_stack([columns[name] for name in FEATURES])
 
@@ -127,10 +131,24 @@ def _best_neighbour(knowledge: KnowledgeBase, position: int, fused_of: dict[int,
     return max((fused_of.get(p, 0.0) for p in around), default=0.0)
 
 
+def _spoken_by_the_asked(knowledge: KnowledgeBase, positions: list[int], question: str) -> Matrix:
+    """1 for each sentence holding words of a speaker the question names as the one speaking; all 0
+    when it names no one so (most questions: found without reading a sentence)."""
+    if not question:
+        return np.zeros(len(positions))
+    index = knowledge.speaker_index
+    asked = index.asked_about(question, knowledge.aliases)
+    if not asked:
+        return np.zeros(len(positions))
+    return np.array([float(not asked.isdisjoint(index.spoken_in(p))) for p in positions])
+
+
 class Reranking(Protocol):
     """What the pipeline asks of a re-ranking (bot.answers.Pipeline): the fused list, re-ordered."""
 
-    def reranked(self, knowledge: KnowledgeBase, rankings: Sequence[Ranking], fused: FusedList, query: Query) -> FusedList: ...
+    def reranked(
+        self, knowledge: KnowledgeBase, rankings: Sequence[Ranking], fused: FusedList, query: Query, question: str = ""
+    ) -> FusedList: ...
 
 
 @dataclass(frozen=True)
@@ -148,14 +166,16 @@ class LearnedRanking(StandardisedLinear):
         """Scores of candidate_features' rows (every feature the bot computes, in FEATURES' order)."""
         return super().scores(matrix[:, [FEATURES.index(name) for name in self.features]])
 
-    def reranked(self, knowledge: KnowledgeBase, rankings: Sequence[Ranking], fused: FusedList, query: Query) -> FusedList:
+    def reranked(
+        self, knowledge: KnowledgeBase, rankings: Sequence[Ranking], fused: FusedList, query: Query, question: str = ""
+    ) -> FusedList:
         """The fused list with its head in the model's order, holding the head's fused scores best
         first; the fused list as it is when a ranker the model's features read did not rank."""
         missing = self.rankers_needed - {ranking.ranker for ranking in rankings}
         if missing:
             _say_the_fused_order_stands(frozenset(missing))
             return fused
-        positions, matrix = candidate_features(knowledge, rankings, fused, query, self.depth)
+        positions, matrix = candidate_features(knowledge, rankings, fused, query, self.depth, question)
         if len(positions) < 2:
             return fused
         order = np.argsort(-self.scores(matrix), kind="stable")

@@ -1,0 +1,157 @@
+"""Who speaks in each sentence, and which speakers a question names as the one speaking.
+
+"And what did North Korea say?" wants North Korea's words, not the White House's, however well
+the White House's sentence matches the question's other words. The quotations bot.quotations finds
+(each with its speaker) say who speaks in a sentence; a question names its speaker in a few
+English frames: "what did X say / tell / warn …", "how did X react", "according to X", "X's
+reaction". The name is matched as /said matches it (bot.quotations.speakers): an alias group ("the
+DPRK" for North Korea), or words every one of which the speaker's name has ("gallucci", "jenny
+town"), or a first name said another way with a surname only one speaker has ("joe yun").
+
+Both sides are looked up in an index made once per knowledge build (KnowledgeBase.speaker_index):
+the learned order reads a sentence's speakers for fifty candidates an answer, and a large folder
+has thousands of speakers, too many to scan for every question.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from bot.quotations.english import PERSONAL_TITLES
+from bot.quotations.names import name_key
+from bot.quotations.speakers import Speaker
+from bot.search.aliases import AliasTable
+from bot.search.normalise import is_stop_word
+from bot.search.unknown_name import SAID_BY
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from bot.knowledge.base import Sentence
+    from bot.knowledge.models import Passage
+
+# "According to X, …", "according to the White House": X up to the end of its clause.
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<who>[^?.!,;:]+)", re.IGNORECASE)
+# "X's reaction", "North Korea’s response": what someone said, named by its possessor.
+_SAID_OF = re.compile(
+    r"(?P<who>(?:[\w.-]+\s+){0,3}[\w.-]+)['’]s?\s+(?:own\s+)?"
+    r"(?:reaction|reactions|response|responses|reply|answer|view|views|take|stance|position|statement|statements"
+    r"|comment|comments|remark|remarks|words|verdict|assessment|account|explanation|warning|claim|claims)\b",
+    re.IGNORECASE,
+)
+NOBODY: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class SpeakerIndex:
+    """Speakers by number (their place in KnowledgeBase.speakers)."""
+
+    of_sentence: tuple[frozenset[int], ...]  # each sentence's speakers: whose quotation it holds part of
+    by_word: Mapping[str, frozenset[int]]  # a word of a name as any article gives it (name_key) -> its speakers
+    by_group: Mapping[str, frozenset[int]]  # an alias group -> the speakers in it
+    by_surname: Mapping[str, frozenset[int]]  # the last word of a full name (two words or more) -> its speakers
+    initials: tuple[str, ...]  # each speaker's fullest name's first letter
+
+    @classmethod
+    def empty(cls) -> SpeakerIndex:
+        return cls((), MappingProxyType({}), MappingProxyType({}), MappingProxyType({}), ())
+
+    def spoken_in(self, sentence: int) -> frozenset[int]:
+        """The speakers whose quotation the sentence holds part of (none for a sentence the index
+        was not made with)."""
+        return self.of_sentence[sentence] if sentence < len(self.of_sentence) else NOBODY
+
+    def asked_about(self, question: str, aliases: AliasTable) -> frozenset[int]:
+        """The speakers the question names as the one speaking; none when it names no one so."""
+        found: set[int] = set()
+        for phrases in _speaker_phrases(question):
+            # The longest run of the phrase's words that names someone: "the white house" in
+            # "according to the white house what was …".
+            found |= next((named for phrase in phrases if (named := self.named(phrase, aliases))), NOBODY)
+        return frozenset(found)
+
+    def named(self, phrase: str, aliases: AliasTable) -> frozenset[int]:
+        """The speakers a name means, as /said finds them: its alias group, else the speakers whose
+        names have every word of it, else a first name said another way with a surname only one has."""
+        group = aliases.group_of(phrase)
+        if group is not None and group in self.by_group:
+            return self.by_group[group]
+        words = _name_words(phrase)
+        if not words:
+            return NOBODY
+        having = [self.by_word.get(word, NOBODY) for word in words]
+        every = frozenset.intersection(*having)
+        if every or len(words) < 2:
+            return every
+        # No list of nicknames: a surname two speakers share finds neither (speakers._by_surname).
+        owners = self.by_surname.get(words[-1], NOBODY)
+        return owners if len(owners) == 1 and self.initials[next(iter(owners))] == words[0][:1] else NOBODY
+
+
+def build_speaker_index(speakers: Sequence[Speaker], passages: Sequence[Passage], sentences: Sequence[Sentence], aliases: AliasTable) -> SpeakerIndex:
+    """Each sentence's speakers and each name word's speakers, read once from the quotations."""
+    # Each article's sentences by start: a quotation finds the sentences it overlaps by bisection.
+    starts: dict[str, list[int]] = {}
+    positions: dict[str, list[int]] = {}
+    for position, sentence in enumerate(sentences):
+        article = passages[sentence.passage].article_id
+        starts.setdefault(article, []).append(sentence.span.start)
+        positions.setdefault(article, []).append(position)
+    of_sentence: list[set[int]] = [set() for _ in sentences]
+    by_word: dict[str, set[int]] = {}
+    by_group: dict[str, set[int]] = {}
+    by_surname: dict[str, set[int]] = {}
+    initials: list[str] = []
+    for number, speaker in enumerate(speakers):
+        for name in {speaker.name, *(q.speaker for q in speaker.quotations)}:
+            for word in name_key(name).split():
+                by_word.setdefault(word, set()).add(number)
+            if (group := aliases.group_of(name)) is not None:
+                by_group.setdefault(group, set()).add(number)
+        full = name_key(speaker.name).split()
+        if len(full) > 1:
+            by_surname.setdefault(full[-1], set()).add(number)
+        initials.append(full[0][:1] if full else "")
+        for quotation in speaker.quotations:
+            article, quote = quotation.quote.article.id, quotation.quote
+            for position in _overlapping(starts.get(article, []), positions.get(article, []), sentences, quote.start, quote.end):
+                of_sentence[position].add(number)
+    return SpeakerIndex(
+        tuple(frozenset(s) if s else NOBODY for s in of_sentence),
+        MappingProxyType({word: frozenset(s) for word, s in by_word.items()}),
+        MappingProxyType({group: frozenset(s) for group, s in by_group.items()}),
+        MappingProxyType({surname: frozenset(s) for surname, s in by_surname.items()}),
+        tuple(initials),
+    )
+
+
+def _overlapping(starts: list[int], positions: list[int], sentences: Sequence[Sentence], start: int, end: int) -> Iterator[int]:
+    """The sentences of one article (starts ascending) that share a character with [start, end)."""
+    i = max(0, bisect.bisect_right(starts, start) - 1)
+    while i < len(starts) and starts[i] < end:
+        if sentences[positions[i]].span.end > start:
+            yield positions[i]
+        i += 1
+
+
+def _speaker_phrases(question: str) -> Iterator[list[str]]:
+    """For each place the question names a speaker, the phrase and its shorter runs, longest first:
+    runs from its start after "what did …" and "according to …", from its end before "'s reaction"."""
+    for frame in (SAID_BY, _ACCORDING_TO):
+        for match in frame.finditer(question):
+            parts = match.group("who").split()
+            yield [" ".join(parts[:n]) for n in range(min(len(parts), 6), 0, -1)]
+    for match in _SAID_OF.finditer(question):
+        parts = match.group("who").split()
+        yield [" ".join(parts[-n:]) for n in range(len(parts), 0, -1)]
+
+
+def _name_words(phrase: str) -> list[str]:
+    """The words that tell a name: no titles ("former ambassador Gallucci"), no function words ("the")."""
+    words = name_key(re.sub(r"['’]s\b", "", phrase)).split()
+    return [w for w in words if w not in PERSONAL_TITLES and not is_stop_word(w)]
