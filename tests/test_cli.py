@@ -110,6 +110,20 @@ def test_empty_question_exits_2_with_a_message() -> None:
         assert "Please ask a question" in result.stderr
 
 
+def test_a_json_command_line_that_fails_prints_one_json_object_with_the_error_and_keeps_its_exit_code(tmp_path: Path) -> None:
+    empty = run_bot("ask", "--json", "")
+    assert empty.returncode == 2
+    assert json.loads(empty.stdout) == {"error": "Please ask a question about what the articles describe."}
+    missing = run_bot("timeline", "--json", "--knowledge", str(tmp_path / "nowhere"))
+    assert missing.returncode == 1
+    assert "does not exist" in json.loads(missing.stdout)["error"]
+    unreadable = run_bot("ask", "--batch", str(tmp_path / "no-such-file"))
+    assert unreadable.returncode == 1
+    assert "cannot be read" in json.loads(unreadable.stdout)["error"]
+    plain = run_bot("ask", "")
+    assert plain.returncode == 2 and plain.stdout == ""
+
+
 def test_huge_question_is_refused_with_a_message() -> None:
     result = run_bot("ask", "--json", "x" * 10_000)
     assert result.returncode == 2

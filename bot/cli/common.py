@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import json
 import logging
 import sys
 from collections.abc import Awaitable, Callable
@@ -157,7 +158,17 @@ def run_guarded(args: argparse.Namespace, body: Run) -> int:
         return int(body(args))
     except CommandFailed as failure:
         print(failure, file=sys.stderr)
+        _json_error(args, str(failure))
         return failure.exit_code
     except StartupError as failure:
         print(log_format_module.failure_line(str(failure)), file=sys.stderr)
+        _json_error(args, str(failure))
         return EXIT_PROBLEM
+
+
+def _json_error(args: argparse.Namespace, sentence: str) -> None:
+    """With --json (or ask's --batch, whose output is JSON Lines anyway), the sentence as one JSON
+    object on stdout too: a script that parses stdout gets something to parse whatever went wrong
+    (the exit code still says what kind)."""
+    if getattr(args, "json", False) or getattr(args, "batch", None) is not None:
+        print(json.dumps({"error": sentence}, ensure_ascii=False), flush=True)
