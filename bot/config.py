@@ -36,6 +36,8 @@ def _number_ranges(value: object) -> object:
     for part in (part.strip() for part in value.split(",")):
         first, dash, last = part.partition("-")
         if dash and first.strip().isdigit() and last.strip().isdigit():
+            if int(first) > int(last):  # would be an empty range: a typo, not "no shards"
+                raise ValueError(f"the range {part} runs backwards; write it smallest first ({int(last)}-{int(first)})")
             numbers.extend(range(int(first), int(last) + 1))
         elif part:
             numbers.append(part)

@@ -127,6 +127,17 @@ def test_shard_ids_without_a_count_is_one_sentence(monkeypatch: pytest.MonkeyPat
     assert err.startswith("DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT") and "\n" not in err
 
 
+def test_a_reversed_shard_range_is_one_sentence(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.cli import main
+
+    monkeypatch.setenv("DISCORD_SHARD_COUNT", "8")
+    monkeypatch.setenv("DISCORD_SHARD_IDS", "0,7-4")
+    assert main(["check"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("DISCORD_SHARD_IDS='0,7-4' is not valid: the range 7-4 runs backwards") and "(4-7)" in err
+    assert "\n" not in err
+
+
 def test_a_start_up_failure_in_json_mode_is_one_json_line() -> None:
     result = run_bot_process("slack", env={"BOT_LOG_FORMAT": "json", "SLACK_BOT_TOKEN": "xoxb-not-checked"})
     assert result.returncode == 1
