@@ -82,5 +82,12 @@ def admin_id_notes(given: Mapping[str, str]) -> list[str]:
 
 
 def settings_notes(env_file: Path | None = None) -> list[str]:
+    """Every note: what the serving commands say at start."""
     given = given_settings(env_file)
     return platform_notes(given) + unknown_name_notes(given) + admin_id_notes(given)
+
+
+def misspelt_setting_notes(env_file: Path | None = None) -> list[str]:
+    """The notes every other command says too (ask, timeline, check…): a misspelt setting is ignored
+    by them as well, while which platforms start is the serving commands' business."""
+    return unknown_name_notes(given_settings(env_file))

@@ -3,6 +3,7 @@ started in their place without a word. Never a value."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,18 @@ def test_a_setting_that_starts_nothing_is_named_before_the_terminal_chat(env: di
     assert ran.returncode == 0
     assert note in ran.stderr
     assert all(value.strip() not in ran.stderr + ran.stdout for value in env.values() if value.strip())
+
+
+def test_a_misspelt_setting_is_named_by_ask_and_the_other_commands_too_never_its_value() -> None:
+    env = {"DISCORD_BOT_TOKEN": "abc-secret", "SLACK_APP_TOKEN": "xapp-1-A0-secret"}
+    note = "DISCORD_BOT_TOKEN is not a setting this bot reads; did you mean DISCORD_TOKEN?"
+    for args in (["ask", "--json", "Why did the Hanoi summit fail?"], ["timeline", "--json"]):
+        ran = run_bot(*args, env=env)
+        assert ran.returncode == 0
+        assert ran.stderr.count(note) == 1
+        assert "Slack is not started" not in ran.stderr  # which platforms start is the servers' business
+        assert "secret" not in ran.stderr + ran.stdout
+        json.loads(ran.stdout)  # stdout is the result alone
 
 
 def test_settings_that_start_a_platform_or_are_left_empty_say_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -21,7 +21,7 @@ from bot.knowledge.store import KnowledgeStore
 from bot.feedback.asked import AskedLog
 from bot.feedback.votes import FeedbackLog
 from bot.service import log_format as log_format_module
-from bot.settings_notes import settings_notes
+from bot.settings_notes import misspelt_setting_notes, settings_notes
 from bot.unanswered.log import UnansweredLog
 
 logger = logging.getLogger(__name__)
@@ -80,9 +80,7 @@ def serve_front_ends(
     checks beside them, until they stop or SIGTERM drains them (exit 0)."""
     from bot.service.lifecycle import serve_until_stopped  # watchfiles and aiohttp are for serving commands only
 
-    settings = load_settings(args, is_server=is_server)
-    for note in settings_notes():  # what will not start, or is not read, before what does
-        logger.warning("%s", note)
+    settings = load_settings(args, is_server=is_server, notes=settings_notes)
     asyncio.run(serve_until_stopped(settings, lambda: open_store(settings), front_ends))
     return EXIT_OK
 
@@ -106,7 +104,11 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load_settings(args: argparse.Namespace, *, is_server: IsServer = never_a_server) -> Settings:
+def load_settings(
+    args: argparse.Namespace, *, is_server: IsServer = never_a_server, notes: Callable[[], list[str]] = misspelt_setting_notes
+) -> Settings:
+    """The settings, with logging set up for them and the start-up `notes` logged (settings given but
+    not read), before anything the command says of its own."""
     try:
         settings = Settings()
     except ValidationError as error:
@@ -115,6 +117,8 @@ def load_settings(args: argparse.Namespace, *, is_server: IsServer = never_a_ser
         settings = settings.model_copy(update={"bot_knowledge_dir": args.knowledge})
     log_stream = sys.stdout if is_server(settings) else sys.stderr
     log_format_module.configure(settings.bot_log_level, settings.bot_log_format, log_stream)
+    for note in notes():
+        logger.warning("%s", note)
     return settings
 
 

@@ -11,6 +11,7 @@ from bot import messages
 from bot.cli.common import EXIT_OK, CommandFailed, add_command, day_argument, load_settings, open_store
 from bot.feedback.asked import AskedRecord
 from bot.feedback.report import FeedbackReport, RatedAnswer, RatedQuestion, build_feedback_report, quote_text
+from bot.config import Settings
 from bot.knowledge.base import KnowledgeBase
 from bot.render.quote_marks import in_quote_marks
 from bot.render.shorten import shorten
@@ -26,10 +27,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
-def _served_knowledge(args: argparse.Namespace) -> KnowledgeBase | None:
+def _served_knowledge(settings: Settings) -> KnowledgeBase | None:
     """The articles now served, to show each quote's words; without them the references still show."""
     try:
-        return open_store(load_settings(args), warn=False).current
+        return open_store(settings, warn=False).current
     except CommandFailed:
         return None
 
@@ -95,7 +96,7 @@ def unrated_line(group: Group[AskedRecord]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     settings = load_settings(args)
-    knowledge = _served_knowledge(args)
+    knowledge = _served_knowledge(settings)
     report = build_feedback_report(settings.feedback_log, settings.asked_log, args.since, knowledge)
     if args.json:
         print(report_json(report, knowledge, {"feedback_log": str(settings.feedback_log), "asked_log": str(settings.asked_log)}))

@@ -8,6 +8,7 @@ import json
 
 from bot import messages
 from bot.cli.common import EXIT_OK, CommandFailed, add_command, day_argument, load_settings, open_store
+from bot.config import Settings
 from bot.knowledge.base import KnowledgeBase
 from bot.unanswered.report import Entry, Group, build_report, unanswered_dict
 
@@ -21,11 +22,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 ABSENT_WORDS_SHOWN = 20
 
 
-def _served_knowledge(args: argparse.Namespace) -> tuple[KnowledgeBase | None, str | None]:
+def _served_knowledge(settings: Settings) -> tuple[KnowledgeBase | None, str | None]:
     """The knowledge the bot serves, to name the words no article uses, or why it cannot: the log
     is still listed without it (the questions are worth having either way)."""
     try:
-        knowledge = open_store(load_settings(args), warn=False).current
+        knowledge = open_store(settings, warn=False).current
     except CommandFailed as failure:
         return None, messages.UNANSWERED_NO_KNOWLEDGE.format(reason=failure)
     if not knowledge.articles:
@@ -39,14 +40,15 @@ def group_line(group: Group[Entry]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    path = load_settings(args).bot_unanswered_log
+    settings = load_settings(args)
+    path = settings.bot_unanswered_log
     if not path.is_file():
         if args.json:
             print(json.dumps({"log": str(path), "questions": [], "skipped_lines": 0}, indent=2))
         else:
             print(messages.UNANSWERED_NO_LOG.format(path=path))
         return EXIT_OK
-    knowledge, no_words_because = _served_knowledge(args)
+    knowledge, no_words_because = _served_knowledge(settings)
     report = build_report(path, args.since, knowledge)
     if args.json:
         words = None if knowledge is None else [{"word": word, "questions": count} for word, count in report.absent_words]
