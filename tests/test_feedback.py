@@ -165,12 +165,16 @@ def test_terminal_good_and_bad_rate_the_last_answer(bundled_store: KnowledgeStor
     assert len(counted(feedback_log)) == 1  # changed, not added
 
 
-def test_terminal_small_talk_is_not_rated(bundled_store: KnowledgeStore, feedback_log: FeedbackLog) -> None:
+def test_terminal_small_talk_is_not_rated_and_does_not_hide_the_answer_before_it(bundled_store: KnowledgeStore, feedback_log: FeedbackLog) -> None:
+    """A walkthrough's "thanks" (or "y") after an answer made /good say there was nothing to rate."""
     chat = Conversation(user="ann")
-    reply_to(bundled_store, TILLERSON, chat)
-    reply_to(bundled_store, "hello", chat)  # the last reply shown is about the bot, not the articles
+    reply_to(bundled_store, "hello", chat)  # a reply about the bot, not the articles: nothing to rate
     assert reply_to(bundled_store, "/good", chat) == messages.FEEDBACK_NOTHING_TO_RATE
-    assert log_lines(feedback_log) == []
+    reply_to(bundled_store, TILLERSON, chat)
+    for small_talk in ("thanks", "y", "?"):
+        reply_to(bundled_store, small_talk, chat)
+        assert reply_to(bundled_store, "/good", chat) == f"{messages.feedback_rates_earlier(TILLERSON)} {messages.FEEDBACK_THANKS['good']}"
+    assert {line["question"] for line in log_lines(feedback_log)} == {TILLERSON}
 
 
 def test_only_questions_about_the_articles_reach_the_asked_log(bundled_store: KnowledgeStore, tmp_path: Path) -> None:

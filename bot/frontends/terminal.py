@@ -19,6 +19,7 @@ from bot.answers import Answer, as_typed
 from bot.command_table.model import Call, Leave, Platform, UnknownCommand
 from bot.command_table.rate import Voted
 from bot.config import Settings
+from bot.feedback.shown import can_be_rated
 from bot.frontends.prompt_logs import PromptLine, logs_around
 from bot.knowledge.store import KnowledgeStore
 from bot.render.shorten import shorten
@@ -74,7 +75,7 @@ def _reply_to_call(store: KnowledgeStore, call: Call | UnknownCommand, talk: Con
     result = call if isinstance(call, UnknownCommand) else command_table.run(store, call)
     if isinstance(result, Leave):
         return None
-    if isinstance(result, Answer):
+    if isinstance(result, Answer) and can_be_rated(result):
         talk.last_answer = result
         talk.replied_since_answer = False
         if result.answered and not result.follow_up:
@@ -82,7 +83,7 @@ def _reply_to_call(store: KnowledgeStore, call: Call | UnknownCommand, talk: Con
     elif isinstance(result, Voted):
         if talk.replied_since_answer and talk.last_answer is not None:
             return f"{messages.feedback_rates_earlier(shorten(talk.last_answer.question, ECHO_CHARS))} {reply_text(result)}"
-    else:
+    else:  # another command's reply, or one about the bot ("thanks"): the last answer stays rateable
         talk.replied_since_answer = True
     return reply_text(result)
 
