@@ -251,3 +251,38 @@ def test_a_sentence_printed_twice_is_kept_once_and_a_caption_not_at_all() -> Non
     caption = "Kim Jong Un arrives at the station in Dong Dang, Vietnam."
     credited = f"Opening paragraph of the story.\n\n{caption}\n{caption}\nPhoto: Reuters/Getty Images\n\nClosing paragraph."
     assert drop_chrome(credited, None, None).text == "Opening paragraph of the story.\n\nClosing paragraph."
+
+
+@pytest.mark.parametrize(
+    "credited",
+    [
+        "Kim Jong Un watches the launch, in this photo released by the state news agency. (KCNA/Getty Images)",
+        "The two leaders shake hands at the hotel. (Ola Nordmann/Fjord Pictures)",  # any photographer and agency
+        "Delegates arrive for the talks. (Photo by Kari Nordmann via Harbour Images)",
+        "(Jane Q. Public/Example Wire Service)",
+        "Per Hansen/Fjord Pictures",
+    ],
+)
+def test_clean_drops_a_caption_closed_by_a_photo_credit_and_a_credit_alone(credited: str) -> None:
+    """A walkthrough's "…released by KCNA. (KCNA/Getty Images)" was kept by --clean and later quoted."""
+    prose = [
+        "The launch came days after the summit in Vladivostok.",
+        "A poll by Harbour/Fjord found most voters backed the talks (by a wide margin).",  # parentheses in prose stay
+        "Trump and Kim met at the border (June 30, 2019).",
+    ]
+    text = "\n\n".join([prose[0], credited, *prose[1:]])
+    cleaned = drop_chrome(text, None, None)
+    assert cleaned.text == "\n\n".join(prose)
+    assert cleaned.dropped == (credited,)
+
+
+def test_a_utf16_text_file_is_imported_as_ask_batch_reads_it(knowledge_copy: Path) -> None:
+    """Import refused a file PowerShell or Notepad saved as UTF-16 (with its byte order mark) that
+    `ask --batch` read: both now read files alike (bot.knowledge.encoding.encoding_of)."""
+    body = "Beekeepers from both Koreas met at Panmunjom on Tuesday to compare hives, and Tromsø's growers sent honey."
+    source = knowledge_copy.parent / "windows.txt"
+    source.write_bytes(body.encode("utf-16"))  # with its byte order mark
+    flags = ["--title", "Beekeepers meet", "--publisher", "Test Gazette", "--published", "2019-04-02", "--id", "utf16-beekeepers"]
+    assert run_cli("import", str(source), *flags, "--knowledge", str(knowledge_copy)) == 0
+    article, _ = read_article(knowledge_copy / "articles" / "utf16-beekeepers.md")
+    assert article is not None and article.body == body

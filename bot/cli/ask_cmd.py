@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import codecs
 import io
 import json
 import sys
@@ -14,13 +13,13 @@ from pathlib import Path
 from bot import commands, messages
 from bot.answers import Declined
 from bot.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CommandFailed, add_command, load_settings, open_store
+from bot.knowledge.encoding import encoding_of
 from bot.knowledge.store import KnowledgeStore
 from bot.render.json_out import answer_dict
 from bot.render.reading_text import reading_text
 from bot.render.text import answer_text
 
 FRONTEND = "cli"
-UTF16_BYTE_ORDER_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -53,8 +52,7 @@ def _batch_lines(source: str) -> Iterator[str]:
 
 def _text_lines(binary: BinaryIO) -> Iterator[str]:
     buffered = binary if isinstance(binary, io.BufferedReader) else io.BufferedReader(binary)  # type: ignore[arg-type]
-    encoding = "utf-16" if buffered.peek(2)[:2] in UTF16_BYTE_ORDER_MARKS else "utf-8-sig"
-    text = io.TextIOWrapper(buffered, encoding=encoding, errors="surrogateescape", newline=None)
+    text = io.TextIOWrapper(buffered, encoding=encoding_of(buffered.peek(2)), errors="surrogateescape", newline=None)
     try:
         yield from (line.removesuffix("\n") for line in text)
     finally:

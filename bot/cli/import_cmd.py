@@ -14,6 +14,7 @@ from bot.importer.article_file import article_path, make_id, render, write_atomi
 from bot.importer.extract import Extracted, from_html, from_plain_text, looks_like_html
 from bot.knowledge.articles import readable_articles
 from bot.knowledge.base import build_knowledge_base
+from bot.knowledge.encoding import encoding_of
 from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.frontmatter import normalise_text
 from bot.knowledge.models import ArticleMeta
@@ -46,13 +47,19 @@ def read_source(args: argparse.Namespace) -> Extracted:
         raw = args.file.read_bytes()
     except OSError as error:
         raise CommandFailed(messages.IMPORT_UNREADABLE.format(path=args.file, reason=error.strerror or error)) from None
-    if looks_like_html(raw[:2000].decode("utf-8", errors="replace"), args.file.suffix):
-        return from_html(raw)  # bytes: trafilatura reads the page's own charset declaration
+    # Read as `ask --batch` reads its file: UTF-16 after its byte order mark (Windows tools), else UTF-8.
+    encoding = encoding_of(raw)
+    if looks_like_html(raw[:2000].decode(encoding, errors="replace"), args.file.suffix):
+        # Bytes, so trafilatura reads the page's own charset declaration; UTF-16 it cannot guess.
+        return from_html(raw if encoding != "utf-16" else _decoded(args, raw, encoding))
+    return from_plain_text(_decoded(args, raw, encoding), args.title, None, clean=args.clean)
+
+
+def _decoded(args: argparse.Namespace, raw: bytes, encoding: str) -> str:
     try:
-        text = raw.decode("utf-8")
+        return raw.decode(encoding)
     except UnicodeDecodeError:
         raise CommandFailed(messages.IMPORT_UNREADABLE.format(path=args.file, reason="it is not UTF-8 text; save it as UTF-8")) from None
-    return from_plain_text(text, args.title, None, clean=args.clean)
 
 
 def merged_fields(args: argparse.Namespace, found: Extracted) -> dict[str, object]:

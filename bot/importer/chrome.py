@@ -1,7 +1,8 @@
 """Drops page chrome that scrapers leave in article text: whole lines only, never words inside a line.
 
 Quotes must stay verbatim, so a line is either kept exactly as it is or dropped entirely, and only
-when it is plainly not article prose: menu words (a line or a run of them), share buttons, photo credits, the first copy of a
+when it is plainly not article prose: menu words (a line or a run of them), share buttons, photo credits (and a caption
+closed by one), the first copy of a
 caption printed twice, the title and standfirst repeated at the top, and "more stories" trailers.
 """
 
@@ -49,6 +50,15 @@ CREDIT = re.compile(
     r"(^(photo|photograph|image|credit)( by)?:)|((getty images|ap photo|reuters|afp|shutterstock|handout|epa|xinhua|yonhap|kcna)( via [\w ]+)?)$",
     re.I,
 )
+# The general form of a photo credit, whoever took or sent the picture: names joined by slashes
+# ("KCNA/Getty Images", "Jorge Silva/Reuters", "AP Photo/Lee Jin-man") or by "via" ("KCNA via
+# Getty Images"), each a few capitalised words, after an optional "Photo:" or "Photo by".
+_CREDIT_NAME = r"[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|de|la|van|von))*"
+_CREDIT_FORM = rf"(?:(?i:(?:photo(?:graph)?|image|picture)s?(?:\s+by)?):?\s+)?{_CREDIT_NAME}(?:\s*/\s*{_CREDIT_NAME}|\s+via\s+{_CREDIT_NAME})+"
+# A credit alone on its line, or in parentheses closing a photo's caption ("Kim Jong Un watches the
+# launch, in this photo released by KCNA. (KCNA/Getty Images)"): either way the line is no prose.
+CREDIT_LINE = re.compile(rf"^(?:{_CREDIT_FORM}|.*\(\s*{_CREDIT_FORM}\s*\))$")
+MAX_CAPTION_CHARS = 400
 SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*$")
 MAX_CHROME_CHARS = 120
 # A pull quote repeats at least this many words of a paragraph elsewhere in the article.
@@ -96,7 +106,11 @@ def _is_navigation(line: str) -> bool:
 
 
 def _is_credit(line: str) -> bool:
-    return len(line) < MAX_CHROME_CHARS and not SENTENCE_END.search(line) and bool(CREDIT.search(line.strip()))
+    """A photo credit, alone or closing the caption it credits."""
+    stripped = line.strip()
+    if len(stripped) < MAX_CHROME_CHARS and not SENTENCE_END.search(stripped) and CREDIT.search(stripped):
+        return True
+    return len(stripped) < MAX_CAPTION_CHARS and bool(CREDIT_LINE.match(stripped))
 
 
 def _pull_quotes(lines: list[str]) -> set[int]:

@@ -12,9 +12,20 @@ from __future__ import annotations
 
 import re
 
+import codecs
+
 from bot.knowledge.models import Problem
 
 SAVE_AS_UTF8 = "save it as UTF-8"
+# Windows tools write text as UTF-16 after its byte order mark (PowerShell's `>`, Notepad's "Unicode").
+UTF16_BYTE_ORDER_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def encoding_of(start: bytes) -> str:
+    """How to read a text file a person hands the bot (a batch of questions, an article to import)
+    that starts with these bytes: UTF-16 after its byte order mark, else UTF-8 (a UTF-8 byte
+    order mark, as Notepad writes, dropped)."""
+    return "utf-16" if start[:2] in UTF16_BYTE_ORDER_MARKS else "utf-8-sig"
 # "\xe9", "\u00e9": a byte or letter above ASCII written as an escape. Prose never holds one; a
 # "\x41" (ASCII) could be a code sample, so only escapes of bytes from 0x80 are taken as a sign.
 _ESCAPED_LETTER = re.compile(r"\\x[89a-fA-F][0-9a-fA-F]|\\u(?:00[89a-fA-F][0-9a-fA-F]|0[1-9a-fA-F][0-9a-fA-F]{2}|[1-9a-fA-F][0-9a-fA-F]{3})")
