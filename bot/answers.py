@@ -40,6 +40,7 @@ from bot.search.title_context import title_terms
 from bot.search.unknown_name import unknown_name
 from bot.short_outlet_names import with_whole_outlet_names
 from bot.speaker_words import SpeakerAsked, speaker_asked, speakers_words_touch, with_speaker_swapped
+from bot.what_happened import WhatHappened, what_happened
 
 MAX_QUESTION_CHARS = 2000
 MAX_QUOTES = 3
@@ -140,6 +141,9 @@ class Answer:
     tried_with: str | None = None
     # The outlets (publishers) a follow-up naming only them was answered from ("and Vox?").
     outlets: tuple[str, ...] = ()
+    # A question asking only what happened at a time, answered with the timeline's events then
+    # (bot.what_happened): `quotes` are the first quote of each of the first events shown.
+    what_happened: WhatHappened | None = None
 
     @property
     def follow_up(self) -> bool:
@@ -219,6 +223,9 @@ def answer(
     asked_of = speaker_asked(knowledge, plain) if only_articles is None else None
     if asked_of is not None:
         return _from_speakers_words(knowledge, question, plain, query, expectation, asked_of, pipeline)
+    # "What happened in March 2018?" names nothing to rank by but its time: the timeline has its events.
+    if asked and only_articles is None and asking is None and (happened := what_happened(plain, asked, knowledge.timeline)) is not None:
+        return _what_happened_answer(question, happened)
     # The check's model was fitted on questions asked on their own over the whole folder, its fused
     # margin the lead of the folder's best sentence. Within some articles the best is often another
     # article's runner-up, and a follow-up read with its thread's question is two questions in one:
@@ -305,6 +312,15 @@ def _from_speakers_words(
     best = own[0].sentence if len(own) else kind[0]
     credits = concept_credits(knowledge, query, frozenset(knowledge.passage_terms[knowledge.sentences[best].passage]))
     return Answer(question, quotes=quotes, coverage=weighted_coverage(credits), reading=replace(reading, concepts=credits, similarity=similarity_of(rankings, best)))
+
+
+def _what_happened_answer(question: str, happened: WhatHappened) -> Answer:
+    """The events of the time asked, as an answer: each shown event's first quote (what every front
+    end shows at least), or declined plainly when the timeline has none then."""
+    if not happened.events:
+        return Answer(question, declined=Declined.NOT_COVERED, what_happened=happened)
+    quotes = tuple(event.quotes[0] for event in happened.shown if event.quotes)
+    return Answer(question, quotes=quotes, coverage=1.0, what_happened=happened)
 
 
 def rank_sentences(
@@ -716,6 +732,8 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     alone = answer(knowledge, question)
     cleaned = clean_question(question)  # the message as read: without chat markup
     if not earlier_questions or alone.declined in (Declined.EMPTY, Declined.TOO_LONG, Declined.SMALL_TALK):
+        return alone
+    if alone.what_happened is not None:  # a time of its own: a question of its own, answered or not
         return alone
     # "who is the author of the Vox article?" names only an outlet, but asks for its own kind of
     # answer (a person): a new question, not "and Vox?". "what does Vox say?" asks for no kind.

@@ -19,6 +19,7 @@ from bot.quotations.speakers import SpeakerLookup, find_speaker
 from bot.timeline.models import TimelineEvent, range_bound
 from bot.timeline.relative import MONTH_ABBREVIATIONS, MONTHS, month_number
 from bot.timeline.topic import events_on_topic
+from bot.what_happened import events_in
 
 
 def ask(store: KnowledgeStore, question: str, *, frontend: str, earlier_questions: Sequence[str] = ()) -> Answer:
@@ -69,11 +70,7 @@ def timeline(
 ) -> list[TimelineEvent]:
     """The dated events, oldest first, overlapping [date_from, date_to], optionally on a topic."""
     knowledge = store.current  # read once, like ask
-    events = list(knowledge.timeline)
-    if date_from is not None:
-        events = [e for e in events if (e.end or e.date).last_day() >= date_from]
-    if date_to is not None:
-        events = [e for e in events if e.date.first_day() <= date_to]
+    events = list(events_in(knowledge.timeline, date_from or dt.date.min, date_to or dt.date.max))
     topic = clean_question(topic or "")[:MAX_QUESTION_CHARS]  # same limits as a question
     if topic:
         events = events_on_topic(knowledge, events, topic)

@@ -9,6 +9,7 @@ from bot.answers import MAX_QUESTION_CHARS, Answer, Declined
 from bot.knowledge.profile import BotProfile
 from bot.render.shorten import shorten
 from bot.timeline.asked_time import AfterArticles, describe
+from bot.what_happened import WhatHappened
 from bot.search.normalise import THANKS, words
 
 EMPTY_QUESTION = "Please ask a question about what the articles describe."
@@ -114,6 +115,8 @@ def decline_message(answer: Answer, user_text: Callable[[str], str] = str) -> st
         return ASKED_AGAIN.format(question=user_text(shorten(answer.follows, FOLLOW_UP_QUESTION_CHARS)))
     if reason is Declined.NOT_COVERED and answer.reading is not None and (beyond := answer.reading.after_articles) is not None:
         return after_articles(beyond, user_text)
+    if reason is Declined.NOT_COVERED and answer.what_happened is not None:
+        return NO_DATED_EVENTS.format(when=answer.what_happened.when)
     return NEAR_MISS if answer.near_miss else NOT_COVERED
 
 
@@ -128,6 +131,17 @@ AFTER_ARTICLES = "The articles run to {newest}, so they cannot tell you about {a
 SPEAKER_NOT_QUOTED = "The articles quote no words of {name}, so I won't guess what they said. /said lists everyone the articles quote."
 SPEAKER_NOT_ON_THAT = "The articles quote {name}, but not on that, so I won't guess. /said {name} shows all their words in the articles."
 SPEAKER_INTRO = "What the articles quote or report {name} as saying:"
+NO_DATED_EVENTS = "The articles have no dated events {when}."
+
+
+def what_happened_intro(happened: WhatHappened, *, all_shown: bool = True) -> str:
+    """The line before the events of a question asking only what happened then; `all_shown`: False
+    where a chat message shows only the first events, and /timeline has the rest."""
+    count = len(happened.events)
+    intro = f"The articles have {count} dated event{'s' if count != 1 else ''} {happened.when}, oldest first, each with the quote that backs it:"
+    if all_shown or count <= len(happened.shown):
+        return intro
+    return f"{intro} (the first {len(happened.shown)} here; /timeline {happened.timeline_arguments} lists them all)"
 
 
 FOLLOW_UP_INTRO = "Reading this with your earlier question “{question}”, from the articles:"
@@ -145,6 +159,8 @@ def answer_intro(answer: Answer, user_text: Callable[[str], str] = str) -> str:
     """The line before an answer's quotes; a follow-up names the earlier question it leaned on, so
     a reader can tell "and why?" was taken with it. `user_text` makes the question safe to show
     on the platform (escaping); the question is shortened first."""
+    if answer.what_happened is not None:
+        return what_happened_intro(answer.what_happened, all_shown=False)
     if answer.follows is None:
         speaker = answer.reading.speaker if answer.reading is not None else None
         return ANSWER_INTRO if speaker is None else SPEAKER_INTRO.format(name=user_text(speaker))

@@ -104,6 +104,16 @@ def _quotes_markdown(quotes: Sequence[Quote], limit: int, intro: str) -> str:
     return separator.join([intro, *(quote_markdown(q, share) for q in quotes)])
 
 
+def _events_markdown(events: Sequence[TimelineEvent], limit: int, intro: str) -> str:
+    """Each event's date and title in bold over its first quote, as /timeline's fields show them."""
+    separator = "\n\n"
+    names = [f"**{user_text(shorten(_event_name(event), FIELD_NAME_LIMIT))}**" for event in events]
+    budget = limit - len(intro) - sum(len(name) + 1 + len(separator) for name in names)
+    share = budget // max(1, len(events))
+    blocks = [f"{name}\n{quote_markdown(event.quotes[0], share) if event.quotes else '—'}" for name, event in zip(names, events, strict=True)]
+    return separator.join([intro, *blocks])
+
+
 QUESTION_SHOWN = 300  # characters of the question in an answer's footer
 
 
@@ -121,7 +131,10 @@ def footer_question(footer: str | None) -> str:
 def answer_embeds(answer: Answer) -> list[discord.Embed]:
     """One embed: the quotes, or a plain "not covered" with the closest passages clearly marked;
     the question in the footer (footers show no Markdown and ping no one: no escaping needed)."""
-    if answer.answered:
+    if answer.answered and answer.what_happened is not None:
+        description = _events_markdown(answer.what_happened.shown, DESCRIPTION_LIMIT, messages.answer_intro(answer, user_text))
+        embed = discord.Embed(description=description, colour=COLOUR)
+    elif answer.answered:
         description = _quotes_markdown(answer.quotes, DESCRIPTION_LIMIT, messages.answer_intro(answer, user_text))
         embed = discord.Embed(description=description, colour=COLOUR)
     else:

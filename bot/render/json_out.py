@@ -71,6 +71,12 @@ def answer_dict(answer: Answer, *, explain: bool = False) -> dict[str, object]:
         "answered": answer.answered,
         "quotes": [quote_dict(q) for q in answer.quotes],
     }
+    if answer.what_happened is not None:
+        # Imported here: the timeline's JSON is made of this module's quotes.
+        from bot.timeline.export import timeline_dict
+
+        # A question asking only what happened then: the timeline's events then, as `timeline --json` gives them.
+        result.update(timeline_dict(answer.what_happened.events))
     if answer.declined is not None:
         result["declined"] = answer.declined.value
         result["message"] = messages.decline_message(answer)

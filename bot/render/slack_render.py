@@ -125,6 +125,10 @@ def _fallback(lead: str, quotes: Sequence[Quote]) -> str:
 def answer_message(answer: Answer) -> SlackMessage:
     asked = f"*{messages.QUESTION_LABEL}:* {escape(shorten(answer.question, 300))}"
     question = {"type": "context", "elements": [_mrkdwn(asked)]}
+    if answer.answered and answer.what_happened is not None:
+        lead, quotes = messages.answer_intro(answer), answer.quotes
+        blocks = [question, _section(escape(lead)), *(block for event in answer.what_happened.shown for block in _event_blocks(event))]
+        return SlackMessage(_fallback(lead, quotes), [*blocks[: MAX_BLOCKS - 1], feedback_block(answer)])
     if answer.answered:
         lead, quotes = messages.answer_intro(answer), answer.quotes
         blocks = [question, _section(escape(lead))]

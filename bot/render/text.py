@@ -19,6 +19,11 @@ def quote_block(quote: Quote, number: int) -> str:
 
 
 def answer_text(answer: Answer) -> str:
+    if answer.answered and answer.what_happened is not None:
+        # Imported here: the timeline's text is made of this module's quote blocks.
+        from bot.render.timeline_text import timeline_text
+
+        return timeline_text(answer.what_happened.events, intro=messages.what_happened_intro(answer.what_happened))
     if answer.answered:
         blocks = [quote_block(q, n) for n, q in enumerate(answer.quotes, 1)]
         return "\n\n".join([messages.answer_intro(answer), *blocks])

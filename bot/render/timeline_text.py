@@ -19,14 +19,15 @@ def event_text(event: TimelineEvent) -> str:
     return "\n".join(lines)
 
 
-def timeline_text(events: Sequence[TimelineEvent], topic: str | None = None, outside_dates: int = 0) -> str:
+def timeline_text(events: Sequence[TimelineEvent], topic: str | None = None, outside_dates: int = 0, *, intro: str | None = None) -> str:
     """What happened, oldest first, then what was announced, under its own heading.
-    `outside_dates`: the events on the topic the dates left out, said when none is left."""
+    `outside_dates`: the events on the topic the dates left out, said when none is left. `intro`:
+    the line before the events, when another than /timeline's (an answer to "what happened in 2018?")."""
     if not events:
         return messages.timeline_empty(topic, outside_dates)
     happened = [e for e in events if not e.announced]
     announced = [e for e in events if e.announced]
-    parts = [messages.timeline_intro(len(happened), topic, len(announced)), *(event_text(e) for e in happened)]
+    parts = [intro or messages.timeline_intro(len(happened), topic, len(announced)), *(event_text(e) for e in happened)]
     if announced:
         parts.extend([messages.TIMELINE_ANNOUNCED_HEADING, *(event_text(e) for e in announced)])
     return "\n\n".join(parts)
