@@ -137,11 +137,14 @@ NO_DATED_EVENTS = "The articles have no dated events {when}."
 def what_happened_intro(happened: WhatHappened, *, all_shown: bool = True) -> str:
     """The line before the events of a question asking only what happened then; `all_shown`: False
     where a chat message shows only the first events, and /timeline has the rest."""
-    count = len(happened.events)
-    intro = f"The articles have {count} dated event{'s' if count != 1 else ''} {happened.when}, oldest first, each with the quote that backs it:"
-    if all_shown or count <= len(happened.shown):
-        return intro
-    return f"{intro} (the first {len(happened.shown)} here; /timeline {happened.timeline_arguments} lists them all)"
+    count, shown = len(happened.events), len(happened.shown)
+    events = f"{count} dated event{'s' if count != 1 else ''} {happened.when}"
+    if all_shown or count <= shown:
+        return f"The articles have {events}, oldest first, each with the quote that backs it:"
+    return (
+        f"The articles have {events}; here are the first {shown}, oldest first, each with the quote that backs it "
+        f"(/timeline {happened.timeline_arguments} lists them all):"
+    )
 
 
 FOLLOW_UP_INTRO = "Reading this with your earlier question “{question}”, from the articles:"

@@ -85,6 +85,21 @@ def test_a_time_with_no_events_is_said_plainly_and_a_time_after_the_articles_as_
     assert messages.decline_message(later) == "The articles run to February 28, 2019, so they cannot tell you about 2020."
 
 
+def test_a_chat_message_shows_the_first_events_and_names_the_timeline_that_lists_them_all(bundled_store: KnowledgeStore) -> None:
+    answer = commands.ask(bundled_store, "what happened between march 2018 and march 2019?", frontend="test")
+    assert answer.what_happened is not None and len(answer.what_happened.events) > EVENTS_SHOWN
+    assert len(answer.quotes) == EVENTS_SHOWN
+    count = len(answer.what_happened.events)
+    assert messages.answer_intro(answer) == (
+        f"The articles have {count} dated events from March 2018 to March 2019; here are the first {EVENTS_SHOWN}, oldest first, "
+        "each with the quote that backs it (/timeline 2018-03 2019-03 lists them all):"
+    )
+    [embed] = discord_render.answer_embeds(answer)
+    assert discord_render.within_limits([embed])
+    shown = reply_to(bundled_store, "what happened between march 2018 and march 2019?", Conversation(user="ann"))
+    assert shown is not None and all(event.title in shown for event in answer.what_happened.events)  # the terminal shows them all
+
+
 def test_discord_slack_and_json_show_each_event_over_its_quote(bundled_store: KnowledgeStore) -> None:
     answer = commands.ask(bundled_store, "what happened in march 2018", frontend="test")
     assert answer.what_happened is not None
