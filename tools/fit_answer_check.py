@@ -169,6 +169,7 @@ class Observed:
     paraphrase: np.ndarray
     rank: np.ndarray  # of the first quote holding a gold span; 99: none
     gated: np.ndarray  # declined by a gate whatever the model says
+    routed: np.ndarray  # answered outside the check ("what did X say": from X's words, bot.speaker_words)
     x: np.ndarray  # questions x FEATURES
     coverage: np.ndarray
     similarity: np.ndarray
@@ -178,7 +179,7 @@ class Observed:
 
 def observe(knowledge: KnowledgeBase, questions: list[tuple[int, EvalQuestion]], mixed: bool = False) -> Observed:
     rows: list[dict[str, float]] = []
-    columns: dict[str, list[object]] = {k: [] for k in ("set_id", "answerable", "paraphrase", "rank", "gated", "article")}
+    columns: dict[str, list[object]] = {k: [] for k in ("set_id", "answerable", "paraphrase", "rank", "gated", "routed", "article")}
     for set_id, question in questions:
         result = answer(knowledge, question.question, pipeline=OBSERVING)
         evidence = result.reading.evidence if result.reading else None
@@ -190,13 +191,16 @@ def observe(knowledge: KnowledgeBase, questions: list[tuple[int, EvalQuestion]],
         columns["answerable"].append(question.answerable)
         columns["paraphrase"].append(question.kind == "paraphrase")
         columns["rank"].append((first_hit_rank(result, question.answers) if result.answered else None) or 99)
-        columns["gated"].append(not result.answered or not values)
+        # Answered with no evidence weighed: a route that never asks the check (bot.speaker_words).
+        # It stays answered whatever the check decides, and is left out of the fit like a gated row.
+        columns["gated"].append(not result.answered)
+        columns["routed"].append(result.answered and not values)
         columns["article"].append(result.quotes[0].article.id if result.answered and result.quotes else "")
     x = np.array([[row[name] for name in FEATURES] for row in rows], dtype=float)
     arrays = {k: np.array(v) for k, v in columns.items()}
     return Observed(
         arrays["set_id"].astype(int), arrays["answerable"].astype(bool), arrays["paraphrase"].astype(bool),
-        arrays["rank"].astype(int), arrays["gated"].astype(bool), x,
+        arrays["rank"].astype(int), arrays["gated"].astype(bool), arrays["routed"].astype(bool), x,
         np.array([row["coverage"] for row in rows]), np.array([row["similarity"] for row in rows]),
         arrays["article"].astype(str), np.full(len(rows), mixed),
     )  # fmt: skip
@@ -234,7 +238,7 @@ def worth(o: Observed, answered: np.ndarray, mask: np.ndarray) -> np.ndarray:
 
 
 def fit_model(o: Observed, train: np.ndarray) -> DeclineModel:
-    rows = train & ~o.gated
+    rows = train & ~o.gated & ~o.routed
     mean = o.x[rows].mean(axis=0)
     scale = o.x[rows].std(axis=0) + 1e-9
     # Over a mixed folder, answering is right only when a gold span is among the first quotes.
@@ -243,12 +247,18 @@ def fit_model(o: Observed, train: np.ndarray) -> DeclineModel:
     weights, bias = fit_logistic((o.x[rows] - mean) / scale, answers_right[rows].astype(float), weight=row_weight[rows])
     model = DeclineModel(FEATURES, tuple(mean), tuple(scale), tuple(weights), bias, 0.5)
     p = model_probabilities(model, o)
-    answered = (p[None, :] >= THRESHOLDS[:, None]) & ~o.gated[None, :]
+    answered = with_routes(o, p[None, :] >= THRESHOLDS[:, None])
     bundled = train & ~o.mixed
     answerable = o.answerable & bundled
     within_bound = (~answered[:, answerable]).sum(axis=1) <= MAX_ANSWERABLE_DECLINED * answerable.sum()
     threshold = float(THRESHOLDS[int(np.argmax(np.where(within_bound, worth(o, answered, bundled), -np.inf)))])
     return DeclineModel(FEATURES, tuple(map(float, mean)), tuple(map(float, scale)), tuple(map(float, weights)), bias, threshold)
+
+
+def with_routes(o: Observed, passes: np.ndarray) -> np.ndarray:
+    """Which questions are answered, given which pass the check (rows of deciders, or one row): a
+    gated question never is, a routed one always is, whatever the check says."""
+    return (passes & ~o.gated & ~o.routed) | o.routed
 
 
 def model_probabilities(model: DeclineModel, o: Observed) -> np.ndarray:
@@ -257,11 +267,11 @@ def model_probabilities(model: DeclineModel, o: Observed) -> np.ndarray:
 
 
 def model_answers(model: DeclineModel, o: Observed) -> np.ndarray:
-    return (model_probabilities(model, o) >= model.threshold) & ~o.gated
+    return with_routes(o, model_probabilities(model, o) >= model.threshold)
 
 
 def rule_answers(check: AnswerCheck, o: Observed) -> np.ndarray:
-    return ~o.gated & ((o.similarity >= check.min_similarity) | ((o.coverage >= check.min_coverage) & (o.similarity >= check.trap_similarity)))
+    return with_routes(o, (o.similarity >= check.min_similarity) | ((o.coverage >= check.min_coverage) & (o.similarity >= check.trap_similarity)))
 
 
 def fit_rule(o: Observed, train: np.ndarray) -> AnswerCheck:
