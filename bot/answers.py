@@ -252,11 +252,14 @@ def answer(
     # A typed answer (a number, a name) must sit close to what the question asks about: the
     # sentence and its neighbours. Otherwise the best sentence's whole paragraph is the context.
     present = _window_terms(knowledge, best.sentence) if expectation else frozenset(knowledge.passage_terms[knowledge.sentences[best.sentence].passage])
-    # Its article's title is context too: what the whole article is about (bot.search.title_context).
+    # Its article's title is context too: what the whole article is about (bot.search.title_context);
+    # and the time asked, when the article reports it: its body says "on Sunday", not "June 2019".
+    # Both are context of the best sentence and of its whole article alike.
     best_article = knowledge.article_of(knowledge.sentences[best.sentence].passage)
-    present |= frozenset(title_terms(best_article.meta.title, knowledge.aliases))
-    # And the time asked, when the article reports it: its body says "on Sunday", not "June 2019".
-    present |= frozenset(term for time in reported_by(best_article.meta.published, asked) for term in terms(time.said))
+    article_context = frozenset(title_terms(best_article.meta.title, knowledge.aliases)) | frozenset(
+        term for time in reported_by(best_article.meta.published, asked) for term in terms(time.said)
+    )
+    present |= article_context
     credits = concept_credits(knowledge, query, present)
     coverage = weighted_coverage(credits)
     similarity = similarity_of(rankings, best.sentence)
@@ -264,7 +267,7 @@ def answer(
         gather_signals(
             plain, expectation, ranked, credits, _passage_text(knowledge, best.sentence), _similarity_to(knowledge, best.sentence, plain, similarity),
             window=_window_text(knowledge, best.sentence), article=best_article.body,
-            article_terms=_article_terms(knowledge, best_article.id) | frozenset(title_terms(best_article.meta.title, knowledge.aliases)),
+            article_terms=_article_terms(knowledge, best_article.id) | article_context,
         )
         if own_question
         else None
@@ -515,7 +518,9 @@ def _window(knowledge: KnowledgeBase, sentence: int) -> list[int]:
 def _article_terms(knowledge: KnowledgeBase, article_id: str) -> frozenset[str]:
     """Terms of every passage of the article."""
     number = knowledge.numbering.numbers[article_id]
-    return frozenset().union(*(knowledge.passage_terms[p] for p in np.flatnonzero(knowledge.numbering.of_passage == number)))
+    # An article's passages are contiguous and numbered in order: its slice, not a pass over every passage.
+    first, end = np.searchsorted(knowledge.numbering.of_passage, [number, number + 1])
+    return frozenset().union(*knowledge.passage_terms[first:end])
 
 
 def _window_terms(knowledge: KnowledgeBase, sentence: int) -> frozenset[str]:

@@ -244,6 +244,15 @@ def test_the_signals_read_which_names_asked_the_best_sentence_s_article_never_sa
     assert answer(knowledge, elsewhere, pipeline=never_declining).quotes[0].article.id == "test-garrison"
     assert _signals(knowledge, elsewhere).names_not_in_article > 0.3  # "South Korea" is the weightier name
     assert _signals(knowledge, "How many troops would the fort require if fully garrisoned?").names_not_in_article == 0.0
+    # A weekday or a month is capitalised but names nothing: the article that answers need not say it.
+    for when in ("on Thursday", "in February"):
+        asked = f"How many troops would the fort require {when} if fully garrisoned?"
+        assert answer(knowledge, asked, pipeline=never_declining).quotes[0].article.id == "test-garrison"
+        assert _signals(knowledge, asked).names_not_in_article == 0.0
+    # An alias group of ordinary words ("summit", "meeting") is no name, whoever grouped them.
+    after_the_summit = "How many troops would the fort require if fully garrisoned after the summit?"
+    assert answer(knowledge, after_the_summit, pipeline=never_declining).quotes[0].article.id == "test-garrison"
+    assert _signals(knowledge, after_the_summit).names_not_in_article == 0.0
 
 
 def test_the_model_decides_only_with_its_signals_and_the_gates_still_hold() -> None:

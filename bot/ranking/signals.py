@@ -16,6 +16,7 @@ from bot.ranking.answer_check import Signals
 from bot.ranking.fusion import Fused
 from bot.search.answer_type import Expectation, asks_why
 from bot.search.english import is_english_word
+from bot.timeline.relative import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 
 # A capitalised word that does not open a sentence (or a quotation), or a word in capitals
 # ("IAEA"): a name, as the question writes it.
@@ -44,12 +45,13 @@ def gather_signals(
     unknown = [c for c in credits if not c.in_articles and c.credit == 0]
     asked_names = written_as_names(question)
     names_of_context = asked_names | written_as_names(context) | names_no_dictionary_has(article)
-    # Concepts that are not names: no alias group, no word the question or the paragraph writes as a name.
-    not_names = [c for c in credits if c.group is None and not any(_is_name(word, names_of_context) for word in c.concept.said.casefold().split())]
+    # Concepts that are not names: no named alias group, no word the question, the paragraph or the
+    # article writes as a name; the question's names below are read by the same definition.
+    not_names = [c for c in credits if not _names_something(c, names_of_context)]
     content_weight = sum(c.weight for c in not_names)
     rarest = max(credits, key=lambda c: c.weight, default=None)
-    # The question's names: an alias group, or a word it writes as a name.
-    names = [c for c in credits if c.group is not None or any(_is_name(word, asked_names) for word in c.concept.said.casefold().split())]
+    # The question's names: a named alias group, or a word it writes as a name.
+    names = [c for c in credits if _names_something(c, asked_names)]
     names_weight = sum(c.weight for c in names)
     names_elsewhere = sum(c.weight for c in names if article_terms is not None and not concept_found(c.concept, article_terms))
     return Signals(
@@ -65,6 +67,22 @@ def gather_signals(
         why_without_reason=float(asks_why(question) and not gives_reason(window or context)),
         names_not_in_article=names_elsewhere / names_weight if names_weight else 0.0,
     )
+
+
+def _names_something(credit: ConceptCredit, names: frozenset[str]) -> bool:
+    """Whether a concept of the question is a name: an alias group whose first name aliases.yaml
+    writes as a name ("North Korea", not "summit": a folder's maintainer groups ordinary words too),
+    or a word written as a name in `names`; never a time ("on Thursday", "in February"),
+    capitalised but naming nothing, which an article reporting it may well not say
+    (bot.timeline.asked_time.reported_by)."""
+    words = credit.concept.said.casefold().split()
+    if all(word.rstrip(".") in _CALENDAR_WORDS for word in words):
+        return False
+    named_group = credit.group is not None and any(word[:1].isupper() for word in credit.group.split())
+    return named_group or any(_is_name(word, names) for word in words)
+
+
+_CALENDAR_WORDS = frozenset((*MONTHS, *WEEKDAYS, *MONTH_ABBREVIATIONS))
 
 
 # Words that give a reason, a cause or a condition in any English text ("why" covers "that's why", "which is why").
