@@ -81,8 +81,9 @@ class Signals:
     # 1: a why-question whose best sentence and its neighbours give no reason (no "because",
     # "so that", "due to", "if" …): the articles tell the event, not its cause.
     why_without_reason: float = 0.0
-    # The share of the weight of the question's names (an alias group, a word it writes as a name)
-    # that the best sentence's whole article never says: a quote from an article about something
+    # The share of the weight of the question's names (an alias group whose first name is written
+    # as a name, a word the question writes as a name; never a month or a weekday) that the best
+    # sentence's whole article (with its title and the times it reports) never says: a quote from an article about something
     # else ("How many US troops are stationed in South Korea?" answered by "… 26,000 troops." from
     # an article that never names Korea). Over a folder of one story every article names its people.
     names_not_in_article: float = 0.0
