@@ -43,8 +43,11 @@ _NUMERIC_DATE = rf"(?<![\d,.$£€/-])\b(?P<num_first>[0-3]?\d)(?P<num_sep>[./])
 # it ("within the past several weeks").
 # The leading lookahead names every character a trigger can start with: with it the regex engine
 # skips other characters in C instead of trying each alternative at every position (3x faster).
+# A trigger starting in lower case is a word of time in any case ("days", "summer"), which starts
+# a word (\b), so a lower-case letter inside a word is skipped too: "e", "a", "n", "s" and "h" are
+# most letters of the text (a third fewer instructions to scan, counted by callgrind).
 _TRIGGER = re.compile(
-    rf"(?=[0-9JFMASONDTWYEHdwmysfahen])"
+    rf"(?=[0-9JFMASONDTWYEH]|\b[dwmysfahen])"
     rf"(?:(?<![\d,.$£€])(?:\d{{1,2}}|{_YEAR})(?![\d%]|[,.:]\d)|(?<![\d,.$£€/-])\d{{1,2}}[./]\d{{1,2}}[./]{_YEAR}(?!\d)|{_MONTH}|\b{_WEEKDAY}\b|\b(?i:days?|weeks?|months?|years?|morning|spring|summer|fall|autumn|winter|hours?|minutes?|afternoon|evening|night|noon|midday|midnight|afterwards?)\b|\bEve\b)"
 )
 TRIGGER_REACH = 25

@@ -15,6 +15,8 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import itemgetter
 
 from bot.knowledge.models import Article
 from bot.quotes import Quote
@@ -46,10 +48,12 @@ class _Source:
     extent: tuple[EventDate, EventDate] | None = None
     window: tuple[int, int] = field(init=False)  # the days (ordinals) the date can mean, worked out once
     quarters: range = field(init=False)  # the quarters the date can reach (_Index), worked out once
+    looking_slots: tuple[int, ...] = field(init=False)  # where _Index files the drafts it may join
 
     def __post_init__(self) -> None:
         self.window = _window_days(self.first, self.last, self.approximate)
         self.quarters = _Index.quarters_of(self.first, self.last, self.approximate)
+        self.looking_slots = _Index.looking_slots(self.quarters)
 
 
 @dataclass
@@ -67,11 +71,13 @@ class _Draft:
     found: list[_Source] = field(default_factory=list)
     dates_by_article: dict[str, set[EventDate]] = field(default_factory=dict)  # of the found sources
     window: tuple[int, int] = field(init=False)  # its date's days (ordinals): compared with every candidate
-    quarters: range = field(init=False)  # the quarters its date can reach (_Index): where it is filed
+    quarters: range = field(init=False)  # the quarters its date can reach (_Index)
+    filing_slots: tuple[int, ...] = field(init=False)  # where _Index files it under each of its words
 
     def __post_init__(self) -> None:
         self.window = _window_days(self.first, self.last, self.approximate)
         self.quarters = _Index.quarters_of(self.first, self.last, self.approximate)
+        self.filing_slots = _Index.filing_slots(self.quarters)
 
     def take(self, source: _Source, article_id: str, words: frozenset[str]) -> None:
         self.found.append(source)
@@ -95,9 +101,18 @@ class _Index:
     mention is compared only with events of nearby dates that share at least two of its words
     (or, for curated events, that quote it): merging stays near-linear in the number of mentions.
     Filed by word first: most of a mention's words name no draft yet, and are passed over with one
-    look-up instead of one per quarter (a year's date reaches five)."""
+    look-up instead of one per quarter (a year's date reaches five).
+
+    Under a word, a draft is filed once under the quarter its date's reach starts in and once
+    under each later quarter it reaches as one "continuing" there. The drafts reaching any of a
+    mention's quarters are then those starting in one of them and those continuing into its
+    first, each listed once: the lists are counted in C as they are, where filing each draft
+    under every quarter it reaches made a mention of several quarters gather each word's drafts
+    into a set first, in Python position by position (an eighth of the merge's time)."""
 
     def __init__(self) -> None:
+        # term -> slot -> draft positions; a quarter q's slot 2q lists the drafts starting there,
+        # 2q + 1 those continuing into it from an earlier quarter.
         self._by_term: dict[str, dict[int, list[int]]] = {}
         self._curated_by_month: dict[int, list[int]] = {}
 
@@ -108,34 +123,49 @@ class _Index:
         low, high = low - CONFLICT_GAP, high + CONFLICT_GAP
         return range((low.year * 12 + low.month - 1) // 3, (high.year * 12 + high.month - 1) // 3 + 1)
 
+    @staticmethod
+    def filing_slots(quarters: range) -> tuple[int, ...]:
+        """Where a draft reaching these quarters is filed under each of its words."""
+        return (2 * quarters.start, *(2 * q + 1 for q in quarters[1:]))
+
+    @staticmethod
+    def looking_slots(quarters: range) -> tuple[int, ...]:
+        """Where the drafts reaching any of these quarters are filed, each under exactly one of them."""
+        return (2 * quarters.start + 1, *(2 * q for q in quarters))
+
     def add(self, position: int, draft: _Draft, new_terms: Iterable[str]) -> None:
-        months = draft.quarters
+        slots = draft.filing_slots
         by_term = self._by_term
         for term in new_terms:
-            quarters = by_term.get(term)
-            if quarters is None:
-                quarters = by_term[term] = {}
-            for month in months:
-                quarters.setdefault(month, []).append(position)
+            filed = by_term.get(term)
+            if filed is None:
+                filed = by_term[term] = {}
+            for slot in slots:
+                drafts = filed.get(slot)
+                if drafts is None:
+                    filed[slot] = [position]
+                else:
+                    drafts.append(position)
         if draft.curated and not draft.found:
-            for month in months:
+            for month in draft.quarters:
                 self._curated_by_month.setdefault(month, []).append(position)
 
-    def near(self, source: _Source, words: frozenset[str]) -> list[int]:
-        months = source.quarters
-        by_term = self._by_term
-        filed = [quarters for term in words if (quarters := by_term.get(term)) is not None]
-        shared: Counter[int] = Counter()
-        if len(months) == 1:  # most dates: one quarter, whose list names each draft once
-            month = months[0]
-            for quarters in filed:
-                shared.update(quarters.get(month, ()))
-        else:  # a draft filed under several of the quarters counts once for each word
-            for quarters in filed:
-                shared.update({p for month in months for p in quarters.get(month, ())})
-        found = {p for p, count in shared.items() if count >= MIN_SHARED_TERMS}
-        found.update(p for month in months for p in self._curated_by_month.get(month, ()))
-        return sorted(found)
+    def near(self, source: _Source, words: frozenset[str], deciding: Iterable[str]) -> list[int]:
+        """The drafts reaching the source's quarters that share two of its words, one of them a
+        deciding word (_deciding_words: a draft sharing none of those cannot match), and every
+        curated draft there; ascending."""
+        slots = source.looking_slots
+        filed = {term: lists for term in words if (lists := self._by_term.get(term)) is not None}
+
+        def drafts_of(terms: Iterable[str]) -> Iterable[int]:
+            # Each word's drafts, each listed once a word: a draft sharing two words is listed twice.
+            return chain.from_iterable(drafts for term in terms if (lists := filed.get(term)) is not None for slot in slots if (drafts := lists.get(slot)) is not None)
+
+        twice = {p for p, count in Counter(drafts_of(filed)).items() if count >= MIN_SHARED_TERMS}
+        if twice:
+            twice.intersection_update(drafts_of(deciding))
+        twice.update(p for month in source.quarters for p in self._curated_by_month.get(month, ()))
+        return sorted(twice)
 
 
 def merge(
@@ -176,7 +206,7 @@ def merge(
         weights = {t: weight(t) for t in words}
         # fsum: exactly rounded, so the total does not depend on the set's (hash-seeded) order.
         mentioned = _Mentioned(source, mention.article_id, words, weights, math.fsum(weights.values()))
-        best = _best_draft(drafts, index.near(source, words), mentioned)
+        best = _best_draft(drafts, index.near(source, words, _deciding_words(mentioned)), mentioned)
         if best is None:
             drafts.append(_Draft(mention.title, False, source.date, source.approximate, source.first, source.last, set()))
             best = len(drafts) - 1
@@ -185,6 +215,23 @@ def merge(
         draft.take(source, mention.article_id, words)
     events = [_finish(d) for d in drafts]
     return tuple(sorted(events, key=lambda e: (e.date.sort_key(), not e.curated, e.title)))
+
+
+def _deciding_words(mentioned: _Mentioned) -> list[str]:
+    """The mention's words one of which any draft it matches must share, unless the draft is
+    curated (and may quote it): all but its lightest words, as many as together weigh less than
+    AGREEING_OVERLAP of its words' weight. Their drafts are most of the index (the words most
+    events share) and need not be looked at: a draft sharing only them shares too little weight
+    to match (_match), however many of them it shares. Weights are positive and fsum exactly
+    rounded, so a subset of the lightest never sums above them as _match sums it."""
+    ordered = sorted(mentioned.weights.items(), key=itemgetter(1))
+    total = mentioned.total
+    light: list[float] = []
+    for lightest, (_, weight) in enumerate(ordered):
+        light.append(weight)
+        if not total or math.fsum(light) / total >= AGREEING_OVERLAP:
+            return [term for term, _ in ordered[lightest:]]
+    return []  # no weight at all: nothing matches but a quote (_match)
 
 
 def _best_draft(drafts: list[_Draft], near: list[int], mentioned: _Mentioned) -> int | None:
