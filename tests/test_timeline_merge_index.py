@@ -1,0 +1,60 @@
+"""The merge's shortcuts leave its result as the plain rule gives it: the index finds every draft
+whose dates can agree, once a word, and scoring only drafts that share a deciding word changes
+no event."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+import random
+
+import pytest
+
+from bot.knowledge.store import KnowledgeStore
+from bot.timeline import merge as merging
+from bot.timeline.build import find_all_mentions
+from bot.timeline.curated import load_curated
+from bot.timeline.grammar import Role
+from bot.timeline.models import EventDate
+from bot.timeline.remembered import concepts_of
+
+
+def test_a_draft_is_found_once_exactly_when_its_quarters_meet_the_mentions() -> None:
+    for first, last, start, end in itertools.product(range(6), repeat=4):
+        if first > last or start > end:
+            continue
+        filed = set(merging._Index.filing_slots(range(first, last + 1)))
+        looked = merging._Index.looking_slots(range(start, end + 1))
+        meets = first <= end and start <= last
+        assert sum(slot in filed for slot in looked) == (1 if meets else 0), (first, last, start, end)
+
+
+def test_words_left_out_of_the_deciding_ones_never_weigh_enough_to_match() -> None:
+    chosen = random.Random(7)
+    for _ in range(300):
+        weights = {f"w{i}": chosen.choice([0.5, 1.0, chosen.uniform(0.1, 12.0)]) for i in range(chosen.randint(1, 9))}
+        source = merging._Source(EventDate(2018), False, dt.date(2018, 1, 1), dt.date(2018, 12, 31), None)  # type: ignore[arg-type]
+        mentioned = merging._Mentioned(source, "a", frozenset(weights), weights, math.fsum(weights.values()))
+        light = [term for term in weights if term not in merging._deciding_words(mentioned)]
+        for size in range(1, len(light) + 1):
+            for subset in itertools.combinations(light, size):
+                assert math.fsum(weights[t] for t in subset) / mentioned.total < merging.AGREEING_OVERLAP
+
+
+def test_scoring_only_drafts_sharing_a_deciding_word_changes_no_event(bundled_store: KnowledgeStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    knowledge = bundled_store.current
+    curated, _ = load_curated(knowledge.folder, knowledge.articles)
+    mentions = find_all_mentions(knowledge)
+    concepts = concepts_of([m for m in mentions if m.role is not Role.STATE], knowledge.aliases)
+
+    def merged() -> list[object]:
+        return [
+            merging.merge(kept, [m for m in mentions if m.role is role], knowledge.articles, concepts, knowledge.sentence_frequencies.idf)
+            for role, kept in ((Role.EVENT, curated), (Role.ANNOUNCED, []))
+        ]
+
+    shortcut = merged()
+    monkeypatch.setattr(merging, "_deciding_words", lambda mentioned: list(mentioned.words))
+    assert shortcut == merged()
+    assert sum(map(len, shortcut)) > 5
