@@ -167,12 +167,32 @@ def _query_words(text: str) -> list[str]:
 
 
 def _closest(speakers: Sequence[Speaker], wanted: str) -> tuple[Speaker, ...]:
+    # One matcher, the wanted name fixed; each part of a name is first held to difflib's cheap upper
+    # bounds (as difflib.get_close_matches does), and only a part that can reach MIN_LIKENESS pays
+    # for the full ratio. Every "what did X say" question naming no speaker comes here, and a
+    # folder of thousands of articles has tens of thousands of speakers (2 s an answer without it).
+    # Many speakers share a first name or a surname: each distinct part is scored once.
+    matcher = difflib.SequenceMatcher(None, wanted)
+    scores: dict[str, float] = {}
+
+    def part_likeness(part: str) -> float:
+        if 2 * min(len(part), len(wanted)) < MIN_LIKENESS * (len(part) + len(wanted)):
+            return 0.0  # real_quick_ratio's bound, from the lengths alone, before difflib reads the part
+        matcher.set_seq2(part)
+        return matcher.ratio() if matcher.quick_ratio() >= MIN_LIKENESS else 0.0
+
     def likeness(speaker: Speaker) -> float:
         key = name_key(speaker.name)
-        return max(difflib.SequenceMatcher(None, wanted, part).ratio() for part in (key, *key.split()))
+        best = 0.0
+        for part in (key, *key.split()):
+            if part not in scores:
+                scores[part] = part_likeness(part)
+            best = max(best, scores[part])
+        return best
 
     # Only names close in spelling: the most quoted people, offered when nothing was close ("kim" ->
     # Trump, McKeon, Gallucci), read as if the bot thought them the one meant. A name sharing a
     # word with the one asked for fits it, and is found before this (find_speaker).
-    ranked = sorted(speakers, key=likeness, reverse=True)
-    return tuple([s for s in ranked if likeness(s) >= MIN_LIKENESS][:CLOSEST_OFFERED])
+    close = [(score, s) for s in speakers if (score := likeness(s)) >= MIN_LIKENESS]
+    close.sort(key=lambda scored: scored[0], reverse=True)
+    return tuple(s for _, s in close[:CLOSEST_OFFERED])
