@@ -179,7 +179,8 @@ def _with_aliases(knowledge: KnowledgeBase, forms: list[str]) -> list[str]:
 
 def _opens_with(subject: str, place: str) -> bool:
     """"north koreas foreign ministry", "north korean state media" open with "north korea"; "usual" not with "us"."""
-    return re.match(rf"{re.escape(place)}(?:s|n|ns)?\b", subject) is not None
+    # The prefix test first: a folder's every speaker may be tried, and most share no prefix at all.
+    return subject.startswith(place) and re.match(rf"{re.escape(place)}(?:s|n|ns)?\b", subject) is not None
 
 
 def speakers_words_touch(knowledge: KnowledgeBase, query: Query, asked: SpeakerAsked) -> bool:
@@ -233,7 +234,7 @@ def _without_determiners(who: str) -> str:
 def _speakers_named(knowledge: KnowledgeBase, who: str) -> list[Speaker]:
     """The speakers the name means, as /said finds them: one, or several it fits alike ("kim" when
     two Kims are quoted); none when it only resembles a name (those are /said's suggestions)."""
-    lookup = find_speaker(knowledge.speakers, who, knowledge.aliases)
+    lookup = find_speaker(knowledge.speakers, who, knowledge.aliases, suggest=False)
     if lookup.speaker is not None:
         return [lookup.speaker]
     return list(lookup.candidates) if lookup.ambiguous else []

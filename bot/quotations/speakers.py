@@ -125,9 +125,11 @@ def _fullest(quotations: Sequence[Quotation]) -> str:
     return max(dict.fromkeys(q.speaker for q in quotations), key=lambda name: len(name.split()))
 
 
-def find_speaker(speakers: Sequence[Speaker], text: str, aliases: AliasTable) -> SpeakerLookup:
+def find_speaker(speakers: Sequence[Speaker], text: str, aliases: AliasTable, suggest: bool = True) -> SpeakerLookup:
     """The speaker any unambiguous part of a name means ("gallucci", "Jenny", "president trump"),
-    case and accents aside; several that fit, or the closest names when none does."""
+    case and accents aside; several that fit, or the closest names when none does (unless not
+    `suggest`: the spelling suggestions read every speaker's name, and a caller with no use for
+    them need not pay for that)."""
     group = aliases.group_of(text)
     if group is not None:
         in_group = [s for s in speakers if _group_key(s.name, aliases) == group]
@@ -143,7 +145,7 @@ def find_speaker(speakers: Sequence[Speaker], text: str, aliases: AliasTable) ->
         return SpeakerLookup(fitting[0])
     if fitting:
         return SpeakerLookup(None, tuple(fitting), ambiguous=True)
-    return SpeakerLookup(None, _closest(speakers, " ".join(words)))
+    return SpeakerLookup(None, _closest(speakers, " ".join(words)) if suggest else ())
 
 
 def _by_surname(speakers: Sequence[Speaker], words: list[str]) -> list[Speaker]:
