@@ -224,7 +224,7 @@ def answer(
     if asked_of is not None:
         return _from_speakers_words(knowledge, question, plain, query, expectation, asked_of, pipeline)
     # "What happened in March 2018?" names nothing to rank by but its time: the timeline has its events.
-    if asked and only_articles is None and asking is None and (happened := what_happened(plain, asked, knowledge.timeline)) is not None:
+    if asked and expectation is None and only_articles is None and asking is None and (happened := what_happened(plain, asked, knowledge.timeline)) is not None:
         return _what_happened_answer(question, happened)
     # The check's model was fitted on questions asked on their own over the whole folder, its fused
     # margin the lead of the folder's best sentence. Within some articles the best is often another

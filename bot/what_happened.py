@@ -74,6 +74,14 @@ def _ends(time: AskedTime) -> tuple[EventDate, EventDate]:
     return start, end
 
 
+# Closed classes of English: prepositions ordering one time after another, negations, question
+# words other than "what".
+_REASKS = re.compile(
+    r"\b(?:before|after|since|until|till|prior|following|by|not|never|no|n['’]t|who|whom|whose|where|when|why|how|which)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+
+
 def asks_only_what_happened(question: str, asked: Sequence[AskedTime]) -> AskedTime | None:
     """The one time the question asks about when it asks nothing else, else None."""
     if len(asked) != 1:
@@ -81,6 +89,11 @@ def asks_only_what_happened(question: str, asked: Sequence[AskedTime]) -> AskedT
     time = asked[0]
     rest = re.sub(re.escape(time.said), " ", question, count=1, flags=re.IGNORECASE)
     if rest == question:
+        return None
+    # Stop words pass as the question's frame ("what happened in …"), but not those that change what
+    # is asked: an order in time ("before", "since"), a negation, or another question word ("who",
+    # "how many"): those questions go on to the rankers.
+    if _REASKS.search(rest):
         return None
     left = set(terms_of_words(words(rest))) - HAPPENING_TERMS
     return time if not left else None

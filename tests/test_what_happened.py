@@ -46,6 +46,13 @@ def test_a_question_naming_only_a_time_and_a_happening_asks_what_happened_then(q
         "what did trump say in march 2018",  # a verb of its own
         "what happened in march 2018 and february 2019",  # two times: left to the ranking
         "what happened last june",  # no time the question names outright
+        "what happened before june 2018",  # an order in time: not the events of June
+        "what happened since june 2018",
+        "what happened after february 2019",
+        "what did not happen in march 2018",  # a negation
+        "who was there in june 2018",  # another question word: a person is asked for
+        "how many in 2018?",
+        "when was june 2018?",
     ],
 )
 def test_a_question_with_anything_else_to_look_for_is_ranked_as_before(question: str) -> None:
