@@ -197,10 +197,18 @@ def speakers_words_touch(knowledge: KnowledgeBase, query: Query, asked: SpeakerA
     return any(held.intersection((*c.terms, *c.synonyms, *((c.group_term,) if c.group_term else ()))) for c in topic)
 
 
+# "what would pompeo have said": the perfect's auxiliary stands between the name and its verb.
+_PERFECT_AUXILIARIES = frozenset({"have", "has", "had", "been", "be"})
+# Words that open a clause or join two subjects: a "who" holding one is not one speaker's name.
+_CLAUSE_WORDS = frozenset({"if", "whether", "when", "because", "unless", "while", "that", "and", "or"})
+
+
 def _without_trailing_adverbs(text: str) -> str:
     """"kim actually" -> "kim": an adverb between the subject and its verb is no part of the name."""
     kept = text.rstrip().split(" ")
-    while len(kept) > 1 and (kept[-1] in ADVERBS_BEFORE_A_VERB | _SENTENCE_ADVERBS or (kept[-1].endswith("ly") and is_english_word(kept[-1]))):
+    while len(kept) > 1 and (
+        kept[-1] in ADVERBS_BEFORE_A_VERB | _SENTENCE_ADVERBS | _PERFECT_AUXILIARIES or (kept[-1].endswith("ly") and is_english_word(kept[-1]))
+    ):
         kept.pop()
     return " ".join(kept)
 
@@ -223,6 +231,10 @@ def _with_the_one_before(knowledge: KnowledgeBase, passage: int) -> tuple[int, .
 def _names_someone(who: str) -> bool:
     said = words(who)
     if not said or len(said) > MAX_NAME_WORDS or said[0] in _PRONOUNS:
+        return False
+    # "what will happen if trump says no": a clause, not a name; "what did kim and trump say": two
+    # speakers, which the rankers answer as any question (one speaker's words would leave the other out).
+    if _CLAUSE_WORDS.intersection(said):
         return False
     return not all(word in STOP_WORDS for word in said)
 

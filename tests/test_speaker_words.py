@@ -133,3 +133,17 @@ def test_and_who_at_the_terminal_is_the_same_question(tmp_path: Path) -> None:
     assert messages.SPEAKER_INTRO.format(name="Petra Vosk") in shown
     assert messages.SPEAKER_NOT_QUOTED.format(name="Anselm Grieve") in shown
     assert shown.count("We came to listen") == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        ("what would pompeo have said", "pompeo"),  # the perfect's auxiliary is no part of the name
+        ("what will happen if trump says no", None),  # a clause, not a speaker
+        ("what did kim and trump say about hanoi", None),  # two speakers: the rankers answer it
+        ("what did kim actually promise", "kim"),
+    ],
+)
+def test_the_speaker_asked_about_is_a_name_not_a_clause(question: str, who: str | None) -> None:
+    found = who_is_asked(question)
+    assert (found[0] if found else None) == who
