@@ -32,7 +32,7 @@ from bot.ranking.lexical import LexicalRanker
 from bot.search.english import is_english_word
 from bot.search.normalise import STOP_WORDS, spell_out_shorthand, stem, words
 from bot.search.query import Query, analyse, said_in_articles
-from bot.search.unknown_name import written_as_a_name
+from bot.search.unknown_name import ACCORDING_TO, written_as_a_name
 
 # The verbs of "what did X say / tell / warn …": what a speaker's words answer.
 _SAID = (
@@ -50,8 +50,6 @@ _POSSESSIVE_SPEECH = re.compile(
     r"\b(?P<who>[^\s?.!,;:][^?.!,;:]*?)['’]s?\s+(?:reaction|response|reply|answer|comments?|remarks?|words|statement|warning)\b",
     re.IGNORECASE,
 )
-# "according to X, …", "what happened according to X?".
-_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<who>[^?.!,;:]+)", re.IGNORECASE)
 # A follow-up that swaps the speaker: "and kim?", "what about the south koreans?".
 _AND_WHO = re.compile(r"^\s*(?:and|what\s+about|how\s+about|and\s+what\s+about)\s+(?P<who>[^?.!,;:]+?)\s*[?.!]*\s*$", re.IGNORECASE)
 MAX_NAME_WORDS = 5
@@ -102,7 +100,7 @@ def who_is_asked(question: str) -> tuple[str, tuple[int, int]] | None:
     """The speaker a question asks the words of, as written, and where it stands in the question
     as read (folded, shorthand spelt out); None when it asks no such thing."""
     read = spell_out_shorthand(question.casefold())
-    for pattern in (_WHAT_DID_X_SAY, _POSSESSIVE_SPEECH, _ACCORDING_TO):
+    for pattern in (_WHAT_DID_X_SAY, _POSSESSIVE_SPEECH, ACCORDING_TO):
         match = pattern.search(read)
         if match is not None:
             start, end = match.span("who")

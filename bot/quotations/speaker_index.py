@@ -27,7 +27,7 @@ from bot.quotations.names import name_key
 from bot.quotations.speakers import Speaker
 from bot.search.aliases import AliasTable
 from bot.search.normalise import is_stop_word
-from bot.search.unknown_name import SAID_BY
+from bot.search.unknown_name import ACCORDING_TO, SAID_BY
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -35,8 +35,6 @@ if TYPE_CHECKING:
     from bot.knowledge.base import Sentence
     from bot.knowledge.models import Passage
 
-# "According to X, …", "according to the White House": X up to the end of its clause.
-_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<who>[^?.!,;:]+)", re.IGNORECASE)
 # "X's reaction", "North Korea’s response": what someone said, named by its possessor.
 _SAID_OF = re.compile(
     r"(?P<who>(?:[\w.-]+\s+){0,3}[\w.-]+)['’]s?\s+(?:own\s+)?"
@@ -142,7 +140,7 @@ def _overlapping(starts: list[int], positions: list[int], sentences: Sequence[Se
 def _speaker_phrases(question: str) -> Iterator[list[str]]:
     """For each place the question names a speaker, the phrase and its shorter runs, longest first:
     runs from its start after "what did …" and "according to …", from its end before "'s reaction"."""
-    for frame in (SAID_BY, _ACCORDING_TO):
+    for frame in (SAID_BY, ACCORDING_TO):
         for match in frame.finditer(question):
             parts = match.group("who").split()
             yield [" ".join(parts[:n]) for n in range(min(len(parts), 6), 0, -1)]

@@ -22,6 +22,8 @@ from bot.search.english import is_english_word, specificity
 from bot.search.normalise import STOP_WORDS, stem, words
 from bot.search.query import ArticleWords, Query, said_in_articles
 
+# "According to X, …", "what happened according to X?": X up to the end of its clause.
+ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<who>[^?.!,;:]+)", re.IGNORECASE)
 # "What did X say / think / tell …", "how did X react": the speaker asked about is X.
 SAID_BY = re.compile(
     r"\b(?:what|how)\s+(?:did|does|do|has|have|had|would|will|could|might)\s+(?P<who>[^?.!,;:]+?)\s+"
