@@ -89,17 +89,12 @@ def _start_up(folder: Path, cache: Path) -> KnowledgeBase:
     first = _timed(lambda: build_knowledge_base(folder, embedding_cache=cache))
     knowledge = first.result
     print(f"{len(knowledge.articles)} articles, {len(knowledge.passages)} passages, {len(knowledge.sentences)} sentences "
-          f"({len({_sentence_text(knowledge, i) for i in range(len(knowledge.sentences))})} distinct)")
+          f"({len({knowledge.sentence_text(i) for i in range(len(knowledge.sentences))})} distinct)")
     state = "no model" if base.build_rankers is _words_only_rankers else "warm embedding cache" if had_cache else "cold embedding cache"
     print(f"start-up, first in this process ({state}, model loaded on the way): {first}")
     second = _timed(lambda: build_knowledge_base(folder, embedding_cache=cache))
     print(f"start-up, again (warm cache, model loaded, modules imported): {second}")
     return second.result
-
-
-def _sentence_text(knowledge: KnowledgeBase, position: int) -> str:
-    sentence = knowledge.sentences[position]
-    return knowledge.article_of(sentence.passage).body[sentence.span.start : sentence.span.end]
 
 
 def _answer_times(knowledge: KnowledgeBase, questions: Sequence[str]) -> None:
