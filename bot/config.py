@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal, get_args
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.feedback.voters import SHORTEST_SALT
@@ -49,6 +49,11 @@ def _number_ranges(value: object) -> object:
 SLACK_TOKEN_KINDS = {"xoxb-": "a bot token", "xoxp-": "a user token", "xapp-": "an app-level token", "xoxe": "a refresh or configuration token"}
 SLACK_BOT_TOKEN_PREFIXES = ("xoxb-", "xoxp-")
 SLACK_APP_TOKEN_PREFIXES = ("xapp-",)
+# Each Slack token setting: the prefixes it takes, and what to say when a token has another.
+SLACK_TOKEN_SETTINGS: dict[str, tuple[tuple[str, ...], str]] = {
+    "slack_bot_token": (SLACK_BOT_TOKEN_PREFIXES, "it takes the Bot User OAuth Token, which starts with xoxb- (or a user token, xoxp-)"),
+    "slack_app_token": (SLACK_APP_TOKEN_PREFIXES, "it takes an app-level token, which starts with xapp- (Basic Information → App-Level Tokens)"),
+}
 
 
 def slack_token_problem(token: str, prefixes: tuple[str, ...], wanted: str) -> str | None:
@@ -148,29 +153,20 @@ class Settings(BaseSettings):
                 raise ValueError(f"DISCORD_SHARD_IDS {outside} are not below DISCORD_SHARD_COUNT={self.discord_shard_count}")
         return self
 
-    @field_validator("bot_health_port", "discord_shard_count", mode="before")
-    @classmethod
-    def _blank_port_is_unset(cls, value: object) -> object:
-        return None if isinstance(value, str) and not value.strip() else value
-
-    @field_validator("discord_token", "slack_bot_token", "slack_signing_secret", "slack_app_token", "bot_feedback_salt", mode="before")
+    # A setting left blank in .env ("SLACK_APP_TOKEN=") is unset, not an empty token or port.
+    @field_validator(
+        "bot_health_port", "discord_shard_count", "discord_token", "slack_bot_token", "slack_signing_secret", "slack_app_token", "bot_feedback_salt",
+        mode="before",
+    )
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("slack_bot_token")
+    @field_validator(*SLACK_TOKEN_SETTINGS)
     @classmethod
-    def _a_bot_token(cls, value: SecretStr | None) -> SecretStr | None:
-        wanted = "it takes the Bot User OAuth Token, which starts with xoxb- (or a user token, xoxp-)"
-        if value is not None and (problem := slack_token_problem(value.get_secret_value(), SLACK_BOT_TOKEN_PREFIXES, wanted)):
-            raise ValueError(problem)
-        return value
-
-    @field_validator("slack_app_token")
-    @classmethod
-    def _an_app_token(cls, value: SecretStr | None) -> SecretStr | None:
-        wanted = "it takes an app-level token, which starts with xapp- (Basic Information → App-Level Tokens)"
-        if value is not None and (problem := slack_token_problem(value.get_secret_value(), SLACK_APP_TOKEN_PREFIXES, wanted)):
+    def _a_token_of_its_kind(cls, value: SecretStr | None, info: ValidationInfo) -> SecretStr | None:
+        prefixes, wanted = SLACK_TOKEN_SETTINGS[str(info.field_name)]
+        if value is not None and (problem := slack_token_problem(value.get_secret_value(), prefixes, wanted)):
             raise ValueError(problem)
         return value
 

@@ -286,3 +286,16 @@ def test_a_utf16_text_file_is_imported_as_ask_batch_reads_it(knowledge_copy: Pat
     assert run_cli("import", str(source), *flags, "--knowledge", str(knowledge_copy)) == 0
     article, _ = read_article(knowledge_copy / "articles" / "utf16-beekeepers.md")
     assert article is not None and article.body == body
+
+
+def test_a_broken_utf16_file_is_refused_as_utf16_naming_the_byte(knowledge_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file with a UTF-16 byte order mark whose bytes then break off mid-character was refused as
+    "not UTF-8", sending the maintainer to look for the wrong problem."""
+    source = knowledge_copy.parent / "truncated.txt"
+    source.write_bytes("Delegates met at Panmunjom on Tuesday.".encode("utf-16") + b"\x00")  # an odd trailing byte
+    flags = ["--title", "T", "--publisher", "P", "--published", "2019-03-01", "--knowledge", str(knowledge_copy)]
+    before = sorted((knowledge_copy / "articles").iterdir())
+    assert run_cli("import", str(source), *flags) == 1
+    error = capsys.readouterr().err
+    assert "not UTF-16 text" in error and "offset 78" in error and "not UTF-8" not in error
+    assert sorted((knowledge_copy / "articles").iterdir()) == before

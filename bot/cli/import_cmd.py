@@ -58,8 +58,12 @@ def read_source(args: argparse.Namespace) -> Extracted:
 def _decoded(args: argparse.Namespace, raw: bytes, encoding: str) -> str:
     try:
         return raw.decode(encoding)
-    except UnicodeDecodeError:
-        raise CommandFailed(messages.IMPORT_UNREADABLE.format(path=args.file, reason="it is not UTF-8 text; save it as UTF-8")) from None
+    except UnicodeDecodeError as error:
+        # Name the encoding it was read as: a file with a UTF-16 byte order mark is not "not UTF-8".
+        read_as = "UTF-16" if encoding == "utf-16" else "UTF-8"
+        where = f"byte 0x{raw[error.start]:02x} at offset {error.start}"
+        reason = f"it is not {read_as} text ({where}); save it as UTF-8"
+        raise CommandFailed(messages.IMPORT_UNREADABLE.format(path=args.file, reason=reason)) from None
 
 
 def merged_fields(args: argparse.Namespace, found: Extracted) -> dict[str, object]:

@@ -10,9 +10,8 @@ meant: its quotes would show the escapes, so it is refused the same way.
 
 from __future__ import annotations
 
-import re
-
 import codecs
+import re
 
 from bot.knowledge.models import Problem
 
