@@ -263,15 +263,15 @@ def answer(
     credits = concept_credits(knowledge, query, present)
     coverage = weighted_coverage(credits)
     similarity = similarity_of(rankings, best.sentence)
-    signals = (
-        gather_signals(
+    signals = None
+    if own_question:
+        # The best sentence's whole article: whom it names, and what it says of what is asked.
+        article_terms = _article_terms(knowledge, best_article.id) | article_context
+        signals = gather_signals(
             plain, expectation, ranked, credits, _passage_text(knowledge, best.sentence), _similarity_to(knowledge, best.sentence, plain, similarity),
             window=_window_text(knowledge, best.sentence), article=best_article.body,
-            article_terms=_article_terms(knowledge, best_article.id) | article_context,
-        )
-        if own_question
-        else None
-    )  # fmt: skip
+            article_terms=article_terms, article_credits=concept_credits(knowledge, query, article_terms),
+        )  # fmt: skip
     # "wow, why?" names nothing to find: an exclamation is no topic ("hmm", "wow"; a set-off "oh" was
     # taken out before), but "right" and "great" may be what is asked ("who was right?").
     has_topic = any(c.said not in EXCLAMATIONS for c in query.concepts)

@@ -10,7 +10,7 @@ import pytest
 from bot.answers import PIPELINE, Declined, Pipeline, answer
 from bot.knowledge.base import KnowledgeBase, build_knowledge_base
 from bot.knowledge.store import KnowledgeStore
-from bot.ranking.answer_check import AnswerCheck, DeclineModel, Evidence, Signals, shipped_model
+from bot.ranking.answer_check import AnswerCheck, DeclineModel, Evidence, Signals, features, shipped_model
 from bot.ranking import semantic
 from bot.ranking.fusion import FusionWeights, reciprocal_rank_fusion, score_fusion
 from bot.ranking.int8_vectors import COSINE_TOLERANCE
@@ -220,8 +220,8 @@ def _signals(knowledge: KnowledgeBase, question: str) -> Signals:
 
 
 def test_the_signals_read_what_a_question_asks_beyond_its_names_and_whether_a_why_gets_a_reason(bundled_store: KnowledgeStore) -> None:
-    # Computed for tools/fit_answer_check.py, left out of the shipped model (they did not help on the
-    # sealed sets S13-S15): the signals must still read what they say they read.
+    # why_without_reason is computed for tools/fit_answer_check.py and left out of the shipped model
+    # (it did not help on the sealed sets S13-S15): it must still read what it says it reads.
     knowledge = bundled_store.current
     # Off-topic about someone the articles name: what it asks (car, drive) no article says.
     assert _signals(knowledge, "What car does Stephen Biegun drive?").unsaid_content == 1.0
@@ -253,6 +253,52 @@ def test_the_signals_read_which_names_asked_the_best_sentence_s_article_never_sa
     after_the_summit = "How many troops would the fort require if fully garrisoned after the summit?"
     assert answer(knowledge, after_the_summit, pipeline=never_declining).quotes[0].article.id == "test-garrison"
     assert _signals(knowledge, after_the_summit).names_not_in_article == 0.0
+
+
+def _harbour_folder(knowledge_copy: Path) -> KnowledgeBase:
+    """The tests' folder with a made-up envoy's article, and another that alone says "football"."""
+    write_article(knowledge_copy, "test-harbour", """
+        The envoy Marla Quist led the delegation to the harbour talks on Tuesday.
+
+        Quist said the talks on fishing quotas would resume in the spring, after both fleets had counted their catch.
+
+        Officials from both sides called the harbour talks a modest success.
+        """)  # fmt: skip
+    write_article(knowledge_copy, "test-league", "The city's football team won the league on Saturday, and thousands of fans filled the square.")
+    return build_knowledge_base(knowledge_copy)
+
+
+NOT_IN_ARTICLE = ("content_not_in_article", "heaviest_unsaid_content", "unsaid_content")
+
+
+def test_a_question_about_someone_named_that_asks_what_their_article_never_says_is_declined(knowledge_copy: Path) -> None:
+    # Off-topic about a person the articles name: the name is found, what is asked is not. "football"
+    # is another article's word, "married" and "car" no article's (docs/measurements.md, session 13).
+    knowledge = _harbour_folder(knowledge_copy)
+    model = shipped_model()
+    assert model is not None and set(NOT_IN_ARTICLE) <= set(model.features)
+    # The same model without these signals, to show that they decide.
+    blind = replace(model, weights=tuple(0.0 if name in NOT_IN_ARTICLE else w for name, w in zip(model.features, model.weights)))
+    football = "Which football team does Marla Quist support?"
+    assert _signals(knowledge, football).content_not_in_article == 1.0
+    assert _signals(knowledge, football).unsaid_content == 0.0  # the league's article says it
+    for asked in (football, "Is Marla Quist married?", "What car does Marla Quist drive?"):
+        result = answer(knowledge, asked)
+        assert result.declined is Declined.NOT_COVERED, asked
+        values = features(result.reading.evidence) if result.reading and result.reading.evidence else {}
+        assert model.probability(values) < model.threshold <= blind.probability(values), asked
+
+
+def test_a_question_whose_words_the_best_sentence_s_article_says_is_answered(knowledge_copy: Path) -> None:
+    knowledge = _harbour_folder(knowledge_copy)
+    for asked, said in (
+        ("Who led the delegation to the harbour talks?", "The envoy Marla Quist led the delegation"),
+        ("What did the officials think of the harbour talks?", "called the harbour talks a modest success"),
+    ):
+        result = answer(knowledge, asked)
+        assert result.answered and said in result.quotes[0].text, asked
+        signals = _signals(knowledge, asked)
+        assert (signals.content_not_in_article, signals.unsaid_content, signals.heaviest_unsaid_content) == (0.0, 0.0, 0.0)
 
 
 def test_the_model_decides_only_with_its_signals_and_the_gates_still_hold() -> None:

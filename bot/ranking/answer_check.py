@@ -18,11 +18,13 @@ decides (`DeclineModel`, logistic regression): it weighs together
   "What is Kim Jong Un's favourite food?", finds the name and nothing of what it asks; a name
   typed in lower case counts when the best sentence's article writes it as a name and the
   English frequency list lacks it, "whats the weather in hanoi": the list holds common names too,
-  "Singapore", "Trump", and those typed in lower case stay in);
-  bot.ranking.signals gathers them. It also computes three more the shipped model leaves out
-  (what the question asks that no article says, the missing credit of its most specific concept,
-  a why-question whose answer gives no reason): fitted with them, the check declined more
-  answerable questions and no more unanswerable ones on the sealed sets S13-S15
+  "Singapore", "Trump", and those typed in lower case stay in), and
+  how much of what the question asks beyond its names no article says, or the best sentence's
+  article does not ("What's a good recipe for kimchi?": the share of that weight, and its heaviest
+  word); bot.ranking.signals gathers them. It also computes two more the shipped model leaves out
+  (the missing credit of the question's most specific concept, a why-question whose answer gives
+  no reason): fitted with them, the check declined more answerable questions and no more
+  unanswerable ones on the sealed sets S13-S15
   (tools/fit_answer_check.py, LEFT_OUT). The similarity is not among them: with the fused
   scores in, it added nothing on held-out sets.
 Its coefficients and decision threshold are fitted by tools/fit_answer_check.py, leaving one
@@ -87,6 +89,16 @@ class Signals:
     # else ("How many US troops are stationed in South Korea?" answered by "… 26,000 troops." from
     # an article that never names Korea). Over a folder of one story every article names its people.
     names_not_in_article: float = 0.0
+    # The share of the weight of the question's concepts that are not names which the best sentence's
+    # whole article (its title and the times it reports) holds neither as said nor through a synonym
+    # (a synonym counting for part, as in coverage): "What's a good recipe for kimchi?" is answered
+    # from an article with no word for a recipe. A word of the question no other article says either
+    # counts here too.
+    content_not_in_article: float = 0.0
+    # The weight of the heaviest concept that is not a name which no article says and no synonym in
+    # the best sentence's context stands for ("football" of "Which football team does Mike Pompeo
+    # root for?"): a share lets many light words hide one specific one.
+    heaviest_unsaid_content: float = 0.0
 
 
 def features(evidence: Evidence) -> dict[str, float]:

@@ -33,12 +33,14 @@ def gather_signals(
     window: str = "",
     article: str = "",
     article_terms: frozenset[str] | None = None,
+    article_credits: Sequence[ConceptCredit] = (),
 ) -> Signals:
     """`context`: the text the best sentence stands in (its paragraph), where names show as names;
     `similarity_to_best`: the meaning signal's cosine of a text with the best sentence; `window`:
     the best sentence with its neighbours (the paragraph when not given); `article`: the whole
     text of the best sentence's article, whose names no dictionary has count as names too;
-    `article_terms`: that article's index terms (its passages' and its title's)."""
+    `article_terms`: that article's index terms (its passages' and its title's); `article_credits`:
+    the question's concepts credited over those terms, in the order of `credits`."""
     runner_up = ranked[1].score if len(ranked) > 1 else 0.0
     # A word of the question that no passage says, and no alias or synonym stands for, written as
     # a name ("Moon Jae-in", "IAEA"): a name the articles never mention says they cannot answer.
@@ -54,6 +56,10 @@ def gather_signals(
     names = [c for c in credits if _names_something(c, asked_names)]
     names_weight = sum(c.weight for c in names)
     names_elsewhere = sum(c.weight for c in names if article_terms is not None and not concept_found(c.concept, article_terms))
+    unsaid = [c.weight for c in not_names if not c.in_articles and c.credit == 0]
+    # How much of each concept that is not a name the best sentence's article lacks (none when not given).
+    in_article = {id(c.concept): a.credit for c, a in zip(credits, article_credits, strict=True)} if article_credits else {}
+    lacking = sum(c.weight * (1.0 - in_article.get(id(c.concept), 1.0)) for c in not_names)
     return Signals(
         expects_type=float(expectation is not None),
         fused_best=ranked[0].score if ranked else 0.0,
@@ -63,9 +69,11 @@ def gather_signals(
         # articles quote and asking what they never say matches the name and nothing else.
         content_similarity=similarity_to_best(without_names(question, names_of_context)) if similarity_to_best else 0.0,
         rarest_missing=1.0 - rarest.credit if rarest is not None else 0.0,
-        unsaid_content=sum(c.weight for c in not_names if not c.in_articles and c.credit == 0) / content_weight if content_weight else 0.0,
+        unsaid_content=sum(unsaid) / content_weight if content_weight else 0.0,
         why_without_reason=float(asks_why(question) and not gives_reason(window or context)),
         names_not_in_article=names_elsewhere / names_weight if names_weight else 0.0,
+        content_not_in_article=lacking / content_weight if content_weight else 0.0,
+        heaviest_unsaid_content=max(unsaid, default=0.0),
     )
 
 
