@@ -106,6 +106,24 @@ def test_relative_dates_cross_the_turn_of_a_year(text: str, published: dt.date, 
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "date"),
+    [
+        # A Friday: this week's Tuesday is "Tuesday"; "last Tuesday" is the week before's.
+        ("The envoy resigned on Tuesday.", dt.date(2021, 3, 12), "2021-03-09"),
+        ("The envoy resigned last Tuesday.", dt.date(2021, 3, 12), "2021-03-02"),
+        # A Sunday opens a week: "last Tuesday" is the Tuesday of the week just ended.
+        ("The envoy resigned last Tuesday.", dt.date(2021, 3, 14), "2021-03-09"),
+        # The day of publication itself: a week back.
+        ("The envoy resigned last Friday.", dt.date(2021, 3, 12), "2021-03-05"),
+        # Across New Year (a Thursday: the week before ran from Sunday, December 27).
+        ("The envoy resigned last Monday.", dt.date(2021, 1, 7), "2020-12-28"),
+    ],
+)
+def test_last_weekday_is_that_day_of_the_week_before_publication_s(text: str, published: dt.date, date: str) -> None:
+    assert [d for _, d, _ in found(text, published)] == [date]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Kim may have escalated tensions.",

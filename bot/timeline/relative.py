@@ -66,11 +66,16 @@ def date_before(base: dt.date, month: int, day: int) -> EventDate:
 
 
 def weekday_before(base: dt.date, weekday: int, *, strictly: bool = False) -> Resolved:
-    """"Thursday" in a news story is the nearest Thursday on or before publication ("last Thursday": before)."""
-    back = (base.weekday() - weekday) % 7
-    if back == 0 and strictly:
-        back = 7
-    day = base - dt.timedelta(days=back)
+    """"Thursday" in a news story is the nearest Thursday on or before publication. "last
+    Thursday" (`strictly`) is the Thursday of the calendar week before publication's, its weeks
+    starting on Sunday, as news style writes a day of the current week by its name alone: on a
+    Friday, "Tuesday" is three days back and "last Tuesday" ten; on a Sunday, "last Tuesday" is
+    five days back, in the week that has just ended."""
+    if strictly:
+        sunday = base - dt.timedelta(days=(base.weekday() + 1) % 7)
+        day = sunday - dt.timedelta(days=7) + dt.timedelta(days=(weekday + 1) % 7)
+    else:
+        day = base - dt.timedelta(days=(base.weekday() - weekday) % 7)
     return exact(EventDate(day.year, day.month, day.day))
 
 
