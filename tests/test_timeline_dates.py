@@ -257,6 +257,28 @@ def test_a_time_of_day_is_on_the_day_the_story_is_at(text: str, expected: list[t
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # "within hours" after paragraphs of background: the news last told, not a look back in
+        # its paragraph to an older day…
+        (
+            "The treaty, signed by both mayors on Tuesday, opens the bridge. It follows a plan they"
+            " agreed on 3 March.\n\nIt was the first such deal.\n\nThe governor replied within hours.",
+            [("on Tuesday", "2018-05-29", "event"), ("3 March", "2018-03-03", "event"), ("within hours", "2018-05-29", "event")],
+        ),
+        # …and "within the hour" alike.
+        (
+            "The council approved the budget on Friday.\n\nIts terms cut spending by a tenth.\n\n"
+            "The mayor welcomed the vote within the hour.",
+            [("on Friday", "2018-05-25", "event"), ("within the hour", "2018-05-25", "event")],
+        ),
+    ],
+)
+def test_within_hours_counts_from_the_news_last_told(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert paragraphs_found(text, dt.date(2018, 5, 30)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # A definite noun after a counted phrase is the event the article dated: the first such,
         # when none is near, not the last date told before the phrase…
         (

@@ -98,8 +98,8 @@ _FORMS = (
     rf"\b(?i:the|that)\s+(?P<anchor_same>(?i:same))\s+(?P<anchor_same_unit>(?i:day|morning|afternoon|evening|night|week|month))\b",
     # "that day": the day of the date it refers to.
     rf"\b(?P<anchor_that>(?i:that)\s+(?i:day|morning|afternoon|evening|night))\b",
-    # "within hours", "within an hour of", "hours later", "six minutes after": the same day.
-    rf"\b(?P<anchor_clock>(?:{_NUMBER}\s+)?(?i:hours?|minutes?)\s+(?P<anchor_clock_dir>(?i:after|later|before|earlier))|(?i:within|in)\s+(?:{_NUMBER}\s+)?(?i:hours?|minutes?))\b",
+    # "within hours", "within an hour of", "within the hour", "hours later", "six minutes after": the same day.
+    rf"\b(?P<anchor_clock>(?:{_NUMBER}\s+)?(?i:hours?|minutes?)\s+(?P<anchor_clock_dir>(?i:after|later|before|earlier))|(?i:within|in)\s+(?:{_NUMBER}\s+)?(?i:hours?|minutes?)|(?i:within\s+the\s+hour))\b",
     # "at 9:30 a.m.", "shortly after 10 a.m.", "in the late afternoon": a time of the day the story is at.
     rf"(?P<anchor_time>(?:(?i:shortly|just|soon)\s+)?(?:(?i:at|after|before|around|by)\s+)?(?:(?i:about|around|roughly)\s+)?(?:\b\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.(?!\w)|\b(?i:noon|midday|midnight)\b)"
     rf"|\b(?i:in|during)\s+(?i:the)\s+(?:(?i:early|late)\s+)?(?i:morning|afternoon|evening)\b|\b(?i:early|late)\s+(?i:in)\s+(?i:the)\s+(?i:morning|afternoon|evening)\b)",
@@ -524,6 +524,10 @@ def _anchored(
         while anchor is None and earlier >= 0 and paragraph_of[earlier] >= paragraph_of[number] - ANCHOR_PARAGRAPHS:
             anchor = earlier_dates.of_sentence(earlier, needs_day)
             earlier -= 1
+        if anchor is None and g["anchor_clock"] and not g["anchor_clock_dir"]:
+            # "Washington responded within hours." after paragraphs of background: a reaction to
+            # the news last told, however far up, as a reader takes it.
+            anchor = earlier_dates.latest_news(number, paragraph_of, needs_day)
         if anchor is None:
             continue
         if g["anchor_same"] or g["anchor_that"] or g["anchor_clock"] or g["anchor_time"] or g["anchor_afterwards"]:
@@ -663,6 +667,17 @@ class _EarlierDates:
             if self.sentence_terms(dated[index][0]).issuperset(wanted):
                 return dated[index][1]
         return None
+
+    def latest_news(self, number: int, paragraph_of: Sequence[int], needs_day: bool) -> Resolved | None:
+        """The news told last before sentence `number`: of the events dated in the last paragraph
+        before it that dates one, however far up, the latest. Not simply the last date: that is
+        often a look back ("… signed on Wednesday. It also says … in line with the statement they
+        signed on June 12")."""
+        dated = self._take_in_dated(number, needs_day)
+        if not dated:
+            return None
+        paragraph = paragraph_of[dated[-1][0]]
+        return max((date for n, date in reversed(dated) if paragraph_of[n] == paragraph), key=lambda date: date.last)
 
     def _take_in_placing(self, until: int) -> None:
         """Index the resolved dates before position `until` (final by then) by the noun they place."""
