@@ -198,6 +198,11 @@ def test_a_counted_date_counts_from_the_last_event_date_not_from_a_span() -> Non
         ("On Wednesday, the day after the mayor resigned, the dam failed. Two days after the failure, the inquiry opened.", ["2018-05-30", "2018-05-29", "2018-06-01"]),
         # "the following year" names the calendar year after the date it counts from.
         ("The treaty was signed on 2 October 2007. It lapsed the following year.", ["2007-10-02", "2008"]),
+        # A count from a deed its own clause dates counts from that date, however far along it…
+        ("The inquiry opened 12 days after the ferry struck the rocks off the northern cape on 4 May.", ["2018-05-16", "2018-05-04"]),
+        # …but not from a bound ("since 2016") or a date past a comma.
+        ("The inquiry opened on Monday, a day after the ferry struck the rocks in the worst wreck since 2016.", ["2018-05-28", "2018-05-27", "2016"]),
+        ("The inquiry opened 12 days after the ferry struck the rocks off the northern cape, on 4 May.", ["2018-05-04"]),
         # Nothing to count from: no date at all rather than a guess.
         ("Divers reached it three days later.", []),
     ],

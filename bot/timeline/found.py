@@ -493,9 +493,11 @@ def _anchored(
         if g["anchor_time"] and _has_a_day(result, position, first, end):
             continue  # "at 3:17 a.m. on Wednesday": the time of that day, no date of its own
         pointing = (g["anchor_dir"] or "").lower() in ("before", "after")
+        # A date right after the phrase, or inside the clause it opens ("23 days after the North
+        # fired its missile in the early hours of Nov. 29"): the date it counts from.
         close_after = [
             r for n, m, r in result[position + 1 : end]
-            if r is not None and not _is_anchor(m) and m.start() - match.end() <= ANCHOR_REACH
+            if r is not None and not _is_anchor(m) and (m.start() - match.end() <= ANCHOR_REACH or _in_the_clause_it_opens(match, m))
         ]  # fmt: skip
         # A day counted from a month or a year is no day: "the next day" after "in 2017" looks further back.
         needs_day = _counts_days(g)
@@ -569,6 +571,16 @@ def _anchored(
             counted = relative.exact(EventDate(counted.date.year, counted.date.month), approximate=True)  # "Days later": about then
         result[position] = (number, match, counted)
     return result, inverted
+
+
+def _in_the_clause_it_opens(match: re.Match[str], later: re.Match[str]) -> bool:
+    """Whether `later` dates the clause a counted phrase opens ("three days after the plant failed
+    on Sunday"): no punctuation mark between them, no "since" or "until" before it, and that
+    clause has a verb of its own."""
+    text = match.string
+    if _CLAUSE_STOP.search(text, match.end(), later.start()) or _BOUND_BEFORE.search(text, max(0, later.start() - 10), later.start()):
+        return False  # "…, on Sunday"; "a day after it blew up the office in its worst act since 2017": a bound, no date of the deed
+    return _opens_a_clause(match)
 
 
 def _opens_a_clause(match: re.Match[str]) -> bool:
