@@ -844,3 +844,31 @@ def test_after_the_meeting_passes_over_the_idea_of_it() -> None:
     sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.\s][^.]*\.", text)]
     mentions = find_mentions("a", text, dt.date(2019, 6, 1), sentences)
     assert [text[m.phrase.start : m.phrase.end] for m in mentions] == ["7 May"]
+
+
+def test_a_day_without_a_year_in_an_infinitive_is_this_year_s_plan() -> None:
+    """"had agreed to hold a meeting on Oct. 4", published on Oct. 3: news leaves out only the
+    current year, and the infinitive names what comes after the agreement, so it is this year's
+    Oct. 4, a plan, not last year's; a later "the same day" counts from the agreement's day."""
+    text = (
+        "On Tuesday, the mayor announced that the two towns had agreed to hold a first meeting on Oct. 4"
+        " and formal talks the following day. The governor welcomed the plan the same day."
+    )
+    assert paragraphs_found(text, dt.date(2019, 10, 3)) == [
+        ("On Tuesday", "2019-10-01", "event"),
+        ("Oct. 4", "2019-10-04", "announced"),
+        ("the same day", "2019-10-01", "event"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The day already past this year stays a past deed…
+        ("The ferry company had promised to resume service on Oct. 4 and kept its word.", [("Oct. 4", "2019-10-04", "event")]),
+        # …and a weekday names no year to leave out.
+        ("She had flown to Oslo to sign the deal on Tuesday.", [("on Tuesday", "2019-10-01", "event")]),
+    ],
+)
+def test_an_infinitive_moves_no_date_that_is_past_this_year(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert paragraphs_found(text, dt.date(2019, 10, 20) if "ferry" in text else dt.date(2019, 10, 3)) == expected

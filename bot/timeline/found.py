@@ -258,7 +258,8 @@ def find_mentions(
         return terms_of[number]
 
     located = _years_from_story(_years_from_context(_years_from_paragraph(located, paragraph_of, published), published), paragraph_of, published)
-    located, counted_back = _anchored(located, _story_paragraphs(body, [span for span, _ in ordered], paragraph_of, located), dates_a_known_event, sentence_terms, placed_noun_terms)
+    located = [(n, m, _infinitive_ahead(m, r, as_written, published, lambda: tokens_of(ordered[n][0]), ordered[n][0].start)) for n, m, r in located]
+    located, counted_back = _anchored(located, _story_paragraphs(body, [span for span, _ in ordered], paragraph_of, located), dates_a_known_event, sentence_terms, placed_noun_terms, published)
     located = _years_after_counting(located, paragraph_of, published)
     bounds = _sentence_bounds(located)
     mentions = []
@@ -467,6 +468,7 @@ def _anchored(
     dates_an_event: DatesAnEvent,
     sentence_terms: Callable[[int], frozenset[str]],
     placed_noun_terms: Callable[[int, re.Match[str]], frozenset[str]],
+    published: dt.date,
 ) -> tuple[list[tuple[int, re.Match[str], Resolved | None]], set[int]]:
     """"the day before", "three days after the test": counted from the date it refers to, the
     nearest event date before it: in its own sentence, else in the sentences before it in its
@@ -503,6 +505,10 @@ def _anchored(
         needs_day = _counts_days(g)
         same_before = _event_dates(result[first:position], dates_an_event, needs_day, inverted)
         anchor = close_after[0] if pointing and close_after else None
+        if anchor is None and not pointing:
+            # "agreed to hold a contact on Oct. 4 and negotiations the following day": a count in
+            # the plan that dates it counts from the plan's day, not from when it was agreed.
+            anchor = next((r for _, m, r in reversed(result[first:position]) if r is not None and r.first > published and not _CLAUSE_STOP.search(match.string, m.end(), match.start())), None)
         # "…, the day after Choe announced": the phrase opens what it dates; "…the day before." does not.
         opens = _WORD_NEXT.match(match.string, match.end()) is not None
         backwards = anchor is None and pointing and opens and same_before is not None
@@ -759,6 +765,25 @@ def _plan_day(match: re.Match[str], resolved: Resolved, as_written: Resolved | N
     if resolved.last >= published or resolved != as_written or (_groups(match)["wd_mod"] or "").strip().lower() == "last":
         return None
     return _next_after(match, resolved, published)
+
+
+def _infinitive_ahead(
+    match: re.Match[str], resolved: Resolved | None, as_written: dict[int, Resolved | None], published: dt.date, tokens: Callable[[], list[grammar.Token]], sentence_start: int
+) -> Resolved | None:
+    """A day without a year in an infinitive after the verb ("On Tuesday the envoy announced that
+    they had agreed to hold talks on Oct. 4", published on Oct. 3) is the next such day in the year
+    of publication when that is within a month: the infinitive names what comes after the
+    agreement, so news, which leaves out only the current year, means this year's, not the last
+    such day before publication, a year ago."""
+    if resolved is None or resolved.date.day is None or resolved.last >= published or _groups(match)["weekday"]:
+        return resolved  # a weekday names no year to leave out
+    ahead = _plan_day(match, resolved, as_written[match.start()], published)
+    if ahead is None or ahead.date.year != published.year or ahead.first - published > _DAYS_JUST_AHEAD:
+        return resolved  # a day months ahead may be what the agreement was about, long past ("argued over which venue to use on June 12")
+    return ahead if grammar.in_an_infinitive(tokens(), match.start() - sentence_start) else resolved
+
+
+_DAYS_JUST_AHEAD = dt.timedelta(days=31)
 
 
 def _dates_a_report(

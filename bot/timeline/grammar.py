@@ -193,8 +193,8 @@ def verb_heads(tokens: list[Token], first: int, last: int) -> list[int]:
         word = tokens[index].lower
         if index > first and tokens[index - 1].lower == "to":
             continue  # an infinitive ("to meet") is not the clause's verb
-        if index > first and heads and _continues_group(tokens[index - 1].lower):
-            continue  # "could have been": one group, headed by "could"
+        if index > first and heads and _continues_group(_before_adverbs(tokens, first, index)):
+            continue  # "could have been", "has personally supervised": one group, headed by "could", "has"
         if word in AUXILIARIES:
             if (word in ("'d", "’d") and index == first) or _month_may(tokens, index):
                 continue
@@ -312,6 +312,15 @@ def _month_may(tokens: list[Token], index: int) -> bool:
 
 # Forms of "be" that only continue a verb group ("will be held", "has been named"): never its head.
 _BE_NONFINITE = frozenset({"be", "been", "being"})
+
+
+def _before_adverbs(tokens: list[Token], first: int, index: int) -> str:
+    """The word before token `index` and the "-ly" adverbs right before it ("has personally
+    supervised": "has"), as an adverb stands inside a verb group."""
+    back = index - 1
+    while back > first and tokens[back].lower.endswith("ly") and len(tokens[back].lower) > 3 and tokens[back].is_word:
+        back -= 1
+    return tokens[back].lower
 
 
 def _continues_group(previous: str) -> bool:
@@ -509,6 +518,22 @@ def looks_ahead(sentence: str, tokens: list[Token], date_start: int, date_end: i
         return False
     head = tokens[clause.verb].lower
     return head in _AHEAD_MODALS or (head in BE_PRESENT and (after == "to" or after in INTENTION))
+
+
+def in_an_infinitive(tokens: list[Token], date_start: int) -> bool:
+    """Whether the date stands in an infinitive after a finite verb of its segment ("had agreed to
+    hold a preliminary contact on Oct. 4"): it dates what the infinitive names, which comes after
+    the verb's own time (the agreement), not the verb."""
+    at = _token_at(tokens, date_start)
+    segment_start = next((start for start, end in segments(tokens) if start <= at < end), at)
+    for index in range(at - 2, segment_start, -1):
+        word = tokens[index].lower
+        if word in SUBORDINATORS:
+            return False  # another clause between: "agreed to talks after they met on …"
+        following = tokens[index + 1]
+        if word == "to" and following.is_word and following.text.islower() and following.lower not in _NOT_VERBS and not is_past(tokens, index + 1):
+            return finite_verb(tokens, segment_start, index) is not None
+    return False
 
 
 # Prepositions that make a noun the occasion of what the clause says ("spoke at Thursday's talks").
