@@ -31,6 +31,8 @@ def roles(text: str) -> list[tuple[str, str]]:
         ("The final was on March 2.", Role.EVENT),  # the date is what the copula says
         ("In a speech last November, the minister defended the budget.", Role.EVENT),
         ("Anna Berg, the chief engineer, resigned on Monday.", Role.EVENT),
+        # A relative clause inside the subject's apposition lends no verb to it: "arrived" is the subject's.
+        ("Anna Berg, the engineer who will chair the board, arrived in Oslo on Monday, where talks are held, and met the mayor.", Role.EVENT),
         ("Prices rose on Wednesday, and shares fell a day later.", Role.EVENT),
         ("On May 10, the mayor announced that she would resign.", Role.EVENT),  # the month, not the modal
         ("The council on Wednesday rejected the offer.", Role.EVENT),

@@ -366,7 +366,10 @@ def _main_clause_before(tokens: list[Token], comma: int) -> bool:
         start -= 1
     if start == comma or _opens_clause(tokens[start].lower) or _quoted(tokens, start):
         return False
-    return any(tokens[i].lower in AUXILIARIES and not _month_may(tokens, i) for i in range(start, comma))
+    # Up to a relative clause inside it: "Kim, the diplomat who will lead the side, arrived …" has
+    # no verb of its own before "who".
+    end = next((i for i in range(start + 1, comma) if tokens[i].lower in SUBORDINATORS and not _pronoun_that(tokens, i)), comma)
+    return any(tokens[i].lower in AUXILIARIES and not _month_may(tokens, i) for i in range(start, end))
 
 
 def _quoted(tokens: list[Token], index: int) -> bool:
