@@ -203,6 +203,8 @@ def test_a_counted_date_counts_from_the_last_event_date_not_from_a_span() -> Non
         # …but not from a bound ("since 2016") or a date past a comma.
         ("The inquiry opened on Monday, a day after the ferry struck the rocks in the worst wreck since 2016.", ["2018-05-28", "2018-05-27", "2016"]),
         ("The inquiry opened 12 days after the ferry struck the rocks off the northern cape, on 4 May.", ["2018-05-04"]),
+        # Of a sentence's days, the one its clause happened on, not a noun's after "after": a look back.
+        ("The board fined the firm on 11 May after the spill on 3 May. Twelve days later the firm paid.", ["2018-05-11", "2018-05-03", "2018-05-23"]),
         # Nothing to count from: no date at all rather than a guess.
         ("Divers reached it three days later.", []),
     ],

@@ -503,7 +503,7 @@ def _anchored(
         ]  # fmt: skip
         # A day counted from a month or a year is no day: "the next day" after "in 2017" looks further back.
         needs_day = _counts_days(g)
-        same_before = _event_dates(result[first:position], dates_an_event, needs_day, inverted)
+        same_before = _event_dates(result[first:position], dates_an_event, needs_day, inverted, placed_noun_terms)
         anchor = close_after[0] if pointing and close_after else None
         if anchor is None and not pointing:
             # "agreed to hold a contact on Oct. 4 and negotiations the following day": a count in
@@ -646,7 +646,7 @@ class _EarlierDates:
         key = (number, needs_day)
         if key not in self._of_sentence:
             first, end = self.bounds.get(number, (0, 0))
-            self._of_sentence[key] = _event_dates(self.located[first:end], self.dates_an_event, needs_day, self.counted_back)
+            self._of_sentence[key] = _event_dates(self.located[first:end], self.dates_an_event, needs_day, self.counted_back, self.placed_noun_terms)
         return self._of_sentence[key]
 
     def noun_date(self, match: re.Match[str], number: int, paragraph_of: Sequence[int], needs_day: bool) -> Resolved | None:
@@ -817,20 +817,32 @@ DatesAnEvent = Callable[[int, re.Match[str], Resolved], bool]
 
 
 def _event_dates(
-    dated: list[tuple[int, re.Match[str], Resolved | None]], dates_an_event: DatesAnEvent, needs_day: bool, counted_back: set[int]
+    dated: list[tuple[int, re.Match[str], Resolved | None]],
+    dates_an_event: DatesAnEvent,
+    needs_day: bool,
+    counted_back: set[int],
+    placed_noun_terms: Callable[[int, re.Match[str]], frozenset[str]],
 ) -> Resolved | None:
     """Of one sentence's dates (in text order), the one a counted date refers to: of those that
     date an event (with a day, when `needs_day`), the most precise, the last on ties, counted ones
     too: the story has moved on to them ("on Sept. 5 and said the next day …" then "Four days after
     that briefing" counts from Sept. 6). Not one counted back (`counted_back`: "On Wednesday, the
     day after Choe announced the talks, it test-fired …" then "Three days after the test"): that
-    dates a look back, not where the story is."""
+    dates a look back, not where the story is. Of ties, one that dates the clause before one that
+    places a noun after "after" or "since" ("on Sept. 11 it capped imports after the test on Sept.
+    3", then "Twelve days later": from Sept. 11), a look back too."""
     usable = [
-        r for n, m, r in dated
+        (n, m, r) for n, m, r in dated
         if r is not None and (r.date.day is not None or not needs_day) and m.start() not in counted_back and dates_an_event(n, m, r)
     ]  # fmt: skip
+    if not usable:
+        return None
     # "on June 30 last year": the most precise of them, the last on ties.
-    return max(reversed(usable), key=lambda r: len(r.date.iso()), default=None)
+    precision = max(len(r.date.iso()) for _, _, r in usable)
+    ties = [(n, m, r) for n, m, r in reversed(usable) if len(r.date.iso()) == precision]
+    if len(ties) > 1:
+        return next((r for n, m, r in ties if not placed_noun_terms(n, m)), ties[0][2])
+    return ties[0][2]
 
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth")
