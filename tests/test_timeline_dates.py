@@ -245,6 +245,11 @@ def paragraphs_found(text: str, published: dt.date) -> list[tuple[str, str, str]
             "The ferry sank near the cape on Sunday. The owners named the captain shortly before noon.",
             [("on Sunday", "2018-05-27", "event"), ("shortly before noon", "2018-05-27", "event")],
         ),
+        # A day in brackets that restate the time in another zone is not the day of the time.
+        (
+            "The ferry sank near the cape on Sunday. Divers reached the hull at 7:15 a.m. (2215 GMT Saturday) and found air.",
+            [("on Sunday", "2018-05-27", "event"), ("at 7:15 a.m.", "2018-05-27", "event")],
+        ),
         # A time of a day the sentence names is no second date.
         ("The ferry sank at 3:17 a.m. on Sunday near the cape.", [("on Sunday", "2018-05-27", "event")]),
         ("The ferry sank after midnight on Sunday near the cape.", [("on Sunday", "2018-05-27", "event")]),

@@ -802,8 +802,12 @@ def _is_dateline(body: str, sentence: Span, match: re.Match[str]) -> bool:
 
 def _has_a_day(located: list[tuple[int, re.Match[str], Resolved | None]], position: int, first: int, end: int) -> bool:
     """Whether the sentence of located[position] (its dates: located[first:end]) names a day by
-    another of its dates (written or counted)."""
-    return any(p != position and (_is_anchor(m) or (r is not None and r.date.day is not None)) for p, (_, m, r) in enumerate(located[first:end], first))
+    another of its dates (written or counted); not a day in brackets that restate the clock time
+    in another zone ("at 7:11 a.m. (2211 GMT Tuesday)": the day before, in GMT)."""
+    return any(
+        p != position and (_is_anchor(m) or (r is not None and r.date.day is not None)) and not _restates_a_clock_time(m.string, m.start(), m.end())
+        for p, (_, m, r) in enumerate(located[first:end], first)
+    )
 
 
 def _introduces(reading: grammar.Reading, tokens: list[grammar.Token], phrase_start: int) -> bool:
