@@ -137,6 +137,19 @@ def test_a_when_clause_after_a_date_says_what_happened_then() -> None:
     assert (mention.role, mention.date.iso(), mention.title) == (Role.EVENT, "2018-06-30", "The ministers signed the Hwasong-15 accord in Oslo")
 
 
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # The subject's apposition between commas, then the verb of the "when" clause…
+        ("The mill has been idle since 2 March, when Anna Berg, then its owner, sold it to a bank.", "event"),
+        # …but no verb after the apposition: no clause, the span's bound alone.
+        ("The mill has been idle since 2 March, when Anna Berg, then its owner, and her son, a lawyer.", "state"),
+    ],
+)
+def test_a_when_clause_reads_past_its_subject_s_apposition(text: str, role: str) -> None:
+    assert roles(text) == [("2 March", role)]
+
 @pytest.mark.parametrize(
     ("text", "date", "end"),
     [

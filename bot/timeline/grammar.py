@@ -594,6 +594,14 @@ def _when_clause(tokens: list[Token], after: int) -> Clause | None:
         return None
     last = next((i for i in range(at + 1, len(tokens)) if not tokens[i].is_word and tokens[i].text not in _INSIDE_SEGMENT), len(tokens))
     verb = finite_verb(tokens, at + 1, last)
+    if verb is None and last + 1 < len(tokens) and tokens[last].text == ",":
+        # "since 10 October 2000, when Vice Marshal Jo, then the North's top officer, delivered a
+        # letter": the subject's apposition between commas, then its verb.
+        apposition_end = next((i for i in range(last + 1, len(tokens)) if not tokens[i].is_word and tokens[i].text not in _INSIDE_SEGMENT), len(tokens))
+        if apposition_end + 1 < len(tokens) and tokens[apposition_end].text == "," and finite_verb(tokens, last + 1, apposition_end) is None:
+            last = next((i for i in range(apposition_end + 1, len(tokens)) if not tokens[i].is_word and tokens[i].text not in _INSIDE_SEGMENT), len(tokens))
+            verb = finite_verb(tokens, apposition_end + 1, last)
+            verb = verb if verb == apposition_end + 1 else None
     return Clause(at, last, verb) if verb is not None else None
 
 
