@@ -31,6 +31,8 @@ PUBLISHED = (dt.date(2018, 3, 13), NEWEST)
         ("May 2019: did the talks resume?", "May 2019"),
         ("What happened at the end of 2019?", "the end of 2019"),
         ("What did they sign on the 3rd of March 2019?", "the 3rd of March 2019"),
+        ("what happened on 10/5/2019", "10/5/2019"),  # in figures
+        ("what happened on 2019-10-05", "2019-10-05"),
         # A year that modifies a noun, a deadline, the start of a span: with no plan the articles
         # report for that time, they cannot have reported it.
         ("what did kim say in his 2020 new year speech", "2020"),
@@ -69,6 +71,8 @@ def test_a_time_after_every_article_is_named(question: str, asked: str) -> None:
         "What did Kim promise in the winter of 2019?",  # January or December: it may have begun before it
         "what did trump declare last june",  # relative, no year named
         "What happened on February 30, 2020?",  # no such day
+        "What happened on 2/30/2020?",
+        "What was the score, 1.5.2019x?",  # no date in figures inside a word
         "Did the envoy pay $2020 for the hotel?",  # an amount, not a year
         # A range is one time from its first end, which the articles cover.
         "How did relations between Trump and Kim change from 2017 to 2020?",

@@ -31,6 +31,11 @@ from tests.cli_helpers import run_bot
         ("What went on in Feb 2019?", dt.date(2019, 2, 1), dt.date(2019, 2, 28)),
         ("any news from 2018?", dt.date(2018, 1, 1), dt.date(2018, 12, 31)),
         ("what occurred between March 2018 and February 2019", dt.date(2018, 3, 1), dt.date(2019, 2, 28)),
+        # A day in figures: ISO, dots day first, slashes month first unless the day says otherwise.
+        ("what happened on 2018-06-12", dt.date(2018, 6, 12), dt.date(2018, 6, 12)),
+        ("what happened on 12.06.2018", dt.date(2018, 6, 12), dt.date(2018, 6, 12)),
+        ("what happened on 6/12/2018", dt.date(2018, 6, 12), dt.date(2018, 6, 12)),
+        ("what happened on 30/6/2019?", dt.date(2019, 6, 30), dt.date(2019, 6, 30)),
     ],
 )
 def test_a_question_naming_only_a_time_and_a_happening_asks_what_happened_then(question: str, first: dt.date, last: dt.date) -> None:

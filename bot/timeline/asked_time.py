@@ -6,8 +6,9 @@ publication date asks what the articles cannot know, however well its other word
 bot says how far the articles run instead of quoting something older on the same subject.
 
 Only times the question names outright count: a year, month or day in any position ("in May
-2019", "his 2020 New Year speech", "the 2020 deadline", "May 2019: what happened?") and a season of
-a year ("the summer of 2019"). A time some plan the articles report falls in stays open, however
+2019", "his 2020 New Year speech", "the 2020 deadline", "May 2019: what happened?"), a day in
+figures ("2018-06-12", "12.06.2018", "6/12/2018": see _figures) and a season of a year ("the
+summer of 2019"). A time some plan the articles report falls in stays open, however
 the question names it: a speech, a deadline ("denuclearization by 2021") or a span a plan starts
 ("from 2020 onwards") may be reported before it came (`planned`, the timeline's announced events).
 A range ("from 2017 to 2020", "between 2017 and 2020", "2018–2020") is one time that starts at
@@ -48,7 +49,9 @@ _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn":
 # ("2018–2020"), read as one time by times_asked.
 _TIME = re.compile(
     rf"(?:(?<![\w$£€.,/#№\-–—])|(?<=\d\d\d\d[-–—]))(?:{_PART})?(?:"
-    rf"(?P<md_month>{_MONTH})\s+(?P<md_day>{_DAY}),?\s+(?P<md_year>{_YEAR})"
+    rf"(?P<iso_year>{_YEAR})-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)"
+    rf"|(?P<num_first>[0-3]?\d)(?P<num_sep>[./])(?P<num_second>[0-3]?\d)(?P=num_sep)(?P<num_year>{_YEAR})"
+    rf"|(?P<md_month>{_MONTH})\s+(?P<md_day>{_DAY}),?\s+(?P<md_year>{_YEAR})"
     rf"|(?:the\s+)?(?P<dm_day>{_DAY})\s+(?:of\s+)?(?P<dm_month>{_MONTH}),?\s+(?P<dm_year>{_YEAR})"
     rf"|(?P<my_month>{_MONTH}),?\s+(?:of\s+)?(?P<my_year>{_YEAR})"
     rf"|(?:the\s+)?{_SEASON}\s+(?:of\s+)?(?P<season_year>{_YEAR})"
@@ -179,6 +182,12 @@ def _span(match: re.Match[str]) -> tuple[dt.date, dt.date] | None:
             return dt.date(year, 1, 1), EventDate(year + 1, 2).last_day()
         first_month, last_month = _SEASON_MONTHS[g["season"].lower()]
         return dt.date(year, first_month, 1), EventDate(year, last_month).last_day()
+    if g["iso_year"] or g["num_year"]:
+        try:
+            day_named = _figures(g)
+        except ValueError:  # "2/30/2020": no such day
+            return None
+        return day_named, day_named
     year = g["md_year"] or g["dm_year"] or g["my_year"] or g["year"] or ""
     month = g["md_month"] or g["dm_month"] or g["my_month"]
     day = g["md_day"] or g["dm_day"]
@@ -188,6 +197,19 @@ def _span(match: re.Match[str]) -> tuple[dt.date, dt.date] | None:
         return first, named.last_day()
     except ValueError:  # "February 30, 2020": no such day; not a time to decline on
         return None
+
+
+def _figures(g: dict[str, str | None]) -> dt.date:
+    """A day written in figures: "2018-06-12" (ISO), "12.06.2018" (dots: day first), "6/30/2018"
+    and "30/6/2018" (the only way to read them), "6/12/2018" month first, as the replies write
+    dates ("June 12, 2018"), so a reader who meant 6 December sees what was read. The articles'
+    own "6/12/2018" dates nothing (bot.timeline.found): there no reply names the reading."""
+    if g["iso_year"]:
+        return dt.date(int(g["iso_year"]), int(g["iso_month"] or 0), int(g["iso_day"] or 0))
+    first, second, year = int(g["num_first"] or 0), int(g["num_second"] or 0), int(g["num_year"] or 0)
+    if g["num_sep"] == "." or first > 12:
+        return dt.date(year, second, first)
+    return dt.date(year, first, second)
 
 
 def describe(day: dt.date) -> str:
