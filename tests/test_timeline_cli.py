@@ -236,3 +236,18 @@ def test_announced_plans_are_shown_apart_after_what_happened(capsys: pytest.Capt
     # A published timeline shows what happened only.
     [slide] = run_json(capsys, "timeline", "--format", "timelinejs", "--knowledge", folder)["events"]
     assert slide["start_date"]["day"] == "12"
+
+
+def test_a_topic_written_as_an_abbreviation_finds_events_spelt_out(tmp_path: Path) -> None:
+    """`/timeline dmz` found nothing in an added article that spells out "the Demilitarized Zone":
+    aliases.yaml names the abbreviation with its expansion, as it does "DPRK"."""
+    shutil.copy(FIXTURE_KNOWLEDGE / "aliases.yaml", tmp_path / "aliases.yaml")
+    body = """
+        The president flew by helicopter toward the Demilitarized Zone on Tuesday, but fog forced him back.
+
+        Farmers in the valley harvested rice on Wednesday.
+    """
+    write_article(tmp_path, "test-fog", body, published="2017-11-10")
+    store = KnowledgeStore(tmp_path)
+    titles = [event.title for event in commands.timeline(store, "dmz")]
+    assert len(titles) == 1 and "Demilitarized Zone" in titles[0]
