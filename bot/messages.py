@@ -28,6 +28,7 @@ NO_ARTICLE = "No article matches {text!r}; /sources with no argument lists them 
 TERMINAL_GREETING = "Ask about {topic}. /help for commands, /quit to leave."
 QUESTION_OR_BATCH = "Give either a question or --batch FILE, not both."
 BATCH_LINE_NOT_TEXT = "{source}, line {line} is not UTF-8 text (byte {byte} at column {column}); it was not asked."
+BATCH_LINE_NOT_JSON = '{source}, line {line} opens with "{{" but is not valid JSON; it was not asked.'
 BATCH_LINE_NO_QUESTION = '{source}, line {line} is a JSON object without a "question" string; it was not asked.'
 STANDARD_INPUT = "standard input"  # `--batch -`, as a message names it
 JSON_OR_FORMAT = "Give either --json or --format, not both."

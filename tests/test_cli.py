@@ -122,6 +122,11 @@ def test_a_json_command_line_that_fails_prints_one_json_object_with_the_error_an
     assert "cannot be read" in json.loads(unreadable.stdout)["error"]
     plain = run_bot("ask", "")
     assert plain.returncode == 2 and plain.stdout == ""
+    # Empty once its mention is taken out: it exited 0 with "declined": "empty".
+    for only_mentions in ("@everyone", "<@123456789> @here"):
+        mentions = run_bot("ask", "--json", only_mentions)
+        assert mentions.returncode == 2
+        assert json.loads(mentions.stdout) == {"error": "Please ask a question about what the articles describe."}
 
 
 def test_huge_question_is_refused_with_a_message() -> None:

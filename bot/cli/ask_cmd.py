@@ -7,11 +7,12 @@ import io
 import json
 import sys
 from collections.abc import Iterator
+from enum import Enum
 from typing import BinaryIO
 from pathlib import Path
 
 from bot import commands, messages
-from bot.answers import Declined
+from bot.answers import Declined, clean_question
 from bot.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CommandFailed, add_command, load_settings, open_store
 from bot.knowledge.encoding import encoding_of
 from bot.knowledge.store import KnowledgeStore
@@ -67,39 +68,46 @@ def _undecodable(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _batch_question(text: str) -> str | None:
+class _BadLine(Enum):
+    NOT_JSON = messages.BATCH_LINE_NOT_JSON
+    NO_QUESTION = messages.BATCH_LINE_NO_QUESTION
+
+
+def _batch_question(text: str) -> str | _BadLine:
     """The question on a line: the line itself, or the "question" of a JSON object (the form of
-    the answers' own lines); None for a JSON object without one."""
+    the answers' own lines). A line opening with "{" is meant as JSON (no question about the
+    articles opens with a brace): one that is not, or an object without a question, is reported."""
     if not text.lstrip().startswith("{"):
         return text
     try:
         line = json.loads(text)
     except ValueError:
-        return text  # a question that happens to start with a brace
+        return _BadLine.NOT_JSON
     question = line.get("question") if isinstance(line, dict) else None
-    return question if isinstance(question, str) else None
+    return question if isinstance(question, str) else _BadLine.NO_QUESTION
 
 
 def _batch_answer(store: KnowledgeStore, source: str, number: int, line: str, explain: bool) -> dict[str, object]:
-    """Line `number`'s answer, or its error when it is not text or a JSON object without a question
-    (reported on stderr too)."""
+    """Line `number`'s answer, or its error when it is not text, not valid JSON after its "{", or a
+    JSON object without a question (reported on stderr too)."""
     named = messages.STANDARD_INPUT if source == "-" else source
-    problem = None
     if (bad := _undecodable(line)) is not None:
         problem = messages.BATCH_LINE_NOT_TEXT.format(source=named, line=number, byte=f"0x{bad[0]:02x}", column=bad[1])
-    elif (question := _batch_question(line)) is None:
-        problem = messages.BATCH_LINE_NO_QUESTION.format(source=named, line=number)
-    if problem is not None:
-        print(problem, file=sys.stderr)
-        return {"line": number, "error": problem}
-    return answer_dict(commands.ask(store, question, frontend=FRONTEND), explain=explain)
+    else:
+        question = _batch_question(line)
+        if isinstance(question, str):
+            return answer_dict(commands.ask(store, question, frontend=FRONTEND), explain=explain)
+        problem = question.value.format(source=named, line=number)
+    print(problem, file=sys.stderr)
+    return {"line": number, "error": problem}
 
 
 def run(args: argparse.Namespace) -> int:
     question = " ".join(args.question)
     if args.batch is not None and question:
         raise CommandFailed(messages.QUESTION_OR_BATCH, EXIT_USAGE)
-    if args.batch is None and not question.strip():
+    # "@everyone" alone is empty once its mention is taken out, as the question is read.
+    if args.batch is None and not clean_question(question):
         raise CommandFailed(messages.EMPTY_QUESTION, EXIT_USAGE)
     store = open_store(load_settings(args))
     if args.batch is not None:
