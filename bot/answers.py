@@ -26,10 +26,12 @@ from bot.search.chat_markup import without_mention_markup
 from bot.search.ellipsis import (
     INTERJECTIONS,
     asked_again,
+    another_subject,
     asked_anew,
     demonstrative_pointing_back,
     leans_on_earlier,
     personal_pronoun_pointing_back,
+    with_another_subject,
     with_the_earlier_subject,
 )
 from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
@@ -137,7 +139,7 @@ class Answer:
     reading: Reading | None = None
     follows: str | None = None  # the earlier question of the conversation this one leaned on
     # A follow-up read with an earlier question that could not answer it either: declined as the
-    # message stands (the reply says nothing of the earlier question), but logs name it.
+    # message stands, its closest passages its own; the reply and the logs name that question.
     tried_with: str | None = None
     # The outlets (publishers) a follow-up naming only them was answered from ("and Vox?").
     outlets: tuple[str, ...] = ()
@@ -748,18 +750,25 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     # the "that" of "is that true?".
     asking = _asking_words(cleaned)
     pronoun_points_back = personal_pronoun_pointing_back(asking) or demonstrative_pointing_back(asking)
-    if alone.answered and not outlets and not pronoun_points_back:
+    # "and trump?" after "how old is kim jong un" asks how old Trump is, whatever Trump's own quotes say.
+    subject = another_subject(asking) if not outlets else None
+    # Answered on its own ("Biegun?" gets Biegun's quotes), or naming words no article uses.
+    stands_alone = not outlets and not pronoun_points_back and (alone.answered or not _leans_on_earlier(knowledge, cleaned))
+    if subject is None and stands_alone:
         return alone
-    if not outlets and not pronoun_points_back and not _leans_on_earlier(knowledge, cleaned):
-        return alone
-    # The thread's latest message that was a question of its own: Discord and Slack pass every
-    # earlier message, "thanks" and "and why?" included, and neither can be leaned on.
-    anchor = next((earlier for earlier in reversed(earlier_questions) if answer(knowledge, earlier).answered), None)
+    # The thread's latest message that was a question of its own, answered or not: Discord and
+    # Slack pass every earlier message, "thanks" and "and why?" included, and neither can be leaned on.
+    anchor = next((earlier for earlier in reversed(earlier_questions) if _question_of_its_own(knowledge, earlier)), None)
     if anchor is None:
         return alone
     if outlets:
         return _asked_of_outlets(knowledge, question, anchor, outlets)
     follows = clean_question(anchor)
+    if subject is not None:
+        if (asked_of_it := with_another_subject(subject, follows)) is not None:
+            return replace(answer(knowledge, asked_of_it), question=cleaned, follows=follows)
+        if stands_alone:  # "and Biegun?" after "why did the talks fail?": no subject to swap
+            return alone
     # "and why?" after "Why did the summit collapse?" asks nothing new: answering it again would
     # repeat the same quotes as if they were a second, further answer.
     if asked_again(words(cleaned), follows):
@@ -787,6 +796,27 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
         # Its own quotes were about no one in particular (its pronoun stood for the earlier subject).
         return replace(alone, tried_with=follows) if not alone.answered else _declined_as_read_alone(alone, follows)
     return Answer(cleaned, quotes=combined.quotes, coverage=combined.coverage, reading=combined.reading, follows=follows)
+
+
+def _question_of_its_own(knowledge: KnowledgeBase, message: str) -> bool:
+    """Whether an earlier message of the conversation is a question a follow-up can lean on:
+    answered on its own, or declined as a question of its own ("how old is kim jong un", then
+    "and trump?"), not one that itself leaned on an earlier one ("and why?", "is that true?")."""
+    alone = answer(knowledge, message)
+    if alone.answered:
+        return True
+    return alone.declined is Declined.NOT_COVERED and not _leans_on_the_conversation(knowledge, clean_question(message))
+
+
+def _leans_on_the_conversation(knowledge: KnowledgeBase, message: str) -> bool:
+    """Whether a message (cleaned) is read with the conversation's earlier question, by its words:
+    it names only outlets, points back with a pronoun or "that", or leaves out what it is about."""
+    if _outlets_only(knowledge, message) and expected_answer(message) is None:
+        return True
+    asking = _asking_words(message)
+    if personal_pronoun_pointing_back(asking) or demonstrative_pointing_back(asking):
+        return True
+    return _leans_on_earlier(knowledge, message)
 
 
 def _with_its_kind_first(knowledge: KnowledgeBase, combined: Answer, follow_up: str) -> Answer:

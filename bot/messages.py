@@ -104,6 +104,10 @@ def decline_message(answer: Answer, user_text: Callable[[str], str] = str) -> st
         # "when?" read with the earlier question: say which, or the reply seems to ignore it.
         earlier = user_text(shorten(answer.follows, FOLLOW_UP_QUESTION_CHARS))
         return FOLLOW_UP_NOT_COVERED.format(question=earlier)
+    if reason is Declined.NOT_COVERED and answer.tried_with is not None:
+        # "is that true?": read with the earlier question too, and the reply should say so.
+        earlier = user_text(shorten(answer.tried_with, FOLLOW_UP_QUESTION_CHARS))
+        return (FOLLOW_UP_TRIED_NEAR_MISS if answer.near_miss else FOLLOW_UP_TRIED).format(question=earlier)
     if reason is Declined.EMPTY:
         return EMPTY_QUESTION
     if reason is Declined.TOO_LONG:
@@ -156,6 +160,8 @@ ASKED_AGAIN = (
 )
 OUTLETS_NOT_COVERED = "The articles of {outlets} do not cover your earlier question “{question}”, so I won't guess."
 FOLLOW_UP_NOT_COVERED = "Read with your earlier question “{question}”, the articles I have do not cover that, so I won't guess."
+FOLLOW_UP_TRIED = "Read on its own or with your earlier question “{question}”, the articles I have do not cover that, so I won't guess."
+FOLLOW_UP_TRIED_NEAR_MISS = "Read on its own or with your earlier question “{question}”, I found no passage that clearly answers that, so I won't guess."
 FOLLOW_UP_QUESTION_CHARS = 100
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot import messages
 from bot.answers import Declined, answer, answer_follow_up
+from bot.frontends import terminal
 from bot.knowledge.store import KnowledgeStore
 from bot.search.ellipsis import demonstrative_pointing_back
 from bot.search.normalise import words
@@ -48,3 +49,44 @@ def test_a_demonstrative_points_back_after_an_auxiliary_or_at_the_end_only() -> 
         assert demonstrative_pointing_back(words(message)), message
     for message in ("is it true that kim lied", "did he say that kim lied", "who negotiated the deal"):
         assert not demonstrative_pointing_back(words(message)), message
+
+
+def _chat(store: KnowledgeStore, *lines: str) -> list[str]:
+    """The terminal chat's replies to the lines typed in turn, in one conversation."""
+    talk = terminal.Conversation()
+    return [terminal.reply_to(store, line, talk) or "" for line in lines]
+
+
+def test_a_declined_question_is_what_the_next_follow_up_leans_on(bundled_store: KnowledgeStore) -> None:
+    """"and trump?" after a declined "how old is kim jong un" was answered as a new question with
+    Trump quotes about anything: it asks how old Trump is, and says which question it was read with."""
+    knowledge = bundled_store.current
+    earlier = "how old is kim jong un"
+    assert answer(knowledge, earlier).declined is Declined.NOT_COVERED
+    _, reply = _chat(bundled_store, earlier, "and trump?")
+    assert reply.startswith(f"Read with your earlier question “{earlier}”, the articles I have do not cover that"), reply
+    # In a Discord or Slack thread, with an answered question and a "thanks" around it.
+    result = answer_follow_up(knowledge, "and trump?", ["who is joseph yun", earlier, "thanks"])
+    assert result.declined is Declined.NOT_COVERED and result.follows == earlier and result.read_with == earlier
+    # A follow-up that leaned on it is no question of its own: the next one leans past it.
+    assert answer_follow_up(knowledge, "and biegun?", ["who is joseph yun", "and why?", "when?"]).follows == "who is joseph yun"
+
+
+def test_a_follow_up_after_a_declined_speaker_question_asks_it_of_the_new_speaker(bundled_store: KnowledgeStore) -> None:
+    """After a declined "what did kim say about that?", "and the north koreans?" was read as new."""
+    earlier = "what did kim say about that?"
+    replies = _chat(bundled_store, "why did the talks in hanoi collapse", earlier, "and the north koreans?")
+    assert replies[1].startswith(messages.SPEAKER_NOT_QUOTED.format(name="Kim Jong Un")), replies[1]
+    assert replies[2].startswith(f"Reading this with your earlier question “{earlier}”"), replies[2]
+
+
+def test_a_declined_follow_up_names_the_question_it_was_read_with(bundled_store: KnowledgeStore) -> None:
+    """"is that true?" and "what hotel did he stay in?" were declined as if read alone, though they
+    were read with the earlier question too (the unanswered log said `follows: …`)."""
+    replies = _chat(bundled_store, "who is joseph yun", "is that true?", "how many meetings?", "what hotel did he stay in?")
+    for reply, earlier in ((replies[1], "who is joseph yun"), (replies[3], "how many meetings?")):
+        first_line = reply.splitlines()[0]
+        assert first_line in (
+            messages.FOLLOW_UP_TRIED.format(question=earlier),
+            messages.FOLLOW_UP_TRIED_NEAR_MISS.format(question=earlier),
+        ), reply

@@ -25,6 +25,7 @@ from bot.knowledge.store import KnowledgeStore
 from bot.render.shorten import shorten
 from bot.search.chat_markup import unable_to_ping
 from bot.render.text_replies import reply_text
+from bot.thread_history import HISTORY_LIMIT
 
 logger = logging.getLogger(__name__)
 
@@ -41,8 +42,9 @@ ECHO_CHARS = 200
 class Conversation:
     """What the terminal chat remembers: it plays the part a thread's history plays on Discord and Slack."""
 
-    # The chat's last question answered on its own, which a short follow-up ("and why?") leans on.
-    anchor: list[str] = field(default_factory=list)
+    # The questions asked so far, oldest first, as a thread's messages are: a follow-up ("and why?")
+    # leans on the last that was a question of its own, answered or not (bot.answers.answer_follow_up).
+    asked: list[str] = field(default_factory=list)
     last_answer: Answer | None = None  # what /good and /bad rate
     # Whether another reply (/help, /sources, …; votes aside) came after last_answer: a vote then
     # says which answer it rates, since "the last answer" is no longer what the user just read.
@@ -67,7 +69,7 @@ def _read_line(text: str, talk: Conversation) -> Call | UnknownCommand:
     """The command a typed line asks for, read once, with what the conversation knows."""
     # Anyone at the terminal already owns the process, so admin-only commands are theirs too.
     return command_table.call_from_text(
-        text, FRONTEND, admin=True, user=talk.user, earlier_questions=tuple(talk.anchor), last_answer=talk.last_answer
+        text, FRONTEND, admin=True, user=talk.user, earlier_questions=tuple(talk.asked), last_answer=talk.last_answer
     )
 
 
@@ -75,11 +77,11 @@ def _reply_to_call(store: KnowledgeStore, call: Call | UnknownCommand, talk: Con
     result = call if isinstance(call, UnknownCommand) else command_table.run(store, call)
     if isinstance(result, Leave):
         return None
+    if isinstance(result, Answer):
+        talk.asked[:] = [*talk.asked, result.question][-HISTORY_LIMIT:]
     if isinstance(result, Answer) and can_be_rated(result):
         talk.last_answer = result
         talk.replied_since_answer = False
-        if result.answered and not result.follow_up:
-            talk.anchor[:] = [result.question]  # "Q, and why?, and when?": both lean on Q
     elif isinstance(result, Voted):
         if talk.replied_since_answer and talk.last_answer is not None:
             return f"{messages.feedback_rates_earlier(shorten(talk.last_answer.question, ECHO_CHARS))} {reply_text(result)}"

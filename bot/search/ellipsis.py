@@ -158,6 +158,41 @@ def with_the_earlier_subject(follow_up: Sequence[str], earlier: str) -> str | No
     return " ".join([*said[:position], subject, *said[position + 1 :]])
 
 
+def another_subject(follow_up: Sequence[str]) -> str | None:
+    """The thing a follow-up carrying on with only a thing names ("and trump?", "what about the
+    north koreans?"), to be asked in the earlier question's frame; None for anything else: a
+    clause ("and why?", "and what did he say?"), a pronoun or a demonstrative ("and that?")."""
+    said = _without_interjections(follow_up)
+    if said and said[0] in _CARRYING_ON:
+        said = said[1:]
+    elif tuple(said[:2]) in _ASKING_ABOUT:
+        said = said[2:]
+    else:
+        return None
+    if not said or _is_clause(said) or not _names_something(said):
+        return None
+    if any(word in _PRONOUNS or word in _OBJECT_PRONOUNS or word in _DEMONSTRATIVES for word in said):
+        return None
+    return " ".join(said)
+
+
+def with_another_subject(subject: str, earlier: str) -> str | None:
+    """The earlier question asked of another subject, when it asks something of a subject that
+    ends it, after a form of "be" ("how old is Kim Jong Un?", "who is Biegun?"): "and trump?"
+    after "how old is kim jong un" -> "how old is trump". None when the earlier question has no
+    such subject: "why did the talks fail?", or "when was Tillerson fired?" (a clause's verb ends it)."""
+    said = words(earlier)
+    if said and said[0] in _FUSED_WITH_IS:
+        said = [_FUSED_WITH_IS[said[0]], "is", *said[1:]]
+    if not said or said[0] not in _QUESTION_WORDS:
+        return None
+    # The question word, at most one word of its own ("how old", "what age"), then "is"/"was"/….
+    verb = next((at for at in (1, 2) if at < len(said) and said[at] in _BE), None)
+    if verb is None or any(word in _AUXILIARIES for word in said[1:verb]):
+        return None
+    return " ".join([*said[: verb + 1], subject]) if _a_subject(said[verb + 1 :]) else None
+
+
 def _asked_what_or_who(question: str) -> tuple[tuple[str, str], str] | None:
     """(("who", "one"), "jenny town") for "who is Jenny Town?": a question that only asks what its
     subject is, whether it is one or more, and that subject (a few words, not a clause: "who was
@@ -168,11 +203,15 @@ def _asked_what_or_who(question: str) -> tuple[tuple[str, str], str] | None:
     if len(said) < 3 or said[0] not in ("who", "what") or said[1] not in _BE:
         return None
     subject = said[2:]
-    if len(subject) > _MAX_SUBJECT_WORDS or subject[0].endswith(_PARTICIPLE_ENDINGS):
-        return None
-    if any(word in _QUESTION_WORDS or word in _AUXILIARIES or word in _PRONOUNS or word in _OBJECT_PRONOUNS for word in subject):
-        return None
-    return (said[0], _BE[said[1]]), " ".join(subject)
+    return ((said[0], _BE[said[1]]), " ".join(subject)) if _a_subject(subject) else None
+
+
+def _a_subject(said: list[str]) -> bool:
+    """Whether the words after "who is" name a subject in a few words, not a clause: no question
+    word, auxiliary or pronoun, no participle first or last ("who was fired", "when was Tillerson fired")."""
+    if not said or len(said) > _MAX_SUBJECT_WORDS or said[0].endswith(_PARTICIPLE_ENDINGS) or said[-1].endswith(_PARTICIPLE_ENDINGS):
+        return False
+    return not any(word in _QUESTION_WORDS or word in _AUXILIARIES or word in _PRONOUNS or word in _OBJECT_PRONOUNS for word in said)
 
 
 def _verb_position(said: list[str]) -> int | None:
