@@ -752,6 +752,8 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     pronoun_points_back = personal_pronoun_pointing_back(asking) or demonstrative_pointing_back(asking)
     # "and trump?" after "how old is kim jong un" asks how old Trump is, whatever Trump's own quotes say.
     subject = another_subject(asking) if not outlets else None
+    if subject is not None and not _leans_on_earlier(knowledge, cleaned):
+        subject = None  # "what about the weather?": a word no article uses makes a new question
     # Answered on its own ("Biegun?" gets Biegun's quotes), or naming words no article uses.
     stands_alone = not outlets and not pronoun_points_back and (alone.answered or not _leans_on_earlier(knowledge, cleaned))
     if subject is None and stands_alone:

@@ -104,9 +104,27 @@ def events_in(timeline: Iterable[TimelineEvent], first: dt.date, last: dt.date) 
     return tuple(e for e in timeline if (e.end or e.date).last_day() >= first and e.date.first_day() <= last)
 
 
+def dated_then(timeline: Iterable[TimelineEvent], time: AskedTime) -> tuple[TimelineEvent, ...]:
+    """The events some source dates within the time asked, in the timeline's order: by the event's
+    own date (or span), or by another source's date of it (the summit one article dates February 28
+    and another February 27 is listed for either day). A date is within the time when all of it is:
+    an event dated only "about February 2019" may not have been on February 27, so it is no answer
+    to "on February 27", while one of several days is when it starts, ends or runs through the time."""
+
+    def within(date: EventDate) -> bool:
+        return date.first_day() >= time.first and date.last_day() <= time.last
+
+    def then(date: EventDate, end: EventDate | None) -> bool:
+        if end is None:
+            return within(date)
+        return within(date) or within(end) or (date.first_day() <= time.first and end.last_day() >= time.last)
+
+    return tuple(event for event in timeline if then(event.date, event.end) or any(within(other.date) for other in event.other_dates))
+
+
 def what_happened(question: str, asked: Sequence[AskedTime], timeline: Iterable[TimelineEvent]) -> WhatHappened | None:
     """The time the question asks only about and its events (none is an answer too), else None."""
     time = asks_only_what_happened(question, asked)
     if time is None:
         return None
-    return WhatHappened(time, events_in(timeline, time.first, time.last))
+    return WhatHappened(time, dated_then(timeline, time))

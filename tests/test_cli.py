@@ -340,7 +340,8 @@ def test_the_terminal_chat_reads_a_question_of_its_own_alone_and_an_elliptical_o
     assert "From the articles:" in hanoi
     # Its own verb and subject: declined as itself, not passed off with the Hanoi quotes.
     assert "earlier question" not in tillerson and "From the articles" not in tillerson
-    assert "Reading this with your earlier question “why did hanoi fail?”" in that
+    # A declined question of its own is what the next follow-up leans on, as an answered one is.
+    assert "with your earlier question “when was tillerson fired?”" in that
 
 
 def test_no_platform_configured_runs_the_terminal_chat() -> None:

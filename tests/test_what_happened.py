@@ -18,6 +18,7 @@ from bot.frontends.terminal import Conversation, reply_to
 from bot.knowledge.store import KnowledgeStore
 from bot.render import discord_render, slack_render
 from bot.timeline.asked_time import times_asked
+from bot.timeline.models import EventDate
 from bot.what_happened import EVENTS_SHOWN, asks_only_what_happened
 from tests.cli_helpers import run_bot
 
@@ -79,8 +80,7 @@ def test_what_happened_in_a_month_is_the_timeline_of_that_month_on_every_path(bu
     _assert_quotes_are_the_timeline_events_first_quotes(bundled_store, answer, dt.date(2018, 3, 1), dt.date(2018, 3, 31))
     # In a thread, after another question, it is a question of its own.
     followed = commands.ask(bundled_store, "What happened on February 27, 2019?", frontend="test", earlier_questions=["why did hanoi fail?"])
-    _assert_quotes_are_the_timeline_events_first_quotes(bundled_store, followed, dt.date(2019, 2, 27), dt.date(2019, 2, 27))
-    assert followed.follows is None
+    assert followed.answered and followed.what_happened is not None and followed.follows is None
     # The terminal shows each event with every quote, as /timeline does.
     shown = reply_to(bundled_store, "what happened in march 2018", Conversation(user="ann"))
     timeline_shown = reply_to(bundled_store, "/timeline 2018-03", Conversation(user="ann"))
@@ -128,3 +128,24 @@ def test_discord_slack_and_json_show_each_event_over_its_quote(bundled_store: Kn
     assert data["answered"] is True and [event["title"] for event in data["events"]] == titles
     declined = json.loads(run_bot("ask", "--json", "anything happen in october 2018?").stdout)
     assert declined["events"] == [] and declined["message"] == "The articles have no dated events in October 2018."
+
+
+def test_a_day_lists_every_event_some_source_dates_that_day_and_none_dated_only_to_its_month(bundled_store: KnowledgeStore) -> None:
+    """"anything happen on february 27, 2019?" listed an event dated only "about February 2019" as
+    on that day, and left out the summit's end, which one article dates February 28 and another 27."""
+    day = dt.date(2019, 2, 27)
+    timeline = bundled_store.current.timeline
+
+    def on_the_day(date: EventDate) -> bool:
+        return date.first_day() == date.last_day() == day
+
+    dated_that_day = [e for e in timeline if on_the_day(e.date) or any(on_the_day(other.date) for other in e.other_dates)]
+    month_only = [e for e in timeline if e.date.day is None and e.date.first_day() <= day <= e.date.last_day()]
+    by_another_source = [e for e in dated_that_day if not on_the_day(e.date)]
+    assert month_only and by_another_source, "the fixture's timeline has both kinds"
+    for question in ("anything happen on february 27, 2019?", "what happened on feb 27 2019"):
+        answer = commands.ask(bundled_store, question, frontend="test")
+        assert answer.what_happened is not None and answer.what_happened.events == tuple(dated_that_day), question
+    shown = reply_to(bundled_store, "anything happen on february 27, 2019?", Conversation(user="ann"))
+    assert shown is not None and all(event.title in shown for event in by_another_source)
+    assert not any(event.title in shown for event in month_only), shown

@@ -208,10 +208,12 @@ def _asked_what_or_who(question: str) -> tuple[tuple[str, str], str] | None:
 
 def _a_subject(said: list[str]) -> bool:
     """Whether the words after "who is" name a subject in a few words, not a clause: no question
-    word, auxiliary or pronoun, no participle first or last ("who was fired", "when was Tillerson fired")."""
+    word, auxiliary, pronoun or clause opener ("trumps choice to replace tillerson"), no participle
+    first or last ("who was fired", "when was Tillerson fired")."""
     if not said or len(said) > _MAX_SUBJECT_WORDS or said[0].endswith(_PARTICIPLE_ENDINGS) or said[-1].endswith(_PARTICIPLE_ENDINGS):
         return False
-    return not any(word in _QUESTION_WORDS or word in _AUXILIARIES or word in _PRONOUNS or word in _OBJECT_PRONOUNS for word in said)
+    not_in_a_subject = _QUESTION_WORDS | _AUXILIARIES | _PRONOUNS | _OBJECT_PRONOUNS | _CLAUSE_OPENERS
+    return not_in_a_subject.isdisjoint(said)
 
 
 def _verb_position(said: list[str]) -> int | None:
