@@ -13,6 +13,7 @@ from watchfiles import Change
 
 from bot import answers, commands
 from bot.context import context_around, reference_for
+from bot.frontends import terminal
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge import store as store_module
 from bot.knowledge.store import KnowledgeStore
@@ -95,7 +96,29 @@ def test_a_file_not_named_after_its_id_is_a_reload_warning_and_still_serves(know
     report = store.reload()
     assert report.added == ("test-2019-03-01-new",)
     assert f"warning: {misnamed}: id: 'test-2019-03-01-new' differs from the file name 'mismatch-name'" in report.summary()
-    assert "1 warning." in report.summary()
+    assert "1 warning (1 new)." in report.summary()
+
+
+def test_a_reload_at_the_terminal_says_only_which_problems_are_new_or_fixed(knowledge_copy: Path) -> None:
+    """Each reload repeated every earlier warning, six of them after six saves, so the new one was
+    hard to find: it names the new and the fixed ones, or says in one line that none changed."""
+    store = KnowledgeStore(knowledge_copy)
+    talk = terminal.Conversation(user="ann")
+    articles = knowledge_copy / "articles"
+    (articles / "empty.md").write_text("", encoding="utf-8")
+    first = terminal.reply_to(store, "/reload", talk) or ""
+    assert "1 warning (1 new)." in first and "warning: " in first and "empty.md" in first
+    (articles / "latin1.md").write_bytes(b"---\nid: x\n---\ncaf\xe9")
+    second = terminal.reply_to(store, "/reload", talk) or ""
+    assert "2 warnings (1 new; 1 as before)." in second and "latin1.md" in second
+    assert "empty.md" not in second  # said at the reload before
+    third = terminal.reply_to(store, "/reload", talk) or ""
+    assert third.endswith("2 warnings, unchanged.") and "\n" not in third
+    (articles / "empty.md").unlink()
+    fourth = terminal.reply_to(store, "/reload", talk) or ""
+    assert "1 warning (1 fixed; 1 as before)." in fourth
+    [fixed] = [line for line in fourth.splitlines() if line.startswith("fixed: ")]
+    assert "empty.md" in fixed and "latin1.md" not in fourth
 
 
 def test_a_question_during_a_reload_sees_one_version(knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -38,6 +38,9 @@ class ReloadReport:
     timeline_events: int = 0
     # Set when another reload was running, so none was started: how long ago that one started.
     running_for: float | None = None
+    # The problems of the knowledge served before: the report says only which are new or fixed,
+    # not every earlier one again at each reload (the watcher reloads at every save).
+    earlier_warnings: tuple[str, ...] = ()
 
     def summary(self) -> str:
         def ids(values: tuple[str, ...]) -> str:
@@ -58,12 +61,25 @@ class ReloadReport:
             )
 
         also = f" ({', '.join(self.files_changed)} changed)" if self.files_changed else ""
+        new = [w for w in self.warnings if w not in self.earlier_warnings]
+        fixed = [w for w in self.earlier_warnings if w not in self.warnings]
         line = (
             f"Reloaded in {self.seconds * 1000:.0f} ms: added {ids(self.added)}; changed {ids(self.changed)}{also}; "
             f"removed {ids(self.removed)}; {self.articles} articles, {self.passages} passages, "
-            f"{self.timeline_events} timeline events now; {len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}."
+            f"{self.timeline_events} timeline events now; {_warnings_now(len(self.warnings), len(new), len(fixed))}."
         )
-        return "\n".join([line, *(f"warning: {w}" for w in self.warnings)])
+        return "\n".join([line, *(f"warning: {w}" for w in new), *(f"fixed: {w}" for w in fixed)])
+
+
+def _warnings_now(count: int, new: int, fixed: int) -> str:
+    """"0 warnings", "3 warnings, unchanged", "3 warnings (1 new, 1 fixed; 2 as before)"."""
+    counted = f"{count} warning{'s' if count != 1 else ''}"
+    if count and not new and not fixed:
+        return f"{counted}, unchanged"
+    changes = [f"{new} new" if new else "", f"{fixed} fixed" if fixed else ""]
+    before = count - new
+    said = ", ".join(filter(None, changes)) + (f"; {before} as before" if before else "")
+    return f"{counted} ({said})" if said else counted
 
 
 def diff(old: KnowledgeBase, new: KnowledgeBase, seconds: float) -> ReloadReport:
@@ -83,6 +99,7 @@ def diff(old: KnowledgeBase, new: KnowledgeBase, seconds: float) -> ReloadReport
         seconds=seconds,
         files_changed=tuple(name for name, digest in new.file_digests.items() if old.file_digests.get(name) != digest),
         timeline_events=len(new.timeline),
+        earlier_warnings=tuple(str(p) for p in old.problems),
     )
 
 
