@@ -138,7 +138,7 @@ def read_questions(path: Path) -> list[EvalQuestion]:
             raise EvalFileError(f"{path}:{number}: is not JSON: {error.msg} (column {error.colno})") from None
         except ValidationError as error:
             # One line naming each field, as `check` does: "id: is required", not pydantic's dump.
-            fields = "; ".join(f"{p.field}: {p.message}" for p in problems_from_validation(str(path), error))
+            fields = "; ".join(f"{p.field}: {p.message}" for p in problems_from_validation(str(path), error, model=EvalQuestion))
             raise EvalFileError(f"{path}:{number}: {fields}") from None
     return questions
 

@@ -7,13 +7,13 @@ nothing and said nothing. These notes are logged once at start; they name settin
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Mapping
 from pathlib import Path
 
 from dotenv import dotenv_values
 
+from bot.close_names import did_you_mean
 from bot.config import Settings, is_slack_user_id
 
 # (platform, the setting that starts it, the prefix of its other settings)
@@ -21,7 +21,6 @@ PLATFORMS = (("Discord", "DISCORD_TOKEN", "DISCORD_"), ("Slack", "SLACK_BOT_TOKE
 # Environment names the bot's own could be mistyped as: only these prefixes, since the environment
 # holds every other program's settings too (a .env file holds the bot's alone: all of its names).
 OUR_PREFIXES = ("BOT_", "DISCORD_", "SLACK_")
-CLOSE_ENOUGH = 0.8  # difflib's ratio: DISCORD_BOT_TOKEN to DISCORD_TOKEN is 0.87, SLACK_TOKEN to SLACK_BOT_TOKEN 0.85
 
 def setting_names() -> list[str]:
     return [name.upper() for name in Settings.model_fields]
@@ -61,9 +60,8 @@ def unknown_name_notes(given: Mapping[str, str]) -> list[str]:
     known = setting_names()
     notes = []
     for name in sorted(set(given) - set(known)):
-        close = difflib.get_close_matches(name, known, n=3, cutoff=CLOSE_ENOUGH)
-        if close:
-            notes.append(f"{name} is not a setting this bot reads; did you mean {' or '.join(close)}?")
+        if meant := did_you_mean(name, known):
+            notes.append(f"{name} is not a setting this bot reads; {meant}")
     return notes
 
 

@@ -222,3 +222,25 @@ def test_an_article_linked_to_itself_is_named_and_the_others_served(tmp_path: Pa
     knowledge = build_knowledge_base(tmp_path)
     assert [str(p).startswith(f"{loop}: (file): cannot be read") for p in knowledge.problems] == [True]
     assert list(knowledge.articles) == ["one"]
+
+
+def test_a_misspelt_field_is_told_the_field_it_is_close_to_as_a_misspelt_setting_is(knowledge_copy: Path) -> None:
+    """`example_nmaes` in bot.yaml got "is not a known field" and no "did you mean", unlike a
+    misspelt environment variable; a field inside a list (a timeline quote's) is told its own."""
+    bot_file = knowledge_copy / "bot.yaml"
+    bot_file.write_text(bot_file.read_text(encoding="utf-8") + "\nexample_nmaes: [Pompeo]\nmood: happy\n", encoding="utf-8")
+    write_article(knowledge_copy, "test-2019-03-01-new", "A brand new article about quince diplomacy.")
+    article = knowledge_copy / "articles" / "test-2019-03-01-new.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("title:", "titel: Misspelt\ntitle:", 1), encoding="utf-8")
+    timeline = knowledge_copy / "timeline.yaml"
+    timeline.write_text(
+        timeline.read_text(encoding="utf-8").rstrip("\n") + '\n  - date: "2019-02-28"\n    title: Misspelt\n    quotes:\n      - artcle: x\n        text: "x"\n',
+        encoding="utf-8",
+    )
+    result = run_bot("check", "--knowledge", str(knowledge_copy))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert f"{bot_file}: example_nmaes: is not a known field; did you mean example_names?" in lines
+    assert f"{bot_file}: mood: is not a known field" in lines  # nothing close: nothing offered
+    assert f"{article}: titel: is not a known field; did you mean title?" in lines
+    assert any(line.startswith(f"{timeline}, line ") and line.endswith("quotes[0].artcle: is not a known field; did you mean article?") for line in lines), lines

@@ -126,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         meta = ArticleMeta.model_validate({"id": article_id, **fields})
     except ValidationError as error:
-        raise CommandFailed("\n".join(str(p) for p in problems_from_validation(str(args.file), error))) from None
+        raise CommandFailed("\n".join(str(p) for p in problems_from_validation(str(args.file), error, model=ArticleMeta))) from None
     held = already_held(folder, meta, found.body)
     if held and not args.replace:
         first = held[0]

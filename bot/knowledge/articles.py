@@ -82,7 +82,7 @@ def parse_article(path: Path, raw: bytes) -> tuple[Article | None, list[Problem]
     try:
         meta = ArticleMeta.model_validate(split.front_matter)
     except ValidationError as error:
-        return None, problems_from_validation(name, error)
+        return None, problems_from_validation(name, error, model=ArticleMeta)
     if not split.body:
         return None, [Problem(name, "body", "is empty: the article text goes after the closing '---'")]
     # The body ends the file: its first line is counted back from the end of the text.

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import ValidationError
+import inspect
+import typing
 
+from pydantic import BaseModel, ValidationError
+
+from bot.close_names import did_you_mean
 from bot.knowledge.models import Problem
 
 
@@ -15,13 +19,40 @@ def field_path(prefix: str, location: tuple[int | str, ...]) -> str:
     return path or "(top level)"
 
 
-def problems_from_validation(file: str, error: ValidationError, prefix: str = "") -> list[Problem]:
+def problems_from_validation(file: str, error: ValidationError, prefix: str = "", *, model: type[BaseModel] | None = None) -> list[Problem]:
+    """One problem per field; `model`, the model validated, lets an unknown field be told the known
+    one it is close to ("example_nmaes: is not a known field; did you mean example_names?")."""
     problems = []
     for detail in error.errors(include_url=False):
         message = detail["msg"].removeprefix("Value error, ")
         if detail["type"] == "extra_forbidden":
             message = "is not a known field"
+            known = _fields_at(model, detail["loc"][:-1]) if model is not None else []
+            if detail["loc"] and (meant := did_you_mean(str(detail["loc"][-1]), known)):
+                message = f"{message}; {meant}"
         elif detail["type"] == "missing":
             message = "is required"
         problems.append(Problem(file=file, field=field_path(prefix, detail["loc"]), message=message))
     return problems
+
+
+def _fields_at(model: type[BaseModel], location: tuple[int | str, ...]) -> list[str]:
+    """The field names (as written in the file) of the model at `location` within `model`: its
+    own at the top, a nested model's under one of its fields ("quotes", 0: a quote's)."""
+    current = model
+    for part in location:
+        if isinstance(part, int):
+            continue  # an item of a list: the list's model is the field's own
+        field = next((f for name, f in current.model_fields.items() if (f.alias or name) == part), None)
+        nested = _model_in(field.annotation) if field is not None else None
+        if nested is None:
+            return []
+        current = nested
+    return [field.alias or name for name, field in current.model_fields.items()]
+
+
+def _model_in(annotation: object) -> type[BaseModel] | None:
+    """The model a field holds: itself, or inside list[…], … | None and the like."""
+    if inspect.isclass(annotation) and issubclass(annotation, BaseModel):
+        return annotation
+    return next((found for argument in typing.get_args(annotation) if (found := _model_in(argument)) is not None), None)

@@ -52,7 +52,7 @@ def load_profile(folder: Path) -> tuple[BotProfile, list[Problem]]:
     try:
         return BotProfile.model_validate(data), problems
     except ValidationError as error:
-        problems.extend(problems_from_validation(str(path), error))
+        problems.extend(problems_from_validation(str(path), error, model=BotProfile))
         return _without_bad_values(data, error), problems
 
 

@@ -88,7 +88,7 @@ def _load_entry(file: str, name: str, raw: object, articles: Mapping[str, Articl
     try:
         entry = CuratedEntry.model_validate(raw)
     except ValidationError as error:
-        problems = problems_from_validation(file, error, prefix=name)
+        problems = problems_from_validation(file, error, prefix=name, model=CuratedEntry)
         # Its quotes too, when they are well formed: one `check` names every problem of the entry
         # (a bad date must not hide a misquote until the date is fixed).
         if isinstance(raw, dict) and not any(p.field.startswith(f"{name}.quotes") for p in problems):
