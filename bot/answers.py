@@ -209,7 +209,7 @@ def answer(
         return Answer(question, declined=Declined.TOO_LONG)
     if not knowledge.articles or (only_articles is not None and not only_articles & knowledge.articles.keys()):
         return Answer(question, declined=Declined.NO_ARTICLES)
-    if _is_small_talk(question) or _says_nothing(knowledge, question):
+    if _to_the_bot(knowledge, question):
         return Answer(question, declined=Declined.SMALL_TALK)
     plain = without_set_off_interjections(_without_markup(question))  # "Oh, why?" is not about Oh
     expectation, query = read_question(knowledge, plain, asking and _without_markup(asking))
@@ -733,9 +733,11 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     """
     # "and kim?" after "what did trump say about hanoi?" asks what Kim said about Hanoi (bot.speaker_words).
     # "and Vox?" names an outlet, not a speaker: it asks the earlier question of Vox's articles, below.
-    swapped = with_speaker_swapped(clean_question(question), earlier_questions[-1]) if earlier_questions else None
+    # Its earlier question is the last that was not words to the bot ("thanks" is no question).
+    last = next((clean_question(e) for e in reversed(earlier_questions) if not _to_the_bot(knowledge, clean_question(e))), None)
+    swapped = with_speaker_swapped(clean_question(question), last) if last else None
     if swapped is not None and speaker_asked(knowledge, swapped) is not None:
-        return replace(answer(knowledge, swapped), question=clean_question(question), follows=clean_question(earlier_questions[-1]))
+        return replace(answer(knowledge, swapped), question=clean_question(question), follows=last)
     alone = answer(knowledge, question)
     cleaned = clean_question(question)  # the message as read: without chat markup
     if not earlier_questions or alone.declined in (Declined.EMPTY, Declined.TOO_LONG, Declined.SMALL_TALK):
@@ -798,6 +800,11 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
         # Its own quotes were about no one in particular (its pronoun stood for the earlier subject).
         return replace(alone, tried_with=follows) if not alone.answered else _declined_as_read_alone(alone, follows)
     return Answer(cleaned, quotes=combined.quotes, coverage=combined.coverage, reading=combined.reading, follows=follows)
+
+
+def _to_the_bot(knowledge: KnowledgeBase, message: str) -> bool:
+    """Small talk ("thanks", "hello") or no words at all: said to the bot, not asked of the articles."""
+    return not message or _is_small_talk(message) or _says_nothing(knowledge, message)
 
 
 def _question_of_its_own(knowledge: KnowledgeBase, message: str) -> bool:

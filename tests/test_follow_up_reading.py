@@ -90,3 +90,12 @@ def test_a_declined_follow_up_names_the_question_it_was_read_with(bundled_store:
             messages.FOLLOW_UP_TRIED.format(question=earlier),
             messages.FOLLOW_UP_TRIED_NEAR_MISS.format(question=earlier),
         ), reply
+
+
+def test_words_to_the_bot_in_between_do_not_hide_the_speaker_asked_before(bundled_store: KnowledgeStore) -> None:
+    """The terminal passes every message now, as a thread does: "and kim?" after "thanks" still asks
+    the question before it of Kim (it was read as a new question about Kim)."""
+    earlier = "what did trump say about hanoi?"
+    for thread in ([earlier], [earlier, "thanks"], [earlier, "thanks", "?"]):
+        result = answer_follow_up(bundled_store.current, "and kim?", thread)
+        assert result.follows == earlier and result.reading is not None and result.reading.speaker is not None, thread
