@@ -127,6 +127,10 @@ class Reading:
     speaker: str | None = None
     speaker_quoted: bool = True
     speaker_on_topic: bool = True
+    # The speakers /said lists whose quotations answer for them, most quoted first, and whether the
+    # speaker is a person (not a people: "the north koreans"), whom "/said NAME" shows.
+    speaker_said: tuple[str, ...] = ()
+    speaker_person: bool = True
 
 
 @dataclass(frozen=True)
@@ -291,7 +295,7 @@ def _from_speakers_words(
     """The speaker's sentences ranked for the question by every ranker and the learned order, as any
     question's are; declined, naming them, when the articles hold no words of theirs, or none on
     what the question asks besides (then their best words are the closest passages shown)."""
-    reading = replace(_reading(expectation, True, query, (), None), speaker=asked.name)
+    reading = replace(_reading(expectation, True, query, (), None), speaker=asked.name, speaker_said=asked.said_as, speaker_person=asked.person)
     if not asked.quoted:
         # Someone no article names at all is said so by --explain, as the who-said gate says it.
         reading = replace(reading, speaker_quoted=False, unknown_name=unknown_name(knowledge, plain, query))
@@ -308,7 +312,7 @@ def _from_speakers_words(
         return Answer(question, declined=Declined.NOT_COVERED, closest=closest, reading=replace(reading, speaker_on_topic=False))
     rankings, ranked = rank_sentences(knowledge, plain, query, pipeline=pipeline)
     if pipeline.reranking is not None:
-        ranked = pipeline.reranking.reranked(knowledge, rankings, ranked, query)
+        ranked = pipeline.reranking.reranked(knowledge, rankings, ranked, query, plain)  # its speaker feature reads the question
     theirs = np.zeros(len(knowledge.sentences), dtype=bool)
     theirs[list(kind)] = True
     own = ranked.among(theirs)

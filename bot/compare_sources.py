@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from bot.knowledge.base import KnowledgeBase
 from bot.search.query import analyse, said_in_articles
-from bot.search.unknown_name import SAID_BY, writes_names_capitalised, written_as_a_name
+from bot.search.speaker_frame import speaker_frame
+from bot.search.unknown_name import writes_names_capitalised, written_as_a_name
 
-_ACCORDING_TO = re.compile(r"^according\s+to\s+(?P<source>[^,]+),\s*(?P<rest>.+)$", re.IGNORECASE)
 # What a speech verb's topic opens with: "what did X say about Y".
 _ABOUT = re.compile(r"^\s*(?:about|on|of|regarding)\b", re.IGNORECASE)
 _ON = re.compile(r"^(?P<source>[^,?]+?)\s+on\s+(?P<rest>.+)$", re.IGNORECASE)  # "the Times on sanctions"
@@ -55,11 +55,12 @@ def missing_outlets(knowledge: KnowledgeBase, topic: str) -> MissingOutlets | No
 
 def _framed(text: str) -> tuple[str, str] | None:
     """The source and the rest of the topic by the frame that opens the text, if one does ("what did
-    X say about Y": the reading bot.search.unknown_name gives "what did X say")."""
-    said = SAID_BY.match(text)
-    if said is not None:
-        return said.group("who"), _ABOUT.sub("", text[said.end() :]).strip()
-    match = _ACCORDING_TO.match(text) or _ON.match(text)
+    X say about Y", "according to X, Y": the reading bot.search.speaker_frame gives every speaker
+    frame; "X on Y")."""
+    framed = speaker_frame(text)
+    if framed is not None and framed.opens:
+        return framed.who, _ABOUT.sub("", framed.rest).strip()
+    match = _ON.match(text)
     return (match.group("source"), match.group("rest").strip()) if match is not None else None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from types import MappingProxyType
 
-from bot.answers import MAX_QUESTION_CHARS, Answer, Declined
+from bot.answers import MAX_QUESTION_CHARS, Answer, Declined, Reading
 from bot.knowledge.profile import BotProfile
 from bot.render.shorten import shorten
 from bot.timeline.asked_time import AfterArticles, describe
@@ -94,9 +94,9 @@ def decline_message(answer: Answer, user_text: Callable[[str], str] = str) -> st
     """Why a question was not answered, in one sentence for every front end (`user_text`: as
     for answer_intro, for the earlier question a follow-up names)."""
     reason = answer.declined
-    if reason is Declined.NOT_COVERED and answer.reading is not None and (speaker := answer.reading.speaker) is not None:
+    if reason is Declined.NOT_COVERED and answer.reading is not None and answer.reading.speaker is not None:
         # "what did Kim say?": the articles hold no words of his, which a quote about him would hide.
-        return (SPEAKER_NOT_ON_THAT if answer.reading.speaker_quoted else SPEAKER_NOT_QUOTED).format(name=user_text(speaker))
+        return _speaker_declined(answer.reading, user_text)
     if reason is Declined.NOT_COVERED and answer.outlets and answer.follows is not None:
         earlier = user_text(shorten(answer.follows, FOLLOW_UP_QUESTION_CHARS))
         return OUTLETS_NOT_COVERED.format(outlets=_listed(answer.outlets), question=earlier)
@@ -125,6 +125,22 @@ def decline_message(answer: Answer, user_text: Callable[[str], str] = str) -> st
     return NEAR_MISS if answer.near_miss else NOT_COVERED
 
 
+def _speaker_declined(reading: Reading, user_text: Callable[[str], str]) -> str:
+    """"The articles quote no words of …", or quote them but not on that: then /said is offered for
+    the one person it shows, and for a people or several speakers the ones it lists (a people noun
+    is no name /said knows: "/said the North Koreans" finds no one)."""
+    name = user_text(reading.speaker or "")
+    said = reading.speaker_said
+    if not reading.speaker_quoted:
+        return SPEAKER_NOT_QUOTED.format(name=name)
+    if reading.speaker_person and len(said) == 1:
+        return SPEAKER_NOT_ON_THAT.format(name=name, said=user_text(said[0]))
+    if said:
+        shown = ", ".join(user_text(member) for member in said[:SPEAKERS_NAMED])
+        return SPEAKER_GROUP_NOT_ON_THAT.format(name=name, members=shown + (", …" if len(said) > SPEAKERS_NAMED else ""))
+    return SPEAKER_REPORTED_NOT_ON_THAT.format(name=name)
+
+
 def after_articles(beyond: AfterArticles, user_text: Callable[[str], str] = str) -> str:
     """"The articles run to February 28, 2019, so they cannot tell you about October 2019." (the
     asked time as the user typed it, made safe by `user_text`). Worded to fit a question in any
@@ -134,7 +150,12 @@ def after_articles(beyond: AfterArticles, user_text: Callable[[str], str] = str)
 
 AFTER_ARTICLES = "The articles run to {newest}, so they cannot tell you about {asked}."
 SPEAKER_NOT_QUOTED = "The articles quote no words of {name}, so I won't guess what they said. /said lists everyone the articles quote."
-SPEAKER_NOT_ON_THAT = "The articles quote {name}, but not on that, so I won't guess. /said {name} shows all their words in the articles."
+SPEAKER_NOT_ON_THAT = "The articles quote {name}, but not on that, so I won't guess. /said {said} shows all their words in the articles."
+# A people or several speakers: /said shows each one's quotations.
+SPEAKER_GROUP_NOT_ON_THAT = "The articles quote {name}, but not on that, so I won't guess. /said shows each one's words: {members}."
+# Words reported without quotation marks only: /said has nothing of theirs to show.
+SPEAKER_REPORTED_NOT_ON_THAT = "The articles report words of {name}, but not on that, so I won't guess. /said lists everyone the articles quote."
+SPEAKERS_NAMED = 3
 SPEAKER_INTRO = "What the articles quote or report {name} as saying:"
 NO_DATED_EVENTS = "The articles have no dated events {when}."
 

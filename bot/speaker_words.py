@@ -23,41 +23,20 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.knowledge.base import KnowledgeBase
-from bot.quotations.english import ADVERBS_BEFORE_A_VERB, IRREGULAR_PAST, ORGANISATION_NOUNS, PERSONAL_TITLES, SPEECH_VERBS
+from bot.quotations.english import IRREGULAR_PAST, ORGANISATION_NOUNS, PERSONAL_TITLES, SPEECH_VERBS
 from bot.quotations.find import Quotation
 from bot.quotations.names import Token, name_key, name_mentions, tokenize
 from bot.quotations.speakers import Speaker, find_speaker
 from bot.quotes import Quote
 from bot.ranking.lexical import LexicalRanker
-from bot.search.english import is_english_word
-from bot.search.normalise import STOP_WORDS, spell_out_shorthand, stem, words
+from bot.search.demonyms import country_of_people
+from bot.search.normalise import ADVERBS_BEFORE_A_VERB, STOP_WORDS, spell_out_shorthand, stem, words
 from bot.search.query import Query, analyse, said_in_articles
-from bot.search.unknown_name import ACCORDING_TO, written_as_a_name
+from bot.search.speaker_frame import SpeakerFrame, name_readings, names_a_speaker, speaker_frames
+from bot.search.unknown_name import written_as_a_name
 
-# The verbs of "what did X say / tell / warn …": what a speaker's words answer.
-_SAID = (
-    r"say|said|says|tell|told|warn|warned|claim|claimed|promise|promised|announce|announced|respond"
-    r"|responded|react|reacted|reply|replied|comment|commented|argue|argued|state|stated|declare|declared"
-    r"|predict|predicted|suggest|suggested|insist|insisted|admit|admitted|threaten|threatened"
-)
-# "what did X say …", "wat did X say abt …", "how did X react to …" (chat shorthand spelt out first).
-_WHAT_DID_X_SAY = re.compile(
-    rf"\b(?:what|how)\s+(?:did|does|do|has|have|had|would|will|could)\s+(?P<who>[^?.!,;:]+?)\s+(?:{_SAID})\b",
-    re.IGNORECASE,
-)
-# "X's reaction", "what was X's response to …".
-_POSSESSIVE_SPEECH = re.compile(
-    r"\b(?P<who>[^\s?.!,;:][^?.!,;:]*?)['’]s?\s+(?:reaction|response|reply|answer|comments?|remarks?|words|statement|warning)\b",
-    re.IGNORECASE,
-)
 # A follow-up that swaps the speaker: "and kim?", "what about the south koreans?".
 _AND_WHO = re.compile(r"^\s*(?:and|what\s+about|how\s+about|and\s+what\s+about)\s+(?P<who>[^?.!,;:]+?)\s*[?.!]*\s*$", re.IGNORECASE)
-MAX_NAME_WORDS = 5
-# Adverbs written between a subject and its verb that end in no -ly: "what did kim ever say".
-_SENTENCE_ADVERBS = frozenset({"ever", "just", "even", "really", "actually"})
-# Words that make "who" a pronoun or a description, not someone named: "what did he say",
-# "what did the experts say" (left to the rankers: a description names no one speaker).
-_PRONOUNS = frozenset("i you he she it we they him her them one this that these those".split())
 # Sentences read for reported speech, at most: the ones naming the speaker, in reading order.
 MAX_REPORT_SENTENCES = 2000
 # Speech verbs that report words without quotation marks: not asking ("Trump says Kim asked for
@@ -82,6 +61,10 @@ class SpeakerAsked:
     name: str  # as the reply names them: the fullest name the articles give, else as asked
     asked: str  # as the question wrote them
     sentences: tuple[int, ...]  # positions in KnowledgeBase.sentences, in reading order
+    # The speakers /said lists whose quotations these are, most quoted first: one for a person asked
+    # by name, several (or none, when only reported) for a people or a description.
+    said_as: tuple[str, ...] = ()
+    person: bool = True  # False: a people noun ("the north koreans"), who are no one speaker of /said
     # (article id, where a quotation's paragraph starts) -> where the sentence naming its speaker
     # at the end of the paragraph before starts ("In an interview with CNN, Joseph Yun …" before
     # "“…,” he said."): a quote of the quotation starts there, so it says whose words they are.
@@ -96,22 +79,11 @@ class SpeakerAsked:
         return bool(self.sentences)
 
 
-def who_is_asked(question: str) -> tuple[str, tuple[int, int]] | None:
-    """The speaker a question asks the words of, as written, and where it stands in the question
-    as read (folded, shorthand spelt out); None when it asks no such thing."""
-    read = spell_out_shorthand(question.casefold())
-    for pattern in (_WHAT_DID_X_SAY, _POSSESSIVE_SPEECH, ACCORDING_TO):
-        match = pattern.search(read)
-        if match is not None:
-            start, end = match.span("who")
-            if pattern is _POSSESSIVE_SPEECH:
-                # "what was lynn rusten's reaction": the name is the words after the last small word.
-                start = end - len(_after_the_last_small_word(read[start:end]))
-            end = start + len(_without_trailing_adverbs(read[start:end]))  # "what did kim actually promise"
-            who = read[start:end].strip()
-            if _names_someone(who):
-                return who, (start, end)
-    return None
+def who_is_asked(question: str) -> SpeakerFrame | None:
+    """Where the question names the one speaker whose words it asks for (bot.search.speaker_frame);
+    None when it asks no one's words, or several speakers' ("what did kim and trump say": one
+    speaker's words would leave the other out, so the rankers answer it as any question)."""
+    return next((frame for frame in speaker_frames(question) if len(frame.names) == 1), None)
 
 
 def with_speaker_swapped(follow_up: str, earlier: str) -> str | None:
@@ -119,11 +91,10 @@ def with_speaker_swapped(follow_up: str, earlier: str) -> str | None:
     follow-up naming only another speaker asks the earlier question of them. None otherwise."""
     swapped = _AND_WHO.match(spell_out_shorthand(follow_up.casefold()))
     asked = who_is_asked(earlier)
-    if swapped is None or asked is None or not _names_someone(swapped.group("who")):
+    if swapped is None or asked is None or not names_a_speaker(swapped.group("who")):
         return None
-    read = spell_out_shorthand(earlier.casefold())
-    start, end = asked[1]
-    return read[:start] + swapped.group("who").strip() + read[end:]
+    start, end = asked.span
+    return earlier[:start] + swapped.group("who").strip() + earlier[end:]
 
 
 def speaker_asked(knowledge: KnowledgeBase, question: str) -> SpeakerAsked | None:
@@ -133,7 +104,7 @@ def speaker_asked(knowledge: KnowledgeBase, question: str) -> SpeakerAsked | Non
     found = who_is_asked(question)
     if found is None:
         return None
-    who = found[0]
+    who = found.who.casefold()
     query = analyse(knowledge, who)
     if query.named_articles or not query.concepts:
         return None  # an outlet ("what did wired say"): the rankers lift its articles
@@ -143,7 +114,8 @@ def speaker_asked(knowledge: KnowledgeBase, question: str) -> SpeakerAsked | Non
     # "north korea", the place a people noun stands for, and their aliases ("pyongyang"): the
     # place's own speakers, and its organisations'.
     country = _people_noun_place(knowledge, read)
-    places = _with_aliases(knowledge, [name_key(read), *filter(None, [country])])
+    # The people's own adjective too: "German Chancellor …" is of the Germans, "North Korean leader …" of the North Koreans.
+    places = _with_aliases(knowledge, [name_key(read), *(name_key(form) for form in country or ())])
     if not speakers:
         speakers = [s for s in knowledge.speakers if any(_of_the_place(s, place) for place in places)]
     wanted = set(name_key(read).split()) - PERSONAL_TITLES
@@ -157,7 +129,7 @@ def speaker_asked(knowledge: KnowledgeBase, question: str) -> SpeakerAsked | Non
     if not positions and not people and (described or not _written_as_a_name(read)):
         return None  # a description ("the experts", "the accord") whose words no one's name marks: the rankers' to find
     name = speakers[0].name if len(speakers) == 1 else _as_named(knowledge, who if people else read, people)
-    return SpeakerAsked(name, who, tuple(positions), attributions)
+    return SpeakerAsked(name, who, tuple(positions), said_as=tuple(s.name for s in speakers), person=not people, attributions=attributions)
 
 
 def _surname(name: str) -> str:
@@ -185,7 +157,8 @@ def speakers_words_touch(knowledge: KnowledgeBase, query: Query, asked: SpeakerA
     """Whether the speaker's sentences' paragraphs hold something the question asks besides the
     speaker (its words, their aliases or synonyms), or it asks nothing besides: "what did Trump say
     about kimchi" is not answered with Trump's words on something else."""
-    named = {stem(word) for word in words(asked.asked)}
+    # The speaker's words as the question analysis reads them too: "ruritanians" is the concept "ruritania".
+    named = {stem(word) for word in words(asked.asked)} | {term for c in analyse(knowledge, asked.asked).concepts for term in c.terms}
     topic = [c for c in query.concepts if not named.intersection(c.terms) and all(t not in STOP_WORDS for t in c.terms)]
     if not topic:
         return True
@@ -195,46 +168,10 @@ def speakers_words_touch(knowledge: KnowledgeBase, query: Query, asked: SpeakerA
     return any(held.intersection((*c.terms, *c.synonyms, *((c.group_term,) if c.group_term else ()))) for c in topic)
 
 
-# "what would pompeo have said": the perfect's auxiliary stands between the name and its verb.
-_PERFECT_AUXILIARIES = frozenset({"have", "has", "had", "been", "be"})
-# Words that open a clause or join two subjects: a "who" holding one is not one speaker's name.
-_CLAUSE_WORDS = frozenset({"if", "whether", "when", "because", "unless", "while", "that", "and", "or"})
-
-
-def _without_trailing_adverbs(text: str) -> str:
-    """"kim actually" -> "kim": an adverb between the subject and its verb is no part of the name."""
-    kept = text.rstrip().split(" ")
-    while len(kept) > 1 and (
-        kept[-1] in ADVERBS_BEFORE_A_VERB | _SENTENCE_ADVERBS | _PERFECT_AUXILIARIES or (kept[-1].endswith("ly") and is_english_word(kept[-1]))
-    ):
-        kept.pop()
-    return " ".join(kept)
-
-
-def _after_the_last_small_word(text: str) -> str:
-    kept: list[str] = []
-    for word in reversed(text.split()):
-        if word in STOP_WORDS:
-            break
-        kept.insert(0, word)
-    return " ".join(kept)
-
-
 def _with_the_one_before(knowledge: KnowledgeBase, passage: int) -> tuple[int, ...]:
     before = passage - 1
     same_article = before >= 0 and knowledge.passages[before].article_id == knowledge.passages[passage].article_id
     return (before, passage) if same_article else (passage,)
-
-
-def _names_someone(who: str) -> bool:
-    said = words(who)
-    if not said or len(said) > MAX_NAME_WORDS or said[0] in _PRONOUNS:
-        return False
-    # "what will happen if trump says no": a clause, not a name; "what did kim and trump say": two
-    # speakers, which the rankers answer as any question (one speaker's words would leave the other out).
-    if _CLAUSE_WORDS.intersection(said):
-        return False
-    return not all(word in STOP_WORDS for word in said)
 
 
 def _without_determiners(who: str) -> str:
@@ -243,16 +180,26 @@ def _without_determiners(who: str) -> str:
 
 def _speakers_named(knowledge: KnowledgeBase, who: str) -> list[Speaker]:
     """The speakers the name means, as /said finds them: one, or several it fits alike ("kim" when
-    two Kims are quoted); none when it only resembles a name (those are /said's suggestions)."""
-    lookup = find_speaker(knowledge.speakers, who, knowledge.aliases, suggest=False)
-    if lookup.speaker is not None:
-        return [lookup.speaker]
-    return list(lookup.candidates) if lookup.ambiguous else []
+    two Kims are quoted); none when it only resembles a name (those are /said's suggestions). Its
+    readings are tried longest first: "jenny town of 38 north" is Jenny Town (name_readings)."""
+    for reading in name_readings(who):
+        lookup = find_speaker(knowledge.speakers, reading, knowledge.aliases, suggest=False)
+        if lookup.speaker is not None:
+            return [lookup.speaker]
+        if lookup.ambiguous:
+            return list(lookup.candidates)
+    return []
 
 
-def _people_noun_place(knowledge: KnowledgeBase, who: str) -> str | None:
-    """The place a people noun stands for, folded ("north koreans" -> "north korea"), when the
-    articles name that place; None for any other words."""
+def _people_noun_place(knowledge: KnowledgeBase, who: str) -> tuple[str, ...] | None:
+    """The place a people noun stands for, and its people's adjective, when the articles name that
+    place or its people: its country by the country data (bot.search.demonyms: "germans" -> Germany, "the
+    americans" -> United States), else, for places no country list holds ("the ruritanians"), the
+    place its common ending gives ("-ians" -> "-ia"). None for any other words."""
+    country = country_of_people(who)
+    if country is not None:
+        adjective = _singular(who)  # "German Chancellor …" names the Germans where no article says "Germany"
+        return (country, adjective) if _named_in_articles(knowledge, country) or _named_in_articles(knowledge, adjective) else None
     parts = name_key(who).split()
     if not parts:
         return None
@@ -260,11 +207,22 @@ def _people_noun_place(knowledge: KnowledgeBase, who: str) -> str | None:
     for ending, replacement in _PEOPLE_ENDINGS:
         if last.endswith(ending) and len(last) > len(ending) + 2:
             place = " ".join([*parts[:-1], last[: -len(ending)] + replacement])
-            read = analyse(knowledge, place)
-            # The place as written, not a name it resembles ("biegu" of "biegun" is no place).
-            if read.concepts and not read.corrections and all(said_in_articles(knowledge, c) for c in read.concepts):
-                return place
+            if _named_in_articles(knowledge, place):
+                return (place,)
     return None
+
+
+def _named_in_articles(knowledge: KnowledgeBase, place: str) -> bool:
+    """The place as written (not a name it resembles: "biegu" of "biegun" is no place), said by
+    some article, or an alias of it."""
+    read = analyse(knowledge, place)
+    return bool(read.concepts) and not read.corrections and all(said_in_articles(knowledge, c) for c in read.concepts)
+
+
+def _singular(people: str) -> str:
+    """"germans" -> "german", "chinese" -> "chinese": the adjective roles open with."""
+    folded = name_key(people)
+    return folded[:-1] if folded.endswith("s") and not folded.endswith(("ss", "ese")) else folded
 
 
 def _of_the_place(speaker: Speaker, place: str) -> bool:

@@ -129,9 +129,10 @@ def test_explain_says_when_no_sentence_has_the_kind_of_answer_asked_for(bundled_
 def test_a_question_naming_someone_the_articles_never_mention_is_declined(bundled_store: KnowledgeStore) -> None:
     """The rule answered it (its other words, Hanoi and the summit, are everywhere); the fitted
     check weighs a name no article says as evidence the articles cannot answer (besides the gate
-    for who-said questions about someone no article names, bot.search.unknown_name)."""
+    for who-said questions about someone no article names, bot.search.unknown_name, and the speaker
+    route that "what did Vladimir Putin think of …" now takes: bot.speaker_words)."""
     knowledge = bundled_store.current
-    result = answer(knowledge, "What did Vladimir Putin think of the Hanoi summit?")
+    result = answer(knowledge, "Why did Vladimir Putin criticise the Hanoi summit?")
     assert result.declined is Declined.NOT_COVERED
     assert result.reading is not None and result.reading.evidence is not None
     evidence = result.reading.evidence

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from enum import Enum
 
 from bot.quotations.english import (
-    ADVERBS_BEFORE_A_VERB,
     AUXILIARIES_AND_MODALS,
     CALENDAR_NAMES,
     CLAUSE_JOINERS,
@@ -35,7 +34,7 @@ from bot.quotations.english import (
     SPEECH_VERBS,
 )
 from bot.quotations.names import DETERMINERS, NameMention, Token
-from bot.search.normalise import is_stop_word
+from bot.search.normalise import ADVERBS_BEFORE_A_VERB, is_stop_word
 
 # How far into an unnamed subject ("a senior official at the agency said") a speech verb may stand.
 MAX_UNNAMED_SUBJECT_WORDS = 6

@@ -88,8 +88,6 @@ SPEECH_NOUNS = frozenset(
     """announcement answer assertion assurance boast claim comment comments declaration insistence
     message pledge prediction promise remark remarks reply response statement tweet vow warning words""".split()
 )
-# Words that stand between a subject and its speech verb ("he then added", "she later said").
-ADVERBS_BEFORE_A_VERB = frozenset("then also later again once now still further first finally simply".split())
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
 # The same as objects: "state media quoted him as calling …".
 OBJECT_PRONOUNS = frozenset({"him", "her"})

@@ -3,8 +3,8 @@
 "And what did North Korea say?" wants North Korea's words, not the White House's, however well
 the White House's sentence matches the question's other words. The quotations bot.quotations finds
 (each with its speaker) say who speaks in a sentence; a question names its speaker in a few
-English frames: "what did X say / tell / warn …", "how did X react", "according to X", "X's
-reaction". The name is matched as /said matches it (bot.quotations.speakers): an alias group ("the
+English frames, read by bot.search.speaker_frame: "what did X say / tell / warn …", "how did X
+react", "according to X", "X's reaction". The name is matched as /said matches it (bot.quotations.speakers): an alias group ("the
 DPRK" for North Korea), or words every one of which the speaker's name has ("gallucci", "jenny
 town"), or a first name said another way with a surname only one speaker has ("joe yun").
 
@@ -27,7 +27,7 @@ from bot.quotations.names import name_key
 from bot.quotations.speakers import Speaker
 from bot.search.aliases import AliasTable
 from bot.search.normalise import is_stop_word
-from bot.search.unknown_name import ACCORDING_TO, SAID_BY
+from bot.search.speaker_frame import name_readings, speaker_frames
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -35,13 +35,6 @@ if TYPE_CHECKING:
     from bot.knowledge.base import Sentence
     from bot.knowledge.models import Passage
 
-# "X's reaction", "North Korea’s response": what someone said, named by its possessor.
-_SAID_OF = re.compile(
-    r"(?P<who>(?:[\w.-]+\s+){0,3}[\w.-]+)['’]s?\s+(?:own\s+)?"
-    r"(?:reaction|reactions|response|responses|reply|answer|view|views|take|stance|position|statement|statements"
-    r"|comment|comments|remark|remarks|words|verdict|assessment|account|explanation|warning|claim|claims)\b",
-    re.IGNORECASE,
-)
 NOBODY: frozenset[int] = frozenset()
 
 
@@ -66,11 +59,12 @@ class SpeakerIndex:
 
     def asked_about(self, question: str, aliases: AliasTable) -> frozenset[int]:
         """The speakers the question names as the one speaking; none when it names no one so."""
+        # The reading the speaker route and the unknown-name gate share (bot.search.speaker_frame),
+        # each name looked up as the route looks it up: its first reading that names someone.
         found: set[int] = set()
-        for phrases in _speaker_phrases(question):
-            # The longest run of the phrase's words that names someone: "the white house" in
-            # "according to the white house what was …".
-            found |= next((named for phrase in phrases if (named := self.named(phrase, aliases))), NOBODY)
+        for frame in speaker_frames(question):
+            for name in frame.names:
+                found |= next((named for reading in name_readings(name) if (named := self.named(reading, aliases))), NOBODY)
         return frozenset(found)
 
     def named(self, phrase: str, aliases: AliasTable) -> frozenset[int]:
@@ -135,18 +129,6 @@ def _overlapping(starts: list[int], positions: list[int], sentences: Sequence[Se
         if sentences[positions[i]].span.end > start:
             yield positions[i]
         i += 1
-
-
-def _speaker_phrases(question: str) -> Iterator[list[str]]:
-    """For each place the question names a speaker, the phrase and its shorter runs, longest first:
-    runs from its start after "what did …" and "according to …", from its end before "'s reaction"."""
-    for frame in (SAID_BY, ACCORDING_TO):
-        for match in frame.finditer(question):
-            parts = match.group("who").split()
-            yield [" ".join(parts[:n]) for n in range(min(len(parts), 6), 0, -1)]
-    for match in _SAID_OF.finditer(question):
-        parts = match.group("who").split()
-        yield [" ".join(parts[-n:]) for n in range(len(parts), 0, -1)]
 
 
 def _name_words(phrase: str) -> list[str]:

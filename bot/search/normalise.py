@@ -98,6 +98,9 @@ STOP_WORDS = frozenset(
     writer writers author authors columnist view views
     """.split()
 ) | frozenset(CHAT_SHORTHAND)
+# Words that stand between a subject and its verb ("he then added", "she later said", "what did
+# kim then say"): read by the quotation cues and by the speaker frames of questions alike.
+ADVERBS_BEFORE_A_VERB = frozenset("then also later again once now still further first finally simply".split())
 
 
 def plain_marks(text: str) -> str:

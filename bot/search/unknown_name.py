@@ -21,20 +21,10 @@ import re
 from bot.search.english import is_english_word, specificity
 from bot.search.normalise import STOP_WORDS, stem, words
 from bot.search.query import ArticleWords, Query, said_in_articles
+from bot.search.speaker_frame import speaker_frame
 
-# "According to X, …", "what happened according to X?": X up to the end of its clause.
-ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<who>[^?.!,;:]+)", re.IGNORECASE)
-# "What did X say / think / tell …", "how did X react": the speaker asked about is X.
-SAID_BY = re.compile(
-    r"\b(?:what|how)\s+(?:did|does|do|has|have|had|would|will|could|might)\s+(?P<who>[^?.!,;:]+?)\s+"
-    r"(?:say|said|says|think|thought|tell|told|write|wrote|claim|believe|argue|mean|respond|react|comment"
-    r"|feel|make\s+of|reply|announce|suggest|predict|warn)\b",
-    re.IGNORECASE,
-)
 # "Who is X?", "who's X", "whos X" (the whole rest of the question).
 _WHO_IS = re.compile(r"\bwho(?:\s+(?:is|was)|['’]s|s)\s+(?P<who>[^?.!,;:]+?)\s*[?.!]*$", re.IGNORECASE)
-# Between two names: "what did Trump and Bolton say".
-_AND = re.compile(r"\s+(?:and|or|&)\s+|\s*,\s*", re.IGNORECASE)
 # A word of a name as written: letters, and the hyphens and dots of "Jae-in", "J.D.".
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 # How rare in everyday English a word of a question in one case must be to be read as a name:
@@ -46,16 +36,26 @@ NAME_SPECIFICITY = 0.85
 def unknown_name(knowledge: ArticleWords, question: str, query: Query) -> str | None:
     """The name of the person the question asks about ("what did X say", "who is X"), as typed,
     when no article mentions it; None for any other question."""
-    asked = SAID_BY.search(question) or _WHO_IS.search(question)
+    asked = _asked_about(question)
     if asked is None:
         return None
-    names = [name.strip() for name in _AND.split(asked.group("who")) if name.strip()]
+    who, names = asked
     cased = writes_names_capitalised(question)
     if not names or not all(_is_name(name, cased) for name in names):
         return None
     if any(_mentioned(knowledge, query, name) for name in names):
         return None
-    return asked.group("who").strip()
+    return who
+
+
+def _asked_about(question: str) -> tuple[str, tuple[str, ...]] | None:
+    """The phrase naming whom a who-said question (bot.search.speaker_frame: "what did X say",
+    "X's reaction", "according to X") or a who-is question asks about, and each name in it."""
+    framed = speaker_frame(question)
+    if framed is not None:
+        return framed.who, framed.names
+    who_is = _WHO_IS.search(question)
+    return None if who_is is None else (who_is.group("who").strip(), (who_is.group("who").strip(),))
 
 
 def writes_names_capitalised(question: str) -> bool:

@@ -1,0 +1,204 @@
+"""Who a question asks the words of: the one reading of "what did X say", "X's reaction" and
+"according to X" that the speaker route (bot.speaker_words), the learned order's speaker feature
+(bot.quotations.speaker_index), the unknown-name gate (bot.search.unknown_name) and /compare's
+outlet frames (bot.compare_sources) all use, so they never disagree on who is asked about.
+
+A question names the speaker whose words it wants in three English frames:
+
+- a question word, an auxiliary, the speaker and a verb of saying or of holding a view: "what did
+  X say / tell / warn / claim / promise / announce / reply / comment / argue / state / declare /
+  predict / suggest / insist / admit / threaten / write", "how did X react / respond / feel", "what
+  does X think / believe / make of …". Verbs of doing are not read: "what did X ask for / agree to
+  / offer" asks what happened, which others' words report as well as X's;
+- a possessive before a noun of what someone said or holds: "X's reaction / response / reply /
+  answer / statement / comments / remarks / words / warning / claim / view / take / stance /
+  position / verdict / assessment / account / explanation";
+- "according to X".
+
+The speaker is the words between the frame's parts, as written (the question's capitals kept: the
+unknown-name gate reads them), less what is no part of a name: a trailing adverb or perfect
+auxiliary ("what did kim actually promise", "what would pompeo have said"), the words up to the
+last small word before a possessive ("what was lynn rusten's reaction"), and what follows a
+question word or an auxiliary after "according to" ("according to the white house what was …").
+A pronoun ("what did he say") or a clause ("what will happen if trump says no") names no speaker.
+Several speakers joined by "and", "or" or commas ("kim and trump") are read as such: `names`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.search.english import is_english_word
+from bot.search.normalise import ADVERBS_BEFORE_A_VERB, STOP_WORDS, words
+
+# Verbs of saying, and of holding a view, as questions ask them (every form a question uses).
+_SAYING = (
+    "say said says tell told tells warn warned warns claim claimed claims promise promised promises announce announced"
+    " announces respond responded responds react reacted reacts reply replied replies comment commented comments argue"
+    " argued argues state stated states declare declared declares predict predicted predicts suggest suggested suggests"
+    " insist insisted insists admit admitted admits threaten threatened threatens write wrote writes written"
+).split()
+_HOLDING_A_VIEW = "think thinks thought believe believed believes feel feels felt".split()
+VERBS = frozenset({*_SAYING, *_HOLDING_A_VIEW, "make of", "makes of", "made of"})
+# Nouns of what someone said or holds, after a possessive.
+NOUNS = frozenset(
+    """reaction reactions response responses reply replies answer answers statement statements comment comments
+    remark remarks words warning warnings claim claims view views take stance position verdict assessment account
+    explanation""".split()
+)
+_QUESTION_OPENING = re.compile(
+    r"\b(?:what|wat|wut|wht|how|hw)\s+(?:did|does|do|has|have|had|would|will|could|might|should|can)\s+", re.IGNORECASE
+)
+_VERB = re.compile(r"(?<!\S)(?:" + "|".join(sorted((v.replace(" ", r"\s+") for v in VERBS), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(
+    r"(?P<who>[^\s?.!,;:][^?.!,;:]*?)['’]s?\s+(?:own\s+)?(?P<noun>" + "|".join(sorted(NOUNS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<who>[^?.!,;:]+)", re.IGNORECASE)
+# Where a clause opens after "according to X" written without a comma: a question word or an auxiliary.
+_CLAUSE_OPENING = re.compile(
+    r"\s+(?:what|who|whom|whose|which|when|where|why|how|is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b",
+    re.IGNORECASE,
+)
+_WRITTEN_WORD = re.compile(r"\S+")
+# The end of the question's clause: the speaker's phrase never runs past it.
+_CLAUSE_END = re.compile(r"[?.!,;:]")
+# Between two speakers: "what did Trump and Bolton say", "Kim, Moon and Trump".
+_BETWEEN_NAMES = re.compile(r"\s+(?:and|or|&)\s+|\s*,\s*", re.IGNORECASE)
+# Words that go on from a name to where its person is from or works: "Jenny Town of 38 North".
+_AFFILIATION = frozenset({"of", "from", "at", "with"})
+# More words than a name has ("North Korean state media KCNA" is five): a clause, not a speaker.
+MAX_NAME_WORDS = 6
+# Adverbs between a subject and its verb that end in no -ly ("what did kim ever say"), and the
+# perfect's auxiliary ("what would pompeo have said"): no part of the name.
+_BEFORE_THE_VERB = ADVERBS_BEFORE_A_VERB | frozenset({"ever", "just", "even", "really", "actually", "have", "has", "had", "been", "be"})
+# A speaker phrase opening with one of these is a pronoun or a demonstrative, not someone named.
+_PRONOUNS = frozenset("i you he she it we they him her them one this that these those".split())
+# Words that open a clause: a phrase holding one is no speaker ("what will happen if trump says no").
+_CLAUSE_WORDS = frozenset({"if", "whether", "when", "because", "unless", "while", "that"})
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerFrame:
+    """One place a question names the speaker whose words it asks for."""
+
+    who: str  # the speaker's phrase as written ("Lynn Rusten", "the north koreans", "kim and trump")
+    verb: str  # the frame's word of saying as written: "say", "make of", "reaction", "according to"
+    rest: str  # the question without the frame: what it asks of them ("about the sanctions?")
+    span: tuple[int, int]  # where `who` stands in the question
+    opens: bool  # the frame opens the question ("what did X say …", "according to X, …")
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Each speaker the phrase names: "kim and trump" -> ("kim", "trump")."""
+        return tuple(name.strip() for name in _BETWEEN_NAMES.split(self.who) if name.strip())
+
+
+def name_readings(name: str) -> list[str]:
+    """The ways one speaker's phrase may name them, longest first: the whole phrase, then the words
+    before each word that goes on to say where they are from or work ("Jenny Town of 38 North" is
+    Jenny Town, "the envoy from Seoul" the envoy). Looked up in this order, the first that names
+    someone is the speaker."""
+    written = name.split()
+    cuts = [i for i, word in enumerate(written) if i > 0 and word.casefold() in _AFFILIATION]
+    return [name, *(" ".join(written[:i]) for i in reversed(cuts))]
+
+
+def speaker_frames(question: str) -> list[SpeakerFrame]:
+    """Every place the question names a speaker whose words it asks for, in the order written."""
+    found = [*_said_frames(question), *_possessive_frames(question), *_according_frames(question)]
+    return sorted(found, key=lambda frame: frame.span)
+
+
+def speaker_frame(question: str) -> SpeakerFrame | None:
+    """The first place the question names a speaker whose words it asks for; None when it names none."""
+    frames = speaker_frames(question)
+    return frames[0] if frames else None
+
+
+def _said_frames(question: str) -> list[SpeakerFrame]:
+    found = []
+    for opening in _QUESTION_OPENING.finditer(question):
+        start = opening.end()
+        clause_end = _clause_end(question, start)
+        # The first verb that leaves a speaker before it: "what did the state department say" is not "the" stating.
+        for verb in _VERB.finditer(question, start, clause_end):
+            who = _speaker_phrase(question, start, verb.start())
+            if who is not None:
+                rest = _joined(question[: opening.start()], question[verb.end() :])
+                found.append(SpeakerFrame(question[who[0] : who[1]], verb.group(0), rest, who, opening.start() == _first_word(question)))
+                break
+    return found
+
+
+def _possessive_frames(question: str) -> list[SpeakerFrame]:
+    found = []
+    for match in _POSSESSIVE.finditer(question):
+        start, end = match.span("who")
+        # "what was lynn rusten's reaction": the name is the words after the last small word.
+        start = end - len(_after_the_last_small_word(question[start:end]))
+        who = _speaker_phrase(question, start, end)
+        if who is not None:
+            rest = _joined(question[:start], question[match.end() :])
+            found.append(SpeakerFrame(question[who[0] : who[1]], match.group("noun"), rest, who, start == _first_word(question)))
+    return found
+
+
+def _according_frames(question: str) -> list[SpeakerFrame]:
+    found = []
+    for match in _ACCORDING_TO.finditer(question):
+        start, end = match.span("who")
+        opening = _CLAUSE_OPENING.search(question, start, end)
+        who = _speaker_phrase(question, start, opening.start() if opening else end)
+        if who is not None:
+            rest = _joined(question[: match.start()], question[who[1] :])
+            found.append(SpeakerFrame(question[who[0] : who[1]], "according to", rest, who, match.start() == _first_word(question)))
+    return found
+
+
+def names_a_speaker(phrase: str) -> bool:
+    """Whether the words, on their own ("and kim?"), name a speaker as a frame's speaker would."""
+    return _speaker_phrase(phrase, 0, len(phrase)) is not None
+
+
+def _speaker_phrase(question: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the speaker's phrase in question[start:end] stands, trailing adverbs and auxiliaries
+    left out; None when it names no one (a pronoun, a clause, only small words, too many words)."""
+    kept = list(_WRITTEN_WORD.finditer(question, start, end))
+    while len(kept) > 1 and _before_the_verb(kept[-1].group(0).casefold()):
+        kept.pop()
+    if not kept:
+        return None
+    span = kept[0].start(), kept[-1].end()
+    said = words(question[span[0] : span[1]])
+    if not said or len(said) > MAX_NAME_WORDS or said[0] in _PRONOUNS or _CLAUSE_WORDS.intersection(said):
+        return None
+    return None if all(word in STOP_WORDS for word in said) else span
+
+
+def _before_the_verb(word: str) -> bool:
+    return word in _BEFORE_THE_VERB or (word.endswith("ly") and is_english_word(word))
+
+
+def _after_the_last_small_word(text: str) -> str:
+    kept: list[str] = []
+    for word in reversed(text.split()):
+        if word.casefold() in STOP_WORDS:
+            break
+        kept.insert(0, word)
+    return " ".join(kept)
+
+
+def _clause_end(question: str, start: int) -> int:
+    end = _CLAUSE_END.search(question, start)
+    return end.start() if end else len(question)
+
+
+def _first_word(question: str) -> int:
+    return len(question) - len(question.lstrip())
+
+
+def _joined(before: str, after: str) -> str:
+    """The question's words on either side of a frame, as one: "so" + ", about hanoi?" -> "so about hanoi?"."""
+    return " ".join(part for part in (before.strip(" ,;:"), after.strip(" ,;:")) if part)
