@@ -26,7 +26,7 @@ from bot.knowledge.base import KnowledgeBase
 from bot.quotations.english import IRREGULAR_PAST, ORGANISATION_NOUNS, PERSONAL_TITLES, SPEECH_VERBS
 from bot.quotations.find import Quotation
 from bot.quotations.names import Token, name_key, name_mentions, tokenize
-from bot.quotations.speakers import Speaker, find_speaker
+from bot.quotations.speakers import Speaker
 from bot.quotes import Quote
 from bot.ranking.lexical import LexicalRanker
 from bot.search.demonyms import country_of_people
@@ -117,7 +117,7 @@ def speaker_asked(knowledge: KnowledgeBase, question: str) -> SpeakerAsked | Non
     # The people's own adjective too: "German Chancellor …" is of the Germans, "North Korean leader …" of the North Koreans.
     places = _with_aliases(knowledge, [name_key(read), *(name_key(form) for form in country or ())])
     if not speakers:
-        speakers = [s for s in knowledge.speakers if any(_of_the_place(s, place) for place in places)]
+        speakers = _speakers_of_the_places(knowledge, places)
     wanted = set(name_key(read).split()) - PERSONAL_TITLES
 
     def names_it(subject: str) -> bool:
@@ -179,16 +179,26 @@ def _without_determiners(who: str) -> str:
 
 
 def _speakers_named(knowledge: KnowledgeBase, who: str) -> list[Speaker]:
-    """The speakers the name means, as /said finds them: one, or several it fits alike ("kim" when
-    two Kims are quoted); none when it only resembles a name (those are /said's suggestions). Its
-    readings are tried longest first: "jenny town of 38 north" is Jenny Town (name_readings)."""
+    """The speakers the name means, as the learned order's index finds them (bot.quotations.
+    speaker_index, made once per knowledge build: no speaker is read per answer): its alias group,
+    every word of it, or a first name said another way with a surname only one speaker has; several
+    when it fits several alike ("kim" when two Kims are quoted). Its readings are tried longest
+    first: "jenny town of 38 north" is Jenny Town (name_readings)."""
+    index = knowledge.speaker_index
     for reading in name_readings(who):
-        lookup = find_speaker(knowledge.speakers, reading, knowledge.aliases, suggest=False)
-        if lookup.speaker is not None:
-            return [lookup.speaker]
-        if lookup.ambiguous:
-            return list(lookup.candidates)
+        numbers = index.named(reading, knowledge.aliases)
+        if numbers:
+            return [knowledge.speakers[number] for number in sorted(numbers)]
     return []
+
+
+def _speakers_of_the_places(knowledge: KnowledgeBase, places: Sequence[str]) -> list[Speaker]:
+    """The speakers named after one of the places or whose role opens with it, most quoted first,
+    found through the index of first words (thousands of speakers at size: none is read per answer
+    but those whose first word fits)."""
+    index = knowledge.speaker_index
+    candidates = (knowledge.speakers[number] for number in sorted({n for place in places for n in index.opening_with(place)}))
+    return [speaker for speaker in candidates if any(_of_the_place(speaker, place) for place in places)]
 
 
 def _people_noun_place(knowledge: KnowledgeBase, who: str) -> tuple[str, ...] | None:

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from bot.knowledge.models import Passage
 
 NOBODY: frozenset[int] = frozenset()
+# What a place's name may end with in its people's words: "koreas" (of "korea's"), "korean", "koreans".
+_PEOPLE_ENDINGS = ("ns", "n", "s")
 
 
 @dataclass(frozen=True)
@@ -47,10 +49,21 @@ class SpeakerIndex:
     by_group: Mapping[str, frozenset[int]]  # an alias group -> the speakers in it
     by_surname: Mapping[str, frozenset[int]]  # the last word of a full name (two words or more) -> its speakers
     initials: tuple[str, ...]  # each speaker's fullest name's first letter
+    # The first word of a speaker's name or role (name_key), and that word without a people's
+    # ending ("koreans", "korean" -> "korea"): the speakers a place's people may be, read by the
+    # speaker route without going through every speaker ("North Korean leader" for "the north koreans").
+    by_first_word: Mapping[str, frozenset[int]]
 
     @classmethod
     def empty(cls) -> SpeakerIndex:
-        return cls((), MappingProxyType({}), MappingProxyType({}), MappingProxyType({}), ())
+        return cls((), MappingProxyType({}), MappingProxyType({}), MappingProxyType({}), (), MappingProxyType({}))
+
+    def opening_with(self, place: str) -> frozenset[int]:
+        """The speakers whose name or role may open with the place (folded, name_key): those whose
+        first word is the place's first word, or is it with -s, -n or -ns added. The caller checks
+        the rest of the place ("north korea" is not every "north …")."""
+        first = place.split(" ", 1)[0]
+        return self.by_first_word.get(first, NOBODY) if first else NOBODY
 
     def spoken_in(self, sentence: int) -> frozenset[int]:
         """The speakers whose quotation the sentence holds part of (none for a sentence the index
@@ -99,7 +112,13 @@ def build_speaker_index(speakers: Sequence[Speaker], passages: Sequence[Passage]
     by_group: dict[str, set[int]] = {}
     by_surname: dict[str, set[int]] = {}
     initials: list[str] = []
+    by_first_word: dict[str, set[int]] = {}
     for number, speaker in enumerate(speakers):
+        for text in (speaker.name, speaker.role or ""):
+            first = name_key(text).split(" ", 1)[0]
+            for word in (first, *(first[: -len(ending)] for ending in _PEOPLE_ENDINGS if first.endswith(ending) and len(first) > len(ending))):
+                if word:
+                    by_first_word.setdefault(word, set()).add(number)
         for name in {speaker.name, *(q.speaker for q in speaker.quotations)}:
             for word in name_key(name).split():
                 by_word.setdefault(word, set()).add(number)
@@ -119,6 +138,7 @@ def build_speaker_index(speakers: Sequence[Speaker], passages: Sequence[Passage]
         MappingProxyType({group: frozenset(s) for group, s in by_group.items()}),
         MappingProxyType({surname: frozenset(s) for surname, s in by_surname.items()}),
         tuple(initials),
+        MappingProxyType({word: frozenset(s) for word, s in by_first_word.items()}),
     )
 
 
