@@ -166,6 +166,7 @@ def test_the_speaker_asked_about_is_a_name_not_a_clause(question: str, who: str 
         ("according to vosk what happens to the harbour?", "Petra Vosk"),  # no comma: the clause opens at "what"
         ("what does the harbour mean?", None),  # a word's meaning is asked, not anyone's words
         ("what did the ruritanians ask for?", None),  # a verb of doing: what happened, whoever reports it
+        ("why let's take a partial step on the harbour?", None),  # "let's" is "let us", not someone's take
     ],
 )
 def test_the_route_and_the_learned_order_read_one_speaker(knowledge: KnowledgeBase, question: str, who: str | None) -> None:

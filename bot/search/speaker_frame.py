@@ -73,6 +73,8 @@ MAX_NAME_WORDS = 6
 # Adverbs between a subject and its verb that end in no -ly ("what did kim ever say"), and the
 # perfect's auxiliary ("what would pompeo have said"): no part of the name.
 _BEFORE_THE_VERB = ADVERBS_BEFORE_A_VERB | frozenset({"ever", "just", "even", "really", "actually", "have", "has", "had", "been", "be"})
+# Words whose "'s" is no possessive: "let's" is "let us".
+_NOT_POSSESSORS = frozenset({"let"})
 # A speaker phrase opening with one of these is a pronoun or a demonstrative, not someone named.
 _PRONOUNS = frozenset("i you he she it we they him her them one this that these those".split())
 # Words that open a clause: a phrase holding one is no speaker ("what will happen if trump says no").
@@ -138,6 +140,8 @@ def _possessive_frames(question: str) -> list[SpeakerFrame]:
         start, end = match.span("who")
         # "what was lynn rusten's reaction": the name is the words after the last small word.
         start = end - len(_after_the_last_small_word(question[start:end]))
+        if question[start:end].casefold() in _NOT_POSSESSORS:
+            continue  # "why let's take a partial step": "let's" is "let us"
         who = _speaker_phrase(question, start, end)
         if who is not None:
             rest = _joined(question[:start], question[match.end() :])
