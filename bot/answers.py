@@ -41,7 +41,7 @@ from bot.timeline.asked_time import AfterArticles, AskedTime, after_articles, re
 from bot.search.title_context import title_terms
 from bot.search.unknown_name import unknown_name
 from bot.short_outlet_names import with_whole_outlet_names
-from bot.speaker_words import SpeakerAsked, speaker_asked, speakers_words_touch, with_speaker_swapped
+from bot.speaker_words import SpeakerAsked, speaker_asked, speakers_words_touch, who_is_asked, with_speaker_swapped
 from bot.what_happened import WhatHappened, what_happened
 
 MAX_QUESTION_CHARS = 2000
@@ -735,15 +735,16 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     The earlier questions come from the platform's thread history, never from local memory, so
     any copy of the bot can answer any follow-up (the terminal chat passes its own transcript).
     """
+    cleaned = clean_question(question)  # the message as read: without chat markup
+
+    anchor, asking_someone = _leaned_on(knowledge, earlier_questions)
+    follows = clean_question(anchor) if anchor is not None else None
     # "and kim?" after "what did trump say about hanoi?" asks what Kim said about Hanoi (bot.speaker_words).
     # "and Vox?" names an outlet, not a speaker: it asks the earlier question of Vox's articles, below.
-    # Its earlier question is the last that was not words to the bot ("thanks" is no question).
-    last = next((clean_question(e) for e in reversed(earlier_questions) if not _to_the_bot(knowledge, clean_question(e))), None)
-    swapped = with_speaker_swapped(clean_question(question), last) if last else None
+    swapped = with_speaker_swapped(cleaned, asking_someone) if asking_someone is not None else None
     if swapped is not None and speaker_asked(knowledge, swapped) is not None:
-        return replace(answer(knowledge, swapped), question=clean_question(question), follows=last)
+        return replace(answer(knowledge, swapped), question=cleaned, follows=asking_someone)
     alone = answer(knowledge, question)
-    cleaned = clean_question(question)  # the message as read: without chat markup
     if not earlier_questions or alone.declined in (Declined.EMPTY, Declined.TOO_LONG, Declined.SMALL_TALK):
         return alone
     if alone.what_happened is not None:  # a time of its own: a question of its own, answered or not
@@ -758,20 +759,19 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     pronoun_points_back = personal_pronoun_pointing_back(asking) or demonstrative_pointing_back(asking)
     # "and trump?" after "how old is kim jong un" asks how old Trump is, whatever Trump's own quotes say.
     subject = another_subject(asking) if not outlets else None
-    if subject is not None and not _leans_on_earlier(knowledge, cleaned):
+    # Whether its words leave out what it is about: a full analyse(), read once and only where it decides something.
+    needed = subject is not None or not (outlets or pronoun_points_back or alone.answered)
+    leans = needed and _leans_on_earlier(knowledge, cleaned)
+    if not leans:
         subject = None  # "what about the weather?": a word no article uses makes a new question
     # Answered on its own ("Biegun?" gets Biegun's quotes), or naming words no article uses.
-    stands_alone = not outlets and not pronoun_points_back and (alone.answered or not _leans_on_earlier(knowledge, cleaned))
+    stands_alone = not outlets and not pronoun_points_back and (alone.answered or not leans)
     if subject is None and stands_alone:
         return alone
-    # The thread's latest message that was a question of its own, answered or not: Discord and
-    # Slack pass every earlier message, "thanks" and "and why?" included, and neither can be leaned on.
-    anchor = next((earlier for earlier in reversed(earlier_questions) if _question_of_its_own(knowledge, earlier)), None)
-    if anchor is None:
+    if anchor is None or follows is None:
         return alone
     if outlets:
         return _asked_of_outlets(knowledge, question, anchor, outlets)
-    follows = clean_question(anchor)
     if subject is not None:
         if (asked_of_it := with_another_subject(subject, follows)) is not None:
             return replace(answer(knowledge, asked_of_it), question=cleaned, follows=follows)
@@ -811,25 +811,46 @@ def _to_the_bot(knowledge: KnowledgeBase, message: str) -> bool:
     return not message or _is_small_talk(message) or _says_nothing(knowledge, message)
 
 
+def _leaned_on(knowledge: KnowledgeBase, earlier_questions: Sequence[str]) -> tuple[str | None, str | None]:
+    """The thread's latest message that was a question of its own, answered or not (as sent), and
+    the latest message from it on that asks a named speaker's words (cleaned). Discord and Slack
+    pass every earlier message, "thanks" and "and why?" included, and neither can be leaned on;
+    nor can "is that true?" after "what did trump say about hanoi?", whose words find quotes of
+    their own. A message leaning on the question ("what did kim say about that?" after "why did
+    the talks collapse?") still says whose words are asked: "and the north koreans?" asks it of them."""
+    asking_someone = None
+    for earlier in reversed(earlier_questions):
+        if asking_someone is None and who_is_asked(clean_question(earlier)) is not None:
+            asking_someone = clean_question(earlier)
+        if _question_of_its_own(knowledge, earlier):
+            return earlier, asking_someone
+    return None, asking_someone
+
+
 def _question_of_its_own(knowledge: KnowledgeBase, message: str) -> bool:
     """Whether an earlier message of the conversation is a question a follow-up can lean on:
     answered on its own, or declined as a question of its own ("how old is kim jong un", then
     "and trump?"), not one that itself leaned on an earlier one ("and why?", "is that true?")."""
     alone = answer(knowledge, message)
     if alone.answered:
-        return True
+        # Its own words found quotes, but "is that true?" was read with the question before it.
+        return not _points_past_itself(knowledge, clean_question(message))
     return alone.declined is Declined.NOT_COVERED and not _leans_on_the_conversation(knowledge, clean_question(message))
 
 
 def _leans_on_the_conversation(knowledge: KnowledgeBase, message: str) -> bool:
     """Whether a message (cleaned) is read with the conversation's earlier question, by its words:
     it names only outlets, points back with a pronoun or "that", or leaves out what it is about."""
+    return _points_past_itself(knowledge, message) or _leans_on_earlier(knowledge, message)
+
+
+def _points_past_itself(knowledge: KnowledgeBase, message: str) -> bool:
+    """Whether a message (cleaned) is read with the earlier question whatever its own words find:
+    it names only outlets ("what does Vox say?"), or points back with a pronoun or "that"."""
     if _outlets_only(knowledge, message) and expected_answer(message) is None:
         return True
     asking = _asking_words(message)
-    if personal_pronoun_pointing_back(asking) or demonstrative_pointing_back(asking):
-        return True
-    return _leans_on_earlier(knowledge, message)
+    return personal_pronoun_pointing_back(asking) or demonstrative_pointing_back(asking)
 
 
 def _with_its_kind_first(knowledge: KnowledgeBase, combined: Answer, follow_up: str) -> Answer:

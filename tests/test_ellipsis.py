@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.ellipsis import asked_again, asked_anew, leans_on_earlier, personal_pronoun_pointing_back, with_the_earlier_subject
+from bot.search.ellipsis import (
+    another_subject,
+    asked_again,
+    asked_anew,
+    leans_on_earlier,
+    personal_pronoun_pointing_back,
+    with_another_subject,
+    with_the_earlier_subject,
+)
 from bot.search.normalise import words
 
 
@@ -145,7 +153,49 @@ def test_a_person_or_thing_pronoun_points_back_unless_the_question_names_what_it
         ("what did she say", "who was fired by Trump?", None),  # a clause, not a subject
         ("did Kim say he would denuclearise?", "who is Jenny Town?", None),  # "he" is Kim
         ("what did they agree in Singapore?", "who is Jenny Town?", None),  # "they" is not one person
+        # A subject's last word or a word of it that could open a clause does not make it one.
+        ("what did he say", "who is xi jinping", "what did xi jinping say"),
+        ("who attended it", "what was the Hanoi meeting", "who attended the hanoi meeting"),
+        ("what did he say", "who is the envoy to pyongyang", "what did the envoy to pyongyang say"),
+        ("who proposed it", "what is the road to denuclearization", "who proposed the road to denuclearization"),
     ],
 )
 def test_a_pronoun_is_read_as_the_subject_the_earlier_question_asked_about(follow_up: str, earlier: str, asked: str | None) -> None:
     assert with_the_earlier_subject(words(follow_up), earlier) == asked
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "thing"),
+    [
+        ("and trump?", "trump"),
+        ("what about the north koreans?", "the north koreans"),
+        ("and north korea too?", "north korea"),  # "too" says it is asked of as well; it is no part of it
+        ("and kim also?", "kim"),
+        ("and why?", None),  # a clause
+        ("and that?", None),  # points back
+        ("and too?", None),
+    ],
+)
+def test_a_follow_up_carrying_on_with_only_a_thing_names_that_thing(follow_up: str, thing: str | None) -> None:
+    assert another_subject(words(follow_up)) == thing
+
+
+@pytest.mark.parametrize(
+    ("earlier", "thing", "asked"),
+    [
+        ("how old is kim jong un", "trump", "how old is trump"),
+        ("who is xi jinping", "trump", "who is trump"),  # "-ing" ending a name makes no clause
+        ("whats the agreed framework", "the singapore statement", "what is the singapore statement"),
+        # A subject holding a preposition is more than a name: swapping all of it changes the question.
+        ("who is the leader of north korea", "south korea", None),
+        ("what is the capital of north korea", "south korea", None),
+        ("who is trumps choice to replace tillerson", "biegun", None),
+        # A past participle ends a passive clause, regular or irregular.
+        ("when was tillerson fired", "trump", None),
+        ("where was the summit held", "hanoi", None),
+        ("what was said in hanoi", "singapore", None),
+        ("why did the talks fail?", "hanoi", None),  # no subject after "be" ends it
+    ],
+)
+def test_another_thing_stands_in_only_for_a_subject_named_as_a_whole(earlier: str, thing: str, asked: str | None) -> None:
+    assert with_another_subject(thing, earlier) == asked

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot import messages
 from bot.answers import Declined, answer, answer_follow_up
 from bot.frontends import terminal
@@ -99,3 +101,50 @@ def test_words_to_the_bot_in_between_do_not_hide_the_speaker_asked_before(bundle
     for thread in ([earlier], [earlier, "thanks"], [earlier, "thanks", "?"]):
         result = answer_follow_up(bundled_store.current, "and kim?", thread)
         assert result.follows == earlier and result.reading is not None and result.reading.speaker is not None, thread
+
+
+def test_a_speaker_swap_asks_the_last_question_of_its_own_not_one_that_leaned_on_it(bundled_store: KnowledgeStore) -> None:
+    """"and kim?" after "what did trump say about hanoi?" and "is that true?" was answered with Kim's
+    quotes about anything: "is that true?" finds quotes of its own, but was read with the question
+    before it, so it is no question to ask of Kim."""
+    knowledge = bundled_store.current
+    earlier = "what did trump say about hanoi?"
+    assert answer(knowledge, "is that true?").answered
+    result = answer_follow_up(knowledge, "and kim?", [earlier, "is that true?"])
+    assert result.follows == earlier and result.reading is not None and result.reading.speaker == "Kim Jong Un"
+    assert result == answer_follow_up(knowledge, "and kim?", [earlier])
+
+
+def test_another_thing_is_not_swapped_in_for_a_subject_that_is_more_than_a_name(bundled_store: KnowledgeStore) -> None:
+    """"and south korea?" after "who is the leader of north korea" was answered as "who is south
+    korea"; "and hanoi?" after "where was the summit held" as "where was hanoi". With no subject to
+    swap, a follow-up its own words answer is read as after any such question (on its own)."""
+    knowledge = bundled_store.current
+    for earlier, follow_up in (
+        ("who is the leader of north korea", "and south korea?"),
+        ("what is the capital of north korea", "and south korea?"),
+        ("where was the summit held", "and hanoi?"),
+        ("what was said in hanoi", "and singapore?"),
+    ):
+        result = answer_follow_up(knowledge, follow_up, [earlier])
+        assert result == answer_follow_up(knowledge, follow_up, [HANOI]), (earlier, follow_up)
+        assert result.answered and result.follows is None, (earlier, follow_up)
+
+
+def test_too_is_no_part_of_the_thing_a_follow_up_asks_about(bundled_store: KnowledgeStore) -> None:
+    """"and biegun too?" after "who is joseph yun" asked "who is biegun too"."""
+    knowledge = bundled_store.current
+    earlier = "who is joseph yun"
+    result = answer_follow_up(knowledge, "and biegun too?", [earlier])
+    assert result.follows == earlier
+    assert replace(result, question="and biegun?") == answer_follow_up(knowledge, "and biegun?", [earlier])
+
+
+def test_a_pronoun_stands_for_an_earlier_subject_holding_a_preposition(bundled_store: KnowledgeStore) -> None:
+    """"what did he say" after "who is the envoy to north korea" asks what that envoy said; a "to"
+    in the subject had made it a clause, and the two questions were read together instead."""
+    knowledge = bundled_store.current
+    earlier = "who is the envoy to north korea"
+    result = answer_follow_up(knowledge, "what did he say", [earlier])
+    assert result.follows == earlier
+    assert result.quotes == answer(knowledge, "what did the envoy to north korea say").quotes

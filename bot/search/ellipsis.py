@@ -70,6 +70,23 @@ _FUSED_WITH_IS = {"whats": "what", "whos": "who"}
 _MAX_SUBJECT_WORDS = 5
 # "who was fired", "what is happening": a participle after "is" makes a clause, not a subject.
 _PARTICIPLE_ENDINGS = ("ed", "ing")
+# "when was Tillerson fired", "where was the summit held": a past participle ending what follows
+# "was" makes it a passive clause, not a subject another can stand in for. Regular ones end in
+# -ed; the irregular ones are a closed class of English, listed here: LemmInflect, which knows
+# them, is only a test dependency (0.24 s to load), and bot/search/word_forms.txt.gz leaves out
+# stop words ("said", "done") and forms that are adjectives too ("known", "given"). Forms that
+# are as often a noun or a base form ("left", "set", "won", "shot") are left out: ending a
+# subject they are more often a thing ("the left", "the south korean won").
+_IRREGULAR_PAST_PARTICIPLES = frozenset(
+    """arisen awoken been beaten begun bitten blown bred broken brought built bought caught chosen
+    dealt done drawn driven eaten fallen fed fled flown forbidden forgiven forgotten found fought
+    frozen given gone gotten grown had heard held hidden kept known laid led lent lost made meant
+    met overseen paid proven ridden risen said sat seen sent shaken shown slain slept sold sought
+    spent spoken stolen stood struck stuck sunk sworn swept taken taught thought thrown told torn
+    undertaken understood wept withdrawn woken worn written""".split()
+)
+# "and north korea too?": words saying the thing is asked of as well are no part of it.
+_AS_WELL = frozenset("too also either".split())
 
 
 def leans_on_earlier(said: Sequence[str]) -> bool:
@@ -171,7 +188,9 @@ def another_subject(follow_up: Sequence[str]) -> str | None:
         return None
     if not said or _is_clause(said) or not _names_something(said):
         return None
-    if any(word in _PRONOUNS or word in _OBJECT_PRONOUNS or word in _DEMONSTRATIVES for word in said):
+    while said and said[-1] in _AS_WELL:
+        said = said[:-1]
+    if not said or any(word in _PRONOUNS or word in _OBJECT_PRONOUNS or word in _DEMONSTRATIVES for word in said):
         return None
     return " ".join(said)
 
@@ -180,7 +199,9 @@ def with_another_subject(subject: str, earlier: str) -> str | None:
     """The earlier question asked of another subject, when it asks something of a subject that
     ends it, after a form of "be" ("how old is Kim Jong Un?", "who is Biegun?"): "and trump?"
     after "how old is kim jong un" -> "how old is trump". None when the earlier question has no
-    such subject: "why did the talks fail?", or "when was Tillerson fired?" (a clause's verb ends it)."""
+    such subject: "why did the talks fail?", or "when was Tillerson fired?" (a clause's verb ends
+    it), or when what ends it is more than a name, so that swapping all of it would change what is
+    asked: "who is the leader of north korea" + "and south korea?" is not "who is south korea"."""
     said = words(earlier)
     if said and said[0] in _FUSED_WITH_IS:
         said = [_FUSED_WITH_IS[said[0]], "is", *said[1:]]
@@ -190,7 +211,16 @@ def with_another_subject(subject: str, earlier: str) -> str | None:
     verb = next((at for at in (1, 2) if at < len(said) and said[at] in _BE), None)
     if verb is None or any(word in _AUXILIARIES for word in said[1:verb]):
         return None
-    return " ".join([*said[: verb + 1], subject]) if _a_subject(said[verb + 1 :]) else None
+    earlier_subject = said[verb + 1 :]
+    return " ".join([*said[: verb + 1], subject]) if _a_subject(earlier_subject) and _a_name(earlier_subject) else None
+
+
+def _a_name(subject: list[str]) -> bool:
+    """Whether a subject is a thing named as a whole, that another thing can stand in for: no
+    preposition ("the leader of north korea", "trumps choice to replace tillerson") and no past
+    participle ending it ("the summit held", "said in hanoi": a passive clause)."""
+    last = subject[-1]
+    return _PREPOSITIONS.isdisjoint(subject) and not (last.endswith("ed") or last in _IRREGULAR_PAST_PARTICIPLES)
 
 
 def _asked_what_or_who(question: str) -> tuple[tuple[str, str], str] | None:
@@ -208,12 +238,10 @@ def _asked_what_or_who(question: str) -> tuple[tuple[str, str], str] | None:
 
 def _a_subject(said: list[str]) -> bool:
     """Whether the words after "who is" name a subject in a few words, not a clause: no question
-    word, auxiliary, pronoun or clause opener ("trumps choice to replace tillerson"), no participle
-    first or last ("who was fired", "when was Tillerson fired")."""
-    if not said or len(said) > _MAX_SUBJECT_WORDS or said[0].endswith(_PARTICIPLE_ENDINGS) or said[-1].endswith(_PARTICIPLE_ENDINGS):
+    word, auxiliary or pronoun, no participle first ("who was fired", "what is happening")."""
+    if not said or len(said) > _MAX_SUBJECT_WORDS or said[0].endswith(_PARTICIPLE_ENDINGS):
         return False
-    not_in_a_subject = _QUESTION_WORDS | _AUXILIARIES | _PRONOUNS | _OBJECT_PRONOUNS | _CLAUSE_OPENERS
-    return not_in_a_subject.isdisjoint(said)
+    return (_QUESTION_WORDS | _AUXILIARIES | _PRONOUNS | _OBJECT_PRONOUNS).isdisjoint(said)
 
 
 def _verb_position(said: list[str]) -> int | None:
