@@ -31,6 +31,9 @@ def test_alias_file_errors_name_the_group(tmp_path: Path) -> None:
     aliases.write_text("synonyms: []\ngroups:\n  - [North Korea, DPRK]\n", encoding="utf-8")
     assert problems_of(tmp_path) == [f"{aliases}: synonyms: is not a known field"]  # and the groups serve
     assert build_knowledge_base(tmp_path).aliases.group_of("DPRK") is not None
+    # A misspelt key is told the one it is close to, as a misspelt field of bot.yaml is.
+    aliases.write_text("grups:\n  - [North Korea, DPRK]\n", encoding="utf-8")
+    assert problems_of(tmp_path) == [f"{aliases}: grups: is not a known field; did you mean groups?"]
 
 
 def test_a_bad_alias_group_is_left_out_and_the_others_serve(tmp_path: Path) -> None:

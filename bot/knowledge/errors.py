@@ -26,14 +26,21 @@ def problems_from_validation(file: str, error: ValidationError, prefix: str = ""
     for detail in error.errors(include_url=False):
         message = detail["msg"].removeprefix("Value error, ")
         if detail["type"] == "extra_forbidden":
-            message = "is not a known field"
             known = _fields_at(model, detail["loc"][:-1]) if model is not None else []
-            if detail["loc"] and (meant := did_you_mean(str(detail["loc"][-1]), known)):
-                message = f"{message}; {meant}"
+            message = not_a_known_field(str(detail["loc"][-1]), known) if detail["loc"] else NOT_A_KNOWN_FIELD
         elif detail["type"] == "missing":
             message = "is required"
         problems.append(Problem(file=file, field=field_path(prefix, detail["loc"]), message=message))
     return problems
+
+
+NOT_A_KNOWN_FIELD = "is not a known field"
+
+
+def not_a_known_field(name: str, known: list[str]) -> str:
+    """The problem with a field no model has, with the known one it is close to, if any."""
+    meant = did_you_mean(name, known)
+    return f"{NOT_A_KNOWN_FIELD}; {meant}" if meant else NOT_A_KNOWN_FIELD
 
 
 def _fields_at(model: type[BaseModel], location: tuple[int | str, ...]) -> list[str]:

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from bot.knowledge.encoding import utf8_text
+from bot.knowledge.errors import not_a_known_field
 from bot.knowledge.models import Problem
 
 
@@ -86,7 +87,8 @@ def read_yaml_list(path: Path, key: str) -> tuple[list[object], list[Problem]]:
         return [], problems
     if not isinstance(data, dict):
         return [], [Problem(str(path), "(top level)", f"must be a mapping with one key, {key}: a list")]
-    problems = [Problem(str(path), str(other), "is not a known field") for other in data if other != key]
+    # "grups:" for "groups:" is told the key it is close to, as a misspelt field of a model is.
+    problems = [Problem(str(path), str(other), not_a_known_field(str(other), [key])) for other in data if other != key]
     entries = data.get(key)
     if entries is None:
         return [], problems  # "groups:" with nothing under it: no entries yet
