@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.knowledge.base import KnowledgeBase, KnowledgeFolderMissing, build_knowledge_base
+from bot.knowledge.models import Problem
 
 if TYPE_CHECKING:
     from bot.feedback.asked import AskedLog
@@ -38,9 +39,11 @@ class ReloadReport:
     timeline_events: int = 0
     # Set when another reload was running, so none was started: how long ago that one started.
     running_for: float | None = None
-    # The problems of the knowledge served before: the report says only which are new or fixed,
-    # not every earlier one again at each reload (the watcher reloads at every save).
-    earlier_warnings: tuple[str, ...] = ()
+    # The problems behind the warnings, and those of the knowledge served before: the report says
+    # only which are new or fixed, not every earlier one again at each reload (the watcher reloads
+    # at every save).
+    problems: tuple[Problem, ...] = ()
+    earlier_problems: tuple[Problem, ...] = ()
 
     def summary(self) -> str:
         def ids(values: tuple[str, ...]) -> str:
@@ -61,14 +64,21 @@ class ReloadReport:
             )
 
         also = f" ({', '.join(self.files_changed)} changed)" if self.files_changed else ""
-        new = [w for w in self.warnings if w not in self.earlier_warnings]
-        fixed = [w for w in self.earlier_warnings if w not in self.warnings]
+        new = _none_of(self.problems, self.earlier_problems)
+        fixed = _none_of(self.earlier_problems, self.problems)
         line = (
             f"Reloaded in {self.seconds * 1000:.0f} ms: added {ids(self.added)}; changed {ids(self.changed)}{also}; "
             f"removed {ids(self.removed)}; {self.articles} articles, {self.passages} passages, "
             f"{self.timeline_events} timeline events now; {_warnings_now(len(self.warnings), len(new), len(fixed))}."
         )
         return "\n".join([line, *(f"warning: {w}" for w in new), *(f"fixed: {w}" for w in fixed)])
+
+
+def _none_of(problems: tuple[Problem, ...], others: tuple[Problem, ...]) -> list[str]:
+    """The problems (as report lines) that none of the others is. Told apart by file, field and
+    message, not line: an edit above a problem moves it down the file, and it is neither fixed nor new."""
+    known = {(other.file, other.field, other.message) for other in others}
+    return [str(problem) for problem in problems if (problem.file, problem.field, problem.message) not in known]
 
 
 def _warnings_now(count: int, new: int, fixed: int) -> str:
@@ -99,7 +109,8 @@ def diff(old: KnowledgeBase, new: KnowledgeBase, seconds: float) -> ReloadReport
         seconds=seconds,
         files_changed=tuple(name for name, digest in new.file_digests.items() if old.file_digests.get(name) != digest),
         timeline_events=len(new.timeline),
-        earlier_warnings=tuple(str(p) for p in old.problems),
+        problems=tuple(new.problems),
+        earlier_problems=tuple(old.problems),
     )
 
 
