@@ -49,7 +49,8 @@ def gather_signals(
     names_of_context = asked_names | written_as_names(context) | names_no_dictionary_has(article)
     # Concepts that are not names: no named alias group, no word the question, the paragraph or the
     # article writes as a name; the question's names below are read by the same definition.
-    not_names = [c for c in credits if not _names_something(c, names_of_context)]
+    is_content = [not _names_something(c, names_of_context) for c in credits]
+    not_names = [c for c, content in zip(credits, is_content, strict=True) if content]
     content_weight = sum(c.weight for c in not_names)
     rarest = max(credits, key=lambda c: c.weight, default=None)
     # The question's names: a named alias group, or a word it writes as a name.
@@ -57,9 +58,10 @@ def gather_signals(
     names_weight = sum(c.weight for c in names)
     names_elsewhere = sum(c.weight for c in names if article_terms is not None and not concept_found(c.concept, article_terms))
     unsaid = [c.weight for c in not_names if not c.in_articles and c.credit == 0]
-    # How much of each concept that is not a name the best sentence's article lacks (none when not given).
-    in_article = {id(c.concept): a.credit for c, a in zip(credits, article_credits, strict=True)} if article_credits else {}
-    lacking = sum(c.weight * (1.0 - in_article.get(id(c.concept), 1.0)) for c in not_names)
+    # How much of each concept that is not a name the best sentence's article lacks (none when not
+    # given): `article_credits` is in the order of `credits`.
+    in_article = zip(credits, article_credits, is_content, strict=True) if article_credits else None
+    lacking = sum(c.weight * (1.0 - a.credit) for c, a, content in in_article if content) if in_article is not None else 0.0
     return Signals(
         expects_type=float(expectation is not None),
         fused_best=ranked[0].score if ranked else 0.0,
