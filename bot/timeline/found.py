@@ -24,12 +24,12 @@ from bot.timeline.models import EventDate
 from bot.timeline.relative import Resolved
 from bot.timeline.sentence_memo import SentenceMemo, SentenceReader
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)"
-)
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")  # each written with a full stop
+_MONTH = rf"(?:{'|'.join(_MONTH_NAMES)}|(?:{'|'.join(_MONTH_ABBREVIATIONS)})\.)"
 _MONTH_NO_MAY = _MONTH.replace("May|", "")
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = rf"(?:{'|'.join(_WEEKDAY_NAMES)})"
 _NUMBER = r"(?:\d{1,2}|(?i:a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several))"
 _UNIT = r"(?i:(?:day|week|month|year)s?)"
 _SEASON = r"(?i:spring|summer|fall|autumn|winter)"
@@ -39,17 +39,48 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # only when one number is over 12, so that which is the day is not a guess): all numbers, a full year.
 _NUMERIC_DATE = rf"(?<![\d,.$£€/-])\b(?P<num_first>[0-3]?\d)(?P<num_sep>[./])(?P<num_second>[0-3]?\d)(?P=num_sep)(?P<num_year>{_YEAR})\b(?![.,/]?\d)"
 
+# The words of time that are triggers (below), in any case.
+_TIME_WORDS = (
+    "days?", "weeks?", "months?", "years?", "morning", "spring", "summer", "fall", "autumn", "winter", "hours?", "minutes?",
+    "afternoon", "evening", "night", "noon", "midday", "midnight", "afterwards?",
+)  # fmt: skip
+
+
+def _trigger_pattern() -> str:
+    """The triggers, as one pattern that opens with the class of every character a trigger can
+    start with, so that the regex engine's search skips in C to where one stands (a pattern that
+    opens with a look-ahead or look-behind is tried at every character, twice the instructions).
+    Each trigger goes on from its second character, filed under its first one (read again by a
+    look-behind): triggers with different first letters never match at one place, and those with
+    one first letter keep their order (the first that matches wins), so the triggers found are
+    those of the plain alternation (one character stands at a place). A lower-case letter right
+    after a word character is passed at once: a trigger in lower case is a word of time, which
+    starts a word."""
+    number = (
+        r"(?<![\d,.$£€].)(?:\d?|(?<=1)[89]\d\d|(?<=2)0\d\d)(?![\d%]|[,.:]\d)",  # \d{1,2} or a year (_YEAR), alone
+        rf"(?<![\d,.$£€/-].)\d?[./]\d{{1,2}}[./]{_YEAR}(?!\d)",  # 6/30/2019, 12.06.2018
+    )
+    rests: dict[str, list[str]] = {"\\d": list(number)}  # first character (a class) -> what may follow it, in order
+    at_word_start = r"(?<!\w.)"  # no word character before the letter just read: \b before it
+    words = [
+        *((name[0], name[1:]) for name in _MONTH_NAMES),
+        *((name[0], rf"{name[1:]}\.") for name in _MONTH_ABBREVIATIONS),
+        *((name[0], rf"{at_word_start}{name[1:]}\b") for name in _WEEKDAY_NAMES),
+        # A word of time in any case ("days", "Summer", "DAYS").
+        *((first, rf"{at_word_start}(?i:{word[1:]})\b") for word in _TIME_WORDS for first in (word[0], word[0].upper())),
+        ("E", rf"{at_word_start}ve\b"),
+    ]
+    for first, rest in words:
+        rests.setdefault(first, []).append(rest)
+    firsts = "0-9" + "".join(first for first in rests if first != "\\d")
+    lower = "".join(first for first in rests if first.isalpha() and first.islower())
+    return rf"[{firsts}](?<!\w[{lower}])(?:" + "|".join(f"(?<={first})(?:{'|'.join(alternatives)})" for first, alternatives in rests.items()) + ")"
+
+
 # Every date phrase holds one of these words, and starts at most TRIGGER_REACH characters before
-# it ("within the past several weeks").
-# The leading lookahead names every character a trigger can start with: with it the regex engine
-# skips other characters in C instead of trying each alternative at every position (3x faster).
-# A trigger starting in lower case is a word of time in any case ("days", "summer"), which starts
-# a word (\b), so a lower-case letter inside a word is skipped too: "e", "a", "n", "s" and "h" are
-# most letters of the text (a third fewer instructions to scan, counted by callgrind).
-_TRIGGER = re.compile(
-    rf"(?=[0-9JFMASONDTWYEH]|\b[dwmysfahen])"
-    rf"(?:(?<![\d,.$£€])(?:\d{{1,2}}|{_YEAR})(?![\d%]|[,.:]\d)|(?<![\d,.$£€/-])\d{{1,2}}[./]\d{{1,2}}[./]{_YEAR}(?!\d)|{_MONTH}|\b{_WEEKDAY}\b|\b(?i:days?|weeks?|months?|years?|morning|spring|summer|fall|autumn|winter|hours?|minutes?|afternoon|evening|night|noon|midday|midnight|afterwards?)\b|\bEve\b)"
-)
+# it ("within the past several weeks"): a number (not part of a larger one or of an amount, one
+# or two digits or a year), a date written in numbers, a month, a weekday, a word of time, "Eve".
+_TRIGGER = re.compile(_trigger_pattern())
 TRIGGER_REACH = 25
 # The index terms (bot.search.normalise.terms) of those words: a sentence whose terms hold none of
 # them has no date to find.
@@ -70,14 +101,36 @@ _PHRASE_STARTS = tuple(
     may jun jul aug sep oct nov dec new christmas 0 1 2 3 4 5 6 7 8 9""".split()
 )
 _LONGEST_PHRASE_START = max(map(len, _PHRASE_STARTS))
+
+
+def _word_start_pattern(starts: Sequence[str]) -> str:
+    """A regular expression finding a word start whose first letters are one of `starts`
+    (lowercased letters or digits). Only where a match starts is read, and inside a word no other
+    can start, so a start another one begins with ("mid", "midday") stands for both, and the rest
+    is a tree of letters ("[tT](?:[hH](?:[eE]|[iI][sS]|…)|…)") that the engine walks once instead of
+    trying each start in turn. The first letter is one class, so that the engine's search skips in C
+    to where one stands (a pattern that opens with a look-behind is tried at every character);
+    the look-behinds that follow read the character before it and the letter itself. Letters'
+    cases are spelt out ("[iI]") because re.IGNORECASE would also take "ſ" for "s" and "K"
+    (Kelvin) for "k", which str.lower() does not."""
+
+    def letter(c: str) -> str:
+        return f"[{c}{c.upper()}]" if c.isalpha() else c
+
+    def tree(rests: set[str]) -> str:
+        if "" in rests:
+            return ""  # a start ends here: whatever follows begins with it too
+        branches = [letter(c) + tree({r[1:] for r in rests if r[0] == c}) for c in sorted({r[0] for r in rests})]
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    firsts = sorted({start[0] for start in starts})
+    after_first = "|".join(f"(?<={letter(c)}){tree({s[1:] for s in starts if s[0] == c})}" for c in firsts)
+    return "[" + "".join(letter(c).strip("[]") for c in firsts) + r"](?<![\w'’.].)(?:" + after_first + ")"
+
+
 # A word start whose first letters are one of _PHRASE_STARTS, found by the regex engine in C
-# instead of a Python test at each word: the letters' cases are spelt out ("[iI][nN]") because
-# re.IGNORECASE would also take "ſ" for "s" and "K" (Kelvin) for "k", which str.lower() does not.
-_PHRASE_START = re.compile(
-    r"(?<![\w'’.])(?:"
-    + "|".join("".join(f"[{c}{c.upper()}]" if c.isalpha() else c for c in start) for start in sorted(_PHRASE_STARTS, key=len, reverse=True))
-    + ")"
-)
+# instead of a Python test at each word.
+_PHRASE_START = re.compile(_word_start_pattern(_PHRASE_STARTS))
 # "April 27 of last year", "on June 30 this year": a day's year named from publication.
 _RELATIVE_YEAR = r"\s+(?:of\s+)?(?P<{}>(?i:last|this))\s+(?i:year)\b"
 _PART_WORDS = r"(?i:early|late|mid-?|earlier|later|the end of|the beginning of|the start of|the middle of)"
@@ -433,20 +486,22 @@ def _matches(body: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """The date phrases of body[start:end], leftmost first, as `_PATTERN.finditer` would find
     them, but tried only at the few words before each word a date needs (a number, a month, a
     weekday, a season, a unit of time): eight times faster over long texts."""
-    done = start
+    done = start  # word starts before it are settled: inside a phrase found, or tried in vain
     for trigger in _TRIGGER.finditer(body, start, end):
         if trigger.end() <= done:
             continue
+        match = None
         # Word starts up to the trigger's end; a start's letters may run past it.
         for word in _PHRASE_START.finditer(body, max(done, trigger.start() - TRIGGER_REACH), trigger.end() + _LONGEST_PHRASE_START):
-            at = word.start()
-            if at >= trigger.end():
+            if word.start() >= trigger.end() or (match := _PATTERN.match(body, word.start(), end)) is not None:
                 break
-            match = _PATTERN.match(body, at, end)
-            if match is not None:
-                yield match
-                done = match.end()
-                break
+        if match is None:
+            # Every word start before the trigger's end was tried in vain: the next trigger's reach,
+            # which may overlap this one's, starts after them (a tenth of the tries were such again).
+            done = trigger.end()
+        else:
+            yield match
+            done = match.end()
 
 
 def _resolved_matches(body: str, start: int, end: int, published: dt.date) -> Iterator[tuple[re.Match[str], Resolved | None]]:
@@ -1007,7 +1062,12 @@ def _story_paragraphs(
     after them still counts from the date before them. A paragraph of narrative with no date moves
     the story on."""
     dated = {paragraph_of[n] for n, _, _ in located}
-    unquoted = {paragraph for span, paragraph in zip(sentences, paragraph_of) if not _QUOTING.search(body, span.start, span.end)}
+    # Whether a paragraph is all quotes matters only when it has no date; one sentence without a
+    # quotation mark settles it (each sentence searched took a fiftieth of finding mentions).
+    unquoted: set[int] = set()
+    for span, paragraph in zip(sentences, paragraph_of):
+        if paragraph not in dated and paragraph not in unquoted and not _QUOTING.search(body, span.start, span.end):
+            unquoted.add(paragraph)
     numbers, story, previous = [], -1, -1
     for paragraph in paragraph_of:
         if paragraph != previous:
