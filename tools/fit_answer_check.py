@@ -148,8 +148,11 @@ from bot.ranking.answer_check import MODEL_FILE, AnswerCheck, DeclineModel, Sign
 # concepts that are no names which the best sentence's article holds neither as said nor through a
 # synonym) with unsaid_content back in and heaviest_unsaid_content landed (289/62, 0.725; each alone
 # 269/69, 263/67, 264/68). Measured and not landed beside them: the first three fused sentences'
-# articles (288/66) or paragraphs (287/59), and the heaviest concept the article lacks (291/68, along
-# the curve) (docs/measurements.md).
+# articles (288/66) or paragraphs (287/59), the heaviest concept the article lacks (291/68, along
+# the curve), and in place of heaviest_unsaid_content (weighed +0.88 beside unsaid_content's -0.93:
+# for one share, a heavier word means a question asking more beyond its names) the total weight of
+# what the question asks beyond its names (282/61, 0.723; plainer, but 7 fewer declined) or the
+# number of concepts no article says (291/68, 0.723) (docs/measurements.md).
 LEFT_OUT = ("rarest_missing", "why_without_reason")
 FEATURES = ("coverage", *(name for name in Signals.__dataclass_fields__ if name not in LEFT_OUT))
 DECLINE_WORTH = 1.0
