@@ -588,3 +588,11 @@ def test_words_before_a_title_describe_the_person_and_are_not_the_name() -> None
 def test_an_inner_quotation_after_a_colon_with_no_speech_verb() -> None:
     body = "Lena Harrow spoke. “Ri Song Chol, a counsellor at the mission, once put it to me this way: ‘We offered the jewel, and they asked for the palace,’” Harrow said."
     assert ("Ri Song Chol", "We offered the jewel, and they asked for the palace") in said(body)
+
+
+@pytest.mark.parametrize("abbreviation", ["U.S.", "U.N.", "E.U."])
+def test_a_dotted_abbreviation_in_a_role_does_not_end_it(abbreviation: str) -> None:
+    # "the U.S. special representative": the full stops of an abbreviation followed by a
+    # lower-case word end no sentence, so the role reads on past them (it was "the U").
+    body = f"“We will wait and see,” said Tom Lindqvist, the {abbreviation} special envoy for the region. The talks resume soon."
+    assert roles(body) == {"Tom Lindqvist": f"the {abbreviation} special envoy for the region"}

@@ -55,6 +55,15 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     return True
 
 
+def full_stop_ends_sentence(text: str, at: int) -> bool:
+    """Whether the full stop at text[at] ends a sentence: not the dots of "U.S. special envoy",
+    "Mr. Kim" or an initial, by the same rules sentence_spans splits by."""
+    if at + 1 >= len(text):
+        return True
+    candidate = CANDIDATE_END.match(text, at)
+    return candidate is not None and _is_boundary(text, candidate)
+
+
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Sentences of text[start:end], as spans of `text` with no surrounding white space."""
     end = len(text) if end is None else end

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.knowledge.sentences import ABBREVIATIONS
+from bot.knowledge.sentences import ABBREVIATIONS, full_stop_ends_sentence
 from bot.quotations.english import (
     APPOSITION_OPENERS,
     CALENDAR_ABBREVIATIONS,
@@ -285,7 +285,7 @@ def _apposition(body: str, name_end: int) -> tuple[str | None, int]:
     role_end = name_end
     while body.startswith(", ", cursor):
         part_start = cursor + 2
-        stop = _APPOSITION_END.search(body, part_start)
+        stop = _apposition_part_end(body, part_start)
         part_end = stop.start() if stop else len(body)
         part = body[part_start:part_end]
         if "\n" in part or not part.strip() or not _opens_a_role(part, first=role_start is None):
@@ -297,6 +297,15 @@ def _apposition(body: str, name_end: int) -> tuple[str | None, int]:
         return None, name_end
     role = re.sub(r"^(?:a|an)\s+", "", body[role_start:role_end].strip())
     return role, role_end
+
+
+def _apposition_part_end(body: str, start: int) -> re.Match[str] | None:
+    """The punctuation that ends an apposition's part, passing over full stops that end no
+    sentence ("the U.S. special representative")."""
+    for stop in _APPOSITION_END.finditer(body, start):
+        if stop.group() != "." or full_stop_ends_sentence(body, stop.start()):
+            return stop
+    return None
 
 
 def _opens_a_role(part: str, *, first: bool) -> bool:
