@@ -30,10 +30,11 @@ from bot.quotations.speakers import Speaker
 from bot.quotes import Quote
 from bot.ranking.lexical import LexicalRanker
 from bot.search.demonyms import country_of_people
+from bot.search.english import is_english_word
 from bot.search.normalise import ADVERBS_BEFORE_A_VERB, STOP_WORDS, spell_out_shorthand, stem, words
 from bot.search.query import Query, analyse, said_in_articles
 from bot.search.speaker_frame import SpeakerFrame, name_readings, names_a_speaker, speaker_frames
-from bot.search.unknown_name import written_as_a_name
+from bot.search.unknown_name import plural_of_a_word, written_as_a_name
 
 # A follow-up that swaps the speaker: "and kim?", "what about the south koreans?".
 _AND_WHO = re.compile(r"^\s*(?:and|what\s+about|how\s+about|and\s+what\s+about)\s+(?P<who>[^?.!,;:]+?)\s*[?.!]*\s*$", re.IGNORECASE)
@@ -49,6 +50,8 @@ _ANY_REPORTING = re.compile(r"\b(?:" + "|".join(sorted(_REPORTING, key=len, reve
 _BEFORE_THE_VERB = ADVERBS_BEFORE_A_VERB | {"has", "have", "had"}
 # A subject phrase of reported speech is at most this many words ("North Korean state media KCNA").
 MAX_SUBJECT_WORDS = 6
+# "kim jong un's sister", "trump's lawyer": a relation of someone named, who is someone else.
+_RELATION = re.compile(r"(?P<of>.+?)['’]s?\s+(?P<relation>[^\s'’]+(?:\s+[^\s'’]+)?)")
 # Endings of people nouns and the ending of their country's name: "koreans" -> "korea",
 # "chinese" -> "china", "iranians" -> "iran", "japanese" -> "japan", "israelis" -> "israel".
 _PEOPLE_ENDINGS = (("ese", "a"), ("ese", ""), ("ians", "ia"), ("ians", ""), ("ian", "ia"), ("ian", ""), ("ans", "a"), ("an", "a"), ("ns", ""), ("n", ""), ("is", ""), ("i", ""))
@@ -110,7 +113,16 @@ def speaker_asked(knowledge: KnowledgeBase, question: str) -> SpeakerAsked | Non
         return None  # an outlet ("what did wired say"): the rankers lift its articles
     described = _without_determiners(who) != who.strip()  # "the observers": a description, unless a people noun
     read = " ".join(query.corrections.get(word, word) for word in _without_determiners(who).split())  # "galucci" as "gallucci"
+    # "kim jong un's sister" is not Kim Jong Un; "north korea's foreign ministry" (an organisation
+    # noun) speaks for North Korea, read as a place's below.
+    related = _RELATION.fullmatch(read)
+    if related is not None and name_key(related.group("relation")).split()[-1] not in ORGANISATION_NOUNS:
+        return _relation_asked(knowledge, who, related.group("of"), related.group("relation"))
     speakers = _speakers_named(knowledge, read)
+    if not speakers and _title_and_name(read):
+        # "president moon": the title says what the person is, the name who; a speaker holding the
+        # title but not the name ("President Trump") is someone else.
+        return _not_quoted(knowledge, who, read)
     # "north korea", the place a people noun stands for, and their aliases ("pyongyang"): the
     # place's own speakers, and its organisations'.
     country = _people_noun_place(knowledge, read)
@@ -120,16 +132,58 @@ def speaker_asked(knowledge: KnowledgeBase, question: str) -> SpeakerAsked | Non
         speakers = _speakers_of_the_places(knowledge, places)
     wanted = set(name_key(read).split()) - PERSONAL_TITLES
 
+    # A place's name opens its organisations' ("north korea's foreign ministry"); a person's found
+    # by name opens no one else's ("kim" does not open "kim myong gil" when Kim Jong Un is asked).
+    opened = places if country is not None or not speakers else ()
+
     def names_it(subject: str) -> bool:
-        return any(_opens_with(subject, place) for place in places) or _same_person(subject, wanted, speakers)
+        return any(_opens_with(subject, place) for place in opened) or _same_person(subject, wanted, speakers)
 
     quoted, attributions = _quotation_sentences(knowledge, (q for s in speakers for q in s.quotations))
     positions = sorted({*quoted, *_reported_speech(knowledge, [read, *places, *(_surname(s.name) for s in speakers)], names_it)})
     people = country is not None
-    if not positions and not people and (described or not _written_as_a_name(read)):
+    if not positions and not people and (described or not (_written_as_a_name(read) or _names_someone_unknown(knowledge, read))):
         return None  # a description ("the experts", "the accord") whose words no one's name marks: the rankers' to find
     name = speakers[0].name if len(speakers) == 1 else _as_named(knowledge, who if people else read, people)
     return SpeakerAsked(name, who, tuple(positions), said_as=tuple(s.name for s in speakers), person=not people, attributions=attributions)
+
+
+def _relation_asked(knowledge: KnowledgeBase, who: str, of: str, relation: str) -> SpeakerAsked:
+    """"kim jong un's sister", "trump's lawyer": someone known by their relation to another, who is
+    not that other. Their words are the sentences reporting the relation's speech ("Kim Jong Un's
+    sister said …"); none, and the reply says the articles hold no words of theirs, naming them so."""
+    wanted = set(name_key(f"{of}'s {relation}").split()) - PERSONAL_TITLES  # folded as a subject is
+
+    def names_it(subject: str) -> bool:
+        return wanted <= set(subject.split())
+
+    positions = sorted(_reported_speech(knowledge, [f"{of} {relation}"], names_it))
+    name = f"{_as_named(knowledge, of, False)}'s {relation}"
+    return SpeakerAsked(name, who, tuple(positions))
+
+
+def _not_quoted(knowledge: KnowledgeBase, who: str, read: str) -> SpeakerAsked:
+    """Someone the question names whose words the articles hold none of: the reply says so, naming them."""
+    return SpeakerAsked(_as_named(knowledge, read, False), who, ())
+
+
+def _title_and_name(read: str) -> bool:
+    """"president moon", "foreign minister wang": titles, then a name of a word or two, written as
+    a name or not ("moon" is a word too); not a description ("foreign ministry officials")."""
+    parts = name_key(read).split()
+    titles = 0
+    while titles < len(parts) and parts[titles] in PERSONAL_TITLES:
+        titles += 1
+    named = [part for part in parts[titles:] if part not in STOP_WORDS]
+    return titles > 0 and 0 < len(named) <= 2 and len(named) == len(parts) - titles and not any(plural_of_a_word(part) for part in named)
+
+
+def _names_someone_unknown(knowledge: KnowledgeBase, read: str) -> bool:
+    """"moon jae-in" where no article names him: a word written as a name ("jae") that no article
+    uses makes the phrase a person's name the articles never give, though another of its words is
+    a common word ("moon")."""
+    written = [word for word in words(read) if word not in STOP_WORDS]
+    return any(written_as_a_name(word, cased=False) and not _named_in_articles(knowledge, word) for word in written)
 
 
 def _surname(name: str) -> str:
@@ -246,8 +300,21 @@ def _same_person(subject: str, wanted: set[str], speakers: Sequence[Speaker]) ->
     ("kim" in "Kim Jong Un"), or it is a quoted speaker's name or surname."""
     parts = set(subject.split())
     if wanted and wanted <= parts:
-        return True
+        # "Kim Myong Gil told reporters" is not Kim Jong Un, though "kim" is asked: a subject naming
+        # someone besides the speakers found is another person's words.
+        return not speakers or any(_names_the_speaker(subject.split(), set(name_key(s.name).split())) for s in speakers)
     return any(parts and parts <= set(name_key(s.name).split()) and name_key(s.name).split()[-1] in parts for s in speakers)
+
+
+def _names_the_speaker(subject: list[str], name: set[str]) -> bool:
+    """Whether a subject phrase (folded words) ends in words of the speaker's name alone, after a
+    role or a title at most: "north korean leader kim jong un", "chairman kim"; not "kim myong gil"
+    (words no name of theirs has) nor "tomas vosk" for Petra Vosk (a first name of another's)."""
+    first = next((i for i, word in enumerate(subject) if word in name), None)
+    if first is None or not set(subject[first:]) <= name:
+        return False
+    before = subject[first - 1] if first else None
+    return before is None or before in PERSONAL_TITLES or before in STOP_WORDS or is_english_word(before)
 
 
 def _written_as_a_name(who: str) -> bool:

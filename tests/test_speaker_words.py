@@ -258,3 +258,45 @@ def test_the_route_reads_no_list_of_speakers_per_answer(peoples: KnowledgeBase) 
     assert brandt is not None and brandt.name == "Ute Brandt"
     assert peoples.speaker_index.opening_with("germany") == frozenset()  # no speaker's role opens with the country
     assert len(peoples.speaker_index.opening_with("german")) == 2
+
+
+# --- someone the question names is who it asks about, or no one quoted (walkthrough, issue 15) ---
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        # A title and a surname no speaker has: not the speaker who holds the title.
+        ("what did president moon say about the harbour?", "President Moon"),
+        ("what did foreign minister tarvo say?", "Foreign Minister Tarvo"),
+        # A name of which some word is in no article, though another ("moon") is an English word.
+        ("what did moon jae-in say about the harbour?", "Moon Jae-in"),
+        # A relation of someone quoted is someone else.
+        ("what did vosk's lawyer say?", "Petra Vosk's lawyer"),
+        ("what did petra vosk's sister say about the harbour?", "Petra Vosk's sister"),
+    ],
+)
+def test_someone_the_articles_never_quote_gets_no_namesakes_words(knowledge: KnowledgeBase, question: str, named: str) -> None:
+    asked = speaker_asked(knowledge, question)
+    assert asked is not None and not asked.quoted and asked.name == named
+    result = answer(knowledge, question)
+    assert result.declined is not None and result.quotes == ()
+    assert messages.decline_message(result) == messages.SPEAKER_NOT_QUOTED.format(name=named)
+
+
+def test_a_title_with_the_speakers_own_name_is_that_speaker(knowledge: KnowledgeBase) -> None:
+    asked = speaker_asked(knowledge, "what did foreign minister vosk say?")
+    assert asked is not None and asked.name == "Petra Vosk" and asked.quoted
+
+
+def test_a_name_shared_with_another_speaker_gives_only_the_one_chosen_words(tmp_path: Path) -> None:
+    """The aliases make "vosk" Petra Vosk; Karl Vosk Andersen's words (reported with his full name)
+    are not hers, so the reply named Petra Vosk holds none of his."""
+    body = BODY + "\n“We will not sign,” Vosk Andersen told reporters outside the embassy in Valdora.\n"
+    write_article(tmp_path, ARTICLE_ID, body, publisher="Harbour Courier", published="2021-05-04")
+    (tmp_path / "aliases.yaml").write_text("groups:\n  - [Petra Vosk, Vosk]\n", encoding="utf-8")
+    knowledge = build_knowledge_base(tmp_path)
+    asked = speaker_asked(knowledge, "what did vosk say about the embassy?")
+    assert asked is not None and asked.name == "Petra Vosk"
+    texts = _texts(knowledge, asked.sentences)
+    assert texts and all("Andersen" not in text for text in texts)

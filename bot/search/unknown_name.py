@@ -81,10 +81,10 @@ def written_as_a_name(written: str, cased: bool) -> bool:
         return False
     if cased:
         return written[:1].isupper()
-    return all(specificity(word) >= NAME_SPECIFICITY and not _plural_of_a_word(word) for word in said if word not in STOP_WORDS)
+    return all(specificity(word) >= NAME_SPECIFICITY and not plural_of_a_word(word) for word in said if word not in STOP_WORDS)
 
 
-def _plural_of_a_word(word: str) -> bool:
+def plural_of_a_word(word: str) -> bool:
     """'officials', 'analysts': a common noun in the plural, which a name in one case seldom is."""
     return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and is_english_word(word[:-1])
 
