@@ -42,3 +42,9 @@ def test_only_names_close_in_spelling_are_offered(bundled_store: KnowledgeStore)
     lookup = commands.said(bundled_store, "pompeo")
     assert lookup.speaker is None and lookup.candidates == ()
     assert [s.name for s in commands.said(bundled_store, "Galuci").candidates] == ["Robert Gallucci"]
+
+
+def test_a_bare_title_finds_the_one_speaker_whose_role_it_is(bundled_store: KnowledgeStore) -> None:
+    """"/said president" is the speaker whose role is President, as "what did the president say" reads it."""
+    lookup = commands.said(bundled_store, "president")
+    assert lookup.speaker is not None and lookup.speaker.name == "Donald Trump" and lookup.speaker.role == "President"

@@ -140,7 +140,7 @@ def find_speaker(speakers: Sequence[Speaker], text: str, aliases: AliasTable, su
         return SpeakerLookup(None, tuple(speakers))
     exact = [s for s in speakers if all(w in name_key(s.name).split() for w in words)]
     fitting = exact or [s for s in speakers if all(any(part.startswith(w) for part in name_key(s.name).split()) for w in words)]
-    fitting = fitting or _by_surname(speakers, words)
+    fitting = fitting or _by_surname(speakers, words) or _holding_the_title(speakers, words)
     if len(fitting) == 1:
         return SpeakerLookup(fitting[0])
     if fitting:
@@ -159,6 +159,14 @@ def _by_surname(speakers: Sequence[Speaker], words: list[str]) -> list[Speaker]:
     if len(owners) != 1 or name_key(owners[0].name)[0] != first[0]:
         return []
     return owners
+
+
+def _holding_the_title(speakers: Sequence[Speaker], words: list[str]) -> list[Speaker]:
+    """"president": a bare title names the speakers whose role opens with it, as the speaker route
+    reads "what did the president say" (one: that speaker, the reply naming them and their role)."""
+    if not all(word in PERSONAL_TITLES for word in words):
+        return []
+    return [s for s in speakers if name_key(s.role or "").split()[: len(words)] == words]
 
 
 def _query_words(text: str) -> list[str]:
