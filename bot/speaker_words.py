@@ -121,8 +121,9 @@ def speaker_asked(knowledge: KnowledgeBase, question: str) -> SpeakerAsked | Non
     speakers = _speakers_named(knowledge, read)
     if not speakers and _title_and_name(read):
         # "president moon": the title says what the person is, the name who; a speaker holding the
-        # title but not the name ("President Trump") is someone else.
-        return _not_quoted(knowledge, who, read)
+        # title but not the name ("President Trump") is someone else. Someone the articles only
+        # report ("Foreign Minister Tarvo said on Thursday that …") has words all the same.
+        return _reported_by_name(knowledge, who, read)
     # "north korea", the place a people noun stands for, and their aliases ("pyongyang"): the
     # place's own speakers, and its organisations'.
     country = _people_noun_place(knowledge, read)
@@ -132,9 +133,12 @@ def speaker_asked(knowledge: KnowledgeBase, question: str) -> SpeakerAsked | Non
         speakers = _speakers_of_the_places(knowledge, places)
     wanted = set(name_key(read).split()) - PERSONAL_TITLES
 
-    # A place's name opens its organisations' ("north korea's foreign ministry"); a person's found
-    # by name opens no one else's ("kim" does not open "kim myong gil" when Kim Jong Un is asked).
-    opened = places if country is not None or not speakers else ()
+    # A place's name opens its organisations' ("north korea's foreign ministry"), also when the place
+    # is quoted itself ("…,” Ruritania said": a speaker named by the asked words whole); a person
+    # found by part of their name opens no one else's ("kim" does not open "kim myong gil" when Kim
+    # Jong Un is asked, nor "vosk" "vosk andersen" when Petra Vosk is).
+    the_place_speaks = any(name_key(speaker.name) == name_key(read) for speaker in speakers)
+    opened = places if country is not None or not speakers or the_place_speaks else ()
 
     def names_it(subject: str) -> bool:
         return any(_opens_with(subject, place) for place in opened) or _same_person(subject, wanted, speakers)
@@ -160,6 +164,19 @@ def _relation_asked(knowledge: KnowledgeBase, who: str, of: str, relation: str) 
     positions = sorted(_reported_speech(knowledge, [f"{of} {relation}"], names_it))
     name = f"{_as_named(knowledge, of, False)}'s {relation}"
     return SpeakerAsked(name, who, tuple(positions))
+
+
+def _reported_by_name(knowledge: KnowledgeBase, who: str, read: str) -> SpeakerAsked:
+    """A title and a name no quoted speaker has ("foreign minister tarvo"): the sentences reporting
+    the speech of someone the name and title fit; none, and the reply names them as quoting nothing."""
+    wanted = set(name_key(read).split()) - PERSONAL_TITLES
+    name_alone = " ".join(word for word in name_key(read).split() if word not in PERSONAL_TITLES)
+
+    def names_it(subject: str) -> bool:
+        return _same_person(subject, wanted, ())
+
+    positions = sorted(_reported_speech(knowledge, [name_alone], names_it)) if name_alone else []
+    return SpeakerAsked(_as_named(knowledge, read, False), who, tuple(positions))
 
 
 def _not_quoted(knowledge: KnowledgeBase, who: str, read: str) -> SpeakerAsked:

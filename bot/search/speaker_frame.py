@@ -50,7 +50,18 @@ NOUNS = frozenset(
 _QUESTION_OPENING = re.compile(
     r"\b(?:what|wat|wut|wht|how|hw)\s+(?:did|does|do|has|have|had|would|will|could|might|should|can)\s+", re.IGNORECASE
 )
-_VERB = re.compile(r"(?<!\S)(?:" + "|".join(sorted((v.replace(" ", r"\s+") for v in VERBS), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+# After "did/does/will …" comes the verb's base form, after "has/had" its participle, never the -s
+# form: "what did the united states say" is the United States saying, not "the united" stating.
+# The -s forms are read only when no other verb leaves a speaker ("what does trump says", as typed).
+_THIRD_PERSON = frozenset(v for v in VERBS if v.split()[0].endswith("s"))  # no base form or past of these ends in -s
+
+
+def _verb_pattern(verbs: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\S)(?:" + "|".join(sorted((v.replace(" ", r"\s+") for v in verbs), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+_VERB = _verb_pattern(VERBS - _THIRD_PERSON)
+_VERB_AS_TYPED = _verb_pattern(_THIRD_PERSON)
 _POSSESSIVE = re.compile(
     r"(?P<who>[^\s?.!,;:][^?.!,;:]*?)['’]s?\s+(?:own\s+)?(?P<noun>" + "|".join(sorted(NOUNS, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
@@ -125,13 +136,22 @@ def _said_frames(question: str) -> list[SpeakerFrame]:
         start = opening.end()
         clause_end = _clause_end(question, start)
         # The first verb that leaves a speaker before it: "what did the state department say" is not "the" stating.
-        for verb in _VERB.finditer(question, start, clause_end):
-            who = _speaker_phrase(question, start, verb.start())
-            if who is not None:
-                rest = _joined(question[: opening.start()], question[verb.end() :])
-                found.append(SpeakerFrame(question[who[0] : who[1]], verb.group(0), rest, who, opening.start() == _first_word(question)))
+        for pattern in (_VERB, _VERB_AS_TYPED):
+            frame = _first_said_frame(question, opening, pattern, clause_end)
+            if frame is not None:
+                found.append(frame)
                 break
     return found
+
+
+def _first_said_frame(question: str, opening: re.Match[str], verbs: re.Pattern[str], clause_end: int) -> SpeakerFrame | None:
+    start = opening.end()
+    for verb in verbs.finditer(question, start, clause_end):
+        who = _speaker_phrase(question, start, verb.start())
+        if who is not None:
+            rest = _joined(question[: opening.start()], question[verb.end() :])
+            return SpeakerFrame(question[who[0] : who[1]], verb.group(0), rest, who, opening.start() == _first_word(question))
+    return None
 
 
 def _possessive_frames(question: str) -> list[SpeakerFrame]:
