@@ -332,6 +332,8 @@ def test_a_title_and_a_name_only_reported_finds_the_reported_words(tmp_path: Pat
         ("what did the united states say about the patrol?", "the united states"),  # not "the united" stating
         ("how did the united states respond?", "the united states"),
         ("what does ruritania says about it", "ruritania"),  # the -s form as typed, when nothing else fits
+        ("wat wld vosk say abt the harbour", "vosk"),  # chat shorthand for the auxiliary too (late review)
+        ("hw cld grieve respond", "grieve"),
     ],
 )
 def test_a_name_ending_like_a_verb_of_saying_is_the_speaker(question: str, who: str) -> None:

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 
 from bot.search.english import is_english_word
-from bot.search.normalise import ADVERBS_BEFORE_A_VERB, STOP_WORDS, words
+from bot.search.normalise import ADVERBS_BEFORE_A_VERB, CHAT_SHORTHAND, STOP_WORDS, words
 
 # Verbs of saying, and of holding a view, as questions ask them (every form a question uses).
 _SAYING = (
@@ -47,9 +47,16 @@ NOUNS = frozenset(
     remark remarks words warning warnings claim claims view views take stance position verdict assessment account
     explanation""".split()
 )
-_QUESTION_OPENING = re.compile(
-    r"\b(?:what|wat|wut|wht|how|hw)\s+(?:did|does|do|has|have|had|would|will|could|might|should|can)\s+", re.IGNORECASE
-)
+_QUESTION_WORDS = ("what", "how")
+_AUXILIARIES = ("did", "does", "do", "has", "have", "had", "would", "will", "could", "might", "should", "can")
+
+
+def _as_typed(spelt: tuple[str, ...]) -> str:
+    """The words and their chat shorthand ("wat", "wld": the table the rest of the bot reads) as one alternation."""
+    return "|".join([*spelt, *(short for short, word in CHAT_SHORTHAND.items() if word in spelt)])
+
+
+_QUESTION_OPENING = re.compile(rf"\b(?:{_as_typed(_QUESTION_WORDS)})\s+(?:{_as_typed(_AUXILIARIES)})\s+", re.IGNORECASE)
 # After "did/does/will …" comes the verb's base form, after "has/had" its participle, never the -s
 # form: "what did the united states say" is the United States saying, not "the united" stating.
 # The -s forms are read only when no other verb leaves a speaker ("what does trump says", as typed).
