@@ -117,7 +117,10 @@ def speaker_asked(knowledge: KnowledgeBase, question: str) -> SpeakerAsked | Non
     # noun) speaks for North Korea, read as a place's below.
     related = _RELATION.fullmatch(read)
     if related is not None and name_key(related.group("relation")).split()[-1] not in ORGANISATION_NOUNS:
-        return _relation_asked(knowledge, who, related.group("of"), related.group("relation"))
+        # "lavonia's petra vosk", "north korea's kim": a place's someone named after the possessive is that someone.
+        if not _speakers_named(knowledge, related.group("relation")):
+            return _relation_asked(knowledge, who, related.group("of"), related.group("relation"))
+        read = related.group("relation")
     speakers = _speakers_named(knowledge, read)
     if not speakers and _title_and_name(read):
         # "president moon": the title says what the person is, the name who; a speaker holding the

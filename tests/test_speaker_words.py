@@ -339,3 +339,13 @@ def test_a_title_and_a_name_only_reported_finds_the_reported_words(tmp_path: Pat
 def test_a_name_ending_like_a_verb_of_saying_is_the_speaker(question: str, who: str) -> None:
     asked = who_is_asked(question)
     assert asked is not None and asked.who == who
+
+
+def test_a_place_before_a_quoted_speakers_name_is_no_relation(knowledge: KnowledgeBase) -> None:
+    """"what did lavonia's petra vosk say" was read as someone related to Lavonia and declined (late
+    review); a relation no speaker's name fits ("petra vosk's lawyer") still is one."""
+    asked = speaker_asked(knowledge, "what did lavonia's petra vosk say?")
+    assert asked is not None and asked.name == "Petra Vosk" and asked.sentences
+    assert any("The harbour belongs to the fishermen" in text for text in _texts(knowledge, asked.sentences))
+    lawyer = speaker_asked(knowledge, "what did petra vosk's lawyer say?")
+    assert lawyer is not None and lawyer.sentences == () and "lawyer" in lawyer.name
