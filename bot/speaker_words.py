@@ -26,6 +26,7 @@ from bot.knowledge.base import KnowledgeBase
 from bot.quotations.english import IRREGULAR_PAST, ORGANISATION_NOUNS, PERSONAL_TITLES, SPEECH_VERBS
 from bot.quotations.find import Quotation
 from bot.quotations.names import Token, name_key, name_mentions, tokenize
+from bot.quotations.speaker_index import PEOPLE_ENDINGS
 from bot.quotations.speakers import Speaker
 from bot.quotes import Quote
 from bot.ranking.lexical import LexicalRanker
@@ -54,7 +55,7 @@ MAX_SUBJECT_WORDS = 6
 _RELATION = re.compile(r"(?P<of>.+?)['’]s?\s+(?P<relation>[^\s'’]+(?:\s+[^\s'’]+)?)")
 # Endings of people nouns and the ending of their country's name: "koreans" -> "korea",
 # "chinese" -> "china", "iranians" -> "iran", "japanese" -> "japan", "israelis" -> "israel".
-_PEOPLE_ENDINGS = (("ese", "a"), ("ese", ""), ("ians", "ia"), ("ians", ""), ("ian", "ia"), ("ian", ""), ("ans", "a"), ("an", "a"), ("ns", ""), ("n", ""), ("is", ""), ("i", ""))
+_PEOPLE_NOUN_TO_PLACE = (("ese", "a"), ("ese", ""), ("ians", "ia"), ("ians", ""), ("ian", "ia"), ("ian", ""), ("ans", "a"), ("an", "a"), ("ns", ""), ("n", ""), ("is", ""), ("i", ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +225,7 @@ def _with_aliases(knowledge: KnowledgeBase, forms: list[str]) -> list[str]:
 def _opens_with(subject: str, place: str) -> bool:
     """"north koreas foreign ministry", "north korean state media" open with "north korea"; "usual" not with "us"."""
     # The prefix test first: a folder's every speaker may be tried, and most share no prefix at all.
-    return subject.startswith(place) and re.match(rf"{re.escape(place)}(?:s|n|ns)?\b", subject) is not None
+    return subject.startswith(place) and re.match(rf"{re.escape(place)}(?:{'|'.join(PEOPLE_ENDINGS)})?\b", subject) is not None
 
 
 def speakers_words_touch(knowledge: KnowledgeBase, query: Query, asked: SpeakerAsked) -> bool:
@@ -288,7 +289,7 @@ def _people_noun_place(knowledge: KnowledgeBase, who: str) -> tuple[str, ...] | 
     if not parts:
         return None
     last = parts[-1]
-    for ending, replacement in _PEOPLE_ENDINGS:
+    for ending, replacement in _PEOPLE_NOUN_TO_PLACE:
         if last.endswith(ending) and len(last) > len(ending) + 2:
             place = " ".join([*parts[:-1], last[: -len(ending)] + replacement])
             if _named_in_articles(knowledge, place):

@@ -37,7 +37,9 @@ if TYPE_CHECKING:
 
 NOBODY: frozenset[int] = frozenset()
 # What a place's name may end with in its people's words: "koreas" (of "korea's"), "korean", "koreans".
-_PEOPLE_ENDINGS = ("ns", "n", "s")
+# The index files a speaker under the first word without them; bot.speaker_words checks a subject
+# opens with a place followed by one of them: both read this one tuple, so the two always agree.
+PEOPLE_ENDINGS = ("ns", "n", "s")
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,7 @@ def build_speaker_index(speakers: Sequence[Speaker], passages: Sequence[Passage]
     for number, speaker in enumerate(speakers):
         for text in (speaker.name, speaker.role or ""):
             first = name_key(text).split(" ", 1)[0]
-            for word in (first, *(first[: -len(ending)] for ending in _PEOPLE_ENDINGS if first.endswith(ending) and len(first) > len(ending))):
+            for word in (first, *(first[: -len(ending)] for ending in PEOPLE_ENDINGS if first.endswith(ending) and len(first) > len(ending))):
                 if word:
                     by_first_word.setdefault(word, set()).add(number)
         for name in {speaker.name, *(q.speaker for q in speaker.quotations)}:
