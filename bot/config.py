@@ -153,14 +153,16 @@ class Settings(BaseSettings):
                 raise ValueError(f"DISCORD_SHARD_IDS {outside} are not below DISCORD_SHARD_COUNT={self.discord_shard_count}")
         return self
 
-    # A setting left blank in .env ("SLACK_APP_TOKEN=") is unset, not an empty token or port.
-    @field_validator(
-        "bot_health_port", "discord_shard_count", "discord_token", "slack_bot_token", "slack_signing_secret", "slack_app_token", "bot_feedback_salt",
-        mode="before",
-    )
+    # A setting left blank ("SLACK_APP_TOKEN=", as .env.example writes "unset") takes its default,
+    # whichever setting it is: not an empty token, port or path. Dropped here, after the sources
+    # are merged, rather than by pydantic-settings' env_ignore_empty, so that a blank in the
+    # environment still overrides .env, as the environment does with any value.
+    @model_validator(mode="before")
     @classmethod
-    def _blank_is_unset(cls, value: object) -> object:
-        return None if isinstance(value, str) and not value.strip() else value
+    def _blank_is_unset(cls, values: object) -> object:
+        if not isinstance(values, dict):
+            return values
+        return {name: value for name, value in values.items() if not (isinstance(value, str) and not value.strip())}
 
     @field_validator(*SLACK_TOKEN_SETTINGS)
     @classmethod
