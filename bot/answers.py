@@ -41,7 +41,7 @@ from bot.timeline.asked_time import AfterArticles, AskedTime, after_articles, re
 from bot.search.title_context import title_terms
 from bot.search.unknown_name import unknown_name
 from bot.short_outlet_names import with_whole_outlet_names
-from bot.speaker_words import SpeakerAsked, speaker_asked, speakers_words_touch, who_is_asked, with_speaker_swapped
+from bot.speaker_words import SpeakerAsked, another_speaker, speaker_asked, speakers_words_touch, who_is_asked, with_speaker_swapped
 from bot.what_happened import WhatHappened, what_happened
 
 MAX_QUESTION_CHARS = 2000
@@ -278,15 +278,29 @@ def answer(
             window=_window_text(knowledge, best.sentence), article=best_article.body,
             article_terms=article_terms, article_credits=concept_credits(knowledge, query, article_terms),
         )  # fmt: skip
-    # "wow, why?" names nothing to find: an exclamation is no topic ("hmm", "wow"; a set-off "oh" was
-    # taken out before), but "right" and "great" may be what is asked ("who was right?").
-    has_topic = any(c.said not in EXCLAMATIONS for c in query.concepts)
-    evidence = Evidence(coverage, similarity, bool(fitting), has_topic=has_topic, signals=signals)
+    evidence = Evidence(coverage, similarity, bool(fitting), has_topic=_has_topic(query), signals=signals)
     reading = replace(_reading(expectation, bool(fitting), query, credits, similarity, evidence), unknown_name=unknown_name(knowledge, plain, query))
     quotes = quotes_from(knowledge, fitting or ranked, explain=wants_explanation(asking or question), ratio=pipeline.following_quote_ratio, asked=query.weights)
     if reading.unknown_name is not None or not pipeline.check.answers(evidence):
         return Answer(question, declined=Declined.NOT_COVERED, closest=quotes[:CLOSEST_OFFERED], coverage=coverage, reading=reading)
     return Answer(question, quotes=quotes, coverage=coverage, reading=reading)
+
+
+def _has_topic(query: Query) -> bool:
+    """Whether a question names something to find. "wow, why?" does not: an exclamation is no
+    topic ("hmm", "wow"; a set-off "oh" was taken out before), but "right" and "great" may be
+    what is asked ("who was right?")."""
+    return any(c.said not in EXCLAMATIONS for c in query.concepts)
+
+
+def _names_nothing(knowledge: KnowledgeBase, message: str) -> bool:
+    """Whether answer() declines a message (cleaned) for naming nothing to find, which its words
+    tell before anything is ranked: no time (the timeline's route), no speaker (the speakers'
+    route) and no topic (the answer check wants one: "and why?", "ok, when?")."""
+    plain = without_set_off_interjections(_without_markup(message))
+    if times_asked(plain) or who_is_asked(plain) is not None:
+        return False
+    return not _has_topic(read_question(knowledge, plain, None)[1])
 
 
 def _from_speakers_words(
@@ -737,13 +751,15 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     """
     cleaned = clean_question(question)  # the message as read: without chat markup
 
-    anchor, asking_someone = _leaned_on(knowledge, earlier_questions)
-    follows = clean_question(anchor) if anchor is not None else None
+    # The thread is read back only as far as this message needs it, and an earlier message is
+    # answered again only where its own words cannot tell whether it was a question of its own.
+    thread = _ThreadReading(knowledge, earlier_questions)
     # "and kim?" after "what did trump say about hanoi?" asks what Kim said about Hanoi (bot.speaker_words).
     # "and Vox?" names an outlet, not a speaker: it asks the earlier question of Vox's articles, below.
-    swapped = with_speaker_swapped(cleaned, asking_someone) if asking_someone is not None else None
-    if swapped is not None and speaker_asked(knowledge, swapped) is not None:
-        return replace(answer(knowledge, swapped), question=cleaned, follows=asking_someone)
+    if another_speaker(cleaned) is not None and (asking_someone := thread.asking_someone()) is not None:
+        swapped = with_speaker_swapped(cleaned, asking_someone)
+        if swapped is not None and speaker_asked(knowledge, swapped) is not None:
+            return replace(answer(knowledge, swapped), question=cleaned, follows=asking_someone)
     alone = answer(knowledge, question)
     if not earlier_questions or alone.declined in (Declined.EMPTY, Declined.TOO_LONG, Declined.SMALL_TALK):
         return alone
@@ -768,8 +784,10 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     stands_alone = not outlets and not pronoun_points_back and (alone.answered or not leans)
     if subject is None and stands_alone:
         return alone
-    if anchor is None or follows is None:
+    anchor = thread.anchor()
+    if anchor is None:
         return alone
+    follows = clean_question(anchor)
     if outlets:
         return _asked_of_outlets(knowledge, question, anchor, outlets)
     if subject is not None:
@@ -811,13 +829,36 @@ def _to_the_bot(knowledge: KnowledgeBase, message: str) -> bool:
     return not message or _is_small_talk(message) or _says_nothing(knowledge, message)
 
 
+class _ThreadReading:
+    """What a follow-up takes from its thread's earlier messages (as sent, oldest first), read
+    back from the latest only when asked for. Discord and Slack pass every earlier message,
+    "thanks" and "and why?" included, and neither can be leaned on; nor can "is that true?" after
+    "what did trump say about hanoi?", whose words find quotes of their own. One per message
+    answered: it is never shared between threads."""
+
+    def __init__(self, knowledge: KnowledgeBase, earlier_questions: Sequence[str]) -> None:
+        self._knowledge = knowledge
+        self._earlier = earlier_questions
+        self._read: tuple[str | None, str | None] | None = None
+
+    def anchor(self) -> str | None:
+        """The thread's latest message that was a question of its own, answered or not (as sent)."""
+        return self._read_back()[0]
+
+    def asking_someone(self) -> str | None:
+        """The latest message from the anchor on that asks a named speaker's words (cleaned). A
+        message leaning on the anchor ("what did kim say about that?" after "why did the talks
+        collapse?") still says whose words are asked: "and the north koreans?" asks it of them."""
+        return self._read_back()[1]
+
+    def _read_back(self) -> tuple[str | None, str | None]:
+        if self._read is None:
+            self._read = _leaned_on(self._knowledge, self._earlier)
+        return self._read
+
+
 def _leaned_on(knowledge: KnowledgeBase, earlier_questions: Sequence[str]) -> tuple[str | None, str | None]:
-    """The thread's latest message that was a question of its own, answered or not (as sent), and
-    the latest message from it on that asks a named speaker's words (cleaned). Discord and Slack
-    pass every earlier message, "thanks" and "and why?" included, and neither can be leaned on;
-    nor can "is that true?" after "what did trump say about hanoi?", whose words find quotes of
-    their own. A message leaning on the question ("what did kim say about that?" after "why did
-    the talks collapse?") still says whose words are asked: "and the north koreans?" asks it of them."""
+    """The anchor and the message asking someone's words (_ThreadReading), from the latest message back."""
     asking_someone = None
     for earlier in reversed(earlier_questions):
         if asking_someone is None and who_is_asked(clean_question(earlier)) is not None:
@@ -830,12 +871,26 @@ def _leaned_on(knowledge: KnowledgeBase, earlier_questions: Sequence[str]) -> tu
 def _question_of_its_own(knowledge: KnowledgeBase, message: str) -> bool:
     """Whether an earlier message of the conversation is a question a follow-up can lean on:
     answered on its own, or declined as a question of its own ("how old is kim jong un", then
-    "and trump?"), not one that itself leaned on an earlier one ("and why?", "is that true?")."""
-    alone = answer(knowledge, message)
-    if alone.answered:
-        # Its own words found quotes, but "is that true?" was read with the question before it.
-        return not _points_past_itself(knowledge, clean_question(message))
-    return alone.declined is Declined.NOT_COVERED and not _leans_on_the_conversation(knowledge, clean_question(message))
+    "and trump?"), not one that itself leaned on an earlier one ("and why?", "is that true?").
+
+    Its words decide it, as they decided how it was read when it was asked: only a message that
+    leaves out what it is about ("Biegun?", "and why?") is answered again, for a bare name its
+    words answer ("Biegun?" gets Biegun's quotes) is a question of its own. A thread of ten
+    messages cost ten answers of the whole pipeline per follow-up when every one was answered
+    again (bench/follow_up_speed.py)."""
+    cleaned = clean_question(message)
+    # Declined before it is read (answer()'s first steps): empty, too long, small talk.
+    if not cleaned or len(cleaned) > MAX_QUESTION_CHARS or not knowledge.articles or _to_the_bot(knowledge, cleaned):
+        return False
+    # Whatever its own words found, "is that true?" and "what does Vox say?" were read with the question before.
+    if _points_past_itself(knowledge, cleaned):
+        return False
+    if not _leans_on_earlier(knowledge, cleaned):
+        return True  # answered or declined, it asked something of its own
+    # "wow, why?" names nothing to find: declined on its own (the answer check wants a topic).
+    if _names_nothing(knowledge, cleaned):
+        return False
+    return answer(knowledge, message).answered
 
 
 def _leans_on_the_conversation(knowledge: KnowledgeBase, message: str) -> bool:

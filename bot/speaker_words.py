@@ -90,15 +90,22 @@ def who_is_asked(question: str) -> SpeakerFrame | None:
     return next((frame for frame in speaker_frames(question) if len(frame.names) == 1), None)
 
 
+def another_speaker(follow_up: str) -> str | None:
+    """The speaker a follow-up names and nothing else ("and kim?", "what about the south koreans?"):
+    read from its words alone, before any earlier question is looked at. None otherwise."""
+    swapped = _AND_WHO.match(spell_out_shorthand(follow_up.casefold()))
+    return swapped.group("who").strip() if swapped is not None and names_a_speaker(swapped.group("who")) else None
+
+
 def with_speaker_swapped(follow_up: str, earlier: str) -> str | None:
     """"and kim?" after "what did trump say about hanoi?" -> "what did kim say about hanoi?": a
     follow-up naming only another speaker asks the earlier question of them. None otherwise."""
-    swapped = _AND_WHO.match(spell_out_shorthand(follow_up.casefold()))
+    speaker = another_speaker(follow_up)
     asked = who_is_asked(earlier)
-    if swapped is None or asked is None or not names_a_speaker(swapped.group("who")):
+    if speaker is None or asked is None:
         return None
     start, end = asked.span
-    return earlier[:start] + swapped.group("who").strip() + earlier[end:]
+    return earlier[:start] + speaker + earlier[end:]
 
 
 def speaker_asked(knowledge: KnowledgeBase, question: str) -> SpeakerAsked | None:
