@@ -199,3 +199,32 @@ def test_a_follow_up_carrying_on_with_only_a_thing_names_that_thing(follow_up: s
 )
 def test_another_thing_stands_in_only_for_a_subject_named_as_a_whole(earlier: str, thing: str, asked: str | None) -> None:
     assert with_another_subject(thing, earlier) == asked
+
+
+@pytest.mark.parametrize(
+    ("earlier", "thing", "asked"),
+    [
+        ("how old is Ahmed?", "trump", "how old is trump"),
+        ("who is Ted?", "kim", "who is kim"),
+        ("what is the Fed", "the treasury", "what is the treasury"),  # "fed" is a participle too
+        ("When was Tillerson fired?", "pompeo", None),  # a capitalised subject leaves "fired" a verb
+        ("where was the summit held", "hanoi", None),
+    ],
+)
+def test_a_name_written_with_a_capital_is_a_subject_not_a_verb_form(earlier: str, thing: str, asked: str | None) -> None:
+    """Names ending like a past participle (Ahmed, Ted, the Fed) were read as a passive clause's
+    verb, so "and trump?" after "how old is Ahmed?" was not asked of Trump. A word written with a
+    capital inside a question is a name, whatever it ends in."""
+    assert with_another_subject(thing, earlier) == asked
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "earlier", "asked"),
+    [
+        ("what did he say", "who is Ted Cruz?", "what did ted cruz say"),
+        ("and what did he say?", "Who is Ahmed?", "what did ahmed say"),
+        ("what did she say", "who was fired by Trump?", None),  # "fired" is written as a verb
+    ],
+)
+def test_a_pronoun_stands_for_a_name_that_ends_like_a_participle(follow_up: str, earlier: str, asked: str | None) -> None:
+    assert with_the_earlier_subject(words(follow_up), earlier) == asked

@@ -85,6 +85,8 @@ _IRREGULAR_PAST_PARTICIPLES = frozenset(
     spent spoken stolen stood struck stuck sunk sworn swept taken taught thought thrown told torn
     undertaken understood wept withdrawn woken worn written""".split()
 )
+# A word as written, between white space: its first letter says whether it is written as a name.
+_WRITTEN_WORD = re.compile(r"\S+")
 # "and north korea too?": words saying the thing is asked of as well are no part of it.
 _AS_WELL = frozenset("too also either".split())
 
@@ -212,15 +214,28 @@ def with_another_subject(subject: str, earlier: str) -> str | None:
     if verb is None or any(word in _AUXILIARIES for word in said[1:verb]):
         return None
     earlier_subject = said[verb + 1 :]
-    return " ".join([*said[: verb + 1], subject]) if _a_subject(earlier_subject) and _a_name(earlier_subject) else None
+    names = _written_as_names(earlier)
+    return " ".join([*said[: verb + 1], subject]) if _a_subject(earlier_subject, names) and _a_name(earlier_subject, names) else None
 
 
-def _a_name(subject: list[str]) -> bool:
+def _a_name(subject: list[str], names: frozenset[str]) -> bool:
     """Whether a subject is a thing named as a whole, that another thing can stand in for: no
     preposition ("the leader of north korea", "trumps choice to replace tillerson") and no past
     participle ending it ("the summit held", "said in hanoi": a passive clause)."""
-    last = subject[-1]
-    return _PREPOSITIONS.isdisjoint(subject) and not (last.endswith("ed") or last in _IRREGULAR_PAST_PARTICIPLES)
+    return _PREPOSITIONS.isdisjoint(subject) and not _participle(subject[-1], names, _IRREGULAR_PAST_PARTICIPLES, ("ed",))
+
+
+def _participle(word: str, names: frozenset[str], irregular: frozenset[str], endings: tuple[str, ...]) -> bool:
+    """Whether a word of a question reads as a participle: one of the irregular forms or a regular
+    ending, unless it was written as a name ("Ahmed", "Ted", "the Fed" end like one)."""
+    return word not in names and (word in irregular or word.endswith(endings))
+
+
+def _written_as_names(question: str) -> frozenset[str]:
+    """The words (as words() gives them) a question writes with a capital after its first word:
+    names, which English capitalises and never its verbs ("how old is Ahmed", "who is Ted Cruz")."""
+    written = _WRITTEN_WORD.findall(question)[1:]
+    return frozenset(word for token in written if token[:1].isupper() for word in words(token))
 
 
 def _asked_what_or_who(question: str) -> tuple[tuple[str, str], str] | None:
@@ -233,13 +248,14 @@ def _asked_what_or_who(question: str) -> tuple[tuple[str, str], str] | None:
     if len(said) < 3 or said[0] not in ("who", "what") or said[1] not in _BE:
         return None
     subject = said[2:]
-    return ((said[0], _BE[said[1]]), " ".join(subject)) if _a_subject(subject) else None
+    return ((said[0], _BE[said[1]]), " ".join(subject)) if _a_subject(subject, _written_as_names(question)) else None
 
 
-def _a_subject(said: list[str]) -> bool:
+def _a_subject(said: list[str], names: frozenset[str]) -> bool:
     """Whether the words after "who is" name a subject in a few words, not a clause: no question
-    word, auxiliary or pronoun, no participle first ("who was fired", "what is happening")."""
-    if not said or len(said) > _MAX_SUBJECT_WORDS or said[0].endswith(_PARTICIPLE_ENDINGS):
+    word, auxiliary or pronoun, no participle first ("who was fired", "what is happening"; "who
+    is Ted Cruz" opens with a name, `names`: the words the question writes as names)."""
+    if not said or len(said) > _MAX_SUBJECT_WORDS or _participle(said[0], names, frozenset(), _PARTICIPLE_ENDINGS):
         return False
     return (_QUESTION_WORDS | _AUXILIARIES | _PRONOUNS | _OBJECT_PRONOUNS).isdisjoint(said)
 
