@@ -349,3 +349,26 @@ def test_a_place_before_a_quoted_speakers_name_is_no_relation(knowledge: Knowled
     assert any("The harbour belongs to the fishermen" in text for text in _texts(knowledge, asked.sentences))
     lawyer = speaker_asked(knowledge, "what did petra vosk's lawyer say?")
     assert lawyer is not None and lawyer.sentences == () and "lawyer" in lawyer.name
+
+
+def test_an_organisation_named_after_its_country_is_the_organisation(tmp_path: Path) -> None:
+    """"what does the us state department think" was read as the US thinking ("state" taken for
+    the verb of saying), and answered with any of the country's speakers: the State Department's
+    words are its own, not its defence ministry's."""
+    body = (
+        "Talks on the disputed harbour resumed on Tuesday.\n\n"
+        "The Ruritanian State Department said on Friday that the harbour talks would go on through the summer.\n\n"
+        "Ruritania's defence ministry said the naval patrols would stop within weeks.\n"
+    )
+    write_article(tmp_path, ARTICLE_ID, body, publisher="Harbour Courier", published="2021-05-04")
+    knowledge = build_knowledge_base(tmp_path)
+    for question in ("what does the ruritanian state department think about the talks", "What does the Ruritanian State Department think?"):
+        asked = speaker_asked(knowledge, question)
+        assert asked is not None and asked.name == "Ruritanian State Department", question
+        assert _texts(knowledge, asked.sentences) == ["The Ruritanian State Department said on Friday that the harbour talks would go on through the summer."]
+    # The country asked about is still every speaker of it.
+    country = speaker_asked(knowledge, "what does ruritania think about the talks")
+    assert country is not None and country.name == "Ruritania"
+    # "state" as the verb stays the verb when no name runs on from it.
+    assert who_is_asked("what does the us state about sanctions?").who == "the us"  # type: ignore[union-attr]
+    assert who_is_asked("what did trump say kim promised").who == "trump"  # type: ignore[union-attr]

@@ -61,6 +61,10 @@ _QUESTION_OPENING = re.compile(rf"\b(?:{_as_typed(_QUESTION_WORDS)})\s+(?:{_as_t
 # form: "what did the united states say" is the United States saying, not "the united" stating.
 # The -s forms are read only when no other verb leaves a speaker ("what does trump says", as typed).
 _THIRD_PERSON = frozenset(v for v in VERBS if v.split()[0].endswith("s"))  # no base form or past of these ends in -s
+# The base forms, which come after "did/does/will …": neither the -s form nor a past one.
+_BASE_FORMS = frozenset(
+    v for v in VERBS - _THIRD_PERSON if not v.endswith("ed") and v.split()[0] not in {"said", "told", "wrote", "written", "thought", "felt", "made"}
+)
 
 
 def _verb_pattern(verbs: frozenset[str]) -> re.Pattern[str]:
@@ -153,12 +157,26 @@ def _said_frames(question: str) -> list[SpeakerFrame]:
 
 def _first_said_frame(question: str, opening: re.Match[str], verbs: re.Pattern[str], clause_end: int) -> SpeakerFrame | None:
     start = opening.end()
-    for verb in verbs.finditer(question, start, clause_end):
+    found = list(verbs.finditer(question, start, clause_end))
+    for at, verb in enumerate(found):
+        # "what does the us state department think": a saying word that names go on from, up to the
+        # clause's own verb, names a thing ("the US State Department"), and its speaker runs on.
+        verb = next((later for later in found[at + 1 :] if _naming_on_to(question, verb, later)), verb)
         who = _speaker_phrase(question, start, verb.start())
         if who is not None:
             rest = _joined(question[: opening.start()], question[verb.end() :])
             return SpeakerFrame(question[who[0] : who[1]], verb.group(0), rest, who, opening.start() == _first_word(question))
     return None
+
+
+def _naming_on_to(question: str, verb: re.Match[str], later: re.Match[str]) -> bool:
+    """Whether a word of saying is part of a name, its clause's verb coming later: after the
+    auxiliary English has one verb, in its base form, so where words that are no small words lead
+    from one to a later base form ("state department think", "comment desk say"), the first is a
+    noun of the name ("what does the us state department think"); "what did trump say kim
+    promised" (a past form) and "what did trump tell kim to say" (a small word) keep the first."""
+    between = words(question[verb.end() : later.start()])
+    return bool(between) and later.group(0).casefold() in _BASE_FORMS and not any(word in STOP_WORDS for word in between)
 
 
 def _possessive_frames(question: str) -> list[SpeakerFrame]:
