@@ -47,8 +47,9 @@ MAX_REPORT_SENTENCES = 2000
 _REPORTING = (SPEECH_VERBS - {"ask", "asks", "asked", "continue", "continues", "continued", "called", "answer", "answers"}) | {"commits", "committed"}
 # Read first, so a sentence with no such verb is not tokenised (most sentences naming a speaker).
 _ANY_REPORTING = re.compile(r"\b(?:" + "|".join(sorted(_REPORTING, key=len, reverse=True)) + r")\b")
-# Words between a subject and its speech verb that leave it the subject ("has said", "reportedly says").
-_BEFORE_THE_VERB = ADVERBS_BEFORE_A_VERB | {"has", "have", "had"}
+# Words between a subject and its speech verb in an article that leave it the subject ("has said",
+# "reportedly says"); bot.search.speaker_frame trims its own set off a question's speaker.
+_BETWEEN_SUBJECT_AND_SPEECH_VERB = ADVERBS_BEFORE_A_VERB | {"has", "have", "had"}
 # A subject phrase of reported speech is at most this many words ("North Korean state media KCNA").
 MAX_SUBJECT_WORDS = 6
 # "kim jong un's sister", "trump's lawyer": a relation of someone named, who is someone else.
@@ -167,27 +168,26 @@ def _relation_asked(knowledge: KnowledgeBase, who: str, of: str, relation: str) 
     """"kim jong un's sister", "trump's lawyer": someone known by their relation to another, who is
     not that other. Their words are the sentences reporting the relation's speech ("Kim Jong Un's
     sister said …"); none, and the reply says the articles hold no words of theirs, naming them so."""
-    wanted = set(name_key(f"{of}'s {relation}").split()) - PERSONAL_TITLES  # folded as a subject is
-
-    def names_it(subject: str) -> bool:
-        return wanted <= set(subject.split())
-
-    positions = sorted(_reported_speech(knowledge, [f"{of} {relation}"], names_it))
-    name = f"{_as_named(knowledge, of, False)}'s {relation}"
-    return SpeakerAsked(name, who, tuple(positions))
+    return _reported_of(knowledge, who, f"{_as_named(knowledge, of, False)}'s {relation}", f"{of}'s {relation}", f"{of} {relation}")
 
 
 def _reported_by_name(knowledge: KnowledgeBase, who: str, read: str) -> SpeakerAsked:
     """A title and a name no quoted speaker has ("foreign minister tarvo"): the sentences reporting
     the speech of someone the name and title fit; none, and the reply names them as quoting nothing."""
-    wanted = set(name_key(read).split()) - PERSONAL_TITLES
     name_alone = " ".join(word for word in name_key(read).split() if word not in PERSONAL_TITLES)
+    return _reported_of(knowledge, who, _as_named(knowledge, read, False), read, name_alone)
+
+
+def _reported_of(knowledge: KnowledgeBase, who: str, name: str, described: str, form: str) -> SpeakerAsked:
+    """Someone no quoted speaker is, named `name` in the reply: the sentences reporting the speech of
+    a subject holding every word of `described` but titles (folded as a subject is), found among
+    the sentences holding `form`'s words."""
+    wanted = set(name_key(described).split()) - PERSONAL_TITLES
 
     def names_it(subject: str) -> bool:
-        return _same_person(subject, wanted, ())
+        return bool(wanted) and wanted <= set(subject.split())
 
-    positions = sorted(_reported_speech(knowledge, [name_alone], names_it)) if name_alone else []
-    return SpeakerAsked(_as_named(knowledge, read, False), who, tuple(positions))
+    return SpeakerAsked(name, who, tuple(sorted(_reported_speech(knowledge, [form], names_it))) if form else ())
 
 
 def _not_quoted(knowledge: KnowledgeBase, who: str, read: str) -> SpeakerAsked:
@@ -443,7 +443,7 @@ def _speech_subjects(body: str, start: int, end: int) -> list[str]:
         if token.capitalised or token.lower not in _REPORTING or not _tensed(token.lower):
             continue
         k = i
-        while k > 0 and (tokens[k - 1].lower in _BEFORE_THE_VERB or tokens[k - 1].lower.endswith("ly")):
+        while k > 0 and (tokens[k - 1].lower in _BETWEEN_SUBJECT_AND_SPEECH_VERB or tokens[k - 1].lower.endswith("ly")):
             k -= 1
         first = k
         while first > 0 and k - first < MAX_SUBJECT_WORDS and _in_a_subject(tokens[first - 1]):

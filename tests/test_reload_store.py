@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from bot.context import context_around, reference_for
 from bot.frontends import terminal
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge import store as store_module
+from bot.knowledge.models import Problem
 from bot.knowledge.store import KnowledgeStore
 from bot.knowledge.watch import KnowledgeFilter
 from tests.conftest import write_article
@@ -251,3 +253,17 @@ def test_a_reload_asked_while_one_runs_loads_the_files_as_they_are_when_asked(
         release.set()
         running.join(60)
     assert "test-2019-03-01-edit" in store.current.articles and len(builds) == 2
+
+
+def test_one_of_two_identical_problems_fixed_is_reported_fixed() -> None:
+    """Two problems alike but for their line (the same mistake twice in a file) were told apart by
+    file, field and message only: fixing one was reported as "unchanged", since an identical one
+    remained. Each earlier problem now accounts for one problem now."""
+    twice = (Problem("timeline.yaml", "events", "a quote must be in its article", 3), Problem("timeline.yaml", "events", "a quote must be in its article", 9))
+    report = store_module.ReloadReport((), (), (), 3, 40, ("one",), 0.1, problems=twice[1:], earlier_problems=twice)
+    summary = report.summary()
+    assert "1 warning (1 fixed; 1 as before)." in summary, summary
+    assert [line for line in summary.splitlines() if line.startswith("fixed: ")] == ["fixed: timeline.yaml, line 3: events: a quote must be in its article"]
+    # Moved down by an edit above it, the one problem is neither fixed nor new.
+    moved = store_module.ReloadReport((), (), (), 3, 40, ("one",), 0.1, problems=(replace(twice[0], line=4),), earlier_problems=twice[:1])
+    assert moved.summary().endswith("1 warning, unchanged.")

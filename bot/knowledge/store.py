@@ -75,10 +75,22 @@ class ReloadReport:
 
 
 def _none_of(problems: tuple[Problem, ...], others: tuple[Problem, ...]) -> list[str]:
-    """The problems (as report lines) that none of the others is. Told apart by file, field and
-    message, not line: an edit above a problem moves it down the file, and it is neither fixed nor new."""
-    known = {(other.file, other.field, other.message) for other in others}
-    return [str(problem) for problem in problems if (problem.file, problem.field, problem.message) not in known]
+    """The problems (as report lines) that none of the others is, each other standing for one
+    problem: of the same mistake made twice in a file, one fixed is reported fixed. Told apart by
+    file, field and message, not line: an edit above a problem moves it down the file, and it is
+    neither fixed nor new; one at the same line is matched first, so the one fixed is named."""
+    left = list(problems)
+    moved = []
+    for other in others:
+        if other in left:
+            left.remove(other)
+        else:
+            moved.append(other)
+    for other in moved:
+        alike = next((problem for problem in left if (problem.file, problem.field, problem.message) == (other.file, other.field, other.message)), None)
+        if alike is not None:
+            left.remove(alike)
+    return [str(problem) for problem in left]
 
 
 def _warnings_now(count: int, new: int, fixed: int) -> str:

@@ -92,9 +92,10 @@ _BETWEEN_NAMES = re.compile(r"\s+(?:and|or|&)\s+|\s*,\s*", re.IGNORECASE)
 _AFFILIATION = frozenset({"of", "from", "at", "with"})
 # More words than a name has ("North Korean state media KCNA" is five): a clause, not a speaker.
 MAX_NAME_WORDS = 6
-# Adverbs between a subject and its verb that end in no -ly ("what did kim ever say"), and the
-# perfect's auxiliary ("what would pompeo have said"): no part of the name.
-_BEFORE_THE_VERB = ADVERBS_BEFORE_A_VERB | frozenset({"ever", "just", "even", "really", "actually", "have", "has", "had", "been", "be"})
+# Adverbs between a question's speaker and its verb that end in no -ly ("what did kim ever say"),
+# and the perfect's auxiliary ("what would pompeo have said"): trimmed off the speaker's phrase,
+# no part of the name (bot.speaker_words reads its own set between an article's subject and verb).
+_TRIMMED_OFF_THE_SPEAKER = ADVERBS_BEFORE_A_VERB | frozenset({"ever", "just", "even", "really", "actually", "have", "has", "had", "been", "be"})
 # Words whose "'s" is no possessive: "let's" is "let us".
 _NOT_POSSESSORS = frozenset({"let"})
 # A speaker phrase opening with one of these is a pronoun or a demonstrative, not someone named.
@@ -215,7 +216,7 @@ def _speaker_phrase(question: str, start: int, end: int) -> tuple[int, int] | No
     """Where the speaker's phrase in question[start:end] stands, trailing adverbs and auxiliaries
     left out; None when it names no one (a pronoun, a clause, only small words, too many words)."""
     kept = list(_WRITTEN_WORD.finditer(question, start, end))
-    while len(kept) > 1 and _before_the_verb(kept[-1].group(0).casefold()):
+    while len(kept) > 1 and _trimmed_off_the_speaker(kept[-1].group(0).casefold()):
         kept.pop()
     if not kept:
         return None
@@ -226,8 +227,8 @@ def _speaker_phrase(question: str, start: int, end: int) -> tuple[int, int] | No
     return None if all(word in STOP_WORDS for word in said) else span
 
 
-def _before_the_verb(word: str) -> bool:
-    return word in _BEFORE_THE_VERB or (word.endswith("ly") and is_english_word(word))
+def _trimmed_off_the_speaker(word: str) -> bool:
+    return word in _TRIMMED_OFF_THE_SPEAKER or (word.endswith("ly") and is_english_word(word))
 
 
 def _after_the_last_small_word(text: str) -> str:
