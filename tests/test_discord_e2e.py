@@ -22,7 +22,9 @@ from tests.discord_fixtures import (  # noqa: F401 - fixtures
     interaction_calls,
     messages_in,
     posted_to,
+    running_bot,
 )
+from tests.conftest import FIXTURE_KNOWLEDGE
 from tests.fakes import discord_payloads as p
 from tests.fakes.discord_server import Call, FakeDiscord
 
@@ -115,6 +117,24 @@ async def test_mention_in_a_channel_is_answered_in_a_thread_and_a_reply_there_is
     assert f"question “{TILLERSON}”" in description
     assert "@everyone" not in description and f"<@&{ROLE_ID}>" not in description
     assert_pings_no_one(calls)
+
+
+async def test_a_follow_up_after_a_restart_reads_its_question_from_the_thread(fake_discord: FakeDiscord, bundled_store: KnowledgeStore) -> None:
+    """Nothing a follow-up needs lives in the bot: answered by a copy started after the thread's
+    question was answered (its caches empty, a knowledge store of its own), "and why?" is read
+    with the question Discord holds in the thread."""
+    alice = fake_discord.person("Alice")
+    async with running_bot(fake_discord, bundled_store):
+        question = await fake_discord.post_message(fake_discord.channel_id, alice, "When did the Hanoi summit collapse?", mention_bot=True)
+        thread_id = question["id"]
+        await fake_discord.wait_for(posted_to(thread_id))
+    async with running_bot(fake_discord, KnowledgeStore(FIXTURE_KNOWLEDGE)):
+        await fake_discord.post_message(thread_id, alice, "and why?", mention_bot=False)
+        calls = await fake_discord.wait_for(posted_to(thread_id, 2))
+    follow_up = messages_in(calls, thread_id)[1]
+    description = follow_up.body["embeds"][0]["description"]
+    assert "question “When did the Hanoi summit collapse?”" in description, description
+    assert_quotes_answer(description, bundled_store, "and why?", ("When did the Hanoi summit collapse?",))
 
 
 async def test_direct_message_is_a_question(bot: FakeDiscord, bundled_store: KnowledgeStore) -> None:

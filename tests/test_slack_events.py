@@ -7,9 +7,10 @@ from typing import cast
 import pytest
 
 from bot import messages
-from bot.answers import answer
+from bot.answers import answer, answer_follow_up
 from bot.compare import outlets
 from bot.knowledge.store import KnowledgeStore
+from tests.conftest import FIXTURE_KNOWLEDGE
 from tests.fakes.slack_server import BOT_ID, BOT_USER_ID, FakeSlack
 from tests.slack_checks import all_text, assert_no_pings, assert_valid_blocks
 from tests.slack_fixtures import (  # noqa: F401  (fixtures)
@@ -264,3 +265,25 @@ async def test_a_thread_the_bot_cannot_read_is_left_alone(fake_slack: FakeSlack,
     await fake_slack.wait_for(lambda f: len(f.of("conversations.replies")) == 2)
     await http_bot.settled()
     assert len(posts_in_thread(fake_slack, unknown)) == 1
+
+
+async def test_a_follow_up_after_a_restart_reads_its_question_from_the_thread(fake_slack: FakeSlack, bundled_store: KnowledgeStore) -> None:
+    """Nothing a follow-up needs lives in the bot: the copy that answered the thread's question
+    stops, another starts with a knowledge store of its own, and "and why?" is read with the
+    question Slack holds in the thread."""
+    question = "When did the Hanoi summit collapse?"
+    async for first in serve_http(slack_settings(fake_slack), bundled_store):
+        await first.event(event_callback(mention_event(question, ROOT), "Ev040"))
+        (answer_post,) = await fake_slack.wait_for(lambda f: posts_in_thread(f, ROOT))
+    follow_up = "1700000300.000300"
+    fake_slack.threads[(CHANNEL_ID, ROOT)] = [
+        {"type": "message", "user": USER_ID, "text": f"<@{BOT_USER_ID}> {question}", "ts": ROOT, "thread_ts": ROOT},
+        {"type": "message", "bot_id": BOT_ID, "user": BOT_USER_ID, "text": answer_post["text"], "ts": "1700000200.000200", "thread_ts": ROOT},
+        {"type": "message", "user": USER_ID, "text": "and why?", "ts": follow_up, "thread_ts": ROOT},
+    ]
+    async for second in serve_http(slack_settings(fake_slack), KnowledgeStore(FIXTURE_KNOWLEDGE)):
+        await second.event(event_callback(message_event("and why?", follow_up, channel_type="channel", thread_ts=ROOT), "Ev041"))
+        (_, post) = await fake_slack.wait_for(lambda f: len(posts_in_thread(f, ROOT)) == 2 and posts_in_thread(f, ROOT))
+    assert f"Reading this with your earlier question “{question}”" in all_text(post), all_text(post)
+    expected = answer_follow_up(bundled_store.current, "and why?", [question])
+    assert expected.answered and all(quote.text[:60] in all_text(post) for quote in expected.quotes)
