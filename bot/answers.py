@@ -791,7 +791,7 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     if outlets:
         return _asked_of_outlets(knowledge, question, anchor, outlets)
     if subject is not None:
-        if (asked_of_it := with_another_subject(subject, follows)) is not None:
+        if (asked_of_it := with_another_subject(subject, follows, knowledge.speaker_index.by_word)) is not None:
             return replace(answer(knowledge, asked_of_it), question=cleaned, follows=follows)
         if stands_alone:  # "and Biegun?" after "why did the talks fail?": no subject to swap
             return alone
@@ -805,7 +805,7 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
         return replace(rephrased, question=cleaned, follows=follows)
     # "what did she say" after "who is Jenny Town?" asks "what did jenny town say": read alongside
     # the whole earlier question, "she" would find any woman's words near Town's name.
-    named = with_the_earlier_subject(asking, follows)
+    named = with_the_earlier_subject(asking, follows, knowledge.speaker_index.by_word)
     if named is not None and (rephrased := answer(knowledge, named)).answered:
         return replace(rephrased, question=cleaned, follows=follows)
     # The follow-up's own kind of answer ("and when?" wants a date) outranks the thread question's.

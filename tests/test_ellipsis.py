@@ -228,3 +228,11 @@ def test_a_name_written_with_a_capital_is_a_subject_not_a_verb_form(earlier: str
 )
 def test_a_pronoun_stands_for_a_name_that_ends_like_a_participle(follow_up: str, earlier: str, asked: str | None) -> None:
     assert with_the_earlier_subject(words(follow_up), earlier) == asked
+
+
+def test_a_word_of_a_name_the_articles_give_is_a_name_in_lower_case_too() -> None:
+    known = frozenset({"ted", "marlow"})
+    assert with_the_earlier_subject(words("what did he say"), "who is ted marlow", known) == "what did ted marlow say"
+    assert with_the_earlier_subject(words("what did he say"), "who is ted marlow") is None  # "ted" read as a participle
+    assert with_another_subject("vosk", "how old is ted", known) == "how old is vosk"
+    assert with_another_subject("hanoi", "where was the summit held", known) is None

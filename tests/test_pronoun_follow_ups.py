@@ -4,9 +4,13 @@ that, in the terminal chat as a new user types it; a pronoun the question names 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from bot import messages
+from bot.answers import answer_follow_up
+from bot.knowledge.base import build_knowledge_base
 from tests.cli_helpers import run_bot
+from tests.conftest import write_article
 
 # (earlier question, follow-up with a pronoun, the follow-up with the earlier subject named)
 CONVERSATIONS = [
@@ -50,3 +54,21 @@ def test_a_question_whose_pronoun_it_names_itself_stays_a_new_question() -> None
     _, reply = _replies(chat.stdout)
     assert "earlier question" not in reply
     assert reply == _replies(alone.stdout)[0]
+
+
+def test_a_name_the_articles_give_is_a_name_however_it_ends(tmp_path: Path) -> None:
+    """"who is ted marlow" typed in lower case: "ted" ends like a past participle, so the question
+    was read as a clause and "what did he say" after it as any follow-up, the two read together.
+    A word of a name the articles give is a name: "he" is Ted Marlow, whose own words answer."""
+    body = (
+        "Talks on the disputed harbour resumed on Tuesday after a month of silence.\n\n"
+        "“We came to listen, and we will stay as long as it takes,” said Foreign Minister Petra Vosk.\n\n"
+        "Ted Marlow, the mediator, arrived a day late. “Nobody leaves this table until the harbour is open,” Marlow said.\n"
+    )
+    write_article(tmp_path, "test-2021-05-04-harbour-talks", body, publisher="Harbour Courier", published="2021-05-04")
+    knowledge = build_knowledge_base(tmp_path)
+    result = answer_follow_up(knowledge, "what did he say", ["who is ted marlow"])
+    assert result.follows == "who is ted marlow" and result.reading is not None and result.reading.speaker == "Ted Marlow"
+    assert [quote.text for quote in result.quotes] == ["“Nobody leaves this table until the harbour is open,” Marlow said."]
+    # "and vosk?" asks the same of Vosk: "who is vosk".
+    assert answer_follow_up(knowledge, "and vosk?", ["who is ted marlow"]).follows == "who is ted marlow"

@@ -13,7 +13,7 @@ words of one story, so the rule serves any knowledge folder.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Container, Sequence
 
 from bot.search.normalise import PLEASANTRIES, STOP_WORDS, words
 
@@ -158,17 +158,18 @@ def demonstrative_pointing_back(said: Sequence[str]) -> bool:
     )
 
 
-def with_the_earlier_subject(follow_up: Sequence[str], earlier: str) -> str | None:
+def with_the_earlier_subject(follow_up: Sequence[str], earlier: str, known_names: Container[str] = frozenset()) -> str | None:
     """The follow-up with its pronoun replaced by what the earlier question asked about, when that
     question only asks what or who something is and the pronoun fits it: "what did she say" after
     "who is Jenny Town?" -> "what did jenny town say"; "who negotiated it" after "what's the agreed
     framework" -> "who negotiated the agreed framework". None otherwise (the caller reads the two
-    questions together instead)."""
+    questions together instead). `known_names`: words of names the articles give (folded), which
+    are names however the question writes them ("who is ted marlow")."""
     said = _without_interjections(follow_up)
     if said and said[0] in _CARRYING_ON:
         said = said[1:]
     position = _pronoun_pointing_back(said) if said else None
-    asked = _asked_what_or_who(earlier)
+    asked = _asked_what_or_who(earlier, known_names)
     if position is None or asked is None:
         return None
     kind, subject = asked
@@ -197,13 +198,14 @@ def another_subject(follow_up: Sequence[str]) -> str | None:
     return " ".join(said)
 
 
-def with_another_subject(subject: str, earlier: str) -> str | None:
+def with_another_subject(subject: str, earlier: str, known_names: Container[str] = frozenset()) -> str | None:
     """The earlier question asked of another subject, when it asks something of a subject that
     ends it, after a form of "be" ("how old is Kim Jong Un?", "who is Biegun?"): "and trump?"
     after "how old is kim jong un" -> "how old is trump". None when the earlier question has no
     such subject: "why did the talks fail?", or "when was Tillerson fired?" (a clause's verb ends
     it), or when what ends it is more than a name, so that swapping all of it would change what is
-    asked: "who is the leader of north korea" + "and south korea?" is not "who is south korea"."""
+    asked: "who is the leader of north korea" + "and south korea?" is not "who is south korea".
+    `known_names` as for with_the_earlier_subject."""
     said = words(earlier)
     if said and said[0] in _FUSED_WITH_IS:
         said = [_FUSED_WITH_IS[said[0]], "is", *said[1:]]
@@ -214,31 +216,33 @@ def with_another_subject(subject: str, earlier: str) -> str | None:
     if verb is None or any(word in _AUXILIARIES for word in said[1:verb]):
         return None
     earlier_subject = said[verb + 1 :]
-    names = _written_as_names(earlier)
+    names = _name_reader(earlier, known_names)
     return " ".join([*said[: verb + 1], subject]) if _a_subject(earlier_subject, names) and _a_name(earlier_subject, names) else None
 
 
-def _a_name(subject: list[str], names: frozenset[str]) -> bool:
+def _a_name(subject: list[str], names: Callable[[str], bool]) -> bool:
     """Whether a subject is a thing named as a whole, that another thing can stand in for: no
     preposition ("the leader of north korea", "trumps choice to replace tillerson") and no past
     participle ending it ("the summit held", "said in hanoi": a passive clause)."""
     return _PREPOSITIONS.isdisjoint(subject) and not _participle(subject[-1], names, _IRREGULAR_PAST_PARTICIPLES, ("ed",))
 
 
-def _participle(word: str, names: frozenset[str], irregular: frozenset[str], endings: tuple[str, ...]) -> bool:
+def _participle(word: str, names: Callable[[str], bool], irregular: frozenset[str], endings: tuple[str, ...]) -> bool:
     """Whether a word of a question reads as a participle: one of the irregular forms or a regular
-    ending, unless it was written as a name ("Ahmed", "Ted", "the Fed" end like one)."""
-    return word not in names and (word in irregular or word.endswith(endings))
+    ending, unless it is a name ("Ahmed", "Ted", "the Fed" end like one)."""
+    return not names(word) and (word in irregular or word.endswith(endings))
 
 
-def _written_as_names(question: str) -> frozenset[str]:
-    """The words (as words() gives them) a question writes with a capital after its first word:
-    names, which English capitalises and never its verbs ("how old is Ahmed", "who is Ted Cruz")."""
+def _name_reader(question: str, known_names: Container[str]) -> Callable[[str], bool]:
+    """Whether a word (as words() gives it) of the question is a name: one the question writes with
+    a capital after its first word, as English writes names and never its verbs ("how old is
+    Ahmed", "who is Ted Cruz"), or one of the names the articles give."""
     written = _WRITTEN_WORD.findall(question)[1:]
-    return frozenset(word for token in written if token[:1].isupper() for word in words(token))
+    capitalised = frozenset(word for token in written if token[:1].isupper() for word in words(token))
+    return lambda word: word in capitalised or word in known_names
 
 
-def _asked_what_or_who(question: str) -> tuple[tuple[str, str], str] | None:
+def _asked_what_or_who(question: str, known_names: Container[str]) -> tuple[tuple[str, str], str] | None:
     """(("who", "one"), "jenny town") for "who is Jenny Town?": a question that only asks what its
     subject is, whether it is one or more, and that subject (a few words, not a clause: "who was
     fired by Trump" asks no such thing)."""
@@ -248,10 +252,10 @@ def _asked_what_or_who(question: str) -> tuple[tuple[str, str], str] | None:
     if len(said) < 3 or said[0] not in ("who", "what") or said[1] not in _BE:
         return None
     subject = said[2:]
-    return ((said[0], _BE[said[1]]), " ".join(subject)) if _a_subject(subject, _written_as_names(question)) else None
+    return ((said[0], _BE[said[1]]), " ".join(subject)) if _a_subject(subject, _name_reader(question, known_names)) else None
 
 
-def _a_subject(said: list[str], names: frozenset[str]) -> bool:
+def _a_subject(said: list[str], names: Callable[[str], bool]) -> bool:
     """Whether the words after "who is" name a subject in a few words, not a clause: no question
     word, auxiliary or pronoun, no participle first ("who was fired", "what is happening"; "who
     is Ted Cruz" opens with a name, `names`: the words the question writes as names)."""
