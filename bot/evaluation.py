@@ -31,6 +31,9 @@ class EvalQuestion(BaseModel):
     question: str
     kind: str = "unknown"
     answers: list[GoldSpan] = []
+    # The set writer's note: for an unanswerable question it says which kind it is ("trap: …",
+    # "off-topic: …"), which tools/fit_answer_check.py counts apart.
+    note: str = ""
 
     @property
     def answerable(self) -> bool:

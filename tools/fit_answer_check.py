@@ -3,6 +3,7 @@
     .venv/bin/python tools/fit_answer_check.py eval/*.jsonl              # held-out numbers only
     .venv/bin/python tools/fit_answer_check.py --write eval/*.jsonl      # and ship the fit on all sets
     .venv/bin/python tools/fit_answer_check.py --folder MIXED --measure-at LARGE --cache DIR eval/*.jsonl
+    .venv/bin/python tools/fit_answer_check.py --blocks 3 --group-questions eval/*.jsonl   # also by blocks of sealed sets
 
 --folder DIR (repeatable) asks every question of another knowledge folder too, one holding the
 bundled articles among others (../shared/scale/make_corpus.py writes one): its rows join the fit,
@@ -17,7 +18,14 @@ with the kind of answer wanted; nothing to look for), keeping the evidence the c
 the rank of the first quote holding a gold span. Then, for each set in turn (one file = one
 fold), a logistic regression (numpy, Newton's method, L2) is fitted on the other sets' questions
 that pass the gates, its decision threshold is chosen on those same sets, and the set left out is
-measured: the numbers docs/measurements.md reports. The threshold rule (coverage, similarity, trap
+measured: the numbers docs/measurements.md reports. --blocks N measures the model a second way:
+the sealed sets (sealed_sK) in time order, N at a time, each block left out of the fit and measured
+(a newer block is what a writer who never saw the code asked last). --group-questions also leaves
+out of each fit every question the measured file or block asks, wherever else it is asked: one
+question asked in many files ("why was Tillerson fired?") is otherwise fitted on while measured.
+Unanswerable questions are counted by the kind their note names (trap, not covered, off-topic)
+and as distinct questions (the text folded), so a gain on one question asked in many files shows
+as one. The threshold rule (coverage, similarity, trap
 similarity) is fitted and measured the same way, as the "before", and so is the rule as shipped.
 
 A threshold is worth, on the training sets: one per question whose first quote is right, half for
@@ -31,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -185,11 +194,35 @@ class Observed:
     similarity: np.ndarray
     article: np.ndarray  # the first quote's article id ("" when declined by a gate)
     mixed: np.ndarray  # asked of a folder holding other articles beside the bundled ones
+    asked: np.ndarray  # the question folded (same_question): one question asked in many files is one
+    kind: np.ndarray  # an unanswerable question's kind as its note names it (unanswerable_kind); "" when answerable
+
+
+UNANSWERABLE_KINDS = ("trap", "not covered", "off-topic")
+
+
+def unanswerable_kind(note: str) -> str:
+    """The kind of unanswerable question the set writer's note names: "off-topic", a "trap" (the
+    question's words are in the articles, the fact asked is not), or "not covered"; a note naming
+    none (the earliest sets') is a trap when it says what the articles give instead."""
+    folded = note.casefold()
+    if "off-topic" in folded or "off topic" in folded:
+        return "off-topic"
+    if "trap" in folded:
+        return "trap"
+    if re.search(r"on-topic|not covered|not in (?:the |any )?articles?", folded):
+        return "not covered"
+    return "trap"
+
+
+def same_question(text: str) -> str:
+    """The question as compared across files: folded, its punctuation and spacing ignored."""
+    return " ".join(re.sub(r"[^\w\s]", "", text.casefold()).split())
 
 
 def observe(knowledge: KnowledgeBase, questions: list[tuple[int, EvalQuestion]], mixed: bool = False) -> Observed:
     rows: list[dict[str, float]] = []
-    columns: dict[str, list[object]] = {k: [] for k in ("set_id", "answerable", "paraphrase", "rank", "gated", "routed", "article")}
+    columns: dict[str, list[object]] = {k: [] for k in ("set_id", "answerable", "paraphrase", "rank", "gated", "routed", "article", "asked", "kind")}
     for set_id, question in questions:
         result = answer(knowledge, question.question, pipeline=OBSERVING)
         evidence = result.reading.evidence if result.reading else None
@@ -206,13 +239,15 @@ def observe(knowledge: KnowledgeBase, questions: list[tuple[int, EvalQuestion]],
         columns["gated"].append(not result.answered)
         columns["routed"].append(result.answered and not values)
         columns["article"].append(result.quotes[0].article.id if result.answered and result.quotes else "")
+        columns["asked"].append(same_question(question.question))
+        columns["kind"].append("" if question.answerable else unanswerable_kind(question.note))
     x = np.array([[row[name] for name in FEATURES] for row in rows], dtype=float)
     arrays = {k: np.array(v) for k, v in columns.items()}
     return Observed(
         arrays["set_id"].astype(int), arrays["answerable"].astype(bool), arrays["paraphrase"].astype(bool),
         arrays["rank"].astype(int), arrays["gated"].astype(bool), arrays["routed"].astype(bool), x,
         np.array([row["coverage"] for row in rows]), np.array([row["similarity"] for row in rows]),
-        arrays["article"].astype(str), np.full(len(rows), mixed),
+        arrays["article"].astype(str), np.full(len(rows), mixed), arrays["asked"].astype(str), arrays["kind"].astype(str),
     )  # fmt: skip
 
 
@@ -296,6 +331,7 @@ def fit_rule(o: Observed, train: np.ndarray) -> AnswerCheck:
 def measure(o: Observed, answered: np.ndarray, mask: np.ndarray) -> dict[str, float]:
     a, u = o.answerable & mask, ~o.answerable & mask
     p = a & o.paraphrase
+    declined = u & ~answered
     return {
         "r1": float((answered & (o.rank == 1))[a].sum()),
         "r1_para": float((answered & (o.rank == 1))[p].sum()),
@@ -303,8 +339,12 @@ def measure(o: Observed, answered: np.ndarray, mask: np.ndarray) -> dict[str, fl
         "answerable": float(a.sum()),
         "paraphrases": float(p.sum()),
         "unanswerable": float(u.sum()),
-        "unanswerable_declined": float((~answered[u]).sum()),
+        "unanswerable_declined": float(declined.sum()),
         "answerable_declined": float((~answered[a]).sum()),
+        **{f"{kind} declined": float((declined & (o.kind == kind)).sum()) for kind in UNANSWERABLE_KINDS},
+        **{kind: float((u & (o.kind == kind)).sum()) for kind in UNANSWERABLE_KINDS},
+        "distinct unanswerable declined": float(len(set(o.asked[declined]))),
+        "distinct unanswerable": float(len(set(o.asked[u]))),
     }
 
 
@@ -312,9 +352,11 @@ def line(name: str, m: dict[str, float]) -> str:
     def share(a: str, b: str) -> float:
         return m[a] / m[b] if m[b] else float("nan")
 
+    kinds = " / ".join(f"{m[f'{kind} declined']:.0f}/{m[kind]:.0f}" for kind in UNANSWERABLE_KINDS)
     return (
         f"{name:>14}: R@1 {share('r1', 'answerable'):.3f} (paraphrase {share('r1_para', 'paraphrases'):.3f})  R@3 {share('r3', 'answerable'):.3f}  "
-        f"unanswerable declined {m['unanswerable_declined']:.0f}/{m['unanswerable']:.0f} ({share('unanswerable_declined', 'unanswerable'):.3f})  "
+        f"unanswerable declined {m['unanswerable_declined']:.0f}/{m['unanswerable']:.0f} ({share('unanswerable_declined', 'unanswerable'):.3f}; "
+        f"{'/'.join(UNANSWERABLE_KINDS)} {kinds}; distinct {m['distinct unanswerable declined']:.0f}/{m['distinct unanswerable']:.0f})  "
         f"answerable declined {m['answerable_declined']:.0f}/{m['answerable']:.0f} ({share('answerable_declined', 'answerable'):.3f})"
     )
 
@@ -332,21 +374,51 @@ def fitted_rule(o: Observed, train: np.ndarray) -> Decider:
     return lambda target: rule_answers(rule, target)
 
 
+@dataclass(frozen=True)
+class Fold:
+    name: str
+    sets: frozenset[int]  # the sets (files) left out of the fit and measured
+
+
+def file_folds(names: list[str]) -> list[Fold]:
+    return [Fold(name, frozenset({i})) for i, name in enumerate(names)]
+
+
+def sealed_blocks(names: list[str], size: int) -> list[Fold]:
+    """The sealed sets (sealed_sK) in the order they were written, `size` at a time, the newest block
+    last and the oldest one short when they do not divide evenly; other files are in no block."""
+    numbered = sorted((int(m.group(1)), i) for i, name in enumerate(names) if (m := re.fullmatch(r"sealed_s(\d+)", name)))
+    blocks = []
+    while numbered:
+        block, numbered = numbered[-size:], numbered[:-size]
+        blocks.append(Fold(f"s{block[0][0]}-s{block[-1][0]}", frozenset(i for _, i in block)))
+    return blocks[::-1]
+
+
 def held_out(
-    fitted: Observed, measured: dict[str, Observed], names: list[str], fit: Callable[[Observed, np.ndarray], Decider], verbose: bool
+    fitted: Observed,
+    measured: dict[str, Observed],
+    folds: list[Fold],
+    fit: Callable[[Observed, np.ndarray], Decider],
+    verbose: bool,
+    group_questions: bool = False,
 ) -> dict[str, dict[str, float]]:
-    """Each set measured, in each folder, with the decider fitted on the other sets (of every
-    folder fitted on); the pooled counts by folder."""
-    pooled: dict[str, dict[str, float]] = {folder: {} for folder in measured}
-    for held, name in enumerate(names):
-        decide = fit(fitted, fitted.set_id != held)
+    """Each fold measured, in each folder, with the decider fitted on the other sets (of every
+    folder fitted on), and with group_questions on no row asking a question the fold asks; the
+    counts over every fold's questions by folder (distinct questions counted once across folds)."""
+    decided = {folder: np.zeros(len(o.answerable), dtype=bool) for folder, o in measured.items()}
+    tested = {folder: np.zeros(len(o.answerable), dtype=bool) for folder, o in measured.items()}
+    for fold in folds:
+        held = np.isin(fitted.set_id, list(fold.sets))
+        train = ~held & ~np.isin(fitted.asked, fitted.asked[held]) if group_questions else ~held
+        decide = fit(fitted, train)
         for folder, o in measured.items():
-            m = measure(o, decide(o), o.set_id == held)
+            mask = np.isin(o.set_id, list(fold.sets))
+            answered = decide(o)
+            decided[folder][mask], tested[folder][mask] = answered[mask], True
             if verbose:
-                print(line(f"{name} {folder}"[-14:], m))
-            for key, value in m.items():
-                pooled[folder][key] = pooled[folder].get(key, 0.0) + value
-    return pooled
+                print(line(f"{fold.name} {folder}"[-14:], measure(o, answered, mask)))
+    return {folder: measure(o, decided[folder], tested[folder]) for folder, o in measured.items()}
 
 
 def same_first_article(bundled: Observed, other: Observed, decide: Decider, mask: np.ndarray) -> tuple[int, int]:
@@ -364,6 +436,8 @@ def main(arguments: list[str]) -> int:
     parser.add_argument("--folder", type=Path, action="append", default=[], help="another folder to fit on (the bundled articles among others)")
     parser.add_argument("--measure-at", type=Path, action="append", default=[], help="a folder measured only, never fitted on")
     parser.add_argument("--cache", type=Path, help="embedding cache for --folder and --measure-at (default: the bot's)")
+    parser.add_argument("--blocks", type=int, metavar="N", help="also leave out blocks of N sealed sets in time order, each in turn")
+    parser.add_argument("--group-questions", action="store_true", help="leave out of each fit every question the measured sets ask")
     args = parser.parse_args(arguments)
     names = [f.stem for f in args.files]
     questions = [(i, q) for i, file in enumerate(args.files) for q in read_questions(file)]
@@ -382,13 +456,21 @@ def main(arguments: list[str]) -> int:
         print(f"\n== over {folder}" + (" (measured only)" if folder not in {"bundled", *fitted_on} else ""))
         print(line("never declining", measure(o, ~o.gated, everything)))
         print(line("shipped rule", measure(o, rule_answers(SHIPPED_RULE, o), everything)), "(fitted on dev and A-L: not held out there)")
-    print("\n== the threshold rule, fitted leaving each set out")
-    for folder, pooled in held_out(fitted, observed, names, fitted_rule, args.verbose).items():
+    grouped = args.group_questions
+    how = " (and every question it asks)" if grouped else ""
+    print(f"\n== the threshold rule, fitted leaving each set out{how}")
+    for folder, pooled in held_out(fitted, observed, file_folds(names), fitted_rule, args.verbose, grouped).items():
         print(line(folder[-14:], pooled))
-    print("\n== the model, fitted leaving each set out")
-    model_pooled = held_out(fitted, observed, names, fitted_model, args.verbose)
+    print(f"\n== the model, fitted leaving each set out{how}")
+    model_pooled = held_out(fitted, observed, file_folds(names), fitted_model, args.verbose, grouped)
     for folder, pooled in model_pooled.items():
         print(line(folder[-14:], pooled))
+    if args.blocks:
+        print(f"\n== the model, fitted leaving each block of {args.blocks} sealed sets out{how}, measured on the block")
+        blocks = sealed_blocks(names, args.blocks)
+        for block in blocks:
+            print(line(block.name, held_out(fitted, {"bundled": bundled}, [block], fitted_model, False, grouped)["bundled"]))
+        print(line("every block", held_out(fitted, {"bundled": bundled}, blocks, fitted_model, False, grouped)["bundled"]))
     everything = np.ones_like(fitted.answerable)
     model = fit_model(fitted, everything)
     print("\nfitted on all:", {n: round(w, 3) for n, w in zip(FEATURES, model.weights)}, f"bias {model.bias:.3f} threshold {model.threshold}")
