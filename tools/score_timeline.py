@@ -1,6 +1,6 @@
 """Recall and precision of the timeline found in articles, against a hand-made list of their dated events.
 
-    .venv/bin/python tools/score_timeline.py GOLD.json KNOWLEDGE_DIR
+    .venv/bin/python tools/score_timeline.py GOLD.json KNOWLEDGE_DIR [--misses]
 
 GOLD.json is `{"events": [{"article", "sentence", "date", "end", "kind"}]}` as the writers of the
 measurement articles (eval/articles/) mark them: `sentence` verbatim from the article, `date` as
@@ -12,6 +12,8 @@ not_event. Only gold entries whose article is in KNOWLEDGE_DIR count.
   a miss);
 - precision: shown events whose quotes overlap a sentence marked as an event, and (strict) with
   the date it is marked with.
+With --misses it also lists, to read, each marked event not found (with what the timeline showed on
+its sentence, if anything) and each shown event that is not a marked event or not on its date.
 Written by hand because no library scores a timeline against marked sentences; it reads the same
 JSON `python -m bot timeline --json` prints.
 """
@@ -49,7 +51,19 @@ def read_gold(path: Path, bodies: dict[str, str]) -> list[GoldEvent]:
     return events
 
 
+def print_misses(missed: list[GoldEvent], wrong: list[dict], shown_on: dict[GoldEvent, list[dict]], bodies: dict[str, str]) -> None:
+    """The marked events not found and the shown events not right, for a person to read."""
+    for g in missed:
+        shown_as = ", ".join(f"{e['date']} {e['title']!r}" for e in shown_on[g]) or "nothing shown"
+        print(f"MISS {g.date} [{g.article}] {bodies[g.article][g.start:g.end][:220]!r}\n     shown: {shown_as}")
+    for e in wrong:
+        quote = e["quotes"][0]
+        print(f"WRONG {e['date']} {e['title']!r} [{quote['article']['id']}] {quote['text'][:220]!r}")
+
+
 def main(argv: list[str]) -> int:
+    show_misses = "--misses" in argv
+    argv = [arg for arg in argv if arg != "--misses"]
     if len(argv) != 2:
         print(__doc__)
         return 2
@@ -75,6 +89,10 @@ def main(argv: list[str]) -> int:
     print(f"recall (date and precision right): {len(found)}/{len(real_events)} = {len(found) / max(1, len(real_events)):.2f}")
     print(f"precision (shown that are events):  {len(is_event)}/{len(shown)} = {len(is_event) / max(1, len(shown)):.2f}")
     print(f"precision (and on the marked date): {len(right_date)}/{len(shown)} = {len(right_date) / max(1, len(shown)):.2f}")
+    if show_misses:
+        shown_on = {g: [e for e in shown if g in overlapping(e, {"event"})] for g in real_events}
+        missed = [g for g in real_events if g not in found]
+        print_misses(missed, [e for e in shown if e not in right_date], shown_on, bodies)
     return 0
 
 
