@@ -879,3 +879,19 @@ def test_a_day_without_a_year_in_an_infinitive_is_this_year_s_plan() -> None:
 )
 def test_an_infinitive_moves_no_date_that_is_past_this_year(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert paragraphs_found(text, dt.date(2019, 10, 20) if "ferry" in text else dt.date(2019, 10, 3)) == expected
+
+
+def test_a_count_restated_by_a_written_day_after_a_comma_is_that_day() -> None:
+    """"Hours later, on Tuesday morning, …", "Six days later, on the night of Friday, Dec. 13, …":
+    the written day says when; the count, which only approximates it, is no second event."""
+    text = "The council met on the evening of Monday, 3 June 2019. Hours later, on Tuesday morning, the rebels fired two rockets at the port."
+    sentences = [Span(0, 54), Span(55, len(text))]
+    mentions = find_mentions("a", text, dt.date(2019, 6, 6), sentences)
+    assert [(text[m.phrase.start : m.phrase.end], m.date.iso()) for m in mentions if m.role is Role.EVENT] == [
+        ("3 June 2019", "2019-06-03"),
+        ("on Tuesday morning", "2019-06-04"),
+    ]
+    text = "The mill shut on 7 December 2019. Six days later, on the night of Friday, Dec. 13, came a second strike."
+    sentences = [Span(0, 33), Span(34, len(text))]
+    mentions = find_mentions("a", text, dt.date(2019, 12, 16), sentences)
+    assert [m.date.iso() for m in mentions if m.role is Role.EVENT] == ["2019-12-07", "2019-12-13"]

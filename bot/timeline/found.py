@@ -943,18 +943,24 @@ _CLOCK_TIME = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{3,4}\s*(?:GMT|UTC)\b|\b\d{1,2}\
 
 
 # Between a date and the more precise one that restates it: "late last year, on Nov. 29",
-# "last week, when on May 16", "Less than four weeks later, on 3 September".
-_APPOSITION = re.compile(r",\s*(?:when\s+)?(?:on\s+|in\s+)?$")
+# "last week, when on May 16", "Less than four weeks later, on 3 September", "Six days later, on
+# the night of Friday, Dec. 13" (a part of the day, and a weekday the written date goes with).
+_APPOSITION = re.compile(rf",\s*(?:when\s+)?(?:on\s+|in\s+)?(?:(?i:the)\s+(?i:{'|'.join(_PARTS_OF_A_DAY)})\s+of\s+)?(?:{_WEEKDAY},?\s+)?$")
 
 
 def _restated_precisely(located: Sequence[tuple[int, re.Match[str], Resolved | None]], position: int) -> bool:
     """Whether the next date of the sentence, after only a comma, says the same time more
-    precisely: then it is the date, and this one no second mention."""
+    precisely: then it is the date, and this one no second mention. A count of time ("Hours
+    later, on Tuesday morning", "Five weeks later, on Sept. 11") is restated by a written date
+    of the same precision too: the writer names the day the count only approximates."""
     number, match, resolved = located[position]
     if position + 1 >= len(located) or resolved is None:
         return False
     next_number, next_match, next_resolved = located[position + 1]
-    if next_number != number or next_resolved is None or len(next_resolved.date.iso()) <= len(resolved.date.iso()):
+    if next_number != number or next_resolved is None:
+        return False
+    more_precise = len(next_resolved.date.iso()) > len(resolved.date.iso())
+    if not more_precise and not (len(next_resolved.date.iso()) == len(resolved.date.iso()) and _is_anchor(match) and not _is_anchor(next_match)):
         return False
     if not _APPOSITION.match(match.string[match.end() : next_match.start()]):
         return False
