@@ -397,3 +397,17 @@ def test_an_event_of_several_days_has_a_start_and_an_end() -> None:
     text = "The forum opened on 11 March and ran for three days."
     [mention] = find_mentions("a", text, PUBLISHED, [Span(0, len(text))])
     assert mention.extent is None  # "three days" is no "three-day" meeting: no span is guessed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "until" ends a span: the day it names is no deed's, whatever verb the clause has.
+        ("The union called off a strike that began on 4 March and lasts until March 9.", [("4 March", "event")]),
+        ("The mill stayed open until 4 March.", []),
+        # A "when" clause right after it still says what happened then.
+        ("She was the mayor until January 2019, when the council removed her.", [("January 2019", "event")]),
+    ],
+)
+def test_a_date_after_until_bounds_a_span_and_dates_no_deed(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(phrase, role) for phrase, role in roles(text) if role != "state"] == expected

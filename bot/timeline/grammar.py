@@ -485,6 +485,8 @@ def _read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *,
         role = Role.EVENT
     if role is Role.EVENT and open_ended and previous in ("by", "until", "before"):
         role = Role.ANNOUNCED  # a deadline that had not passed yet
+    elif role is Role.EVENT and previous in ("until", "till"):
+        role = Role.STATE  # "stayed open until 4 March", "runs until May 25": the end of a span, no deed's day
     if role is Role.STATE and open_ended and tokens[clause.verb].lower in ("would", "’d", "'d"):
         role = Role.ANNOUNCED  # "said Seoul would consult … before the end of the month": a reported plan
     return Reading(role, clause)
