@@ -93,7 +93,9 @@ def test_each_form_resolves_against_publication(text: str, phrase: str, date: st
         ("An interview last January.", dt.date(2019, 1, 10), "2018-01"),  # "last" is never this month
         ("A meeting last December.", dt.date(2019, 1, 2), "2018-12"),
         ("It happened on Friday.", dt.date(2019, 1, 2), "2018-12-28"),  # a Wednesday, looking back past New Year
-        ("It happened three weeks ago.", dt.date(2019, 1, 10), "2018-12"),
+        ("It happened three weeks ago.", dt.date(2019, 1, 10), "2018-12-20"),  # weeks counted in days, as "two weeks later"
+        ("It happened a week ago.", dt.date(2019, 1, 10), "2019-01-03"),
+        ("It happened over a week ago.", dt.date(2019, 1, 10), "2019-01"),  # hedged: about then
         ("He left two months ago.", dt.date(2019, 1, 10), "2018-11"),
         ("Talks moved last summer.", dt.date(2018, 9, 15), "2018"),
         ("Tensions grew last winter.", dt.date(2019, 1, 10), "2018"),  # winter 2017-18 (mostly 2018) ended before publication

@@ -960,7 +960,8 @@ def _restated_precisely(located: Sequence[tuple[int, re.Match[str], Resolved | N
     if next_number != number or next_resolved is None:
         return False
     more_precise = len(next_resolved.date.iso()) > len(resolved.date.iso())
-    if not more_precise and not (len(next_resolved.date.iso()) == len(resolved.date.iso()) and _is_anchor(match) and not _is_anchor(next_match)):
+    counted = _is_anchor(match) or match.group("ago_n") is not None  # "a week ago, on 20 April"
+    if not more_precise and not (len(next_resolved.date.iso()) == len(resolved.date.iso()) and counted and not _is_anchor(next_match)):
         return False
     if not _APPOSITION.match(match.string[match.end() : next_match.start()]):
         return False
@@ -1229,7 +1230,7 @@ def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:
         if g["ago_n"]:
             return relative.ago(base, relative.number_value(g["ago_n"]), g["ago_unit"])
         if g["over_n"]:
-            return relative.ago(base, relative.number_value(g["over_n"]), g["over_unit"])
+            return relative.ago(base, relative.number_value(g["over_n"]), g["over_unit"], hedged=True)
         if _is_anchor(match):
             return None  # resolved from the date it counts from, in find_mentions
         if g["future_n"]:

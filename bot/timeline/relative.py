@@ -108,11 +108,13 @@ def window(first: dt.date, last: dt.date) -> Resolved:
     return Resolved(EventDate(first.year), True, first, last)
 
 
-def ago(base: dt.date, amount: int, unit: str) -> Resolved:
-    """"six months ago": a point in the past, approximate, as precise as the unit."""
+def ago(base: dt.date, amount: int, unit: str, *, hedged: bool = False) -> Resolved:
+    """"six months ago": a point in the past, approximate, as precise as the unit. Weeks are
+    counted in days, as "two weeks later" is ("The standoff erupted a week ago": that day of the
+    week before), unless `hedged` ("over a week", "nearly two weeks"): then the month."""
     unit = unit.lower().rstrip("s")
-    if unit == "day":
-        day = base - dt.timedelta(days=amount)
+    if unit == "day" or (unit == "week" and not hedged):
+        day = base - dt.timedelta(days=amount * (7 if unit == "week" else 1))
         return exact(EventDate(day.year, day.month, day.day), approximate=True)
     if unit == "week":
         day = base - dt.timedelta(weeks=amount)
