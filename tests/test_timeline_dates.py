@@ -172,6 +172,9 @@ def test_a_counted_date_counts_from_the_last_event_date_not_from_a_span() -> Non
         # Counted from the date in the same sentence, or the sentence before.
         ("The ship sank on 4 May. Divers reached it three days later.", ["2018-05-04", "2018-05-07"]),
         ("The ship sank on 4 May. The crew had been warned the day before.", ["2018-05-04", "2018-05-03"]),
+        # A part of the day before or after is that day: "the night before", "the morning after".
+        ("The ship sank on 4 May. The crew had been warned the night before.", ["2018-05-04", "2018-05-03"]),
+        ("The ship sank on 4 May. The mayor resigned the morning after.", ["2018-05-04", "2018-05-05"]),
         ("Rescuers arrived two days after the sinking on 4 May.", ["2018-05-06", "2018-05-04"]),
         ("The ship sank on 4 May. The next day, the port closed.", ["2018-05-04", "2018-05-05"]),
         ("The ship sank on 4 May. The port closed that day.", ["2018-05-04", "2018-05-04"]),
@@ -464,7 +467,7 @@ def test_reading_only_near_the_words_dates_need_finds_what_a_full_scan_finds() -
         "2019, the day before, three days after the vote, the next morning, in two weeks, last summer, "
         "the spring of 2018, February 11-13, 2019, 11 to 13 February, Sept. 12, 2017, next May, in May, "
         "1994 and 2,000 people in the 1950s paid $2019 at 10:30 on 5 percent of 38 North's maps, shortly "
-        "after 9:30 a.m., at about 11 a.m., before noon and in the late afternoon, the following Sunday, days later, the day after that and afterwards."
+        "after 9:30 a.m., at about 11 a.m., before noon and in the late afternoon, the following Sunday, days later, the day after that, the night before and afterwards."
     )
     full = [m.span() for m in found_module._PATTERN.finditer(text)]
     assert [m.span() for m in found_module._matches(text, 0, len(text))] == full

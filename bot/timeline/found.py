@@ -144,7 +144,8 @@ _FORMS = (
     rf"\b(?i:over|more than|nearly|almost)\s+(?P<over_n>{_NUMBER})\s+(?P<over_unit>{_UNIT})\b",
     # "the day before", "three days after", "a week later", "the next day", "the same day": from another date.
     # "Days later": a count with no number, a few of them: the month it lands in.
-    rf"\b(?:(?P<anchor_n>{_NUMBER}|(?i:the))\s+|(?P<anchor_few>)(?=(?i:days|weeks)\b))(?P<anchor_unit>{_UNIT})\s+(?P<anchor_dir>(?i:before|after|later|earlier))\b"
+    # "the night before", "the morning after": a part of the day before or after, the day's.
+    rf"\b(?:(?P<anchor_n>{_NUMBER}|(?i:the))\s+|(?P<anchor_few>)(?=(?i:days|weeks)\b))(?P<anchor_unit>{_UNIT}|(?<=[Tt]he )(?:morning|afternoon|evening|night))\s+(?P<anchor_dir>(?i:before|after|later|earlier))\b"
     # "The day after that, …": a demonstrative alone is the event just told, part of the phrase.
     r"(?:\s+(?i:that|this)(?=\s*[,.;:!?]))?",
     rf"\b(?i:the)\s+(?P<anchor_next>(?i:next|following|previous))\s+(?P<anchor_next_unit>(?i:day|morning|week|month|(?<!next )year)|{_WEEKDAY})\b",

@@ -163,7 +163,7 @@ def ahead(base: dt.date, amount: int, unit: str) -> Resolved:
 def shifted(anchor: Resolved, amount: int, unit: str) -> Resolved:
     """"three days after" a date: the anchor moved by whole units, as precise as both allow."""
     unit = unit.lower().rstrip("s")
-    if unit in ("day", "morning", "week"):
+    if unit in ("day", "morning", "afternoon", "evening", "night", "week"):
         days = amount * (7 if unit == "week" else 1)
         first, last = anchor.first + dt.timedelta(days=days), anchor.last + dt.timedelta(days=days)
         if anchor.date.day is not None and unit != "week":
