@@ -350,6 +350,13 @@ def test_within_hours_counts_from_the_news_last_told(text: str, expected: list[t
             "The mayor opened the bridge on 4 May and spoke at noon on 6 May.\n\nShe thanked the builders at the same appearance.",
             [("4 May", "2018-05-04", "event"), ("6 May", "2018-05-06", "event"), ("at the same appearance", "2018-05-06", "event")],
         ),
+        # "in the same …" too ("In the same speech, …"); "in the …" alone is a place or a time.
+        (
+            "The mayor spoke to the council on 6 May.\n\nIn the same speech, she thanked the builders.",
+            [("6 May", "2018-05-06", "event"), ("In the same speech", "2018-05-06", "event")],
+        ),
+        ("The mayor spoke to the council on 6 May.\n\nIn the speech, she thanked the builders.", [("6 May", "2018-05-06", "event")]),
+        ("The mayor spoke to the council on 6 May.\n\n“We owe them,” she said in the same statement.", [("6 May", "2018-05-06", "event")]),
         # Not a place or body (a capital head), a time, a present tense, or a noun no dated sentence holds.
         ("The mayor opened the bridge on 4 May.\n\nAt the Bridge Institute, engineers cheered.", [("4 May", "2018-05-04", "event")]),
         # …nor the words after a capitalised run, which are the next clause's, not a noun of its (no comma to end it).

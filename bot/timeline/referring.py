@@ -45,11 +45,14 @@ _NOT_HEADS = frozenset(_CLOSED_CLASS) | frozenset(grammar.SUBORDINATORS) | {"int
 # Right after a counted phrase: "the day after the summit", "within an hour of the launch".
 _AFTER_COUNT = re.compile(r"\s+(?:of\s+)?" + _DEFINITE)
 # In a sentence with no date: a preposition of time or place before the phrase.
+# "In the same …" too, only opening its sentence ("In the same speech, Trump said …"): the frame of
+# what the sentence tells, the event just told; later in one it names a source ("…, she said in
+# the same statement") or a place ("in the same building"), and "in the …" alone a place or a time.
 _PREPOSITIONS = ("at", "after", "during", "following")
-_REFERRING = re.compile(rf"(?i:{'|'.join(_PREPOSITIONS)})\s+" + _DEFINITE)
+_REFERRING = re.compile(rf"(?:(?i:{'|'.join(_PREPOSITIONS)})|In(?=\s+the\s+same\s))\s+" + _DEFINITE)
 # Where one may open (see openings): after a space inside a sentence, or capitalised at its start.
 _AFTER_SPACE = re.compile(rf" (?:{'|'.join(_PREPOSITIONS)}) (?:{_DETERMINERS}) ")
-_CAPITALISED = tuple(f"{word.capitalize()} " for word in _PREPOSITIONS)
+_CAPITALISED = (*(f"{word.capitalize()} " for word in _PREPOSITIONS), "In the same ")
 # Nouns of time are dates, not events ("during the summer", "at the weekend", "at this time").
 _TIME_NOUNS = frozenset(terms(" ".join(grammar.TIME_NOUNS)))
 
@@ -73,7 +76,7 @@ def noun_after_count(text: str, at: int) -> tuple[str, ...] | None:
 
 
 def openings(text: str, sentence_starts: Sequence[int]) -> list[int]:
-    """Where "at/after/during/following + a determiner" may open a referring phrase, in text
+    """Where "at/after/during/following + a determiner" (or "In the same") may open a referring phrase, in text
     order: inside a sentence, after a space, or capitalised at the start of one of
     `sentence_starts`. One scan by a pattern that starts with a literal space, which the regex
     engine finds fast (capitals in it would double its cost), and a test of each start given."""
