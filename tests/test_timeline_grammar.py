@@ -359,6 +359,43 @@ def test_titles_are_the_main_clause_in_the_sentence_s_words(text: str, title: st
     assert titles(text)[0] == title
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A number joined to a word by a hyphen is one word: never cut inside, nor a segment's end.
+        (
+            "Berg met Kim for about two hours in the morning and then joined him for a 90-minute lunch, on his fourth trip to the northern capital this year.",
+            ["Berg met Kim for about two hours in the morning and then joined him"],
+        ),
+        ("The 140-strong choir had arrived at the port on 2 March.", ["The 140-strong choir had arrived at the port"]),
+        # A relative clause's noun runs back past "of": the tour ended, not Spain.
+        ("During a 12-day tour of Spain that ended on 2 March, the mayor gave a speech.", ["A 12-day tour of Spain ended"]),
+        # A second verb after "and" takes its clause's subject; a past form after a verb's object is a participle.
+        (
+            "Anna Berg, an engineer, was detained in October 2015 and sentenced to ten years in April 2016.",
+            ["Anna Berg was detained and sentenced to ten years in April 2016", "Anna Berg sentenced to ten years"],
+        ),
+        ("The mayor spoke of the old war, which was ended by a treaty signed on 2 March 1921.", ["The old war was ended by a treaty signed"]),
+        # An infinitive is no subject: the main clause says who.
+        ("The towns agreed to open a joint office, to hold a fair for families parted by the flood on 2 March.", ["The towns agreed to open a joint office"]),
+        # No clause read: the sentence's words, cut before a phrase, never on "and".
+        (
+            "The treaty requires all member states to repatriate the foreign workers and the officials who supervise them by 22 December 2019.",
+            ["The treaty requires all member states to repatriate the foreign workers"],
+        ),
+        # "in which he …": the pronoun is the sentence's subject; an opening phrase is no subject.
+        (
+            "Berg laid out her plan in a speech at the club on 2 March, in which she named Kim as her deputy and said the firm had agreed, during the mayor's visit to the port in October, to close the old mill.",
+            ["Berg laid out her plan in a speech at the club", "Berg said the firm had agreed"],
+        ),
+        ("In a statement carried by the radio, Anna Berg, the mayor, said Kim had resigned on Monday.", ["Anna Berg said Kim had resigned"]),
+    ],
+)
+def test_a_title_is_a_whole_clause_with_its_subject(text: str, expected: list[str]) -> None:
+    found = [m.title for m in find_mentions("a", text, PUBLISHED, [Span(0, len(text))]) if m.role is not Role.STATE]
+    assert found == expected
+
+
 def test_a_plan_reported_by_someone_s_office_is_titled_by_whom_the_pronoun_names() -> None:
     """"The mayor's office said that she would open …": "she" is the mayor, not her office."""
     text = "The mayor's office said on Monday that she would open the bridge next month."

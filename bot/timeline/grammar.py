@@ -26,7 +26,9 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’\-]*|\d+(?:[,.:]\d+)*(?:st|nd|rd|th)?|[^\sA-Za-z\d]")
+# A number joined by a hyphen to the word after it is one word ("a 90-minute lunch", "the
+# 140-strong orchestra", "a 12-day tour"), as "two-day" is: its hyphen ends no segment.
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’\-]*|\d+(?:[,.:]\d+)*(?:st|nd|rd|th)?(?:-[A-Za-z][A-Za-z'’\-]*)?|[^\sA-Za-z\d]")
 
 MODALS_OF_FUTURE = frozenset({"will", "shall", "'ll", "’ll", "won't", "won’t"})
 MODALS = frozenset({"could", "would", "should", "might", "may", "must", "can", "cannot", "couldn't", "couldn’t", "wouldn't", "wouldn’t", "shouldn't", "shouldn’t", "mightn't", "mustn't", "can't", "can’t"})

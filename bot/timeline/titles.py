@@ -32,6 +32,8 @@ _PHRASE_STARTS = frozenset(
      "because", "that", "which", "who", "where", "despite", "without", "amid", "through", "what", "how", "why", "whom"}
 )  # fmt: skip
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+# Words that open a relative or nominal clause inside a clause ("carrying what are believed …").
+_RELATIVE_WORDS = frozenset({"what", "who", "whom", "whose", "which", "that"})
 # English prepositions: a headline never ends on one, its object cut off.
 _PREPOSITIONS = frozenset(
     """about above across after against along alongside amid among around at before behind below beneath beside
@@ -63,7 +65,10 @@ def headline(sentence: str, tokens: list[Token], reading: Reading, date_start: i
         title = _clause_headline(tokens, clause, dated, limit)
         if title:
             return title
-    return _capitalised(sentence.strip(" .")[:limit].rsplit(" ", 1)[0])
+    # No clause with a subject and a verb we read ("The resolution requires …": a present tense
+    # after a noun): the sentence's own words less the date, cut before a phrase as a clause's
+    # are, never mid-phrase ("… North Korean workers and").
+    return _capitalised(_joined(_fit([], [t for i, t in enumerate(tokens) if i not in dated], limit)))
 
 
 def _names_an_event(tokens: list[Token], first: int, last: int) -> bool:
@@ -105,6 +110,14 @@ def _clause_headline(tokens: list[Token], clause: Clause, dated: set[int], limit
     """Subject, verb group and what follows, fitted to `limit`; "" when the clause has no subject or verb."""
     if clause.verb is None:
         return ""
+    earlier = finite_verb(tokens, clause.first, clause.verb)
+    if earlier is not None and tokens[clause.verb - 1].lower not in COORDINATORS and not _RELATIVE_WORDS.intersection(t.lower for t in tokens[clause.first + 1 : earlier]):
+        # "which was halted by an armistice signed on July 27, 1953": a past form after the clause's
+        # own verb group, with no "and" before it, is a participle of that verb's object; the
+        # clause's verb is the first ("was halted"), or the subject would hold a verb of its own.
+        # Not when that verb is a relative clause's inside the subject ("A plane carrying what are
+        # believed to be the remains … landed here").
+        clause = Clause(clause.first, clause.last, earlier)
     subject = _subject(tokens, clause.first, clause.verb, dated)
     if not subject:
         return ""
@@ -201,7 +214,11 @@ def _subject(tokens: list[Token], first: int, verb: int, dated: set[int]) -> lis
     formerly …, questioned") the sentence's first segment that is not an opening phrase."""
     words = [t for i, t in enumerate(tokens[first:verb], first) if i not in dated and t.is_word]
     relative = bool(words) and words[0].lower in ("that", "which", "who")
-    if words and words[-1].lower in COORDINATORS and finite_verb(tokens, first, verb) is None:
+    if words and words[-1].lower in COORDINATORS and (earlier_here := finite_verb(tokens, first, verb)) is not None:
+        # "was detained in October 2015 and sentenced … in April 2016": the second verb shares the
+        # subject of the first in its clause.
+        return _subject(tokens, first, earlier_here, dated)
+    if words and words[-1].lower in COORDINATORS:
         # "on May 30–31 and the following day carried …": no verb before the "and" in this clause,
         # and no subject ends in "and": the verb shares the subject of the verb before, in its
         # own segment ("He was sworn in as … and returned …") or an earlier one.
@@ -210,6 +227,12 @@ def _subject(tokens: list[Token], first: int, verb: int, dated: set[int]) -> lis
         words = [t for i, t in enumerate(tokens[start:earlier], start) if i not in dated and t.is_word] if earlier is not None else []
     while words and words[0].lower in _OPENERS:
         words = words[1:]
+    if len(words) > 1 and words[0].lower in _PREPOSITIONS and words[1].lower in ("which", "whom"):
+        words = words[2:]  # "…, in which he named …": the relative's preposition and pronoun open the clause
+    if words and words[0].lower == "to":
+        # ", to hold reunions of families separated by the war on Aug. 15": an infinitive is no
+        # subject, and the past form after it a participle; the sentence's main clause says who.
+        return []
     if words:
         return words
     if relative:
@@ -221,7 +244,7 @@ def _subject(tokens: list[Token], first: int, verb: int, dated: set[int]) -> lis
             found = [t for i, t in enumerate(tokens[start:earlier], start) if i not in dated and t.is_word]
             while found and found[0].lower in _OPENERS:
                 found = found[1:]
-            if found:
+            if found and found[0].lower not in _PREPOSITIONS:  # "In a statement carried by …": an opening phrase, no subject
                 return found
     for start, end in spans:
         opener = tokens[start].lower
@@ -266,7 +289,9 @@ def _named_subject(tokens: list[Token], before: int, dated: set[int]) -> list[To
 
 def _antecedent(tokens: list[Token], relative: int, dated: set[int]) -> list[Token]:
     """The noun phrase a relative pronoun stands for: the words right before it, back to a verb,
-    a preposition or a punctuation mark other than the comma that sets the clause off."""
+    a preposition or a punctuation mark other than the comma that sets the clause off. An "of"
+    completes the noun before it ("a 12-day tour of Asia that ended …" is the tour's ending, not
+    Asia's), so the phrase runs on back past it."""
     index = relative - 1
     if index >= 0 and tokens[index].text == ",":
         index -= 1
@@ -276,10 +301,13 @@ def _antecedent(tokens: list[Token], relative: int, dated: set[int]) -> list[Tok
         if index in dated:  # "The explosion on Tuesday afternoon, which sent …": past the date
             index -= 1
             continue
-        if token.lower in _PHRASE_STARTS or token.lower in AUXILIARIES or is_past(tokens, index):
+        of_a_noun = token.lower == "of" and bool(words) and index > 0 and tokens[index - 1].is_word and tokens[index - 1].lower not in _PHRASE_STARTS
+        if (token.lower in _PHRASE_STARTS and not of_a_noun) or token.lower in AUXILIARIES or is_past(tokens, index):
             break
         words.insert(0, token)
         index -= 1
+    while words and words[0].lower in _PHRASE_STARTS:
+        words = words[1:]  # "spoke of the old war, which …": the "of" was a verb's, not a noun's
     return words
 
 
@@ -327,7 +355,8 @@ def _tidy(words: list[Token], whole: list[Token] | None = None) -> list[Token]:
     """No headline ends on a word that needs another after it ("… at the very least in"), except
     "her" as the last word of the whole clause (`whole`), the object pronoun ("sat near her")."""
     while len(words) > 2 and (
-        words[-1].lower in _TRAILING or words[-1].lower in _PHRASE_STARTS or words[-1].lower in _PREPOSITIONS or words[-1].lower in AUXILIARIES
+        not words[-1].is_word  # an opening quotation mark or a hyphen: the word before it is the last one shown
+        or words[-1].lower in _TRAILING or words[-1].lower in _PHRASE_STARTS or words[-1].lower in _PREPOSITIONS or words[-1].lower in AUXILIARIES
         or words[-1].lower in MONTH_ABBREVIATIONS  # "… around Oct" of "around Oct. 10": the clause cut at the abbreviation's dot
     ):
         if whole and words[-1] is whole[-1] and words[-1].lower == "her":
