@@ -907,3 +907,12 @@ def test_a_count_restated_by_a_written_day_after_a_comma_is_that_day() -> None:
     sentences = [Span(0, 33), Span(34, len(text))]
     mentions = find_mentions("a", text, dt.date(2019, 12, 16), sentences)
     assert [m.date.iso() for m in mentions if m.role is Role.EVENT] == ["2019-12-07", "2019-12-13"]
+
+
+def test_a_count_counts_from_the_main_deed_not_from_a_relative_clause_s_date() -> None:
+    """"On 16 May, the union called off talks, citing a strike that began on 11 May." then "Hours
+    later, …": the story is at the main clause's day; the relative clause's is background."""
+    text = "On 16 May, the union called off talks with the board, citing a strike that began on 11 May. Hours later, the mayor resigned."
+    sentences = [Span(0, 91), Span(92, len(text))]
+    mentions = find_mentions("a", text, dt.date(2018, 5, 24), sentences)
+    assert [(text[m.phrase.start : m.phrase.end], m.date.iso()) for m in mentions if m.role is Role.EVENT][-1] == ("Hours later", "2018-05-16")

@@ -303,6 +303,15 @@ def find_mentions(
         # What a counted date may count from: an event's date, or the date it gives an event a noun names.
         return dates_an_event(number, match, resolved) or bool(placed_noun_terms(number, match))
 
+    def looks_back(number: int, match: re.Match[str]) -> bool:
+        # A date that places a noun ("after the test on Sept. 3") or dates background (a relative
+        # clause, a past perfect): what a count after its sentence does not count from, on ties.
+        if placed_noun_terms(number, match):
+            return True
+        span = ordered[number][0]
+        reading = reader.read(span, match.start() - span.start, match.end() - span.start, future=False, open_ended=False)
+        return grammar.in_background(tokens_of(span), reading.clause)
+
     terms_of: dict[int, frozenset[str]] = {}  # sentence number -> its index terms, made as needed
 
     def sentence_terms(number: int) -> frozenset[str]:
@@ -313,7 +322,7 @@ def find_mentions(
 
     located = _years_from_story(_years_from_context(_years_from_paragraph(located, paragraph_of, published), published), paragraph_of, published)
     located = [(n, m, _infinitive_ahead(m, r, as_written, published, lambda: tokens_of(ordered[n][0]), ordered[n][0].start)) for n, m, r in located]
-    located, counted_back = _anchored(located, _story_paragraphs(body, [span for span, _ in ordered], paragraph_of, located), dates_a_known_event, sentence_terms, placed_noun_terms, published)
+    located, counted_back = _anchored(located, _story_paragraphs(body, [span for span, _ in ordered], paragraph_of, located), dates_a_known_event, sentence_terms, placed_noun_terms, looks_back, published)
     located = _years_after_counting(located, paragraph_of, published)
     bounds = _sentence_bounds(located)
     mentions = []
@@ -524,6 +533,7 @@ def _anchored(
     dates_an_event: DatesAnEvent,
     sentence_terms: Callable[[int], frozenset[str]],
     placed_noun_terms: Callable[[int, re.Match[str]], frozenset[str]],
+    looks_back: Callable[[int, re.Match[str]], bool],
     published: dt.date,
 ) -> tuple[list[tuple[int, re.Match[str], Resolved | None]], set[int]]:
     """"the day before", "three days after the test": counted from the date it refers to, the
@@ -542,7 +552,7 @@ def _anchored(
     # looking through every earlier date for each counted phrase made a long article's work grow
     # with its length squared (or cubed, through _noun_date).
     bounds = _sentence_bounds(result)
-    earlier_dates = _EarlierDates(result, bounds, dates_an_event, inverted, sentence_terms, placed_noun_terms)
+    earlier_dates = _EarlierDates(result, bounds, dates_an_event, inverted, sentence_terms, placed_noun_terms, looks_back)
     for position, (number, match, resolved) in enumerate(result):
         g = _groups(match)
         if resolved is not None or not _is_anchor(match):
@@ -559,7 +569,7 @@ def _anchored(
         ]  # fmt: skip
         # A day counted from a month or a year is no day: "the next day" after "in 2017" looks further back.
         needs_day = _counts_days(g)
-        same_before = _event_dates(result[first:position], dates_an_event, needs_day, inverted, placed_noun_terms)
+        same_before = _event_dates(result[first:position], dates_an_event, needs_day, inverted, looks_back)
         anchor = close_after[0] if pointing and close_after else None
         if anchor is None and not pointing:
             # "agreed to hold a contact on Oct. 4 and negotiations the following day": a count in
@@ -682,9 +692,10 @@ class _EarlierDates:
         counted_back: set[int],
         sentence_terms: Callable[[int], frozenset[str]],
         placed_noun_terms: Callable[[int, re.Match[str]], frozenset[str]],
+        looks_back: Callable[[int, re.Match[str]], bool],
     ) -> None:
         self.located, self.bounds, self.dates_an_event, self.counted_back = located, bounds, dates_an_event, counted_back
-        self.sentence_terms, self.placed_noun_terms = sentence_terms, placed_noun_terms
+        self.sentence_terms, self.placed_noun_terms, self.looks_back = sentence_terms, placed_noun_terms, looks_back
         self._of_sentence: dict[tuple[int, bool], Resolved | None] = {}
         self._numbers = sorted(bounds)  # the sentences holding a date, in order
         self._first_day: tuple[int, Resolved | None] = (0, None)  # positions looked at, the day found
@@ -702,7 +713,7 @@ class _EarlierDates:
         key = (number, needs_day)
         if key not in self._of_sentence:
             first, end = self.bounds.get(number, (0, 0))
-            self._of_sentence[key] = _event_dates(self.located[first:end], self.dates_an_event, needs_day, self.counted_back, self.placed_noun_terms)
+            self._of_sentence[key] = _event_dates(self.located[first:end], self.dates_an_event, needs_day, self.counted_back, self.looks_back)
         return self._of_sentence[key]
 
     def noun_date(self, match: re.Match[str], number: int, paragraph_of: Sequence[int], needs_day: bool) -> Resolved | None:
@@ -881,7 +892,7 @@ def _event_dates(
     dates_an_event: DatesAnEvent,
     needs_day: bool,
     counted_back: set[int],
-    placed_noun_terms: Callable[[int, re.Match[str]], frozenset[str]],
+    looks_back: Callable[[int, re.Match[str]], bool],
 ) -> Resolved | None:
     """Of one sentence's dates (in text order), the one a counted date refers to: of those that
     date an event (with a day, when `needs_day`), the most precise, the last on ties, counted ones
@@ -890,7 +901,9 @@ def _event_dates(
     day after Choe announced the talks, it test-fired …" then "Three days after the test"): that
     dates a look back, not where the story is. Of ties, one that dates the clause before one that
     places a noun after "after" or "since" ("on Sept. 11 it capped imports after the test on Sept.
-    3", then "Twelve days later": from Sept. 11), a look back too."""
+    3", then "Twelve days later": from Sept. 11), a look back too, or dates background (`looks_back`:
+    a relative clause, a past perfect: "On 16 May, Pyongyang called off talks …, citing an exercise
+    that began on May 11", then "Hours later": from 16 May)."""
     usable = [
         (n, m, r) for n, m, r in dated
         if r is not None and (r.date.day is not None or not needs_day) and m.start() not in counted_back and dates_an_event(n, m, r)
@@ -901,7 +914,7 @@ def _event_dates(
     precision = max(len(r.date.iso()) for _, _, r in usable)
     ties = [(n, m, r) for n, m, r in reversed(usable) if len(r.date.iso()) == precision]
     if len(ties) > 1:
-        return next((r for n, m, r in ties if not placed_noun_terms(n, m)), ties[0][2])
+        return next((r for n, m, r in ties if not looks_back(n, m)), ties[0][2])
     return ties[0][2]
 
 

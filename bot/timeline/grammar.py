@@ -725,6 +725,16 @@ def past_deed(tokens: list[Token]) -> Clause | None:
     return None
 
 
+def in_background(tokens: list[Token], clause: Clause | None) -> bool:
+    """Whether a date's clause tells background to its sentence's news: a relative clause whose
+    pronoun is its subject ("an exercise that began on May 11", "Pompeo, who had collected them on
+    Wednesday") or a past perfect ("he had offered to resign on Monday night"), a look further back."""
+    if clause is None or clause.verb is None:
+        return False
+    relative = tokens[clause.first].lower in ("that", "which", "who") and clause.verb == clause.first + 1
+    return relative or tokens[clause.verb].lower in HAVE_PAST
+
+
 def _verb_role(tokens: list[Token], clause: Clause, date_start: int) -> Role:
     assert clause.verb is not None
     group = []
