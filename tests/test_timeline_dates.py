@@ -686,8 +686,9 @@ def test_weeks_counted_from_a_day_are_a_day_unless_hedged() -> None:
 
 def test_a_count_from_an_undated_deed_gives_no_date() -> None:
     """"a day after Berg sacked the manager": counted from that deed, which nothing dates; not from
-    the last date before the sentence."""
-    text = "The plant reopened on 4 May.\n\nThe strike came a day after Berg sacked the manager."
+    the last date before the sentence. (After "The strike came …" it is counted from the news the
+    article leads with: test_a_definite_subject_that_came_a_count_after_a_deed_is_the_news….)"""
+    text = "The plant reopened on 4 May.\n\nThe strike was called a day after Berg sacked the manager."
     sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.\s][^.]*\.", text)]
     assert [text[m.phrase.start : m.phrase.end] for m in find_mentions("a", text, dt.date(2018, 6, 1), sentences)] == ["4 May"]
 
@@ -916,3 +917,15 @@ def test_a_count_counts_from_the_main_deed_not_from_a_relative_clause_s_date() -
     sentences = [Span(0, 91), Span(92, len(text))]
     mentions = find_mentions("a", text, dt.date(2018, 5, 24), sentences)
     assert [(text[m.phrase.start : m.phrase.end], m.date.iso()) for m in mentions if m.role is Role.EVENT][-1] == ("Hours later", "2018-05-16")
+
+
+def test_a_definite_subject_that_came_a_count_after_a_deed_is_the_news_the_article_leads_with() -> None:
+    """"The walkout came three days after the union voted …": news copy places its own story so;
+    the subject is the news of the lead (Saturday, 5 May), and the deed the count goes back to is 2 May."""
+    lead = "The dock workers walked out of the port on Saturday, halting all shipping."
+    later = "The walkout came three days after the union voted to reject the offer."
+    text = f"{lead}\n\nThe mayor urged both sides to talk.\n\n{later}"
+    sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.\s][^.]*\.", text)]
+    mentions = find_mentions("a", text, dt.date(2018, 5, 6), sentences)
+    dated = sorted((m.date.iso(), m.title) for m in mentions if m.role is Role.EVENT and later in text[m.sentence.start : m.sentence.end])
+    assert dated == [("2018-05-02", "The union voted to reject the offer"), ("2018-05-05", "The walkout came")]

@@ -322,7 +322,10 @@ def find_mentions(
 
     located = _years_from_story(_years_from_context(_years_from_paragraph(located, paragraph_of, published), published), paragraph_of, published)
     located = [(n, m, _infinitive_ahead(m, r, as_written, published, lambda: tokens_of(ordered[n][0]), ordered[n][0].start)) for n, m, r in located]
-    located, counted_back = _anchored(located, _story_paragraphs(body, [span for span, _ in ordered], paragraph_of, located), dates_a_known_event, sentence_terms, placed_noun_terms, looks_back, published)
+    from_the_news = {m.start() for n, m, r in located if r is None and _counted_from_the_news(body, ordered[n][0], m)}
+    located, counted_back, news_days = _anchored(
+        located, _story_paragraphs(body, [span for span, _ in ordered], paragraph_of, located), dates_a_known_event, sentence_terms, placed_noun_terms, looks_back, from_the_news, published
+    )  # fmt: skip
     located = _years_after_counting(located, paragraph_of, published)
     bounds = _sentence_bounds(located)
     mentions = []
@@ -350,6 +353,12 @@ def find_mentions(
             reading = reader.read(span, opener, end, future=future, open_ended=open_ended)
             if not _introduces(reading, tokens_of(span), opener):
                 continue  # "…, three weeks before the summit": it dates a noun, told elsewhere
+            news_day = news_days.get(match.start())
+            if news_day is not None and (clause := grammar.past_deed(tokens_of(span))) is not None:
+                # "The breakdown came three days after …": the subject, the news, happened on its day.
+                news = grammar.Reading(Role.EVENT, clause)
+                phrase = Span(span.start, span.start)
+                mentions.append(Mention(article_id, phrase, span, news_day, Role.EVENT, reader.title(span, news, start, end), None, reader.context(span, 0, 0)))
         else:
             reading = reader.read(span, start, end, future=future, open_ended=open_ended)
             if future and _is_anchor(match) and reader.read(span, start, end, future=False, open_ended=False).role is Role.EVENT:
@@ -534,8 +543,9 @@ def _anchored(
     sentence_terms: Callable[[int], frozenset[str]],
     placed_noun_terms: Callable[[int, re.Match[str]], frozenset[str]],
     looks_back: Callable[[int, re.Match[str]], bool],
+    from_the_news: set[int],
     published: dt.date,
-) -> tuple[list[tuple[int, re.Match[str], Resolved | None]], set[int]]:
+) -> tuple[list[tuple[int, re.Match[str], Resolved | None]], set[int], dict[int, Resolved]]:
     """"the day before", "three days after the test": counted from the date it refers to, the
     nearest event date before it: in its own sentence, else in the sentences before it in its
     paragraph or the one before. A date counted forward counts as much as one written out (not
@@ -544,9 +554,15 @@ def _anchored(
 
     "X on Wednesday, the day after Y announced …" dates Y, not X: a counted phrase after the date
     of its own sentence, with no date after it, counts back to the clause it introduces. Returns
-    the positions (match starts) of such phrases too: the clause after them is theirs."""
+    the positions (match starts) of such phrases too: the clause after them is theirs.
+
+    "The breakdown came three days after the North test-fired …" (`from_the_news`: the match
+    starts of such counts) in a sentence with no date: news copy's way of placing its own story,
+    whose subject, a definite noun, is the news the article leads with; the count goes back from
+    the first day the article dates an event on. Returns those days too, by match start."""
     result = list(located)
     inverted: set[int] = set()
+    news_days: dict[int, Resolved] = {}
     # Each sentence's dates are result[first:end] (result is in text order). An earlier sentence's
     # are final, counted ones too, so the date it gives a counted phrase is found once and kept:
     # looking through every earlier date for each counted phrase made a long article's work grow
@@ -578,6 +594,11 @@ def _anchored(
         # "…, the day after Choe announced": the phrase opens what it dates; "…the day before." does not.
         opens = _WORD_NEXT.match(match.string, match.end()) is not None
         backwards = anchor is None and pointing and opens and same_before is not None
+        if match.start() in from_the_news and anchor is None and same_before is None and not close_after:
+            news_day = earlier_dates.news_day(first)
+            if news_day is not None:
+                anchor, backwards = news_day, True
+                news_days[match.start()] = news_day
         if anchor is None and same_before is None and (pointing or g["anchor_clock"]):
             # "the day before the summit", "within an hour of the launch": the date the article
             # gave that event. In a sentence dated before it ("met on 15 July, three days after the
@@ -642,7 +663,20 @@ def _anchored(
         if g["anchor_few"] is not None and counted.date.month is not None:
             counted = relative.exact(EventDate(counted.date.year, counted.date.month), approximate=True)  # "Days later": about then
         result[position] = (number, match, counted)
-    return result, inverted
+    return result, inverted, news_days
+
+
+# "The breakdown came", "Trump's decision to tie the trip to his trade fight came", "The move comes":
+# a definite noun as subject of "came", right before a count of time ("That came two months after"
+# is a pronoun: the event just told).
+_NEWS_CAME = re.compile(r"(?:The|This|That|Its|His|Her|Their|[A-Z][\w.-]*['’]s)\s+(?:[^\s,;:()“”\"]+\s+){1,12}?(?:came|comes)\s+$")
+
+
+def _counted_from_the_news(body: str, sentence: Span, match: re.Match[str]) -> bool:
+    """Whether a count "after" opens its sentence's predicate after a definite subject and "came"
+    ("The release came a day after Trump pulled the United States out of the nuclear deal")."""
+    direction = match.group("anchor_dir")
+    return direction is not None and direction.lower() == "after" and _NEWS_CAME.fullmatch(body, sentence.start, match.start()) is not None
 
 
 def _in_the_clause_it_opens(match: re.Match[str], later: re.Match[str]) -> bool:
@@ -807,6 +841,10 @@ class _EarlierDates:
         if found is not None:
             return found
         return self._first_story_day(self.bounds[number][0] + len(same_sentence))
+
+    def news_day(self, until: int) -> Resolved | None:
+        """The day of the news the article leads with: the first it dates an event on before position `until`."""
+        return self._first_story_day(until)
 
     def _a_story_day(self, n: int, m: re.Match[str], r: Resolved | None) -> bool:
         return r is not None and r.date.day is not None and not _is_anchor(m) and self.dates_an_event(n, m, r)
