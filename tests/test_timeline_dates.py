@@ -929,3 +929,15 @@ def test_a_definite_subject_that_came_a_count_after_a_deed_is_the_news_the_artic
     mentions = find_mentions("a", text, dt.date(2018, 5, 6), sentences)
     dated = sorted((m.date.iso(), m.title) for m in mentions if m.role is Role.EVENT and later in text[m.sentence.start : m.sentence.end])
     assert dated == [("2018-05-02", "The union voted to reject the offer"), ("2018-05-05", "The walkout came")]
+
+
+def test_a_clock_time_is_on_the_story_s_day_not_on_a_relative_clause_s_day() -> None:
+    """"arrived shortly before 3 a.m. with Berg, who had collected them on Wednesday": Wednesday is
+    background; the arrival is on the day the story is at (its lead's, Thursday)."""
+    text = "The three sailors landed in Oslo early on Thursday.\n\nThey arrived shortly before 3 a.m. with Berg, who had collected them in Bergen on Wednesday."
+    sentences = [Span(0, 51), Span(53, len(text))]
+    mentions = find_mentions("a", text, dt.date(2018, 5, 10), sentences)
+    assert sorted((text[m.phrase.start : m.phrase.end], m.date.iso()) for m in mentions if m.sentence.start > 51) == [
+        ("on Wednesday", "2018-05-09"),
+        ("shortly before 3 a.m.", "2018-05-10"),
+    ]

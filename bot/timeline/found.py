@@ -574,7 +574,7 @@ def _anchored(
         if resolved is not None or not _is_anchor(match):
             continue
         first, end = bounds[number]
-        if g["anchor_time"] and _has_a_day(result, position, first, end):
+        if g["anchor_time"] and _has_a_day(result, position, first, end, looks_back):
             continue  # "at 3:17 a.m. on Wednesday": the time of that day, no date of its own
         pointing = (g["anchor_dir"] or "").lower() in ("before", "after")
         # A date right after the phrase, or inside the clause it opens ("23 days after the North
@@ -905,14 +905,21 @@ def _is_dateline(body: str, sentence: Span, match: re.Match[str]) -> bool:
     return bool(_DATELINE.match(body[sentence.start : match.start()]) and _DATELINE_END.match(body[match.end() : sentence.end]))
 
 
-def _has_a_day(located: list[tuple[int, re.Match[str], Resolved | None]], position: int, first: int, end: int) -> bool:
+def _has_a_day(
+    located: list[tuple[int, re.Match[str], Resolved | None]], position: int, first: int, end: int, looks_back: Callable[[int, re.Match[str]], bool]
+) -> bool:
     """Whether the sentence of located[position] (its dates: located[first:end]) names a day by
     another of its dates (written or counted); not a day in brackets that restate the clock time
-    in another zone ("at 7:11 a.m. (2211 GMT Tuesday)": the day before, in GMT)."""
+    in another zone ("at 7:11 a.m. (2211 GMT Tuesday)": the day before, in GMT), nor one of
+    background (`looks_back`: "arrived shortly before 3 a.m. with Pompeo, who had collected them
+    in Pyongyang on Wednesday": the arrival is on the day the story is at, not Wednesday)."""
     return any(
-        p != position and (_is_anchor(m) or (r is not None and r.date.day is not None)) and not _restates_a_clock_time(m.string, m.start(), m.end())
-        for p, (_, m, r) in enumerate(located[first:end], first)
-    )
+        p != position
+        and (_is_anchor(m) or (r is not None and r.date.day is not None))
+        and not _restates_a_clock_time(m.string, m.start(), m.end())
+        and not (r is not None and looks_back(n, m))
+        for p, (n, m, r) in enumerate(located[first:end], first)
+    )  # fmt: skip
 
 
 def _introduces(reading: grammar.Reading, tokens: list[grammar.Token], phrase_start: int) -> bool:

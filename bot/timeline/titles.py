@@ -244,7 +244,8 @@ def _subject(tokens: list[Token], first: int, verb: int, dated: set[int]) -> lis
             found = [t for i, t in enumerate(tokens[start:earlier], start) if i not in dated and t.is_word]
             while found and found[0].lower in _OPENERS:
                 found = found[1:]
-            if found and found[0].lower not in _PREPOSITIONS:  # "In a statement carried by …": an opening phrase, no subject
+            # "In a statement carried by …": an opening phrase; "…, whose Korean name is …,": an aside. No subject.
+            if found and found[0].lower not in _PREPOSITIONS and found[0].lower not in _RELATIVE_WORDS:
                 return found
     for start, end in spans:
         opener = tokens[start].lower
