@@ -38,6 +38,8 @@ def roles(text: str) -> list[tuple[str, str]]:
         ("The council on Wednesday rejected the offer.", Role.EVENT),
         # A date as the subject names a period; it is not the time of an action.
         ("The year 2017 set the tone.", Role.STATE),
+        # A relative clause of a negative subject says nothing happened.
+        ("Nothing that happened on Monday changed the plan.", Role.STATE),
         # A verb in another clause after a comma is not the date's verb.
         ("The mayor, who took office in 2015, resigned the same day, saying she would teach.", Role.EVENT),
         ("The minister fired his deputy on 2 March, and officials have since praised him.", Role.EVENT),
@@ -389,6 +391,9 @@ def test_titles_are_the_main_clause_in_the_sentence_s_words(text: str, title: st
             ["Berg laid out her plan in a speech at the club", "Berg said the firm had agreed"],
         ),
         ("In a statement carried by the radio, Anna Berg, the mayor, said Kim had resigned on Monday.", ["Anna Berg said Kim had resigned"]),
+        # "whose" makes its noun the owner; the relative clause's aside is no subject of the main verb.
+        ("He cited the example of Norway, whose king gave up his throne in 1905.", ["Norway’s king gave up his throne"]),
+        ("Anna Berg, whose firm is in Oslo, arrived on a late train on Monday.", ["Anna Berg arrived on a late train"]),
     ],
 )
 def test_a_title_is_a_whole_clause_with_its_subject(text: str, expected: list[str]) -> None:

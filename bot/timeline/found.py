@@ -594,7 +594,9 @@ def _anchored(
         # "…, the day after Choe announced": the phrase opens what it dates; "…the day before." does not.
         opens = _WORD_NEXT.match(match.string, match.end()) is not None
         backwards = anchor is None and pointing and opens and same_before is not None
-        if match.start() in from_the_news and anchor is None and same_before is None and not close_after:
+        if match.start() in from_the_news and anchor is None and same_before is None and not close_after and (
+            referring.noun_after_count(match.string, match.end()) is None or _opens_a_clause(match)
+        ):  # a clause after the count, not a noun ("three days after that warning": the event it names)
             news_day = earlier_dates.news_day(first)
             if news_day is not None:
                 anchor, backwards = news_day, True

@@ -762,6 +762,8 @@ def _verb_role(tokens: list[Token], clause: Clause, date_start: int) -> Role:
         return Role.STATE  # nothing happened
     if any(tokens[i].lower in NEGATIVE_SUBJECTS for i in range(clause.first, clause.verb)):
         return Role.STATE  # "Nothing about sanctions changed on Sunday": a negative subject
+    if tokens[clause.first].lower in ("that", "which", "who") and clause.first > 0 and tokens[clause.first - 1].lower in NEGATIVE_SUBJECTS:
+        return Role.STATE  # "nothing that happened this week tells us …": a relative clause of a negative subject
     if head in MODALS_OF_FUTURE or (last in INTENTION and following == "to") or (head in BE_PRESENT | BE_PAST and following == "going"):
         return Role.ANNOUNCED
     if head in MODALS:

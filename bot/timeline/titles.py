@@ -233,6 +233,11 @@ def _subject(tokens: list[Token], first: int, verb: int, dated: set[int]) -> lis
         # ", to hold reunions of families separated by the war on Aug. 15": an infinitive is no
         # subject, and the past form after it a participle; the sentence's main clause says who.
         return []
+    if words and words[0].lower == "whose" and (owner := _antecedent(tokens, first, dated, across_of=False)):
+        # "the model of Libya, whose leader gave up his weapons in 2003": "Libya's leader" (the
+        # nearest noun: a title cut before "of" would make "the model" the owner).
+        possessive = owner[-1]._replace(text=f"{owner[-1].text}’s", lower=f"{owner[-1].lower}’s")
+        return [*owner[:-1], possessive, *words[1:]]
     if words:
         return words
     if relative:
@@ -288,7 +293,7 @@ def _named_subject(tokens: list[Token], before: int, dated: set[int]) -> list[To
     return []
 
 
-def _antecedent(tokens: list[Token], relative: int, dated: set[int]) -> list[Token]:
+def _antecedent(tokens: list[Token], relative: int, dated: set[int], *, across_of: bool = True) -> list[Token]:
     """The noun phrase a relative pronoun stands for: the words right before it, back to a verb,
     a preposition or a punctuation mark other than the comma that sets the clause off. An "of"
     completes the noun before it ("a 12-day tour of Asia that ended …" is the tour's ending, not
@@ -297,16 +302,20 @@ def _antecedent(tokens: list[Token], relative: int, dated: set[int]) -> list[Tok
     if index >= 0 and tokens[index].text == ",":
         index -= 1
     words: list[Token] = []
+    crossed_of = False
     while index >= 0 and tokens[index].is_word:
         token = tokens[index]
         if index in dated:  # "The explosion on Tuesday afternoon, which sent …": past the date
             index -= 1
             continue
-        of_a_noun = token.lower == "of" and bool(words) and index > 0 and tokens[index - 1].is_word and tokens[index - 1].lower not in _PHRASE_STARTS
+        of_a_noun = across_of and token.lower == "of" and bool(words) and index > 0 and tokens[index - 1].is_word and tokens[index - 1].lower not in _PHRASE_STARTS
         if (token.lower in _PHRASE_STARTS and not of_a_noun) or token.lower in AUXILIARIES or is_past(tokens, index):
             break
         words.insert(0, token)
         index -= 1
+        crossed_of = crossed_of or of_a_noun
+        if crossed_of and token.lower in ARTICLES_AND_POSSESSIVES:
+            break  # the noun "of" completes starts at its determiner ("follow | the model of Libya")
     while words and words[0].lower in _PHRASE_STARTS:
         words = words[1:]  # "spoke of the old war, which …": the "of" was a verb's, not a noun's
     return words
