@@ -17,12 +17,11 @@ import re
 from dataclasses import dataclass
 
 from bot.knowledge.base import KnowledgeBase
+from bot.outlet_asked import ABOUT
 from bot.search.query import analyse, said_in_articles
 from bot.search.speaker_frame import speaker_frame
 from bot.search.unknown_name import writes_names_capitalised, written_as_a_name
 
-# What a speech verb's topic opens with: "what did X say about Y".
-_ABOUT = re.compile(r"^\s*(?:about|on|of|regarding)\b", re.IGNORECASE)
 _ON = re.compile(r"^(?P<source>[^,?]+?)\s+on\s+(?P<rest>.+)$", re.IGNORECASE)  # "the Times on sanctions"
 # Several sources in one frame: "Reuters and Vox", "CNN, Fox & Vox".
 _BETWEEN_SOURCES = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", re.IGNORECASE)
@@ -59,7 +58,7 @@ def _framed(text: str) -> tuple[str, str] | None:
     frame; "X on Y")."""
     framed = speaker_frame(text)
     if framed is not None and framed.opens:
-        return framed.who, _ABOUT.sub("", framed.rest).strip()
+        return framed.who, ABOUT.sub("", framed.rest).strip()
     match = _ON.match(text)
     return (match.group("source"), match.group("rest").strip()) if match is not None else None
 

@@ -100,6 +100,9 @@ def decline_message(answer: Answer, user_text: Callable[[str], str] = str) -> st
     if reason is Declined.NOT_COVERED and answer.outlets and answer.follows is not None:
         earlier = user_text(shorten(answer.follows, FOLLOW_UP_QUESTION_CHARS))
         return OUTLETS_NOT_COVERED.format(outlets=_listed(answer.outlets), question=earlier)
+    if reason is Declined.NOT_COVERED and answer.outlets:
+        # "what did Vox say about China?": Vox has nothing on it, which another outlet's quote would hide.
+        return outlet_declined(answer, user_text)
     if reason is Declined.NOT_COVERED and answer.follows is not None:
         # "when?" read with the earlier question: say which, or the reply seems to ignore it.
         earlier = user_text(shorten(answer.follows, FOLLOW_UP_QUESTION_CHARS))
@@ -123,6 +126,21 @@ def decline_message(answer: Answer, user_text: Callable[[str], str] = str) -> st
     if reason is Declined.NOT_COVERED and answer.what_happened is not None:
         return NO_DATED_EVENTS.format(when=answer.what_happened.when)
     return NEAR_MISS if answer.near_miss else NOT_COVERED
+
+
+def outlet_declined(answer: Answer, user_text: Callable[[str], str] = str) -> str:
+    """"The articles of Vox have nothing on that", offering the outlets that have (`other_outlets`)
+    and /compare for the topic asked of them."""
+    declined = OUTLET_NOT_COVERED.format(outlets=_listed(answer.outlets))
+    if not answer.other_outlets or answer.topic is None:
+        return declined
+    others = [user_text(name) for name in answer.other_outlets]
+    topic = user_text(shorten(answer.topic, FOLLOW_UP_QUESTION_CHARS))
+    return declined + " " + OUTLETS_OFFERED.format(others=_listed(others), verb="have" if len(others) > 1 else "has", topic=topic)
+
+
+OUTLET_NOT_COVERED = "The articles of {outlets} have nothing on that, so I won't guess."
+OUTLETS_OFFERED = "{others} {verb}: /compare {topic} shows each outlet's quotes."
 
 
 def _speaker_declined(reading: Reading, user_text: Callable[[str], str]) -> str:
@@ -173,6 +191,7 @@ def what_happened_intro(happened: WhatHappened, *, all_shown: bool = True) -> st
     )
 
 
+OUTLETS_INTRO = "From the articles of {outlets}:"
 FOLLOW_UP_INTRO = "Reading this with your earlier question “{question}”, from the articles:"
 FOLLOW_UP_OUTLETS_INTRO = "Reading this with your earlier question “{question}”, from the articles of {outlets}:"
 ASKED_AGAIN = (
@@ -192,6 +211,8 @@ def answer_intro(answer: Answer, user_text: Callable[[str], str] = str) -> str:
     on the platform (escaping); the question is shortened first."""
     if answer.what_happened is not None:
         return what_happened_intro(answer.what_happened, all_shown=False)
+    if answer.follows is None and answer.outlets:
+        return OUTLETS_INTRO.format(outlets=_listed(answer.outlets))
     if answer.follows is None:
         speaker = answer.reading.speaker if answer.reading is not None else None
         return ANSWER_INTRO if speaker is None else SPEAKER_INTRO.format(name=user_text(speaker))

@@ -1,11 +1,15 @@
-"""An outlet's answer ("and Vox?", /compare) agrees with the whole folder's answer and the timeline."""
+"""An outlet's answer ("and Vox?", /compare, "what did Vox say about China") agrees with the whole
+folder's answer and the timeline, and is never another outlet's quote."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from bot import commands, messages
 from bot.answers import answer, answer_follow_up
 from bot.compare import outlets
 from bot.knowledge.store import KnowledgeStore
+from tests.conftest import write_article
 
 VIETNAM = "so like what went wrong in vietnam lol"
 
@@ -46,3 +50,49 @@ def test_compare_counts_an_outlet_backing_the_timeline_entry_the_topic_names(bun
     assert any("sit down face to face with the North Korean leader last June" in q.text for q in vox.quotes)
     assert {q.article.meta.publisher for q in vox.quotes} == {"Vox"}
     assert comparison.no_coverage == ("The Washington Post",)
+
+
+# --- Questions that name the outlet whose words they want ("what did Vox say about China") ---
+
+
+def test_a_question_naming_an_outlet_is_answered_from_that_outlets_articles_only(bundled_store: KnowledgeStore) -> None:
+    knowledge = bundled_store.current
+    wired = outlets(knowledge)["WIRED"]
+    reply = answer(knowledge, "according to wired, why did talks fail")
+    assert reply.answered and reply.outlets == ("WIRED",)
+    assert {q.article.id for q in reply.quotes} <= wired
+    assert "as talks collapsed and Trump returned to Washington" in reply.quotes[0].text
+    assert messages.answer_intro(reply) == "From the articles of WIRED:"
+    # "describe" is a verb of saying: the Post's own words on the summit, never another outlet's.
+    post = answer(knowledge, "how did the washington post describe the summit")
+    assert post.answered and post.outlets == ("The Washington Post",)
+    assert {q.article.id for q in post.quotes} <= outlets(knowledge)["The Washington Post"]
+    for quote in (*reply.quotes, *post.quotes):
+        assert quote.text == quote.article.body[quote.start : quote.end]
+
+
+def test_an_outlet_with_nothing_on_it_is_named_and_the_outlets_that_have_are_offered(bundled_store: KnowledgeStore) -> None:
+    # Only the Post writes of China; before, its quote answered "what did vox say" as if Vox's.
+    reply = answer(bundled_store.current, "what did vox say about china")
+    assert not reply.answered and reply.outlets == ("Vox",)
+    assert reply.other_outlets == ("The Washington Post",)
+    assert messages.decline_message(reply) == (
+        "The articles of Vox have nothing on that, so I won't guess. The Washington Post has: /compare china shows each outlet's quotes."
+    )
+    assert all(q.article.meta.publisher == "Vox" for q in reply.closest)
+
+
+def test_an_outlet_named_with_nothing_asked_of_it_is_left_to_the_conversation(bundled_store: KnowledgeStore) -> None:
+    # "what does vox say?" asks the earlier question of Vox (a follow-up), not a question of its own.
+    assert answer(bundled_store.current, "what does vox say?").outlets == ()
+
+
+def test_outlet_names_come_from_the_articles_publishers(tmp_path: Path) -> None:
+    write_article(tmp_path, "herald-dam", "The Lavonia Herald reports that the Orsk dam was finished in May after six years of work.", publisher="The Lavonia Herald")
+    write_article(tmp_path, "daily-dam", "The Orsk dam was finished in May, two years late and far over its budget, engineers said.", publisher="Ruritania Daily")
+    write_article(tmp_path, "daily-port", "The new port at Velm opened to container ships on Friday.", publisher="Ruritania Daily")
+    knowledge = KnowledgeStore(tmp_path).current
+    # "the Herald": English's short name for The Lavonia Herald, the only publisher ending so.
+    reply = answer(knowledge, "what did the Herald say about the Orsk dam?")
+    assert reply.outlets == ("The Lavonia Herald",)
+    assert reply.answered and {q.article.id for q in reply.quotes} == {"herald-dam"}

@@ -77,6 +77,8 @@ def answer_dict(answer: Answer, *, explain: bool = False) -> dict[str, object]:
 
         # A question asking only what happened then: the timeline's events then, as `timeline --json` gives them.
         result.update(timeline_dict(answer.what_happened.events))
+    if answer.outlets:
+        result["outlets"] = list(answer.outlets)  # the outlets it was answered from, by name
     if answer.declined is not None:
         result["declined"] = answer.declined.value
         result["message"] = messages.decline_message(answer)

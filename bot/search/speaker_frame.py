@@ -7,8 +7,8 @@ A question names the speaker whose words it wants in three English frames:
 
 - a question word, an auxiliary, the speaker and a verb of saying or of holding a view: "what did
   X say / tell / warn / claim / promise / announce / reply / comment / argue / state / declare /
-  predict / suggest / insist / admit / threaten / write", "how did X react / respond / feel", "what
-  does X think / believe / make of …". Verbs of doing are not read: "what did X ask for / agree to
+  predict / suggest / insist / admit / threaten / write / describe", "how did X react / respond / feel
+  / describe …", "what does X think / believe / make of …". Verbs of doing are not read: "what did X ask for / agree to
   / offer" asks what happened, which others' words report as well as X's;
 - a possessive before a noun of what someone said or holds: "X's reaction / response / reply /
   answer / statement / comments / remarks / words / warning / claim / view / take / stance /
@@ -38,6 +38,7 @@ _SAYING = (
     " announces respond responded responds react reacted reacts reply replied replies comment commented comments argue"
     " argued argues state stated states declare declared declares predict predicted predicts suggest suggested suggests"
     " insist insisted insists admit admitted admits threaten threatened threatens write wrote writes written"
+    " describe described describes"
 ).split()
 _HOLDING_A_VIEW = "think thinks thought believe believed believes feel feels felt".split()
 VERBS = frozenset({*_SAYING, *_HOLDING_A_VIEW, "make of", "makes of", "made of"})

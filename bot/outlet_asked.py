@@ -1,0 +1,50 @@
+"""Questions that ask what one outlet says: "what did Vox say about China", "according to WIRED, why
+did the talks fail", "how did the Washington Post describe the summit", "the Post's take on Hanoi".
+
+Such a question names its outlet where English names a speaker (bot.search.speaker_frame's frames),
+and the words there name articles and nothing else (a publisher, its short name "the Post", an
+alias of it in knowledge/aliases.yaml, or a kind such as "the op-ed"). It is answered as /compare
+answers each outlet: the question without the frame is asked of the whole folder, and the named
+outlet's part of that is kept (bot.answers.answer_of_outlet), so the named outlet's answer is never
+another outlet's quote. Nothing here knows an outlet: the names are the articles' publishers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.knowledge.base import KnowledgeBase, publisher_name
+from bot.search.query import analyse
+from bot.search.speaker_frame import speaker_frames
+from bot.short_outlet_names import with_whole_outlet_names
+
+# What a speech verb's topic opens with: "what did X say about Y" asks about Y.
+ABOUT = re.compile(r"^\s*(?:about|on|of|regarding)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class OutletAsked:
+    """The outlets a question asks the words of, their articles, and what it asks of them."""
+
+    publishers: tuple[str, ...]  # as the articles name them, sections aside ("The Washington Post")
+    ids: frozenset[str]  # the articles the outlet's name names
+    rest: str  # the question without the frame: "china" for "what did vox say about china"
+
+
+def outlet_asked(knowledge: KnowledgeBase, question: str) -> OutletAsked | None:
+    """The outlet the question asks the words of, by a speaker frame whose speaker names articles and
+    nothing else; None when it names none, names something besides ("vox's article on kim's
+    letter"), or asks nothing of them but their words ("what did vox say?": a follow-up's business)."""
+    every_publisher = [publisher_name(article) for article in knowledge.articles.values()]
+    for frame in speaker_frames(question):
+        query = analyse(knowledge, with_whole_outlet_names(frame.who, every_publisher))
+        if not query.named_articles or query.concepts:
+            continue
+        rest = ABOUT.sub("", frame.rest).strip(" ,;:")
+        if not analyse(knowledge, rest).concepts:
+            return None
+        ids = frozenset(i for i in query.named_articles if i in knowledge.articles)
+        publishers = tuple(sorted({publisher_name(knowledge.articles[i]) for i in ids}))
+        return OutletAsked(publishers, ids, rest)
+    return None
