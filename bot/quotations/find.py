@@ -19,6 +19,7 @@ from bot.knowledge.quotation_marks import quoted_spans
 from bot.knowledge.sentences import sentence_spans
 from bot.quotations.cues import Cue, CueKind, Region, Reported, acts, cue_after, cue_before, ends_a_clause
 from bot.quotations.english import GENDERED_PRONOUNS, PERSONAL_TITLES, THING_PRONOUNS
+from bot.search.demonyms import is_a_place
 from bot.quotations.names import NameMention, Token, name_key, name_mentions, tokenize
 from bot.quotes import Quote
 
@@ -230,7 +231,11 @@ class _People:
         # Its own name, not the full name it may stand for: "UN" is no surname of Kim Jong Un's.
         in_capitals = {name_key(m.name) for m in self.mentions if _in_capitals(m.name)}
         with_its = {name_key(self.full_name(m)) for m in _named_by_a_pronoun(body, paragraphs, THING_PRONOUNS)}
-        return titled | (shown - in_capitals) | (speaking_in_full - in_capitals - with_its)
+        # A country or a capital is a place, whatever pronoun follows it or role-like words go
+        # before it ("a softer tone toward Pyongyang than the one he had struck"); a title still
+        # makes a person of one who shares a place's name.
+        places = {key for key in (shown | speaking_in_full) if is_a_place(key)}
+        return titled | ((shown - in_capitals) | (speaking_in_full - in_capitals - with_its)) - places
 
     def is_a_name(self, mention: NameMention) -> bool:
         """A single capitalised word opening its sentence is a name only when the article writes

@@ -1,4 +1,4 @@
-"""The country a people noun stands for: "the germans" -> Germany, "the americans" -> United
+"""The country a people noun stands for, and which names are places: "the germans" -> Germany, "the americans" -> United
 States, "the chinese" -> China, "the north koreans" -> North Korea.
 
 From countryinfo's country data (a kept library, MIT licensed: each country's name and its
@@ -49,3 +49,21 @@ def _countries_by_people_word() -> Mapping[str, str]:
             if form not in found or found[form][0] < population:
                 found[form] = (int(population), str(name))
     return MappingProxyType({form: name for form, (_, name) in found.items()})
+
+
+def is_a_place(name: str) -> bool:
+    """Whether the name is a country's or its capital's ("Sweden", "Pyongyang", "North Korea"),
+    as countryinfo gives them: a place, never a person however an article goes on ("…toward
+    Pyongyang than the one he had struck")."""
+    return " ".join(words(name)) in _place_names()
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """Every country's name and its capital's, folded; read once a process."""
+    found: set[str] = set()
+    for info in CountryInfo.all().values():
+        for place in (info.get("name"), info.get("capital")):
+            if place:
+                found.add(" ".join(words(str(place))))
+    return frozenset(found)
