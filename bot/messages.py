@@ -500,6 +500,18 @@ def said_intro(name: str, role: str | None, count: int) -> str:
     return f"{who}: {said_count(count)} in the articles, oldest first:"
 
 
+def said_also_fitting(others: Sequence[tuple[str, int]]) -> str:
+    """The line under a speaker's heading naming the others the name asked for fits ("kim": the
+    alias group's Kim Jong Un shown, Kim Yong Chol quoted too), most quoted first."""
+    shown = [speaker_line(name, count) for name, count in others[:SAID_ALSO_NAMED]]
+    more = f" and {len(others) - SAID_ALSO_NAMED} more" if len(others) > SAID_ALSO_NAMED else ""
+    return SAID_ALSO_FITTING.format(others=", ".join(shown) + more)
+
+
+SAID_ALSO_NAMED = 10  # a line's worth: a surname a dozen people share is better asked in full
+SAID_ALSO_FITTING = "Others of that name are quoted too: {others}. /said with more of the name shows theirs."
+
+
 def said_no_candidates(name: str | None) -> str:
     """What /said says when it has no one to list: no one quoted at all, or no name like the one asked for."""
     return SAID_UNKNOWN_NONE_CLOSE.format(name=shorten(name, 100)) if name else SAID_NO_SPEAKERS

@@ -10,7 +10,7 @@ import pytest
 from bot import commands, messages
 from bot.cli import main
 from bot.knowledge.store import KnowledgeStore
-from bot.render.said_text import compare_text
+from bot.render.said_text import compare_text, said_text
 from tests.conftest import write_article
 
 ARTICLE_KEYS = {"id", "title", "publisher", "author", "published", "url", "kind", "path"}
@@ -86,6 +86,45 @@ def test_a_new_article_s_speakers_appear_after_a_reload(knowledge_copy: Path) ->
     lookup = commands.said(store, "Okafor")
     assert lookup.speaker is not None and lookup.speaker.name == "Ada Okafor"
     assert lookup.speaker.quotations[0].text == "The summit was only a start"
+
+
+def test_a_place_a_pronoun_follows_is_no_speaker(tmp_path: Path) -> None:
+    # "he" goes back to the person, not to the country or capital in between that a pronoun follows.
+    body = """
+        President Trump spoke to reporters at the White House on Friday.
+
+        He said he had held back new sanctions, and struck a softer tone toward Sweden than the one he had used in the spring. “We are getting along,” he said.
+
+        Later he struck a softer tone toward Pyongyang than the one he had used before. “It is a start,” he said.
+    """
+    write_article(tmp_path, "places", body)
+    store = KnowledgeStore(tmp_path)
+    listed = {speaker.name for speaker in commands.said(store, "").candidates}
+    assert "Sweden" not in listed and "Pyongyang" not in listed
+    trump = commands.said(store, "trump").speaker
+    assert trump is not None and [q.text for q in trump.quotations] == ["We are getting along", "It is a start"]
+
+
+def test_a_name_two_quoted_people_share_never_silently_picks_one(tmp_path: Path) -> None:
+    body = """
+        “We will meet again soon,” said North Korean leader Kim Jong Un.
+
+        “The letter is a very interesting letter,” said Kim Yong Chol, a senior North Korean official.
+    """
+    write_article(tmp_path, "two-kims", body)
+    # Without an alias group, "kim" fits both: /said asks which, listing them.
+    store = KnowledgeStore(tmp_path)
+    lookup = commands.said(store, "kim")
+    assert lookup.speaker is None and lookup.ambiguous
+    assert {s.name for s in lookup.candidates} == {"Kim Jong Un", "Kim Yong Chol"}
+    # With "Kim" declared Kim Jong Un's (aliases.yaml), his words show, and the other Kim is named with them.
+    (tmp_path / "aliases.yaml").write_text("groups:\n  - [Kim Jong Un, Kim]\n", encoding="utf-8")
+    store.reload()
+    lookup = commands.said(store, "kim")
+    assert lookup.speaker is not None and lookup.speaker.name == "Kim Jong Un"
+    assert [s.name for s in lookup.also_fitting] == ["Kim Yong Chol"]
+    assert messages.said_also_fitting([("Kim Yong Chol", 1)]) in said_text(lookup, "kim")
+    assert commands.said(store, "kim jong un").also_fitting == ()
 
 
 # --- said on the command line ---

@@ -50,6 +50,9 @@ class SpeakerLookup:
     speaker: Speaker | None  # the one speaker the name means, if it means exactly one
     candidates: tuple[Speaker, ...] = ()  # otherwise: the several it could mean, or the closest names
     ambiguous: bool = False  # candidates all fit the name; False: they are only close to it
+    # Others the name fits besides the speaker its alias group names ("kim": Kim Jong Un by
+    # aliases.yaml, and Kim Yong Chol quoted too): shown with the speaker, never silently dropped.
+    also_fitting: tuple[Speaker, ...] = ()
 
 
 def oldest_first(articles: Iterable[Article]) -> list[Article]:
@@ -134,11 +137,13 @@ def find_speaker(speakers: Sequence[Speaker], text: str, aliases: AliasTable, su
     if group is not None:
         in_group = [s for s in speakers if _group_key(s.name, aliases) == group]
         if len(in_group) == 1:
-            return SpeakerLookup(in_group[0])
+            words = _query_words(text)
+            others = tuple(s for s in _holding_the_words(speakers, words) if s is not in_group[0])
+            return SpeakerLookup(in_group[0], also_fitting=others)
     words = _query_words(text)
     if not words:
         return SpeakerLookup(None, tuple(speakers))
-    exact = [s for s in speakers if all(w in name_key(s.name).split() for w in words)]
+    exact = _holding_the_words(speakers, words)
     fitting = exact or [s for s in speakers if all(any(part.startswith(w) for part in name_key(s.name).split()) for w in words)]
     fitting = fitting or _by_surname(speakers, words) or _holding_the_title(speakers, words)
     if len(fitting) == 1:
@@ -146,6 +151,11 @@ def find_speaker(speakers: Sequence[Speaker], text: str, aliases: AliasTable, su
     if fitting:
         return SpeakerLookup(None, tuple(fitting), ambiguous=True)
     return SpeakerLookup(None, _closest(speakers, " ".join(words)) if suggest else ())
+
+
+def _holding_the_words(speakers: Sequence[Speaker], words: list[str]) -> list[Speaker]:
+    """The speakers whose name holds every word, each whole ("kim": Kim Jong Un, Kim Yong Chol)."""
+    return [s for s in speakers if words and all(w in name_key(s.name).split() for w in words)]
 
 
 def _by_surname(speakers: Sequence[Speaker], words: list[str]) -> list[Speaker]:

@@ -282,6 +282,8 @@ def said_embed(lookup: SpeakerLookup, name: str | None) -> discord.Embed:
     embed = discord.Embed(title=shorten(title, TITLE_LIMIT), colour=COLOUR)
     shown = [q.quote for q in speaker.quotations[:SAID_QUOTES_SHOWN]]
     intro = messages.said_count(speaker.count)
+    if lookup.also_fitting:
+        intro += "\n" + messages.said_also_fitting([(s.name, s.count) for s in lookup.also_fitting])
     if speaker.count > len(shown):
         embed.set_footer(text=messages.SAID_MORE.format(count=speaker.count - len(shown)))
     room = min(DESCRIPTION_LIMIT, TOTAL_LIMIT - len(embed.title or "") - len(embed.footer.text or ""))

@@ -44,6 +44,7 @@ def said_dict(lookup: SpeakerLookup) -> dict[str, object]:
         "quotes": [{**quote_dict(q.quote, score=False), "role": q.role} for q in speaker.quotations] if speaker else [],
         "speakers": [{"name": s.name, "count": s.count} for s in lookup.candidates],
         "ambiguous": lookup.ambiguous,
+        "also": [{"name": s.name, "count": s.count} for s in lookup.also_fitting],  # others the name fits besides
     }
 
 
