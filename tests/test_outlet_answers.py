@@ -96,3 +96,37 @@ def test_outlet_names_come_from_the_articles_publishers(tmp_path: Path) -> None:
     reply = answer(knowledge, "what did the Herald say about the Orsk dam?")
     assert reply.outlets == ("The Lavonia Herald",)
     assert reply.answered and {q.article.id for q in reply.quotes} == {"herald-dam"}
+
+
+# --- One outlet under two names, declared in bot.yaml ---
+
+
+def _two_spellings_of_one_outlet(folder: Path) -> None:
+    write_article(folder, "ap-dam", "The Orsk dam was finished in May after six years of work.", publisher="AP News")
+    write_article(folder, "ap-dam-cost", "The Orsk dam cost twice its budget, engineers said.", publisher="Associated Press (Business)")
+    write_article(folder, "daily-dam", "The Orsk dam opened to traffic on Friday, the ministry said.", publisher="Ruritania Daily")
+
+
+def test_two_spellings_are_two_outlets_until_bot_yaml_declares_them_one(tmp_path: Path) -> None:
+    _two_spellings_of_one_outlet(tmp_path)
+    store = KnowledgeStore(tmp_path)
+    assert set(outlets(store.current)) == {"AP News", "Associated Press", "Ruritania Daily"}  # never guessed
+    (tmp_path / "bot.yaml").write_text("same_outlets:\n  - [Associated Press, AP News]\n", encoding="utf-8")
+    store.reload()
+    knowledge = store.current
+    assert not knowledge.problems
+    assert outlets(knowledge) == {"Associated Press": frozenset({"ap-dam", "ap-dam-cost"}), "Ruritania Daily": frozenset({"daily-dam"})}
+    assert [a.meta.publisher for a in commands.sources(store)] == ["Associated Press", "Associated Press (Business)", "Ruritania Daily"]
+    assert {o.publisher for o in commands.compare(store, "the Orsk dam").outlets} <= {"Associated Press", "Ruritania Daily"}
+    # Asked by the other spelling, the question is the outlet's.
+    assert answer(knowledge, "what did AP News say about the Orsk dam?").outlets == ("Associated Press",)
+
+
+def test_a_name_in_two_outlet_groups_is_reported_naming_the_file_and_field(tmp_path: Path) -> None:
+    _two_spellings_of_one_outlet(tmp_path)
+    (tmp_path / "bot.yaml").write_text("same_outlets:\n  - [Associated Press, AP News]\n  - [AP News, AP]\n", encoding="utf-8")
+    knowledge = KnowledgeStore(tmp_path).current
+    assert [(p.field, p.message) for p in knowledge.problems if p.file.endswith("bot.yaml")] == [
+        ("same_outlets", "“AP News” is in two groups (or twice in one): an outlet's names stand in one group only")
+    ]
+    assert set(outlets(knowledge)) == {"AP News", "Associated Press", "Ruritania Daily"}  # the bad field is left out whole

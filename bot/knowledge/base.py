@@ -29,6 +29,7 @@ from bot.knowledge.indexing import REMEMBERED
 from bot.knowledge.models import Article, Passage, Problem, Span
 from bot.knowledge.numbered import NumberedSentences
 from bot.knowledge.numbering import ArticleNumbering
+from bot.knowledge.outlets import with_one_name_per_outlet
 from bot.knowledge.profile import BOT_FILE, BotProfile, load_profile
 from bot.knowledge.remembered import PerArticleMemory
 from bot.knowledge.vocabulary import RememberedVocabulary
@@ -171,18 +172,22 @@ def _build(folder: Path, embedding_cache: Path | None, served_aliases: tuple[tup
     if not folder.is_dir():
         raise KnowledgeFolderMissing(f"The knowledge folder {folder} does not exist.")
     articles, problems = read_articles(folder)
+    profile, profile_problems = load_profile(folder)
+    # "AP News" and "Associated Press" declared one outlet: one publisher everywhere after this.
+    articles = with_one_name_per_outlet(articles, profile.same_outlets, publisher_name)
     # An article that did not change since the last build is that build's very object, so the two
     # knowledge bases alive during a reload share its text and everything derived from it.
     articles = _SAME_ARTICLES.results(articles, lambda article: article)
     cache_folder = embedding_cache or default_cache_folder()
     alias_groups, alias_problems = load_aliases(folder, served_aliases)
     problems.extend(alias_problems)
-    profile, profile_problems = load_profile(folder)
     problems.extend(profile_problems)
     # A publisher is a name people ask by ("does Vox think"), so each is a phrase of its own
     # unless aliases.yaml already groups it with others (WaPo ~ the Washington Post).
     # (Each publisher once: a later group naming the same phrase would be passed over anyway.)
-    publisher_groups = [[publisher] for publisher in dict.fromkeys(publisher_name(article) for article in articles)]
+    # An outlet declared under several names (bot.yaml's same_outlets) is asked by any of them.
+    spellings = {group[0]: list(group) for group in profile.same_outlets}
+    publisher_groups = [spellings.get(publisher, [publisher]) for publisher in dict.fromkeys(publisher_name(article) for article in articles)]
     aliases = AliasTable.from_groups([*alias_groups, *publisher_groups])
 
     # Each article's passages and terms, reused from the last build for an article that did not change.

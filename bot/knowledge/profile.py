@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.models import Problem
@@ -22,6 +22,8 @@ BOT_FILE = "bot.yaml"
 
 Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
 Word = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, to_lower=True, pattern=r"^[^\W\d_]+$")]
+# One outlet's names: the one the bot uses, then the others its articles give as their publisher.
+OutletNames = Annotated[tuple[Text, ...], Field(min_length=2)]
 
 
 class BotProfile(BaseModel):
@@ -39,6 +41,21 @@ class BotProfile(BaseModel):
     # person's name ("Iberian Peninsula", "Middle Kingdom"), beyond the general English ones the
     # code knows ("University", "Committee"): a "who" question is not answered by them.
     not_person_words: frozenset[Word] = Field(default_factory=frozenset)
+    # Publishers that are one outlet under several spellings ("AP News" and "Associated Press"):
+    # each group's articles are that outlet's, named by its first name, in /compare, /sources and
+    # questions naming an outlet. Declared, never guessed: two names alike may be two outlets.
+    same_outlets: tuple[OutletNames, ...] = ()
+
+    @field_validator("same_outlets")
+    @classmethod
+    def _each_name_in_one_group(cls, groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+        seen: set[str] = set()
+        for group in groups:
+            for name in group:
+                if name.casefold() in seen:
+                    raise ValueError(f"“{name}” is in two groups (or twice in one): an outlet's names stand in one group only")
+                seen.add(name.casefold())
+        return groups
 
 
 def load_profile(folder: Path) -> tuple[BotProfile, list[Problem]]:
