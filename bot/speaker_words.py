@@ -143,6 +143,13 @@ def speaker_asked(knowledge: KnowledgeBase, question: str) -> SpeakerAsked | Non
     places = _with_aliases(knowledge, [name_key(read), *(name_key(form) for form in country or ())])
     if not speakers:
         speakers = _speakers_of_the_places(knowledge, places)
+        if country is not None:
+            # "the U.S. State Department told …" in some article makes the State Department the
+            # Americans' wherever else it speaks ("“…,” the State Department said"), and those whose
+            # role opens with it ("State Department spokeswoman …") theirs too.
+            bodies = _bodies_the_place_names(knowledge, places, speakers)
+            places = [*places, *(name_key(body.name) for body in bodies)]
+            speakers = list(dict.fromkeys([*speakers, *bodies, *_speakers_of_the_places(knowledge, places)]))
     wanted = set(name_key(read).split()) - PERSONAL_TITLES
 
     # A place's name opens its organisations' ("north korea's foreign ministry"), also when the place
@@ -160,7 +167,8 @@ def speaker_asked(knowledge: KnowledgeBase, question: str) -> SpeakerAsked | Non
     people = country is not None
     if not positions and not people and (described or not (_written_as_a_name(read) or _names_someone_unknown(knowledge, read))):
         return None  # a description ("the experts", "the accord") whose words no one's name marks: the rankers' to find
-    name = speakers[0].name if len(speakers) == 1 else _as_named(knowledge, who if people else read, people)
+    # A people is named as asked ("the Americans"), even when one speaker of theirs is quoted.
+    name = speakers[0].name if len(speakers) == 1 and not people else _as_named(knowledge, who if people else read, people)
     return SpeakerAsked(name, who, tuple(positions), said_as=tuple(s.name for s in speakers), person=not people, attributions=attributions)
 
 
@@ -283,6 +291,30 @@ def _speakers_of_the_places(knowledge: KnowledgeBase, places: Sequence[str]) -> 
     return [speaker for speaker in candidates if any(_of_the_place(speaker, place) for place in places)]
 
 
+def _bodies_the_place_names(knowledge: KnowledgeBase, places: Sequence[str], known: Sequence[Speaker]) -> list[Speaker]:
+    """The quoted organisations (a name headed by an organisation's noun: "State Department") that
+    some article writes right after the place ("the U.S. State Department"), besides `known`.
+    Only the sentences holding the organisation's words are read (the lexical index finds them)."""
+    found = []
+    after_a_place = re.compile(rf"\b(?:{'|'.join(re.escape(place) for place in places)})(?:{'|'.join(PEOPLE_ENDINGS)})? ")
+    for speaker in knowledge.speakers:
+        key = name_key(speaker.name)
+        parts = key.split()
+        if len(parts) < 2 or parts[-1] not in ORGANISATION_NOUNS or speaker in known:
+            continue
+        holding = _sentences_holding_all(knowledge, {stem(part) for part in parts if part not in STOP_WORDS})
+        for position in np.flatnonzero(holding)[:MAX_REPORT_SENTENCES].tolist():
+            folded = name_key(knowledge.sentence_text(position))
+            if any(match.end() == at for at in _starts_of(folded, key) for match in after_a_place.finditer(folded, max(0, at - 40), at)):
+                found.append(speaker)
+                break
+    return found
+
+
+def _starts_of(text: str, phrase: str) -> list[int]:
+    return [m.start() for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)]
+
+
 def _people_noun_place(knowledge: KnowledgeBase, who: str) -> tuple[str, ...] | None:
     """The place a people noun stands for, and its people's adjective, when the articles name that
     place or its people: its country by the country data (bot.search.demonyms: "germans" -> Germany, "the
@@ -320,7 +352,8 @@ def _singular(people: str) -> str:
 def _of_the_place(speaker: Speaker, place: str) -> bool:
     """A speaker named after the place ("North Korea", "North Korea's foreign ministry") or whose
     role opens with it or its people's adjective ("North Korean leader", "South Korean President")."""
-    return _opens_with(name_key(speaker.name), place) or _opens_with(name_key(speaker.role or ""), place)
+    # "the State Department's special representative": the role's article is no part of whose it is.
+    return _opens_with(name_key(speaker.name), place) or _opens_with(_without_determiners(name_key(speaker.role or "")), place)
 
 
 def _same_person(subject: str, wanted: set[str], speakers: Sequence[Speaker]) -> bool:

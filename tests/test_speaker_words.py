@@ -372,3 +372,23 @@ def test_an_organisation_named_after_its_country_is_the_organisation(tmp_path: P
     # "state" as the verb stays the verb when no name runs on from it.
     assert who_is_asked("what does the us state about sanctions?").who == "the us"  # type: ignore[union-attr]
     assert who_is_asked("what did trump say kim promised").who == "trump"  # type: ignore[union-attr]
+
+
+def test_a_peoples_words_include_a_body_an_article_names_as_theirs(tmp_path: Path) -> None:
+    # "the U.S. State Department" in one article makes "the State Department" the Americans' in
+    # another, though its name says no country; and the people are named as asked, not as one member.
+    (tmp_path / "aliases.yaml").write_text("groups:\n  - [United States, US, America, American, Americans]\n", encoding="utf-8")
+    write_article(tmp_path, "stockholm", "The U.S. State Department told a very different story. The American delegation left on Sunday.")
+    body = """
+        “We remain ready to talk about sanctions relief,” the State Department said on Monday.
+
+        “Sanctions must be lifted first,” said North Korean Vice Foreign Minister Choe Son Hui.
+    """
+    write_article(tmp_path, "sanctions", body, published="2019-10-08")
+    knowledge = build_knowledge_base(tmp_path)
+    asked = speaker_asked(knowledge, "what did the americans say about sanctions?")
+    assert asked is not None and asked.name == "the Americans" and asked.said_as == ("State Department",)
+    reply = answer(knowledge, "what did the americans say about sanctions?")
+    assert reply.answered and reply.reading is not None and reply.reading.speaker == "the Americans"
+    assert "We remain ready to talk about sanctions relief" in reply.quotes[0].text
+    assert all("Sanctions must be lifted first" not in q.text for q in reply.quotes)
