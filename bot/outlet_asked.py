@@ -15,12 +15,14 @@ import re
 from dataclasses import dataclass
 
 from bot.knowledge.base import KnowledgeBase, publisher_name
+from bot.search.normalise import spell_out_shorthand
 from bot.search.query import analyse
 from bot.search.speaker_frame import speaker_frames
 from bot.short_outlet_names import with_whole_outlet_names
 
 # What a speech verb's topic opens with: "what did X say about Y" asks about Y.
 ABOUT = re.compile(r"^\s*(?:about|on|of|regarding)\b", re.IGNORECASE)
+_FIRST_WORD = re.compile(r"^\s*(?P<word>\S+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +43,18 @@ def outlet_asked(knowledge: KnowledgeBase, question: str) -> OutletAsked | None:
         query = analyse(knowledge, with_whole_outlet_names(frame.who, every_publisher))
         if not query.named_articles or query.concepts:
             continue
-        rest = ABOUT.sub("", frame.rest).strip(" ,;:")
+        rest = _without_about(frame.rest)
         if not analyse(knowledge, rest).concepts:
             return None
         ids = frozenset(i for i in query.named_articles if i in knowledge.articles)
         publishers = tuple(sorted({publisher_name(knowledge.articles[i]) for i in ids}))
         return OutletAsked(publishers, ids, rest)
     return None
+
+
+def _without_about(rest: str) -> str:
+    """The topic without the word that opens it, as typed or in chat shorthand ("abt the summit")."""
+    first = _FIRST_WORD.match(rest)
+    if first is not None and ABOUT.match(spell_out_shorthand(first.group("word").casefold())):
+        rest = rest[first.end() :]
+    return rest.strip(" ,;:")

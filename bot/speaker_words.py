@@ -293,26 +293,26 @@ def _speakers_of_the_places(knowledge: KnowledgeBase, places: Sequence[str]) -> 
 
 def _bodies_the_place_names(knowledge: KnowledgeBase, places: Sequence[str], known: Sequence[Speaker]) -> list[Speaker]:
     """The quoted organisations (a name headed by an organisation's noun: "State Department") that
-    some article writes right after the place ("the U.S. State Department"), besides `known`.
-    Only the sentences holding the organisation's words are read (the lexical index finds them)."""
-    found = []
-    after_a_place = re.compile(rf"\b(?:{'|'.join(re.escape(place) for place in places)})(?:{'|'.join(PEOPLE_ENDINGS)})? ")
-    for speaker in knowledge.speakers:
-        key = name_key(speaker.name)
-        parts = key.split()
-        if len(parts) < 2 or parts[-1] not in ORGANISATION_NOUNS or speaker in known:
-            continue
-        holding = _sentences_holding_all(knowledge, {stem(part) for part in parts if part not in STOP_WORDS})
-        for position in np.flatnonzero(holding)[:MAX_REPORT_SENTENCES].tolist():
-            folded = name_key(knowledge.sentence_text(position))
-            if any(match.end() == at for at in _starts_of(folded, key) for match in after_a_place.finditer(folded, max(0, at - 40), at)):
+    some article writes right after the place ("the U.S. State Department told …"), besides
+    `known`. Only the sentences holding an organisation's noun are read (the lexical index finds
+    them), and the names found are looked up in the speaker index: no speaker is read per answer."""
+    holding = np.zeros(len(knowledge.sentences), dtype=bool)
+    for noun in ORGANISATION_NOUNS:
+        holding |= _sentences_holding_all(knowledge, {stem(noun)})
+    after_a_place = re.compile(
+        rf"(?<!\w)(?:{'|'.join(re.escape(place) for place in places)})(?:{'|'.join(PEOPLE_ENDINGS)})?"
+        rf" (?P<body>(?:\w+ ){{0,{MAX_SUBJECT_WORDS - 2}}}?(?:{'|'.join(sorted(ORGANISATION_NOUNS))}))(?!\w)"
+    )
+    named: dict[str, None] = {}
+    for position in np.flatnonzero(holding)[:MAX_REPORT_SENTENCES].tolist():
+        for match in after_a_place.finditer(name_key(knowledge.sentence_text(position))):
+            named.setdefault(match.group("body"), None)
+    found: list[Speaker] = []
+    for body in named:
+        for speaker in _speakers_named(knowledge, body):
+            if name_key(speaker.name) == body and speaker not in known and speaker not in found:
                 found.append(speaker)
-                break
     return found
-
-
-def _starts_of(text: str, phrase: str) -> list[int]:
-    return [m.start() for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)]
 
 
 def _people_noun_place(knowledge: KnowledgeBase, who: str) -> tuple[str, ...] | None:
