@@ -42,7 +42,17 @@ from bot.search.title_context import title_terms
 from bot.search.unknown_name import unknown_name
 from bot.outlet_asked import OutletAsked, outlet_asked
 from bot.short_outlet_names import with_whole_outlet_names
-from bot.speaker_words import SpeakerAsked, another_speaker, speaker_asked, speakers_words_touch, who_is_asked, with_speaker_swapped
+from bot.speaker_words import (
+    SPEAKER_TOPIC_SIMILARITY,
+    SpeakerAsked,
+    another_speaker,
+    speaker_asked,
+    speakers_topic,
+    speakers_words_meaning,
+    speakers_words_touch,
+    who_is_asked,
+    with_speaker_swapped,
+)
 from bot.what_happened import WhatHappened, what_happened
 
 MAX_QUESTION_CHARS = 2000
@@ -132,6 +142,11 @@ class Reading:
     # speaker is a person (not a people: "the north koreans"), whom "/said NAME" shows.
     speaker_said: tuple[str, ...] = ()
     speaker_person: bool = True
+    # When no word of what the question asks besides the speaker is in their paragraphs: those
+    # words, and the meaning signal's best cosine of that topic with their words (None: no model),
+    # which still answers from SPEAKER_TOPIC_SIMILARITY.
+    speaker_lacks: tuple[str, ...] = ()
+    speaker_meaning: float | None = None
 
 
 @dataclass(frozen=True)
@@ -332,7 +347,11 @@ def _from_speakers_words(
     kind = asked.sentences if expectation is None else tuple(
         s for s in asked.sentences if satisfies(knowledge.sentence_text(s), expectation, question, not_names, knowledge.sentence_terms[s])
     )
-    if not kind or not speakers_words_touch(knowledge, query, asked):
+    if kind and not speakers_words_touch(knowledge, query, asked):
+        # No word of the topic in their paragraphs: their words may still be on it in other words.
+        lacks = tuple(c.said or " ".join(c.terms) for c in speakers_topic(knowledge, query, asked))
+        reading = replace(reading, speaker_lacks=lacks, speaker_meaning=speakers_words_meaning(knowledge, query, asked, kind))
+    if not kind or (reading.speaker_lacks and (reading.speaker_meaning or 0.0) < SPEAKER_TOPIC_SIMILARITY):
         closest = tuple(asked.attributed(q) for q in quotes_from(knowledge, in_order, explain=explain)[:CLOSEST_OFFERED])
         return Answer(question, declined=Declined.NOT_COVERED, closest=closest, reading=replace(reading, speaker_on_topic=False))
     rankings, ranked = rank_sentences(knowledge, plain, query, pipeline=pipeline)

@@ -17,6 +17,8 @@ NOT_COVERED = "The articles I have do not cover that, so I won't guess."
 CLOSEST_INTRO = "The closest passages I found (they do not answer the question):"
 NEAR_MISS = "I found no passage that clearly answers that, so I won't guess."
 NEAR_MISS_CLOSEST_INTRO = "These come closest; they may not answer the question:"
+# A speaker's own words shown when none holds what was asked: they may be on it in other words.
+SPEAKER_CLOSEST_INTRO = "Their words in the articles (none says what you asked in so many words; read them to judge):"
 NO_ARTICLES = "I have no articles loaded, so I cannot answer yet. A maintainer can add some to the knowledge folder."
 ANSWER_INTRO = "From the articles:"
 SMALL_TALK = (
@@ -229,6 +231,8 @@ def _listed(names: Sequence[str]) -> str:
 
 def closest_intro(answer: Answer) -> str:
     """The line before the closest passages of a declined answer, marking them as not answering."""
+    if answer.reading is not None and answer.reading.speaker is not None:
+        return SPEAKER_CLOSEST_INTRO
     return NEAR_MISS_CLOSEST_INTRO if answer.near_miss else CLOSEST_INTRO
 
 
@@ -414,6 +418,10 @@ def reading_speaker(name: str, *, quoted: bool, on_topic: bool) -> str:
     return f"  asks for the words of {name!r}: answered from their quotations and reported speech alone"
 
 
+READING_SPEAKER_LACKS = "  no paragraph of their words holds {words} (nor an alias or synonym)"
+READING_SPEAKER_MEANING = "  meaning: their closest words' similarity to what is asked of them is {similarity:.2f} (it answers from {needed:.2f})"
+READING_SPEAKER_NO_MEANING = "  meaning: not weighed (the model is not loaded, or the topic names a thing no article mentions)"
+READING_SPEAKER_NO_KIND = "  none of their words holds the kind of answer expected"
 READING_UNKNOWN_NAME = "  asks about {name!r}, whom no article names (nor an alias): declined, so no one else's words pass for theirs"
 READING_CORRECTED = "  read {typed!r} as {read!r}"
 READING_NAMED = "  names the source {ids}: its passages are lifted"

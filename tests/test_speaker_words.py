@@ -26,6 +26,8 @@ from bot.quotations.speakers import Speaker
 from bot.ranking.fusion import FusedList
 from bot.ranking.protocol import Ranking
 from bot.search.query import Query
+from bot.render.reading_text import reading_text
+from bot.render.text import answer_text
 from bot.speaker_words import speaker_asked, who_is_asked, with_speaker_swapped
 from tests.cli_helpers import run_bot
 from tests.conftest import write_article
@@ -392,3 +394,25 @@ def test_a_peoples_words_include_a_body_an_article_names_as_theirs(tmp_path: Pat
     assert reply.answered and reply.reading is not None and reply.reading.speaker == "the Americans"
     assert "We remain ready to talk about sanctions relief" in reply.quotes[0].text
     assert all("Sanctions must be lifted first" not in q.text for q in reply.quotes)
+
+
+def test_a_speakers_words_on_the_topic_in_other_words_answer(bundled_store: KnowledgeStore) -> None:
+    """Jenny Town's "high-stakes poker at such a high-profile event" is on "the leaders' gamble",
+    which no word of her paragraphs says: the meaning signal finds it (it was declined, her quote
+    shown as not answering). A thing no article mentions is still declined ("kimchi")."""
+    knowledge = bundled_store.current
+    gamble = answer(knowledge, "What does Jenny Town think of the leaders' gamble?")
+    assert gamble.answered and "high-stakes poker" in gamble.quotes[0].text
+    assert gamble.reading is not None and gamble.reading.speaker_lacks == ("leaders", "gamble")
+    kimchi = answer(knowledge, "what did trump say about kimchi?")
+    assert kimchi.declined is not None and kimchi.reading is not None and not kimchi.reading.speaker_on_topic
+
+
+def test_explain_gives_the_speaker_routes_real_reason(bundled_store: KnowledgeStore) -> None:
+    """--explain said "the sentence-embedding model is not loaded" and "every word is a stop word"
+    when the speaker route declined; it names the word their quotes lack and the meaning weighed."""
+    result = answer(bundled_store.current, "what does jenny town think of the summit?")
+    assert result.declined is not None
+    explained = reading_text(result)
+    assert "'summit'" in explained and "is not loaded" not in explained and "stop word" not in explained
+    assert messages.SPEAKER_CLOSEST_INTRO in answer_text(result)  # her words are not called "no answer"

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot import messages
-from bot.answers import MIN_COVERAGE, PIPELINE, Answer
+from bot.answers import MIN_COVERAGE, PIPELINE, Answer, Reading
+from bot.speaker_words import SPEAKER_TOPIC_SIMILARITY
 from bot.timeline.asked_time import describe
 
 
@@ -14,6 +15,8 @@ def reading_text(answer: Answer) -> str:
         return ""
     if (beyond := reading.after_articles) is not None:  # declined before ranking: nothing else was weighed
         return messages.READING_AFTER_ARTICLES.format(asked=repr(beyond.asked), newest=describe(beyond.newest))
+    if reading.speaker is not None and (not reading.speaker_quoted or not reading.speaker_on_topic):
+        return _speaker_declined(reading)
     check, evidence = PIPELINE.check, reading.evidence
     # The model decides where it has its inputs (bot.ranking.answer_check.AnswerCheck.answers), once
     # the question names a topic and some sentence holds the kind of answer it wants.
@@ -60,4 +63,22 @@ def reading_text(answer: Answer) -> str:
         )
     if any(not item.in_articles for item in reading.concepts):
         lines.append(messages.READING_ABSENT_HINT)
+    return "\n".join(lines)
+
+
+def _speaker_declined(reading: Reading) -> str:
+    """A what-did-X-say question the speaker route declined before any ranking or answer check: its
+    real reason (no words of theirs, or none holding the topic's words nor near it in meaning), not
+    a coverage, a missing model or a lack of words to look for, none of which was weighed."""
+    assert reading.speaker is not None
+    lines = [messages.reading_speaker(reading.speaker, quoted=reading.speaker_quoted, on_topic=reading.speaker_on_topic)]
+    if reading.speaker_quoted and reading.speaker_lacks:
+        lines.append(messages.READING_SPEAKER_LACKS.format(words=", ".join(repr(word) for word in reading.speaker_lacks)))
+        if reading.speaker_meaning is None:
+            lines.append(messages.READING_SPEAKER_NO_MEANING)
+        else:
+            lines.append(messages.READING_SPEAKER_MEANING.format(similarity=reading.speaker_meaning, needed=SPEAKER_TOPIC_SIMILARITY))
+    elif reading.speaker_quoted:
+        lines.append(messages.READING_SPEAKER_NO_KIND)
+    lines += [messages.READING_CORRECTED.format(typed=typed, read=read) for typed, read in reading.corrections]
     return "\n".join(lines)

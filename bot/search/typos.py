@@ -2,15 +2,19 @@
 
 A symmetric-delete lookup (as in SymSpell): every word of the vocabulary is stored under the
 strings made by deleting one or two of its letters, so a lookup is a few dictionary hits, not a
-scan. A correction is made only when exactly one vocabulary word is nearest: a guess between two
-words would quote the wrong thing.
+scan. A correction is made only when one word is nearest, or the nearest are forms of one word
+("negotiatons": "negotiations" and "negotiators", one index term): a guess between two words would
+quote the wrong thing.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+
+from bot.search.english import is_english_word
+from bot.search.normalise import stem
 
 MIN_LENGTH_FOR_ONE_EDIT = 5
 MIN_LENGTH_FOR_TWO_EDITS = 9
@@ -104,7 +108,31 @@ class SpellingIndex:
             return None
         best = scored[0][0]
         nearest = [c for distance, c in scored if distance == best]
-        return nearest[0] if len(nearest) == 1 else None
+        return nearest[0] if len({stem(c) for c in nearest}) == 1 else None
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_edit(word: str) -> set[str]:
+    """Every string one deletion, transposition, replacement or insertion of a letter away (about 54n + 25)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deleted = {a + b[1:] for a, b in splits if b}
+    transposed = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaced = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    inserted = {a + c + b for a, b in splits for c in _LETTERS}
+    return deleted | transposed | replaced | inserted
+
+
+def english_correction(word: str, used: Callable[[str], bool]) -> str | None:
+    """The English word one edit from a misspelt word whose index term the articles use (`used`),
+    when all such words are forms of one: "replced" is "replaced" where an article says "replace"
+    (the articles' own spelling index has no form of it one edit away, and "replied" is no word of
+    theirs). Read only after that index found nothing; a few hundred set lookups."""
+    if len(word) < MIN_LENGTH_FOR_ONE_EDIT or not word.isalpha():
+        return None
+    found = sorted(c for c in _one_edit(word) if c != word and is_english_word(c) and used(stem(c)))
+    return found[0] if found and len({stem(c) for c in found}) == 1 else None
 
 
 class RememberedSpelling:
