@@ -169,8 +169,8 @@ def after_articles(beyond: AfterArticles, user_text: Callable[[str], str] = str)
 
 
 AFTER_ARTICLES = "The articles run to {newest}, so they cannot tell you about {asked}."
-SPEAKER_NOT_QUOTED = "The articles quote no words of {name}, so I won't guess what they said. /said lists everyone the articles quote."
-SPEAKER_NOT_ON_THAT = "The articles quote {name}, but not on that, so I won't guess. /said {said} shows all their words in the articles."
+SPEAKER_NOT_QUOTED = "The articles quote no words of {name}, so I won't guess. /said lists everyone the articles quote."
+SPEAKER_NOT_ON_THAT = "The articles quote {name}, but not on that, so I won't guess. /said {said} shows every quote of {name} in the articles."
 # A people or several speakers: /said shows each one's quotations.
 SPEAKER_GROUP_NOT_ON_THAT = "The articles quote {name}, but not on that, so I won't guess. /said shows each one's words: {members}."
 # Words reported without quotation marks only: /said has nothing of theirs to show.

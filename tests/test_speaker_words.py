@@ -152,6 +152,9 @@ def test_and_who_at_the_terminal_is_the_same_question(tmp_path: Path) -> None:
         ("what will happen if trump says no", None),  # a clause, not a speaker
         ("what did kim and trump say about hanoi", None),  # two speakers: the rankers answer it
         ("what did kim actually promise", "kim"),
+        ("What's Kim's view?", "Kim"),  # "what's" is "what is", never part of a name (the README's example)
+        ("how’s Pompeo's reaction?", "Pompeo"),
+        ("that's kim's view?", "kim"),
     ],
 )
 def test_the_speaker_asked_about_is_a_name_not_a_clause(question: str, who: str | None) -> None:

@@ -101,6 +101,9 @@ _TRIMMED_OFF_THE_SPEAKER = ADVERBS_BEFORE_A_VERB | frozenset({"ever", "just", "e
 _NOT_POSSESSORS = frozenset({"let"})
 # A speaker phrase opening with one of these is a pronoun or a demonstrative, not someone named.
 _PRONOUNS = frozenset("i you he she it we they him her them one this that these those".split())
+# A question word or a pronoun with "is" or "has" ("what's", "who's", "that's"): never part of a
+# name, though its "'s" looks like a possessive ("What's Kim's view?" asks Kim's view).
+_CONTRACTION = re.compile(r"(?i:what|who|where|when|why|how|which|there|here|" + "|".join(sorted(_PRONOUNS)) + r")['’]s")
 # Words that open a clause: a phrase holding one is no speaker ("what will happen if trump says no").
 _CLAUSE_WORDS = frozenset({"if", "whether", "when", "because", "unless", "while", "that"})
 
@@ -235,7 +238,7 @@ def _trimmed_off_the_speaker(word: str) -> bool:
 def _after_the_last_small_word(text: str) -> str:
     kept: list[str] = []
     for word in reversed(text.split()):
-        if word.casefold() in STOP_WORDS:
+        if word.casefold() in STOP_WORDS or _CONTRACTION.fullmatch(word):
             break
         kept.insert(0, word)
     return " ".join(kept)
