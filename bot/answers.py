@@ -50,6 +50,7 @@ from bot.speaker_words import (
     speakers_topic,
     speakers_words_meaning,
     speakers_words_touch,
+    reporting_on,
     who_is_asked,
     with_speaker_swapped,
 )
@@ -360,6 +361,9 @@ def _from_speakers_words(
     theirs = np.zeros(len(knowledge.sentences), dtype=bool)
     theirs[list(kind)] = True
     own = ranked.among(theirs)
+    # "what did trump say kim wanted?": Trump's reports of what Kim said or did come first.
+    if reports := set(reporting_on(knowledge, asked)) & set(kind):
+        own = own.with_head(np.array([f.sentence for f in own if f.sentence in reports], dtype=np.int64))
     ranked_own = own if len(own) else [Fused(sentence, 1.0) for sentence in kind]
     quotes = tuple(asked.attributed(q) for q in quotes_from(knowledge, ranked_own, explain=explain, ratio=pipeline.following_quote_ratio, asked=query.weights))
     best = own[0].sentence if len(own) else kind[0]

@@ -55,7 +55,8 @@ MAX_REPORT_SENTENCES = 2000
 # A commitment is a promise's words: "the accord affirmed that “the DPRK commits to …”".
 _REPORTING = (SPEECH_VERBS - {"ask", "asks", "asked", "continue", "continues", "continued", "called", "answer", "answers"}) | {"commits", "committed"}
 # Read first, so a sentence with no such verb is not tokenised (most sentences naming a speaker).
-_ANY_REPORTING = re.compile(r"\b(?:" + "|".join(sorted(_REPORTING, key=len, reverse=True)) + r")\b")
+_REPORTING_VERB = "|".join(sorted(_REPORTING, key=len, reverse=True))
+_ANY_REPORTING = re.compile(rf"\b(?:{_REPORTING_VERB})\b")
 # Words between a subject and its speech verb in an article that leave it the subject ("has said",
 # "reportedly says"); bot.search.speaker_frame trims its own set off a question's speaker.
 _BETWEEN_SUBJECT_AND_SPEECH_VERB = ADVERBS_BEFORE_A_VERB | {"has", "have", "had"}
@@ -292,6 +293,24 @@ def speakers_words_meaning(knowledge: KnowledgeBase, query: Query, asked: Speake
     if any(not said_in_articles(knowledge, c) and specificity(c.said or c.key) >= 1.0 for c in speakers_topic(knowledge, query, asked)):
         return None
     return float(meaning.similarities(asked.topic)[list(sentences)].max())
+
+
+def reporting_on(knowledge: KnowledgeBase, asked: SpeakerAsked) -> tuple[int, ...]:
+    """The speaker's sentences reporting what someone else said or did, when the question asks
+    exactly that: what it asks of them opens with someone named and goes on ("what did trump say
+    kim wanted?": "kim wanted"), a reported clause whose subject is that someone. Their sentences
+    whose speech verb is followed by that someone's name ("Trump says Kim asked for …") answer it
+    first; none when the question asks no such clause ("about kim", "kim" alone)."""
+    said = words(asked.topic)
+    if said[:1] == ["that"]:
+        said = said[1:]
+    if len(said) < 2 or said[0] in STOP_WORDS or not (_written_as_a_name(said[0]) or knowledge.aliases.group_of(said[0]) is not None):
+        return ()
+    names = {word for form in _with_aliases(knowledge, [said[0]]) for word in form.split() if word not in STOP_WORDS}
+    reported = re.compile(
+        rf"\b(?:{_REPORTING_VERB})\s+(?:that\s+)?(?:\S+\s+){{0,2}}?(?:{'|'.join(sorted(map(re.escape, names)))})\b", re.IGNORECASE
+    )
+    return tuple(position for position in asked.sentences if reported.search(knowledge.sentence_text(position)))
 
 
 def _with_the_one_before(knowledge: KnowledgeBase, passage: int) -> tuple[int, ...]:

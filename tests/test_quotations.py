@@ -84,6 +84,14 @@ def test_role_words_before_the_name() -> None:
     assert roles(body) == {"Tom Baker": "former senator"}
 
 
+@pytest.mark.parametrize("before", ["would like to meet", "had invited", "greeted"])
+def test_a_verb_before_the_name_is_no_role(before: str) -> None:
+    """/said showed "Kim Jong Un (meet)" for "… to meet Kim Jong Un": one lower-case word after "to"
+    or an auxiliary, or ending in -ed, is a verb and its object; "to envoy" stays a title."""
+    body = f"Mr. Ode said he {before} Tarek Amin on Sunday. “We agreed on the date,” Amin said."
+    assert roles(body) == {"Tarek Amin": None}
+
+
 @pytest.mark.parametrize("opening", ["said in a statement", "told reporters", "said"])
 def test_a_name_that_labels_the_office_is_part_of_the_role(opening: str) -> None:
     # The name of an office before its title ("White House press secretary") opens the role, and the

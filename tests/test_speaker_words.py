@@ -419,3 +419,13 @@ def test_explain_gives_the_speaker_routes_real_reason(bundled_store: KnowledgeSt
     explained = reading_text(result)
     assert "'summit'" in explained and "is not loaded" not in explained and "stop word" not in explained
     assert messages.SPEAKER_CLOSEST_INTRO in answer_text(result)  # her words are not called "no answer"
+
+
+def test_what_the_speaker_said_someone_else_wanted_comes_first(bundled_store: KnowledgeStore) -> None:
+    """"what did trump say kim wanted?" asks Trump's report of Kim's wish: "Trump says Kim asked for
+    …" comes first, not Trump's "Chairman Kim and myself, we want …" (first before)."""
+    result = answer(bundled_store.current, "what did trump say kim wanted?")
+    assert result.answered and "Trump says Kim asked for the lifting of all economic sanctions" in result.quotes[0].text
+    # Asked about Kim, not a clause of Kim's: the order is the rankers' as before.
+    about = answer(bundled_store.current, "what did trump say about kim?")
+    assert about.answered and about.quotes[0].text.startswith("“Chairman Kim and myself")

@@ -230,6 +230,11 @@ def _followed_by_a_noun(body: str, tokens: Sequence[Token], j: int) -> bool:
     return not (is_stop_word(lower) or lower in SPEECH_VERBS or lower in IRREGULAR_PAST or lower.endswith(("ed", "s", "ly")))
 
 
+# Words after which one lower-case word before a name is a verb, not a role: the infinitive's "to",
+# the modal and perfect auxiliaries ("to meet Kim", "would thank Moon", "has met Trump").
+_BEFORE_A_VERB = frozenset({"to", "will", "would", "can", "could", "shall", "should", "may", "might", "must", "has", "have", "had", "did", "does", "do"})
+
+
 def _role_words_before(body: str, tokens: Sequence[Token], i: int, paragraph_start: int) -> int | None:
     """Where lower-case role words right before a name start ("said former ambassador Robert
     Gallucci"), when what precedes them ends a phrase (a small word, a speech verb, punctuation)."""
@@ -241,6 +246,8 @@ def _role_words_before(body: str, tokens: Sequence[Token], i: int, paragraph_sta
         k -= 1
     if k == i or tokens[i - 1].lower.endswith("ing"):
         return None  # "the idea of meeting Kim": a verb and its object, not a role
+    if k == i - 1 and tokens[k].lower not in PERSONAL_TITLES and (tokens[k].lower.endswith("ed") or (k > 0 and tokens[k - 1].lower in _BEFORE_A_VERB)):
+        return None  # "to meet Kim", "had invited Kim", "greeted Moon": a verb and its object; "to envoy Yun" is a title
     if k > 0 and not _ends_a_phrase(tokens[k - 1]):
         # "White House press secretary Sarah Sanders": a name before role words that end in a
         # title names the office, and is the role's too; "… North Korea negotiations Stephen
