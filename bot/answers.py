@@ -171,6 +171,9 @@ class Answer:
     # A question asking only what happened at a time, answered with the timeline's events then
     # (bot.what_happened): `quotes` are the first quote of each of the first events shown.
     what_happened: WhatHappened | None = None
+    # The question a follow-up was rewritten as and answered ("and trump?" after "how old is kim
+    # jong un?" -> "how old is trump?"): a decline says so, or the reader cannot tell what was asked.
+    read_as: str | None = None
 
     @property
     def follow_up(self) -> bool:
@@ -818,7 +821,7 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     if another_speaker(cleaned) is not None and (asking_someone := thread.asking_someone()) is not None:
         swapped = with_speaker_swapped(cleaned, asking_someone)
         if swapped is not None and speaker_asked(knowledge, swapped) is not None:
-            return replace(answer(knowledge, swapped), question=cleaned, follows=asking_someone)
+            return replace(answer(knowledge, swapped), question=cleaned, follows=asking_someone, read_as=swapped)
     alone = answer(knowledge, question)
     if not earlier_questions or alone.declined in (Declined.EMPTY, Declined.TOO_LONG, Declined.SMALL_TALK):
         return alone
@@ -851,7 +854,7 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
         return _asked_of_outlets(knowledge, question, anchor, outlets)
     if subject is not None:
         if (asked_of_it := with_another_subject(subject, follows, knowledge.speaker_index.by_word)) is not None:
-            return replace(answer(knowledge, asked_of_it), question=cleaned, follows=follows)
+            return replace(answer(knowledge, asked_of_it), question=cleaned, follows=follows, read_as=asked_of_it)
         if stands_alone:  # "and Biegun?" after "why did the talks fail?": no subject to swap
             return alone
     # "and why?" after "Why did the summit collapse?" asks nothing new: answering it again would

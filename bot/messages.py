@@ -105,6 +105,10 @@ def decline_message(answer: Answer, user_text: Callable[[str], str] = str) -> st
     if reason is Declined.NOT_COVERED and answer.outlets:
         # "what did Vox say about China?": Vox has nothing on it, which another outlet's quote would hide.
         return outlet_declined(answer, user_text)
+    if reason is Declined.NOT_COVERED and answer.read_as is not None and answer.reading is not None and answer.reading.speaker is None:
+        # "and trump?" rewritten as "how old is trump?": the question declined is that one.
+        earlier = user_text(shorten(answer.follows or "", FOLLOW_UP_QUESTION_CHARS))
+        return FOLLOW_UP_READ_AS_NOT_COVERED.format(earlier=earlier, question=user_text(shorten(answer.read_as, FOLLOW_UP_QUESTION_CHARS)))
     if reason is Declined.NOT_COVERED and answer.follows is not None:
         # "when?" read with the earlier question: say which, or the reply seems to ignore it.
         earlier = user_text(shorten(answer.follows, FOLLOW_UP_QUESTION_CHARS))
@@ -202,6 +206,7 @@ ASKED_AGAIN = (
 )
 OUTLETS_NOT_COVERED = "The articles of {outlets} do not cover your earlier question “{question}”, so I won't guess."
 FOLLOW_UP_NOT_COVERED = "Read with your earlier question “{question}”, the articles I have do not cover that, so I won't guess."
+FOLLOW_UP_READ_AS_NOT_COVERED = "Read with your earlier question “{earlier}” as “{question}”, the articles I have do not cover that, so I won't guess."
 FOLLOW_UP_TRIED = "Read on its own or with your earlier question “{question}”, the articles I have do not cover that, so I won't guess."
 FOLLOW_UP_TRIED_NEAR_MISS = "Read on its own or with your earlier question “{question}”, I found no passage that clearly answers that, so I won't guess."
 FOLLOW_UP_QUESTION_CHARS = 100

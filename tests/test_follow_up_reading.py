@@ -66,7 +66,7 @@ def test_a_declined_question_is_what_the_next_follow_up_leans_on(bundled_store: 
     earlier = "how old is kim jong un"
     assert answer(knowledge, earlier).declined is Declined.NOT_COVERED
     _, reply = _chat(bundled_store, earlier, "and trump?")
-    assert reply.startswith(f"Read with your earlier question “{earlier}”, the articles I have do not cover that"), reply
+    assert reply.startswith(f"Read with your earlier question “{earlier}” as “how old is trump”, the articles I have do not cover that"), reply
     # In a Discord or Slack thread, with an answered question and a "thanks" around it.
     result = answer_follow_up(knowledge, "and trump?", ["who is joseph yun", earlier, "thanks"])
     assert result.declined is Declined.NOT_COVERED and result.follows == earlier and result.read_with == earlier
@@ -148,3 +148,11 @@ def test_a_pronoun_stands_for_an_earlier_subject_holding_a_preposition(bundled_s
     result = answer_follow_up(knowledge, "what did he say", [earlier])
     assert result.follows == earlier
     assert result.quotes == answer(knowledge, "what did the envoy to north korea say").quotes
+
+
+def test_a_declined_follow_up_that_was_rewritten_shows_the_question_asked(bundled_store: KnowledgeStore) -> None:
+    """"and trump?" after "how old is kim jong un?" is asked as "how old is trump": the decline said
+    only "read with your earlier question", and the reader could not tell what was asked."""
+    result = answer_follow_up(bundled_store.current, "and trump?", ["how old is kim jong un?"])
+    assert result.declined is not None and result.read_as is not None and "trump" in result.read_as
+    assert messages.decline_message(result) == messages.FOLLOW_UP_READ_AS_NOT_COVERED.format(earlier="how old is kim jong un?", question=result.read_as)

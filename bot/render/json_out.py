@@ -72,6 +72,8 @@ def answer_dict(answer: Answer, *, explain: bool = False) -> dict[str, object]:
         "answered": answer.answered,
         "quotes": [quote_dict(q) for q in answer.quotes],
     }
+    if answer.read_as is not None:
+        result["read_as"] = answer.read_as  # the question a follow-up was rewritten as ("how old is trump")
     if answer.what_happened is not None:
         # Imported here: the timeline's JSON is made of this module's quotes.
         from bot.timeline.export import timeline_dict
