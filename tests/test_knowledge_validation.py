@@ -214,8 +214,10 @@ def test_check_names_the_file_line_where_an_unclosed_quote_starts_and_where_a_ba
     result = run_bot("check", "--knowledge", str(knowledge_copy))
     assert result.returncode == 1
     assert f"{article}: front matter: is not valid YAML: line 3, column 8: found unexpected end of stream in a quoted scalar that starts here" in result.stdout
-    entries = [line for line in result.stdout.splitlines() if line.startswith(f"{timeline}, line {bad_entry_line}: events[")]
-    assert len(entries) == 2 and "is not a real date" in entries[0] and "no-such" in entries[1]
+    # The date's problem at the entry's line, the quote's at its own `article:` line.
+    dated = [line for line in result.stdout.splitlines() if line.startswith(f"{timeline}, line {bad_entry_line}: events[")]
+    quoted = [line for line in result.stdout.splitlines() if line.startswith(f"{timeline}, line {bad_entry_line + 3}: events[")]
+    assert len(dated) == 1 and "is not a real date" in dated[0] and len(quoted) == 1 and "no-such" in quoted[0]
 
 
 def test_an_article_linked_to_itself_is_named_and_the_others_served(tmp_path: Path) -> None:

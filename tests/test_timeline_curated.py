@@ -57,12 +57,13 @@ def test_each_bad_entry_is_one_problem_naming_it(knowledge_copy: Path) -> None:
     knowledge = build_knowledge_base(knowledge_copy)
     lines = [str(p) for p in knowledge.problems]
     file = str(knowledge_copy / "timeline.yaml")
-    assert f"{file}, line 8: events[1].quotes[0].article: is not a known article id: 'no-such-article'" in lines
-    assert f"{file}, line 13: events[2].quotes[0].text: is not in article '{VOX}' (copy it exactly)" in lines
+    # A quote's problem names the quote's own line, not its entry's "- date:" line.
+    assert f"{file}, line 11: events[1].quotes[0].article: is not a known article id: 'no-such-article'" in lines
+    assert f"{file}, line 17: events[2].quotes[0].text: is not in article '{VOX}' (copy it exactly)" in lines
     assert any(line.startswith(f"{file}, line 18: events[3].date: ") and "not a real date" in line for line in lines)
     assert any(line.startswith(f"{file}, line 23: events[4].date: ") and "YYYY" in line for line in lines)
-    assert f"{file}, line 28: events[5].colour: is not a known field" in lines
-    assert any(line.startswith(f"{file}, line 28: events[5].quotes: ") for line in lines)
+    assert f"{file}, line 31: events[5].colour: is not a known field" in lines
+    assert any(line.startswith(f"{file}, line 30: events[5].quotes: ") for line in lines)
     assert len(lines) == 6
     # The good entry still loads, with its quote found in the article.
     curated = [e for e in knowledge.timeline if e.curated]
@@ -91,9 +92,9 @@ def test_a_retyped_quote_and_a_repeated_entry_are_named(knowledge_copy: Path) ->
     file = str(knowledge_copy / "timeline.yaml")
     assert [str(p) for p in knowledge.problems] == [
         f"{file}, line 8: events[1]: repeats events[0]: same date and quotes",
-        f"{file}, line 14: events[2].quotes[0].text: is not in article '{VOX}' as written: its quotation marks, apostrophes, "
+        f"{file}, line 18: events[2].quotes[0].text: is not in article '{VOX}' as written: its quotation marks, apostrophes, "
         "dashes or spaces differ (copy it from the article file)",
-        f"{file}, line 20: events[3].quotes[0].text: is not in article '{VOX}' (copy it exactly)",  # a letter differs, not a mark
+        f"{file}, line 24: events[3].quotes[0].text: is not in article '{VOX}' (copy it exactly)",  # a letter differs, not a mark
     ]
     assert [e.title for e in knowledge.timeline if e.curated] == ["Tillerson leaves"]  # once
 
@@ -113,7 +114,7 @@ events:
     file = str(knowledge_copy / "timeline.yaml")
     lines = [str(p) for p in build_knowledge_base(knowledge_copy).problems]
     assert len(lines) == 2 and lines[0].startswith(f"{file}, line 3: events[0].date: ")
-    assert lines[1] == f"{file}, line 3: events[0].quotes[0].text: is not in article '{VOX}' (copy it exactly)"
+    assert lines[1] == f"{file}, line 7: events[0].quotes[0].text: is not in article '{VOX}' (copy it exactly)"
 
 
 def test_unreadable_yaml_is_one_problem_and_found_events_still_show(knowledge_copy: Path) -> None:

@@ -7,6 +7,7 @@ as a string, the date is validated by the model, whose error names the field.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -97,13 +98,18 @@ def read_yaml_list(path: Path, key: str) -> tuple[list[object], list[Problem]]:
     return entries, problems
 
 
+def _composed(path: Path) -> yaml.Node | None:
+    """The file's node tree (each node knows its line), or None when it cannot be read that far."""
+    try:
+        return yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+
+
 def entry_lines(path: Path, key: str) -> list[int]:
     """The file line (from 1) each entry of the list under `key` starts on, in order, so a problem
     with entry 9 can name where to look; [] when the file cannot be read that far."""
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return []
+    root = _composed(path)
     if not isinstance(root, yaml.MappingNode):
         return []
     for name, value in root.value:
@@ -112,7 +118,36 @@ def entry_lines(path: Path, key: str) -> list[int]:
     return []
 
 
+# One step of a problem's field path: "events[8].quotes[0].text" is events, 8, quotes, 0, text.
+_FIELD_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def field_line(root: yaml.Node | None, field: str) -> int | None:
+    """The file line (from 1) of the deepest part of a problem's field path the file holds: the
+    quote's own `text:` line for "events[8].quotes[0].text", its entry's when the field is missing."""
+    node, line = root, None
+    for name, index in _FIELD_STEP.findall(field):
+        if isinstance(node, yaml.SequenceNode) and index and int(index) < len(node.value):
+            node = node.value[int(index)]
+            line = node.start_mark.line + 1
+        elif isinstance(node, yaml.MappingNode) and name:
+            found = next(((key, value) for key, value in node.value if key.value == name), None)
+            if found is None:
+                break
+            node, line = found[1], found[0].start_mark.line + 1
+        else:
+            break
+    return line
+
+
 def at_entry_lines(path: Path, key: str, numbered: list[tuple[int, Problem]]) -> list[Problem]:
-    """Each problem of entry N (from 0) with the file line that entry starts on."""
-    lines = entry_lines(path, key) if numbered else []
-    return [replace(problem, line=lines[number]) if number < len(lines) else problem for number, problem in numbered]
+    """Each problem of entry N (from 0) with the file line of its field (`events[8].quotes[0].text`),
+    as deep as the file holds it, else the line that entry starts on."""
+    if not numbered:
+        return []
+    root, lines = _composed(path), entry_lines(path, key)
+    placed = []
+    for number, problem in numbered:
+        line = field_line(root, problem.field) if problem.field.startswith(f"{key}[") else None
+        placed.append(replace(problem, line=line or (lines[number] if number < len(lines) else None)))
+    return placed
