@@ -183,9 +183,10 @@ def test_check_names_file_field_and_problem(knowledge_copy: Path) -> None:
     result = run_bot("check", "--knowledge", str(knowledge_copy))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert any("bad-date.md: published:" in line for line in lines)
+    # The field's line and the bad value, not pydantic's "Input should be a valid date".
+    assert any("bad-date.md, line 5: published: '2019-13-45' is not a real date: write it as YYYY-MM-DD" in line for line in lines), lines
     assert any("latin1.md, line 3: (file): is not UTF-8 text: byte 0xe9 at offset 25, column 11" in line for line in lines)
-    assert any("extra.md: mood: is not a known field" in line for line in lines)
+    assert any("extra.md, line 6: mood: is not a known field" in line for line in lines)
     assert any("zz-duplicate.md: id: 'vox-2019-02-28-approach-didnt-work' is already used by" in line for line in lines)
     assert len(lines) == 4
 
@@ -488,7 +489,7 @@ def test_another_story_is_described_from_its_own_bot_file(tmp_path: Path) -> Non
     (folder / "bot.yaml").write_text("topic: the orchard talks\nexample_questions: oops\n", encoding="utf-8")
     check = run_bot("check", "--knowledge", str(folder))
     assert check.returncode == 1
-    assert check.stdout.splitlines() == [f"{folder / 'bot.yaml'}: example_questions: Input should be a valid tuple"]
+    assert check.stdout.splitlines() == [f"{folder / 'bot.yaml'}: example_questions: 'oops': Input should be a valid tuple"]
 
 
 def test_batch_reports_a_line_that_is_not_utf8_by_number_and_answers_the_rest(tmp_path: Path) -> None:

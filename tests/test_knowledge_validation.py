@@ -51,8 +51,8 @@ def test_a_group_that_is_not_a_list_of_names_costs_only_itself(tmp_path: Path) -
     aliases.write_text("groups:\n  - just a string\n  - [North Korea, DPRK]\n  - [Hanoi, 1994]\n  - [the, of]\n", encoding="utf-8")
     knowledge = build_knowledge_base(tmp_path)
     assert [str(p) for p in knowledge.problems] == [
-        f"{aliases}, line 2: groups[0]: Input should be a valid list",
-        f"{aliases}, line 4: groups[2][1]: Input should be a valid string",
+        f"{aliases}, line 2: groups[0]: 'just a string': Input should be a valid list",  # the bad value quoted back
+        f"{aliases}, line 4: groups[2][1]: '1994': Input should be a valid string",
         f"{aliases}, line 5: groups[3]: 'the' is only stop words, so it can never match",
     ]
     assert knowledge.aliases.group_of("North Korea") == knowledge.aliases.group_of("DPRK") is not None
@@ -111,7 +111,7 @@ def test_front_matter_problems(tmp_path: Path) -> None:
     assert f"{articles / 'missing.md'}: published: is required" in problems
     assert any(p.startswith(f"{articles / 'empty-body.md'}: body: is empty") for p in problems)
     # Said in words, not as pydantic's regular expression.
-    assert f"{articles / 'bad-id.md'}: id: 'Has Spaces' is not an id: use 1 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit" in problems
+    assert f"{articles / 'bad-id.md'}, line 2: id: 'Has Spaces' is not an id: use 1 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit" in problems
 
 
 def test_good_articles_serve_beside_bad_ones(tmp_path: Path) -> None:
@@ -236,7 +236,7 @@ def test_a_misspelt_field_is_told_the_field_it_is_close_to_as_a_misspelt_setting
     bot_file.write_text(bot_file.read_text(encoding="utf-8") + "\nexample_nmaes: [Pompeo]\nmood: happy\n", encoding="utf-8")
     write_article(knowledge_copy, "test-2019-03-01-new", "A brand new article about quince diplomacy.")
     article = knowledge_copy / "articles" / "test-2019-03-01-new.md"
-    article.write_text(article.read_text(encoding="utf-8").replace("title:", "titel: Misspelt\ntitle:", 1), encoding="utf-8")
+    article.write_text(article.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
     timeline = knowledge_copy / "timeline.yaml"
     timeline.write_text(
         timeline.read_text(encoding="utf-8").rstrip("\n") + '\n  - date: "2019-02-28"\n    title: Misspelt\n    quotes:\n      - artcle: x\n        text: "x"\n',
@@ -247,5 +247,17 @@ def test_a_misspelt_field_is_told_the_field_it_is_close_to_as_a_misspelt_setting
     lines = result.stdout.splitlines()
     assert f"{bot_file}: example_nmaes: is not a known field; did you mean example_names?" in lines
     assert f"{bot_file}: mood: is not a known field" in lines  # nothing close: nothing offered
-    assert f"{article}: titel: is not a known field; did you mean title?" in lines
+    assert any(line.startswith(f"{article}, line ") and line.endswith(": titel: is not a known field; did you mean title?") for line in lines), lines
     assert any(line.startswith(f"{timeline}, line ") and line.endswith("quotes[0].artcle: is not a known field; did you mean article?") for line in lines), lines
+
+
+def test_a_misspelt_field_is_not_offered_a_field_the_file_already_has(tmp_path: Path) -> None:
+    """"publsher" beside a `published:` was told "did you mean publisher or published?"; only the
+    field it lacks fits. The walkthrough's file, with its bad date quoted back on its own line."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    path = articles / "bad-front.md"
+    path.write_text("---\nid: bad-front\npublsher: AP\npublished: 2019-02-30\ntitle: T\n---\n\nBody.\n", encoding="utf-8")
+    problems = problems_of(tmp_path)
+    assert f"{path}, line 3: publsher: is not a known field; did you mean publisher?" in problems
+    assert f"{path}, line 4: published: '2019-02-30' is not a real date: write it as YYYY-MM-DD" in problems

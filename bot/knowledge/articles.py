@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -82,7 +83,8 @@ def parse_article(path: Path, raw: bytes) -> tuple[Article | None, list[Problem]
     try:
         meta = ArticleMeta.model_validate(split.front_matter)
     except ValidationError as error:
-        return None, problems_from_validation(name, error, model=ArticleMeta)
+        problems = problems_from_validation(name, error, model=ArticleMeta, given=split.front_matter)
+        return None, [replace(problem, line=split.field_lines.get(problem.field)) for problem in problems]
     if not split.body:
         return None, [Problem(name, "body", "is empty: the article text goes after the closing '---'")]
     # The body ends the file: its first line is counted back from the end of the text.

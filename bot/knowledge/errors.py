@@ -19,19 +19,40 @@ def field_path(prefix: str, location: tuple[int | str, ...]) -> str:
     return path or "(top level)"
 
 
-def problems_from_validation(file: str, error: ValidationError, prefix: str = "", *, model: type[BaseModel] | None = None) -> list[Problem]:
+def problems_from_validation(
+    file: str, error: ValidationError, prefix: str = "", *, model: type[BaseModel] | None = None, given: object = None
+) -> list[Problem]:
     """One problem per field; `model`, the model validated, lets an unknown field be told the known
-    one it is close to ("example_nmaes: is not a known field; did you mean example_names?")."""
+    one it is close to ("example_nmaes: is not a known field; did you mean example_names?"), and
+    `given`, the data validated, leaves out the known fields it already has ("publsher" is not
+    "published" when the file has a `published:`). A bad value is quoted back, as written."""
     problems = []
     for detail in error.errors(include_url=False):
         message = detail["msg"].removeprefix("Value error, ")
         if detail["type"] == "extra_forbidden":
-            known = _fields_at(model, detail["loc"][:-1]) if model is not None else []
+            present = _keys_at(given, detail["loc"][:-1])
+            known = [name for name in _fields_at(model, detail["loc"][:-1]) if name not in present] if model is not None else []
             message = not_a_known_field(str(detail["loc"][-1]), known) if detail["loc"] else NOT_A_KNOWN_FIELD
         elif detail["type"] == "missing":
             message = "is required"
+        elif detail["type"].startswith(("date_", "datetime_")) and isinstance(detail["input"], str | int):
+            message = f"{str(detail['input'])!r} is not a real date: write it as YYYY-MM-DD"
+        elif isinstance(detail["input"], str | int | float) and not isinstance(detail["input"], bool) and str(detail["input"]) not in message:
+            message = f"{str(detail['input'])!r}: {message}"
         problems.append(Problem(file=file, field=field_path(prefix, detail["loc"]), message=message))
     return problems
+
+
+def _keys_at(given: object, location: tuple[int | str, ...]) -> frozenset[str]:
+    """The keys of the mapping at `location` within the data validated (none when not a mapping)."""
+    for part in location:
+        if isinstance(given, dict) and part in given:
+            given = given[part]
+        elif isinstance(given, list) and isinstance(part, int) and part < len(given):
+            given = given[part]
+        else:
+            return frozenset()
+    return frozenset(str(key) for key in given) if isinstance(given, dict) else frozenset()
 
 
 NOT_A_KNOWN_FIELD = "is not a known field"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 
@@ -24,6 +25,8 @@ class NoFrontMatter(FrontMatterError):
 class SplitFile:
     front_matter: dict[str, object]
     body: str
+    # The file line (from 1) of each top-level field the front matter writes, so a problem names it.
+    field_lines: dict[str, int] = field(default_factory=dict)
 
 
 def normalise_text(text: str) -> str:
@@ -50,4 +53,13 @@ def split_front_matter(text: str) -> SplitFile:
     if not isinstance(data, dict):
         raise FrontMatterError("must be a YAML mapping of field: value")
     body = "\n".join(lines[closing + 1 :]).strip()
-    return SplitFile(front_matter=data, body=body)
+    field_lines = {}
+    for number in range(1, closing):
+        written = _TOP_LEVEL_FIELD.match(lines[number])
+        if written is not None:
+            field_lines.setdefault(written.group(1).strip(), number + 1)
+    return SplitFile(front_matter=data, body=body, field_lines=field_lines)
+
+
+# "published: 2019-02-30" at the start of a line: a top-level field of the front matter.
+_TOP_LEVEL_FIELD = re.compile(r"([^\s#:'\"-][^:]*):(?:\s|$)")
