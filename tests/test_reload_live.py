@@ -161,7 +161,8 @@ def test_a_copy_saved_under_another_id_is_not_quoted_until_the_served_one_is_rem
     copy = write_article(knowledge_copy, "test-2019-03-02-zeppelin-again", ZEPPELIN_BODY, publisher="Copy Courier")
     line = chat.wait_stderr("Reloaded")
     assert "added none" in line and "1 warning" in line
-    assert f"{copy}: body: the same text as 'test-2019-03-01-zeppelin' ({original})" in line
+    # Each warning on its own line under the summary, not joined to it.
+    assert chat.wait_stderr("warning: ").strip().startswith(f"warning: {copy}: body: the same text as 'test-2019-03-01-zeppelin' ({original})")
     reply = chat.ask(ZEPPELIN_QUESTION)
     assert reply.count("eleven crates of pickled turnips") == 1
     assert "Test Gazette" in reply and "Copy Courier" not in reply
@@ -176,8 +177,8 @@ def test_a_malformed_file_is_reported_and_the_rest_still_answers(chat: Chat, kno
     broken = knowledge_copy / "articles" / "broken-upload.md"
     broken.write_text("---\nid: broken-upload\ntitle: [unclosed\n---\n\nSome text.\n", encoding="utf-8")
     line = chat.wait_stderr("Reloaded")
-    assert "broken-upload.md: front matter: is not valid YAML" in line
-    assert "1 warning" in line
+    assert "1 warning" in line and "warning: " not in line
+    assert "broken-upload.md: front matter: is not valid YAML" in chat.wait_stderr("warning: ")
     reply = chat.ask("Who was Trump's choice to replace Tillerson?")
     assert "Mike Pompeo" in reply
 
@@ -207,11 +208,11 @@ def test_an_article_that_is_not_utf8_is_named_on_reload_and_never_quoted(chat: C
     latin1.write_bytes(f"---\nid: test-latin1\ntitle: T\npublisher: Le Monde\npublished: 2019-03-01\n---\n\n{ZEPPELIN_BODY.strip()} Café.\n".encode("latin-1"))
     line = chat.wait_stderr("Reloaded")
     assert "added none" in line
-    assert f"{latin1}, line 10: (file): is not UTF-8 text: byte 0xe9" in line
+    assert f"{latin1}, line 10: (file): is not UTF-8 text: byte 0xe9" in chat.wait_stderr("warning: ")  # under the summary
     escaped = write_article(knowledge_copy, "test-escaped", f"{ZEPPELIN_BODY} Caf\\xe9 cr\\xe8me.")
     line = chat.wait_stderr(f"{escaped}")  # the first write may have been reloaded twice
-    assert "added none" in line
     assert f"{escaped}, line 11: (file): holds '\\xe9', a letter written as an escape code" in line
+    assert "added none" in next(seen for seen in reversed(chat.stderr_seen) if "Reloaded" in seen)
     assert "turnip" not in chat.ask(ZEPPELIN_QUESTION)
 
 
@@ -236,7 +237,8 @@ def test_an_alias_group_that_clashes_with_a_served_one_changes_nothing(chat: Cha
     text = aliases.read_text(encoding="utf-8")
     served = next(line for line in text.splitlines() if line.startswith("  - [Hanoi, "))
     aliases.write_text(text.replace(served, f"  - [Hanoi, Hanoi talks]\n{served}", 1), encoding="utf-8")
-    line = chat.wait_stderr("aliases.yaml changed")
+    chat.wait_stderr("aliases.yaml changed")
+    line = chat.wait_stderr("aliases.yaml, line")  # its warning, on its own line under the summary
     clash = text.splitlines().index(served) + 1
     assert f"aliases.yaml, line {clash}: groups[" in line and "'Hanoi' is already in group" in line and "which the bot already serves" in line
     assert chat.ask(question) == before
