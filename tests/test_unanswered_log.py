@@ -306,3 +306,12 @@ def test_the_words_of_a_time_asked_about_are_not_missing_words(bundled_store: Kn
     assert absent_from_articles(bundled_store.current, "What did the zorblat do in March 2019?") == ["zorblat"]
     assert absent_from_articles(bundled_store.current, "what happened in 2019") == []
     assert words_in_no_article(bundled_store.current, "what happened in 2019") == ["2019"]  # answering reads it as before
+
+
+def test_a_long_question_is_cut_in_the_report_line_and_kept_whole_in_json() -> None:
+    """A 1,199-character question filled the terminal many times over in `unanswered`'s rows."""
+    long_question = " ".join(["why"] * 300)
+    (group,) = fold_questions([entry(long_question, 1)])
+    shown = group.example_line()
+    assert len(shown) <= 120 and shown.endswith("…") and long_question.startswith(shown.removesuffix("…"))
+    assert group.as_dict()["example"] == long_question

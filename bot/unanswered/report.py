@@ -19,6 +19,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from bot.jsonl import read_records, utc_time
 from bot.knowledge.base import KnowledgeBase
+from bot.render.shorten import shorten
 from bot.search.english import is_english_word, specificity
 from bot.search.normalise import fold, is_stop_word, stem, without_accents, words
 from bot.search.query import question_terms, words_in_no_article
@@ -31,6 +32,10 @@ logger = logging.getLogger(__name__)
 FOLD_SIMILARITY = 0.75
 # Words this unspecific ("good", "new", "ever") never make two questions different ones.
 EVERYDAY_SPECIFICITY = 0.3
+
+
+# The longest wording a report line shows of a question (the rest is cut at a word, with an ellipsis).
+REPORT_QUESTION_CHARS = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +91,12 @@ class Group(Generic[E]):
         return max(self.entries, key=lambda entry: entry.time).follows
 
     def example_line(self) -> str:
-        """The latest wording as a report shows it: a follow-up with the question it was read with."""
+        """The latest wording as a report shows it: a follow-up with the question it was read with,
+        each cut to REPORT_QUESTION_CHARS (a pasted 1,200-character question ran over many terminal
+        lines; --json keeps it whole)."""
         follows = self.example_follows
-        return self.example if follows is None else f"{self.example}  (follows: {follows})"
+        example = shorten(self.example, REPORT_QUESTION_CHARS)
+        return example if follows is None else f"{example}  (follows: {shorten(follows, REPORT_QUESTION_CHARS)})"
 
     def as_dict(self) -> dict[str, object]:
         return {
