@@ -353,7 +353,12 @@ IMPORT_CHECK_FAILED = "The written file does not pass the checks; fix these line
 IMPORT_LEFT_OUT = "  left out as page chrome: {line}"
 IMPORT_CHROME_KEPT = "Kept as they are, though they look like page chrome (import again with --clean --replace to leave them out):"
 IMPORT_KEPT_LINE = "  {line}"
-IMPORT_OK = "It passes the checks; the running bot picks it up within a few seconds."
+# Said of the new file alone (the folder's other problems are `check`'s to list), and true whether
+# or not a bot is running: the import cannot tell.
+IMPORT_OK = (
+    "The new file passes the checks (python -m bot check checks the whole folder). A bot serving this folder"
+    " picks it up within a few seconds; one started later reads it at start."
+)
 
 
 def import_missing_required(missing: list[tuple[str, str]]) -> str:

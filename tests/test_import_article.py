@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from bot import messages
+
 from bot import commands
 from bot.cli import main
 from bot.importer.article_file import make_id
@@ -47,7 +49,7 @@ def test_an_html_page_becomes_an_article_without_its_chrome(knowledge_copy: Path
     assert run_cli("import", str(PAGES / "news_page.html"), "--knowledge", str(knowledge_copy)) == 0
     written = knowledge_copy / "articles" / f"{NEWS_ID}.md"
     out = capsys.readouterr().out
-    assert str(written) in out and "passes the checks" in out
+    assert str(written) in out and messages.IMPORT_OK in out
 
     article, problems = read_article(written)
     assert problems == [] and article is not None
