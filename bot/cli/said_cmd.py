@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(load_settings(args))
     lookup = commands.said(store, name)
     if args.json:
-        print(json.dumps(said_dict(lookup), ensure_ascii=False, indent=2))
+        print(json.dumps(said_dict(lookup, name), ensure_ascii=False, indent=2))
     else:
         print(said_text(lookup, name))
     return EXIT_OK

@@ -34,11 +34,12 @@ def quote_dict(quote: Quote, *, score: bool = True) -> dict[str, object]:
     return result
 
 
-def said_dict(lookup: SpeakerLookup) -> dict[str, object]:
+def said_dict(lookup: SpeakerLookup, name: str | None = None) -> dict[str, object]:
     """`said --json`: one speaker's quotations (each with the role its article gives), or the
-    speakers to choose from when no name, or no one name, was given."""
+    speakers to choose from when no name, or no one name, was given; a name that found no one
+    speaker carries the text form's sentence as `message` ("No one called 'nobody' is quoted …")."""
     speaker = lookup.speaker
-    return {
+    result: dict[str, object] = {
         "speaker": speaker.name if speaker else None,
         "role": speaker.role if speaker else None,
         "quotes": [{**quote_dict(q.quote, score=False), "role": q.role} for q in speaker.quotations] if speaker else [],
@@ -46,6 +47,9 @@ def said_dict(lookup: SpeakerLookup) -> dict[str, object]:
         "ambiguous": lookup.ambiguous,
         "also": [{"name": s.name, "count": s.count} for s in lookup.also_fitting],  # others the name fits besides
     }
+    if speaker is None and name is not None:
+        result["message"] = messages.said_candidates_intro(name, lookup.ambiguous) if lookup.candidates else messages.said_no_candidates(name)
+    return result
 
 
 def compare_dict(comparison: Comparison) -> dict[str, object]:
