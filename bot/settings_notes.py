@@ -8,6 +8,7 @@ nothing and said nothing. These notes are logged once at start; they name settin
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -31,8 +32,24 @@ def given_settings(env_file: Path | None = None) -> dict[str, str]:
     as Settings matches them."""
     path = Path(env_file or str(Settings.model_config.get("env_file") or ".env"))
     from_file = {name.upper(): value or "" for name, value in dotenv_values(path).items()} if path.is_file() else {}
+    # "DISCORD_TOKEN=   " unquoted: python-dotenv strips the spaces, and the token read as left empty
+    # on purpose (as .env.example leaves them), not as blanked by mistake, which is worth a note.
+    from_file |= {name: " " for name in _only_spaces(path) if from_file.get(name) == ""}
     from_environment = {name.upper(): value for name, value in os.environ.items() if name.upper().startswith(OUR_PREFIXES)}
     return from_file | from_environment
+
+
+# A .env line whose value is spaces or tabs only, unquoted: "DISCORD_TOKEN=   ".
+_SPACES_ONLY = re.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=[ \t]+$")
+
+
+def _only_spaces(path: Path) -> set[str]:
+    """The names (upper-cased) the file sets to spaces alone; none when it cannot be read (Settings says so)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return {match.group(1).upper() for line in lines if (match := _SPACES_ONLY.match(line))}
 
 
 def _listed(names: list[str]) -> str:

@@ -53,6 +53,13 @@ def test_settings_that_start_a_platform_or_are_left_empty_say_nothing(tmp_path: 
     assert settings_notes(env_file) == []
 
 
+def test_a_token_of_spaces_unquoted_in_the_env_file_is_named_as_blank(tmp_path: Path) -> None:
+    """python-dotenv reads "DISCORD_TOKEN=   " as empty, as if left unset on purpose: it said nothing."""
+    env_file = tmp_path / ".env"
+    env_file.write_text("DISCORD_TOKEN=   \nSLACK_BOT_TOKEN=\n", encoding="utf-8")
+    assert settings_notes(env_file) == ["DISCORD_TOKEN is blank (only spaces): Discord is not started."]
+
+
 def test_a_misspelt_name_in_the_env_file_is_named(tmp_path: Path) -> None:
     env_file = tmp_path / ".env"
     env_file.write_text("discord_guild_id=123\n", encoding="utf-8")
