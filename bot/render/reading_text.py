@@ -72,6 +72,8 @@ def _speaker_declined(reading: Reading) -> str:
     a coverage, a missing model or a lack of words to look for, none of which was weighed."""
     assert reading.speaker is not None
     lines = [messages.reading_speaker(reading.speaker, quoted=reading.speaker_quoted, on_topic=reading.speaker_on_topic)]
+    if reading.unknown_name is not None:
+        lines.append(messages.READING_UNKNOWN_NAME.format(name=reading.unknown_name))
     if reading.speaker_quoted and reading.speaker_lacks:
         lines.append(messages.READING_SPEAKER_LACKS.format(words=", ".join(repr(word) for word in reading.speaker_lacks)))
         if reading.speaker_meaning is None:
