@@ -47,7 +47,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.answers import Pipeline, answer
+from bot.answers import Answer, Pipeline, answer
 from bot.config import BUNDLED_KNOWLEDGE
 from bot.evaluation import EvalQuestion, first_hit_rank, read_questions
 from bot.knowledge.base import KnowledgeBase, build_knowledge_base
@@ -221,10 +221,15 @@ def same_question(text: str) -> str:
 
 
 def observe(knowledge: KnowledgeBase, questions: list[tuple[int, EvalQuestion]], mixed: bool = False) -> Observed:
+    return observed_rows([(set_id, question, answer(knowledge, question.question, pipeline=OBSERVING)) for set_id, question in questions], mixed)
+
+
+def observed_rows(answered: Sequence[tuple[int, EvalQuestion, Answer]], mixed: bool = False) -> Observed:
+    """The rows of questions answered with OBSERVING's check, or with one answering every question
+    (tools/time_ordered_eval.py: the rank is then the ranking's alone, and the gates are read here)."""
     rows: list[dict[str, float]] = []
     columns: dict[str, list[object]] = {k: [] for k in ("set_id", "answerable", "paraphrase", "rank", "gated", "routed", "article", "asked", "kind")}
-    for set_id, question in questions:
-        result = answer(knowledge, question.question, pipeline=OBSERVING)
+    for set_id, question, result in answered:
         evidence = result.reading.evidence if result.reading else None
         values = features(evidence) if evidence else {}
         # Declined before ranking (a time after the articles, small talk): nothing weighed. A row of
@@ -236,7 +241,7 @@ def observe(knowledge: KnowledgeBase, questions: list[tuple[int, EvalQuestion]],
         columns["rank"].append((first_hit_rank(result, question.answers) if result.answered else None) or 99)
         # Answered with no evidence weighed: a route that never asks the check (bot.speaker_words).
         # It stays answered whatever the check decides, and is left out of the fit like a gated row.
-        columns["gated"].append(not result.answered)
+        columns["gated"].append(not result.answered or (evidence is not None and not OBSERVING.check.answers(evidence)))
         columns["routed"].append(result.answered and not values)
         columns["article"].append(result.quotes[0].article.id if result.answered and result.quotes else "")
         columns["asked"].append(same_question(question.question))

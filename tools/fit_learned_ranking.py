@@ -46,7 +46,7 @@ from bot.answers import PIPELINE, Pipeline, answer, clean_question, quotes_from
 from bot.config import BUNDLED_KNOWLEDGE
 from bot.evaluation import EvalQuestion, first_hit_rank, holds_span, read_questions
 from bot.knowledge.base import KnowledgeBase, build_knowledge_base
-from bot.ranking.fusion import Fused, FusedList
+from bot.ranking.fusion import Fused, FusedList, FusionWeights
 from bot.ranking.learned import DEPTH, FEATURES, MODEL_FILE, LearnedRanking, candidate_features, shipped_ranking
 from bot.ranking.protocol import Ranking
 from bot.search.answer_type import wants_explanation
@@ -98,6 +98,18 @@ class Recording:
         self.asked.append(query.weights)
         return fused
 
+    def candidates(self, knowledge: KnowledgeBase, question: EvalQuestion) -> tuple[np.ndarray, np.ndarray]:
+        """The first head seen since the last call (the question's own; an answer may re-rank more
+        than once) as features, and whether each candidate's quote holds a gold span; then forgets."""
+        positions, matrix = self.seen[0] if self.seen else ([], np.zeros((0, len(FEATURES))))
+        asked = self.asked[0] if self.asked else None
+        self.seen.clear()
+        self.asked.clear()
+        explain = wants_explanation(clean_question(question.question))
+        # Each candidate's quote as the bot makes it, taking in the neighbour holding the question's words.
+        quotes = [quotes_from(knowledge, [Fused(p, 1.0)], explain=explain, asked=asked)[0] for p in positions]
+        return matrix, np.array([any(holds_span(q.article, q.text, g) for g in question.answers) for q in quotes], dtype=bool)
+
 
 @dataclass
 class Observed:
@@ -108,22 +120,17 @@ class Observed:
     right: list[np.ndarray]  # per question: whether each candidate's quote holds a gold span
 
 
-def observe(knowledge: KnowledgeBase, questions: list[tuple[int, EvalQuestion]]) -> Observed:
+def observe(knowledge: KnowledgeBase, questions: list[tuple[int, EvalQuestion]], fusion: FusionWeights = PIPELINE.fusion) -> Observed:
+    """Each question answered with `fusion` and no re-ranking: its first right quote's rank and its head's candidates."""
     recording = Recording()
-    pipeline = Pipeline(fusion=PIPELINE.fusion, check=EVERYTHING, following_quote_ratio=PIPELINE.following_quote_ratio, reranking=recording)
+    pipeline = Pipeline(fusion=fusion, check=EVERYTHING, following_quote_ratio=PIPELINE.following_quote_ratio, reranking=recording)
     ranks, xs, rights = [], [], []
     for _, question in questions:
-        recording.seen.clear()
-        recording.asked.clear()
         result = answer(knowledge, question.question, pipeline=pipeline)
         ranks.append(first_hit_rank(result, question.answers) or NO_HIT)
-        positions, matrix = recording.seen[0] if recording.seen else ([], np.zeros((0, len(FEATURES))))
-        explain = wants_explanation(clean_question(question.question))
-        # Each candidate's quote as the bot makes it, taking in the neighbour holding the question's words.
-        asked = recording.asked[0] if recording.asked else None
-        quotes = [quotes_from(knowledge, [Fused(p, 1.0)], explain=explain, asked=asked)[0] for p in positions]
-        rights.append(np.array([any(holds_span(q.article, q.text, g) for g in question.answers) for q in quotes], dtype=bool))
+        matrix, right = recording.candidates(knowledge, question)
         xs.append(matrix)
+        rights.append(right)
     return Observed(
         np.array([i for i, _ in questions]), np.array([q.kind == "paraphrase" for _, q in questions]), np.array(ranks), xs, rights
     )

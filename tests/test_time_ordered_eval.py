@@ -1,0 +1,41 @@
+"""tools/time_ordered_eval.py measures each block of three sealed sets with pieces fitted only on
+the files written before it, as a new sealed set meets the code: a fit that saw the block, or a
+later set, would flatter what is measured."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+TOOLS = Path(__file__).resolve().parents[1] / "tools"
+FILES = ["sealed_s28", "heldout_a", "sealed_s7", "train_offtopic", "dev_qa", "sealed_s4", "sealed_s29", "sealed_s1", "sealed_s30"]
+
+
+@pytest.fixture
+def tool(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    monkeypatch.syspath_prepend(str(TOOLS))  # the tool imports its sibling scripts as they import each other
+    import time_ordered_eval
+
+    return time_ordered_eval
+
+
+def fitted_on(tool, block: int) -> set[str]:  # type: ignore[no-untyped-def]
+    sets = tool.Sets(FILES, [], np.arange(len(FILES)), [0, 1, 2, 9])
+    return {name for name, before in zip(FILES, sets.before(block), strict=True) if before}
+
+
+def test_a_block_is_fitted_on_the_files_written_before_it_only(tool) -> None:  # type: ignore[no-untyped-def]
+    assert fitted_on(tool, 9) == {"heldout_a", "dev_qa", "sealed_s1", "sealed_s4", "sealed_s7", "train_offtopic"}
+    assert fitted_on(tool, 0) == {"heldout_a", "dev_qa"}
+
+
+def test_the_off_topic_training_set_counts_from_the_block_after_s6(tool) -> None:  # type: ignore[no-untyped-def]
+    assert "train_offtopic" not in fitted_on(tool, 1)
+    assert "train_offtopic" in fitted_on(tool, 2)
+
+
+def test_a_file_whose_writing_time_is_unknown_is_refused_by_name(tool) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit, match="my_questions: not a file of eval/"):
+        tool.main(["eval/my_questions.jsonl"])
