@@ -429,3 +429,24 @@ def test_what_the_speaker_said_someone_else_wanted_comes_first(bundled_store: Kn
     # Asked about Kim, not a clause of Kim's: the order is the rankers' as before.
     about = answer(bundled_store.current, "what did trump say about kim?")
     assert about.answered and about.quotes[0].text.startswith("“Chairman Kim and myself")
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("what did trump say north koreans think about the summit?", "trump"),
+        ("what did pompeo say experts think about it", "pompeo"),
+        ("what did pompeo say analysts believe", "pompeo"),
+        ("what did kim say trump think", "kim"),
+        ("what do experts say kim think", "experts"),
+        ("what does the us state department think", "the us state department"),
+        ("what did the press office say", "the press office"),
+    ],
+)
+def test_a_saying_word_joins_a_name_only_when_an_organisation_noun_ends_it(question: str, speaker: str) -> None:
+    """"what did trump say north koreans think about the summit?" was read as asking a speaker
+    "Trump say North Koreans" and declined: an embedded clause's present plural ("think") looks like
+    a base form. Only a name that ends in an organisation noun ("state department") holds a word of
+    saying; otherwise the first saying word is the clause's verb."""
+    asked = who_is_asked(question)
+    assert asked is not None and asked.who.casefold() == speaker

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.quotations.english import ORGANISATION_NOUNS
 from bot.search.english import is_english_word
 from bot.search.normalise import ADVERBS_BEFORE_A_VERB, CHAT_SHORTHAND, STOP_WORDS, words
 
@@ -175,13 +176,21 @@ def _first_said_frame(question: str, opening: re.Match[str], verbs: re.Pattern[s
 
 
 def _naming_on_to(question: str, verb: re.Match[str], later: re.Match[str]) -> bool:
-    """Whether a word of saying is part of a name, its clause's verb coming later: after the
-    auxiliary English has one verb, in its base form, so where words that are no small words lead
-    from one to a later base form ("state department think", "comment desk say"), the first is a
-    noun of the name ("what does the us state department think"); "what did trump say kim
-    promised" (a past form) and "what did trump tell kim to say" (a small word) keep the first."""
+    """Whether a word of saying is a noun of a name, its clause's verb coming later: where words
+    that are no small words lead from it to a later base form and the last of them is an
+    organisation noun ("state department think", "press office say"), the name is the
+    organisation's ("what does the us state department think"). A present plural looks like a base
+    form, so an embedded clause's verb ("what did trump say north koreans think", "what did pompeo
+    say experts think") is no evidence alone: only the organisation noun tells a name. "what did
+    trump say kim promised" (a past form) and "what did trump tell kim to say" (a small word) keep
+    the first."""
     between = words(question[verb.end() : later.start()])
-    return bool(between) and later.group(0).casefold() in _BASE_FORMS and not any(word in STOP_WORDS for word in between)
+    return (
+        bool(between)
+        and later.group(0).casefold() in _BASE_FORMS
+        and not any(word in STOP_WORDS for word in between)
+        and between[-1] in ORGANISATION_NOUNS
+    )
 
 
 def _possessive_frames(question: str) -> list[SpeakerFrame]:
