@@ -209,6 +209,10 @@ def test_another_thing_stands_in_only_for_a_subject_named_as_a_whole(earlier: st
         ("what is the Fed", "the treasury", "what is the treasury"),  # "fed" is a participle too
         ("When was Tillerson fired?", "pompeo", None),  # a capitalised subject leaves "fired" a verb
         ("where was the summit held", "hanoi", None),
+        # Capitals on every word tell nothing of names: "fired", "held" stay participles.
+        ("WHEN WAS TILLERSON FIRED?", "mattis", None),
+        ("When Was Tillerson Fired?", "mattis", None),
+        ("WHERE WAS THE SUMMIT HELD", "hanoi", None),
     ],
 )
 def test_a_name_written_with_a_capital_is_a_subject_not_a_verb_form(earlier: str, thing: str, asked: str | None) -> None:
@@ -224,6 +228,10 @@ def test_a_name_written_with_a_capital_is_a_subject_not_a_verb_form(earlier: str
         ("what did he say", "who is Ted Cruz?", "what did ted cruz say"),
         ("and what did he say?", "Who is Ahmed?", "what did ahmed say"),
         ("what did she say", "who was fired by Trump?", None),  # "fired" is written as a verb
+        ("what did he say", "WHO WAS FIRED BY TRUMP?", None),  # all capitals: no word marked a name
+        ("what did they say", "Who Were Arrested?", None),
+        ("what did he say", "Who Was Fired By Trump?", None),
+        ("what is it", "What Is Happening?", None),
     ],
 )
 def test_a_pronoun_stands_for_a_name_that_ends_like_a_participle(follow_up: str, earlier: str, asked: str | None) -> None:

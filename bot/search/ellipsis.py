@@ -236,9 +236,12 @@ def _participle(word: str, names: Callable[[str], bool], irregular: frozenset[st
 def _name_reader(question: str, known_names: Container[str]) -> Callable[[str], bool]:
     """Whether a word (as words() gives it) of the question is a name: one the question writes with
     a capital after its first word, as English writes names and never its verbs ("how old is
-    Ahmed", "who is Ted Cruz"), or one of the names the articles give."""
+    Ahmed", "who is Ted Cruz"), or one of the names the articles give. A capital tells a name only
+    where the question writes some word after its first in lower case: in "WHEN WAS TILLERSON
+    FIRED?" or "Who Was Fired By Trump?" every word has one, and "fired" is still a verb."""
     written = _WRITTEN_WORD.findall(question)[1:]
-    capitalised = frozenset(word for token in written if token[:1].isupper() for word in words(token))
+    cased = any(token[:1].islower() for token in written)
+    capitalised = frozenset(word for token in written if cased and token[:1].isupper() for word in words(token))
     return lambda word: word in capitalised or word in known_names
 
 
