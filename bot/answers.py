@@ -234,14 +234,8 @@ def answer(
     question, the outlet's name lifting its articles, not as asking that outlet alone.
     """
     question = clean_question(question)
-    if not question:
-        return Answer(question, declined=Declined.EMPTY)
-    if len(question) > MAX_QUESTION_CHARS:
-        return Answer(question, declined=Declined.TOO_LONG)
-    if not knowledge.articles or (only_articles is not None and not only_articles & knowledge.articles.keys()):
-        return Answer(question, declined=Declined.NO_ARTICLES)
-    if _to_the_bot(knowledge, question):
-        return Answer(question, declined=Declined.SMALL_TALK)
+    if (declined := _declined_before_reading(knowledge, question, only_articles)) is not None:
+        return Answer(question, declined=declined)
     plain = without_set_off_interjections(_without_markup(question))  # "Oh, why?" is not about Oh
     expectation, query = read_question(knowledge, plain, asking and _without_markup(asking))
     # "What came out of the talks in October 2019?" over articles that end in February 2019: no
@@ -314,6 +308,21 @@ def answer(
     if reading.unknown_name is not None or not pipeline.check.answers(evidence):
         return Answer(question, declined=Declined.NOT_COVERED, closest=quotes[:CLOSEST_OFFERED], coverage=coverage, reading=reading)
     return Answer(question, quotes=quotes, coverage=coverage, reading=reading)
+
+
+def _declined_before_reading(knowledge: KnowledgeBase, question: str, only_articles: frozenset[str] | None = None) -> Declined | None:
+    """Why answer() declines a question (cleaned) before reading it: empty, too long, no articles
+    to answer from, or said to the bot. One place, so the follow-up shortcut that tells a question
+    of its own without answering it (_question_of_its_own) declines exactly what answer() does."""
+    if not question:
+        return Declined.EMPTY
+    if len(question) > MAX_QUESTION_CHARS:
+        return Declined.TOO_LONG
+    if not knowledge.articles or (only_articles is not None and not only_articles & knowledge.articles.keys()):
+        return Declined.NO_ARTICLES
+    if _to_the_bot(knowledge, question):
+        return Declined.SMALL_TALK
+    return None
 
 
 def _has_topic(query: Query) -> bool:
@@ -818,8 +827,8 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     thread = _ThreadReading(knowledge, earlier_questions)
     # "and kim?" after "what did trump say about hanoi?" asks what Kim said about Hanoi (bot.speaker_words).
     # "and Vox?" names an outlet, not a speaker: it asks the earlier question of Vox's articles, below.
-    if another_speaker(cleaned) is not None and (asking_someone := thread.asking_someone()) is not None:
-        swapped = with_speaker_swapped(cleaned, asking_someone)
+    if (speaker := another_speaker(cleaned)) is not None and (asking_someone := thread.asking_someone()) is not None:
+        swapped = with_speaker_swapped(speaker, asking_someone)
         if swapped is not None and speaker_asked(knowledge, swapped) is not None:
             return replace(answer(knowledge, swapped), question=cleaned, follows=asking_someone, read_as=swapped)
     alone = answer(knowledge, question)
@@ -941,8 +950,7 @@ def _question_of_its_own(knowledge: KnowledgeBase, message: str) -> bool:
     messages cost ten answers of the whole pipeline per follow-up when every one was answered
     again (bench/follow_up_speed.py)."""
     cleaned = clean_question(message)
-    # Declined before it is read (answer()'s first steps): empty, too long, small talk.
-    if not cleaned or len(cleaned) > MAX_QUESTION_CHARS or not knowledge.articles or _to_the_bot(knowledge, cleaned):
+    if _declined_before_reading(knowledge, cleaned) is not None:
         return False
     # Whatever its own words found, "is that true?" and "what does Vox say?" were read with the question before.
     if _points_past_itself(knowledge, cleaned):
@@ -953,12 +961,6 @@ def _question_of_its_own(knowledge: KnowledgeBase, message: str) -> bool:
     if _names_nothing(knowledge, cleaned):
         return False
     return answer(knowledge, message).answered
-
-
-def _leans_on_the_conversation(knowledge: KnowledgeBase, message: str) -> bool:
-    """Whether a message (cleaned) is read with the conversation's earlier question, by its words:
-    it names only outlets, points back with a pronoun or "that", or leaves out what it is about."""
-    return _points_past_itself(knowledge, message) or _leans_on_earlier(knowledge, message)
 
 
 def _points_past_itself(knowledge: KnowledgeBase, message: str) -> bool:

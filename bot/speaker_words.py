@@ -111,12 +111,12 @@ def another_speaker(follow_up: str) -> str | None:
     return swapped.group("who").strip() if swapped is not None and names_a_speaker(swapped.group("who")) else None
 
 
-def with_speaker_swapped(follow_up: str, earlier: str) -> str | None:
-    """"and kim?" after "what did trump say about hanoi?" -> "what did kim say about hanoi?": a
-    follow-up naming only another speaker asks the earlier question of them. None otherwise."""
-    speaker = another_speaker(follow_up)
+def with_speaker_swapped(speaker: str, earlier: str) -> str | None:
+    """"kim" (another_speaker of "and kim?") after "what did trump say about hanoi?" -> "what did
+    kim say about hanoi?": a follow-up naming only another speaker asks the earlier question of
+    them. None when the earlier question asks no one's words."""
     asked = who_is_asked(earlier)
-    if speaker is None or asked is None:
+    if asked is None:
         return None
     start, end = asked.span
     return earlier[:start] + speaker + earlier[end:]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot import messages
-from bot.answers import Declined, answer, answer_follow_up
+from bot.answers import Declined, _leans_on_earlier, _points_past_itself, _question_of_its_own, answer, answer_follow_up, clean_question
 from bot.frontends import terminal
 from bot.knowledge.store import KnowledgeStore
 from bot.search.ellipsis import demonstrative_pointing_back
@@ -156,3 +156,28 @@ def test_a_declined_follow_up_that_was_rewritten_shows_the_question_asked(bundle
     result = answer_follow_up(bundled_store.current, "and trump?", ["how old is kim jong un?"])
     assert result.declined is not None and result.read_as is not None and "trump" in result.read_as
     assert messages.decline_message(result) == messages.FOLLOW_UP_READ_AS_NOT_COVERED.format(earlier="how old is kim jong un?", question=result.read_as)
+
+
+def test_telling_a_question_of_its_own_without_answering_it_agrees_with_answering_it(bundled_store: KnowledgeStore) -> None:
+    """The thread is read back by a shortcut that answers an earlier message only where its words
+    cannot tell whether it was a question of its own; the shortcut copies none of answer()'s first
+    steps but shares them. If answer() gained a decline or a route the shortcut missed, a follow-up
+    would lean on a message that is no question (or skip one that is): this pins the shortcut to the
+    definition from answer() itself."""
+    knowledge = bundled_store.current
+
+    def by_answering(message: str) -> bool:
+        alone = answer(knowledge, message)
+        cleaned = clean_question(message)
+        if alone.answered:
+            return not _points_past_itself(knowledge, cleaned)
+        return alone.declined is Declined.NOT_COVERED and not (_points_past_itself(knowledge, cleaned) or _leans_on_earlier(knowledge, cleaned))
+
+    messages_in_threads = [
+        "", "   ", "thanks!", "hello", "x" * 2001, "and why?", "wow, why?", "hmm, when?", "Biegun?", "is that true?",
+        "what does Vox say?", "and the Washington Post?", "what happened in March 2018?", "what did kim say?",
+        "what did he say?", "how old is kim jong un", "who is joseph yun", "when was that?", "and trump?",
+        "Who was Trump's choice to replace Tillerson?", "why did hanoi fail?", "what about the weather?",
+    ]  # fmt: skip
+    for message in messages_in_threads:
+        assert _question_of_its_own(knowledge, message) == by_answering(message), message

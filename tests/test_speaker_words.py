@@ -28,7 +28,7 @@ from bot.ranking.protocol import Ranking
 from bot.search.query import Query
 from bot.render.reading_text import reading_text
 from bot.render.text import answer_text
-from bot.speaker_words import speaker_asked, who_is_asked, with_speaker_swapped
+from bot.speaker_words import another_speaker, speaker_asked, who_is_asked, with_speaker_swapped
 from tests.cli_helpers import run_bot
 from tests.conftest import write_article
 
@@ -97,9 +97,10 @@ def test_a_description_is_left_to_the_rankers(knowledge: KnowledgeBase) -> None:
 
 
 def test_and_who_asks_the_earlier_question_of_another_speaker() -> None:
-    assert with_speaker_swapped("and grieve?", "what did vosk say about the harbour?") == "what did grieve say about the harbour?"
-    assert with_speaker_swapped("and why?", "what did vosk say about the harbour?") is None
-    assert with_speaker_swapped("and grieve?", "when did the talks resume?") is None
+    assert another_speaker("and grieve?") == "grieve"
+    assert with_speaker_swapped("grieve", "what did vosk say about the harbour?") == "what did grieve say about the harbour?"
+    assert another_speaker("and why?") is None
+    assert with_speaker_swapped("grieve", "when did the talks resume?") is None
 
 
 def test_title_before_a_name_is_the_title_and_an_ing_verb_is_no_role(tmp_path: Path) -> None:
