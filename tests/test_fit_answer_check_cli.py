@@ -69,3 +69,13 @@ def test_grouping_questions_leaves_a_question_out_of_the_fit_wherever_it_is_aske
     assert trained_on[0].tolist() == [False, False, True]  # file a left out: its question asked in b is too
     held_out(o, {"bundled": o}, file_folds(["a", "b"]), fit, verbose=False)
     assert trained_on[2].tolist() == [False, True, True]
+
+
+@pytest.mark.parametrize("blocks", ["0", "-1", "two"])
+def test_a_block_size_below_one_is_refused_with_a_message_not_ignored_or_a_traceback(blocks: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """"--blocks 0" was silently ignored and "--blocks -1" ended in an IndexError traceback."""
+    with pytest.raises(SystemExit) as refused:
+        main([str(SET), "--blocks", blocks])
+    assert refused.value.code == 2
+    error = capsys.readouterr().err
+    assert "--blocks" in error and "1 or more" in error and "Traceback" not in error

@@ -407,10 +407,12 @@ def held_out(
     fit: Callable[[Observed, np.ndarray], Decider],
     verbose: bool,
     group_questions: bool = False,
+    label: Callable[[Fold, str], str] = lambda fold, folder: f"{fold.name} {folder}"[-14:],
 ) -> dict[str, dict[str, float]]:
     """Each fold measured, in each folder, with the decider fitted on the other sets (of every
     folder fitted on), and with group_questions on no row asking a question the fold asks; the
-    counts over every fold's questions by folder (distinct questions counted once across folds)."""
+    counts over every fold's questions by folder (distinct questions counted once across folds).
+    verbose prints each fold's numbers too, named by `label`, from the same fit."""
     decided = {folder: np.zeros(len(o.answerable), dtype=bool) for folder, o in measured.items()}
     tested = {folder: np.zeros(len(o.answerable), dtype=bool) for folder, o in measured.items()}
     for fold in folds:
@@ -422,7 +424,7 @@ def held_out(
             answered = decide(o)
             decided[folder][mask], tested[folder][mask] = answered[mask], True
             if verbose:
-                print(line(f"{fold.name} {folder}"[-14:], measure(o, answered, mask)))
+                print(line(label(fold, folder), measure(o, answered, mask)))
     return {folder: measure(o, decided[folder], tested[folder]) for folder, o in measured.items()}
 
 
@@ -433,6 +435,17 @@ def same_first_article(bundled: Observed, other: Observed, decide: Decider, mask
     return int((first == then)[mask].sum()), int(mask.sum())
 
 
+def _positive_count(text: str) -> int:
+    """A count of sets given on the command line: a whole number of at least one, or argparse's usage error naming it."""
+    try:
+        count = int(text)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of sealed sets, 1 or more, not {text!r}")
+    return count
+
+
 def main(arguments: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="+", type=Path, help="question sets (eval/*.jsonl), one fold each")
@@ -441,7 +454,7 @@ def main(arguments: list[str]) -> int:
     parser.add_argument("--folder", type=Path, action="append", default=[], help="another folder to fit on (the bundled articles among others)")
     parser.add_argument("--measure-at", type=Path, action="append", default=[], help="a folder measured only, never fitted on")
     parser.add_argument("--cache", type=Path, help="embedding cache for --folder and --measure-at (default: the bot's)")
-    parser.add_argument("--blocks", type=int, metavar="N", help="also leave out blocks of N sealed sets in time order, each in turn")
+    parser.add_argument("--blocks", type=_positive_count, metavar="N", help="also leave out blocks of N sealed sets in time order, each in turn")
     parser.add_argument("--group-questions", action="store_true", help="leave out of each fit every question the measured sets ask")
     args = parser.parse_args(arguments)
     names = [f.stem for f in args.files]
@@ -472,10 +485,10 @@ def main(arguments: list[str]) -> int:
         print(line(folder[-14:], pooled))
     if args.blocks:
         print(f"\n== the model, fitted leaving each block of {args.blocks} sealed sets out{how}, measured on the block")
+        # Each block's line and the pooled one come from the same fits: each block is fitted once.
         blocks = sealed_blocks(names, args.blocks)
-        for block in blocks:
-            print(line(block.name, held_out(fitted, {"bundled": bundled}, [block], fitted_model, False, grouped)["bundled"]))
-        print(line("every block", held_out(fitted, {"bundled": bundled}, blocks, fitted_model, False, grouped)["bundled"]))
+        every_block = held_out(fitted, {"bundled": bundled}, blocks, fitted_model, True, grouped, label=lambda fold, _: fold.name)
+        print(line("every block", every_block["bundled"]))
     everything = np.ones_like(fitted.answerable)
     model = fit_model(fitted, everything)
     print("\nfitted on all:", {n: round(w, 3) for n, w in zip(FEATURES, model.weights)}, f"bias {model.bias:.3f} threshold {model.threshold}")
