@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from bot import messages
-from bot.answers import answer_follow_up
+from bot.answers import answer, answer_follow_up
 from bot.knowledge.base import build_knowledge_base
 from tests.cli_helpers import run_bot
 from tests.conftest import write_article
@@ -70,5 +70,10 @@ def test_a_name_the_articles_give_is_a_name_however_it_ends(tmp_path: Path) -> N
     result = answer_follow_up(knowledge, "what did he say", ["who is ted marlow"])
     assert result.follows == "who is ted marlow" and result.reading is not None and result.reading.speaker == "Ted Marlow"
     assert [quote.text for quote in result.quotes] == ["“Nobody leaves this table until the harbour is open,” Marlow said."]
-    # "and vosk?" asks the same of Vosk: "who is vosk".
-    assert answer_follow_up(knowledge, "and vosk?", ["who is ted marlow"]).follows == "who is ted marlow"
+    # "and vosk?" asks the same of Vosk: "who is vosk", answered with Vosk's sentence alone (read
+    # with "who is ted marlow" instead, the two questions together, Marlow's words would come in).
+    vosk = answer_follow_up(knowledge, "and vosk?", ["who is ted marlow"])
+    assert vosk.follows == "who is ted marlow"
+    vosks_sentence = "“We came to listen, and we will stay as long as it takes,” said Foreign Minister Petra Vosk."
+    assert [quote.text for quote in vosk.quotes] == [vosks_sentence]
+    assert [quote.text for quote in vosk.quotes] == [quote.text for quote in answer(knowledge, "who is vosk").quotes]

@@ -7,7 +7,7 @@ from typing import cast
 import pytest
 
 from bot import messages
-from bot.answers import answer, answer_follow_up
+from bot.answers import answer
 from bot.compare import outlets
 from bot.knowledge.store import KnowledgeStore
 from tests.conftest import FIXTURE_KNOWLEDGE
@@ -285,5 +285,7 @@ async def test_a_follow_up_after_a_restart_reads_its_question_from_the_thread(fa
         await second.event(event_callback(message_event("and why?", follow_up, channel_type="channel", thread_ts=ROOT), "Ev041"))
         (_, post) = await fake_slack.wait_for(lambda f: len(posts_in_thread(f, ROOT)) == 2 and posts_in_thread(f, ROOT))
     assert f"Reading this with your earlier question “{question}”" in all_text(post), all_text(post)
-    expected = answer_follow_up(bundled_store.current, "and why?", [question])
-    assert expected.answered and all(quote.text[:60] in all_text(post) for quote in expected.quotes)
+    # The reason the articles give, as WIRED wrote it: the why of the thread's question, not its when.
+    reason = "Trump says Kim asked for the lifting of all economic sanctions in exchange for closing the Yongbyon Nuclear Scientific Research Complex"
+    assert reason in (FIXTURE_KNOWLEDGE / "articles" / "wired-2019-02-28-cant-make-deal-on-his-own.md").read_text(encoding="utf-8")
+    assert reason in all_text(post), all_text(post)
