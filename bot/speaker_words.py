@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.knowledge.base import KnowledgeBase
-from bot.quotations.english import IRREGULAR_PAST, ORGANISATION_NOUNS, PERSONAL_TITLES, SPEECH_VERBS
+from bot.quotations.english import IRREGULAR_PAST, PERSONAL_TITLES, SPEECH_VERBS
 from bot.quotations.find import Quotation
 from bot.quotations.names import Token, name_key, name_mentions, tokenize
 from bot.quotations.speaker_index import PEOPLE_ENDINGS
@@ -33,7 +33,7 @@ from bot.ranking.lexical import LexicalRanker
 from bot.ranking.semantic import SemanticRanker
 from bot.search.demonyms import country_of_people
 from bot.search.english import is_english_word, specificity
-from bot.search.normalise import ADVERBS_BEFORE_A_VERB, STOP_WORDS, spell_out_shorthand, stem, words
+from bot.search.normalise import ADVERBS_BEFORE_A_VERB, ORGANISATION_NOUNS, STOP_WORDS, spell_out_shorthand, stem, words
 from bot.search.query import Concept, Query, analyse, said_in_articles
 from bot.search.speaker_frame import SpeakerFrame, name_readings, names_a_speaker, speaker_frames
 from bot.search.unknown_name import plural_of_a_word, written_as_a_name

@@ -22,7 +22,6 @@ from bot.quotations.english import (
     IRREGULAR_PAST,
     LABEL_MARKERS,
     OBJECT_PRONOUNS,
-    ORGANISATION_NOUNS,
     OTHER_PRONOUNS,
     PERSONAL_PRONOUNS,
     PERSONAL_TITLES,
@@ -34,7 +33,7 @@ from bot.quotations.english import (
     SPEECH_VERBS,
 )
 from bot.quotations.names import DETERMINERS, NameMention, Token
-from bot.search.normalise import ADVERBS_BEFORE_A_VERB, is_stop_word
+from bot.search.normalise import ADVERBS_BEFORE_A_VERB, ORGANISATION_NOUNS, is_stop_word
 
 # How far into an unnamed subject ("a senior official at the agency said") a speech verb may stand.
 MAX_UNNAMED_SUBJECT_WORDS = 6

@@ -147,10 +147,3 @@ CALENDAR_NAMES = frozenset(
 CALENDAR_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # Words a clause's subject never opens with ("… by the cancellation and urged …").
 PREPOSITIONS = frozenset("about after against at before by during for from in into of on over than to under with within without".split())
-# Nouns that head the name of an organisation speaking ("North Korea's foreign ministry said",
-# "the official KCNA news agency reported"): the organisation is the speaker.
-ORGANISATION_NOUNS = frozenset(
-    """agency ministry department government office committee commission council administration
-    embassy military army navy command party parliament assembly cabinet bureau media newspaper
-    broadcaster""".split()
-)

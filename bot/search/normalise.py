@@ -101,6 +101,14 @@ STOP_WORDS = frozenset(
 # Words that stand between a subject and its verb ("he then added", "she later said", "what did
 # kim then say"): read by the quotation cues and by the speaker frames of questions alike.
 ADVERBS_BEFORE_A_VERB = frozenset("then also later again once now still further first finally simply".split())
+# Nouns that head the name of an organisation speaking ("North Korea's foreign ministry said",
+# "the official KCNA news agency reported"): the organisation is the speaker. A question's
+# speaker frame reads them too: "what does the us state department think" names one.
+ORGANISATION_NOUNS = frozenset(
+    """agency ministry department government office committee commission council administration
+    embassy military army navy command party parliament assembly cabinet bureau media newspaper
+    broadcaster""".split()
+)
 
 
 def plain_marks(text: str) -> str:

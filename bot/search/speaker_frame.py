@@ -29,9 +29,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.quotations.english import ORGANISATION_NOUNS
 from bot.search.english import is_english_word
-from bot.search.normalise import ADVERBS_BEFORE_A_VERB, CHAT_SHORTHAND, STOP_WORDS, words
+from bot.search.normalise import ADVERBS_BEFORE_A_VERB, CHAT_SHORTHAND, ORGANISATION_NOUNS, STOP_WORDS, words
 
 # Verbs of saying, and of holding a view, as questions ask them (every form a question uses).
 _SAYING = (
