@@ -1001,8 +1001,7 @@ def _outlets_only(knowledge: KnowledgeBase, message: str) -> frozenset[str]:
     Washington Post?", "what about Vox?", "what does WIRED say?"): every article of each such
     publisher, as /compare groups them. Empty for a message that asks about something too."""
     # "what about the Post?": the outlet's short name, read as its whole name (bot.short_outlet_names).
-    every_publisher = (publisher_name(article) for article in knowledge.articles.values())
-    query = analyse(knowledge, with_whole_outlet_names(message, every_publisher))
+    query = analyse(knowledge, with_whole_outlet_names(message, knowledge.publishers))
     if not query.named_articles or query.concepts:
         return frozenset()
     publishers = {publisher_name(knowledge.articles[i]) for i in query.named_articles if i in knowledge.articles}

@@ -38,9 +38,8 @@ def outlet_asked(knowledge: KnowledgeBase, question: str) -> OutletAsked | None:
     """The outlet the question asks the words of, by a speaker frame whose speaker names articles and
     nothing else; None when it names none, names something besides ("vox's article on kim's
     letter"), or asks nothing of them but their words ("what did vox say?": a follow-up's business)."""
-    every_publisher = [publisher_name(article) for article in knowledge.articles.values()]
     for frame in speaker_frames(question):
-        query = analyse(knowledge, with_whole_outlet_names(frame.who, every_publisher))
+        query = analyse(knowledge, with_whole_outlet_names(frame.who, knowledge.publishers))
         if not query.named_articles or query.concepts:
             continue
         rest = _without_about(frame.rest)

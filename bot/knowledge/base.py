@@ -132,6 +132,13 @@ class KnowledgeBase:
         return frozenset(term for article in self.articles.values() for term in title_terms(article.meta.title, self.aliases))
 
     @cached_property
+    def publishers(self) -> tuple[str, ...]:
+        """Each outlet's name once, sections aside, in article order: a question naming an outlet is
+        read against these (bot.outlet_asked), which a scan of every article would make cost
+        milliseconds a question at thousands of articles."""
+        return tuple(dict.fromkeys(publisher_name(article) for article in self.articles.values()))
+
+    @cached_property
     def newest_published(self) -> dt.date | None:
         """The newest article's publication date: no article reports what came after it."""
         return max((article.meta.published for article in self.articles.values()), default=None)
