@@ -67,8 +67,13 @@ class _Draft:
     approximate: bool
     first: dt.date
     last: dt.date
-    terms: set[str]
+    terms: set[str]  # every word of its sources: what the index files it under
     quotes: list[Quote] = field(default_factory=list)  # the curated quotes
+    # Each source's own words (a curated event's title and quotes being one): a mention is weighed
+    # against its closest source, not against the union, which grows with every mention taken, so
+    # that a year-long event of many sources would take nearly any mention of that year sharing two
+    # words (seen: one "2017" event of 1,119 mentions at 3,000 synthetic articles).
+    word_sets: list[frozenset[str]] = field(default_factory=list)
     found: list[_Source] = field(default_factory=list)
     dates_by_article: dict[str, set[EventDate]] = field(default_factory=dict)  # of the found sources
     window: tuple[int, int] = field(init=False)  # its date's days (ordinals): compared with every candidate
@@ -84,6 +89,7 @@ class _Draft:
         self.found.append(source)
         self.dates_by_article.setdefault(article_id, set()).add(source.date)
         self.terms |= words
+        self.word_sets.append(words)
 
 
 @dataclass(frozen=True)
@@ -189,6 +195,7 @@ def merge(
     ]
     index = _Index()
     for position, draft in enumerate(drafts):
+        draft.word_sets.append(frozenset(draft.terms))
         index.add(position, draft, draft.terms)
     seen: set[tuple[str, int, EventDate]] = set()
     for mention in sorted(mentions, key=lambda m: (m.date.sort_key(), m.article_id, m.phrase.start)):
@@ -283,7 +290,7 @@ def _match(draft: _Draft, mentioned: _Mentioned) -> float:
         return 0.0  # one writer gives one event one date: another date in the same article is another event
     if not mentioned.total:
         return 0.0
-    share = math.fsum(map(mentioned.weights.__getitem__, shared)) / mentioned.total
+    share = max(math.fsum(map(mentioned.weights.__getitem__, shared & words)) for words in draft.word_sets) / mentioned.total
     needed = AGREEING_OVERLAP if agrees else CONFLICTING_OVERLAP
     return share if share >= needed else 0.0
 
