@@ -227,3 +227,16 @@ def test_alias_phrases_cover_the_most_words_longest_first() -> None:
 
     assert read("the Washington Post op-ed") == [(0, 2, table.group_of("Washington Post")), (2, 2, table.group_of("op-ed"))]
     assert read("Chairman Kim Jong Un") == [(1, 3, table.group_of("Kim Jong Un"))]
+
+
+def test_a_misspelt_name_is_never_read_as_an_english_word(tmp_path: Path) -> None:
+    """The English-word fallback is for a typo no article word is near: a tie the articles'
+    spelling index refuses to guess ("beigun": begun or Biegun; "biegan": began or Biegun) is not
+    handed to it, which picked the English word, so a misspelt name was read as "begun"."""
+    write_article(tmp_path, "envoy", "Stephen Biegun began the talks in Stockholm. Talks had begun there before. Biegun said they began well.")
+    knowledge = build_knowledge_base(tmp_path)
+    assert analyse(knowledge, "who is beigun?").corrections == {}
+    assert "began" not in analyse(knowledge, "why was biegan appointed?").corrections.values()
+    assert analyse(knowledge, "who replced tillerson").corrections == {}  # no article says replace
+    long_junk = "q" * 1900
+    assert analyse(knowledge, f"what about {long_junk}").corrections == {}

@@ -17,7 +17,7 @@ from bot.search.document_frequencies import DocumentFrequencies
 from bot.search.english import is_english_word, specificity
 from bot.search.normalise import SENTENCE_BREAK, STOP_WORDS, stem, terms, words
 from bot.search.synonyms import MIN_SYNONYM_SPECIFICITY, synonym_stems
-from bot.search.typos import SpellingIndex, english_correction
+from bot.search.typos import SpellingIndex, english_correction, one_word
 
 # A concept said with an alias is matched through its group term; the exact wording the
 # question used still counts a little, so a passage that uses the same words ranks first.
@@ -132,7 +132,13 @@ def _sentence_terms(knowledge: ArticleWords, text: str, phrasing: frozenset[str]
         if not _article_word(knowledge, term) and term not in known_words and not is_english_word(word):
             if _misspelt_stop_word(word):
                 continue  # "actualy", "becuase": phrasing, not a topic to find
-            corrected = knowledge.spelling.correct(word) or english_correction(word, lambda term: _article_word(knowledge, term))
+            # A tie between two of the articles' words is no licence to guess an English word instead.
+            nearest = knowledge.spelling.nearest(word)
+            corrected = (
+                one_word(nearest)
+                if nearest
+                else english_correction(word, lambda term: _article_word(knowledge, term), lambda near: near in knowledge.spelling)
+            )
             if corrected is not None and corrected not in STOP_WORDS:
                 corrections[word] = corrected
                 term, word = stem(corrected), corrected

@@ -94,21 +94,31 @@ class SpellingIndex:
 
     def correct(self, word: str) -> str | None:
         """The single nearest vocabulary word, or None when there is none or it is ambiguous."""
+        return one_word(self.nearest(word))
+
+    def nearest(self, word: str) -> list[str]:
+        """The vocabulary words nearest the word within the edits it allows, best first; empty when
+        none is near (a tie of two different words is not "none": bot.search.query guesses no
+        further then)."""
         edits = allowed_edits(word)
         # A word longer than any vocabulary word by more than the edits allowed has no candidate;
         # checking first also keeps a 2,000-letter "word" from building millions of deletions.
         if edits == 0 or word in self._vocabulary or word.isdigit() or len(word) > self._longest + edits:
-            return None
+            return []
         candidates: set[str] = set()
         for variant in _deletes(word, edits):
             candidates.update(self._by_delete.get(variant, ()))
         scored = sorted((edit_distance(word, c), c) for c in candidates if abs(len(c) - len(word)) <= edits)
         scored = [(distance, c) for distance, c in scored if distance <= min(edits, allowed_edits(c))]
         if not scored:
-            return None
+            return []
         best = scored[0][0]
-        nearest = [c for distance, c in scored if distance == best]
-        return nearest[0] if len({stem(c) for c in nearest}) == 1 else None
+        return [c for distance, c in scored if distance == best]
+
+
+def one_word(candidates: list[str]) -> str | None:
+    """The first candidate when all are forms of one word ("negotiations", "negotiators"), else None."""
+    return candidates[0] if candidates and len({stem(c) for c in candidates}) == 1 else None
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -124,15 +134,25 @@ def _one_edit(word: str) -> set[str]:
     return deleted | transposed | replaced | inserted
 
 
-def english_correction(word: str, used: Callable[[str], bool]) -> str | None:
+# No English word is longer: a longer "word" is junk, and its one-edit strings (54n + 25) cost time.
+LONGEST_ENGLISH_WORD = 30
+
+
+def english_correction(word: str, used: Callable[[str], bool], in_articles: Callable[[str], bool]) -> str | None:
     """The English word one edit from a misspelt word whose index term the articles use (`used`),
     when all such words are forms of one: "replced" is "replaced" where an article says "replace"
     (the articles' own spelling index has no form of it one edit away, and "replied" is no word of
-    theirs). Read only after that index found nothing; a few hundred set lookups."""
-    if len(word) < MIN_LENGTH_FOR_ONE_EDIT or not word.isalpha():
+    theirs). Read only after that index found nothing near (not after a tie). A word of the articles
+    one edit away (`in_articles`), a swap of two letters included, which that index counts as two,
+    comes first and is never passed over for an English word: "beigun" is the articles' "biegun",
+    never "begun". A few hundred set lookups."""
+    if not MIN_LENGTH_FOR_ONE_EDIT <= len(word) <= LONGEST_ENGLISH_WORD or not word.isalpha():
         return None
-    found = sorted(c for c in _one_edit(word) if c != word and is_english_word(c) and used(stem(c)))
-    return found[0] if found and len({stem(c) for c in found}) == 1 else None
+    near = _one_edit(word) - {word}
+    own = sorted(c for c in near if in_articles(c))
+    if own:
+        return one_word(own)
+    return one_word(sorted(c for c in near if is_english_word(c) and used(stem(c))))
 
 
 class RememberedSpelling:
