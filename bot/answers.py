@@ -398,7 +398,7 @@ def _from_outlets_words(knowledge: KnowledgeBase, question: str, outlet: OutletA
     as_asked = answer(knowledge, question, pipeline=pipeline, by_outlet=False)
     # Accepted on the outlet's own passage: the check weighed the best quote's, and another
     # outlet's best ("china" answered by the Post) says nothing of what Vox said.
-    accepted_on_it = as_asked.answered and as_asked.quotes[0].article.id in outlet.ids
+    accepted_on_it = as_asked.answered and as_asked.quotes[0].article.id in outlet.ids and _outlet_says_any(knowledge, outlet)
     kept = tuple(q for q in as_asked.quotes if q.article.id in outlet.ids) if accepted_on_it else ()
     if kept:
         return replace(as_asked, question=question, quotes=kept, outlets=outlet.publishers, topic=outlet.rest)
@@ -406,6 +406,18 @@ def _from_outlets_words(knowledge: KnowledgeBase, question: str, outlet: OutletA
         dict.fromkeys(name for q in whole.quotes if (name := publisher_name(q.article)) not in outlet.publishers)
     )
     return replace(within, question=question, outlets=outlet.publishers, other_outlets=others, topic=outlet.rest)
+
+
+def _outlet_says_any(knowledge: KnowledgeBase, outlet: OutletAsked) -> bool:
+    """Whether some passage of the outlet's articles holds a word of the topic asked of it: with the
+    outlet's name in the question, its articles were lifted enough to pass the check on a topic
+    they never mention ("what did vox say about kimchi"; late review)."""
+    topic = set(analyse(knowledge, outlet.rest).weights)
+    return any(
+        topic.intersection(terms)
+        for passage, terms in zip(knowledge.passages, knowledge.passage_terms)
+        if passage.article_id in outlet.ids
+    )
 
 
 def _what_happened_answer(question: str, happened: WhatHappened) -> Answer:

@@ -82,6 +82,15 @@ def test_an_outlet_with_nothing_on_it_is_named_and_the_outlets_that_have_are_off
     assert all(q.article.meta.publisher == "Vox" for q in reply.closest)
 
 
+def test_an_outlet_whose_articles_never_mention_the_topic_is_never_quoted_on_it(bundled_store: KnowledgeStore) -> None:
+    # The outlet's name in the question lifted its articles past the check on a topic they never
+    # mention: "what did vox say about kimchi" was answered with a Vox sentence on North Korea.
+    for question in ("what did vox say about kimchi", "what did wired say about taekwondo"):
+        reply = answer(bundled_store.current, question)
+        assert not reply.answered, question
+        assert messages.decline_message(reply).startswith("The articles of "), question
+
+
 def test_an_outlet_named_with_nothing_asked_of_it_is_left_to_the_conversation(bundled_store: KnowledgeStore) -> None:
     # "what does vox say?" asks the earlier question of Vox (a follow-up), not a question of its own.
     assert answer(bundled_store.current, "what does vox say?").outlets == ()
