@@ -139,3 +139,14 @@ def test_a_name_in_two_outlet_groups_is_reported_naming_the_file_and_field(tmp_p
         ("same_outlets", "“AP News” is in two groups (or twice in one): an outlet's names stand in one group only")
     ]
     assert set(outlets(knowledge)) == {"AP News", "Associated Press", "Ruritania Daily"}  # the bad field is left out whole
+
+
+def test_a_group_of_one_outlet_name_is_reported_in_plain_words(tmp_path: Path) -> None:
+    # pydantic's own words ("Tuple should have at least 2 items after validation") read as library
+    # output; the maintainer is told what a group needs (late review).
+    _two_spellings_of_one_outlet(tmp_path)
+    (tmp_path / "bot.yaml").write_text("same_outlets:\n  - [Associated Press]\n", encoding="utf-8")
+    knowledge = KnowledgeStore(tmp_path).current
+    assert [(p.field, p.message) for p in knowledge.problems if p.file.endswith("bot.yaml")] == [
+        ("same_outlets[0]", "a group lists the outlet's name, then at least one other name its articles give as their publisher")
+    ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.models import Problem
@@ -22,8 +22,18 @@ BOT_FILE = "bot.yaml"
 
 Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
 Word = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, to_lower=True, pattern=r"^[^\W\d_]+$")]
+
+
+def _two_names_at_least(names: tuple[str, ...]) -> tuple[str, ...]:
+    # Said plainly: pydantic's own length message ("Tuple should have at least 2 items after
+    # validation") reads as library output to a maintainer.
+    if len(names) < 2:
+        raise ValueError("a group lists the outlet's name, then at least one other name its articles give as their publisher")
+    return names
+
+
 # One outlet's names: the one the bot uses, then the others its articles give as their publisher.
-OutletNames = Annotated[tuple[Text, ...], Field(min_length=2)]
+OutletNames = Annotated[tuple[Text, ...], AfterValidator(_two_names_at_least)]
 
 
 class BotProfile(BaseModel):
