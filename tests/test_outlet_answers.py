@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot import commands, messages
 from bot.answers import answer, answer_follow_up
 from bot.compare import outlets
@@ -131,22 +133,18 @@ def test_two_spellings_are_two_outlets_until_bot_yaml_declares_them_one(tmp_path
     assert answer(knowledge, "what did AP News say about the Orsk dam?").outlets == ("Associated Press",)
 
 
-def test_a_name_in_two_outlet_groups_is_reported_naming_the_file_and_field(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("groups", "field", "message"),
+    [
+        ("  - [Associated Press, AP News]\n  - [AP News, AP]\n", "same_outlets", "“AP News” is in two groups (or twice in one): an outlet's names stand in one group only"),
+        # pydantic's own words ("Tuple should have at least 2 items after validation") read as
+        # library output; the maintainer is told what a group needs (late review).
+        ("  - [Associated Press]\n", "same_outlets[0]", "a group lists the outlet's name, then at least one other name its articles give as their publisher"),
+    ],
+)
+def test_a_bad_outlet_group_is_reported_naming_the_file_and_field(tmp_path: Path, groups: str, field: str, message: str) -> None:
     _two_spellings_of_one_outlet(tmp_path)
-    (tmp_path / "bot.yaml").write_text("same_outlets:\n  - [Associated Press, AP News]\n  - [AP News, AP]\n", encoding="utf-8")
+    (tmp_path / "bot.yaml").write_text("same_outlets:\n" + groups, encoding="utf-8")
     knowledge = KnowledgeStore(tmp_path).current
-    assert [(p.field, p.message) for p in knowledge.problems if p.file.endswith("bot.yaml")] == [
-        ("same_outlets", "“AP News” is in two groups (or twice in one): an outlet's names stand in one group only")
-    ]
+    assert [(p.field, p.message) for p in knowledge.problems if p.file.endswith("bot.yaml")] == [(field, message)]
     assert set(outlets(knowledge)) == {"AP News", "Associated Press", "Ruritania Daily"}  # the bad field is left out whole
-
-
-def test_a_group_of_one_outlet_name_is_reported_in_plain_words(tmp_path: Path) -> None:
-    # pydantic's own words ("Tuple should have at least 2 items after validation") read as library
-    # output; the maintainer is told what a group needs (late review).
-    _two_spellings_of_one_outlet(tmp_path)
-    (tmp_path / "bot.yaml").write_text("same_outlets:\n  - [Associated Press]\n", encoding="utf-8")
-    knowledge = KnowledgeStore(tmp_path).current
-    assert [(p.field, p.message) for p in knowledge.problems if p.file.endswith("bot.yaml")] == [
-        ("same_outlets[0]", "a group lists the outlet's name, then at least one other name its articles give as their publisher")
-    ]
