@@ -408,6 +408,8 @@ def test_a_speakers_words_on_the_topic_in_other_words_answer(bundled_store: Know
     gamble = answer(knowledge, "What does Jenny Town think of the leaders' gamble?")
     assert gamble.answered and "high-stakes poker" in gamble.quotes[0].text
     assert gamble.reading is not None and gamble.reading.speaker_lacks == ("leaders", "gamble")
+    # --explain says the meaning signal let it through, not only a coverage too low to answer.
+    assert "their closest words' similarity to what is asked of them" in reading_text(gamble)
     kimchi = answer(knowledge, "what did trump say about kimchi?")
     assert kimchi.declined is not None and kimchi.reading is not None and not kimchi.reading.speaker_on_topic
 

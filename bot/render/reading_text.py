@@ -43,6 +43,10 @@ def reading_text(answer: Answer) -> str:
         lines.append(messages.READING_UNKNOWN_NAME.format(name=reading.unknown_name))
     if reading.speaker is not None:
         lines.append(messages.reading_speaker(reading.speaker, quoted=reading.speaker_quoted, on_topic=reading.speaker_on_topic))
+        if reading.speaker_lacks and reading.speaker_meaning is not None:
+            # Answered though no word of the topic is in their paragraphs: the meaning signal let it
+            # through, which the coverage line alone would contradict (late review).
+            lines += _topic_in_their_words(reading)
     lines += [messages.READING_CORRECTED.format(typed=typed, read=read) for typed, read in reading.corrections]
     if reading.named_articles:
         lines.append(messages.READING_NAMED.format(ids=", ".join(reading.named_articles)))
@@ -75,12 +79,16 @@ def _speaker_declined(reading: Reading) -> str:
     if reading.unknown_name is not None:
         lines.append(messages.READING_UNKNOWN_NAME.format(name=reading.unknown_name))
     if reading.speaker_quoted and reading.speaker_lacks:
-        lines.append(messages.READING_SPEAKER_LACKS.format(words=", ".join(repr(word) for word in reading.speaker_lacks)))
-        if reading.speaker_meaning is None:
-            lines.append(messages.READING_SPEAKER_NO_MEANING)
-        else:
-            lines.append(messages.READING_SPEAKER_MEANING.format(similarity=reading.speaker_meaning, needed=SPEAKER_TOPIC_SIMILARITY))
+        lines += _topic_in_their_words(reading)
     elif reading.speaker_quoted:
         lines.append(messages.READING_SPEAKER_NO_KIND)
     lines += [messages.READING_CORRECTED.format(typed=typed, read=read) for typed, read in reading.corrections]
     return "\n".join(lines)
+
+
+def _topic_in_their_words(reading: Reading) -> list[str]:
+    """The topic's words no paragraph of the speaker's holds, and how near their words come in meaning."""
+    lacks = messages.READING_SPEAKER_LACKS.format(words=", ".join(repr(word) for word in reading.speaker_lacks))
+    if reading.speaker_meaning is None:
+        return [lacks, messages.READING_SPEAKER_NO_MEANING]
+    return [lacks, messages.READING_SPEAKER_MEANING.format(similarity=reading.speaker_meaning, needed=SPEAKER_TOPIC_SIMILARITY)]
