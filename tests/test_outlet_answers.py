@@ -93,6 +93,14 @@ def test_an_outlet_whose_articles_never_mention_the_topic_is_never_quoted_on_it(
         assert messages.decline_message(reply).startswith("The articles of "), question
 
 
+def test_an_outlets_possessive_with_the_names_that_outlet(bundled_store: KnowledgeStore) -> None:
+    # "the Post's view": the possessive left "the" behind, so the short name "the Post" was never
+    # read as The Washington Post and WIRED was quoted (late review).
+    reply = answer(bundled_store.current, "what is the Post's view of the summit?")
+    assert reply.answered and reply.outlets == ("The Washington Post",)
+    assert all(q.article.meta.publisher.startswith("The Washington Post") for q in reply.quotes)
+
+
 def test_an_outlet_named_with_nothing_asked_of_it_is_left_to_the_conversation(bundled_store: KnowledgeStore) -> None:
     # "what does vox say?" asks the earlier question of Vox (a follow-up), not a question of its own.
     assert answer(bundled_store.current, "what does vox say?").outlets == ()
