@@ -40,8 +40,7 @@ from bot.search.query import Query, analyse, articles_name_for, read_question, s
 from bot.timeline.asked_time import AfterArticles, AskedTime, after_articles, reported_by, times_asked
 from bot.search.title_context import title_terms
 from bot.search.unknown_name import unknown_name
-from bot.outlet_asked import OutletAsked, outlet_asked
-from bot.short_outlet_names import with_whole_outlet_names
+from bot.outlet_asked import OutletAsked, articles_named_alone, outlet_asked
 from bot.speaker_words import (
     SPEAKER_TOPIC_SIMILARITY,
     SpeakerAsked,
@@ -413,11 +412,9 @@ def _outlet_says_any(knowledge: KnowledgeBase, outlet: OutletAsked) -> bool:
     outlet's name in the question, its articles were lifted enough to pass the check on a topic
     they never mention ("what did vox say about kimchi"; late review)."""
     topic = set(analyse(knowledge, outlet.rest).weights)
-    return any(
-        topic.intersection(terms)
-        for passage, terms in zip(knowledge.passages, knowledge.passage_terms)
-        if passage.article_id in outlet.ids
-    )
+    numbering = knowledge.numbering  # the outlet's passages found in C, not by a look at every passage
+    theirs = np.flatnonzero(numbering.chosen(outlet.ids)[numbering.of_passage])
+    return any(topic.intersection(knowledge.passage_terms[passage]) for passage in theirs)
 
 
 def _what_happened_answer(question: str, happened: WhatHappened) -> Answer:
@@ -1012,11 +1009,10 @@ def _outlets_only(knowledge: KnowledgeBase, message: str) -> frozenset[str]:
     """The ids of the articles of the outlets a message names when it names nothing else ("and the
     Washington Post?", "what about Vox?", "what does WIRED say?"): every article of each such
     publisher, as /compare groups them. Empty for a message that asks about something too."""
-    # "what about the Post?": the outlet's short name, read as its whole name (bot.short_outlet_names).
-    query = analyse(knowledge, with_whole_outlet_names(message, knowledge.publishers))
-    if not query.named_articles or query.concepts:
+    # "what about the Post?" is read with the outlet's whole name (bot.outlet_asked.articles_named_alone).
+    publishers = {publisher_name(knowledge.articles[i]) for i in articles_named_alone(knowledge, message)}
+    if not publishers:
         return frozenset()
-    publishers = {publisher_name(knowledge.articles[i]) for i in query.named_articles if i in knowledge.articles}
     return frozenset(a.id for a in knowledge.articles.values() if publisher_name(a) in publishers)
 
 

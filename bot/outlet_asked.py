@@ -39,16 +39,26 @@ def outlet_asked(knowledge: KnowledgeBase, question: str) -> OutletAsked | None:
     nothing else; None when it names none, names something besides ("vox's article on kim's
     letter"), or asks nothing of them but their words ("what did vox say?": a follow-up's business)."""
     for frame in speaker_frames(question):
-        query = analyse(knowledge, with_whole_outlet_names(frame.who, knowledge.publishers))
-        if not query.named_articles or query.concepts:
+        ids = articles_named_alone(knowledge, frame.who)
+        if not ids:
             continue
         rest = _without_about(frame.rest)
         if not analyse(knowledge, rest).concepts:
             return None
-        ids = frozenset(i for i in query.named_articles if i in knowledge.articles)
         publishers = tuple(sorted({publisher_name(knowledge.articles[i]) for i in ids}))
         return OutletAsked(publishers, ids, rest)
     return None
+
+
+def articles_named_alone(knowledge: KnowledgeBase, words: str) -> frozenset[str]:
+    """The ids of the articles the words name (a publisher, its short name "the Post", an alias of
+    it, a kind such as "the op-ed") when they name nothing else; empty otherwise. Both a question's
+    outlet ("what did Vox say about China") and a follow-up naming only outlets ("and Vox?") are
+    read so (bot.answers._outlets_only)."""
+    query = analyse(knowledge, with_whole_outlet_names(words, knowledge.publishers))
+    if query.concepts:
+        return frozenset()
+    return frozenset(i for i in query.named_articles if i in knowledge.articles)
 
 
 def _without_about(rest: str) -> str:

@@ -15,7 +15,7 @@ import hashlib
 import logging
 import re
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from itertools import chain
@@ -136,7 +136,7 @@ class KnowledgeBase:
         """Each outlet's name once, sections aside, in article order: a question naming an outlet is
         read against these (bot.outlet_asked), which a scan of every article would make cost
         milliseconds a question at thousands of articles."""
-        return tuple(dict.fromkeys(publisher_name(article) for article in self.articles.values()))
+        return publishers_of(self.articles.values())
 
     @cached_property
     def newest_published(self) -> dt.date | None:
@@ -156,6 +156,11 @@ class KnowledgeBase:
             for name in names:
                 named.setdefault(name, set()).add(article_id)
         return MappingProxyType({name: frozenset(ids) for name, ids in named.items()})
+
+
+def publishers_of(articles: Iterable[Article]) -> tuple[str, ...]:
+    """Each outlet's name once (publisher_name), in the articles' order."""
+    return tuple(dict.fromkeys(publisher_name(article) for article in articles))
 
 
 def publisher_name(article: Article) -> str:
@@ -194,7 +199,7 @@ def _build(folder: Path, embedding_cache: Path | None, served_aliases: tuple[tup
     # (Each publisher once: a later group naming the same phrase would be passed over anyway.)
     # An outlet declared under several names (bot.yaml's same_outlets) is asked by any of them.
     spellings = {group[0]: list(group) for group in profile.same_outlets}
-    publisher_groups = [spellings.get(publisher, [publisher]) for publisher in dict.fromkeys(publisher_name(article) for article in articles)]
+    publisher_groups = [spellings.get(publisher, [publisher]) for publisher in publishers_of(articles)]
     aliases = AliasTable.from_groups([*alias_groups, *publisher_groups])
 
     # Each article's passages and terms, reused from the last build for an article that did not change.
