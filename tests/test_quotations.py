@@ -10,7 +10,7 @@ import pytest
 
 from bot.knowledge.models import Article, ArticleMeta
 from bot.knowledge.store import KnowledgeStore
-from bot.quotations.accuracy import measure, read_marked
+from bot.quotations.accuracy import Marked, measure, read_marked
 from bot.quotations.find import Quotation, find_quotations
 
 MARKED = Path(__file__).resolve().parent / "data" / "quotations_bundled.yaml"
@@ -604,3 +604,12 @@ def test_a_dotted_abbreviation_in_a_role_does_not_end_it(abbreviation: str) -> N
     # lower-case word end no sentence, so the role reads on past them (it was "the U").
     body = f"“We will wait and see,” said Tom Lindqvist, the {abbreviation} special envoy for the region. The talks resume soon."
     assert roles(body) == {"Tom Lindqvist": f"the {abbreviation} special envoy for the region"}
+
+
+def test_scoring_counts_a_quotation_marked_with_its_closing_comma_as_found() -> None:
+    """American style puts the comma inside the marks; the bot quotes the words without it, and a
+    hand-made list may copy it or not: the scorer must not call that a miss."""
+    found = find_quotations(article('"We will see how the talks go," Jim Mattis said on Monday.'))
+    marked = [Marked("made-up", "Jim Mattis", "We will see how the talks go,")]
+    accuracy = measure(found, marked)
+    assert (accuracy.right, accuracy.missed, accuracy.wrong) == (1, (), ())

@@ -44,14 +44,23 @@ def read_marked(path: Path) -> list[Marked]:
     return [Marked(item["article"], item["speaker"], item["text"], item.get("role")) for item in data["quotations"]]
 
 
+# Punctuation at a quotation's ends is the writer's house style, not the speaker's words: American
+# style puts the comma of '"We will see," he said' inside the marks, and a marker may copy it or not.
+_END_PUNCTUATION = " \t\n,.;:!?\"'\u201c\u201d\u2018\u2019\u2026"
+
+
+def _words_of(text: str) -> str:
+    return text.strip(_END_PUNCTUATION)
+
+
 def measure(found: Iterable[Quotation], expected: Sequence[Marked]) -> Accuracy:
     def key(item: Marked) -> tuple[str, str, str]:
-        return item.article, name_key(item.speaker), item.text
+        return item.article, name_key(item.speaker), _words_of(item.text)
 
     found_marks = [Marked(q.quote.article.id, q.speaker, q.text) for q in found]
     expected_keys = {key(m) for m in expected}
     found_keys = {key(m) for m in found_marks}
-    said_by_someone = {(m.article, m.text) for m in expected}
+    said_by_someone = {(m.article, _words_of(m.text)) for m in expected}
     wrong = tuple(m for m in found_marks if key(m) not in expected_keys)
     return Accuracy(
         found=len(found_marks),
@@ -59,5 +68,5 @@ def measure(found: Iterable[Quotation], expected: Sequence[Marked]) -> Accuracy:
         right=len(expected_keys & found_keys),
         missed=tuple(m for m in expected if key(m) not in found_keys),
         wrong=wrong,
-        misattributed=tuple(m for m in wrong if (m.article, m.text) in said_by_someone),
+        misattributed=tuple(m for m in wrong if (m.article, _words_of(m.text)) in said_by_someone),
     )
