@@ -4,8 +4,8 @@ onnxruntime's DynamicQuantizeMatMul.
 numpy has no fast routine for 8-bit (or 16-bit float) matrices: its int8 product took 55 ms and
 float16 400 ms over the 148,052 rows at 3,000 articles, against float32's 17-23 ms. onnxruntime,
 already the encoder's runtime, runs DynamicQuantizeMatMul with MLAS's integer kernels (SSE4.1,
-AVX2, AVX-512 and VNNI, ARM): the question rounded to 8 bits, times the 8-bit matrix, times each
-row's scale: 10 ms there. It is that fast only over a matrix held as a constant of the graph, which
+AVX2, AVX-512 and VNNI, ARM): the question rounded to 8 bits, times the 8-bit matrix (its unsigned
+codes less their offset: bot.ranking.int8_vectors says why unsigned), times each row's scale: 10 ms there. It is that fast only over a matrix held as a constant of the graph, which
 onnxruntime packs for its kernel once when the session opens (0.13 s at that size; fed as an
 input the matrix is packed again for every question: 30 ms). The packed copy is the session's own,
 so the matrix is held twice in 8 bits: half the memory of float32 still.
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from bot.ranking.int8_vectors import Int8Vectors
+from bot.ranking.int8_vectors import CODE_OFFSET, Int8Vectors
 from bot.ranking.minilm import ModelUnavailable, Vectors
 from bot.ranking.onnx_messages import onnx_enum, onnx_message
 
@@ -75,7 +75,7 @@ def _session(vectors: Int8Vectors) -> onnxruntime.InferenceSession:
     # One thread per question, as the encoder (bot.ranking.minilm._session): answers run in parallel threads.
     options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
-    supplied = {"codes": vectors.codes, "scales": vectors.scales}
+    supplied = {"codes": vectors.codes, "scales": vectors.scales, "offset": np.array([CODE_OFFSET], dtype=np.uint8)}
     try:
         options.add_external_initializers(list(supplied), [onnxruntime.OrtValue.ortvalue_from_numpy(array) for array in supplied.values()])
         return onnxruntime.InferenceSession(_graph(vectors.dimensions, len(vectors)), options, providers=["CPUExecutionProvider"])
@@ -84,15 +84,15 @@ def _session(vectors: Int8Vectors) -> onnxruntime.InferenceSession:
 
 
 def _graph(dimensions: int, texts: int) -> bytes:
-    """question (1 × dimensions, float) · codes (dimensions × texts, int8) × scales (texts) -> cosines (1 × texts)."""
+    """question (1 × dimensions, float) · (codes (dimensions × texts, uint8) - offset) × scales (texts) -> cosines (1 × texts)."""
     model = onnx_message("ModelProto")(ir_version=8, producer_name="bot.ranking.int8_product")
     model.opset_import.add(domain="", version=_OPSET)
     model.opset_import.add(domain="com.microsoft", version=_CONTRIB_OPSET)
     graph = model.graph
     graph.name = "int8_product"
-    graph.node.add(op_type="DynamicQuantizeMatMul", domain="com.microsoft", input=["question", "codes", "scales"], output=["cosines"])
+    graph.node.add(op_type="DynamicQuantizeMatMul", domain="com.microsoft", input=["question", "codes", "scales", "offset"], output=["cosines"])
     data_type = "TensorProto.DataType"
-    for name, shape, kind in (("codes", (dimensions, texts), "INT8"), ("scales", (texts,), "FLOAT")):
+    for name, shape, kind in (("codes", (dimensions, texts), "UINT8"), ("scales", (texts,), "FLOAT"), ("offset", (1,), "UINT8")):
         declared = graph.initializer.add(name=name, dims=shape, data_type=onnx_enum(data_type, kind), data_location=onnx_enum("TensorProto.DataLocation", "EXTERNAL"))
         declared.external_data.add(key="location", value=_SUPPLIED)
     for values, name, shape in ((graph.input, "question", (1, dimensions)), (graph.output, "cosines", (1, texts))):
