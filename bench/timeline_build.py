@@ -30,6 +30,7 @@ def bench(folder: Path) -> None:
     from bot.ranking.lexical import LexicalRanker
     from bot.timeline import remembered
     from bot.timeline.build import build_timeline, find_all_mentions
+    from bot.timeline.models import TimelineEvent
 
     # The meaning signal plays no part in the timeline, and encoding 155,000 sentences of a cold
     # folder would take hours here: the knowledge is built with the word ranker alone.
@@ -38,7 +39,7 @@ def bench(folder: Path) -> None:
     knowledge = base.build_knowledge_base(folder)
     built = time.perf_counter() - started
 
-    def timed(cold: bool) -> tuple[float, float, int]:
+    def timed(cold: bool) -> tuple[float, float, tuple[TimelineEvent, ...]]:
         whole, cpu = [], []
         for _ in range(ROUNDS):
             if cold:
@@ -47,9 +48,11 @@ def bench(folder: Path) -> None:
             events, _ = build_timeline(knowledge)
             whole.append(time.perf_counter() - before)
             cpu.append(time.process_time() - before_cpu)
-        return min(whole), min(cpu), len(events)
+        return min(whole), min(cpu), events
 
-    cold_wall, cold_cpu, count = timed(cold=True)
+    cold_wall, cold_cpu, events = timed(cold=True)
+    # The largest event, in quotes under every date it has: a merge that chains grows one event.
+    largest = max((len(e.quotes) + sum(len(o.quotes) for o in e.other_dates) for e in events), default=0)
     warm_wall, warm_cpu, _ = timed(cold=False)
     remembered.forget()
     before = time.process_time()
@@ -63,7 +66,7 @@ def bench(folder: Path) -> None:
         f"{folder}: {len(knowledge.articles)} articles, knowledge built in {built:.1f} s; "
         f"timeline built cold in {cold_wall:.2f} s wall, {cold_cpu:.2f} s CPU (finding mentions {finding:.2f} s CPU, "
         f"merging the rest), remembered in {warm_wall:.2f} s wall, {warm_cpu:.2f} s CPU (best of {ROUNDS} each); "
-        f"{len(mentions)} dated mentions ({dict(roles)}), {count} events; load average {os.getloadavg()[0]:.1f} "
+        f"{len(mentions)} dated mentions ({dict(roles)}), {len(events)} events, the largest of {largest} quotes; load average {os.getloadavg()[0]:.1f} "
         f"on {os.cpu_count()} cores"
     )
 

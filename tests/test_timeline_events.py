@@ -174,3 +174,54 @@ def test_a_fault_in_the_timeline_costs_the_timeline_not_the_answers(knowledge_co
     assert knowledge.timeline == ()
     assert any(p.field == "timeline" and "could not be built (TypeError" in p.message for p in knowledge.problems)
     assert commands.ask(KnowledgeStore(knowledge_copy), "Who was Trump's choice to replace Tillerson?", frontend="test").quotes
+
+
+def write_other_news(folder: Path) -> None:
+    """Articles on other things, so that words weigh as in a real folder (in two articles alone,
+    every word they share is one both use, the commonest there is)."""
+    for number, text in enumerate(["The harvest festival in Ohio drew record crowds.", "Rain delayed the marathon in Boston.", "The museum reopened its east wing to visitors.", "A new bridge opened over the river in Lyon.", "The orchestra played to a full hall in Vienna.", "Farmers reported a dry spring across the plains."]):
+        write_article(folder, f"other-{number}", text, published="2018-09-01")
+
+
+def dates_shown_with(events: tuple[TimelineEvent, ...], article_id: str) -> set[str]:
+    """Every date a reader sees above a quote of the article: its event's, or the other date it is listed under."""
+    shown = {e.label for e in events for q in e.quotes if q.article.id == article_id}
+    return shown | {o.date.label(o.approximate) for e in events for o in e.other_dates for q in o.quotes if q.article.id == article_id}
+
+
+def test_a_vaguer_date_is_never_shown_as_another_article_s_day(tmp_path: Path) -> None:
+    """"Early July" in one article and "July 6 and 7" in another tell one visit: each quote is
+    under the date its own article gives, the vaguer one never under July 6–7."""
+    folder = tmp_path / "knowledge"
+    vague = "Mike Pompeo's visit to Pyongyang in early July ended with the North accusing Washington of making gangster-like demands."
+    precise = "Pompeo's third trip to Pyongyang, on July 6 and 7, ended with the North's foreign ministry accusing the United States of making gangster-like demands."
+    write_article(folder, "review", vague, published="2018-09-01")
+    write_article(folder, "report", precise, published="2018-09-21")
+    write_other_news(folder)
+    events = build_knowledge_base(folder).timeline
+    assert dates_shown_with(events, "review") == {"about July 2018"}
+    assert dates_shown_with(events, "report") == {"July 6–7, 2018"}
+
+
+def test_a_day_inside_a_span_is_shown_as_that_day(tmp_path: Path) -> None:
+    """Trump's remark "that day" (Feb. 28) joining the two-day Hanoi summit (Feb. 27-28) another
+    article dates is listed under its own day, not under the summit's first."""
+    folder = tmp_path / "knowledge"
+    write_article(folder, "agency", "The Hanoi summit, held on Feb. 27-28, 2019, ended without agreement when Trump walked away from Kim.", published="2019-10-06")
+    write_article(folder, "review", "Trump walked away from Kim in Hanoi on Feb. 28, 2019, telling reporters the summit ended without agreement.", published="2020-01-20")
+    events = build_knowledge_base(folder).timeline
+    assert dates_shown_with(events, "agency") == {"February 27–28, 2019"}
+    assert dates_shown_with(events, "review") == {"February 28, 2019"}
+
+
+def test_a_sentence_of_two_dates_does_not_pull_another_article_to_the_wrong_one(tmp_path: Path) -> None:
+    """"On June 30, arranged after Trump floated the idea the day before" gives two mentions of
+    the same words, June 29 and June 30; another article's June 30 meeting joins the June 30 one,
+    not the June 29 one found first (the DMZ meeting stayed two events so)."""
+    folder = tmp_path / "knowledge"
+    write_article(folder, "a-review", "The handshake with Kim at the Demilitarized Zone on June 30, arranged after Trump floated the idea on Twitter the day before, revived the talks.", published="2020-01-20")
+    write_article(folder, "b-report", "Trump shook hands with Kim at the Demilitarized Zone on June 30 after he floated the idea on Twitter.", published="2019-07-01")
+    events = build_knowledge_base(folder).timeline
+    (meeting,) = [e for e in events if any(q.article.id == "b-report" for q in e.quotes)]
+    assert meeting.date.iso() == "2019-06-30"
+    assert {q.article.id for q in meeting.quotes} == {"a-review", "b-report"}

@@ -75,4 +75,4 @@ def test_a_mention_joins_an_event_by_one_source_not_by_words_spread_over_several
     assert 4 / 10 >= merging.AGREEING_OVERLAP > 2 / 10  # together enough, each source alone too little
     assert merging._match(draft, spread) == 0.0
     close = merging._Mentioned(merging._Source(*year, None), "third", frozenset({"a", "b", "x0", "e"}), dict.fromkeys(("a", "b", "x0", "e"), 1.0), 4.0)  # type: ignore[arg-type]
-    assert merging._match(draft, close) == 0.75  # three of its four words in the first source
+    assert merging._match(draft, close) == merging.SAME_DATE + 0.75  # three of its four words in the first source, on its date

@@ -9,7 +9,7 @@ not_event. Only gold entries whose article is in KNOWLEDGE_DIR count.
 
 - recall: gold events ("event") that the timeline shows with a quote overlapping their sentence and
   the same date at the same precision (a date one day off, or a day where the text gives a month, is
-  a miss);
+  a miss), under the event's date or under another date of it that the quote's source gives;
 - precision: shown events whose quotes overlap a sentence marked as an event, and (strict) with
   the date it is marked with.
 With --misses it also lists, to read, each marked event not found (with what the timeline showed on
@@ -82,7 +82,9 @@ def main(argv: list[str]) -> int:
         ]
 
     real_events = [g for g in gold if g.kind == "event"]
-    found = [g for g in real_events if any(g in overlapping(e, {"event"}) and e["date"] == g.date for e in shown)]
+    # A quote listed under another date of its event ("Another source dates this …") is shown with that date.
+    dated = [*shown, *({"date": o["date"], "quotes": o["quotes"]} for e in shown for o in e["other_dates"])]
+    found = [g for g in real_events if any(g in overlapping(e, {"event"}) and e["date"] == g.date for e in dated)]
     is_event = [e for e in shown if overlapping(e, {"event"})]
     right_date = [e for e in shown if any(g.date == e["date"] for g in overlapping(e, {"event"}))]
     print(f"{len(knowledge.articles)} articles, {len(real_events)} marked events, {len(shown)} shown")

@@ -32,6 +32,15 @@ CONFLICT_GAP = dt.timedelta(days=3)
 # Share of a mention's word weight (IDF) that must also describe the event.
 AGREEING_OVERLAP = 0.3
 CONFLICTING_OVERLAP = 0.35  # a different date needs more evidence that it is the same event
+# A date of another precision ("early July" beside "July 6") agrees with every day inside it, so the
+# words alone must show the mentions tell one event: most of the mention's word weight, not a third.
+COARSER_OVERLAP = 0.5
+# _match's score: a share of word weight (at most 1) plus how closely the dates agree, so that the
+# same date wins over a vaguer or a nearby one before the words are weighed. A sentence of two dates
+# ("On 5 August, in response to two launches in July, …") gives two mentions of the same words:
+# another article's "Aug. 5" must join the first, not the July one found earlier.
+SAME_DATE, SAME_PRECISION = 2.0, 1.0
+QUOTED = 4.0
 # One shared word is chance (Snowball stems "relative" and "relations" alike); two is a topic.
 MIN_SHARED_TERMS = 2
 
@@ -74,6 +83,10 @@ class _Draft:
     # that a year-long event of many sources would take nearly any mention of that year sharing two
     # words (seen: one "2017" event of 1,119 mentions at 3,000 synthetic articles).
     word_sets: list[frozenset[str]] = field(default_factory=list)
+    # Beside each word set, the date of its source: a mention must agree with the source it is
+    # weighed against, not only with the event's first source (a year-long first source let every
+    # day of that year in, by way of any later source of another day).
+    source_dates: list[_SourceDate] = field(default_factory=list)
     found: list[_Source] = field(default_factory=list)
     dates_by_article: dict[str, set[EventDate]] = field(default_factory=dict)  # of the found sources
     window: tuple[int, int] = field(init=False)  # its date's days (ordinals): compared with every candidate
@@ -90,6 +103,16 @@ class _Draft:
         self.dates_by_article.setdefault(article_id, set()).add(source.date)
         self.terms |= words
         self.word_sets.append(words)
+        self.source_dates.append(_SourceDate(source.date.precision, source.approximate, source.window))
+
+
+@dataclass(frozen=True, slots=True)
+class _SourceDate:
+    """What _match compares of a source's date: its precision and the days it can mean."""
+
+    precision: str
+    approximate: bool
+    window: tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -196,6 +219,7 @@ def merge(
     index = _Index()
     for position, draft in enumerate(drafts):
         draft.word_sets.append(frozenset(draft.terms))
+        draft.source_dates.append(_SourceDate(draft.date.precision, draft.approximate, draft.window))
         index.add(position, draft, draft.terms)
     seen: set[tuple[str, int, EventDate]] = set()
     for mention in sorted(mentions, key=lambda m: (m.date.sort_key(), m.article_id, m.phrase.start)):
@@ -284,15 +308,36 @@ def _match(draft: _Draft, mentioned: _Mentioned) -> float:
     if not agrees and (gap > CONFLICT_GAP.days or draft.approximate or source.approximate):
         return 0.0
     if quoted:
-        return 2.0  # the curator quoted this very sentence for the event
+        return QUOTED  # the curator quoted this very sentence for the event
     dates = draft.dates_by_article.get(mentioned.article_id)
     if dates is not None and (len(dates) != 1 or source.date not in dates):
         return 0.0  # one writer gives one event one date: another date in the same article is another event
     if not mentioned.total:
         return 0.0
-    share = max(math.fsum(map(mentioned.weights.__getitem__, shared & words)) for words in draft.word_sets) / mentioned.total
-    needed = AGREEING_OVERLAP if agrees else CONFLICTING_OVERLAP
-    return share if share >= needed else 0.0
+    best = 0.0
+    for words, dated in zip(draft.word_sets, draft.source_dates):
+        agreement = _agreement(dated, source)
+        if agreement is None:
+            continue
+        needed, bonus = agreement
+        share = math.fsum(map(mentioned.weights.__getitem__, shared & words)) / mentioned.total
+        if share >= needed and share + bonus > best:
+            best = share + bonus
+    return best
+
+
+def _agreement(dated: _SourceDate, source: _Source) -> tuple[float, float] | None:
+    """How one source of an event and the mention agree on the date: the share of the mention's
+    word weight the source must hold for the mention to join the event by it, and what the
+    agreement adds to the score (_match); None when the dates cannot be one event's."""
+    gap = _gap(dated.window, source.window)
+    if gap > 0:
+        # Two days told from two time zones or two vantage points; two months side by side are not.
+        close = gap <= CONFLICT_GAP.days and dated.precision == source.date.precision == "day" and not dated.approximate and not source.approximate
+        return (CONFLICTING_OVERLAP, 0.0) if close else None
+    if dated.precision != source.date.precision:
+        return COARSER_OVERLAP, 0.0
+    return AGREEING_OVERLAP, SAME_DATE if dated.window == source.window else SAME_PRECISION
 
 
 def _overlaps(a: Quote, b: Quote) -> bool:
@@ -303,10 +348,8 @@ def _finish(draft: _Draft) -> TimelineEvent:
     """The event's date, its quotes, and the sources that give another date."""
     if draft.curated:
         date, approximate = draft.date, draft.approximate
-        anchor = draft.window
         if (finer := _finer_date(draft)) is not None:
             date, approximate = finer.date, False
-            anchor = _window_days(finer.first, finer.last, False)
     else:
         # With no curator, the date most sources give leads; ties go to the more precise, then earlier.
         counts: dict[EventDate, list[_Source]] = {}
@@ -314,11 +357,10 @@ def _finish(draft: _Draft) -> TimelineEvent:
             counts.setdefault(source.date, []).append(source)
         lead = min(counts.values(), key=lambda s: (-len(s), -len(s[0].date.iso()), s[0].date.sort_key()))[0]
         date, approximate = lead.date, all(s.approximate for s in counts[lead.date])
-        anchor = lead.window
     quotes = _Unique(draft.quotes)
     others: dict[EventDate, list[_Source]] = {}
     for source in draft.found:
-        if _gap(anchor, source.window) <= 0:
+        if _gives_the_date(source, date, draft.quotes):
             quotes.add(source.quote)
         else:
             others.setdefault(source.date, []).append(source)
@@ -326,16 +368,20 @@ def _finish(draft: _Draft) -> TimelineEvent:
         DatedSource(d, all(s.approximate for s in sources), _Unique(s.quote for s in sources).quotes())
         for d, sources in sorted(others.items(), key=lambda item: item[0].sort_key())
     )
-    # An event of several days: the span a source gives for the event's own date.
-    # A curated date stays as the curator wrote it.
-    # Compared as days covered: EventDate's own ordering cannot compare a month with a day.
-    extent = next(
-        (s.extent for s in draft.found if s.extent is not None and s.extent[0].first_day() <= date.first_day() and date.last_day() <= s.extent[1].last_day()),
-        None,
-    )
+    # An event of several days: the span a source giving the event's own date gives with it (a
+    # source of another date is listed under that date, above). A curated date stays as the curator wrote it.
+    extent = next((s.extent for s in draft.found if s.extent is not None and s.date == date), None)
     if extent is not None and extent[0] != extent[1] and not draft.curated:
         return TimelineEvent(extent[0], approximate, draft.title, quotes.quotes(), draft.curated, other_dates, end=extent[1])
     return TimelineEvent(date, approximate, draft.title, quotes.quotes(), draft.curated, other_dates)
+
+
+def _gives_the_date(source: _Source, date: EventDate, curated_quotes: Sequence[Quote]) -> bool:
+    """Whether the source's quote may stand under the event's date: it gives that very date, or
+    the curator quoted it for the event. A source giving another date, a vaguer one ("early July"
+    beside "July 6") or a day inside a longer one included, is listed under its own date with
+    its article, so that no quote is shown with a date its writer did not give."""
+    return source.date == date or any(_overlaps(q, source.quote) for q in curated_quotes)
 
 
 def _finer_date(draft: _Draft) -> _Source | None:
