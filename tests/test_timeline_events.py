@@ -203,6 +203,20 @@ def test_a_vaguer_date_is_never_shown_as_another_article_s_day(tmp_path: Path) -
     assert dates_shown_with(events, "report") == {"July 6–7, 2018"}
 
 
+def test_a_vaguer_date_sharing_some_words_stays_its_own_event(tmp_path: Path) -> None:
+    """A month agrees with every day of it, so the words must show plainly that a mention of the
+    month tells the day's event: flying to Tokyo to brief on the talks is not the talks, though
+    four words of it are the talks' ("Pompeo", "nuclear", "talks", "Pyongyang")."""
+    folder = tmp_path / "knowledge"
+    write_article(folder, "weekly", "In early July, Pompeo flew to Tokyo to brief Japanese officials on his nuclear talks in Pyongyang.", published="2018-08-01")
+    write_article(folder, "daily", "On July 6, Pompeo held nuclear talks in Pyongyang with Kim Yong Chol.", published="2018-07-07")
+    write_other_news(folder)
+    events = build_knowledge_base(folder).timeline
+    assert dates_shown_with(events, "weekly") == {"about July 2018"}
+    assert dates_shown_with(events, "daily") == {"July 6, 2018"}
+    assert not any(e.other_dates for e in events)
+
+
 def test_a_day_inside_a_span_is_shown_as_that_day(tmp_path: Path) -> None:
     """Trump's remark "that day" (Feb. 28) joining the two-day Hanoi summit (Feb. 27-28) another
     article dates is listed under its own day, not under the summit's first."""

@@ -23,7 +23,7 @@ from bot.knowledge.models import Article
 from bot.quotes import Quote
 from bot.search.normalise import terms
 from bot.timeline.found import Mention
-from bot.timeline.models import DatedSource, EventDate, TimelineEvent
+from bot.timeline.models import DatedSource, EventDate, Precision, TimelineEvent
 
 # An approximate date ("six months ago") agrees with any date this close to it.
 APPROXIMATE_SLACK = dt.timedelta(days=31)
@@ -110,7 +110,7 @@ class _Draft:
 class _SourceDate:
     """What _match compares of a source's date: its precision and the days it can mean."""
 
-    precision: str
+    precision: Precision
     approximate: bool
     window: tuple[int, int]
 
