@@ -21,7 +21,16 @@ from bot.ranking.protocol import Asked, Ranking
 from bot.ranking.semantic import SemanticRanker
 from bot.ranking.signals import content_of, gather_signals
 from bot.read_as_needed import ReadAsNeeded
-from bot.search.answer_type import AnswerType, Expectation, expected_answer, satisfies, terms_required, wants_explanation, without_opening
+from bot.search.answer_type import (
+    AnswerType,
+    Expectation,
+    asks_about_the_past,
+    expected_answer,
+    satisfies,
+    terms_required,
+    wants_explanation,
+    without_opening,
+)
 from bot.search.chat_markup import without_mention_markup
 from bot.search.ellipsis import (
     INTERJECTIONS,
@@ -322,7 +331,7 @@ def answer(
     quotes = quotes_from(knowledge, fitting or ranked, explain=wants_explanation(asking or question), ratio=pipeline.following_quote_ratio, asked=query.weights)
     if reading.unknown_name is not None or not pipeline.check.answers(evidence):
         return Answer(question, declined=Declined.NOT_COVERED, closest=quotes[:CLOSEST_OFFERED], coverage=coverage, reading=reading)
-    if own_question and expectation is not None and expectation.type in DATE_ANSWERS:
+    if own_question and expectation is not None and expectation.type in DATE_ANSWERS and asks_about_the_past(plain):
         answered = Answer(question, quotes=quotes, coverage=coverage, reading=reading)
         return _led_by_asked_event(knowledge, answered, plain, query, rankings, ranked, to_the_day=expectation.type is AnswerType.DAY)
     return Answer(question, quotes=quotes, coverage=coverage, reading=reading)

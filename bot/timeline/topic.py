@@ -53,12 +53,12 @@ def event_asked_about(
     quote "Trump's first negotiating mistake was giving away … a presidential meeting" holds more
     of the question's words, but means less of it); then whose quotes say most; then whose best
     quote ranks higher. `to_the_day`: the question asks for a day ("on what date …?"), which an
-    event the timeline dates only to its month or year does not tell. None when no event passes."""
+    event the timeline dates only to its month or year does not tell. None when no event passes,
+    or the one that leads does not tell what is asked."""
     if not query.concepts:
         return None
     reading = _TopicReading(knowledge, query, rankings, ranked)
-    dated = [event for event in knowledge.timeline if event.precision == "day" or not to_the_day]
-    named = _title_meanings(question, [event for event in dated if reading.on_topic(event)], rankings)
+    named = _title_meanings(question, [event for event in knowledge.timeline if reading.on_topic(event)], rankings)
     best: tuple[tuple[float, float, float, float], AskedEvent] | None = None
     for event, meaning in named:
         own = reading.quoted(_all_quotes(event))
@@ -76,7 +76,9 @@ def event_asked_about(
         key = (title, meaning + (similarity or 0.0), coverage, reading.order(lead)[0] if lead is not None else 0.0)
         if best is None or key > best[0]:
             best = (key, AskedEvent(event, quote))
-    return None if best is None else best[1]
+    if best is None or (to_the_day and best[1].event.precision != "day"):
+        return None  # not another event in its place: "the exact date of the Singapore summit" is not Hanoi's
+    return best[1]
 
 
 def _title_meanings(question: str, events: list[TimelineEvent], rankings: list[Ranking]) -> list[tuple[TimelineEvent, float]]:
