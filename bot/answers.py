@@ -347,7 +347,7 @@ def _led_by_asked_event(
     # Imported here: the timeline's topic filter reads events with this module's retrieval.
     from bot.timeline.topic import event_asked_about
 
-    asked = event_asked_about(knowledge, question, query, rankings, ranked, to_the_day=to_the_day)
+    asked = event_asked_about(knowledge, question, query, rankings, ranked, coverage_needed=answered.coverage, to_the_day=to_the_day)
     if asked is None:
         return answered
     holding = next((q for q in answered.quotes if q.article.id == asked.quote.article.id and q.start <= asked.quote.start and asked.quote.end <= q.end), None)

@@ -105,6 +105,15 @@ def test_a_day_asked_for_is_not_told_by_an_event_dated_only_to_its_month_nor_by_
     assert month.asked_event is not None and month.asked_event.event == _singapore(bundled_store)
 
 
+def test_an_event_whose_quotes_say_less_of_the_question_than_the_answer_does_does_not_lead(bundled_store: KnowledgeStore) -> None:
+    """"when did kim say he would denuclearise?" was led by "Trump commits to a summit with Kim Jong
+    Un", whose quotes name Kim and are near the question in meaning but say nothing of
+    denuclearising: the event that leads holds as much of the question as the answer's passage."""
+    result = commands.ask(bundled_store, "when did kim say he would denuclearise?", frontend="test")
+    assert result.answered and result.asked_event is not None
+    assert result.asked_event.event == _singapore(bundled_store)  # its quote: the Singapore accord's "complete denuclearization"
+
+
 def test_a_date_found_in_the_articles_is_labelled_as_such(bundled_store: KnowledgeStore) -> None:
     result = commands.ask(bundled_store, "when did joseph yun question the trump administration's diplomatic approach?", frontend="test")
     assert result.asked_event is not None and not result.asked_event.event.curated

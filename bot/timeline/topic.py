@@ -12,6 +12,7 @@ from bot.quotes import Quote
 from bot.ranking.answer_check import Evidence
 from bot.search.normalise import terms
 from bot.search.query import Query, analyse
+from bot.search.title_context import title_terms
 from bot.ranking.fusion import Fused
 from bot.ranking.protocol import Ranking
 from bot.ranking.semantic import question_vectors
@@ -39,14 +40,24 @@ def events_on_topic(knowledge: KnowledgeBase, events: Sequence[TimelineEvent], t
 
 
 def event_asked_about(
-    knowledge: KnowledgeBase, question: str, query: Query, rankings: list[Ranking], ranked: Sequence[Fused], *, to_the_day: bool = False
+    knowledge: KnowledgeBase,
+    question: str,
+    query: Query,
+    rankings: list[Ranking],
+    ranked: Sequence[Fused],
+    *,
+    coverage_needed: float = 0.0,
+    to_the_day: bool = False,
 ) -> AskedEvent | None:
     """The timeline event a question asking when something happened is about, found with the
     question's own rankings (`ranked`: its fused order) as the topic filter finds events.
 
     An event's own quotes and title must pass the answer check by themselves, without the
-    sentences around them that put it on the topic: an event only near what is asked is no answer
-    to when it happened. Of those, the one whose name says most of what is asked leads (a curated
+    sentences around them that put it on the topic, and hold at least `coverage_needed` of the
+    question (the answer's: as much as the passage it was accepted on). An event only near what is
+    asked is no answer to when it happened: "when did kim say he would denuclearise?" is not
+    "Trump commits to a summit with Kim Jong Un", whose quotes name Kim and mean much the same but
+    say nothing of denuclearising. Of those, the one whose name says most of what is asked leads (a curated
     title is its curator's name for it: "Trump and Kim meet at the Singapore summit" for "when did
     trump and kim first meet?"); among names saying as much, the one nearer in meaning, by its
     title and its best quote ("Trump commits to a summit with Kim Jong Un" names as much, and its
@@ -62,11 +73,14 @@ def event_asked_about(
     best: tuple[tuple[float, float, float, float], AskedEvent] | None = None
     for event, meaning in named:
         own = reading.quoted(_all_quotes(event))
-        present = set().union(*(knowledge.sentence_terms[position] for position in own)) | _title_terms(knowledge, event.title)
+        # As the answer's coverage reads its best passage: with its article's title, what the whole article is about.
+        articles = {quote.article.id: quote.article for quote in _all_quotes(event)}.values()
+        context = set().union(*(title_terms(article.meta.title, knowledge.aliases) for article in articles))
+        present = set().union(*(knowledge.sentence_terms[position] for position in own)) | _title_terms(knowledge, event.title) | context
         coverage = weighted_coverage(concept_credits(knowledge, query, frozenset(present)))
         lead = max(own, key=reading.order, default=None)
         similarity = None if lead is None else similarity_of(rankings, lead)
-        if not PIPELINE.check.answers(Evidence(coverage, similarity, typed_answer_found=True, has_topic=True)):
+        if coverage < coverage_needed - _SAME_COVERAGE or not PIPELINE.check.answers(Evidence(coverage, similarity, typed_answer_found=True, has_topic=True)):
             continue
         # The quote shown backs the date shown: one of the event's own quotes, the best ranked.
         quote = max(event.quotes, key=lambda q: max((reading.order(p) for p in reading.quoted([q])), default=(0.0, 0.0)), default=None)
@@ -79,6 +93,10 @@ def event_asked_about(
     if best is None or (to_the_day and best[1].event.precision != "day"):
         return None  # not another event in its place: "the exact date of the Singapore summit" is not Hanoi's
     return best[1]
+
+
+# Coverages computed from the same concepts' weights: equal up to the floats' rounding.
+_SAME_COVERAGE = 1e-9
 
 
 def _title_meanings(question: str, events: list[TimelineEvent], rankings: list[Ranking]) -> list[tuple[TimelineEvent, float]]:
