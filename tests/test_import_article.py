@@ -10,7 +10,7 @@ from bot import messages
 
 from bot import commands
 from bot.cli import main
-from bot.importer.article_file import make_id
+from bot.importer.article_file import make_id, slug
 from bot.importer.chrome import drop_chrome
 from bot.knowledge.articles import read_article
 from bot.knowledge.base import build_knowledge_base
@@ -301,3 +301,20 @@ def test_a_broken_utf16_file_is_refused_as_utf16_naming_the_byte(knowledge_copy:
     error = capsys.readouterr().err
     assert "not UTF-16 text" in error and "offset 78" in error and "not UTF-8" not in error
     assert sorted((knowledge_copy / "articles").iterdir()) == before
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Trump steps into North Korea at the DMZ and shakes hands with Kim",  # the walkthrough's: cut after "at the"
+        "Pompeo and Kim Yong Chol meet in New York to prepare for the second summit",
+        "North Korea says it will not give up its nuclear weapons for the sake of a deal",
+    ],
+)
+def test_a_cut_id_ends_on_a_whole_word_that_is_not_a_small_one(title: str) -> None:
+    """A long title is cut to the id limit; the cut left "…-north-korea-at-the", a phrase cut off."""
+    generated = make_id("Walk Test Desk", "2019-06-30", title)
+    full = f"walk-test-desk-2019-06-30-{slug(title)}"
+    assert len(generated) <= 64 and full.startswith(generated) and full[len(generated)] == "-"  # whole words only
+    assert generated.split("-")[-1] not in {"a", "an", "the", "at", "of", "in", "to", "and", "for", "on", "with", "its", "will", "not"}
+    assert len(generated) >= 40  # only small words go: the title still says what it is about

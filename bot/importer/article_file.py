@@ -23,16 +23,34 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.replace("'", "")).strip("-")
 
 
+# English words that lean on the word after them (articles, determiners, prepositions,
+# conjunctions, auxiliaries): a title cut after one reads as cut mid-phrase ("…-north-korea-at-the").
+# Closed classes of English, not this story's words; slug() has already dropped apostrophes.
+_LEANING_WORDS = frozenset(
+    """a an the this that these those my your his her its our their some any no every each
+    of at in on to for from by with into onto upon about over under after before between through
+    during without within against among toward towards across behind beyond near than as via per
+    and or nor but so yet if because while when where whether although though unless until since
+    is are was were be been being am has have had do does did will would shall should can could
+    may might must not isnt arent wasnt werent dont doesnt didnt wont cant hasnt havent hadnt""".split()
+)
+
+
 def make_id(publisher: str, published: str, title: str) -> str:
-    """publisher-date-title, cut at a word boundary to 64 characters (ARTICLE_ID_PATTERN)."""
+    """publisher-date-title, cut at a word boundary to 64 characters (ARTICLE_ID_PATTERN), never
+    ending on a word that leans on the one cut off."""
     publisher_slug = slug(re.sub(r"\(.*?\)", "", publisher)) or "article"
-    full = f"{publisher_slug}-{published}-{slug(title)}".strip("-")
+    head = f"{publisher_slug}-{published}"
+    full = f"{head}-{slug(title)}".strip("-")
     if len(full) <= MAX_ID_CHARS:
         return full
     cut = full[: MAX_ID_CHARS + 1]
-    # Drop the word the limit cut in half, unless that would leave nothing of the title.
-    at_word = cut[: cut.rfind("-")] if "-" in cut else ""
-    return at_word if len(at_word) > len(publisher_slug) + len(published) + 1 else full[:MAX_ID_CHARS].rstrip("-")
+    # Drop the word the limit cut in half, then the small words left dangling at the end, unless
+    # that would leave nothing of the title.
+    words = cut[len(head) + 1 : cut.rfind("-")].split("-") if cut.rfind("-") > len(head) else []
+    while words and words[-1] in _LEANING_WORDS:
+        words.pop()
+    return f"{head}-{'-'.join(words)}" if words else full[:MAX_ID_CHARS].rstrip("-")
 
 
 def article_path(folder: Path, article_id: str) -> Path:
