@@ -184,7 +184,7 @@ def test_check_names_file_field_and_problem(knowledge_copy: Path) -> None:
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     # The field's line and the bad value, not pydantic's "Input should be a valid date".
-    assert any("bad-date.md, line 5: published: '2019-13-45' is not a real date: write it as YYYY-MM-DD" in line for line in lines), lines
+    assert any("bad-date.md, line 5: published: '2019-13-45' has no month 13: months run from 01 to 12" in line for line in lines), lines
     assert any("latin1.md, line 3: (file): is not UTF-8 text: byte 0xe9 at offset 25, column 11" in line for line in lines)
     assert any("extra.md, line 6: mood: is not a known field" in line for line in lines)
     assert any("zz-duplicate.md: id: 'vox-2019-02-28-approach-didnt-work' is already used by" in line for line in lines)
@@ -490,7 +490,7 @@ def test_another_story_is_described_from_its_own_bot_file(tmp_path: Path) -> Non
     (folder / "bot.yaml").write_text("topic: the orchard talks\nexample_questions: oops\n", encoding="utf-8")
     check = run_bot("check", "--knowledge", str(folder))
     assert check.returncode == 1
-    assert check.stdout.splitlines() == [f"{folder / 'bot.yaml'}: example_questions: 'oops': Input should be a valid tuple"]
+    assert check.stdout.splitlines() == [f"{folder / 'bot.yaml'}, line 2: example_questions: 'oops': Input should be a valid tuple"]
 
 
 def test_batch_reports_a_line_that_is_not_utf8_by_number_and_answers_the_rest(tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ def test_alias_file_errors_name_the_group(tmp_path: Path) -> None:
     aliases = tmp_path / "aliases.yaml"
     aliases.write_text("groups:\n  - [North Korea, DPRK]\n  - [Pyongyang, dprk]\n", encoding="utf-8")
     [problem] = problems_of(tmp_path)
-    assert problem == f"{aliases}, line 3: groups[1]: 'dprk' is already in group 0"
+    assert problem == f"{aliases}, line 3: group 2: 'dprk' is already in the group at line 2"  # both counted as the file reads
     aliases.write_text("groups:\n  - [Hanoi]\n", encoding="utf-8")
     assert "needs at least two names" in problems_of(tmp_path)[0]
     aliases.write_text("groups:\n  - [the, of]\n", encoding="utf-8")
@@ -41,7 +41,7 @@ def test_a_bad_alias_group_is_left_out_and_the_others_serve(tmp_path: Path) -> N
     write_article(tmp_path, "two", "Weather in Oslo was mild in spring.")
     (tmp_path / "aliases.yaml").write_text("groups:\n  - [of, the]\n  - [North Korea, DPRK]\n", encoding="utf-8")
     knowledge = build_knowledge_base(tmp_path)
-    assert [str(p) for p in knowledge.problems] == [f"{tmp_path / 'aliases.yaml'}, line 2: groups[0]: 'of' is only stop words, so it can never match"]
+    assert [str(p) for p in knowledge.problems] == [f"{tmp_path / 'aliases.yaml'}, line 2: group 1: 'of' is only stop words, so it can never match"]
     assert knowledge.aliases.group_of("North Korea") == knowledge.aliases.group_of("DPRK") is not None
 
 
@@ -51,9 +51,9 @@ def test_a_group_that_is_not_a_list_of_names_costs_only_itself(tmp_path: Path) -
     aliases.write_text("groups:\n  - just a string\n  - [North Korea, DPRK]\n  - [Hanoi, 1994]\n  - [the, of]\n", encoding="utf-8")
     knowledge = build_knowledge_base(tmp_path)
     assert [str(p) for p in knowledge.problems] == [
-        f"{aliases}, line 2: groups[0]: 'just a string': Input should be a valid list",  # the bad value quoted back
-        f"{aliases}, line 4: groups[2][1]: '1994': Input should be a valid string",
-        f"{aliases}, line 5: groups[3]: 'the' is only stop words, so it can never match",
+        f"{aliases}, line 2: group 1: 'just a string': Input should be a valid list",  # the bad value quoted back
+        f"{aliases}, line 4: group 3, item 2: '1994': Input should be a valid string",
+        f"{aliases}, line 5: group 4: 'the' is only stop words, so it can never match",
     ]
     assert knowledge.aliases.group_of("North Korea") == knowledge.aliases.group_of("DPRK") is not None
 
@@ -155,7 +155,7 @@ def test_a_name_that_shrinks_to_an_everyday_word_is_refused(tmp_path: Path) -> N
     (tmp_path / "aliases.yaml").write_text("groups:\n  - [test, set off]\n  - [hammering out, hashing out]\n", encoding="utf-8")
     knowledge = build_knowledge_base(tmp_path)
     assert [str(p) for p in knowledge.problems] == [
-        f"{tmp_path / 'aliases.yaml'}, line 2: groups[0]: 'set off' is just 'set' once small words are ignored, so it would match every 'set'"
+        f"{tmp_path / 'aliases.yaml'}, line 2: group 1: 'set off' is just 'set' once small words are ignored, so it would match every 'set'"
     ]
     assert knowledge.aliases.group_of("hashing out") == knowledge.aliases.group_of("hammering out") is not None
 
@@ -175,9 +175,9 @@ def test_bot_file_problems_name_the_field_and_the_good_fields_still_serve(tmp_pa
         encoding="utf-8",
     )
     problems = problems_of(tmp_path)
-    assert f"{bot_file}: mood: is not a known field" in problems
-    assert any(p.startswith(f"{bot_file}: example_questions[0]: ") for p in problems)
-    assert any(p.startswith(f"{bot_file}: not_person_words") and "should match pattern" in p for p in problems)
+    assert f"{bot_file}, line 3: mood: is not a known field" in problems
+    assert any(p.startswith(f"{bot_file}, line 2: example_question 1: ") for p in problems)  # the bad item's line, counted from 1
+    assert any(p.startswith(f"{bot_file}, line 4: not_person_word 2: ") and "should match pattern" in p for p in problems)
     assert len(problems) == 3
     profile = build_knowledge_base(tmp_path).profile
     assert profile.topic == "the quince orchard talks"  # the good field serves; the bad ones fall back
@@ -215,9 +215,9 @@ def test_check_names_the_file_line_where_an_unclosed_quote_starts_and_where_a_ba
     assert result.returncode == 1
     assert f"{article}: front matter: is not valid YAML: line 3, column 8: found unexpected end of stream in a quoted scalar that starts here" in result.stdout
     # The date's problem at the entry's line, the quote's at its own `article:` line.
-    dated = [line for line in result.stdout.splitlines() if line.startswith(f"{timeline}, line {bad_entry_line}: events[")]
-    quoted = [line for line in result.stdout.splitlines() if line.startswith(f"{timeline}, line {bad_entry_line + 3}: events[")]
-    assert len(dated) == 1 and "is not a real date" in dated[0] and len(quoted) == 1 and "no-such" in quoted[0]
+    dated = [line for line in result.stdout.splitlines() if line.startswith(f"{timeline}, line {bad_entry_line}: event ")]
+    quoted = [line for line in result.stdout.splitlines() if line.startswith(f"{timeline}, line {bad_entry_line + 3}: event ")]
+    assert len(dated) == 1 and "has no month 13" in dated[0] and len(quoted) == 1 and "no-such" in quoted[0]
 
 
 def test_an_article_linked_to_itself_is_named_and_the_others_served(tmp_path: Path) -> None:
@@ -245,10 +245,10 @@ def test_a_misspelt_field_is_told_the_field_it_is_close_to_as_a_misspelt_setting
     result = run_bot("check", "--knowledge", str(knowledge_copy))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert f"{bot_file}: example_nmaes: is not a known field; did you mean example_names?" in lines
-    assert f"{bot_file}: mood: is not a known field" in lines  # nothing close: nothing offered
+    assert any(line.startswith(f"{bot_file}, line ") and line.endswith(": example_nmaes: is not a known field; did you mean example_names?") for line in lines), lines
+    assert any(line.startswith(f"{bot_file}, line ") and line.endswith(": mood: is not a known field") for line in lines), lines  # nothing close: nothing offered
     assert any(line.startswith(f"{article}, line ") and line.endswith(": titel: is not a known field; did you mean title?") for line in lines), lines
-    assert any(line.startswith(f"{timeline}, line ") and line.endswith("quotes[0].artcle: is not a known field; did you mean article?") for line in lines), lines
+    assert any(line.startswith(f"{timeline}, line ") and line.endswith("quote 1, artcle: is not a known field; did you mean article?") for line in lines), lines
 
 
 def test_a_misspelt_field_is_not_offered_a_field_the_file_already_has(tmp_path: Path) -> None:
@@ -260,4 +260,24 @@ def test_a_misspelt_field_is_not_offered_a_field_the_file_already_has(tmp_path: 
     path.write_text("---\nid: bad-front\npublsher: AP\npublished: 2019-02-30\ntitle: T\n---\n\nBody.\n", encoding="utf-8")
     problems = problems_of(tmp_path)
     assert f"{path}, line 3: publsher: is not a known field; did you mean publisher?" in problems
-    assert f"{path}, line 4: published: '2019-02-30' is not a real date: write it as YYYY-MM-DD" in problems
+    assert f"{path}, line 4: published: '2019-02-30' is not a day of the calendar: February 2019 has 28 days" in problems
+
+
+@pytest.mark.parametrize(
+    ("written", "why"),
+    [
+        ("2019-02-30", "February 2019 has 28 days"),
+        ("2020-02-30", "February 2020 has 29 days"),  # a leap year
+        ("2018-06-31", "June 2018 has 30 days"),
+        ("2019-13-01", "has no month 13: months run from 01 to 12"),
+    ],
+)
+def test_a_date_written_right_that_the_calendar_lacks_says_what_is_wrong(tmp_path: Path, written: str, why: str) -> None:
+    """`published: 2019-02-30` was told to "write it as YYYY-MM-DD", which it is; a timeline date too."""
+    write_article(tmp_path, "one", "The talks resumed.", published=written)
+    (tmp_path / "timeline.yaml").write_text(f'events:\n  - date: "{written}"\n    title: T\n    quotes:\n      - article: one\n        text: "The talks resumed."\n', encoding="utf-8")
+    problems = problems_of(tmp_path)
+    said = f"'{written}' {'is not a day of the calendar: ' if why.endswith('days') else ''}{why}"
+    assert any(p.endswith(f"published: {said}") for p in problems), problems
+    assert any(p.endswith(f"date: {said}") for p in problems), problems
+    assert not any("write it as YYYY-MM-DD" in p for p in problems)

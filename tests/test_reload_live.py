@@ -240,6 +240,6 @@ def test_an_alias_group_that_clashes_with_a_served_one_changes_nothing(chat: Cha
     chat.wait_stderr("aliases.yaml changed")
     line = chat.wait_stderr("aliases.yaml, line")  # its warning, on its own line under the summary
     clash = text.splitlines().index(served) + 1
-    assert f"aliases.yaml, line {clash}: groups[" in line and "'Hanoi' is already in group" in line and "which the bot already serves" in line
+    assert f"aliases.yaml, line {clash}: group " in line and f"'Hanoi' is already in the group at line {clash + 1}, which the bot already serves" in line
     assert chat.ask(question) == before
     assert chat.ask("/timeline") == timeline_before

@@ -131,13 +131,13 @@ def test_a_problem_moved_down_its_file_by_an_edit_above_it_is_neither_fixed_nor_
     aliases = knowledge_copy / "aliases.yaml"
     aliases.write_text("groups:\n  - [North Korea, DPRK]\n  - [Hanoi]\n", encoding="utf-8")
     first = terminal.reply_to(store, "/reload", talk) or ""
-    assert "1 warning (1 new)." in first and "line 3: groups[1]" in first
+    assert "1 warning (1 new)." in first and "line 3: group 2" in first
     aliases.write_text("groups:\n  - [North Korea, DPRK]\n  # Cities\n  - [Hanoi]\n", encoding="utf-8")
     second = terminal.reply_to(store, "/reload", talk) or ""
     assert second.endswith("1 warning, unchanged.") and "\n" not in second, second
     aliases.write_text("groups:\n  - [North Korea, DPRK]\n", encoding="utf-8")
     third = terminal.reply_to(store, "/reload", talk) or ""
-    assert "0 warnings" in third and "fixed: " in third and "line 4: groups[1]" in third, third
+    assert "0 warnings" in third and "fixed: " in third and "line 4: group 2" in third, third
 
 
 def test_a_question_during_a_reload_sees_one_version(knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -58,12 +58,12 @@ def test_each_bad_entry_is_one_problem_naming_it(knowledge_copy: Path) -> None:
     lines = [str(p) for p in knowledge.problems]
     file = str(knowledge_copy / "timeline.yaml")
     # A quote's problem names the quote's own line, not its entry's "- date:" line.
-    assert f"{file}, line 11: events[1].quotes[0].article: is not a known article id: 'no-such-article'" in lines
-    assert f"{file}, line 17: events[2].quotes[0].text: is not in article '{VOX}' (copy it exactly)" in lines
-    assert any(line.startswith(f"{file}, line 18: events[3].date: ") and "not a real date" in line for line in lines)
-    assert any(line.startswith(f"{file}, line 23: events[4].date: ") and "YYYY" in line for line in lines)
-    assert f"{file}, line 31: events[5].colour: is not a known field" in lines
-    assert any(line.startswith(f"{file}, line 30: events[5].quotes: ") for line in lines)
+    assert f"{file}, line 11: event 2, quote 1, article: is not a known article id: 'no-such-article'" in lines
+    assert f"{file}, line 17: event 3, quote 1, text: is not in article '{VOX}' (copy it exactly)" in lines
+    assert f"{file}, line 18: event 4, date: '2019-02-30' is not a day of the calendar: February 2019 has 28 days" in lines
+    assert any(line.startswith(f"{file}, line 23: event 5, date: ") and "YYYY" in line for line in lines)
+    assert f"{file}, line 31: event 6, colour: is not a known field" in lines
+    assert any(line.startswith(f"{file}, line 30: event 6, quotes: ") for line in lines)
     assert len(lines) == 6
     # The good entry still loads, with its quote found in the article.
     curated = [e for e in knowledge.timeline if e.curated]
@@ -91,10 +91,10 @@ def test_a_retyped_quote_and_a_repeated_entry_are_named(knowledge_copy: Path) ->
     knowledge = build_knowledge_base(knowledge_copy)
     file = str(knowledge_copy / "timeline.yaml")
     assert [str(p) for p in knowledge.problems] == [
-        f"{file}, line 8: events[1]: repeats events[0]: same date and quotes",
-        f"{file}, line 18: events[2].quotes[0].text: is not in article '{VOX}' as written: its quotation marks, apostrophes, "
+        f"{file}, line 8: event 2: repeats the entry at line 2: same date and quotes",
+        f"{file}, line 18: event 3, quote 1, text: is not in article '{VOX}' as written: its quotation marks, apostrophes, "
         "dashes or spaces differ (copy it from the article file)",
-        f"{file}, line 24: events[3].quotes[0].text: is not in article '{VOX}' (copy it exactly)",  # a letter differs, not a mark
+        f"{file}, line 24: event 4, quote 1, text: is not in article '{VOX}' (copy it exactly)",  # a letter differs, not a mark
     ]
     assert [e.title for e in knowledge.timeline if e.curated] == ["Tillerson leaves"]  # once
 
@@ -113,8 +113,8 @@ events:
     )
     file = str(knowledge_copy / "timeline.yaml")
     lines = [str(p) for p in build_knowledge_base(knowledge_copy).problems]
-    assert len(lines) == 2 and lines[0].startswith(f"{file}, line 3: events[0].date: ")
-    assert lines[1] == f"{file}, line 7: events[0].quotes[0].text: is not in article '{VOX}' (copy it exactly)"
+    assert len(lines) == 2 and lines[0].startswith(f"{file}, line 3: event 1, date: ")
+    assert lines[1] == f"{file}, line 7: event 1, quote 1, text: is not in article '{VOX}' (copy it exactly)"
 
 
 def test_unreadable_yaml_is_one_problem_and_found_events_still_show(knowledge_copy: Path) -> None:
@@ -138,7 +138,7 @@ def test_unquoted_yaml_dates_and_years_are_accepted(knowledge_copy: Path) -> Non
 def test_check_command_reports_timeline_problems(knowledge_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write_timeline(knowledge_copy, BAD_ENTRIES)
     assert main(["check", "--knowledge", str(knowledge_copy)]) == 1
-    assert "events[2].quotes[0].text: is not in article" in capsys.readouterr().out
+    assert "event 3, quote 1, text: is not in article" in capsys.readouterr().out
 
 
 def test_bundled_timeline_file_is_valid() -> None:

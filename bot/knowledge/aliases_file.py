@@ -8,14 +8,15 @@ the one left out, and changes nothing, wherever in the file it was put. With not
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pydantic import StrictStr, TypeAdapter, ValidationError
 
 from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.models import Problem
-from bot.knowledge.yaml_text import at_entry_lines, read_yaml_list
+from bot.knowledge.yaml_text import at_entry_lines, entry_at, entry_lines, read_yaml_list
 from bot.search.english import specificity
 from bot.search.normalise import is_stop_word, terms, words
 
@@ -31,7 +32,7 @@ _GROUP = TypeAdapter(list[StrictStr])
 MIN_LONE_WORD_SPECIFICITY = 0.5
 
 
-def _group_problem(group: list[str], seen: dict[tuple[str, ...], int], number: int, served: frozenset[int]) -> str | None:
+def _group_problem(group: list[str], seen: dict[tuple[str, ...], int], number: int, served: frozenset[int], lines: Callable[[], list[int]]) -> str | None:
     if len(group) < 2:
         return f"{group!r} needs at least two names"
     for name in group:
@@ -44,7 +45,7 @@ def _group_problem(group: list[str], seen: dict[tuple[str, ...], int], number: i
         if seen.get(phrase, number) != number:
             keeper = seen[phrase]
             kept_because = ", which the bot already serves" if keeper in served and number not in served else ""
-            return f"{name!r} is already in group {keeper}{kept_because}"
+            return f"{name!r} is already in {entry_at('group', keeper, lines())}{kept_because}"
     return None
 
 
@@ -58,6 +59,7 @@ def load_aliases(folder: Path, served: Sequence[Sequence[str]] = ()) -> tuple[li
     groups the running bot serves now (a reload), which keep their names against a clashing group."""
     path = folder / ALIASES_FILE
     entries, problems = read_yaml_list(path, "groups")
+    lines = functools.cache(lambda: entry_lines(path, "groups"))  # read again only to name a clash
     numbered: list[tuple[int, Problem]] = []  # each group's problems, to be given its file line
     valid: dict[int, list[str]] = {}
     for number, raw in enumerate(entries):
@@ -72,7 +74,7 @@ def load_aliases(folder: Path, served: Sequence[Sequence[str]] = ()) -> tuple[li
     # The served groups claim their names first, then the rest in file order.
     for number in sorted(valid, key=lambda n: (n not in was_served, n)):
         group = valid[number]
-        problem = _group_problem(group, seen, number, was_served)
+        problem = _group_problem(group, seen, number, was_served, lines)
         if problem is not None:
             numbered.append((number, Problem(str(path), f"groups[{number}]", problem)))
             continue

@@ -8,6 +8,7 @@ import typing
 from pydantic import BaseModel, ValidationError
 
 from bot.close_names import did_you_mean
+from bot.knowledge.calendar_days import not_a_calendar_day
 from bot.knowledge.models import Problem
 
 
@@ -36,7 +37,8 @@ def problems_from_validation(
         elif detail["type"] == "missing":
             message = "is required"
         elif detail["type"].startswith(("date_", "datetime_")) and isinstance(detail["input"], str | int):
-            message = f"{str(detail['input'])!r} is not a real date: write it as YYYY-MM-DD"
+            written = str(detail["input"])
+            message = not_a_calendar_day(written) or f"{written!r} is not a real date: write it as YYYY-MM-DD"
         elif isinstance(detail["input"], str | int | float) and not isinstance(detail["input"], bool) and str(detail["input"]) not in message:
             message = f"{str(detail['input'])!r}: {message}"
         problems.append(Problem(file=file, field=field_path(prefix, detail["loc"]), message=message))

@@ -100,4 +100,25 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}, line {self.line}"
-        return f"{where}: {self.field}: {self.message}"
+        return f"{where}: {shown_field(self.field)}: {self.message}"
+
+
+# One step of a field path: "events[8].quotes[0].text" is events, [8], quotes, [0], text.
+_FIELD_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def shown_field(field: str) -> str:
+    """A field path as a maintainer counts the entries of a list, from 1 and by name:
+    "events[8].quotes[0].text" -> "event 9, quote 1, text"; "groups[2][1]" -> "group 3, item 2".
+    The path itself counts from 0 (it indexes the parsed file); people reading the file do not."""
+    parts: list[str] = []
+    for name, index in _FIELD_PART.findall(field):
+        if not index:
+            parts.append(name)
+        elif parts and parts[-1] and not parts[-1][-1].isdigit():
+            # "events" then 8: "event 9", the list's name said of one entry ("quotes" -> "quote").
+            key = parts.pop()
+            parts.append(f"{key[:-1] if key.endswith('s') and not key.endswith('ss') else key} {int(index) + 1}")
+        else:
+            parts.append(f"item {int(index) + 1}")  # an entry of an entry ("groups[2][1]")
+    return ", ".join(parts) if parts else field

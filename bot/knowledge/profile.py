@@ -16,7 +16,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.models import Problem
-from bot.knowledge.yaml_text import read_yaml_file
+from bot.knowledge.yaml_text import at_field_lines, read_yaml_file
 
 BOT_FILE = "bot.yaml"
 
@@ -79,7 +79,7 @@ def load_profile(folder: Path) -> tuple[BotProfile, list[Problem]]:
     try:
         return BotProfile.model_validate(data), problems
     except ValidationError as error:
-        problems.extend(problems_from_validation(str(path), error, model=BotProfile))
+        problems.extend(at_field_lines(path, problems_from_validation(str(path), error, model=BotProfile)))
         return _without_bad_values(data, error), problems
 
 

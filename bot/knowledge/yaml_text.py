@@ -118,6 +118,13 @@ def entry_lines(path: Path, key: str) -> list[int]:
     return []
 
 
+def entry_at(noun: str, number: int, lines: list[int]) -> str:
+    """Entry `number` (from 0) named in a problem about another entry, as the maintainer finds it:
+    by its file line ("the group at line 12"), or by its place counted from 1 when the file's lines
+    could not be read."""
+    return f"the {noun} at line {lines[number]}" if number < len(lines) else f"{noun} {number + 1} of the file"
+
+
 # One step of a problem's field path: "events[8].quotes[0].text" is events, 8, quotes, 0, text.
 _FIELD_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
@@ -138,6 +145,15 @@ def field_line(root: yaml.Node | None, field: str) -> int | None:
         else:
             break
     return line
+
+
+def at_field_lines(path: Path, problems: list[Problem]) -> list[Problem]:
+    """Each problem of a file that is one mapping of fields (bot.yaml) with the file line of its
+    field, as deep as the file holds it (`example_questions[2]`: that question's own line)."""
+    if not problems:
+        return []
+    root = _composed(path)
+    return [replace(problem, line=field_line(root, problem.field) or problem.line) for problem in problems]
 
 
 def at_entry_lines(path: Path, key: str, numbered: list[tuple[int, Problem]]) -> list[Problem]:

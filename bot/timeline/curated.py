@@ -7,6 +7,7 @@ other entries still load.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError,
 
 from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.models import Article, Problem
-from bot.knowledge.yaml_text import at_entry_lines, read_yaml_list
+from bot.knowledge.yaml_text import at_entry_lines, entry_at, entry_lines, read_yaml_list
 from bot.quotes import Quote
 from bot.search.normalise import plain_marks
 from bot.timeline.models import EventDate, TimelineEvent
@@ -55,6 +56,7 @@ def load_curated(folder: Path, articles: Mapping[str, Article]) -> tuple[list[Ti
     path = folder / TIMELINE_FILE
     file = str(path)
     entries, problems = read_yaml_list(path, "events")
+    lines = functools.cache(lambda: entry_lines(path, "events"))  # read again only to name a repeat
     events: list[TimelineEvent] = []
     seen: dict[tuple[object, ...], int] = {}  # an entry's date and quotes -> its number
     numbered: list[tuple[int, Problem]] = []  # each entry's problems, to be given its file line
@@ -65,7 +67,7 @@ def load_curated(folder: Path, articles: Mapping[str, Article]) -> tuple[list[Ti
             continue
         key = (event.date.iso(), *((q.article.id, q.start, q.end) for q in event.quotes))
         if key in seen:  # a pasted twice entry would show the same event twice
-            numbered.append((number, Problem(file, f"events[{number}]", f"repeats events[{seen[key]}]: same date and quotes")))
+            numbered.append((number, Problem(file, f"events[{number}]", f"repeats {entry_at('entry', seen[key], lines())}: same date and quotes")))
             continue
         seen[key] = number
         events.append(event)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
+from bot.knowledge.calendar_days import not_a_calendar_day
 from bot.quotes import Quote
 
 Precision = Literal["year", "month", "day"]
@@ -41,7 +42,7 @@ class EventDate:
         try:
             dt.date(year, month or 1, day or 1)
         except ValueError:
-            raise ValueError(f"{text!r} is not a real date") from None
+            raise ValueError(not_a_calendar_day(text) or f"{text!r} is not a real date") from None
         return cls(year, month, day)
 
     @property
