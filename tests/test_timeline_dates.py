@@ -941,3 +941,36 @@ def test_a_clock_time_is_on_the_story_s_day_not_on_a_relative_clause_s_day() -> 
         ("on Wednesday", "2018-05-09"),
         ("shortly before 3 a.m.", "2018-05-10"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The standard of a comparison ("than the flood in March 2015") is a look back: a count
+        # after it is from the news last told, not from that older day…
+        (
+            "The new bridge collapsed on Sunday.\n\nEngineers rated the damage far worse than the flood in"
+            " March 2015.\n\nA second crack appeared about ten minutes after the disaster.",
+            [("on Sunday", "2018-05-27", "event"), ("March 2015", "2015-03", "event"), ("ten minutes after", "2018-05-27", "event")],
+        ),
+        # …and "hours later" after it counts on from that day.
+        (
+            "The new bridge collapsed on Sunday.\n\nEngineers rated the damage far worse than the flood in"
+            " March 2015.\n\nA second crack appeared ten minutes after the disaster.\n\nAbout three hours"
+            " later, the mayor closed the river.",
+            [
+                ("on Sunday", "2018-05-27", "event"),
+                ("March 2015", "2015-03", "event"),
+                ("ten minutes after", "2018-05-27", "event"),
+                ("three hours later", "2018-05-27", "event"),
+            ],
+        ),
+        # "within hours of the fire on Sunday": the day right after the noun it counts around.
+        (
+            "The council last met on 5 May.\n\nThe mayor called the police within hours of the fire on Sunday.",
+            [("5 May", "2018-05-05", "event"), ("within hours", "2018-05-27", "event"), ("on Sunday", "2018-05-27", "event")],
+        ),
+    ],
+)
+def test_a_count_does_not_count_from_the_standard_of_a_comparison(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert paragraphs_found(text, dt.date(2018, 5, 30)) == expected

@@ -300,7 +300,12 @@ def find_mentions(
         return frozenset(terms(body[span.start + tokens[noun[0]].start : span.start + tokens[noun[1] - 1].end])) if noun else frozenset()
 
     def dates_a_known_event(number: int, match: re.Match[str], resolved: Resolved) -> bool:
-        # What a counted date may count from: an event's date, or the date it gives an event a noun names.
+        # What a counted date may count from: an event's date, or the date it gives an event a noun
+        # names; not the standard of a comparison ("more powerful than the fifth test on 9
+        # September 2016"), a look back: "eight minutes after the blast" is not a year before.
+        span = ordered[number][0]
+        if grammar.in_a_comparison(tokens_of(span), match.start() - span.start):
+            return False
         return dates_an_event(number, match, resolved) or bool(placed_noun_terms(number, match))
 
     def looks_back(number: int, match: re.Match[str]) -> bool:
@@ -586,7 +591,9 @@ def _anchored(
         # A day counted from a month or a year is no day: "the next day" after "in 2017" looks further back.
         needs_day = _counts_days(g)
         same_before = _event_dates(result[first:position], dates_an_event, needs_day, inverted, looks_back)
-        anchor = close_after[0] if pointing and close_after else None
+        # "within hours of the blast on Sunday": a count of hours around a noun the date right after places.
+        around = bool(g["anchor_clock"]) and not g["anchor_clock_dir"] and _OF_NEXT.match(match.string, match.end()) is not None
+        anchor = close_after[0] if (pointing or around) and close_after else None
         if anchor is None and not pointing:
             # "agreed to hold a contact on Oct. 4 and negotiations the following day": a count in
             # the plan that dates it counts from the plan's day, not from when it was agreed.
@@ -621,6 +628,10 @@ def _anchored(
         while anchor is None and earlier >= 0 and paragraph_of[earlier] >= paragraph_of[number] - ANCHOR_PARAGRAPHS:
             anchor = earlier_dates.of_sentence(earlier, needs_day)
             earlier -= 1
+        if anchor is None and (pointing or (g["anchor_clock_dir"] or "").lower() in ("before", "after")) and referring.noun_after_count(match.string, match.end()) is not None:
+            # "about eight minutes after the blast", a noun no dated sentence holds, with no event
+            # dated in its paragraph or the one before: the news last told, as a reader takes it.
+            anchor = earlier_dates.latest_news(number, paragraph_of, needs_day)
         if anchor is None and g["anchor_clock"] and not g["anchor_clock_dir"]:
             # "Washington responded within hours." after paragraphs of background: a reaction to
             # the news last told, however far up, as a reader takes it.
@@ -704,6 +715,7 @@ def _opens_a_clause(match: re.Match[str]) -> bool:
 
 
 _CLAUSE_STOP = re.compile(r"[,.;:!?()“”\"]")
+_OF_NEXT = re.compile(r"\s+of\s")
 
 
 def _sentence_bounds(located: list[tuple[int, re.Match[str], Resolved | None]]) -> dict[int, tuple[int, int]]:

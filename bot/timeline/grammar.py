@@ -781,3 +781,15 @@ def _verb_role(tokens: list[Token], clause: Clause, date_start: int) -> Role:
             return Role.EVENT
         return Role.STATE
     return Role.EVENT  # a simple past, a past perfect, "did" + verb
+
+
+def in_a_comparison(tokens: list[Token], date_start: int) -> bool:
+    """Whether the date stands in a "than" phrase ("five times more powerful than the fifth test on
+    9 September 2016", "longer than the handshake he had proposed the day before"): it dates the
+    standard the comparison measures against, a look back the story does not move to."""
+    at = min(_token_at(tokens, date_start), len(tokens) - 1)
+    home = next(((s, e) for s, e in segments(tokens) if s <= at < e), None)
+    if home is None:
+        return False
+    first = next((s for s, e in clauses_of(tokens, *home) if s <= at < e), None)
+    return first is not None and tokens[first].lower == "than"
