@@ -974,3 +974,25 @@ def test_a_clock_time_is_on_the_story_s_day_not_on_a_relative_clause_s_day() -> 
 )
 def test_a_count_does_not_count_from_the_standard_of_a_comparison(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert paragraphs_found(text, dt.date(2018, 5, 30)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A definite noun no earlier sentence explains is the news the article leads with, when a
+        # later sentence names it on the lead's day…
+        (
+            "The board on Friday approved the merger.\n\nThe chairman thanked the staff after the vote.\n\n"
+            "The vote came a week after the rival bid collapsed.",
+            [("on Friday", "2018-05-25", "event"), ("after the vote", "2018-05-25", "event"), ("", "2018-05-25", "event"), ("a week after", "2018-05-18", "event")],
+        ),
+        # …not when that later sentence dates it on another day.
+        (
+            "The board on Friday approved the merger.\n\nThe chairman thanked the staff after the vote.\n\n"
+            "The vote was held on 3 May.",
+            [("on Friday", "2018-05-25", "event"), ("3 May", "2018-05-03", "event")],
+        ),
+    ],
+)
+def test_a_definite_noun_told_only_later_is_the_lead_news(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert paragraphs_found(text, dt.date(2018, 5, 30)) == expected

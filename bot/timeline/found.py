@@ -428,6 +428,7 @@ def _referring_back(
 
     # A phrase refers back only after the first dated event, in a sentence with no date.
     first_event = number_of[events[0].sentence.start]
+    news = next((m for m in events if m.date.day is not None), None)  # the day the article leads with
     undated_starts = [start for start in starts[first_event + 1 :] if start not in dated_sentences]
     for start in referring.openings(body, undated_starts):
         number = bisect.bisect_right(starts, start) - 1
@@ -447,6 +448,12 @@ def _referring_back(
                 lambda m: sentence_terms(m).issuperset(noun),
                 lambda m: paragraph_of[number_of[m.sentence.start]] >= paragraph - ANCHOR_PARAGRAPHS,
             )
+            if target is None and news is not None:
+                # "Haley told the council after the vote." before any sentence names a vote: a
+                # definite noun the reader is not yet told of is the news the article leads with,
+                # when a later sentence names it on that day ("The vote came 23 days after …").
+                later = next((m for m in events if m.sentence.start > span.end and sentence_terms(m).issuperset(noun)), None)
+                target = later if later is not None and later.resolved == news.resolved else None
         if target is None:
             continue
         reading = reader.read(span, start - span.start, end - span.start, future=False, open_ended=False)

@@ -13,7 +13,9 @@ sanctions eight days after the test."), else the first in the article, the story
 a later look back that happens to share the word ("its first launch since Sept. 15"). "the same
 appearance" names the event just told, as "the same day" does.
 No referent, no date: a phrase no dated sentence explains ("at the Center for …", "at the
-table") dates nothing.
+table") dates nothing. One told only later is the news the article leads with when that later
+sentence dates it on the lead's day ("Haley told the council after the vote", then "The vote came
+23 days after …": found.py's _referring_back).
 """
 
 from __future__ import annotations
