@@ -453,3 +453,9 @@ def test_an_event_of_several_days_has_a_start_and_an_end() -> None:
 )
 def test_a_date_after_until_bounds_a_span_and_dates_no_deed(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(phrase, role) for phrase, role in roles(text) if role != "state"] == expected
+
+
+def test_an_emphatic_reflexive_stays_inside_the_verb_group() -> None:
+    """"was itself announced": a passive deed, as "was announced" is, not a copula's judgment."""
+    assert roles("The ban the mayor lifted was itself imposed at a council meeting, on 3 May 2016, as the river rose.") == [("3 May 2016", "event")]
+    assert roles("The mayor had himself signed the order on 3 May 2016.") == [("3 May 2016", "event")]

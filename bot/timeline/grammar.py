@@ -91,7 +91,10 @@ _PAST_FORMS = IRREGULAR_PAST | IRREGULAR_PARTICIPLE
 _INSIDE_SEGMENT = "'’$%&/"
 
 AUXILIARIES = MODALS_OF_FUTURE | MODALS | BE_PRESENT | BE_PAST | HAVE_PRESENT | HAVE_PAST | DO_PAST | DO_PRESENT
-_GROUP_ADVERBS = frozenset({"also", "already", "just", "still", "even", "only", "then", "again", "reportedly", "abruptly", "first", "last", "finally", "once"})
+# An emphatic reflexive stands inside a verb group as these adverbs do ("was itself announced",
+# "had himself signed"): English's closed class of them.
+_EMPHATIC_REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves"})
+_GROUP_ADVERBS = frozenset({"also", "already", "just", "still", "even", "only", "then", "again", "reportedly", "abruptly", "first", "last", "finally", "once"}) | _EMPHATIC_REFLEXIVES
 
 
 class Role(Enum):
