@@ -996,3 +996,22 @@ def test_a_count_does_not_count_from_the_standard_of_a_comparison(text: str, exp
 )
 def test_a_definite_noun_told_only_later_is_the_lead_news(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert paragraphs_found(text, dt.date(2018, 5, 30)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Minutes later" after a paragraph that dates only a plan: minutes from the news last told.
+        (
+            "The mayor on Friday announced the plan.\n\nHe wrote that the bridge will open on June 3.\n\nMinutes later, he deleted the post.",
+            [("on Friday", "2018-05-25", "event"), ("June 3", "2018-06-03", "announced"), ("Minutes later", "2018-05-25", "event")],
+        ),
+        # "over the next five hours": the hours after the event just told, on its day, when the deed was done.
+        (
+            "The dam burst on Sunday morning. Floods over the next five hours destroyed two villages.",
+            [("on Sunday morning", "2018-05-27", "event"), ("over the next five hours", "2018-05-27", "event")],
+        ),
+    ],
+)
+def test_hours_count_from_the_news_last_told(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert paragraphs_found(text, dt.date(2018, 5, 30)) == expected

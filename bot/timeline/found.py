@@ -153,7 +153,9 @@ _FORMS = (
     # "that day": the day of the date it refers to.
     rf"\b(?P<anchor_that>(?i:that)\s+(?i:day|morning|afternoon|evening|night))\b",
     # "within hours", "within an hour of", "within the hour", "hours later", "six minutes after": the same day.
-    rf"\b(?P<anchor_clock>(?:{_NUMBER}\s+)?(?i:hours?|minutes?)\s+(?P<anchor_clock_dir>(?i:after|later|before|earlier))|(?i:within|in)\s+(?:{_NUMBER}\s+)?(?i:hours?|minutes?)|(?i:within\s+the\s+hour))\b",
+    # "over the next five hours": the hours after the event just told, its day.
+    rf"\b(?P<anchor_clock>(?:{_NUMBER}\s+)?(?i:hours?|minutes?)\s+(?P<anchor_clock_dir>(?i:after|later|before|earlier))|(?i:within|in)\s+(?:{_NUMBER}\s+)?(?i:hours?|minutes?)|(?i:within\s+the\s+hour)"
+    rf"|(?i:over|in|during|within)\s+(?i:the)\s+(?i:next|following)\s+(?:{_NUMBER}\s+)?(?i:hours|minutes))\b",
     # "at 9:30 a.m.", "shortly after 10 a.m.", "in the late afternoon": a time of the day the story is at.
     rf"(?P<anchor_time>(?:(?i:shortly|just|soon)\s+)?(?:(?i:at|after|before|around|by)\s+)?(?:(?i:about|around|roughly)\s+)?(?:\b\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.(?!\w)|\b(?i:noon|midday|midnight)\b)"
     rf"|\b(?i:in|during)\s+(?i:the)\s+(?:(?i:early|late)\s+)?(?i:morning|afternoon|evening)\b|\b(?i:early|late)\s+(?i:in)\s+(?i:the)\s+(?i:morning|afternoon|evening)\b)",
@@ -639,9 +641,10 @@ def _anchored(
             # "about eight minutes after the blast", a noun no dated sentence holds, with no event
             # dated in its paragraph or the one before: the news last told, as a reader takes it.
             anchor = earlier_dates.latest_news(number, paragraph_of, needs_day)
-        if anchor is None and g["anchor_clock"] and not g["anchor_clock_dir"]:
-            # "Washington responded within hours." after paragraphs of background: a reaction to
-            # the news last told, however far up, as a reader takes it.
+        if anchor is None and g["anchor_clock"]:
+            # "Washington responded within hours." after paragraphs of background, "In a second
+            # tweet minutes later" after a quoted tweet that dates only a plan: hours from the
+            # news last told, however far up, as a reader takes it.
             anchor = earlier_dates.latest_news(number, paragraph_of, needs_day)
         if anchor is None:
             continue

@@ -449,6 +449,8 @@ def read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *, 
     return reading
 
 
+# Prepositions of a span of time: a phrase they open is no subject ("Blasts over the next five hours destroyed …").
+_SPAN_PREPOSITIONS = frozenset({"over", "within", "throughout"})
 # A counted date ending so is an adverb ("two days later", "a year ago"), never a clause's subject.
 _ADVERB_ENDINGS = ("later", "earlier", "ago")
 
@@ -478,7 +480,7 @@ def _read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *,
         return Reading(Role.STATE, None)
     led_by = {previous, tokens[at].lower if at < len(tokens) else ""}  # "in June", "North Korea on Wednesday rejected"
     adverb = sentence[date_start:date_end].lower().endswith(_ADVERB_ENDINGS)
-    if clause.verb == _token_at(tokens, date_end) and led_by.isdisjoint(_TIME_PREPOSITIONS) and previous not in COORDINATORS and not adverb:
+    if clause.verb == _token_at(tokens, date_end) and led_by.isdisjoint(_TIME_PREPOSITIONS | _SPAN_PREPOSITIONS) and previous not in COORDINATORS and not adverb:
         # The date is the subject: "The year 2017 set the tone". Not after "and": "met on May 30
         # and the following day carried a letter" is the first subject's second deed, then; nor
         # an adverb of time, which is no noun: "The summit two days later produced a statement".
@@ -628,12 +630,18 @@ def _words_before(tokens: list[Token], at: int) -> str:
     return " ".join(t.lower for t in tokens[max(0, at - 2) : at])
 
 
+# A span counted on from the event just told ("over the next five hours").
+_COUNTED_AHEAD = re.compile(r"\b(?i:the)\s+(?i:next|following)\s")
+
+
 def _measures_a_span(before: str, phrase: str) -> bool:
     """"since August 2016", "for a year", "the calm of the last eight months", "over a year": the
     date bounds or measures a span; it dates no action. `before`: the text before the date (its
     last two words are what count: "of", or "since", and the noun of time before an "of")."""
     words = before.split()
     previous = words[-1].lower() if words else ""
+    if _COUNTED_AHEAD.search(phrase):
+        return False  # "Further blasts over the next five hours destroyed …": when the deed was done, after the event just told
     if previous == "of" and len(words) > 1 and words[-2].lower() in _TIMES_OF:
         return False  # "over the Easter weekend of March 31", "on the night of Dec. 7": that time
     if previous == "of" or previous in DURATION_WORDS:
