@@ -58,6 +58,9 @@ def found(text: str, published: dt.date = PUBLISHED) -> list[tuple[str, str, boo
         ("The ferry sank on 30/6/2017 off the coast.", "30/6/2017", "2017-06-30", False),
         # A day whose year is named from publication; a day so many years ago today.
         ("The dam opened on April 27 of last year.", "April 27 of last year", "2018-04-27", False),
+        # A leap day without a year: the last one before publication, not none.
+        ("The ferry sank on 29 February off the coast.", "29 February", "2016-02-29", False),
+        ("The ferry sank on Feb. 29 off the coast.", "Feb. 29", "2016-02-29", False),
         ("The fair ran on Feb. 11 and 12 last year.", "Feb. 11 and 12 last year", "2018-02-11", False),
         ("She took office three years ago today.", "three years ago today", "2016-02-28", False),
         ("Talks were held in February last year.", "in February last year", "2018-02", False),
@@ -1015,3 +1018,14 @@ def test_a_definite_noun_told_only_later_is_the_lead_news(text: str, expected: l
 )
 def test_hours_count_from_the_news_last_told(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert paragraphs_found(text, dt.date(2018, 5, 30)) == expected
+
+
+def test_a_leap_day_in_the_story_year_carries_the_story_on() -> None:
+    """"… on Jan. 2, 2016. … on 29 February. On 16 March, …": the leap day is 2016's by news's
+    convention, the story's year, so the day after it is in that year too, not this March."""
+    text = "The ferry left port on Jan. 2, 2016. Its captain confessed on 29 February. On 16 March, a court jailed him."
+    assert paragraphs_found(text, dt.date(2018, 5, 30)) == [
+        ("Jan. 2, 2016", "2016-01-02", "event"),
+        ("29 February", "2016-02-29", "event"),
+        ("16 March", "2016-03-16", "event"),
+    ]

@@ -1226,7 +1226,13 @@ def _years_from_story(
         if r is None:
             continue
         story = (before in placed and paragraph_of[n] == paragraph_of[number]) or (_writes_year(m) and r.date.day is not None)
-        if not story or _BOUND_BEFORE.search(m.string, max(0, m.start() - 8), m.start()) or r.date.year >= resolved.date.year:
+        if not story or _BOUND_BEFORE.search(m.string, max(0, m.start() - 8), m.start()) or r.date.year > resolved.date.year:
+            continue
+        if r.date.year == resolved.date.year:
+            # Already in the story's year ("… on Jan. 2, 2016. He confessed on 29 February …",
+            # the last leap day before publication): it carries the story on as a moved date does.
+            if resolved.date.last_day() >= r.date.first_day():
+                placed.add(position)
             continue
         moved = _in_year(resolved, r.date.year, published)
         if moved is not None and moved.date.last_day() >= r.date.first_day():  # "in late May" after "16 May": forward
@@ -1278,6 +1284,7 @@ def _next_after(match: re.Match[str], resolved: Resolved, published: dt.date) ->
     try:
         moved = EventDate(date.year + 1, date.month, date.day)
         moved_end = EventDate(end.year + 1, end.month, end.day) if end is not None else None
+        moved.first_day()  # raises for February 29 a year on, as making a date does
     except ValueError:
         return None  # February 29
     if moved.year > published.year and moved.first_day() - published >= published - resolved.last:

@@ -7,6 +7,7 @@ Pure functions over `datetime.date`, so every rule is testable without an articl
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -60,8 +61,11 @@ def month_before(base: dt.date, month: int, *, strictly: bool) -> EventDate:
 
 
 def date_before(base: dt.date, month: int, day: int) -> EventDate:
-    """"February 28" with no year: the latest such day on or before publication."""
+    """"February 28" with no year: the latest such day on or before publication ("29 February"
+    in the last leap year)."""
     year = base.year if (month, day) <= (base.month, base.day) else base.year - 1
+    while (month, day) == (2, 29) and not calendar.isleap(year):
+        year -= 1
     return EventDate(year, month, day)
 
 
