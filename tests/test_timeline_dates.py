@@ -1029,3 +1029,25 @@ def test_a_leap_day_in_the_story_year_carries_the_story_on() -> None:
         ("29 February", "2016-02-29", "event"),
         ("16 March", "2016-03-16", "event"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A count before a phrase with no verb is an adverb ("issued the day before by the police
+        # chief"): from the date before it, not from a deed it would open.
+        (
+            "The mayor spoke to the council on Monday.\n\nHis words echoed a warning issued the day before by the police chief.",
+            [("on Monday", "2018-05-28", "event"), ("the day before", "2018-05-27", "event")],
+        ),
+        # A paragraph quoting a speaker over several sentences, one of them with no quotation mark
+        # of its own, takes the story to no other time: "The next day" counts from Monday.
+        (
+            "The mayor opened the bridge on Monday.\n\nHe said: “We are proud. It took years. Nobody believed us,”"
+            " and he left.\n\nThe next day, the first trucks crossed.",
+            [("on Monday", "2018-05-28", "event"), ("The next day", "2018-05-29", "event")],
+        ),
+    ],
+)
+def test_counts_past_a_phrase_or_a_quotation(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert paragraphs_found(text, dt.date(2018, 5, 30)) == expected

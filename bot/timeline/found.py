@@ -622,12 +622,11 @@ def _anchored(
             # gave that event. In a sentence dated before it ("met on 15 July, three days after the
             # missed meeting") it is a look back, read below.
             anchor = earlier_dates.noun_date(match, number, paragraph_of, needs_day)
-            if anchor is None and pointing and opens and not close_after and (
-                referring.noun_after_count(match.string, match.end()) is None or _opens_a_clause(match)
-            ):
+            if anchor is None and pointing and opens and not close_after and _opens_a_clause(match):
                 # "a day after Trump pulled out of the deal", "two months after his second summit
                 # with Trump ended in Hanoi": from that deed, which nothing here dates. A noun
-                # alone ("two days after the failure") is the event just told.
+                # alone ("two days after the failure") is the event just told, and so is a count
+                # before a phrase with no verb ("a warning issued the day before by Mattis": an adverb).
                 continue
         if anchor is None:
             anchor = same_before
@@ -1155,8 +1154,15 @@ def _story_paragraphs(
     # Whether a paragraph is all quotes matters only when it has no date; one sentence without a
     # quotation mark settles it (each sentence searched took a fiftieth of finding mentions).
     unquoted: set[int] = set()
-    for span, paragraph in zip(sentences, paragraph_of):
-        if paragraph not in dated and paragraph not in unquoted and not _QUOTING.search(body, span.start, span.end):
+    paragraph_opens = 0  # where the paragraph of the sentence looked at starts
+    for number, (span, paragraph) in enumerate(zip(sentences, paragraph_of)):
+        if number == 0 or paragraph_of[number - 1] != paragraph:
+            paragraph_opens = span.start
+        if paragraph in dated or paragraph in unquoted or _QUOTING.search(body, span.start, span.end):
+            continue
+        # A sentence inside a quotation that runs over several ("“War is never something we
+        # want. We don't want it now. But …”") is the speaker's too.
+        if not _inside_a_quotation(body, paragraph_opens, span.start):
             unquoted.add(paragraph)
     numbers, story, previous = [], -1, -1
     for paragraph in paragraph_of:
@@ -1169,6 +1175,13 @@ def _story_paragraphs(
 
 
 _QUOTING = re.compile("[“\"‘]")
+
+
+def _inside_a_quotation(body: str, start: int, at: int) -> bool:
+    """Whether a quotation opened in body[start:at] (a paragraph up to a sentence) is still open
+    at `at`: more “ than ”, or an odd number of straight double quotes."""
+    text = body[start:at]
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 # A year after these bounds a span that reaches past it ("has not tested … since 2017"): the story is not told in it.
