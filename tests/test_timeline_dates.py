@@ -1051,3 +1051,9 @@ def test_a_leap_day_in_the_story_year_carries_the_story_on() -> None:
 )
 def test_counts_past_a_phrase_or_a_quotation(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert paragraphs_found(text, dt.date(2018, 5, 30)) == expected
+
+
+def test_a_bare_singular_hour_is_no_count() -> None:
+    """"Hour after hour" is how long, not a count of hours from the day before it."""
+    text = "The gates opened on Monday. Hour after hour, the crowd waited in the rain."
+    assert paragraphs_found(text, dt.date(2018, 5, 30)) == [("on Monday", "2018-05-28", "event")]

@@ -154,7 +154,8 @@ _FORMS = (
     rf"\b(?P<anchor_that>(?i:that)\s+(?i:day|morning|afternoon|evening|night))\b",
     # "within hours", "within an hour of", "within the hour", "hours later", "six minutes after": the same day.
     # "over the next five hours": the hours after the event just told, its day.
-    rf"\b(?P<anchor_clock>(?:{_NUMBER}\s+)?(?i:hours?|minutes?)\s+(?P<anchor_clock_dir>(?i:after|later|before|earlier))|(?i:within|in)\s+(?:{_NUMBER}\s+)?(?i:hours?|minutes?)|(?i:within\s+the\s+hour)"
+    # A bare singular is no count ("hour after hour, a throng stayed": an idiom of duration).
+    rf"\b(?P<anchor_clock>(?:{_NUMBER}\s+(?i:hours?|minutes?)|(?i:hours|minutes))\s+(?P<anchor_clock_dir>(?i:after|later|before|earlier))|(?i:within|in)\s+(?:{_NUMBER}\s+)?(?i:hours?|minutes?)|(?i:within\s+the\s+hour)"
     rf"|(?i:over|in|during|within)\s+(?i:the)\s+(?i:next|following)\s+(?:{_NUMBER}\s+)?(?i:hours|minutes))\b",
     # "at 9:30 a.m.", "shortly after 10 a.m.", "in the late afternoon": a time of the day the story is at.
     rf"(?P<anchor_time>(?:(?i:shortly|just|soon)\s+)?(?:(?i:at|after|before|around|by)\s+)?(?:(?i:about|around|roughly)\s+)?(?:\b\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.(?!\w)|\b(?i:noon|midday|midnight)\b)"
