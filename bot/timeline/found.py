@@ -1153,7 +1153,7 @@ def _story_paragraphs(
     the story on."""
     dated = {paragraph_of[n] for n, _, _ in located}
     # Whether a paragraph is all quotes matters only when it has no date; one sentence without a
-    # quotation mark settles it (each sentence searched took a fiftieth of finding mentions).
+    # quotation mark, outside a quotation, settles it (each sentence searched took a fiftieth of finding mentions).
     unquoted: set[int] = set()
     paragraph_opens = 0  # where the paragraph of the sentence looked at starts
     for number, (span, paragraph) in enumerate(zip(sentences, paragraph_of)):
