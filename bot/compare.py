@@ -15,6 +15,7 @@ from bot.answers import Answer, Declined, WholeRankings, answer, answer_of_outle
 from bot.compare_sources import missing_outlets
 from bot.knowledge.base import KnowledgeBase, publisher_name
 from bot.quotes import Quote
+from bot.search.speaker_frame import without_opening_about
 from bot.timeline.models import TimelineEvent
 from bot.timeline.topic import events_on_topic, events_titled
 
@@ -60,7 +61,8 @@ def compare(knowledge: KnowledgeBase, topic: str) -> Comparison:
     # there are on Hanoi (the unknown name left in made every outlet's answer look off-topic).
     missing = missing_outlets(knowledge, topic)
     no_articles = missing.names if missing is not None else ()
-    asked = missing.topic if missing is not None else topic
+    # "about sanctions" (or "abt sanctions") is compared on sanctions, read as an outlet question's topic is.
+    asked = missing.topic if missing is not None else without_opening_about(topic)
     whole = answer(knowledge, asked)
     if whole.declined in (Declined.EMPTY, Declined.TOO_LONG, Declined.NO_ARTICLES, Declined.SMALL_TALK):
         return Comparison(whole.question, declined=whole.declined, no_articles=no_articles)

@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass
 
 from bot.knowledge.base import KnowledgeBase
-from bot.outlet_asked import ABOUT
 from bot.search.query import analyse, said_in_articles
 from bot.search.speaker_frame import speaker_frame
 from bot.search.unknown_name import writes_names_capitalised, written_as_a_name
@@ -58,7 +57,7 @@ def _framed(text: str) -> tuple[str, str] | None:
     frame; "X on Y")."""
     framed = speaker_frame(text)
     if framed is not None and framed.opens:
-        return framed.who, ABOUT.sub("", framed.rest).strip()
+        return framed.who, framed.topic
     match = _ON.match(text)
     return (match.group("source"), match.group("rest").strip()) if match is not None else None
 

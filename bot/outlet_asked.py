@@ -11,18 +11,12 @@ another outlet's quote. Nothing here knows an outlet: the names are the articles
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from bot.knowledge.base import KnowledgeBase, publisher_name
-from bot.search.normalise import spell_out_shorthand
 from bot.search.query import analyse
 from bot.search.speaker_frame import speaker_frames
 from bot.short_outlet_names import with_whole_outlet_names
-
-# What a speech verb's topic opens with: "what did X say about Y" asks about Y.
-ABOUT = re.compile(r"^\s*(?:about|on|of|regarding)\b", re.IGNORECASE)
-_FIRST_WORD = re.compile(r"^\s*(?P<word>\S+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +25,7 @@ class OutletAsked:
 
     publishers: tuple[str, ...]  # as the articles name them, sections aside ("The Washington Post")
     ids: frozenset[str]  # the articles the outlet's name names
-    rest: str  # the question without the frame: "china" for "what did vox say about china"
+    rest: str  # what it asks of them, in its words (SpeakerFrame.topic): "china" of "what did vox say about china"
 
 
 def outlet_asked(knowledge: KnowledgeBase, question: str) -> OutletAsked | None:
@@ -42,7 +36,7 @@ def outlet_asked(knowledge: KnowledgeBase, question: str) -> OutletAsked | None:
         ids = articles_named_alone(knowledge, frame.who)
         if not ids:
             continue
-        rest = _without_about(frame.rest)
+        rest = frame.topic
         if not analyse(knowledge, rest).concepts:
             return None
         publishers = tuple(sorted({publisher_name(knowledge.articles[i]) for i in ids}))
@@ -60,10 +54,3 @@ def articles_named_alone(knowledge: KnowledgeBase, words: str) -> frozenset[str]
         return frozenset()
     return frozenset(i for i in query.named_articles if i in knowledge.articles)
 
-
-def _without_about(rest: str) -> str:
-    """The topic without the word that opens it, as typed or in chat shorthand ("abt the summit")."""
-    first = _FIRST_WORD.match(rest)
-    if first is not None and ABOUT.match(spell_out_shorthand(first.group("word").casefold())):
-        rest = rest[first.end() :]
-    return rest.strip(" ,;:")

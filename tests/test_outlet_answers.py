@@ -3,6 +3,7 @@ folder's answer and the timeline, and is never another outlet's quote."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,9 @@ import pytest
 from bot import commands, messages
 from bot.answers import answer, answer_follow_up
 from bot.compare import outlets
+from bot.frontends.terminal import reply_to
 from bot.knowledge.store import KnowledgeStore
+from bot.outlet_asked import outlet_asked
 from tests.conftest import write_article
 
 VIETNAM = "so like what went wrong in vietnam lol"
@@ -156,3 +159,59 @@ def test_a_bad_outlet_group_is_reported_naming_the_file_and_field(tmp_path: Path
     knowledge = KnowledgeStore(tmp_path).current
     assert [(p.field, p.message) for p in knowledge.problems if p.file.endswith("bot.yaml")] == [(field, message)]
     assert set(outlets(knowledge)) == {"AP News", "Associated Press", "Ruritania Daily"}  # the bad field is left out whole
+
+
+# --- What is asked of an outlet, as the reply shows it and /compare reads it ---
+
+_OFFERED = re.compile(r"/compare (?P<topic>.+?) shows each outlet's quotes\.")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's vox's take on tillerson?",  # showed "/compare what's on tillerson" (review)
+        "what was vox's reaction to tillerson",  # "/compare what was to tillerson"
+        "so what did vox say on tillerson",  # "/compare so on tillerson"
+        "what did vox say abt tillerson?",
+        "what does vox think of tillerson",
+    ],
+)
+def test_an_outlets_decline_offers_compare_on_the_users_words_without_the_outlet(bundled_store: KnowledgeStore, question: str) -> None:
+    plain = reply_to(bundled_store, "what did vox say about tillerson")
+    assert plain is not None and (offered := _OFFERED.search(plain)) is not None
+    assert offered.group("topic") == "tillerson"
+    # However the outlet's question is put, the topic offered is the same words, and typing the
+    # offered command compares the outlets on it.
+    assert reply_to(bundled_store, question) == plain
+    compared = reply_to(bundled_store, f"/compare {offered.group('topic')}")
+    assert compared is not None and compared.startswith(messages.compare_intro("tillerson"))
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("what's Vox's take on the summit?", "the summit"),
+        ("what was WIRED's reaction to the summit", "the summit"),
+        ("so what did Vox say abt the summit", "the summit"),
+        ("what does Vox think of the summit?", "the summit"),
+        ("on the summit, what did Vox say?", "the summit"),
+        ("why did the talks fail, according to WIRED?", "why did the talks fail"),
+        ("why, according to WIRED, did the talks fail", "why did the talks fail"),
+        ("according to WIRED, what went wrong?", "what went wrong"),
+    ],
+)
+def test_what_an_outlet_is_asked_reads_as_the_question_without_the_outlet(bundled_store: KnowledgeStore, question: str, topic: str) -> None:
+    asked = outlet_asked(bundled_store.current, question)
+    assert asked is not None and asked.rest == topic
+
+
+@pytest.mark.parametrize("typed", ["/compare about sanctions", "/compare abt sanctions", "/compare   About sanctions"])
+def test_compare_reads_a_topic_opening_with_about_as_the_topic(bundled_store: KnowledgeStore, typed: str) -> None:
+    # "about" was left in the heading ("How the outlets cover 'about sanctions'"), and an outlet
+    # question's "abt" was read as "about" while /compare's was not: one reading serves both.
+    assert reply_to(bundled_store, typed) == reply_to(bundled_store, "/compare sanctions")
+
+
+@pytest.mark.parametrize("typed", ["what did reuters say abt sanctions", "what's reuters's take on sanctions", "so what did reuters say about sanctions"])
+def test_compare_names_a_missing_outlet_and_compares_the_topic_however_it_is_asked(bundled_store: KnowledgeStore, typed: str) -> None:
+    assert reply_to(bundled_store, f"/compare {typed}") == reply_to(bundled_store, "/compare what did reuters say about sanctions")

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 
 from bot.search.english import is_english_word
-from bot.search.normalise import ADVERBS_BEFORE_A_VERB, CHAT_SHORTHAND, ORGANISATION_NOUNS, STOP_WORDS, words
+from bot.search.normalise import ADVERBS_BEFORE_A_VERB, CHAT_SHORTHAND, ORGANISATION_NOUNS, STOP_WORDS, spell_out_shorthand, words
 
 # Verbs of saying, and of holding a view, as questions ask them (every form a question uses).
 _SAYING = (
@@ -48,6 +48,14 @@ NOUNS = frozenset(
     remark remarks words warning warnings claim claims view views take stance position verdict assessment account
     explanation""".split()
 )
+_ACCORDING = "according to"
+# The words that join a topic to a frame of saying or of a view: "say about Y", "take on Y",
+# "view of Y", "comments regarding Y"; and after a noun of what someone said, "reaction to Y".
+_ABOUT = frozenset({"about", "on", "of", "regarding", "concerning"})
+_ABOUT_AFTER_A_NOUN = _ABOUT | {"to"}
+_FIRST_WORD = re.compile(r"^\s*(?P<word>\S+)\s*")
+# What closes a question, not part of its topic: "/compare tillerson" offered, not "/compare tillerson?".
+_CLOSING = "?!. "
 _QUESTION_WORDS = ("what", "how")
 _AUXILIARIES = ("did", "does", "do", "has", "have", "had", "would", "will", "could", "might", "should", "can")
 
@@ -114,9 +122,28 @@ class SpeakerFrame:
 
     who: str  # the speaker's phrase as written ("Lynn Rusten", "the north koreans", "kim and trump")
     verb: str  # the frame's word of saying as written: "say", "make of", "reaction", "according to"
-    rest: str  # the question without the frame: what it asks of them ("about the sanctions?")
+    before: str  # the question's words before the frame ("so" of "so what did X say …", "what's" of "what's X's take …")
+    after: str  # and after it ("about the sanctions?")
     span: tuple[int, int]  # where `who` stands in the question
-    opens: bool  # the frame opens the question ("what did X say …", "according to X, …")
+    opens: bool  # the frame opens the question ("what did X say …", "according to X, …"), small words aside ("so what did X say …", "what's X's take …")
+
+    @property
+    def rest(self) -> str:
+        """The question without the frame: what it asks of them ("about the sanctions?")."""
+        return _joined(self.before, self.after)
+
+    @property
+    def topic(self) -> str:
+        """What the question asks of them in the user's words, the frame and the words that only
+        lead to it taken out: "tillerson" of "what's Vox's take on Tillerson?" and of "so what did
+        Vox say abt Tillerson", "why did the talks fail" of "why did the talks fail, according to
+        Vox?". Words before a frame of saying or of a view that are all small words ("what's",
+        "so") ask nothing themselves, and "on" ("take on Y"), "about" or "to" ("reaction to Y")
+        only joins the topic to the frame; left in, they read "what's on tillerson", a question
+        of its own. Before "according to X" the question itself stands ("why, according to X, did
+        …"), and is kept. The one reading of a frame's topic: an outlet question's and /compare's."""
+        before = "" if self.opens and self.verb != _ACCORDING else self.before
+        return without_opening_about(_joined(before, self.after), after_a_noun=self.verb.casefold() in NOUNS).rstrip(_CLOSING)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -169,8 +196,8 @@ def _first_said_frame(question: str, opening: re.Match[str], verbs: re.Pattern[s
         verb = next((later for later in found[at + 1 :] if _naming_on_to(question, verb, later)), verb)
         who = _speaker_phrase(question, start, verb.start())
         if who is not None:
-            rest = _joined(question[: opening.start()], question[verb.end() :])
-            return SpeakerFrame(question[who[0] : who[1]], verb.group(0), rest, who, opening.start() == _first_word(question))
+            before, after = question[: opening.start()], question[verb.end() :]
+            return SpeakerFrame(question[who[0] : who[1]], verb.group(0), before, after, who, _small_words_only(before))
     return None
 
 
@@ -210,8 +237,8 @@ def _possessive_frames(question: str) -> list[SpeakerFrame]:
             start = the.start()
         who = _speaker_phrase(question, start, end)
         if who is not None:
-            rest = _joined(question[:start], question[match.end() :])
-            found.append(SpeakerFrame(question[who[0] : who[1]], match.group("noun"), rest, who, start == _first_word(question)))
+            before, after = question[:start], question[match.end() :]
+            found.append(SpeakerFrame(question[who[0] : who[1]], match.group("noun"), before, after, who, _small_words_only(before)))
     return found
 
 
@@ -222,9 +249,19 @@ def _according_frames(question: str) -> list[SpeakerFrame]:
         opening = _CLAUSE_OPENING.search(question, start, end)
         who = _speaker_phrase(question, start, opening.start() if opening else end)
         if who is not None:
-            rest = _joined(question[: match.start()], question[who[1] :])
-            found.append(SpeakerFrame(question[who[0] : who[1]], "according to", rest, who, match.start() == _first_word(question)))
+            before, after = question[: match.start()], question[who[1] :]
+            found.append(SpeakerFrame(question[who[0] : who[1]], _ACCORDING, before, after, who, _small_words_only(before)))
     return found
+
+
+def without_opening_about(topic: str, *, after_a_noun: bool = False) -> str:
+    """The topic without the word that joins it to what is said of it, typed or in chat shorthand
+    ("about sanctions", "abt sanctions" -> "sanctions"); "to" too `after_a_noun` ("reaction to Y")."""
+    first = _FIRST_WORD.match(topic)
+    joining = _ABOUT_AFTER_A_NOUN if after_a_noun else _ABOUT
+    if first is not None and spell_out_shorthand(first.group("word").casefold()) in joining:
+        topic = topic[first.end() :]
+    return topic.strip(" ,;:")
 
 
 def names_a_speaker(phrase: str) -> bool:
@@ -265,8 +302,8 @@ def _clause_end(question: str, start: int) -> int:
     return end.start() if end else len(question)
 
 
-def _first_word(question: str) -> int:
-    return len(question) - len(question.lstrip())
+def _small_words_only(text: str) -> bool:
+    return all(word in STOP_WORDS for word in words(text))
 
 
 def _joined(before: str, after: str) -> str:
