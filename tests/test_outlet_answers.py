@@ -14,6 +14,7 @@ from bot.compare import outlets
 from bot.frontends.terminal import reply_to
 from bot.knowledge.store import KnowledgeStore
 from bot.outlet_asked import outlet_asked
+from tests.cli_helpers import run_bot
 from tests.conftest import write_article
 
 VIETNAM = "so like what went wrong in vietnam lol"
@@ -145,20 +146,50 @@ def test_two_spellings_are_two_outlets_until_bot_yaml_declares_them_one(tmp_path
 
 
 @pytest.mark.parametrize(
-    ("groups", "field", "message"),
+    ("groups", "problems", "outlets_left"),
     [
-        ("  - [Associated Press, AP News]\n  - [AP News, AP]\n", "same_outlets", "“AP News” is in two groups (or twice in one): an outlet's names stand in one group only"),
+        # A later group naming an outlet an earlier one names is left out; the earlier one serves.
+        (
+            "  - [Associated Press, AP News]\n  - [AP, AP News]\n",
+            [(3, "same_outlets[1]", "“AP News” is already in the group at line 2: an outlet's names stand in one group only")],
+            {"Associated Press", "Ruritania Daily"},
+        ),
         # pydantic's own words ("Tuple should have at least 2 items after validation") read as
         # library output; the maintainer is told what a group needs (late review).
-        ("  - [Associated Press]\n", "same_outlets[0]", "a group lists the outlet's name, then at least one other name its articles give as their publisher"),
+        (
+            "  - [Associated Press]\n",
+            [(2, "same_outlets[0]", "a group lists the outlet's name, then at least one other name its articles give as their publisher")],
+            {"AP News", "Associated Press", "Ruritania Daily"},
+        ),
+        # One bad group hid every other problem: the clash below went unreported (review).
+        (
+            "  - [Ruritania Daily]\n  - [Associated Press, AP News]\n  - [AP, 7]\n  - [Associated Press Wire, AP News]\n",
+            [
+                (2, "same_outlets[0]", "a group lists the outlet's name, then at least one other name its articles give as their publisher"),
+                (4, "same_outlets[2][1]", "'7': Input should be a valid string"),
+                (5, "same_outlets[3]", "“AP News” is already in the group at line 3: an outlet's names stand in one group only"),
+            ],
+            {"Associated Press", "Ruritania Daily"},
+        ),
     ],
 )
-def test_a_bad_outlet_group_is_reported_naming_the_file_and_field(tmp_path: Path, groups: str, field: str, message: str) -> None:
+def test_every_bad_outlet_group_is_reported_with_its_line_and_the_good_ones_serve(
+    tmp_path: Path, groups: str, problems: list[tuple[int, str, str]], outlets_left: set[str]
+) -> None:
     _two_spellings_of_one_outlet(tmp_path)
     (tmp_path / "bot.yaml").write_text("same_outlets:\n" + groups, encoding="utf-8")
     knowledge = KnowledgeStore(tmp_path).current
-    assert [(p.field, p.message) for p in knowledge.problems if p.file.endswith("bot.yaml")] == [(field, message)]
-    assert set(outlets(knowledge)) == {"AP News", "Associated Press", "Ruritania Daily"}  # the bad field is left out whole
+    assert [(p.line, p.field, p.message) for p in knowledge.problems if p.file.endswith("bot.yaml")] == problems
+    assert set(outlets(knowledge)) == outlets_left
+
+
+def test_check_prints_an_outlet_groups_problem_at_its_line(tmp_path: Path) -> None:
+    _two_spellings_of_one_outlet(tmp_path)
+    bot_file = tmp_path / "bot.yaml"
+    bot_file.write_text("topic: the Orsk dam\nsame_outlets:\n  - [Associated Press, AP News]\n  - [AP News, AP]\n", encoding="utf-8")
+    check = run_bot("check", "--knowledge", str(tmp_path))
+    assert check.returncode == 1
+    assert f"{bot_file}, line 4: same_outlet 2: “AP News” is already in the group at line 3: an outlet's names stand in one group only" in check.stdout.splitlines()
 
 
 # --- What is asked of an outlet, as the reply shows it and /compare reads it ---

@@ -12,11 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, ValidationError
 
 from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.models import Problem
-from bot.knowledge.yaml_text import at_field_lines, read_yaml_file
+from bot.knowledge.yaml_text import at_field_lines, entry_at, entry_lines, read_yaml_file
 
 BOT_FILE = "bot.yaml"
 
@@ -54,33 +54,73 @@ class BotProfile(BaseModel):
     # Publishers that are one outlet under several spellings ("AP News" and "Associated Press"):
     # each group's articles are that outlet's, named by its first name, in /compare, /sources and
     # questions naming an outlet. Declared, never guessed: two names alike may be two outlets.
+    # Read group by group (_outlet_groups), so that a bad group costs only itself.
     same_outlets: tuple[OutletNames, ...] = ()
-
-    @field_validator("same_outlets")
-    @classmethod
-    def _each_name_in_one_group(cls, groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
-        seen: set[str] = set()
-        for group in groups:
-            for name in group:
-                if name.casefold() in seen:
-                    raise ValueError(f"“{name}” is in two groups (or twice in one): an outlet's names stand in one group only")
-                seen.add(name.casefold())
-        return groups
 
 
 def load_profile(folder: Path) -> tuple[BotProfile, list[Problem]]:
-    """The folder's bot.yaml (defaults for a missing file or field), and one problem per bad field."""
+    """The folder's bot.yaml (defaults for a missing file or field), and one problem per bad field
+    or outlet group, each with the file line of what it names."""
     path = folder / BOT_FILE
     data, problems = read_yaml_file(path)
     if data is None:
         return BotProfile(), problems
     if not isinstance(data, dict):
         return BotProfile(), [Problem(str(path), "(top level)", "must be a mapping of fields (name, topic, example_questions, …)")]
+    groups, group_problems = _outlet_groups(path, data.get(_SAME_OUTLETS))
+    fields = {name: value for name, value in data.items() if name != _SAME_OUTLETS}
     try:
-        return BotProfile.model_validate(data), problems
+        profile = BotProfile.model_validate(fields)
     except ValidationError as error:
-        problems.extend(at_field_lines(path, problems_from_validation(str(path), error, model=BotProfile)))
-        return _without_bad_values(data, error), problems
+        problems.extend(problems_from_validation(str(path), error, model=BotProfile))
+        profile = _without_bad_values(fields, error)
+    return profile.model_copy(update={_SAME_OUTLETS: groups}), at_field_lines(path, [*problems, *group_problems])
+
+
+_SAME_OUTLETS = "same_outlets"
+_GROUP = TypeAdapter(OutletNames)
+
+
+def _outlet_groups(path: Path, given: object) -> tuple[tuple[tuple[str, ...], ...], list[Problem]]:
+    """The good groups of `same_outlets`, and one problem per bad one: a group is checked on its
+    own, so a bad group (one name, a number) never hides another's problem, and a group naming an
+    outlet an earlier group already names is left out (the earlier one serves), as aliases.yaml's are."""
+    file = str(path)
+    if given is None:
+        return (), []
+    if not isinstance(given, list):
+        return (), [Problem(file, _SAME_OUTLETS, "must be a list of groups, each a list of names: [[Associated Press, AP News]]")]
+    groups: list[tuple[str, ...]] = []
+    problems: list[Problem] = []
+    group_of: dict[str, int] = {}  # each name (folded) a good group gives -> that group's number
+    for number, raw in enumerate(given):
+        field = f"{_SAME_OUTLETS}[{number}]"
+        try:
+            names = _GROUP.validate_python(raw)
+        except ValidationError as error:
+            problems.extend(problems_from_validation(file, error, prefix=field))
+            continue
+        problem = _named_twice(names, group_of, path)
+        if problem is not None:
+            problems.append(Problem(file, field, problem))
+            continue
+        group_of.update((name.casefold(), number) for name in names)
+        groups.append(names)
+    return tuple(groups), problems
+
+
+def _named_twice(names: tuple[str, ...], group_of: dict[str, int], path: Path) -> str | None:
+    """Why a group cannot serve when one of its names is another group's (named by its line, as
+    aliases.yaml's keeper is), or twice in it: one publisher would be two outlets' at once."""
+    seen: set[str] = set()
+    for name in names:
+        if name.casefold() in group_of:
+            keeper = entry_at("group", group_of[name.casefold()], entry_lines(path, _SAME_OUTLETS))
+            return f"“{name}” is already in {keeper}: an outlet's names stand in one group only"
+        if name.casefold() in seen:
+            return f"“{name}” is twice in this group"
+        seen.add(name.casefold())
+    return None
 
 
 def _without_bad_values(data: dict[str, object], error: ValidationError) -> BotProfile:

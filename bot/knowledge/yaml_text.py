@@ -167,3 +167,4 @@ def at_entry_lines(path: Path, key: str, numbered: list[tuple[int, Problem]]) ->
         line = field_line(root, problem.field) if problem.field.startswith(f"{key}[") else None
         placed.append(replace(problem, line=line or (lines[number] if number < len(lines) else None)))
     return placed
+
