@@ -8,6 +8,7 @@ empty temporary cache; the warm one reads them back, as a restart does.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import resource
@@ -32,6 +33,7 @@ ROUNDS = 40
 
 
 def main() -> None:
+    argparse.ArgumentParser(description=__doc__.split("\n")[0]).parse_args()
     started = time.perf_counter()
     from bot.answers import answer
     from bot.config import BUNDLED_KNOWLEDGE

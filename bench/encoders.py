@@ -11,6 +11,7 @@ The numpy forward pass below is the one bot/ranking/minilm.py ran until session 
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import statistics
@@ -93,6 +94,7 @@ def cpu_ms_each(encode: Callable[[list[str]], Vectors], batches: list[list[str]]
 
 
 def main() -> None:
+    argparse.ArgumentParser(description=__doc__.split("\n")[0]).parse_args()
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(limits=1, user_api="blas")  # as the bot runs numpy

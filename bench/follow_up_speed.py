@@ -16,9 +16,9 @@ into timed tests.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import statistics
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -78,8 +78,12 @@ def main() -> None:
     from bot.config import BUNDLED_KNOWLEDGE
     from bot.knowledge.base import build_knowledge_base
 
-    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else ROUNDS
-    knowledge = build_knowledge_base(Path(sys.argv[2]) if len(sys.argv) > 2 else BUNDLED_KNOWLEDGE)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("rounds", type=int, nargs="?", default=ROUNDS, help=f"timed rounds (default {ROUNDS})")
+    parser.add_argument("folder", type=Path, nargs="?", default=BUNDLED_KNOWLEDGE, help="the knowledge folder (default: the bundled knowledge/)")
+    args = parser.parse_args()
+    rounds = args.rounds
+    knowledge = build_knowledge_base(args.folder)
     calls = [0]
     answers.answer = _counting(answers.answer, calls)  # type: ignore[assignment]  # counted, not changed
     answer_follow_up(knowledge, THREADS[0][0], [])  # anything still loaded lazily

@@ -11,8 +11,8 @@ fifty sentences' speakers.
 
 from __future__ import annotations
 
+import argparse
 import statistics
-import sys
 import time
 from pathlib import Path
 
@@ -55,4 +55,6 @@ def main(files: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("files", nargs="*", help="question files (default: eval/dev_qa.jsonl)")
+    main(parser.parse_args().files)

@@ -12,7 +12,7 @@ README or docs, never into timed tests.
 
 from __future__ import annotations
 
-import sys
+import argparse
 import time
 
 from bot.knowledge.models import Problem
@@ -31,8 +31,10 @@ def timed_summary(now: tuple[Problem, ...], before: tuple[Problem, ...]) -> tupl
     return time.perf_counter() - start, summary.splitlines()[0].rsplit("; ", 1)[-1]
 
 
-def main(arguments: list[str]) -> int:
-    for count in [int(a) for a in arguments] or [3000, 10000]:
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("counts", type=int, nargs="*", default=[3000, 10000], help="how many problems (default 3000 10000)")
+    for count in parser.parse_args().counts:
         before = problems(count, 1)
         for case, now in (("unchanged", before), ("all moved a line", problems(count, 2))):
             seconds, said = timed_summary(now, before)
@@ -41,4 +43,4 @@ def main(arguments: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    raise SystemExit(main())

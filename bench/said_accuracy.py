@@ -8,6 +8,7 @@ a trailing comma left out); the default is the list for the bundled articles in 
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
@@ -18,11 +19,17 @@ from bot.quotations.accuracy import measure, read_marked
 from bot.quotations.speakers import build_speakers
 
 ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_MARKED = ROOT / "tests" / "data" / "quotations_bundled.yaml"
 
 
 def main(argv: list[str]) -> int:
-    marked_path = Path(argv[0]) if argv else ROOT / "tests" / "data" / "quotations_bundled.yaml"
-    folder = Path(argv[1]) if len(argv) > 1 else BUNDLED_KNOWLEDGE
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("marked", type=Path, nargs="?", default=BUNDLED_MARKED, help="quotations marked by hand (default: the bundled articles')")
+    parser.add_argument("folder", type=Path, nargs="?", default=BUNDLED_KNOWLEDGE, help="the knowledge folder (default: the bundled knowledge/)")
+    args = parser.parse_args(argv)
+    if not args.marked.is_file():
+        parser.error(f"{args.marked}: no such file")
+    marked_path, folder = args.marked, args.folder
     knowledge = build_knowledge_base(folder)
     started = time.perf_counter()
     speakers = build_speakers(knowledge.articles.values(), knowledge.aliases)

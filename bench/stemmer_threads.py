@@ -19,6 +19,7 @@ Run: `.venv/bin/python bench/stemmer_threads.py`. The numbers go in the README.
 
 from __future__ import annotations
 
+import argparse
 import functools
 import json
 import threading
@@ -104,6 +105,7 @@ def run(stem: Callable[[str], str], vocabulary: list[str], threads: int) -> tupl
 
 
 def main() -> None:
+    argparse.ArgumentParser(description=__doc__.split("\n")[0]).parse_args()
     vocabulary = distinct_words()
     print(f"{len(vocabulary)} distinct words; CPU time, best of {ROUNDS} rounds")
     print(f"{'':12} {'1 thread, µs/word':>18} {f'{THREADS} threads, µs/word':>20} {'wrong stems':>12}")

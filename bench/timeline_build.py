@@ -16,6 +16,7 @@ and merging them into events. The numbers go in the README.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import time
@@ -72,8 +73,6 @@ def bench(folder: Path) -> None:
 
 
 def main(folders: list[str]) -> None:
-    if not folders:
-        sys.exit("usage: bench/timeline_build.py FOLDER [FOLDER ...]  (make folders with ../shared/scale/make_corpus.py N DIR)")
     for folder in folders:
         path = Path(folder)
         if not (path / "articles").is_dir():
@@ -82,4 +81,6 @@ def main(folders: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("folders", nargs="+", help="knowledge folders (make them with ../shared/scale/make_corpus.py N DIR)")
+    main(parser.parse_args().folders)
