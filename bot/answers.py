@@ -915,6 +915,11 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     follows = clean_question(anchor)
     if outlets:
         return _asked_of_outlets(knowledge, question, anchor, outlets)
+    # "what about sanctions?" after "what did Vox say about China?" (or after "and Vox?") changes
+    # only the topic: it is asked of Vox's articles, as the question it follows was.
+    if subject is not None and (restricted := thread.outlets_asked()):
+        topic = OutletAsked(_publishers_of(knowledge, restricted), restricted, subject)
+        return replace(_from_outlets_words(knowledge, cleaned, topic, PIPELINE), follows=follows)
     if subject is not None:
         if (asked_of_it := with_another_subject(subject, follows, knowledge.speaker_index.by_word)) is not None:
             return replace(answer(knowledge, asked_of_it), question=cleaned, follows=follows, read_as=asked_of_it)
@@ -969,6 +974,23 @@ class _ThreadReading:
     def anchor(self) -> str | None:
         """The thread's latest message that was a question of its own, answered or not (as sent)."""
         return self._read_back()[0]
+
+    def outlets_asked(self) -> frozenset[str]:
+        """The articles the thread's latest messages ask of, when they restrict it to outlets: a
+        message naming only outlets ("and Vox?") or asking an outlet's words ("what did Vox say
+        about China?"), read back past the messages that only changed the topic since ("what
+        about sanctions?"); empty when a question of its own came after, or none did so."""
+        knowledge = self._knowledge
+        for earlier in reversed(self._earlier):
+            cleaned = clean_question(earlier)
+            named = _outlets_only(knowledge, cleaned) if expected_answer(cleaned) is None else frozenset()
+            if named:
+                return named
+            if (asked := outlet_asked(knowledge, without_set_off_interjections(_without_markup(cleaned)))) is not None:
+                return asked.ids
+            if another_subject(_asking_words(cleaned)) is None and _question_of_its_own(knowledge, earlier):
+                return frozenset()
+        return frozenset()
 
     def asking_someone(self) -> str | None:
         """The latest message from the anchor on that asks a named speaker's words (cleaned). A
@@ -1051,14 +1073,16 @@ def _declined_as_read_alone(alone: Answer, follows: str) -> Answer:
 
 
 def _outlets_only(knowledge: KnowledgeBase, message: str) -> frozenset[str]:
-    """The ids of the articles of the outlets a message names when it names nothing else ("and the
-    Washington Post?", "what about Vox?", "what does WIRED say?"): every article of each such
-    publisher, as /compare groups them. Empty for a message that asks about something too."""
+    """The ids of the articles a message names when it names nothing else ("and the Washington
+    Post?", "what about Vox?", "what does WIRED say?"): the articles a question asking that
+    outlet's words is answered from ("what did Vox say about China?", bot.outlet_asked), so the
+    two never read different articles. Empty for a message that asks about something too."""
     # "what about the Post?" is read with the outlet's whole name (bot.outlet_asked.articles_named_alone).
-    publishers = {publisher_name(knowledge.articles[i]) for i in articles_named_alone(knowledge, message)}
-    if not publishers:
-        return frozenset()
-    return frozenset(a.id for a in knowledge.articles.values() if publisher_name(a) in publishers)
+    return articles_named_alone(knowledge, message)
+
+
+def _publishers_of(knowledge: KnowledgeBase, ids: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted({publisher_name(knowledge.articles[i]) for i in ids}))
 
 
 def _asked_of_outlets(knowledge: KnowledgeBase, question: str, anchor: str, outlets: frozenset[str]) -> Answer:
@@ -1066,8 +1090,7 @@ def _asked_of_outlets(knowledge: KnowledgeBase, question: str, anchor: str, outl
     check as /compare; when they do not answer it, that is the reply, with their closest passages,
     never another outlet's quotes."""
     within = answer_of_outlet(knowledge, anchor, outlets, answer(knowledge, anchor))
-    names = tuple(sorted({publisher_name(knowledge.articles[i]) for i in outlets}))
-    return replace(within, question=clean_question(question), follows=clean_question(anchor), outlets=names)
+    return replace(within, question=clean_question(question), follows=clean_question(anchor), outlets=_publishers_of(knowledge, outlets))
 
 
 # Coverages computed from the same concepts' weights: equal up to the floats' rounding.

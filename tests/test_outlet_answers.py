@@ -11,7 +11,7 @@ import pytest
 from bot import commands, messages
 from bot.answers import answer, answer_follow_up
 from bot.compare import outlets
-from bot.frontends.terminal import reply_to
+from bot.frontends.terminal import Conversation, reply_to
 from bot.knowledge.store import KnowledgeStore
 from bot.outlet_asked import outlet_asked
 from tests.cli_helpers import run_bot
@@ -246,3 +246,46 @@ def test_compare_reads_a_topic_opening_with_about_as_the_topic(bundled_store: Kn
 @pytest.mark.parametrize("typed", ["what did reuters say abt sanctions", "what's reuters's take on sanctions", "so what did reuters say about sanctions"])
 def test_compare_names_a_missing_outlet_and_compares_the_topic_however_it_is_asked(bundled_store: KnowledgeStore, typed: str) -> None:
     assert reply_to(bundled_store, f"/compare {typed}") == reply_to(bundled_store, "/compare what did reuters say about sanctions")
+
+
+# --- A follow-up in a thread that asked an outlet ---
+
+
+def _thread(store: KnowledgeStore, *messages: str) -> list[str | None]:
+    talk = Conversation()
+    return [reply_to(store, message, talk) for message in messages]
+
+
+@pytest.mark.parametrize(
+    "earlier",
+    [("what did vox say about china?",), ("why did the summit fail?", "and vox?"), ("what did vox say about china?", "what about the summit?")],
+)
+def test_a_follow_up_changing_only_the_topic_keeps_the_outlet_it_follows(bundled_store: KnowledgeStore, earlier: tuple[str, ...]) -> None:
+    # "what about sanctions?" after "what did vox say about china?" was answered from every outlet
+    # while "and vox?" kept to Vox (review): a reader who asked for Vox's take still wants Vox's.
+    *_, reply = _thread(bundled_store, *earlier, "what about sanctions?")
+    direct = reply_to(bundled_store, "what did vox say about sanctions?")
+    assert reply is not None and direct is not None
+    intro, quotes = reply.split("\n", 1)
+    assert quotes == direct.split("\n", 1)[1]  # Vox's quotes on sanctions, as asking for them gives
+    assert intro.startswith("Reading this with your earlier question") and intro.endswith("from the articles of Vox:")
+
+
+def test_a_new_question_after_an_outlets_answer_asks_every_outlet_again(bundled_store: KnowledgeStore) -> None:
+    *_, reply = _thread(bundled_store, "what did vox say about china?", "why did the talks fail?", "what about sanctions?")
+    assert reply == reply_to(bundled_store, "what about sanctions?")
+
+
+def test_a_follow_up_naming_an_outlet_reads_the_articles_an_outlet_question_reads(tmp_path: Path) -> None:
+    # "and the op-ed?" read every article of the op-ed's publisher, the Herald's news report too,
+    # while "what did the op-ed say about …" read the op-ed alone.
+    (tmp_path / "aliases.yaml").write_text("groups:\n  - [op-ed, opinion, column]\n", encoding="utf-8")
+    write_article(tmp_path, "herald-news", "The Orsk dam opened two years late because the concrete cracked in the first winter.", publisher="The Lavonia Herald", kind="news")
+    write_article(tmp_path, "herald-oped", "The Orsk dam opened late because the ministry never paid its engineers on time.", publisher="The Lavonia Herald", kind="opinion")
+    write_article(tmp_path, "daily-news", "The Orsk dam opened on Friday after years of delay.", publisher="Ruritania Daily", kind="news")
+    knowledge = KnowledgeStore(tmp_path).current
+    asked = outlet_asked(knowledge, "what did the op-ed say about why the Orsk dam opened late?")
+    assert asked is not None and asked.ids == {"herald-oped"}
+    follow_up = answer_follow_up(knowledge, "and the op-ed?", ["why did the Orsk dam open late?"])
+    assert follow_up.outlets == ("The Lavonia Herald",)
+    assert {q.article.id for q in (*follow_up.quotes, *follow_up.closest)} <= asked.ids
