@@ -226,9 +226,9 @@ def test_an_outlets_decline_offers_compare_on_the_users_words_without_the_outlet
         ("so what did Vox say abt the summit", "the summit"),
         ("what does Vox think of the summit?", "the summit"),
         ("on the summit, what did Vox say?", "the summit"),
-        ("why did the talks fail, according to WIRED?", "why did the talks fail"),
+        ("why did the talks fail, according to WIRED?", "why did the talks fail?"),
         ("why, according to WIRED, did the talks fail", "why did the talks fail"),
-        ("according to WIRED, what went wrong?", "what went wrong"),
+        ("according to WIRED, what went wrong?", "what went wrong?"),
     ],
 )
 def test_what_an_outlet_is_asked_reads_as_the_question_without_the_outlet(bundled_store: KnowledgeStore, question: str, topic: str) -> None:

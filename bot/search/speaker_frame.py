@@ -56,6 +56,8 @@ _ABOUT_AFTER_A_NOUN = _ABOUT | {"to"}
 _FIRST_WORD = re.compile(r"^\s*(?P<word>\S+)\s*")
 # What closes a question, not part of its topic: "/compare tillerson" offered, not "/compare tillerson?".
 _CLOSING = "?!. "
+# The closing mark left apart where a frame ending the question was taken out ("… there ?").
+_CLOSING_SET_APART = re.compile(r"\s+(?=[?!.]+$)")
 _QUESTION_WORDS = ("what", "how")
 _AUXILIARIES = ("did", "does", "do", "has", "have", "had", "would", "will", "could", "might", "should", "can")
 
@@ -140,9 +142,12 @@ class SpeakerFrame:
         Vox?". Words before a frame of saying or of a view that are all small words ("what's",
         "so") ask nothing themselves, and "on" ("take on Y"), "about" or "to" ("reaction to Y")
         only joins the topic to the frame; left in, they read "what's on tillerson", a question
-        of its own. Before "according to X" the question itself stands ("why, according to X, did
-        …"), and is kept. The one reading of a frame's topic: an outlet question's and /compare's."""
-        before = "" if self.opens and self.verb != _ACCORDING else self.before
+        of its own; so does the question's closing "?", which is no part of the thing asked about.
+        Around "according to X" the question itself stands ("why, according to X, did …?"), and
+        is kept, "?" and all. The one reading of a frame's topic: an outlet question's and /compare's."""
+        if self.verb == _ACCORDING:
+            return _CLOSING_SET_APART.sub("", without_opening_about(self.rest))  # "why is it there, according to X?"
+        before = "" if self.opens else self.before
         return without_opening_about(_joined(before, self.after), after_a_noun=self.verb.casefold() in NOUNS).rstrip(_CLOSING)
 
     @property
