@@ -128,6 +128,22 @@ def test_a_pronoun_skips_names_used_as_labels() -> None:
     assert said(body) == [("Tom Baker", "We were not ready")]
 
 
+def test_a_pronoun_never_points_at_a_place_named_after_a_preposition() -> None:
+    body = """
+    On the way home, Envoy Tom Baker struck a softer tone.
+
+    In a talk aboard Ocean Star One, reported by the Gazette the next day, he said that nothing would change "until the harbour is open".
+    """
+    assert said(body) == [("Tom Baker", "until the harbour is open")]
+
+
+def test_the_subject_is_the_name_before_a_phrase_set_off_by_commas() -> None:
+    body = """
+    Foreign Minister Ana Silva, on a tour of Westmark, told reporters that "we are far from an agreement" with the north.
+    """
+    assert said(body) == [("Ana Silva", "we are far from an agreement")]
+
+
 def test_a_colon_after_a_speech_verb_and_a_title() -> None:
     body = "In an interview last year, President Ana Silva explained why she trusts herself: “I have a feeling, and it is right.”"
     assert said(body) == [("Ana Silva", "I have a feeling, and it is right.")]

@@ -21,6 +21,7 @@ from bot.quotations.english import (
     FIRST_PERSON,
     IRREGULAR_PAST,
     LABEL_MARKERS,
+    OBJECT_PREPOSITIONS,
     OBJECT_PRONOUNS,
     OTHER_PRONOUNS,
     PERSONAL_PRONOUNS,
@@ -286,6 +287,19 @@ def acts(body: str, region: Region, mention: NameMention) -> bool:
     return k < len(tokens) and _is_a_verb(tokens[k])
 
 
+def after_a_preposition(region: Region, mention: NameMention) -> bool:
+    """Whether the name is a preposition's object ("of Ruritania", "aboard Air Force One")."""
+    before = bisect.bisect_left(region.tokens, mention.outer_start, key=_start) - 1
+    return before >= 0 and region.tokens[before].lower in OBJECT_PREPOSITIONS
+
+
+def _name_before_the_phrase(body: str, region: Region, mention: NameMention) -> NameMention | None:
+    """The name right before the comma that opens the phrase holding `mention`, if any."""
+    tokens = region.tokens
+    opening = next((t for t in reversed(tokens) if t.text == "," and t.end <= mention.outer_start), None)
+    return None if opening is None else region.mention_ending_at(opening.end, body)
+
+
 def _start(token: Token) -> int:
     return token.start
 
@@ -339,6 +353,10 @@ def _subject_before(body: str, region: Region, verb: int) -> Cue:
     if pronoun is not None:
         return pronoun
     mention = region.mention_ending_at(tokens[k].end, body)
+    if mention is not None and tokens[k].text == "," and after_a_preposition(region, mention):
+        # "Ana Silva, on a tour of Ruritania, told reporters": the name inside the phrase set off
+        # by commas is its preposition's object; the subject is the name before the phrase.
+        mention = _name_before_the_phrase(body, region, mention)
     if mention is not None:
         if _joined_to_another(body, region, mention):
             return Cue(CueKind.UNNAMED, mention.start)  # "Kim and Trump had agreed": no one speaker

@@ -17,7 +17,7 @@ from bot.knowledge.models import Article, Span
 from bot.knowledge.passages import paragraph_spans
 from bot.knowledge.quotation_marks import quoted_spans
 from bot.knowledge.sentences import sentence_spans
-from bot.quotations.cues import Cue, CueKind, Region, Reported, acts, cue_after, cue_before, ends_a_clause
+from bot.quotations.cues import Cue, CueKind, Region, Reported, acts, after_a_preposition, cue_after, cue_before, ends_a_clause
 from bot.quotations.english import GENDERED_PRONOUNS, PERSONAL_TITLES, THING_PRONOUNS
 from bot.search.demonyms import is_a_place
 from bot.quotations.names import NameMention, Token, name_key, name_mentions, tokenize
@@ -411,8 +411,8 @@ def _named_by_a_pronoun(body: str, paragraphs: list[_Paragraph], pronouns: froze
             continue
         region = Region(paragraph.tokens, paragraph.mentions)
         for index, mention in enumerate(paragraph.mentions):
-            if mention.label or mention.possessive:
-                continue
+            if mention.label or mention.possessive or after_a_preposition(region, mention):
+                continue  # "aboard Air Force One, published …, he said": a place the sentence's subject was in
             following = paragraph.mentions[index + 1].start if index + 1 < len(paragraph.mentions) else paragraph.span.end
             limit = min(_sentence_of(paragraph, mention.start).end, following)
             at = bisect.bisect_left(referring, mention.end)

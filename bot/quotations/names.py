@@ -20,6 +20,7 @@ from bot.quotations.english import (
     IRREGULAR_PAST,
     NAME_PARTICLES,
     NOT_A_ROLE,
+    OBJECT_PREPOSITIONS,
     PERSONAL_TITLES,
     QUOTED_AS,
     SENTENCE_OPENERS,
@@ -244,8 +245,8 @@ def _role_words_before(body: str, tokens: Sequence[Token], i: int, paragraph_sta
         if body[word.end : tokens[k].start] != " " or not _role_word(word):
             break
         k -= 1
-    if k == i or tokens[i - 1].lower.endswith("ing"):
-        return None  # "the idea of meeting Kim": a verb and its object, not a role
+    if k == i or tokens[i - 1].lower.endswith("ing") or tokens[i - 1].lower in OBJECT_PREPOSITIONS:
+        return None  # "the idea of meeting Kim", "a talk aboard Air Force One": a verb or a preposition and its object, not a role
     if k == i - 1 and tokens[k].lower not in PERSONAL_TITLES and (tokens[k].lower.endswith("ed") or (k > 0 and tokens[k - 1].lower in _BEFORE_A_VERB)):
         return None  # "to meet Kim", "had invited Kim", "greeted Moon": a verb and its object; "to envoy Yun" is a title
     if k > 0 and not _ends_a_phrase(tokens[k - 1]):
