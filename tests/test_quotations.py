@@ -144,6 +144,23 @@ def test_the_subject_is_the_name_before_a_phrase_set_off_by_commas() -> None:
     assert said(body) == [("Ana Silva", "we are far from an agreement")]
 
 
+def test_a_paragraph_of_quotation_alone_goes_on_with_the_speaker_before() -> None:
+    body = """
+    "The harbour talks are stalled, and nobody in the capital expects a breakthrough," said Ana Silva, a historian at Westmark University.
+
+    "But there is room for a smaller deal. Both sides want the ferries running again.
+
+    "That alone would be worth a summit."
+
+    "We will not sign anything this year," a ministry official said.
+    """
+    assert said(body) == [
+        ("Ana Silva", "The harbour talks are stalled, and nobody in the capital expects a breakthrough"),
+        ("Ana Silva", "But there is room for a smaller deal. Both sides want the ferries running again."),
+        ("Ana Silva", "That alone would be worth a summit."),
+    ]
+
+
 def test_a_colon_after_a_speech_verb_and_a_title() -> None:
     body = "In an interview last year, President Ana Silva explained why she trusts herself: “I have a feeling, and it is right.”"
     assert said(body) == [("Ana Silva", "I have a feeling, and it is right.")]

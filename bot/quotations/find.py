@@ -90,7 +90,7 @@ def find_quotations(article: Article) -> list[Quotation]:
     _find_cues(body, paragraphs, segments)
     people = _People(body, paragraphs, segments, article.meta.author)
     people.resolve(segments)
-    _carry_speakers(body, segments)
+    _carry_speakers(body, segments, [p.span for p in paragraphs])
     found = [(s.start, s.end, s.speaker) for s in segments if s.speaker is not None]
     found.extend(inner for s in segments if s.speaker is not None for inner in _inner_quotations(body, s, people))
     return [Quotation(Quote(article, start, end), speaker, people.role_of(speaker)) for start, end, speaker in sorted(found)]
@@ -459,14 +459,19 @@ def _inner_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _carry_speakers(body: str, segments: list[_Segment]) -> None:
+def _carry_speakers(body: str, segments: list[_Segment], paragraphs: list[Span]) -> None:
     """Sentences of speech after an attributed quotation in its paragraph are the same speaker's;
-    a quotation left open at a paragraph's end goes on in the next paragraph's opening one."""
+    a quotation left open at a paragraph's end goes on in the next paragraph's opening one. A
+    paragraph that is all quotation, right after one that ends with a speaker's words, is theirs
+    too: news style quotes one speaker on without naming them again ("“…,” said Ana Silva, a
+    historian.", then a paragraph "“…”")."""
     current: str | None = None
     for index, segment in enumerate(segments):
         previous = segments[index - 1] if index else None
         if previous is None or previous.paragraph != segment.paragraph:
-            carried_over = previous is not None and not previous.closed and _opens_paragraph(body, segment)
+            carried_over = previous is not None and _opens_paragraph(body, segment) and (
+                not previous.closed or _goes_on_speaking(body, previous, segment, paragraphs)
+            )
             current = previous.speaker if carried_over and previous is not None else None
         if segment.cue is not None:
             current = segment.speaker
@@ -474,6 +479,16 @@ def _carry_speakers(body: str, segments: list[_Segment]) -> None:
             segment.speaker = previous.speaker
         elif current is not None and _is_speech(body, segment):
             segment.speaker = current
+
+
+def _goes_on_speaking(body: str, previous: _Segment, segment: _Segment, paragraphs: list[Span]) -> bool:
+    """Whether `segment` fills its paragraph with speech and `previous`, the quotation ending the
+    paragraph right before, was a speaker's sentence of speech with nothing after its attribution."""
+    if previous.speaker is None or previous.paragraph != segment.paragraph - 1 or not _is_speech(body, segment):
+        return False
+    if segment.closed and body[segment.mark_end : paragraphs[segment.paragraph].end].strip():
+        return False  # "“…,” she added.": words after it in its paragraph; its own cue decides
+    return _is_speech(body, previous)
 
 
 def _opens_paragraph(body: str, segment: _Segment) -> bool:
