@@ -161,6 +161,17 @@ def test_a_paragraph_of_quotation_alone_goes_on_with_the_speaker_before() -> Non
     ]
 
 
+def test_a_bare_surname_is_the_person_the_article_named_first_not_a_relative_named_since() -> None:
+    body = """
+    Governor Tom Baker flew to the coast on Friday to greet the returning sailors.
+
+    Baker and his wife, Ann Baker, met the ship at the pier.
+
+    Baker thanked the crew, saying they "were braver than anyone had a right to ask".
+    """
+    assert said(body) == [("Tom Baker", "were braver than anyone had a right to ask")]
+
+
 def test_a_colon_after_a_speech_verb_and_a_title() -> None:
     body = "In an interview last year, President Ana Silva explained why she trusts herself: “I have a feeling, and it is right.”"
     assert said(body) == [("Ana Silva", "I have a feeling, and it is right.")]

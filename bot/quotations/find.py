@@ -246,8 +246,11 @@ class _People:
         return key in self.by_end[0] or key in self.by_end[1] or key in self.capitalised_inside
 
     def full_name(self, mention: NameMention) -> str:
-        """A surname alone ("says Rusten") is the full name the article gives it, the latest one
-        before it, else the first after; a name given only once in full is kept as written."""
+        """A surname alone ("says Rusten") is the full name the article gives it: the first one it
+        gives, as news style keeps the bare surname for the person it introduced first and names a
+        relative in full ("Baker and his wife, Ann Baker, …"). A Korean family name ("Kim" of "Kim
+        Jong Un") is the latest before it, else the first after, as many share one; a name given
+        only once in full is kept as written."""
         if len(mention.tokens) > 1:
             return mention.name
         known = self._full_names.get((mention.start, mention.name))
@@ -257,9 +260,11 @@ class _People:
 
     def _full_name_of_one_word(self, mention: NameMention) -> str:
         key = name_key(mention.name)
-        for by_word, starts in zip(self.by_end, self.by_end_starts):  # last word first ("Rusten"), then first ("Kim" of "Kim Jong Un")
+        for surname, (by_word, starts) in enumerate(zip(self.by_end, self.by_end_starts)):  # last word first ("Rusten"), then first ("Kim" of "Kim Jong Un")
             fitting = by_word.get(key, [])
             if fitting:
+                if surname == 0:
+                    return fitting[0].name
                 earlier = bisect.bisect_left(starts[key], mention.start)
                 return (fitting[earlier - 1] if earlier else fitting[0]).name
         return mention.name
