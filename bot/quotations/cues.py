@@ -288,7 +288,7 @@ def acts(body: str, region: Region, mention: NameMention) -> bool:
 
 
 def after_a_preposition(region: Region, mention: NameMention) -> bool:
-    """Whether the name is a preposition's object ("of Ruritania", "aboard Air Force One")."""
+    """Whether the name is a preposition's object ("of Ruritania", "aboard the Ocean Star")."""
     before = bisect.bisect_left(region.tokens, mention.outer_start, key=_start) - 1
     return before >= 0 and region.tokens[before].lower in OBJECT_PREPOSITIONS
 

@@ -148,5 +148,5 @@ CALENDAR_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov
 # Words a clause's subject never opens with ("… by the cancellation and urged …").
 PREPOSITIONS = frozenset("about after against at before by during for from in into of on over than to under with within without".split())
 # Words whose object a name right after them is, never the subject of a verb or a pronoun's
-# antecedent: "…, on a tour of Ruritania, told reporters", "aboard Air Force One, he said".
+# antecedent: "…, on a tour of Ruritania, told reporters", "aboard the Ocean Star, he said".
 OBJECT_PREPOSITIONS = PREPOSITIONS | frozenset("aboard across among around behind beyond inside near outside toward towards".split())

@@ -417,7 +417,7 @@ def _named_by_a_pronoun(body: str, paragraphs: list[_Paragraph], pronouns: froze
         region = Region(paragraph.tokens, paragraph.mentions)
         for index, mention in enumerate(paragraph.mentions):
             if mention.label or mention.possessive or after_a_preposition(region, mention):
-                continue  # "aboard Air Force One, published …, he said": a place the sentence's subject was in
+                continue  # "aboard the Ocean Star, published …, he said": a place the sentence's subject was in
             following = paragraph.mentions[index + 1].start if index + 1 < len(paragraph.mentions) else paragraph.span.end
             limit = min(_sentence_of(paragraph, mention.start).end, following)
             at = bisect.bisect_left(referring, mention.end)
@@ -487,8 +487,8 @@ def _carry_speakers(body: str, segments: list[_Segment], paragraphs: list[Span])
 
 
 def _goes_on_speaking(body: str, previous: _Segment, segment: _Segment, paragraphs: list[Span]) -> bool:
-    """Whether `segment` fills its paragraph with speech and `previous`, the quotation ending the
-    paragraph right before, was a speaker's sentence of speech with nothing after its attribution."""
+    """Whether `segment` fills its paragraph with speech and `previous`, the last quotation of the
+    paragraph right before, was a speaker's sentence of speech."""
     if previous.speaker is None or previous.paragraph != segment.paragraph - 1 or not _is_speech(body, segment):
         return False
     if segment.closed and body[segment.mark_end : paragraphs[segment.paragraph].end].strip():

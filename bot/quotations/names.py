@@ -246,7 +246,7 @@ def _role_words_before(body: str, tokens: Sequence[Token], i: int, paragraph_sta
             break
         k -= 1
     if k == i or tokens[i - 1].lower.endswith("ing") or tokens[i - 1].lower in OBJECT_PREPOSITIONS:
-        return None  # "the idea of meeting Kim", "a talk aboard Air Force One": a verb or a preposition and its object, not a role
+        return None  # "the idea of meeting Kim", "a talk aboard the Ocean Star": a verb or a preposition and its object, not a role
     if k == i - 1 and tokens[k].lower not in PERSONAL_TITLES and (tokens[k].lower.endswith("ed") or (k > 0 and tokens[k - 1].lower in _BEFORE_A_VERB)):
         return None  # "to meet Kim", "had invited Kim", "greeted Moon": a verb and its object; "to envoy Yun" is a title
     if k > 0 and not _ends_a_phrase(tokens[k - 1]):
