@@ -21,16 +21,7 @@ from bot.ranking.protocol import Asked, Ranking
 from bot.ranking.semantic import SemanticRanker
 from bot.ranking.signals import content_of, gather_signals
 from bot.read_as_needed import ReadAsNeeded
-from bot.search.answer_type import (
-    AnswerType,
-    Expectation,
-    asks_about_the_past,
-    expected_answer,
-    satisfies,
-    terms_required,
-    wants_explanation,
-    without_opening,
-)
+from bot.search.answer_type import AnswerType, Expectation, expected_answer, satisfies, terms_required, wants_explanation, without_opening
 from bot.search.chat_markup import without_mention_markup
 from bot.search.ellipsis import (
     INTERJECTIONS,
@@ -62,12 +53,9 @@ from bot.speaker_words import (
     who_is_asked,
     with_speaker_swapped,
 )
-from bot.timeline.models import AskedEvent
 from bot.what_happened import WhatHappened, what_happened
 
 MAX_QUESTION_CHARS = 2000
-# The kinds of answer that are a time: "when …?", "what year …?", "on what day …?".
-DATE_ANSWERS = frozenset({AnswerType.DATE, AnswerType.YEAR, AnswerType.DAY})
 MAX_QUOTES = 3
 # A source the question names ("does Vox think") lifts that source's passages, as does a month or
 # day it names that an article reports ("what happened at the DMZ in June 2019" and a report
@@ -185,23 +173,10 @@ class Answer:
     # The question a follow-up was rewritten as and answered ("and trump?" after "how old is kim
     # jong un?" -> "how old is trump?"): a decline says so, or the reader cannot tell what was asked.
     read_as: str | None = None
-    # A question asking when something happened, answered: the timeline's event it asks about, its
-    # date and the quote backing it, shown before `quotes` (bot.timeline.topic.event_asked_about).
-    asked_event: AskedEvent | None = None
 
     @property
     def follow_up(self) -> bool:
         return self.follows is not None
-
-    @property
-    def following_quotes(self) -> tuple[Quote, ...]:
-        """The quotes shown after the asked event's: all of them but the one it leads with."""
-        return self.quotes if self.asked_event is None else tuple(q for q in self.quotes if q != self.asked_event.quote)
-
-    @property
-    def shown_quotes(self) -> tuple[Quote, ...]:
-        """The quotes in the order a reader sees them: the asked event's first, then the others."""
-        return self.quotes if self.asked_event is None else (self.asked_event.quote, *self.following_quotes)
 
     @property
     def read_with(self) -> str | None:
@@ -331,27 +306,7 @@ def answer(
     quotes = quotes_from(knowledge, fitting or ranked, explain=wants_explanation(asking or question), ratio=pipeline.following_quote_ratio, asked=query.weights)
     if reading.unknown_name is not None or not pipeline.check.answers(evidence):
         return Answer(question, declined=Declined.NOT_COVERED, closest=quotes[:CLOSEST_OFFERED], coverage=coverage, reading=reading)
-    if own_question and expectation is not None and expectation.type in DATE_ANSWERS and asks_about_the_past(plain):
-        answered = Answer(question, quotes=quotes, coverage=coverage, reading=reading)
-        return _led_by_asked_event(knowledge, answered, plain, query, rankings, ranked, to_the_day=expectation.type is AnswerType.DAY)
     return Answer(question, quotes=quotes, coverage=coverage, reading=reading)
-
-
-def _led_by_asked_event(
-    knowledge: KnowledgeBase, answered: Answer, question: str, query: Query, rankings: list[Ranking], ranked: FusedList, *, to_the_day: bool
-) -> Answer:
-    """A question asking when something happened, led by the timeline's event it asks about (its
-    date, and a quote backing it), then its own quotes; as it was when no event matches. An answer
-    quote holding the event's quote whole is that quote with more around it: the event leads with
-    it, and it is not shown again (Answer.following_quotes)."""
-    # Imported here: the timeline's topic filter reads events with this module's retrieval.
-    from bot.timeline.topic import event_asked_about
-
-    asked = event_asked_about(knowledge, question, query, rankings, ranked, coverage_needed=answered.coverage, to_the_day=to_the_day)
-    if asked is None:
-        return answered
-    holding = next((q for q in answered.quotes if q.article.id == asked.quote.article.id and q.start <= asked.quote.start and asked.quote.end <= q.end), None)
-    return replace(answered, asked_event=asked if holding is None else replace(asked, quote=holding))
 
 
 def _declined_before_reading(knowledge: KnowledgeBase, question: str, only_articles: frozenset[str] | None = None) -> Declined | None:

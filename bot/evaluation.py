@@ -162,8 +162,7 @@ def _holds(quote: Quote, gold: GoldSpan) -> bool:
 
 
 def first_hit_rank(answer_: Answer, gold: list[GoldSpan]) -> int | None:
-    """The rank of the first quote shown that holds a gold span: a when-question's event quote first."""
-    return _first_hit(answer_.shown_quotes, gold)
+    return _first_hit(answer_.quotes, gold)
 
 
 def _first_hit(quotes: Sequence[Quote], gold: list[GoldSpan]) -> int | None:

@@ -197,25 +197,6 @@ def what_happened_intro(happened: WhatHappened, *, all_shown: bool = True) -> st
     )
 
 
-def asked_event_intro(answer: Answer, user_text: Callable[[str], str] = str) -> str:
-    """The line over the event a when-question asks about: its date and title as the timeline has
-    them, and whose date it is (the maintainers' curated entry, or a date found in the articles);
-    after the line naming the earlier question a follow-up was read with. `user_text` makes the
-    title and that question safe to show on the platform."""
-    assert answer.asked_event is not None
-    event = answer.asked_event.event
-    source = ASKED_EVENT_CURATED if event.curated else ASKED_EVENT_FOUND
-    line = ASKED_EVENT_INTRO.format(date=event.label, title=user_text(event.title), source=source)
-    return line if answer.follows is None else f"{answer_intro(answer, user_text)}\n{line}"
-
-
-ASKED_EVENT_INTRO = "On the timeline: {date} — {title} ({source}). The quote that backs it:"
-ASKED_EVENT_CURATED = "the date of an entry the maintainers curated"
-ASKED_EVENT_FOUND = "a date found in the articles, not curated"
-# Over the rest of an answer led by its event: the quotes the question itself found.
-ASKED_EVENT_MORE = "More from the articles:"
-
-
 OUTLETS_INTRO = "From the articles of {outlets}:"
 FOLLOW_UP_INTRO = "Reading this with your earlier question “{question}”, from the articles:"
 FOLLOW_UP_OUTLETS_INTRO = "Reading this with your earlier question “{question}”, from the articles of {outlets}:"

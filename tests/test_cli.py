@@ -324,8 +324,7 @@ def test_the_terminal_chat_asks_a_follow_up_s_new_question_word_and_named_outlet
     direct = run_bot("chat", stdin="why did the Hanoi summit collapse?\n")
     assert chat.returncode == 0, chat.stderr
     _, when, why, vox, lied = re.split(r"^> ", chat.stdout, flags=re.MULTILINE)
-    # A when-question of its own leads with the timeline's event (tests/test_when_asked.py).
-    assert when.startswith("When did the Hanoi summit collapse?\nOn the timeline: ")
+    assert when.startswith("When did the Hanoi summit collapse?\nFrom the articles:")
     earlier = "Reading this with your earlier question “When did the Hanoi summit collapse?”"
     assert why.startswith(f"and why?\n{earlier}, from the articles:")
     assert why.split(":", 1)[1].strip() == direct.stdout.split("From the articles:", 1)[1].strip()

@@ -44,7 +44,7 @@ def can_be_rated(answer: Answer) -> bool:
 
 def shown_by(answer: Answer) -> Shown:
     """The quotes an answer showed: its quotes, or for a declined one the closest passages."""
-    quotes = answer.shown_quotes if answer.answered else answer.closest
+    quotes = answer.quotes if answer.answered else answer.closest
     return Shown(without_mentions(answer.question), tuple(reference_for(q) for q in quotes))
 
 

@@ -138,7 +138,7 @@ def answer_view(answer: Answer) -> discord.ui.View:
     """One "More context" button per quote shown (the closest passages of a declined answer too),
     then 👍 and 👎 on a row of their own under an answer that can be rated."""
     view = discord.ui.View(timeout=None)
-    quotes = answer.shown_quotes if answer.answered else answer.closest
+    quotes = answer.quotes if answer.answered else answer.closest
     numbered = len(quotes) > 1
     for number, quote in enumerate(quotes, 1):
         label = f"{messages.MORE_CONTEXT} ({number})" if numbered else messages.MORE_CONTEXT

@@ -114,19 +114,6 @@ def _events_markdown(events: Sequence[TimelineEvent], limit: int, intro: str) ->
     return separator.join([intro, *blocks])
 
 
-def _asked_event_markdown(answer: Answer, limit: int) -> str:
-    """A when-question's event (its date, title and quote) over the question's other quotes, each
-    quote given an equal share of the room."""
-    assert answer.asked_event is not None
-    intro = messages.asked_event_intro(answer, user_text)
-    rest = answer.following_quotes
-    more = f"\n\n{messages.ASKED_EVENT_MORE}" if rest else ""
-    separator = "\n\n"
-    share = (limit - len(intro) - len(more) - len(separator) * (len(rest) + 1)) // (len(rest) + 1)
-    lead = f"{intro}{separator}{quote_markdown(answer.asked_event.quote, share)}{more}"
-    return separator.join([lead, *(quote_markdown(q, share) for q in rest)])
-
-
 QUESTION_SHOWN = 300  # characters of the question in an answer's footer
 
 
@@ -146,9 +133,6 @@ def answer_embeds(answer: Answer) -> list[discord.Embed]:
     the question in the footer (footers show no Markdown and ping no one: no escaping needed)."""
     if answer.answered and answer.what_happened is not None:
         description = _events_markdown(answer.what_happened.shown, DESCRIPTION_LIMIT, messages.answer_intro(answer, user_text))
-        embed = discord.Embed(description=description, colour=COLOUR)
-    elif answer.answered and answer.asked_event is not None:
-        description = _asked_event_markdown(answer, DESCRIPTION_LIMIT)
         embed = discord.Embed(description=description, colour=COLOUR)
     elif answer.answered:
         description = _quotes_markdown(answer.quotes, DESCRIPTION_LIMIT, messages.answer_intro(answer, user_text))

@@ -84,9 +84,6 @@ def answer_dict(answer: Answer, *, explain: bool = False) -> dict[str, object]:
 
         # A question asking only what happened then: the timeline's events then, as `timeline --json` gives them.
         result.update(timeline_dict(answer.what_happened.events))
-    if answer.asked_event is not None:
-        # A when-question's event on the timeline, shown before `quotes` (which may hold its quote too).
-        result["asked_event"] = asked_event_dict(answer)
     if answer.outlets:
         result["outlets"] = list(answer.outlets)  # the outlets it was answered from, by name
     if answer.declined is not None:
@@ -97,17 +94,6 @@ def answer_dict(answer: Answer, *, explain: bool = False) -> dict[str, object]:
     if explain and answer.reading is not None:
         result["reading"] = reading_dict(answer)
     return result
-
-
-def asked_event_dict(answer: Answer) -> dict[str, object]:
-    """The event a when-question asks about as `timeline --json` gives it (its date as the timeline
-    has it, `curated`: the maintainers' entry, else found in the articles), with the quote the
-    answer leads with and the line over it."""
-    # Imported here: the timeline's JSON is made of this module's quotes.
-    from bot.timeline.export import event_dict
-
-    assert answer.asked_event is not None
-    return {**event_dict(answer.asked_event.event), "quote": quote_dict(answer.asked_event.quote), "message": messages.asked_event_intro(answer)}
 
 
 def reading_dict(answer: Answer) -> dict[str, object]:

@@ -129,15 +129,6 @@ def answer_message(answer: Answer) -> SlackMessage:
         lead, quotes = messages.answer_intro(answer), answer.quotes
         blocks = [question, _section(escape(lead)), *(block for event in answer.what_happened.shown for block in _event_blocks(event))]
         return SlackMessage(_fallback(lead, quotes), [*blocks[: MAX_BLOCKS - 1], feedback_block(answer)])
-    if answer.answered and answer.asked_event is not None:
-        # "When …?": the timeline's event, its date and quote, over the question's other quotes.
-        lead, quotes = messages.asked_event_intro(answer), answer.shown_quotes
-        blocks = [question, _section(escape(lead)), *quote_blocks(quotes[0], f"{MORE_CONTEXT_ACTION}_1")]
-        if len(quotes) > 1:
-            blocks.append(_section(escape(messages.ASKED_EVENT_MORE)))
-        for number, quote in enumerate(quotes[1:], 2):
-            blocks.extend(quote_blocks(quote, f"{MORE_CONTEXT_ACTION}_{number}"))
-        return SlackMessage(_fallback(lead, quotes), [*blocks[: MAX_BLOCKS - 1], feedback_block(answer)])
     if answer.answered:
         lead, quotes = messages.answer_intro(answer), answer.quotes
         blocks = [question, _section(escape(lead))]

@@ -24,11 +24,6 @@ def answer_text(answer: Answer) -> str:
         from bot.render.timeline_text import timeline_text
 
         return timeline_text(answer.what_happened.events, intro=messages.what_happened_intro(answer.what_happened))
-    if answer.answered and answer.asked_event is not None:
-        # "When …?": the timeline's event first, its date and quote, then the question's other quotes.
-        lead = f"{messages.asked_event_intro(answer)}\n\n{quote_block(answer.asked_event.quote, 1)}"
-        rest = [quote_block(q, n) for n, q in enumerate(answer.following_quotes, 2)]
-        return "\n\n".join([lead, messages.ASKED_EVENT_MORE, *rest] if rest else [lead])
     if answer.answered:
         blocks = [quote_block(q, n) for n, q in enumerate(answer.quotes, 1)]
         return "\n\n".join([messages.answer_intro(answer), *blocks])

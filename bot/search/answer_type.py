@@ -75,12 +75,6 @@ _DAY_QUESTION = re.compile(
     r"|^(?:(?:what|when|on what|on which)\b.*\b|(?:the )?)(?:exact|precise) (?:date|day)\b"
 )
 _DATE_QUESTION = re.compile(r"^when\b|\bwhat month\b|\bin which month\b")
-# English's auxiliaries, the first of which carries a question's tense ("when did …", "when is …",
-# "when's …"); the past ones apart.
-_AUXILIARY = re.compile(
-    r"\b(?:(did|was|were|had)(?:n['’]t)?|(?:do|does|is|are|have|has|wo|would|should|could|must)n['’]t|do|does|is|are|am|have|has|will|shall|should|would|can|could|may|might|must)\b"
-    r"|\b(?:when|what|where|who|how)['’]s\b"
-)
 
 _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred "
@@ -197,15 +191,6 @@ def expected_answer(question: str) -> Expectation | None:
     if _DATE_QUESTION.search(text):
         return Expectation(AnswerType.DATE, frozenset({"year", "date", "day", "month"}))
     return None
-
-
-def asks_about_the_past(question: str) -> bool:
-    """Whether a question asks when something happened, not when it happens or will ("when do
-    leaders usually meet?", "when's the next summit?"): its first auxiliary is in the past tense
-    ("when did …", "what year was …"), or it has none and its verb carries the tense ("when trump
-    met kim?", "the summit failed on which day?")."""
-    first = _AUXILIARY.search(without_opening(question))
-    return first is None or first.group(1) is not None
 
 
 def satisfies(

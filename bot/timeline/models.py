@@ -157,14 +157,3 @@ def range_bound(text: str, *, end: bool) -> dt.date:
     """A /timeline from/to bound: a partial date covers its whole span (to 2018-06 ends June 30)."""
     date = EventDate.parse(text)
     return date.last_day() if end else date.first_day()
-
-
-@dataclass(frozen=True, slots=True)
-class AskedEvent:
-    """The timeline event a question asking when something happened is about (bot.timeline.topic),
-    and the quote of it an answer leads with: one of the event's quotes, or an answer's quote that
-    holds it whole. The date is the timeline's, never the bot's: curated by the maintainers or
-    found in the articles, as `event.curated` says."""
-
-    event: TimelineEvent
-    quote: Quote
