@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from bot.commands import BadDate, date_range
 from bot.knowledge.base import build_knowledge_base
 from bot.knowledge.models import ArticleMeta
 from bot.knowledge.profile import BotProfile
@@ -281,3 +282,15 @@ def test_a_date_written_right_that_the_calendar_lacks_says_what_is_wrong(tmp_pat
     assert any(p.endswith(f"published: {said}") for p in problems), problems
     assert any(p.endswith(f"date: {said}") for p in problems), problems
     assert not any("write it as YYYY-MM-DD" in p for p in problems)
+
+
+@pytest.mark.parametrize(("written", "why"), [("2018-00", "has no month 00: months run from 01 to 12"), ("2018-06-00", "is not a day of the calendar: June 2018 has 30 days")])
+def test_a_timeline_date_with_a_zero_month_or_day_is_reported_not_read_as_the_first(tmp_path: Path, written: str, why: str) -> None:
+    """A written "00" once stood for the first month or day: `check` passed "2018-00" and /timeline
+    then failed with a traceback; it is a problem with its line, and the entry is left out."""
+    write_article(tmp_path, "one", "The talks resumed.")
+    (tmp_path / "timeline.yaml").write_text(f'events:\n  - date: "{written}"\n    title: T\n    quotes:\n      - article: one\n        text: "The talks resumed."\n', encoding="utf-8")
+    knowledge = build_knowledge_base(tmp_path)
+    assert any(str(p).endswith(f"date: '{written}' {why}") for p in knowledge.problems), knowledge.problems
+    with pytest.raises(BadDate):
+        date_range(None, written)

@@ -40,7 +40,8 @@ class EventDate:
         year, month, day = (int(part) if part else None for part in match.groups())
         assert year is not None
         try:
-            dt.date(year, month or 1, day or 1)
+            # Only a part not written stands for 1: a written "00" month or day is no date ("2018-00").
+            dt.date(year, 1 if month is None else month, 1 if day is None else day)
         except ValueError:
             raise ValueError(not_a_calendar_day(text) or f"{text!r} is not a real date") from None
         return cls(year, month, day)
