@@ -19,7 +19,7 @@ from bot.ranking.learned import Reranking, shipped_ranking
 from bot.ranking.lexical import LexicalRanker
 from bot.ranking.protocol import Asked, Ranking
 from bot.ranking.semantic import SemanticRanker
-from bot.ranking.signals import content_of, gather_signals
+from bot.ranking.signals import content_of, gather_signals, names_found
 from bot.read_as_needed import ReadAsNeeded
 from bot.search.answer_type import AnswerType, Expectation, expected_answer, satisfies, terms_required, wants_explanation, without_opening
 from bot.search.chat_markup import without_mention_markup
@@ -53,6 +53,7 @@ from bot.speaker_words import (
     who_is_asked,
     with_speaker_swapped,
 )
+from bot.plain_decline import declines_plainly
 from bot.what_happened import WhatHappened, what_happened
 
 MAX_QUESTION_CHARS = 2000
@@ -173,6 +174,11 @@ class Answer:
     # The question a follow-up was rewritten as and answered ("and trump?" after "how old is kim
     # jong un?" -> "how old is trump?"): a decline says so, or the reader cannot tell what was asked.
     read_as: str | None = None
+    # A plain decline (bot.plain_decline): the closest passages found, not shown (they hold nothing
+    # of what was asked but a name many passages share; the unanswered log still weighs them), and
+    # what the articles are about (knowledge/bot.yaml's topic), which the reply names instead.
+    withheld: tuple[Quote, ...] = ()
+    about: str | None = None
 
     @property
     def follow_up(self) -> bool:
@@ -186,6 +192,11 @@ class Answer:
     @property
     def answered(self) -> bool:
         return self.declined is None and bool(self.quotes)
+
+    @property
+    def declined_plainly(self) -> bool:
+        """Declined with no passage shown, the reply naming what the articles are about instead."""
+        return self.declined is Declined.NOT_COVERED and self.about is not None
 
     @property
     def near_miss(self) -> bool:
@@ -305,7 +316,13 @@ def answer(
     reading = replace(_reading(expectation, bool(fitting), query, credits, similarity, evidence), unknown_name=unknown_name(knowledge, plain, query))
     quotes = quotes_from(knowledge, fitting or ranked, explain=wants_explanation(asking or question), ratio=pipeline.following_quote_ratio, asked=query.weights)
     if reading.unknown_name is not None or not pipeline.check.answers(evidence):
-        return Answer(question, declined=Declined.NOT_COVERED, closest=quotes[:CLOSEST_OFFERED], coverage=coverage, reading=reading)
+        closest = quotes[:CLOSEST_OFFERED]
+        declined = Answer(question, declined=Declined.NOT_COVERED, closest=closest, coverage=coverage, reading=reading)
+        names = names_found(plain, credits, _passage_text(knowledge, best.sentence), best_article.body) if signals is not None else ()
+        if reading.unknown_name is None and declines_plainly(evidence, names, knowledge.passage_frequencies, len(closest)):
+            # Nothing in the closest passages but a name many share: say what the articles are about instead.
+            return replace(declined, closest=(), withheld=closest, about=knowledge.profile.topic)
+        return declined
     return Answer(question, quotes=quotes, coverage=coverage, reading=reading)
 
 

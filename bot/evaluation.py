@@ -87,6 +87,18 @@ class EvalReport:
         return sum(not r.answer.answered and _first_hit(r.answer.closest[:1], r.question.answers) == 1 for r in self.answerable)
 
     @property
+    def unanswerable_shown_closest(self) -> int:
+        """Unanswerable questions declined with passages shown: none of them holds an answer, and a
+        plain decline (bot.plain_decline) shows none."""
+        return sum(not r.answer.answered and bool(r.answer.closest) for r in self.unanswerable)
+
+    @property
+    def declined_with_answer_shown(self) -> int:
+        """Answerable questions declined with the answer in one of the closest passages shown: the
+        readers a plain decline would fail."""
+        return sum(not r.answer.answered and _first_hit(r.answer.closest, r.question.answers) is not None for r in self.answerable)
+
+    @property
     def answerable_declined_share(self) -> float:
         return self.answerable_declined / len(self.answerable) if self.answerable else 0.0
 
@@ -119,6 +131,8 @@ class EvalReport:
             "unanswerable_declined_share": round(self.unanswerable_declined_share, 4),
             "answerable_declined_share": round(self.answerable_declined_share, 4),
             "declined_with_answer_closest": self.declined_with_answer_closest,
+            "declined_with_answer_shown": self.declined_with_answer_shown,
+            "unanswerable_shown_closest": self.unanswerable_shown_closest,
             "median_quote_chars": self.median_quote_chars,
             "r_at_1_by_kind": self.recall_at_1_by_kind(),
             "misses": [r.question.id for r in self.answerable if r.rank != 1],

@@ -92,9 +92,21 @@ def missing_setting(variable: str, purpose: str) -> str:
     return f"{variable} is not set: {purpose}. Add it to the environment or to .env (see .env.example)."
 
 
+# After a plain decline (no passage shown): where the reader can go on, from what the articles are about.
+PLAIN_DECLINE_ONWARD = "They are about {topic}: /sources lists them, and /timeline shows what happened when."
+
+
 def decline_message(answer: Answer, user_text: Callable[[str], str] = str) -> str:
     """Why a question was not answered, in one sentence for every front end (`user_text`: as
-    for answer_intro, for the earlier question a follow-up names)."""
+    for answer_intro, for the earlier question a follow-up names); after a plain decline, with
+    no passage to show, what the articles are about and where to read them."""
+    reason = _decline_reason(answer, user_text)
+    if answer.declined_plainly and answer.about is not None:
+        return f"{reason} {PLAIN_DECLINE_ONWARD.format(topic=answer.about)}"
+    return reason
+
+
+def _decline_reason(answer: Answer, user_text: Callable[[str], str]) -> str:
     reason = answer.declined
     if reason is Declined.NOT_COVERED and answer.reading is not None and answer.reading.speaker is not None:
         # "what did Kim say?": the articles hold no words of his, which a quote about him would hide.

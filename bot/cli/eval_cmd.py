@@ -55,7 +55,12 @@ def _print_report(report: EvalReport, *, verbose: bool) -> None:
         print(f"  R@1 {kind + ':':<18} {value:.3f}")
     print(f"R@3:                    {report.recall_at(3):.3f}")
     print(f"MRR:                    {report.mrr:.3f}")
-    print(f"unanswerable declined:  {numbers['unanswerable_declined']} of {numbers['unanswerable']} ({report.unanswerable_declined_share:.0%})")
+    print(f"unanswerable declined:  {numbers['unanswerable_declined']} of {numbers['unanswerable']} ({report.unanswerable_declined_share:.0%})", end="")
+    print(f", {report.unanswerable_shown_closest} with passages shown" if numbers["unanswerable_declined"] else "")
     print(f"answerable declined:    {numbers['answerable_declined']} of {numbers['answerable']} ({report.answerable_declined_share:.0%})", end="")
-    print(f", {report.declined_with_answer_closest} with the answer in the closest passage offered" if numbers["answerable_declined"] else "")
+    print(
+        f", {report.declined_with_answer_closest} with the answer in the closest passage offered ({report.declined_with_answer_shown} among those shown)"
+        if numbers["answerable_declined"]
+        else ""
+    )
     print(f"median quote length:    {report.median_quote_chars:.0f} characters")

@@ -46,7 +46,7 @@ def gather_signals(
     # a name ("Moon Jae-in", "IAEA"): a name the articles never mention says they cannot answer.
     unknown = [c for c in credits if not c.in_articles and c.credit == 0]
     asked_names = written_as_names(question)
-    names_of_context = asked_names | written_as_names(context) | names_no_dictionary_has(article)
+    names_of_context = _names_of_context(question, context, article)
     # Concepts that are not names: no named alias group, no word the question, the paragraph or the
     # article writes as a name; the question's names below are read by the same definition.
     is_content = [not _names_something(c, names_of_context) for c in credits]
@@ -77,6 +77,19 @@ def gather_signals(
         content_not_in_article=lacking / content_weight if content_weight else 0.0,
         heaviest_unsaid_content=max(unsaid, default=0.0),
     )
+
+
+def names_found(question: str, credits: Sequence[ConceptCredit], context: str = "", article: str = "") -> tuple[ConceptCredit, ...]:
+    """The question's concepts that are names, as gather_signals reads them with the same `context`
+    and `article` (what content_similarity leaves out), that the passage credited holds."""
+    names = _names_of_context(question, context, article)
+    return tuple(c for c in credits if c.credit > 0 and _names_something(c, names))
+
+
+def _names_of_context(question: str, context: str, article: str) -> frozenset[str]:
+    """The words that are names: as the question, the best sentence's paragraph or its article
+    writes them, or in the article and no English word (bot.search.english)."""
+    return written_as_names(question) | written_as_names(context) | names_no_dictionary_has(article)
 
 
 def _names_something(credit: ConceptCredit, names: frozenset[str]) -> bool:

@@ -17,6 +17,10 @@ import numpy as np
 import numpy.typing as npt
 
 
+# Two IDFs of the same count computed apart (numpy's and math's logarithm) may differ in the last digit.
+_SAME_IDF = 1e-9
+
+
 def smoothed_idf(size: int, document_frequency: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
     """Lucene's always-positive IDF, log(1 + (N - n + 0.5) / (n + 0.5)), for each term's n.
     rank-bm25's Okapi IDF goes to zero at half the documents, which on a few dozen passages
@@ -43,6 +47,11 @@ class DocumentFrequencies:
     def single_document_idf(self) -> float:
         """The IDF of a term only one document has: the rarest a term the collection holds can be."""
         return math.log(1 + (self.size - 1 + 0.5) / 1.5)
+
+    def held_by_at_most(self, term: str, documents: int) -> bool:
+        """Whether at most this many documents hold the term (none counts): read from its IDF, which
+        falls as more documents hold it."""
+        return self.idf(term) >= math.log(1 + (self.size - documents + 0.5) / (documents + 0.5)) - _SAME_IDF
 
     def idf(self, term: str) -> float:
         """A term no document has weighs the most: a question that hinges on it is not covered."""

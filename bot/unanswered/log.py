@@ -38,7 +38,9 @@ def is_recorded(answer: Answer) -> bool:
 
 
 def record_for(answer: Answer, frontend: str, now: dt.datetime) -> dict[str, object]:
-    closest = answer.closest[0].score if answer.closest else 0.0
+    # A plain decline shows no passage, but how close the nearest came is the maintainer's measure all the same.
+    nearest = answer.closest or answer.withheld
+    closest = nearest[0].score if nearest else 0.0
     return {
         "time": utc_now_text(now),
         "frontend": frontend,
