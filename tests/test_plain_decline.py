@@ -1,0 +1,115 @@
+"""A question the articles do not cover, whose closest passages share only a name with it, is declined
+plainly in every front end: no quote, but what the articles are about and where to read them. A
+declined question whose closest passage may answer it still shows it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bot.answers import Answer, answer
+from bot.evaluation import EvalQuestion, evaluate
+from bot.frontends.discord_buttons import answer_view
+from bot.knowledge.store import KnowledgeStore
+from bot.render import discord_render, slack_render
+from bot.render.json_out import answer_dict
+from bot.render.text import answer_text
+from bot.search.document_frequencies import DocumentFrequencies
+from bot.unanswered.log import UnansweredLog
+
+# Off topic, naming the man most passages name: two of them would answer nothing about food.
+OFF_TOPIC = "What is Kim Jong Un's favourite food?"
+# Declined, but the one passage naming her says what she does, in other words than "job".
+NEAR_MISS = "what is jenny town's job"
+NEAR_MISS_ANSWER = "Jenny Town, analyst at North Korea watchdog 38 North"
+
+
+def _text(reply: Answer) -> str:
+    return answer_text(reply)
+
+
+def _discord(reply: Answer) -> str:
+    return "\n".join(embed.description or "" for embed in discord_render.answer_embeds(reply))
+
+
+def _slack(reply: Answer) -> str:
+    message = slack_render.answer_message(reply)
+    return f"{message.text}\n{json.dumps(message.blocks, ensure_ascii=False)}"
+
+
+def _json(reply: Answer) -> str:
+    return json.dumps(answer_dict(reply), ensure_ascii=False)
+
+
+RENDERERS: dict[str, Callable[[Answer], str]] = {"text": _text, "discord": _discord, "slack": _slack, "json": _json}
+
+
+def _flat(text: str) -> str:
+    """White space folded: the terminal wraps quotes, Slack escapes nothing in these words."""
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def off_topic(bundled_store: KnowledgeStore) -> Answer:
+    return answer(bundled_store.current, OFF_TOPIC)
+
+
+@pytest.mark.parametrize("front_end", RENDERERS)
+def test_an_off_topic_question_naming_someone_gets_no_quote(off_topic: Answer, bundled_store: KnowledgeStore, front_end: str) -> None:
+    assert not off_topic.answered and off_topic.declined_plainly and not off_topic.closest
+    shown = _flat(RENDERERS[front_end](off_topic))
+    # The passages it found name Kim Jong Un and nothing of food: none of their words is shown ...
+    assert off_topic.withheld
+    for passage in off_topic.withheld:
+        assert _flat(passage.text)[:60] not in shown
+    # ... but what the articles are about, and where to read them.
+    assert bundled_store.current.profile.topic in shown
+    assert "/sources" in shown and "/timeline" in shown
+
+
+def test_a_plain_decline_offers_no_passage_to_open_on_discord(off_topic: Answer) -> None:
+    ids = [item.custom_id for item in answer_view(off_topic).children]  # type: ignore[attr-defined]
+    assert not any(i.startswith("ctx:") for i in ids)  # no "More context" button: no passage shown
+
+
+def test_a_plain_decline_is_logged_with_how_close_the_nearest_passage_came(off_topic: Answer, tmp_path: Path) -> None:
+    log = UnansweredLog(tmp_path / "unanswered.jsonl")
+    assert log.record(off_topic, "terminal", dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    [record] = [json.loads(line) for line in log.path.read_text(encoding="utf-8").splitlines()]
+    assert record["question"] == OFF_TOPIC
+    assert record["best_score"] == round(off_topic.withheld[0].score, 4) > 0
+
+
+@pytest.mark.parametrize("front_end", RENDERERS)
+def test_a_declined_question_whose_closest_passage_answers_it_still_shows_it(bundled_store: KnowledgeStore, front_end: str) -> None:
+    near = answer(bundled_store.current, NEAR_MISS)
+    assert not near.answered and not near.declined_plainly
+    assert NEAR_MISS_ANSWER in _flat(RENDERERS[front_end](near))
+
+
+def test_at_most_counts_the_documents_holding_a_term() -> None:
+    frequencies = DocumentFrequencies.of([["kim", "food"], ["kim"], ["kim", "town"]])
+    assert frequencies.held_by_at_most("town", 1) and frequencies.held_by_at_most("food", 2)
+    assert not frequencies.held_by_at_most("kim", 2) and frequencies.held_by_at_most("kim", 3)
+    assert frequencies.held_by_at_most("weather", 0)  # no document holds it
+
+
+def test_eval_counts_the_declines_that_show_passages(bundled_store: KnowledgeStore) -> None:
+    """`eval` says how many unanswerable questions were declined with passages shown, and how many
+    answerable ones showed their answer among them: what a plain decline spares and costs readers."""
+    trap = "Why did Trump fire Rex Tillerson?"  # on the topic, the reason never given: its passages are shown
+    questions = [
+        EvalQuestion(id="off", question=OFF_TOPIC, kind="unanswerable"),
+        EvalQuestion(id="trap", question=trap, kind="unanswerable"),
+        EvalQuestion.model_validate(
+            {"id": "near", "question": NEAR_MISS, "kind": "lexical", "answers": [{"article": "001_2fa055a3e9108648.txt", "span": NEAR_MISS_ANSWER}]}
+        ),
+    ]
+    report = evaluate(bundled_store.current, questions)
+    assert report.unanswerable_declined == 2 and report.unanswerable_shown_closest == 1
+    assert report.answerable_declined == 1 and report.declined_with_answer_shown == 1
+    assert report.as_dict()["unanswerable_shown_closest"] == 1
