@@ -14,9 +14,9 @@ things together say so, all read from the answer check's evidence (bot.ranking.s
   only a passage or two hold ("What is Jenny Town's job?") makes those passages what the articles
   say of whom it asks, and there they often answer in other words ("analyst at … 38 North").
 
-On the training sets (eval/*.jsonl) 42 answerable questions were declined with a passage holding
+On the training sets (eval/*.jsonl) 43 answerable questions were declined with a passage holding
 their answer among the closest shown: none of them is declined plainly by these three, against
-34 of the 103 off-topic questions declined with passages (docs/measurements.md, session 15).
+35 of the 103 off-topic questions (docs/measurements.md, session 15).
 """
 
 from __future__ import annotations
