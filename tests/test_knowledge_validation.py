@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from bot.commands import BadDate, date_range
 from bot.knowledge.base import build_knowledge_base
-from bot.knowledge.models import ArticleMeta
+from bot.knowledge.models import ArticleMeta, shown_field
 from bot.knowledge.profile import BotProfile
 from tests.cli_helpers import run_bot
 from tests.conftest import write_article
@@ -294,3 +294,11 @@ def test_a_timeline_date_with_a_zero_month_or_day_is_reported_not_read_as_the_fi
     assert any(str(p).endswith(f"date: '{written}' {why}") for p in knowledge.problems), knowledge.problems
     with pytest.raises(BadDate):
         date_range(None, written)
+
+
+@pytest.mark.parametrize(
+    ("path", "shown"),
+    [("events[8].quotes[0].text", "event 9, quote 1, text"), ("entries[0]", "entry 1"), ("groups[2][1]", "group 3, item 2"), ("address[1]", "address 2")],
+)
+def test_a_field_path_is_shown_counting_from_1_with_each_list_named_for_one_entry(path: str, shown: str) -> None:
+    assert shown_field(path) == shown

@@ -104,7 +104,15 @@ class Problem:
 
 
 # One step of a field path: "events[8].quotes[0].text" is events, [8], quotes, [0], text.
-_FIELD_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+# One step of a problem's field path: "events[8].quotes[0].text" is events, 8, quotes, 0, text.
+FIELD_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def _one_of(plural: str) -> str:
+    """A list's name said of one entry: "quotes" -> "quote", "entries" -> "entry"."""
+    if plural.endswith("ies"):
+        return plural[:-3] + "y"
+    return plural[:-1] if plural.endswith("s") and not plural.endswith("ss") else plural
 
 
 def shown_field(field: str) -> str:
@@ -112,13 +120,13 @@ def shown_field(field: str) -> str:
     "events[8].quotes[0].text" -> "event 9, quote 1, text"; "groups[2][1]" -> "group 3, item 2".
     The path itself counts from 0 (it indexes the parsed file); people reading the file do not."""
     parts: list[str] = []
-    for name, index in _FIELD_PART.findall(field):
+    for name, index in FIELD_STEP.findall(field):
         if not index:
             parts.append(name)
         elif parts and parts[-1] and not parts[-1][-1].isdigit():
             # "events" then 8: "event 9", the list's name said of one entry ("quotes" -> "quote").
             key = parts.pop()
-            parts.append(f"{key[:-1] if key.endswith('s') and not key.endswith('ss') else key} {int(index) + 1}")
+            parts.append(f"{_one_of(key)} {int(index) + 1}")
         else:
             parts.append(f"item {int(index) + 1}")  # an entry of an entry ("groups[2][1]")
     return ", ".join(parts) if parts else field

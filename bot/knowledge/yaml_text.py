@@ -7,7 +7,6 @@ as a string, the date is validated by the model, whose error names the field.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import yaml
 
 from bot.knowledge.encoding import utf8_text
 from bot.knowledge.errors import not_a_known_field
-from bot.knowledge.models import Problem
+from bot.knowledge.models import FIELD_STEP, Problem
 
 
 class _TextDatesLoader(yaml.SafeLoader):
@@ -125,15 +124,11 @@ def entry_at(noun: str, number: int, lines: list[int]) -> str:
     return f"the {noun} at line {lines[number]}" if number < len(lines) else f"{noun} {number + 1} of the file"
 
 
-# One step of a problem's field path: "events[8].quotes[0].text" is events, 8, quotes, 0, text.
-_FIELD_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-
-
 def field_line(root: yaml.Node | None, field: str) -> int | None:
     """The file line (from 1) of the deepest part of a problem's field path the file holds: the
     quote's own `text:` line for "events[8].quotes[0].text", its entry's when the field is missing."""
     node, line = root, None
-    for name, index in _FIELD_STEP.findall(field):
+    for name, index in FIELD_STEP.findall(field):
         if isinstance(node, yaml.SequenceNode) and index and int(index) < len(node.value):
             node = node.value[int(index)]
             line = node.start_mark.line + 1
