@@ -318,3 +318,25 @@ def test_a_cut_id_ends_on_a_whole_word_that_is_not_a_small_one(title: str) -> No
     assert len(generated) <= 64 and full.startswith(generated) and full[len(generated)] == "-"  # whole words only
     assert generated.split("-")[-1] not in {"a", "an", "the", "at", "of", "in", "to", "and", "for", "on", "with", "its", "will", "not"}
     assert len(generated) >= 40  # only small words go: the title still says what it is about
+
+
+@pytest.mark.parametrize(
+    ("publisher", "title"),
+    [
+        # Every word that fits before the long one is small: the cut fell inside the long word.
+        ("Walk Test Desk", "Of the Denuclearisationnegotiationsandtheirdiscontents at Hanoi"),
+        ("Walk Test Desk", "Denuclearisationnegotiationsandtheirdiscontentsandmore at Hanoi"),
+        ("The Korea Peninsula Weekly Review of Diplomacy and Strategic Affairs", "On the summit"),  # no room for the date
+    ],
+)
+def test_an_imported_id_ends_on_a_whole_word_however_small(knowledge_copy: Path, publisher: str, title: str) -> None:
+    """The id `import` makes is publisher-date-title cut to 64 characters at a word's end, even when
+    the title's words that fit are all small ones or none fits."""
+    source = knowledge_copy.parent / "walk.txt"
+    source.write_text("Beekeepers from both Koreas met at Panmunjom on Tuesday to compare hives.\n", encoding="utf-8")
+    before = set((knowledge_copy / "articles").iterdir())
+    assert run_cli("import", str(source), "--title", title, "--publisher", publisher, "--published", "2019-06-30", "--knowledge", str(knowledge_copy)) == 0
+    (written,) = set((knowledge_copy / "articles").iterdir()) - before
+    article_id = written.stem
+    full = f"{slug(publisher)}-2019-06-30-{slug(title)}"
+    assert len(article_id) <= 64 and full.startswith(article_id) and full[len(article_id)] == "-"  # whole words only

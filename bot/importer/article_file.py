@@ -38,19 +38,30 @@ _LEANING_WORDS = frozenset(
 
 def make_id(publisher: str, published: str, title: str) -> str:
     """publisher-date-title, cut at a word boundary to 64 characters (ARTICLE_ID_PATTERN), never
-    ending on a word that leans on the one cut off."""
+    ending on a word that leans on the one cut off, nor on part of a word."""
     publisher_slug = slug(re.sub(r"\(.*?\)", "", publisher)) or "article"
     head = f"{publisher_slug}-{published}"
     full = f"{head}-{slug(title)}".strip("-")
     if len(full) <= MAX_ID_CHARS:
         return full
-    cut = full[: MAX_ID_CHARS + 1]
-    # Drop the word the limit cut in half, then the small words left dangling at the end, unless
-    # that would leave nothing of the title.
-    words = cut[len(head) + 1 : cut.rfind("-")].split("-") if cut.rfind("-") > len(head) else []
+    whole = _whole_words_within(full, MAX_ID_CHARS)
+    # The title's whole words that fit, then without the small words left dangling at the end. When
+    # every one is small ("Of the"), they stay: a whole small word says more than half of a long one.
+    fitted = whole[len(head) + 1 :].split("-") if len(whole) > len(head) else []
+    words = list(fitted)
     while words and words[-1] in _LEANING_WORDS:
         words.pop()
-    return f"{head}-{'-'.join(words)}" if words else full[:MAX_ID_CHARS].rstrip("-")
+    kept = words or fitted
+    return f"{head}-{'-'.join(kept)}" if kept else whole
+
+
+def _whole_words_within(text: str, limit: int) -> str:
+    """The longest start of a slug (words joined by "-") of at most `limit` characters that ends
+    on a whole word; the first `limit` characters when its first word alone is longer."""
+    if len(text) <= limit:
+        return text
+    boundary = text.rfind("-", 0, limit + 1)  # a "-" just past the limit still ends a word within it
+    return text[:boundary].rstrip("-") if boundary > 0 else text[:limit]
 
 
 def article_path(folder: Path, article_id: str) -> Path:
