@@ -19,7 +19,7 @@ from bot.ranking.learned import Reranking, shipped_ranking
 from bot.ranking.lexical import LexicalRanker
 from bot.ranking.protocol import Asked, Ranking
 from bot.ranking.semantic import SemanticRanker
-from bot.ranking.signals import content_of, gather_signals, names_found
+from bot.ranking.signals import content_of, gather_signals
 from bot.read_as_needed import ReadAsNeeded
 from bot.search.answer_type import AnswerType, Expectation, expected_answer, satisfies, terms_required, wants_explanation, without_opening
 from bot.search.chat_markup import without_mention_markup
@@ -318,8 +318,7 @@ def answer(
     if reading.unknown_name is not None or not pipeline.check.answers(evidence):
         closest = quotes[:CLOSEST_OFFERED]
         declined = Answer(question, declined=Declined.NOT_COVERED, closest=closest, coverage=coverage, reading=reading)
-        names = names_found(plain, credits, _passage_text(knowledge, best.sentence), best_article.body) if signals is not None else ()
-        if reading.unknown_name is None and declines_plainly(evidence, names, knowledge.passage_frequencies, len(closest)):
+        if reading.unknown_name is None and declines_plainly(evidence, knowledge.passage_frequencies, len(closest)):
             # Nothing in the closest passages but a name many share: say what the articles are about instead.
             return replace(declined, closest=(), withheld=closest, about=knowledge.profile.topic)
         return declined

@@ -21,9 +21,6 @@ their answer among the closest shown: none of them is declined plainly by these 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from bot.coverage import ConceptCredit
 from bot.ranking.answer_check import Evidence
 from bot.search.document_frequencies import DocumentFrequencies
 
@@ -37,14 +34,15 @@ PLAIN_UNSAID_CONTENT = 0.9
 PLAIN_CONTENT_SIMILARITY = 0.1
 
 
-def declines_plainly(evidence: Evidence, names: Sequence[ConceptCredit], frequencies: DocumentFrequencies, shown: int) -> bool:
+def declines_plainly(evidence: Evidence, frequencies: DocumentFrequencies, shown: int) -> bool:
     """Whether a declined question's closest passages hold nothing a reader could use: what it asks
-    besides its names is neither said nor meant in them, and the names they hold (`names`: the
-    question's names the best passage holds) are each in more passages than the `shown` closest.
+    besides its names is neither said nor meant in them, and the names they hold (the signals'
+    `names_held`: the question's names the best passage holds) are each in more passages than the
+    `shown` closest.
     The meaning signal must have weighed it: words alone cannot tell a paraphrase from another topic."""
     signals = evidence.signals
     if signals is None or evidence.similarity is None:
         return False
     if signals.unsaid_content < PLAIN_UNSAID_CONTENT or signals.content_similarity >= PLAIN_CONTENT_SIMILARITY:
         return False
-    return not any(frequencies.held_by_at_most(name.concept.key, shown) for name in names)
+    return not any(frequencies.held_by_at_most(name.concept.key, shown) for name in signals.names_held)

@@ -40,11 +40,15 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.ranking.standardised import StandardisedLinear, linear_fields, load_model
+
+if TYPE_CHECKING:
+    from bot.coverage import ConceptCredit
 
 MODEL_FILE = Path(__file__).with_name("answer_check.json")
 
@@ -99,13 +103,22 @@ class Signals:
     # the best sentence's context stands for ("football" of "Which football team does Mike Pompeo
     # root for?"): a share lets many light words hide one specific one.
     heaviest_unsaid_content: float = 0.0
+    # Not weighed by the model: the question's concepts that are names (as content_similarity reads
+    # them) which the best passage holds. A declined question's plain decline reads them
+    # (bot.plain_decline), and --explain names them; read here once, not again after the check.
+    names_held: tuple[ConceptCredit, ...] = ()
+
+
+# The signals the model weighs: every number of Signals.
+SIGNAL_FEATURES = tuple(f.name for f in fields(Signals) if f.type == "float")
 
 
 def features(evidence: Evidence) -> dict[str, float]:
     """The model's inputs by name; empty when the evidence has no signals."""
-    if evidence.signals is None or evidence.similarity is None:
+    signals = evidence.signals
+    if signals is None or evidence.similarity is None:
         return {}
-    return {"coverage": evidence.coverage, "similarity": evidence.similarity, **asdict(evidence.signals)}
+    return {"coverage": evidence.coverage, "similarity": evidence.similarity, **{name: getattr(signals, name) for name in SIGNAL_FEATURES}}
 
 
 @dataclass(frozen=True)

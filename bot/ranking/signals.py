@@ -76,14 +76,9 @@ def gather_signals(
         names_not_in_article=names_elsewhere / names_weight if names_weight else 0.0,
         content_not_in_article=lacking / content_weight if content_weight else 0.0,
         heaviest_unsaid_content=max(unsaid, default=0.0),
+        # The names content_similarity left out that the passage credited holds.
+        names_held=tuple(c for c, content in zip(credits, is_content, strict=True) if not content and c.credit > 0),
     )
-
-
-def names_found(question: str, credits: Sequence[ConceptCredit], context: str = "", article: str = "") -> tuple[ConceptCredit, ...]:
-    """The question's concepts that are names, as gather_signals reads them with the same `context`
-    and `article` (what content_similarity leaves out), that the passage credited holds."""
-    names = _names_of_context(question, context, article)
-    return tuple(c for c in credits if c.credit > 0 and _names_something(c, names))
 
 
 def _names_of_context(question: str, context: str, article: str) -> frozenset[str]:
