@@ -446,6 +446,15 @@ READING_SPEAKER_NO_MEANING = "  meaning: not weighed (the model is not loaded, o
 READING_SPEAKER_NO_KIND = "  none of their words holds the kind of answer expected"
 READING_UNKNOWN_NAME = "  asks about {name!r}, whom no article names (nor an alias): declined, so no one else's words pass for theirs"
 READING_CORRECTED = "  read {typed!r} as {read!r}"
+# A plain decline (bot.plain_decline): why no passage was shown, then the passages withheld.
+READING_PLAIN_DECLINE = (
+    "  declined plainly, with no passage shown: {unsaid:.0%} of the weight of what it asks besides its names is words"
+    " no article says (from {needed_unsaid:.0%}), its cosine in meaning with the best sentence is {similarity:.2f}"
+    " (under {needed_similarity:.2f}), and {names}"
+)
+READING_PLAIN_NO_NAMES = "the best passage holds none of its names"
+READING_PLAIN_NAMES = "the names the best passage holds ({names}) are each in more than {shown} passages"
+READING_WITHHELD = "  the closest passages, withheld:"
 READING_NAMED = "  names the source {ids}: its passages are lifted"
 READING_HEADER = "  weight  found  concept"
 READING_NO_CONCEPTS = "  no words to look for: every word is a stop word or phrasing"

@@ -20,6 +20,7 @@ from bot.render.json_out import answer_dict
 from bot.render.text import answer_text
 from bot.search.document_frequencies import DocumentFrequencies
 from bot.unanswered.log import UnansweredLog
+from tests.cli_helpers import run_bot
 
 # Off topic, naming the man most passages name: two of them would answer nothing about food.
 OFF_TOPIC = "What is Kim Jong Un's favourite food?"
@@ -114,3 +115,39 @@ def test_eval_counts_the_declines_that_show_passages(bundled_store: KnowledgeSto
     assert report.unanswerable_declined == 2 and report.unanswerable_shown_closest == 1
     assert report.answerable_declined == 1 and report.declined_with_answer_shown == 1
     assert report.as_dict()["unanswerable_shown_closest"] == 1
+
+
+def test_explain_says_why_a_question_was_declined_plainly_and_what_it_withheld() -> None:
+    """`ask --explain` on a plain decline gave the model's reading alone: nothing of why no passage
+    was shown, nor which passages were found and not shown."""
+    data = json.loads(run_bot("ask", "--json", "--explain", OFF_TOPIC).stdout)
+    plain = data["reading"]["plain_decline"]
+    assert data["closest"] == [] and plain is not None
+    assert plain["unsaid_content"] >= plain["unsaid_content_from"] and plain["content_similarity"] < plain["content_similarity_under"]
+    assert plain["names_held"] == ["kim jong un"]
+    withheld = [quote["text"] for quote in plain["withheld"]]
+    assert len(withheld) == 2 and all("Kim Jong Un" in text for text in withheld)
+
+    reply, reading = run_bot("ask", "--explain", OFF_TOPIC).stdout.split("How I read the question", 1)
+    why = next(line for line in reading.splitlines() if "declined plainly" in line)
+    cosine = float(why.split("with the best sentence is ", 1)[1].split()[0])
+    assert abs(cosine - plain["content_similarity"]) <= 0.006 and "'kim jong un'" in why and "more than 2 passages" in why
+    for text in withheld:  # shown to the maintainer, after the reader's reply, which holds none of them
+        assert _flat(text)[:60] in _flat(reading) and _flat(text)[:60] not in _flat(reply)
+
+
+def test_explain_says_nothing_of_a_plain_decline_for_a_decline_that_shows_its_passages() -> None:
+    data = json.loads(run_bot("ask", "--json", "--explain", NEAR_MISS).stdout)
+    assert data["closest"] and data["reading"]["plain_decline"] is None
+    assert "declined plainly" not in run_bot("ask", "--explain", NEAR_MISS).stdout
+
+
+def test_a_new_question_in_a_thread_is_declined_plainly_as_on_its_own() -> None:
+    """Asked after a question it does not lean on, the off-topic question is declined as when asked
+    alone: no passage, no word of the earlier question, what the articles are about instead."""
+    earlier = "Why did the Hanoi summit fail?"
+    replies = run_bot("chat", stdin=f"{earlier}\n{OFF_TOPIC}\n").stdout.split(f"> {OFF_TOPIC}")
+    assert len(replies) == 2
+    follow_up = _flat(replies[1])
+    assert "do not cover that" in follow_up and "/sources lists them" in follow_up
+    assert earlier not in follow_up and "closest passages" not in follow_up and "“" not in follow_up

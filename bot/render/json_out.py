@@ -7,6 +7,7 @@ from bot.answers import MIN_COVERAGE, PIPELINE, Answer
 from bot.ranking.answer_check import Evidence
 from bot.compare import Comparison, date_readings
 from bot.knowledge.models import Article
+from bot.plain_decline import PLAIN_CONTENT_SIMILARITY, PLAIN_UNSAID_CONTENT
 from bot.quotations.speakers import SpeakerLookup
 from bot.quotes import Quote
 from bot.render.reading_text import reading_text
@@ -123,6 +124,8 @@ def reading_dict(answer: Answer) -> dict[str, object]:
         "typed_answer_found": reading.typed_answer_found if reading.expected else None,
         "corrections": dict(reading.corrections),
         "named_articles": list(reading.named_articles),
+        # Declined with no passage shown (bot.plain_decline): why, and the passages withheld; None otherwise.
+        "plain_decline": _plain_decline(answer),
         "concepts": [
             {
                 "said": item.concept.said,
@@ -142,3 +145,19 @@ def reading_dict(answer: Answer) -> dict[str, object]:
 def _probability(evidence: Evidence | None) -> float | None:
     probability = PIPELINE.check.probability(evidence) if evidence is not None else None
     return None if probability is None else round(probability, 4)
+
+
+def _plain_decline(answer: Answer) -> dict[str, object] | None:
+    evidence = answer.reading.evidence if answer.reading is not None else None
+    if not answer.declined_plainly or evidence is None or evidence.signals is None:
+        return None
+    signals = evidence.signals
+    return {
+        "unsaid_content": round(signals.unsaid_content, 4),
+        "unsaid_content_from": PLAIN_UNSAID_CONTENT,
+        "content_similarity": round(signals.content_similarity, 4),
+        "content_similarity_under": PLAIN_CONTENT_SIMILARITY,
+        # The question's names the best passage holds, each in more passages than were withheld.
+        "names_held": [name.concept.said or name.concept.key for name in signals.names_held],
+        "withheld": [quote_dict(q) for q in answer.withheld],
+    }

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from bot import messages
 from bot.answers import MIN_COVERAGE, PIPELINE, Answer, Reading
+from bot.plain_decline import PLAIN_CONTENT_SIMILARITY, PLAIN_UNSAID_CONTENT
+from bot.render.text import quote_block
 from bot.speaker_words import SPEAKER_TOPIC_SIMILARITY
 from bot.timeline.asked_time import describe
 
@@ -41,6 +45,7 @@ def reading_text(answer: Answer) -> str:
             lines.append(messages.READING_NO_TYPED_ANSWER.format(kind=kind))
     if reading.unknown_name is not None:
         lines.append(messages.READING_UNKNOWN_NAME.format(name=reading.unknown_name))
+    lines += _plain_decline(answer)
     if reading.speaker is not None:
         lines.append(messages.reading_speaker(reading.speaker, quoted=reading.speaker_quoted, on_topic=reading.speaker_on_topic))
         if reading.speaker_lacks and reading.speaker_meaning is not None:
@@ -68,6 +73,24 @@ def reading_text(answer: Answer) -> str:
     if any(not item.in_articles for item in reading.concepts):
         lines.append(messages.READING_ABSENT_HINT)
     return "\n".join(lines)
+
+
+def _plain_decline(answer: Answer) -> list[str]:
+    """Why a declined question was shown no passage (bot.plain_decline), each of the three things
+    with its bound, and the passages it was not shown; nothing for any other answer."""
+    signals = answer.reading.evidence.signals if answer.reading is not None and answer.reading.evidence is not None else None
+    if not answer.declined_plainly or signals is None:
+        return []
+    held = ", ".join(repr(name.concept.said or name.concept.key) for name in signals.names_held)
+    names = messages.READING_PLAIN_NAMES.format(names=held, shown=len(answer.withheld)) if held else messages.READING_PLAIN_NO_NAMES
+    why = messages.READING_PLAIN_DECLINE.format(
+        unsaid=signals.unsaid_content, needed_unsaid=PLAIN_UNSAID_CONTENT,
+        similarity=signals.content_similarity, needed_similarity=PLAIN_CONTENT_SIMILARITY, names=names,
+    )  # fmt: skip
+    if not answer.withheld:
+        return [why]
+    withheld = (textwrap.indent(quote_block(quote, n), "    ") for n, quote in enumerate(answer.withheld, 1))
+    return [why, messages.READING_WITHHELD, *withheld]
 
 
 def _speaker_declined(reading: Reading) -> str:
