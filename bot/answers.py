@@ -966,8 +966,15 @@ class _ThreadReading:
     def asking_someone(self) -> str | None:
         """The latest message from the anchor on that asks a named speaker's words (cleaned). A
         message leaning on the anchor ("what did kim say about that?" after "why did the talks
-        collapse?") still says whose words are asked: "and the north koreans?" asks it of them."""
-        return self._read_back()[1]
+        collapse?") still says whose words are asked: "and the north koreans?" asks it of them.
+        None when that message asks an outlet's words ("what did Vox say about China?"): an outlet
+        is no speaker, and "and north korea?" after it asks Vox about North Korea (outlets_asked),
+        as "what about sanctions?" does, not North Korea's words."""
+        asking = self._read_back()[1]
+        frame = who_is_asked(asking) if asking is not None else None
+        if frame is not None and articles_named_alone(self._knowledge, frame.who):
+            return None
+        return asking
 
     def _read_back(self) -> tuple[str | None, str | None]:
         if self._read is None:

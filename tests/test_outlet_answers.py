@@ -271,6 +271,21 @@ def test_a_follow_up_changing_only_the_topic_keeps_the_outlet_it_follows(bundled
     assert intro.startswith("Reading this with your earlier question") and intro.endswith("from the articles of Vox:")
 
 
+@pytest.mark.parametrize(("follow_up", "topic"), [("and north korea?", "north korea"), ("what about kim jong un?", "kim jong un")])
+def test_a_follow_up_naming_a_speaker_after_an_outlet_question_asks_the_outlet_about_them(
+    bundled_store: KnowledgeStore, follow_up: str, topic: str
+) -> None:
+    # "and north korea?" after "what did vox say about china?" was read as swapping Vox for North
+    # Korea ("what did north korea say about china?"), from every outlet: an outlet is no speaker,
+    # and the name stands where "china" stood, the topic, as "what about sanctions?" does.
+    *_, reply = _thread(bundled_store, "what did vox say about china?", follow_up)
+    direct = reply_to(bundled_store, f"what did vox say about {topic}?")
+    assert reply is not None and direct is not None
+    intro, quotes = reply.split("\n", 1)
+    assert quotes == direct.split("\n", 1)[1]
+    assert intro.startswith("Reading this with your earlier question") and intro.endswith("from the articles of Vox:")
+
+
 def test_a_new_question_after_an_outlets_answer_asks_every_outlet_again(bundled_store: KnowledgeStore) -> None:
     *_, reply = _thread(bundled_store, "what did vox say about china?", "why did the talks fail?", "what about sanctions?")
     assert reply == reply_to(bundled_store, "what about sanctions?")
