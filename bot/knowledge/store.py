@@ -47,6 +47,9 @@ class ReloadReport:
     # at every save).
     problems: tuple[Problem, ...] = ()
     earlier_problems: tuple[Problem, ...] = ()
+    # The knowledge folder, against which a problem's file (its path, or a name in the folder such as
+    # "timeline.yaml") is looked up: a problem whose file is gone was deleted, not fixed.
+    folder: Path | None = None
 
     def summary(self) -> str:
         def ids(values: tuple[str, ...]) -> str:
@@ -68,17 +71,27 @@ class ReloadReport:
 
         also = f" ({', '.join(self.files_changed)} changed)" if self.files_changed else ""
         new = _none_of(self.problems, self.earlier_problems)
-        fixed = _none_of(self.earlier_problems, self.problems)
+        resolved = _none_of(self.earlier_problems, self.problems)
+        # A problem whose file is gone was not fixed: the file was deleted, and its text is not served.
+        gone = [problem for problem in resolved if self.folder is not None and not (self.folder / problem.file).exists()]
+        fixed = [problem for problem in resolved if problem not in gone]
         line = (
             f"Reloaded in {self.seconds * 1000:.0f} ms: added {ids(self.added)}; changed {ids(self.changed)}{also}; "
             f"removed {ids(self.removed)}; {self.articles} articles, {self.passages} passages, "
-            f"{self.timeline_events} timeline events now; {_warnings_now(len(self.warnings), len(new), len(fixed))}."
+            f"{self.timeline_events} timeline events now; {_warnings_now(len(self.warnings), len(new), len(fixed), len(gone))}."
         )
-        return "\n".join([line, *(f"warning: {w}" for w in new), *(f"fixed: {w}" for w in fixed)])
+        return "\n".join(
+            [
+                line,
+                *(f"warning: {problem}" for problem in new),
+                *(f"fixed: {problem}" for problem in fixed),
+                *(f"gone with its file: {problem}" for problem in gone),
+            ]
+        )
 
 
-def _none_of(problems: tuple[Problem, ...], others: tuple[Problem, ...]) -> list[str]:
-    """The problems (as report lines) that none of the others is, each other standing for one
+def _none_of(problems: tuple[Problem, ...], others: tuple[Problem, ...]) -> list[Problem]:
+    """The problems that none of the others is, each other standing for one
     problem: of the same mistake made twice in a file, one fixed is reported fixed. Told apart by
     file, field and message, not line: an edit above a problem moves it down the file, and it is
     neither fixed nor new; one at the same line is matched first, so the one fixed is named.
@@ -89,7 +102,7 @@ def _none_of(problems: tuple[Problem, ...], others: tuple[Problem, ...]) -> list
     moved: Counter[tuple[str, str, str]] = Counter()
     for other, count in same_line.items():
         moved[_where_and_what(other)] += count
-    return [str(problem) for problem in left if not _used_up(moved, _where_and_what(problem))]
+    return [problem for problem in left if not _used_up(moved, _where_and_what(problem))]
 
 
 def _where_and_what(problem: Problem) -> tuple[str, str, str]:
@@ -105,12 +118,13 @@ def _used_up(counts: Counter[_Key], key: _Key) -> bool:
     return True
 
 
-def _warnings_now(count: int, new: int, fixed: int) -> str:
-    """"0 warnings", "3 warnings, unchanged", "3 warnings (1 new, 1 fixed; 2 as before)"."""
+def _warnings_now(count: int, new: int, fixed: int, gone: int = 0) -> str:
+    """"0 warnings", "3 warnings, unchanged", "3 warnings (1 new, 1 fixed; 2 as before)",
+    "1 warning (1 gone with its file; 1 as before)"."""
     counted = f"{count} warning{'s' if count != 1 else ''}"
-    if count and not new and not fixed:
+    if count and not new and not fixed and not gone:
         return f"{counted}, unchanged"
-    changes = [f"{new} new" if new else "", f"{fixed} fixed" if fixed else ""]
+    changes = [f"{new} new" if new else "", f"{fixed} fixed" if fixed else "", f"{gone} gone with {'its file' if gone == 1 else 'their files'}" if gone else ""]
     before = count - new
     said = ", ".join(filter(None, changes)) + (f"; {before} as before" if before else "")
     return f"{counted} ({said})" if said else counted
@@ -135,6 +149,7 @@ def diff(old: KnowledgeBase, new: KnowledgeBase, seconds: float) -> ReloadReport
         timeline_events=len(new.timeline),
         problems=tuple(new.problems),
         earlier_problems=tuple(old.problems),
+        folder=new.folder,
     )
 
 
