@@ -28,6 +28,7 @@ from bot.search.ellipsis import (
     asked_again,
     another_subject,
     asked_anew,
+    asks_whether,
     demonstrative_pointing_back,
     leans_on_earlier,
     personal_pronoun_pointing_back,
@@ -939,8 +940,11 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     named = with_the_earlier_subject(asking, follows, knowledge.speaker_index.by_word)
     if named is not None and (rephrased := answer(knowledge, named)).answered:
         return replace(rephrased, question=cleaned, follows=follows)
-    # The follow-up's own kind of answer ("and when?" wants a date) outranks the thread question's.
-    asks_itself = expected_answer(question) is not None or wants_explanation(question)
+    # The follow-up's own kind of answer ("and when?" wants a date) outranks the thread question's;
+    # so does a yes-no question's, which wants none: "does he have diplomatic experience?" after
+    # "who did trump pick to replace tillerson?" asks whether, and is no longer answered with the
+    # earlier question's quotes naming the choice.
+    asks_itself = expected_answer(question) is not None or wants_explanation(question) or asks_whether(words(cleaned))
     combined = answer(knowledge, f"{anchor} {question}", asking=question if asks_itself else None)
     if not combined.answered and asks_itself:
         # "who said so?": no name near the thread's topic, but the quotes that say it name their source.

@@ -9,6 +9,8 @@ from pathlib import Path
 from bot import messages
 from bot.answers import answer, answer_follow_up
 from bot.knowledge.base import build_knowledge_base
+from bot.search.ellipsis import asks_whether
+from bot.search.normalise import words
 from tests.cli_helpers import run_bot
 from tests.conftest import write_article
 
@@ -77,3 +79,28 @@ def test_a_name_the_articles_give_is_a_name_however_it_ends(tmp_path: Path) -> N
     vosks_sentence = "“We came to listen, and we will stay as long as it takes,” said Foreign Minister Petra Vosk."
     assert [quote.text for quote in vosk.quotes] == [vosks_sentence]
     assert [quote.text for quote in vosk.quotes] == [quote.text for quote in answer(knowledge, "who is vosk").quotes]
+
+
+def test_a_yes_no_follow_up_is_answered_with_what_it_asks_not_the_earlier_kind() -> None:
+    """The walkthrough asked "who did trump pick to replace tillerson?", then "does he have
+    diplomatic experience?", and got the first answer's quotes again: read with the earlier
+    question, the follow-up inherited its "who" and wanted a name. A yes-no question wants none,
+    so the quote that says whether comes first, and it is not the earlier answer's."""
+    chat = run_bot("chat", stdin="who did trump pick to replace tillerson?\ndoes he have diplomatic experience?\n")
+    assert chat.returncode == 0, chat.stderr
+    earlier, follow_up = _replies(chat.stdout)
+    first_quote = re.search(r"1\. “(.*?)”", _quotes_of(follow_up), flags=re.DOTALL)
+    assert first_quote is not None, follow_up
+    said = " ".join(first_quote.group(1).split())
+    assert "diplomatic experience" in said, follow_up
+    assert said not in " ".join(_quotes_of(earlier).split()), (earlier, follow_up)
+
+
+def test_a_yes_no_question_is_told_by_its_opening_auxiliary() -> None:
+    assert asks_whether(words("does he have diplomatic experience?"))
+    assert asks_whether(words("and did the talks work?"))
+    assert not asks_whether(words("is that true?"))  # about the earlier answer itself
+    assert asks_whether(words("ok so was he confirmed in time"))
+    assert not asks_whether(words("who did trump pick?"))
+    assert not asks_whether(words("is it?"))  # too short to ask anything of its own
+    assert not asks_whether(words("when was he confirmed?"))

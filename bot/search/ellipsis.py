@@ -103,6 +103,18 @@ def leans_on_earlier(said: Sequence[str]) -> bool:
     return "else" in said or _points_back(said) or not _is_clause(said) or not _names_something(said)
 
 
+def asks_whether(said: Sequence[str]) -> bool:
+    """Whether the message is a yes-no question of its own: it opens (after "and", "so" or an
+    interjection) with an auxiliary and says more than two words, "does he have diplomatic
+    experience?", "and was he confirmed?". It asks whether something is so, not who or when,
+    whatever the question it follows asked. Not when its subject is "that", "this" or "it": "is that
+    true?" asks about the earlier answer itself, and is read as the earlier question was."""
+    stripped = _without_interjections(said)
+    if stripped and stripped[0] in _CARRYING_ON:
+        stripped = stripped[1:]
+    return len(stripped) >= 3 and stripped[0] in _AUXILIARIES and stripped[1] not in _DEMONSTRATIVES | {"it"}
+
+
 def _without_interjections(said: Sequence[str]) -> list[str]:
     start = 0
     while start < len(said) and said[start] in INTERJECTIONS:
