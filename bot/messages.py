@@ -113,6 +113,10 @@ def _decline_reason(answer: Answer, user_text: Callable[[str], str]) -> str:
         return _speaker_declined(answer.reading, user_text)
     if reason is Declined.NOT_COVERED and answer.outlets and answer.follows is not None:
         earlier = user_text(shorten(answer.follows, FOLLOW_UP_QUESTION_CHARS))
+        if answer.topic is not None:
+            # "what about china?" after "what did vox say about the summit?": the earlier question
+            # chose the outlet, the follow-up the topic, which is what Vox has nothing on.
+            return f"{FOLLOW_UP_OUTLETS_NOT_COVERED.format(question=earlier)} {outlet_declined(answer, user_text)}"
         return OUTLETS_NOT_COVERED.format(outlets=_listed(answer.outlets), question=earlier)
     if reason is Declined.NOT_COVERED and answer.outlets:
         # "what did Vox say about China?": Vox has nothing on it, which another outlet's quote would hide.
@@ -217,6 +221,7 @@ ASKED_AGAIN = (
     "To go further, ask about one part of it."
 )
 OUTLETS_NOT_COVERED = "The articles of {outlets} do not cover your earlier question “{question}”, so I won't guess."
+FOLLOW_UP_OUTLETS_NOT_COVERED = "Reading this with your earlier question “{question}”:"
 FOLLOW_UP_NOT_COVERED = "Read with your earlier question “{question}”, the articles I have do not cover that, so I won't guess."
 FOLLOW_UP_READ_AS_NOT_COVERED = "Read with your earlier question “{earlier}” as “{question}”, the articles I have do not cover that, so I won't guess."
 FOLLOW_UP_TRIED = "Read on its own or with your earlier question “{question}”, the articles I have do not cover that, so I won't guess."

@@ -171,6 +171,8 @@ def test_a_pronoun_is_read_as_the_subject_the_earlier_question_asked_about(follo
         ("what about the north koreans?", "the north koreans"),
         ("and north korea too?", "north korea"),  # "too" says it is asked of as well; it is no part of it
         ("and kim also?", "kim"),
+        ("and what about china?", "china"),  # the walkthrough's: read as a new question from every outlet
+        ("so how about the sanctions?", "the sanctions"),
         ("and why?", None),  # a clause
         ("and that?", None),  # points back
         ("and too?", None),

@@ -12,6 +12,7 @@ from bot import commands, messages
 from bot.answers import answer, answer_follow_up
 from bot.compare import outlets
 from bot.frontends.terminal import Conversation, reply_to
+from bot.knowledge.base import publisher_name
 from bot.knowledge.store import KnowledgeStore
 from bot.outlet_asked import outlet_asked
 from tests.cli_helpers import run_bot
@@ -284,6 +285,23 @@ def test_a_follow_up_naming_a_speaker_after_an_outlet_question_asks_the_outlet_a
     intro, quotes = reply.split("\n", 1)
     assert quotes == direct.split("\n", 1)[1]
     assert intro.startswith("Reading this with your earlier question") and intro.endswith("from the articles of Vox:")
+
+
+def test_and_what_about_a_topic_keeps_the_outlet_and_a_decline_says_what_it_lacks(bundled_store: KnowledgeStore) -> None:
+    # The walkthrough: "and what about china?" after "what did vox say about the summit?" was read
+    # as a new question from every outlet ("and" before "what about" hid the topic), where "what
+    # about china?" kept Vox. Vox has nothing on China: the reply says so of the follow-up's topic,
+    # not that Vox does not cover the earlier question, which it answered.
+    earlier = "what did vox say about the summit?"
+    for follow_up in ("and what about china?", "what about china?"):
+        *_, reply = _thread(bundled_store, earlier, follow_up)
+        assert reply is not None
+        first_line = reply.split("\n", 1)[0]
+        assert first_line.startswith(f"Reading this with your earlier question “{earlier}”:"), reply
+        assert "The articles of Vox have nothing on that" in first_line and "/compare china" in first_line, reply
+        result = answer_follow_up(bundled_store.current, follow_up, [earlier])
+        assert result.outlets == ("Vox",) and not result.answered
+        assert all(publisher_name(q.article) == "Vox" for q in result.closest), [q.article.id for q in result.closest]
 
 
 def test_a_new_question_after_an_outlets_answer_asks_every_outlet_again(bundled_store: KnowledgeStore) -> None:

@@ -195,11 +195,12 @@ def another_subject(follow_up: Sequence[str]) -> str | None:
     north koreans?"), to be asked in the earlier question's frame; None for anything else: a
     clause ("and why?", "and what did he say?"), a pronoun or a demonstrative ("and that?")."""
     said = _without_interjections(follow_up)
-    if said and said[0] in _CARRYING_ON:
+    carrying_on = bool(said) and said[0] in _CARRYING_ON
+    if carrying_on:
         said = said[1:]
-    elif tuple(said[:2]) in _ASKING_ABOUT:
+    if tuple(said[:2]) in _ASKING_ABOUT:  # "what about china?", and "and what about china?" alike
         said = said[2:]
-    else:
+    elif not carrying_on:
         return None
     if not said or _is_clause(said) or not _names_something(said):
         return None
