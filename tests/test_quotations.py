@@ -172,6 +172,31 @@ def test_a_bare_surname_is_the_person_the_article_named_first_not_a_relative_nam
     assert said(body) == [("Tom Baker", "were braver than anyone had a right to ask")]
 
 
+@pytest.mark.parametrize(
+    "since",
+    [
+        "Plans for a meeting with Park Dae-il, his envoy, were called off last month.",  # an object, just before
+        "Park Dae-il, the envoy, flew to the capital last month.\n\nTrade talks stalled over the summer.",  # two paragraphs back
+    ],
+)
+def test_a_family_name_first_is_the_person_named_first_not_one_named_since(since: str) -> None:
+    # Family name first ("Park Sung-ho"): many share one, and news style names the others in full
+    # every time, so a bare "Park" later is the person introduced first.
+    body = f"""President Park Sung-ho of Ruritania spoke to parliament on Monday.\n\n{since}\n\nPark said the country would "never bargain away its defences"."""
+    assert said(body) == [("Park Sung-ho", "never bargain away its defences")]
+
+
+def test_a_family_name_first_right_after_another_of_that_name_as_subject_is_that_one() -> None:
+    body = """
+    President Park Sung-ho met the press on Monday.
+
+    Park Dae-il, the envoy, flew to the capital on Tuesday.
+
+    Park said the talks were "going nowhere".
+    """
+    assert said(body) == [("Park Dae-il", "going nowhere")]
+
+
 def test_a_colon_after_a_speech_verb_and_a_title() -> None:
     body = "In an interview last year, President Ana Silva explained why she trusts herself: “I have a feeling, and it is right.”"
     assert said(body) == [("Ana Silva", "I have a feeling, and it is right.")]

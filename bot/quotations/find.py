@@ -26,6 +26,9 @@ from bot.quotes import Quote
 _QUOTATION_MARK = re.compile(r'[“”"]')
 # A pronoun points back this many paragraphs at most ("Joseph Yun … questioned …" then "“…,” he said.").
 PRONOUN_REACH_PARAGRAPHS = 2
+# A bare family name written first ("Kim" of "Kim Jong Un") is someone named since the first of
+# that name only when they are the subject of a sentence in its paragraph or the one before.
+RECENT_FULL_NAME_PARAGRAPHS = 1
 # A quotation that goes on from an attributed one is a sentence of speech, not a quoted phrase.
 MIN_CONTINUING_WORDS = 3
 # Words before a person's name read with their role when a description points back to them:
@@ -175,6 +178,7 @@ class _People:
     them made an article of 3,800 paragraphs take minutes (the work grew with its length squared)."""
 
     def __init__(self, body: str, paragraphs: list[_Paragraph], segments: list[_Segment], author: str | None) -> None:
+        self.body = body
         self.paragraphs = paragraphs
         self.paragraph_starts = [p.span.start for p in paragraphs]
         self.author = author
@@ -248,9 +252,11 @@ class _People:
     def full_name(self, mention: NameMention) -> str:
         """A surname alone ("says Rusten") is the full name the article gives it: the first one it
         gives, as news style keeps the bare surname for the person it introduced first and names a
-        relative in full ("Baker and his wife, Ann Baker, …"). A Korean family name ("Kim" of "Kim
-        Jong Un") is the latest before it, else the first after, as many share one; a name given
-        only once in full is kept as written."""
+        relative in full ("Baker and his wife, Ann Baker, …"). A family name written first ("Kim"
+        of "Kim Jong Un"), which many share, is the first too, as news style names the others in
+        full each time, unless another of that name was just the subject of a sentence, in its
+        paragraph or the one before ("Park Dae-il flew to …" then "“…,” Park said."); a
+        name given only once in full is kept as written."""
         if len(mention.tokens) > 1:
             return mention.name
         known = self._full_names.get((mention.start, mention.name))
@@ -266,7 +272,9 @@ class _People:
                 if surname == 0:
                     return fitting[0].name
                 earlier = bisect.bisect_left(starts[key], mention.start)
-                return (fitting[earlier - 1] if earlier else fitting[0]).name
+                if earlier and self._recent_subject(fitting[earlier - 1], mention.start):
+                    return fitting[earlier - 1].name
+                return fitting[0].name
         return mention.name
 
     def resolve(self, segments: list[_Segment]) -> None:
@@ -379,8 +387,21 @@ class _People:
         latest = self._sentence_start(last_named)
         return self.pointed[bisect.bisect_left(self.pointed, (latest,), first, end)][1]
 
+    def _recent_subject(self, named: NameMention, position: int) -> bool:
+        """Whether `named` is a sentence's subject (a verb follows it; no possessive, label or
+        preposition's object: "a meeting with Park Dae-il" is not) in the
+        paragraph of `position` or the one before."""
+        if self._paragraph_index(named.start) < self._paragraph_index(position) - RECENT_FULL_NAME_PARAGRAPHS:
+            return False
+        paragraph = self._paragraph_at(named.start)
+        region = Region(paragraph.tokens, paragraph.mentions)
+        return not named.possessive and not named.label and not after_a_preposition(region, named) and acts(self.body, region, named)
+
+    def _paragraph_index(self, position: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, position) - 1
+
     def _paragraph_at(self, position: int) -> _Paragraph:
-        paragraph = self.paragraphs[bisect.bisect_right(self.paragraph_starts, position) - 1]
+        paragraph = self.paragraphs[self._paragraph_index(position)]
         if not paragraph.span.start <= position < paragraph.span.end:
             raise ValueError(f"position {position} is in no paragraph")
         return paragraph
