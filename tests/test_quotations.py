@@ -197,6 +197,11 @@ def test_a_family_name_first_right_after_another_of_that_name_as_subject_is_that
     assert said(body) == [("Park Dae-il", "going nowhere")]
 
 
+def test_a_colon_after_a_second_clause_is_that_clauses_speakers() -> None:
+    body = "President Ana Silva had said in March that the port would reopen, and Tom Baker had replied the next day: “It will not.”"
+    assert said(body) == [("Tom Baker", "It will not.")]
+
+
 def test_a_colon_after_a_speech_verb_and_a_title() -> None:
     body = "In an interview last year, President Ana Silva explained why she trusts herself: “I have a feeling, and it is right.”"
     assert said(body) == [("Ana Silva", "I have a feeling, and it is right.")]

@@ -162,9 +162,12 @@ def cue_before(body: str, region: Region, *, full_sentence: bool = False) -> Cue
 
 def _colon_cue(body: str, region: Region, full_sentence: bool) -> Cue | None:
     """The clause's first speech verb that says who introduces what follows the colon; with no
-    speech verb, a full sentence after a person's clause ("Trump floated it in a post: “…”")."""
+    speech verb, a full sentence after a person's clause ("Trump floated it in a post: “…”").
+    The clause is the last one before the colon: in "Silva said …, and Baker replied: “…”" the
+    colon is Baker's, as a clause joined by ", and" has a subject of its own."""
     tokens = region.tokens[:-1]
-    cues = [_subject_before(body, region, k) for k, token in enumerate(tokens) if _is_speech_verb(token)]
+    opening = max((k + 1 for k in range(len(tokens)) if ends_a_clause(tokens, k)), default=0)
+    cues = [_subject_before(body, region, k) for k, token in enumerate(tokens) if k >= opening and _is_speech_verb(token)]
     if cues:
         return next((cue for cue in cues if cue.kind is not CueKind.UNNAMED), cues[0])
     if not full_sentence:
