@@ -202,6 +202,15 @@ def test_a_colon_after_a_second_clause_is_that_clauses_speakers() -> None:
     assert said(body) == [("Tom Baker", "It will not.")]
 
 
+def test_he_points_past_the_object_of_an_ing_verb_to_the_subject_before() -> None:
+    body = """
+    Governor Tom Baker reopened the port in May.
+
+    At a dinner after meeting President Ana Silva in the capital, he said the harbour was "open for good".
+    """
+    assert said(body) == [("Tom Baker", "open for good")]
+
+
 def test_a_colon_after_a_speech_verb_and_a_title() -> None:
     body = "In an interview last year, President Ana Silva explained why she trusts herself: “I have a feeling, and it is right.”"
     assert said(body) == [("Ana Silva", "I have a feeling, and it is right.")]

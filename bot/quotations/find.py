@@ -210,7 +210,10 @@ class _People:
         self.persons = self._persons(body, paragraphs, referred_to_as_a_person, named_speaking)
         # Each person's mentions (position, full name) that a pronoun may point back to.
         self.pointed: list[tuple[int, str]] = sorted(
-            (m.start, self.full_name(m)) for m in self.mentions if not m.label and name_key(self.full_name(m)) in self.persons
+            (m.start, self.full_name(m))
+            for p in paragraphs
+            for m in p.mentions
+            if not m.label and name_key(self.full_name(m)) in self.persons and not _an_object(Region(p.tokens, p.mentions), m)
         )  # sorted, kept so by insort
         # Where an organisation or another name that is no person's was quoted: a pronoun after it
         # does not reach back past it.
@@ -420,6 +423,21 @@ class _People:
                 if role := mention.role:
                     self._roles.setdefault(name_key(self.full_name(mention)), role)
         return self._roles.get(name_key(speaker))
+
+
+def _an_object(region: Region, mention: NameMention) -> bool:
+    """A name that is an -ing verb's object ("after meeting Silva in the capital, he said …"):
+    he or she points back to a sentence's subject, not to it. (A preposition's object may be
+    the subject's too: "According to Silva, …".)"""
+    before = bisect.bisect_left(region.tokens, mention.outer_start, key=lambda t: t.start) - 1
+    if before < 0:
+        return False
+    word = region.tokens[before]
+    return word.lower.endswith("ing") and not word.capitalised and word.lower not in _TIMES_OF_DAY
+
+
+# -ing words that are no verb before a name: "on Monday evening Baker said".
+_TIMES_OF_DAY = frozenset({"morning", "evening"})
 
 
 def _in_capitals(name: str) -> bool:
