@@ -211,6 +211,17 @@ def test_he_points_past_the_object_of_an_ing_verb_to_the_subject_before() -> Non
     assert said(body) == [("Tom Baker", "open for good")]
 
 
+def test_a_name_before_an_adverb_and_a_verb_is_a_subject_not_a_label() -> None:
+    body = """
+    Ana Silva, a trade envoy, flew home on Monday.
+
+    Governor Tom Baker first announced the deal in a speech on Tuesday.
+
+    “We have a deal,” he told reporters.
+    """
+    assert said(body) == [("Tom Baker", "We have a deal")]
+
+
 def test_a_colon_after_a_speech_verb_and_a_title() -> None:
     body = "In an interview last year, President Ana Silva explained why she trusts herself: “I have a feeling, and it is right.”"
     assert said(body) == [("Ana Silva", "I have a feeling, and it is right.")]

@@ -26,7 +26,7 @@ from bot.quotations.english import (
     SENTENCE_OPENERS,
     SPEECH_VERBS,
 )
-from bot.search.normalise import is_stop_word, without_accents
+from bot.search.normalise import ADVERBS_BEFORE_A_VERB, is_stop_word, without_accents
 
 # Words (letters and digits, with inner apostrophes and hyphens) and single punctuation marks.
 # A plural possessive keeps its apostrophe ("the Workers’ Union" is one name).
@@ -228,7 +228,9 @@ def _followed_by_a_noun(body: str, tokens: Sequence[Token], j: int) -> bool:
     if not word.text[0].isalpha() or word.capitalised or _POSSESSIVE.search(tokens[j - 1].text):
         return False
     lower = word.lower
-    return not (is_stop_word(lower) or lower in SPEECH_VERBS or lower in IRREGULAR_PAST or lower.endswith(("ed", "s", "ly")))
+    # "Baker first announced …": an adverb between a subject and its verb is no noun.
+    adverb = lower in ADVERBS_BEFORE_A_VERB and j + 1 < len(tokens) and not tokens[j + 1].capitalised
+    return not (adverb or is_stop_word(lower) or lower in SPEECH_VERBS or lower in IRREGULAR_PAST or lower.endswith(("ed", "s", "ly")))
 
 
 # Words after which one lower-case word before a name is a verb, not a role: the infinitive's "to",
