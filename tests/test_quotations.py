@@ -222,6 +222,15 @@ def test_a_name_before_an_adverb_and_a_verb_is_a_subject_not_a_label() -> None:
     assert said(body) == [("Tom Baker", "We have a deal")]
 
 
+def test_a_name_in_apposition_after_a_title_word_is_a_person_for_she() -> None:
+    body = """
+    “We are ready,” said Tom Baker, a port official.
+
+    A ministry spokeswoman, Ana Silva, told a briefing that talks would go on. “Nothing is decided,” she said.
+    """
+    assert said(body) == [("Tom Baker", "We are ready"), ("Ana Silva", "Nothing is decided")]
+
+
 def test_a_colon_after_a_speech_verb_and_a_title() -> None:
     body = "In an interview last year, President Ana Silva explained why she trusts herself: “I have a feeling, and it is right.”"
     assert said(body) == [("Ana Silva", "I have a feeling, and it is right.")]

@@ -363,8 +363,10 @@ class _People:
     def _after_a_title_word(self, mention: NameMention) -> bool:
         """A personal title in lower case right before the name ("North Korean leader Kim Jong Un",
         "former envoy Joseph Yun"), which the name's own title and role leave out when capitalised
-        words come before it."""
+        words come before it; or in apposition after one ("a ministry spokeswoman, Ana Silva,")."""
         before = self._words_before(mention).split()
+        if before[-1:] == [","]:
+            before = before[:-1]
         return mention.outer_start == mention.start and bool(before) and before[-1] in PERSONAL_TITLES
 
     def _words_before(self, mention: NameMention) -> str:
