@@ -231,6 +231,24 @@ def test_a_name_in_apposition_after_a_title_word_is_a_person_for_she() -> None:
     assert said(body) == [("Tom Baker", "We are ready"), ("Ana Silva", "Nothing is decided")]
 
 
+def test_she_after_a_broadcaster_and_its_newsreader_is_the_newsreader() -> None:
+    # A role headed by an organisation's noun ("state broadcaster") shows a body, not a person;
+    # a newsreader named in apposition is a person.
+    body = """
+    “We will wait,” said Tom Baker, a port official.
+
+    An hour later, state broadcaster Ruritania Radio interrupted its programming with an announcement read by its newsreader, Ana Silva. She said the launch had been “a complete success”.
+    """
+    assert said(body) == [("Tom Baker", "We will wait"), ("Ana Silva", "a complete success")]
+
+
+def test_a_role_headed_by_a_person_noun_before_a_relative_clause_still_shows_a_person() -> None:
+    body = """
+    The reply came from Ana Silva, the former envoy who twice carried letters to the foreign ministry. She called the plan “a waste of time”.
+    """
+    assert said(body) == [("Ana Silva", "a waste of time")]
+
+
 def test_a_colon_after_a_speech_verb_and_a_title() -> None:
     body = "In an interview last year, President Ana Silva explained why she trusts herself: “I have a feeling, and it is right.”"
     assert said(body) == [("Ana Silva", "I have a feeling, and it is right.")]

@@ -105,7 +105,8 @@ PERSONAL_TITLES = frozenset(
     colonel col lieutenant lt captain capt sergeant sgt minister prime foreign defense defence king
     queen prince princess pope mayor judge justice chancellor premier envoy special deputy former
     supreme leader director commander chief sheikh rabbi reverend rev father sir dame lord lady
-    spokesman spokeswoman spokesperson undersecretary assistant acting""".split()
+    spokesman spokeswoman spokesperson undersecretary assistant acting newsreader announcer
+    presenter""".split()
 )
 # Words that open a sentence without being a name ("Despite Trump's …", "Still, …").
 SENTENCE_OPENERS = frozenset(

@@ -18,8 +18,9 @@ from bot.knowledge.passages import paragraph_spans
 from bot.knowledge.quotation_marks import quoted_spans
 from bot.knowledge.sentences import sentence_spans
 from bot.quotations.cues import Cue, CueKind, Region, Reported, acts, after_a_preposition, cue_after, cue_before, ends_a_clause
-from bot.quotations.english import GENDERED_PRONOUNS, PERSONAL_TITLES, THING_PRONOUNS
+from bot.quotations.english import GENDERED_PRONOUNS, PERSONAL_TITLES, PREPOSITIONS, THING_PRONOUNS
 from bot.search.demonyms import is_a_place
+from bot.search.normalise import ORGANISATION_NOUNS
 from bot.quotations.names import NameMention, Token, name_key, name_mentions, tokenize
 from bot.quotes import Quote
 
@@ -233,7 +234,9 @@ class _People:
         set her terms").
         """
         titled = {name_key(self.full_name(m)) for m in self.mentions if (m.title or self._after_a_title_word(m)) and not m.label}
-        shown = {name_key(self.full_name(m)) for m in self.mentions if m.role and not m.label} | referred_to_as_a_person
+        # A role headed by an organisation's noun ("state broadcaster RTV", "the news agency RNA")
+        # shows a body, not a person.
+        shown = {name_key(self.full_name(m)) for m in self.mentions if m.role and not m.label and not _an_organisation_role(m.role)} | referred_to_as_a_person
         speaking_in_full = {name_key(name) for name in named_speaking if len(name.split()) > 1}
         # Its own name, not the full name it may stand for: "UN" is no surname of Kim Jong Un's.
         in_capitals = {name_key(m.name) for m in self.mentions if _in_capitals(m.name)}
@@ -425,6 +428,20 @@ class _People:
                 if role := mention.role:
                     self._roles.setdefault(name_key(self.full_name(mention)), role)
         return self._roles.get(name_key(speaker))
+
+
+def _an_organisation_role(role: str) -> bool:
+    """Whether the role's head noun, its last word before a preposition or relative word
+    ("the former envoy who served at the embassy" is an envoy), is an organisation's."""
+    head = []
+    for word in role.lower().replace(",", " ").split():
+        if word in PREPOSITIONS or word in _RELATIVE_WORDS:
+            break
+        head.append(word)
+    return bool(head) and head[-1] in ORGANISATION_NOUNS
+
+
+_RELATIVE_WORDS = frozenset({"who", "whose", "whom", "which", "that"})
 
 
 def _an_object(region: Region, mention: NameMention) -> bool:
