@@ -249,6 +249,12 @@ def test_a_role_headed_by_a_person_noun_before_a_relative_clause_still_shows_a_p
     assert said(body) == [("Ana Silva", "a waste of time")]
 
 
+def test_an_organisation_after_a_datelines_dash_is_named_without_its_the() -> None:
+    # The same speaker as in a sentence of its own, not a second one called "The Harbour Board".
+    body = "RIVERTON, May 2 (Test Wire) – The Harbour Board said the port would stay “shut until spring”."
+    assert said(body) == [("Harbour Board", "shut until spring")]
+
+
 def test_a_colon_after_a_speech_verb_and_a_title() -> None:
     body = "In an interview last year, President Ana Silva explained why she trusts herself: “I have a feeling, and it is right.”"
     assert said(body) == [("Ana Silva", "I have a feeling, and it is right.")]

@@ -143,8 +143,9 @@ def _opens_a_sentence(body: str, start: int, paragraph_start: int) -> bool:
 
 
 def _sentence_initial(body: str, tokens: Sequence[Token], i: int, paragraph_start: int) -> bool:
+    """Where a sentence starts, or a dateline's dash ("SEOUL, May 2 (Wire) – The ministry …")."""
     before = body[paragraph_start : tokens[i].start].rstrip(" “\"‘'(")
-    return not before or before[-1] in ".!?:;”\"…"
+    return not before or before[-1] in ".!?:;”\"…–—"
 
 
 def _mention(body: str, tokens: Sequence[Token], i: int, j: int, paragraph_start: int) -> NameMention | None:
