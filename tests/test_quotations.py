@@ -255,6 +255,11 @@ def test_an_organisation_after_a_datelines_dash_is_named_without_its_the() -> No
     assert said(body) == [("Harbour Board", "shut until spring")]
 
 
+def test_a_speech_noun_after_a_possessive_is_no_verb() -> None:
+    body = "On Monday, Ana Silva, a deputy minister, called Governor Tom Baker's remarks about the port “reckless and wrong”."
+    assert said(body) == [("Ana Silva", "reckless and wrong")]
+
+
 def test_a_colon_after_a_speech_verb_and_a_title() -> None:
     body = "In an interview last year, President Ana Silva explained why she trusts herself: “I have a feeling, and it is right.”"
     assert said(body) == [("Ana Silva", "I have a feeling, and it is right.")]

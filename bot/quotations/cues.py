@@ -188,8 +188,8 @@ def _reported_clause(body: str, region: Region) -> Cue | None:
         if ends_a_clause(tokens, k):
             return None
         if _is_speech_verb(tokens[k]):
-            if k > 0 and tokens[k - 1].lower in DETERMINERS:
-                continue  # "received a reply from Trump with “": a noun, not a verb
+            if k > 0 and (tokens[k - 1].lower in DETERMINERS or _possessive(tokens[k - 1])):
+                continue  # "received a reply from Trump with “", "called Baker's remarks “": a noun, not a verb
             if k + 2 < len(tokens) and tokens[k + 1].lower == "to":
                 continue  # "had agreed to designate teams that …": an act, not words reported
             if k + 1 < len(tokens) and tokens[k + 1].lower == "to" and _subject_before(body, region, k).kind is CueKind.UNNAMED:
@@ -200,6 +200,14 @@ def _reported_clause(body: str, region: Region) -> Cue | None:
         if tokens[k].lower in SPEECH_PARTICIPLES:
             return _subject_of_participle(body, region, k)
     return None
+
+
+# Possessive determiners: a speech verb's form after one is a noun ("his remarks", "their reply").
+_POSSESSIVE_DETERMINERS = frozenset("his her its their our my your".split())
+
+
+def _possessive(token: Token) -> bool:
+    return token.lower in _POSSESSIVE_DETERMINERS or token.lower.endswith(("'s", "’s", "s'", "s’"))
 
 
 def _opens_with_a_coordinator(tokens: Sequence[Token], verb: int) -> bool:
