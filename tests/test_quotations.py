@@ -260,6 +260,17 @@ def test_a_speech_noun_after_a_possessive_is_no_verb() -> None:
     assert said(body) == [("Ana Silva", "reckless and wrong")]
 
 
+def test_an_apposition_opening_with_a_possessive_name_is_a_role() -> None:
+    body = "“We have no deadline,” Tom Baker, Ruritania's chief negotiator, told reporters on Monday."
+    assert said(body) == [("Tom Baker", "We have no deadline")]
+    assert roles(body) == {"Tom Baker": "Ruritania's chief negotiator"}
+
+
+def test_a_colon_after_a_pronoun_an_adverb_and_a_verb() -> None:
+    body = "Tom Baker, a port official, spoke first. He then turned to the crews: “Go home and rest.”"
+    assert said(body) == [("Tom Baker", "Go home and rest.")]
+
+
 def test_a_colon_after_a_speech_verb_and_a_title() -> None:
     body = "In an interview last year, President Ana Silva explained why she trusts herself: “I have a feeling, and it is right.”"
     assert said(body) == [("Ana Silva", "I have a feeling, and it is right.")]

@@ -172,8 +172,9 @@ def _colon_cue(body: str, region: Region, full_sentence: bool) -> Cue | None:
         return next((cue for cue in cues if cue.kind is not CueKind.UNNAMED), cues[0])
     if not full_sentence:
         return None
-    if len(tokens) > 1 and tokens[0].lower in PERSONAL_PRONOUNS and _is_a_verb(tokens[1]):
-        return _pronoun_cue(tokens[0])  # "He ended the message with a prediction: “…”"
+    verb = _skip(tokens, 1, _is_adverb)
+    if verb < len(tokens) and tokens[0].lower in PERSONAL_PRONOUNS and _is_a_verb(tokens[verb]):
+        return _pronoun_cue(tokens[0])  # "He ended the message with a prediction: “…”", "She then turned to …: “…”"
     return next((_named(m) for m in region.mentions if not m.label and not m.possessive and acts(body, region, m)), None)
 
 

@@ -329,6 +329,8 @@ def _opens_a_role(part: str, *, first: bool) -> bool:
         return True
     if not first:
         return False  # later parts need a clear opener: ", questioned the …" is the sentence going on
+    if _POSSESSIVE.search(word) and word[0].isupper() and len(words) > 1 and words[1][0].islower() and words[1].lower() not in SPEECH_VERBS:
+        return _opens_a_role(" ".join(words[1:]), first=True)  # ", Ruritania's chief negotiator, …"
     return (
         word[0].isalpha()
         and not word[0].isupper()
