@@ -271,6 +271,17 @@ def test_a_colon_after_a_pronoun_an_adverb_and_a_verb() -> None:
     assert said(body) == [("Tom Baker", "Go home and rest.")]
 
 
+def test_quoted_as_saying_after_the_quotation_is_the_one_quoted() -> None:
+    body = """
+    Governor Tom Baker met President Ana Silva on Monday.
+
+    “The port will open in spring,” Silva was quoted as saying.
+
+    “We are ready to trade again,” RNA quoted Baker as saying.
+    """
+    assert said(body) == [("Ana Silva", "The port will open in spring"), ("Tom Baker", "We are ready to trade again")]
+
+
 def test_a_colon_after_a_speech_verb_and_a_title() -> None:
     body = "In an interview last year, President Ana Silva explained why she trusts herself: “I have a feeling, and it is right.”"
     assert said(body) == [("Ana Silva", "I have a feeling, and it is right.")]

@@ -115,12 +115,27 @@ def cue_after(body: str, region: Region) -> Cue | None:
         verb = _skip(tokens, after, _is_adverb)
         if verb < len(tokens) and tokens[verb].lower in SPEECH_VERBS:
             return _named(mention)
-        return None
+        return _quoted_as_saying(region, mention, verb)
     pronoun = _pronoun_cue(first)
     if pronoun is not None:
         verb = _skip(tokens, i + 1, _is_adverb)
         return pronoun if verb < len(tokens) and tokens[verb].lower in SPEECH_VERBS else None
     return _unnamed_subject(body, region, i)
+
+
+def _quoted_as_saying(region: Region, mention: NameMention, verb: int) -> Cue | None:
+    """`,” Silva was quoted as saying.` is Silva's; `,” RNA quoted Silva as saying.` is the one
+    quoted, Silva's."""
+    tokens = region.tokens
+    k = _skip(tokens, verb, lambda t: t.lower in AUXILIARIES_AND_MODALS or _is_adverb(t))
+    if k >= len(tokens) or tokens[k].lower not in QUOTED_AS:
+        return None
+    if k > verb:  # "was quoted": the subject is the one quoted
+        return _named(mention) if k + 1 < len(tokens) and tokens[k + 1].lower in ("as", "by") else None
+    quoted = region.mention_at(tokens[k + 1].start) if k + 1 < len(tokens) else None
+    if quoted is None or quoted.label or not any(t.lower == "as" and t.start >= quoted.outer_end for t in tokens[k + 1 :]):
+        return None
+    return _named(quoted)
 
 
 def cue_before(body: str, region: Region, *, full_sentence: bool = False) -> Cue | None:
