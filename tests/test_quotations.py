@@ -282,6 +282,11 @@ def test_quoted_as_saying_after_the_quotation_is_the_one_quoted() -> None:
     assert said(body) == [("Ana Silva", "The port will open in spring"), ("Tom Baker", "We are ready to trade again")]
 
 
+def test_words_quoted_in_a_sentence_opened_by_according_to_are_that_persons() -> None:
+    body = "According to Ana Silva, a historian at Riverton University, the accord “settled nothing that mattered”."
+    assert said(body) == [("Ana Silva", "settled nothing that mattered")]
+
+
 def test_a_colon_after_a_speech_verb_and_a_title() -> None:
     body = "In an interview last year, President Ana Silva explained why she trusts herself: “I have a feeling, and it is right.”"
     assert said(body) == [("Ana Silva", "I have a feeling, and it is right.")]

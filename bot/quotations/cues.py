@@ -215,6 +215,10 @@ def _reported_clause(body: str, region: Region) -> Cue | None:
             return _subject_before(body, region, k)
         if tokens[k].lower in SPEECH_PARTICIPLES:
             return _subject_of_participle(body, region, k)
+    if len(tokens) > 2 and tokens[0].lower == "according" and tokens[1].lower == "to":
+        # "According to Silva, a historian, the accord “…”": the sentence is her account, with no
+        # speech verb or new clause between it and her words.
+        return _speaker_after_verb(region, 2)
     return None
 
 
