@@ -477,12 +477,11 @@ def _within(knowledge: KnowledgeBase, ranked: FusedList, articles: frozenset[str
     return ranked.among(numbering.chosen(articles)[numbering.of_sentence])
 
 
-def _fitting(knowledge: KnowledgeBase, ranked: FusedList, expectation: Expectation, asking: str, ratio: float, query: Query) -> Sequence[Fused]:
+def _fitting(knowledge: KnowledgeBase, ranked: FusedList, expectation: Expectation, asking: str, ratio: float, query: Query | None = None) -> Sequence[Fused]:
     """The ranked sentences with the kind of answer expected, as far as the quotes can reach, each
     found only when read: the answer reads its best and the quotes' few, and at 3,000 articles
     a "how many" question's words are in thousands of sentences whose text would be read for a
-    number (up to 0.2 s CPU a question when all of them were). A sentence writing no date has
-    one for a when-question whose event the timeline dates (_dated_by_timeline)."""
+    number (up to 0.2 s CPU a question when all of them were)."""
     required = terms_required(expectation)
     # Only sentences holding a required term can have the answer: most of a large folder's are skipped unread.
     candidates = ranked if required is None else _holding_any(knowledge, ranked, required)
@@ -490,7 +489,9 @@ def _fitting(knowledge: KnowledgeBase, ranked: FusedList, expectation: Expectati
 
     def holds_it(sentence: int) -> bool:
         text = knowledge.sentence_text(sentence)
-        return satisfies(text, expectation, asking, words_not_names, sentence_terms[sentence]) or _dated_by_timeline(knowledge, sentence, expectation, query)
+        return satisfies(text, expectation, asking, words_not_names, sentence_terms[sentence]) or (
+            query is not None and _dated_by_timeline(knowledge, sentence, expectation, query)
+        )
 
     return ReadAsNeeded(_while_quotable((c for c in candidates if holds_it(c.sentence)), ratio))
 
