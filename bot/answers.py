@@ -35,7 +35,7 @@ from bot.search.ellipsis import (
     with_another_subject,
     with_the_earlier_subject,
 )
-from bot.coverage import ConceptCredit, concept_credits, concept_found, weighted_coverage
+from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
 from bot.search.normalise import ADDRESSING_THE_BOT, EXCLAMATIONS, PLEASANTRIES, SENTENCE_BREAK, is_stop_word, spell_out_shorthand, terms, without_set_off_interjections, words
 from bot.search.query import Query, analyse, articles_name_for, read_question, said_in_articles
 from bot.timeline.asked_time import AfterArticles, AskedTime, after_articles, reported_by, times_asked
@@ -288,7 +288,7 @@ def answer(
     if not ranked:
         credits = concept_credits(knowledge, query, frozenset())
         return Answer(question, declined=Declined.NOT_COVERED, reading=_reading(expectation, False, query, credits, None))
-    fitting = ranked if expectation is None else _fitting(knowledge, ranked, expectation, asking or question, pipeline.following_quote_ratio, query)
+    fitting = ranked if expectation is None else _fitting(knowledge, ranked, expectation, asking or question, pipeline.following_quote_ratio)
     best = fitting[0] if fitting else ranked[0]
     # A typed answer (a number, a name) must sit close to what the question asks about: the
     # sentence and its neighbours. Otherwise the best sentence's whole paragraph is the context.
@@ -477,7 +477,7 @@ def _within(knowledge: KnowledgeBase, ranked: FusedList, articles: frozenset[str
     return ranked.among(numbering.chosen(articles)[numbering.of_sentence])
 
 
-def _fitting(knowledge: KnowledgeBase, ranked: FusedList, expectation: Expectation, asking: str, ratio: float, query: Query | None = None) -> Sequence[Fused]:
+def _fitting(knowledge: KnowledgeBase, ranked: FusedList, expectation: Expectation, asking: str, ratio: float) -> Sequence[Fused]:
     """The ranked sentences with the kind of answer expected, as far as the quotes can reach, each
     found only when read: the answer reads its best and the quotes' few, and at 3,000 articles
     a "how many" question's words are in thousands of sentences whose text would be read for a
@@ -486,42 +486,11 @@ def _fitting(knowledge: KnowledgeBase, ranked: FusedList, expectation: Expectati
     # Only sentences holding a required term can have the answer: most of a large folder's are skipped unread.
     candidates = ranked if required is None else _holding_any(knowledge, ranked, required)
     words_not_names, sentence_terms = knowledge.profile.not_person_words, knowledge.sentence_terms
-
-    def holds_it(sentence: int) -> bool:
-        text = knowledge.sentence_text(sentence)
-        return satisfies(text, expectation, asking, words_not_names, sentence_terms[sentence]) or (
-            query is not None and _dated_by_timeline(knowledge, sentence, expectation, query)
+    return ReadAsNeeded(
+        _while_quotable(
+            (c for c in candidates if satisfies(knowledge.sentence_text(c.sentence), expectation, asking, words_not_names, sentence_terms[c.sentence])), ratio
         )
-
-    return ReadAsNeeded(_while_quotable((c for c in candidates if holds_it(c.sentence)), ratio))
-
-
-# The kinds of answer a timeline event's date gives: when, and which year. "On what date" wants a
-# day, which an approximate date ("about March 13, 2018", its article's day) does not give.
-_TIMELINE_DATES = frozenset({AnswerType.DATE, AnswerType.YEAR})
-
-
-def _dated_by_timeline(knowledge: KnowledgeBase, sentence: int, expectation: Expectation, query: Query) -> bool:
-    """Whether the timeline dates what the question asks about, reported by the sentence without a
-    date, to the sentence's article's date: "So Rex Tillerson is gone." answers "when did
-    Tillerson leave?" with the date every quote shows, its article's, which /timeline gives its
-    event "Rex Tillerson leaves" ("about March 13, 2018"). The event's title must hold every
-    concept of the question: the date is the event's, not that of whatever else a sentence backing
-    it says ("Whether Mike Pompeo … can receive confirmation in time … remains to be seen" backs
-    the same event, and dates no confirmation). An event dated otherwise than its article is not
-    taken either: the reply would show a date the event never had."""
-    if expectation.type not in _TIMELINE_DATES and expectation.type is not AnswerType.DAY:
-        return False
-    event = knowledge.timeline_dated.get(sentence)
-    if event is None or not query.concepts:
-        return False
-    if expectation.type is AnswerType.DAY and (event.date.day is None or event.approximate):
-        return False
-    published = knowledge.article_of(knowledge.sentences[sentence].passage).meta.published
-    if not event.date.first_day() <= published <= (event.end or event.date).last_day():
-        return False
-    titled = frozenset(title_terms(event.title, knowledge.aliases))
-    return all(concept_found(concept, titled) for concept in query.concepts)
+    )
 
 
 def _holding_any(knowledge: KnowledgeBase, ranked: FusedList, terms: frozenset[str]) -> FusedList:

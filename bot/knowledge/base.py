@@ -149,25 +149,6 @@ class KnowledgeBase:
         return tuple((event.date.first_day(), (event.end or event.date).last_day()) for event in self.timeline if event.announced)
 
     @cached_property
-    def timeline_dated(self) -> Mapping[int, TimelineEvent]:
-        """Sentence -> the timeline's event that quotes it, for what has happened (announced plans
-        left out): its date, found in the sentence, its neighbours or its article's date ("So Rex
-        Tillerson is gone." on the day it was published), or given by a maintainer (timeline.yaml).
-        Made on first use from the events' quotes, then kept."""
-        quoted: dict[str, list[tuple[int, int, TimelineEvent]]] = {}
-        for event in self.timeline:
-            if not event.announced:
-                for quote in event.quotes:
-                    quoted.setdefault(quote.article.id, []).append((quote.start, quote.end, event))
-        dated: dict[int, TimelineEvent] = {}
-        for position, sentence in enumerate(self.sentences):
-            spans = quoted.get(self.passages[sentence.passage].article_id)
-            for start, end, event in spans or ():
-                if start < sentence.span.end and sentence.span.start < end:
-                    dated.setdefault(position, event)
-        return MappingProxyType(dated)
-
-    @cached_property
     def articles_by_name(self) -> Mapping[str, frozenset[str]]:
         """Term that names an article (a publisher, a kind) -> the ids of the articles it names."""
         named: dict[str, set[str]] = {}
