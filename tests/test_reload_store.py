@@ -125,6 +125,21 @@ def test_a_reload_at_the_terminal_says_only_which_problems_are_new_or_fixed(know
     assert "empty.md" in gone and "latin1.md" not in fourth
 
 
+def test_a_problem_fixed_in_a_folder_named_by_a_relative_path_is_fixed_not_gone(knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """BOT_KNOWLEDGE_DIR=knowledge, as .env.example has it: a problem names its file by the path it
+    was read from ("knowledge/aliases.yaml"), and the report looked for it under the folder again
+    ("knowledge/knowledge/aliases.yaml"), so every fix read "gone with its file" (review)."""
+    monkeypatch.chdir(knowledge_copy.parent)
+    store = KnowledgeStore(Path(knowledge_copy.name))
+    aliases = Path(knowledge_copy.name) / "aliases.yaml"
+    good = aliases.read_text(encoding="utf-8")
+    aliases.write_text("groups:\n  - [North Korea, DPRK]\n  - [Hanoi]\n", encoding="utf-8")
+    assert "1 warning (1 new)." in store.reload().summary()
+    aliases.write_text(good, encoding="utf-8")
+    fixed = store.reload().summary()
+    assert "0 warnings (1 fixed)." in fixed and "\nfixed: knowledge/aliases.yaml" in fixed and "gone with its file" not in fixed, fixed
+
+
 def test_a_problem_moved_down_its_file_by_an_edit_above_it_is_neither_fixed_nor_new(knowledge_copy: Path) -> None:
     """A comment written above a bad alias group moved it a line down, and the reload reported the
     one problem as fixed and as a new warning at once."""

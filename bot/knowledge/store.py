@@ -51,6 +51,13 @@ class ReloadReport:
     # "timeline.yaml") is looked up: a problem whose file is gone was deleted, not fixed.
     folder: Path | None = None
 
+    def _file_of(self, problem: Problem) -> Path:
+        """The problem's file on disk. A problem names its file by the path it was read from (the
+        folder's path, relative or not, then the file: "knowledge/aliases.yaml"), or, for a file of
+        the folder's own, by its name alone."""
+        path = Path(problem.file)
+        return path if self.folder is None or path.parent != Path(".") else self.folder / path
+
     def summary(self) -> str:
         def ids(values: tuple[str, ...]) -> str:
             return ", ".join(values) if values else "none"
@@ -73,7 +80,7 @@ class ReloadReport:
         new = _none_of(self.problems, self.earlier_problems)
         resolved = _none_of(self.earlier_problems, self.problems)
         # A problem whose file is gone was not fixed: the file was deleted, and its text is not served.
-        gone = [problem for problem in resolved if self.folder is not None and not (self.folder / problem.file).exists()]
+        gone = [problem for problem in resolved if self.folder is not None and not self._file_of(problem).exists()]
         fixed = [problem for problem in resolved if problem not in gone]
         line = (
             f"Reloaded in {self.seconds * 1000:.0f} ms: added {ids(self.added)}; changed {ids(self.changed)}{also}; "
