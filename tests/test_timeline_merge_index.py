@@ -76,3 +76,41 @@ def test_a_mention_joins_an_event_by_one_source_not_by_words_spread_over_several
     assert merging._match(draft, spread) == 0.0
     close = merging._Mentioned(merging._Source(*year, None), "third", frozenset({"a", "b", "x0", "e"}), dict.fromkeys(("a", "b", "x0", "e"), 1.0), 4.0)  # type: ignore[arg-type]
     assert merging._match(draft, close) == merging.SAME_DATE + 0.75  # three of its four words in the first source, on its date
+
+
+def test_sources_filed_by_date_score_as_each_source_weighed_with_its_own_date() -> None:
+    """An event's sources are filed by their date, so that the date's agreement with a mention is
+    worked out once for all of them: the score is still the best over the sources, each weighed
+    with its own date's agreement (a word set under the wrong date would score with another's)."""
+    chosen = random.Random(11)
+    days = [(EventDate(2018, 6, d), False, dt.date(2018, 6, d), dt.date(2018, 6, d)) for d in (10, 12, 13, 20)]
+    month = (EventDate(2018, 6), False, dt.date(2018, 6, 1), dt.date(2018, 6, 30))
+    year = (EventDate(2018), True, dt.date(2018, 1, 1), dt.date(2018, 12, 31))
+    dates = [*days, month, year]
+    vocabulary = [f"w{i}" for i in range(12)]
+    compared = 0
+    for _ in range(300):
+        first = chosen.choice(dates)
+        draft = merging._Draft("An event", False, *first, set())
+        sources = [(chosen.choice(dates), frozenset(chosen.sample(vocabulary, chosen.randint(2, 6)))) for _ in range(chosen.randint(1, 6))]
+        for number, (date, words) in enumerate(sources):
+            draft.take(merging._Source(*date, None), f"article {number}", words)  # type: ignore[arg-type]
+        words = frozenset(chosen.sample(vocabulary, chosen.randint(2, 8)))
+        weights = {term: chosen.uniform(0.5, 3.0) for term in words}
+        source = merging._Source(*chosen.choice(dates), None)  # type: ignore[arg-type]
+        mentioned = merging._Mentioned(source, "another article", words, weights, math.fsum(weights.values()))
+        plain = 0.0
+        for date, source_words in sources:
+            agreed = merging._agreement(merging._Source(*date, None).dated, source.dated)  # type: ignore[arg-type]
+            if agreed is None or len(words & draft.terms) < merging.MIN_SHARED_TERMS:
+                continue
+            share = math.fsum(weights[t] for t in words & source_words) / mentioned.total
+            if share >= agreed[0]:
+                plain = max(plain, share + agreed[1])
+        first_agrees = merging._gap(draft.window, source.window) <= 0 or (
+            merging._gap(draft.window, source.window) <= merging.CONFLICT_GAP.days and not draft.approximate and not source.approximate
+        )
+        if first_agrees:
+            assert merging._match(draft, mentioned) == plain
+            compared += plain > 0
+    assert compared > 30
