@@ -14,6 +14,7 @@ import bisect
 import datetime as dt
 import functools
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
@@ -189,19 +190,22 @@ class _Index:
             for month in draft.quarters:
                 self._curated_by_month.setdefault(month, []).append(position)
 
-    def near(self, source: _Source, deciding: Iterable[str]) -> list[int]:
+    def near(self, source: _Source, deciding: Iterable[str]) -> Counter[int]:
         """The drafts reaching the source's quarters that share one of its deciding words
         (_deciding_words: a draft sharing none of those cannot match), and every curated draft
-        there; ascending. Whether a draft shares two of the mention's words is left to _match's
-        first test (a set intersection in C): counting every word's drafts here to find those
-        listed twice walked five times as many entries as the deciding words' drafts are."""
+        there, each with how many of the deciding words it shares (a draft is listed once a word:
+        counted in C). With the count, whether a draft shares two of the mention's words needs
+        only its lightest words looked at (_best_draft). Counting every word's drafts here walked
+        five times as many entries as the deciding words' drafts are."""
         slots = source.looking_slots
         by_term = self._by_term
-        found = set(
+        found = Counter(
             chain.from_iterable(drafts for term in deciding if (lists := by_term.get(term)) is not None for slot in slots if (drafts := lists.get(slot)) is not None)
         )
-        found.update(p for month in source.quarters for p in self._curated_by_month.get(month, ()))
-        return sorted(found)
+        for month in source.quarters:
+            for position in self._curated_by_month.get(month, ()):
+                found[position] += 0  # there, sharing a deciding word or not
+        return found
 
 
 def merge(
@@ -246,7 +250,8 @@ def merge(
         weights = {t: weight(t) for t in words}
         # fsum: exactly rounded, so the total does not depend on the set's (hash-seeded) order.
         mentioned = _Mentioned(source, mention.article_id, words, weights, math.fsum(weights.values()))
-        best = _best_draft(drafts, index.near(source, _deciding_words(mentioned)), mentioned, agreement)
+        deciding = _deciding_words(mentioned)
+        best = _best_draft(drafts, index.near(source, deciding), mentioned, words.difference(deciding), agreement)
         if best is None:
             drafts.append(_Draft(mention.title, False, source.date, source.approximate, source.first, source.last, set()))
             best = len(drafts) - 1
@@ -280,17 +285,20 @@ def _deciding_words(mentioned: _Mentioned) -> list[str]:
     return [term for term, _ in ordered[lightest:]]
 
 
-def _best_draft(drafts: list[_Draft], near: list[int], mentioned: _Mentioned, agreement: Agreement) -> int | None:
+def _best_draft(drafts: list[_Draft], near: Counter[int], mentioned: _Mentioned, light: frozenset[str], agreement: Agreement) -> int | None:
     """The position of the event the mention belongs to most strongly, if any (curated drafts
-    come first on ties)."""
+    come first on ties). `near`: the drafts and how many deciding words each shares (_Index.near);
+    `light`: the mention's other words."""
     best, best_score = None, 0.0
     words = mentioned.words
-    for position in near:  # in ascending order: a later draft must score strictly higher
+    for position in sorted(near):  # in ascending order: a later draft must score strictly higher
         draft = drafts[position]
-        shared = words & draft.terms
-        if len(shared) < MIN_SHARED_TERMS and not draft.quotes:
-            continue  # _score's first test, which most drafts fail, made here without a call
-        score = _score(draft, mentioned, shared, agreement)
+        deciding = near[position]
+        # _score's first test (two shared words), which most drafts fail, made here without a
+        # call, and for most of them on the few light words alone.
+        if deciding < MIN_SHARED_TERMS and deciding + len(light & draft.terms) < MIN_SHARED_TERMS and not draft.quotes:
+            continue
+        score = _score(draft, mentioned, words & draft.terms, agreement)
         if score > best_score:
             best, best_score = position, score
     return best
