@@ -914,9 +914,10 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     # so does a yes-no question's, which wants none: "does he have diplomatic experience?" after
     # "who did trump pick to replace tillerson?" asks whether, and is no longer answered with the
     # earlier question's quotes naming the choice.
-    asks_itself = expected_answer(question) is not None or wants_explanation(question) or asks_whether(words(cleaned))
+    asks_its_kind = expected_answer(question) is not None or wants_explanation(question)
+    asks_itself = asks_its_kind or asks_whether(words(cleaned))
     combined = answer(knowledge, f"{anchor} {question}", asking=question if asks_itself else None)
-    if not combined.answered and asks_itself:
+    if not combined.answered and asks_its_kind:
         # "who said so?": no name near the thread's topic, but the quotes that say it name their source.
         combined = _with_its_kind_first(knowledge, answer(knowledge, f"{anchor} {question}"), question)
     if not combined.answered:

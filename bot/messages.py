@@ -454,11 +454,11 @@ READING_CORRECTED = "  read {typed!r} as {read!r}"
 # A plain decline (bot.plain_decline): why no passage was shown, then the passages withheld.
 READING_PLAIN_DECLINE = (
     "  declined plainly, with no passage shown: {unsaid:.0%} of the weight of what it asks besides its names is words"
-    " no article says (from {needed_unsaid:.0%}), its cosine in meaning with the best sentence is {similarity:.2f}"
-    " (under {needed_similarity:.2f}), and {names}"
+    " no article says (from {needed_unsaid:.0%}), the question without its names has a cosine of {similarity:.2f}"
+    " with the best sentence (under {needed_similarity:.2f}; the meaning above is the whole question's), and {names}"
 )
 READING_PLAIN_NO_NAMES = "the best passage holds none of its names"
-READING_PLAIN_NAMES = "the names the best passage holds ({names}) are each in more than {shown} passages"
+READING_PLAIN_NAMES = "the names the best passage holds ({names}) are each in more than {shown} passage{s}"
 READING_WITHHELD = "  the closest passages, withheld:"
 READING_NAMED = "  names the source {ids}: its passages are lifted"
 READING_HEADER = "  weight  found  concept"

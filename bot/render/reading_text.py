@@ -82,7 +82,7 @@ def _plain_decline(answer: Answer) -> list[str]:
     if not answer.declined_plainly or signals is None:
         return []
     held = ", ".join(repr(name.concept.said or name.concept.key) for name in signals.names_held)
-    names = messages.READING_PLAIN_NAMES.format(names=held, shown=len(answer.withheld)) if held else messages.READING_PLAIN_NO_NAMES
+    names = messages.READING_PLAIN_NAMES.format(names=held, shown=len(answer.withheld), s="" if len(answer.withheld) == 1 else "s") if held else messages.READING_PLAIN_NO_NAMES
     why = messages.READING_PLAIN_DECLINE.format(
         unsaid=signals.unsaid_content, needed_unsaid=PLAIN_UNSAID_CONTENT,
         similarity=signals.content_similarity, needed_similarity=PLAIN_CONTENT_SIMILARITY, names=names,
