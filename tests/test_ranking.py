@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -196,7 +197,8 @@ def test_the_names_a_question_gives_are_taken_out_as_written_possessives_and_all
 def test_the_shipped_check_model_loads_and_a_broken_one_leaves_the_rule(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     model = shipped_model()
     assert model is not None and 0 < model.threshold < 1
-    assert set(model.features) <= {"coverage", "similarity", *Signals.__dataclass_fields__}
+    # Each feature is a signal the bot computes, or the product of two ("coverage*similarity").
+    assert all(set(name.split("*")) <= {"coverage", "similarity", *Signals.__dataclass_fields__} for name in model.features)
     assert DeclineModel.from_json(model.to_json()) == model
     broken = tmp_path / "answer_check.json"
     broken.write_text(model.to_json().replace('"coverage"', '"shoe size"'), encoding="utf-8")
@@ -278,8 +280,9 @@ def test_a_question_about_someone_named_that_asks_what_their_article_never_says_
     knowledge = _harbour_folder(knowledge_copy)
     model = shipped_model()
     assert model is not None and set(NOT_IN_ARTICLE) <= set(model.features)
-    # The same model without these signals, to show that they decide.
-    blind = replace(model, weights=tuple(0.0 if name in NOT_IN_ARTICLE else w for name, w in zip(model.features, model.weights)))
+    # The same model without these signals (alone or in a product), to show that they decide.
+    weighs_them = [bool(set(name.split("*")) & set(NOT_IN_ARTICLE)) for name in model.features]
+    blind = replace(model, weights=tuple(0.0 if blinded else w for blinded, w in zip(weighs_them, model.weights, strict=True)))
     football = "Which football team does Marla Quist support?"
     assert _signals(knowledge, football).content_not_in_article == 1.0
     assert _signals(knowledge, football).unsaid_content == 0.0  # the league's article says it
@@ -300,6 +303,24 @@ def test_a_question_whose_words_the_best_sentence_s_article_says_is_answered(kno
         assert result.answered and said in result.quotes[0].text, asked
         signals = _signals(knowledge, asked)
         assert (signals.content_not_in_article, signals.unsaid_content, signals.heaviest_unsaid_content) == (0.0, 0.0, 0.0)
+
+
+def test_a_model_feature_may_be_the_product_of_two_signals_the_bot_computes() -> None:
+    # The signals weigh each other: the product of coverage and similarity decides here, where
+    # each alone is the same in both rows (one high, one low) and only their product differs.
+    model = DeclineModel(("coverage*similarity",), (0.25,), (0.1,), (1.0,), 0.0, 0.5)
+    signals = Signals(expects_type=0.0, fused_best=1.0, fused_margin=0.1, unknown_names=0.0)
+    both = Evidence(coverage=0.8, similarity=0.8, typed_answer_found=True, signals=signals)
+    one = Evidence(coverage=0.8, similarity=0.1, typed_answer_found=True, signals=signals)
+    assert model.probability(features(both)) > 0.5 > model.probability(features(one))
+    check = AnswerCheck(model=model)
+    assert check.answers(both) and not check.answers(one)
+    assert DeclineModel.from_json(model.to_json()) == model
+    squared = DeclineModel(("fused_margin*fused_margin",), (0.0,), (1.0,), (1.0,), 0.0, 0.5)
+    assert squared.probability(features(both)) == pytest.approx(1 / (1 + math.exp(-0.01)))
+    # A product of something the bot does not compute is refused like any unknown feature.
+    with pytest.raises(ValueError, match="shoe size"):
+        DeclineModel.from_json(model.to_json().replace("coverage*similarity", "coverage*shoe size"))
 
 
 def test_the_model_decides_only_with_its_signals_and_the_gates_still_hold() -> None:

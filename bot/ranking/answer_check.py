@@ -121,6 +121,20 @@ def features(evidence: Evidence) -> dict[str, float]:
     return {"coverage": evidence.coverage, "similarity": evidence.similarity, **{name: getattr(signals, name) for name in SIGNAL_FEATURES}}
 
 
+SIGNAL_NAMES = ("coverage", "similarity", *Signals.__dataclass_fields__)
+# A model's feature "a*b" is the product of two of its signals ("a*a" the square): the signals weigh
+# each other (a low content similarity says more when the fused score is high), which a sum of the
+# signals alone cannot express (docs/measurements.md, session 16).
+PRODUCT = "*"
+KNOWN_FEATURES = frozenset((*SIGNAL_NAMES, *(f"{a}{PRODUCT}{b}" for a in SIGNAL_NAMES for b in SIGNAL_NAMES)))
+
+
+def with_products(values: dict[str, float], names: tuple[str, ...]) -> dict[str, float]:
+    """`values` with each product feature among `names` worked out from its two signals."""
+    products = {name: math.prod(values[part] for part in name.split(PRODUCT)) for name in names if PRODUCT in name}
+    return {**values, **products} if products else values
+
+
 @dataclass(frozen=True)
 class DeclineModel(StandardisedLinear):
     """Logistic regression over standardised features: the probability that the articles answer."""
@@ -130,7 +144,8 @@ class DeclineModel(StandardisedLinear):
     notes: dict[str, object] = field(default_factory=dict, compare=False)  # how and on what it was fitted
 
     def probability(self, values: dict[str, float]) -> float:
-        z = self.bias + self.score(values)
+        """`values`: the signals by name (`features`); the products the model weighs are worked out here."""
+        z = self.bias + self.score(with_products(values, self.features))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     def to_json(self) -> str:
@@ -139,8 +154,7 @@ class DeclineModel(StandardisedLinear):
     @classmethod
     def from_json(cls, text: str) -> DeclineModel:
         data = json.loads(text)
-        known = {"coverage", "similarity", *Signals.__dataclass_fields__}
-        return cls(**linear_fields(data, known), bias=float(data["bias"]), threshold=float(data["threshold"]), notes=data.get("notes", {}))
+        return cls(**linear_fields(data, KNOWN_FEATURES), bias=float(data["bias"]), threshold=float(data["threshold"]), notes=data.get("notes", {}))
 
 
 @cache
