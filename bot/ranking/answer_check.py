@@ -3,7 +3,8 @@
 Two gates come first: a question that wants a kind of answer (a date, a number, a name) is
 declined when no ranked sentence has one, and a question naming nothing to find ("and why?")
 is declined on its own. Past them, with the meaning signal running, a small fitted model
-decides (`DeclineModel`, logistic regression): it weighs together
+decides (`DeclineModel`, logistic regression over the signals, each one's square and each product
+of two: the signals weigh each other, `with_products`): it weighs together
 - coverage: the share of the question's concepts (weighed by how specific they are) that the
   best sentence's paragraph holds, as said, through an alias or a synonym (bot.coverage);
 - similarity: the cosine of the question's and the best sentence's MiniLM vectors;
