@@ -11,7 +11,7 @@ import pytest
 from bot.answers import PIPELINE, Declined, Pipeline, answer
 from bot.knowledge.base import KnowledgeBase, build_knowledge_base
 from bot.knowledge.store import KnowledgeStore
-from bot.ranking.answer_check import AnswerCheck, DeclineModel, Evidence, Signals, features, shipped_model
+from bot.ranking.answer_check import SIGNAL_FEATURES, AnswerCheck, DeclineModel, Evidence, Signals, features, shipped_model
 from bot.ranking import semantic
 from bot.ranking.fusion import FusionWeights, reciprocal_rank_fusion, score_fusion
 from bot.ranking.int8_vectors import COSINE_TOLERANCE
@@ -198,7 +198,7 @@ def test_the_shipped_check_model_loads_and_a_broken_one_leaves_the_rule(tmp_path
     model = shipped_model()
     assert model is not None and 0 < model.threshold < 1
     # Each feature is a signal the bot computes, or the product of two ("coverage*similarity").
-    assert all(set(name.split("*")) <= {"coverage", "similarity", *Signals.__dataclass_fields__} for name in model.features)
+    assert all(set(name.split("*")) <= {"coverage", "similarity", *SIGNAL_FEATURES} for name in model.features)
     assert DeclineModel.from_json(model.to_json()) == model
     broken = tmp_path / "answer_check.json"
     broken.write_text(model.to_json().replace('"coverage"', '"shoe size"'), encoding="utf-8")

@@ -51,7 +51,7 @@ from bot.answers import Answer, Pipeline, answer
 from bot.config import BUNDLED_KNOWLEDGE
 from bot.evaluation import EvalQuestion, first_hit_rank, read_questions
 from bot.knowledge.base import KnowledgeBase, build_knowledge_base
-from bot.ranking.answer_check import MODEL_FILE, PRODUCT, AnswerCheck, DeclineModel, Signals, features, with_products
+from bot.ranking.answer_check import MODEL_FILE, PRODUCT, SIGNAL_FEATURES, AnswerCheck, DeclineModel, features, with_products
 
 # Left out after measuring (leave-one-set-out over eval/): the best sentence's similarity (with
 # the fused scores in, held-out AUC 0.917 without it, 0.916 with it); the best sentence's BM25 per
@@ -163,7 +163,7 @@ from bot.ranking.answer_check import MODEL_FILE, PRODUCT, AnswerCheck, DeclineMo
 # what the question asks beyond its names (282/61, 0.723; plainer, but 7 fewer declined) or the
 # number of concepts no article says (291/68, 0.723) (docs/measurements.md).
 LEFT_OUT = ("rarest_missing", "why_without_reason")
-SIGNALS = ("coverage", *(name for name in Signals.__dataclass_fields__ if name not in LEFT_OUT))
+SIGNALS = ("coverage", *(name for name in SIGNAL_FEATURES if name not in LEFT_OUT))
 # Session 16 (51 files, 2,095 questions): the model weighs each signal, each one's square and each
 # product of two (64 columns; the square of a 0/1 flag is the flag), so the signals weigh each other
 # (a low content similarity matters when the fused score is high). Session 14 measured squares and

@@ -122,7 +122,7 @@ def features(evidence: Evidence) -> dict[str, float]:
     return {"coverage": evidence.coverage, "similarity": evidence.similarity, **{name: getattr(signals, name) for name in SIGNAL_FEATURES}}
 
 
-SIGNAL_NAMES = ("coverage", "similarity", *Signals.__dataclass_fields__)
+SIGNAL_NAMES = ("coverage", "similarity", *SIGNAL_FEATURES)
 # A model's feature "a*b" is the product of two of its signals ("a*a" the square): the signals weigh
 # each other (a low content similarity says more when the fused score is high), which a sum of the
 # signals alone cannot express (docs/measurements.md, session 16).
