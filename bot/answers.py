@@ -14,6 +14,7 @@ from bot.knowledge.base import KnowledgeBase, publisher_name
 from bot.knowledge.quotation_marks import unbalanced
 from bot.quotes import Quote
 from bot.ranking.answer_check import AnswerCheck, Evidence, shipped_model
+from bot.ranking.fitted_fusion import shipped_fusion
 from bot.ranking.fusion import Fused, FusedList, FusionWeights, fuse
 from bot.ranking.learned import Reranking, shipped_ranking
 from bot.ranking.lexical import LexicalRanker
@@ -68,16 +69,16 @@ NAMED_SOURCE_BOOST = 2.0
 @dataclass(frozen=True)
 class Pipeline:
     """The settings of the ranking pipeline's stages. The fusion and the later quotes' share are
-    what tools/fit_fusion.py fitted on every set in eval/ (score fusion, the meaning signal
-    weighed as much as the words); the learned order of the fused list's head is
-    tools/fit_learned_ranking.py's, fitted on the same sets over this fusion; the check's model is
-    tools/fit_answer_check.py's, fitted on the same sets over both; the rule's thresholds date from
-    dev and held-out A to L. docs/measurements.md has the leave-one-set-out numbers for them."""
+    what tools/fit_fusion.py fitted on every set in eval/ (bot/ranking/fusion.json); the learned
+    order of the fused list's head is tools/fit_learned_ranking.py's, fitted on the same sets over
+    this fusion; the check's model is tools/fit_answer_check.py's, fitted on the same sets over
+    both; the rule's thresholds date from dev and held-out A to L. docs/measurements.md has the
+    leave-one-set-out numbers for them."""
 
-    fusion: FusionWeights = FusionWeights(weights={"meaning": 1.0}, by_score=True)
+    fusion: FusionWeights = shipped_fusion().fusion
     check: AnswerCheck = AnswerCheck(min_coverage=0.45, min_similarity=0.55, trap_similarity=0.15, model=shipped_model())
-    # Later quotes must score at least half as well as the first, or they are noise.
-    following_quote_ratio: float = 0.5
+    # Later quotes must score at least this share of the first (fitted: half), or they are noise.
+    following_quote_ratio: float = shipped_fusion().following_quote_ratio
     # The fused list's head re-ordered by a fitted model (bot.ranking.learned; None: the fused order).
     reranking: Reranking | None = shipped_ranking()
 

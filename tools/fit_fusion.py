@@ -1,6 +1,7 @@
 """Fits the ranking pipeline's fusion, leaving one question set out at a time.
 
-    .venv/bin/python tools/fit_fusion.py eval/*.jsonl
+    .venv/bin/python tools/fit_fusion.py eval/*.jsonl            # held-out numbers only
+    .venv/bin/python tools/fit_fusion.py --write eval/*.jsonl    # and ship the fit on all sets
 
 Every fusion setting below (score fusion with the meaning ranker's weight and the share of the best
 score a later quote needs; reciprocal rank fusion with its k and weight) answers every question
@@ -8,7 +9,9 @@ with the bot's own stages and no answer check, so what is measured is the rankin
 of the first quote holding a gold span. Then, for each set in turn (one file = one fold), the
 setting that does best on the other sets is measured on the set left out, beside the shipped
 setting: the cross-validated numbers docs/measurements.md reports. The last line is the setting that does
-best on all the sets together, which bot/answers.py ships. The fusion is measured alone, without
+best on all the sets together, which --write keeps in bot/ranking/fusion.json for the bot to ship
+(then refit the learned order and the check over it, in that order: each is fitted over the
+stages before it). The fusion is measured alone, without
 the learned re-ranking of its head that the bot adds (fitted afterwards, on the shipped fusion,
 by tools/fit_learned_ranking.py); the answer check is fitted last, over both, by
 tools/fit_answer_check.py.
@@ -31,6 +34,7 @@ from bot.config import BUNDLED_KNOWLEDGE
 from bot.evaluation import EvalQuestion, first_hit_rank, read_questions
 from bot.knowledge.base import KnowledgeBase, build_knowledge_base
 from bot.ranking.answer_check import AnswerCheck, Evidence
+from bot.ranking.fitted_fusion import FUSION_FILE, FittedFusion
 from bot.ranking.fusion import FusionWeights
 
 SECOND_OR_THIRD = 0.5
@@ -74,7 +78,9 @@ def line(ranks: np.ndarray, paraphrase: np.ndarray) -> str:
     return f"R@1 {(ranks == 1).mean():.3f} (paraphrase {(ranks[paraphrase] == 1).mean():.3f})  R@3 {(ranks <= 3).mean():.3f}"
 
 
-def main(files: list[str]) -> int:
+def main(arguments: list[str]) -> int:
+    write = "--write" in arguments
+    files = [a for a in arguments if not a.startswith("-")]
     knowledge = build_knowledge_base(BUNDLED_KNOWLEDGE)
     names = [Path(f).stem for f in files]
     questions = [(i, q) for i, f in enumerate(files) for q in read_questions(Path(f)) if q.answerable]
@@ -94,7 +100,13 @@ def main(files: list[str]) -> int:
         held[out] = ranks[pick, out]
         print(f"  {name:>12}: shipped {line(ranks[0, out], paraphrase[out])}  ->  {line(held[out], paraphrase[out])}  [{labels[pick]}]")
     print(f"  {'all, pooled':>12}: shipped {line(ranks[0], paraphrase)}  ->  {line(held, paraphrase)}")
-    print(f"\nfitted on all: {labels[int(np.argmax(values.sum(axis=1)))]}")
+    fitted = labels[int(np.argmax(values.sum(axis=1)))]
+    print(f"\nfitted on all: {fitted}")
+    if write:
+        chosen = SETTINGS[fitted]
+        notes = {"fitted_by": "tools/fit_fusion.py", "setting": fitted, "sets": names, "held_out_pooled": line(held, paraphrase)}
+        FUSION_FILE.write_text(FittedFusion(chosen.fusion, chosen.following_quote_ratio, notes).to_json() + "\n", encoding="utf-8")
+        print(f"written: {FUSION_FILE}")
     return 0
 
 
