@@ -77,3 +77,22 @@ def test_without_a_ranker_its_features_read_the_fused_order_stands(bundled_store
     fewest_words_first = LearnedRanking(("words",), (0.0,), (1.0,), (-1.0,))  # needs only what ranked: it reorders
     reordered = fewest_words_first.reranked(knowledge, rankings, fused, query)
     assert [f.sentence for f in reordered] != [f.sentence for f in fused]
+
+
+def test_fit_learned_ranking_writes_every_feature_refitted(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--write refits every feature over the shipped fusion: weights kept from an earlier fit
+    were fitted over candidates of the fusion of their time. Candidates whose quote is right
+    exactly when their word score is the highest: the written order weighs the words most."""
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "tools"))
+    import fit_learned_ranking as fit
+
+    rng = np.random.default_rng(7)
+    xs = [rng.random((DEPTH, len(FEATURES))) for _ in range(40)]
+    rights = [x[:, FEATURES.index("words")] == x[:, FEATURES.index("words")].max() for x in xs]
+    observed = fit.Observed(np.arange(40) % 4, np.zeros(40, dtype=bool), np.full(40, 1), xs, rights)
+    shipped = shipped_ranking()
+    assert shipped is not None
+    written = fit.settings(observed, shipped)[fit.SHIPPED](np.ones(40, dtype=bool))
+    assert written.features == FEATURES
+    weights = dict(zip(written.features, written.weights, strict=True))
+    assert max(weights, key=lambda name: abs(weights[name])) == "words" and weights["words"] > 0

@@ -39,3 +39,25 @@ def test_the_off_topic_training_set_counts_from_the_block_after_s6(tool) -> None
 def test_a_file_whose_writing_time_is_unknown_is_refused_by_name(tool) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(SystemExit, match="my_questions: not a file of eval/"):
         tool.main(["eval/my_questions.jsonl"])
+
+
+class _Ranked:
+    """A pass as weight_chosen reads it: each question's first right quote's rank."""
+
+    def __init__(self, rank: list[int]) -> None:
+        self.rows = type("Rows", (), {"rank": np.array(rank)})()
+
+
+def test_the_refitted_pipeline_s_weight_is_chosen_on_the_earlier_files_only(tool) -> None:  # type: ignore[no-untyped-def]
+    """A weight that does better on the block itself, or on a later block, must not be chosen for it."""
+    names = ["dev_qa", "sealed_s1", "sealed_s4"]
+    questions = [(i, type("Q", (), {"answerable": True})()) for i in range(3)]
+    sets = tool.Sets(names, questions, np.arange(3), [0, 1])
+    ranks = {"score, meaning 1": [1, 5, 5], "score, meaning 2": [2, 1, 1]}  # 1 wins on dev, 2 on each sealed set and on dev and S1
+    chosen = tool.weight_chosen(sets, lambda label: _Ranked(ranks[label]), tuple(ranks), "test")
+    assert chosen == {0: "score, meaning 1", 1: "score, meaning 2"}
+
+
+def test_only_names_the_lines_to_measure_not_a_file(tool) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit, match="my_questions: not a file of eval/"):
+        tool.main(["--only", "shipped", "eval/my_questions.jsonl"])

@@ -25,12 +25,17 @@ learned_ranking.json stays as fitted on 27.
 Session 12 (issue 15), on all 39 files (1,248 answerable), held out: the eleven refitted R@1 0.727
 (own words 0.589) / R@3 0.848, and with speaker_asked (the sentence holds the words of the speaker
 the question names) 0.735 (0.593) / 0.850; but the eleven as shipped (fitted on 27) do better on
-the 12 files they never saw than refitted (R@1 275 against 270 of 384). So --write keeps the
-eleven's weights and fits speaker_asked's beside them (`kept`): 0.732 -> 0.740 pooled, a question
+the 12 files they never saw than refitted (R@1 275 against 270 of 384). So --write kept the
+eleven's weights and fitted speaker_asked's beside them: 0.732 -> 0.740 pooled, a question
 naming no speaker ordered as before. Measured and taken out (docs/measurements.md): whether the
 sentence or its quote holds the kind of answer wanted (0.726 refitted: the answer keeps only such
 sentences for a typed question anyway), and any quotation when the question asks what someone
 said (one question more).
+
+Session 16 (issue 15): --write refits every feature, over the fusion bot/ranking/fusion.json holds
+(tools/fit_fusion.py --write, run first). The eleven's kept weights were fitted over the fusion of
+their time: once the fusion is refitted they describe candidates the bot no longer ranks, and the
+pipeline could not be refitted in order by its scripts alone.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ from bot.answers import PIPELINE, Pipeline, answer, clean_question, quotes_from
 from bot.config import BUNDLED_KNOWLEDGE
 from bot.evaluation import EvalQuestion, first_hit_rank, holds_span, read_questions
 from bot.knowledge.base import KnowledgeBase, build_knowledge_base
+from bot.ranking.fitted_fusion import shipped_fusion
 from bot.ranking.fusion import Fused, FusedList, FusionWeights
 from bot.ranking.learned import DEPTH, FEATURES, MODEL_FILE, LearnedRanking, candidate_features, shipped_ranking
 from bot.ranking.protocol import Ranking
@@ -62,26 +68,20 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {
     "scores, shares": ("fused", "fused_rank", "words", "meaning", "meaning_gap", "sentence_share", "passage_share"),
     "all but neighbour, position": tuple(f for f in FEATURES if f not in ("neighbour", "opens_passage")),
 }
-# The eleven features fitted before session 12 (issue 15), whose weights learned_ranking.json keeps.
-ELEVEN = FEATURES[: FEATURES.index("neighbour") + 1]
-ADDED = ("speaker_asked",)
 
 
-def settings(o: Observed, eleven: LearnedRanking) -> dict[str, Callable[[np.ndarray], LearnedRanking]]:
+def settings(o: Observed, shipped: LearnedRanking) -> dict[str, Callable[[np.ndarray], LearnedRanking]]:
     """The orders compared on the bot's own quotes, each fitted on a training mask; SHIPPED is written.
-    Refitted on 39 files the eleven lost on the 12 they had not been fitted on (R@1 275 -> 270 of
-    384, held out), and a question naming no speaker, whose speaker_asked is 0 for every candidate,
-    should keep its order: the eleven's weights are kept and the added feature's fitted beside them."""
+    The order as shipped is fitted on most of the sets: its numbers are fitted-on, beside the
+    refit's held-out ones."""
     return {
-        "the eleven as shipped": lambda train: eleven,
-        "the eleven refitted": lambda train: fit_pairwise(o, train, ELEVEN, SHIPPED_L2),
-        "the eleven and speaker_asked refitted": lambda train: fit_pairwise(o, train, (*ELEVEN, *ADDED), SHIPPED_L2),
-        SHIPPED: lambda train: fit_pairwise(o, train, ADDED, SHIPPED_L2, kept=eleven),
+        BASELINE: lambda train: shipped,
+        SHIPPED: lambda train: fit_pairwise(o, train, FEATURES, SHIPPED_L2),
     }
 
 
-BASELINE = "the eleven as shipped"
-SHIPPED = "the eleven as shipped, speaker_asked fitted beside them"
+BASELINE = "the order as shipped (fitted-on)"
+SHIPPED = "every feature refitted"
 
 
 class Recording:
@@ -136,15 +136,14 @@ def observe(knowledge: KnowledgeBase, questions: list[tuple[int, EvalQuestion]],
     )
 
 
-def fit_pairwise(o: Observed, train: np.ndarray, features: tuple[str, ...], l2: float, kept: LearnedRanking | None = None) -> LearnedRanking:
+def fit_pairwise(o: Observed, train: np.ndarray, features: tuple[str, ...], l2: float) -> LearnedRanking:
     """Pairwise logistic regression without a bias (a difference of equals is even odds), each
     question's pairs weighing one question in all. Written here, not with fit_answer_check's
-    fit_logistic: that one fits a bias and weighs every row the same. `kept`: a fitted model whose
-    weights stay as they are, `features` fitted beside it (its scores the pairs' offset)."""
+    fit_logistic: that one fits a bias and weighs every row the same."""
     columns = [FEATURES.index(f) for f in features]
     stacked = np.vstack([o.x[i][:, columns] for i in np.flatnonzero(train) if len(o.x[i])])
     mean, scale = stacked.mean(axis=0), stacked.std(axis=0) + 1e-9
-    differences, offsets, weights = [], [], []
+    differences, weights = [], []
     for i in np.flatnonzero(train):
         right = o.right[i]
         if not right.any() or right.all():
@@ -152,38 +151,21 @@ def fit_pairwise(o: Observed, train: np.ndarray, features: tuple[str, ...], l2: 
         x = (o.x[i][:, columns] - mean) / scale
         pairs = (x[right][:, None, :] - x[~right][None, :, :]).reshape(-1, len(columns))
         differences.append(pairs)
-        kept_scores = kept.scores(o.x[i]) if kept is not None else np.zeros(len(right))
-        offsets.append((kept_scores[right][:, None] - kept_scores[~right][None, :]).ravel())
         weights.append(np.full(len(pairs), 1.0 / len(pairs)))
-    d, offset, w = np.vstack(differences), np.concatenate(offsets), np.concatenate(weights)
+    d, w = np.vstack(differences), np.concatenate(weights)
     # Each pair both ways (label 1 for right-minus-wrong, 0 for its negation): the likelihood is then
     # that of the pairs, and Newton's method needs no bias.
     design, y, w = np.vstack([d, -d]), np.concatenate([np.ones(len(d)), np.zeros(len(d))]), np.concatenate([w, w])
-    offset = np.concatenate([offset, -offset])
     beta = np.zeros(len(columns))
     for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-(offset + design @ beta)))
+        p = 1.0 / (1.0 + np.exp(-(design @ beta)))
         gradient = design.T @ (w * (p - y)) + l2 * beta
         hessian = design.T @ (design * (w * p * (1 - p))[:, None]) + l2 * np.eye(len(columns))
         step = np.linalg.solve(hessian, gradient)
         beta -= step
         if np.abs(step).max() < 1e-9:
             break
-    fitted = LearnedRanking(features, tuple(map(float, mean)), tuple(map(float, scale)), tuple(map(float, beta)), DEPTH)
-    return fitted if kept is None else joined(kept, fitted)
-
-
-def joined(kept: LearnedRanking, added: LearnedRanking) -> LearnedRanking:
-    """One model scoring as the two together (their features standardised apart, then weighed)."""
-    return LearnedRanking(
-        (*kept.features, *added.features), (*kept.mean, *added.mean), (*kept.scale, *added.scale), (*kept.weights, *added.weights), kept.depth
-    )
-
-
-def restricted(model: LearnedRanking, features: tuple[str, ...]) -> LearnedRanking:
-    """The model's weights of these features alone (the others weighed 0)."""
-    at = [model.features.index(f) for f in features]
-    return LearnedRanking(features, tuple(model.mean[i] for i in at), tuple(model.scale[i] for i in at), tuple(model.weights[i] for i in at), model.depth)
+    return LearnedRanking(features, tuple(map(float, mean)), tuple(map(float, scale)), tuple(map(float, beta)), DEPTH)
 
 
 def stand_in_ranks(o: Observed, model: LearnedRanking, mask: np.ndarray) -> np.ndarray:
@@ -236,10 +218,9 @@ def main(arguments: list[str]) -> int:
     print(f"\n== the bot's own quotes (every question answered), shipped fusion -> learned (L2 {SHIPPED_L2:g}), held out")
     shipped = shipped_ranking()
     if shipped is None:
-        print(f"{MODEL_FILE} is missing or broken: the eleven's weights are kept from it")
+        print(f"{MODEL_FILE} is missing or broken: the order as shipped is compared with the refit")
         return 1
-    eleven = restricted(shipped, ELEVEN)
-    fits = settings(o, eleven)
+    fits = settings(o, shipped)
     compared = {label: held_out(o, fit, bot_ranks) for label, fit in fits.items()}
     baseline, learned = compared[BASELINE], compared[SHIPPED]
     for fold, name in enumerate(names):
@@ -254,7 +235,8 @@ def main(arguments: list[str]) -> int:
     model = fits[SHIPPED](everything)
     print(f"\nfitted on all ({SHIPPED}):", {n: round(w, 3) for n, w in zip(model.features, model.weights)})
     if write:
-        notes = {**shipped.notes, "added": {"features": list(ADDED), "sets": names, "l2": SHIPPED_L2, "held_out_pooled": line(learned, o.paraphrase)}}
+        fusion = shipped_fusion().notes.get("setting", str(PIPELINE.fusion))
+        notes = {"fitted_by": "tools/fit_learned_ranking.py", "sets": names, "l2": SHIPPED_L2, "over_fusion": fusion, "held_out_pooled": line(learned, o.paraphrase)}
         written = LearnedRanking(model.features, model.mean, model.scale, model.weights, model.depth, notes)
         MODEL_FILE.write_text(written.to_json() + "\n", encoding="utf-8")
         print(f"written: {MODEL_FILE}")

@@ -1,6 +1,7 @@
 """Which ranking generalises: every fitted piece fitted only on question sets written before the block it is measured on.
 
     .venv/bin/python tools/time_ordered_eval.py eval/*.jsonl
+    .venv/bin/python tools/time_ordered_eval.py --only shipped --only "meaning's weight fitted +" eval/*.jsonl
 
 A new sealed set meets code fitted on the sets written before it. This measures each ranking that
 way: the sealed sets are taken in blocks of three, in the order they were written (S1-S3, S4-S6,
@@ -19,7 +20,11 @@ the blocks, with the first block's written after it, whose fit includes it). The
 learned order is fitted on rows each answered with their own block's order, as the code met them.
 
 The shipped line (learned order and check as in the repository) is fitted on most of these sets:
-its numbers are fitted-on, beside the held-out ones. About 30 minutes over the 45 files of session
+its numbers are fitted-on, beside the held-out ones. "score, meaning's weight fitted + learned
+order" is the whole pipeline refitted by its scripts in order (tools/fit_fusion.py's choice of
+weight, its worth, on the earlier files; the learned order over that fusion; the check over both),
+held out. --only TEXT (repeatable) measures only the lines whose label holds TEXT, answering only
+the passes they need. About 30 minutes over the 45 files of session
 14 at load average 17; the numbers and what they say are in docs/measurements.md ("Which ranking
 generalises").
 """
@@ -106,14 +111,21 @@ class Pass:
 
 
 def answer_all(
-    knowledge: KnowledgeBase, sets: Sets, fusion: FusionWeights, keep_candidates: bool = False, order_of_block: dict[int, LearnedRanking] | None = None
+    knowledge: KnowledgeBase,
+    sets: Sets,
+    fusion: FusionWeights | dict[int, FusionWeights],
+    keep_candidates: bool = False,
+    order_of_block: dict[int, LearnedRanking] | None = None,
 ) -> Pass:
-    """Every question answered with `fusion`, the head in the order of its file's block (None: the fused order), no check."""
+    """Every question answered with `fusion` (or its file's block's), the head in the order of its
+    file's block (None: the fused order), no check."""
     recording = Recording() if keep_candidates else None
     answered, xs, rights = [], [], []
     for set_index, question in sets.questions:
-        reranking = recording if recording is not None else (order_of_block[sets.model_block(set_index)] if order_of_block else None)
-        pipeline = Pipeline(fusion=fusion, check=EVERYTHING, following_quote_ratio=PIPELINE.following_quote_ratio, reranking=reranking)
+        block = sets.model_block(set_index)
+        reranking = recording if recording is not None else (order_of_block[block] if order_of_block else None)
+        fused_by = fusion[block] if isinstance(fusion, dict) else fusion
+        pipeline = Pipeline(fusion=fused_by, check=EVERYTHING, following_quote_ratio=PIPELINE.following_quote_ratio, reranking=reranking)
         result = answer(knowledge, question.question, pipeline=pipeline)
         answered.append((set_index, question, result))
         if recording is not None:
@@ -143,7 +155,6 @@ FUSIONS: dict[str, FusionWeights] = {
     **{f"RRF k={k:g}, meaning {w:g}": FusionWeights(k, {"meaning": w}) for k in (20.0, 60.0) for w in (0.75, 1.5)},
     **{f"score, meaning {w:g}": FusionWeights(weights={"meaning": w}, by_score=True) for w in (0.5, 1.0, 1.5, 2.0)},
 }
-WITH_CANDIDATES = ("score, meaning 1", "score, meaning 1.5", "RRF k=60")
 FIXED = ("words alone", "meaning alone", "RRF k=5", "RRF k=10", "RRF k=20", "RRF k=60", "score, meaning 1")
 FITTED_WEIGHT = {
     "RRF, k and weight fitted": tuple(name for name in FUSIONS if name.startswith("RRF")),
@@ -160,6 +171,9 @@ ORDERS: dict[str, Order] = {
     "RRF k=60 + learned order (6, L2 10)": Order("RRF k=60", FEW, 10.0),
 }
 SHIPPED = "shipped order and check (fitted-on)"
+# The pipeline as its scripts refit it: the score fusion's weight chosen on the earlier files (as
+# tools/fit_fusion.py chooses, by worth), every feature of the learned order fitted over it.
+REFITTED = "score, meaning's weight fitted + learned order (12, L2 10)"
 
 
 @dataclass
@@ -210,7 +224,39 @@ def table(sets: Sets, results: dict[str, Measured], checked: bool) -> None:
             print(f"{label:>46} " + " ".join(f"{v:7.3f}" for v in row))
 
 
-def main(files: list[str]) -> int:
+class Passes:
+    """Each fusion's pass answered once, when a line first needs it (with the head's candidates
+    when a learned order is fitted over it)."""
+
+    def __init__(self, knowledge: KnowledgeBase, sets: Sets) -> None:
+        self.knowledge, self.sets = knowledge, sets
+        self.done: dict[str, Pass] = {}
+
+    def __call__(self, label: str, candidates: bool = False) -> Pass:
+        known = self.done.get(label)
+        if known is None or (candidates and known.candidates is None):
+            known = self.done[label] = answer_all(self.knowledge, self.sets, FUSIONS[label], keep_candidates=candidates)
+        return known
+
+
+def weight_chosen(sets: Sets, passes: Passes, grid: tuple[str, ...], label: str) -> dict[int, str]:
+    """Per block, the fusion of `grid` worth most on the answerable questions of the earlier files."""
+    answerable = np.array([q.answerable for _, q in sets.questions])
+    chosen = {}
+    for block in sets.blocks:
+        values = [worth(passes(g).rows.rank[sets.before(block) & answerable]).sum() for g in grid]
+        chosen[block] = grid[int(np.argmax(values))]
+        print(f"{label}, S{block * BLOCK + 1}-: {chosen[block]}", flush=True)
+    return chosen
+
+
+def main(arguments: list[str]) -> int:
+    only = [arguments[i + 1] for i, a in enumerate(arguments) if a == "--only"]
+    files = [a for i, a in enumerate(arguments) if not a.startswith("--") and (i == 0 or arguments[i - 1] != "--only")]
+
+    def wanted(label: str) -> bool:
+        return not only or any(text in label for text in only)
+
     names = [Path(f).stem for f in files]
     order = sorted(range(len(files)), key=lambda i: (written(names[i]), names[i]))
     names = [names[i] for i in order]
@@ -218,27 +264,31 @@ def main(files: list[str]) -> int:
     blocks = sorted({b for n in names if (b := block_of(n)) is not None})
     sets = Sets(names, questions, np.array([i for i, _ in questions]), blocks)
     knowledge = build_knowledge_base(BUNDLED_KNOWLEDGE)
-    passes = {label: answer_all(knowledge, sets, fusion, keep_candidates=label in WITH_CANDIDATES) for label, fusion in FUSIONS.items()}
-    results: dict[str, Measured] = {label: held_out(sets, lambda b, p=passes[label]: p) for label in FIXED}
+    passes = Passes(knowledge, sets)
+    results: dict[str, Measured] = {label: held_out(sets, lambda b, p=passes(label): p) for label in FIXED if wanted(label)}
     for label, grid in FITTED_WEIGHT.items():
-
-        def chosen(block: int, grid: tuple[str, ...] = grid) -> Pass:
-            answerable = sets.before(block) & np.array([q.answerable for _, q in questions])
-            values = [worth(passes[g].rows.rank[answerable]).sum() for g in grid]
-            pick = grid[int(np.argmax(values))]
-            print(f"{label}, S{block * BLOCK + 1}-: {pick}")
-            return passes[pick]
-
-        results[label] = held_out(sets, chosen)
+        if wanted(label):
+            picks = weight_chosen(sets, passes, grid, label)
+            results[label] = held_out(sets, lambda b, picks=picks: passes(picks[b]))
     for label, fitted in ORDERS.items():
-        over = passes[fitted.over]
-        assert over.candidates is not None
-        models = {b: fit_pairwise(over.candidates, sets.before(b), fitted.features, fitted.l2) for b in blocks}
-        reordered = answer_all(knowledge, sets, FUSIONS[fitted.over], order_of_block=models)
-        results[label] = held_out(sets, lambda b, p=reordered: p)
+        if wanted(label):
+            over = passes(fitted.over, candidates=True).candidates
+            assert over is not None
+            models = {b: fit_pairwise(over, sets.before(b), fitted.features, fitted.l2) for b in blocks}
+            reordered = answer_all(knowledge, sets, FUSIONS[fitted.over], order_of_block=models)
+            results[label] = held_out(sets, lambda b, p=reordered: p)
+    if wanted(REFITTED):
+        picks = weight_chosen(sets, passes, FITTED_WEIGHT["score, meaning's weight fitted"], REFITTED)
+        models = {}
+        for b in blocks:
+            over = passes(picks[b], candidates=True).candidates
+            assert over is not None
+            models[b] = fit_pairwise(over, sets.before(b), FEATURES, 10.0)
+        reordered = answer_all(knowledge, sets, {b: FUSIONS[picks[b]] for b in blocks}, order_of_block=models)
+        results[REFITTED] = held_out(sets, lambda b: reordered)
     as_shipped = shipped_ranking()
     decline = shipped_model()
-    if as_shipped is not None and decline is not None:
+    if as_shipped is not None and decline is not None and (wanted("shipped order, check held out") or wanted(SHIPPED)):
         shipped = answer_all(knowledge, sets, PIPELINE.fusion, order_of_block=dict.fromkeys(blocks, as_shipped))
         results["shipped order, check held out"] = held_out(sets, lambda b: shipped)
         results[SHIPPED] = held_out(sets, lambda b: shipped, check=lambda rows, b: model_answers(decline, rows))
