@@ -61,3 +61,27 @@ def test_the_refitted_pipeline_s_weight_is_chosen_on_the_earlier_files_only(tool
 def test_only_names_the_lines_to_measure_not_a_file(tool) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(SystemExit, match="my_questions: not a file of eval/"):
         tool.main(["--only", "shipped", "eval/my_questions.jsonl"])
+
+
+def test_the_fitting_scripts_encode_each_question_once_however_many_passes_ask_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pass asks more texts than the bot remembers (2,048): without remembering them all, the
+    next pass (setting, fold, block) encoded every question again."""
+    monkeypatch.syspath_prepend(str(TOOLS))
+    from bot.ranking import semantic
+    import fit_fusion
+
+    monkeypatch.setattr(semantic, "remembered_questions", semantic.remembered_questions)  # put back afterwards
+    encoded: list[str] = []
+
+    class Counting:
+        def encode(self, texts: list[str]) -> list[np.ndarray]:
+            encoded.extend(texts)
+            return [np.zeros(4, dtype=np.float32) for _ in texts]
+
+    monkeypatch.setattr(semantic, "shared_model", Counting)
+    fit_fusion.remember_every_question()
+    texts = [f"question {i}" for i in range(3000)]
+    for _ in range(2):  # two passes over the same questions
+        for text in texts:
+            semantic.question_vector(text)
+    assert len(encoded) == len(texts)

@@ -35,6 +35,7 @@ from bot.evaluation import EvalQuestion, first_hit_rank, read_questions
 from bot.knowledge.base import KnowledgeBase, build_knowledge_base
 from bot.ranking.answer_check import AnswerCheck, Evidence
 from bot.ranking.fitted_fusion import FUSION_FILE, FittedFusion
+from bot.ranking import semantic
 from bot.ranking.fusion import FusionWeights
 
 SECOND_OR_THIRD = 0.5
@@ -64,6 +65,13 @@ SETTINGS: dict[str, Pipeline] = {
 }
 
 
+def remember_every_question() -> None:
+    """Remember every text's vector for the rest of the run. These scripts answer each question
+    once a setting, fold or block; the bot remembers the last 2,048 texts, fewer than one pass
+    asks, so each pass encoded every question again (most of a pass's CPU time)."""
+    semantic.remembered_questions = semantic.RememberedVectors(1_000_000)
+
+
 def first_hit_ranks(knowledge: KnowledgeBase, questions: list[EvalQuestion], pipeline: Pipeline) -> np.ndarray:
     """The rank of the first quote holding a gold span, per answerable question (NO_HIT: none)."""
     return np.array([first_hit_rank(answer(knowledge, q.question, pipeline=pipeline), q.answers) or NO_HIT for q in questions])
@@ -81,6 +89,7 @@ def line(ranks: np.ndarray, paraphrase: np.ndarray) -> str:
 def main(arguments: list[str]) -> int:
     write = "--write" in arguments
     files = [a for a in arguments if not a.startswith("-")]
+    remember_every_question()
     knowledge = build_knowledge_base(BUNDLED_KNOWLEDGE)
     names = [Path(f).stem for f in files]
     questions = [(i, q) for i, f in enumerate(files) for q in read_questions(Path(f)) if q.answerable]

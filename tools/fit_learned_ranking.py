@@ -57,7 +57,7 @@ from bot.ranking.learned import DEPTH, FEATURES, MODEL_FILE, LearnedRanking, can
 from bot.ranking.protocol import Ranking
 from bot.search.answer_type import wants_explanation
 from bot.search.query import Query
-from fit_fusion import EVERYTHING, NO_HIT  # a sibling script's: the ranking alone, every question answered
+from fit_fusion import EVERYTHING, NO_HIT, remember_every_question  # a sibling script's: the ranking alone, every question answered
 
 L2_GRID = (1.0, 10.0, 100.0)
 SHIPPED_L2 = 10.0
@@ -197,6 +197,7 @@ def main(arguments: list[str]) -> int:
     write = "--write" in arguments
     files = [a for a in arguments if not a.startswith("-")]
     names = [Path(f).stem for f in files]
+    remember_every_question()
     knowledge = build_knowledge_base(BUNDLED_KNOWLEDGE)
     questions = [(i, q) for i, f in enumerate(files) for q in read_questions(Path(f)) if q.answerable]
     o = observe(knowledge, questions)

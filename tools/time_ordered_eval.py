@@ -47,7 +47,7 @@ from bot.ranking.answer_check import shipped_model
 from bot.ranking.fusion import FusionWeights
 from bot.ranking.learned import FEATURES, LearnedRanking, shipped_ranking
 from fit_answer_check import Observed, fit_model, measure, model_answers, observed_rows  # sibling scripts' fits, reused as they are
-from fit_fusion import EVERYTHING, worth
+from fit_fusion import EVERYTHING, remember_every_question, worth
 from fit_learned_ranking import Observed as Candidates
 from fit_learned_ranking import Recording, fit_pairwise
 
@@ -263,6 +263,7 @@ def main(arguments: list[str]) -> int:
     questions = [(i, q) for i, j in enumerate(order) for q in read_questions(Path(files[j]))]
     blocks = sorted({b for n in names if (b := block_of(n)) is not None})
     sets = Sets(names, questions, np.array([i for i, _ in questions]), blocks)
+    remember_every_question()
     knowledge = build_knowledge_base(BUNDLED_KNOWLEDGE)
     passes = Passes(knowledge, sets)
     results: dict[str, Measured] = {label: held_out(sets, lambda b, p=passes(label): p) for label in FIXED if wanted(label)}
