@@ -122,6 +122,16 @@ def test_dates_listed_after_a_present_perfect_are_its_past_events() -> None:
     assert roles("Prices have risen in over a year.") == [("over a year", "state")]
 
 
+def test_dates_listed_between_dashes_after_a_present_perfect_are_its_past_events() -> None:
+    """A dash sets off the list as a colon does, the perfect in a relative clause too; a dash
+    inside a word or a span of years opens no list, and a date after the list's closing dash is its
+    own clause's."""
+    text = "The mayor, who has visited the plant twice - on 4 February and again on 6 March - has praised it since."
+    assert roles(text) == [("4 February", "event"), ("6 March", "event")]
+    assert titles(text) == ["The mayor has visited the plant twice"] * 2
+    assert roles("The mayor has visited the plant twice - and has praised it since 6 March.") == [("6 March", "state")]
+
+
 def test_dates_included_in_what_a_present_perfect_counts_are_its_past_events() -> None:
     text = "The yard has launched a dozen ships so far this year, including two tankers on July 4 and July 28."
     assert roles(text) == [("this year", "state"), ("July 4", "event"), ("July 28", "event")]

@@ -488,8 +488,8 @@ def _read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *,
     if tokens[clause.first].lower == "than" and not _tells_a_deed(tokens, clause):
         return Reading(Role.STATE, clause)  # "more comfortable than he was a year ago": a comparison
     role = _verb_role(tokens, clause, date_start)
-    if role is Role.STATE and _instance_of_a_perfect(tokens, clause, at):
-        role = Role.EVENT
+    if role is Role.STATE and (tokens[clause.verb].lower in HAVE_PRESENT or clause.verb < at) and (perfect := _instance_of_a_perfect(tokens, at)) is not None:
+        return Reading(Role.EVENT, perfect)  # the date of one of the times the perfect counts
     if role is Role.EVENT and open_ended and previous in ("by", "until", "before"):
         role = Role.ANNOUNCED  # a deadline that had not passed yet
     elif role is Role.EVENT and previous in ("until", "till"):
@@ -581,15 +581,37 @@ def _tells_a_deed(tokens: list[Token], clause: Clause) -> bool:
     return is_past(tokens, verb) and not (word in BE_PAST or word in HAVE_PAST or word in DO_PAST or word in _BE_NONFINITE)
 
 
-def _instance_of_a_perfect(tokens: list[Token], clause: Clause, at: int) -> bool:
+def _instance_of_a_perfect(tokens: list[Token], at: int) -> Clause | None:
     """"Trump and Kim have met three times: in Singapore on 12 June 2018, in Hanoi in February …":
     the present perfect takes no definite past date of its own, so a date in the list after its
-    colon, or after "including" ("has carried out a dozen tests this year, including two flights
-    on July 4 and July 28"), dates one of the times it counts, a past event."""
-    assert clause.verb is not None
-    if tokens[clause.verb].lower not in HAVE_PRESENT or not clause.verb < at or at < clause.last:
-        return False
-    return any(tokens[i].text == ":" or tokens[i].lower == "including" for i in range(clause.last, at))
+    colon, a dash ("who has met Kim three times - in May and again in June -"), or "including"
+    ("has carried out a dozen tests this year, including two flights on July 4 and July 28"),
+    dates one of the times it counts, a past event. The clause of that perfect, None when the date
+    is in no such list."""
+    opener = next((i for i in range(at - 1, -1, -1) if _opens_a_list(tokens, i)), None)
+    if opener is None or finite_verb(tokens, opener + 1, at) is not None:
+        return None  # no list, or a clause of its own between it and the date
+    end = opener - (tokens[opener].lower == "including" and opener > 0 and tokens[opener - 1].text == ",")
+    start = end
+    while start > 0 and (tokens[start - 1].is_word or tokens[start - 1].text in _INSIDE_SEGMENT):
+        start -= 1
+    verb = finite_verb(tokens, start, end)
+    if verb is None or tokens[verb].lower not in HAVE_PRESENT:
+        return None
+    return Clause(start, end, verb)
+
+
+# Dashes set off a list or an aside when written with spaces ("three times - in May and June -"),
+# not inside a word or a span ("1950-53").
+_DASHES = frozenset("-–—")
+
+
+def _opens_a_list(tokens: list[Token], index: int) -> bool:
+    """Whether token `index` opens what a clause before it lists: a colon, "including", or a dash with a space before it."""
+    token = tokens[index]
+    if token.text == ":" or token.lower == "including":
+        return True
+    return token.text in _DASHES and index > 0 and tokens[index - 1].end < token.start
 
 
 def _when_clause(tokens: list[Token], after: int) -> Clause | None:
