@@ -10,6 +10,7 @@ import pytest
 from bot.knowledge.models import Span
 from bot.timeline.found import find_mentions
 from bot.timeline.grammar import Role
+from bot.timeline.models import EventDate
 
 PUBLISHED = dt.date(2019, 3, 15)  # a Friday
 
@@ -307,6 +308,18 @@ def test_a_date_placed_on_a_bare_name_is_titled_by_the_clause() -> None:
     the sentence's clause does."""
     text = "The final was the club's third, after Lisbon on 12.05.2016 and Madrid in late May."
     assert titles(text) == ["The final was the club's third"] * 2
+
+
+def test_a_span_of_years_before_a_noun_dates_that_noun() -> None:
+    """"the 1950-53 war" names the years the war lasted: it happened then, whatever the clause
+    says of it, and the noun is its title; a span as an adverb or before a noun of time is a period."""
+    text = "The garrison is a legacy of the 1870-71 Franco-Prussian War, which ended in a treaty."
+    (mention,) = find_mentions("a", text, PUBLISHED, [Span(0, len(text))])
+    assert (mention.role, mention.date.iso(), mention.extent) == (Role.EVENT, "1870", (EventDate(1870), EventDate(1871)))
+    assert mention.title == "Franco-Prussian War"
+    assert roles("Few had seen such floods since the 1926–1927 flood, and the town rebuilt.")[0] == ("1926–1927", "event")
+    assert roles("Output in 2017-18 rose.") == [("2017-18", "state")]
+    assert roles("The club's 2017-18 season was its worst.") == [("2017-18", "state")]
 
 
 def titles(text: str, published: dt.date = PUBLISHED) -> list[str]:

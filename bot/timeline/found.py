@@ -188,6 +188,8 @@ _FORMS = (
     rf"\b(?P<rel_may_mod>(?i:last|next|in|early|late|mid-?))\s*(?P<rel_may>May)\b(?!\s*\d)(?:{_RELATIVE_YEAR.format('rel_may_year')})?",
     # "between 1990 and 1994", "from 1996 to 2005": a span of years (the word before is not part of the date).
     rf"(?:(?<=[Bb]etween )|(?<=[Ff]rom ))(?P<years_first>{_YEAR})\s+(?i:and|to|through|until)\s+(?P<years_last>{_YEAR})\b(?!\d|,\d|%|s\b|-\d)",
+    # "the 1950-53 war", "the 2003–2011 war": a span of years written with a dash, the first with its last as its end.
+    rf"(?<![\d,.$£€/-])\b(?P<dashed_first>{_YEAR})[-–](?P<dashed_last>\d\d|{_YEAR})\b(?![-–.,]?\d|%)",
     rf"(?<![\d,.$£€/-])\b(?P<year>{_YEAR})\b(?!\d|,\d|%|s\b|-\d|\s*(?:GMT|UTC|[ap]\.m\.|hours\b|hrs\b))",
 )
 _PATTERN = re.compile("|".join(_FORMS))
@@ -1389,8 +1391,8 @@ def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:
             # "last June" is unambiguous; "in June" or "early June" without a year is the latest one, a guess.
             date = relative.month_before(base, month, strictly=modifier == "last")
             return relative.exact(date, approximate=modifier != "last")
-        if g["years_first"]:
-            first_year, last_year = int(g["years_first"]), int(g["years_last"])
+        if g["years_first"] or g["dashed_first"]:
+            first_year, last_year = int(g["years_first"] or g["dashed_first"]), _last_year(g)
             if first_year >= last_year:
                 return None
             return Resolved(EventDate(first_year), False, dt.date(first_year, 1, 1), dt.date(last_year, 12, 31), end=EventDate(last_year))
@@ -1399,6 +1401,14 @@ def resolve(match: re.Match[str], base: dt.date) -> Resolved | None:
     except ValueError:
         return None
     return None
+
+
+def _last_year(g: dict[str, str | None]) -> int:
+    """The last year of a span of years: written in full, or by its last two digits in the first's century ("1950-53")."""
+    if g["years_last"]:
+        return int(g["years_last"])
+    last, first = g["dashed_last"] or "", g["dashed_first"] or ""
+    return int(last) if len(last) == 4 else int(first[:2] + last)
 
 
 def _numeric(g: dict[str, str | None]) -> Resolved | None:

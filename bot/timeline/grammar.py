@@ -468,6 +468,11 @@ def _read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *,
     noun = _event_noun(tokens, date_start)
     if noun is not None:
         return Reading(Role.EVENT, date_clause(sentence, tokens, date_start), noun)
+    if _YEARS_SPANNED.fullmatch(sentence, date_start, date_end):
+        # "the 1950-53 war": the years the war lasted. Elsewhere ("revenue in 2017-18") such a
+        # span is a period measured, often a fiscal or academic year, no deed's time.
+        named = _noun_of_its_years(tokens, at, _token_at(tokens, date_end))
+        return Reading(Role.EVENT, None, named) if named is not None else Reading(Role.STATE, None)
     if not occasion and _measures_a_span(_words_before(tokens, at), sentence[date_start:date_end]):
         return Reading(Role.STATE, None)  # "the calm of the last eight months", "for a year"
     clause = date_clause(sentence, tokens, date_start)
@@ -678,6 +683,31 @@ def _token_at(tokens: list[Token], position: int) -> int:
 
 def _end_of(token: Token) -> int:
     return token.end
+
+
+# A span of years written with a dash ("1950-53", "2003–2011").
+_YEARS_SPANNED = re.compile(r"\d{4}[-–]\d{2,4}")
+
+
+def _noun_of_its_years(tokens: list[Token], at: int, after: int) -> tuple[int, int] | None:
+    """Tokens [first, last) of the noun a span of years modifies between its determiner and it
+    ("the 1950-53 Korean War", "a 2003–2011 war"): the years that noun lasted, so it happened then,
+    whatever the clause says of it ("a legacy of the 1950-53 war"). None when no determiner stands
+    before the date (a span as an adverb, "in 2017-18") or no noun follows it, or the noun is a
+    time ("the 2018-19 season" names no event)."""
+    if at == 0 or tokens[at - 1].lower not in ARTICLES_AND_POSSESSIVES:
+        return None
+    last = after
+    while last < len(tokens) and tokens[last].is_word and tokens[last].lower not in _NOT_IN_A_NOUN:
+        last += 1
+    if last == after or tokens[last - 1].lower in _TIMES_OF or tokens[last - 1].lower in SEASONS:
+        return None
+    return after, last
+
+
+SEASONS = frozenset({"season", "seasons", "term", "terms", "session", "sessions"})
+# Words that end a noun phrase's run of modifiers and head: what opens the next phrase or clause.
+_NOT_IN_A_NOUN = SUBORDINATORS | COORDINATORS | _PHRASE_PREPOSITIONS | AUXILIARIES | frozenset({"to", "about", "into", "against"})
 
 
 def _event_noun(tokens: list[Token], date_start: int, prepositions: frozenset[str] = _PAST_EVENT_PREPOSITIONS) -> tuple[int, int] | None:

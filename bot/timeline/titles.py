@@ -54,7 +54,8 @@ def headline(sentence: str, tokens: list[Token], reading: Reading, date_start: i
     # The date is the time of the noun it follows ("since the collapse of the Hanoi summit in
     # February"): that noun happened then, not the main clause's deed ("…, the military said").
     noun = reading.noun_phrase or placed_noun(tokens, date_start)
-    if noun is not None and (noun == reading.noun_phrase or _names_an_event(tokens, *noun)) and _says_what(tokens, *noun):
+    named_by_its_date = noun is not None and noun[0] > 0 and date_start <= tokens[noun[0] - 1].start < date_end  # "the 1950-53 Korean War"
+    if noun is not None and (noun == reading.noun_phrase or _names_an_event(tokens, *noun)) and (_says_what(tokens, *noun) or named_by_its_date):
         words = [t for t in tokens[slice(*noun)]]
         return _capitalised(_joined(_fit([], words, limit)))
     dated = _date_tokens(tokens, date_start, date_end)
