@@ -140,7 +140,6 @@ def test_last_weekday_is_that_day_of_the_week_before_publication_s(text: str, pu
         "The march to talks was long; may it end well.",
         "He spent $2019 on it.",
         "The Korean War of the 1950s.",
-        "The talks of 2018-19 failed.",
         "It happened on February 30, 2019.",
         "The ferry sank on 6/11/2017, one way or the other.",  # June 11 in the US, 6 November elsewhere
         "The ferry sank on 31.13.2017.",

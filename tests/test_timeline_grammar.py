@@ -319,6 +319,7 @@ def test_a_span_of_years_before_a_noun_dates_that_noun() -> None:
     assert mention.title == "Franco-Prussian War"
     assert roles("Few had seen such floods since the 1926–1927 flood, and the town rebuilt.")[0] == ("1926–1927", "event")
     assert roles("Output in 2017-18 rose.") == [("2017-18", "state")]
+    assert roles("The talks of 2018-19 failed.") == [("2018-19", "state")]  # a period measured, never shown
     assert roles("The club's 2017-18 season was its worst.") == [("2017-18", "state")]
 
 
