@@ -416,6 +416,22 @@ def test_a_date_without_a_year_takes_the_year_written_before_it_in_its_sentence(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A month listed right before one with its year shares it; "of that year" is the year just written.
+        ("The mill closed in March and November 2016.", [("in March", "2016-03"), ("November 2016", "2016-11")]),
+        ("The mill closed in November 2016 and reopened on June 3 of that year.", [("November 2016", "2016-11"), ("June 3 of that year", "2016-06-03")]),
+        # A day placed on a noun after "after" looks back: the year written, not the next.
+        ("The mill closed in November 2016, after the flood on 3 June.", [("November 2016", "2016-11"), ("3 June", "2016-06-03")]),
+        # Else a month earlier in the year than the one written before it is the next year's.
+        ("The mill closed in November 2016 and reopened in March.", [("November 2016", "2016-11"), ("in March", "2017-03")]),
+    ],
+)
+def test_a_date_without_a_year_takes_the_year_of_its_list(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(phrase, date) for phrase, date, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize(
     "dateline",
     ["OSLO, March 3 (Test Wire) -", "OSLO/BERGEN, March 3 (Test Wire) -", "LIMA/NEW YORK, March 3 -", "TROMSO, Norway, March 3 (Test Wire) -"],
 )

@@ -133,6 +133,8 @@ def _word_start_pattern(starts: Sequence[str]) -> str:
 _PHRASE_START = re.compile(_word_start_pattern(_PHRASE_STARTS))
 # "April 27 of last year", "on June 30 this year": a day's year named from publication.
 _RELATIVE_YEAR = r"\s+(?:of\s+)?(?P<{}>(?i:last|this))\s+(?i:year)\b"
+# "Nov. 29 of that year": the year of the date written before it in its sentence (found.py's _years_from_context).
+_THAT_YEAR = r"(?P<{}>\s+of\s+that\s+year\b)"
 _PART_WORDS = r"(?i:early|late|mid-?|earlier|later|the end of|the beginning of|the start of|the middle of)"
 
 # Leftmost match wins, so every form that starts with a modifier ("in the last", "last") is
@@ -175,8 +177,8 @@ _FORMS = (
     rf"\b(?P<cross_month>{_MONTH})\s+(?P<cross_first>[0-3]?\d)\s*(?:[–-]|to)\s*(?P<cross_month_last>{_MONTH})\s+(?P<cross_last>[0-3]?\d)\b(?:,?\s+(?P<cross_year>{_YEAR})\b)?",
     rf"\b(?P<range_month>{_MONTH})\s+(?P<range_first>[0-3]?\d)\s*(?:[–-]|to|and)\s*(?P<range_last>[0-3]?\d)\b(?:,?\s+(?P<range_year>{_YEAR})\b|{_RELATIVE_YEAR.format('range_rel')})?",
     rf"(?<![\d,.$£€])\b(?P<range_first_dm>[0-3]?\d)\s*(?:[–-]|to|and)\s*(?P<range_last_dm>[0-3]?\d)\s+(?P<range_month_dm>{_MONTH})(?:,?\s+(?P<range_year_dm>{_YEAR})\b|{_RELATIVE_YEAR.format('range_rel_dm')})?",
-    rf"\b(?P<md_month>{_MONTH})\s+(?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,\d|\.\d|:)(?:,?\s+(?P<md_year>{_YEAR})\b|{_RELATIVE_YEAR.format('md_rel')})?",
-    rf"(?<![\d,.$£€])\b(?P<dm_day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>{_YEAR})\b|{_RELATIVE_YEAR.format('dm_rel')})?",
+    rf"\b(?P<md_month>{_MONTH})\s+(?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,\d|\.\d|:)(?:,?\s+(?P<md_year>{_YEAR})\b|{_RELATIVE_YEAR.format('md_rel')}|{_THAT_YEAR.format('md_that')})?",
+    rf"(?<![\d,.$£€])\b(?P<dm_day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>{_YEAR})\b|{_RELATIVE_YEAR.format('dm_rel')}|{_THAT_YEAR.format('dm_that')})?",
     rf"\b(?P<my_month>{_MONTH}),?\s+(?P<my_year>{_YEAR})\b",
     _NUMERIC_DATE,
     # "New Year's Day", "Christmas Eve": a day of the calendar by its name; its year written right
@@ -184,7 +186,7 @@ _FORMS = (
     # 2018": read ahead, not taken into the phrase, which the title leaves out).
     rf"\b(?P<holiday>(?:New\s+Year['’]s|Christmas)\s+(?:Day|Eve))\b(?:,?\s+(?P<holiday_year>{_YEAR})\b(?!\d|,\d|%|s\b|-\d)"
     rf"|(?=(?:\s+[a-z]+)?\s+(?:in|of)\s+(?P<holiday_later_year>{_YEAR})\b(?!\d|,\d|%|s\b|-\d)))?",
-    rf"\b(?P<rel_mod>(?i:last|this|next|early|late|mid-?|in|since|until|by|of|during|throughout))\s*(?P<rel_month>{_MONTH_NO_MAY})\b(?!\s*\d)(?:{_RELATIVE_YEAR.format('rel_year')})?",
+    rf"\b(?P<rel_mod>(?i:last|this|next|early|late|mid-?|in|since|until|by|of|during|throughout))\s*(?P<rel_month>{_MONTH_NO_MAY})\b(?!\s*\d)(?:{_RELATIVE_YEAR.format('rel_year')}|{_THAT_YEAR.format('rel_that')})?",
     rf"\b(?P<rel_may_mod>(?i:last|next|in|early|late|mid-?))\s*(?P<rel_may>May)\b(?!\s*\d)(?:{_RELATIVE_YEAR.format('rel_may_year')})?",
     # "between 1990 and 1994", "from 1996 to 2005": a span of years (the word before is not part of the date).
     rf"(?:(?<=[Bb]etween )|(?<=[Ff]rom ))(?P<years_first>{_YEAR})\s+(?i:and|to|through|until)\s+(?P<years_last>{_YEAR})\b(?!\d|,\d|%|s\b|-\d)",
@@ -330,7 +332,15 @@ def find_mentions(
             terms_of[number] = frozenset(terms(referring.without_ideas_of_acts(body[span.start : span.end])))
         return terms_of[number]
 
-    located = _years_from_story(_years_from_context(_years_from_paragraph(located, paragraph_of, published), published), paragraph_of, published)
+    def looks_back_at(number: int, match: re.Match[str]) -> bool:
+        # "after the test on Sept. 3", "since the summit on June 12": a noun placed before the story's time.
+        span = ordered[number][0]
+        tokens = tokens_of(span)
+        noun = grammar.placed_noun(tokens, match.start() - span.start)
+        return noun is not None and tokens[noun[0] - 1].lower in ("after", "since", "following")
+
+    located = _years_from_paragraph(located, paragraph_of, published)
+    located = _years_from_story(_years_from_context(located, published, looks_back_at), paragraph_of, published)
     located = [(n, m, _infinitive_ahead(m, r, as_written, published, lambda: tokens_of(ordered[n][0]), ordered[n][0].start)) for n, m, r in located]
     from_the_news = {m.start() for n, m, r in located if r is None and _counted_from_the_news(body, ordered[n][0], m)}
     located, counted_back, news_days = _anchored(
@@ -1103,24 +1113,48 @@ def _back_from(located: Sequence[tuple[int, re.Match[str], Resolved | None]], po
     return (located[p] for p in range(position - 1, -1, -1))
 
 
-def _years_from_context(located: list[tuple[int, re.Match[str], Resolved | None]], published: dt.date) -> list[tuple[int, re.Match[str], Resolved | None]]:
+def _years_from_context(
+    located: list[tuple[int, re.Match[str], Resolved | None]], published: dt.date, looks_back_at: Callable[[int, re.Match[str]], bool]
+) -> list[tuple[int, re.Match[str], Resolved | None]]:
     """A month or day written without a year takes the year of a date written before it in the
     same sentence ("a test in January 2016 and another in September" is September 2016), as a
-    reader takes it. Otherwise, as news writes, a date without a year is the latest such date
-    before publication, even after a sentence about another year."""
+    reader takes it: the next year when its month comes earlier ("in December 2016 and again in
+    March"), but not when it places a noun after "after" or "since" (`looks_back_at`: "adopted in
+    December 2017 after the test on Sept. 3" looks back, to 2017) nor when it says "of that year".
+    With no such date before it, a month listed right before one with its year shares that year
+    ("in September and December 2017"). Otherwise, as news writes, a date without a year is the
+    latest such date before publication, even after a sentence about another year."""
     result = list(located)
     for position, (number, match, resolved) in enumerate(result):
         g = _groups(match)
-        if resolved is None or resolved.end is not None or not _lacks_year(g):
+        if resolved is None or resolved.end is not None or not _lacks_year(g) or resolved.date.month is None:
             continue
         same_sentence = takewhile(lambda entry: entry[0] == number, _back_from(result, position))
         context = next((r for _, m, r in same_sentence if r is not None and any(m.group(k) for k in _WRITTEN_YEARS)), None)
-        if context is None or resolved.date.month is None:
+        month = resolved.date.month
+        if context is not None:
+            later_in_the_year = context.date.month is not None and month < context.date.month
+            said_that_year = any(g[k] for k in ("md_that", "dm_that", "rel_that"))
+            year = context.date.year + (later_in_the_year and not said_that_year and not looks_back_at(number, match))
+        elif (shared := _listed_year(result, position)) is not None:
+            year = shared.date.year - (shared.date.month is not None and month > shared.date.month)
+        else:
             continue
-        year = context.date.year + (context.date.month is not None and resolved.date.month < context.date.month)
         if (moved := _in_year(resolved, year, published)) is not None:
             result[position] = (number, match, moved)
     return result
+
+
+def _listed_year(located: Sequence[tuple[int, re.Match[str], Resolved | None]], position: int) -> Resolved | None:
+    """The date right after located[position] in one list of its sentence, when that one writes its
+    year ("in September and December 2017": December 2017), else None."""
+    if position + 1 >= len(located):
+        return None
+    number, match, _ = located[position]
+    next_number, next_match, next_resolved = located[position + 1]
+    if next_number != number or next_resolved is None or not any(next_match.group(k) for k in _WRITTEN_YEARS):
+        return None
+    return next_resolved if _LISTED.fullmatch(match.string, match.end(), next_match.start()) else None
 
 
 def _in_year(resolved: Resolved, year: int, published: dt.date) -> Resolved | None:
