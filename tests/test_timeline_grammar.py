@@ -323,6 +323,16 @@ def test_a_span_of_years_before_a_noun_dates_that_noun() -> None:
     assert roles("The club's 2017-18 season was its worst.") == [("2017-18", "state")]
 
 
+def test_a_noun_placed_on_a_day_after_since_happened_that_day() -> None:
+    """"since the collapse of the dam on 3 March": a span bounded by a day starts with what
+    happened then, titled by the noun; bounded by a month or a year, it is a period."""
+    text = "The valley has flooded twice since the collapse of the dam on 3 March."
+    assert roles(text) == [("3 March", "event")]
+    assert titles(text) == ["The collapse of the dam"]
+    assert roles("The valley has flooded twice since the collapse of the dam in March.") == [("in March", "state")]
+    assert roles("The valley has flooded twice since 3 March.") == [("3 March", "state")]
+
+
 def titles(text: str, published: dt.date = PUBLISHED) -> list[str]:
     return [m.title for m in find_mentions("a", text, published, [Span(0, len(text))]) if m.role is Role.EVENT]
 

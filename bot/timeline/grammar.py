@@ -468,6 +468,11 @@ def _read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *,
     noun = _event_noun(tokens, date_start)
     if noun is not None:
         return Reading(Role.EVENT, date_clause(sentence, tokens, date_start), noun)
+    if _DAY_WRITTEN.search(sentence, date_start, date_end) and (since := _event_noun(tokens, date_start, frozenset({"since"}))) is not None:
+        # "since the collapse of the summit on Feb. 27–28": a span bounded by a day starts with
+        # what happened that day, the noun; a month or a year ("since the summit in February")
+        # bounds a period, no deed's day.
+        return Reading(Role.EVENT, date_clause(sentence, tokens, date_start), since)
     if _YEARS_SPANNED.fullmatch(sentence, date_start, date_end):
         # "the 1950-53 war": the years the war lasted. Elsewhere ("revenue in 2017-18") such a
         # span is a period measured, often a fiscal or academic year, no deed's time.
@@ -685,6 +690,8 @@ def _end_of(token: Token) -> int:
     return token.end
 
 
+# A day of the month written in figures ("Sept. 3", "12 June", "Feb. 27–28"), not a year's digits.
+_DAY_WRITTEN = re.compile(r"(?<![\d.,])\b[0-3]?\d\b(?![.,]?\d)")
 # A span of years written with a dash ("1950-53", "2003–2011").
 _YEARS_SPANNED = re.compile(r"\d{4}[-–]\d{2,4}")
 
