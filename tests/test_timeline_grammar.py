@@ -333,6 +333,17 @@ def test_a_noun_placed_on_a_day_after_since_happened_that_day() -> None:
     assert roles("The valley has flooded twice since 3 March.") == [("3 March", "state")]
 
 
+def test_a_date_in_an_opening_participle_phrase_dates_the_subject_s_deed() -> None:
+    """"Asked on Monday what would happen, he was blunter": the date is the participle's, whose
+    deed was the subject's, in the main clause's tense; the question's "would" is no plan, and a
+    copula there says how the subject was then. A name ending in "-ing" with its verb is no participle."""
+    text = "Asked in Oslo on Monday what would happen if the dam failed, the engineer was blunter."
+    assert roles(text) == [("on Monday", "event")]
+    assert titles(text) == ["The engineer was blunter"]
+    assert roles("Speaking in Oslo on Monday, the engineer will say more.") == [("on Monday", "announced")]
+    assert roles("Reading on Monday rejected the offer, saying it was late.") == [("on Monday", "event")]
+
+
 def titles(text: str, published: dt.date = PUBLISHED) -> list[str]:
     return [m.title for m in find_mentions("a", text, published, [Span(0, len(text))]) if m.role is Role.EVENT]
 

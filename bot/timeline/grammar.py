@@ -480,6 +480,13 @@ def _read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *,
         return Reading(Role.EVENT, None, named) if named is not None else Reading(Role.STATE, None)
     if not occasion and _measures_a_span(_words_before(tokens, at), sentence[date_start:date_end]):
         return Reading(Role.STATE, None)  # "the calm of the last eight months", "for a year"
+    main = _after_an_opening_participle(tokens, at)
+    if main is not None:
+        # "Asked at the Pentagon on Monday what would happen …, he was blunter": the participle's
+        # deed was the subject's, at the date, told in the main clause's tense; a copula there says
+        # how the subject was then, and the deed still happened.
+        role = _verb_role(tokens, main, date_start)
+        return Reading(Role.EVENT if role is Role.STATE and tokens[main.verb].lower in BE_PAST else role, main)  # type: ignore[index]
     clause = date_clause(sentence, tokens, date_start)
     if clause is None or clause.verb is None:
         return Reading(Role.STATE, clause)
@@ -692,6 +699,40 @@ def _end_of(token: Token) -> int:
 
 # A day of the month written in figures ("Sept. 3", "12 June", "Feb. 27–28"), not a year's digits.
 _DAY_WRITTEN = re.compile(r"(?<![\d.,])\b[0-3]?\d\b(?![.,]?\d)")
+# Prepositions that end in "-ing" ("During the talks, …", "According to …"): no participle.
+_ING_PREPOSITIONS = frozenset({"during", "according", "including", "following", "concerning", "regarding", "notwithstanding", "pending", "excluding"})
+
+
+def _after_an_opening_participle(tokens: list[Token], at: int) -> Clause | None:
+    """The main clause after the participle phrase that opens a sentence and holds the date at
+    token `at` ("Asked at the Pentagon on Monday what would happen, he was blunter", "Speaking on
+    Friday to the assembly, Kim said …"), None when the date is in no such phrase. The phrase has no
+    verb of its own before a word that opens a clause inside it ("what would happen" is the question
+    asked), so a name ending in "-ing" with its verb ("Kunming on Monday rejected …") is no participle."""
+    spans = segments(tokens)
+    if len(spans) < 2 or spans[0][0] != 0 or not spans[0][0] <= at < spans[0][1] or tokens[spans[0][1]].text != ",":
+        return None
+    word = tokens[0].lower
+    participle = (word.endswith("ing") and len(word) > 4 and word not in _ING_PREPOSITIONS) or is_past(tokens, 0)
+    if not participle:
+        return None
+    inner = next((i for i in range(1, spans[0][1]) if tokens[i].lower in SUBORDINATORS or tokens[i].lower in _WH_WORDS), spans[0][1])
+    if finite_verb(tokens, 1, inner) is not None:
+        return None
+    for first, last in spans[1:]:
+        if _opens_clause(tokens[first].lower) or _quoted(tokens, first):
+            continue  # an aside ("which …") or a quotation, not the main clause
+        clause_last = clauses_of(tokens, first, last)[0][1]
+        verb = finite_verb(tokens, first, clause_last)
+        if verb is not None and verb > first:
+            return Clause(first, clause_last, verb)
+    return None
+
+
+# Words that open a question or a clause inside a phrase: "asked what would happen", "how it ended".
+_WH_WORDS = frozenset({"what", "how", "why", "whom"})
+
+
 # A span of years written with a dash ("1950-53", "2003–2011").
 _YEARS_SPANNED = re.compile(r"\d{4}[-–]\d{2,4}")
 

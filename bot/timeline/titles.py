@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from itertools import chain
 
 from bot.quotations.english import PERSONAL_TITLES
-from bot.timeline.grammar import ARTICLES_AND_POSSESSIVES, AUXILIARIES, COORDINATORS, SUBORDINATORS, Clause, Reading, Token, clauses_of, finite_verb, is_past, placed_noun, segments
+from bot.timeline.grammar import ARTICLES_AND_POSSESSIVES, AUXILIARIES, COORDINATORS, IRREGULAR_PARTICIPLE, SUBORDINATORS, Clause, Reading, Token, clauses_of, finite_verb, is_past, placed_noun, segments
 from bot.timeline.relative import MONTH_ABBREVIATIONS
 
 TITLE_LIMIT = 80
@@ -288,10 +288,16 @@ def _named_subject(tokens: list[Token], before: int, dated: set[int]) -> list[To
         words = [t for i, t in enumerate(tokens[start:verb], start) if i not in dated and t.is_word]
         while words and words[0].lower in _OPENERS:
             words = words[1:]
-        if words and words[0].text[0].isupper() and words[0].lower not in _PERSONAL_PRONOUNS:
+        if words and words[0].text[0].isupper() and words[0].lower not in _PERSONAL_PRONOUNS and not _a_participle(words[0]):
             return words
         return []
     return []
+
+
+def _a_participle(token: Token) -> bool:
+    """Whether a word opening a segment is a participle ("Asked …", "Speaking …"), no name: its phrase has no subject."""
+    word = token.lower
+    return (word.endswith("ing") and len(word) > 4) or word in IRREGULAR_PARTICIPLE or (word.endswith("ed") and len(word) > 3)
 
 
 def _antecedent(tokens: list[Token], relative: int, dated: set[int], *, across_of: bool = True) -> list[Token]:
