@@ -431,6 +431,15 @@ def test_a_date_without_a_year_takes_the_year_of_its_list(text: str, expected: l
     assert [(phrase, date) for phrase, date, _ in found(text)] == expected
 
 
+def test_a_subject_placed_on_a_day_before_a_present_verb_is_the_news_of_that_day() -> None:
+    """A report weighs its news in the present ("Her resignation on Monday leaves …"): the subject
+    happened that day, and the story's times of day with no day of their own are on it."""
+    text = "Her resignation on Monday leaves the board without a chair. She announced it shortly before noon."
+    assert paragraphs_found(text, dt.date(2019, 9, 11)) == [("on Monday", "2019-09-09", "event"), ("shortly before noon", "2019-09-09", "event")]
+    # With an auxiliary the verb group reads it: a plan, the next Monday.
+    assert paragraphs_found("The vote on Monday will decide the seat.", dt.date(2019, 9, 11)) == [("on Monday", "2019-09-16", "announced")]
+
+
 @pytest.mark.parametrize(
     "dateline",
     ["OSLO, March 3 (Test Wire) -", "OSLO/BERGEN, March 3 (Test Wire) -", "LIMA/NEW YORK, March 3 -", "TROMSO, Norway, March 3 (Test Wire) -"],

@@ -344,6 +344,11 @@ def test_a_date_in_an_opening_participle_phrase_dates_the_subject_s_deed() -> No
     assert roles("Reading on Monday rejected the offer, saying it was late.") == [("on Monday", "event")]
 
 
+def test_a_subject_placed_on_a_day_is_titled_by_its_noun() -> None:
+    assert titles("Her sudden resignation on Monday leaves the board without a chair.") == ["Her sudden resignation"]
+    assert titles("The White House on Monday rejects the plan.") == []  # a name: a body, not a deed
+
+
 def titles(text: str, published: dt.date = PUBLISHED) -> list[str]:
     return [m.title for m in find_mentions("a", text, published, [Span(0, len(text))]) if m.role is Role.EVENT]
 

@@ -480,6 +480,11 @@ def _read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *,
         return Reading(Role.EVENT, None, named) if named is not None else Reading(Role.STATE, None)
     if not occasion and _measures_a_span(_words_before(tokens, at), sentence[date_start:date_end]):
         return Reading(Role.STATE, None)  # "the calm of the last eight months", "for a year"
+    subject = _dated_subject(tokens, at, _token_at(tokens, date_end))
+    if subject is not None:
+        # "His abrupt departure on Tuesday removes the hawk": the news a report's present tense
+        # weighs happened on the day its subject is placed on.
+        return Reading(Role.EVENT, None, subject)
     main = _after_an_opening_participle(tokens, at)
     if main is not None:
         # "Asked at the Pentagon on Monday what would happen …, he was blunter": the participle's
@@ -699,6 +704,23 @@ def _end_of(token: Token) -> int:
 
 # A day of the month written in figures ("Sept. 3", "12 June", "Feb. 27–28"), not a year's digits.
 _DAY_WRITTEN = re.compile(r"(?<![\d.,])\b[0-3]?\d\b(?![.,]?\d)")
+def _dated_subject(tokens: list[Token], at: int, after: int) -> tuple[int, int] | None:
+    """Tokens [first, last) of the definite noun opening a sentence that "on" and the date place,
+    when a verb in the present follows the date ("His abrupt departure on Tuesday removes …"): the
+    subject is something that happened that day, and the report weighs it now. None otherwise: a
+    past verb dates its own deed already, an auxiliary ("The meeting on Thursday will be …") is read
+    as its verb group, and a name, a capital word, is a body or place ("The White House on Monday")."""
+    on = at if at < len(tokens) and tokens[at].lower == "on" else at - 1  # the date's words may hold their "on"
+    if on < 2 or tokens[0].lower not in ARTICLES_AND_POSSESSIVES or tokens[on].lower != "on" or after >= len(tokens):
+        return None
+    if not all(t.is_word and t.text.islower() and t.lower not in _NOT_IN_A_NOUN for t in tokens[1:on]):
+        return None
+    verb = tokens[after]
+    if not (verb.is_word and verb.text.islower() and _is_s_form(verb.lower) and verb.lower not in AUXILIARIES and verb.lower not in _NOT_VERBS):
+        return None
+    return 0, on
+
+
 # Prepositions that end in "-ing" ("During the talks, …", "According to …"): no participle.
 _ING_PREPOSITIONS = frozenset({"during", "according", "including", "following", "concerning", "regarding", "notwithstanding", "pending", "excluding"})
 
