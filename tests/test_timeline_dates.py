@@ -648,9 +648,9 @@ def test_of_after_a_noun_of_time_names_that_time() -> None:
 
 
 def test_a_date_given_a_noun_is_what_later_counted_dates_count_from() -> None:
-    """"since the port's worst flood on Sunday, 3 May" reports no event then, but dates the flood:
-    "the same day" is that day, and "eight days after the flood" counts from it, not from an
-    earlier sentence that only names a flood."""
+    """"since the port's worst flood on Sunday, 3 May" dates the flood, an event of that day (a
+    noun "since" places on a day happened then): "the same day" is that day, and "eight days after
+    the flood" counts from it, not from an earlier sentence that only names a flood."""
     text = (
         "The council on Friday warned of a second flood.\n\nExports have fallen since the port's worst flood on Sunday, 3 May."
         "\n\nThe mayor spoke on the radio the same day.\n\nEight days after the flood, the council voted."
@@ -660,7 +660,7 @@ def test_a_date_given_a_noun_is_what_later_counted_dates_count_from() -> None:
     dated = {text[m.phrase.start : m.phrase.end]: (m.date.iso(), m.role.value) for m in mentions}
     assert dated["the same day"] == ("2018-05-03", "event")
     assert dated["Eight days after"] == ("2018-05-11", "event")
-    assert dated["3 May"][1] == "state"  # still no event of its own sentence
+    assert dated["3 May"] == ("2018-05-03", "event")
 
 
 @pytest.mark.parametrize(

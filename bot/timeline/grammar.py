@@ -491,7 +491,8 @@ def _read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *,
         # deed was the subject's, at the date, told in the main clause's tense; a copula there says
         # how the subject was then, and the deed still happened.
         role = _verb_role(tokens, main, date_start)
-        return Reading(Role.EVENT if role is Role.STATE and tokens[main.verb].lower in BE_PAST else role, main)  # type: ignore[index]
+        copula = main.verb is not None and tokens[main.verb].lower in BE_PAST
+        return Reading(Role.EVENT if role is Role.STATE and copula else role, main)
     clause = date_clause(sentence, tokens, date_start)
     if clause is None or clause.verb is None:
         return Reading(Role.STATE, clause)
@@ -704,6 +705,8 @@ def _end_of(token: Token) -> int:
 
 # A day of the month written in figures ("Sept. 3", "12 June", "Feb. 27–28"), not a year's digits.
 _DAY_WRITTEN = re.compile(r"(?<![\d.,])\b[0-3]?\d\b(?![.,]?\d)")
+
+
 def _dated_subject(tokens: list[Token], at: int, after: int) -> tuple[int, int] | None:
     """Tokens [first, last) of the definite noun opening a sentence that "on" and the date place,
     when a verb in the present follows the date ("His abrupt departure on Tuesday removes …"): the
@@ -731,12 +734,11 @@ def _after_an_opening_participle(tokens: list[Token], at: int) -> Clause | None:
     Friday to the assembly, Kim said …"), None when the date is in no such phrase. The phrase has no
     verb of its own before a word that opens a clause inside it ("what would happen" is the question
     asked), so a name ending in "-ing" with its verb ("Kunming on Monday rejected …") is no participle."""
+    word = tokens[0].lower if tokens else ""
+    if not ((word.endswith("ing") and len(word) > 4 and word not in _ING_PREPOSITIONS) or (word and is_past(tokens, 0))):
+        return None  # the cheap test first: most sentences open with no participle
     spans = segments(tokens)
     if len(spans) < 2 or spans[0][0] != 0 or not spans[0][0] <= at < spans[0][1] or tokens[spans[0][1]].text != ",":
-        return None
-    word = tokens[0].lower
-    participle = (word.endswith("ing") and len(word) > 4 and word not in _ING_PREPOSITIONS) or is_past(tokens, 0)
-    if not participle:
         return None
     inner = next((i for i in range(1, spans[0][1]) if tokens[i].lower in SUBORDINATORS or tokens[i].lower in _WH_WORDS), spans[0][1])
     if finite_verb(tokens, 1, inner) is not None:
@@ -770,12 +772,13 @@ def _noun_of_its_years(tokens: list[Token], at: int, after: int) -> tuple[int, i
     last = after
     while last < len(tokens) and tokens[last].is_word and tokens[last].lower not in _NOT_IN_A_NOUN:
         last += 1
-    if last == after or tokens[last - 1].lower in _TIMES_OF or tokens[last - 1].lower in SEASONS:
+    if last == after or tokens[last - 1].lower in _TIMES_OF or tokens[last - 1].lower in _TERMS:
         return None
     return after, last
 
 
-SEASONS = frozenset({"season", "seasons", "term", "terms", "session", "sessions"})
+# Nouns of a recurring period that a span of years names ("the 2017-18 season"): a time, no event.
+_TERMS = frozenset({"season", "seasons", "term", "terms", "session", "sessions"})
 # Words that end a noun phrase's run of modifiers and head: what opens the next phrase or clause.
 _NOT_IN_A_NOUN = SUBORDINATORS | COORDINATORS | _PHRASE_PREPOSITIONS | AUXILIARIES | frozenset({"to", "about", "into", "against"})
 

@@ -288,16 +288,18 @@ def _named_subject(tokens: list[Token], before: int, dated: set[int]) -> list[To
         words = [t for i, t in enumerate(tokens[start:verb], start) if i not in dated and t.is_word]
         while words and words[0].lower in _OPENERS:
             words = words[1:]
-        if words and words[0].text[0].isupper() and words[0].lower not in _PERSONAL_PRONOUNS and not _a_participle(words[0]):
+        if words and words[0].text[0].isupper() and words[0].lower not in _PERSONAL_PRONOUNS and not _opens_a_participle_phrase(words):
             return words
         return []
     return []
 
 
-def _a_participle(token: Token) -> bool:
-    """Whether a word opening a segment is a participle ("Asked …", "Speaking …"), no name: its phrase has no subject."""
-    word = token.lower
-    return (word.endswith("ing") and len(word) > 4) or word in IRREGULAR_PARTICIPLE or (word.endswith("ed") and len(word) > 3)
+def _opens_a_participle_phrase(words: list[Token]) -> bool:
+    """Whether a segment's words open with a participle and a phrase after it ("Asked at the
+    Pentagon …", "Speaking to reporters …"): no subject, and no name ("Alfred Berg", "Beijing said")."""
+    word = words[0].lower
+    participle = (word.endswith("ing") and len(word) > 4) or word in IRREGULAR_PARTICIPLE or (word.endswith("ed") and len(word) > 3)
+    return participle and len(words) > 1 and words[1].text.islower()
 
 
 def _antecedent(tokens: list[Token], relative: int, dated: set[int], *, across_of: bool = True) -> list[Token]:
