@@ -109,10 +109,15 @@ def asks_whether(said: Sequence[str]) -> bool:
     experience?", "and was he confirmed?". It asks whether something is so, not who or when,
     whatever the question it follows asked. Not when its subject is "that", "this" or "it": "is that
     true?" asks about the earlier answer itself, and is read as the earlier question was."""
-    stripped = _without_interjections(said)
-    if stripped and stripped[0] in _CARRYING_ON:
-        stripped = stripped[1:]
+    stripped = _past_its_opening(said)
     return len(stripped) >= 3 and stripped[0] in _AUXILIARIES and stripped[1] not in _DEMONSTRATIVES | {"it"}
+
+
+def _past_its_opening(said: Sequence[str]) -> list[str]:
+    """The message without its interjections and the word carrying the conversation on ("ok, and
+    when?" -> "when")."""
+    stripped = _without_interjections(said)
+    return stripped[1:] if stripped and stripped[0] in _CARRYING_ON else stripped
 
 
 def _without_interjections(said: Sequence[str]) -> list[str]:
@@ -336,9 +341,7 @@ def asked_again(follow_up: Sequence[str], earlier: str) -> bool:
 
 def _lone_question_word(follow_up: Sequence[str]) -> str | None:
     """The message's question word when it is all the message says ("and why?", "ok, when?")."""
-    said = _without_interjections(follow_up)
-    if said and said[0] in _CARRYING_ON:
-        said = said[1:]
+    said = _past_its_opening(follow_up)
     return said[0] if len(said) == 1 and said[0] in _QUESTION_WORDS else None
 
 
