@@ -918,6 +918,10 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     asks_its_kind = expected_answer(question) is not None or wants_explanation(question)
     asks_itself = asks_its_kind or asks_whether(words(cleaned))
     combined = answer(knowledge, f"{anchor} {question}", asking=question if asks_itself else None)
+    if combined.answered and not asks_its_kind and asks_itself and not _quotes_hold_any(knowledge, combined.quotes, cleaned):
+        # "is he married?" after "who did trump pick to replace tillerson?": the earlier question's
+        # words carried the check, but a quote holding nothing of "married" cannot say whether.
+        combined = replace(combined, quotes=(), declined=Declined.NOT_COVERED)
     if not combined.answered and asks_its_kind:
         # "who said so?": no name near the thread's topic, but the quotes that say it name their source.
         combined = _with_its_kind_first(knowledge, answer(knowledge, f"{anchor} {question}"), question)
@@ -929,6 +933,14 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
         # Its own quotes were about no one in particular (its pronoun stood for the earlier subject).
         return replace(alone, tried_with=follows) if not alone.answered else _declined_as_read_alone(alone, follows)
     return Answer(cleaned, quotes=combined.quotes, coverage=combined.coverage, reading=combined.reading, follows=follows)
+
+
+def _quotes_hold_any(knowledge: KnowledgeBase, quotes: Sequence[Quote], question: str) -> bool:
+    """Whether the quotes hold one of the question's own concepts, as said or through an alias or
+    a synonym: a yes-no question asks whether its own words are so."""
+    own = analyse(knowledge, question)
+    present = frozenset(knowledge.aliases.expand(terms(" ".join(quote.text for quote in quotes))))
+    return any(credit.credit > 0 for credit in concept_credits(knowledge, own, present))
 
 
 def _to_the_bot(knowledge: KnowledgeBase, message: str) -> bool:

@@ -104,3 +104,18 @@ def test_a_yes_no_question_is_told_by_its_opening_auxiliary() -> None:
     assert not asks_whether(words("who did trump pick?"))
     assert not asks_whether(words("is it?"))  # too short to ask anything of its own
     assert not asks_whether(words("when was he confirmed?"))
+
+
+def test_a_yes_no_follow_up_whose_own_words_no_quote_holds_is_declined() -> None:
+    """"is he married?" after "who did trump pick to replace tillerson?" was answered with the
+    quotes naming the choice (review): the earlier question's words carried the answer check, but
+    a quote holding nothing of what the follow-up asks cannot say whether it is so."""
+    earlier = "who did trump pick to replace tillerson?"
+    chat = run_bot("chat", stdin=f"{earlier}\nis he married?\n{earlier}\ndoes he have diplomatic experience?\n")
+    assert chat.returncode == 0, chat.stderr
+    _, married, _, experience = _replies(chat.stdout)
+    assert married.splitlines()[1] in (
+        messages.FOLLOW_UP_TRIED.format(question=earlier),
+        messages.FOLLOW_UP_TRIED_NEAR_MISS.format(question=earlier),
+    ), married
+    assert "diplomatic experience" in " ".join(_quotes_of(experience).split()), experience
