@@ -13,7 +13,7 @@ import numpy as np
 from bot.knowledge.base import KnowledgeBase, publisher_name
 from bot.knowledge.quotation_marks import unbalanced
 from bot.quotes import Quote
-from bot.ranking.answer_check import AnswerCheck, Evidence, shipped_model
+from bot.ranking.answer_check import AnswerCheck, Evidence, Signals, shipped_model
 from bot.ranking.fitted_fusion import shipped_fusion
 from bot.ranking.fusion import Fused, FusedList, FusionWeights, fuse
 from bot.ranking.learned import Reranking, shipped_ranking
@@ -199,6 +199,12 @@ class Answer:
     def declined_plainly(self) -> bool:
         """Declined with no passage shown, the reply naming what the articles are about instead."""
         return self.declined is Declined.NOT_COVERED and self.about is not None
+
+    @property
+    def plain_decline_signals(self) -> Signals | None:
+        """The answer check's signals that declined it plainly (--explain says why); None for any other answer."""
+        evidence = self.reading.evidence if self.reading is not None else None
+        return evidence.signals if self.declined_plainly and evidence is not None else None
 
     @property
     def near_miss(self) -> bool:
@@ -916,9 +922,9 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     # "who did trump pick to replace tillerson?" asks whether, and is no longer answered with the
     # earlier question's quotes naming the choice.
     asks_its_kind = expected_answer(question) is not None or wants_explanation(question)
-    asks_itself = asks_its_kind or asks_whether(words(cleaned))
-    combined = answer(knowledge, f"{anchor} {question}", asking=question if asks_itself else None)
-    if combined.answered and not asks_its_kind and asks_itself and not _quotes_hold_any(knowledge, combined.quotes, cleaned):
+    yes_no = not asks_its_kind and asks_whether(words(cleaned))
+    combined = answer(knowledge, f"{anchor} {question}", asking=question if asks_its_kind or yes_no else None)
+    if combined.answered and yes_no and not _quotes_hold_any(knowledge, combined.quotes, cleaned):
         # "is he married?" after "who did trump pick to replace tillerson?": the earlier question's
         # words carried the check, but a quote holding nothing of "married" cannot say whether.
         combined = replace(combined, quotes=(), declined=Declined.NOT_COVERED)

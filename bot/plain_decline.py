@@ -21,7 +21,7 @@ their answer among the closest shown: none of them is declined plainly by these 
 
 from __future__ import annotations
 
-from bot.ranking.answer_check import Evidence
+from bot.ranking.answer_check import Evidence, Signals
 from bot.search.document_frequencies import DocumentFrequencies
 
 # At least this share of the weight of what the question asks besides its names is words no
@@ -46,3 +46,9 @@ def declines_plainly(evidence: Evidence, frequencies: DocumentFrequencies, shown
     if signals.unsaid_content < PLAIN_UNSAID_CONTENT or signals.content_similarity >= PLAIN_CONTENT_SIMILARITY:
         return False
     return not any(frequencies.held_by_at_most(name.concept.key, shown) for name in signals.names_held)
+
+
+def names_held(signals: Signals) -> list[str]:
+    """The question's names the best passage holds, as the question said them: what a plain decline
+    found many passages share (--explain's text and JSON name them)."""
+    return [name.concept.said or name.concept.key for name in signals.names_held]

@@ -7,7 +7,7 @@ from bot.answers import MIN_COVERAGE, PIPELINE, Answer
 from bot.ranking.answer_check import Evidence
 from bot.compare import Comparison, date_readings
 from bot.knowledge.models import Article
-from bot.plain_decline import PLAIN_CONTENT_SIMILARITY, PLAIN_UNSAID_CONTENT
+from bot.plain_decline import PLAIN_CONTENT_SIMILARITY, PLAIN_UNSAID_CONTENT, names_held
 from bot.quotations.speakers import SpeakerLookup
 from bot.quotes import Quote
 from bot.render.reading_text import reading_text
@@ -148,16 +148,15 @@ def _probability(evidence: Evidence | None) -> float | None:
 
 
 def _plain_decline(answer: Answer) -> dict[str, object] | None:
-    evidence = answer.reading.evidence if answer.reading is not None else None
-    if not answer.declined_plainly or evidence is None or evidence.signals is None:
+    signals = answer.plain_decline_signals
+    if signals is None:
         return None
-    signals = evidence.signals
     return {
         "unsaid_content": round(signals.unsaid_content, 4),
         "unsaid_content_from": PLAIN_UNSAID_CONTENT,
         "content_similarity": round(signals.content_similarity, 4),
         "content_similarity_under": PLAIN_CONTENT_SIMILARITY,
         # The question's names the best passage holds, each in more passages than were withheld.
-        "names_held": [name.concept.said or name.concept.key for name in signals.names_held],
+        "names_held": names_held(signals),
         "withheld": [quote_dict(q) for q in answer.withheld],
     }

@@ -6,7 +6,7 @@ import textwrap
 
 from bot import messages
 from bot.answers import MIN_COVERAGE, PIPELINE, Answer, Reading
-from bot.plain_decline import PLAIN_CONTENT_SIMILARITY, PLAIN_UNSAID_CONTENT
+from bot.plain_decline import PLAIN_CONTENT_SIMILARITY, PLAIN_UNSAID_CONTENT, names_held
 from bot.render.text import quote_block
 from bot.speaker_words import SPEAKER_TOPIC_SIMILARITY
 from bot.timeline.asked_time import describe
@@ -78,10 +78,10 @@ def reading_text(answer: Answer) -> str:
 def _plain_decline(answer: Answer) -> list[str]:
     """Why a declined question was shown no passage (bot.plain_decline), each of the three things
     with its bound, and the passages it was not shown; nothing for any other answer."""
-    signals = answer.reading.evidence.signals if answer.reading is not None and answer.reading.evidence is not None else None
-    if not answer.declined_plainly or signals is None:
+    signals = answer.plain_decline_signals
+    if signals is None:
         return []
-    held = ", ".join(repr(name.concept.said or name.concept.key) for name in signals.names_held)
+    held = ", ".join(repr(name) for name in names_held(signals))
     names = messages.READING_PLAIN_NAMES.format(names=held, shown=len(answer.withheld), s="" if len(answer.withheld) == 1 else "s") if held else messages.READING_PLAIN_NO_NAMES
     why = messages.READING_PLAIN_DECLINE.format(
         unsaid=signals.unsaid_content, needed_unsaid=PLAIN_UNSAID_CONTENT,
