@@ -13,9 +13,12 @@ from dataclasses import dataclass
 
 from bot.answers import MAX_QUESTION_CHARS, Answer, answer, answer_follow_up, clean_question
 from bot.compare import Comparison, compare as compare_outlets
+from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.models import Article
 from bot.knowledge.store import KnowledgeStore, ReloadReport
-from bot.quotations.speakers import SpeakerLookup, find_speaker
+from bot.quotations.speakers import SpeakerLookup, find_speaker, find_speaker_before_topic
+from bot.search.normalise import terms
+from bot.search.query import article_word
 from bot.timeline.models import TimelineEvent, range_bound
 from bot.timeline.relative import MONTH_ABBREVIATIONS, MONTHS, month_number
 from bot.timeline.topic import events_on_topic
@@ -213,7 +216,18 @@ def said(store: KnowledgeStore, name: str | None = None) -> SpeakerLookup:
     name = clean_question(name or "")[:MAX_QUESTION_CHARS]
     if not name:
         return SpeakerLookup(None, knowledge.speakers)
-    return find_speaker(knowledge.speakers, name, knowledge.aliases)
+    lookup = find_speaker(knowledge.speakers, name, knowledge.aliases)
+    if lookup.speaker is not None or lookup.ambiguous:
+        return lookup
+    # "/said rusten sanctions": a name and a topic. The name's quotations, with a pointer to /ask
+    # for the topic, beat "no one called 'rusten sanctions'" (a new user's first try, walkthrough).
+    return find_speaker_before_topic(knowledge.speakers, name, knowledge.aliases, lambda word: _said_in_articles(knowledge, word)) or lookup
+
+
+def _said_in_articles(knowledge: KnowledgeBase, word: str) -> bool:
+    """Whether the articles use the word (every term it makes; a small word makes none)."""
+    word_terms = terms(word)
+    return bool(word_terms) and all(article_word(knowledge, term) for term in word_terms)
 
 
 def compare(store: KnowledgeStore, topic: str) -> Comparison:

@@ -10,6 +10,7 @@ from bot.knowledge.profile import BotProfile
 from bot.render.shorten import shorten
 from bot.timeline.asked_time import AfterArticles, describe
 from bot.what_happened import WhatHappened
+from bot.quotations.speakers import SpeakerLookup
 from bot.search.normalise import THANKS, words
 
 EMPTY_QUESTION = "Please ask a question about what the articles describe."
@@ -552,6 +553,23 @@ def said_also_fitting(others: Sequence[tuple[str, int]]) -> str:
     return SAID_ALSO_FITTING.format(others=", ".join(shown) + more)
 
 
+def said_notes(lookup: SpeakerLookup) -> list[str]:
+    """The lines every front end shows under a speaker's heading: the topic /said leaves to /ask,
+    and the others the name fits."""
+    notes = []
+    if lookup.speaker is not None and lookup.topic:
+        notes.append(said_topic_left_out(lookup.speaker.name, lookup.topic))
+    if lookup.also_fitting:
+        notes.append(said_also_fitting([(s.name, s.count) for s in lookup.also_fitting]))
+    return notes
+
+
+def said_topic_left_out(name: str, topic: str) -> str:
+    """The line under a speaker's heading when /said was given a topic after the name."""
+    return SAID_TOPIC_LEFT_OUT.format(topic=shorten(topic, 100), name=name)
+
+
+SAID_TOPIC_LEFT_OUT = "/said lists everything a person is quoted as saying; for {name} on {topic!r}, ask: /ask what did {name} say about {topic}?"
 SAID_ALSO_NAMED = 10  # a line's worth: a surname a dozen people share is better asked in full
 SAID_ALSO_FITTING = "Others of that name are quoted too: {others}. /said with more of the name shows theirs."
 

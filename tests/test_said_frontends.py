@@ -52,6 +52,9 @@ def test_the_terminal_chat_answers_said_and_compare(bundled_store: KnowledgeStor
     # A name like no quoted one's gets no names: "/said kim" once offered Trump, McKeon and Gallucci.
     assert reply_to(bundled_store, "/said kim") == messages.SAID_UNKNOWN_NONE_CLOSE.format(name="kim")
     assert (reply_to(bundled_store, "/said Galuci") or "").splitlines()[1:] == ["  Robert Gallucci (2)"]
+    # A name and a topic: the person's quotations, and how to ask for the topic.
+    with_topic = (reply_to(bundled_store, "/said rusten sanctions") or "").splitlines()
+    assert with_topic[0].startswith("Lynn Rusten (") and with_topic[1] == messages.said_topic_left_out("Lynn Rusten", "sanctions")
 
 
 # --- Discord, through the real client ---
@@ -68,6 +71,16 @@ async def test_discord_said_shows_a_speaker_s_quotes_with_sources(bot: FakeDisco
     for quotation in speaker.quotations:
         assert f"> {quotation.text[:60]}" in embed["description"]
     assert source_markdown(speaker.quotations[0].quote.article.meta) in embed["description"]
+    assert_pings_no_one(calls)
+
+
+async def test_discord_said_with_a_topic_after_the_name_says_how_to_ask_for_it(bot: FakeDiscord) -> None:
+    interaction = await bot.slash("said", {"name": "rusten sanctions"})
+    calls = await bot.wait_for(answered(interaction))
+    [callback] = [c for c in interaction_calls(calls, interaction) if c.path.endswith("/callback")]
+    [embed] = callback.body["data"]["embeds"]
+    assert embed["title"].startswith("Lynn Rusten (")
+    assert messages.said_topic_left_out("Lynn Rusten", "sanctions") in embed["description"]
     assert_pings_no_one(calls)
 
 

@@ -48,3 +48,18 @@ def test_a_bare_title_finds_the_one_speaker_whose_role_it_is(bundled_store: Know
     """"/said president" is the speaker whose role is President, as "what did the president say" reads it."""
     lookup = commands.said(bundled_store, "president")
     assert lookup.speaker is not None and lookup.speaker.name == "Donald Trump" and lookup.speaker.role == "President"
+
+
+def test_a_name_then_a_topic_shows_the_speaker_and_points_to_ask(bundled_store: KnowledgeStore) -> None:
+    """"/said rusten sanctions" (a new user's first try) said no one of that name is quoted."""
+    lookup = commands.said(bundled_store, "rusten about sanctions")
+    assert lookup.speaker is not None and lookup.speaker.name == "Lynn Rusten" and lookup.topic == "sanctions"
+    assert lookup.speaker.quotations == commands.said(bundled_store, "rusten").speaker.quotations  # type: ignore[union-attr]
+
+
+def test_words_after_a_name_that_are_no_article_s_words_are_not_a_topic(bundled_store: KnowledgeStore) -> None:
+    # "john smith" is nobody quoted, never John-someone with "smith" left over; nor is a name
+    # followed by another quoted person's name ("rusten yun") one of them.
+    for typed in ("joseph qwertyzzz", "rusten yun"):
+        lookup = commands.said(bundled_store, typed)
+        assert lookup.speaker is None, typed

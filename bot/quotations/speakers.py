@@ -10,8 +10,8 @@ from __future__ import annotations
 import difflib
 import re
 import threading
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.knowledge.models import Article
@@ -20,6 +20,8 @@ from bot.quotations.find import Quotation
 from bot.quotations.remembered import REMEMBERED
 from bot.quotations.names import name_key
 from bot.search.aliases import AliasTable
+from bot.search.normalise import terms
+from bot.search.speaker_frame import without_opening_about
 
 CLOSEST_OFFERED = 3
 # "Trump's", "Rusten’s": a possessive ending a word.
@@ -53,6 +55,9 @@ class SpeakerLookup:
     # Others the name fits besides the speaker its alias group names ("kim": Kim Jong Un by
     # aliases.yaml, and Kim Yong Chol quoted too): shown with the speaker, never silently dropped.
     also_fitting: tuple[Speaker, ...] = ()
+    # "/said rusten sanctions": the words after the name that are a topic, not more of a name.
+    # /said lists everything a person said; the reply points to /ask for the topic.
+    topic: str | None = None
 
 
 def oldest_first(articles: Iterable[Article]) -> list[Article]:
@@ -151,6 +156,28 @@ def find_speaker(speakers: Sequence[Speaker], text: str, aliases: AliasTable, su
     if fitting:
         return SpeakerLookup(None, tuple(fitting), ambiguous=True)
     return SpeakerLookup(None, _closest(speakers, " ".join(words)) if suggest else ())
+
+
+def find_speaker_before_topic(
+    speakers: Sequence[Speaker], text: str, aliases: AliasTable, is_topic_word: Callable[[str], bool]
+) -> SpeakerLookup | None:
+    """The one speaker the opening words name when the words after them are a topic ("rusten
+    sanctions", "trump on kim"): each an article's word or a small word, at least one an article's
+    word, none part of a quoted name, so "john smith" is never John Bolton with "smith" left over.
+    The longest name first; None when no opening part names exactly one speaker."""
+    words = text.split()
+    names_words = {part for s in speakers for part in name_key(s.name).split()}
+    for cut in range(len(words) - 1, 0, -1):
+        rest = words[cut:]
+        rest_keys = [name_key(w) for w in rest]
+        if any(key in names_words for key in rest_keys) or not any(is_topic_word(w) for w in rest):
+            continue
+        if not all(is_topic_word(w) or not terms(w) for w in rest):
+            continue
+        lookup = find_speaker(speakers, " ".join(words[:cut]), aliases, suggest=False)
+        if lookup.speaker is not None:
+            return replace(lookup, topic=without_opening_about(" ".join(rest)) or None)
+    return None
 
 
 def _holding_the_words(speakers: Sequence[Speaker], words: list[str]) -> list[Speaker]:

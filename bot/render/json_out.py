@@ -47,6 +47,7 @@ def said_dict(lookup: SpeakerLookup, name: str | None = None) -> dict[str, objec
         "speakers": [{"name": s.name, "count": s.count} for s in lookup.candidates],
         "ambiguous": lookup.ambiguous,
         "also": [{"name": s.name, "count": s.count} for s in lookup.also_fitting],  # others the name fits besides
+        "topic_left_out": lookup.topic,  # "/said rusten sanctions": the words after the name, for /ask
     }
     if speaker is None and name is not None:
         result["message"] = messages.said_candidates_intro(name, lookup.ambiguous) if lookup.candidates else messages.said_no_candidates(name)

@@ -13,8 +13,7 @@ def said_text(lookup: SpeakerLookup, name: str | None = None) -> str:
     if speaker is not None:
         blocks = [quote_block(q.quote, n) for n, q in enumerate(speaker.quotations, 1)]
         heading = messages.said_intro(speaker.name, speaker.role, speaker.count)
-        if lookup.also_fitting:
-            heading += "\n" + messages.said_also_fitting([(s.name, s.count) for s in lookup.also_fitting])
+        heading = "\n".join([heading, *messages.said_notes(lookup)])
         return "\n\n".join([heading, *blocks])
     if not lookup.candidates:
         return messages.said_no_candidates(name)

@@ -114,7 +114,7 @@ MIN_CHATTER_SPECIFICITY = 0.7
 def _says_something(knowledge: ArticleWords, sentence_stems: list[str], sentence_words: list[str]) -> bool:
     """A specific word some article uses (or an alias of one): "Yongbyon" keeps its sentence, "quick" does not."""
     return any(
-        (_article_word(knowledge, term) or term in knowledge.aliases.words) and specificity(word) >= MIN_CHATTER_SPECIFICITY
+        (article_word(knowledge, term) or term in knowledge.aliases.words) and specificity(word) >= MIN_CHATTER_SPECIFICITY
         for term, word in zip(sentence_stems, sentence_words)
     )
 
@@ -129,7 +129,7 @@ def _sentence_terms(knowledge: ArticleWords, text: str, phrasing: frozenset[str]
             continue
         term = stem(word)
         # A real English word is never a typo, even when the articles do not use it.
-        if not _article_word(knowledge, term) and term not in known_words and not is_english_word(word):
+        if not article_word(knowledge, term) and term not in known_words and not is_english_word(word):
             if _misspelt_stop_word(word):
                 continue  # "actualy", "becuase": phrasing, not a topic to find
             # A tie between two of the articles' words is no licence to guess an English word instead.
@@ -137,7 +137,7 @@ def _sentence_terms(knowledge: ArticleWords, text: str, phrasing: frozenset[str]
             corrected = (
                 one_word(nearest)
                 if nearest
-                else english_correction(word, lambda term: _article_word(knowledge, term), lambda near: near in knowledge.spelling)
+                else english_correction(word, lambda term: article_word(knowledge, term), lambda near: near in knowledge.spelling)
             )
             if corrected is not None and corrected not in STOP_WORDS:
                 corrections[word] = corrected
@@ -219,7 +219,7 @@ def _synonyms_used(knowledge: ArticleWords, word: str, question_stems: list[str]
     return tuple(s for s in dict.fromkeys(candidates) if s not in question_stems and knowledge.passage_frequencies.contains(s))
 
 
-def _article_word(knowledge: ArticleWords, term: str) -> bool:
+def article_word(knowledge: ArticleWords, term: str) -> bool:
     """Whether a passage or a title uses the term."""
     return knowledge.passage_frequencies.contains(term) or term in knowledge.title_vocabulary
 
@@ -228,16 +228,16 @@ def said_in_articles(knowledge: ArticleWords, concept: Concept) -> bool:
     """Whether any passage or title says the concept: its alias group, or every word it was said
     with. One that none says can only be found through an alias (knowledge/aliases.yaml) or a
     synonym. A title's word counts: the title is a field of its article's passages."""
-    return _article_word(knowledge, concept.key) or all(_article_word(knowledge, term) for term in concept.terms)
+    return article_word(knowledge, concept.key) or all(article_word(knowledge, term) for term in concept.terms)
 
 
 def articles_name_for(knowledge: ArticleWords, concept: Concept) -> str | None:
     """The first name of the concept's alias group that the articles use, as written, when the
     question's own words for it are in no article ("dmz" over articles that write "demilitarized
     zone" and "Panmunjom"): what a reader of the articles calls it. None otherwise."""
-    if concept.group_term is None or all(_article_word(knowledge, term) for term in concept.terms):
+    if concept.group_term is None or all(article_word(knowledge, term) for term in concept.terms):
         return None
-    used = (name for name in knowledge.aliases.names.get(concept.group_term, ()) if all(_article_word(knowledge, term) for term in terms(name)))
+    used = (name for name in knowledge.aliases.names.get(concept.group_term, ()) if all(article_word(knowledge, term) for term in terms(name)))
     return next(used, None)
 
 
