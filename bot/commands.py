@@ -25,14 +25,18 @@ from bot.timeline.topic import events_on_topic
 from bot.what_happened import events_in
 
 
-def ask(store: KnowledgeStore, question: str, *, frontend: str, earlier_questions: Sequence[str] = ()) -> Answer:
-    """Answer one question on the knowledge base being served right now."""
+def ask(store: KnowledgeStore, question: str, *, frontend: str, earlier_questions: Sequence[str] = (), logged: bool = True) -> Answer:
+    """Answer one question on the knowledge base being served right now. `logged`: False for a
+    maintainer's `ask --explain`, whose questions are diagnostics, not readers' (walkthrough: three
+    tries of one question counted three times in the unanswered report)."""
     knowledge = store.current  # read once: a reload mid-question cannot mix two versions
     if earlier_questions:
         result = answer_follow_up(knowledge, question, list(earlier_questions))
     else:
         result = answer(knowledge, question)
     # Every front end comes through here, so this is the one place questions are logged.
+    if not logged:
+        return result
     if store.unanswered_log is not None:
         store.unanswered_log.record(result, frontend)
     if store.asked_log is not None:

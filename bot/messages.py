@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from types import MappingProxyType
 
 from bot.answers import MAX_QUESTION_CHARS, Answer, Declined, Reading
+from bot.knowledge.calendar_days import not_a_calendar_day
 from bot.knowledge.profile import BotProfile
 from bot.render.shorten import shorten
 from bot.timeline.asked_time import AfterArticles, describe
@@ -288,7 +289,14 @@ NOT_A_DAY = "{value!r} is not a day: use YYYY-MM-DD, for example 2019-02-28"
 # A date typed as the command's words ("/timeline 2019-13") or in an option's box: named as typed.
 TIMELINE_BAD_DATE = "{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD, for example 2018-06."
 # One given with a command-line flag (`--from 2019-13`): the flag is what the user typed.
-TIMELINE_BAD_FLAG_DATE = "{option} " + TIMELINE_BAD_DATE
+TIMELINE_BAD_FLAG_DATE = "{option} {problem}"
+
+
+def timeline_bad_date(value: str) -> str:
+    """Why a typed timeline date is none: the calendar's reason when it is written right
+    ("'2019-02-30' is not a day of the calendar: February 2019 has 28 days"), else the forms to use."""
+    reason = not_a_calendar_day(value)
+    return f"{reason}." if reason else TIMELINE_BAD_DATE.format(value=value)
 
 
 def timeline_intro(count: int, topic: str | None = None, announced: int = 0) -> str:

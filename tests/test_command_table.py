@@ -93,7 +93,17 @@ def test_admin_only_and_bad_values_are_refused_before_the_handler_runs(bundled_s
     timeline = command_table.named("timeline", "discord")
     assert timeline is not None
     bad = command_table.run(bundled_store, Call(timeline, {"from": "2019-13"}, "discord"))
-    assert bad == command_table.BadValue("from", "2019-13", messages.TIMELINE_BAD_DATE.format(value="2019-13"))
+    assert bad == command_table.BadValue("from", "2019-13", messages.timeline_bad_date("2019-13"))
+
+
+def test_a_timeline_date_the_calendar_lacks_says_why(bundled_store: KnowledgeStore) -> None:
+    """"/timeline 2019-02-30" said to use YYYY-MM-DD, the form it is already in (walkthrough)."""
+    timeline = command_table.named("timeline", "discord")
+    assert timeline is not None
+    bad = command_table.run(bundled_store, Call(timeline, {"from": "2019-02-30"}, "discord"))
+    assert isinstance(bad, command_table.BadValue) and "February 2019 has 28 days" in bad.problem
+    shape = command_table.run(bundled_store, Call(timeline, {"from": "last week"}, "discord"))
+    assert isinstance(shape, command_table.BadValue) and "use YYYY, YYYY-MM or YYYY-MM-DD" in shape.problem
 
 
 def test_thread_history_keeps_peoples_questions_oldest_first_up_to_the_limit() -> None:

@@ -51,6 +51,15 @@ def test_a_declined_question_is_written_and_an_answered_one_is_not(store: Knowle
     assert dt.datetime.fromisoformat(str(record["time"])).utcoffset() == dt.timedelta(0)
 
 
+def test_ask_explain_is_a_maintainer_s_diagnosis_and_is_not_logged(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    log = tmp_path / "data" / "unanswered.jsonl"
+    assert main(["ask", "--explain", NOT_COVERED]) == 0
+    assert main(["ask", "--json", "--explain", NOT_COVERED]) == 0
+    assert not log.exists()
+    assert main(["ask", NOT_COVERED]) == 0  # a script's question is a reader's: logged
+    assert [record["question"] for record in lines_of(log)] == [NOT_COVERED]
+
+
 def test_open_store_attaches_the_log_from_settings(knowledge_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BOT_UNANSWERED_LOG", str(tmp_path / "elsewhere" / "log.jsonl"))
     opened = open_store(Settings(bot_knowledge_dir=knowledge_copy))

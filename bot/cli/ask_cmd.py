@@ -96,7 +96,7 @@ def _batch_answer(store: KnowledgeStore, source: str, number: int, line: str, ex
     else:
         question = _batch_question(line)
         if isinstance(question, str):
-            return answer_dict(commands.ask(store, question, frontend=FRONTEND), explain=explain)
+            return answer_dict(commands.ask(store, question, frontend=FRONTEND, logged=not explain), explain=explain)
         problem = question.value.format(source=named, line=number)
     print(problem, file=sys.stderr)
     return {"line": number, "error": problem}
@@ -119,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
             unreadable += "error" in result
             print(json.dumps(result, ensure_ascii=False), flush=True)
         return EXIT_PROBLEM if unreadable else EXIT_OK
-    result = commands.ask(store, question, frontend=FRONTEND)
+    result = commands.ask(store, question, frontend=FRONTEND, logged=not args.explain)
     if args.json:
         print(json.dumps(answer_dict(result, explain=args.explain), ensure_ascii=False, indent=2))
     else:

@@ -31,14 +31,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         date_from, date_to = commands.date_range(args.date_from, args.date_to)
     except commands.BadDate as bad:
-        raise CommandFailed(messages.TIMELINE_BAD_FLAG_DATE.format(option=f"--{bad.which}", value=bad.value), EXIT_USAGE) from None
+        raise CommandFailed(messages.TIMELINE_BAD_FLAG_DATE.format(option=f"--{bad.which}", problem=messages.timeline_bad_date(bad.value)), EXIT_USAGE) from None
     topic = clean_question(" ".join(args.topic)) or None  # as a chat command reads it: no mentions, no terminal codes
     if topic and args.date_from is None and args.date_to is None:
         # Dates at the end, as in the chat: `timeline hanoi 2019-02 2019-03`, `timeline 2018`.
         try:
             topic, date_from, date_to = commands.parse_timeline_text(topic).astuple()
         except commands.BadDate as bad:  # `timeline hanoi 2019-13`: said as the chat says it
-            raise CommandFailed(messages.TIMELINE_BAD_DATE.format(value=bad.value), EXIT_USAGE) from None
+            raise CommandFailed(messages.timeline_bad_date(bad.value), EXIT_USAGE) from None
     store = open_store(load_settings(args))
     events = commands.timeline(store, topic, date_from, date_to)
     if output == "json":

@@ -29,7 +29,7 @@ def check_date(option: str, value: str) -> str | None:
     try:
         commands.date_range(value, None)
     except commands.BadDate:
-        return messages.TIMELINE_BAD_DATE.format(value=value)
+        return messages.timeline_bad_date(value)
     return None
 
 
