@@ -187,7 +187,7 @@ def test_check_names_file_field_and_problem(knowledge_copy: Path) -> None:
     assert any("bad-date.md, line 5: published: '2019-13-45' has no month 13: months run from 01 to 12" in line for line in lines), lines
     assert any("latin1.md, line 3: (file): is not UTF-8 text: byte 0xe9 at offset 25, column 11" in line for line in lines)
     assert any("extra.md, line 6: mood: is not a known field" in line for line in lines)
-    assert any("zz-duplicate.md: id: 'vox-2019-02-28-approach-didnt-work' is already used by" in line for line in lines)
+    assert any("zz-duplicate.md, line 2: id: 'vox-2019-02-28-approach-didnt-work' is already used by" in line for line in lines)
     assert len(lines) == 4
 
 

@@ -52,7 +52,8 @@ def test_a_group_that_is_not_a_list_of_names_costs_only_itself(tmp_path: Path) -
     aliases.write_text("groups:\n  - just a string\n  - [North Korea, DPRK]\n  - [Hanoi, 1994]\n  - [the, of]\n", encoding="utf-8")
     knowledge = build_knowledge_base(tmp_path)
     assert [str(p) for p in knowledge.problems] == [
-        f"{aliases}, line 2: group 1: 'just a string': Input should be a valid list",  # the bad value quoted back
+        # The bad value quoted back, and what a group is (pydantic said "Input should be a valid list").
+        f"{aliases}, line 2: group 1: 'just a string' is one name, not a group: write the names that mean the same thing as a list, [just a string, another name]",
         f"{aliases}, line 4: group 3, item 2: '1994': Input should be a valid string",
         f"{aliases}, line 5: group 4: 'the' is only stop words, so it can never match",
     ]
@@ -148,7 +149,8 @@ def test_a_stray_copy_with_a_taken_id_does_not_evict_the_article(tmp_path: Path)
     stray.write_text(original.read_text(encoding="utf-8").replace("original", "stray"), encoding="utf-8")
     knowledge = build_knowledge_base(tmp_path)
     assert knowledge.articles["vox-piece"].path == original
-    assert [str(p) for p in knowledge.problems] == [f"{stray}: id: 'vox-piece' is already used by {original}; this file is skipped"]
+    id_line = 1 + original.read_text(encoding="utf-8").splitlines().index("id: vox-piece")
+    assert [str(p) for p in knowledge.problems] == [f"{stray}, line {id_line}: id: 'vox-piece' is already used by {original}; this file is skipped"]
 
 
 def test_a_name_that_shrinks_to_an_everyday_word_is_refused(tmp_path: Path) -> None:

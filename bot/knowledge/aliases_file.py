@@ -66,6 +66,9 @@ def load_aliases(folder: Path, served: Sequence[Sequence[str]] = ()) -> tuple[li
         try:
             valid[number] = _GROUP.validate_python(raw)
         except ValidationError as error:
+            if isinstance(raw, str):  # "- Hanoi summit": pydantic would say "Input should be a valid list"
+                numbered.append((number, Problem(str(path), f"groups[{number}]", f"{raw!r} is one name, not a group: write the names that mean the same thing as a list, [{raw}, another name]")))
+                continue
             numbered.extend((number, problem) for problem in problems_from_validation(str(path), error, prefix=f"groups[{number}]"))
     served_keys = {_key(list(group)) for group in served}
     was_served = frozenset(number for number, group in valid.items() if _key(group) in served_keys)

@@ -115,9 +115,17 @@ def read_articles(folder: Path) -> tuple[list[Article], list[Problem]]:
     for article in readable:
         owner = owners[article.id]
         if owner is not article:
-            problems.append(Problem(str(article.path), "id", f"{article.id!r} is already used by {owner.path}; this file is skipped"))
+            problems.append(Problem(str(article.path), "id", f"{article.id!r} is already used by {owner.path}; this file is skipped", _id_line(article)))
     articles, copies = one_per_story(a for a in readable if owners[a.id] is a)
     return articles, [*problems, *copies, *misnamed(articles)]
+
+
+def _id_line(article: Article) -> int | None:
+    """The file line of the article's `id:`, read again: only a second copy's problem needs it."""
+    try:
+        return split_front_matter(article.path.read_text(encoding="utf-8")).field_lines.get("id")
+    except (OSError, UnicodeDecodeError, NoFrontMatter, FrontMatterError):
+        return None  # changed since it was read: the problem still names the file
 
 
 def misnamed(articles: list[Article]) -> list[Problem]:
