@@ -136,7 +136,9 @@ def test_bad_date_is_one_message_and_exit_2(capsys: pytest.CaptureFixture[str], 
     assert main(["timeline", "--from", bad]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err.strip() == f"--from {bad!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD, for example 2018-06."
+    # Written in the right shape, the calendar's reason; else the shapes to use.
+    reason = {"2018-13": "'2018-13' has no month 13: months run from 01 to 12.", "2019-02-30": "'2019-02-30' is not a day of the calendar: February 2019 has 28 days."}
+    assert captured.err.strip() == "--from " + reason.get(bad, f"{bad!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD, for example 2018-06.")
 
 
 def test_timelinejs_export(capsys: pytest.CaptureFixture[str], knowledge_copy: Path) -> None:
@@ -188,13 +190,18 @@ def test_a_date_like_word_that_is_no_date_is_said_to_be_none_not_searched_as_a_t
     the month were a word to find; "--from 2019-13" said it was not a date. Typed in a chat or as
     the command's words, the date is named as typed: "from '2019-13' is not a date" named an
     option the user never typed."""
-    for typed, value in (("/timeline hanoi 2019-13", "2019-13"), ("/timeline 2019-02-30", "2019-02-30"), ("/timeline hanoi 2019-02 2019-13", "2019-13")):
-        assert reply_to(bundled_store, typed) == f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD, for example 2018-06."
+    no_month = "'2019-13' has no month 13: months run from 01 to 12."
+    for typed, said in (
+        ("/timeline hanoi 2019-13", no_month),
+        ("/timeline 2019-02-30", "'2019-02-30' is not a day of the calendar: February 2019 has 28 days."),
+        ("/timeline hanoi 2019-02 2019-13", no_month),
+    ):
+        assert reply_to(bundled_store, typed) == said, typed
     chatted = run_bot("chat", stdin="/timeline 2019-13\n")
-    assert "> /timeline 2019-13\n'2019-13' is not a date: use YYYY" in chatted.stdout
+    assert f"> /timeline 2019-13\n{no_month}" in chatted.stdout
     result = run_bot("timeline", "hanoi", "2019-13")
     assert result.returncode == 2
-    assert result.stderr.strip().endswith("'2019-13' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD, for example 2018-06.")
+    assert result.stderr.strip().endswith(no_month)
     assert "from '2019-13'" not in result.stderr and "Traceback" not in result.stderr
 
 
