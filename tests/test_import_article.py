@@ -340,3 +340,47 @@ def test_an_imported_id_ends_on_a_whole_word_however_small(knowledge_copy: Path,
     article_id = written.stem
     full = f"{slug(publisher)}-2019-06-30-{slug(title)}"
     assert len(article_id) <= 64 and full.startswith(article_id) and full[len(article_id)] == "-"  # whole words only
+
+
+@pytest.mark.parametrize(
+    ("publisher", "first", "second"),
+    [
+        # A first word longer than the room the title has: no word of either title fits the id.
+        ("Walk Test Desk", "Denuclearisationnegotiationsandtheirdiscontentsandmore at Hanoi", "Denuclearisationnegotiationsandtheirdiscontentsandmore at Singapore"),
+        ("Walk Test Desk", "Supercalifragilisticexpialidociousdiplomacyatthedmz begins", "Antidisestablishmentarianismamongnuclearnegotiators ends"),
+        # Two titles alike in every word that fits.
+        ("Walk Test Desk", "North Korea fires two short-range missiles into the sea, says Seoul", "North Korea fires two short-range missiles into the sea, Japan says"),
+    ],
+)
+def test_two_articles_whose_titles_cut_to_one_id_get_two_ids(knowledge_copy: Path, publisher: str, first: str, second: str) -> None:
+    """Two different articles of one outlet and day whose titles cut to the same id (a first word of
+    50 letters leaves no room for any) were one id: the second import was refused as already held,
+    and with --replace would have overwritten the first. Each gets its own id, on a whole word."""
+    before = set((knowledge_copy / "articles").iterdir())
+    for n, title in enumerate((first, second)):
+        source = knowledge_copy.parent / f"walk{n}.txt"
+        source.write_text(f"Beekeepers from both Koreas met at Panmunjom on Tuesday to compare hives, meeting {n}.\n", encoding="utf-8")
+        assert run_cli("import", str(source), "--title", title, "--publisher", publisher, "--published", "2019-06-30", "--knowledge", str(knowledge_copy)) == 0
+    written = set((knowledge_copy / "articles").iterdir()) - before
+    assert len(written) == 2
+    for path in written:
+        article, problems = read_article(path)
+        assert problems == [] and article is not None and article.id == path.stem and len(article.id) <= 64
+        full = f"{slug(publisher)}-2019-06-30-{slug(article.meta.title)}"
+        cut = article.id.rsplit("-", 1)[0] if not full.startswith(article.id) else article.id
+        assert full.startswith(cut) and full[len(cut)] == "-"  # the title's whole words only, then a number
+
+
+def test_the_same_title_imported_again_keeps_its_id(knowledge_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An id is told apart only from another article's: the same title again is the same article."""
+    title = "Denuclearisationnegotiationsandtheirdiscontentsandmore at Hanoi"
+    flags = ["--title", title, "--publisher", "Walk Test Desk", "--published", "2019-06-30", "--knowledge", str(knowledge_copy)]
+    source = knowledge_copy.parent / "walk.txt"
+    source.write_text("Beekeepers from both Koreas met at Panmunjom on Tuesday to compare hives.\n", encoding="utf-8")
+    assert run_cli("import", str(source), *flags) == 0
+    source.write_text("Beekeepers from both Koreas met at Panmunjom on Tuesday to compare their hives.\n", encoding="utf-8")
+    before = set((knowledge_copy / "articles").iterdir())
+    assert run_cli("import", str(source), *flags) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert run_cli("import", str(source), *flags, "--replace") == 0
+    assert set((knowledge_copy / "articles").iterdir()) == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,14 +11,14 @@ from pydantic import ValidationError
 
 from bot import messages
 from bot.cli.common import EXIT_OK, EXIT_PROBLEM, CommandFailed, add_command, day_argument, load_settings
-from bot.importer.article_file import article_path, make_id, render, write_atomically
+from bot.importer.article_file import article_path, distinct_id, render, slug, write_atomically
 from bot.importer.extract import Extracted, from_html, from_plain_text, looks_like_html
 from bot.knowledge.articles import readable_articles
 from bot.knowledge.base import build_knowledge_base
 from bot.knowledge.encoding import encoding_of
 from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.frontmatter import normalise_text
-from bot.knowledge.models import ArticleMeta
+from bot.knowledge.models import Article, ArticleMeta
 from bot.knowledge.same_story import story_keys
 from bot.search.normalise import words
 
@@ -90,11 +91,11 @@ class Held:
     what: str  # "the same id", "the same url", "the same text"
 
 
-def already_held(folder: Path, meta: ArticleMeta, body: str) -> list[Held]:
+def already_held(folder: Path, articles: Sequence[Article], meta: ArticleMeta, body: str) -> list[Held]:
     """The files that hold this article already: under its id (named after it or not), or under
     another id with the same URL or the same text (bot.knowledge.same_story: one story, one article),
-    the copies loading leaves out included, so --replace leaves no copy behind."""
-    articles, _ = readable_articles(folder)
+    the copies loading leaves out included (`articles`: the folder's readable_articles), so
+    --replace leaves no copy behind."""
     keys = story_keys(meta.url, normalise_text(body))
     held: dict[Path, Held] = {}
     candidate = article_path(folder, meta.id)
@@ -110,6 +111,21 @@ def already_held(folder: Path, meta: ArticleMeta, body: str) -> list[Held]:
     return list(held.values())
 
 
+def _held_by_another(articles: Sequence[Article], title: str, url: object | None, body: str) -> Callable[[str], bool]:
+    """Whether an id names another article in the folder: one of another title (as a slug, so a
+    corrected apostrophe is the same headline) and another story (bot.knowledge.same_story). The
+    same title or story is this article imported again, which keeps its id (refused as held, or
+    --replace). A file that cannot be read says neither, and is not taken for another article."""
+    keys = story_keys(url, normalise_text(body))
+    by_id = {name: article for article in articles for name in (article.id, article.path.stem)}
+
+    def held_by_another(article_id: str) -> bool:
+        held = by_id.get(article_id)
+        return held is not None and slug(held.meta.title) != slug(title) and not keys & story_keys(held.meta.url, held.body)
+
+    return held_by_another
+
+
 def run(args: argparse.Namespace) -> int:
     folder = load_settings(args).bot_knowledge_dir
     if not folder.is_dir():
@@ -121,13 +137,15 @@ def run(args: argparse.Namespace) -> int:
     missing = [(name, flag) for name, flag in REQUIRED if name not in fields]
     if missing:
         raise CommandFailed(messages.import_missing_required(missing))
-    article_id = args.id or make_id(str(fields["publisher"]), str(fields["published"]), str(fields["title"]))
+    articles, _ = readable_articles(folder)
+    title = str(fields["title"])
+    article_id = args.id or distinct_id(str(fields["publisher"]), str(fields["published"]), title, _held_by_another(articles, title, fields.get("url"), found.body))
     target = article_path(folder, article_id)
     try:
         meta = ArticleMeta.model_validate({"id": article_id, **fields})
     except ValidationError as error:
         raise CommandFailed("\n".join(str(p) for p in problems_from_validation(str(args.file), error, model=ArticleMeta))) from None
-    held = already_held(folder, meta, found.body)
+    held = already_held(folder, articles, meta, found.body)
     if held and not args.replace:
         first = held[0]
         if first.what == "the same id":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -36,15 +37,18 @@ _LEANING_WORDS = frozenset(
 )
 
 
-def make_id(publisher: str, published: str, title: str) -> str:
+def make_id(publisher: str, published: str, title: str, number: int = 1) -> str:
     """publisher-date-title, cut at a word boundary to 64 characters (ARTICLE_ID_PATTERN), never
-    ending on a word that leans on the one cut off, nor on part of a word."""
+    ending on a word that leans on the one cut off, nor on part of a word. `number` > 1 tells apart
+    another article whose title cuts to the same id ("-2" after the words that still fit)."""
     publisher_slug = slug(re.sub(r"\(.*?\)", "", publisher)) or "article"
     head = f"{publisher_slug}-{published}"
     full = f"{head}-{slug(title)}".strip("-")
-    if len(full) <= MAX_ID_CHARS:
-        return full
-    whole = _whole_words_within(full, MAX_ID_CHARS)
+    suffix = f"-{number}" if number > 1 else ""
+    limit = MAX_ID_CHARS - len(suffix)
+    if len(full) <= limit:
+        return full + suffix
+    whole = _whole_words_within(full, limit)
     # The title's whole words that fit, then without the small words left dangling at the end. When
     # every one is small ("Of the"), they stay: a whole small word says more than half of a long one.
     fitted = whole[len(head) + 1 :].split("-") if len(whole) > len(head) else []
@@ -52,7 +56,17 @@ def make_id(publisher: str, published: str, title: str) -> str:
     while words and words[-1] in _LEANING_WORDS:
         words.pop()
     kept = words or fitted
-    return f"{head}-{'-'.join(kept)}" if kept else whole
+    return (f"{head}-{'-'.join(kept)}" if kept else whole) + suffix
+
+
+def distinct_id(publisher: str, published: str, title: str, held_by_another: Callable[[str], bool]) -> str:
+    """make_id's id, numbered when another article already holds it: a cut title (a first word of
+    50 letters leaves room for none of it; two headlines alike in every word that fits) is no
+    licence for one article to take another's file."""
+    number = 1
+    while held_by_another(article_id := make_id(publisher, published, title, number)):
+        number += 1
+    return article_id
 
 
 def _whole_words_within(text: str, limit: int) -> str:
