@@ -36,7 +36,7 @@ from bot.search.ellipsis import (
     with_another_subject,
     with_the_earlier_subject,
 )
-from bot.coverage import ConceptCredit, concept_credits, weighted_coverage
+from bot.coverage import ConceptCredit, concept_credits, credits_in_text, weighted_coverage
 from bot.search.normalise import ADDRESSING_THE_BOT, EXCLAMATIONS, PLEASANTRIES, SENTENCE_BREAK, is_stop_word, spell_out_shorthand, terms, without_set_off_interjections, words
 from bot.search.query import Query, analyse, articles_name_for, read_question, said_in_articles
 from bot.timeline.asked_time import AfterArticles, AskedTime, after_articles, reported_by, times_asked
@@ -869,9 +869,8 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
         return alone
     if alone.what_happened is not None:  # a time of its own: a question of its own, answered or not
         return alone
-    # "who is the author of the Vox article?" names only an outlet, but asks for its own kind of
-    # answer (a person): a new question, not "and Vox?". "what does Vox say?" asks for no kind.
-    outlets = _outlets_only(knowledge, cleaned) if expected_answer(cleaned) is None else frozenset()
+    # "who is the author of the Vox article?" is a new question, not "and Vox?" (a kind of answer).
+    outlets = _outlets_named_alone(knowledge, cleaned)
     # "what did he pull off in the nineties?" may find quotes of its own, but about no one: its
     # "he" is whoever the conversation was about, whatever words of its own no article uses; so is
     # the "that" of "is that true?".
@@ -944,9 +943,8 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
 def _quotes_hold_any(knowledge: KnowledgeBase, quotes: Sequence[Quote], question: str) -> bool:
     """Whether the quotes hold one of the question's own concepts, as said or through an alias or
     a synonym: a yes-no question asks whether its own words are so."""
-    own = analyse(knowledge, question)
-    present = frozenset(knowledge.aliases.expand(terms(" ".join(quote.text for quote in quotes))))
-    return any(credit.credit > 0 for credit in concept_credits(knowledge, own, present))
+    held = credits_in_text(knowledge, analyse(knowledge, question), " ".join(quote.text for quote in quotes))
+    return any(credit.credit > 0 for credit in held)
 
 
 def _to_the_bot(knowledge: KnowledgeBase, message: str) -> bool:
@@ -978,7 +976,7 @@ class _ThreadReading:
         knowledge = self._knowledge
         for earlier in reversed(self._earlier):
             cleaned = clean_question(earlier)
-            named = _outlets_only(knowledge, cleaned) if expected_answer(cleaned) is None else frozenset()
+            named = _outlets_named_alone(knowledge, cleaned)
             if named:
                 return named
             if (asked := outlet_asked(knowledge, without_set_off_interjections(_without_markup(cleaned)))) is not None:
@@ -1044,7 +1042,7 @@ def _question_of_its_own(knowledge: KnowledgeBase, message: str) -> bool:
 def _points_past_itself(knowledge: KnowledgeBase, message: str) -> bool:
     """Whether a message (cleaned) is read with the earlier question whatever its own words find:
     it names only outlets ("what does Vox say?"), or points back with a pronoun or "that"."""
-    if _outlets_only(knowledge, message) and expected_answer(message) is None:
+    if _outlets_named_alone(knowledge, message):
         return True
     asking = _asking_words(message)
     return personal_pronoun_pointing_back(asking) or demonstrative_pointing_back(asking)
@@ -1074,13 +1072,15 @@ def _declined_as_read_alone(alone: Answer, follows: str) -> Answer:
     return replace(alone, quotes=(), declined=Declined.NOT_COVERED, closest=alone.quotes, tried_with=follows)
 
 
-def _outlets_only(knowledge: KnowledgeBase, message: str) -> frozenset[str]:
-    """The ids of the articles a message names when it names nothing else ("and the Washington
-    Post?", "what about Vox?", "what does WIRED say?"): the articles a question asking that
-    outlet's words is answered from ("what did Vox say about China?", bot.outlet_asked), so the
-    two never read different articles. Empty for a message that asks about something too."""
+def _outlets_named_alone(knowledge: KnowledgeBase, message: str) -> frozenset[str]:
+    """The ids of the articles a message names when it names nothing else and asks for no kind of
+    answer of its own ("and the Washington Post?", "what about Vox?", "what does WIRED say?"): it
+    asks the earlier question of them, from the articles a question asking that outlet's words is
+    answered from ("what did Vox say about China?", bot.outlet_asked), so the two never read
+    different articles. Empty for a message that asks about something too, or for a kind of answer:
+    "who is the author of the Vox article?" names only an outlet, but asks for a person."""
     # "what about the Post?" is read with the outlet's whole name (bot.outlet_asked.articles_named_alone).
-    return articles_named_alone(knowledge, message)
+    return articles_named_alone(knowledge, message) if expected_answer(message) is None else frozenset()
 
 
 def _publishers_of(knowledge: KnowledgeBase, ids: frozenset[str]) -> tuple[str, ...]:

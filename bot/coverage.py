@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.indexing import index_terms
 from bot.search.query import Concept, Query, said_in_articles
 
 # A concept found only through a synonym of the question's word counts for this much of it.
@@ -56,6 +57,12 @@ def concept_credits(knowledge: KnowledgeBase, query: Query, present: frozenset[s
         group = knowledge.aliases.labels.get(concept.group_term) if concept.group_term else None
         credits.append(ConceptCredit(concept, group, concept_weight(knowledge, concept), credit, synonym, in_articles))
     return tuple(credits)
+
+
+def credits_in_text(knowledge: KnowledgeBase, query: Query, text: str) -> tuple[ConceptCredit, ...]:
+    """Each concept of the question and how much of it a text holds, its words read as a passage's
+    are indexed (their terms and alias groups): a curated event's title, a follow-up's quotes."""
+    return concept_credits(knowledge, query, frozenset(index_terms(text, knowledge.aliases)))
 
 
 def weighted_coverage(credits: tuple[ConceptCredit, ...]) -> float:

@@ -48,7 +48,7 @@ def articles_named_alone(knowledge: KnowledgeBase, words: str) -> frozenset[str]
     """The ids of the articles the words name (a publisher, its short name "the Post", an alias of
     it, a kind such as "the op-ed") when they name nothing else; empty otherwise. Both a question's
     outlet ("what did Vox say about China") and a follow-up naming only outlets ("and Vox?") are
-    read so (bot.answers._outlets_only)."""
+    read so (bot.answers._outlets_named_alone)."""
     query = analyse(knowledge, with_whole_outlet_names(words, knowledge.publishers))
     if query.concepts:
         return frozenset()

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.answers import PIPELINE, points_back, rank_sentences, similarity_of
-from bot.coverage import concept_credits, weighted_coverage
+from bot.coverage import concept_credits, credits_in_text, weighted_coverage
 from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.indexing import index_terms
 from bot.quotes import Quote
 from bot.ranking.answer_check import Evidence
-from bot.search.normalise import terms
 from bot.search.query import Query, analyse
 from bot.timeline.models import TimelineEvent
 
@@ -50,7 +50,7 @@ def events_on_topic(knowledge: KnowledgeBase, events: Sequence[TimelineEvent], t
                     around |= _window(knowledge, position)
         present = set().union(*(knowledge.sentence_terms[position] for position in around))
         if event.curated:
-            present |= _title_terms(knowledge, event.title)
+            present.update(index_terms(event.title, knowledge.aliases))
         coverage = weighted_coverage(concept_credits(knowledge, query, frozenset(present)))
         best = max(around, key=lambda position: (fused_score.get(position, 0.0), similarity_of(rankings, position) or 0.0), default=None)
         similarity = None if best is None else similarity_of(rankings, best)
@@ -69,14 +69,9 @@ def events_titled(knowledge: KnowledgeBase, topic: str) -> list[TimelineEvent]:
     return [event for event in knowledge.timeline if event.curated and _says_all_of(knowledge, query, event.title)]
 
 
-def _title_terms(knowledge: KnowledgeBase, title: str) -> set[str]:
-    return set(knowledge.aliases.expand(terms(title)))
-
-
 def _says_all_of(knowledge: KnowledgeBase, query: Query, title: str) -> bool:
     """Whether the title holds every concept of the topic, in its words or an alias of them."""
-    credits = concept_credits(knowledge, query, frozenset(_title_terms(knowledge, title)))
-    return all(credit.credit >= 1.0 for credit in credits)
+    return all(credit.credit >= 1.0 for credit in credits_in_text(knowledge, query, title))
 
 
 def _window(knowledge: KnowledgeBase, sentence: int) -> set[int]:
@@ -98,5 +93,5 @@ def _all_quotes(event: TimelineEvent) -> list[Quote]:
 
 
 def _names_a_source(knowledge: KnowledgeBase, topic: str) -> bool:
-    said = set(knowledge.aliases.expand(terms(topic)))
+    said = set(index_terms(topic, knowledge.aliases))
     return any(said & names for names in knowledge.article_names.values())
