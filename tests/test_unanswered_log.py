@@ -324,3 +324,35 @@ def test_a_long_question_is_cut_in_the_report_line_and_kept_whole_in_json() -> N
     shown = group.example_line()
     assert len(shown) <= 120 and shown.endswith("…") and long_question.startswith(shown.removesuffix("…"))
     assert group.as_dict()["example"] == long_question
+
+
+def test_a_question_asked_in_capitals_and_in_lower_case_is_one_question_in_one_shape(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The report showed a question in capitals when its latest asking shouted it, listed each case
+    of it as another wording, and a question in another language twice; in capitals every word
+    looks like a name, so the words no article uses were joined into one ("KIMCHI RECIPE"). Case
+    is no wording: each question once, as readers write it when any wrote it in lower case."""
+    recorder = UnansweredLog(tmp_path / "data" / "unanswered.jsonl")
+    asked = (
+        "What is a good kimchi recipe?",
+        "what is a good kimchi recipe?",
+        "WHAT IS A GOOD KIMCHI RECIPE?",  # the latest
+        "¿Por qué fracasó la cumbre de Hanói?",
+        "¿POR QUÉ FRACASÓ LA CUMBRE DE HANÓI?",
+        "WHO WON THE ZORBLAT CUP",  # only ever shouted: shown as typed
+    )
+    for day, question in enumerate(asked, 1):
+        recorder.record(Answer(question, declined=Declined.NOT_COVERED), "terminal", dt.datetime(2026, 3, day, tzinfo=dt.timezone.utc))
+
+    assert main(["unanswered"]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if "last 2026" in line]
+    assert [row.split("UTC  ", 1)[1] for row in rows] == ["what is a good kimchi recipe?", "¿Por qué fracasó la cumbre de Hanói?", "WHO WON THE ZORBLAT CUP"]
+    assert main(["unanswered", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [group["questions"] for group in report["questions"]] == [
+        ["what is a good kimchi recipe?"],
+        ["¿Por qué fracasó la cumbre de Hanói?"],
+        ["WHO WON THE ZORBLAT CUP"],
+    ]
+    assert report["in_another_language"] == ["¿Por qué fracasó la cumbre de Hanói?"]
+    words = {item["word"]: item["questions"] for item in report["words_in_no_article"]}
+    assert words["kimchi"] == 3 and words["recipe"] == 3 and "ZORBLAT" in words and "CUP" in words

@@ -83,7 +83,8 @@ class Group(Generic[E]):
 
     @property
     def example(self) -> str:
-        return max(self.entries, key=lambda entry: entry.time).question
+        latest = max(self.entries, key=lambda entry: entry.time).question
+        return usual_shapes(self.entries)[_wording(latest)]
 
     @property
     def example_follows(self) -> str | None:
@@ -103,10 +104,33 @@ class Group(Generic[E]):
             "count": self.count,
             "last_asked": self.last_asked.isoformat(timespec="seconds"),
             "example": self.example,
-            "questions": sorted({entry.question for entry in self.entries}),
+            "questions": sorted(usual_shapes(self.entries).values()),
             "frontends": sorted({entry.frontend for entry in self.entries}),
             "follows": self.example_follows,
         }
+
+
+def _wording(question: str) -> str:
+    """What tells two wordings of a question apart: not their case nor their runs of white space."""
+    return " ".join(question.casefold().split())
+
+
+def shouted(text: str) -> bool:
+    """Written in capitals only ("WHY DID THE SUMMIT FAIL"): its case says nothing of which words are names."""
+    return text.upper() == text != text.lower()
+
+
+def usual_shapes(entries: Iterable[Asked]) -> dict[str, str]:
+    """Each wording asked (case and white space aside, "WHY DID …" is "why did …"), in the shape it
+    was last asked in, not in capitals only when anyone asked it otherwise: a maintainer reads one
+    question once, as readers write it."""
+    shapes: dict[str, tuple[tuple[bool, dt.datetime], str]] = {}
+    for entry in entries:
+        rank = (not shouted(entry.question), entry.time)
+        key = _wording(entry.question)
+        if key not in shapes or rank > shapes[key][0]:
+            shapes[key] = (rank, entry.question)
+    return {key: question for key, (_, question) in shapes.items()}
 
 
 def unanswered_dict(group: Group[Entry]) -> dict[str, object]:
@@ -225,7 +249,8 @@ def count_absent_words(knowledge: KnowledgeBase, entries: Iterable[Entry]) -> li
         for form in typed:
             forms.setdefault(form.casefold(), Counter())[form] += 1
         counts.update({form.casefold() for form in typed})
-    shown = {key: forms[key].most_common(1)[0][0] for key in counts}
+    # A reader's capitals ("KIMCHI") are shown only when no one typed the word otherwise.
+    shown = {key: max(forms[key].items(), key=lambda item: (not shouted(item[0]), item[1]))[0] for key in counts}
     return sorted(((shown[key], count) for key, count in counts.items()), key=lambda item: (-item[1], item[0].casefold()))
 
 
@@ -239,8 +264,9 @@ def typed_phrases(question: str, absent: list[str]) -> list[str]:
     by side and each capitalised, they are one name. Reading folds a word to ASCII letters and
     splits it at a hyphen, so "négociations" is read as "n" and "gociations", "Gespräche" as
     "gespr" and "Moon Jae-in" as "moon" and "jae": a maintainer should see what the reader wrote,
-    a name whole ("Moon Jae-in"; typed in lower case, "moon" and "jae-in")."""
+    a name whole ("Moon Jae-in"; typed in lower case or in capitals only, "moon" and "jae-in")."""
     read_from = {part for phrase in absent for part in phrase.split()}
+    capitals_tell_names = not shouted(question)
     phrases: list[list[str]] = []
     name_before = False  # the word before was absent and capitalised
     for word in _TYPED_WORD.findall(question):
@@ -249,7 +275,7 @@ def typed_phrases(question: str, absent: list[str]) -> list[str]:
             phrases[-1].append(word)
         elif absent_word:
             phrases.append([word])
-        name_before = absent_word and word[0].isupper()
+        name_before = absent_word and capitals_tell_names and word[0].isupper()
     return list(dict.fromkeys(" ".join(phrase) for phrase in phrases))
 
 
@@ -258,5 +284,5 @@ def build_report(path: Path, day: dt.date | None = None, knowledge: KnowledgeBas
     entries, skipped = read_entries(path)
     kept = list(since(entries, day))
     absent = count_absent_words(knowledge, kept) if knowledge is not None else []
-    other = sorted({e.question for e in kept if in_another_language(knowledge, e.question)}) if knowledge is not None else []
+    other = sorted(usual_shapes(e for e in kept if in_another_language(knowledge, e.question)).values()) if knowledge is not None else []
     return Report(fold_questions(kept, knowledge), skipped, absent, other)
