@@ -35,7 +35,7 @@ def main(argv: list[str]) -> int:
     speakers = build_speakers(knowledge.articles.values(), knowledge.aliases)
     seconds = time.perf_counter() - started
     marked = [m for m in read_marked(marked_path) if m.article in knowledge.articles]
-    accuracy = measure([q for s in speakers for q in s.quotations], marked)
+    accuracy = measure([q for s in speakers for q in s.quotations], marked, knowledge.aliases)
     print(f"{len(knowledge.articles)} articles, {accuracy.expected} marked quotations, {accuracy.found} found")
     print(f"precision {accuracy.precision:.3f}  recall {accuracy.recall:.3f}  misattributed {len(accuracy.misattributed)}")
     print(f"finding them took {seconds * 1000:.0f} ms")

@@ -12,6 +12,7 @@ from bot.knowledge.models import Article, ArticleMeta
 from bot.knowledge.store import KnowledgeStore
 from bot.quotations.accuracy import Marked, measure, read_marked
 from bot.quotations.find import Quotation, find_quotations
+from bot.search.aliases import AliasTable
 
 MARKED = Path(__file__).resolve().parent / "data" / "quotations_bundled.yaml"
 
@@ -42,7 +43,7 @@ def test_every_marked_quotation_is_found_with_its_speaker_and_none_is_misattribu
     for item in marked:  # the list itself must quote the articles exactly
         assert item.text in knowledge.articles[item.article].body, item
     found = [q for speaker in knowledge.speakers for q in speaker.quotations]
-    accuracy = measure(found, marked)
+    accuracy = measure(found, marked, knowledge.aliases)
     assert accuracy.misattributed == ()
     assert accuracy.missed == ()
     assert accuracy.wrong == ()
@@ -770,5 +771,18 @@ def test_scoring_counts_a_quotation_marked_with_its_closing_comma_as_found() -> 
     hand-made list may copy it or not: the scorer must not call that a miss."""
     found = find_quotations(article('"We will see how the talks go," Jim Mattis said on Monday.'))
     marked = [Marked("made-up", "Jim Mattis", "We will see how the talks go,")]
-    accuracy = measure(found, marked)
+    accuracy = measure(found, marked, AliasTable.from_groups([]))
     assert (accuracy.right, accuracy.missed, accuracy.wrong) == (1, (), ())
+
+
+def test_scoring_counts_a_speaker_written_as_an_alias_of_the_marked_name_as_right() -> None:
+    """The scorer compared names as written: "Trump" in an article that never writes "Donald
+    Trump" was misattributed against a marker's "Donald Trump", though aliases.yaml makes them one
+    person and /said lists the words under him. A name of no shared group is still another person."""
+    found = find_quotations(article("“We will see how the talks go,” Trump said on Monday. “Nothing is agreed,” Pompeo said."))
+    marked = [Marked("made-up", "Donald Trump", "We will see how the talks go"), Marked("made-up", "Mike Pence", "Nothing is agreed")]
+    accuracy = measure(found, marked, AliasTable.from_groups([["Donald Trump", "Trump"], ["Mike Pompeo", "Pompeo"]]))
+    assert accuracy.right == 1 and [m.speaker for m in accuracy.misattributed] == ["Pompeo"]
+    unaliased = measure(found, marked, AliasTable.from_groups([]))
+    assert unaliased.right == 0 and len(unaliased.misattributed) == 2
+

@@ -11,6 +11,7 @@ import yaml
 
 from bot.quotations.find import Quotation
 from bot.quotations.names import name_key
+from bot.search.aliases import AliasTable
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +54,12 @@ def _words_of(text: str) -> str:
     return text.strip(_END_PUNCTUATION)
 
 
-def measure(found: Iterable[Quotation], expected: Sequence[Marked]) -> Accuracy:
+def measure(found: Iterable[Quotation], expected: Sequence[Marked], aliases: AliasTable) -> Accuracy:
+    """`aliases`: the folder's alias groups, whose names are one person, as /said lists them: a
+    speaker the article writes "Trump" is right where the marker wrote "Donald Trump"."""
+
     def key(item: Marked) -> tuple[str, str, str]:
-        return item.article, name_key(item.speaker), _words_of(item.text)
+        return item.article, aliases.group_of(item.speaker) or name_key(item.speaker), _words_of(item.text)
 
     found_marks = [Marked(q.quote.article.id, q.speaker, q.text) for q in found]
     expected_keys = {key(m) for m in expected}
