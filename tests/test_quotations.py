@@ -786,3 +786,42 @@ def test_scoring_counts_a_speaker_written_as_an_alias_of_the_marked_name_as_righ
     unaliased = measure(found, marked, AliasTable.from_groups([]))
     assert unaliased.right == 0 and len(unaliased.misattributed) == 2
 
+
+def test_an_office_of_several_words_after_of_is_the_title_not_the_name() -> None:
+    """"Director of National Intelligence Dan Coats told …" made the speaker "Intelligence Dan
+    Coats": only the first word after a title's "of" was the title's. An office is named in
+    English words, a person by a given name and a surname."""
+    body = """
+    “We assess that the program will grow,” Director of National Intelligence Paul Hart told the committee.
+
+    “The door stays open,” said U.S. Secretary of Homeland Security Ana Silva.
+
+    “We will see,” Minister of Foreign Affairs Ri Song Chol said. “Perhaps,” Secretary of State Tom Baker said.
+    """
+    assert [speaker for speaker, _ in said(body)] == ["Paul Hart", "Ana Silva", "Ri Song Chol", "Tom Baker"]
+    assert roles(body) == {
+        "Paul Hart": "Director of National Intelligence",
+        "Ana Silva": "U.S. Secretary of Homeland Security",
+        "Ri Song Chol": "Minister of Foreign Affairs",
+        "Tom Baker": "Secretary of State",
+    }
+
+
+def test_a_spokesperson_for_an_organisation_speaks_as_its_spokesperson() -> None:
+    """"A spokesman for the Strategic Force said the army was “carefully examining” …" gave the
+    words to the Strategic Force itself, the object of "for": the subject is its spokesman. A
+    spokesman for something no name says ("the academy") is still no one; a named one is theirs."""
+    body = """
+    On Monday, a spokesman for the Strategic Force said the army was “carefully examining” a plan.
+
+    A spokeswoman for Ruritania's foreign ministry called the demand “gangster-like”.
+
+    A spokesman for the academy said its results would be used for “further bolstering” the deterrent.
+
+    Ana Silva, a spokeswoman for the Council on Energy, told reporters: “We expect nothing.”
+    """
+    assert said(body) == [
+        ("Strategic Force spokesman", "carefully examining"),
+        ("Ruritania's foreign ministry spokeswoman", "gangster-like"),
+        ("Ana Silva", "We expect nothing."),
+    ]

@@ -383,6 +383,9 @@ def _subject_before(body: str, region: Region, verb: int) -> Cue:
     pronoun = _pronoun_cue(tokens[k])
     if pronoun is not None:
         return pronoun
+    spokesperson = _spokesperson_of(body, region, k, verb)
+    if spokesperson is not None:
+        return spokesperson
     mention = region.mention_ending_at(tokens[k].end, body)
     if mention is not None and tokens[k].text == "," and after_a_preposition(region, mention):
         # "Ana Silva, on a tour of Ruritania, told reporters": the name inside the phrase set off
@@ -451,6 +454,29 @@ def _organisation_or_description(body: str, region: Region, end: int, verb: int)
     if before == "the" and head.capitalised and all(t.capitalised or t.lower in _INSIDE_A_NAME for t in phrase):
         return Cue(CueKind.ORGANISATION, phrase[0].start, words=words, reported=_reported_person(body, region, verb))
     return None
+
+
+SPOKESPERSONS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def _spokesperson_of(body: str, region: Region, end: int, verb: int) -> Cue | None:
+    """"A spokesman for the Strategic Force said": the organisation's spokesperson, unnamed, whose
+    words these are ("Strategic Force spokesman"), as a reader names them; the subject is the
+    spokesperson, and the organisation the object of "for". Only for a name or an organisation's
+    noun phrase ("for North Korea's foreign ministry"); "a spokesman for the academy" says no one."""
+    tokens = region.tokens
+    start = end
+    while start > 0 and _in_a_subject_phrase(tokens, start - 1):
+        start -= 1
+    k = start - 1 - (start > 0 and tokens[start - 1].lower == "the")
+    if k < 2 or tokens[k].lower != "for" or tokens[k - 1].lower not in SPOKESPERSONS or tokens[k - 2].lower not in ("a", "an", "the"):
+        return None
+    phrase = tokens[start : end + 1]
+    named = tokens[end].capitalised and all(t.capitalised or t.lower in _INSIDE_A_NAME for t in phrase)
+    if not named and not (tokens[end].lower in ORGANISATION_NOUNS and len(phrase) > 1):
+        return None
+    words = f"{body[phrase[0].start : tokens[end].end]} {tokens[k - 1].lower}"
+    return Cue(CueKind.ORGANISATION, tokens[k - 2].start, words=words, reported=_reported_person(body, region, verb))
 
 
 def _head_of_a_name(phrase: Sequence[Token]) -> Token:

@@ -26,6 +26,7 @@ from bot.quotations.english import (
     SENTENCE_OPENERS,
     SPEECH_VERBS,
 )
+from bot.search.english import is_english_word
 from bot.search.normalise import ADVERBS_BEFORE_A_VERB, is_stop_word, without_accents
 
 # Words (letters and digits, with inner apostrophes and hyphens) and single punctuation marks.
@@ -154,7 +155,10 @@ def _mention(body: str, tokens: Sequence[Token], i: int, j: int, paragraph_start
     while run and (run[0].lower in PERSONAL_TITLES or run[0].text == "." or (titles and run[0].lower == "of")):
         titles.append(run.pop(0))
         if titles[-1].lower == "of" and run:
-            titles.append(run.pop(0))  # "Secretary of State": the word after "of" is the title's
+            # "Secretary of State", "Director of National Intelligence": the office's words are the title's
+            office = _office_after_of(run)
+            titles.extend(run[:office])
+            run = run[office:]
     while run and run[0].text == ".":
         run.pop(0)
     later = _last_title(run)
@@ -164,8 +168,10 @@ def _mention(body: str, tokens: Sequence[Token], i: int, j: int, paragraph_start
         titles.extend(run[: later + 1])
         run = run[later + 1 :]
         if len(run) > 2 and run[0].lower == "of":
-            titles.extend(run[:2])  # "U.S. Secretary of State Mike Pompeo": "of State" is the title's
-            run = run[2:]
+            # "U.S. Secretary of State Mike Pompeo": "of State" is the title's
+            office = 1 + _office_after_of(run[1:])
+            titles.extend(run[:office])
+            run = run[office:]
     if not run:
         return None  # a title alone ("the President"): no name to list
     if len(run) == 1 and (run[0].lower in CALENDAR_NAMES or (run[0].lower in CALENDAR_ABBREVIATIONS and body.startswith(".", run[0].end))):
@@ -201,6 +207,18 @@ def _mention(body: str, tokens: Sequence[Token], i: int, j: int, paragraph_start
         label=label,
         sentence_initial=not titles and role_start is None and _opens_a_sentence(body, tokens[i].start, paragraph_start),
     )
+
+
+def _office_after_of(run: Sequence[Token]) -> int:
+    """How many of the capitalised words after a title's "of" name its office: the first ("Secretary
+    of State Mike Pompeo"), and the next while each is an English word and a name of two words or
+    more is left after it ("Director of National Intelligence Dan Coats", "Minister of Foreign
+    Affairs Ri Yong Ho"): an office is named in English words, a person by a given name and a
+    surname."""
+    office = 1
+    while len(run) - office > 2 and is_english_word(run[office].lower):
+        office += 1
+    return min(office, len(run))
 
 
 def _last_title(run: Sequence[Token]) -> int | None:
