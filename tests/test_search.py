@@ -10,6 +10,7 @@ import pytest
 from bot.answers import answer
 from bot.knowledge.base import build_knowledge_base
 from bot.search.aliases import AliasTable
+from bot.search.answer_type import wants_explanation
 from bot.search.bm25 import Bm25Index
 from bot.search.normalise import terms
 from bot.search.query import analyse, words_in_no_article
@@ -240,3 +241,25 @@ def test_a_misspelt_name_is_never_read_as_an_english_word(tmp_path: Path) -> Non
     assert analyse(knowledge, "who replced tillerson").corrections == {}  # no article says replace
     long_junk = "q" * 1900
     assert analyse(knowledge, f"what about {long_junk}").corrections == {}
+
+
+@pytest.mark.parametrize(
+    ("question", "written_out"),
+    [
+        ("what could've made the hanoi talks collapse", "what could have made the hanoi talks collapse"),
+        ("what couldve made the hanoi talks collapse", "what could have made the hanoi talks collapse"),
+        ("why'd the hanoi talks collapse", "why did the hanoi talks collapse"),
+        ("the hanoi talks coulda gone better, why did they collapse", "the hanoi talks could have gone better, why did they collapse"),
+    ],
+)
+def test_a_contraction_is_phrasing_not_a_word_no_article_uses(bundled_store, question: str, written_out: str) -> None:  # type: ignore[no-untyped-def]
+    """Reading drops a contraction's apostrophe ("could've" is "couldve"), and the word, in no
+    article and in no English word list, counted as the question's most specific: a topic every
+    passage lacked, listed by --explain and the unanswered report as a word no article uses. And
+    "why'd" was no why-question."""
+    knowledge = bundled_store.current
+    assert words_in_no_article(knowledge, question) == []
+    assert [c.key for c in analyse(knowledge, question).concepts] == [c.key for c in analyse(knowledge, written_out).concepts]
+    assert wants_explanation(question) == wants_explanation(written_out)
+    if question.startswith("what could've"):
+        assert answer(knowledge, question).coverage == pytest.approx(answer(knowledge, "what made the hanoi talks collapse").coverage)

@@ -62,6 +62,8 @@ CHAT_SHORTHAND = MappingProxyType({
     "wat": "what", "wut": "what", "wht": "what", "whn": "when", "hw": "how", "abt": "about",
     "bout": "about", "r": "are", "b4": "before", "bc": "because", "cuz": "because", "coz": "because",
     "shld": "should", "wld": "would", "cld": "could",
+    # A question word's "'d", its apostrophe folded away: "why'd they walk out?" asks "why did".
+    "whyd": "why did", "howd": "how did", "whatd": "what did", "whered": "where did", "whend": "when did",
 })  # fmt: skip
 _SHORTHAND_WORD = re.compile(r"\b(?:" + "|".join(CHAT_SHORTHAND) + r")\b")
 

@@ -82,6 +82,17 @@ def _misspelt_stop_word(word: str) -> bool:
     return _stop_word_spelling().correct(word) is not None
 
 
+# What a contraction leaves at a word's end once reading drops its apostrophe ("could've" is read
+# "couldve", "why'd" "whyd", "it'll" "itll"), and the informal "coulda" ("could have").
+CONTRACTION_ENDINGS = ("ve", "d", "ll", "re", "s", "nt", "m", "a")
+
+
+def _contracted_stop_word(word: str) -> bool:
+    """A stop word and a contraction's ending ("couldve", "whyd", "shouldve"): phrasing, as the stop
+    word is, not a topic to find; as a word in no article it counted as the question's most specific."""
+    return any(word.endswith(ending) and word[: -len(ending)] in STOP_WORDS for ending in CONTRACTION_ENDINGS)
+
+
 def question_terms(
     knowledge: ArticleWords, question: str, phrasing: frozenset[str] = frozenset()
 ) -> tuple[list[str], list[str], dict[str, str]]:
@@ -130,8 +141,8 @@ def _sentence_terms(knowledge: ArticleWords, text: str, phrasing: frozenset[str]
         term = stem(word)
         # A real English word is never a typo, even when the articles do not use it.
         if not article_word(knowledge, term) and term not in known_words and not is_english_word(word):
-            if _misspelt_stop_word(word):
-                continue  # "actualy", "becuase": phrasing, not a topic to find
+            if _misspelt_stop_word(word) or _contracted_stop_word(word):
+                continue  # "actualy", "becuase", "could've": phrasing, not a topic to find
             # A tie between two of the articles' words is no licence to guess an English word instead.
             nearest = knowledge.spelling.nearest(word)
             corrected = (
