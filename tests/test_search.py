@@ -263,3 +263,14 @@ def test_a_contraction_is_phrasing_not_a_word_no_article_uses(bundled_store, que
     assert wants_explanation(question) == wants_explanation(written_out)
     if question.startswith("what could've"):
         assert answer(knowledge, question).coverage == pytest.approx(answer(knowledge, "what made the hanoi talks collapse").coverage)
+
+
+def test_a_long_word_with_two_letters_dropped_is_still_corrected(bundled_store) -> None:  # type: ignore[no-untyped-def]
+    """"tilersn" (two letters dropped from "tillerson") was looked up within one edit, as its own
+    seven letters allow, and stayed a word no article uses: with "pik", the question's second
+    unknown word, it declined. The word meant, of nine letters, allows two slips."""
+    assert SpellingIndex(["tillerson"]).correct("tilersn") == "tillerson"
+    assert SpellingIndex(["reactors"]).correct("reaktrs") is None  # eight letters allow one slip
+    question = "who was trumps pik to replace tilersn?"
+    assert analyse(bundled_store.current, question).corrections == {"tilersn": "tillerson"}
+    assert answer(bundled_store.current, question).answered

@@ -105,11 +105,14 @@ class SpellingIndex:
         # checking first also keeps a 2,000-letter "word" from building millions of deletions.
         if edits == 0 or word in self._vocabulary or word.isdigit() or len(word) > self._longest + edits:
             return []
+        # The word meant decides how many slips it may have suffered, not what they left: two
+        # letters dropped from a long word ("tilersn" for "tillerson") leave a shorter one.
+        reach = 2 if len(word) + 2 >= MIN_LENGTH_FOR_TWO_EDITS else edits
         candidates: set[str] = set()
-        for variant in _deletes(word, edits):
+        for variant in _deletes(word, reach):
             candidates.update(self._by_delete.get(variant, ()))
-        scored = sorted((edit_distance(word, c), c) for c in candidates if abs(len(c) - len(word)) <= edits)
-        scored = [(distance, c) for distance, c in scored if distance <= min(edits, allowed_edits(c))]
+        scored = sorted((edit_distance(word, c), c) for c in candidates if abs(len(c) - len(word)) <= reach)
+        scored = [(distance, c) for distance, c in scored if distance <= min(reach, allowed_edits(c))]
         if not scored:
             return []
         best = scored[0][0]
