@@ -42,6 +42,8 @@ from bot.search.query import Query, analyse, articles_name_for, read_question, s
 from bot.timeline.asked_time import AfterArticles, AskedTime, after_articles, reported_by, times_asked
 from bot.search.title_context import title_terms
 from bot.search.unknown_name import unknown_name
+from bot.quotations.names import name_key, name_mentions, tokenize
+from bot.search.demonyms import is_a_place
 from bot.outlet_asked import OutletAsked, articles_named_alone, outlet_asked
 from bot.speaker_words import (
     SPEAKER_TOPIC_SIMILARITY,
@@ -689,6 +691,9 @@ def quotes_from(
         if points_back(knowledge.sentence_text(first)) and first - 1 not in taken and first > 0 and _same_passage(knowledge, first - 1, first):
             first -= 1
             taken.add(first)
+        elif _person_named_just_before(knowledge, first, taken):
+            first -= 1  # the paragraph before ends naming who "He …" is: the quote opens there
+            taken.add(first)
         if asked:
             first, best_last = _with_asked_neighbour(knowledge, first, best_last, asked, taken)
         last = best_last
@@ -722,6 +727,31 @@ _CONNECTIVE_OPENING = re.compile(
     r"^[“\"]?(?:But|And|Yet|Still|However|Instead|Nevertheless|Nonetheless|Moreover|Furthermore|Also|Otherwise"
     r"|Besides|Thus|Therefore|Hence|So|Even so)\b"
 )
+
+
+# A pronoun that only a person is referred back to with, opening a sentence.
+_PERSONAL_PRONOUN_OPENING = re.compile(r"^[“\"]?(?:He|She|His|Her|Him)\b")
+
+
+def _person_named_just_before(knowledge: KnowledgeBase, sentence: int, taken: set[int]) -> bool:
+    """Whether a sentence opening a paragraph with "He" or "She" ("He became the first …") follows
+    a paragraph whose last sentence names a person (a name with a title or a role, or of two words
+    or more, no place): a quote never starts on such a word, and the one before is in another
+    paragraph, so the reader could not tell who without it."""
+    before = sentence - 1
+    if before < 0 or before in taken or _same_passage(knowledge, before, sentence):
+        return False
+    if not _PERSONAL_PRONOUN_OPENING.match(knowledge.sentence_text(sentence)):
+        return False
+    passage = knowledge.passages[knowledge.sentences[before].passage]
+    if passage.heading or passage.article_id != knowledge.passages[knowledge.sentences[sentence].passage].article_id:
+        return False
+    body = knowledge.article_of(knowledge.sentences[before].passage).body
+    span = knowledge.sentences[before].span
+    return any(
+        not mention.label and not is_a_place(name_key(mention.name)) and (mention.title or mention.role or len(mention.tokens) > 1)
+        for mention in name_mentions(body, tokenize(body, span.start, span.end), passage.start)
+    )
 
 
 def points_back(sentence: str) -> bool:

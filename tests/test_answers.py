@@ -498,3 +498,24 @@ def test_the_meaning_signal_reads_a_misspelt_name_as_corrected(bundled_store: Kn
     assert misspelt.answered and misspelt.reading is not None and ("tilerson", "tillerson") in misspelt.reading.corrections
     assert spelt.reading is not None and misspelt.reading.similarity == pytest.approx(spelt.reading.similarity)
     assert [q.text for q in misspelt.quotes] == [q.text for q in spelt.quotes]
+
+
+def test_a_paragraph_opening_with_he_or_she_is_quoted_with_the_sentence_naming_the_person(tmp_path: Path) -> None:
+    """"He became the first …" opening a paragraph was quoted alone: quotes stayed in their
+    paragraph, and the person was named only at the end of the one before, so a reader could not
+    tell who. The quote opens at that sentence, one verbatim slice; a sentence naming no person
+    ("… in Geneva.") is not brought, as it would say nothing of who."""
+    named = "The ministry then named Marta Lindqvist, a former trade negotiator, as its envoy."
+    pointing = "She became the first envoy to visit the reactor site at Yongdam."
+    path = write_article(tmp_path, "one", f"The season of talks began in spring.\n\n{named}\n\n{pointing}\n\nTalks resumed in May.")
+    write_article(tmp_path, "two", "The delegation met in Geneva.\n\nHe became the first envoy to tour the harbour at Westmark.")
+    write_article(tmp_path, "three", "Bananas are rich in potassium and grow in the tropics.")
+    knowledge = words_only(build_knowledge_base(tmp_path))
+    result = answer(knowledge, "Did an envoy visit the reactor site at Yongdam?")
+    assert result.answered
+    quote = result.quotes[0]
+    assert quote.text == f"{named}\n\n{pointing}"
+    assert path.read_text(encoding="utf-8").split("---\n", 2)[2].strip()[quote.start : quote.end] == quote.text
+    assert "Marta Lindqvist" in answer_text(result)
+    other = answer(knowledge, "Did an envoy tour the harbour at Westmark?")
+    assert other.answered and other.quotes[0].text == "He became the first envoy to tour the harbour at Westmark."
