@@ -32,6 +32,7 @@ from bot.quotations.english import (
     SPEECH_NOUNS,
     SPEECH_PARTICIPLES,
     SPEECH_VERBS,
+    SPOKESPERSONS,
 )
 from bot.quotations.names import DETERMINERS, NameMention, Token
 from bot.search.normalise import ADVERBS_BEFORE_A_VERB, ORGANISATION_NOUNS, is_stop_word
@@ -454,9 +455,6 @@ def _organisation_or_description(body: str, region: Region, end: int, verb: int)
     if before == "the" and head.capitalised and all(t.capitalised or t.lower in _INSIDE_A_NAME for t in phrase):
         return Cue(CueKind.ORGANISATION, phrase[0].start, words=words, reported=_reported_person(body, region, verb))
     return None
-
-
-SPOKESPERSONS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
 
 def _spokesperson_of(body: str, region: Region, end: int, verb: int) -> Cue | None:

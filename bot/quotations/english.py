@@ -108,6 +108,8 @@ PERSONAL_TITLES = frozenset(
     spokesman spokeswoman spokesperson undersecretary assistant acting newsreader announcer
     presenter""".split()
 )
+# Who speaks for an organisation: "a spokesman for the Strategic Force said" is its spokesman's words.
+SPOKESPERSONS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # Words that open a sentence without being a name ("Despite Trump's …", "Still, …").
 SENTENCE_OPENERS = frozenset(
     """despite however meanwhile instead still yet thus indeed although though after before during
