@@ -83,14 +83,22 @@ def _misspelt_stop_word(word: str) -> bool:
 
 
 # What a contraction leaves at a word's end once reading drops its apostrophe ("could've" is read
-# "couldve", "why'd" "whyd", "it'll" "itll"), and the informal "coulda" ("could have").
-CONTRACTION_ENDINGS = ("ve", "d", "ll", "re", "s", "nt", "m", "a")
+# "couldve", "why'd" "whyd", "it'll" "itll"), and the informal "coulda" ("could have"), with the
+# shortest stop word each follows. A short stop word and a one-letter ending make names: "Noa",
+# "Ita", "Bea", "Mya" (two letters and "a"), "Nora", "Thea" (three), "Tom" (two and "m"); a
+# question about them lost its person (late review). "m" follows only "i" ("I'm").
+CONTRACTION_ENDINGS = {"ve": 1, "ll": 1, "re": 1, "nt": 1, "d": 3, "s": 2, "a": 4}
 
 
 def _contracted_stop_word(word: str) -> bool:
-    """A stop word and a contraction's ending ("couldve", "whyd", "shouldve"): phrasing, as the stop
-    word is, not a topic to find; as a word in no article it counted as the question's most specific."""
-    return any(word.endswith(ending) and word[: -len(ending)] in STOP_WORDS for ending in CONTRACTION_ENDINGS)
+    """A stop word and a contraction's ending ("couldve", "whyd", "shouldve", "im"): phrasing, as the
+    stop word is, not a topic to find; as a word in no article it counted as the question's most specific."""
+    if word == "im":
+        return True
+    return any(
+        word.endswith(ending) and len(stop := word[: -len(ending)]) >= shortest and stop in STOP_WORDS
+        for ending, shortest in CONTRACTION_ENDINGS.items()
+    )
 
 
 def question_terms(
