@@ -437,6 +437,11 @@ READING_INTRO_MODEL = (
     "How I read the question (the answer check's fitted model decided: it gives {probability:.2f} that the articles"
     " answer it, and answers from {needed:.2f}):"
 )
+READING_INTRO_FLOOR = (
+    "How I read the question (too little to answer from: the best passage holds {coverage:.2f} of its weight, under"
+    " {floor_coverage:.2f}, and the best sentence's similarity to the question is {similarity:.2f}, under"
+    " {floor_similarity:.2f}, so it is declined whatever the fitted model gives):"
+)
 READING_MODEL_INPUTS = (
     "  it weighs the coverage {coverage:.2f} (the share of the question's weight the best passage holds), the meaning"
     " {similarity:.2f} (the best sentence's similarity to the question), how strongly the words matched, how far the"
