@@ -51,7 +51,7 @@ from bot.answers import Answer, Pipeline, answer
 from bot.config import BUNDLED_KNOWLEDGE
 from bot.evaluation import EvalQuestion, first_hit_rank, read_questions
 from bot.knowledge.base import KnowledgeBase, build_knowledge_base
-from bot.ranking.answer_check import FLOOR_COVERAGE, FLOOR_SIMILARITY, MODEL_FILE, PRODUCT, SIGNAL_FEATURES, AnswerCheck, DeclineModel, features, with_products
+from bot.ranking.answer_check import FLOOR_COVERAGE, MODEL_FILE, PRODUCT, SIGNAL_FEATURES, AnswerCheck, DeclineModel, features, with_products
 
 # Left out after measuring (leave-one-set-out over eval/): the best sentence's similarity (with
 # the fused scores in, held-out AUC 0.917 without it, 0.916 with it); the best sentence's BM25 per
@@ -324,9 +324,9 @@ def fit_model(o: Observed, train: np.ndarray) -> DeclineModel:
 
 def with_routes(o: Observed, passes: np.ndarray) -> np.ndarray:
     """Which questions are answered, given which pass the check (rows of deciders, or one row): a
-    gated question never is, nor one below the check's floor (bot.ranking.answer_check.below_floor),
-    and a routed one always is, whatever the check says."""
-    floor = (o.coverage < FLOOR_COVERAGE) & (o.similarity < FLOOR_SIMILARITY)
+    gated question never is, nor one below the shipped check's floor (AnswerCheck.below_floor), and
+    a routed one always is, whatever the check says."""
+    floor = (o.coverage < FLOOR_COVERAGE) & (o.similarity < SHIPPED_RULE.min_similarity)
     return (passes & ~o.gated & ~floor & ~o.routed) | o.routed
 
 

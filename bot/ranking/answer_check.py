@@ -164,18 +164,14 @@ def shipped_model(path: Path = MODEL_FILE) -> DeclineModel | None:
     return load_model(path, DeclineModel.from_json, "Answer check", "the threshold rule decides")
 
 
-# Neither the words nor the meaning: a best passage holding under 5% of the question's weight and a
-# best sentence under 0.30 in meaning answer nothing, whatever the model says. The model's squares
-# and products extrapolate at that corner: fitted on them, it still answered every "recipe for
-# kimchi" question of the training sets (coverage 0.02-0.05, similarity 0.25-0.29; the README's own
-# example). Over the 1,841 training questions the model weighs, 48 lie below both: 46 unanswerable,
-# 2 answerable, neither with a right first quote (docs/measurements.md, session 17).
+# Under FLOOR_COVERAGE of the question's weight in the best passage, only a similarity that answers
+# on its own (min_similarity) answers: a dense hit with no shared word can answer, a middling one
+# cannot, whatever the model says. The model's squares and products extrapolate at that corner:
+# fitted on them, it still answered every "recipe for kimchi" question of the training sets
+# (coverage 0.00-0.05, similarity 0.25-0.37; the README's own example). Over the 1,841 training
+# questions the model weighs, 60 have coverage under 0.05, 56 of them unanswerable and none of the
+# 4 answerable with a right first quote (docs/measurements.md, session 17).
 FLOOR_COVERAGE = 0.05
-FLOOR_SIMILARITY = 0.30
-
-
-def below_floor(coverage: float, similarity: float) -> bool:
-    return coverage < FLOOR_COVERAGE and similarity < FLOOR_SIMILARITY
 
 
 @dataclass(frozen=True)
@@ -190,13 +186,18 @@ class AnswerCheck:
             return False
         if evidence.similarity is None:
             return evidence.coverage >= self.min_coverage
-        if below_floor(evidence.coverage, evidence.similarity):
+        if self.below_floor(evidence.coverage, evidence.similarity):
             return False
         if self.model is not None and (values := features(evidence)):
             return self.model.probability(values) >= self.model.threshold
         if evidence.similarity >= self.min_similarity:
             return True
         return evidence.coverage >= self.min_coverage and evidence.similarity >= self.trap_similarity
+
+    def below_floor(self, coverage: float, similarity: float) -> bool:
+        """Declined whatever the model says: almost none of the question's words, and a meaning
+        that would not answer on its own."""
+        return coverage < FLOOR_COVERAGE and similarity < self.min_similarity
 
     def probability(self, evidence: Evidence) -> float | None:
         """The model's probability that the articles answer, for people reading why (None: the rule decided)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot import messages
 from bot.answers import MIN_COVERAGE, PIPELINE, Answer
-from bot.ranking.answer_check import Evidence, below_floor
+from bot.ranking.answer_check import Evidence
 from bot.compare import Comparison, date_readings
 from bot.knowledge.models import Article
 from bot.plain_decline import PLAIN_CONTENT_SIMILARITY, PLAIN_UNSAID_CONTENT, names_held
@@ -122,7 +122,7 @@ def reading_dict(answer: Answer) -> dict[str, object]:
         "answer_probability": _probability(reading.evidence),
         "answer_probability_needed": PIPELINE.check.model.threshold if PIPELINE.check.model is not None else None,
         # Declined under the check's floor (neither words nor meaning), whatever the probability says.
-        "below_floor": reading.similarity is not None and below_floor(answer.coverage, reading.similarity),
+        "below_floor": reading.similarity is not None and PIPELINE.check.below_floor(answer.coverage, reading.similarity),
         "expects": reading.expected.value if reading.expected else None,
         "typed_answer_found": reading.typed_answer_found if reading.expected else None,
         "corrections": dict(reading.corrections),

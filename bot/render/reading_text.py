@@ -6,7 +6,7 @@ import textwrap
 
 from bot import messages
 from bot.answers import MIN_COVERAGE, PIPELINE, Answer, Reading
-from bot.ranking.answer_check import FLOOR_COVERAGE, FLOOR_SIMILARITY, below_floor
+from bot.ranking.answer_check import FLOOR_COVERAGE
 from bot.plain_decline import PLAIN_CONTENT_SIMILARITY, PLAIN_UNSAID_CONTENT, names_held
 from bot.render.text import quote_block
 from bot.speaker_words import SPEAKER_TOPIC_SIMILARITY
@@ -28,9 +28,9 @@ def reading_text(answer: Answer) -> str:
     # A who-said question about someone no article names is declined before it (bot.search.unknown_name).
     decided_by_model = reading.unknown_name is None and evidence is not None and evidence.typed_answer_found and evidence.has_topic and check.model is not None
     probability = check.probability(evidence) if decided_by_model and evidence is not None else None
-    if decided_by_model and reading.similarity is not None and below_floor(answer.coverage, reading.similarity):
+    if decided_by_model and reading.similarity is not None and check.below_floor(answer.coverage, reading.similarity):
         lines = [
-            messages.READING_INTRO_FLOOR.format(coverage=answer.coverage, floor_coverage=FLOOR_COVERAGE, similarity=reading.similarity, floor_similarity=FLOOR_SIMILARITY)
+            messages.READING_INTRO_FLOOR.format(coverage=answer.coverage, floor_coverage=FLOOR_COVERAGE, similarity=reading.similarity, floor_similarity=check.min_similarity)
         ]
     elif probability is not None and check.model is not None and reading.similarity is not None:
         lines = [
