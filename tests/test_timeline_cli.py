@@ -53,9 +53,9 @@ def test_the_topic_filter_uses_the_meaning_signal_as_ask_does(bundled_store: Kno
     # Off the articles' topics: nothing, with or without words in common.
     for topic in ("recipes", "wifi", "cooking dinner", "football"):
         assert events_on_topic(knowledge, events, topic) == [], topic
-    # The words are in an event's sentences but the meaning is far off: /ask's answer check
+    # The words are in an event's own quote but the meaning is far off: /ask's answer check
     # declines such a trap, and so does the topic filter. On words alone it would be listed.
-    trap = "annual address to congress"
+    trap = "flurry of snow"
     words_only = replace(knowledge, rankers=(LexicalRanker.build(knowledge),))
     assert events_on_topic(words_only, events, trap) != []
     assert events_on_topic(knowledge, events, trap) == []
@@ -258,3 +258,20 @@ def test_a_topic_written_as_an_abbreviation_finds_events_spelt_out(tmp_path: Pat
     store = KnowledgeStore(tmp_path)
     titles = [event.title for event in commands.timeline(store, "dmz")]
     assert len(titles) == 1 and "Demilitarized Zone" in titles[0]
+
+
+def test_a_topic_named_only_in_the_sentence_after_at_another_time_is_not_what_the_event_is_about(tmp_path: Path) -> None:
+    """`/timeline TOPIC` lists the events about the topic. The sentence after an event's quote
+    tells more of the same event only while it stays at the event's time: one that names a time
+    of its own ("last summer") is another matter, so an old treaty is not listed for the port
+    named beside it; a next sentence with no time of its own still counts."""
+    body = """
+        Ambassador Lind helped negotiate the 1998 fishing treaty, which calmed the northern waters for a decade. And while she says the quarrel may have peaked last summer, when the harbour at Tarnby was blockaded, she argues the blockade settled nothing.
+
+        The river council approved a new dredging budget on Monday. It will deepen the channel to the harbour at Tarnby.
+    """
+    write_article(tmp_path, "test-treaty", body, published="2019-03-15")
+    store = KnowledgeStore(tmp_path)
+    titles = [event.title for event in commands.timeline(store, "Tarnby harbour")]
+    assert not any("treaty" in title for title in titles)
+    assert any("dredging budget" in title for title in titles)

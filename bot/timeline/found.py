@@ -550,6 +550,11 @@ def _matches(body: str, start: int, end: int) -> Iterator[re.Match[str]]:
             done = match.end()
 
 
+def names_a_time(body: str, start: int, end: int) -> bool:
+    """Whether body[start:end] holds a date phrase of any form ("last summer", "the next day")."""
+    return next(_matches(body, start, end), None) is not None
+
+
 def _resolved_matches(body: str, start: int, end: int, published: dt.date) -> Iterator[tuple[re.Match[str], Resolved | None]]:
     """Each date phrase of body[start:end] with the date it means. "from March 3 to April 20,
     2019" is no span of days this form writes (more than a month, or its ends out of order):

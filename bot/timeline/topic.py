@@ -3,7 +3,7 @@ and the meaning signal), fusion and answer check, over the sentences each event 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from bot.answers import PIPELINE, points_back, rank_sentences, similarity_of
 from bot.coverage import concept_credits, credits_in_text, weighted_coverage
@@ -12,16 +12,17 @@ from bot.knowledge.indexing import index_terms
 from bot.quotes import Quote
 from bot.ranking.answer_check import Evidence
 from bot.search.query import Query, analyse
-from bot.timeline.models import TimelineEvent
+from bot.timeline.found import names_a_time
+from bot.timeline.models import EventDate, TimelineEvent
 
 
 def events_on_topic(knowledge: KnowledgeBase, events: Sequence[TimelineEvent], topic: str) -> list[TimelineEvent]:
     """The events on the topic, in their order, read as /ask reads a question: the same query
     analysis (aliases, spelling), rankers and fusion, and the same answer check. The event's
     evidence is its best sentence by the fused ranking (its similarity to the topic) and the
-    coverage of its quotes with the sentence after each in its paragraph (and the one before when
-    the quote points back at it): "Kim asked for the lifting of all economic sanctions" is what
-    the sentence dated Thursday is about. A topic said in other words than the articles' is
+    coverage of its quotes with the sentence after each in its paragraph while it stays at the
+    event's time (_another_time), and the one before when the quote points back at it: "Kim asked
+    for the lifting of all economic sanctions" is what the sentence dated Thursday is about. A topic said in other words than the articles' is
     found by its meaning."""
     query = analyse(knowledge, topic)
     if query.named_articles:  # "vox", "hanoi according to vox": events a named source tells
@@ -36,6 +37,7 @@ def events_on_topic(knowledge: KnowledgeBase, events: Sequence[TimelineEvent], t
     by_article: dict[str, list[tuple[int, int, int]]] = {}  # article id -> (start, end, sentence)
     for position, sentence in enumerate(knowledge.sentences):
         by_article.setdefault(knowledge.passages[sentence.passage].article_id, []).append((sentence.span.start, sentence.span.end, position))
+    dated = _sentence_dates(knowledge.timeline, by_article)
 
     def on_topic(event: TimelineEvent) -> bool:
         # A curated entry is named by its curator: a title that says all the topic does ("Trump
@@ -43,11 +45,13 @@ def events_on_topic(knowledge: KnowledgeBase, events: Sequence[TimelineEvent], t
         # no article sentence uses the word.
         if event.curated and _says_all_of(knowledge, query, event.title):
             return True
-        around: set[int] = set()  # the quoted sentences and their neighbours in their paragraphs
-        for quote in _all_quotes(event):
-            for start, end, position in by_article.get(quote.article.id, ()):
-                if start < quote.end and quote.start < end:
-                    around |= _window(knowledge, position)
+        own = _quoted_sentences(_all_quotes(event), by_article)
+        dates = _dates_of(event)
+        around: set[int] = set(own)  # the quoted sentences and their neighbours in their paragraphs
+        for position in own:
+            # The sentence after tells more of the event only when it stays at the event's time; the
+            # one before is taken only when the quote points back at it (_window), whatever its time.
+            around |= {n for n in _window(knowledge, position) if n <= position or n in own or not _another_time(knowledge, n, dated.get(n), dates)}
         present = set().union(*(knowledge.sentence_terms[position] for position in around))
         if event.curated:
             present.update(index_terms(event.title, knowledge.aliases))
@@ -85,6 +89,45 @@ def _window(knowledge: KnowledgeBase, sentence: int) -> set[int]:
     first = sentence - 1 if points_back(knowledge.article_of(passage).body[span.start : span.end]) else sentence
     around = range(max(0, first), min(len(knowledge.sentences), sentence + 2))
     return {i for i in around if knowledge.sentences[i].passage == passage}
+
+
+def _quoted_sentences(quotes: Iterable[Quote], by_article: dict[str, list[tuple[int, int, int]]]) -> set[int]:
+    """The sentences (positions in knowledge.sentences) the quotes overlap."""
+    return {
+        position
+        for quote in quotes
+        for start, end, position in by_article.get(quote.article.id, ())
+        if start < quote.end and quote.start < end
+    }
+
+
+def _another_time(knowledge: KnowledgeBase, sentence: int, its_dates: set[EventDate] | None, event_dates: set[EventDate]) -> bool:
+    """Whether a sentence after an event's quote tells of another time than the event's, and so
+    says nothing of what the event is about: one the timeline dates on another date ("The council
+    approved the budget on Monday. Its chair had resigned in May over a port deal." is not about
+    the port), or one naming a time the timeline dates no event on ("She helped negotiate the
+    1998 treaty. And while she says the quarrel may have peaked last summer, when the harbour was
+    blockaded, …": the 1998 event is not about the harbour). A time of the event's own day ("At a
+    briefing that afternoon, …") is dated with it, so it stays."""
+    if its_dates is not None:
+        return not its_dates & event_dates
+    span = knowledge.sentences[sentence].span
+    return names_a_time(knowledge.article_of(knowledge.sentences[sentence].passage).body, span.start, span.end)
+
+
+def _dates_of(event: TimelineEvent) -> set[EventDate]:
+    """The dates the event's sources give it."""
+    return {event.date, *(other.date for other in event.other_dates)}
+
+
+def _sentence_dates(events: Iterable[TimelineEvent], by_article: dict[str, list[tuple[int, int, int]]]) -> dict[int, set[EventDate]]:
+    """Each sentence an event quotes (announced plans included) with the dates the events give it."""
+    dated: dict[int, set[EventDate]] = {}
+    for event in events:
+        for quote_set, date in ((event.quotes, event.date), *((other.quotes, other.date) for other in event.other_dates)):
+            for position in _quoted_sentences(quote_set, by_article):
+                dated.setdefault(position, set()).add(date)
+    return dated
 
 
 def _all_quotes(event: TimelineEvent) -> list[Quote]:
