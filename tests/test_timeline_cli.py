@@ -219,13 +219,13 @@ def test_a_year_at_the_end_of_a_chat_timeline_is_a_bound_not_a_topic(bundled_sto
 
 def test_an_event_of_several_days_has_its_span_in_every_output(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     folder = tmp_path / "knowledge"
-    write_article(folder, "test-forum", "The two-day trade forum in Lima ended on Thursday without a deal.", published="2019-03-15")
+    write_article(folder, "test-forum", "The two-day trade forum in Lima opened on Wednesday with a call for lower tariffs.", published="2019-03-15")
     [event] = run_json(capsys, "timeline", "--json", "--knowledge", str(folder))["events"]
     assert (event["date"], event["end"], event["label"]) == ("2019-03-13", "2019-03-14", "March 13–14, 2019")
     [slide] = run_json(capsys, "timeline", "--format", "timelinejs", "--knowledge", str(folder))["events"]
     assert (slide["start_date"]["day"], slide["end_date"]["day"], slide["display_date"]) == ("13", "14", "March 13–14, 2019")
     assert main(["timeline", "--knowledge", str(folder)]) == 0
-    assert "March 13–14, 2019: The two-day trade forum in Lima ended" in capsys.readouterr().out
+    assert "March 13–14, 2019: The two-day trade forum in Lima opened" in capsys.readouterr().out
 
 
 def test_announced_plans_are_shown_apart_after_what_happened(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -482,13 +482,32 @@ def test_a_title_is_short_and_whole() -> None:
 
 
 def test_an_event_of_several_days_has_a_start_and_an_end() -> None:
-    text = "The two-day summit ended on Thursday without a deal."
+    text = "The two-day summit opened on Wednesday with a call for lower tariffs."
     [mention] = find_mentions("a", text, PUBLISHED, [Span(0, len(text))])
     assert mention.extent is not None
     assert [d.iso() for d in mention.extent] == ["2019-03-13", "2019-03-14"]
+    # A relative clause says when its noun, the occasion of another deed, took place: its days.
+    text = "At a four-day congress that ended on Thursday, the party elected a new chair."
+    [mention] = find_mentions("a", text, PUBLISHED, [Span(0, len(text))])
+    assert mention.extent is not None
+    assert [d.iso() for d in mention.extent] == ["2019-03-11", "2019-03-14"]
     text = "The forum opened on 11 March and ran for three days."
     [mention] = find_mentions("a", text, PUBLISHED, [Span(0, len(text))])
     assert mention.extent is None  # "three days" is no "three-day" meeting: no span is guessed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two-day summit ended on Thursday without a deal.",
+        "The ministers, speaking as the three-day forum closed on Thursday, said tariffs would fall.",
+    ],
+)
+def test_a_meeting_of_several_days_said_to_close_on_a_day_closed_that_day(text: str) -> None:
+    """The closing is what the clause tells: it happened on Thursday, and the event is shown
+    then, not from the meeting's first day."""
+    [mention] = find_mentions("a", text, PUBLISHED, [Span(0, len(text))])
+    assert (mention.role, mention.date.iso(), mention.extent) == (Role.EVENT, "2019-03-14", None)
 
 
 @pytest.mark.parametrize(

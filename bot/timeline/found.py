@@ -1098,15 +1098,28 @@ def _extent(
     if long is None:
         return None
     days = relative.number_value(long.group("days")) - 1
-    verb = tokens()[reading.clause.verb].lower
+    words = tokens()
+    verb = words[reading.clause.verb].lower
     day = resolved.first
     if verb in _ENDING_VERBS:
+        if not _describes_its_noun(words, reading.clause):
+            # "The two-day forum closed on Thursday": the closing is the deed, done that day; the
+            # event is shown on it, not from the forum's first day. A relative clause ("at a
+            # four-day meeting that ended on Dec. 31, the chief declared …") tells when its noun,
+            # the occasion of another deed, took place: that noun's days.
+            return None
         first, last = day - dt.timedelta(days=days), day
     elif verb in _OPENING_VERBS:
         first, last = day, day + dt.timedelta(days=days)
     else:
         return None
     return EventDate(first.year, first.month, first.day), EventDate(last.year, last.month, last.day)
+
+
+def _describes_its_noun(tokens: list[grammar.Token], clause: grammar.Clause) -> bool:
+    """Whether the clause is a relative clause whose pronoun is its subject ("that ended …",
+    ", which closed …"): it says when the noun before it took place."""
+    return clause.verb == clause.first + 1 and tokens[clause.first].lower in ("that", "which")
 
 
 _WRITTEN_YEARS = ("num_year", "holiday_year", "holiday_later_year", "md_year", "dm_year", "my_year", "year", "range_year", "range_year_dm", "cross_year", "season_year", "part_year")
