@@ -1081,3 +1081,20 @@ def test_a_bare_singular_hour_is_no_count() -> None:
     """"Hour after hour" is how long, not a count of hours from the day before it."""
     text = "The gates opened on Monday. Hour after hour, the crowd waited in the rain."
     assert paragraphs_found(text, dt.date(2018, 5, 30)) == [("on Monday", "2018-05-28", "event")]
+
+
+def test_a_count_in_its_own_sentence_goes_on_from_the_background_it_follows() -> None:
+    """A count of time after a past perfect in its own sentence counts from that date: the
+    chair's reported promise to talk "the next day" is Tuesday, from Monday night, not the day
+    after the story's Wednesday; a plan for a day already past when reported is not shown. A
+    count in a later sentence still goes on from the main deed (test above: "Hours later")."""
+    text = (
+        "The treasurer resigned on Wednesday. "
+        "She gave her own account within minutes, saying that she had offered to resign on Monday night "
+        "and that the chair had told her they would talk about it the next day."
+    )
+    sentences = [Span(0, text.index(".") + 1), Span(text.index(".") + 2, len(text))]
+    mentions = find_mentions("a", text, PUBLISHED, sentences)
+    [next_day] = [m for m in mentions if text[m.phrase.start : m.phrase.end] == "the next day"]
+    assert next_day.date.iso() == "2019-02-26"
+    assert next_day.role is not Role.ANNOUNCED

@@ -617,7 +617,11 @@ def _anchored(
         ]  # fmt: skip
         # A day counted from a month or a year is no day: "the next day" after "in 2017" looks further back.
         needs_day = _counts_days(g)
-        same_before = _event_dates(result[first:position], dates_an_event, needs_day, inverted, looks_back)
+        # In its own sentence a count goes on from background as well ("saying she had offered to
+        # resign on Monday night and that the chair would talk about it the next day": Tuesday);
+        # only a noun placed before the story's time is passed over on ties. `looks_back` passes
+        # background over too, for a count in a later sentence, which goes on from the main deed.
+        same_before = _event_dates(result[first:position], dates_an_event, needs_day, inverted, lambda n, m: bool(placed_noun_terms(n, m)))
         # "within hours of the blast on Sunday": a count of hours around a noun the date right after places.
         around = bool(g["anchor_clock"]) and not g["anchor_clock_dir"] and _OF_NEXT.match(match.string, match.end()) is not None
         anchor = close_after[0] if (pointing or around) and close_after else None
