@@ -528,3 +528,34 @@ def test_an_emphatic_reflexive_stays_inside_the_verb_group() -> None:
     """"was itself announced": a passive deed, as "was announced" is, not a copula's judgment."""
     assert roles("The ban the mayor lifted was itself imposed at a council meeting, on 3 May 2016, as the river rose.") == [("3 May 2016", "event")]
     assert roles("The mayor had himself signed the order on 3 May 2016.") == [("3 May 2016", "event")]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "title"),
+    [
+        (
+            "The navy has not tested a torpedo since May 3, 2017, or fired a cruise missile since Nov. 29 of that year.",
+            ["2017-05-03", "2017-11-29"],
+            "The navy last tested a torpedo",
+        ),
+        ("The air force hasn't flown a bomber over the strait since 3 May 2017.", ["2017-05-03"], "The air force had last flown a bomber over the strait"),
+    ],
+)
+def test_a_negated_perfect_since_a_day_dates_the_last_such_deed(text: str, dates: list[str], title: str) -> None:
+    """"has not tested … since May 3, 2017": the span with no such deed starts after the last
+    one, done that day; the title tells that deed, without the negation."""
+    mentions = find_mentions("a", text, PUBLISHED, [Span(0, len(text))])
+    assert [(m.role, m.date.iso()) for m in mentions] == [(Role.EVENT, d) for d in dates]
+    assert mentions[0].title == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The port has been closed since May 3, 2017.",  # no negation: a state up to now
+        "The navy has not tested a torpedo since 2017.",  # a year bounds the span, no day of a deed
+        "Nobody has stood for the seat since May 3, 2016.",
+    ],
+)
+def test_a_span_since_a_date_without_a_negated_perfect_on_a_day_is_no_event(text: str) -> None:
+    assert [m.role for m in find_mentions("a", text, PUBLISHED, [Span(0, len(text))])] == [Role.STATE]

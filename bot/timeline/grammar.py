@@ -133,6 +133,9 @@ class Reading:
     clause: Clause | None  # the clause whose verb the date goes with (None for most states: not needed)
     # "since the Hanoi summit in February": tokens [first, last) of the noun the date belongs to.
     noun_phrase: tuple[int, int] | None = None
+    # "has not tested a bomb since 3 May": the date is the last time the clause's deed was done,
+    # which a title tells without the negation ("… last tested a bomb").
+    last_done: bool = False
 
 
 def tokens_of(sentence: str) -> list[Token]:
@@ -478,6 +481,13 @@ def _read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *,
         # span is a period measured, often a fiscal or academic year, no deed's time.
         named = _noun_of_its_years(tokens, at, _token_at(tokens, date_end))
         return Reading(Role.EVENT, None, named) if named is not None else Reading(Role.STATE, None)
+    if previous == "since" and at > 1 and _DAY_WRITTEN.search(sentence, date_start, date_end):
+        clause = date_clause(sentence, tokens, tokens[at - 2].start)  # the clause "since" ends: its verb's span
+        if clause is not None and clause.verb is not None and _negated_perfect(tokens, clause):
+            # "has not tested a bomb since 3 May 2017, or fired a missile since Nov. 29": a span
+            # with no such deed, up to now, starts after the last one, done on that day. A month
+            # or a year ("since 2017") bounds the span only: no day of a deed is given.
+            return Reading(Role.EVENT, clause, last_done=True)
     if not occasion and _measures_a_span(_words_before(tokens, at), sentence[date_start:date_end]):
         return Reading(Role.STATE, None)  # "the calm of the last eight months", "for a year"
     subject = _dated_subject(tokens, at, _token_at(tokens, date_end))
@@ -677,6 +687,22 @@ def _words_before(tokens: list[Token], at: int) -> str:
 
 # A span counted on from the event just told ("over the next five hours").
 _COUNTED_AHEAD = re.compile(r"\b(?i:the)\s+(?i:next|following)\s")
+
+
+def _negated_perfect(tokens: list[Token], clause: Clause) -> bool:
+    """Whether the clause's verb group is a negated perfect ("has not tested", "hadn't met", "have
+    never flown"), or the clause is one joined by "or"/"nor" with no auxiliary of its own after
+    one ("has not tested a bomb …, or fired a missile"), which shares its auxiliaries."""
+    assert clause.verb is not None
+    verb = clause.verb
+    if tokens[clause.first].lower in ("or", "nor") and tokens[verb].lower not in AUXILIARIES:
+        verb = next((i for i in range(clause.first - 1, -1, -1) if tokens[i].lower in HAVE_PRESENT | HAVE_PAST), verb)
+    if tokens[verb].lower not in HAVE_PRESENT | HAVE_PAST:
+        return False
+    group = [verb]
+    while group[-1] + 1 < len(tokens) and (tokens[group[-1] + 1].lower in NEGATIONS or tokens[group[-1] + 1].lower in _GROUP_ADVERBS):
+        group.append(group[-1] + 1)
+    return any(tokens[i].lower in NEGATIONS or tokens[i].lower.endswith(("n't", "n’t")) for i in group)
 
 
 def _measures_a_span(before: str, phrase: str) -> bool:

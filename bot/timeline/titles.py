@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from itertools import chain
 
 from bot.quotations.english import PERSONAL_TITLES
-from bot.timeline.grammar import ARTICLES_AND_POSSESSIVES, AUXILIARIES, COORDINATORS, IRREGULAR_PARTICIPLE, SUBORDINATORS, Clause, Reading, Token, clauses_of, finite_verb, is_past, placed_noun, segments
+from bot.timeline.grammar import ARTICLES_AND_POSSESSIVES, AUXILIARIES, COORDINATORS, HAVE_PAST, HAVE_PRESENT, IRREGULAR_PARTICIPLE, IRREGULAR_PAST, NEGATIONS, SUBORDINATORS, Clause, Reading, Token, clauses_of, finite_verb, is_past, placed_noun, segments
 from bot.timeline.relative import MONTH_ABBREVIATIONS
 
 TITLE_LIMIT = 80
@@ -63,7 +63,7 @@ def headline(sentence: str, tokens: list[Token], reading: Reading, date_start: i
     # and what the verb needs, never a clause with no subject ("Sent a plume of smoke …").
     clauses = [reading.clause] if reading.clause is not None and reading.clause.verb is not None else []
     for clause in chain(clauses, _main_clauses(tokens)):  # the main clauses only as needed
-        title = _clause_headline(tokens, clause, dated, limit)
+        title = _clause_headline(tokens, clause, dated, limit, affirmed=reading.last_done and clause is reading.clause)
         if title:
             return title
     # No clause with a subject and a verb we read ("The resolution requires …": a present tense
@@ -107,8 +107,9 @@ def _date_tokens(tokens: list[Token], date_start: int, date_end: int) -> set[int
     return dated
 
 
-def _clause_headline(tokens: list[Token], clause: Clause, dated: set[int], limit: int) -> str:
-    """Subject, verb group and what follows, fitted to `limit`; "" when the clause has no subject or verb."""
+def _clause_headline(tokens: list[Token], clause: Clause, dated: set[int], limit: int, *, affirmed: bool = False) -> str:
+    """Subject, verb group and what follows, fitted to `limit`; "" when the clause has no subject or
+    verb. `affirmed`: the date is the last time a negated perfect's deed was done (_affirmed)."""
     if clause.verb is None:
         return ""
     earlier = finite_verb(tokens, clause.first, clause.verb)
@@ -151,7 +152,29 @@ def _clause_headline(tokens: list[Token], clause: Clause, dated: set[int], limit
         # after the aside.
         shared = _shared_object(tokens, last)
         predicate += [t for i, t in enumerate(tokens[shared : _clause_end(tokens, shared)], shared) if t.is_word and i not in dated]
+    if affirmed:
+        predicate = _affirmed(predicate)
     return _capitalised(_joined(_fit(subject, predicate, limit)))
+
+
+def _affirmed(predicate: list[Token]) -> list[Token]:
+    """A negated perfect's verb group told as the deed done on its date, the last such: "had not
+    tested a bomb [since 3 May]" is "last tested a bomb"; a participle unlike the past form keeps
+    "had" ("hasn't flown" is "had last flown")."""
+    at = 0
+    while at < len(predicate) and (predicate[at].lower in HAVE_PRESENT | HAVE_PAST | NEGATIONS or predicate[at].lower.endswith(("n't", "n’t"))):
+        at += 1
+    if at == len(predicate):
+        return predicate
+    verb = predicate[at].lower
+    had = [_added_word("had", 1)] if verb in IRREGULAR_PARTICIPLE and verb not in IRREGULAR_PAST else []
+    return [*had, _added_word("last", 2), *predicate[at:]]
+
+
+def _added_word(word: str, number: int) -> Token:
+    """A word a title adds, at no place in the sentence: its own negative offsets, so that
+    _joined attaches it to no word before it."""
+    return Token(word, -10 * number, -10 * number + 1, word, True)
 
 
 def _shared_object(tokens: list[Token], comma: int) -> int:
