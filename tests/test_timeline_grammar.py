@@ -555,6 +555,10 @@ def test_a_negated_perfect_since_a_day_dates_the_last_such_deed(text: str, dates
         "The port has been closed since May 3, 2017.",  # no negation: a state up to now
         "The navy has not tested a torpedo since 2017.",  # a year bounds the span, no day of a deed
         "Nobody has stood for the seat since May 3, 2016.",
+        # A verb of doing again: the day is when it stopped, not the deed's (late review).
+        "Working-level talks have not resumed since Oct. 5, 2017.",
+        "The North has not returned to the negotiating table since Oct. 5, 2017.",
+        "The border crossing has not reopened since Jan. 30, 2018.",
     ],
 )
 def test_a_span_since_a_date_without_a_negated_perfect_on_a_day_is_no_event(text: str) -> None:

@@ -483,7 +483,7 @@ def _read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *,
         return Reading(Role.EVENT, None, named) if named is not None else Reading(Role.STATE, None)
     if previous == "since" and at > 1 and _DAY_WRITTEN.search(sentence, date_start, date_end):
         clause = date_clause(sentence, tokens, tokens[at - 2].start)  # the clause "since" ends: its verb's span
-        if clause is not None and clause.verb is not None and _negated_perfect(tokens, clause):
+        if clause is not None and clause.verb is not None and _negated_perfect(tokens, clause) and not _undoes_a_stop(tokens, clause):
             # "has not tested a bomb since 3 May 2017, or fired a missile since Nov. 29": a span
             # with no such deed, up to now, starts after the last one, done on that day. A month
             # or a year ("since 2017") bounds the span only: no day of a deed is given.
@@ -703,6 +703,19 @@ def _negated_perfect(tokens: list[Token], clause: Clause) -> bool:
     while group[-1] + 1 < len(tokens) and (tokens[group[-1] + 1].lower in NEGATIONS or tokens[group[-1] + 1].lower in _GROUP_ADVERBS):
         group.append(group[-1] + 1)
     return any(tokens[i].lower in NEGATIONS or tokens[i].lower.endswith(("n't", "n’t")) for i in group)
+
+
+def _undoes_a_stop(tokens: list[Token], clause: Clause) -> bool:
+    """Whether the negated perfect's participle is a verb of doing again ("have not resumed since
+    Oct. 5", "has not returned to the table", "has not reopened"): the date is when the thing
+    stopped, not the day of the deed, so no deed's day is given (late review: "Working-level talks
+    last resumed" on the day they broke off). Any re- verb counts: a deed missed is better than
+    one dated on the day it ended."""
+    assert clause.verb is not None
+    after = clause.verb + 1
+    while after < len(tokens) and (tokens[after].lower in NEGATIONS or tokens[after].lower in _GROUP_ADVERBS or tokens[after].lower.endswith(("n't", "n’t"))):
+        after += 1
+    return after < len(tokens) and tokens[after].lower.startswith("re") and len(tokens[after].lower) > 5
 
 
 def _measures_a_span(before: str, phrase: str) -> bool:
