@@ -30,7 +30,8 @@ def bench(folder: Path) -> None:
     from bot.knowledge import base
     from bot.ranking.lexical import LexicalRanker
     from bot.timeline import remembered
-    from bot.timeline.build import build_timeline, find_all_mentions
+    from bot.timeline.build import build_timeline
+    from bot.timeline.remembered import find_all_mentions
     from bot.timeline.models import TimelineEvent
 
     # The meaning signal plays no part in the timeline, and encoding 155,000 sentences of a cold

@@ -20,9 +20,9 @@ from bot.quotations.find import find_quotations
 from bot.quotations.remembered import RememberedQuotations
 from bot.search.aliases import AliasTable
 from bot.search.normalise import is_stop_word, words
-from bot.timeline import build as timeline_build
 from bot.timeline import remembered as remembered_mentions
-from bot.timeline.build import build_timeline, find_all_mentions
+from bot.timeline.build import build_timeline
+from bot.timeline.remembered import find_all_mentions
 from bot.timeline.found import Mention
 from tests.conftest import FIXTURE_KNOWLEDGE
 
@@ -122,7 +122,7 @@ def _finding_mentions_fails(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(*args: Any) -> list[Mention]:
         raise AssertionError("an article's mentions were found again instead of read from the cache")
 
-    monkeypatch.setattr(timeline_build, "find_mentions", fail)
+    monkeypatch.setattr(remembered_mentions, "find_mentions", fail)
 
 
 def test_a_new_process_reads_back_the_timelines_mentions_as_finding_them_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from bot.knowledge.store import KnowledgeStore
 from bot.timeline import merge as merging
-from bot.timeline.build import find_all_mentions
+from bot.timeline.remembered import find_all_mentions
 from bot.timeline.curated import load_curated
 from bot.timeline.grammar import Role
 from bot.timeline.models import EventDate

@@ -12,7 +12,6 @@ import pytest
 
 from bot.knowledge import article_cache
 from bot.knowledge.base import build_knowledge_base
-from bot.timeline import build as timeline_build
 from bot.timeline import remembered
 from bot.timeline.build import build_timeline
 from bot.timeline.found import Mention, find_mentions
@@ -32,7 +31,7 @@ def test_only_new_or_changed_articles_are_read_again(tmp_path: Path, monkeypatch
         read.append(article_id)
         return find_mentions(article_id, *args)
 
-    monkeypatch.setattr(timeline_build, "find_mentions", counting)
+    monkeypatch.setattr(remembered, "find_mentions", counting)
     remembered.forget()
     build_knowledge_base(folder)
     assert sorted(read) == ["test-lima", "test-oslo"]
@@ -89,8 +88,8 @@ def test_what_an_article_s_mentions_depend_on_is_in_their_key(tmp_path: Path, mo
         def new_rules(*args: Any) -> list[Mention]:
             return [m if m.role is Role.STATE else replace(m, title=f"{m.title} (new rules)") for m in find_mentions(*args)]
 
-        monkeypatch.setattr(timeline_build, "find_mentions", new_rules)
-        monkeypatch.setattr(article_cache, "code_version", lambda packages=article_cache.DERIVING_PACKAGES: "the new rules' digest")
+        monkeypatch.setattr(remembered, "find_mentions", new_rules)
+        monkeypatch.setattr(article_cache, "code_version", lambda module: "the new rules' digest")
         remembered.forget()  # new code runs in a new process: only the cache on disk is left
     remembered_build = _events(folder, cache)
     remembered.forget()

@@ -3,12 +3,15 @@ so a restart over the same folder reads it back instead of working it out again.
 
 One file per article and kind, named by a digest of everything the data depends on: the
 article's text, the other inputs the caller names (the alias table for terms), and the code
-that derives it (the source of the packages that read articles, and the stemmer's version). An
-edit to any of them names another file, so nothing stale is ever read; old files are only
-unused. The files hold plain values (tuples, strings, numbers) in `marshal`'s format: the
-fastest the standard library reads, and unlike pickle it runs no code when read. A file that
-cannot be read or decoded (cut short, corrupt, from another Python) costs only working the
-article out again; a cache that cannot be written costs only the next start's time.
+that derives it (bot.knowledge.code_digest: the modules the deriving module imports, however
+indirectly, their word tables and the stemmer's version). An edit to any of them names another
+file, so nothing stale is ever read; old files are only unused. An edit elsewhere (the timeline's
+merge, the rankers, the knowledge base's assembly) keeps the files in use: the first start after
+it reads every article back instead of working all of them out again. The files hold plain
+values (tuples, strings, numbers) in `marshal`'s format: the fastest the standard library reads,
+and unlike pickle it runs no code when read. A file that cannot be read or decoded (cut short,
+corrupt, from another Python) costs only working the article out again; a cache that cannot be
+written costs only the next start's time.
 """
 
 from __future__ import annotations
@@ -16,48 +19,24 @@ from __future__ import annotations
 import hashlib
 import logging
 import marshal
-import sys
 from collections.abc import Callable
-from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import BinaryIO, Generic, TypeVar
 
+from bot.knowledge.code_digest import code_version
 from bot.ranking.cache_folder import write_atomically
 
 logger = logging.getLogger(__name__)
 
 Value = TypeVar("Value")
 FOLDER_NAME = "articles"
-# The packages whose code turns an article's text into what is cached here; a kind made by
-# other code too (the timeline's mentions) names its packages as well.
-DERIVING_PACKAGES = ("knowledge", "quotations", "search")
-_STEMMER_DISTRIBUTIONS = ("snowballstemmer", "PyStemmer")
-
-
-@cache
-def code_version(packages: tuple[str, ...] = DERIVING_PACKAGES) -> str:
-    """A digest of the code that derives the cached data, so a changed rule never reads old results."""
-    digest = hashlib.sha256(f"{sys.version_info[:2]} marshal {marshal.version}".encode())
-    package_root = Path(__file__).resolve().parent.parent
-    for package in packages:
-        # The word tables count too: the irregular forms table (bot.search.word_forms) decides terms.
-        folder = package_root / package
-        for source in sorted([*folder.glob("*.py"), *folder.glob("*.txt.gz")]):
-            digest.update(source.name.encode())
-            digest.update(source.read_bytes())
-    for distribution in _STEMMER_DISTRIBUTIONS:
-        try:
-            digest.update(f"{distribution} {metadata.version(distribution)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{distribution} absent".encode())
-    return digest.hexdigest()
 
 
 class ArticleCache(Generic[Value]):
     """One kind of per-article data on disk. `encode` turns a value into plain values marshal
     can write (tuples, strings, numbers, None); `decode` makes the value again from them.
-    `packages` are those whose code derives the value (see `code_version`)."""
+    `derived_by` names the module whose code (with what it imports) derives the value: the
+    module that makes it (bot.knowledge.code_digest)."""
 
     def __init__(
         self,
@@ -65,11 +44,11 @@ class ArticleCache(Generic[Value]):
         kind: str,
         encode: Callable[[Value], object],
         decode: Callable[[object], Value],
-        packages: tuple[str, ...] = DERIVING_PACKAGES,
+        derived_by: str,
     ) -> None:
         self._folder = folder / FOLDER_NAME / kind if folder is not None else None
         self._kind = kind
-        self._packages = packages
+        self._derived_by = derived_by
         self._encode = encode
         self._decode = decode
         self._writable = True  # set False at the first failed write: one warning, not one per article
@@ -104,7 +83,7 @@ class ArticleCache(Generic[Value]):
             logger.warning("Article cache %s could not be written (%s); the next start works the articles out again", self._folder, error)
 
     def _file_name(self, inputs: tuple[str, ...]) -> str:
-        digest = hashlib.sha256(f"{self._kind}\0{code_version(self._packages)}".encode())
+        digest = hashlib.sha256(f"{self._kind}\0{code_version(self._derived_by)}".encode())
         for value in inputs:
             encoded = value.encode("utf-8", "surrogatepass")
             digest.update(f"\0{len(encoded)}\0".encode())

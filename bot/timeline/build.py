@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.knowledge.collection import collector_paused
-from bot.knowledge.models import Article, Problem, Span
+from bot.knowledge.models import Problem
 from bot.timeline import remembered
 from bot.timeline.curated import load_curated
-from bot.timeline.found import TRIGGER_TERMS, Mention, find_mentions
 from bot.timeline.grammar import Role
 from bot.timeline.merge import merge
-from bot.timeline.sentence_memo import SentenceMemo
 from bot.timeline.models import TimelineEvent
 
 if TYPE_CHECKING:  # base.py calls us at the end of its build, so only the type is needed here
@@ -33,7 +30,7 @@ def build_timeline(knowledge: KnowledgeBase, cache_folder: Path | None = None) -
 
 def _build_timeline(knowledge: KnowledgeBase, cache_folder: Path | None) -> tuple[tuple[TimelineEvent, ...], list[Problem]]:
     curated, problems = load_curated(knowledge.folder, knowledge.articles)
-    mentions = find_all_mentions(knowledge, cache_folder)
+    mentions = remembered.find_all_mentions(knowledge, cache_folder)
     concepts = remembered.concepts_of([m for m in mentions if m.role is not Role.STATE], knowledge.aliases)
 
     def merged(role: Role, curated: list[TimelineEvent]) -> tuple[TimelineEvent, ...]:
@@ -43,20 +40,3 @@ def _build_timeline(knowledge: KnowledgeBase, cache_folder: Path | None) -> tupl
     # Plans are merged among themselves: a plan is not the event that later carried it out.
     announced = tuple(replace(event, announced=True) for event in merged(Role.ANNOUNCED, []))
     return (*merged(Role.EVENT, curated), *announced), problems
-
-
-def find_all_mentions(knowledge: KnowledgeBase, cache_folder: Path | None = None) -> list[Mention]:
-    """Every dated mention of every article, events, plans and states alike; an article unchanged
-    since the last build (or found by an earlier process, in the article cache) gives the mentions found then."""
-    positions: dict[str, list[int]] = defaultdict(list)
-    passages, sentences, sentence_terms = knowledge.passages, knowledge.sentences, knowledge.sentence_terms
-    for position, sentence in enumerate(sentences):
-        positions[passages[sentence.passage].article_id].append(position)
-    memo = SentenceMemo()  # what reading a sentence gave, for every article read now
-
-    def find(article: Article, spans: tuple[Span, ...]) -> list[Mention]:
-        # The sentences' index terms, already made, say cheaply whether each can hold a date at all.
-        may_hold_dates = [not TRIGGER_TERMS.isdisjoint(sentence_terms[p]) for p in positions[article.id]]
-        return find_mentions(article.id, article.body, article.meta.published, spans, may_hold_dates, memo)
-
-    return remembered.mentions([(a, tuple(sentences[p].span for p in positions[a.id])) for a in knowledge.articles.values()], find, cache_folder)

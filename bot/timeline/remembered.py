@@ -10,15 +10,21 @@ articles reads only those. The memory is bot.knowledge.remembered's, as for the 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.knowledge.article_cache import DERIVING_PACKAGES, ArticleCache
+from bot.knowledge.article_cache import ArticleCache
 from bot.knowledge.models import Article, Span
 from bot.knowledge.remembered import PerArticleMemory
 from bot.search.aliases import AliasTable
-from bot.timeline.found import Mention
+from bot.timeline.found import TRIGGER_TERMS, Mention, find_mentions
 from bot.timeline.plain import mentions_from_plain, plain_mentions
+from bot.timeline.sentence_memo import SentenceMemo
+
+if TYPE_CHECKING:  # base.py builds the timeline at the end of its build, so only the type is needed here
+    from bot.knowledge.base import KnowledgeBase
 
 # An article and its sentences: what its mentions depend on.
 ArticleSentences = tuple[Article, tuple[Span, ...]]
@@ -39,12 +45,29 @@ MENTIONS: PerArticleMemory[ArticleSentences, tuple[Mention, ...]] = PerArticleMe
 CONCEPTS: PerArticleMemory[tuple[str, ...], frozenset[str]] = PerArticleMemory(_same)
 
 
+def find_all_mentions(knowledge: KnowledgeBase, cache_folder: Path | None = None) -> list[Mention]:
+    """Every dated mention of every article, events, plans and states alike; an article unchanged
+    since the last build (or found by an earlier process, in the article cache) gives the mentions found then."""
+    positions: dict[str, list[int]] = defaultdict(list)
+    passages, sentences, sentence_terms = knowledge.passages, knowledge.sentences, knowledge.sentence_terms
+    for position, sentence in enumerate(sentences):
+        positions[passages[sentence.passage].article_id].append(position)
+    memo = SentenceMemo()  # what reading a sentence gave, for every article read now
+
+    def find(article: Article, spans: tuple[Span, ...]) -> list[Mention]:
+        # The sentences' index terms, already made, say cheaply whether each can hold a date at all.
+        may_hold_dates = [not TRIGGER_TERMS.isdisjoint(sentence_terms[p]) for p in positions[article.id]]
+        return find_mentions(article.id, article.body, article.meta.published, spans, may_hold_dates, memo)
+
+    return mentions([(a, tuple(sentences[p].span for p in positions[a.id])) for a in knowledge.articles.values()], find, cache_folder)
+
+
 def mentions(
     articles: Sequence[ArticleSentences], find: Callable[[Article, tuple[Span, ...]], list[Mention]], cache_folder: Path | None = None
 ) -> list[Mention]:
     """Every mention of the articles, in their order, found anew only for articles neither seen in
     the last build nor in the article cache in `cache_folder`."""
-    on_disk = ArticleCache(cache_folder, "mentions", plain_mentions, mentions_from_plain, packages=(*DERIVING_PACKAGES, "timeline"))
+    on_disk = ArticleCache(cache_folder, "mentions", plain_mentions, mentions_from_plain, derived_by=__name__)
 
     def make(item: ArticleSentences) -> tuple[Mention, ...]:
         if cache_folder is None:  # no disk cache: its key (every sentence's bounds as text) would go unused
