@@ -18,12 +18,12 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, groupby
 from operator import attrgetter
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from bot.knowledge.models import Span
 from bot.quotations.english import PERSONAL_TITLES
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from bot.knowledge.base import Sentence
     from bot.knowledge.models import Passage
 
+T = TypeVar("T")
 NOBODY: frozenset[int] = frozenset()
 # What a place's name may end with in its people's words: "koreas" (of "korea's"), "korean", "koreans".
 # The index files a speaker under the first word without them; bot.speaker_words checks a subject
@@ -121,16 +122,15 @@ def build_speaker_index(speakers: Sequence[Speaker], passages: Sequence[Passage]
     by_first_word: dict[str, set[int]] = {}
     for number, speaker in enumerate(speakers):
         for text in (speaker.name, speaker.role or ""):
-            first = names.read(text).words[:1]
+            first = names.words(text)[:1]
             for word in (*first, *(first[0][: -len(ending)] for ending in PEOPLE_ENDINGS if first and first[0].endswith(ending) and len(first[0]) > len(ending))):
                 by_first_word.setdefault(word, set()).add(number)
         for name in {speaker.name, *(q.speaker for q in speaker.quotations)}:
-            read = names.read(name)
-            for word in read.words:
+            for word in names.words(name):
                 by_word.setdefault(word, set()).add(number)
-            if read.group is not None:
-                by_group.setdefault(read.group, set()).add(number)
-        full = names.read(speaker.name).words
+            if (group := names.group(name)) is not None:
+                by_group.setdefault(group, set()).add(number)
+        full = names.words(speaker.name)
         if len(full) > 1:
             by_surname.setdefault(full[-1], set()).add(number)
         initials.append(full[0][:1] if full else "")
@@ -189,25 +189,29 @@ class _Names:
     """Each name's words and alias group, read once a build and kept for the next while the
     alias table is the same (thousands of names at 3,000 articles)."""
 
-    def __init__(self, aliases: AliasTable, known: dict[str, _NameRead]) -> None:
+    def __init__(self, aliases: AliasTable, known: _NamesRead) -> None:
         self._aliases = aliases
         self._known = known
-        self.now: dict[str, _NameRead] = {}
+        self.now = _NamesRead({}, {})
 
-    def read(self, name: str) -> _NameRead:
-        found = self.now.get(name)
-        if found is None:
-            found = self._known.get(name)
-            if found is None:
-                found = _NameRead(tuple(name_key(name).split()), self._aliases.group_of(name))
-            self.now[name] = found
-        return found
+    def words(self, name: str) -> tuple[str, ...]:
+        """name_key's words."""
+        return _read(name, self.now.words, self._known.words, lambda: tuple(name_key(name).split()))
+
+    def group(self, name: str) -> str | None:
+        return _read(name, self.now.groups, self._known.groups, lambda: self._aliases.group_of(name))
 
 
-@dataclass(frozen=True)
-class _NameRead:
-    words: tuple[str, ...]  # name_key's words
-    group: str | None  # its alias group
+class _NamesRead(NamedTuple):
+    words: dict[str, tuple[str, ...]]
+    groups: dict[str, str | None]
+
+
+def _read(name: str, now: dict[str, T], known: dict[str, T], read: Callable[[], T]) -> T:
+    if name in now:
+        return now[name]
+    found = now[name] = known[name] if name in known else read()
+    return found
 
 
 class _LastBuild:
@@ -218,12 +222,12 @@ class _LastBuild:
         self._lock = threading.Lock()
         self._quoted: dict[int, tuple[Quotation, tuple[int, ...]]] = {}
         self._phrases: tuple[tuple[tuple[str, ...], str], ...] = ()
-        self._names: dict[str, _NameRead] = {}
+        self._names = _NamesRead({}, {})
 
     def reading(self, aliases: AliasTable) -> tuple[_QuotedSentences, _Names]:
         with self._lock:
             quoted, phrases, names = self._quoted, self._phrases, self._names
-        return _QuotedSentences(quoted), _Names(aliases, names if phrases == tuple(aliases.phrases.items()) else {})
+        return _QuotedSentences(quoted), _Names(aliases, names if phrases == tuple(aliases.phrases.items()) else _NamesRead({}, {}))
 
     def keep(self, aliases: AliasTable, quoted: _QuotedSentences, names: _Names) -> None:
         with self._lock:
