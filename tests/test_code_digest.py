@@ -76,6 +76,16 @@ def test_an_edit_to_the_merge_or_the_assembly_keeps_every_kind_of_article_file()
     assert code_version("bot.timeline.remembered") != code_version("bot.knowledge.indexing")
 
 
+def test_the_mentions_are_keyed_by_the_code_that_makes_the_terms_deciding_which_sentences_are_read() -> None:
+    """find_all_mentions reads only sentences whose index terms may hold a date: those terms come
+    from bot.knowledge.indexing, outside the mentions module's imports (review: an edit there kept
+    serving mentions found under the old terms)."""
+    from bot.timeline.remembered import MENTIONS_DERIVED_BY
+
+    keyed = {source for module in MENTIONS_DERIVED_BY for source in deriving_sources(module, SOURCE_ROOT)}
+    assert BOT / "knowledge" / "indexing.py" in keyed and BOT / "timeline" / "grammar.py" in keyed
+
+
 @contextmanager
 def _bot_code_run() -> Iterator[set[Path]]:
     """The source file of every function of the bot that runs inside the block."""

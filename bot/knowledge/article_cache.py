@@ -35,8 +35,8 @@ FOLDER_NAME = "articles"
 class ArticleCache(Generic[Value]):
     """One kind of per-article data on disk. `encode` turns a value into plain values marshal
     can write (tuples, strings, numbers, None); `decode` makes the value again from them.
-    `derived_by` names the module whose code (with what it imports) derives the value: the
-    module that makes it (bot.knowledge.code_digest)."""
+    `derived_by` names the modules whose code (with what they import) derives the value: the
+    module that makes it and any that makes data it reads and is not keyed by (bot.knowledge.code_digest)."""
 
     def __init__(
         self,
@@ -44,7 +44,7 @@ class ArticleCache(Generic[Value]):
         kind: str,
         encode: Callable[[Value], object],
         decode: Callable[[object], Value],
-        derived_by: str,
+        derived_by: tuple[str, ...],
     ) -> None:
         self._folder = folder / FOLDER_NAME / kind if folder is not None else None
         self._kind = kind
@@ -83,7 +83,7 @@ class ArticleCache(Generic[Value]):
             logger.warning("Article cache %s could not be written (%s); the next start works the articles out again", self._folder, error)
 
     def _file_name(self, inputs: tuple[str, ...]) -> str:
-        digest = hashlib.sha256(f"{self._kind}\0{code_version(self._derived_by)}".encode())
+        digest = hashlib.sha256(f"{self._kind}\0{' '.join(code_version(module) for module in self._derived_by)}".encode())
         for value in inputs:
             encoded = value.encode("utf-8", "surrogatepass")
             digest.update(f"\0{len(encoded)}\0".encode())

@@ -146,7 +146,7 @@ class ArticleIndexer:
 
     def index(self, articles: Sequence[Article], aliases: AliasTable, cache_folder: Path | None = None) -> list[ArticleIndexing]:
         aliases_key = frozenset(aliases.phrases.items())
-        on_disk = ArticleCache(cache_folder, "indexing", encode_indexing, decode_indexing, derived_by=__name__)
+        on_disk = ArticleCache(cache_folder, "indexing", encode_indexing, decode_indexing, derived_by=(__name__,))
         aliases_text = repr(sorted(aliases.phrases.items()))
 
         def make(article: Article) -> ArticleIndexing:

@@ -36,7 +36,7 @@ class RememberedQuotations:
 
     def quotations(self, articles: Sequence[Article], cache_folder: Path | None = None) -> list[tuple[Quotation, ...]]:
         """Each article's quotations, in reading order."""
-        on_disk = ArticleCache(cache_folder, "quotations", lambda found: found, _read_found, derived_by=__name__)
+        on_disk = ArticleCache(cache_folder, "quotations", lambda found: found, _read_found, derived_by=(__name__,))
 
         def make(article: Article) -> tuple[Quotation, ...]:
             found = on_disk.get_or_make((article.id, article.body, repr(article.meta.author)), lambda: _found(find_quotations(article)))
