@@ -28,7 +28,7 @@ from bot.knowledge.collection import collector_paused
 from bot.knowledge.indexing import REMEMBERED
 from bot.knowledge.models import Article, Passage, Problem, Span
 from bot.knowledge.numbered import NumberedSentences
-from bot.knowledge.numbering import ArticleNumbering
+from bot.knowledge.numbering import ArticleNumbering, sentences_by_article
 from bot.knowledge.outlets import with_one_name_per_outlet
 from bot.knowledge.profile import BOT_FILE, BotProfile, load_profile
 from bot.knowledge.remembered import PerArticleMemory
@@ -118,6 +118,12 @@ class KnowledgeBase:
     def sentence_text(self, sentence: int) -> str:
         ref = self.sentences[sentence]
         return self.article_of(ref.passage).body[ref.span.start : ref.span.end]
+
+    @cached_property
+    def sentences_of_article(self) -> Mapping[str, tuple[int, ...]]:
+        """Article id -> the positions of its sentences in `sentences`, in order (made on first
+        use, then kept: `/timeline TOPIC` grouped every sentence anew at each call)."""
+        return sentences_by_article([p.article_id for p in self.passages], (s.passage for s in self.sentences))
 
     @cached_property
     def numbering(self) -> ArticleNumbering:

@@ -1,4 +1,5 @@
-"""Which article each passage and sentence belongs to, as arrays of article numbers.
+"""Which article each passage and sentence belongs to, as arrays of article numbers, and each
+article's sentences.
 
 The rankers keep only some articles' sentences ("what does Vox say", each outlet asked in turn)
 and the answer stage lifts a named source's: with an array of article numbers that is one
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import numpy as np
 import numpy.typing as npt
@@ -36,3 +38,12 @@ class ArticleNumbering:
         chosen = np.zeros(len(self.numbers), dtype=bool)
         chosen[[self.numbers[i] for i in article_ids if i in self.numbers]] = True
         return chosen
+
+
+def sentences_by_article(passage_articles: Sequence[str], sentence_passages: Iterable[int]) -> Mapping[str, tuple[int, ...]]:
+    """Article id -> the positions of its sentences, in order, from each passage's article id and
+    each sentence's passage."""
+    grouped: dict[str, list[int]] = {}
+    for position, passage in enumerate(sentence_passages):
+        grouped.setdefault(passage_articles[passage], []).append(position)
+    return MappingProxyType({article_id: tuple(positions) for article_id, positions in grouped.items()})

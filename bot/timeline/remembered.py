@@ -10,13 +10,13 @@ articles reads only those. The memory is bot.knowledge.remembered's, as for the 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.knowledge.article_cache import ArticleCache
 from bot.knowledge.models import Article, Span
+from bot.knowledge.numbering import sentences_by_article
 from bot.knowledge.remembered import PerArticleMemory
 from bot.search.aliases import AliasTable
 from bot.timeline.found import TRIGGER_TERMS, Mention, find_mentions
@@ -48,18 +48,18 @@ CONCEPTS: PerArticleMemory[tuple[str, ...], frozenset[str]] = PerArticleMemory(_
 def find_all_mentions(knowledge: KnowledgeBase, cache_folder: Path | None = None) -> list[Mention]:
     """Every dated mention of every article, events, plans and states alike; an article unchanged
     since the last build (or found by an earlier process, in the article cache) gives the mentions found then."""
-    positions: dict[str, list[int]] = defaultdict(list)
-    passages, sentences, sentence_terms = knowledge.passages, knowledge.sentences, knowledge.sentence_terms
-    for position, sentence in enumerate(sentences):
-        positions[passages[sentence.passage].article_id].append(position)
+    sentences, sentence_terms = knowledge.sentences, knowledge.sentence_terms
+    # Grouped here rather than read from the knowledge base's kept grouping: code that decides what
+    # is read must be in the mentions' digest (bot.knowledge.code_digest), and base.py is not.
+    positions = sentences_by_article([p.article_id for p in knowledge.passages], (s.passage for s in sentences))
     memo = SentenceMemo()  # what reading a sentence gave, for every article read now
 
     def find(article: Article, spans: tuple[Span, ...]) -> list[Mention]:
         # The sentences' index terms, already made, say cheaply whether each can hold a date at all.
-        may_hold_dates = [not TRIGGER_TERMS.isdisjoint(sentence_terms[p]) for p in positions[article.id]]
+        may_hold_dates = [not TRIGGER_TERMS.isdisjoint(sentence_terms[p]) for p in positions.get(article.id, ())]
         return find_mentions(article.id, article.body, article.meta.published, spans, may_hold_dates, memo)
 
-    return mentions([(a, tuple(sentences[p].span for p in positions[a.id])) for a in knowledge.articles.values()], find, cache_folder)
+    return mentions([(a, tuple(sentences[p].span for p in positions.get(a.id, ()))) for a in knowledge.articles.values()], find, cache_folder)
 
 
 # Which sentences are read is decided by their index terms (may_hold_dates in find_all_mentions),

@@ -34,10 +34,7 @@ def events_on_topic(knowledge: KnowledgeBase, events: Sequence[TimelineEvent], t
         return list(events) if query.named_articles or _names_a_source(knowledge, topic) else []
     rankings, fused = rank_sentences(knowledge, topic, query)
     fused_score = {candidate.sentence: candidate.score for candidate in fused}
-    by_article: dict[str, list[tuple[int, int, int]]] = {}  # article id -> (start, end, sentence)
-    for position, sentence in enumerate(knowledge.sentences):
-        by_article.setdefault(knowledge.passages[sentence.passage].article_id, []).append((sentence.span.start, sentence.span.end, position))
-    dated = _sentence_dates(knowledge.timeline, by_article)
+    dated = _sentence_dates(knowledge, knowledge.timeline)
 
     def on_topic(event: TimelineEvent) -> bool:
         # A curated entry is named by its curator: a title that says all the topic does ("Trump
@@ -45,7 +42,7 @@ def events_on_topic(knowledge: KnowledgeBase, events: Sequence[TimelineEvent], t
         # no article sentence uses the word.
         if event.curated and _says_all_of(knowledge, query, event.title):
             return True
-        own = _quoted_sentences(_all_quotes(event), by_article)
+        own = _quoted_sentences(knowledge, _all_quotes(event))
         dates = _dates_of(event)
         around: set[int] = set(own)  # the quoted sentences and their neighbours in their paragraphs
         for position in own:
@@ -91,13 +88,14 @@ def _window(knowledge: KnowledgeBase, sentence: int) -> set[int]:
     return {i for i in around if knowledge.sentences[i].passage == passage}
 
 
-def _quoted_sentences(quotes: Iterable[Quote], by_article: dict[str, list[tuple[int, int, int]]]) -> set[int]:
+def _quoted_sentences(knowledge: KnowledgeBase, quotes: Iterable[Quote]) -> set[int]:
     """The sentences (positions in knowledge.sentences) the quotes overlap."""
+    sentences = knowledge.sentences
     return {
         position
         for quote in quotes
-        for start, end, position in by_article.get(quote.article.id, ())
-        if start < quote.end and quote.start < end
+        for position in knowledge.sentences_of_article.get(quote.article.id, ())
+        if sentences[position].span.start < quote.end and quote.start < sentences[position].span.end
     }
 
 
@@ -120,12 +118,12 @@ def _dates_of(event: TimelineEvent) -> set[EventDate]:
     return {event.date, *(other.date for other in event.other_dates)}
 
 
-def _sentence_dates(events: Iterable[TimelineEvent], by_article: dict[str, list[tuple[int, int, int]]]) -> dict[int, set[EventDate]]:
+def _sentence_dates(knowledge: KnowledgeBase, events: Iterable[TimelineEvent]) -> dict[int, set[EventDate]]:
     """Each sentence an event quotes (announced plans included) with the dates the events give it."""
     dated: dict[int, set[EventDate]] = {}
     for event in events:
         for quote_set, date in ((event.quotes, event.date), *((other.quotes, other.date) for other in event.other_dates)):
-            for position in _quoted_sentences(quote_set, by_article):
+            for position in _quoted_sentences(knowledge, quote_set):
                 dated.setdefault(position, set()).add(date)
     return dated
 
