@@ -1098,3 +1098,12 @@ def test_a_count_in_its_own_sentence_goes_on_from_the_background_it_follows() ->
     [next_day] = [m for m in mentions if text[m.phrase.start : m.phrase.end] == "the next day"]
     assert next_day.date.iso() == "2019-02-26"
     assert next_day.role is not Role.ANNOUNCED
+
+
+def test_hours_after_a_dated_noun_count_from_its_date() -> None:
+    """"hours after Tuesday's vote": the count starts on the day written right after it, not on an
+    earlier sentence's date of a like noun."""
+    text = "The ferry last sank in 2017, in a storm. Speaking hours after Tuesday's vote, the mayor praised the council."
+    mentions = find_mentions("a", text, PUBLISHED, [Span(0, 39), Span(40, len(text))])
+    counted = [(text[m.phrase.start : m.phrase.end], m.date.iso()) for m in mentions if m.role is Role.EVENT and m.sentence.start == 40]
+    assert counted == [("hours after", "2019-02-26")]

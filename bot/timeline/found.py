@@ -96,7 +96,7 @@ TRIGGER_TERMS = frozenset(
 # a full scan finds guards this list.
 _PHRASE_STARTS = tuple(
     """in during over for within the a one two three four five six seven eight nine ten eleven twelve
-    several more nearly early earlier late mid last this next spring summer fall winter on since
+    its several more nearly early earlier late mid last this next spring summer fall winter on since
     until by of throughout that hour minute at after before shortly just soon about around days weeks noon midday midnight monday tuesday wednesday thursday friday saturday sunday jan feb mar apr
     may jun jul aug sep oct nov dec new christmas 0 1 2 3 4 5 6 7 8 9""".split()
 )
@@ -164,8 +164,8 @@ _FORMS = (
     rf"|\b(?i:in|during)\s+(?i:the)\s+(?:(?i:early|late)\s+)?(?i:morning|afternoon|evening)\b|\b(?i:early|late)\s+(?i:in)\s+(?i:the)\s+(?i:morning|afternoon|evening)\b)",
     # "afterwards": after the event just told, on its day.
     rf"\b(?P<anchor_afterwards>(?i:afterwards?))\b",
-    # "on the second day", "the final day": a day of the span of days it refers to.
-    rf"\b(?i:the)\s+(?P<anchor_ordinal>(?i:first|second|third|fourth|fifth|final|last))\s+(?i:day)\b",
+    # "on the second day", "the final day", "on its second day": a day of the span of days it refers to.
+    rf"\b(?i:the|its)\s+(?P<anchor_ordinal>(?i:first|second|third|fourth|fifth|final|last))\s+(?i:day)\b",
     rf"\b(?i:in|within)\s+(?P<future_n>{_NUMBER})\s+(?P<future_unit>{_UNIT})\b(?!\s+(?i:ago|of|in|before|after|earlier|later))",
     rf"\b(?P<part>{_PART_WORDS})\s*(?P<part_mod>(?i:last|this|next|the))\s+(?P<part_unit>(?i:year|month|week))\b",
     rf"\b(?P<part_y>{_PART_WORDS})\s*(?P<part_year>{_YEAR})\b(?!\d|,\d|%|s\b|-\d)",
@@ -624,7 +624,9 @@ def _anchored(
         same_before = _event_dates(result[first:position], dates_an_event, needs_day, inverted, lambda n, m: bool(placed_noun_terms(n, m)))
         # "within hours of the blast on Sunday": a count of hours around a noun the date right after places.
         around = bool(g["anchor_clock"]) and not g["anchor_clock_dir"] and _OF_NEXT.match(match.string, match.end()) is not None
-        anchor = close_after[0] if (pointing or around) and close_after else None
+        # "hours after Thursday's launches": a count of hours pointing at a date right after it counts from it.
+        clock_pointing = (g["anchor_clock_dir"] or "").lower() in ("before", "after")
+        anchor = close_after[0] if (pointing or around or clock_pointing) and close_after else None
         if anchor is None and not pointing:
             # "agreed to hold a contact on Oct. 4 and negotiations the following day": a count in
             # the plan that dates it counts from the plan's day, not from when it was agreed.
