@@ -443,6 +443,10 @@ def test_titles_are_the_main_clause_in_the_sentence_s_words(text: str, title: st
         ("In a statement carried by the radio, Anna Berg, the mayor, said Kim had resigned on Monday.", ["Anna Berg said Kim had resigned"]),
         # "whose" makes its noun the owner; the relative clause's aside is no subject of the main verb.
         ("He cited the example of Norway, whose king gave up his throne in 1905.", ["Norway’s king gave up his throne"]),
+        # A name placing the noun before it is no antecedent when a determiner opens that noun:
+        # the fair ended, not Oslo; after a verb's object ("met Kim in Oslo, which …") the place stays.
+        ("The three-day fair in Oslo, which ended on Sunday, drew large crowds.", ["The three-day fair in Oslo ended"]),
+        ("The envoy met Berg in Oslo, which hosted the talks on Sunday.", ["Oslo hosted the talks"]),
         ("Anna Berg, whose firm is in Oslo, arrived on a late train on Monday.", ["Anna Berg arrived on a late train"]),
     ],
 )
@@ -508,6 +512,14 @@ def test_a_meeting_of_several_days_said_to_close_on_a_day_closed_that_day(text: 
     then, not from the meeting's first day."""
     [mention] = find_mentions("a", text, PUBLISHED, [Span(0, len(text))])
     assert (mention.role, mention.date.iso(), mention.extent) == (Role.EVENT, "2019-03-14", None)
+
+
+def test_its_second_day_is_a_day_of_the_span_before_it() -> None:
+    """"on its second day" counts as "on the second day" does: the span's first day and the next.
+    The span stays its own mention, dated from its first day as written."""
+    text = "The summit in Oslo on 13 and 14 March ended abruptly on its second day, with a lunch cancelled."
+    found = [(text[m.phrase.start : m.phrase.end], m.date.iso()) for m in find_mentions("a", text, PUBLISHED, [Span(0, len(text))]) if m.role is Role.EVENT]
+    assert found == [("13 and 14 March", "2019-03-13"), ("its second day", "2019-03-14")]
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,8 @@ _PHRASE_STARTS = frozenset(
      "because", "that", "which", "who", "where", "despite", "without", "amid", "through", "what", "how", "why", "whom"}
 )  # fmt: skip
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+# Prepositions that place a noun ("the summit in Hanoi", "the talks at Panmunjom").
+_PLACING = frozenset({"in", "at"})
 # Words that open a relative or nominal clause inside a clause ("carrying what are believed …").
 _RELATIVE_WORDS = frozenset({"what", "who", "whom", "whose", "which", "that"})
 # English prepositions: a headline never ends on one, its object cut off.
@@ -350,6 +352,13 @@ def _antecedent(tokens: list[Token], relative: int, dated: set[int], *, across_o
             break  # the noun "of" completes starts at its determiner ("follow | the model of Libya")
     while words and words[0].lower in _PHRASE_STARTS:
         words = words[1:]  # "spoke of the old war, which …": the "of" was a verb's, not a noun's
+    if words and index > 0 and tokens[index].lower in _PLACING and all(w.text[0].isupper() for w in words):
+        # "The two-day summit in Hanoi, which ended …": a name placing the noun before it is
+        # no antecedent of its own when a determiner opens that noun; the summit ended, not Hanoi.
+        # ("Trump met Kim in Hanoi, which …": no determiner before "Kim": Hanoi stays.)
+        placed = _antecedent(tokens, index, dated, across_of=across_of)
+        if placed and placed[0].lower in ARTICLES_AND_POSSESSIVES:
+            return [*placed, tokens[index], *words]
     return words
 
 
