@@ -32,6 +32,7 @@ from bot.knowledge.numbering import ArticleNumbering, sentences_by_article
 from bot.knowledge.outlets import with_one_name_per_outlet
 from bot.knowledge.profile import BOT_FILE, BotProfile, load_profile
 from bot.knowledge.remembered import PerArticleMemory
+from bot.knowledge.spelling_cache import kept_spelling_index
 from bot.knowledge.vocabulary import RememberedVocabulary
 from bot.quotations.speaker_index import SpeakerIndex, build_speaker_index
 from bot.quotations.speakers import Speaker, build_speakers
@@ -231,11 +232,12 @@ def _build(folder: Path, embedding_cache: Path | None, served_aliases: tuple[tup
         passage_terms=passage_terms,
         sentence_terms=sentence_terms,
         # Counted again only for the articles that changed, and the spelling index changed only
-        # by their words: the rest is the last build's.
+        # by their words: the rest is the last build's (at a first start, the index read from disk
+        # when an earlier start kept it for these words).
         passage_frequencies=_PASSAGE_FREQUENCIES.of([article.passage_terms for article in indexed]),
         sentence_frequencies=_SENTENCE_FREQUENCIES.of([article.sentence_terms for article in indexed]),
         aliases=aliases,
-        spelling=REMEMBERED_SPELLING.index(vocabulary),
+        spelling=REMEMBERED_SPELLING.index(vocabulary, lambda words: kept_spelling_index(words, folder, cache_folder)),
         article_names=MappingProxyType(names),
         synonyms_pointing_at=MappingProxyType(REMEMBERED_SYNONYMS.pointing_at(vocabulary)),
         profile=profile,

@@ -66,6 +66,20 @@ class SpellingIndex:
         # holds over half a million of them (a set of one word is 216 bytes, a tuple 48).
         self._by_delete: dict[str, tuple[str, ...]] = {variant: tuple(listed) for variant, listed in by_delete.items()}
 
+    @classmethod
+    def from_deletions(cls, vocabulary: frozenset[str], by_delete: dict[str, tuple[str, ...]]) -> SpellingIndex:
+        """The index of `vocabulary` from its deletions as `deletions` gave them (kept on disk by
+        bot.knowledge.spelling_cache): reading them back is a quarter of making them."""
+        index = cls(())
+        index._vocabulary = vocabulary
+        index._longest = max((len(word) for word in vocabulary), default=0)
+        index._by_delete = by_delete
+        return index
+
+    def deletions(self) -> dict[str, tuple[str, ...]]:
+        """Each deletion string -> the vocabulary words it comes from (read only: answers share it)."""
+        return self._by_delete
+
     def for_vocabulary(self, vocabulary: frozenset[str]) -> SpellingIndex:
         """The index of another vocabulary, made from this one by adding and removing the words that
         differ (a reload after one article changed: a few words of a hundred thousand). This index
@@ -165,10 +179,12 @@ class RememberedSpelling:
         self._lock = threading.Lock()
         self._last: SpellingIndex | None = None
 
-    def index(self, vocabulary: frozenset[str]) -> SpellingIndex:
+    def index(self, vocabulary: frozenset[str], make: Callable[[frozenset[str]], SpellingIndex] = SpellingIndex) -> SpellingIndex:
+        """The index of `vocabulary`: the last build's changed by the words that differ, or, at the
+        first build, `make`'s (bot.knowledge.spelling_cache reads one kept on disk)."""
         with self._lock:
             last = self._last
-        index = last.for_vocabulary(vocabulary) if last is not None else SpellingIndex(vocabulary)
+        index = last.for_vocabulary(vocabulary) if last is not None else make(vocabulary)
         with self._lock:
             self._last = index
         return index
