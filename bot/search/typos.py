@@ -68,8 +68,8 @@ class SpellingIndex:
 
     @classmethod
     def from_deletions(cls, vocabulary: frozenset[str], by_delete: dict[str, tuple[str, ...]]) -> SpellingIndex:
-        """The index of `vocabulary` from its deletions as `deletions` gave them (kept on disk by
-        bot.knowledge.spelling_cache): reading them back is a quarter of making them."""
+        """The index of `vocabulary` from its deletions (`deletions` of an index of it: kept on disk
+        by bot.knowledge.spelling_cache, where reading them back is a quarter of making them)."""
         index = cls(())
         index._vocabulary = vocabulary
         index._longest = max((len(word) for word in vocabulary), default=0)
@@ -88,10 +88,8 @@ class SpellingIndex:
         added, removed = vocabulary - self._vocabulary, self._vocabulary - vocabulary
         if len(added) + len(removed) > len(vocabulary) // 2:
             return SpellingIndex(vocabulary)  # mostly new: building afresh is no slower
-        index = SpellingIndex(())
-        index._vocabulary = vocabulary
-        index._longest = max((len(word) for word in vocabulary), default=0)
-        index._by_delete = by_delete = dict(self._by_delete)
+        by_delete = dict(self._by_delete)
+        index = SpellingIndex.from_deletions(vocabulary, by_delete)
         for word in removed:
             for variant in _deletes(word, allowed_edits(word)):
                 if left := tuple(listed for listed in by_delete[variant] if listed != word):
