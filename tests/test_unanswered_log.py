@@ -356,3 +356,21 @@ def test_a_question_asked_in_capitals_and_in_lower_case_is_one_question_in_one_s
     assert report["in_another_language"] == ["¿Por qué fracasó la cumbre de Hanói?"]
     words = {item["word"]: item["questions"] for item in report["words_in_no_article"]}
     assert words["kimchi"] == 3 and words["recipe"] == 3 and "ZORBLAT" in words and "CUP" in words
+
+
+def test_a_name_asked_about_in_one_case_is_listed_whole(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"WHO IS JOHN SMITH" was listed as the words "JOHN" and "SMITH": in capitals (or all in lower
+    case) the case tells no name, so every word stood alone. The person a who-is or who-said
+    question asks about is a name whatever its case; other words of such a question stay words."""
+    recorder = UnansweredLog(tmp_path / "data" / "unanswered.jsonl")
+    asked = ("WHO IS JOHN SMITH", "WHAT DID JOHN SMITH SAY ABOUT FRIED CHICKEN?", "who is mary jones", "WHAT IS A GOOD KIMCHI RECIPE?")
+    for day, question in enumerate(asked, 1):
+        recorder.record(Answer(question, declined=Declined.NOT_COVERED), "terminal", dt.datetime(2026, 3, day, tzinfo=dt.timezone.utc))
+
+    assert main(["unanswered", "--json"]) == 0
+    words = {item["word"]: item["questions"] for item in json.loads(capsys.readouterr().out)["words_in_no_article"]}
+    assert words["JOHN SMITH"] == 2 and words["mary jones"] == 1
+    assert not {"JOHN", "SMITH", "mary", "jones", "FRIED CHICKEN", "KIMCHI RECIPE"} & words.keys()
+    assert main(["unanswered"]) == 0
+    listed = capsys.readouterr().out.split("an article to add:", 1)[1].splitlines()
+    assert any(line.split() == ["2", "JOHN", "SMITH"] for line in listed)

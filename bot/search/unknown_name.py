@@ -48,6 +48,17 @@ def unknown_name(knowledge: ArticleWords, question: str, query: Query) -> str | 
     return who
 
 
+def names_asked_about(question: str) -> tuple[str, ...]:
+    """The names, as typed, of the people a who-said or who-is question asks about, each written
+    as a name (a description, "the vice president", is not one): "WHO IS JOHN SMITH" ->
+    ("JOHN SMITH",). Whether or not any article mentions them."""
+    asked = _asked_about(question)
+    if asked is None:
+        return ()
+    cased = writes_names_capitalised(question)
+    return tuple(name for name in asked[1] if _is_name(name, cased))
+
+
 def _asked_about(question: str) -> tuple[str, tuple[str, ...]] | None:
     """The phrase naming whom a who-said question (bot.search.speaker_frame: "what did X say",
     "X's reaction", "according to X") or a who-is question asks about, and each name in it."""

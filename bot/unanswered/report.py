@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
@@ -23,6 +23,7 @@ from bot.render.shorten import shorten
 from bot.search.english import is_english_word, specificity
 from bot.search.normalise import fold, is_stop_word, stem, without_accents, words
 from bot.search.query import question_terms, words_in_no_article
+from bot.search.unknown_name import names_asked_about
 from bot.timeline.asked_time import times_asked
 
 logger = logging.getLogger(__name__)
@@ -261,22 +262,39 @@ _TYPED_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 
 def typed_phrases(question: str, absent: list[str]) -> list[str]:
     """The words of the question that the absent words (or phrases) were read from, as typed; side
-    by side and each capitalised, they are one name. Reading folds a word to ASCII letters and
-    splits it at a hyphen, so "négociations" is read as "n" and "gociations", "Gespräche" as
-    "gespr" and "Moon Jae-in" as "moon" and "jae": a maintainer should see what the reader wrote,
-    a name whole ("Moon Jae-in"; typed in lower case or in capitals only, "moon" and "jae-in")."""
+    by side in one name, they are one name. Reading folds a word to ASCII letters and splits it at
+    a hyphen, so "négociations" is read as "n" and "gociations", "Gespräche" as "gespr" and "Moon
+    Jae-in" as "moon" and "jae": a maintainer should see what the reader wrote, a name whole."""
     read_from = {part for phrase in absent for part in phrase.split()}
-    capitals_tell_names = not shouted(question)
+    name_of = _name_reader(question)
     phrases: list[list[str]] = []
-    name_before = False  # the word before was absent and capitalised
-    for word in _TYPED_WORD.findall(question):
+    name_before: int | None = None  # which name the word before was in, when it was absent
+    for typed in _TYPED_WORD.finditer(question):
+        word = typed.group()
         absent_word = bool(read_from & set(words(without_accents(word))))
-        if absent_word and name_before and word[0].isupper():
+        name = name_of(typed.start(), word) if absent_word else None
+        if name is not None and name == name_before:
             phrases[-1].append(word)
         elif absent_word:
             phrases.append([word])
-        name_before = absent_word and capitals_tell_names and word[0].isupper()
+        name_before = name
     return list(dict.fromkeys(" ".join(phrase) for phrase in phrases))
+
+
+def _name_reader(question: str) -> Callable[[int, str], int | None]:
+    """Which name a word of the question (at its offset) is part of, or None. Where the question
+    capitalises words inside it, not all, they are names ("Moon Jae-in"), each run one name.
+    Written all in one case ("WHO IS JOHN SMITH", "what did mary jones say") its case tells
+    nothing, and joining every run of absent words made one name of "KIMCHI RECIPE": there the
+    names are those of the people a who-is or who-said question asks about (bot.search.unknown_name)."""
+    if not shouted(question) and any(word[:1].isupper() for word in question.split()[1:]):
+        return lambda start, word: 0 if word[0].isupper() else None
+    spans = []
+    for name in names_asked_about(question):
+        start = question.find(name)
+        if start >= 0:
+            spans.append((start, start + len(name)))
+    return lambda start, word: next((index for index, (first, end) in enumerate(spans) if first <= start < end), None)
 
 
 def build_report(path: Path, day: dt.date | None = None, knowledge: KnowledgeBase | None = None) -> Report:
