@@ -384,3 +384,28 @@ def test_the_same_title_imported_again_keeps_its_id(knowledge_copy: Path, capsys
     assert "already exists" in capsys.readouterr().err
     assert run_cli("import", str(source), *flags, "--replace") == 0
     assert set((knowledge_copy / "articles").iterdir()) == before
+
+
+def test_replace_says_which_article_it_overwrote_and_what_changed(knowledge_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`import --replace` with another text under the same title (so the same id) overwrote the
+    article without a word: a maintainer learnt of it only from what the bot quoted next. It names
+    the file it replaced and shows the lines that went and came; many changed lines are counted."""
+    first, second = knowledge_copy.parent / "first.txt", knowledge_copy.parent / "second.txt"
+    kept = "The orchard channel opened in the spring."
+    first.write_text(f"{kept}\n\nIt closed by the autumn.\n", encoding="utf-8")
+    second.write_text(f"{kept}\n\nIt stayed open all winter.\n\n" + "\n\n".join(f"Line {n} of a long addendum." for n in range(30)), encoding="utf-8")
+    flags = ["--title", "Orchard channel", "--publisher", "P", "--published", "2019-03-01", "--knowledge", str(knowledge_copy)]
+    written = knowledge_copy / "articles" / "p-2019-03-01-orchard-channel.md"
+    assert run_cli("import", str(first), *flags) == 0
+    capsys.readouterr()
+
+    assert run_cli("import", str(second), *flags, "--replace") == 0
+    out = capsys.readouterr().out
+    assert f"Replaced the article that was in {written}" in out
+    shown = [line.strip() for line in out.splitlines()]
+    assert "- It closed by the autumn." in shown and "+ It stayed open all winter." in shown
+    assert f"- {kept}" not in shown and f"+ {kept}" not in shown  # only what changed
+    assert "… and 14 more changed lines." in shown  # source_file 2, the paragraph 2, the addendum 30: 34, 20 shown
+
+    assert run_cli("import", str(second), *flags, "--replace") == 0
+    assert messages.IMPORT_UNCHANGED in capsys.readouterr().out

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from bot import messages
 from bot.cli.common import EXIT_OK, EXIT_PROBLEM, CommandFailed, add_command, day_argument, load_settings
 from bot.importer.article_file import article_path, distinct_id, render, slug, write_atomically
+from bot.importer.changes import changed_lines, read_before
 from bot.importer.extract import Extracted, from_html, from_plain_text, looks_like_html
 from bot.knowledge.articles import readable_articles
 from bot.knowledge.base import build_knowledge_base
@@ -153,12 +154,17 @@ def run(args: argparse.Namespace) -> int:
         raise CommandFailed(messages.IMPORT_SAME_STORY.format(path=first.path, what=first.what, id=first.id))
     # --replace: the new file, named after its id, takes the place of every file that held the
     # article, so a new id (a corrected title) never leaves the old copy to be quoted twice.
-    write_atomically(target, render(meta, found.body))
+    before = {old.path: read_before(old.path) for old in held}
+    written = render(meta, found.body)
+    write_atomically(target, written)
     print(messages.IMPORT_WROTE.format(path=target, characters=len(found.body)))
     for old in held:
         if old.path != target:
             old.path.unlink(missing_ok=True)
             print(messages.IMPORT_REPLACED.format(path=old.path, id=old.id, what=old.what))
+        else:
+            print(messages.IMPORT_OVERWROTE.format(path=old.path, id=old.id))
+        print_changes(before[old.path], written)
     for line in found.dropped:
         print(messages.IMPORT_LEFT_OUT.format(line=line))
     if found.chrome_kept:
@@ -166,6 +172,22 @@ def run(args: argparse.Namespace) -> int:
         for line in found.chrome_kept:
             print(messages.IMPORT_KEPT_LINE.format(line=line))
     return report_checks(folder, target, fields)
+
+
+def print_changes(before: str | None, after: str) -> None:
+    """What replacing a file changed in it: an overwrite by --replace was silent, and a different
+    article under the same title went unnoticed."""
+    if before is None:
+        return
+    lines, more = changed_lines(before, after)
+    if not lines:
+        print(messages.IMPORT_UNCHANGED)
+        return
+    print(messages.IMPORT_CHANGES)
+    for line in lines:
+        print(messages.IMPORT_CHANGED_LINE.format(line=line))
+    if more:
+        print(messages.IMPORT_MORE_CHANGES.format(count=more, s="" if more == 1 else "s"))
 
 
 def report_checks(folder: Path, target: Path, fields: dict[str, object]) -> int:
