@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from types import MappingProxyType
 
 from bot.answers import MAX_QUESTION_CHARS, Answer, Declined, Reading
@@ -563,33 +564,48 @@ def said_intro(name: str, role: str | None, count: int) -> str:
     return f"{who}: {said_count(count)} in the articles, oldest first:"
 
 
-def said_also_fitting(others: Sequence[tuple[str, int]]) -> str:
+@dataclass(frozen=True, slots=True)
+class WayToAsk:
+    """How a front end's users write /said and a question, for the hints that point to them: a
+    line telling a command-line user to type "/ask …" names a command they cannot run."""
+
+    said: str
+    question: str  # with {question}
+
+
+IN_CHAT = WayToAsk(said="/said", question="/ask {question}")  # Discord and Slack
+AT_THE_TERMINAL = WayToAsk(said="/said", question="{question}")  # the terminal chat: a line is a question
+ON_THE_COMMAND_LINE = WayToAsk(said="python -m bot said", question='python -m bot ask "{question}"')
+
+
+def said_also_fitting(others: Sequence[tuple[str, int]], way: WayToAsk) -> str:
     """The line under a speaker's heading naming the others the name asked for fits ("kim": the
     alias group's Kim Jong Un shown, Kim Yong Chol quoted too), most quoted first."""
     shown = [speaker_line(name, count) for name, count in others[:SAID_ALSO_NAMED]]
     more = f" and {len(others) - SAID_ALSO_NAMED} more" if len(others) > SAID_ALSO_NAMED else ""
-    return SAID_ALSO_FITTING.format(others=", ".join(shown) + more)
+    return SAID_ALSO_FITTING.format(others=", ".join(shown) + more, said=way.said)
 
 
-def said_notes(lookup: SpeakerLookup) -> list[str]:
-    """The lines every front end shows under a speaker's heading: the topic /said leaves to /ask,
-    and the others the name fits."""
+def said_notes(lookup: SpeakerLookup, way: WayToAsk) -> list[str]:
+    """The lines every front end shows under a speaker's heading: the topic /said leaves to a
+    question, and the others the name fits, each in the front end's own way of asking."""
     notes = []
     if lookup.speaker is not None and lookup.topic:
-        notes.append(said_topic_left_out(lookup.speaker.name, lookup.topic))
+        notes.append(said_topic_left_out(lookup.speaker.name, lookup.topic, way))
     if lookup.also_fitting:
-        notes.append(said_also_fitting([(s.name, s.count) for s in lookup.also_fitting]))
+        notes.append(said_also_fitting([(s.name, s.count) for s in lookup.also_fitting], way))
     return notes
 
 
-def said_topic_left_out(name: str, topic: str) -> str:
+def said_topic_left_out(name: str, topic: str, way: WayToAsk) -> str:
     """The line under a speaker's heading when /said was given a topic after the name."""
-    return SAID_TOPIC_LEFT_OUT.format(topic=shorten(topic, 100), name=name)
+    question = way.question.format(question=f"what did {name} say about {shorten(topic, 100)}?")
+    return SAID_TOPIC_LEFT_OUT.format(said=way.said, topic=shorten(topic, 100), name=name, question=question)
 
 
-SAID_TOPIC_LEFT_OUT = "/said lists everything a person is quoted as saying; for {name} on {topic!r}, ask: /ask what did {name} say about {topic}?"
+SAID_TOPIC_LEFT_OUT = "{said} lists everything a person is quoted as saying; for {name} on {topic!r}, ask: {question}"
 SAID_ALSO_NAMED = 10  # a line's worth: a surname a dozen people share is better asked in full
-SAID_ALSO_FITTING = "Others of that name are quoted too: {others}. /said with more of the name shows theirs."
+SAID_ALSO_FITTING = "Others of that name are quoted too: {others}. {said} with more of the name shows theirs."
 
 
 def said_no_candidates(name: str | None) -> str:

@@ -123,7 +123,7 @@ def test_a_name_two_quoted_people_share_never_silently_picks_one(tmp_path: Path)
     lookup = commands.said(store, "kim")
     assert lookup.speaker is not None and lookup.speaker.name == "Kim Jong Un"
     assert [s.name for s in lookup.also_fitting] == ["Kim Yong Chol"]
-    assert messages.said_also_fitting([("Kim Yong Chol", 1)]) in said_text(lookup, "kim")
+    assert messages.said_also_fitting([("Kim Yong Chol", 1)], messages.AT_THE_TERMINAL) in said_text(lookup, "kim", messages.AT_THE_TERMINAL)
     assert commands.said(store, "kim jong un").also_fitting == ()
 
 

@@ -3,13 +3,16 @@ real slack-bolt app against the local fakes, and each platform's limits for any 
 
 from __future__ import annotations
 
+import json
 import random
+import shlex
 from pathlib import Path
 
 import pytest
 
 from bot import commands, messages
 from bot.answers import Answer
+from bot.cli import main
 from bot.compare import Comparison, OutletQuotes
 from bot.frontends.terminal import reply_to
 from bot.knowledge.models import Article
@@ -54,7 +57,27 @@ def test_the_terminal_chat_answers_said_and_compare(bundled_store: KnowledgeStor
     assert (reply_to(bundled_store, "/said Galuci") or "").splitlines()[1:] == ["  Robert Gallucci (2)"]
     # A name and a topic: the person's quotations, and how to ask for the topic.
     with_topic = (reply_to(bundled_store, "/said rusten sanctions") or "").splitlines()
-    assert with_topic[0].startswith("Lynn Rusten (") and with_topic[1] == messages.said_topic_left_out("Lynn Rusten", "sanctions")
+    assert with_topic[0].startswith("Lynn Rusten (") and with_topic[1] == messages.said_topic_left_out("Lynn Rusten", "sanctions", messages.AT_THE_TERMINAL)
+
+
+
+def test_the_hint_for_a_topic_after_a_name_is_each_front_end_s_own_way_of_asking(bundled_store: KnowledgeStore, capsys: pytest.CaptureFixture[str]) -> None:
+    """`/said rusten sanctions` pointed to "/ask what did Lynn Rusten say about sanctions?" on the
+    command line too, where no slash command runs, and in the terminal chat, where a line is a
+    question. Followed as written, each hint answers with Rusten's words."""
+    hint_prefix = "ask: "
+    assert main(["said", "rusten", "sanctions"]) == 0
+    [command] = [line.split(hint_prefix, 1)[1] for line in capsys.readouterr().out.splitlines() if hint_prefix in line]
+    assert command.startswith("python -m bot ask ")
+    assert main([*shlex.split(command)[3:], "--json"]) == 0
+    answered_cli = json.loads(capsys.readouterr().out)
+    assert answered_cli["answered"] and all("Rusten" in q["text"] for q in answered_cli["quotes"])
+
+    said = (reply_to(bundled_store, "/said rusten sanctions") or "").splitlines()
+    [question] = [line.split(hint_prefix, 1)[1] for line in said if hint_prefix in line]
+    assert not question.startswith("/") and said[1].startswith("/said lists")
+    answered_chat = reply_to(bundled_store, question) or ""
+    assert answered_chat.startswith("What the articles quote or report Lynn Rusten as saying:")
 
 
 # --- Discord, through the real client ---
@@ -80,7 +103,7 @@ async def test_discord_said_with_a_topic_after_the_name_says_how_to_ask_for_it(b
     [callback] = [c for c in interaction_calls(calls, interaction) if c.path.endswith("/callback")]
     [embed] = callback.body["data"]["embeds"]
     assert embed["title"].startswith("Lynn Rusten (")
-    assert messages.said_topic_left_out("Lynn Rusten", "sanctions") in embed["description"]
+    assert messages.said_topic_left_out("Lynn Rusten", "sanctions", messages.IN_CHAT) in embed["description"]
     assert_pings_no_one(calls)
 
 

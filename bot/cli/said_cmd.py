@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from bot import commands
+from bot import commands, messages
 from bot.cli.common import EXIT_OK, add_command, load_settings, open_store
 from bot.render.json_out import said_dict
 from bot.render.said_text import said_text
@@ -24,5 +24,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(said_dict(lookup, name), ensure_ascii=False, indent=2))
     else:
-        print(said_text(lookup, name))
+        print(said_text(lookup, name, messages.ON_THE_COMMAND_LINE))
     return EXIT_OK

@@ -281,7 +281,7 @@ def said_embed(lookup: SpeakerLookup, name: str | None) -> discord.Embed:
     title = f"{speaker.name} ({speaker.role})" if speaker.role else speaker.name
     embed = discord.Embed(title=shorten(title, TITLE_LIMIT), colour=COLOUR)
     shown = [q.quote for q in speaker.quotations[:SAID_QUOTES_SHOWN]]
-    intro = "\n".join([messages.said_count(speaker.count), *messages.said_notes(lookup)])
+    intro = "\n".join([messages.said_count(speaker.count), *messages.said_notes(lookup, messages.IN_CHAT)])
     if speaker.count > len(shown):
         embed.set_footer(text=messages.SAID_MORE.format(count=speaker.count - len(shown)))
     room = min(DESCRIPTION_LIMIT, TOTAL_LIMIT - len(embed.title or "") - len(embed.footer.text or ""))

@@ -8,12 +8,13 @@ from bot.quotations.speakers import SpeakerLookup
 from bot.render.text import quote_block
 
 
-def said_text(lookup: SpeakerLookup, name: str | None = None) -> str:
+def said_text(lookup: SpeakerLookup, name: str | None, way: messages.WayToAsk) -> str:
+    """`way`: the terminal chat's or the command line's, which the hints under a heading name."""
     speaker = lookup.speaker
     if speaker is not None:
         blocks = [quote_block(q.quote, n) for n, q in enumerate(speaker.quotations, 1)]
         heading = messages.said_intro(speaker.name, speaker.role, speaker.count)
-        heading = "\n".join([heading, *messages.said_notes(lookup)])
+        heading = "\n".join([heading, *messages.said_notes(lookup, way)])
         return "\n\n".join([heading, *blocks])
     if not lookup.candidates:
         return messages.said_no_candidates(name)

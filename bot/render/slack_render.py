@@ -304,7 +304,7 @@ def said_message(lookup: SpeakerLookup, name: str | None) -> SlackMessage:
     heading = messages.said_intro(speaker.name, speaker.role, speaker.count)
     shown = [q.quote for q in speaker.quotations[:SAID_QUOTES_SHOWN]]
     blocks: list[Block] = [_section(fit(heading, SECTION_LIMIT))]
-    blocks.extend(_section(escape(fit(note, SECTION_LIMIT))) for note in messages.said_notes(lookup))
+    blocks.extend(_section(escape(fit(note, SECTION_LIMIT))) for note in messages.said_notes(lookup, messages.IN_CHAT))
     for quote in shown:
         blocks.extend(quote_blocks(quote))
     if speaker.count > len(shown):

@@ -35,7 +35,7 @@ def _(result: Timeline) -> str:
 
 @reply_text.register
 def _(result: Said) -> str:
-    return said_text(result.lookup, result.name)
+    return said_text(result.lookup, result.name, messages.AT_THE_TERMINAL)
 
 
 @reply_text.register
