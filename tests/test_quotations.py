@@ -138,6 +138,21 @@ def test_a_pronoun_never_points_at_a_place_named_after_a_preposition() -> None:
     assert said(body) == [("Tom Baker", "until the harbour is open")]
 
 
+def test_a_pronoun_points_at_the_subject_after_an_opening_phrase_that_names_others() -> None:
+    """"Asked about tours to Mount Kumgang, joint projects suspended …, Trump was noncommittal.
+    “…,” he said." gave Trump's words to Mount Kumgang, and "In his New Year's address, …, Kim
+    said … and he urged …" gave Kim's to New Year: the first name of the sentence was taken for
+    its subject. The subject is the name a verb follows, not a preposition's object or a possessive."""
+    body = """
+    President Tom Baker flew home on Sunday, and Envoy Maria Lopez stayed behind.
+
+    Asked about tours to Port Halden, joint projects suspended under sanctions, Baker was noncommittal. "This isn't the right time," he said.
+
+    In her Founders' Day address, broadcast at noon, Lopez said the talks had stalled, and she urged the north to take "practical steps" in return.
+    """
+    assert said(body) == [("Tom Baker", "This isn't the right time"), ("Maria Lopez", "practical steps")]
+
+
 def test_the_subject_is_the_name_before_a_phrase_set_off_by_commas() -> None:
     body = """
     Foreign Minister Ana Silva, on a tour of Westmark, told reporters that "we are far from an agreement" with the north.

@@ -380,9 +380,11 @@ class _People:
 
     def _pointed_at(self, position: int, paragraph: int) -> str | None:
         """The person a "he" or "she" at `position` points back to: in the latest sentence before
-        it that names a person, the first one named there. English puts a sentence's subject
-        first, and a pronoun prefers the subject ("Choi said the launch was aimed at Washington’s
-        negotiators. “…,” she said." is Choi's), not merely the nearest name."""
+        it that names a person, its subject, else the first one named there. A pronoun prefers
+        the subject ("Choi said the launch was aimed at Washington’s negotiators. “…,” she said."
+        is Choi's), not merely the nearest name; English puts the subject first but for an
+        opening phrase, whose names are objects or possessives ("Asked about tours to Mount
+        Kumgang, …, Trump was noncommittal", "In his New Year's address, Kim said …")."""
         reach = self.paragraphs[max(0, paragraph - PRONOUN_REACH_PARAGRAPHS)].span.start
         # The people named from `reach` to `position` are pointed[first:end] ((at,) sorts before (at, name)).
         first, end = bisect.bisect_left(self.pointed, (reach,)), bisect.bisect_left(self.pointed, (position,))
@@ -393,7 +395,16 @@ class _People:
         if spoke_since < len(self.others_spoke) and self.others_spoke[spoke_since] < position:
             return None
         latest = self._sentence_start(last_named)
-        return self.pointed[bisect.bisect_left(self.pointed, (latest,), first, end)][1]
+        named = self.pointed[bisect.bisect_left(self.pointed, (latest,), first, end) : end]
+        return next((name for at, name in named if self._a_subject_at(at)), named[0][1])
+
+    def _a_subject_at(self, position: int) -> bool:
+        """Whether the name at `position` is its sentence's subject; one a cue made speak (no
+        mention starts there: "“…,” Silva said") is."""
+        index = bisect.bisect_left(self.mention_starts, position)
+        if index == len(self.mentions) or self.mentions[index].start != position:
+            return True
+        return self._a_subject(self.mentions[index])
 
     def _recent_subject(self, named: NameMention, position: int) -> bool:
         """Whether `named` is a sentence's subject (a verb follows it; no possessive, label or
@@ -401,6 +412,10 @@ class _People:
         paragraph of `position` or the one before."""
         if self._paragraph_index(named.start) < self._paragraph_index(position) - RECENT_FULL_NAME_PARAGRAPHS:
             return False
+        return self._a_subject(named)
+
+    def _a_subject(self, named: NameMention) -> bool:
+        """A verb follows the name, and it is no possessive, label or preposition's object."""
         paragraph = self._paragraph_at(named.start)
         region = Region(paragraph.tokens, paragraph.mentions)
         return not named.possessive and not named.label and not after_a_preposition(region, named) and acts(self.body, region, named)
