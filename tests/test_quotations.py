@@ -153,6 +153,20 @@ def test_a_pronoun_points_at_the_subject_after_an_opening_phrase_that_names_othe
     assert said(body) == [("Tom Baker", "This isn't the right time"), ("Maria Lopez", "practical steps")]
 
 
+def test_words_a_country_or_a_capital_says_are_no_one_s() -> None:
+    """"“…,” Seoul said" listed Seoul among the people quoted, and "… the United States must
+    continue, and that he had “…”" gave the words to the United States: a country or a capital
+    stands for a government whose speaker the article does not name, as "officials said"."""
+    body = """
+    Envoy Maria Lopez landed in Seoul on Monday.
+
+    "Those weapons flew between 70 km and 200 km," Seoul said. "We are watching closely," she said.
+
+    North Korea warned that the United States could expect a "Christmas gift" at the year's end.
+    """
+    assert said(body) == []
+
+
 def test_the_subject_is_the_name_before_a_phrase_set_off_by_commas() -> None:
     body = """
     Foreign Minister Ana Silva, on a tour of Westmark, told reporters that "we are far from an agreement" with the north.

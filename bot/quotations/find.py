@@ -301,6 +301,13 @@ class _People:
                 segment.speaker = self._described(cue.words, cue.position)
             if segment.speaker is None:
                 continue
+            if cue.kind in (CueKind.NAMED, CueKind.ORGANISATION) and name_key(segment.speaker) not in self.persons and is_a_place(segment.speaker):
+                # "“…,” Seoul said", "the United States said": a country or a capital stands for
+                # its government, whose speaker the article does not name, as "officials said"
+                # does not; /said listed Seoul among the people quoted.
+                segment.speaker = None
+                bisect.insort(self.others_spoke, cue.position)
+                continue
             if cue.kind in (CueKind.NAMED, CueKind.ORGANISATION) and name_key(segment.speaker) not in self.persons:
                 # "he" or "she" never points at an organisation or a name no person's, nor past one
                 # that spoke since the person named last: "“…,” the foreign ministry said. “…,” she
