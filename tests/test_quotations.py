@@ -167,6 +167,17 @@ def test_words_a_country_or_a_capital_says_are_no_one_s() -> None:
     assert said(body) == []
 
 
+def test_a_titled_name_inside_a_speaker_s_role_is_not_the_speaker() -> None:
+    """"“…,” said U.S. President Donald Trump spokeswoman Sarah Sanders." was no one's: the cue
+    after the words found Trump (his title opens the phrase) and no speech verb after him."""
+    body = """
+    "We are hopeful," said U.S. President Tomas Brel spokeswoman Ilse Marr.
+
+    "We are very pleased," U.S. President Tomas Brel spokeswoman Ilse Marr told reporters.
+    """
+    assert said(body) == [("Ilse Marr", "We are hopeful"), ("Ilse Marr", "We are very pleased")]
+
+
 def test_the_subject_is_the_name_before_a_phrase_set_off_by_commas() -> None:
     body = """
     Foreign Minister Ana Silva, on a tour of Westmark, told reporters that "we are far from an agreement" with the north.

@@ -91,7 +91,17 @@ class Region:
     mentions: Sequence[NameMention]
 
     def mention_at(self, start: int) -> NameMention | None:
-        return next((m for m in self.mentions if m.outer_start == start), None)
+        """The name whose words, with its title or role, start at `start`. A titled name inside
+        the role of a name after it is that role, not the name: "U.S. President Donald Trump
+        spokeswoman Sarah Sanders" is Sarah Sanders, whose role starts inside Trump's title."""
+        mention = next((m for m in self.mentions if m.outer_start == start), None)
+        while mention is not None:
+            # A later name whose title or role takes this name in (begins at or before it).
+            holder = next((m for m in self.mentions if m.start > mention.start and m.outer_start <= mention.start), None)
+            if holder is None:
+                return mention
+            mention = holder
+        return None
 
     def mention_ending_at(self, end: int, body: str) -> NameMention | None:
         """The name (with its apposition) that ends right before `end`, commas and spaces aside."""
