@@ -417,8 +417,12 @@ def _same_person(subject: str, wanted: set[str], speakers: Sequence[Speaker]) ->
     parts = set(subject.split())
     if wanted and wanted <= parts:
         # "Kim Myong Gil told reporters" is not Kim Jong Un, though "kim" is asked: a subject naming
-        # someone besides the speakers found is another person's words.
-        return not speakers or any(_names_the_speaker(subject.split(), set(name_key(s.name).split())) for s in speakers)
+        # someone besides the speakers found is another person's words. With no one quoted to
+        # compare, the phrase's head is its last word: "President Donald Trump spokeswoman Sarah
+        # Sanders said" is Sanders's, not Trump's.
+        if not speakers:
+            return subject.split()[-1] in wanted
+        return any(_names_the_speaker(subject.split(), set(name_key(s.name).split())) for s in speakers)
     return any(parts and parts <= set(name_key(s.name).split()) and name_key(s.name).split()[-1] in parts for s in speakers)
 
 

@@ -453,3 +453,23 @@ def test_a_saying_word_joins_a_name_only_when_an_organisation_noun_ends_it(quest
     saying; otherwise the first saying word is the clause's verb."""
     asked = who_is_asked(question)
     assert asked is not None and asked.who.casefold() == speaker
+
+
+def test_a_spokeswoman_s_words_are_not_the_president_s_named_in_her_title(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"President Donald Trump spokeswoman Sarah Sanders said …" was reported as Trump's words when
+    no quotation of Trump's was there to tell the two apart: a subject phrase's head is its last
+    word, Sanders. Asked about her, the sentence is hers."""
+    from bot.cli import main
+
+    body = """
+    President Tomas Brel spokeswoman Ilse Marr said on Friday that the harbour talks would go ahead in June as first planned.
+
+    Officials in both capitals expect a short meeting.
+    """
+    write_article(tmp_path, "test-spokeswoman", body)
+    replies = {}
+    for who in ("Brel", "Ilse Marr"):
+        assert main(["ask", "--json", f"What did {who} say about the harbour talks?", "--knowledge", str(tmp_path)]) == 0
+        replies[who] = json.loads(capsys.readouterr().out)
+    assert not any("Ilse Marr said" in quote["text"] for quote in replies["Brel"]["quotes"])
+    assert replies["Ilse Marr"]["answered"] and "Ilse Marr said" in replies["Ilse Marr"]["quotes"][0]["text"]
