@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from bot import commands, messages
-from bot.answers import Answer
+from bot.answers import Answer, Declined
 from bot.cli import main
 from bot.config import PROJECT_ROOT
 from bot.context import reference_for
@@ -27,6 +27,7 @@ from bot.feedback.voters import salt_file_beside
 from bot.frontends.discord_buttons import answer_view
 from bot.frontends.terminal import Conversation, reply_to
 from bot.knowledge.store import KnowledgeStore
+from bot.unanswered.log import UnansweredLog
 from bot.render.slack_render import FEEDBACK_ACTION
 from tests.discord_fixtures import EPHEMERAL, answered, bot, fake_discord, interaction_calls  # noqa: F401 - fixtures
 from tests.fakes.discord_server import FakeDiscord
@@ -275,6 +276,42 @@ async def test_slack_buttons_only_under_answers_about_the_articles(fake_slack: F
 
 
 # --- python -m bot feedback ---
+
+
+def test_both_reports_list_a_question_asked_in_capitals_and_in_lower_case_once(
+    bundled_store: KnowledgeStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The feedback report listed "WHY DID …" and "Why did …" as two wordings of a rated question,
+    where the unanswered report (its own copy of the same listing) showed one: both reports read a
+    group's wordings, platforms and row from one place."""
+    data = tmp_path / "data"
+    votes, asked, declined = FeedbackLog(data / "feedback.jsonl"), AskedLog(data / "asked.jsonl"), UnansweredLog(data / "unanswered.jsonl")
+    wordings = ("Why did the Hanoi summit collapse?", "WHY DID THE HANOI SUMMIT COLLAPSE?")
+    for number, question in enumerate(wordings):
+        answer = commands.ask(bundled_store, question, frontend="test")
+        asked.record(answer, "slack")
+        votes.record("slack", f"user{number}", shown_by(answer), Vote.BAD, shown_by(answer).key())
+        asked.record(commands.ask(bundled_store, question.replace("Hanoi summit", "Pompeo trip"), frontend="test"), "discord")
+        declined.record(Answer(question.replace("Hanoi summit", "kimchi recipe"), declined=Declined.NOT_COVERED), "discord")
+
+    assert main(["feedback", "--json"]) == 0
+    feedback = json.loads(capsys.readouterr().out)
+    [rated] = feedback["rated"]
+    assert rated["questions"] == [wordings[0]] and rated["platforms"] == ["slack"]
+    [unvoted] = feedback["asked_without_votes"]
+    assert unvoted["questions"] == ["Why did the Pompeo trip collapse?"] and unvoted["frontends"] == ["discord"]
+    assert main(["unanswered", "--json"]) == 0
+    [unanswered] = [g for g in json.loads(capsys.readouterr().out)["questions"] if "kimchi" in g["example"]]
+    assert unanswered["questions"] == ["Why did the kimchi recipe collapse?"] and unanswered["frontends"] == ["discord"]
+
+    assert main(["feedback"]) == 0
+    feedback_text = capsys.readouterr().out
+    assert main(["unanswered"]) == 0
+    unanswered_text = capsys.readouterr().out
+    assert ", 2 wordings" not in feedback_text
+    unvoted_row = next(line for line in feedback_text.splitlines() if "Pompeo trip" in line)
+    unanswered_row = next(line for line in unanswered_text.splitlines() if "kimchi recipe" in line)
+    assert unvoted_row.replace("Pompeo trip", "kimchi recipe") == unanswered_row  # one row format
 
 
 def test_feedback_report_worst_first_folded_and_the_unvoted_asked_questions(

@@ -4,18 +4,16 @@ and the questions asked often that nobody voted on."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 
 from bot import messages
 from bot.cli.common import EXIT_OK, CommandFailed, add_command, day_argument, load_settings, open_store
-from bot.feedback.asked import AskedRecord
 from bot.feedback.report import FeedbackReport, RatedAnswer, RatedQuestion, build_feedback_report, quote_text
 from bot.config import Settings
 from bot.knowledge.base import KnowledgeBase
 from bot.render.quote_marks import in_quote_marks
 from bot.render.shorten import shorten
-from bot.unanswered.report import Group
+from bot.unanswered.report import utc_minute
 
 UNRATED_SHOWN = 20
 QUOTE_SHOWN = 160  # characters of each quote in the text report; --json has them whole
@@ -35,10 +33,6 @@ def _served_knowledge(settings: Settings) -> KnowledgeBase | None:
         return None
 
 
-def _when(time: dt.datetime) -> str:
-    return time.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M")
-
-
 def answer_dict(answer: RatedAnswer, knowledge: KnowledgeBase | None) -> dict[str, object]:
     return {
         "bad": answer.bad,
@@ -56,8 +50,8 @@ def rated_dict(question: RatedQuestion, knowledge: KnowledgeBase | None) -> dict
         "good": question.good,
         "example": group.example,
         "follows": group.example_follows,
-        "questions": sorted({vote.question for vote in group.entries}),
-        "platforms": sorted({vote.frontend for vote in group.entries}),
+        "questions": group.wordings,
+        "platforms": group.frontends,
         "last_vote": group.last_asked.isoformat(timespec="seconds"),
         "answers": [answer_dict(answer, knowledge) for answer in question.answers],
     }
@@ -75,9 +69,9 @@ def report_json(report: FeedbackReport, knowledge: KnowledgeBase | None, logs: d
 
 def rated_lines(question: RatedQuestion, knowledge: KnowledgeBase | None) -> list[str]:
     group = question.group
-    wordings = len({vote.question for vote in group.entries})
+    wordings = len(group.wordings)
     also = f", {wordings} wordings" if wordings > 1 else ""
-    lines = [f"👎 {question.bad:>3}  👍 {question.good:>3}  {group.example_line()}  (last vote {_when(group.last_asked)} UTC{also})"]
+    lines = [f"👎 {question.bad:>3}  👍 {question.good:>3}  {group.example_line()}  (last vote {utc_minute(group.last_asked)} UTC{also})"]
     for answer in question.answers:
         if len(question.answers) > 1:
             lines.append(f"      this answer: 👎 {answer.bad}  👍 {answer.good}")
@@ -88,10 +82,6 @@ def rated_lines(question: RatedQuestion, knowledge: KnowledgeBase | None) -> lis
         if not answer.quotes:
             lines.append(f"      {messages.FEEDBACK_NO_QUOTES}")
     return lines
-
-
-def unrated_line(group: Group[AskedRecord]) -> str:
-    return f"{group.count:>4}  last {_when(group.last_asked)} UTC  {group.example_line()}"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -112,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
     if report.unrated:
         print(messages.FEEDBACK_UNRATED_HEADING)
         for group in report.unrated[:UNRATED_SHOWN]:
-            print(unrated_line(group))
+            print(group.report_line())
     else:
         print(messages.FEEDBACK_NO_UNRATED.format(since=window, path=settings.asked_log))
     if report.skipped_lines:

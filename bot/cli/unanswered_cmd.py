@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 
 from bot import messages
 from bot.cli.common import EXIT_OK, CommandFailed, add_command, day_argument, load_settings, open_store
 from bot.config import Settings
 from bot.knowledge.base import KnowledgeBase
-from bot.unanswered.report import Entry, Group, build_report, unanswered_dict
+from bot.unanswered.report import build_report, unanswered_dict
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -32,11 +31,6 @@ def _served_knowledge(settings: Settings) -> tuple[KnowledgeBase | None, str | N
     if not knowledge.articles:
         return None, messages.UNANSWERED_NO_ARTICLES  # every word would be "used by no article"
     return knowledge, None
-
-
-def group_line(group: Group[Entry]) -> str:
-    last = group.last_asked.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M")
-    return f"{group.count:>4}  last {last} UTC  {group.example_line()}"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -67,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         print("count  last asked              example question")
         for group in report.groups:
-            print(group_line(group))
+            print(group.report_line())
     if report.absent_words or report.other_language:
         print()
         print(messages.UNANSWERED_ABSENT_WORDS)

@@ -100,15 +100,33 @@ class Group(Generic[E]):
         example = shorten(self.example, REPORT_QUESTION_CHARS)
         return example if follows is None else f"{example}  (follows: {shorten(follows, REPORT_QUESTION_CHARS)})"
 
+    @property
+    def wordings(self) -> list[str]:
+        """Each wording asked once, case and white space aside, as readers write it (usual_shapes)."""
+        return sorted(usual_shapes(self.entries).values())
+
+    @property
+    def frontends(self) -> list[str]:
+        return sorted({entry.frontend for entry in self.entries})
+
+    def report_line(self) -> str:
+        """The group's row in the unanswered and feedback reports: how often, when last, the wording."""
+        return f"{self.count:>4}  last {utc_minute(self.last_asked)} UTC  {self.example_line()}"
+
     def as_dict(self) -> dict[str, object]:
         return {
             "count": self.count,
             "last_asked": self.last_asked.isoformat(timespec="seconds"),
             "example": self.example,
-            "questions": sorted(usual_shapes(self.entries).values()),
-            "frontends": sorted({entry.frontend for entry in self.entries}),
+            "questions": self.wordings,
+            "frontends": self.frontends,
             "follows": self.example_follows,
         }
+
+
+def utc_minute(time: dt.datetime) -> str:
+    """A time as the reports show it: to the minute, in UTC."""
+    return time.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M")
 
 
 def _wording(question: str) -> str:
