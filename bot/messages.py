@@ -537,10 +537,10 @@ def discord_gateway_unreachable(error: str) -> str:
 
 # --- Who said what (/said) and the outlets side by side (/compare) ---
 SAID_NO_SPEAKERS = "No one is quoted in the articles (no quotation with a named speaker)."
-SAID_SPEAKERS_INTRO = "Who is quoted in the articles (people and organisations), most quoted first (/said NAME shows what one said):"
+SAID_SPEAKERS_INTRO = "Who is quoted in the articles (people and organisations), most quoted first ({said} NAME shows what one said):"
 SAID_AMBIGUOUS = "{name!r} could be any of these speakers; give more of the name:"
 SAID_UNKNOWN = "No one called {name!r} is quoted in the articles. The closest names:"
-SAID_UNKNOWN_NONE_CLOSE = "No one called {name!r} is quoted in the articles, and no one quoted has a name like it. /said alone lists everyone quoted."
+SAID_UNKNOWN_NONE_CLOSE = "No one called {name!r} is quoted in the articles, and no one quoted has a name like it. {said} alone lists everyone quoted."
 COMPARE_EMPTY = "Please give a topic to compare (a question works): /compare TOPIC."
 COMPARE_NOTHING = "nothing on this"
 COMPARE_NONE_COVER = "None of the outlets has anything on this, so I won't guess."
@@ -608,15 +608,15 @@ SAID_ALSO_NAMED = 10  # a line's worth: a surname a dozen people share is better
 SAID_ALSO_FITTING = "Others of that name are quoted too: {others}. {said} with more of the name shows theirs."
 
 
-def said_no_candidates(name: str | None) -> str:
+def said_no_candidates(name: str | None, way: WayToAsk) -> str:
     """What /said says when it has no one to list: no one quoted at all, or no name like the one asked for."""
-    return SAID_UNKNOWN_NONE_CLOSE.format(name=shorten(name, 100)) if name else SAID_NO_SPEAKERS
+    return SAID_UNKNOWN_NONE_CLOSE.format(name=shorten(name, 100), said=way.said) if name else SAID_NO_SPEAKERS
 
 
-def said_candidates_intro(name: str | None, ambiguous: bool) -> str:
+def said_candidates_intro(name: str | None, ambiguous: bool, way: WayToAsk) -> str:
     """The line before a list of speakers: everyone (no name), the ones a name fits, or the closest."""
     if not name:
-        return SAID_SPEAKERS_INTRO
+        return SAID_SPEAKERS_INTRO.format(said=way.said)
     return (SAID_AMBIGUOUS if ambiguous else SAID_UNKNOWN).format(name=shorten(name, 100))
 
 

@@ -152,7 +152,7 @@ def test_said_json_without_a_name_or_a_match_lists_speakers(capsys: pytest.Captu
     # No quoted name is like it: none offered (the most quoted once were, as if close).
     assert unknown["speaker"] is None and unknown["quotes"] == [] and unknown["speakers"] == []
     # The text form's sentence, which the JSON lacked: a script could not tell why nothing came back.
-    assert unknown["message"] == messages.said_no_candidates("Nobody Atall") and "message" not in everyone
+    assert unknown["message"] == messages.said_no_candidates("Nobody Atall", messages.ON_THE_COMMAND_LINE) and "message" not in everyone
 
 
 def test_said_text_names_speaker_role_and_sources(capsys: pytest.CaptureFixture[str]) -> None:

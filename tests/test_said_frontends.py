@@ -42,7 +42,7 @@ def replies(fake: FakeSlack, hook: str) -> list[dict]:  # type: ignore[type-arg]
 
 def test_the_terminal_chat_answers_said_and_compare(bundled_store: KnowledgeStore) -> None:
     listing = reply_to(bundled_store, "/said") or ""
-    assert listing.startswith(messages.SAID_SPEAKERS_INTRO) and "Lynn Rusten (6)" in listing
+    assert listing.startswith(messages.said_candidates_intro(None, False, messages.AT_THE_TERMINAL)) and "Lynn Rusten (6)" in listing
     yun = reply_to(bundled_store, "/said joseph") or ""
     assert yun.startswith("Joseph Yun (formerly America’s top North Korea negotiator): 3 quotations")
     assert f"“{YUN}" in yun.replace("\n   ", " ")
@@ -53,7 +53,7 @@ def test_the_terminal_chat_answers_said_and_compare(bundled_store: KnowledgeStor
     assert "/said [NAME]" in (reply_to(bundled_store, "/help") or "")
     assert (reply_to(bundled_store, "/compare") or "") == messages.COMPARE_EMPTY
     # A name like no quoted one's gets no names: "/said kim" once offered Trump, McKeon and Gallucci.
-    assert reply_to(bundled_store, "/said kim") == messages.SAID_UNKNOWN_NONE_CLOSE.format(name="kim")
+    assert reply_to(bundled_store, "/said kim") == messages.said_no_candidates("kim", messages.AT_THE_TERMINAL)
     assert (reply_to(bundled_store, "/said Galuci") or "").splitlines()[1:] == ["  Robert Gallucci (2)"]
     # A name and a topic: the person's quotations, and how to ask for the topic.
     with_topic = (reply_to(bundled_store, "/said rusten sanctions") or "").splitlines()
@@ -78,6 +78,12 @@ def test_the_hint_for_a_topic_after_a_name_is_each_front_end_s_own_way_of_asking
     assert not question.startswith("/") and said[1].startswith("/said lists")
     answered_chat = reply_to(bundled_store, question) or ""
     assert answered_chat.startswith("What the articles quote or report Lynn Rusten as saying:")
+
+    # The list of everyone quoted, and an unknown name, name the command line's way too.
+    assert main(["said"]) == 0
+    assert "(python -m bot said NAME shows what one said)" in capsys.readouterr().out
+    assert main(["said", "Nobody Atall"]) == 0
+    assert capsys.readouterr().out.strip().endswith("python -m bot said alone lists everyone quoted.")
 
 
 # --- Discord, through the real client ---
@@ -124,7 +130,7 @@ async def test_discord_said_offers_no_names_when_none_is_like_the_one_asked(bot:
     calls = await bot.wait_for(answered(unknown))
     [callback] = [c for c in interaction_calls(calls, unknown) if c.path.endswith("/callback")]
     [embed] = callback.body["data"]["embeds"]
-    assert embed["description"] == messages.SAID_UNKNOWN_NONE_CLOSE.format(name="kim")
+    assert embed["description"] == messages.said_no_candidates("kim", messages.IN_CHAT)
     assert_pings_no_one(calls)
 
 
@@ -180,7 +186,7 @@ async def test_slack_said_and_compare(fake_slack: FakeSlack, http_bot: HttpBot) 
     await http_bot.command(slash_command_body(fake_slack, "/said", "kim", hook="none-close"))
     (none_close,) = await fake_slack.wait_for(lambda f: replies(f, "none-close"))
     assert_valid_blocks(none_close["blocks"])
-    assert none_close["text"] == messages.SAID_UNKNOWN_NONE_CLOSE.format(name="kim")
+    assert none_close["text"] == messages.said_no_candidates("kim", messages.IN_CHAT)
 
 
 # --- limits, for any article the front matter allows ---

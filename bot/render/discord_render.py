@@ -291,8 +291,8 @@ def said_embed(lookup: SpeakerLookup, name: str | None) -> discord.Embed:
 
 def _speakers_embed(lookup: SpeakerLookup, name: str | None) -> discord.Embed:
     if not lookup.candidates:
-        return discord.Embed(description=user_text(messages.said_no_candidates(name)), colour=DECLINED_COLOUR)
-    intro = messages.said_candidates_intro(name, lookup.ambiguous)
+        return discord.Embed(description=user_text(messages.said_no_candidates(name, messages.IN_CHAT)), colour=DECLINED_COLOUR)
+    intro = messages.said_candidates_intro(name, lookup.ambiguous, messages.IN_CHAT)
     lines = [user_text(intro), *(f"• {messages.speaker_line(s.name, s.count)}" for s in lookup.candidates)]
     return discord.Embed(description=shorten("\n".join(lines), DESCRIPTION_LIMIT), colour=COLOUR if not name or lookup.ambiguous else DECLINED_COLOUR)
 

@@ -50,7 +50,7 @@ def said_dict(lookup: SpeakerLookup, name: str | None = None) -> dict[str, objec
         "topic_left_out": lookup.topic,  # "/said rusten sanctions": the words after the name, for /ask
     }
     if speaker is None and name is not None:
-        result["message"] = messages.said_candidates_intro(name, lookup.ambiguous) if lookup.candidates else messages.said_no_candidates(name)
+        result["message"] = messages.said_candidates_intro(name, lookup.ambiguous, messages.ON_THE_COMMAND_LINE) if lookup.candidates else messages.said_no_candidates(name, messages.ON_THE_COMMAND_LINE)
     return result
 
 

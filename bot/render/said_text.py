@@ -17,8 +17,8 @@ def said_text(lookup: SpeakerLookup, name: str | None, way: messages.WayToAsk) -
         heading = "\n".join([heading, *messages.said_notes(lookup, way)])
         return "\n\n".join([heading, *blocks])
     if not lookup.candidates:
-        return messages.said_no_candidates(name)
-    intro = messages.said_candidates_intro(name, lookup.ambiguous)
+        return messages.said_no_candidates(name, way)
+    intro = messages.said_candidates_intro(name, lookup.ambiguous, way)
     return "\n".join([intro, *(f"  {messages.speaker_line(s.name, s.count)}" for s in lookup.candidates)])
 
 

@@ -297,8 +297,8 @@ def said_message(lookup: SpeakerLookup, name: str | None) -> SlackMessage:
     speaker = lookup.speaker
     if speaker is None:
         if not lookup.candidates:
-            return text_message(escape(messages.said_no_candidates(name)))
-        intro = messages.said_candidates_intro(name, lookup.ambiguous)
+            return text_message(escape(messages.said_no_candidates(name, messages.IN_CHAT)))
+        intro = messages.said_candidates_intro(name, lookup.ambiguous, messages.IN_CHAT)
         lines = [f"• {escape(messages.speaker_line(s.name, s.count))}" for s in lookup.candidates]
         return SlackMessage(fit(intro, FALLBACK_LIMIT), [_section(escape(intro)), *_line_sections(lines, reserved=1)])
     heading = messages.said_intro(speaker.name, speaker.role, speaker.count)
