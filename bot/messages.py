@@ -527,6 +527,26 @@ def slack_bot_token_refused(error: str) -> str:
     )
 
 
+def port_in_use(variable: str, port: int) -> str:
+    return f"{variable}={port}: port {port} is already in use by another program; stop it or set {variable} to a free port."
+
+
+def port_not_permitted(variable: str, port: int) -> str:
+    return f"{variable}={port}: this user may not listen on port {port} (ports below 1024 need privileges); set {variable} to 1024 or above."
+
+
+def address_unknown(variable: str, host: str) -> str:
+    return f"{variable}={host!r} is not a known host name or address; set it to an address of this machine, such as 0.0.0.0 (every address) or 127.0.0.1."
+
+
+def address_not_here(variable: str, host: str) -> str:
+    return f"{variable}={host!r} is not an address of this machine; set it to one of its addresses, such as 0.0.0.0 (every address) or 127.0.0.1."
+
+
+def cannot_listen(host_variable: str, port_variable: str, host: str, port: int, reason: str) -> str:
+    return f"Cannot listen on {host}:{port} ({reason}); check {host_variable} and {port_variable}."
+
+
 def discord_unreachable(api_base: str, error: str) -> str:
     return f"Discord could not be reached at {api_base} ({error}); check the network, or DISCORD_API_BASE if it is set."
 

@@ -31,6 +31,7 @@ from bot.frontends.slack_retries import CALL_TIMEOUT, web_api_retry_handlers
 from bot.frontends.slack_socket import SocketModeConnection
 from bot.knowledge.store import KnowledgeStore
 from bot.service.in_flight import DRAIN_SECONDS, InFlight
+from bot.service.listening import SLACK_ADDRESS, listen
 from bot.service.readiness import readiness
 
 logger = logging.getLogger(__name__)
@@ -192,10 +193,11 @@ def build_app(
 
 
 async def start_http(app: AsyncApp, secret: str, host: str, port: int) -> web.AppRunner:
-    """Serve the app at EVENTS_PATH, and the health probes, on host:port; port 0 picks a free port."""
+    """Serve the app at EVENTS_PATH, and the health probes, on host:port; port 0 picks a free port.
+    An address that cannot be used is a StartupError naming SLACK_HOST or SLACK_PORT."""
     runner = web.AppRunner(slack_http.web_app(app, secret), access_log=None)
     await runner.setup()
-    await web.TCPSite(runner, host, port).start()
+    await listen(runner, host, port, SLACK_ADDRESS)
     return runner
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from bot.service.listening import HEALTH_ADDRESS, listen
 from bot.service.readiness import Readiness, readiness
 
 HEALTH_PATH = "/healthz"
@@ -27,10 +28,11 @@ def add_health_routes(app: web.Application, checks: Readiness = readiness) -> No
 
 
 async def start_health_server(host: str, port: int, checks: Readiness = readiness) -> web.AppRunner:
-    """The two endpoints alone on host:port; the caller cleans the runner up."""
+    """The two endpoints alone on host:port; the caller cleans the runner up. An address that cannot
+    be used is a StartupError naming BOT_HEALTH_HOST or BOT_HEALTH_PORT."""
     app = web.Application()
     add_health_routes(app, checks)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
-    await web.TCPSite(runner, host, port).start()
+    await listen(runner, host, port, HEALTH_ADDRESS)
     return runner
