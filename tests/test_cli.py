@@ -148,8 +148,11 @@ def test_a_json_command_line_that_fails_prints_one_json_object_with_the_error_an
 def test_huge_question_is_refused_with_a_message() -> None:
     result = run_bot("ask", "--json", "x" * 10_000)
     assert result.returncode == 2
+    # The same shape as an empty question's: one {"error"} object (the walkthrough found an empty
+    # one an error and an over-long one a declined answer).
     data = json.loads(result.stdout)
-    assert data["declined"] == "too_long" and "10,000 characters" in data["message"]
+    assert list(data) == ["error"] and "10,000 characters" in data["error"]
+    assert data["error"] == result.stderr.strip()
 
 
 def test_batch_answers_each_line_in_order_as_json_lines(tmp_path: Path) -> None:

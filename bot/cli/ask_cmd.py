@@ -12,7 +12,7 @@ from typing import BinaryIO
 from pathlib import Path
 
 from bot import commands, messages
-from bot.answers import Declined, clean_question
+from bot.answers import MAX_QUESTION_CHARS, clean_question
 from bot.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CommandFailed, add_command, load_settings, open_store
 from bot.knowledge.encoding import encoding_of
 from bot.knowledge.store import KnowledgeStore
@@ -106,9 +106,16 @@ def run(args: argparse.Namespace) -> int:
     question = " ".join(args.question)
     if args.batch is not None and question:
         raise CommandFailed(messages.QUESTION_OR_BATCH, EXIT_USAGE)
-    # "@everyone" alone is empty once its mention is taken out, as the question is read.
-    if args.batch is None and not clean_question(question):
-        raise CommandFailed(messages.EMPTY_QUESTION, EXIT_USAGE)
+    if args.batch is None:
+        # A question that cannot be asked is a usage error, before anything loads, and with --json
+        # one {"error"} object like every command's (batch lines are answered "declined" instead,
+        # so that output line N pairs with input line N). "@everyone" alone is empty once its
+        # mention is taken out, as the question is read.
+        cleaned = clean_question(question)
+        if not cleaned:
+            raise CommandFailed(messages.EMPTY_QUESTION, EXIT_USAGE)
+        if len(cleaned) > MAX_QUESTION_CHARS:
+            raise CommandFailed(messages.too_long(len(cleaned)), EXIT_USAGE)
     store = open_store(load_settings(args))
     if args.batch is not None:
         # One object for every line, a blank one included ("declined": "empty") and one that is not
@@ -124,6 +131,4 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(answer_dict(result, explain=args.explain), ensure_ascii=False, indent=2))
     else:
         print("\n\n".join(filter(None, [answer_text(result), reading_text(result) if args.explain else ""])))
-    if result.declined in (Declined.EMPTY, Declined.TOO_LONG):
-        return EXIT_USAGE
     return EXIT_OK
