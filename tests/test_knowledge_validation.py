@@ -65,12 +65,12 @@ def test_a_groups_key_that_is_not_a_list_is_named(tmp_path: Path) -> None:
     aliases = tmp_path / "aliases.yaml"
     for value in ("0", "false", "{}", "just words"):
         aliases.write_text(f"groups: {value}\n", encoding="utf-8")
-        assert problems_of(tmp_path) == [f"{aliases}: groups: must be a list"]
+        assert problems_of(tmp_path) == [f"{aliases}: groups: must be a list; nothing in this file is used until it is fixed"]
     aliases.write_text("groups:\n", encoding="utf-8")  # nothing under it yet: no groups, no problem
     assert problems_of(tmp_path) == []
     aliases.write_text("groups:\n  - [North Korea, DPRK\x07]\n", encoding="utf-8")
     [problem] = problems_of(tmp_path)
-    assert problem == f"{aliases}: (file): is not valid YAML: character 31: special characters are not allowed (#x0007)"
+    assert problem == f"{aliases}: (file): is not valid YAML: character 31: special characters are not allowed (#x0007); nothing in this file is used until it is fixed"
 
 
 def test_a_broken_alias_file_is_one_line_naming_where_and_retrieval_still_works(tmp_path: Path) -> None:
@@ -191,7 +191,7 @@ def test_bot_file_problems_name_the_field_and_the_good_fields_still_serve(tmp_pa
 def test_a_bot_file_that_is_not_a_mapping_is_one_problem(tmp_path: Path) -> None:
     write_article(tmp_path, "one", "The orchard talks ended without a deal.")
     (tmp_path / "bot.yaml").write_text("- just\n- a list\n", encoding="utf-8")
-    assert problems_of(tmp_path) == [f"{tmp_path / 'bot.yaml'}: (top level): must be a mapping of fields (name, topic, example_questions, …)"]
+    assert problems_of(tmp_path) == [f"{tmp_path / 'bot.yaml'}: (top level): must be a mapping of fields (name, topic, example_questions, …); every field takes its default (the bot's name, topic, examples, outlets) until it is fixed"]
 
 
 def test_without_a_bot_file_the_bot_describes_itself_in_general_terms(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -137,6 +138,13 @@ def misnamed(articles: list[Article]) -> list[Problem]:
         for a in sorted(articles, key=lambda a: a.id)
         if a.path.stem != a.id
     ]
+
+
+def left_out_ids(knowledge_folder: Path, problems: Iterable[Problem], served: Mapping[str, Article]) -> frozenset[str]:
+    """The names (file stems, which the README makes the ids) of article files left out for a problem
+    of their own: a timeline entry citing one is told so, not that no such article exists."""
+    folder = knowledge_folder / ARTICLES_FOLDER
+    return frozenset(path.stem for path in map(Path, (p.file for p in problems)) if path.parent == folder and path.stem not in served)
 
 
 def readable_articles(folder: Path) -> tuple[list[Article], list[Problem]]:

@@ -16,7 +16,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.models import Problem
-from bot.knowledge.yaml_text import at_field_lines, entry_at, entry_lines, read_yaml_file
+from bot.knowledge.yaml_text import at_field_lines, entry_at, entry_lines, read_yaml_file, whole_file_left_out
 
 BOT_FILE = "bot.yaml"
 
@@ -58,15 +58,20 @@ class BotProfile(BaseModel):
     same_outlets: tuple[OutletNames, ...] = ()
 
 
+# A broken bot.yaml changes what /help and the greeting say: tell the maintainer it did.
+_DEFAULTS_SERVE = "every field takes its default (the bot's name, topic, examples, outlets) until it is fixed"
+
+
 def load_profile(folder: Path) -> tuple[BotProfile, list[Problem]]:
     """The folder's bot.yaml (defaults for a missing file or field), and one problem per bad field
     or outlet group, each with the file line of what it names."""
     path = folder / BOT_FILE
     data, problems = read_yaml_file(path)
     if data is None:
-        return BotProfile(), problems
+        return BotProfile(), whole_file_left_out(problems, _DEFAULTS_SERVE)
     if not isinstance(data, dict):
-        return BotProfile(), [Problem(str(path), "(top level)", "must be a mapping of fields (name, topic, example_questions, …)")]
+        top_level = Problem(str(path), "(top level)", "must be a mapping of fields (name, topic, example_questions, …)")
+        return BotProfile(), whole_file_left_out([top_level], _DEFAULTS_SERVE)
     groups, group_problems = _outlet_groups(path, data.get(_SAME_OUTLETS))
     fields = {name: value for name, value in data.items() if name != _SAME_OUTLETS}
     try:

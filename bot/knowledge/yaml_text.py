@@ -78,23 +78,34 @@ def yaml_problem(error: yaml.YAMLError, first_line: int = 1) -> str:
     return f"is not valid YAML: {where}{problem}"
 
 
+# Said of a problem that stops a whole file: the other problems cost one entry each, and a maintainer
+# who reads "line 93: expected ','" after one typo would not guess that every alias group is off.
+FILE_LEFT_OUT = "nothing in this file is used until it is fixed"
+
+
+def whole_file_left_out(problems: list[Problem], consequence: str) -> list[Problem]:
+    """The problems that stop a whole file, each saying what that costs."""
+    return [replace(problem, message=f"{problem.message}; {consequence}") for problem in problems]
+
+
 def read_yaml_list(path: Path, key: str) -> tuple[list[object], list[Problem]]:
     """The entries of a file that is one key holding a list (`events:`, `groups:`), each still to be
     validated on its own so that one bad entry costs only itself; or [] and the problem that stops
     the whole file. No file means no entries."""
     data, problems = read_yaml_file(path)
     if data is None:
-        return [], problems
+        return [], whole_file_left_out(problems, FILE_LEFT_OUT)
     if not isinstance(data, dict):
-        return [], [Problem(str(path), "(top level)", f"must be a mapping with one key, {key}: a list")]
+        return [], whole_file_left_out([Problem(str(path), "(top level)", f"must be a mapping with one key, {key}: a list")], FILE_LEFT_OUT)
     # "grups:" for "groups:" is told the key it is close to, as a misspelt field of a model is.
     problems = [Problem(str(path), str(other), not_a_known_field(str(other), [key])) for other in data if other != key]
     entries = data.get(key)
     if entries is None:
         return [], problems  # "groups:" with nothing under it: no entries yet
     if not isinstance(entries, list):
-        return [], [*problems, Problem(str(path), key, "must be a list")]
+        return [], [*problems, *whole_file_left_out([Problem(str(path), key, "must be a list")], FILE_LEFT_OUT)]
     return entries, problems
+
 
 
 def _composed(path: Path) -> yaml.Node | None:

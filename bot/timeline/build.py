@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.knowledge.articles import left_out_ids
 from bot.knowledge.collection import collector_paused
 from bot.knowledge.models import Problem
 from bot.timeline import remembered
@@ -29,7 +30,8 @@ def build_timeline(knowledge: KnowledgeBase, cache_folder: Path | None = None) -
 
 
 def _build_timeline(knowledge: KnowledgeBase, cache_folder: Path | None) -> tuple[tuple[TimelineEvent, ...], list[Problem]]:
-    curated, problems = load_curated(knowledge.folder, knowledge.articles)
+    left_out = left_out_ids(knowledge.folder, knowledge.problems, knowledge.articles)
+    curated, problems = load_curated(knowledge.folder, knowledge.articles, left_out)
     mentions = remembered.find_all_mentions(knowledge, cache_folder)
     concepts = remembered.concepts_of([m for m in mentions if m.role is not Role.STATE], knowledge.aliases)
 
