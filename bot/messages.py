@@ -527,6 +527,13 @@ def slack_bot_token_refused(error: str) -> str:
     )
 
 
+def slack_manifest_placeholder(placeholder: str) -> str:
+    return (
+        f"note: the manifest's request URLs are the placeholder {placeholder}; replace them with the bot's public address, "
+        "or make it again with --url https://YOUR-ADDRESS (HTTP mode) or --socket-mode."
+    )
+
+
 def port_in_use(variable: str, port: int) -> str:
     return f"{variable}={port}: port {port} is already in use by another program; stop it or set {variable} to a free port."
 

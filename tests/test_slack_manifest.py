@@ -87,3 +87,14 @@ def test_an_address_with_socket_mode_is_refused_rather_than_dropped(capsys: pyte
     assert main(["slack-manifest", "--knowledge", str(FIXTURE_KNOWLEDGE), "--socket-mode", "--url", "https://talks.example.org"]) == 2
     out, err = capsys.readouterr()
     assert out == "" and "--socket-mode" in err and "--url" in err and err.count("\n") == 1
+
+
+def test_without_an_address_or_socket_mode_the_placeholder_is_said_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    """Exit 0 with placeholder URLs looked finished to the walkthrough; the note names both ways out."""
+    assert main(["slack-manifest", "--knowledge", str(FIXTURE_KNOWLEDGE)]) == 0
+    out, err = capsys.readouterr()
+    assert "https://bot.example.com" + EVENTS_PATH in out
+    assert "placeholder https://bot.example.com" in err and "--url" in err and "--socket-mode" in err
+    for chosen in (["--url", "https://talks.example.org"], ["--socket-mode"]):
+        assert main(["slack-manifest", "--knowledge", str(FIXTURE_KNOWLEDGE), *chosen]) == 0
+        assert "placeholder" not in capsys.readouterr().err

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 
+from bot import messages
 from bot.cli.common import EXIT_OK, EXIT_USAGE, CommandFailed, add_command, load_settings
 from bot.knowledge.profile import load_profile
 
@@ -22,7 +24,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: the other commands need not load Slack's libraries.
-    from bot.frontends.slack_manifest import BadManifestValue, manifest_yaml
+    from bot.frontends.slack_manifest import PLACEHOLDER_URL, BadManifestValue, manifest_yaml
 
     settings = load_settings(args)
     profile, problems = load_profile(settings.bot_knowledge_dir)
@@ -33,4 +35,7 @@ def run(args: argparse.Namespace) -> int:
     except BadManifestValue as error:
         raise CommandFailed(str(error), EXIT_USAGE) from None
     print(text, end="")
+    if args.url is None and not args.socket_mode:
+        # Exit 0 with placeholder URLs read as done; the YAML comment saying so was easy to miss.
+        print(messages.slack_manifest_placeholder(PLACEHOLDER_URL), file=sys.stderr)
     return EXIT_OK
