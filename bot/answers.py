@@ -43,6 +43,7 @@ from bot.timeline.asked_time import AfterArticles, AskedTime, after_articles, re
 from bot.search.title_context import title_terms
 from bot.search.unknown_name import unknown_name
 from bot.quotations.names import name_key, name_mentions, tokenize
+from bot.quotations.speakers import find_speaker
 from bot.search.demonyms import is_a_place
 from bot.outlet_asked import OutletAsked, articles_named_alone, outlet_asked
 from bot.speaker_words import (
@@ -147,6 +148,8 @@ class Reading:
     # speaker is a person (not a people: "the north koreans"), whom "/said NAME" shows.
     speaker_said: tuple[str, ...] = ()
     speaker_person: bool = True
+    # A person the articles quote nothing of: the quoted names closest in spelling, offered in the reply.
+    speaker_closest: tuple[str, ...] = ()
     # When no word of what the question asks besides the speaker is in their paragraphs: those
     # words, and the meaning signal's best cosine of that topic with their words (None: no model),
     # which still answers from SPEAKER_TOPIC_SIMILARITY.
@@ -367,6 +370,16 @@ def _names_nothing(knowledge: KnowledgeBase, message: str) -> bool:
     return not _has_topic(read_question(knowledge, plain, None)[1])
 
 
+def _closest_speakers(knowledge: KnowledgeBase, asked: SpeakerAsked) -> tuple[str, ...]:
+    """For a person whose words the articles hold none of: the quoted names closest in spelling, as
+    /said offers them ("galuci": Robert Gallucci). Offered in the reply, never read as meant: a
+    close spelling may be someone else."""
+    if not asked.person:
+        return ()
+    lookup = find_speaker(knowledge.speakers, asked.asked, knowledge.aliases)
+    return () if lookup.ambiguous or lookup.speaker is not None else tuple(s.name for s in lookup.candidates)
+
+
 def _from_speakers_words(
     knowledge: KnowledgeBase, question: str, plain: str, query: Query, expectation: Expectation | None, asked: SpeakerAsked, pipeline: Pipeline
 ) -> Answer:
@@ -376,7 +389,10 @@ def _from_speakers_words(
     reading = replace(_reading(expectation, True, query, (), None), speaker=asked.name, speaker_said=asked.said_as, speaker_person=asked.person)
     if not asked.quoted:
         # Someone no article names at all is said so by --explain, as the who-said gate says it.
-        reading = replace(reading, speaker_quoted=False, unknown_name=unknown_name(knowledge, plain, query))
+        unknown = unknown_name(knowledge, plain, query)
+        # Only a name no article gives may be a misspelling: "petra vosk's sister" is not Petra Vosk.
+        closest = _closest_speakers(knowledge, asked) if unknown is not None else ()
+        reading = replace(reading, speaker_quoted=False, unknown_name=unknown, speaker_closest=closest)
         return Answer(question, declined=Declined.NOT_COVERED, reading=reading)
     explain = wants_explanation(question)
     in_order = [Fused(sentence, 1.0) for sentence in asked.sentences]

@@ -473,3 +473,14 @@ def test_a_spokeswoman_s_words_are_not_the_president_s_named_in_her_title(tmp_pa
         replies[who] = json.loads(capsys.readouterr().out)
     assert not any("Ilse Marr said" in quote["text"] for quote in replies["Brel"]["quotes"])
     assert replies["Ilse Marr"]["answered"] and "Ilse Marr said" in replies["Ilse Marr"]["quotes"][0]["text"]
+
+
+def test_a_misspelt_speaker_is_offered_the_closest_quoted_name_not_read_as_them(knowledge: KnowledgeBase) -> None:
+    """"what did galuci say" was told only that no words of Galuci are quoted, while /said galuci
+    offered Robert Gallucci (walkthrough). The reply offers the name; it does not answer as them:
+    a close spelling may be someone else."""
+    result = answer(knowledge, "what did petra vosc say about the harbour?")
+    assert result.declined is not None and result.quotes == ()
+    assert messages.decline_message(result) == messages.SPEAKER_NOT_QUOTED_CLOSEST.format(name="Petra Vosc", closest="Petra Vosk", said="petra vosk")
+    nobody_close = answer(knowledge, "what did zorblax quimby say?")
+    assert messages.decline_message(nobody_close) == messages.SPEAKER_NOT_QUOTED.format(name="Zorblax Quimby")

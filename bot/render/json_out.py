@@ -112,7 +112,7 @@ def reading_dict(answer: Answer) -> dict[str, object]:
         # Whose words a what-did-X-say question asked for (bot.speaker_words), and whether there were any.
         "speaker": None
         if reading.speaker is None
-        else {"name": reading.speaker, "quoted": reading.speaker_quoted, "on_topic": reading.speaker_on_topic, "said": list(reading.speaker_said), "person": reading.speaker_person},
+        else {"name": reading.speaker, "quoted": reading.speaker_quoted, "on_topic": reading.speaker_on_topic, "said": list(reading.speaker_said), "person": reading.speaker_person, "closest": list(reading.speaker_closest)},
         "coverage": round(answer.coverage, 4),
         "needed": MIN_COVERAGE,
         "similarity": None if reading.similarity is None else round(reading.similarity, 4),
