@@ -239,20 +239,3 @@ def test_a_sentence_of_two_dates_does_not_pull_another_article_to_the_wrong_one(
     (meeting,) = [e for e in events if any(q.article.id == "b-report" for q in e.quotes)]
     assert meeting.date.iso() == "2019-06-30"
     assert {q.article.id for q in meeting.quotes} == {"a-review", "b-report"}
-
-
-def test_two_reports_of_one_day_in_one_place_are_one_event(tmp_path: Path) -> None:
-    """Two articles telling the same day's meeting in the same place may share little more than
-    the place and who met ("met in Tromso on June 12" beside "the quota agreed in Tromso on 12 June
-    last year"): one event. A third thing that day sharing only the place stays apart."""
-    folder = tmp_path / "knowledge"
-    write_article(folder, "weekly", "The vote is the first concrete step since the two mayors met in Tromso on June 12, their first talks in a decade.", published="2018-06-20")
-    write_article(folder, "review", "Aides to the mayors say they remain committed to the fishing quota agreed in Tromso on 12 June last year.", published="2019-04-13")
-    write_article(folder, "daily", "A cargo ferry ran aground in Tromso on June 12 after its engine failed.", published="2018-06-13")
-    write_other_news(folder)
-    events = build_knowledge_base(folder).timeline
-    [met] = [e for e in events if any(q.article.id == "weekly" for q in e.quotes)]
-    assert {q.article.id for q in met.quotes} == {"weekly", "review"}
-    assert met.date.iso() == "2018-06-12"
-    [ferry] = [e for e in events if any(q.article.id == "daily" for q in e.quotes)]
-    assert [q.article.id for q in ferry.quotes] == ["daily"]

@@ -26,7 +26,6 @@ from bot.quotes import Quote
 from bot.search.normalise import terms
 from bot.timeline.found import Mention
 from bot.timeline.models import DatedSource, EventDate, Precision, TimelineEvent
-from bot.timeline.places import place_names
 
 # An approximate date ("six months ago") agrees with any date this close to it.
 APPROXIMATE_SLACK = dt.timedelta(days=31)
@@ -46,9 +45,6 @@ SAME_DATE, SAME_PRECISION = 2.0, 1.0
 QUOTED = 4.0
 # One shared word is chance (Snowball stems "relative" and "relations" alike); two is a topic.
 MIN_SHARED_TERMS = 2
-# Two articles' reports of one day's event in one place often share little else: "Trump and Kim met
-# in Singapore on June 12" beside "the goal agreed in Singapore on 12 June last year" (0.15 of the
-# word weight). The same day, the same place and one more shared word make them one event (_placed).
 
 Concepts = Callable[[Sequence[str]], frozenset[str]]
 Weight = Callable[[str], float]
@@ -97,7 +93,6 @@ class _Draft:
     words_by_date: dict[_SourceDate, list[frozenset[str]]] = field(default_factory=dict)
     found: list[_Source] = field(default_factory=list)
     dates_by_article: dict[str, set[EventDate]] = field(default_factory=dict)  # of the found sources
-    placed: list[_Placed] = field(default_factory=list)  # its found sources of one day naming a place
     window: tuple[int, int] = field(init=False)  # its date's days (ordinals): compared with every candidate
     quarters: range = field(init=False)  # the quarters its date can reach (_Index)
     filing_slots: tuple[int, ...] = field(init=False)  # where _Index files it under each of its words
@@ -106,14 +101,11 @@ class _Draft:
         self.window, self.quarters = _reach(self.first, self.last, self.approximate)
         self.filing_slots = _Index.filing_slots(self.quarters)
 
-    def take(self, source: _Source, article_id: str, words: frozenset[str], places: frozenset[str] = frozenset()) -> None:
-        """One more source; `places`: its words that name where it happened (_placed)."""
+    def take(self, source: _Source, article_id: str, words: frozenset[str]) -> None:
         self.found.append(source)
         self.dates_by_article.setdefault(article_id, set()).add(source.date)
         self.terms |= words
         self.add_words(source.dated, words)
-        if places and _one_day(source.dated):
-            self.placed.append(_Placed(source.window, article_id, places, words))
 
     def add_words(self, dated: _SourceDate, words: frozenset[str]) -> None:
         """One source's words, under its date."""
@@ -135,24 +127,13 @@ class _SourceDate(NamedTuple):
 
 @dataclass(frozen=True)
 class _Mentioned:
-    """What merging needs of one mention, worked out once: its words, their weights, its article,
-    and which of its words name where it happened (bot.timeline.places)."""
+    """What merging needs of one mention, worked out once: its words, their weights, its article."""
 
     source: _Source
     article_id: str
     words: frozenset[str]
     weights: dict[str, float]
     total: float
-    places: frozenset[str] = frozenset()
-
-
-class _Placed(NamedTuple):
-    """A found source of one exact day that names a place: what _placed compares."""
-
-    window: tuple[int, int]
-    article_id: str
-    places: frozenset[str]
-    words: frozenset[str]
 
 
 class _Index:
@@ -268,18 +249,15 @@ def merge(
         source = _Source(resolved.date, resolved.approximate, resolved.first, resolved.last, quote, mention.extent)
         weights = {t: weight(t) for t in words}
         # fsum: exactly rounded, so the total does not depend on the set's (hash-seeded) order.
-        places = words.intersection(concepts(terms(" ".join(place_names(quote.text))))) if _one_day(source.dated) else frozenset()
-        mentioned = _Mentioned(source, mention.article_id, words, weights, math.fsum(weights.values()), places)
+        mentioned = _Mentioned(source, mention.article_id, words, weights, math.fsum(weights.values()))
         deciding = _deciding_words(mentioned)
-        # A draft sharing the place may match by it however light the place's word (_placed).
-        deciding.extend(places.difference(deciding))
         best = _best_draft(drafts, index.near(source, deciding), mentioned, words.difference(deciding), agreement)
         if best is None:
             drafts.append(_Draft(mention.title, False, source.date, source.approximate, source.first, source.last, set()))
             best = len(drafts) - 1
         draft = drafts[best]
         index.add(best, draft, words - draft.terms)
-        draft.take(source, mention.article_id, words, places)
+        draft.take(source, mention.article_id, words)
     events = [_finish(d) for d in drafts]
     return tuple(sorted(events, key=lambda e: (e.date.sort_key(), not e.curated, e.title)))
 
@@ -381,28 +359,6 @@ def _score(draft: _Draft, mentioned: _Mentioned, shared: frozenset[str], agreeme
             share = math.fsum(map(weight_of, shared & words)) / mentioned.total
             if share >= needed and share + bonus > best:
                 best = share + bonus
-    if not best and mentioned.places and draft.placed:
-        best = _placed(draft, mentioned)
-    return best
-
-
-def _one_day(dated: _SourceDate) -> bool:
-    """Whether the date is one exact day (not a span, not approximate)."""
-    return dated.precision == "day" and not dated.approximate and dated.window[0] == dated.window[1]
-
-
-def _placed(draft: _Draft, mentioned: _Mentioned) -> float:
-    """_match's score when another article's source of the draft tells the same day in the same
-    place and shares another word with the mention; asked only when no source's words match,
-    and below any match by the words' share of the same day (SAME_DATE plus at least
-    AGREEING_OVERLAP), so an event the words tie the mention to is taken first."""
-    best = 0.0
-    for placed in draft.placed:
-        if placed.window != mentioned.source.window or placed.article_id == mentioned.article_id or not placed.places & mentioned.places:
-            continue
-        shared = placed.words & mentioned.words
-        if len(shared) >= MIN_SHARED_TERMS:
-            best = max(best, SAME_DATE + math.fsum(map(mentioned.weights.__getitem__, shared)) / mentioned.total)
     return best
 
 
