@@ -153,6 +153,18 @@ class Settings(BaseSettings):
                 raise ValueError(f"DISCORD_SHARD_IDS {outside} are not below DISCORD_SHARD_COUNT={self.discord_shard_count}")
         return self
 
+    @model_validator(mode="after")
+    def _health_port_is_not_slacks(self) -> Settings:
+        # In Slack's HTTP mode the probes are served on SLACK_PORT; a health server started first on
+        # the same port made Slack's own server fail as "in use by another program" (review).
+        http_mode = self.slack_bot_token is not None and self.slack_app_token is None
+        if http_mode and self.bot_health_port == self.slack_port:
+            raise ValueError(
+                f"BOT_HEALTH_PORT and SLACK_PORT are both {self.slack_port}: in Slack's HTTP mode /healthz and /readyz are "
+                "served on SLACK_PORT already; unset BOT_HEALTH_PORT or give it another port"
+            )
+        return self
+
     # A setting left blank ("SLACK_APP_TOKEN=", as .env.example writes "unset") takes its default,
     # whichever setting it is: not an empty token, port or path. Dropped here, after the sources
     # are merged, rather than by pydantic-settings' env_ignore_empty, so that a blank in the

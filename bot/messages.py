@@ -176,7 +176,7 @@ def _speaker_declined(reading: Reading, user_text: Callable[[str], str]) -> str:
     said = reading.speaker_said
     if not reading.speaker_quoted and reading.speaker_closest:
         closest = user_text(reading.speaker_closest[0])
-        return SPEAKER_NOT_QUOTED_CLOSEST.format(name=name, closest=closest, said=closest.casefold())
+        return SPEAKER_NOT_QUOTED_CLOSEST.format(name=name, closest=closest)
     if not reading.speaker_quoted:
         return SPEAKER_NOT_QUOTED.format(name=name)
     if reading.speaker_person and len(said) == 1:
@@ -196,7 +196,7 @@ def after_articles(beyond: AfterArticles, user_text: Callable[[str], str] = str)
 
 AFTER_ARTICLES = "The articles run to {newest}, so they cannot tell you about {asked}."
 SPEAKER_NOT_QUOTED = "The articles quote no words of {name}, so I won't guess. /said lists everyone the articles quote."
-SPEAKER_NOT_QUOTED_CLOSEST = "The articles quote no words of {name}, so I won't guess. Did you mean {closest}? /said {said} shows their quotes."
+SPEAKER_NOT_QUOTED_CLOSEST = "The articles quote no words of {name}, so I won't guess. Did you mean {closest}? /said {closest} shows their quotes."
 SPEAKER_NOT_ON_THAT = "The articles quote {name}, but not on that, so I won't guess. /said {said} shows every quote of {name} in the articles."
 # A people or several speakers: /said shows each one's quotations.
 SPEAKER_GROUP_NOT_ON_THAT = "The articles quote {name}, but not on that, so I won't guess. /said shows each one's words: {members}."

@@ -51,3 +51,14 @@ def test_a_timeline_entry_citing_an_article_left_out_for_its_own_problem_says_so
     cited = [p for p in problems if p.startswith(str(knowledge_copy / "timeline.yaml"))]
     assert cited and all(p.endswith("article: 'vox-2019-02-28-approach-didnt-work' is left out for a problem in its own file; fix that and this entry returns") for p in cited)
     assert any(p.startswith(f"{article}") and "title: is required" in p for p in problems)
+
+
+def test_an_entry_citing_the_name_of_a_file_that_serves_under_another_id_is_told_the_id_is_unknown(knowledge_copy: Path) -> None:
+    """A file named other than its id still serves (under its id, with a warning): its file name
+    is not an article left out, and the entry citing that name cites no article (review)."""
+    articles = knowledge_copy / "articles"
+    (articles / "vox-2019-02-28-approach-didnt-work.md").rename(articles / "vox-renamed.md")
+    timeline = knowledge_copy / "timeline.yaml"
+    timeline.write_text(timeline.read_text(encoding="utf-8").replace("article: vox-2019-02-28-approach-didnt-work", "article: vox-renamed", 1), encoding="utf-8")
+    problems = [str(p) for p in build_knowledge_base(knowledge_copy).problems if p.file == str(timeline)]
+    assert len(problems) == 1 and problems[0].endswith("article: is not a known article id: 'vox-renamed'")

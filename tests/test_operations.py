@@ -138,6 +138,20 @@ def test_a_reversed_shard_range_is_one_sentence(monkeypatch: pytest.MonkeyPatch,
     assert "\n" not in err
 
 
+def test_a_health_port_that_is_slacks_port_in_http_mode_is_one_sentence(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Both servers on one port: the second to start blamed 'another program' (review)."""
+    from bot.cli import main
+
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-not-checked")
+    monkeypatch.setenv("SLACK_PORT", "3100")
+    monkeypatch.setenv("BOT_HEALTH_PORT", "3100")
+    assert main(["check"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("BOT_HEALTH_PORT and SLACK_PORT are both 3100") and "\n" not in err and "xoxb" not in err
+    monkeypatch.setenv("SLACK_APP_TOKEN", "xapp-1-not-checked")  # Socket Mode: Slack listens on no port
+    assert main(["check"]) == 0
+
+
 def test_a_start_up_failure_in_json_mode_is_one_json_line() -> None:
     result = run_bot_process("slack", env={"BOT_LOG_FORMAT": "json", "SLACK_BOT_TOKEN": "xoxb-not-checked"})
     assert result.returncode == 1

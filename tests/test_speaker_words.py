@@ -481,6 +481,6 @@ def test_a_misspelt_speaker_is_offered_the_closest_quoted_name_not_read_as_them(
     a close spelling may be someone else."""
     result = answer(knowledge, "what did petra vosc say about the harbour?")
     assert result.declined is not None and result.quotes == ()
-    assert messages.decline_message(result) == messages.SPEAKER_NOT_QUOTED_CLOSEST.format(name="Petra Vosc", closest="Petra Vosk", said="petra vosk")
+    assert messages.decline_message(result) == messages.SPEAKER_NOT_QUOTED_CLOSEST.format(name="Petra Vosc", closest="Petra Vosk")
     nobody_close = answer(knowledge, "what did zorblax quimby say?")
     assert messages.decline_message(nobody_close) == messages.SPEAKER_NOT_QUOTED.format(name="Zorblax Quimby")

@@ -144,7 +144,11 @@ def left_out_ids(knowledge_folder: Path, problems: Iterable[Problem], served: Ma
     """The names (file stems, which the README makes the ids) of article files left out for a problem
     of their own: a timeline entry citing one is told so, not that no such article exists."""
     folder = knowledge_folder / ARTICLES_FOLDER
-    return frozenset(path.stem for path in map(Path, (p.file for p in problems)) if path.parent == folder and path.stem not in served)
+    # A file named other than its id serves under its id: its name is no left-out article (review).
+    serving = {article.path for article in served.values()}
+    return frozenset(
+        path.stem for path in map(Path, (p.file for p in problems)) if path.parent == folder and path.stem not in served and path not in serving
+    )
 
 
 def readable_articles(folder: Path) -> tuple[list[Article], list[Problem]]:
