@@ -30,8 +30,10 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from bot.ranking.fusion import FusedList
+from bot.ranking.lexical import LexicalRanker
 from bot.ranking.protocol import Ranking
 from bot.ranking.standardised import Matrix, StandardisedLinear, linear_fields, load_model
+from bot.search.bm25 import Bm25Index
 
 if TYPE_CHECKING:
     from bot.knowledge.base import KnowledgeBase
@@ -83,12 +85,15 @@ def candidate_features(
     by_ranker = {r.ranker: r for r in rankings}
     words = _scores(by_ranker.get("words"), positions)
     meaning = _scores(by_ranker.get("meaning"), positions)
-    fused_of = dict(zip(positions, fused_scores.tolist()))
     weights = query.weights
     total = sum(weights.values()) or 1.0
     sentences = knowledge.sentences
+    passage_of = [sentences[p].passage for p in positions]
+    lexical = next((r for r in knowledge.rankers if isinstance(r, LexicalRanker)), None)
     # Fifty candidates come from fewer paragraphs (about half as many): each paragraph's share is found once.
-    passage_share = {passage: _share(weights, knowledge.passage_terms[passage], total) for passage in {sentences[p].passage for p in positions}}
+    passages = list(dict.fromkeys(passage_of))
+    passage_shares = _shares(weights, total, passages, knowledge.passage_terms, lexical.passage_index if lexical is not None else None)
+    passage_share = dict(zip(passages, passage_shares.tolist()))
     columns = {
         "fused": fused_scores / best,
         "fused_rank": np.log1p(np.arange(count)),
@@ -97,10 +102,10 @@ def candidate_features(
         "meaning": meaning,
         "meaning_gap": meaning - meaning.max(),
         "meaning_rank": _log_rank(meaning),
-        "sentence_share": np.array([_share(weights, knowledge.sentence_terms[p], total) for p in positions]),
-        "passage_share": np.array([passage_share[sentences[p].passage] for p in positions]),
-        "opens_passage": np.array([float(p == 0 or sentences[p - 1].passage != sentences[p].passage) for p in positions]),
-        "neighbour": np.array([_best_neighbour(knowledge, p, fused_of) for p in positions]) / best,
+        "sentence_share": _shares(weights, total, positions, knowledge.sentence_terms, lexical.sentence_index if lexical is not None else None),
+        "passage_share": np.array([passage_share[passage] for passage in passage_of]),
+        "opens_passage": np.array([float(p == 0 or sentences[p - 1].passage != passage) for p, passage in zip(positions, passage_of)]),
+        "neighbour": _best_neighbours(knowledge, positions, passage_of, fused_scores.tolist()) / best,
         "speaker_asked": _spoken_by_the_asked(knowledge, positions, question),
     }
     return positions, np.column_stack([columns[name] for name in FEATURES])
@@ -124,11 +129,36 @@ def _share(weights: dict[str, float], terms: Sequence[str], total: float) -> flo
     return sum(w for term, w in weights.items() if term in held) / total
 
 
-def _best_neighbour(knowledge: KnowledgeBase, position: int, fused_of: dict[int, float]) -> float:
+def _shares(weights: dict[str, float], total: float, candidates: list[int], terms: Sequence[Sequence[str]], index: Bm25Index | None) -> Matrix:
+    """_share of each candidate text (a position in `terms`), from the index's postings of the
+    question's few terms when there is one (built from those very terms) rather than a set made
+    of each text's. Added term by term in the question's order, as _share adds them: the same floats."""
+    if index is None:
+        return np.array([_share(weights, terms[c], total) for c in candidates])
+    wanted = np.array(candidates, dtype=np.int64)
+    held = np.zeros(len(wanted), dtype=np.float64)
+    for term, weight in weights.items():
+        holding = index.holding(term)
+        if len(holding):
+            at = np.minimum(np.searchsorted(holding, wanted), len(holding) - 1)
+            held += np.where(holding[at] == wanted, weight, 0.0)
+    return held / total
+
+
+def _best_neighbours(knowledge: KnowledgeBase, positions: list[int], passage_of: list[int], fused_scores: list[float]) -> Matrix:
+    """Each candidate's better fused score of its neighbours in its paragraph (0.0 for one not among the candidates)."""
     sentences = knowledge.sentences
-    passage = sentences[position].passage
-    around = (p for p in (position - 1, position + 1) if 0 <= p < len(sentences) and sentences[p].passage == passage)
-    return max((fused_of.get(p, 0.0) for p in around), default=0.0)
+    fused_of = dict(zip(positions, fused_scores))
+    last = len(sentences) - 1
+    best = []
+    for position, passage in zip(positions, passage_of):
+        around = [
+            fused_of.get(neighbour, 0.0)
+            for neighbour in (position - 1, position + 1)
+            if 0 <= neighbour <= last and sentences[neighbour].passage == passage
+        ]
+        best.append(max(around, default=0.0))
+    return np.array(best)
 
 
 def _spoken_by_the_asked(knowledge: KnowledgeBase, positions: list[int], question: str) -> Matrix:

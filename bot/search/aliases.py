@@ -44,9 +44,10 @@ class AliasTable:
                     phrases[phrase] = group_term
         return cls(phrases=phrases, longest=max((len(p) for p in phrases), default=0), labels=labels, names=names)
 
-    @property
+    @cached_property
     def words(self) -> frozenset[str]:
-        """Every term that is part of some alias phrase."""
+        """Every term that is part of some alias phrase (made on first use, then kept: every
+        question's every word is looked up in it, and making it walked every phrase each time)."""
         return frozenset(term for phrase in self.phrases for term in phrase)
 
     def group_of(self, name: str) -> str | None:
