@@ -18,6 +18,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -523,7 +524,13 @@ def _sentences_holding_all(knowledge: KnowledgeBase, terms: set[str]) -> npt.NDA
     return holding
 
 
-def _speech_subjects(body: str, start: int, end: int) -> list[str]:
+# A sentence's subjects depend on its text alone, and the same speaker's sentences are read for
+# every question asking their words: remembered for the latest sentences read (lru_cache locks).
+_SENTENCES_REMEMBERED = 4096
+
+
+@lru_cache(maxsize=_SENTENCES_REMEMBERED)
+def _speech_subjects(body: str, start: int, end: int) -> tuple[str, ...]:
     """The subjects (folded) of the speech verbs in a sentence, when a name is among their words:
     "North Korea reportedly says" -> "north korea", "North Korea's foreign ministry said" ->
     "north koreas foreign ministry", "…, Pompeo said." -> "pompeo", "…,” says Rusten" -> "rusten"."""
@@ -550,7 +557,7 @@ def _speech_subjects(body: str, start: int, end: int) -> list[str]:
                 subjects.append(name_key(body[phrase_start:phrase_end]))
         elif i + 1 < len(tokens) and (after := next((m for m in mentions if m.start == tokens[i + 1].start), None)) is not None:
             subjects.append(name_key(after.name))  # "…,” said Pompeo": the subject after the verb
-    return subjects
+    return tuple(subjects)
 
 
 def _in_a_subject(token: Token) -> bool:
