@@ -294,6 +294,9 @@ def answer(
             made = (made[0], pipeline.reranking.reranked(knowledge, made[0], made[1], query, plain))
         if whole_rankings is not None:
             whole_rankings[(plain, alongside)] = made
+            # Texts encoded alongside change no ranking (they only share the question's pass), so the
+            # same rankings serve the question asked with none: an outlet's articles after the whole folder.
+            whole_rankings.setdefault((plain, ()), made)
     rankings, ranked = made
     if only_articles is not None:
         ranked = _within(knowledge, ranked, only_articles)
@@ -432,8 +435,10 @@ def _from_outlets_words(knowledge: KnowledgeBase, question: str, outlet: OutletA
     Otherwise the decline names the outlet and offers those the whole folder's answer quotes.
     (The first alone raised the training sets' answerable declines from 68 to 73: within some
     articles the check's stricter rule decides.)"""
-    whole = answer(knowledge, outlet.rest, pipeline=pipeline)
-    within = answer_of_outlet(knowledge, outlet.rest, outlet.ids, whole)
+    # The outlet's articles are ranked as the whole folder was (answer_of_outlet asks with the default pipeline).
+    whole_rankings: WholeRankings | None = {} if pipeline is PIPELINE else None
+    whole = answer(knowledge, outlet.rest, pipeline=pipeline, whole_rankings=whole_rankings)
+    within = answer_of_outlet(knowledge, outlet.rest, outlet.ids, whole, whole_rankings)
     if within.answered:
         return replace(within, question=question, outlets=outlet.publishers, topic=outlet.rest)
     as_asked = answer(knowledge, question, pipeline=pipeline, by_outlet=False)

@@ -63,13 +63,13 @@ def compare(knowledge: KnowledgeBase, topic: str) -> Comparison:
     no_articles = missing.names if missing is not None else ()
     # "about sanctions" (or "abt sanctions") is compared on sanctions, read as an outlet question's topic is.
     asked = missing.topic if missing is not None else without_opening_about(topic)
-    whole = answer(knowledge, asked)
+    # Each outlet keeps its sentences in the whole folder's order (as /ask ranks them): ranked once.
+    whole_rankings: WholeRankings = {}
+    whole = answer(knowledge, asked, whole_rankings=whole_rankings)
     if whole.declined in (Declined.EMPTY, Declined.TOO_LONG, Declined.NO_ARTICLES, Declined.SMALL_TALK):
         return Comparison(whole.question, declined=whole.declined, no_articles=no_articles)
     answered: list[OutletQuotes] = []
     nothing: list[str] = []
-    # Each outlet keeps its sentences in the whole folder's order (as /ask ranks them): ranked once.
-    whole_rankings: WholeRankings = {}
     titled = events_titled(knowledge, whole.question)
     for publisher, ids in outlets(knowledge).items():
         result = answer_of_outlet(knowledge, asked, ids, whole, whole_rankings)

@@ -8,12 +8,15 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from bot import answers
 from bot.answers import rank_sentences
+from bot.compare import compare
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.store import KnowledgeStore
 from bot.ranking.fusion import FusedList
 from bot.ranking.learned import _share, _shares, candidate_features
 from bot.ranking.lexical import LexicalRanker
+from bot.ranking.protocol import Ranking
 from bot.search.query import read_question
 from bot.speaker_words import _speech_subjects
 
@@ -73,3 +76,28 @@ def test_a_sentences_speech_subjects_are_remembered_and_bounded(knowledge: Knowl
     first = _speech_subjects(body, sentence.span.start, sentence.span.end)
     assert _speech_subjects(body, sentence.span.start, sentence.span.end) is first  # read once, not again
     assert _speech_subjects.cache_info().maxsize is not None  # at most so many sentences held
+
+
+@pytest.fixture
+def rankings_made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts the folder's sentences are ranked for, one entry each time."""
+    made: list[str] = []
+
+    def counted(knowledge: KnowledgeBase, text: str, *args: object, **kwargs: object) -> tuple[list[Ranking], FusedList]:
+        made.append(text)
+        return rank_sentences(knowledge, text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(answers, "rank_sentences", counted)
+    return made
+
+
+def test_a_question_of_an_outlets_words_ranks_the_folder_once_for_its_topic(knowledge: KnowledgeBase, rankings_made: list[str]) -> None:
+    """The whole folder's answer and the outlet's own read the same ranking (only the kept sentences differ)."""
+    outlet = answers.answer(knowledge, "what did vox say about the hanoi summit?")
+    assert outlet.outlets and outlet.topic is not None
+    assert rankings_made and len(rankings_made) == len(set(rankings_made)), rankings_made  # no text ranked twice
+
+
+def test_compare_ranks_the_folder_once(knowledge: KnowledgeBase, rankings_made: list[str]) -> None:
+    compare(knowledge, "sanctions relief")
+    assert rankings_made == ["sanctions relief"]
