@@ -99,21 +99,36 @@ def missing_setting(variable: str, purpose: str) -> str:
 PLAIN_DECLINE_ONWARD = "They are about {topic}: /sources lists them, and /timeline shows what happened when."
 
 
-def decline_message(answer: Answer, user_text: Callable[[str], str] = str) -> str:
+@dataclass(frozen=True, slots=True)
+class WayToAsk:
+    """How a front end's users write /said and a question, for the hints that point to them: a
+    line telling a command-line user to type "/ask …" names a command they cannot run."""
+
+    said: str
+    question: str  # with {question}
+
+
+IN_CHAT = WayToAsk(said="/said", question="/ask {question}")  # Discord and Slack
+AT_THE_TERMINAL = WayToAsk(said="/said", question="{question}")  # the terminal chat: a line is a question
+ON_THE_COMMAND_LINE = WayToAsk(said="python -m bot said", question='python -m bot ask "{question}"')
+
+
+def decline_message(answer: Answer, user_text: Callable[[str], str] = str, way: WayToAsk = IN_CHAT) -> str:
     """Why a question was not answered, in one sentence for every front end (`user_text`: as
-    for answer_intro, for the earlier question a follow-up names); after a plain decline, with
-    no passage to show, what the articles are about and where to read them."""
-    reason = _decline_reason(answer, user_text)
+    for answer_intro, for the earlier question a follow-up names; `way`: how its users write
+    /said, which a speaker's decline offers); after a plain decline, with no passage to show,
+    what the articles are about and where to read them."""
+    reason = _decline_reason(answer, user_text, way)
     if answer.declined_plainly and answer.about is not None:
         return f"{reason} {PLAIN_DECLINE_ONWARD.format(topic=answer.about)}"
     return reason
 
 
-def _decline_reason(answer: Answer, user_text: Callable[[str], str]) -> str:
+def _decline_reason(answer: Answer, user_text: Callable[[str], str], way: WayToAsk) -> str:
     reason = answer.declined
     if reason is Declined.NOT_COVERED and answer.reading is not None and answer.reading.speaker is not None:
         # "what did Kim say?": the articles hold no words of his, which a quote about him would hide.
-        return _speaker_declined(answer.reading, user_text)
+        return _speaker_declined(answer.reading, user_text, way)
     if reason is Declined.NOT_COVERED and answer.outlets and answer.follows is not None:
         earlier = user_text(shorten(answer.follows, FOLLOW_UP_QUESTION_CHARS))
         if answer.topic is not None:
@@ -168,23 +183,24 @@ OUTLET_NOT_COVERED = "The articles of {outlets} have nothing on that, so I won't
 OUTLETS_OFFERED = "{others} {verb}: /compare {topic} shows each outlet's quotes."
 
 
-def _speaker_declined(reading: Reading, user_text: Callable[[str], str]) -> str:
+def _speaker_declined(reading: Reading, user_text: Callable[[str], str], way: WayToAsk) -> str:
     """"The articles quote no words of …", or quote them but not on that: then /said is offered for
     the one person it shows, and for a people or several speakers the ones it lists (a people noun
     is no name /said knows: "/said the North Koreans" finds no one)."""
     name = user_text(reading.speaker or "")
     said = reading.speaker_said
+    command = way.said
     if not reading.speaker_quoted and reading.speaker_closest:
         closest = user_text(reading.speaker_closest[0])
-        return SPEAKER_NOT_QUOTED_CLOSEST.format(name=name, closest=closest)
+        return SPEAKER_NOT_QUOTED_CLOSEST.format(name=name, closest=closest, said_command=command)
     if not reading.speaker_quoted:
-        return SPEAKER_NOT_QUOTED.format(name=name)
+        return SPEAKER_NOT_QUOTED.format(name=name, said_command=command)
     if reading.speaker_person and len(said) == 1:
-        return SPEAKER_NOT_ON_THAT.format(name=name, said=user_text(said[0]))
+        return SPEAKER_NOT_ON_THAT.format(name=name, said=user_text(said[0]), said_command=command)
     if said:
         shown = ", ".join(user_text(member) for member in said[:SPEAKERS_NAMED])
-        return SPEAKER_GROUP_NOT_ON_THAT.format(name=name, members=shown + (", …" if len(said) > SPEAKERS_NAMED else ""))
-    return SPEAKER_REPORTED_NOT_ON_THAT.format(name=name)
+        return SPEAKER_GROUP_NOT_ON_THAT.format(name=name, members=shown + (", …" if len(said) > SPEAKERS_NAMED else ""), said_command=command)
+    return SPEAKER_REPORTED_NOT_ON_THAT.format(name=name, said_command=command)
 
 
 def after_articles(beyond: AfterArticles, user_text: Callable[[str], str] = str) -> str:
@@ -195,13 +211,13 @@ def after_articles(beyond: AfterArticles, user_text: Callable[[str], str] = str)
 
 
 AFTER_ARTICLES = "The articles run to {newest}, so they cannot tell you about {asked}."
-SPEAKER_NOT_QUOTED = "The articles quote no words of {name}, so I won't guess. /said lists everyone the articles quote."
-SPEAKER_NOT_QUOTED_CLOSEST = "The articles quote no words of {name}, so I won't guess. Did you mean {closest}? /said {closest} shows their quotes."
-SPEAKER_NOT_ON_THAT = "The articles quote {name}, but not on that, so I won't guess. /said {said} shows every quote of {name} in the articles."
+SPEAKER_NOT_QUOTED = "The articles quote no words of {name}, so I won't guess. {said_command} lists everyone the articles quote."
+SPEAKER_NOT_QUOTED_CLOSEST = "The articles quote no words of {name}, so I won't guess. Did you mean {closest}? {said_command} {closest} shows their quotes."
+SPEAKER_NOT_ON_THAT = "The articles quote {name}, but not on that, so I won't guess. {said_command} {said} shows every quote of {name} in the articles."
 # A people or several speakers: /said shows each one's quotations.
-SPEAKER_GROUP_NOT_ON_THAT = "The articles quote {name}, but not on that, so I won't guess. /said shows each one's words: {members}."
+SPEAKER_GROUP_NOT_ON_THAT = "The articles quote {name}, but not on that, so I won't guess. {said_command} shows each one's words: {members}."
 # Words reported without quotation marks only: /said has nothing of theirs to show.
-SPEAKER_REPORTED_NOT_ON_THAT = "The articles report words of {name}, but not on that, so I won't guess. /said lists everyone the articles quote."
+SPEAKER_REPORTED_NOT_ON_THAT = "The articles report words of {name}, but not on that, so I won't guess. {said_command} lists everyone the articles quote."
 SPEAKERS_NAMED = 3
 SPEAKER_INTRO = "What the articles quote or report {name} as saying:"
 NO_DATED_EVENTS = "The articles have no dated events {when}."
@@ -593,20 +609,6 @@ def said_count(count: int) -> str:
 def said_intro(name: str, role: str | None, count: int) -> str:
     who = f"{name} ({role})" if role else name
     return f"{who}: {said_count(count)} in the articles, oldest first:"
-
-
-@dataclass(frozen=True, slots=True)
-class WayToAsk:
-    """How a front end's users write /said and a question, for the hints that point to them: a
-    line telling a command-line user to type "/ask …" names a command they cannot run."""
-
-    said: str
-    question: str  # with {question}
-
-
-IN_CHAT = WayToAsk(said="/said", question="/ask {question}")  # Discord and Slack
-AT_THE_TERMINAL = WayToAsk(said="/said", question="{question}")  # the terminal chat: a line is a question
-ON_THE_COMMAND_LINE = WayToAsk(said="python -m bot said", question='python -m bot ask "{question}"')
 
 
 def said_also_fitting(others: Sequence[tuple[str, int]], way: WayToAsk) -> str:

@@ -78,7 +78,7 @@ def test_a_follow_up_after_a_declined_speaker_question_asks_it_of_the_new_speake
     """After a declined "what did kim say about that?", "and the north koreans?" was read as new."""
     earlier = "what did kim say about that?"
     replies = _chat(bundled_store, "why did the talks in hanoi collapse", earlier, "and the north koreans?")
-    assert replies[1].startswith(messages.SPEAKER_NOT_QUOTED.format(name="Kim Jong Un")), replies[1]
+    assert replies[1].startswith(messages.SPEAKER_NOT_QUOTED.format(said_command="/said", name="Kim Jong Un")), replies[1]
     assert replies[2].startswith(f"Reading this with your earlier question “{earlier}”"), replies[2]
 
 

@@ -134,7 +134,7 @@ def test_replies_quote_the_speaker_or_decline_naming_them(tmp_path: Path) -> Non
         assert body[quote["start"] : quote["end"]] == quote["text"]
         assert "We came to listen" in quote["text"] or "The harbour belongs" in quote["text"]
     assert not grieve["answered"] and grieve["closest"] == []
-    assert grieve["message"] == messages.SPEAKER_NOT_QUOTED.format(name="Anselm Grieve")
+    assert grieve["message"] == messages.SPEAKER_NOT_QUOTED.format(said_command="/said", name="Anselm Grieve")
     assert ruritania["answered"] and str(ruritania["quotes"][0]["text"]).startswith("Ruritania's foreign ministry said")  # type: ignore[index]
 
 
@@ -142,7 +142,7 @@ def test_and_who_at_the_terminal_is_the_same_question(tmp_path: Path) -> None:
     _knowledge(tmp_path)
     shown = run_bot("chat", "--knowledge", str(tmp_path), stdin="what did vosk say about the harbour?\nand grieve?\n").stdout
     assert messages.SPEAKER_INTRO.format(name="Petra Vosk") in shown
-    assert messages.SPEAKER_NOT_QUOTED.format(name="Anselm Grieve") in shown
+    assert messages.SPEAKER_NOT_QUOTED.format(said_command="/said", name="Anselm Grieve") in shown
     assert shown.count("We came to listen") == 1
 
 
@@ -241,9 +241,9 @@ def test_a_people_is_offered_its_quoted_members_not_said_by_its_own_name(peoples
     """"/said the Germans" finds no one: a people's reply names the speakers /said shows instead."""
     result = answer(peoples, "what did the germans say about the lighthouse?")
     assert result.declined is not None and result.reading is not None and not result.reading.speaker_person
-    assert messages.decline_message(result) == messages.SPEAKER_GROUP_NOT_ON_THAT.format(name="the Germans", members="Jonas Albrecht, Ute Brandt")
+    assert messages.decline_message(result) == messages.SPEAKER_GROUP_NOT_ON_THAT.format(said_command="/said", name="the Germans", members="Jonas Albrecht, Ute Brandt")
     person = answer(peoples, "what did ute brandt say about the lighthouse?")
-    assert messages.decline_message(person) == messages.SPEAKER_NOT_ON_THAT.format(name="Ute Brandt", said="Ute Brandt")
+    assert messages.decline_message(person) == messages.SPEAKER_NOT_ON_THAT.format(said_command="/said", name="Ute Brandt", said="Ute Brandt")
 
 
 class _ReadOneByOne(tuple[Speaker, ...]):
@@ -287,7 +287,7 @@ def test_someone_the_articles_never_quote_gets_no_namesakes_words(knowledge: Kno
     assert asked is not None and not asked.quoted and asked.name == named
     result = answer(knowledge, question)
     assert result.declined is not None and result.quotes == ()
-    assert messages.decline_message(result) == messages.SPEAKER_NOT_QUOTED.format(name=named)
+    assert messages.decline_message(result) == messages.SPEAKER_NOT_QUOTED.format(said_command="/said", name=named)
 
 
 def test_a_title_with_the_speakers_own_name_is_that_speaker(knowledge: KnowledgeBase) -> None:
@@ -481,6 +481,18 @@ def test_a_misspelt_speaker_is_offered_the_closest_quoted_name_not_read_as_them(
     a close spelling may be someone else."""
     result = answer(knowledge, "what did petra vosc say about the harbour?")
     assert result.declined is not None and result.quotes == ()
-    assert messages.decline_message(result) == messages.SPEAKER_NOT_QUOTED_CLOSEST.format(name="Petra Vosc", closest="Petra Vosk")
+    assert messages.decline_message(result) == messages.SPEAKER_NOT_QUOTED_CLOSEST.format(said_command="/said", name="Petra Vosc", closest="Petra Vosk")
     nobody_close = answer(knowledge, "what did zorblax quimby say?")
-    assert messages.decline_message(nobody_close) == messages.SPEAKER_NOT_QUOTED.format(name="Zorblax Quimby")
+    assert messages.decline_message(nobody_close) == messages.SPEAKER_NOT_QUOTED.format(said_command="/said", name="Zorblax Quimby")
+
+
+def test_a_speakers_decline_names_each_front_ends_way_to_run_said(tmp_path: Path) -> None:
+    """From the command line "/said …" is no command anyone can run (review): the decline names
+    `python -m bot said`; the terminal chat, where /said is typed, keeps /said."""
+    _knowledge(tmp_path)
+    command_line = run_bot("ask", "--knowledge", str(tmp_path), "what did grieve say about the harbour?")
+    assert command_line.stdout.startswith(messages.SPEAKER_NOT_QUOTED.format(name="Anselm Grieve", said_command="python -m bot said"))
+    closest = run_bot("ask", "--knowledge", str(tmp_path), "what did petra vosc say about the harbour?").stdout
+    assert "Did you mean Petra Vosk? python -m bot said Petra Vosk shows their quotes." in closest
+    chat = run_bot("chat", "--knowledge", str(tmp_path), stdin="what did grieve say about the harbour?\n").stdout
+    assert messages.SPEAKER_NOT_QUOTED.format(name="Anselm Grieve", said_command="/said") in chat

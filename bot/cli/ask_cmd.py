@@ -130,5 +130,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(answer_dict(result, explain=args.explain), ensure_ascii=False, indent=2))
     else:
-        print("\n\n".join(filter(None, [answer_text(result), reading_text(result) if args.explain else ""])))
+        print("\n\n".join(filter(None, [answer_text(result, messages.ON_THE_COMMAND_LINE), reading_text(result) if args.explain else ""])))
     return EXIT_OK

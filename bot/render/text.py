@@ -18,7 +18,7 @@ def quote_block(quote: Quote, number: int) -> str:
     return f"{body}\n   — {source_line(quote.article.meta)}"
 
 
-def answer_text(answer: Answer) -> str:
+def answer_text(answer: Answer, way: messages.WayToAsk = messages.AT_THE_TERMINAL) -> str:
     if answer.answered and answer.what_happened is not None:
         # Imported here: the timeline's text is made of this module's quote blocks.
         from bot.render.timeline_text import timeline_text
@@ -28,7 +28,7 @@ def answer_text(answer: Answer) -> str:
         blocks = [quote_block(q, n) for n, q in enumerate(answer.quotes, 1)]
         return "\n\n".join([messages.answer_intro(answer), *blocks])
     assert answer.declined is not None
-    lines = [messages.decline_message(answer)]
+    lines = [messages.decline_message(answer, way=way)]
     if answer.closest:
         lines.append(messages.closest_intro(answer))
         lines.extend(quote_block(q, n) for n, q in enumerate(answer.closest, 1))
