@@ -547,6 +547,9 @@ def slack_bot_token_refused(error: str) -> str:
     )
 
 
+SLACK_BOT_TOKEN_UNCHECKED = "SLACK_BOT_TOKEN not checked: Slack's auth.test could not be reached at start (the first request checks it)"
+
+
 def slack_manifest_placeholder(placeholder: str) -> str:
     return (
         f"note: the manifest's request URLs are the placeholder {placeholder}; replace them with the bot's public address, "

@@ -12,6 +12,7 @@ from typing import Any
 
 import aiohttp
 
+from bot import messages
 from bot.cli.serve_cmd import _serve_function
 from bot.frontends import discord_app, slack_app
 from bot.ranking.minilm import MODEL_ARCHIVE, MODEL_PACKAGE
@@ -20,7 +21,7 @@ from bot.service.readiness import READY, Readiness, ReadyWithNote, readiness
 from tests.bot_process import TIMEOUT, BotProcess, running_bot
 from tests.discord_fixtures import fake_discord  # noqa: F401  (fixtures)
 from tests.fakes.discord_server import TOKEN, FakeDiscord
-from tests.fakes.slack_server import BOT_TOKEN, BOT_USER_ID, FakeSlack
+from tests.fakes.slack_server import BOT_TOKEN, BOT_USER_ID, FakeSlack, Refusal
 from tests.slack_fixtures import CHANNEL_ID, SIGNING_SECRET, USER_ID, HttpBot, event_callback, fake_slack, free_port, mention_event  # noqa: F401
 
 BURST = 30
@@ -87,6 +88,19 @@ async def test_slack_http_serves_healthz_and_readyz_and_exits_0_on_sigterm(fake_
         assert (status, body["checks"]) == (200, {"knowledge": READY, MODEL_CHECK: READY, "slack": READY})
         assert await exit_code_after_sigterm(bot) == 0
     assert "Traceback" not in bot.output()
+
+
+async def test_readyz_says_when_slack_could_not_check_the_bot_token_at_start(fake_slack: FakeSlack, tmp_path: Path) -> None:
+    """Slack unreachable for auth.test: the bot starts (the first request checks the token), and
+    /readyz says the token was not checked rather than a plain "ready" (walkthrough)."""
+    fake_slack.refuse = lambda call: Refusal(503) if call.method == "auth.test" else None
+    port = free_port()
+    async with running_bot("slack", env=slack_env(fake_slack, port), cwd=tmp_path) as bot:
+        await bot.wait_for_line(f"listening for HTTP requests on port {port}")
+        async with aiohttp.ClientSession() as session:
+            status, body = await probe(session, f"http://127.0.0.1:{port}/readyz")
+    assert status == 200 and body["checks"]["slack"] == f"ready: {messages.SLACK_BOT_TOKEN_UNCHECKED}"
+    assert any("could not check SLACK_BOT_TOKEN" in line for line in bot.lines)
 
 
 async def test_readyz_is_503_when_the_knowledge_folder_loaded_nothing(fake_slack: FakeSlack, tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ from bot.frontends.slack_socket import SocketModeConnection
 from bot.knowledge.store import KnowledgeStore
 from bot.service.in_flight import DRAIN_SECONDS, InFlight
 from bot.service.listening import SLACK_ADDRESS, listen
-from bot.service.readiness import readiness
+from bot.service.readiness import ReadyWithNote, readiness
 
 logger = logging.getLogger(__name__)
 
@@ -209,9 +209,9 @@ async def start_socket_mode(app: AsyncApp, app_token: str) -> SocketModeConnecti
     return handler
 
 
-async def _serve_socket_mode(app: AsyncApp, app_token: str, in_flight: InFlight) -> None:
+async def _serve_socket_mode(app: AsyncApp, app_token: str, in_flight: InFlight, token_state: ReadyWithNote | None) -> None:
     handler = SocketModeConnection(app, app_token)
-    readiness.register(READINESS_CHECK, lambda: None if handler.client.connected else "Socket Mode not connected")
+    readiness.register(READINESS_CHECK, lambda: token_state if handler.client.connected else "Socket Mode not connected")
     try:
         await handler.connect_async()  # retries until it connects, one log line per failure; a refused token raises
         logger.info("Slack: connected in Socket Mode")
@@ -222,9 +222,9 @@ async def _serve_socket_mode(app: AsyncApp, app_token: str, in_flight: InFlight)
         await in_flight.drain(DRAIN_SECONDS, "Slack")
 
 
-async def _serve_http(app: AsyncApp, settings: Settings, in_flight: InFlight) -> None:
+async def _serve_http(app: AsyncApp, settings: Settings, in_flight: InFlight, token_state: ReadyWithNote | None) -> None:
     runner = await start_http(app, signing_secret(settings), settings.slack_host, settings.slack_port)
-    readiness.register(READINESS_CHECK, lambda: None)
+    readiness.register(READINESS_CHECK, lambda: token_state)
     logger.info("Slack: listening for HTTP requests on port %d at %s (address %s)", settings.slack_port, EVENTS_PATH, settings.slack_host)
     try:
         await asyncio.Event().wait()
@@ -242,10 +242,12 @@ async def serve(settings: Settings, store: KnowledgeStore) -> None:
     async with client_session() as session:  # closed last, once answers in flight are done
         app = build_app(settings, store, in_flight, session)
         try:
-            await slack_auth.verify_bot_token(app.client)  # before any request is taken, or /readyz says ready
+            checked = await slack_auth.verify_bot_token(app.client)  # before any request is taken, or /readyz says ready
+            # Started without Slack's word on the token: ready (bolt checks it at the first request), and /readyz says so.
+            token_state = None if checked else ReadyWithNote(messages.SLACK_BOT_TOKEN_UNCHECKED)
             if settings.slack_app_token is not None:
-                await _serve_socket_mode(app, settings.slack_app_token.get_secret_value(), in_flight)
+                await _serve_socket_mode(app, settings.slack_app_token.get_secret_value(), in_flight, token_state)
             else:
-                await _serve_http(app, settings, in_flight)
+                await _serve_http(app, settings, in_flight, token_state)
         finally:
             readiness.unregister(READINESS_CHECK)

@@ -33,15 +33,18 @@ def refused_token(error: Exception) -> str | None:
     return None if code in PASSING_ERRORS else code
 
 
-async def verify_bot_token(client: AsyncWebClient) -> None:
+async def verify_bot_token(client: AsyncWebClient) -> bool:
     """Ask auth.test whether Slack accepts the client's bot token, before the bot takes any request.
 
     A refusal raises StartupError naming SLACK_BOT_TOKEN and Slack's answer (without it every
     request would fail later, one by one, while /readyz said ready). A failure that may pass is one
-    warning line and the bot starts: bolt asks auth.test again at the first request."""
+    warning line and the bot starts: bolt asks auth.test again at the first request. True when Slack
+    accepted the token, False when it could not be asked (/readyz says so)."""
     try:
         await client.auth_test()
     except (SlackApiError, aiohttp.ClientError, asyncio.TimeoutError) as error:
         if (code := refused_token(error)) is not None:
             raise StartupError(messages.slack_bot_token_refused(code)) from None
         logger.warning("could not check SLACK_BOT_TOKEN with Slack's auth.test (%s); starting anyway", error or type(error).__name__)
+        return False
+    return True
