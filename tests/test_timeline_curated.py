@@ -94,7 +94,9 @@ def test_a_retyped_quote_and_a_repeated_entry_are_named(knowledge_copy: Path) ->
         f"{file}, line 8: event 2: repeats the entry at line 2: same date and quotes",
         f"{file}, line 18: event 3, quote 1, text: is not in article '{VOX}' as written: its quotation marks, apostrophes, "
         "dashes or spaces differ (copy it from the article file)",
-        f"{file}, line 24: event 4, quote 1, text: is not in article '{VOX}' (copy it exactly)",  # a letter differs, not a mark
+        # A letter differs, not a mark: the sentence it most likely was is named.
+        f"{file}, line 24: event 4, quote 1, text: is not in article '{VOX}' (copy it exactly); the closest sentence there: "
+        "'Dealing with North Korea is hard — many administrations have tried and not gotten far.'",
     ]
     assert [e.title for e in knowledge.timeline if e.curated] == ["Tillerson leaves"]  # once
 
@@ -168,3 +170,25 @@ events:
         assert title in titles, topic
     assert main(["timeline", "--knowledge", str(knowledge_copy), "--json", "foggy", "marsh"]) == 0
     assert title not in [event["title"] for event in json.loads(capsys.readouterr().out)["events"]]  # all of the topic, not part
+
+
+def test_an_edited_quote_is_shown_the_sentence_it_most_likely_was(knowledge_copy: Path) -> None:
+    """"is not in article … (copy it exactly)" left the maintainer to hunt through the article for a
+    quote edited by one word (walkthrough): the closest sentence is named; an invented one has none."""
+    edited = GOOD_QUOTE.replace("is gone", "has gone")
+    write_timeline(
+        knowledge_copy,
+        f"""
+events:
+  - date: "2018-03-13"
+    title: Tillerson leaves
+    quotes:
+      - article: wapo-2018-03-13-talks-havent-started
+        text: "{edited}"
+""",
+    )
+    [problem] = [str(p) for p in build_knowledge_base(knowledge_copy).problems]
+    assert problem.endswith(f"(copy it exactly); the closest sentence there: {GOOD_QUOTE!r}")
+    write_timeline(knowledge_copy, BAD_ENTRIES)
+    lines = [str(p) for p in build_knowledge_base(knowledge_copy).problems]
+    assert any(line.endswith(f"is not in article '{VOX}' (copy it exactly)") for line in lines)

@@ -7,7 +7,9 @@ other entries still load.
 
 from __future__ import annotations
 
+import difflib
 import functools
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from bot.knowledge.errors import problems_from_validation
 from bot.knowledge.models import Article, Problem
 from bot.knowledge.yaml_text import at_entry_lines, entry_at, entry_lines, read_yaml_list
 from bot.quotes import Quote
+from bot.render.shorten import shorten
 from bot.search.normalise import plain_marks
 from bot.timeline.models import EventDate, TimelineEvent
 
@@ -81,7 +84,26 @@ def _not_found(quoted: CuratedQuote, article: Article) -> str:
     marks or apostrophes where the article has curly ones, and saying so saves a hunt."""
     if plain_marks(quoted.text) in plain_marks(article.body):
         return f"is not in article {quoted.article!r} as written: its quotation marks, apostrophes, dashes or spaces differ (copy it from the article file)"
+    closest = _closest_sentence(quoted.text, article.body)
+    if closest is not None:
+        # An edited or misremembered quote: the sentence it most likely was saves reading the article.
+        return f"is not in article {quoted.article!r} (copy it exactly); the closest sentence there: {shorten(closest, CLOSEST_SHOWN_CHARS)!r}"
     return f"is not in article {quoted.article!r} (copy it exactly)"
+
+
+# The likeness (difflib's ratio) from which a sentence of the article is offered as the one a quote
+# meant: an edited quote keeps most of its letters; under it the sentence would be a guess.
+CLOSEST_LIKENESS = 0.6
+CLOSEST_SHOWN_CHARS = 160
+_SENTENCE_END = re.compile(r"(?<=[.!?…”\"])\s+|\n+")
+
+
+def _closest_sentence(text: str, body: str) -> str | None:
+    """The article's sentence most like the quote (split at sentence ends and line breaks), if any
+    is like enough; only a maintainer's check pays for reading them all."""
+    sentences = [sentence.strip() for sentence in _SENTENCE_END.split(body) if sentence.strip()]
+    found = difflib.get_close_matches(text.strip(), sentences, n=1, cutoff=CLOSEST_LIKENESS)
+    return found[0] if found else None
 
 
 # An entry's quotes on their own, to check them when the rest of the entry is broken.
