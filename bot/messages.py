@@ -96,31 +96,38 @@ def missing_setting(variable: str, purpose: str) -> str:
 
 
 # After a plain decline (no passage shown): where the reader can go on, from what the articles are about.
-PLAIN_DECLINE_ONWARD = "They are about {topic}: /sources lists them, and /timeline shows what happened when."
+PLAIN_DECLINE_ONWARD = "They are about {topic}: {sources} lists them, and {timeline} shows what happened when."
 
 
 @dataclass(frozen=True, slots=True)
 class WayToAsk:
-    """How a front end's users write /said and a question, for the hints that point to them: a
-    line telling a command-line user to type "/ask …" names a command they cannot run."""
+    """How a front end's users write a command and a question, for the hints that point to them: a
+    line telling a command-line user to type "/ask …" or "/sources" names a command they cannot run."""
 
-    said: str
+    prefix: str  # before a command's name: "/" in a chat, "python -m bot " on the command line
     question: str  # with {question}
 
+    def command(self, name: str) -> str:
+        return f"{self.prefix}{name}"
 
-IN_CHAT = WayToAsk(said="/said", question="/ask {question}")  # Discord and Slack
-AT_THE_TERMINAL = WayToAsk(said="/said", question="{question}")  # the terminal chat: a line is a question
-ON_THE_COMMAND_LINE = WayToAsk(said="python -m bot said", question='python -m bot ask "{question}"')
+    @property
+    def said(self) -> str:
+        return self.command("said")
+
+
+IN_CHAT = WayToAsk(prefix="/", question="/ask {question}")  # Discord and Slack
+AT_THE_TERMINAL = WayToAsk(prefix="/", question="{question}")  # the terminal chat: a line is a question
+ON_THE_COMMAND_LINE = WayToAsk(prefix="python -m bot ", question='python -m bot ask "{question}"')
 
 
 def decline_message(answer: Answer, user_text: Callable[[str], str] = str, way: WayToAsk = IN_CHAT) -> str:
     """Why a question was not answered, in one sentence for every front end (`user_text`: as
-    for answer_intro, for the earlier question a follow-up names; `way`: how its users write
-    /said, which a speaker's decline offers); after a plain decline, with no passage to show,
-    what the articles are about and where to read them."""
+    for answer_intro, for the earlier question a follow-up names; `way`: how its users write the
+    commands a decline offers, /said, /sources, /timeline, /compare); after a plain decline, with no
+    passage to show, what the articles are about and where to read them."""
     reason = _decline_reason(answer, user_text, way)
     if answer.declined_plainly and answer.about is not None:
-        return f"{reason} {PLAIN_DECLINE_ONWARD.format(topic=answer.about)}"
+        return f"{reason} {PLAIN_DECLINE_ONWARD.format(topic=answer.about, sources=way.command('sources'), timeline=way.command('timeline'))}"
     return reason
 
 
@@ -134,11 +141,11 @@ def _decline_reason(answer: Answer, user_text: Callable[[str], str], way: WayToA
         if answer.topic is not None:
             # "what about china?" after "what did vox say about the summit?": the earlier question
             # chose the outlet, the follow-up the topic, which is what Vox has nothing on.
-            return f"{FOLLOW_UP_OUTLETS_NOT_COVERED.format(question=earlier)} {outlet_declined(answer, user_text)}"
+            return f"{FOLLOW_UP_OUTLETS_NOT_COVERED.format(question=earlier)} {outlet_declined(answer, user_text, way)}"
         return OUTLETS_NOT_COVERED.format(outlets=_listed(answer.outlets), question=earlier)
     if reason is Declined.NOT_COVERED and answer.outlets:
         # "what did Vox say about China?": Vox has nothing on it, which another outlet's quote would hide.
-        return outlet_declined(answer, user_text)
+        return outlet_declined(answer, user_text, way)
     if reason is Declined.NOT_COVERED and answer.read_as is not None and answer.reading is not None and answer.reading.speaker is None:
         # "and trump?" rewritten as "how old is trump?": the question declined is that one.
         earlier = user_text(shorten(answer.follows or "", FOLLOW_UP_QUESTION_CHARS))
@@ -168,7 +175,7 @@ def _decline_reason(answer: Answer, user_text: Callable[[str], str], way: WayToA
     return NEAR_MISS if answer.near_miss else NOT_COVERED
 
 
-def outlet_declined(answer: Answer, user_text: Callable[[str], str] = str) -> str:
+def outlet_declined(answer: Answer, user_text: Callable[[str], str] = str, way: WayToAsk = IN_CHAT) -> str:
     """"The articles of Vox have nothing on that", offering the outlets that have (`other_outlets`)
     and /compare for the topic asked of them."""
     declined = OUTLET_NOT_COVERED.format(outlets=_listed(answer.outlets))
@@ -176,11 +183,12 @@ def outlet_declined(answer: Answer, user_text: Callable[[str], str] = str) -> st
         return declined
     others = [user_text(name) for name in answer.other_outlets]
     topic = user_text(shorten(answer.topic, FOLLOW_UP_QUESTION_CHARS))
-    return declined + " " + OUTLETS_OFFERED.format(others=_listed(others), verb="have" if len(others) > 1 else "has", topic=topic)
+    offered = OUTLETS_OFFERED.format(others=_listed(others), verb="have" if len(others) > 1 else "has", topic=topic, compare=way.command("compare"))
+    return f"{declined} {offered}"
 
 
 OUTLET_NOT_COVERED = "The articles of {outlets} have nothing on that, so I won't guess."
-OUTLETS_OFFERED = "{others} {verb}: /compare {topic} shows each outlet's quotes."
+OUTLETS_OFFERED = "{others} {verb}: {compare} {topic} shows each outlet's quotes."
 
 
 def _speaker_declined(reading: Reading, user_text: Callable[[str], str], way: WayToAsk) -> str:

@@ -525,3 +525,13 @@ def test_batch_reports_a_line_that_is_not_utf8_by_number_and_answers_the_rest(tm
         message = f"{named}, line 2 is not UTF-8 text (byte 0xfc at column 9); it was not asked."
         assert bad == {"line": 2, "error": message}
         assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_plain_decline_names_the_command_lines_own_commands() -> None:
+    """From the command line a plain decline pointed to "/sources" and "/timeline" (review); the
+    terminal chat keeps them, as it runs them."""
+    question = "how tall is kim jong un?"  # declined plainly: no passage is shown, the commands are
+    command_line = run_bot("ask", question).stdout
+    assert "python -m bot sources lists them, and python -m bot timeline shows what happened when." in command_line
+    chat = run_bot("chat", stdin=question + "\n").stdout
+    assert "/sources lists them, and /timeline shows what happened when." in chat

@@ -496,3 +496,4 @@ def test_a_speakers_decline_names_each_front_ends_way_to_run_said(tmp_path: Path
     assert "Did you mean Petra Vosk? python -m bot said Petra Vosk shows their quotes." in closest
     chat = run_bot("chat", "--knowledge", str(tmp_path), stdin="what did grieve say about the harbour?\n").stdout
     assert messages.SPEAKER_NOT_QUOTED.format(name="Anselm Grieve", said_command="/said") in chat
+
