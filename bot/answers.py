@@ -341,14 +341,22 @@ def answer(
     return Answer(question, quotes=quotes, coverage=coverage, reading=reading)
 
 
-def _declined_before_reading(knowledge: KnowledgeBase, question: str, only_articles: frozenset[str] | None = None) -> Declined | None:
-    """Why answer() declines a question (cleaned) before reading it: empty, too long, no articles
-    to answer from, or said to the bot. One place, so the follow-up shortcut that tells a question
-    of its own without answering it (_question_of_its_own) declines exactly what answer() does."""
+def cannot_be_asked(question: str) -> Declined | None:
+    """EMPTY or TOO_LONG for a (cleaned) question no knowledge could answer, else None: one rule for
+    answer() and for the command line, which refuses such a question before loading anything."""
     if not question:
         return Declined.EMPTY
     if len(question) > MAX_QUESTION_CHARS:
         return Declined.TOO_LONG
+    return None
+
+
+def _declined_before_reading(knowledge: KnowledgeBase, question: str, only_articles: frozenset[str] | None = None) -> Declined | None:
+    """Why answer() declines a question (cleaned) before reading it: empty, too long, no articles
+    to answer from, or said to the bot. One place, so the follow-up shortcut that tells a question
+    of its own without answering it (_question_of_its_own) declines exactly what answer() does."""
+    if (unaskable := cannot_be_asked(question)) is not None:
+        return unaskable
     if not knowledge.articles or (only_articles is not None and not only_articles & knowledge.articles.keys()):
         return Declined.NO_ARTICLES
     if _to_the_bot(knowledge, question):

@@ -12,7 +12,7 @@ from typing import BinaryIO
 from pathlib import Path
 
 from bot import commands, messages
-from bot.answers import MAX_QUESTION_CHARS, clean_question
+from bot.answers import Answer, cannot_be_asked, clean_question
 from bot.cli.common import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CommandFailed, add_command, load_settings, open_store
 from bot.knowledge.encoding import encoding_of
 from bot.knowledge.store import KnowledgeStore
@@ -112,10 +112,8 @@ def run(args: argparse.Namespace) -> int:
         # so that output line N pairs with input line N). "@everyone" alone is empty once its
         # mention is taken out, as the question is read.
         cleaned = clean_question(question)
-        if not cleaned:
-            raise CommandFailed(messages.EMPTY_QUESTION, EXIT_USAGE)
-        if len(cleaned) > MAX_QUESTION_CHARS:
-            raise CommandFailed(messages.too_long(len(cleaned)), EXIT_USAGE)
+        if (unaskable := cannot_be_asked(cleaned)) is not None:
+            raise CommandFailed(messages.decline_message(Answer(cleaned, declined=unaskable)), EXIT_USAGE)
     store = open_store(load_settings(args))
     if args.batch is not None:
         # One object for every line, a blank one included ("declined": "empty") and one that is not
