@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass
 
 from bot.knowledge.base import KnowledgeBase
+from bot.search.name_case import writes_names_capitalised
 from bot.search.query import analyse, said_in_articles
 from bot.search.speaker_frame import speaker_frame
-from bot.search.unknown_name import writes_names_capitalised, written_as_a_name
+from bot.search.unknown_name import written_as_a_name
 
 _ON = re.compile(r"^(?P<source>[^,?]+?)\s+on\s+(?P<rest>.+)$", re.IGNORECASE)  # "the Times on sanctions"
 # Several sources in one frame: "Reuters and Vox", "CNN, Fox & Vox".

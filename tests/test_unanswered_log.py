@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from bot.config import Settings
 from bot.frontends.terminal import reply_to
 from bot.knowledge.store import KnowledgeStore
 from bot.search.query import words_in_no_article
+from bot.search.unknown_name import names_asked_about
 from bot.unanswered.log import UnansweredLog, without_mentions
 from bot.unanswered.report import Entry, absent_from_articles, fold_questions
 
@@ -356,6 +358,25 @@ def test_a_question_asked_in_capitals_and_in_lower_case_is_one_question_in_one_s
     assert report["in_another_language"] == ["¿Por qué fracasó la cumbre de Hanói?"]
     words = {item["word"]: item["questions"] for item in report["words_in_no_article"]}
     assert words["kimchi"] == 3 and words["recipe"] == 3 and "ZORBLAT" in words and "CUP" in words
+
+
+@pytest.mark.parametrize("shape", [str.lower, str.upper, str.title])
+def test_the_report_and_the_unknown_name_check_read_a_questions_case_alike(shape: Callable[[str], str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"What Is A Good Kimchi Recipe?" (every word capitalised) was read by the report as writing
+    names with capitals, so "Kimchi Recipe" was listed as one missing name beside "kimchi" and
+    "recipe" from the same question in other shapes: three rows for two words. The unknown-name
+    check (bot.search.unknown_name) already read such a question as telling no names by its case;
+    both now ask bot.search.name_case, so a question reads the same in either, whatever its shape."""
+    asked = [shape(question) for question in ("What is a good kimchi recipe?", "Who is John Smith?")]
+    recorder = UnansweredLog(tmp_path / "data" / "unanswered.jsonl")
+    for day, question in enumerate(asked, 1):
+        recorder.record(Answer(question, declined=Declined.NOT_COVERED), "terminal", dt.datetime(2026, 3, day, tzinfo=dt.timezone.utc))
+
+    assert main(["unanswered", "--json"]) == 0
+    words = {item["word"].casefold(): item["questions"] for item in json.loads(capsys.readouterr().out)["words_in_no_article"]}
+    assert words == {"kimchi": 1, "recipe": 1, "john smith": 1}
+    # The unknown-name check reads the person asked about from the same question, whole, in every shape.
+    assert [name.casefold() for name in names_asked_about(asked[1])] == ["john smith"]
 
 
 def test_a_name_asked_about_in_one_case_is_listed_whole(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

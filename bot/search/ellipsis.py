@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Sequence
 
+from bot.search.name_case import writes_names_capitalised
 from bot.search.normalise import PLEASANTRIES, STOP_WORDS, words
 
 # Said before the question without being part of it: "ok, and when?", "hmm, why?".
@@ -255,11 +256,11 @@ def _name_reader(question: str, known_names: Container[str]) -> Callable[[str], 
     """Whether a word (as words() gives it) of the question is a name: one the question writes with
     a capital after its first word, as English writes names and never its verbs ("how old is
     Ahmed", "who is Ted Cruz"), or one of the names the articles give. A capital tells a name only
-    where the question writes some word after its first in lower case: in "WHEN WAS TILLERSON
-    FIRED?" or "Who Was Fired By Trump?" every word has one, and "fired" is still a verb."""
-    written = _WRITTEN_WORD.findall(question)[1:]
-    cased = any(token[:1].islower() for token in written)
-    capitalised = frozenset(word for token in written if cased and token[:1].isupper() for word in words(token))
+    where the question writes other words in lower case (bot.search.name_case): in "WHEN WAS
+    TILLERSON FIRED?" or "Who Was Fired By Trump?" every word has one, and "fired" is still a verb."""
+    cased = writes_names_capitalised(question)
+    written = _WRITTEN_WORD.findall(question)[1:] if cased else []
+    capitalised = frozenset(word for token in written if token[:1].isupper() for word in words(token))
     return lambda word: word in capitalised or word in known_names
 
 

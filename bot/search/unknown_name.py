@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from bot.search.english import is_english_word, specificity
+from bot.search.name_case import writes_names_capitalised
 from bot.search.normalise import STOP_WORDS, stem, words
 from bot.search.query import ArticleWords, Query, said_in_articles
 from bot.search.speaker_frame import speaker_frame
@@ -67,15 +68,6 @@ def _asked_about(question: str) -> tuple[str, tuple[str, ...]] | None:
         return framed.who, framed.names
     who_is = _WHO_IS.search(question)
     return None if who_is is None else (who_is.group("who").strip(), (who_is.group("who").strip(),))
-
-
-def writes_names_capitalised(question: str) -> bool:
-    """Whether the question writes some words in lower case and capitalises others inside its
-    sentences: then its capitals mark names. All lower case, all capitals or every word
-    capitalised ("Who Is John Bolton") say nothing of which words are names."""
-    written = question.split()
-    inside = [word for word in written[1:] if word[:1].isalpha()]
-    return any(word[:1].islower() for word in written if word[:1].isalpha()) and any(word[:1].isupper() for word in inside)
 
 
 def _is_name(phrase: str, cased: bool) -> bool:

@@ -21,6 +21,7 @@ from bot.jsonl import read_records, utc_time
 from bot.knowledge.base import KnowledgeBase
 from bot.render.shorten import shorten
 from bot.search.english import is_english_word, specificity
+from bot.search.name_case import writes_names_capitalised
 from bot.search.normalise import fold, is_stop_word, stem, without_accents, words
 from bot.search.query import question_terms, words_in_no_article
 from bot.search.unknown_name import names_asked_about
@@ -302,10 +303,11 @@ def typed_phrases(question: str, absent: list[str]) -> list[str]:
 def _name_reader(question: str) -> Callable[[int, str], int | None]:
     """Which name a word of the question (at its offset) is part of, or None. Where the question
     capitalises words inside it, not all, they are names ("Moon Jae-in"), each run one name.
-    Written all in one case ("WHO IS JOHN SMITH", "what did mary jones say") its case tells
-    nothing, and joining every run of absent words made one name of "KIMCHI RECIPE": there the
-    names are those of the people a who-is or who-said question asks about (bot.search.unknown_name)."""
-    if not shouted(question) and any(word[:1].isupper() for word in question.split()[1:]):
+    Written all in one case ("WHO IS JOHN SMITH", "what did mary jones say") or with every word
+    capitalised ("What Is A Good Kimchi Recipe?") its case tells nothing, and joining every run
+    of absent words made one name of "KIMCHI RECIPE": there the names are those of the people a
+    who-is or who-said question asks about (bot.search.unknown_name)."""
+    if writes_names_capitalised(question):
         return lambda start, word: 0 if word[0].isupper() else None
     spans = []
     for name in names_asked_about(question):
