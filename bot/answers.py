@@ -34,6 +34,7 @@ from bot.search.ellipsis import (
     leans_on_earlier,
     personal_pronoun_pointing_back,
     with_another_subject,
+    with_the_earlier_person,
     with_the_earlier_subject,
 )
 from bot.coverage import ConceptCredit, concept_credits, credits_in_text, weighted_coverage
@@ -981,14 +982,18 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     # earlier question's quotes naming the choice.
     asks_its_kind = expected_answer(question) is not None or wants_explanation(question)
     yes_no = not asks_its_kind and asks_whether(words(cleaned))
-    combined = answer(knowledge, f"{anchor} {question}", asking=question if asks_its_kind or yes_no else None)
+    # "what did he say about it?" after "Why did Trump walk out in Hanoi?": "he" is Trump, the
+    # earlier clause's subject. Read together as written, "he" named no one and the earlier
+    # question's words found anyone's quotes; with Trump named, his words on what it asked.
+    reading = with_the_earlier_person(asking, follows, knowledge.speaker_index.by_word) or question
+    combined = answer(knowledge, f"{anchor} {reading}", asking=reading if asks_its_kind or yes_no else None)
     if combined.answered and yes_no and not _quotes_hold_any(knowledge, combined.quotes, cleaned):
         # "is he married?" after "who did trump pick to replace tillerson?": the earlier question's
         # words carried the check, but a quote holding nothing of "married" cannot say whether.
         combined = replace(combined, quotes=(), declined=Declined.NOT_COVERED)
     if not combined.answered and asks_its_kind:
         # "who said so?": no name near the thread's topic, but the quotes that say it name their source.
-        combined = _with_its_kind_first(knowledge, answer(knowledge, f"{anchor} {question}"), question)
+        combined = _with_its_kind_first(knowledge, answer(knowledge, f"{anchor} {reading}"), question)
     if not combined.answered:
         if not alone.answered and alone.reading is not None and not alone.reading.concepts:
             # "when?" names nothing of its own: it was only ever read with the earlier question,

@@ -11,6 +11,7 @@ from bot.search.ellipsis import (
     leans_on_earlier,
     personal_pronoun_pointing_back,
     with_another_subject,
+    with_the_earlier_person,
     with_the_earlier_subject,
 )
 from bot.search.normalise import words
@@ -246,3 +247,32 @@ def test_a_word_of_a_name_the_articles_give_is_a_name_in_lower_case_too() -> Non
     assert with_the_earlier_subject(words("what did he say"), "who is ted marlow") is None  # "ted" read as a participle
     assert with_another_subject("vosk", "how old is ted", known) == "how old is vosk"
     assert with_another_subject("hanoi", "where was the summit held", known) is None
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "earlier", "asked"),
+    [
+        ("what did he say about it?", "Why did Trump walk out in Hanoi?", "what did trump say about it"),
+        ("and what did she say?", "Was Tillerson fired?", "what did tillerson say"),
+        ("what did he say", "What did Kim Jong Un promise in Singapore?", "what did kim jong un say"),  # a place is no one
+        ("what did he say", "How many times did Moon Jae-in go to Pyongyang?", "what did moon jae in say"),
+        ("what did he say", "How many times did Moon Jae-in meet Mr. Pence?", None),  # two people: "he" may be either
+        ("when did he leave?", "Why did Trump fire Tillerson?", None),
+        ("what did Kim tell him", "Why did Trump walk out?", "what did kim tell trump"),
+        ("what did he say", "why did trump walk out", None),  # in lower case, no word is marked a name…
+        ("what did he say", "Who did Trump pick to replace Tillerson?", None),  # "he" may be the one asked for
+        ("what did he say", "Why did Trump's team leave?", None),  # a possessive: the team is the subject
+        ("what did he say", "Did Kim and Trump meet?", None),  # two people
+        ("what did he say", "Did North Korea agree?", None),  # a place is no "he"
+        ("what did he say", "Why did the talks fail?", None),  # no one named
+        ("what did it say", "Why did Trump walk out?", None),  # "it" is no person
+        ("did Kim say he would go", "Why did Trump walk out?", None),  # the follow-up names its own "he"
+    ],
+)
+def test_he_or_she_stands_for_the_person_the_earlier_question_is_about(follow_up: str, earlier: str, asked: str | None) -> None:
+    assert with_the_earlier_person(words(follow_up), earlier) == asked
+
+
+def test_a_name_the_articles_give_is_the_earlier_subject_in_lower_case_too() -> None:
+    """…but a word of a name the articles give is a name however it is typed."""
+    assert with_the_earlier_person(words("what did he say"), "why did trump walk out", frozenset({"trump"})) == "what did trump say"

@@ -119,3 +119,18 @@ def test_a_yes_no_follow_up_whose_own_words_no_quote_holds_is_declined() -> None
         messages.FOLLOW_UP_TRIED_NEAR_MISS.format(question=earlier),
     ), married
     assert "diplomatic experience" in " ".join(_quotes_of(experience).split()), experience
+
+
+def test_he_after_a_question_about_someone_named_is_that_person() -> None:
+    """"what did he say about it?" after "Why did Trump walk out in Hanoi?" answered with any
+    commentator's sentences on Hanoi ("There's no question Trump has already made progress …"):
+    the two questions were read together as written, and "he" named no one. "he" is the earlier
+    clause's subject, Trump, so his words on it answer; after "Was Tillerson fired?", whom the
+    articles never quote, the reply says so by name rather than quoting anyone."""
+    chat = run_bot("chat", stdin="Why did Trump walk out in Hanoi?\nwhat did he say about it?\nWas Tillerson fired?\nwhat did he say?\n")
+    assert chat.returncode == 0, chat.stderr
+    _, trump, _, tillerson = _replies(chat.stdout)
+    assert trump.startswith(f"what did he say about it?\n{messages.FOLLOW_UP_INTRO.format(question='Why did Trump walk out in Hanoi?')}"), trump
+    quotes = re.findall(r"^\d+\. (“.*?)\n   —", _quotes_of(trump), flags=re.MULTILINE | re.DOTALL)
+    assert quotes and all(re.search(r"Trump (?:said|says)|said Trump", " ".join(quote.split())) for quote in quotes), trump
+    assert "Rex Tillerson" in tillerson.splitlines()[1] and "From the articles" not in tillerson, tillerson

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Sequence
 
+from bot.search.demonyms import is_a_place
 from bot.search.name_case import writes_names_capitalised
 from bot.search.normalise import PLEASANTRIES, STOP_WORDS, words
 
@@ -49,6 +50,14 @@ _ENDING_BACK = frozenset("then there so too".split())
 # not for one of its parts: one can ask anew of the same clause with them ("when did X happen?",
 # "and why?" -> "why did X happen?"); "who" or "what" would need a clause with a gap.
 _CIRCUMSTANCE_WORDS = frozenset("why when where how".split())
+# A person's pronouns: after a question about someone named ("why did Trump walk out?") they stand for that person.
+_PERSON_PRONOUNS = frozenset("he she him her".split())
+# A question asking who: the person "he" stands for after it may be the one asked for.
+_ASKING_WHO = frozenset("who whom whose".split())
+# "how many times did …": the words of a question word before its auxiliary, at most.
+_MAX_QUESTION_WORDS = 3
+# "did Kim and Trump meet?": a subject of two people is no one "he" can stand for.
+_JOINING = frozenset("and or".split())
 # "is it true that kim lied?", "was it clear whether …": a placeholder "it" stands for the clause
 # that follows, within a few words, after one of these; it points back to nothing.
 _CLAUSE_OPENERS = frozenset("that whether if to".split())
@@ -194,6 +203,52 @@ def with_the_earlier_subject(follow_up: Sequence[str], earlier: str, known_names
     if said[position] not in _STANDING_FOR[kind]:
         return None
     return " ".join([*said[:position], subject, *said[position + 1 :]])
+
+
+def with_the_earlier_person(follow_up: Sequence[str], earlier: str, known_names: Container[str] = frozenset()) -> str | None:
+    """The follow-up with its "he" or "she" ("him", "her") replaced by the person the earlier
+    question's clause is about, its subject written as a name: "what did he say about it?" after
+    "Why did Trump walk out in Hanoi?" -> "what did trump say about it?". English takes a personal
+    pronoun's antecedent from the subject before it first. None when the pronoun points to nothing
+    outside the follow-up, or the earlier question has no such subject (_person_it_is_about).
+    `known_names` as for with_the_earlier_subject."""
+    said = _past_its_opening(follow_up)
+    position = _pronoun_pointing_back(said) if said else None
+    if position is None or said[position] not in _PERSON_PRONOUNS:
+        return None
+    person = _person_it_is_about(earlier, known_names)
+    return None if person is None else " ".join([*said[:position], person, *said[position + 1 :]])
+
+
+def _person_it_is_about(question: str, known_names: Container[str]) -> str | None:
+    """The subject of a question's clause when it is a person's name: the names between its
+    auxiliary and its verb ("Why did Trump walk out …", "was Tillerson fired?", "what did Kim Jong
+    Un promise"). None for a question asking who ("Who did Trump pick to replace Tillerson?": "he"
+    after it may be the one asked for), a subject that is no name ("why did the talks fail"), one
+    a possessive makes a description ("Trump's team"), two people ("did Kim and Trump meet"), a
+    place ("did North Korea agree": a country is "it" or "they"), or another name that is no
+    place ("why did Trump fire Tillerson": "he" may be either)."""
+    said = words(question)
+    if not said or said[0] in _ASKING_WHO:
+        return None
+    # An auxiliary first (a yes-no question), or after a question word and at most two words of
+    # its own ("how many times did …").
+    auxiliary = next((at for at, word in enumerate(said[:_MAX_QUESTION_WORDS + 1]) if word in _AUXILIARIES), None)
+    if auxiliary is None or (auxiliary > 0 and said[0] not in _QUESTION_WORDS):
+        return None
+    names = _name_reader(question, known_names)
+    end = auxiliary + 1
+    while end < len(said) and names(said[end]) and said[end] not in _AUXILIARIES:
+        end += 1
+    subject = said[auxiliary + 1 : end]
+    if not subject or end == len(said) or said[end] in _JOINING:
+        return None
+    if re.search(rf"\b{re.escape(subject[-1])}['’]s\b", question, re.IGNORECASE) or is_a_place(" ".join(subject)):
+        return None
+    # "Why did Trump fire Tillerson?" then "when did he leave?": with another person named, "he"
+    # may be either; places ("in Hanoi") name no one it could be.
+    others = " ".join(word if names(word) else "|" for word in said[end:]).split("|")
+    return None if any(run.strip() and not is_a_place(run) for run in others) else " ".join(subject)
 
 
 def another_subject(follow_up: Sequence[str]) -> str | None:
