@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -16,6 +19,7 @@ from bot.knowledge.articles import read_article
 from bot.knowledge.base import build_knowledge_base
 from bot.knowledge.frontmatter import split_front_matter
 from bot.knowledge.store import KnowledgeStore
+from tests.cli_helpers import run_bot_process
 from tests.conftest import FIXTURE_KNOWLEDGE, SEEDS, write_article
 
 PAGES = Path(__file__).resolve().parent / "pages"
@@ -409,3 +413,26 @@ def test_replace_says_which_article_it_overwrote_and_what_changed(knowledge_copy
 
     assert run_cli("import", str(second), *flags, "--replace") == 0
     assert messages.IMPORT_UNCHANGED in capsys.readouterr().out
+
+
+def test_imported_articles_and_the_caches_are_written_whole_with_the_users_mode(knowledge_copy: Path, tmp_path: Path) -> None:
+    """`import` wrote its articles through one fixed temporary name of its own ('.NAME.tmp', which
+    two imports of one article at once would share), beside the caches' own whole-file write,
+    which made every cache file its owner's alone (tempfile.mkstemp's mode), though the cache
+    folder is one two users may share. One write serves both: a file either reads whole, in the
+    mode any new file of the user's gets, with no temporary file left behind."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    expected = 0o666 & ~umask
+    assert run_cli("import", str(PAGES / "news_page.html"), "--knowledge", str(knowledge_copy)) == 0
+    article = knowledge_copy / "articles" / f"{NEWS_ID}.md"
+    # A new process, which remembers no article: the run's sentence vectors and weights, and no
+    # article cache or spelling index, which it writes (bot.knowledge.article_cache, spelling_cache).
+    cache = tmp_path / "cache"
+    shutil.copytree(os.environ["BOT_EMBEDDING_CACHE"], cache, ignore=shutil.ignore_patterns("articles", "spelling"))
+    assert run_bot_process("check", "--knowledge", str(knowledge_copy), env={"BOT_EMBEDDING_CACHE": str(cache)}).returncode == 0
+    cached = [path for path in cache.rglob("*") if path.is_file() and path.relative_to(cache).parts[0] in ("articles", "spelling")]
+    assert {path.relative_to(cache).parts[0] for path in cached} == {"articles", "spelling"}
+    for path in [article, *cached]:
+        assert stat.S_IMODE(path.stat().st_mode) == expected, path
+    assert not [path for path in [*knowledge_copy.rglob(".*"), *cache.rglob(".*")] if path.name.endswith(".tmp")]

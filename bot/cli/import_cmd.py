@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from bot import messages
 from bot.cli.common import EXIT_OK, EXIT_PROBLEM, CommandFailed, add_command, day_argument, load_settings
-from bot.importer.article_file import article_path, distinct_id, render, slug, write_atomically
+from bot.importer.article_file import article_path, distinct_id, render, slug, write_article
 from bot.importer.changes import changed_lines, read_before
 from bot.importer.extract import Extracted, from_html, from_plain_text, looks_like_html
 from bot.knowledge.articles import readable_articles
@@ -156,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
     # article, so a new id (a corrected title) never leaves the old copy to be quoted twice.
     before = {old.path: read_before(old.path) for old in held}
     written = render(meta, found.body)
-    write_atomically(target, written)
+    write_article(target, written)
     print(messages.IMPORT_WROTE.format(path=target, characters=len(found.body)))
     for old in held:
         if old.path != target:

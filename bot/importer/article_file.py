@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from collections.abc import Callable
@@ -13,6 +12,7 @@ import yaml
 from bot.knowledge.articles import ARTICLES_FOLDER
 from bot.knowledge.frontmatter import normalise_text
 from bot.knowledge.models import ArticleMeta
+from bot.ranking.cache_folder import write_atomically
 
 MAX_ID_CHARS = 64
 # Front matter fields in the order the bundled articles use.
@@ -95,9 +95,7 @@ def render(meta: ArticleMeta, body: str) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n\n" + normalise_text(body).strip() + "\n"
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write beside and rename: the live-reload watcher never sees half a file (it ignores dot files)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+def write_article(path: Path, text: str) -> None:
+    """Write beside and rename, as every file of the bot is (cache_folder.write_atomically): the
+    live-reload watcher never sees half a file, and two imports at once never share a temporary file."""
+    write_atomically(path, lambda out: out.write(text.encode("utf-8")))
