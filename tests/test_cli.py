@@ -418,7 +418,7 @@ def test_a_bad_setting_is_one_sentence_naming_it() -> None:
     result = run_bot("check", env={"SLACK_PORT": "99999"})
     assert result.returncode == 1
     assert result.stderr.strip() == (
-        "SLACK_PORT='99999' is not valid: Input should be less than or equal to 65535. "
+        "SLACK_PORT='99999' is not valid: it should be at most 65535. "
         "Fix it in the environment or in .env (see .env.example)."
     )
     secret = run_bot("check", env={"SLACK_BOT_TOKEN": "xoxb-secret", "DISCORD_GUILD_IDS": "abc"})
@@ -429,7 +429,7 @@ def test_a_bad_setting_is_one_sentence_naming_it() -> None:
     assert "pepper" not in short_salt.stderr
     # A misspelt log level was once taken silently (and logged nothing below WARNING).
     level = run_bot("check", env={"BOT_LOG_LEVEL": "verbose"})
-    assert level.returncode == 1 and level.stderr.startswith("BOT_LOG_LEVEL='VERBOSE' is not valid: Input should be 'DEBUG', 'INFO', 'WARNING' or 'ERROR'")
+    assert level.returncode == 1 and level.stderr.startswith("BOT_LOG_LEVEL='VERBOSE' is not valid: it should be 'DEBUG', 'INFO', 'WARNING' or 'ERROR'")
 
 
 def test_a_huge_single_word_question_is_answered_or_declined_promptly() -> None:
@@ -508,7 +508,7 @@ def test_another_story_is_described_from_its_own_bot_file(tmp_path: Path) -> Non
     (folder / "bot.yaml").write_text("topic: the orchard talks\nexample_questions: oops\n", encoding="utf-8")
     check = run_bot("check", "--knowledge", str(folder))
     assert check.returncode == 1
-    assert check.stdout.splitlines() == [f"{folder / 'bot.yaml'}, line 2: example_questions: 'oops': Input should be a valid tuple"]
+    assert check.stdout.splitlines() == [f"{folder / 'bot.yaml'}, line 2: example_questions: 'oops' should be a list, one '- item' a line"]
 
 
 def test_batch_reports_a_line_that_is_not_utf8_by_number_and_answers_the_rest(tmp_path: Path) -> None:

@@ -54,7 +54,7 @@ def test_a_group_that_is_not_a_list_of_names_costs_only_itself(tmp_path: Path) -
     assert [str(p) for p in knowledge.problems] == [
         # The bad value quoted back, and what a group is (pydantic said "Input should be a valid list").
         f"{aliases}, line 2: group 1: 'just a string' is one name, not a group: write the names that mean the same thing as a list, [just a string, another name]",
-        f"{aliases}, line 4: group 3, item 2: '1994': Input should be a valid string",
+        f"{aliases}, line 4: group 3, item 2: '1994' should be text: put it in quotes",
         f"{aliases}, line 5: group 4: 'the' is only stop words, so it can never match",
     ]
     assert knowledge.aliases.group_of("North Korea") == knowledge.aliases.group_of("DPRK") is not None
@@ -304,3 +304,21 @@ def test_a_timeline_date_with_a_zero_month_or_day_is_reported_not_read_as_the_fi
 )
 def test_a_field_path_is_shown_counting_from_1_with_each_list_named_for_one_entry(path: str, shown: str) -> None:
     assert shown_field(path) == shown
+
+
+def test_a_bad_value_is_told_in_the_words_of_the_file_not_pydantics(tmp_path: Path) -> None:
+    # A maintainer editing YAML reads what the field takes; "Input should be a valid URL, relative URL
+    # without a base" or "unable to interpret input" is the validation library talking to a programmer.
+    article = write_article(tmp_path, "one", "The envoys talked again.", url="notaurl", kind="editorial")
+    write_article(tmp_path, "two", "The envoys met in Oslo on Tuesday.")
+    timeline = tmp_path / "timeline.yaml"
+    timeline.write_text(
+        'events:\n  - date: "2019-02-26"\n    approximate: maybe\n    title: Envoys meet\n'
+        '    quotes:\n      - article: two\n        text: "The envoys met in Oslo on Tuesday."\n',
+        encoding="utf-8",
+    )
+    assert problems_of(tmp_path) == [
+        f"{article}, line 6: url: 'notaurl' is not a web address: write it in full, starting with https://",
+        f"{article}, line 7: kind: 'editorial' should be 'news', 'analysis' or 'opinion'",
+        f"{timeline}, line 3: event 1, approximate: 'maybe' should be true or false",
+    ]

@@ -16,7 +16,7 @@ def test_one_bad_example_question_is_reported_and_the_others_kept(tmp_path: Path
     profile, problems = load_profile(tmp_path)
     assert profile.example_questions == ("Why did the summit fail?", "Who is Biegun?")
     assert profile.example_names == ("Hanoi",) and profile.topic == "the talks"
-    assert [(p.field, p.message) for p in problems] == [("example_questions[1]", "'42': Input should be a valid string")]
+    assert [(p.field, p.message) for p in problems] == [("example_questions[1]", "'42' should be text: put it in quotes")]
 
 
 def test_an_empty_article_file_is_reported_as_empty(knowledge_copy: Path) -> None:

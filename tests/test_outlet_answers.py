@@ -167,7 +167,7 @@ def test_two_spellings_are_two_outlets_until_bot_yaml_declares_them_one(tmp_path
             "  - [Ruritania Daily]\n  - [Associated Press, AP News]\n  - [AP, 7]\n  - [Associated Press Wire, AP News]\n",
             [
                 (2, "same_outlets[0]", "a group lists the outlet's name, then at least one other name its articles give as their publisher"),
-                (4, "same_outlets[2][1]", "'7': Input should be a valid string"),
+                (4, "same_outlets[2][1]", "'7' should be text: put it in quotes"),
                 (5, "same_outlets[3]", "“AP News” is already in the group at line 3: an outlet's names stand in one group only"),
             ],
             {"Associated Press", "Ruritania Daily"},

@@ -18,6 +18,7 @@ from bot.config import Settings
 from bot.errors import StartupError
 from bot.knowledge.base import KnowledgeFolderMissing
 from bot.knowledge.store import KnowledgeStore
+from bot.plain_validation import plain_problem, reads_after_subject
 from bot.feedback.asked import AskedLog
 from bot.feedback.votes import FeedbackLog
 from bot.service import log_format as log_format_module
@@ -144,12 +145,12 @@ def open_store(settings: Settings, *, warn: bool = True) -> KnowledgeStore:
 def _setting_problem(error: ValidationError) -> str:
     """One sentence for the first bad setting; a secret's value is never echoed."""
     detail = error.errors(include_url=False)[0]
-    problem = str(detail["msg"]).removeprefix("Value error, ")
+    problem = plain_problem(detail)
     if not detail["loc"]:  # a rule across settings: its message names them
         return messages.settings_conflict(problem)
     variable = str(detail["loc"][0]).upper() if detail["loc"] else "a setting"
     value = "(hidden)" if Settings.is_secret(variable) else detail.get("input")
-    return messages.bad_setting(variable, value, problem)
+    return messages.bad_setting(variable, value, f"it {problem}" if reads_after_subject(problem) else problem)
 
 
 def run_guarded(args: argparse.Namespace, body: Run) -> int:

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 from bot.close_names import did_you_mean
 from bot.knowledge.calendar_days import not_a_calendar_day
 from bot.knowledge.models import Problem
+from bot.plain_validation import plain_problem, reads_after_subject
 
 
 def field_path(prefix: str, location: tuple[int | str, ...]) -> str:
@@ -29,7 +30,7 @@ def problems_from_validation(
     "published" when the file has a `published:`). A bad value is quoted back, as written."""
     problems = []
     for detail in error.errors(include_url=False):
-        message = detail["msg"].removeprefix("Value error, ")
+        message = plain_problem(detail)
         if detail["type"] == "extra_forbidden":
             present = _keys_at(given, detail["loc"][:-1])
             known = [name for name in _fields_at(model, detail["loc"][:-1]) if name not in present] if model is not None else []
@@ -40,7 +41,7 @@ def problems_from_validation(
             written = str(detail["input"])
             message = not_a_calendar_day(written) or f"{written!r} is not a real date: write it as YYYY-MM-DD"
         elif isinstance(detail["input"], str | int | float) and not isinstance(detail["input"], bool) and str(detail["input"]) not in message:
-            message = f"{str(detail['input'])!r}: {message}"
+            message = f"{str(detail['input'])!r}{' ' if reads_after_subject(message) else ': '}{message}"
         problems.append(Problem(file=file, field=field_path(prefix, detail["loc"]), message=message))
     return problems
 
