@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal, get_args
 
-from pydantic import Field, SecretStr, ValidationInfo, field_validator, model_validator
+from pydantic import AnyHttpUrl, Field, SecretStr, TypeAdapter, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.feedback.voters import SHORTEST_SALT
@@ -17,6 +17,9 @@ from bot.feedback.voters import SHORTEST_SALT
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_KNOWLEDGE = PROJECT_ROOT / "knowledge"
 DEFAULT_UNANSWERED_LOG = PROJECT_ROOT / "data" / "unanswered.jsonl"
+
+
+_WEB_ADDRESS = TypeAdapter(AnyHttpUrl)
 
 
 def _comma_separated(value: object) -> object:
@@ -137,6 +140,15 @@ class Settings(BaseSettings):
     def _only_user_ids(cls, value: list[str]) -> list[str]:
         # A name ("bob") can match no user; the start-up notes say it is ignored (settings_notes).
         return [item for item in value if is_slack_user_id(item)]
+
+    @field_validator("discord_api_base", "slack_api_base")
+    @classmethod
+    def _a_web_address(cls, value: str) -> str:
+        # Checked with pydantic's URL type but kept as written: "notaurl" would otherwise only show as a
+        # failed token check at start ("could not check SLACK_BOT_TOKEN … (notaurl/auth.test)") and
+        # every call failing after it.
+        _WEB_ADDRESS.validate_python(value)
+        return value
 
     @field_validator("discord_shard_ids", mode="before")
     @classmethod

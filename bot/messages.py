@@ -599,7 +599,7 @@ SAID_SPEAKERS_INTRO = "Who is quoted in the articles (people and organisations),
 SAID_AMBIGUOUS = "{name!r} could be any of these speakers; give more of the name:"
 SAID_UNKNOWN = "No one called {name!r} is quoted in the articles. The closest names:"
 SAID_UNKNOWN_NONE_CLOSE = "No one called {name!r} is quoted in the articles, and no one quoted has a name like it. {said} alone lists everyone quoted."
-COMPARE_EMPTY = "Please give a topic to compare (a question works): /compare TOPIC."
+COMPARE_EMPTY = "Please give a topic to compare (a question works): {compare} TOPIC."
 COMPARE_NOTHING = "nothing on this"
 COMPARE_NONE_COVER = "None of the outlets has anything on this, so I won't guess."
 COMPARE_NOTHING_TITLE = "Nothing on this"
@@ -664,11 +664,15 @@ def said_candidates_intro(name: str | None, ambiguous: bool, way: WayToAsk) -> s
     return (SAID_AMBIGUOUS if ambiguous else SAID_UNKNOWN).format(name=shorten(name, 100))
 
 
-def compare_declined(topic: str, declined: Declined) -> str:
+def compare_empty(way: WayToAsk = IN_CHAT) -> str:
+    return COMPARE_EMPTY.format(compare=way.command("compare"))
+
+
+def compare_declined(topic: str, declined: Declined, way: WayToAsk = IN_CHAT) -> str:
     """Why a topic was not compared: the empty topic's sentence, else a declined question's."""
     if declined is Declined.EMPTY:
-        return COMPARE_EMPTY
-    return decline_message(Answer(topic, declined=declined))
+        return compare_empty(way)
+    return decline_message(Answer(topic, declined=declined), way=way)
 
 
 def speaker_line(name: str, count: int) -> str:

@@ -17,9 +17,9 @@ Detail = Mapping[str, Any]
 _BY_TYPE: dict[str, Callable[[Detail], str]] = {
     "bool_parsing": lambda _: "should be true or false",
     "bool_type": lambda _: "should be true or false",
-    "url_parsing": lambda _: "is not a web address: write it in full, starting with https://",
-    "url_scheme": lambda _: "is not a web address: write it in full, starting with https://",
-    "url_type": lambda _: "is not a web address: write it in full, starting with https://",
+    "url_parsing": lambda _: "is not a web address; write it in full, starting with https://",
+    "url_scheme": lambda _: "is not a web address; write it in full, starting with https://",
+    "url_type": lambda _: "is not a web address; write it in full, starting with https://",
     # YAML reads 1994 or yes as a number or a boolean: quotes make them text. A list or a mapping
     # given for text needs rewriting, not quotes.
     "string_type": lambda detail: "should be text: put it in quotes" if isinstance(detail.get("input"), int | float) else "should be text",

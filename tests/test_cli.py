@@ -423,6 +423,11 @@ def test_a_bad_setting_is_one_sentence_naming_it() -> None:
     )
     secret = run_bot("check", env={"SLACK_BOT_TOKEN": "xoxb-secret", "DISCORD_GUILD_IDS": "abc"})
     assert "DISCORD_GUILD_IDS='abc'" in secret.stderr and "xoxb-secret" not in secret.stderr
+    # A list's bad item is named as one of a comma-separated list, not as the whole value.
+    assert "each item of this comma-separated list should be a whole number" in secret.stderr
+    # An API address that is no web address stopped nothing: every call failed after a start-up warning.
+    address = run_bot("check", env={"SLACK_API_BASE": "notaurl"})
+    assert address.returncode == 1 and address.stderr.startswith("SLACK_API_BASE='notaurl' is not valid: it is not a web address;")
     # A salt is a secret too, though its name says neither TOKEN nor SECRET.
     short_salt = run_bot("check", env={"BOT_FEEDBACK_SALT": "pepper"})
     assert short_salt.returncode == 1 and short_salt.stderr.startswith("BOT_FEEDBACK_SALT='(hidden)' is not valid: use at least 16")

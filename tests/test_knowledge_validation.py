@@ -318,7 +318,7 @@ def test_a_bad_value_is_told_in_the_words_of_the_file_not_pydantics(tmp_path: Pa
         encoding="utf-8",
     )
     assert problems_of(tmp_path) == [
-        f"{article}, line 6: url: 'notaurl' is not a web address: write it in full, starting with https://",
+        f"{article}, line 6: url: 'notaurl' is not a web address; write it in full, starting with https://",
         f"{article}, line 7: kind: 'editorial' should be 'news', 'analysis' or 'opinion'",
         f"{timeline}, line 3: event 1, approximate: 'maybe' should be true or false",
     ]

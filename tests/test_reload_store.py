@@ -140,6 +140,24 @@ def test_a_problem_fixed_in_a_folder_named_by_a_relative_path_is_fixed_not_gone(
     assert "0 warnings (1 fixed)." in fixed and "\nfixed: knowledge/aliases.yaml" in fixed and "gone with its file" not in fixed, fixed
 
 
+def test_a_problem_hidden_by_its_file_becoming_unreadable_is_not_called_fixed(knowledge_copy: Path) -> None:
+    """bot.yaml with a bad example question, then a YAML syntax error in it: the question was not
+    fixed, only no longer read (the walkthrough was told "fixed:" and found nothing fixed). Once the
+    file reads again the question's problem is new again, and fixed when it is."""
+    store = KnowledgeStore(knowledge_copy)
+    profile = knowledge_copy / "bot.yaml"
+    good = profile.read_text(encoding="utf-8")
+    profile.write_text("example_questions:\n  - 42\n", encoding="utf-8")
+    assert "1 warning (1 new)." in store.reload().summary()
+    profile.write_text("example_questions:\n  - 42\n  - [unclosed\n", encoding="utf-8")
+    unreadable = store.reload().summary()
+    assert "1 warning (1 new)." in unreadable and "unclosed" not in unreadable, unreadable
+    assert not [line for line in unreadable.splitlines() if line.startswith("fixed: ")], unreadable
+    profile.write_text(good, encoding="utf-8")
+    fixed = store.reload().summary()
+    assert "0 warnings (1 fixed)." in fixed and "\nfixed: " in fixed, fixed
+
+
 def test_a_problem_moved_down_its_file_by_an_edit_above_it_is_neither_fixed_nor_new(knowledge_copy: Path) -> None:
     """A comment written above a bad alias group moved it a line down, and the reload reported the
     one problem as fixed and as a new warning at once."""

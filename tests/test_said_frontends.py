@@ -51,7 +51,7 @@ def test_the_terminal_chat_answers_said_and_compare(bundled_store: KnowledgeStor
     assert "The Washington Post: nothing on this." in side_by_side
     assert "WIRED February 28, 2019; Vox February 27, 2019" in side_by_side
     assert "/said [NAME]" in (reply_to(bundled_store, "/help") or "")
-    assert (reply_to(bundled_store, "/compare") or "") == messages.COMPARE_EMPTY
+    assert (reply_to(bundled_store, "/compare") or "") == messages.compare_empty(messages.AT_THE_TERMINAL) == "Please give a topic to compare (a question works): /compare TOPIC."
     # A name like no quoted one's gets no names: "/said kim" once offered Trump, McKeon and Gallucci.
     assert reply_to(bundled_store, "/said kim") == messages.said_no_candidates("kim", messages.AT_THE_TERMINAL)
     assert (reply_to(bundled_store, "/said Galuci") or "").splitlines()[1:] == ["  Robert Gallucci (2)"]
@@ -84,6 +84,9 @@ def test_the_hint_for_a_topic_after_a_name_is_each_front_end_s_own_way_of_asking
     assert "(python -m bot said NAME shows what one said)" in capsys.readouterr().out
     assert main(["said", "Nobody Atall"]) == 0
     assert capsys.readouterr().out.strip().endswith("python -m bot said alone lists everyone quoted.")
+    # So does compare's hint for a missing topic (it said "/compare TOPIC", a command no shell runs).
+    assert main(["compare", ""]) == 2
+    assert capsys.readouterr().err.strip() == "Please give a topic to compare (a question works): python -m bot compare TOPIC."
 
 
 # --- Discord, through the real client ---

@@ -113,14 +113,20 @@ async def test_tokens_never_reach_the_log(socket_bot: FakeSlack, caplog: pytest.
     assert BOT_TOKEN not in caplog.text and APP_TOKEN not in caplog.text
 
 
-def test_http_mode_without_signing_secret_names_the_variable(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_http_mode_without_signing_secret_names_the_variable(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
     monkeypatch.setenv("SLACK_BOT_TOKEN", BOT_TOKEN)
     assert main(["slack"]) == 1
     error = capsys.readouterr().err.strip()
     assert error.startswith("SLACK_SIGNING_SECRET is not set") and error.count("\n") == 0
     assert BOT_TOKEN not in error
     assert main([]) == 1  # `python -m bot` with SLACK_BOT_TOKEN set serves Slack: same sentence
-    assert capsys.readouterr().err.startswith("SLACK_SIGNING_SECRET is not set")
+    stopped = capsys.readouterr()
+    assert stopped.err.startswith("SLACK_SIGNING_SECRET is not set")
+    # Before the knowledge loads: the log once said "serving 3 articles on: slack_app" first.
+    assert not [record for record in caplog.records if record.getMessage().startswith("serving")]
 
 
 def test_slack_command_without_bot_token_names_the_variable(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

@@ -76,12 +76,16 @@ def serve_front_ends(
     front_ends: Callable[[Settings, KnowledgeStore], list[Awaitable[None]]],
     *,
     is_server: IsServer,
+    check_settings: Callable[[Settings], None] = lambda settings: None,
 ) -> int:
     """Run long-running front ends on one knowledge store, with the knowledge watcher and health
-    checks beside them, until they stop or SIGTERM drains them (exit 0)."""
+    checks beside them, until they stop or SIGTERM drains them (exit 0). `check_settings` raises
+    StartupError for a setting the front ends need and lack, before the knowledge loads: loading
+    takes seconds at size, and the log said "serving" before the missing setting stopped it."""
     from bot.service.lifecycle import serve_until_stopped  # watchfiles and aiohttp are for serving commands only
 
     settings = load_settings(args, is_server=is_server, notes=settings_notes)
+    check_settings(settings)
     asyncio.run(serve_until_stopped(settings, lambda: open_store(settings), front_ends))
     return EXIT_OK
 
@@ -150,7 +154,11 @@ def _setting_problem(error: ValidationError) -> str:
         return messages.settings_conflict(problem)
     variable = str(detail["loc"][0]).upper() if detail["loc"] else "a setting"
     value = "(hidden)" if Settings.is_secret(variable) else detail.get("input")
-    return messages.bad_setting(variable, value, f"it {problem}" if reads_after_subject(problem) else problem)
+    if reads_after_subject(problem):
+        # DISCORD_GUILD_IDS='abc': pydantic judges the list's items one by one; the item is quoted.
+        of_a_list = len(detail["loc"]) > 1 and isinstance(detail["loc"][1], int)
+        problem = f"each item of this comma-separated list {problem}" if of_a_list else f"it {problem}"
+    return messages.bad_setting(variable, value, problem)
 
 
 def run_guarded(args: argparse.Namespace, body: Run) -> int:

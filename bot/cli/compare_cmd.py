@@ -21,13 +21,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 def run(args: argparse.Namespace) -> int:
     topic = " ".join(args.topic)
     if not topic.strip():
-        raise CommandFailed(messages.COMPARE_EMPTY, EXIT_USAGE)
+        raise CommandFailed(messages.compare_empty(messages.ON_THE_COMMAND_LINE), EXIT_USAGE)
     store = open_store(load_settings(args))
     comparison = commands.compare(store, topic)
     if comparison.declined is Declined.TOO_LONG:
-        raise CommandFailed(messages.compare_declined(comparison.topic, comparison.declined), EXIT_USAGE)
+        raise CommandFailed(messages.compare_declined(comparison.topic, comparison.declined, messages.ON_THE_COMMAND_LINE), EXIT_USAGE)
     if args.json:
         print(json.dumps(compare_dict(comparison), ensure_ascii=False, indent=2))
     else:
-        print(compare_text(comparison))
+        print(compare_text(comparison, messages.ON_THE_COMMAND_LINE))
     return EXIT_OK

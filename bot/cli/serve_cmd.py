@@ -36,6 +36,14 @@ def starts_a_platform(settings: Settings) -> bool:
     return configured_front_ends(settings) != ["terminal"]
 
 
+def check_front_end_settings(settings: Settings) -> None:
+    """Each configured front end's own check of what it needs from the settings, if it has one."""
+    for name in configured_front_ends(settings):
+        check = getattr(importlib.import_module(f"bot.frontends.{name}"), "check_settings", None)
+        if check is not None:
+            check(settings)
+
+
 def _serve_function(name: str) -> Serve:
     # Imported on demand: the terminal chat should not pay for loading discord.py or slack-bolt.
     module = importlib.import_module(f"bot.frontends.{name}")
@@ -54,4 +62,4 @@ def run(args: argparse.Namespace) -> int:
         # One watcher for every front end: they share the store, so one swap reaches them all.
         return [_serve_function(name)(settings, store) for name in names]
 
-    return serve_front_ends(args, front_ends, is_server=starts_a_platform)
+    return serve_front_ends(args, front_ends, is_server=starts_a_platform, check_settings=check_front_end_settings)

@@ -15,4 +15,6 @@ def run(args: argparse.Namespace) -> int:
     # Imported here: other commands should not pay for loading slack-bolt.
     from bot.frontends import slack_app
 
-    return serve_front_ends(args, lambda settings, store: [slack_app.serve(settings, store)], is_server=always_a_server)
+    return serve_front_ends(
+        args, lambda settings, store: [slack_app.serve(settings, store)], is_server=always_a_server, check_settings=slack_app.check_settings
+    )

@@ -166,6 +166,14 @@ def signing_secret(settings: Settings) -> str:
     return _secret(settings.slack_signing_secret, "SLACK_SIGNING_SECRET", messages.SLACK_SIGNING_SECRET_PURPOSE)
 
 
+def check_settings(settings: Settings) -> None:
+    """What serving Slack needs of the settings alone: the bot token, and in HTTP mode the signing
+    secret (StartupError naming the one missing)."""
+    _secret(settings.slack_bot_token, "SLACK_BOT_TOKEN", messages.SLACK_BOT_TOKEN_PURPOSE)
+    if settings.slack_app_token is None:
+        signing_secret(settings)
+
+
 def build_app(
     settings: Settings, store: KnowledgeStore, in_flight: InFlight | None = None, session: aiohttp.ClientSession | None = None
 ) -> AsyncApp:

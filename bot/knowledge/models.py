@@ -89,6 +89,10 @@ class Passage:
     heading: bool = False
 
 
+# The fields a problem names when it is about the file, not an entry or a value in it.
+WHOLE_FILE_FIELDS = frozenset({"(file)", "(top level)", "front matter"})
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong in the knowledge folder, named by file and field."""
@@ -97,6 +101,15 @@ class Problem:
     field: str
     message: str
     line: int | None = None  # the file line where the entry starts, when the file has entries
+    # Set for a problem that stops its whole file (yaml_text.whole_file_left_out): nothing else in
+    # the file is read while it stands, so its other problems are neither there nor fixed.
+    stops_its_file: bool = False
+
+    @property
+    def reads_nothing_of_its_file(self) -> bool:
+        """Whether the file could not be read as what it is at all (undecodable, unparsable, empty,
+        not a mapping), so that no field of it was checked."""
+        return self.stops_its_file or self.field in WHOLE_FILE_FIELDS
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}, line {self.line}"

@@ -81,7 +81,11 @@ class ReloadReport:
         resolved = _none_of(self.earlier_problems, self.problems)
         # A problem whose file is gone was not fixed: the file was deleted, and its text is not served.
         gone = [problem for problem in resolved if self.folder is not None and not self._file_of(problem).exists()]
-        fixed = [problem for problem in resolved if problem not in gone]
+        # Nor is one whose file can no longer be read at all: its field was not checked this time
+        # (bot.yaml's bad example question, then a YAML syntax error: the question is not fixed).
+        unread = {problem.file for problem in self.problems if problem.reads_nothing_of_its_file}
+        unchecked = [problem for problem in resolved if problem.file in unread and not problem.reads_nothing_of_its_file]
+        fixed = [problem for problem in resolved if problem not in gone and problem not in unchecked]
         line = (
             f"Reloaded in {self.seconds * 1000:.0f} ms: added {ids(self.added)}; changed {ids(self.changed)}{also}; "
             f"removed {ids(self.removed)}; {self.articles} articles, {self.passages} passages, "

@@ -85,7 +85,7 @@ FILE_LEFT_OUT = "nothing in this file is used until it is fixed"
 
 def whole_file_left_out(problems: list[Problem], consequence: str) -> list[Problem]:
     """The problems that stop a whole file, each saying what that costs."""
-    return [replace(problem, message=f"{problem.message}; {consequence}") for problem in problems]
+    return [replace(problem, message=f"{problem.message}; {consequence}", stops_its_file=True) for problem in problems]
 
 
 def read_yaml_list(path: Path, key: str) -> tuple[list[object], list[Problem]]:

@@ -22,10 +22,10 @@ def said_text(lookup: SpeakerLookup, name: str | None, way: messages.WayToAsk) -
     return "\n".join([intro, *(f"  {messages.speaker_line(s.name, s.count)}" for s in lookup.candidates)])
 
 
-def compare_text(comparison: Comparison) -> str:
+def compare_text(comparison: Comparison, way: messages.WayToAsk) -> str:
     missing = [messages.compare_no_article_from(comparison.no_articles)] if comparison.no_articles else []
     if comparison.declined is not None:
-        return "\n".join([*missing, messages.compare_declined(comparison.topic, comparison.declined)])
+        return "\n".join([*missing, messages.compare_declined(comparison.topic, comparison.declined, way)])
     if not comparison.outlets:
         return "\n".join([*missing, messages.COMPARE_NONE_COVER, *(messages.outlet_nothing(p) for p in comparison.no_coverage)])
     blocks = [*missing, messages.compare_intro(comparison.topic)]

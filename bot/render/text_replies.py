@@ -40,7 +40,7 @@ def _(result: Said) -> str:
 
 @reply_text.register
 def _(result: Comparison) -> str:
-    return compare_text(result)
+    return compare_text(result, messages.AT_THE_TERMINAL)
 
 
 @reply_text.register
