@@ -99,12 +99,12 @@ class Settings(BaseSettings):
 
     # Discord
     discord_token: SecretStr | None = None
-    discord_guild_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    discord_guild_ids: Annotated[list[int], NoDecode] = Field(default_factory=list, description="server ids (numbers), comma-separated: 123456789012345678,234567890123456789")
     discord_api_base: str = "https://discord.com/api/v10"
     # Several processes share one bot by each running some of its shards: every process gets the
     # same DISCORD_SHARD_COUNT and its own DISCORD_SHARD_IDS ("0-3", "4-7", or "0,2,4").
     discord_shard_count: int | None = Field(default=None, ge=1)
-    discord_shard_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    discord_shard_ids: Annotated[list[int], NoDecode] = Field(default_factory=list, description="shard numbers or ranges, comma-separated: 0-3 or 0,2,4")
 
     # Slack
     slack_bot_token: SecretStr | None = None

@@ -423,8 +423,11 @@ def test_a_bad_setting_is_one_sentence_naming_it() -> None:
     )
     secret = run_bot("check", env={"SLACK_BOT_TOKEN": "xoxb-secret", "DISCORD_GUILD_IDS": "abc"})
     assert "DISCORD_GUILD_IDS='abc'" in secret.stderr and "xoxb-secret" not in secret.stderr
-    # A list's bad item is named as one of a comma-separated list, not as the whole value.
-    assert "each item of this comma-separated list should be a whole number" in secret.stderr
+    # A list's bad item is told what the list takes, not pydantic's "should be a valid integer"
+    # (wrong of DISCORD_SHARD_IDS, whose items may be ranges).
+    assert "is not valid: it takes server ids (numbers), comma-separated" in secret.stderr
+    shards = run_bot("check", env={"DISCORD_SHARD_COUNT": "4", "DISCORD_SHARD_IDS": "0-x"})
+    assert shards.returncode == 1 and "is not valid: it takes shard numbers or ranges, comma-separated: 0-3 or 0,2,4" in shards.stderr
     # An API address that is no web address stopped nothing: every call failed after a start-up warning.
     address = run_bot("check", env={"SLACK_API_BASE": "notaurl"})
     assert address.returncode == 1 and address.stderr.startswith("SLACK_API_BASE='notaurl' is not valid: it is not a web address;")

@@ -317,8 +317,11 @@ def test_a_bad_value_is_told_in_the_words_of_the_file_not_pydantics(tmp_path: Pa
         '    quotes:\n      - article: two\n        text: "The envoys met in Oslo on Tuesday."\n',
         encoding="utf-8",
     )
+    yes = write_article(tmp_path, "three", "The envoys talked once more.", published="yes")
     assert problems_of(tmp_path) == [
         f"{article}, line 6: url: 'notaurl' is not a web address; write it in full, starting with https://",
         f"{article}, line 7: kind: 'editorial' should be 'news', 'analysis' or 'opinion'",
+        # YAML reads "yes" as True: "not True" named a value the file does not hold.
+        f"{yes}, line 5: published: must be a date written YYYY-MM-DD, not a yes or no",
         f"{timeline}, line 3: event 1, approximate: 'maybe' should be true or false",
     ]

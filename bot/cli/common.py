@@ -154,10 +154,13 @@ def _setting_problem(error: ValidationError) -> str:
         return messages.settings_conflict(problem)
     variable = str(detail["loc"][0]).upper() if detail["loc"] else "a setting"
     value = "(hidden)" if Settings.is_secret(variable) else detail.get("input")
-    if reads_after_subject(problem):
-        # DISCORD_GUILD_IDS='abc': pydantic judges the list's items one by one; the item is quoted.
-        of_a_list = len(detail["loc"]) > 1 and isinstance(detail["loc"][1], int)
-        problem = f"each item of this comma-separated list {problem}" if of_a_list else f"it {problem}"
+    field = Settings.model_fields.get(str(detail["loc"][0]))
+    if len(detail["loc"]) > 1 and isinstance(detail["loc"][1], int) and field is not None and field.description:
+        # DISCORD_SHARD_IDS='0-x': pydantic judges a list's items one by one, and "should be a valid
+        # integer" is wrong of a setting that takes ranges too; what the setting takes is right.
+        problem = f"it takes {field.description}"
+    elif reads_after_subject(problem):
+        problem = f"it {problem}"
     return messages.bad_setting(variable, value, problem)
 
 

@@ -50,6 +50,8 @@ class ArticleMeta(BaseModel):
         # pydantic alone would take "2019-02-28T00:00" or a number of seconds; a file says a day.
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return value
+        if isinstance(value, bool):  # YAML reads yes, no, on, off, true and false as a boolean
+            raise ValueError("must be a date written YYYY-MM-DD, not a yes or no")
         if not (isinstance(value, str) and ISO_DATE.match(value.strip())):
             raise ValueError(f"must be a date written YYYY-MM-DD, not {value!r}")
         return value.strip()
