@@ -191,7 +191,7 @@ def test_compare_says_which_named_outlet_has_no_article_and_compares_the_others(
     comparison = commands.compare(bundled_store, topic)
     assert comparison.no_articles == named and comparison.topic == compared_on
     assert {o.publisher for o in comparison.outlets} >= {"WIRED", "Vox"}  # both cover Hanoi and sanctions
-    text = compare_text(comparison)
+    text = compare_text(comparison, messages.AT_THE_TERMINAL)
     assert text.startswith(f"No article here is from {named[0]}, nor names it.\n")
     assert messages.COMPARE_NONE_COVER not in text
 
