@@ -37,6 +37,9 @@ CONFLICTING_OVERLAP = 0.35  # a different date needs more evidence that it is th
 # A date of another precision ("early July" beside "July 6") agrees with every day inside it, so the
 # words alone must show the mentions tell one event: most of the mention's word weight, not a third.
 COARSER_OVERLAP = 0.5
+# The least share any agreement of dates asks for (_agreement): a mention sharing less of its word
+# weight with the whole event than this matches none of the event's sources.
+LEAST_OVERLAP = min(AGREEING_OVERLAP, CONFLICTING_OVERLAP, COARSER_OVERLAP)
 # _match's score: a share of word weight (at most 1) plus how closely the dates agree, so that the
 # same date wins over a vaguer or a nearby one before the words are weighed. A sentence of two dates
 # ("On 5 August, in response to two launches in July, …") gives two mentions of the same words:
@@ -337,6 +340,13 @@ def _score(draft: _Draft, mentioned: _Mentioned, shared: frozenset[str], agreeme
     quoted = bool(draft.quotes) and any(_overlaps(q, source.quote) for q in draft.quotes)
     if len(shared) < MIN_SHARED_TERMS and not quoted:
         return 0.0  # checked first: it is the cheapest test and the one most mentions fail
+    weight_of = mentioned.weights.__getitem__
+    if not quoted and (not mentioned.total or math.fsum(map(weight_of, shared)) / mentioned.total < LEAST_OVERLAP):
+        # What the mention shares with any one source is part of what it shares with the event, and
+        # weights are positive and fsum exactly rounded, so no source's share is larger: the event
+        # cannot take it. Most drafts weighed end here (88,000 of 106,000 at 3,000 articles), before
+        # their sources are weighed one by one.
+        return 0.0
     gap = _gap(draft.window, source.window)
     agrees = gap <= 0
     if not agrees and (gap > CONFLICT_GAP.days or draft.approximate or source.approximate):
@@ -346,10 +356,7 @@ def _score(draft: _Draft, mentioned: _Mentioned, shared: frozenset[str], agreeme
     dates = draft.dates_by_article.get(mentioned.article_id)
     if dates is not None and (len(dates) != 1 or source.date not in dates):
         return 0.0  # one writer gives one event one date: another date in the same article is another event
-    if not mentioned.total:
-        return 0.0
     best = 0.0
-    weight_of = mentioned.weights.__getitem__
     for dated, word_sets in draft.words_by_date.items():
         agreed = agreement(dated, source.dated)
         if agreed is None:
