@@ -36,6 +36,16 @@ def test_the_off_topic_training_set_counts_from_the_block_after_s6(tool) -> None
     assert "train_offtopic" in fitted_on(tool, 2)
 
 
+def test_the_everyday_training_set_is_fitted_on_by_no_block_and_answered_with_the_newest_block_s_pieces(tool) -> None:  # type: ignore[no-untyped-def]
+    """Written after S45: no block so far was fitted on it, and its questions (measured as any file
+    outside the blocks) are answered by the pieces of the newest block, there being none after it."""
+    names = [*FILES, "train_everyday"]
+    sets = tool.Sets(names, [], np.arange(len(names)), [0, 1, 2, 9])
+    assert not any(before for name, before in zip(names, sets.before(9), strict=True) if name == "train_everyday")
+    assert sets.model_block(names.index("train_everyday")) == 9
+    assert sets.model_block(names.index("train_offtopic")) == 2
+
+
 def test_a_file_whose_writing_time_is_unknown_is_refused_by_name(tool) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(SystemExit, match="my_questions: not a file of eval/"):
         tool.main(["eval/my_questions.jsonl"])

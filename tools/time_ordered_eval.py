@@ -56,22 +56,26 @@ from fit_learned_ranking import Recording, fit_pairwise
 BLOCK = 3
 # train_offtopic.jsonl was written in session 6, after S4-S6 (eval/README.md).
 OFFTOPIC_AFTER_SEALED = 6
+# train_everyday.jsonl was written in session 19, after S43-S45.
+EVERYDAY_AFTER_SEALED = 45
 # The blocks pooled as "later": the sets written once the learned pieces had most of their data.
 LATER_FROM_SEALED = 16
 
 
 def written(stem: str) -> float:
     """When a file of eval/ was written, as a number that orders them: dev and A-M first, then the
-    sealed sets by number, the off-topic training set between S6 and S7."""
+    sealed sets by number, the off-topic training set between S6 and S7, the everyday one after S45."""
     if stem == "dev_qa":
         return 0.0
     if stem.startswith("heldout_"):
         return 1.0
     if stem == "train_offtopic":
         return 2.0 + OFFTOPIC_AFTER_SEALED + 0.5
+    if stem == "train_everyday":
+        return 2.0 + EVERYDAY_AFTER_SEALED + 0.5
     if match := re.fullmatch(r"sealed_s(\d+)", stem):
         return 2.0 + int(match.group(1))
-    raise SystemExit(f"{stem}: not a file of eval/ this tool knows when it was written (dev_qa, heldout_*, sealed_sN, train_offtopic)")
+    raise SystemExit(f"{stem}: not a file of eval/ this tool knows when it was written (dev_qa, heldout_*, sealed_sN, train_offtopic, train_everyday)")
 
 
 def block_of(stem: str) -> int | None:
@@ -96,12 +100,14 @@ class Sets:
         return np.array([block_of(self.names[i]) == block for i in self.set_id])
 
     def model_block(self, set_index: int) -> int:
-        """The block whose fitted pieces answer this file: its own, or the first written after it."""
+        """The block whose fitted pieces answer this file: its own, or the first written after it (the
+        newest when none is: train_everyday, written after every sealed set)."""
         name = self.names[set_index]
         own = block_of(name)
         if own is not None:
             return own
-        return min(b for b in self.blocks if written(name) < min(written(n) for n in self.names if block_of(n) == b))
+        later = [b for b in self.blocks if written(name) < min(written(n) for n in self.names if block_of(n) == b)]
+        return min(later) if later else max(self.blocks)
 
 
 @dataclass
