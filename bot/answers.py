@@ -973,15 +973,19 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
         return replace(rephrased, question=cleaned, follows=follows)
     # "what did she say" after "who is Jenny Town?" asks "what did jenny town say": read alongside
     # the whole earlier question, "she" would find any woman's words near Town's name.
-    named = with_the_earlier_subject(asking, follows, knowledge.speaker_index.by_word)
-    if named is not None and (rephrased := answer(knowledge, named)).answered:
-        return replace(rephrased, question=cleaned, follows=follows)
     # The follow-up's own kind of answer ("and when?" wants a date) outranks the thread question's;
     # so does a yes-no question's, which wants none: "does he have diplomatic experience?" after
     # "who did trump pick to replace tillerson?" asks whether, and is no longer answered with the
     # earlier question's quotes naming the choice.
     asks_its_kind = expected_answer(question) is not None or wants_explanation(question)
     yes_no = not asks_its_kind and asks_whether(words(cleaned))
+    named = with_the_earlier_subject(asking, follows, knowledge.speaker_index.by_word)
+    if named is not None and (rephrased := answer(knowledge, named)).answered:
+        # "is he married?" after "Who was Trump's choice to replace Tillerson?" reads "is trump's
+        # choice to replace tillerson married?", whose quotes name the choice and say nothing of
+        # "married": a yes-no question is answered only by quotes holding its own words, however read.
+        if not (yes_no and not _quotes_hold_any(knowledge, rephrased.quotes, cleaned)):
+            return replace(rephrased, question=cleaned, follows=follows)
     # "what did he say about it?" after "Why did Trump walk out in Hanoi?": "he" is Trump, the
     # earlier clause's subject. Read together as written, "he" named no one and the earlier
     # question's words found anyone's quotes; with Trump named, his words on what it asked.
