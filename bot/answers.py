@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
+from functools import partial
 
 import numpy as np
 
@@ -59,6 +60,7 @@ from bot.speaker_words import (
     who_is_asked,
     with_speaker_swapped,
 )
+from bot.person_named import may_be_a_person
 from bot.plain_decline import declines_plainly
 from bot.what_happened import WhatHappened, what_happened
 
@@ -989,7 +991,9 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     # "what did he say about it?" after "Why did Trump walk out in Hanoi?": "he" is Trump, the
     # earlier clause's subject. Read together as written, "he" named no one and the earlier
     # question's words found anyone's quotes; with Trump named, his words on what it asked.
-    reading = with_the_earlier_person(asking, follows, knowledge.speaker_index.by_word) or question
+    # An outlet, a body or a place ("Did The Washington Post report it?") is no one "he" or "she" stands for.
+    person = partial(may_be_a_person, knowledge)
+    reading = with_the_earlier_person(asking, follows, knowledge.speaker_index.by_word, person) or question
     combined = answer(knowledge, f"{anchor} {reading}", asking=reading if asks_its_kind or yes_no else None)
     if combined.answered and yes_no and not _quotes_hold_any(knowledge, combined.quotes, cleaned):
         # "is he married?" after "who did trump pick to replace tillerson?": the earlier question's

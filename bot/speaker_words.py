@@ -235,7 +235,7 @@ def _names_someone_unknown(knowledge: KnowledgeBase, read: str) -> bool:
     uses makes the phrase a person's name the articles never give, though another of its words is
     a common word ("moon")."""
     written = [word for word in words(read) if word not in STOP_WORDS]
-    return any(written_as_a_name(word, cased=False) and not _named_in_articles(knowledge, word) for word in written)
+    return any(written_as_a_name(word, cased=False) and not named_in_articles(knowledge, word) for word in written)
 
 
 def _surname(name: str) -> str:
@@ -379,7 +379,7 @@ def _people_noun_place(knowledge: KnowledgeBase, who: str) -> tuple[str, ...] | 
     country = country_of_people(who)
     if country is not None:
         adjective = _singular(who)  # "German Chancellor …" names the Germans where no article says "Germany"
-        return (country, adjective) if _named_in_articles(knowledge, country) or _named_in_articles(knowledge, adjective) else None
+        return (country, adjective) if named_in_articles(knowledge, country) or named_in_articles(knowledge, adjective) else None
     parts = name_key(who).split()
     if not parts:
         return None
@@ -387,15 +387,15 @@ def _people_noun_place(knowledge: KnowledgeBase, who: str) -> tuple[str, ...] | 
     for ending, replacement in _PEOPLE_NOUN_TO_PLACE:
         if last.endswith(ending) and len(last) > len(ending) + 2:
             place = " ".join([*parts[:-1], last[: -len(ending)] + replacement])
-            if _named_in_articles(knowledge, place):
+            if named_in_articles(knowledge, place):
                 return (place,)
     return None
 
 
-def _named_in_articles(knowledge: KnowledgeBase, place: str) -> bool:
-    """The place as written (not a name it resembles: "biegu" of "biegun" is no place), said by
-    some article, or an alias of it."""
-    read = analyse(knowledge, place)
+def named_in_articles(knowledge: KnowledgeBase, name: str) -> bool:
+    """The name (a place's, a person's) as written (not a name it resembles: "biegu" of "biegun" is
+    no place), said by some article, or an alias of it."""
+    read = analyse(knowledge, name)
     return bool(read.concepts) and not read.corrections and all(said_in_articles(knowledge, c) for c in read.concepts)
 
 

@@ -4,12 +4,15 @@ that, in the terminal chat as a new user types it; a pronoun the question names 
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 
 from bot import messages
 from bot.answers import answer, answer_follow_up
 from bot.knowledge.base import build_knowledge_base
-from bot.search.ellipsis import asks_whether
+from bot.knowledge.store import KnowledgeStore
+from bot.person_named import may_be_a_person
+from bot.search.ellipsis import asks_whether, with_the_earlier_person
 from bot.search.normalise import words
 from tests.cli_helpers import run_bot
 from tests.conftest import write_article
@@ -150,3 +153,22 @@ def test_a_yes_no_follow_up_read_with_the_earlier_subject_keeps_the_yes_no_check
         messages.FOLLOW_UP_TRIED_NEAR_MISS.format(question=earlier),
     ), married
     assert "diplomatic experience" in " ".join(_quotes_of(experience).split()), experience
+
+
+def test_he_or_she_never_stands_for_an_outlet_a_body_or_a_place(bundled_store: KnowledgeStore) -> None:
+    """"what did she say?" after "Did Reuters report the talks?" replied that the articles quote no
+    words of Reuters, and after "Did The Washington Post report it?" it was read as "what did the
+    washington post say" (review): the earlier subject was taken for a person whatever it named.
+    A person quoted or only named by the articles still is one."""
+    chat = run_bot("chat", stdin="Did Reuters report the talks?\nwhat did she say?\n")
+    assert chat.returncode == 0, chat.stderr
+    _, reuters = _replies(chat.stdout)
+    # Read with the earlier question as written (the reply says so), not as asking for Reuters' words as a person's.
+    first = reuters.splitlines()[1]
+    assert "“Did Reuters report the talks?”" in first and not first.startswith(messages.SPEAKER_NOT_QUOTED.split("{name}")[0]), reuters
+    knowledge = bundled_store.current
+    person = partial(may_be_a_person, knowledge)
+    for earlier in ("Did The Washington Post report it?", "Did Reuters report the talks?", "Did Trump Tower host talks?", "Did North Korea agree?"):
+        assert with_the_earlier_person(words("what did she say?"), earlier, knowledge.speaker_index.by_word, person) is None, earlier
+    for earlier, read in (("Why did Trump walk out in Hanoi?", "what did trump say"), ("Was Tillerson fired?", "what did tillerson say")):
+        assert with_the_earlier_person(words("what did he say?"), earlier, knowledge.speaker_index.by_word, person) == read

@@ -236,7 +236,7 @@ class _People:
         titled = {name_key(self.full_name(m)) for m in self.mentions if (m.title or self._after_a_title_word(m)) and not m.label}
         # A role headed by an organisation's noun ("state broadcaster RTV", "the news agency RNA")
         # shows a body, not a person.
-        shown = {name_key(self.full_name(m)) for m in self.mentions if m.role and not m.label and not _an_organisation_role(m.role)} | referred_to_as_a_person
+        shown = {name_key(self.full_name(m)) for m in self.mentions if m.role and not m.label and not an_organisation_role(m.role)} | referred_to_as_a_person
         speaking_in_full = {name_key(name) for name in named_speaking if len(name.split()) > 1}
         # Its own name, not the full name it may stand for: "UN" is no surname of Kim Jong Un's.
         in_capitals = {name_key(m.name) for m in self.mentions if _in_capitals(m.name)}
@@ -452,7 +452,7 @@ class _People:
         return self._roles.get(name_key(speaker))
 
 
-def _an_organisation_role(role: str) -> bool:
+def an_organisation_role(role: str) -> bool:
     """Whether the role's head noun, its last word before a preposition or relative word
     ("the former envoy who served at the embassy" is an envoy), is an organisation's."""
     head = []

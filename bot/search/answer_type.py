@@ -124,7 +124,7 @@ _NOT_A_PLACE = frozenset(f"{_MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Sa
 # Head words that make a capitalised pair a place, a body or a title in any English text, not a
 # person's name ("United States", "Foreign Ministry"). A story's own such words ("Iberian Peninsula")
 # are in its knowledge/bot.yaml (not_person_words) and come in through `satisfies`.
-_NOT_A_PERSON = frozenset(
+NOT_A_PERSON = frozenset(
     """states nations union department house council agency initiative center centre committee
     office ministry senate congress post times news street address university institute foundation
     party army navy force forces administration government assembly court bank fund treaty accord
@@ -225,7 +225,7 @@ def satisfies(
         places = (*_PLACE.findall(sentence), *named_by_place)
         return any(not _asked(place, asked) and fold(place) not in _NOT_A_PLACE for place in places)
     # A name counts when the question does not already name that person ("Biegun" names "Stephen Biegun").
-    not_names = _NOT_A_PERSON | not_a_person
+    not_names = NOT_A_PERSON | not_a_person
     return any(
         not (_asked(first, asked) or _asked(last, asked))
         for first, last in _NAME.findall(sentence)

@@ -205,19 +205,22 @@ def with_the_earlier_subject(follow_up: Sequence[str], earlier: str, known_names
     return " ".join([*said[:position], subject, *said[position + 1 :]])
 
 
-def with_the_earlier_person(follow_up: Sequence[str], earlier: str, known_names: Container[str] = frozenset()) -> str | None:
+def with_the_earlier_person(
+    follow_up: Sequence[str], earlier: str, known_names: Container[str] = frozenset(), a_person: Callable[[str], bool] = lambda _: True
+) -> str | None:
     """The follow-up with its "he" or "she" ("him", "her") replaced by the person the earlier
     question's clause is about, its subject written as a name: "what did he say about it?" after
     "Why did Trump walk out in Hanoi?" -> "what did trump say about it?". English takes a personal
     pronoun's antecedent from the subject before it first. None when the pronoun points to nothing
     outside the follow-up, or the earlier question has no such subject (_person_it_is_about).
-    `known_names` as for with_the_earlier_subject."""
+    `known_names` as for with_the_earlier_subject; `a_person` tells whether a name may be a
+    person's ("the washington post" is no one "she" stands for: bot.person_named)."""
     said = _past_its_opening(follow_up)
     position = _pronoun_pointing_back(said) if said else None
     if position is None or said[position] not in _PERSON_PRONOUNS:
         return None
     person = _person_it_is_about(earlier, known_names)
-    return None if person is None else " ".join([*said[:position], person, *said[position + 1 :]])
+    return None if person is None or not a_person(person) else " ".join([*said[:position], person, *said[position + 1 :]])
 
 
 def _person_it_is_about(question: str, known_names: Container[str]) -> str | None:
