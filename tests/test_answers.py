@@ -351,6 +351,8 @@ def test_a_near_miss_does_not_claim_the_articles_lack_the_topic(bundled_store: K
         ("thanks!", messages.SMALL_TALK_THANKS),
         ("hmm", messages.SMALL_TALK),  # once "not covered", and logged as a question nobody could answer
         ("wow!", messages.SMALL_TALK),
+        ("good morning everyone!", messages.SMALL_TALK),  # once quoted "early Wednesday morning" back
+        ("how are you doing today?", messages.SMALL_TALK),
     ],
 )
 def test_a_message_to_the_bot_gets_a_reply_about_the_bot_and_is_not_logged(

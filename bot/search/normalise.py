@@ -32,7 +32,10 @@ ADDRESSING_THE_BOT = frozenset("you your u ur yourself".split())
 # are words of a question too ("who was right?", "what was great?", "who did Trump thank?").
 EXCLAMATIONS = frozenset("lol hm hmm hmmm wow".split())
 # Interjections ("hmm", "wow") say nothing about the talks either: alone they are words to the bot.
-PLEASANTRIES = THANKS | ADDRESSING_THE_BOT | EXCLAMATIONS | frozenset("hi hello hey hiya howdy bot ok okay bye goodbye cool great nice awesome".split())
+# Greetings by the time of day ("good morning everyone!", "how are you doing today?"): "morning" was
+# the question's most specific word, and the bot quoted "early Wednesday morning" back.
+GREETINGS = frozenset("good morning afternoon evening night today tonight".split())
+PLEASANTRIES = THANKS | ADDRESSING_THE_BOT | EXCLAMATIONS | GREETINGS | frozenset("hi hello hey hiya howdy bot ok okay bye goodbye cool great nice awesome".split())
 # "oh" and "ah" are names too ("who is Oh?", "Oh joined the talks in 1990"): one is an interjection
 # only when English sets it off, opening the message or a sentence (not after "Dr."), from what
 # follows: standing alone, before a comma, "!", "." or "?" ("Oh. Why?"), or before another
