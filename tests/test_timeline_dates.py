@@ -454,6 +454,11 @@ def test_a_weekday_before_an_explicit_date_defers_to_it() -> None:
     assert found("Voting ended on Sunday, June 30, with a record turnout.", dt.date(2019, 7, 10)) == [("June 30", "2019-06-30", False)]
 
 
+def test_a_weekday_before_a_number_that_is_no_day_of_a_month_is_the_date() -> None:
+    """"On Monday, the 15-member board voted": the number counts members, so Monday dates the vote."""
+    assert found("On Monday, the 15-member board voted to close the plant.", dt.date(2019, 7, 10)) == [("On Monday", "2019-07-08", False)]
+
+
 def test_every_mention_names_its_sentence() -> None:
     text = "First one. Then on Thursday it failed. After that, nothing."
     sentences = [Span(0, 10), Span(11, 38), Span(39, len(text))]

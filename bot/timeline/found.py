@@ -37,6 +37,8 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
 # "12.06.2018" (day first, as most of Europe and Asia write it) and "6/30/2019" or "30/6/2019" (read
 # only when one number is over 12, so that which is the day is not a guess): all numbers, a full year.
+# The day of a month a weekday may stand before: "13 June", "4th of June", "4-5 May", "12.06.2018".
+_DAY_OF_A_MONTH = rf"[0-3]?\d(?:st|nd|rd|th)?(?:\s*(?:[–-]|to|and)\s*[0-3]?\d)?\s+(?:of\s+)?{_MONTH}|[0-3]?\d[./]\d"
 _NUMERIC_DATE = rf"(?<![\d,.$£€/-])\b(?P<num_first>[0-3]?\d)(?P<num_sep>[./])(?P<num_second>[0-3]?\d)(?P=num_sep)(?P<num_year>{_YEAR})\b(?![.,/]?\d)"
 
 # The words of time that are triggers (below), in any case.
@@ -172,7 +174,10 @@ _FORMS = (
     rf"\b(?P<season_mod>(?i:last|this|next))\s+(?P<season>{_SEASON})\b",
     rf"\b(?P<season_alone>{_SEASON})\s+(?:of\s+)?(?P<season_year>{_YEAR})\b",
     rf"\b(?P<unit_mod>(?i:last|this|next))\s+(?P<unit>(?i:week|month|year))\b",
-    rf"\b(?P<wd_mod>(?i:last|early|late|on)\s+)?(?P<weekday>{_WEEKDAY})\b(?:\s+(?P<wd_part>morning|afternoon|evening|night))?(?!,?\s+(?:the\s+)?(?:\d|{_MONTH}))",
+    # A weekday right before the date it falls on ("Sunday, June 30", "Saturday 13 June", "Tuesday,
+    # the 4th of June") defers to that date; before a number that is no day of a month ("On Monday,
+    # the 15-member council voted") it is the date.
+    rf"\b(?P<wd_mod>(?i:last|early|late|on)\s+)?(?P<weekday>{_WEEKDAY})\b(?:\s+(?P<wd_part>morning|afternoon|evening|night))?(?!,?\s+(?:the\s+)?(?:{_MONTH}|{_DAY_OF_A_MONTH}))",
     # "March 31–April 1", "Dec. 30 to Jan. 2, 2019": a span of days across a month's end.
     rf"\b(?P<cross_month>{_MONTH})\s+(?P<cross_first>[0-3]?\d)\s*(?:[–-]|to)\s*(?P<cross_month_last>{_MONTH})\s+(?P<cross_last>[0-3]?\d)\b(?:,?\s+(?P<cross_year>{_YEAR})\b)?",
     rf"\b(?P<range_month>{_MONTH})\s+(?P<range_first>[0-3]?\d)\s*(?:[–-]|to|and)\s*(?P<range_last>[0-3]?\d)\b(?:,?\s+(?P<range_year>{_YEAR})\b|{_RELATIVE_YEAR.format('range_rel')})?",
