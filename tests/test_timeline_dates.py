@@ -1112,3 +1112,33 @@ def test_hours_after_a_dated_noun_count_from_its_date() -> None:
     mentions = find_mentions("a", text, PUBLISHED, [Span(0, 39), Span(40, len(text))])
     counted = [(text[m.phrase.start : m.phrase.end], m.date.iso()) for m in mentions if m.role is Role.EVENT and m.sentence.start == 40]
     assert counted == [("hours after", "2019-02-26")]
+
+
+def test_a_weekday_restating_a_count_is_in_the_week_counted() -> None:
+    """"Two days later, on Monday" after Saturday 13 June is Monday 15 June, not the last Monday
+    before publication."""
+    text = "The mayor resigned on Saturday 13 June. Two days later, on Monday, the council met."
+    assert ("on Monday", "2020-06-15", "event") in paragraphs_found(text, dt.date(2020, 6, 24))
+
+
+def test_a_date_of_background_carries_no_year_to_the_story() -> None:
+    """The charter's 1990 is not the story's year: "on June 16" the next afternoon is this June's."""
+    text = (
+        "On Monday, June 15, the governor gave a speech marking the anniversary of the charter signed at"
+        " the first assembly on June 15, 1990. The next afternoon, at 2 p.m. on June 16, the dam burst."
+    )
+    assert ("June 16", "2020-06-16", "event") in paragraphs_found(text, dt.date(2020, 6, 24))
+
+
+def test_a_day_written_after_the_noun_a_count_points_at_wins_over_the_count() -> None:
+    """"Six days after the storm, on 3 September": the writer names the day; the count (Sept. 4
+    from Aug. 29) is no second date."""
+    text = "The storm hit on 29 August. Six days after the storm, on 3 September, the dam burst."
+    assert paragraphs_found(text, dt.date(2017, 9, 15)) == [("29 August", "2017-08-29", "event"), ("3 September", "2017-09-03", "event")]
+
+
+def test_a_relative_clause_in_the_present_is_a_plan_beside_a_dated_deed() -> None:
+    """"the games, which run from Aug. 18 to Sept. 2" describes the games as at publication: ahead
+    of it, though the sentence dates a deed on Monday ("run" is the present here, not the participle)."""
+    text = "On Monday the two cities agreed to field joint teams at the regional games, which run from Aug. 18 to Sept. 2."
+    assert ("Aug. 18 to Sept. 2", "2018-08-18", "announced") in paragraphs_found(text, dt.date(2018, 6, 20))

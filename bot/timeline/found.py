@@ -322,12 +322,14 @@ def find_mentions(
 
     def looks_back(number: int, match: re.Match[str]) -> bool:
         # A date that places a noun ("after the test on Sept. 3") or dates background (a relative
-        # clause, a past perfect): what a count after its sentence does not count from, on ties.
+        # clause, a past perfect, a participle after a noun: "the declaration signed on June 15,
+        # 2000"): what a count after its sentence does not count from, on ties, and what carries
+        # no year to the dates after it.
         if placed_noun_terms(number, match):
             return True
         span = ordered[number][0]
         reading = reader.read(span, match.start() - span.start, match.end() - span.start, future=False, open_ended=False)
-        return grammar.in_background(tokens_of(span), reading.clause)
+        return grammar.in_background(tokens_of(span), reading.clause) or grammar.modifies_a_noun(tokens_of(span), match.start() - span.start)
 
     terms_of: dict[int, frozenset[str]] = {}  # sentence number -> its index terms, made as needed
 
@@ -345,7 +347,7 @@ def find_mentions(
         return noun is not None and tokens[noun[0] - 1].lower in ("after", "since", "following")
 
     located = _years_from_paragraph(located, paragraph_of, published)
-    located = _years_from_story(_years_from_context(located, published, looks_back_at), paragraph_of, published)
+    located = _years_from_story(_years_from_context(located, published, looks_back_at), paragraph_of, published, looks_back)
     located = [(n, m, _infinitive_ahead(m, r, as_written, published, lambda: tokens_of(ordered[n][0]), ordered[n][0].start)) for n, m, r in located]
     from_the_news = {m.start() for n, m, r in located if r is None and _counted_from_the_news(body, ordered[n][0], m)}
     located, counted_back, news_days = _anchored(
@@ -401,7 +403,12 @@ def find_mentions(
             elif reading.role is Role.STATE and (ahead := _plan_day(match, resolved, as_written[match.start()], published)) is not None:
                 # "Pence would receive the remains … on 1 August", "Troops are to begin … on 1
                 # October": a plan's date without a year is the next such day after publication.
-                if grammar.looks_ahead(text, tokens_of(span), start, end) and not _dates_a_report(located, position, bounds[number], dates_an_event):
+                # A plan reported on a day may have been carried out by publication ("said on
+                # Monday he would meet Ri on Friday"); a relative clause in the present describes
+                # its noun at publication's time ("agreed on Monday to field teams at the Games,
+                # which run from Aug. 18").
+                tokens = tokens_of(span)
+                if grammar.looks_ahead(text, tokens, start, end) and (grammar.describes_in_the_present(tokens, start) or not _dates_a_report(located, position, bounds[number], dates_an_event)):
                     resolved, reading = ahead, grammar.Reading(Role.ANNOUNCED, reading.clause)
         read_before[number] = (end, reading)
         if reading.role is Role.STATE:
@@ -714,7 +721,27 @@ def _anchored(
         if g["anchor_few"] is not None and counted.date.month is not None:
             counted = relative.exact(EventDate(counted.date.year, counted.date.month), approximate=True)  # "Days later": about then
         result[position] = (number, match, counted)
+        if (weekday := _weekday_restating(result, position)) is not None:
+            result[position + 1] = weekday
     return result, inverted, news_days
+
+
+def _weekday_restating(located: Sequence[tuple[int, re.Match[str], Resolved | None]], position: int) -> tuple[int, re.Match[str], Resolved] | None:
+    """"Two days later, on Monday": a weekday alone right after a counted day and a comma restates
+    it, so it is the day of that weekday nearest the day counted (the count says which week; the
+    writer names the day), not the last such weekday before publication. None when the next date is
+    no such weekday."""
+    number, match, counted = located[position]
+    if counted is None or counted.date.day is None or position + 1 >= len(located):
+        return None
+    next_number, next_match, weekday = located[position + 1]
+    g = _groups(next_match)
+    if next_number != number or weekday is None or not g["weekday"] or (g["wd_mod"] or "").strip().lower() == "last":
+        return None
+    if not _APPOSITION.match(match.string[match.end() : next_match.start()]):
+        return None
+    days = (relative.WEEKDAYS.index(g["weekday"].lower()) - counted.first.weekday() + 3) % 7 - 3  # -3 to 3
+    return next_number, next_match, relative.shifted(relative.exact(counted.date, weekday.approximate), days, "day")
 
 
 # "The breakdown came", "Trump's decision to tie the trip to his trade fight came", "The move comes":
@@ -1059,11 +1086,18 @@ _CLOCK_TIME = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{3,4}\s*(?:GMT|UTC)\b|\b\d{1,2}\
 _APPOSITION = re.compile(rf",\s*(?:when\s+)?(?:on\s+|in\s+)?(?:(?i:the)\s+(?i:{'|'.join(_PARTS_OF_A_DAY)})\s+of\s+)?(?:{_WEEKDAY},?\s+)?$")
 
 
+# "Five days after the first overflight, on 3 September": the noun a count points at, then the
+# written day that restates the count.
+_COUNTED_FROM_THEN_APPOSITION = re.compile(rf"\s+(?i:the|his|her|its|their|this|that)\s+[^,.;:!?()“”\"]{{1,60}}?{_APPOSITION.pattern}")
+
+
 def _restated_precisely(located: Sequence[tuple[int, re.Match[str], Resolved | None]], position: int) -> bool:
     """Whether the next date of the sentence, after only a comma, says the same time more
     precisely: then it is the date, and this one no second mention. A count of time ("Hours
     later, on Tuesday morning", "Five weeks later, on Sept. 11") is restated by a written date
-    of the same precision too: the writer names the day the count only approximates."""
+    of the same precision too: the writer names the day the count only approximates, also after
+    the noun the count points at ("Five days after the first overflight, on 3 September": the
+    written day wins over a count from a day the article may have placed wrongly)."""
     number, match, resolved = located[position]
     if position + 1 >= len(located) or resolved is None:
         return False
@@ -1074,7 +1108,9 @@ def _restated_precisely(located: Sequence[tuple[int, re.Match[str], Resolved | N
     counted = _is_anchor(match) or match.group("ago_n") is not None  # "a week ago, on 20 April"
     if not more_precise and not (len(next_resolved.date.iso()) == len(resolved.date.iso()) and counted and not _is_anchor(next_match)):
         return False
-    if not _APPOSITION.match(match.string[match.end() : next_match.start()]):
+    between = match.string[match.end() : next_match.start()]
+    pointing = (match.group("anchor_dir") or "").lower() in ("before", "after")
+    if not (_APPOSITION.match(between) or (pointing and _COUNTED_FROM_THEN_APPOSITION.match(between))):
         return False
     slack = dt.timedelta(days=31)
     return resolved.first - slack <= next_resolved.first and next_resolved.last <= resolved.last + slack
@@ -1280,7 +1316,10 @@ def _years_from_paragraph(
 
 
 def _years_from_story(
-    located: list[tuple[int, re.Match[str], Resolved | None]], paragraph_of: Sequence[int], published: dt.date
+    located: list[tuple[int, re.Match[str], Resolved | None]],
+    paragraph_of: Sequence[int],
+    published: dt.date,
+    looks_back: Callable[[int, re.Match[str]], bool],
 ) -> list[tuple[int, re.Match[str], Resolved | None]]:
     """A story told in order carries its written year on: after "On Feb. 28, 2018, he published …",
     "Bolton was named on March 22 and took office on April 9" in the next paragraph is 2018, as a
@@ -1291,13 +1330,15 @@ def _years_from_story(
     that one within it: the story moved forward. A date earlier in the year than the one before is
     a look back or a new year; a year counted from a span ("a pause of nearly 18 months") or one
     that bounds it ("since Nov. 29, 2017") is written by no one as the story's: news's convention
-    holds."""
+    holds. Nor does background carry its year (`looks_back`: "a speech marking the anniversary of
+    the declaration signed on June 15, 2000. The next afternoon, on June 16, …" is the story's June
+    16, not 2000's): the nearest date before that is not background is the story's."""
     result = list(located)
     placed: set[int] = set()
     for position, (number, match, resolved) in enumerate(result):
         if resolved is None or resolved.end is not None or resolved.date.month is None or not _lacks_year(_groups(match)):
             continue
-        earlier = (p for p in range(position - 1, -1, -1) if result[p][2] is not None)
+        earlier = (p for p in range(position - 1, -1, -1) if result[p][2] is not None and not looks_back(result[p][0], result[p][1]))
         before = next(earlier, None)
         if before is None or paragraph_of[result[before][0]] < paragraph_of[number] - 1:
             continue
@@ -1356,8 +1397,8 @@ def _next_after(match: re.Match[str], resolved: Resolved, published: dt.date) ->
     g = _groups(match)
     if g["weekday"]:
         return relative.shifted(resolved, 7, "day")  # it was the last such day on or before publication
-    written = g["range_year"] or g["range_year_dm"] or g["range_rel"] or g["range_rel_dm"]
-    if not (_lacks_year(g) or ((g["range_month"] or g["range_month_dm"]) and not written)):
+    written = g["range_year"] or g["range_year_dm"] or g["range_rel"] or g["range_rel_dm"] or g["cross_year"]
+    if not (_lacks_year(g) or ((g["range_month"] or g["range_month_dm"] or g["cross_month"]) and not written)):
         return None
     date, end = resolved.date, resolved.end
     try:

@@ -87,6 +87,9 @@ _NOT_ED_VERBS = frozenset({"bed", "red", "need", "seed", "speed", "feed", "breed
 
 
 _PAST_FORMS = IRREGULAR_PAST | IRREGULAR_PARTICIPLE
+# Participles spelt as the present ("the Games, which run from Aug. 18"; "have run"): past only
+# after an auxiliary (`is_past`).
+_PARTICIPLES_LIKE_THE_PRESENT = frozenset({"come", "become", "run", "overcome"})
 # Marks that do not end a segment: "Kim's", "$2", "5%", "U.S.-South Korean", "and/or".
 _INSIDE_SEGMENT = "'’$%&/"
 
@@ -166,6 +169,8 @@ def is_past(tokens: list[Token], index: int) -> bool:
     back = index - 1
     while back >= 0 and tokens[back].lower.endswith("ly") and tokens[back].is_word:
         back -= 1
+    if word in _PARTICIPLES_LIKE_THE_PRESENT and not (back >= 0 and tokens[back].lower in AUXILIARIES | _BE_NONFINITE):
+        return False  # "which run from Aug. 18": the present; "have run", "was run": the participle
     return not (back >= 0 and tokens[back].lower in ARTICLES_AND_POSSESSIVES)
 
 
@@ -307,6 +312,20 @@ def in_the_present(tokens: list[Token], date_start: int) -> bool:
         return False
     verb = present_verb(tokens, *own)
     return verb is not None and not _dates_a_noun(tokens, verb, at)
+
+
+def describes_in_the_present(tokens: list[Token], date_start: int) -> bool:
+    """Whether the date's clause is a relative clause in the present ("the Asian Games, which run
+    from Aug. 18 to Sept. 2"): it describes its noun as at publication, whatever else the sentence reports."""
+    if not in_the_present(tokens, date_start):
+        return False
+    at = min(_token_at(tokens, date_start), len(tokens) - 1)
+    home = next((s, e) for s, e in segments(tokens) if s <= at < e)
+    first = next(s for s, e in clauses_of(tokens, *home) if s <= at < e)
+    return tokens[first].lower in _RELATIVE_WORDS
+
+
+_RELATIVE_WORDS = frozenset({"which", "that", "who"})
 
 
 def _month_may(tokens: list[Token], index: int) -> bool:
@@ -908,6 +927,32 @@ def in_background(tokens: list[Token], clause: Clause | None) -> bool:
         return False
     relative = tokens[clause.first].lower in ("that", "which", "who") and clause.verb == clause.first + 1
     return relative or tokens[clause.verb].lower in HAVE_PAST
+
+
+# What may stand right after a participle that modifies the noun before it ("the declaration
+# signed at the summit", "a draft circulated by the US").
+_AFTER_A_PARTICIPLE = _PHRASE_PREPOSITIONS | frozenset({"by"})
+_NOT_A_NOUN = AUXILIARIES | _BE_NONFINITE | NEGATIONS | _GROUP_ADVERBS | SUBORDINATORS | COORDINATORS | frozenset({"to", "that", "which", "who", "he", "she", "it", "they", "we", "i", "you"})
+
+
+def modifies_a_noun(tokens: list[Token], date_start: int) -> bool:
+    """Whether the date stands in a participle phrase after a noun, past its clause's verb ("Moon
+    used a speech marking the anniversary of the declaration signed at the first summit on June
+    15, 2000"): it dates what the noun names, background the story does not move to."""
+    at = _token_at(tokens, date_start)
+    home = next(((s, e) for s, e in segments(tokens) if s <= at < e), None)
+    if home is None:
+        return False
+    first, last = next(((s, e) for s, e in clauses_of(tokens, *home) if s <= at < e), home)
+    verb = finite_verb(tokens, first, last)
+    if verb is None:
+        return False
+    for index in range(at - 1, verb + 1, -1):
+        word, before = tokens[index].lower, tokens[index - 1]
+        participle = word in IRREGULAR_PARTICIPLE or (word.endswith("ed") and is_past(tokens, index))
+        if participle and tokens[index + 1].lower in _AFTER_A_PARTICIPLE and before.is_word and before.lower not in _NOT_A_NOUN and not before.lower.endswith("ly"):
+            return True
+    return False
 
 
 def _verb_role(tokens: list[Token], clause: Clause, date_start: int) -> Role:
