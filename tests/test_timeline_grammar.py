@@ -303,6 +303,13 @@ def test_a_time_of_day_before_a_date_is_no_event_s_noun() -> None:
     assert titles("The mayor resigned before midnight on 2 February.") == ["The mayor resigned"]
 
 
+def test_a_month_s_abbreviation_ends_no_segment_a_subject_stands_in() -> None:
+    """"and on Aug. 24 Smith called off …": the abbreviation's full stop is no break, so the
+    subject is Smith, not "24 Smith", and the first clause is no fragment of the second."""
+    text = "The first visit, on July 6 and 7, ended with the council accusing the mayor of lying, and on Aug. 24 Smith abruptly called off a second visit by his deputy."
+    assert titles(text) == ["The first visit ended with the council accusing the mayor of lying", "Smith abruptly called off a second visit by his deputy"]
+
+
 def test_a_date_placed_on_a_bare_name_is_titled_by_the_clause() -> None:
     """"after Lisbon on 12.05.2016 and Madrid in late May": the names say nothing as a title;
     the sentence's clause does."""

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple
 
+from bot.timeline.relative import MONTH_ABBREVIATIONS
+
 # A number joined by a hyphen to the word after it is one word ("a 90-minute lunch", "the
 # 140-strong orchestra", "a 12-day tour"), as "two-day" is: its hyphen ends no segment.
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’\-]*|\d+(?:[,.:]\d+)*(?:st|nd|rd|th)?(?:-[A-Za-z][A-Za-z'’\-]*)?|[^\sA-Za-z\d]")
@@ -169,9 +171,14 @@ def is_past(tokens: list[Token], index: int) -> bool:
     back = index - 1
     while back >= 0 and tokens[back].lower.endswith("ly") and tokens[back].is_word:
         back -= 1
-    if word in _PARTICIPLES_LIKE_THE_PRESENT and not (back >= 0 and tokens[back].lower in AUXILIARIES | _BE_NONFINITE):
+    if word in _PARTICIPLES_LIKE_THE_PRESENT and not (back >= 0 and tokens[back].lower in _BEFORE_A_PARTICIPLE):
         return False  # "which run from Aug. 18": the present; "have run", "was run": the participle
     return not (back >= 0 and tokens[back].lower in ARTICLES_AND_POSSESSIVES)
+
+
+def abbreviates_a_month(tokens: list[Token], dot: int) -> bool:
+    """Whether the full stop at `dot` closes a month's abbreviation before a day ("Nov. 8")."""
+    return 0 < dot < len(tokens) - 1 and tokens[dot - 1].lower in MONTH_ABBREVIATIONS and tokens[dot + 1].text[0].isdigit()
 
 
 def segments(tokens: list[Token]) -> list[tuple[int, int]]:
@@ -179,6 +186,8 @@ def segments(tokens: list[Token]) -> list[tuple[int, int]]:
     spans, start = [], 0
     for index, token in enumerate(tokens):
         if not token.is_word and token.text not in _INSIDE_SEGMENT:  # inline: once per token of every dated sentence
+            if token.text == "." and abbreviates_a_month(tokens, index):
+                continue  # "on Aug. 24 Trump called off …": the abbreviation's full stop ends nothing
             if start < index:
                 spans.append((start, index))
             start = index + 1
@@ -339,6 +348,7 @@ def _month_may(tokens: list[Token], index: int) -> bool:
 
 # Forms of "be" that only continue a verb group ("will be held", "has been named"): never its head.
 _BE_NONFINITE = frozenset({"be", "been", "being"})
+_BEFORE_A_PARTICIPLE = AUXILIARIES | _BE_NONFINITE
 
 
 def _before_adverbs(tokens: list[Token], first: int, index: int) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from itertools import chain
 
 from bot.quotations.english import PERSONAL_TITLES
-from bot.timeline.grammar import ARTICLES_AND_POSSESSIVES, AUXILIARIES, COORDINATORS, HAVE_PAST, HAVE_PRESENT, IRREGULAR_PARTICIPLE, IRREGULAR_PAST, NEGATIONS, SUBORDINATORS, Clause, Reading, Token, clauses_of, finite_verb, is_past, placed_noun, segments
+from bot.timeline.grammar import ARTICLES_AND_POSSESSIVES, AUXILIARIES, COORDINATORS, HAVE_PAST, HAVE_PRESENT, IRREGULAR_PARTICIPLE, IRREGULAR_PAST, NEGATIONS, SUBORDINATORS, Clause, Reading, Token, abbreviates_a_month, clauses_of, finite_verb, is_past, placed_noun, segments
 from bot.timeline.relative import MONTH_ABBREVIATIONS
 
 TITLE_LIMIT = 80
@@ -44,7 +44,7 @@ _PREPOSITIONS = frozenset(
 )
 # Words that blur a date before it: "less than a week later", "nearly two years ago".
 _DATE_APPROXIMATORS = frozenset({"less", "more", "than", "nearly", "almost", "barely", "roughly", "just"})
-_DATE_PREPOSITIONS = frozenset({"on", "in", "at", "during", "by", "from", "since", "until", "last", "early", "late", "this"})
+_DATE_PREPOSITIONS = frozenset({"on", "in", "at", "during", "by", "from", "since", "until", "around", "last", "early", "late", "this"})
 # Marks that do not end a clause: quotation marks, and what grammar.segments keeps inside a segment.
 _WITHIN_A_CLAUSE = frozenset("“”\"‘'’$%&/")
 _TRAILING = frozenset({"a", "an", "the", "to", "of", "and", "or", "his", "her", "its", "their", "with", "as", "that", "only", "even", "just"})
@@ -192,7 +192,7 @@ def _clause_end(tokens: list[Token], start: int) -> int:
     """Where the clause running on from token `start` ends: its first punctuation mark other than
     a quotation mark (or what grammar.segments keeps inside a segment)."""
     end = start
-    while end < len(tokens) and (tokens[end].is_word or tokens[end].text in _WITHIN_A_CLAUSE):
+    while end < len(tokens) and (tokens[end].is_word or tokens[end].text in _WITHIN_A_CLAUSE or abbreviates_a_month(tokens, end)):
         end += 1
     return end
 
