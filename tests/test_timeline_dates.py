@@ -1142,3 +1142,20 @@ def test_a_relative_clause_in_the_present_is_a_plan_beside_a_dated_deed() -> Non
     of it, though the sentence dates a deed on Monday ("run" is the present here, not the participle)."""
     text = "On Monday the two cities agreed to field joint teams at the regional games, which run from Aug. 18 to Sept. 2."
     assert ("Aug. 18 to Sept. 2", "2018-08-18", "announced") in paragraphs_found(text, dt.date(2018, 6, 20))
+
+
+def test_that_before_a_noun_of_time_is_a_date_not_a_that_clause() -> None:
+    """"said that day she would …": the report was that day; "that" opens no clause of what was said."""
+    text = "The council voted on 17 June. The mayor said that day she would close the bridge."
+    assert ("that day", "2020-06-17", "event") in paragraphs_found(text, dt.date(2020, 6, 24))
+
+
+def test_the_same_day_before_a_clause_is_the_day_that_clause_names() -> None:
+    """"The same day the report was published" is the day the article dated the publishing, not
+    the last date before it; the story goes on from there ("Two days later")."""
+    text = (
+        "On 5 March, the agency published a report on the dam.\n\nThe data, collected on 2 March, showed a leak.\n\n"
+        "The same day the report was published, the minister resigned.\n\nTwo days later, the plant closed."
+    )
+    found_dates = paragraphs_found(text, dt.date(2019, 3, 18))
+    assert ("The same day", "2019-03-05", "event") in found_dates and ("Two days later", "2019-03-07", "event") in found_dates

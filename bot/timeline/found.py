@@ -653,6 +653,10 @@ def _anchored(
             if news_day is not None:
                 anchor, backwards = news_day, True
                 news_days[match.start()] = news_day
+        if anchor is None and same_before is None and g["anchor_same"] and opens and _opens_a_clause(match):
+            # "The same day the images were published, …": the clause names the day's event, dated
+            # where the article tells it, not the last date before.
+            anchor = earlier_dates.noun_date(match, number, paragraph_of, needs_day)
         if anchor is None and same_before is None and (pointing or g["anchor_clock"]):
             # "the day before the summit", "within an hour of the launch": the date the article
             # gave that event. In a sentence dated before it ("met on 15 July, three days after the

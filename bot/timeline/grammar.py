@@ -204,8 +204,15 @@ def clauses_of(tokens: list[Token], first: int, last: int) -> list[tuple[int, in
 
 
 def _pronoun_that(tokens: list[Token], index: int) -> bool:
-    """"And even that came only …": "that" as the subject after a connective, not a clause's start."""
-    return tokens[index].lower == "that" and tokens[index - 1].lower in ("and", "but", "even", "so", "yet", "only", "all", "just")
+    """"And even that came only …": "that" as the subject after a connective, not a clause's start;
+    "said that day it would …": "that" before a noun of time is its determiner, a date."""
+    if tokens[index].lower != "that":
+        return False
+    return tokens[index - 1].lower in ("and", "but", "even", "so", "yet", "only", "all", "just") or (index + 1 < len(tokens) and tokens[index + 1].lower in _DAY_PARTS)
+
+
+# Nouns of time a determiner "that" dates ("that day", "that morning").
+_DAY_PARTS = frozenset({"day", "morning", "afternoon", "evening", "night"})
 
 
 def verb_heads(tokens: list[Token], first: int, last: int) -> list[int]:
