@@ -4,6 +4,7 @@ a plan, or a state; and the headline comes from its main clause."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -308,6 +309,26 @@ def test_a_month_s_abbreviation_ends_no_segment_a_subject_stands_in() -> None:
     subject is Smith, not "24 Smith", and the first clause is no fragment of the second."""
     text = "The first visit, on July 6 and 7, ended with the council accusing the mayor of lying, and on Aug. 24 Smith abruptly called off a second visit by his deputy."
     assert titles(text) == ["The first visit ended with the council accusing the mayor of lying", "Smith abruptly called off a second visit by his deputy"]
+
+
+def test_another_date_s_abbreviated_month_ends_the_headline() -> None:
+    """"More launches followed on July 31 and Aug. 2": the other date is no part of July 31's
+    headline (a guard: the abbreviation's full stop no longer ends the clause, which had cut it there)."""
+    assert titles("More launches followed on July 31 and Aug. 2.")[0] == "More launches followed"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # An opening phrase before the subject, with no comma: the subject is the pronoun after it.
+        ("In his speech on Monday he had called for talks.", "He had called for talks"),
+        # "Later", "Earlier" before the subject are connectives, as "Then" is.
+        ("The council voted on Monday. Earlier that morning the mayor met the envoy of Oslo.", "The mayor met the envoy of Oslo"),
+    ],
+)
+def test_a_headline_leaves_out_what_opens_the_clause_before_its_subject(text: str, title: str) -> None:
+    sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+    assert [m.title for m in find_mentions("a", text, PUBLISHED, sentences) if m.role is Role.EVENT][-1] == title
 
 
 def test_a_date_placed_on_a_bare_name_is_titled_by_the_clause() -> None:

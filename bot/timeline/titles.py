@@ -23,7 +23,7 @@ LONGEST = 90
 _OPENERS = frozenset(
     {"but", "and", "so", "yet", "then", "however", "also", "meanwhile", "still", "instead", "importantly", "when", "while",
      "because", "although", "though", "whereas", "that", "after", "before", "since", "until", "once", "as", "which", "who",
-     "than"}
+     "than", "later", "earlier"}
 )  # fmt: skip
 # Where a phrase ends and another begins: a headline may stop before any of these.
 _PHRASE_STARTS = frozenset(
@@ -125,6 +125,9 @@ def _clause_headline(tokens: list[Token], clause: Clause, dated: set[int], limit
     subject = _subject(tokens, clause.first, clause.verb, dated)
     if not subject:
         return ""
+    pronoun = next((n for n in range(len(subject) - 1, 0, -1) if subject[n].lower in _PERSONAL_PRONOUNS), None)
+    if subject[0].lower in _PREPOSITIONS and pronoun is not None:
+        subject = subject[pronoun:]  # "In his 2018 address on Jan. 1 he had declared …": an opening phrase, then the subject
     if len(subject) == 1 and subject[0].lower in _PERSONAL_PRONOUNS:
         subject = _possessor(_named_subject(tokens, clause.first, dated)) or subject
     last = clause.last
@@ -148,6 +151,9 @@ def _clause_headline(tokens: list[Token], clause: Clause, dated: set[int], limit
         # "that" before a noun is its determiner ("disputed that account"), a whole object.
         if _clause_complete(tokens[clause.verb : end], end - clause.verb) or _determines_a_noun(tokens, last, end):
             last = end
+    # Another date in the predicate ("… launched on Feb. 12", "… and Aug. 2") is no part of this
+    # event's headline: it ends before that date's abbreviated month.
+    last = next((i - 1 for i in range(clause.verb + 1, last) if i - 1 not in dated and abbreviates_a_month(tokens, i)), last)
     predicate = [t for i, t in enumerate(tokens[clause.verb : last], clause.verb) if i not in dated]
     if predicate and predicate[-1].lower in _PREPOSITIONS:
         # "Pence sat near, but did not greet, Kim Yo Jong": the object the two verbs share comes
