@@ -1159,3 +1159,14 @@ def test_the_same_day_before_a_clause_is_the_day_that_clause_names() -> None:
     )
     found_dates = paragraphs_found(text, dt.date(2019, 3, 18))
     assert ("The same day", "2019-03-05", "event") in found_dates and ("Two days later", "2019-03-07", "event") in found_dates
+
+
+def test_a_day_restating_a_count_is_in_the_counted_day_s_year() -> None:
+    """"in four days, on July 12" written on July 8: the count sets the time, so July 12 is this
+    year's, a plan, not last July's."""
+    text = (
+        "When the two men sat down again on Saturday morning, the host joked about the talks of the day before.\n\n"
+        "The envoy said the two sides had agreed to set up working groups, including one on audits, and that officials would meet"
+        " at the border in four days, on July 12, to discuss returning the remains of soldiers killed in the war."
+    )
+    assert ("July 12", "2018-07-12", "announced") in paragraphs_found(text, dt.date(2018, 7, 8))

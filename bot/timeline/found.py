@@ -354,6 +354,7 @@ def find_mentions(
         located, _story_paragraphs(body, [span for span, _ in ordered], paragraph_of, located), dates_a_known_event, sentence_terms, placed_noun_terms, looks_back, from_the_news, published
     )  # fmt: skip
     located = _years_after_counting(located, paragraph_of, published)
+    located = _years_of_restated_counts(located)
     bounds = _sentence_bounds(located)
     mentions = []
     read_before: dict[int, tuple[int, grammar.Reading]] = {}  # sentence number -> where its last date read ends, and how
@@ -1388,6 +1389,33 @@ def _years_after_counting(
         year = counted.date.year + (resolved.date.month < counted.date.month)
         if (moved := _in_year(resolved, year, published)) is not None:
             result[position] = (number, match, moved)
+    return result
+
+
+def _years_of_restated_counts(located: list[tuple[int, re.Match[str], Resolved | None]]) -> list[tuple[int, re.Match[str], Resolved | None]]:
+    """A day without a year that restates a count of time right before it ("would meet in four
+    days, on July 12", "Two weeks later, on 3 March") is in the year of the day counted (the one of
+    three around it nearest that day), not the last such day before publication: the count sets
+    the time, the writer names its day."""
+    result = list(located)
+    for position in range(1, len(result)):
+        number, match, resolved = result[position]
+        before_number, before, counted = result[position - 1]
+        if resolved is None or counted is None or before_number != number or resolved.date.day is None or not _lacks_year(_groups(match)):
+            continue
+        if not (_is_anchor(before) or before.group("future_n") or before.group("ago_n")) or counted.date.day is None:
+            continue
+        between = match.string[before.end() : match.start()]
+        pointing = (before.group("anchor_dir") or "").lower() in ("before", "after")
+        if not (_APPOSITION.match(between) or (pointing and _COUNTED_FROM_THEN_APPOSITION.match(between))):
+            continue
+        days = []
+        for year in (counted.date.year - 1, counted.date.year, counted.date.year + 1):
+            try:
+                days.append(relative.exact(EventDate(year, resolved.date.month, resolved.date.day), resolved.approximate))
+            except ValueError:
+                continue  # February 29
+        result[position] = (number, match, min(days, key=lambda day: abs(day.first - counted.first)))
     return result
 
 
