@@ -743,7 +743,7 @@ def _weekday_restating(located: Sequence[tuple[int, re.Match[str], Resolved | No
     g = _groups(next_match)
     if next_number != number or weekday is None or not g["weekday"] or (g["wd_mod"] or "").strip().lower() == "last":
         return None
-    if not _APPOSITION.match(match.string[match.end() : next_match.start()]):
+    if not _restates(match, next_match):
         return None
     days = (relative.WEEKDAYS.index(g["weekday"].lower()) - counted.first.weekday() + 3) % 7 - 3  # -3 to 3
     return next_number, next_match, relative.shifted(relative.exact(counted.date, weekday.approximate), days, "day")
@@ -1096,6 +1096,15 @@ _APPOSITION = re.compile(rf",\s*(?:when\s+)?(?:on\s+|in\s+)?(?:(?i:the)\s+(?i:{'
 _COUNTED_FROM_THEN_APPOSITION = re.compile(rf"\s+(?i:the|his|her|its|their|this|that)\s+[^,.;:!?()“”\"]{{1,60}}?{_APPOSITION.pattern}")
 
 
+def _restates(match: re.Match[str], later: re.Match[str]) -> bool:
+    """Whether date phrase `later` follows `match` in apposition: after only a comma ("late last
+    year, on Nov. 29"), or after the noun a count points at ("Five days after the first
+    overflight, on 3 September"): the same time said again."""
+    between = match.string[match.end() : later.start()]
+    pointing = (match.group("anchor_dir") or "").lower() in ("before", "after")
+    return bool(_APPOSITION.match(between) or (pointing and _COUNTED_FROM_THEN_APPOSITION.match(between)))
+
+
 def _restated_precisely(located: Sequence[tuple[int, re.Match[str], Resolved | None]], position: int) -> bool:
     """Whether the next date of the sentence, after only a comma, says the same time more
     precisely: then it is the date, and this one no second mention. A count of time ("Hours
@@ -1113,9 +1122,7 @@ def _restated_precisely(located: Sequence[tuple[int, re.Match[str], Resolved | N
     counted = _is_anchor(match) or match.group("ago_n") is not None  # "a week ago, on 20 April"
     if not more_precise and not (len(next_resolved.date.iso()) == len(resolved.date.iso()) and counted and not _is_anchor(next_match)):
         return False
-    between = match.string[match.end() : next_match.start()]
-    pointing = (match.group("anchor_dir") or "").lower() in ("before", "after")
-    if not (_APPOSITION.match(between) or (pointing and _COUNTED_FROM_THEN_APPOSITION.match(between))):
+    if not _restates(match, next_match):
         return False
     slack = dt.timedelta(days=31)
     return resolved.first - slack <= next_resolved.first and next_resolved.last <= resolved.last + slack
@@ -1405,9 +1412,7 @@ def _years_of_restated_counts(located: list[tuple[int, re.Match[str], Resolved |
             continue
         if not (_is_anchor(before) or before.group("future_n") or before.group("ago_n")) or counted.date.day is None:
             continue
-        between = match.string[before.end() : match.start()]
-        pointing = (before.group("anchor_dir") or "").lower() in ("before", "after")
-        if not (_APPOSITION.match(between) or (pointing and _COUNTED_FROM_THEN_APPOSITION.match(between))):
+        if not _restates(before, match):
             continue
         days = []
         for year in (counted.date.year - 1, counted.date.year, counted.date.year + 1):
