@@ -35,10 +35,10 @@ _UNIT = r"(?i:(?:day|week|month|year)s?)"
 _SEASON = r"(?i:spring|summer|fall|autumn|winter)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
-# "12.06.2018" (day first, as most of Europe and Asia write it) and "6/30/2019" or "30/6/2019" (read
-# only when one number is over 12, so that which is the day is not a guess): all numbers, a full year.
 # The day of a month a weekday may stand before: "13 June", "4th of June", "4-5 May", "12.06.2018".
 _DAY_OF_A_MONTH = rf"[0-3]?\d(?:st|nd|rd|th)?(?:\s*(?:[–-]|to|and)\s*[0-3]?\d)?\s+(?:of\s+)?{_MONTH}|[0-3]?\d[./]\d"
+# "12.06.2018" (day first, as most of Europe and Asia write it) and "6/30/2019" or "30/6/2019" (read
+# only when one number is over 12, so that which is the day is not a guess): all numbers, a full year.
 _NUMERIC_DATE = rf"(?<![\d,.$£€/-])\b(?P<num_first>[0-3]?\d)(?P<num_sep>[./])(?P<num_second>[0-3]?\d)(?P=num_sep)(?P<num_year>{_YEAR})\b(?![.,/]?\d)"
 
 # The words of time that are triggers (below), in any case.
@@ -408,8 +408,8 @@ def find_mentions(
                 # Monday he would meet Ri on Friday"); a relative clause in the present describes
                 # its noun at publication's time ("agreed on Monday to field teams at the Games,
                 # which run from Aug. 18").
-                tokens = tokens_of(span)
-                if grammar.looks_ahead(text, tokens, start, end) and (grammar.describes_in_the_present(tokens, start) or not _dates_a_report(located, position, bounds[number], dates_an_event)):
+                words = tokens_of(span)
+                if grammar.looks_ahead(text, words, start, end) and (grammar.describes_in_the_present(words, start) or not _dates_a_report(located, position, bounds[number], dates_an_event)):
                     resolved, reading = ahead, grammar.Reading(Role.ANNOUNCED, reading.clause)
         read_before[number] = (end, reading)
         if reading.role is Role.STATE:
