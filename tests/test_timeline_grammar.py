@@ -331,6 +331,14 @@ def test_a_headline_leaves_out_what_opens_the_clause_before_its_subject(text: st
     assert [m.title for m in find_mentions("a", text, PUBLISHED, sentences) if m.role is Role.EVENT][-1] == title
 
 
+def test_a_date_after_an_aside_and_before_and_ends_the_first_conjunct() -> None:
+    """"He met Lee, his counterpart, on Thursday and was scheduled to …": Thursday is the meeting's
+    day, a past deed, not the plan after "and" (it had been moved to next Thursday)."""
+    text = "He met his counterpart, Lee Do-hoon, on Thursday and was scheduled to meet the minister later on Friday."
+    (thursday, *_) = find_mentions("a", text, dt.date(2019, 5, 10), [Span(0, len(text))])
+    assert (thursday.date.iso(), thursday.role, thursday.title) == ("2019-05-09", Role.EVENT, "He met his counterpart")
+
+
 def test_a_date_placed_on_a_bare_name_is_titled_by_the_clause() -> None:
     """"after Lisbon on 12.05.2016 and Madrid in late May": the names say nothing as a title;
     the sentence's clause does."""

@@ -444,10 +444,12 @@ def date_clause(sentence: str, tokens: list[Token], date_start: int) -> Clause |
     clauses = clauses_of(tokens, *spans[home])
     own = next(n for n, (s, e) in enumerate(clauses) if s <= at < e or at < s)
     heads = verb_heads(tokens, *clauses[own])
-    if heads:
-        # "Analysts said the meeting could have marked a turning point last month": the date
-        # goes with the nearest verb before it, else the first after it.
-        before = [h for h in heads if h < at]
+    # "Analysts said the meeting could have marked a turning point last month": the date goes with
+    # the nearest verb before it, else the first after it; but not with a verb after "and" when
+    # the date opens its segment ("He met Lee, his counterpart, on Thursday and was scheduled to
+    # …"): that verb opens the next conjunct, and the date ends the one before the aside.
+    before = [h for h in heads if h < at]
+    if before or (heads and not _ends_a_conjunct(tokens, clauses[own][0], at, heads[0])):
         return Clause(*clauses[own], before[-1] if before else heads[0])
     order = [*reversed(clauses[:own]), *clauses[own + 1 :]]
     # The segments after the date up to a new clause ("…, and officials have since …"), then
@@ -473,6 +475,13 @@ def date_clause(sentence: str, tokens: list[Token], date_start: int) -> Clause |
             auxiliaries = [h for h in heads if tokens[h].lower in AUXILIARIES]
             return Clause(first, last, auxiliaries[-1] if last <= at and auxiliaries else heads[0])
     return None
+
+
+def _ends_a_conjunct(tokens: list[Token], first: int, at: int, verb: int) -> bool:
+    """Whether the date at token `at` opens its clause (only a preposition before it, from token
+    `first`) and a coordinator stands between it and the clause's first verb: the date closes what
+    came before, and the verb after the coordinator begins another deed."""
+    return all(t.lower in _TIME_PREPOSITIONS for t in tokens[first:at]) and any(t.lower in COORDINATORS for t in tokens[at:verb])
 
 
 def read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *, future: bool, open_ended: bool) -> Reading:
