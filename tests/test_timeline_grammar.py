@@ -339,6 +339,21 @@ def test_a_date_after_an_aside_and_before_and_ends_the_first_conjunct() -> None:
     assert (thursday.date.iso(), thursday.role, thursday.title) == ("2019-05-09", Role.EVENT, "He met his counterpart")
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # "and" inside a subject after the date opens no second conjunct.
+        ("This year the mayor and I opened the bridge.", "The mayor and I opened the bridge"),
+        # Nor does a first segment: the date has no clause before it to close.
+        ("Last year the mayor and then the council approved the plan.", "The mayor and then the council approved the plan"),
+    ],
+)
+def test_a_date_before_and_keeps_its_clause_s_verb_when_no_conjunct_ends(text: str, title: str) -> None:
+    """Guards for the rule above: only a date opening a segment after a comma, right before "and"
+    and a verb, closes the conjunct before it."""
+    assert titles(text) == [title]
+
+
 def test_a_date_placed_on_a_bare_name_is_titled_by_the_clause() -> None:
     """"after Lisbon on 12.05.2016 and Madrid in late May": the names say nothing as a title;
     the sentence's clause does."""

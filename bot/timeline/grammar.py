@@ -355,7 +355,7 @@ def _month_may(tokens: list[Token], index: int) -> bool:
 
 # Forms of "be" that only continue a verb group ("will be held", "has been named"): never its head.
 _BE_NONFINITE = frozenset({"be", "been", "being"})
-_BEFORE_A_PARTICIPLE = AUXILIARIES | _BE_NONFINITE
+_BEFORE_A_PARTICIPLE = AUXILIARIES | _BE_NONFINITE | frozenset({"having"})
 
 
 def _before_adverbs(tokens: list[Token], first: int, index: int) -> str:
@@ -446,10 +446,10 @@ def date_clause(sentence: str, tokens: list[Token], date_start: int) -> Clause |
     heads = verb_heads(tokens, *clauses[own])
     # "Analysts said the meeting could have marked a turning point last month": the date goes with
     # the nearest verb before it, else the first after it; but not with a verb after "and" when
-    # the date opens its segment ("He met Lee, his counterpart, on Thursday and was scheduled to
-    # …"): that verb opens the next conjunct, and the date ends the one before the aside.
+    # the date opens a segment after a comma ("He met Lee, his counterpart, on Thursday and was
+    # scheduled to …"): that verb opens the next conjunct, and the date ends the one before the aside.
     before = [h for h in heads if h < at]
-    if before or (heads and not _ends_a_conjunct(tokens, clauses[own][0], at, heads[0])):
+    if before or (heads and not (home > 0 and _ends_a_conjunct(tokens, clauses[own][0], at, heads[0]))):
         return Clause(*clauses[own], before[-1] if before else heads[0])
     order = [*reversed(clauses[:own]), *clauses[own + 1 :]]
     # The segments after the date up to a new clause ("…, and officials have since …"), then
@@ -481,7 +481,12 @@ def _ends_a_conjunct(tokens: list[Token], first: int, at: int, verb: int) -> boo
     """Whether the date at token `at` opens its clause (only a preposition before it, from token
     `first`) and a coordinator stands between it and the clause's first verb: the date closes what
     came before, and the verb after the coordinator begins another deed."""
-    return all(t.lower in _TIME_PREPOSITIONS for t in tokens[first:at]) and any(t.lower in COORDINATORS for t in tokens[at:verb])
+    if not all(t.lower in _TIME_PREPOSITIONS for t in tokens[first:at]):
+        return False
+    # The coordinator right before the verb group ("and was scheduled", "and then flew"), not
+    # inside a subject after the date ("This year Hillary and I launched …").
+    coordinator = next((i for i in range(verb - 1, at - 1, -1) if tokens[i].lower in COORDINATORS), None)
+    return coordinator is not None and all(t.lower in _GROUP_ADVERBS or t.lower.endswith("ly") for t in tokens[coordinator + 1 : verb])
 
 
 def read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *, future: bool, open_ended: bool) -> Reading:

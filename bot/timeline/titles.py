@@ -125,9 +125,10 @@ def _clause_headline(tokens: list[Token], clause: Clause, dated: set[int], limit
     subject = _subject(tokens, clause.first, clause.verb, dated)
     if not subject:
         return ""
-    pronoun = next((n for n in range(len(subject) - 1, 0, -1) if subject[n].lower in _PERSONAL_PRONOUNS), None)
-    if subject[0].lower in _PREPOSITIONS and pronoun is not None:
-        subject = subject[pronoun:]  # "In his 2018 address on Jan. 1 he had declared …": an opening phrase, then the subject
+    if len(subject) > 2 and subject[0].lower in _PREPOSITIONS and subject[-1].lower in ("he", "she") and subject[-2].lower not in _PREPOSITIONS:
+        # "In his 2018 address on Jan. 1 he had declared …": an opening phrase, then the subject
+        # right before its verb (a person's pronoun, which the title names; not "By it the courts …").
+        subject = subject[-1:]
     if len(subject) == 1 and subject[0].lower in _PERSONAL_PRONOUNS:
         subject = _possessor(_named_subject(tokens, clause.first, dated)) or subject
     last = clause.last
