@@ -1121,6 +1121,20 @@ def test_a_weekday_restating_a_count_is_in_the_week_counted() -> None:
     assert ("on Monday", "2020-06-15", "event") in paragraphs_found(text, dt.date(2020, 6, 24))
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "weekday", "date"),
+    [
+        ("The envoys fell out on Friday. A year later, on Monday, the envoys met at the border.", dt.date(2019, 3, 5), "on Monday", "2019-03-04"),
+        ("The leaders met on 12 June 2018. Three years later, on Friday, the two leaders met again.", dt.date(2019, 3, 5), "on Friday", "2019-03-01"),
+        ("The satellite flew over the site on Tuesday. A week later, on Wednesday, the images were confirmed.", dt.date(2019, 1, 10), "on Wednesday", "2019-01-09"),
+    ],
+)
+def test_a_weekday_restates_only_a_count_in_days(text: str, published: dt.date, weekday: str, date: str) -> None:
+    """"A year later, on Monday": a count in weeks or years says no week, so the weekday is the last
+    one before publication, as alone, and a deed told in the past is never dated after publication."""
+    assert (weekday, date, "event") in paragraphs_found(text, published)
+
+
 def test_a_date_of_background_carries_no_year_to_the_story() -> None:
     """The charter's 1990 is not the story's year: "on June 16" the next afternoon is this June's."""
     text = (

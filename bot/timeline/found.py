@@ -735,9 +735,14 @@ def _weekday_restating(located: Sequence[tuple[int, re.Match[str], Resolved | No
     """"Two days later, on Monday": a weekday alone right after a counted day and a comma restates
     it, so it is the day of that weekday nearest the day counted (the count says which week; the
     writer names the day), not the last such weekday before publication. None when the next date is
-    no such weekday."""
+    no such weekday, or when the count is in weeks, months or years ("A year later, on Monday"):
+    a weekday names a day within a week of the day counted only when the count is that precise."""
     number, match, counted = located[position]
     if counted is None or counted.date.day is None or position + 1 >= len(located):
+        return None
+    counted_g = _groups(match)
+    written_unit = (counted_g["anchor_unit"] or counted_g["anchor_next_unit"] or counted_g["anchor_same_unit"] or "day").lower()
+    if written_unit.rstrip("s") in ("week", "month", "year"):
         return None
     next_number, next_match, weekday = located[position + 1]
     g = _groups(next_match)
