@@ -407,9 +407,10 @@ def find_mentions(
                 # A plan reported on a day may have been carried out by publication ("said on
                 # Monday he would meet Ri on Friday"); a relative clause in the present describes
                 # its noun at publication's time ("agreed on Monday to field teams at the Games,
-                # which run from Aug. 18").
+                # which run from Aug. 18"): no plan to list, since the title would be the main
+                # clause's deed ("Officers held talks") on the Games' days. It stays unshown.
                 words = tokens_of(span)
-                if grammar.looks_ahead(text, words, start, end) and (grammar.describes_in_the_present(words, start) or not _dates_a_report(located, position, bounds[number], dates_an_event)):
+                if grammar.looks_ahead(text, words, start, end) and not grammar.describes_in_the_present(words, start) and not _dates_a_report(located, position, bounds[number], dates_an_event):
                     resolved, reading = ahead, grammar.Reading(Role.ANNOUNCED, reading.clause)
         read_before[number] = (end, reading)
         if reading.role is Role.STATE:
