@@ -407,11 +407,18 @@ def find_mentions(
                 # A plan reported on a day may have been carried out by publication ("said on
                 # Monday he would meet Ri on Friday"); a relative clause in the present describes
                 # its noun at publication's time ("agreed on Monday to field teams at the Games,
-                # which run from Aug. 18"): no plan to list, since the title would be the main
-                # clause's deed ("Officers held talks") on the Games' days. It stays unshown.
+                # which run from Aug. 18"). Its span is the plan's only when the main clause is not
+                # in the past ("Xi will meet Trump at the G20 summit, which takes place on June
+                # 28–29"): the title is the main clause's, and "Officers held talks" is no plan on
+                # the Games' days, so then the span stays unshown.
                 words = tokens_of(span)
-                if grammar.looks_ahead(text, words, start, end) and not grammar.describes_in_the_present(words, start) and not _dates_a_report(located, position, bounds[number], dates_an_event):
-                    resolved, reading = ahead, grammar.Reading(Role.ANNOUNCED, reading.clause)
+                if grammar.looks_ahead(text, words, start, end):
+                    if grammar.describes_in_the_present(words, start):
+                        plan = not grammar.tells_the_past(words)
+                    else:
+                        plan = not _dates_a_report(located, position, bounds[number], dates_an_event)
+                    if plan:
+                        resolved, reading = ahead, grammar.Reading(Role.ANNOUNCED, reading.clause)
         read_before[number] = (end, reading)
         if reading.role is Role.STATE:
             mentions.append(Mention(article_id, Span(match.start(), match.end()), span, resolved, reading.role))

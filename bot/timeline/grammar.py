@@ -950,6 +950,20 @@ def past_deed(tokens: list[Token]) -> Clause | None:
     return None
 
 
+def tells_the_past(tokens: list[Token]) -> bool:
+    """Whether the sentence's main clause (its first with a subject before a finite verb that no
+    subordinating word opens) is in the past tense, whatever it reports ("Mattis said in late
+    August that there were no plans …", "Officers held talks …"); not "Xi will meet …"."""
+    for start, end in segments(tokens):
+        for first, last in clauses_of(tokens, start, end):
+            verb = finite_verb(tokens, first, last) if tokens[first].lower not in SUBORDINATORS else None
+            if verb is None or not any(t.is_word and t.lower not in _GROUP_ADVERBS and not t.lower.endswith("ly") for t in tokens[first:verb]):
+                continue  # no subject in its clause: an aside
+            head = tokens[verb].lower
+            return head in BE_PAST or head in HAVE_PAST or head in DO_PAST or (head not in AUXILIARIES and is_past(tokens, verb))
+    return False
+
+
 def in_background(tokens: list[Token], clause: Clause | None) -> bool:
     """Whether a date's clause tells background to its sentence's news: a relative clause whose
     pronoun is its subject ("an exercise that began on May 11", "Pompeo, who had collected them on
