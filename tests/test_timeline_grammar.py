@@ -322,6 +322,9 @@ def test_another_date_s_abbreviated_month_ends_the_headline() -> None:
     [
         # An opening phrase before the subject, with no comma: the subject is the pronoun after it.
         ("In his speech on Monday he had called for talks.", "He had called for talks"),
+        # Unless the main clause follows a comma: then the pronoun's clause is a relative one
+        # without "that", and its noun is the object the verb would otherwise lack.
+        ("In the accord he signed with the mayor on 19 September, Smith went further.", "The accord he signed with the mayor"),
         # "Later", "Earlier" before the subject are connectives, as "Then" is.
         ("The council voted on Monday. Earlier that morning the mayor met the envoy of Oslo.", "The mayor met the envoy of Oslo"),
     ],

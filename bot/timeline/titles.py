@@ -126,9 +126,15 @@ def _clause_headline(tokens: list[Token], clause: Clause, dated: set[int], limit
     if not subject:
         return ""
     if len(subject) > 2 and subject[0].lower in _PREPOSITIONS and subject[-1].lower in ("he", "she") and subject[-2].lower not in _PREPOSITIONS:
-        # "In his 2018 address on Jan. 1 he had declared …": an opening phrase, then the subject
-        # right before its verb (a person's pronoun, which the title names; not "By it the courts …").
-        subject = subject[-1:]
+        if _main_clause_after(tokens, clause.last):
+            # "In the accord he signed with Moon on 19 September, Kim went further": a relative
+            # clause without "that" after its noun (the sentence's main clause follows the comma);
+            # the noun is what he signed, so it heads the title without its preposition.
+            subject = subject[1:]
+        else:
+            # "In his 2018 address on Jan. 1 he had declared …": an opening phrase, then the subject
+            # right before its verb (a person's pronoun, which the title names; not "By it the courts …").
+            subject = subject[-1:]
     if len(subject) == 1 and subject[0].lower in _PERSONAL_PRONOUNS:
         subject = _possessor(_named_subject(tokens, clause.first, dated)) or subject
     last = clause.last
@@ -238,6 +244,21 @@ def _main_clauses(tokens: list[Token]) -> Iterator[Clause]:
             verb = finite_verb(tokens, first, last)
             if verb is not None:
                 yield Clause(first, last, verb)
+
+
+def _main_clause_after(tokens: list[Token], last: int) -> bool:
+    """Whether a comma at `last` is followed by a clause with a subject and a finite verb that no
+    joining or subordinating word opens ("…, Kim went further"): the sentence's main clause, so
+    the clause before the comma is subordinate to it."""
+    if last >= len(tokens) or tokens[last].text != ",":
+        return False
+    for first, end in segments(tokens[last + 1 :]):
+        opener = tokens[last + 1 + first].lower
+        if opener in SUBORDINATORS or opener in COORDINATORS or opener.endswith("ing"):
+            return False
+        verb = finite_verb(tokens, last + 1 + first, last + 1 + end)
+        return verb is not None and verb > last + 1 + first
+    return False
 
 
 def _subject(tokens: list[Token], first: int, verb: int, dated: set[int]) -> list[Token]:
