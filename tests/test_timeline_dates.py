@@ -1135,6 +1135,14 @@ def test_a_weekday_restates_only_a_count_in_days(text: str, published: dt.date, 
     assert (weekday, date, "event") in paragraphs_found(text, published)
 
 
+def test_a_weekday_restating_a_count_never_dates_a_past_deed_after_publication() -> None:
+    """"Two days later, on Sunday, the council met" counted past a Saturday's publication: the deed
+    is told in the past, so the count went wrong and the day is no plan; a plan keeps it."""
+    published = dt.date(2020, 6, 20)
+    assert [role for phrase, _, role in paragraphs_found("The mayor resigned on Friday. Two days later, on Sunday, the council met.", published) if phrase == "on Sunday"] == []
+    assert ("on Sunday", "2020-06-21", "announced") in paragraphs_found("The mayor resigned on Friday. Two days later, on Sunday, the council will meet.", published)
+
+
 def test_a_date_of_background_carries_no_year_to_the_story() -> None:
     """The charter's 1990 is not the story's year: "on June 16" the next afternoon is this June's."""
     text = (

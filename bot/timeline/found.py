@@ -389,8 +389,10 @@ def find_mentions(
                 mentions.append(Mention(article_id, phrase, span, news_day, Role.EVENT, reader.title(span, news, start, end), None, reader.context(span, 0, 0)))
         else:
             reading = reader.read(span, start, end, future=future, open_ended=open_ended)
-            if future and _is_anchor(match) and reader.read(span, start, end, future=False, open_ended=False).role is Role.EVENT:
-                continue  # "Two months later, Kim met Xi", counted past publication: a past deed, so the count went wrong
+            if future and (_is_anchor(match) or _restates_a_count(located, position)) and reader.read(span, start, end, future=False, open_ended=False).role is Role.EVENT:
+                # "Two months later, Kim met Xi", counted past publication (or "Two days later, on
+                # Sunday, the council met", the weekday the count set): a past deed, so the count went wrong.
+                continue
             listed = read_before.get(number)
             if listed is not None and reading.role is Role.STATE and listed[1].role is Role.EVENT and _LISTED.fullmatch(text, listed[0], start):
                 reading = listed[1]  # "after meetings in Pyongyang in June 2000 and October 2007": both, alike
@@ -737,6 +739,16 @@ def _anchored(
         if (weekday := _weekday_restating(result, position)) is not None:
             result[position + 1] = weekday
     return result, inverted, news_days
+
+
+def _restates_a_count(located: Sequence[tuple[int, re.Match[str], Resolved | None]], position: int) -> bool:
+    """Whether the date at `position` restates a count of time right before it in its sentence
+    ("Two days later, on Sunday"): its day is the count's, so as sure as the count is."""
+    if position == 0:
+        return False
+    number, match, _ = located[position]
+    earlier_number, earlier, _ = located[position - 1]
+    return earlier_number == number and _is_anchor(earlier) and _restates(earlier, match)
 
 
 def _weekday_restating(located: Sequence[tuple[int, re.Match[str], Resolved | None]], position: int) -> tuple[int, re.Match[str], Resolved] | None:
