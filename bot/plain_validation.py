@@ -47,7 +47,7 @@ _BY_TYPE: dict[str, Callable[[Detail], str]] = {
 
 def plain_problem(detail: Mapping[str, Any]) -> str:
     """The problem one of `ValidationError.errors()`'s entries describes, as a phrase that reads
-    after the field or value it is about ("approximate: 'maybe': should be true or false")."""
+    after the field or value it is about ("approximate: 'maybe' should be true or false")."""
     wording = _BY_TYPE.get(str(detail.get("type", "")))
     if wording is not None:
         try:
