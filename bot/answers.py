@@ -986,7 +986,7 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
         # "is he married?" after "Who was Trump's choice to replace Tillerson?" reads "is trump's
         # choice to replace tillerson married?", whose quotes name the choice and say nothing of
         # "married": a yes-no question is answered only by quotes holding its own words, however read.
-        if not (yes_no and not _quotes_hold_any(knowledge, rephrased.quotes, cleaned)):
+        if _can_say_whether(knowledge, rephrased.quotes, cleaned, yes_no):
             return replace(rephrased, question=cleaned, follows=follows)
     # "what did he say about it?" after "Why did Trump walk out in Hanoi?": "he" is Trump, the
     # earlier clause's subject. Read together as written, "he" named no one and the earlier
@@ -995,7 +995,7 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     person = partial(may_be_a_person, knowledge)
     reading = with_the_earlier_person(asking, follows, knowledge.speaker_index.by_word, person) or question
     combined = answer(knowledge, f"{anchor} {reading}", asking=reading if asks_its_kind or yes_no else None)
-    if combined.answered and yes_no and not _quotes_hold_any(knowledge, combined.quotes, cleaned):
+    if combined.answered and not _can_say_whether(knowledge, combined.quotes, cleaned, yes_no):
         # "is he married?" after "who did trump pick to replace tillerson?": the earlier question's
         # words carried the check, but a quote holding nothing of "married" cannot say whether.
         combined = replace(combined, quotes=(), declined=Declined.NOT_COVERED)
@@ -1010,6 +1010,12 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
         # Its own quotes were about no one in particular (its pronoun stood for the earlier subject).
         return replace(alone, tried_with=follows) if not alone.answered else _declined_as_read_alone(alone, follows)
     return Answer(cleaned, quotes=combined.quotes, coverage=combined.coverage, reading=combined.reading, follows=follows)
+
+
+def _can_say_whether(knowledge: KnowledgeBase, quotes: Sequence[Quote], question: str, yes_no: bool) -> bool:
+    """Whether the quotes can answer the follow-up however it was read: any but a yes-no question,
+    which only quotes holding one of its own words can ("is he married?")."""
+    return not yes_no or _quotes_hold_any(knowledge, quotes, question)
 
 
 def _quotes_hold_any(knowledge: KnowledgeBase, quotes: Sequence[Quote], question: str) -> bool:
