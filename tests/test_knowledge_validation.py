@@ -79,8 +79,34 @@ def test_a_broken_alias_file_is_one_line_naming_where_and_retrieval_still_works(
     knowledge = build_knowledge_base(tmp_path)
     [problem] = [str(p) for p in knowledge.problems]
     assert problem.startswith(f"{tmp_path / 'aliases.yaml'}: (file): is not valid YAML: line 4, column 1: ")
+    # Found at the file's end, the mistake is where the "[" opened: the message says that line too.
+    assert "(in the flow sequence that starts on line 3, column 5)" in problem
     assert "\n" not in problem
     assert len(knowledge.articles) == 1
+
+
+def test_a_key_given_twice_is_named_with_both_lines(tmp_path: Path) -> None:
+    """PyYAML keeps a repeated key's last value without a word: a second `date:` typed under an
+    event moved it to another year, and a second `example_questions: []` emptied /help's examples."""
+    write_article(tmp_path, "one", "The envoy met his counterparts in Stockholm on Saturday.")
+    timeline = tmp_path / "timeline.yaml"
+    timeline.write_text(
+        'events:\n  - date: "2019-10-05"\n    title: Talks in Stockholm\n    date: "2017-01-01"\n'
+        "    quotes:\n      - article: one\n        text: The envoy met his counterparts in Stockholm on Saturday.\n",
+        encoding="utf-8",
+    )
+    bot_file = tmp_path / "bot.yaml"
+    bot_file.write_text("topic: talks\nexample_questions: ['Who met in Stockholm?']\nexample_questions: []\n", encoding="utf-8")
+    articles = tmp_path / "articles"
+    (articles / "twice.md").write_text("---\nid: twice\ntitle: T\npublisher: P\npublished: 2019-01-01\npublished: 2017-01-01\n---\n\nBody.\n", encoding="utf-8")
+    problems = problems_of(tmp_path)
+    assert f"{timeline}: (file): is not valid YAML: line 4, column 5: 'date' is given twice in one mapping (first on line 2); nothing in this file is used until it is fixed" in problems
+    assert any(p.startswith(f"{bot_file}: (file): is not valid YAML: line 3, column 1: 'example_questions' is given twice in one mapping (first on line 2)") for p in problems)
+    # Front matter lines are the file's: the fence is line 1.
+    assert f"{articles / 'twice.md'}: front matter: is not valid YAML: line 6, column 1: 'published' is given twice in one mapping (first on line 5)" in problems
+    knowledge = build_knowledge_base(tmp_path)
+    assert set(knowledge.articles) == {"one"}
+    assert all(event.date.first_day().year != 2017 for event in knowledge.timeline)
 
 
 def test_notes_left_in_the_articles_folder_are_named_not_an_article(tmp_path: Path) -> None:
