@@ -267,11 +267,17 @@ def count_absent_words(knowledge: KnowledgeBase, entries: Iterable[Entry]) -> li
             continue
         typed = set(typed_phrases(entry.question, absent_from_articles(knowledge, entry.question)))
         for form in typed:
-            forms.setdefault(form.casefold(), Counter())[form] += 1
-        counts.update({form.casefold() for form in typed})
+            forms.setdefault(_word_key(form), Counter())[form] += 1
+        counts.update({_word_key(form) for form in typed})
     # A reader's capitals ("KIMCHI") are shown only when no one typed the word otherwise.
     shown = {key: max(forms[key].items(), key=lambda item: (not shouted(item[0]), item[1]))[0] for key in counts}
     return sorted(((shown[key], count) for key, count in counts.items()), key=lambda item: (-item[1], item[0].casefold()))
+
+
+def _word_key(form: str) -> str:
+    """One row for a word's forms and capitals ("fire", "FIRED", "fired"): an alias added for one
+    serves them all, since the articles' words are matched by stem."""
+    return " ".join(stem(word) for word in form.casefold().split())
 
 
 # A word as a reader types it, in any script: letters and digits, with apostrophes or hyphens
