@@ -139,7 +139,7 @@ class Reading:
     concepts: tuple[ConceptCredit, ...]
     similarity: float | None = None  # the meaning signal's cosine with the best sentence (None: no model)
     evidence: Evidence | None = None  # what the answer check weighed
-    unknown_name: str | None = None  # the person asked about, whom no article names (bot.search.unknown_name)
+    unknown_name: str | None = None  # the person or thing asked about, which no article names (bot.search.unknown_name)
     # The time asked about, which begins after the newest article was published (bot.timeline.asked_time).
     after_articles: AfterArticles | None = None
     # Whose words a "what did X say" question asked for (bot.speaker_words), as the reply names them;
@@ -212,7 +212,8 @@ class Answer:
     def plain_decline_signals(self) -> Signals | None:
         """The answer check's signals that declined it plainly (--explain says why); None for any other answer."""
         evidence = self.reading.evidence if self.reading is not None else None
-        return evidence.signals if self.declined_plainly and evidence is not None else None
+        unknown = self.reading is not None and self.reading.unknown_name is not None  # declined for the name, not by them
+        return evidence.signals if self.declined_plainly and evidence is not None and not unknown else None
 
     @property
     def near_miss(self) -> bool:
@@ -341,8 +342,9 @@ def answer(
     if reading.unknown_name is not None or not pipeline.check.answers(evidence):
         closest = quotes[:CLOSEST_OFFERED]
         declined = Answer(question, declined=Declined.NOT_COVERED, closest=closest, coverage=coverage, reading=reading)
-        if reading.unknown_name is None and declines_plainly(evidence, knowledge.passage_frequencies, len(closest)):
-            # Nothing in the closest passages but a name many share: say what the articles are about instead.
+        # Nothing in the closest passages but a name many share, or about whom (or what) it asks none
+        # mentions: the reply says so and what the articles are about instead of showing them.
+        if reading.unknown_name is not None or declines_plainly(evidence, knowledge.passage_frequencies, len(closest)):
             return replace(declined, closest=(), withheld=closest, about=knowledge.profile.topic)
         return declined
     return Answer(question, quotes=quotes, coverage=coverage, reading=reading)

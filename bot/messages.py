@@ -168,6 +168,9 @@ def _decline_reason(answer: Answer, user_text: Callable[[str], str], way: WayToA
         return SMALL_TALK_THANKS if THANKS.intersection(words(answer.question)) else SMALL_TALK
     if reason is Declined.ASKED_AGAIN and answer.follows is not None:
         return ASKED_AGAIN.format(question=user_text(shorten(answer.follows, FOLLOW_UP_QUESTION_CHARS)))
+    if reason is Declined.NOT_COVERED and answer.reading is not None and answer.reading.unknown_name is not None:
+        # "did moon jae-in go to …": what is missing is the one it asks about, which the reply names.
+        return NEVER_MENTIONED.format(name=user_text(shorten(as_a_name(answer.reading.unknown_name), FOLLOW_UP_QUESTION_CHARS)))
     if reason is Declined.NOT_COVERED and answer.reading is not None and (beyond := answer.reading.after_articles) is not None:
         return after_articles(beyond, user_text)
     if reason is Declined.NOT_COVERED and answer.what_happened is not None:
@@ -219,6 +222,15 @@ def after_articles(beyond: AfterArticles, user_text: Callable[[str], str] = str)
 
 
 AFTER_ARTICLES = "The articles run to {newest}, so they cannot tell you about {asked}."
+NEVER_MENTIONED = "The articles never mention {name}, so I won't guess."
+
+
+def as_a_name(typed: str) -> str:
+    """A name typed all in lower case written as names are ("moon jae-in" -> "Moon Jae-in"); any
+    other as typed ("John BOLTON", "DMZ")."""
+    return " ".join(word[:1].upper() + word[1:] for word in typed.split()) if typed.islower() else typed
+
+
 SPEAKER_NOT_QUOTED = "The articles quote no words of {name}, so I won't guess. {said_command} lists everyone the articles quote."
 SPEAKER_NOT_QUOTED_CLOSEST = "The articles quote no words of {name}, so I won't guess. Did you mean {closest}? {said_command} {closest} shows their quotes."
 SPEAKER_NOT_ON_THAT = "The articles quote {name}, but not on that, so I won't guess. {said_command} {said} shows every quote of {name} in the articles."
@@ -497,7 +509,7 @@ READING_SPEAKER_LACKS = "  no paragraph of their words holds {words} (nor an ali
 READING_SPEAKER_MEANING = "  meaning: their closest words' similarity to what is asked of them is {similarity:.2f} (it answers from {needed:.2f})"
 READING_SPEAKER_NO_MEANING = "  meaning: not weighed (the model is not loaded, or the topic names a thing no article mentions)"
 READING_SPEAKER_NO_KIND = "  none of their words holds the kind of answer expected"
-READING_UNKNOWN_NAME = "  asks about {name!r}, whom no article names (nor an alias): declined, so no one else's words pass for theirs"
+READING_UNKNOWN_NAME = "  asks about {name!r}, whom or which no article names (nor an alias): declined, so no quote about someone or something else passes for an answer"
 READING_CORRECTED = "  read {typed!r} as {read!r}"
 # A plain decline (bot.plain_decline): why no passage was shown, then the passages withheld.
 READING_PLAIN_DECLINE = (

@@ -6,7 +6,9 @@ import pytest
 
 from bot.answers import answer
 from bot.knowledge.store import KnowledgeStore
+from bot.messages import IN_CHAT, decline_message
 from bot.render.reading_text import reading_text
+from bot.render.text import answer_text
 
 
 @pytest.mark.parametrize(
@@ -59,5 +61,42 @@ def test_a_description_or_a_known_family_name_is_not_read_as_an_unknown_name(bun
 
 def test_explain_says_who_no_article_names(bundled_store: KnowledgeStore) -> None:
     explained = reading_text(answer(bundled_store.current, "what did Mike Pence say about the summit"))
-    assert "'Mike Pence', whom no article names" in explained
+    assert "'Mike Pence', whom or which no article names" in explained
     assert "fitted model decided" not in explained  # the gate did, before the model
+
+
+# A question whose subject, or a name of the folder's alias groups, no article mentions: each was
+# answered with quotes about the Singapore summit or Hanoi, which a reader takes for an answer.
+ABSENT_SUBJECT = {
+    "did moon jae-in go to the singapore summit?": "Moon Jae-in",
+    "Did Moon Jae-in go to the Singapore summit?": "Moon Jae-in",
+    "did john bolton take part in the talks in hanoi?": "John Bolton",
+    "What role did Japan play in the Hanoi negotiations?": "Japan",
+    "what happened when trump met kim at the dmz?": "DMZ",
+}
+
+
+@pytest.mark.parametrize(("question", "named"), ABSENT_SUBJECT.items())
+def test_a_subject_no_article_mentions_is_declined_naming_it(bundled_store: KnowledgeStore, question: str, named: str) -> None:
+    result = answer(bundled_store.current, question)
+    assert not result.answered and not result.closest and result.withheld  # nothing about someone else shown
+    for render in (answer_text, lambda reply: decline_message(reply, way=IN_CHAT)):
+        assert f"The articles never mention {named}, so I won't guess." in " ".join(render(result).split())
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did the talks go well?",  # a description
+        "did the president's envoy meet kim?",  # a description
+        "did potus bring home anything from vietnam",  # one word in a question in one case: an abbreviation, maybe
+        "Did POTUS bring anything home from Vietnam?",  # an acronym may stand for what the articles spell out
+        "did tilersn get fired?",  # misspelt: read as the articles' Tillerson
+        "did steve biegun meet kim in hanoi?",  # the articles' Stephen Biegun
+        "is mike pompeo married?",  # named by the articles
+        "how long would hashing out a disarmament agreement take?",  # an everyday word no article uses
+    ],
+)
+def test_a_subject_the_articles_name_or_a_description_is_not_declined_for_it(bundled_store: KnowledgeStore, question: str) -> None:
+    result = answer(bundled_store.current, question)
+    assert result.reading is not None and result.reading.unknown_name is None

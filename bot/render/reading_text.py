@@ -25,7 +25,7 @@ def reading_text(answer: Answer) -> str:
     check, evidence = PIPELINE.check, reading.evidence
     # The model decides where it has its inputs (bot.ranking.answer_check.AnswerCheck.answers), once
     # the question names a topic and some sentence holds the kind of answer it wants.
-    # A who-said question about someone no article names is declined before it (bot.search.unknown_name).
+    # A question about someone or something no article names is declined before it (bot.search.unknown_name).
     decided_by_model = reading.unknown_name is None and evidence is not None and evidence.typed_answer_found and evidence.has_topic and check.model is not None
     probability = check.probability(evidence) if decided_by_model and evidence is not None else None
     if decided_by_model and reading.similarity is not None and check.below_floor(answer.coverage, reading.similarity):
@@ -85,7 +85,8 @@ def _plain_decline(answer: Answer) -> list[str]:
     with its bound, and the passages it was not shown; nothing for any other answer."""
     signals = answer.plain_decline_signals
     if signals is None:
-        return []
+        # Declined for a name no article mentions (READING_UNKNOWN_NAME says so): only what was withheld.
+        return [messages.READING_WITHHELD, *_withheld(answer)] if answer.withheld else []
     held = ", ".join(repr(name) for name in names_held(signals))
     names = messages.READING_PLAIN_NAMES.format(names=held, shown=len(answer.withheld), s="" if len(answer.withheld) == 1 else "s") if held else messages.READING_PLAIN_NO_NAMES
     why = messages.READING_PLAIN_DECLINE.format(
@@ -94,8 +95,11 @@ def _plain_decline(answer: Answer) -> list[str]:
     )  # fmt: skip
     if not answer.withheld:
         return [why]
-    withheld = (textwrap.indent(quote_block(quote, n), "    ") for n, quote in enumerate(answer.withheld, 1))
-    return [why, messages.READING_WITHHELD, *withheld]
+    return [why, messages.READING_WITHHELD, *_withheld(answer)]
+
+
+def _withheld(answer: Answer) -> list[str]:
+    return [textwrap.indent(quote_block(quote, n), "    ") for n, quote in enumerate(answer.withheld, 1)]
 
 
 def _speaker_declined(reading: Reading) -> str:

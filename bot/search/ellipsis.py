@@ -254,6 +254,36 @@ def _person_it_is_about(question: str, known_names: Container[str]) -> str | Non
     return None if any(run.strip() and not is_a_place(run) for run in others) else " ".join(subject)
 
 
+# "what happened when Trump met Kim …": the clause after these says what the question is about.
+_HAPPENED_WHEN = re.compile(r"^\W*what\s+happened\s+(?:when|after|before|as)\s+(?P<clause>.+)$", re.IGNORECASE)
+# A word as written, with what surrounds it ("jae-in?", "(Moon") taken off.
+_TRIM = "\"'“”‘’.,;:!?()[]"
+
+
+def written_after_auxiliary(question: str) -> list[str]:
+    """The words of the question as written (a hyphened "Jae-in" one word, a capital kept) from
+    where its clause's subject starts: after the auxiliary that opens a yes-no question ("did
+    moon jae-in go …"), after a question word's auxiliary ("how did Japan react", "what role did
+    Japan play"), or after "what happened when" ("… when Trump met Kim"). Empty for any other
+    question ("who met Kim?": its question word is the subject)."""
+    happened = _HAPPENED_WHEN.match(question.strip())
+    if happened is not None:
+        return _written(happened.group("clause"))
+    written = _written(question)
+    said = [words(token) for token in written]
+    opening = [at for at, parts in enumerate(said[: _MAX_QUESTION_WORDS + 1]) if len(parts) == 1 and parts[0] in _AUXILIARIES]
+    if not opening or not said[0]:
+        return []
+    auxiliary = opening[0]
+    if auxiliary > 0 and said[0][0] not in _QUESTION_WORDS:
+        return []
+    return written[auxiliary + 1 :]
+
+
+def _written(text: str) -> list[str]:
+    return [token for token in (word.strip(_TRIM) for word in text.split()) if token]
+
+
 def another_subject(follow_up: Sequence[str]) -> str | None:
     """The thing a follow-up carrying on with only a thing names ("and trump?", "what about the
     north koreans?"), to be asked in the earlier question's frame; None for anything else: a

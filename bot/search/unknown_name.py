@@ -1,4 +1,5 @@
-"""Questions about someone no article names: "what did Mike Pence say about the summit?", "who is john bolton".
+"""Questions about someone or something no article names: "what did Mike Pence say about the
+summit?", "who is john bolton", "did moon jae-in go to the singapore summit?", "what happened at the DMZ?".
 
 Such a question finds the other words it uses ("summit", "Hanoi") in someone else's sentences,
 and a reader takes the quote for the words of the person asked about. When the person a
@@ -12,16 +13,27 @@ other words in lower case ("Mike Pence"), or, in a question all in one case ("jo
 ("the vice president", "Kim's sister") is a description, not a name, and is left to the answer
 check. The name is unknown when its last word, the family name that tells people apart ("Steve
 Biegun" is the articles' Stephen Biegun), is no word, alias or synonym any article uses.
+
+The same holds of the subject of any question's clause ("did Moon Jae-in go to …", "how did X
+react", "what happened when X met …"): the articles cannot say what someone they never mention
+did. There a name is read more strictly, as a reader would: capitalised words, not in capitals
+alone (an acronym, "POTUS", may stand for what the articles write in full), or in a question in
+one case two words or more that no article says, ending in one that is no English word ("moon
+jae-in"; a word alone, "potus", "hashing", may be an abbreviation or an everyday word). And a name the folder's alias
+groups list ("DMZ", "Japan") that no article says is a name the articles never mention, wherever
+the question names it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from bot.search.ellipsis import written_after_auxiliary
 from bot.search.english import is_english_word, specificity
 from bot.search.name_case import writes_names_capitalised
 from bot.search.normalise import STOP_WORDS, stem, words
-from bot.search.query import ArticleWords, Query, said_in_articles
+from bot.search.query import ArticleWords, Query, article_word, said_in_articles
 from bot.search.speaker_frame import speaker_frame
 
 # "Who is X?", "who's X", "whos X" (the whole rest of the question).
@@ -32,21 +44,68 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 # first names and family names ("mike" 0.87, "john" 0.92) are, subjects written as common nouns
 # ("responsible" 0.60, "leader" 0.67) are not.
 NAME_SPECIFICITY = 0.85
+# A name is at most this many words ("Kim Jong Un", "Moon Jae-in").
+_MAX_NAME_WORDS = 4
 
 
 def unknown_name(knowledge: ArticleWords, question: str, query: Query) -> str | None:
-    """The name of the person the question asks about ("what did X say", "who is X"), as typed,
-    when no article mentions it; None for any other question."""
+    """The name of the person or thing the question asks about, as typed (or as the alias group
+    writes it), when no article mentions it: the X of "what did X say" or "who is X", the subject
+    of its clause, or a name of an alias group no article says. None for any other question."""
     asked = _asked_about(question)
-    if asked is None:
-        return None
-    who, names = asked
+    if asked is not None:
+        who, names = asked
+        cased = writes_names_capitalised(question)
+        if names and all(_is_name(name, cased) for name in names) and not any(_mentioned(knowledge, query, name) for name in names):
+            return who
+    subject = subject_name(question, lambda word: not article_word(knowledge, stem(word)))
+    if subject is not None and not _mentioned(knowledge, query, subject):
+        return subject
+    return _named_group_no_article_says(knowledge, query)
+
+
+def subject_name(question: str, unsaid: Callable[[str], bool]) -> str | None:
+    """The name the question's clause has for its subject, as typed ("did moon jae-in go …" ->
+    "moon jae-in", "How did Japan react" -> "Japan"); None when the subject is no name: a
+    description ("the talks", "Kim's sister"), a pronoun, an acronym or one word of a question in
+    one case. `unsaid`: whether no article says a word. In a question in one case every word of
+    the name is one no article says ("moon", "jae"), which tells "moon jae-in" from "trump meet
+    bolton", whose verb the articles say, and from "hanoi mtg", shorthand after a name they say."""
+    written = written_after_auxiliary(question)[:_MAX_NAME_WORDS + 1]
     cased = writes_names_capitalised(question)
-    if not names or not all(_is_name(name, cased) for name in names):
-        return None
-    if any(_mentioned(knowledge, query, name) for name in names):
-        return None
-    return who
+    run: list[str] = []
+    for token in written:
+        if not _NAME_WORD.fullmatch(token) or all(word in STOP_WORDS for word in words(token)):
+            break
+        if cased and not (token[:1].isupper() and not token.isupper()):
+            break
+        if re.search(r"['’]s?$", token):
+            return None  # a possessive: "Kim's sister" is a description
+        if not cased and not all(unsaid(word) for word in words(token) if word not in STOP_WORDS):
+            break
+        run.append(token)
+    if cased:
+        return " ".join(run) if 0 < len(run) <= _MAX_NAME_WORDS else None
+    # In one case: the longest run of two words or more ending in one that is no English word.
+    while len(run) >= 2 and not _no_english_word(run[-1]):
+        run.pop()
+    return " ".join(run) if 2 <= len(run) <= _MAX_NAME_WORDS else None
+
+
+def _no_english_word(token: str) -> bool:
+    """Whether a word as written ends in one the English word list lacks ("jae-in": "jae")."""
+    content = [word for word in words(token) if word not in STOP_WORDS]
+    return bool(content) and len(content[-1]) >= 2 and not is_english_word(content[-1])
+
+
+def _named_group_no_article_says(knowledge: ArticleWords, query: Query) -> str | None:
+    """The first name of an alias group the question names that no article says, when the group
+    is a name (its first name capitalised, as aliases.yaml writes "DMZ", not "downside")."""
+    for concept in query.concepts:
+        label = knowledge.aliases.labels.get(concept.group_term or "")
+        if label is not None and any(word[:1].isupper() for word in label.split()) and not said_in_articles(knowledge, concept):
+            return label
+    return None
 
 
 def names_asked_about(question: str) -> tuple[str, ...]:
@@ -102,4 +161,5 @@ def _mentioned(knowledge: ArticleWords, query: Query, name: str) -> bool:
         # A misspelt name was read as the articles' word ("galucci" as "gallucci").
         corrected = query.corrections.get(last)
         concept = next((c for c in query.concepts if corrected and stem(corrected) in c.terms), None)
-    return concept is None or concept.group_term is not None or bool(concept.synonyms) or said_in_articles(knowledge, concept)
+    # An alias group is mentioned when an article says any of its names (said_in_articles reads its group term).
+    return concept is None or bool(concept.synonyms) or said_in_articles(knowledge, concept)
