@@ -337,6 +337,16 @@ def test_within_hours_counts_from_the_news_last_told(text: str, expected: list[t
             "The mayor opened the new bridge on 4 May, and a ceremony was held.\n\nAt that ceremony she cut a ribbon.",
             [("4 May", "2018-05-04", "event"), ("At that ceremony", "2018-05-04", "event")],
         ),
+        # A clause of time whose subject is the event as it opened or closed ("as the talks began"):
+        # what the sentence tells was on that event's day; a clause of another verb is no such frame.
+        (
+            "The two leaders held talks in Oslo on Sunday.\n\nThe minister told his guest that they were friends as the talks began.",
+            [("on Sunday", "2018-05-27", "event"), ("as the talks began", "2018-05-27", "event")],
+        ),
+        (
+            "The two leaders held talks in Oslo on Sunday.\n\nThe minister was hopeful as the talks dragged on.",
+            [("on Sunday", "2018-05-27", "event")],
+        ),
         # A name before the noun's own word ("the Lyon summit") still points back at an event …
         (
             "The Lyon summit opened on Sunday.\n\nSpeaking to reporters after the Lyon summit, the minister said talks would go on.",
@@ -963,6 +973,17 @@ def test_a_definite_subject_that_came_a_count_after_a_deed_is_the_news_the_artic
     assert dated == [("2018-05-02", "The union voted to reject the offer"), ("2018-05-05", "The walkout came")]
 
 
+def test_a_subject_that_came_a_count_after_a_deed_is_the_event_the_article_dated_by_that_noun() -> None:
+    """"The speech came a day after the governor visited …" after "gave a speech … on 3 May": the
+    subject names that speech, so the visit is 2 May, not a day before the news the article leads with (20 May)."""
+    later = "The speech came a day after the governor visited the port."
+    text = f"The ferry sank near the cape on 20 May, the port said.\n\nThe mayor gave a speech to the council on 3 May.\n\n{later}"
+    sentences = [Span(m.start(), m.end()) for m in re.finditer(r"[^.\s][^.]*\.", text)]
+    mentions = find_mentions("a", text, dt.date(2018, 5, 30), sentences)
+    dated = sorted((m.date.iso(), m.title) for m in mentions if m.role is Role.EVENT and later in text[m.sentence.start : m.sentence.end])
+    assert dated == [("2018-05-02", "The governor visited the port"), ("2018-05-03", "The speech came")]
+
+
 def test_a_clock_time_is_on_the_story_s_day_not_on_a_relative_clause_s_day() -> None:
     """"arrived shortly before 3 a.m. with Berg, who had collected them on Wednesday": Wednesday is
     background; the arrival is on the day the story is at (its lead's, Thursday)."""
@@ -1205,3 +1226,10 @@ def test_a_day_restating_a_count_is_in_the_counted_day_s_year() -> None:
         " at the border in four days, on July 12, to discuss returning the remains of soldiers killed in the war."
     )
     assert ("July 12", "2018-07-12", "announced") in paragraphs_found(text, dt.date(2018, 7, 8))
+
+
+def test_a_count_closing_its_sentence_after_a_plan_s_day_counts_from_that_day() -> None:
+    """"… that had been set for 8 May was called off the day before.": the plan's day dates no deed,
+    but it is the day the count is from (7 May), not the last event told before (1 April)."""
+    text = "The two ministers met in Oslo on 2 April.\n\nA second meeting, which had been set for 8 May, was called off by the host the day before."
+    assert [(phrase, date) for phrase, date, role in paragraphs_found(text, dt.date(2018, 5, 30)) if phrase == "the day before"] == [("the day before", "2018-05-07")]

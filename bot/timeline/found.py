@@ -349,7 +349,7 @@ def find_mentions(
     located = _years_from_paragraph(located, paragraph_of, published)
     located = _years_from_story(_years_from_context(located, published, looks_back_at), paragraph_of, published, looks_back)
     located = [(n, m, _infinitive_ahead(m, r, as_written, published, lambda: tokens_of(ordered[n][0]), ordered[n][0].start)) for n, m, r in located]
-    from_the_news = {m.start() for n, m, r in located if r is None and _counted_from_the_news(body, ordered[n][0], m)}
+    from_the_news = {m.start(): subject for n, m, r in located if r is None and (subject := _counted_from_the_news(body, ordered[n][0], m)) is not None}
     located, counted_back, news_days = _anchored(
         located, _story_paragraphs(body, [span for span, _ in ordered], paragraph_of, located), dates_a_known_event, sentence_terms, placed_noun_terms, looks_back, from_the_news, published
     )  # fmt: skip
@@ -598,7 +598,7 @@ def _anchored(
     sentence_terms: Callable[[int], frozenset[str]],
     placed_noun_terms: Callable[[int, re.Match[str]], frozenset[str]],
     looks_back: Callable[[int, re.Match[str]], bool],
-    from_the_news: set[int],
+    from_the_news: dict[int, frozenset[str]],
     published: dt.date,
 ) -> tuple[list[tuple[int, re.Match[str], Resolved | None]], set[int], dict[int, Resolved]]:
     """"the day before", "three days after the test": counted from the date it refers to, the
@@ -614,7 +614,10 @@ def _anchored(
     "The breakdown came three days after the North test-fired …" (`from_the_news`: the match
     starts of such counts) in a sentence with no date: news copy's way of placing its own story,
     whose subject, a definite noun, is the news the article leads with; the count goes back from
-    the first day the article dates an event on. Returns those days too, by match start."""
+    the first day the article dates an event on, unless the subject names an event the article
+    dated ("The speech came the day after Trump hosted Moon" after "a speech Kim delivered … on 12
+    April": the count goes back from 12 April), as a definite noun names an event the story has
+    told. Returns those days too, by match start."""
     result = list(located)
     inverted: set[int] = set()
     news_days: dict[int, Resolved] = {}
@@ -660,7 +663,8 @@ def _anchored(
         if match.start() in from_the_news and anchor is None and same_before is None and not close_after and (
             referring.noun_after_count(match.string, match.end()) is None or _opens_a_clause(match)
         ):  # a clause after the count, not a noun ("three days after that warning": the event it names)
-            news_day = earlier_dates.news_day(first)
+            named = earlier_dates.named_date(from_the_news[match.start()], number, paragraph_of, needs_day)
+            news_day = named if named is not None else earlier_dates.news_day(first)
             if news_day is not None:
                 anchor, backwards = news_day, True
                 news_days[match.start()] = news_day
@@ -679,6 +683,10 @@ def _anchored(
                 # alone ("two days after the failure") is the event just told, and so is a count
                 # before a phrase with no verb ("a warning issued the day before by Mattis": an adverb).
                 continue
+        if anchor is None and same_before is None and pointing and not opens:
+            # "A meeting that had been set for Nov. 8 was called off the day before.": a count
+            # closing its sentence after a plan's day counts from that day, which dates no deed.
+            anchor = next((r for _, m, r in reversed(result[first:position]) if r is not None and (r.date.day is not None or not needs_day) and _PLANNED_FOR.search(match.string, max(0, m.start() - 30), m.start())), None)
         if anchor is None:
             anchor = same_before
         earlier = number - 1
@@ -777,14 +785,22 @@ def _weekday_restating(located: Sequence[tuple[int, re.Match[str], Resolved | No
 # "The breakdown came", "Trump's decision to tie the trip to his trade fight came", "The move comes":
 # a definite noun as subject of "came", right before a count of time ("That came two months after"
 # is a pronoun: the event just told).
-_NEWS_CAME = re.compile(r"(?:The|This|That|Its|His|Her|Their|[A-Z][\w.-]*['’]s)\s+(?:[^\s,;:()“”\"]+\s+){1,12}?(?:came|comes)\s+$")
+_NEWS_CAME = re.compile(r"(?P<subject>(?:The|This|That|Its|His|Her|Their|[A-Z][\w.-]*['’]s)\s+(?:[^\s,;:()“”\"]+\s+){1,12}?)(?:came|comes)\s+$")
 
 
-def _counted_from_the_news(body: str, sentence: Span, match: re.Match[str]) -> bool:
-    """Whether a count "after" opens its sentence's predicate after a definite subject and "came"
-    ("The release came a day after Trump pulled the United States out of the nuclear deal")."""
+def _counted_from_the_news(body: str, sentence: Span, match: re.Match[str]) -> frozenset[str] | None:
+    """The index terms of the definite subject before "came" when a count "after" opens its
+    sentence's predicate after it ("The release came a day after Trump pulled the United States
+    out of the nuclear deal": "release"), none when a date in it says when it was; None when the
+    count is not so placed."""
     direction = match.group("anchor_dir")
-    return direction is not None and direction.lower() == "after" and _NEWS_CAME.fullmatch(body, sentence.start, match.start()) is not None
+    if direction is None or direction.lower() != "after":
+        return None
+    came = _NEWS_CAME.fullmatch(body, sentence.start, match.start())
+    if came is None:
+        return None
+    # A subject dated by its own words ("Thursday's launches came") names no event told elsewhere.
+    return frozenset() if _PATTERN.search(came.group("subject")) else frozenset(terms(came.group("subject")))
 
 
 def _in_the_clause_it_opens(match: re.Match[str], later: re.Match[str]) -> bool:
@@ -810,6 +826,8 @@ def _opens_a_clause(match: re.Match[str]) -> bool:
 
 
 _CLAUSE_STOP = re.compile(r"[,.;:!?()“”\"]")
+# A day a plan was set for: "had been set for Nov. 8", "scheduled for 3 May".
+_PLANNED_FOR = re.compile(r"\b(?:set|scheduled|planned|slated|fixed)\s+(?:(?:originally|initially|first|tentatively)\s+)?for\s+(?:(?i:the\s+)?(?:morning|afternoon|evening|night)\s+of\s+)?$")
 _OF_NEXT = re.compile(r"\s+of\s")
 
 
@@ -868,9 +886,13 @@ class _EarlierDates:
         `needs_day`), the date _event_dates picks. None when no such phrase follows or the article
         dates no such event."""
         noun = referring.noun_after_count(match.string, match.end())
-        if noun is None:
+        return self.named_date(frozenset(noun), number, paragraph_of, needs_day) if noun is not None else None
+
+    def named_date(self, wanted: frozenset[str], number: int, paragraph_of: Sequence[int], needs_day: bool) -> Resolved | None:
+        """The date of the event a noun with the index terms `wanted`, in sentence `number`, names
+        (see noun_date); None when the article dates no such event before it, or `wanted` is empty."""
+        if not wanted:
             return None
-        wanted = frozenset(noun)
         self._take_in_placing(self.bounds[number][0])
         # The nearest earlier date placing a noun with every word: looked for among the positions
         # placing the word fewest do.

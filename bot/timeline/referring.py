@@ -51,10 +51,14 @@ _AFTER_COUNT = re.compile(r"\s+(?:of\s+)?" + _DEFINITE)
 # what the sentence tells, the event just told; later in one it names a source ("…, she said in
 # the same statement") or a place ("in the same building"), and "in the …" alone a place or a time.
 _PREPOSITIONS = ("at", "after", "during", "following")
-_REFERRING = re.compile(rf"(?:(?i:{'|'.join(_PREPOSITIONS)})|In(?=\s+the\s+same\s))\s+" + _DEFINITE)
+# "as the talks began", "when their meeting ended": a clause of time whose subject is the event,
+# told as it opened or closed, so what the sentence tells was on its day.
+_OPENED_OR_CLOSED = r"(?:began|opened|started|got\s+under\s+way|ended|closed|concluded|wrapped\s+up)\b"
+_AS_IT_RAN = rf"(?i:as|when)\s+(?:{_DETERMINERS})\s+(?!(?:the|a|an|he|she|they|it|we|i|you)\b)(?P<subject>(?:[\w’'-]+\s+){{0,3}}?[a-z][\w-]*)\s+{_OPENED_OR_CLOSED}"
+_REFERRING = re.compile(rf"(?:(?i:{'|'.join(_PREPOSITIONS)})|In(?=\s+the\s+same\s))\s+" + _DEFINITE + "|" + _AS_IT_RAN)
 # Where one may open (see openings): after a space inside a sentence, or capitalised at its start.
-_AFTER_SPACE = re.compile(rf" (?:{'|'.join(_PREPOSITIONS)}) (?:{_DETERMINERS}) ")
-_CAPITALISED = (*(f"{word.capitalize()} " for word in _PREPOSITIONS), "In the same ")
+_AFTER_SPACE = re.compile(rf" (?:{'|'.join((*_PREPOSITIONS, 'as', 'when'))}) (?:{_DETERMINERS}) ")
+_CAPITALISED = (*(f"{word.capitalize()} " for word in (*_PREPOSITIONS, "as", "when")), "In the same ")
 # Nouns of time are dates, not events ("during the summer", "at the weekend", "at this time").
 _TIME_NOUNS = frozenset(terms(" ".join(grammar.TIME_NOUNS)))
 
@@ -78,7 +82,7 @@ def noun_after_count(text: str, at: int) -> tuple[str, ...] | None:
 
 
 def openings(text: str, sentence_starts: Sequence[int]) -> list[int]:
-    """Where "at/after/during/following + a determiner" (or "In the same") may open a referring phrase, in text
+    """Where "at/after/during/following/as/when + a determiner" (or "In the same") may open a referring phrase, in text
     order: inside a sentence, after a space, or capitalised at the start of one of
     `sentence_starts`. One scan by a pattern that starts with a literal space, which the regex
     engine finds fast (capitals in it would double its cost), and a test of each start given."""
@@ -92,7 +96,7 @@ def phrase_at(text: str, at: int) -> tuple[int, tuple[str, ...], bool] | None:
     match = _REFERRING.match(text, at)
     if match is None:
         return None
-    noun = match.group("noun")
+    noun = match.group("noun") or match.group("subject")
     same = noun.lower().startswith("same ")
     content = _content(noun[5:] if same else noun)
     return (match.end(), content, same) if content is not None else None
