@@ -233,8 +233,9 @@ def verb_heads(tokens: list[Token], first: int, last: int) -> list[int]:
     return heads
 
 
-# Pronouns that are a clause's subject: the word after them is its verb ("when he meets Trump").
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+# Pronouns that are a clause's subject: the word after them is its verb ("when he meets Trump"),
+# and "’s" after one is "is" ("It’s unclear what unraveled …", "That’s what happened").
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "that", "there", "what", "who", "here"})
 _THIRD_PERSON_SINGULAR = frozenset({"he", "she", "it"})
 # Relative pronouns that are the subject of the clause they open ("the Games, which open on Feb. 9").
 _RELATIVE_SUBJECTS = frozenset({"which", "who"})
@@ -320,10 +321,7 @@ def in_the_present(tokens: list[Token], date_start: int) -> bool:
     (present_verb): "the Winter Olympics, which open on Feb. 9", "when he meets Trump on June
     29". It reports no past deed, whatever another clause of the sentence does."""
     at = min(_token_at(tokens, date_start), len(tokens) - 1)
-    home = next(((s, e) for s, e in segments(tokens) if s <= at < e), None)
-    if home is None:
-        return False
-    own = next(((s, e) for s, e in clauses_of(tokens, *home) if s <= at < e), None)
+    own = _own_clause(tokens, at)
     if own is None or verb_heads(tokens, *own):
         return False
     verb = present_verb(tokens, *own)
@@ -335,10 +333,15 @@ def describes_in_the_present(tokens: list[Token], date_start: int) -> bool:
     from Aug. 18 to Sept. 2"): it describes its noun as at publication, whatever else the sentence reports."""
     if not in_the_present(tokens, date_start):
         return False
-    at = min(_token_at(tokens, date_start), len(tokens) - 1)
-    home = next((s, e) for s, e in segments(tokens) if s <= at < e)
-    first = next(s for s, e in clauses_of(tokens, *home) if s <= at < e)
-    return tokens[first].lower in _RELATIVE_WORDS
+    own = _own_clause(tokens, min(_token_at(tokens, date_start), len(tokens) - 1))
+    return own is not None and tokens[own[0]].lower in _RELATIVE_WORDS
+
+
+def _own_clause(tokens: list[Token], at: int) -> tuple[int, int] | None:
+    """The clause (first, last token) that holds token `at`, within its segment; None when no
+    segment holds it (a punctuation mark between segments)."""
+    home = next(((s, e) for s, e in segments(tokens) if s <= at < e), None)
+    return next(((s, e) for s, e in clauses_of(tokens, *home) if s <= at < e), None) if home is not None else None
 
 
 _RELATIVE_WORDS = frozenset({"which", "that", "who"})
@@ -905,16 +908,13 @@ def placed_noun(tokens: list[Token], date_start: int) -> tuple[int, int] | None:
 
 
 # Participles that make the noun before them a plan ("drills scheduled for May", "exercises expected in August").
-_PLANNED = frozenset({"expected", "scheduled", "slated", "planned"})
+PLANNED = frozenset({"expected", "scheduled", "slated", "planned"})
 
 
 def _right_before_date(tokens: list[Token], index: int, date_start: int) -> bool:
     """Whether only a preposition (or nothing) stands between token `index` and the date."""
     between = [t for t in tokens[index + 1 :] if t.start < date_start]
     return len(between) <= 1 and all(t.lower in _TIME_PREPOSITIONS or t.lower == "for" for t in between)
-
-
-_SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "that", "there", "what", "who", "here"})
 
 
 def past_deed(tokens: list[Token]) -> Clause | None:
@@ -985,10 +985,10 @@ def modifies_a_noun(tokens: list[Token], date_start: int) -> bool:
     used a speech marking the anniversary of the declaration signed at the first summit on June
     15, 2000"): it dates what the noun names, background the story does not move to."""
     at = _token_at(tokens, date_start)
-    home = next(((s, e) for s, e in segments(tokens) if s <= at < e), None)
-    if home is None:
+    own = _own_clause(tokens, at)
+    if own is None:
         return False
-    first, last = next(((s, e) for s, e in clauses_of(tokens, *home) if s <= at < e), home)
+    first, last = own
     verb = finite_verb(tokens, first, last)
     if verb is None:
         return False
@@ -1021,7 +1021,7 @@ def _verb_role(tokens: list[Token], clause: Clause, date_start: int) -> Role:
     after_that = tokens[group[-1] + 2].lower if group[-1] + 2 < clause.last else ""
     if head in BE_PRESENT | BE_PAST and following in INTENTION and after_that == "to":
         return Role.ANNOUNCED  # "is due to visit", "was set to sign"
-    if len(group) == 1 and head in _PLANNED and _right_before_date(tokens, group[0], date_start):
+    if len(group) == 1 and head in PLANNED and _right_before_date(tokens, group[0], date_start):
         return Role.ANNOUNCED  # "exercises expected in August": a participle of a plan, timed by the date
     if any(w in NEGATIONS or w.endswith(("n't", "n’t")) for w in words):
         return Role.STATE  # nothing happened
@@ -1052,9 +1052,5 @@ def in_a_comparison(tokens: list[Token], date_start: int) -> bool:
     """Whether the date stands in a "than" phrase ("five times more powerful than the fifth test on
     9 September 2016", "longer than the handshake he had proposed the day before"): it dates the
     standard the comparison measures against, a look back the story does not move to."""
-    at = min(_token_at(tokens, date_start), len(tokens) - 1)
-    home = next(((s, e) for s, e in segments(tokens) if s <= at < e), None)
-    if home is None:
-        return False
-    first = next((s for s, e in clauses_of(tokens, *home) if s <= at < e), None)
-    return first is not None and tokens[first].lower == "than"
+    own = _own_clause(tokens, min(_token_at(tokens, date_start), len(tokens) - 1))
+    return own is not None and tokens[own[0]].lower == "than"
