@@ -1233,3 +1233,17 @@ def test_a_count_closing_its_sentence_after_a_plan_s_day_counts_from_that_day() 
     but it is the day the count is from (7 May), not the last event told before (1 April)."""
     text = "The two ministers met in Oslo on 2 April.\n\nA second meeting, which had been set for 8 May, was called off by the host the day before."
     assert [(phrase, date) for phrase, date, role in paragraphs_found(text, dt.date(2018, 5, 30)) if phrase == "the day before"] == [("the day before", "2018-05-07")]
+
+
+def test_a_count_of_hours_hedged_after_within_counts_from_the_event_just_told() -> None:
+    """"Within about five hours, …": a hedge before the number is still hours from the event told."""
+    text = "The mayor wrote on Saturday that she would visit the port.\n\nWithin about five hours, the council replied."
+    assert ("Within about five hours", "2018-05-26", "event") in paragraphs_found(text, dt.date(2018, 5, 30))
+
+
+def test_a_clock_time_is_on_the_day_written_right_after_it_even_in_a_relative_clause() -> None:
+    """"… the line that marks the border shortly before 3:45 p.m. on Sunday": the time is that
+    Sunday's, not the day the story leads with (Monday), though a relative clause holds the day."""
+    text = "Officials said on Monday that talks would resume.\n\nThe leaders shook hands across the line that marks the border shortly before 3:45 p.m. on Sunday."
+    found_here = paragraphs_found(text, dt.date(2018, 5, 30))
+    assert [date for phrase, date, role in found_here if phrase != "on Monday" and role == "event"] == ["2018-05-27"]

@@ -159,7 +159,9 @@ _FORMS = (
     # "within hours", "within an hour of", "within the hour", "hours later", "six minutes after": the same day.
     # "over the next five hours": the hours after the event just told, its day.
     # A bare singular is no count ("hour after hour, a throng stayed": an idiom of duration).
-    rf"\b(?P<anchor_clock>(?:{_NUMBER}\s+(?i:hours?|minutes?)|(?i:hours|minutes))\s+(?P<anchor_clock_dir>(?i:after|later|before|earlier))|(?i:within|in)\s+(?:{_NUMBER}\s+)?(?i:hours?|minutes?)|(?i:within\s+the\s+hour)"
+    # "Within about five hours": a hedge before the number.
+    rf"\b(?P<anchor_clock>(?:{_NUMBER}\s+(?i:hours?|minutes?)|(?i:hours|minutes))\s+(?P<anchor_clock_dir>(?i:after|later|before|earlier))|(?i:within|in)\s+(?:{_NUMBER}\s+)?(?i:hours?|minutes?)"
+    rf"|(?i:within)\s+(?i:about|around|roughly|some|nearly|almost|just)\s+{_NUMBER}\s+(?i:hours?|minutes?)|(?i:within\s+the\s+hour)"
     rf"|(?i:over|in|during|within)\s+(?i:the)\s+(?i:next|following)\s+(?:{_NUMBER}\s+)?(?i:hours|minutes))\b",
     # "at 9:30 a.m.", "shortly after 10 a.m.", "in the late afternoon": a time of the day the story is at.
     rf"(?P<anchor_time>(?:(?i:shortly|just|soon)\s+)?(?:(?i:at|after|before|around|by)\s+)?(?:(?i:about|around|roughly)\s+)?(?:\b\d{{1,2}}(?::\d\d)?\s*[ap]\.m\.(?!\w)|\b(?i:noon|midday|midnight)\b)"
@@ -826,8 +828,8 @@ def _opens_a_clause(match: re.Match[str]) -> bool:
 
 
 _CLAUSE_STOP = re.compile(r"[,.;:!?()“”\"]")
-# A day a plan was set for: "had been set for Nov. 8", "scheduled for 3 May".
-_PLANNED_FOR = re.compile(r"\b(?:set|scheduled|planned|slated|fixed)\s+(?:(?:originally|initially|first|tentatively)\s+)?for\s+(?:(?i:the\s+)?(?:morning|afternoon|evening|night)\s+of\s+)?$")
+# A day a plan was set for: "had been set for Nov. 8", "scheduled for 3 May" (grammar.PLANNED's participles, and "set").
+_PLANNED_FOR = re.compile(rf"\b(?:{'|'.join(sorted(grammar.PLANNED | {'set'}))})\s+(?:(?:originally|initially|first|tentatively)\s+)?for\s+(?:(?i:the\s+)?(?:morning|afternoon|evening|night)\s+of\s+)?$")
 _OF_NEXT = re.compile(r"\s+of\s")
 
 
@@ -1043,14 +1045,21 @@ def _has_a_day(
     another of its dates (written or counted); not a day in brackets that restate the clock time
     in another zone ("at 7:11 a.m. (2211 GMT Tuesday)": the day before, in GMT), nor one of
     background (`looks_back`: "arrived shortly before 3 a.m. with Pompeo, who had collected them
-    in Pyongyang on Wednesday": the arrival is on the day the story is at, not Wednesday)."""
+    in Pyongyang on Wednesday": the arrival is on the day the story is at, not Wednesday), unless
+    it is the clock time's own day, written right after it ("shortly before 3:45 p.m. on Sunday"
+    in a relative clause: the time is that Sunday's whatever the clause)."""
+    clock = located[position][1]
     return any(
         p != position
         and (_is_anchor(m) or (r is not None and r.date.day is not None))
         and not _restates_a_clock_time(m.string, m.start(), m.end())
-        and not (r is not None and looks_back(n, m))
+        and not (r is not None and looks_back(n, m) and not (p == position + 1 and _CLOCK_S_DAY.fullmatch(m.string, clock.end(), m.start())))
         for p, (n, m, r) in enumerate(located[first:end], first)
     )  # fmt: skip
+
+
+# Between a clock time and the day it is on: "3:45 p.m. on Sunday", "7 a.m. Wednesday".
+_CLOCK_S_DAY = re.compile(r",?\s*(?:on\s+)?")
 
 
 def _introduces(reading: grammar.Reading, tokens: list[grammar.Token], phrase_start: int) -> bool:
