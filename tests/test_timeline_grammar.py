@@ -629,3 +629,34 @@ def test_a_negated_perfect_since_a_day_dates_the_last_such_deed(text: str, dates
 )
 def test_a_span_since_a_date_without_a_negated_perfect_on_a_day_is_no_event(text: str) -> None:
     assert [m.role for m in find_mentions("a", text, PUBLISHED, [Span(0, len(text))])] == [Role.STATE]
+
+
+def test_a_date_restating_a_weekday_goes_with_the_weekday_s_clause() -> None:
+    """"ended in Oslo on Monday, March 11, 2019, with no contract signed": the written day restates
+    the weekday before its comma, so it dates "ended", not the participle after the aside."""
+    text = "The strike by the port workers ended suddenly in Oslo on Monday, March 11, 2019, with no contract signed."
+    assert roles(text) == [("March 11, 2019", "event")]
+    assert titles(text) == ["The strike by the port workers ended suddenly in Oslo"]
+
+
+def test_a_date_in_a_participle_phrase_after_the_verb_does_not_date_the_main_clause() -> None:
+    """"cut the ribbon … after inspecting it a day earlier": the date times the inspecting, which
+    is the event of that day; the ribbon is not put on that day under the main clause's title."""
+    text = "The bridge opened to traffic on Friday, March 15, 2019. The mayor cut the ribbon at its north end after inspecting it a day earlier with engineers."
+    mentions = find_mentions("a", text, PUBLISHED, [Span(0, 55), Span(56, len(text))])
+    events = [(m.date.iso(), m.title) for m in mentions if m.role is Role.EVENT]
+    assert events == [("2019-03-15", "The bridge opened to traffic"), ("2019-03-14", "Inspecting it")]
+
+
+def test_a_participle_phrase_s_date_keeps_a_finite_clause_and_a_plan_as_they_were() -> None:
+    """A clause with its own verb ("after he inspected it on 2 March") is titled by that verb, and
+    a participle after a plan ("will stop … before opening it on 20 March") is still a plan."""
+    assert titles("The mayor was pleased after he inspected the bridge on 2 March.") == ["The mayor inspected the bridge"]
+    assert roles("The mayor will stop in Bergen before opening the bridge on 20 March.") == [("20 March", "announced")]
+
+
+def test_a_comparison_after_a_counted_date_leaves_the_title_with_the_date() -> None:
+    """"flew home two hours earlier than planned": "than planned" goes with the date words, not into the title."""
+    text = "The talks in Oslo ended on 12 March. The minister flew home two hours earlier than planned."
+    titles_found = [m.title for m in find_mentions("a", text, PUBLISHED, [Span(0, 35), Span(36, len(text))]) if m.role is Role.EVENT]
+    assert "The minister flew home" in titles_found

@@ -450,6 +450,10 @@ def date_clause(sentence: str, tokens: list[Token], date_start: int) -> Clause |
     clauses = clauses_of(tokens, *spans[home])
     own = next(n for n, (s, e) in enumerate(clauses) if s <= at < e or at < s)
     heads = verb_heads(tokens, *clauses[own])
+    weekday = spans[home][0] - 2
+    # "ended in Oslo on Monday, March 11, 2019, with no contract signed": a date restating the
+    # weekday before its comma goes with the weekday's clause, before it, not with a verb after it.
+    restates_a_weekday = not heads and at == spans[home][0] and weekday >= 0 and tokens[weekday + 1].text == "," and tokens[weekday].lower in _WEEKDAYS
     # "Analysts said the meeting could have marked a turning point last month": the date goes with
     # the nearest verb before it, else the first after it; but not with a verb after "and" when
     # the date opens a segment after a comma ("He met Lee, his counterpart, on Thursday and was
@@ -460,7 +464,7 @@ def date_clause(sentence: str, tokens: list[Token], date_start: int) -> Clause |
     order = [*reversed(clauses[:own]), *clauses[own + 1 :]]
     # The segments after the date up to a new clause ("…, and officials have since …"), then
     # those before it, nearest first, then the rest.
-    new_clause = next((n for n in range(home + 1, len(spans)) if _opens_clause(tokens[spans[n][0]].lower)), len(spans))
+    new_clause = home + 1 if restates_a_weekday else next((n for n in range(home + 1, len(spans)) if _opens_clause(tokens[spans[n][0]].lower)), len(spans))
     # Within a segment before the date, its last clause is the nearest ("…agreement on Wednesday
     # under which both sides will halt …, at sea and in the air from Nov. 1": "will halt"), except
     # before a colon: what follows a colon lists what the main clause says ("the diplomacy produced
@@ -480,6 +484,28 @@ def date_clause(sentence: str, tokens: list[Token], date_start: int) -> Clause |
             # head may be an adjective ("are due to hold their largest-ever combined exercise").
             auxiliaries = [h for h in heads if tokens[h].lower in AUXILIARIES]
             return Clause(first, last, auxiliaries[-1] if last <= at and auxiliaries else heads[0])
+    return None
+
+
+# Words that open a participle phrase after the main clause: "after inspecting it", "before leaving".
+_PARTICIPLE_OPENERS = frozenset({"after", "before", "since", "while", "when", "upon", "without"})
+
+
+def participle_before(tokens: list[Token], at: int) -> int | None:
+    """Where the -ing participle is when the date at token `at` stands in a phrase of a
+    subordinator and that participle after the sentence's finite verb ("… cut the ribbon after
+    inspecting it a day earlier"): that phrase has no verb of its own, so the date would otherwise
+    be read with the main clause's. None elsewhere."""
+    for index in range(at - 1, 0, -1):
+        token = tokens[index]
+        if not token.is_word:
+            return None  # the phrase ends at a comma, a dash or a bracket
+        if token.lower in _PARTICIPLE_OPENERS:
+            following = tokens[index + 1].lower if index + 1 < at else ""
+            participle = following.endswith("ing") and len(following) > 5 and bool(verb_heads(tokens, 0, index))
+            return index + 1 if participle else None
+        if index < at - 1 and (token.lower in AUXILIARIES or is_past(tokens, index)):
+            return None  # a finite verb between: the date is in a clause of its own ("after he inspected it on …")
     return None
 
 
@@ -585,6 +611,14 @@ def _read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *,
         role = Role.STATE  # "stayed open until 4 March", "runs until May 25": the end of a span, no deed's day
     if role is Role.STATE and open_ended and tokens[clause.verb].lower in ("would", "’d", "'d"):
         role = Role.ANNOUNCED  # "said Seoul would consult … before the end of the month": a reported plan
+    if role is Role.EVENT and (participle := participle_before(tokens, at)) is not None:
+        # "The mayor cut the ribbon … after inspecting it a day earlier": the date times the
+        # participle's deed ("inspecting it"), not the main clause's, whose title would put the
+        # ceremony on the day of the inspection; the deed is named as a noun phrase is ("since
+        # taking power in late 2011": "Taking power"), its doer being no sure word of the
+        # sentence. Told in the main clause's tense: "will stop … before joining him on July 11"
+        # stays a plan.
+        return Reading(role, clause, (participle, at))
     return Reading(role, clause)
 
 

@@ -14,7 +14,7 @@ from itertools import chain
 
 from bot.quotations.english import PERSONAL_TITLES
 from bot.timeline.grammar import ARTICLES_AND_POSSESSIVES, AUXILIARIES, COORDINATORS, HAVE_PAST, HAVE_PRESENT, IRREGULAR_PARTICIPLE, IRREGULAR_PAST, NEGATIONS, SUBORDINATORS, Clause, Reading, Token, abbreviates_a_month, clauses_of, finite_verb, is_past, placed_noun, segments
-from bot.timeline.relative import MONTH_ABBREVIATIONS
+from bot.timeline.relative import MONTH_ABBREVIATIONS, WEEKDAYS
 
 TITLE_LIMIT = 80
 # A title with no phrase boundary to cut at may run this long rather than stop mid-phrase.
@@ -93,6 +93,10 @@ def _date_tokens(tokens: list[Token], date_start: int, date_end: int) -> set[int
     dated = {i for i, t in enumerate(tokens) if t.start < date_end and date_start < t.end}
     if dated:
         before = min(dated) - 1
+        if before > 0 and tokens[before].text == "," and tokens[before - 1].lower in WEEKDAYS:
+            # "on Monday, March 11, 2019": the weekday the written day restates is date words too.
+            dated.update((before, before - 1))
+            before -= 2
         # The date's approximators ("less than a week later") and then its one preposition ("in less
         # than a week", "on Monday") go with it; a preposition further left belongs to the clause.
         while before >= 0 and tokens[before].lower in _DATE_APPROXIMATORS:
@@ -101,6 +105,14 @@ def _date_tokens(tokens: list[Token], date_start: int, date_end: int) -> set[int
         if before >= 0 and tokens[before].lower in _DATE_PREPOSITIONS:
             dated.add(before)
         after = max(dated) + 1
+        if after < len(tokens) and tokens[after].lower == "than" and tokens[after - 1].lower in ("earlier", "later", "sooner"):
+            # "flew home two hours earlier than planned": the comparison's standard is part of the
+            # date words; left behind it would read "flew home than planned".
+            dated.add(after)
+            after += 1
+            while after < len(tokens) and tokens[after].is_word and tokens[after].lower not in _PHRASE_STARTS:
+                dated.add(after)
+                after += 1
         if tokens[after - 1].end > date_end and tokens[after - 1].lower.endswith(("'s", "’s")):
             # "at Thursday's talks": the occasion's noun goes with its date ("told Putin that …").
             while after < len(tokens) and tokens[after].is_word and tokens[after].lower not in _PHRASE_STARTS:
