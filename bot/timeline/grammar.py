@@ -488,7 +488,8 @@ def date_clause(sentence: str, tokens: list[Token], date_start: int) -> Clause |
 
 
 # Words that open a participle phrase after the main clause: "after inspecting it", "before leaving".
-_PARTICIPLE_OPENERS = frozenset({"after", "before", "since", "while", "when", "upon", "without"})
+# Not "without": "without disclosing it last week" tells a deed not done.
+_PARTICIPLE_OPENERS = frozenset({"after", "before", "since", "while", "when", "upon"})
 
 
 def participle_before(tokens: list[Token], at: int) -> int | None:
