@@ -60,7 +60,7 @@ from bot.speaker_words import (
     who_is_asked,
     with_speaker_swapped,
 )
-from bot.person_named import may_be_a_person
+from bot.person_named import may_be_a_person, not_told_apart_from_a_person
 from bot.plain_decline import declines_plainly
 from bot.what_happened import WhatHappened, what_happened
 
@@ -1000,7 +1000,10 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     # earlier question's quotes naming the choice.
     asks_its_kind = expected_answer(question) is not None or wants_explanation(question)
     yes_no = not asks_its_kind and asks_whether(words(cleaned))
-    named = with_the_earlier_subject(asking, follows, knowledge.speaker_index.by_word)
+    # An outlet, a body or a place ("who is the Washington Post?") is no one "he" or "she" stands
+    # for; a name asked about as someone's is, though no article gives it ("who's robert galucci").
+    asked_as_someone = partial(not_told_apart_from_a_person, knowledge)
+    named = with_the_earlier_subject(asking, follows, knowledge.speaker_index.by_word, asked_as_someone)
     if named is not None and (rephrased := answer(knowledge, named)).answered:
         # "is he married?" after "Who was Trump's choice to replace Tillerson?" reads "is trump's
         # choice to replace tillerson married?", whose quotes name the choice and say nothing of

@@ -22,6 +22,14 @@ from bot.speaker_words import named_in_articles
 
 def may_be_a_person(knowledge: KnowledgeBase, name: str) -> bool:
     """Whether the name, as a question writes it, may be a person's (see the module's reading)."""
+    return not_told_apart_from_a_person(knowledge, name) and (bool(knowledge.speaker_index.named(name, knowledge.aliases)) or named_in_articles(knowledge, name))
+
+
+def not_told_apart_from_a_person(knowledge: KnowledgeBase, name: str) -> bool:
+    """Whether nothing the articles tell makes the name no person's: not an outlet, a place, a name
+    with a word only bodies and places have, nor only speakers with an organisation's role. A name
+    asked about as someone's ("who's robert galucci", misspelt, which no article gives) is a
+    person's unless so told apart."""
     said = [word for word in words(name) if word not in STOP_WORDS]
     if not said or is_a_place(name) or articles_named_alone(knowledge, name):
         return False
@@ -29,7 +37,5 @@ def may_be_a_person(knowledge: KnowledgeBase, name: str) -> bool:
     if any(word in not_people for word in said):
         return False
     speakers = knowledge.speaker_index.named(name, knowledge.aliases)
-    if speakers:
-        # "KCNA", quoted as "the state news agency KCNA": a speaker, but a body's.
-        return any(not an_organisation_role(knowledge.speakers[number].role or "") for number in speakers)
-    return named_in_articles(knowledge, name)
+    # "KCNA", quoted as "the state news agency KCNA": a speaker, but a body's.
+    return not speakers or any(not an_organisation_role(knowledge.speakers[number].role or "") for number in speakers)

@@ -13,8 +13,8 @@ from bot import messages
 from bot.answers import answer, answer_follow_up
 from bot.knowledge.base import build_knowledge_base
 from bot.knowledge.store import KnowledgeStore
-from bot.person_named import may_be_a_person
-from bot.search.ellipsis import asks_whether, with_the_earlier_person
+from bot.person_named import may_be_a_person, not_told_apart_from_a_person
+from bot.search.ellipsis import asks_whether, with_the_earlier_person, with_the_earlier_subject
 from bot.search.normalise import words
 from tests.cli_helpers import run_bot
 from tests.conftest import write_article
@@ -160,3 +160,19 @@ def test_he_or_she_never_stands_for_an_outlet_a_body_or_a_place(bundled_store: K
         assert with_the_earlier_person(words("what did she say?"), earlier, knowledge.speaker_index.by_word, person) is None, earlier
     for earlier, read in (("Why did Trump walk out in Hanoi?", "what did trump say"), ("Was Tillerson fired?", "what did tillerson say")):
         assert with_the_earlier_person(words("what did he say?"), earlier, knowledge.speaker_index.by_word, person) == read
+    # The same after a question asking who something is (with_the_earlier_subject): "she" after "who is
+    # the Washington Post?" was read "what did the washington post say"; "it" still stands for a thing.
+    # A name asked about as someone's is one's unless the articles tell it apart ("galucci", misspelt, is no name they give).
+    someone = partial(not_told_apart_from_a_person, knowledge)
+    for earlier in ("who is the Washington Post?", "who is North Korea?", "who is the Foreign Ministry?"):
+        assert with_the_earlier_subject(words("what did she say?"), earlier, knowledge.speaker_index.by_word, someone) is None, earlier
+    for earlier, follow_up, read in (
+        ("who is jenny town?", "what did she say?", "what did jenny town say"),
+        ("who's robert galucci", "what did he say?", "what did robert galucci say"),
+    ):
+        assert with_the_earlier_subject(words(follow_up), earlier, knowledge.speaker_index.by_word, someone) == read, earlier
+    assert with_the_earlier_subject(words("who wrote it?"), "what is the Washington Post?", knowledge.speaker_index.by_word, someone) == "who wrote the washington post"
+    chat = run_bot("chat", stdin="who is the Washington Post?\nwhat did she say?\n")
+    assert chat.returncode == 0, chat.stderr
+    _, post = _replies(chat.stdout)
+    assert "“who is the Washington Post?”" in post.splitlines()[1], post  # read with the earlier question as written

@@ -185,13 +185,17 @@ def demonstrative_pointing_back(said: Sequence[str]) -> bool:
     )
 
 
-def with_the_earlier_subject(follow_up: Sequence[str], earlier: str, known_names: Container[str] = frozenset()) -> str | None:
+def with_the_earlier_subject(
+    follow_up: Sequence[str], earlier: str, known_names: Container[str] = frozenset(), a_person: Callable[[str], bool] = lambda _: True
+) -> str | None:
     """The follow-up with its pronoun replaced by what the earlier question asked about, when that
     question only asks what or who something is and the pronoun fits it: "what did she say" after
     "who is Jenny Town?" -> "what did jenny town say"; "who negotiated it" after "what's the agreed
     framework" -> "who negotiated the agreed framework". None otherwise (the caller reads the two
     questions together instead). `known_names`: words of names the articles give (folded), which
-    are names however the question writes them ("who is ted marlow")."""
+    are names however the question writes them ("who is ted marlow"). `a_person` tells whether a
+    name may be a person's, as for with_the_earlier_person: "who is the Washington Post?" asks who,
+    yet "she" after it stands for no outlet."""
     said = _without_interjections(follow_up)
     if said and said[0] in _CARRYING_ON:
         said = said[1:]
@@ -200,7 +204,7 @@ def with_the_earlier_subject(follow_up: Sequence[str], earlier: str, known_names
     if position is None or asked is None:
         return None
     kind, subject = asked
-    if said[position] not in _STANDING_FOR[kind]:
+    if said[position] not in _STANDING_FOR[kind] or (said[position] in _PERSON_PRONOUNS and not a_person(subject)):
         return None
     return " ".join([*said[:position], subject, *said[position + 1 :]])
 
