@@ -13,7 +13,7 @@ from bot.render.shorten import shorten
 from bot.timeline.asked_time import AfterArticles, describe
 from bot.what_happened import WhatHappened
 from bot.quotations.speakers import SpeakerLookup
-from bot.search.normalise import THANKS, words
+from bot.search.normalise import THANKS, takes_leave, words
 
 EMPTY_QUESTION = "Please ask a question about what the articles describe."
 NOT_COVERED = "The articles I have do not cover that, so I won't guess."
@@ -29,6 +29,9 @@ SMALL_TALK = (
     "/help says what they cover, with examples, and what else I can do."
 )
 SMALL_TALK_THANKS = "You're welcome. Ask me anything else about the articles."
+# "good night", "bye": a farewell gets one back (with thanks, "thanks, bye!" gets both).
+SMALL_TALK_FAREWELL = "Goodbye! Ask me about the articles any time."
+SMALL_TALK_THANKS_FAREWELL = "You're welcome. Goodbye! Ask me about the articles any time."
 NO_ARTICLE = "No article matches {text!r}; /sources with no argument lists them all."
 TERMINAL_GREETING = "Ask about {topic}. /help for commands, /quit to leave."
 QUESTION_OR_BATCH = "Give either a question or --batch FILE, not both."
@@ -165,7 +168,7 @@ def _decline_reason(answer: Answer, user_text: Callable[[str], str], way: WayToA
     if reason is Declined.NO_ARTICLES:
         return NO_ARTICLES
     if reason is Declined.SMALL_TALK:
-        return SMALL_TALK_THANKS if THANKS.intersection(words(answer.question)) else SMALL_TALK
+        return small_talk_reply(words(answer.question))
     if reason is Declined.ASKED_AGAIN and answer.follows is not None:
         return ASKED_AGAIN.format(question=user_text(shorten(answer.follows, FOLLOW_UP_QUESTION_CHARS)))
     if reason is Declined.NOT_COVERED and answer.reading is not None and answer.reading.unknown_name is not None:
@@ -333,11 +336,26 @@ TIMELINE_BAD_DATE = "{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD, f
 TIMELINE_BAD_FLAG_DATE = "{option} {problem}"
 
 
+def small_talk_reply(said: list[str]) -> str:
+    """The reply to words said to the bot rather than asked of the articles (their words()): thanks
+    are welcomed, a farewell is answered with one, anything else with what the bot does."""
+    thanked = bool(THANKS.intersection(said))
+    if takes_leave(said):
+        return SMALL_TALK_THANKS_FAREWELL if thanked else SMALL_TALK_FAREWELL
+    return SMALL_TALK_THANKS if thanked else SMALL_TALK
+
+
 def timeline_bad_date(value: str) -> str:
     """Why a typed timeline date is none: the calendar's reason when it is written right
     ("'2019-02-30' is not a day of the calendar: February 2019 has 28 days"), else the forms to use."""
     reason = not_a_calendar_day(value)
     return f"{reason}." if reason else TIMELINE_BAD_DATE.format(value=value)
+
+
+def timeline_dates_swapped(read_as: tuple[str, str]) -> str:
+    """The line before a timeline whose dates were typed the later first ("/timeline 2019 2018")."""
+    first, last = read_as
+    return f"The later date came first, so I read the dates as {first} to {last}."
 
 
 def timeline_intro(count: int, topic: str | None = None, announced: int = 0) -> str:

@@ -364,6 +364,13 @@ def test_a_near_miss_does_not_claim_the_articles_lack_the_topic(bundled_store: K
         ("wow!", messages.SMALL_TALK),
         ("good morning everyone!", messages.SMALL_TALK),  # once quoted "early Wednesday morning" back
         ("how are you doing today?", messages.SMALL_TALK),
+        # A farewell was answered "Hello! …" (walkthrough): it gets one back; "good evening" still greets.
+        ("good night", messages.SMALL_TALK_FAREWELL),
+        ("Goodnight!", messages.SMALL_TALK_FAREWELL),
+        ("ok bye", messages.SMALL_TALK_FAREWELL),
+        ("night!", messages.SMALL_TALK_FAREWELL),
+        ("thanks, bye!", messages.SMALL_TALK_THANKS_FAREWELL),
+        ("good evening", messages.SMALL_TALK),
     ],
 )
 def test_a_message_to_the_bot_gets_a_reply_about_the_bot_and_is_not_logged(

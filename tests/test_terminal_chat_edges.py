@@ -72,6 +72,14 @@ def test_a_message_with_no_words_gets_the_reply_about_the_bot() -> None:
     assert short_name.split("\n", 1)[1].startswith("From the articles"), short_name  # a short name the articles use is a question
 
 
+def test_a_farewell_gets_a_farewell() -> None:
+    """"good night" at the terminal was answered "Hello! I answer questions …" (walkthrough)."""
+    chatted = run_bot("chat", stdin="why did the hanoi summit fail?\ngood night\n")
+    assert chatted.returncode == 0, chatted.stderr
+    reply = chatted.stdout.split("\n> good night\n", 1)[1].strip()
+    assert reply == messages.SMALL_TALK_FAREWELL and not reply.startswith("Hello"), reply
+
+
 def test_a_follow_up_asking_when_answers_with_a_date_or_declines() -> None:
     """"hmm, when?" after "Did Kim say he would denuclearise?" repeated the same three quotes, none
     with a date: read as "when did Kim say he would denuclearise?", it answers with a date, or, like

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Protocol
@@ -35,7 +36,18 @@ EXCLAMATIONS = frozenset("lol hm hmm hmmm wow".split())
 # Greetings by the time of day ("good morning everyone!", "how are you doing today?"): "morning" was
 # the question's most specific word, and the bot quoted "early Wednesday morning" back.
 GREETINGS = frozenset("good morning afternoon evening night today tonight".split())
-PLEASANTRIES = THANKS | ADDRESSING_THE_BOT | EXCLAMATIONS | GREETINGS | frozenset("hi hello hey hiya howdy bot ok okay bye goodbye cool great nice awesome".split())
+# Words that take leave: a message of them is a farewell, and gets one back, not "Hello!".
+FAREWELLS = frozenset("bye goodbye goodnight cya".split())
+PLEASANTRIES = THANKS | ADDRESSING_THE_BOT | EXCLAMATIONS | GREETINGS | FAREWELLS | frozenset("hi hello hey hiya howdy bot ok okay cool great nice awesome".split())
+
+
+def takes_leave(said: Sequence[str]) -> bool:
+    """Whether a message's words (as words() gives them) say goodbye: a farewell word ("bye",
+    "goodnight"), or "night" as English greets with it, only on parting ("good night", "night!"),
+    unlike the other times of day ("good evening" greets)."""
+    return bool(FAREWELLS.intersection(said)) or list(said) == ["night"] or any(
+        first == "good" and second == "night" for first, second in zip(said, said[1:])
+    )
 # "oh" and "ah" are names too ("who is Oh?", "Oh joined the talks in 1990"): one is an interjection
 # only when English sets it off, opening the message or a sentence (not after "Dr."), from what
 # follows: standing alone, before a comma, "!", "." or "?" ("Oh. Why?"), or before another
