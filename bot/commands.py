@@ -97,6 +97,9 @@ class TimelineQuery:
     topic: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    # The two dates as typed, from the earlier, when they were typed the wrong way round ("2019
+    # 2018"): read the right way round, and the reply says so (messages.timeline_dates_swapped).
+    swapped: tuple[str, str] | None = None
 
     def astuple(self) -> tuple[str | None, dt.date | None, dt.date | None]:
         return self.topic, self.date_from, self.date_to
@@ -182,7 +185,7 @@ def parse_timeline_text(text: str) -> TimelineQuery:
     """split_timeline_text with the dates read as the days they cover (FROM at its start, TO at its
     end: `2019-02 2019-03` ends on March 31); two dates the wrong way round are read the right way round."""
     topic, start, end = split_timeline_text(text)
-    return TimelineQuery(topic, *date_range(start, end))
+    return TimelineQuery(topic, *date_range(start, end), swapped_dates(start, end))
 
 
 class BadDate(ValueError):
@@ -200,9 +203,19 @@ def date_range(start: str | None, end: str | None) -> tuple[dt.date | None, dt.d
     for which, value in (("from", start), ("to", end)):
         if value and not _is_date(value):
             raise BadDate(which, value)
-    if start and end and range_bound(start, end=False) > range_bound(end, end=True):
-        start, end = end, start  # nothing can lie between them: "2018-06 2018" is June to December
+    if (swapped := swapped_dates(start, end)) is not None:
+        start, end = swapped  # nothing can lie between them: "2018-06 2018" is June to December
     return (range_bound(start, end=False) if start else None, range_bound(end, end=True) if end else None)
+
+
+def swapped_dates(start: str | None, end: str | None) -> tuple[str, str] | None:
+    """FROM and TO (valid dates, as typed) the right way round, when they were typed the wrong way
+    round: nothing can lie between them, so date_range reads them swapped, and the reply says so
+    (a silent swap read as a span other than the one typed). None when they are in order, or one
+    is missing."""
+    if start and end and range_bound(start, end=False) > range_bound(end, end=True):
+        return end, start
+    return None
 
 
 def _is_date(word: str) -> bool:

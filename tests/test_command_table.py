@@ -86,6 +86,24 @@ def test_typed_text_fills_the_same_options_as_discords_box() -> None:
     assert command_table.call_from_text("/quit", "slack") == command_table.UnknownCommand("/quit")
 
 
+def test_timeline_dates_typed_the_wrong_way_round_are_read_in_order_and_every_front_end_says_so(bundled_store: KnowledgeStore) -> None:
+    """"/timeline 2019 2018" silently listed 2018 to 2019 (walkthrough): the events are the same as
+    for "2018 2019", and the reply on each platform says how the dates were read."""
+    note = messages.timeline_dates_swapped(("2018", "2019"))
+    for platform in ("terminal", "discord", "slack"):
+        swapped, ordered = (command_table.call_from_text(f"/timeline {typed}", platform) for typed in ("2019 2018", "2018 2019"))
+        assert isinstance(swapped, Call) and isinstance(ordered, Call)
+        result, in_order = command_table.run(bundled_store, swapped), command_table.run(bundled_store, ordered)
+        assert result.events == in_order.events and result.events  # type: ignore[attr-defined]
+        shown = {
+            "terminal": lambda r: text_replies.reply_text(r),
+            "discord": lambda r: str(discord_replies.reply(r).get("content", "")),
+            "slack": lambda r: all_text(slack_replies.reply(r).as_kwargs()),
+        }[platform]
+        assert note in shown(result) and note not in shown(in_order), platform
+    assert text_replies.reply_text(command_table.run(bundled_store, swapped)).startswith(note)
+
+
 def test_admin_only_and_bad_values_are_refused_before_the_handler_runs(bundled_store: KnowledgeStore) -> None:
     reload = command_table.named("reload", "slack")
     assert reload is not None

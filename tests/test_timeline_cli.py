@@ -123,9 +123,21 @@ def test_the_command_line_reads_dates_at_the_end_like_the_chat(capsys: pytest.Ca
 
 
 def test_dates_the_wrong_way_round_are_read_the_right_way_round(capsys: pytest.CaptureFixture[str]) -> None:
+    """Read the right way round, and said so: a silent swap showed a span other than the one typed
+    (walkthrough: "/timeline 2019 2018"). JSON on standard output stays the same; the note goes to
+    standard error, where the text output has it as its first line."""
     reversed_ = run_json(capsys, "timeline", "--json", "--from", "2019-02", "--to", "2018-06")
     ordered = run_json(capsys, "timeline", "--json", "--from", "2018-06", "--to", "2019-02")
     assert reversed_ == ordered and ordered["events"]
+    note = messages.timeline_dates_swapped(("2018-06", "2019-02"))
+    assert main(["timeline", "--json", "--from", "2019-02", "--to", "2018-06"]) == 0
+    assert note in capsys.readouterr().err
+    assert main(["timeline", "--from", "2018-06", "--to", "2019-02"]) == 0
+    in_order = capsys.readouterr()
+    assert note not in in_order.out + in_order.err
+    for argv in (["--from", "2019-02", "--to", "2018-06"], ["2019-02", "2018-06"]):
+        assert main(["timeline", *argv]) == 0
+        assert capsys.readouterr().out == f"{note}\n\n{in_order.out}", argv
     assert commands.date_range("2019", "2018") == (dt.date(2018, 1, 1), dt.date(2019, 12, 31))
     # In order already: a month, then the year it is in, is that month to the year's end.
     assert commands.date_range("2018-06", "2018") == (dt.date(2018, 6, 1), dt.date(2018, 12, 31))
@@ -212,7 +224,8 @@ def test_a_year_at_the_end_of_a_chat_timeline_is_a_bound_not_a_topic(bundled_sto
     in_2018 = reply_to(bundled_store, "/timeline 2018")
     assert "Trump and Kim meet at the Singapore summit" in in_2018 and "The Hanoi summit ends without a deal" not in in_2018
     assert commands.parse_timeline_text("hanoi 2018 2019") == commands.TimelineQuery("hanoi", dt.date(2018, 1, 1), dt.date(2019, 12, 31))
-    assert commands.parse_timeline_text("hanoi 2019 2018") == commands.TimelineQuery("hanoi", dt.date(2018, 1, 1), dt.date(2019, 12, 31))
+    swapped = commands.TimelineQuery("hanoi", dt.date(2018, 1, 1), dt.date(2019, 12, 31), swapped=("2018", "2019"))
+    assert commands.parse_timeline_text("hanoi 2019 2018") == swapped
     shown = reply_to(bundled_store, "/timeline hanoi 2019")
     assert not shown.startswith("No dated events") and "Hanoi" in shown
 

@@ -21,6 +21,7 @@ class Timeline:
     date_from: dt.date | None
     date_to: dt.date | None
     outside_dates: int = 0  # events on the topic the dates left out, counted when none is left
+    swapped: tuple[str, str] | None = None  # the dates as typed, the earlier first, when typed the other way round
 
 
 def check_date(option: str, value: str) -> str | None:
@@ -40,11 +41,14 @@ def from_text(text: str) -> dict[str, str]:
 
 
 def run(store: KnowledgeStore, call: Call) -> Timeline:
-    # The dates were checked (Option.check); two the wrong way round are read the right way round.
-    start, end = commands.date_range(call.text("from") or None, call.text("to") or None)
+    # The dates were checked (Option.check); two the wrong way round are read the right way round,
+    # and every front end's reply says so (Timeline.swapped).
+    typed = (call.text("from") or None, call.text("to") or None)
+    start, end = commands.date_range(*typed)
     topic = call.text("topic") or None
     events = commands.timeline(store, topic, start, end)
-    return Timeline(events, topic, start, end, commands.left_out_by_dates(store, topic, start, end, len(events)))
+    left_out = commands.left_out_by_dates(store, topic, start, end, len(events))
+    return Timeline(events, topic, start, end, left_out, commands.swapped_dates(*typed))
 
 
 COMMAND = Command(

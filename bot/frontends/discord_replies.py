@@ -39,9 +39,13 @@ def _(result: Answer) -> Reply:
 
 @reply.register
 def _(result: Timeline) -> Reply:
+    note = messages.timeline_dates_swapped(result.swapped) if result.swapped else None
     if not result.events and result.outside_dates:  # the topic's events all lie outside the dates
-        return _text(messages.timeline_empty(result.topic, result.outside_dates))
+        empty = messages.timeline_empty(result.topic, result.outside_dates)
+        return _text(f"{note}\n{empty}" if note else empty)
     message: Reply = {"embed": render.timeline_embed(result.events, 1), "allowed_mentions": NO_PINGS}
+    if note:
+        message["content"] = render.content(note)  # above the embed: how the dates were read
     if render.page_count(result.events) > 1:
         # The page buttons' custom_id template: one line, ":" separates its fields.
         topic = " ".join((result.topic or "").replace(":", " ").split())[:TOPIC_MAX]

@@ -265,12 +265,15 @@ def _event_blocks(event: TimelineEvent) -> list[Block]:
     return blocks
 
 
-def timeline_message(events: Sequence[TimelineEvent], page: TimelinePage) -> SlackMessage:
-    """One page of events from page.offset, with a "More" button when more follow."""
+def timeline_message(events: Sequence[TimelineEvent], page: TimelinePage, note: str | None = None) -> SlackMessage:
+    """One page of events from page.offset, with a "More" button when more follow; `note`, a line
+    before the heading (how the dates were read)."""
     shown = list(events[page.offset : page.offset + TIMELINE_PAGE_SIZE])
     if not shown:
-        return text_message(messages.TIMELINE_NONE)
+        return text_message(f"{note}\n{messages.TIMELINE_NONE}" if note else messages.TIMELINE_NONE)
     heading = messages.slack_timeline_heading(page.offset + 1, page.offset + len(shown), len(events))
+    if note:
+        heading = f"{note}\n{heading}"
     blocks: list[Block] = [_section(escape(heading))]
     for event in shown:
         blocks.extend(_event_blocks(event))

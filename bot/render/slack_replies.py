@@ -29,9 +29,11 @@ def _(result: Answer) -> SlackMessage:
 
 @reply.register
 def _(result: Timeline) -> SlackMessage:
+    note = messages.timeline_dates_swapped(result.swapped) if result.swapped else None
     if not result.events and result.outside_dates:  # the topic's events all lie outside the dates
-        return slack_render.text_message(messages.timeline_empty(slack_render.escape(result.topic or ""), result.outside_dates))
-    return slack_render.timeline_message(result.events, TimelinePage(0, result.topic, result.date_from, result.date_to))
+        empty = messages.timeline_empty(slack_render.escape(result.topic or ""), result.outside_dates)
+        return slack_render.text_message(f"{note}\n{empty}" if note else empty)
+    return slack_render.timeline_message(result.events, TimelinePage(0, result.topic, result.date_from, result.date_to), note=note)
 
 
 @reply.register

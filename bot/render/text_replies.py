@@ -30,7 +30,8 @@ def _(result: Answer) -> str:
 
 @reply_text.register
 def _(result: Timeline) -> str:
-    return timeline_text(result.events, result.topic, result.outside_dates)
+    shown = timeline_text(result.events, result.topic, result.outside_dates)
+    return f"{messages.timeline_dates_swapped(result.swapped)}\n\n{shown}" if result.swapped else shown
 
 
 @reply_text.register
