@@ -438,6 +438,21 @@ def test_a_news_source_s_words_about_what_a_person_did_are_no_one_s() -> None:
     assert said(body) == []
 
 
+def test_an_organisation_and_a_spokesperson_for_one_are_read_back_to_the_same_phrase_start() -> None:
+    """The organisation saying something and the one a spokesperson speaks for are one noun phrase
+    read back from its last word to its determiner (cues._subject_phrase_start, shared by both):
+    every word of it, a possessive's owner too."""
+    body = """
+    “The border stays shut,” the border security ministry said.
+
+    A spokesman for Ruritania's border security ministry said the crossing was “closed for now”.
+    """
+    assert said(body) == [
+        ("border security ministry", "The border stays shut"),
+        ("Ruritania's border security ministry spokesman", "closed for now"),
+    ]
+
+
 def test_a_news_source_reporting_a_thing_speaks_for_itself() -> None:
     body = "The state news agency reported that the launch was “a success”."
     assert said(body) == [("state news agency", "a success")]

@@ -444,9 +444,7 @@ def _organisation_or_description(body: str, region: Region, end: int, verb: int)
     ("the North Korean leader"). "A ministry official", "the statement" and "the ministry" alone
     say no one."""
     tokens = region.tokens
-    start = end
-    while start > 0 and _in_a_subject_phrase(tokens, start - 1):
-        start -= 1
+    start = _subject_phrase_start(tokens, end)
     before = tokens[start - 1].lower if start > 0 else None
     phrase = tokens[start : end + 1]
     head = tokens[end]
@@ -473,9 +471,7 @@ def _spokesperson_of(body: str, region: Region, end: int, verb: int) -> Cue | No
     spokesperson, and the organisation the object of "for". Only for a name or an organisation's
     noun phrase ("for North Korea's foreign ministry"); "a spokesman for the academy" says no one."""
     tokens = region.tokens
-    start = end
-    while start > 0 and _in_a_subject_phrase(tokens, start - 1):
-        start -= 1
+    start = _subject_phrase_start(tokens, end)
     k = start - 1 - (start > 0 and tokens[start - 1].lower == "the")
     if k < 2 or tokens[k].lower != "for" or tokens[k - 1].lower not in SPOKESPERSONS or tokens[k - 2].lower not in ("a", "an", "the"):
         return None
@@ -502,6 +498,16 @@ def _named_by_acronym(body: str, acronym: str, noun: str) -> bool:
     a, n = re.escape(acronym), re.escape(noun)
     given = (rf"\b{n}\s+{a}\b", rf"\b{n}\s*\(\s*{a}\s*\)", rf"\b{a},\s+(?:the|an?)\s+[^.,;]*?\b{n}\b")
     return any(re.search(pattern, body, re.IGNORECASE) for pattern in given)
+
+
+def _subject_phrase_start(tokens: Sequence[Token], end: int) -> int:
+    """The first token of the noun phrase ending at token `end`, read back over its words
+    (_in_a_subject_phrase) to its determiner: "foreign ministry" of "the foreign ministry said",
+    "Strategic Force" of "a spokesman for the Strategic Force said"."""
+    start = end
+    while start > 0 and _in_a_subject_phrase(tokens, start - 1):
+        start -= 1
+    return start
 
 
 def _in_a_subject_phrase(tokens: Sequence[Token], k: int) -> bool:
