@@ -11,6 +11,8 @@ they never give ("Reuters", "Trump Tower") is no one the bot can say anything of
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 from bot.knowledge.base import KnowledgeBase
 from bot.outlet_asked import articles_named_alone
 from bot.quotations.find import an_organisation_role
@@ -18,6 +20,10 @@ from bot.search.answer_type import NOT_A_PERSON
 from bot.search.demonyms import is_a_place
 from bot.search.normalise import ORGANISATION_NOUNS, STOP_WORDS, words
 from bot.speaker_words import named_in_articles
+
+
+# English prepositions that open a phrase after a noun ("the envoy to north korea").
+_PREPOSITIONS = frozenset("of to for at in on from with by about".split())
 
 
 def may_be_a_person(knowledge: KnowledgeBase, name: str) -> bool:
@@ -30,7 +36,10 @@ def not_told_apart_from_a_person(knowledge: KnowledgeBase, name: str) -> bool:
     with a word only bodies and places have, nor only speakers with an organisation's role. A name
     asked about as someone's ("who's robert galucci", misspelt, which no article gives) is a
     person's unless so told apart."""
-    said = [word for word in words(name) if word not in STOP_WORDS]
+    # A noun phrase is what its head is: "the envoy to north korea" is an envoy, whatever it is
+    # to; a phrase after a preposition only says which one.
+    head = list(takewhile(lambda word: word not in _PREPOSITIONS, words(name)))
+    said = [word for word in head or words(name) if word not in STOP_WORDS]
     if not said or is_a_place(name) or articles_named_alone(knowledge, name):
         return False
     not_people = NOT_A_PERSON | ORGANISATION_NOUNS | knowledge.profile.not_person_words
