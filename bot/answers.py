@@ -28,13 +28,16 @@ from bot.search.chat_markup import without_mention_markup
 from bot.search.ellipsis import (
     INTERJECTIONS,
     asked_again,
+    another_phrase,
     another_subject,
     asked_anew,
     asks_whether,
     demonstrative_pointing_back,
     leans_on_earlier,
+    leaves_its_noun_out,
     personal_pronoun_pointing_back,
     with_another_subject,
+    with_another_phrase,
     with_the_earlier_person,
     with_the_earlier_subject,
 )
@@ -956,17 +959,20 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     # "he" is whoever the conversation was about, whatever words of its own no article uses; so is
     # the "that" of "is that true?".
     asking = _asking_words(cleaned)
-    pronoun_points_back = personal_pronoun_pointing_back(asking) or demonstrative_pointing_back(asking)
+    # "which was the worst?" leaves out its noun, the one named before, as a pronoun stands for it.
+    points_back = personal_pronoun_pointing_back(asking) or demonstrative_pointing_back(asking) or leaves_its_noun_out(asking)
     # "and trump?" after "how old is kim jong un" asks how old Trump is, whatever Trump's own quotes say.
     subject = another_subject(asking) if not outlets else None
+    # "and since Hanoi?" after "Has North Korea tested missiles since Singapore?" asks that question since Hanoi.
+    phrase = another_phrase(asking) if not outlets else None
     # Whether its words leave out what it is about: a full analyse(), read once and only where it decides something.
-    needed = subject is not None or not (outlets or pronoun_points_back or alone.answered)
+    needed = subject is not None or phrase is not None or not (outlets or points_back or alone.answered)
     leans = needed and _leans_on_earlier(knowledge, cleaned)
     if not leans:
-        subject = None  # "what about the weather?": a word no article uses makes a new question
+        subject = phrase = None  # "what about the weather?": a word no article uses makes a new question
     # Answered on its own ("Biegun?" gets Biegun's quotes), or naming words no article uses.
-    stands_alone = not outlets and not pronoun_points_back and (alone.answered or not leans)
-    if subject is None and stands_alone:
+    stands_alone = not outlets and not points_back and (alone.answered or not leans)
+    if subject is None and phrase is None and stands_alone:
         return alone
     anchor = thread.anchor()
     if anchor is None:
@@ -979,6 +985,8 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     if subject is not None and (restricted := thread.outlets_asked()):
         topic = OutletAsked(_publishers_of(knowledge, restricted), restricted, subject)
         return replace(_from_outlets_words(knowledge, cleaned, topic, PIPELINE), follows=follows)
+    if phrase is not None and (asked_with_it := with_another_phrase(phrase, follows)) is not None:
+        return replace(answer(knowledge, asked_with_it), question=cleaned, follows=follows, read_as=asked_with_it)
     if subject is not None:
         if (asked_of_it := with_another_subject(subject, follows, knowledge.speaker_index.by_word)) is not None:
             return replace(answer(knowledge, asked_of_it), question=cleaned, follows=follows, read_as=asked_of_it)

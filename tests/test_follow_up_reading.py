@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot import messages
 from bot.answers import Declined, _leans_on_earlier, _points_past_itself, _question_of_its_own, answer, answer_follow_up, clean_question
 from bot.frontends import terminal
 from bot.knowledge.store import KnowledgeStore
-from bot.search.ellipsis import demonstrative_pointing_back
+from bot.search.ellipsis import another_phrase, demonstrative_pointing_back, leaves_its_noun_out, with_another_phrase
 from bot.search.normalise import words
+from tests.cli_helpers import run_bot
 
 HANOI = "Why did the Hanoi summit collapse?"
 
@@ -181,3 +183,35 @@ def test_telling_a_question_of_its_own_without_answering_it_agrees_with_answerin
     ]  # fmt: skip
     for message in messages_in_threads:
         assert _question_of_its_own(knowledge, message) == by_answering(message), message
+
+
+def test_an_elliptic_follow_up_borrows_the_earlier_question_and_one_naming_its_own_subject_does_not() -> None:
+    """"which was the worst?" after a question about mistakes, and "and since Hanoi?" after one
+    asking since Singapore, were answered as new questions from their own words (walkthrough):
+    English leaves out the noun a superlative picks from, and all of a question but the phrase it
+    changes, when the conversation gave them. The terminal chat is one thread, as the README says;
+    "which was the worst mistake Trump made?" names its own subject and starts afresh."""
+    mistakes, singapore = "What mistakes did Trump make before the talks?", "Has North Korea tested missiles since Singapore?"
+    own = "which was the worst mistake Trump made?"
+    chat = run_bot("chat", stdin=f"{mistakes}\nwhich was the worst?\n{singapore}\nand since Hanoi?\n{own}\n")
+    assert chat.returncode == 0, chat.stderr
+    replies = re.split(r"^> ", chat.stdout, flags=re.MULTILINE)[1:]
+    assert len(replies) == 5, chat
+    for reply, earlier in ((replies[1], mistakes), (replies[3], singapore)):
+        assert reply.split("\n", 1)[1].startswith(messages.FOLLOW_UP_INTRO.format(question=earlier)), reply
+    assert "mistake" in replies[1].split("\n", 2)[2]  # the worst of the mistakes asked about
+    assert "earlier question" not in replies[4], replies[4]
+
+
+def test_a_phrase_alone_is_asked_in_the_earlier_question_in_place_of_its_own(bundled_store: KnowledgeStore) -> None:
+    knowledge = bundled_store.current
+    singapore = "Has North Korea tested missiles since Singapore?"
+    for follow_up in ("and since Hanoi?", "since Hanoi?", "what about since Hanoi?"):
+        result = answer_follow_up(knowledge, follow_up, [singapore])
+        assert (result.follows, result.read_as) == (singapore, "has north korea tested missiles since hanoi"), follow_up
+    # No such phrase in the earlier question: the phrase is added to it.
+    assert with_another_phrase(["in", "2018"], "what did trump say about kim?") == "what did trump say about kim in 2018"
+    assert another_phrase(words("and after that?")) is None and another_phrase(words("and why?")) is None
+    # A superlative with its noun names its own subject; without one, it points back.
+    assert leaves_its_noun_out(words("which was the worst?")) and leaves_its_noun_out(words("ok, who was the most effective?"))
+    assert not leaves_its_noun_out(words("which was the worst mistake?")) and not leaves_its_noun_out(words("what is the forest?"))

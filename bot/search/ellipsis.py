@@ -18,6 +18,7 @@ from collections.abc import Callable, Container, Sequence
 from bot.search.demonyms import is_a_place
 from bot.search.name_case import writes_names_capitalised
 from bot.search.normalise import PLEASANTRIES, STOP_WORDS, words
+from bot.search.word_forms import lemma
 
 # Said before the question without being part of it: "ok, and when?", "hmm, why?".
 INTERJECTIONS = PLEASANTRIES | frozenset("well yeah yes right please sure".split())
@@ -446,6 +447,77 @@ def _is_clause(said: list[str]) -> bool:
 
 def _names_something(said: list[str]) -> bool:
     """A word that is not a small word of English. In a question about its subject ("who won?",
-    "what happened?") the word after "who" or "what" is the verb, and names nothing."""
+    "what happened?") the word after "who" or "what" is the verb, and names nothing; nor does a
+    superlative whose noun is left out ("which was the worst?": the worst of what was named before)."""
     verb = _verb_position(said)
-    return any(word not in STOP_WORDS and word not in _QUESTION_WORDS and position != verb for position, word in enumerate(said))
+    left_out = _noun_left_out(said)
+    return any(
+        word not in STOP_WORDS and word not in _QUESTION_WORDS and position != verb and position != left_out for position, word in enumerate(said)
+    )
+
+
+# English's irregular superlatives (a closed class); regular ones are an adjective's "-est" form.
+_IRREGULAR_SUPERLATIVES = frozenset("best worst least most".split())
+# "the most costly", "the least useful": a superlative of two words.
+_SUPERLATIVE_ADVERBS = frozenset({"most", "least"})
+
+
+def _noun_left_out(said: Sequence[str]) -> int | None:
+    """Where a superlative ends the message with no noun after it ("which was the worst?", "who
+    was the most effective?"): English leaves out the noun it picks from when that noun was named
+    before, so the message points back as a pronoun does. None when a noun follows ("which was
+    the worst mistake?") or the message ends otherwise."""
+    if not said:
+        return None
+    last = said[-1]
+    if len(said) >= 2 and said[-2] in _SUPERLATIVE_ADVERBS and last not in STOP_WORDS:
+        return len(said) - 1
+    superlative = last in _IRREGULAR_SUPERLATIVES or (last.endswith("est") and lemma(last) != last)
+    return len(said) - 1 if superlative and len(said) >= 2 and said[-2] in ("the", "its", "their", "his", "her") else None
+
+
+def leaves_its_noun_out(said: Sequence[str]) -> bool:
+    """Whether a message ends with a superlative whose noun it leaves to the conversation
+    (_noun_left_out): "which was the worst?" after "What mistakes did Trump make?" is the worst
+    mistake, whatever quotes its own words find."""
+    return _noun_left_out(_past_its_opening(said)) is not None
+
+
+def another_phrase(follow_up: Sequence[str]) -> list[str] | None:
+    """The phrase a follow-up that is only a prepositional phrase asks the earlier question with
+    ("and since Hanoi?", "what about after Singapore?", "in 2018?"): the preposition and its object,
+    no clause. None for anything else."""
+    said = _past_its_opening(follow_up)
+    if tuple(said[:2]) in _ASKING_ABOUT:
+        said = said[2:]
+    while said and said[-1] in _AS_WELL:
+        said = said[:-1]
+    if len(said) < 2 or said[0] not in _PREPOSITIONS or _is_clause(said) or not _names_something(said[1:]):
+        return None
+    if any(word in _PRONOUNS or word in _OBJECT_PRONOUNS or word in _DEMONSTRATIVES for word in said):
+        return None  # "and after that?": what it stands for is the earlier answer, not a phrase to put in
+    return list(said)
+
+
+# Words that end a prepositional phrase inside a question: another phrase, a joined one, a clause.
+_ENDING_A_PHRASE = _PREPOSITIONS | _JOINING | _QUESTION_WORDS | _AUXILIARIES | _CLAUSE_OPENERS
+
+
+def with_another_phrase(phrase: Sequence[str], earlier: str) -> str | None:
+    """The earlier question asked with the follow-up's prepositional phrase in place of its own with
+    the same preposition, or added at its end when it has none: "and since Hanoi?" after "Has North
+    Korea tested missiles since Singapore?" -> "has north korea tested missiles since hanoi"; "and in
+    2018?" after "what did trump say about kim?" -> "what did trump say about kim in 2018". English
+    elides all the clause but what changes. None when that gives the earlier question again."""
+    said = words(earlier)
+    if not said:
+        return None
+    at = next((position for position in range(len(said) - 1, -1, -1) if said[position] == phrase[0]), None)
+    if at is None:
+        read = [*said, *phrase]
+    else:
+        end = at + 1
+        while end < len(said) and said[end] not in _ENDING_A_PHRASE:
+            end += 1
+        read = [*said[:at], *phrase, *said[end:]]
+    return None if read == said else " ".join(read)
