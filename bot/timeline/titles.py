@@ -59,7 +59,7 @@ def headline(sentence: str, tokens: list[Token], reading: Reading, date_start: i
     named_by_its_date = noun is not None and noun[0] > 0 and date_start <= tokens[noun[0] - 1].start < date_end  # "the 1950-53 Korean War"
     if noun is not None and (noun == reading.noun_phrase or _names_an_event(tokens, *noun)) and (_says_what(tokens, *noun) or named_by_its_date):
         words = [t for t in tokens[slice(*noun)]]
-        return _capitalised(_joined(_fit([], words, limit)))
+        return _title([], words, limit)
     dated = _date_tokens(tokens, date_start, date_end)
     # The date's own clause, else the sentence's main clause: a headline has a subject, a verb
     # and what the verb needs, never a clause with no subject ("Sent a plume of smoke …").
@@ -71,7 +71,7 @@ def headline(sentence: str, tokens: list[Token], reading: Reading, date_start: i
     # No clause with a subject and a verb we read ("The resolution requires …": a present tense
     # after a noun): the sentence's own words less the date, cut before a phrase as a clause's
     # are, never mid-phrase ("… North Korean workers and").
-    return _capitalised(_joined(_fit([], [t for i, t in enumerate(tokens) if i not in dated], limit)))
+    return _title([], [t for i, t in enumerate(tokens) if i not in dated], limit)
 
 
 def _names_an_event(tokens: list[Token], first: int, last: int) -> bool:
@@ -181,7 +181,7 @@ def _clause_headline(tokens: list[Token], clause: Clause, dated: set[int], limit
         predicate += [t for i, t in enumerate(tokens[shared : _clause_end(tokens, shared)], shared) if t.is_word and i not in dated]
     if affirmed:
         predicate = _affirmed(predicate)
-    return _capitalised(_joined(_fit(subject, predicate, limit)))
+    return _title(subject, predicate, limit)
 
 
 def _affirmed(predicate: list[Token]) -> list[Token]:
@@ -400,6 +400,25 @@ def _antecedent(tokens: list[Token], relative: int, dated: set[int], *, across_o
         if placed and placed[0].lower in ARTICLES_AND_POSSESSIVES:
             return [*placed, tokens[index], *words]
     return words
+
+
+def _title(subject: list[Token], predicate: list[Token], limit: int) -> str:
+    """The headline of subject and predicate fitted to `limit`, with an ellipsis when the fitting
+    left out the end of the predicate: "… the first sitting American president to set foot…" of
+    "… to set foot in North Korea" (walkthrough), a phrase whose end a reader would otherwise take
+    for the whole. A subject's trailing phrase left out ("A much-touted two-day summit failed …")
+    leaves the title's end whole, and no ellipsis."""
+    fitted = _fit(subject, predicate, limit)
+    whole = [*subject, *predicate]
+    # Against the whole tidied: a preposition the date took the object of ("talks of 12-13
+    # February") goes whether or not anything was cut.
+    cut = bool(fitted) and fitted[-1] is not _last_word(_tidy(whole, whole))
+    return _capitalised(_joined(fitted)) + ("…" if cut else "")
+
+
+def _last_word(words: list[Token]) -> Token | None:
+    """The last word of a headline's tokens, past a closing quotation mark or other mark."""
+    return next((t for t in reversed(words) if t.is_word), None)
 
 
 def _fit(subject: list[Token], predicate: list[Token], limit: int) -> list[Token]:
