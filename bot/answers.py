@@ -36,8 +36,8 @@ from bot.search.ellipsis import (
     leans_on_earlier,
     leaves_its_noun_out,
     personal_pronoun_pointing_back,
-    with_another_subject,
     with_another_phrase,
+    with_another_subject,
     with_the_earlier_person,
     with_the_earlier_subject,
 )

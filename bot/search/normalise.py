@@ -48,6 +48,8 @@ def takes_leave(said: Sequence[str]) -> bool:
     return bool(FAREWELLS.intersection(said)) or list(said) == ["night"] or any(
         first == "good" and second == "night" for first, second in zip(said, said[1:])
     )
+
+
 # "oh" and "ah" are names too ("who is Oh?", "Oh joined the talks in 1990"): one is an interjection
 # only when English sets it off, opening the message or a sentence (not after "Dr."), from what
 # follows: standing alone, before a comma, "!", "." or "?" ("Oh. Why?"), or before another
