@@ -944,7 +944,12 @@ def answer_follow_up(knowledge: KnowledgeBase, question: str, earlier_questions:
     thread = _ThreadReading(knowledge, earlier_questions)
     # "and kim?" after "what did trump say about hanoi?" asks what Kim said about Hanoi (bot.speaker_words).
     # "and Vox?" names an outlet, not a speaker: it asks the earlier question of Vox's articles, below.
-    if (speaker := another_speaker(cleaned)) is not None and (asking_someone := thread.asking_someone()) is not None:
+    # "and in 2018?" is a phrase to ask the earlier question with, no speaker (another_phrase, below).
+    if (
+        (speaker := another_speaker(cleaned)) is not None
+        and another_phrase(_asking_words(cleaned)) is None
+        and (asking_someone := thread.asking_someone()) is not None
+    ):
         swapped = with_speaker_swapped(speaker, asking_someone)
         if swapped is not None and speaker_asked(knowledge, swapped) is not None:
             return replace(answer(knowledge, swapped), question=cleaned, follows=asking_someone, read_as=swapped)
@@ -1149,11 +1154,15 @@ def _question_of_its_own(knowledge: KnowledgeBase, message: str) -> bool:
 
 def _points_past_itself(knowledge: KnowledgeBase, message: str) -> bool:
     """Whether a message (cleaned) is read with the earlier question whatever its own words find:
-    it names only outlets ("what does Vox say?"), or points back with a pronoun or "that"."""
+    it names only outlets ("what does Vox say?"), points back with a pronoun or "that", leaves its
+    noun to the conversation ("which was the worst?") or is only a phrase to ask it with ("and since
+    Hanoi?"): as answer_follow_up reads them, so that none is the anchor of the next follow-up."""
     if _outlets_named_alone(knowledge, message):
         return True
     asking = _asking_words(message)
-    return personal_pronoun_pointing_back(asking) or demonstrative_pointing_back(asking)
+    return (
+        personal_pronoun_pointing_back(asking) or demonstrative_pointing_back(asking) or leaves_its_noun_out(asking) or another_phrase(asking) is not None
+    )
 
 
 def _with_its_kind_first(knowledge: KnowledgeBase, combined: Answer, follow_up: str) -> Answer:

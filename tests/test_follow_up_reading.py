@@ -215,3 +215,31 @@ def test_a_phrase_alone_is_asked_in_the_earlier_question_in_place_of_its_own(bun
     # A superlative with its noun names its own subject; without one, it points back.
     assert leaves_its_noun_out(words("which was the worst?")) and leaves_its_noun_out(words("ok, who was the most effective?"))
     assert not leaves_its_noun_out(words("which was the worst mistake?")) and not leaves_its_noun_out(words("what is the forest?"))
+
+
+def test_a_set_phrase_is_no_phrase_to_ask_the_earlier_question_with(bundled_store: KnowledgeStore) -> None:
+    """"for sure", "of course", "in fact" are English's set phrases (a preposition and a bare common
+    word): they name no time, place or thing to ask the earlier question of again (review: "for sure"
+    after "Who replaced Tillerson?" was read as "who replaced tillerson for sure")."""
+    for set_phrase in ("for sure", "of course", "in fact", "at least", "for example?", "for real?", "in my opinion"):
+        assert another_phrase(words(set_phrase)) is None, set_phrase
+    for phrase in ("and since Hanoi?", "in 2018?", "and after the talks?", "what about in March?", "since yongbyon?"):
+        assert another_phrase(words(phrase)) is not None, phrase
+    result = answer_follow_up(bundled_store.current, "for sure", ["Who replaced Tillerson?"])
+    assert result.follows is None
+
+
+def test_a_follow_up_read_with_the_thread_is_not_the_next_one_s_earlier_question(bundled_store: KnowledgeStore) -> None:
+    """"and after the talks?" is read with "What mistakes …?": the next follow-up leans on that
+    question too, not on "and after the talks?" (review: "which was the worst?" was read with it)."""
+    knowledge = bundled_store.current
+    mistakes = "What mistakes did Trump make before the talks?"
+    assert _points_past_itself(knowledge, "and after the talks?") and _points_past_itself(knowledge, "which was the worst?")
+    result = answer_follow_up(knowledge, "which was the worst?", [mistakes, "and after the talks?"])
+    assert result.follows == mistakes
+
+
+def test_a_phrase_alone_is_not_read_as_a_speaker(bundled_store: KnowledgeStore) -> None:
+    # "and in 2018?" after a question asking someone's words was read as asking the words of "in 2018".
+    result = answer_follow_up(bundled_store.current, "and in 2018?", ["what did trump say about kim?"])
+    assert not result.declined or "in 2018" not in messages.decline_message(result), messages.decline_message(result)

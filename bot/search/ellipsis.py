@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Container, Sequence
 
 from bot.search.demonyms import is_a_place
+from bot.search.english import is_english_word
 from bot.search.name_case import writes_names_capitalised
 from bot.search.normalise import PLEASANTRIES, STOP_WORDS, words
 from bot.search.word_forms import lemma
@@ -492,11 +493,32 @@ def another_phrase(follow_up: Sequence[str]) -> list[str] | None:
         said = said[2:]
     while said and said[-1] in _AS_WELL:
         said = said[:-1]
-    if len(said) < 2 or said[0] not in _PREPOSITIONS or _is_clause(said) or not _names_something(said[1:]):
+    if len(said) < 2 or said[0] not in _PREPOSITIONS or _is_clause(said) or not _names_something(said[1:]) or not _names_a_thing(said[1:]):
         return None
     if any(word in _PRONOUNS or word in _OBJECT_PRONOUNS or word in _DEMONSTRATIVES for word in said):
         return None  # "and after that?": what it stands for is the earlier answer, not a phrase to put in
     return list(said)
+
+
+# Words before a noun that make it a particular thing ("after the talks", "since their summit");
+# not "my", "your", "our": "in my opinion" is about the one asking.
+_DETERMINERS = frozenset("the a an its their his her both each every".split())
+_TIME_WORDS = frozenset(
+    """january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday spring summer autumn fall winter yesterday today""".split()
+)
+
+
+def _names_a_thing(object_words: Sequence[str]) -> bool:
+    """Whether a preposition's object names a particular thing the earlier question can be asked of
+    again: a determined noun ("the talks"), a time ("2018", "march"), a place ("hanoi") or a name
+    English has no word for ("yongbyon"). English's set phrases take a bare common word ("of
+    course", "for sure", "in fact", "at least", "for example", "in my opinion") and name nothing."""
+    if object_words[0] in _DETERMINERS:
+        return True
+    if any(character.isdigit() for word in object_words for character in word) or any(word in _TIME_WORDS for word in object_words):
+        return True
+    return is_a_place(" ".join(object_words)) or any(not is_english_word(word) for word in object_words)
 
 
 # Words that end a prepositional phrase inside a question: another phrase, a joined one, a clause.
