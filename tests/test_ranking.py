@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import answers
 from bot.answers import PIPELINE, Declined, Pipeline, answer
 from bot.knowledge.base import KnowledgeBase, build_knowledge_base
 from bot.knowledge.store import KnowledgeStore
@@ -387,3 +388,43 @@ def test_in_a_large_folder_the_meaning_list_reaches_a_share_of_it_and_scales_fro
     fused = score_fusion([ranking], FusionWeights(by_score=True))
     past_the_count = ranking.order[semantic.DEPTH]
     assert next(f.score for f in fused if f.sentence == past_the_count) > 0.0
+
+
+
+def _talks_and_lone_mentions(folder: Path) -> None:
+    """An article about the Hanoi summit's collapse, and three about other things that each hold one
+    short sentence with the question's words (as a large mixed folder's articles do)."""
+    write_article(folder, "about-the-talks", """
+        The Hanoi summit between the two leaders ended early on Thursday without any agreement being signed.
+
+        The Hanoi summit collapsed over sanctions: the North wanted most of them lifted before it would dismantle its main nuclear site.
+
+        Diplomats said the two sides would need many more rounds of working-level talks before another summit.
+    """)
+    for number in range(3):
+        write_article(folder, f"other-{number}", f"""
+            The harvest in the valley was late this year, and the farmers sold less grain at the market.
+
+            A local writer has published a book on why the Hanoi summit collapsed.
+
+            The town council met on Monday number {number} to discuss the roads and the new school.
+        """)
+
+
+def test_the_articles_most_about_a_question_are_those_whose_paragraphs_hold_its_words(tmp_path: Path) -> None:
+    _talks_and_lone_mentions(tmp_path)
+    knowledge = build_knowledge_base(tmp_path)
+    words = next(r for r in knowledge.rankers if isinstance(r, LexicalRanker))
+    asked = Asked("why did the hanoi summit collapse", analyse(knowledge, "why did the hanoi summit collapse"))
+    assert words.articles_about(knowledge, asked, 1) == {"about-the-talks"}
+    assert words.articles_about(knowledge, asked, 4) is None  # every article: nothing told apart
+
+
+def test_a_sentence_of_an_article_about_the_question_outranks_a_lone_one_sharing_its_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lone short sentence holds every word of the question and would come first; the articles
+    most about the question count in full and the others less, as in a large folder (ARTICLES_ABOUT of its thousands)."""
+    _talks_and_lone_mentions(tmp_path)
+    monkeypatch.setattr(answers, "ARTICLES_ABOUT", 1)  # four articles stand for a large folder
+    knowledge = build_knowledge_base(tmp_path)
+    result = answer(knowledge, "why did the hanoi summit collapse")
+    assert result.quotes and result.quotes[0].article.id == "about-the-talks"

@@ -151,6 +151,21 @@ class LexicalRanker:
             holding[self.sentence_index.holding(term)] = True
         return holding
 
+    def articles_about(self, knowledge: KnowledgeBase, asked: Asked, count: int) -> frozenset[str] | None:
+        """The `count` articles most about the question: their paragraphs' BM25 added up (None when
+        the folder has no more articles than that, or none shares a term: nothing to tell apart).
+        Over the whole folder, even when the question is asked of some of its articles only."""
+        numbering = knowledge.numbering
+        if len(numbering.numbers) <= count:
+            return None
+        passages, scores = self.passage_index.matches(asked.query.weights)
+        if not len(passages):
+            return None
+        by_article = np.bincount(numbering.of_passage[passages], weights=scores, minlength=len(numbering.numbers))
+        best = np.argpartition(-by_article, count - 1)[:count]
+        ids = {number: article_id for article_id, number in numbering.numbers.items()}
+        return frozenset(ids[int(number)] for number in best if by_article[number] > 0)
+
     def _title_scores(self, knowledge: KnowledgeBase, weights: dict[str, float]) -> npt.NDArray[np.float64] | None:
         """Each passage's article's title BM25 over the best title's (0 where the title shares no
         term), or None. A term counts only for a title whose body never says it: the body's own
