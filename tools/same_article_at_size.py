@@ -30,6 +30,7 @@ from bot.answers import answer  # noqa: E402
 from bot.config import BUNDLED_KNOWLEDGE  # noqa: E402
 from bot.evaluation import EvalQuestion, first_hit_rank, read_questions  # noqa: E402
 from bot.knowledge.base import KnowledgeBase, build_knowledge_base  # noqa: E402
+from bot.knowledge.models import Article  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -117,10 +118,9 @@ def _bundled_knowledge(cache: Path | None) -> KnowledgeBase:
     return build_knowledge_base(BUNDLED_KNOWLEDGE, embedding_cache=cache)
 
 
-def _names(article: object) -> set[str]:
+def _names(article: Article) -> set[str]:
     """The names a gold span may give its article by (as bot.evaluation matches them)."""
-    path: Path = article.path  # type: ignore[attr-defined]
-    return {article.id, path.name, path.stem, article.meta.source_file or ""} - {""}  # type: ignore[attr-defined]
+    return {article.id, article.path.name, article.path.stem, article.meta.source_file or ""} - {""}
 
 
 def _alone_replies(knowledge: KnowledgeBase, questions: Sequence[EvalQuestion], kept: Path) -> dict[str, Reply]:
