@@ -344,11 +344,7 @@ def answer(
         )  # fmt: skip
     evidence = Evidence(coverage, similarity, bool(fitting), has_topic=_has_topic(query), signals=signals)
     reading = replace(_reading(expectation, bool(fitting), query, credits, similarity, evidence), unknown_name=unknown_name(knowledge, plain, query))
-    # Whether the articles answer is judged on the best sentence naming someone in full, as the
-    # check was fitted; the quotes also take a sentence naming its person by one name, as news
-    # style does after a first mention ("Gallucci would know; as chief US negotiator, he …").
-    quoted = _fitting(knowledge, ranked, expectation, asking or question, pipeline.following_quote_ratio, by_one_name=True) if expectation is not None and expectation.type is AnswerType.PERSON and fitting else fitting
-    quotes = quotes_from(knowledge, quoted or ranked, explain=wants_explanation(asking or question), ratio=pipeline.following_quote_ratio, asked=query.weights)
+    quotes = quotes_from(knowledge, fitting or ranked, explain=wants_explanation(asking or question), ratio=pipeline.following_quote_ratio, asked=query.weights)
     if reading.unknown_name is not None or not pipeline.check.answers(evidence):
         closest = quotes[:CLOSEST_OFFERED]
         declined = Answer(question, declined=Declined.NOT_COVERED, closest=closest, coverage=coverage, reading=reading)
@@ -547,33 +543,20 @@ def _within(knowledge: KnowledgeBase, ranked: FusedList, articles: frozenset[str
     return ranked.among(numbering.chosen(articles)[numbering.of_sentence])
 
 
-def _fitting(
-    knowledge: KnowledgeBase, ranked: FusedList, expectation: Expectation, asking: str, ratio: float, *, by_one_name: bool = False
-) -> Sequence[Fused]:
+def _fitting(knowledge: KnowledgeBase, ranked: FusedList, expectation: Expectation, asking: str, ratio: float) -> Sequence[Fused]:
     """The ranked sentences with the kind of answer expected, as far as the quotes can reach, each
     found only when read: the answer reads its best and the quotes' few, and at 3,000 articles
     a "how many" question's words are in thousands of sentences whose text would be read for a
-    number (up to 0.2 s CPU a question when all of them were). `by_one_name`: a person named by
-    one word of a full name their article gives counts as named (bot.search.answer_type.satisfies)."""
+    number (up to 0.2 s CPU a question when all of them were)."""
     required = terms_required(expectation)
     # Only sentences holding a required term can have the answer: most of a large folder's are skipped unread.
     candidates = ranked if required is None else _holding_any(knowledge, ranked, required)
     words_not_names, sentence_terms = knowledge.profile.not_person_words, knowledge.sentence_terms
     return ReadAsNeeded(
         _while_quotable(
-            (
-                c
-                for c in candidates
-                if satisfies(knowledge.sentence_text(c.sentence), expectation, asking, words_not_names, sentence_terms[c.sentence], _body(knowledge, c.sentence) if by_one_name else None)
-            ),
-            ratio,
+            (c for c in candidates if satisfies(knowledge.sentence_text(c.sentence), expectation, asking, words_not_names, sentence_terms[c.sentence])), ratio
         )
     )
-
-
-def _body(knowledge: KnowledgeBase, sentence: int) -> str:
-    """The body of the sentence's article."""
-    return knowledge.article_of(knowledge.sentences[sentence].passage).body
 
 
 def _holding_any(knowledge: KnowledgeBase, ranked: FusedList, terms: frozenset[str]) -> FusedList:

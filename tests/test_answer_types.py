@@ -111,24 +111,6 @@ def test_a_name_is_not_a_place_or_a_pair_starting_with_a_small_word() -> None:
     assert not check("Talks resumed in South Korea.", question)
 
 
-def test_a_surname_alone_is_a_person_when_the_article_names_them_in_full() -> None:
-    """News style names someone in full once and by one name afterwards: "Gallucci would know; as
-    chief US negotiator, he helped secure …" answers who negotiated, though it gives no full name."""
-    question = "Who negotiated the old accord?"
-    expectation = expected_answer(question)
-    assert expectation is not None
-    sentence = "Harmon would know; as chief negotiator, he helped secure the old accord."
-    article = f"Former ambassador Lydia Harmon spoke to reporters. {sentence}"
-    assert not satisfies(sentence, expectation, question, STORY_NOT_NAMES)
-    assert satisfies(sentence, expectation, question, STORY_NOT_NAMES, around=article)
-    # A capitalised word the article never gives as part of a full name is no one.
-    assert not satisfies(sentence, expectation, question, STORY_NOT_NAMES, around=sentence)
-    # Nor is the person the question itself names.
-    asking_of_her = "Who did Harmon negotiate with?"
-    named = expected_answer(asking_of_her)
-    assert named is not None and not satisfies(sentence, named, asking_of_her, STORY_NOT_NAMES, around=article)
-
-
 def test_the_storys_own_not_a_name_words_come_from_its_knowledge_folder() -> None:
     question = "Who leads the talks for the North?"
     assert check("Talks resumed in South Korea.", question, frozenset())  # without the story's words it looks like a name

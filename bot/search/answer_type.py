@@ -12,7 +12,6 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache
 
 from bot.search.normalise import (
     ADDRESSING_THE_BOT,
@@ -195,18 +194,11 @@ def expected_answer(question: str) -> Expectation | None:
 
 
 def satisfies(
-    sentence: str,
-    expectation: Expectation,
-    question: str,
-    not_a_person: frozenset[str] = frozenset(),
-    index_terms: Collection[str] | None = None,
-    around: str | None = None,
+    sentence: str, expectation: Expectation, question: str, not_a_person: frozenset[str] = frozenset(), index_terms: Collection[str] | None = None
 ) -> bool:
     """Whether the sentence holds the kind of answer expected. `not_a_person`: the story's words
     that make a capitalised pair something other than a person (knowledge/bot.yaml). `index_terms`:
-    the sentence's index terms when known, which spare reading most sentences for a count.
-    `around`: the text the sentence stands in (its article), whose full names make a surname
-    alone in the sentence a person's ("Gallucci would know; as chief US negotiator, he …")."""
+    the sentence's index terms when known, which spare reading most sentences for a count."""
     if expectation.type is AnswerType.NUMBER:
         return _counts(sentence, expectation.counted, index_terms)
     if expectation.type is AnswerType.AMOUNT:
@@ -234,38 +226,11 @@ def satisfies(
         return any(not _asked(place, asked) and fold(place) not in _NOT_A_PLACE for place in places)
     # A name counts when the question does not already name that person ("Biegun" names "Stephen Biegun").
     not_names = NOT_A_PERSON | not_a_person
-    full_names = _full_names(sentence, not_names)
-    if any(not (_asked(first, asked) or _asked(last, asked)) for first, last in full_names):
-        return True
-    if around is None:
-        return False
-    # News style names a person in full once, then by one name ("Robert Gallucci" … "Gallucci
-    # would know"; "Kim Jong Un" … "Kim said"): a word of a full name the text around gives stands
-    # for that person on its own. Not a word of a full name here, judged whole above ("Stephen" of
-    # "Stephen Biegun" when Biegun is asked about).
-    in_full_names = {fold(word) for pair in full_names for word in pair}
-    named = names_given(around, not_names) - in_full_names
-    return any(fold(word) in named and not _asked(word, asked) for word in _CAPITALISED.findall(sentence))
-
-
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
-
-
-def _full_names(text: str, not_names: frozenset[str]) -> list[tuple[str, str]]:
-    """Two capitalised words in a row that may be a person's name: neither a word of places and
-    bodies ("Foreign Ministry"), nor a function word capitalised at a sentence's start ("The Post")."""
-    return [
-        (first, last)
-        for first, last in _NAME.findall(text)
+    return any(
+        not (_asked(first, asked) or _asked(last, asked))
+        for first, last in _NAME.findall(sentence)
         if fold(last) not in not_names and fold(first) not in not_names and not is_stop_word(fold(first))
-    ]
-
-
-@lru_cache(maxsize=1024)
-def names_given(text: str, not_names: frozenset[str]) -> frozenset[str]:
-    """Every word (folded) of the full names a text gives. Kept per text (an article's body): the
-    answers of a busy folder read the same few articles' names again and again."""
-    return frozenset(fold(word) for pair in _full_names(text, not_names) for word in pair)
+    )
 
 
 _STOP_WORD_STEMS = frozenset(stem(word) for word in STOP_WORDS)
