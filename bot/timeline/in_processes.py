@@ -76,8 +76,7 @@ def _shares(articles: Sequence[Inputs], count: int) -> list[Sequence[Inputs]]:
     start = _START_IN_ARTICLES * sum(work) / len(work)
     mine = (sum(work) + (count - 1) * start) / count
     ends = [mine + k * max(mine - start, 0.0) for k in range(count - 1)]  # where each share's work ends
-    cuts: list[int] = []
-    done = 0.0
+    cuts, done = [], 0.0
     for position, amount in enumerate(work):
         done += amount
         while len(cuts) < count - 1 and done >= ends[len(cuts)]:
@@ -113,7 +112,7 @@ def _in_a_helper(share: Sequence[Inputs]) -> list[Found] | None:
 def _helper(stdin: bytes) -> bytes:
     """What the helper process does: the articles' mentions as plain values, one memo for them all."""
     memo = SentenceMemo()
-    found: list[tuple[object, ...]] = []
+    found = []
     for id_, body, published, spans, flags in marshal.loads(stdin):
         sentences = tuple(Span(start, end) for start, end in spans)
         found.append(plain_mentions(tuple(find_mentions(id_, body, dt.date.fromordinal(published), sentences, flags, memo))))

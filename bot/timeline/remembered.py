@@ -88,7 +88,7 @@ def mentions(
     # Each article neither remembered nor on disk, found now, by its id (ids are unique in a
     # build; the article itself is kept to tell it from another build's article of that id).
     ready: dict[str, tuple[Article, tuple[Mention, ...]]] = {}
-    to_find: list[ArticleSentences] = []
+    to_find = []
     for item in MENTIONS.unknown(articles):
         kept = on_disk.get(disk_key(item)) if cache_folder is not None else None
         if kept is not None:
