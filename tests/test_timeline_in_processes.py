@@ -102,20 +102,3 @@ def test_each_article_is_in_one_share_and_the_first_share_is_the_largest() -> No
         assert len(shares) == count and [a for share in shares for a in share] == articles
         work = [sum(sum(flags) + 1 for *_, flags in share) for share in shares]
         assert work[0] == max(work) and min(work) > 0
-
-
-def test_a_helper_runs_this_checkout_s_rules_from_any_working_folder(
-    tmp_path: Path, helped: list[int], monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    """Another copy of the bot in the working folder (an older checkout) is not what a helper runs."""
-    other = tmp_path / "bot" / "timeline"
-    other.mkdir(parents=True)
-    for package in (tmp_path / "bot", other):
-        (package / "__init__.py").write_text("", encoding="utf-8")
-    (other / "in_processes.py").write_text("raise SystemExit(3)\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    knowledge = build_knowledge_base(FIXTURE_KNOWLEDGE)
-    remembered.forget()
-    with caplog.at_level(logging.WARNING, logger=in_processes.__name__):
-        build_timeline(knowledge)
-    assert sum(helped) > 0 and "failed" not in caplog.text

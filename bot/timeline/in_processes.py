@@ -41,7 +41,7 @@ LEAST_ARTICLES = 400
 MOST_PROCESSES = 4
 # The helper's start, in articles' worth of finding, given to this process's share instead.
 _START_IN_ARTICLES = 150
-# What holds this very bot package, first on the helper's path: it must find these rules, not another copy's.
+# The bot's own package, wherever the interpreter was started from: the helper imports it.
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
 
 
@@ -95,8 +95,7 @@ def _in_a_helper(share: Sequence[Inputs]) -> list[Found] | None:
     environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (_PACKAGE_ROOT, os.environ.get("PYTHONPATH"))))}
     try:
         done = subprocess.run(
-            # -P: not the working folder first on the path, where another checkout's bot/ may stand.
-            [sys.executable, "-P", "-m", __name__], input=plain, capture_output=True, env=environment, check=False, timeout=600
+            [sys.executable, "-m", __name__], input=plain, capture_output=True, env=environment, check=False, timeout=600
         )
         if done.returncode != 0:
             raise RuntimeError(f"exit status {done.returncode}: {done.stderr.decode(errors='replace')[-300:]}")
