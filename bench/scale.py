@@ -233,22 +233,15 @@ class Timed(Generic[T]):
     cpu: float  # this process's CPU time: what the work cost, whatever else the machine was doing
     load: float  # the one-minute load average at the end
     result: T
-    helpers: float = 0.0  # CPU time of the helper processes it started (a cold timeline's, bot.timeline.in_processes)
 
     def __str__(self) -> str:
-        helped = f" + {self.helpers:.2f} s CPU in helper processes" if self.helpers else ""
-        return f"{self.wall:.2f} s wall, {self.cpu:.2f} s CPU{helped} (load average {self.load:.1f})"
-
-
-def _helpers_cpu() -> float:
-    used = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return used.ru_utime + used.ru_stime
+        return f"{self.wall:.2f} s wall, {self.cpu:.2f} s CPU (load average {self.load:.1f})"
 
 
 def _timed(work: Callable[[], T]) -> Timed[T]:
-    started, started_cpu, started_helpers = time.perf_counter(), time.process_time(), _helpers_cpu()
+    started, started_cpu = time.perf_counter(), time.process_time()
     result = work()
-    return Timed(time.perf_counter() - started, time.process_time() - started_cpu, os.getloadavg()[0], result, _helpers_cpu() - started_helpers)
+    return Timed(time.perf_counter() - started, time.process_time() - started_cpu, os.getloadavg()[0], result)
 
 
 def _load() -> str:

@@ -8,8 +8,7 @@ project's scale generator (standard-library Python, in the shared tools next to 
     .venv/bin/python bench/timeline_build.py /tmp/k300 /tmp/k3000
 
 For each folder it builds the knowledge base once, words only (not timed: that is the search index's cost),
-then times `build_timeline` alone, best of ROUNDS (wall, CPU here, and CPU in the helper processes a
-cold build starts, bot.timeline.in_processes, each its best), twice: cold (each article's mentions found anew,
+then times `build_timeline` alone, best of ROUNDS, twice: cold (each article's mentions found anew,
 as at the first start) and remembered (as a reload finds the articles it read before: only the
 merge runs again), and splits the cold build into finding dated mentions (dates, grammar, titles)
 and merging them into events. The numbers go in the README.
@@ -19,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import sys
 import time
 from collections import defaultdict
@@ -43,27 +41,21 @@ def bench(folder: Path) -> None:
     knowledge = base.build_knowledge_base(folder)
     built = time.perf_counter() - started
 
-    def helpers_cpu() -> float:
-        # A cold build finds mentions in helper processes too (bot.timeline.in_processes): their CPU time counts.
-        used = resource.getrusage(resource.RUSAGE_CHILDREN)
-        return used.ru_utime + used.ru_stime
-
-    def timed(cold: bool) -> tuple[float, float, float, tuple[TimelineEvent, ...]]:
-        whole, cpu, helped = [], [], []
+    def timed(cold: bool) -> tuple[float, float, tuple[TimelineEvent, ...]]:
+        whole, cpu = [], []
         for _ in range(ROUNDS):
             if cold:
                 remembered.forget()
-            before, before_cpu, before_helpers = time.perf_counter(), time.process_time(), helpers_cpu()
+            before, before_cpu = time.perf_counter(), time.process_time()
             events, _ = build_timeline(knowledge)
             whole.append(time.perf_counter() - before)
             cpu.append(time.process_time() - before_cpu)
-            helped.append(helpers_cpu() - before_helpers)
-        return min(whole), min(cpu), min(helped), events
+        return min(whole), min(cpu), events
 
-    cold_wall, cold_cpu, cold_helpers, events = timed(cold=True)
+    cold_wall, cold_cpu, events = timed(cold=True)
     # The largest event, in quotes under every date it has: a merge that chains grows one event.
     largest = max((len(e.quotes) + sum(len(o.quotes) for o in e.other_dates) for e in events), default=0)
-    warm_wall, warm_cpu, _, _ = timed(cold=False)
+    warm_wall, warm_cpu, _ = timed(cold=False)
     remembered.forget()
     before = time.process_time()
     mentions = find_all_mentions(knowledge)
@@ -74,8 +66,7 @@ def bench(folder: Path) -> None:
         roles[mention.role.value] += 1
     print(
         f"{folder}: {len(knowledge.articles)} articles, knowledge built in {built:.1f} s; "
-        f"timeline built cold in {cold_wall:.2f} s wall, {cold_cpu:.2f} s CPU here and {cold_helpers:.2f} s in helper processes "
-        f"(finding mentions {finding:.2f} s CPU here, "
+        f"timeline built cold in {cold_wall:.2f} s wall, {cold_cpu:.2f} s CPU (finding mentions {finding:.2f} s CPU, "
         f"merging the rest), remembered in {warm_wall:.2f} s wall, {warm_cpu:.2f} s CPU (best of {ROUNDS} each); "
         f"{len(mentions)} dated mentions ({dict(roles)}), {len(events)} events, the largest of {largest} quotes; load average {os.getloadavg()[0]:.1f} "
         f"on {os.cpu_count()} cores"
