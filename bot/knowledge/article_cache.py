@@ -56,35 +56,19 @@ class ArticleCache(Generic[Value]):
     def get_or_make(self, inputs: tuple[str, ...], make: Callable[[], Value]) -> Value:
         """The value derived from `inputs` (the article's text first), read from disk when a
         build before made it, else made now and written for the next start."""
-        found = self.get(inputs)
-        if found is not None:
-            return found[0]
-        value = make()
-        self.put(inputs, value)
-        return value
-
-    def get(self, inputs: tuple[str, ...]) -> tuple[Value] | None:
-        """The value a build before made from `inputs` (in a tuple, as a value may be anything),
-        or None when none is on disk or its file cannot be read."""
         if self._folder is None:
-            return None
-        path = self._path(inputs)
+            return make()
+        path = self._folder / f"{self._file_name(inputs)}.marshal"
         try:
-            return (self._decode(marshal.loads(path.read_bytes())),)
+            return self._decode(marshal.loads(path.read_bytes()))
         except FileNotFoundError:
             pass
         except Exception as error:  # noqa: BLE001 -- any unreadable file only costs making the value again
             logger.warning("Article cache file %s could not be read (%s); working the article out again", path.name, type(error).__name__)
-        return None
-
-    def put(self, inputs: tuple[str, ...], value: Value) -> None:
-        """`value`, made from `inputs`, kept for the next start."""
-        if self._folder is not None and self._writable:
-            self._write(self._path(inputs), value)
-
-    def _path(self, inputs: tuple[str, ...]) -> Path:
-        assert self._folder is not None
-        return self._folder / f"{self._file_name(inputs)}.marshal"
+        value = make()
+        if self._writable:
+            self._write(path, value)
+        return value
 
     def _write(self, path: Path, value: Value) -> None:
         encoded = marshal.dumps(self._encode(value))

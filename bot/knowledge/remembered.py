@@ -29,13 +29,6 @@ class PerArticleMemory(Generic[Item, Result]):
         self._context: Hashable = None
         self._known: dict[Hashable, Result] = {}
 
-    def unknown(self, items: Sequence[Item], context: Hashable = None) -> list[Item]:
-        """The items whose results results() would make now (none remembered for their keys under
-        `context`), as the memory stands: another build may swap it before results() runs."""
-        with self._lock:
-            known = self._known if context == self._context else {}
-        return [item for item in items if _Hashed(self._key(item)) not in known]
-
     def results(self, items: Sequence[Item], make: Callable[[Item], Result], context: Hashable = None) -> list[Result]:
         """Each item's result, in order: remembered when its key was seen in the last build under
         the same context, else made now."""

@@ -19,7 +19,6 @@ from bot.knowledge.models import Article, Span
 from bot.knowledge.numbering import sentences_by_article
 from bot.knowledge.remembered import PerArticleMemory
 from bot.search.aliases import AliasTable
-from bot.timeline import in_processes
 from bot.timeline.found import TRIGGER_TERMS, Mention, find_mentions
 from bot.timeline.plain import mentions_from_plain, plain_mentions
 from bot.timeline.sentence_memo import SentenceMemo
@@ -53,14 +52,14 @@ def find_all_mentions(knowledge: KnowledgeBase, cache_folder: Path | None = None
     # Grouped here rather than read from the knowledge base's kept grouping: code that decides what
     # is read must be in the mentions' digest (bot.knowledge.code_digest), and base.py is not.
     positions = sentences_by_article([p.article_id for p in knowledge.passages], (s.passage for s in sentences))
+    memo = SentenceMemo()  # what reading a sentence gave, for every article read now
 
-    def inputs(item: ArticleSentences) -> in_processes.Inputs:
-        article, spans = item
+    def find(article: Article, spans: tuple[Span, ...]) -> list[Mention]:
         # The sentences' index terms, already made, say cheaply whether each can hold a date at all.
-        may_hold_dates = tuple(not TRIGGER_TERMS.isdisjoint(sentence_terms[p]) for p in positions.get(article.id, ()))
-        return article.id, article.body, article.meta.published, spans, may_hold_dates
+        may_hold_dates = [not TRIGGER_TERMS.isdisjoint(sentence_terms[p]) for p in positions.get(article.id, ())]
+        return find_mentions(article.id, article.body, article.meta.published, spans, may_hold_dates, memo)
 
-    return mentions([(a, tuple(sentences[p].span for p in positions.get(a.id, ()))) for a in knowledge.articles.values()], inputs, cache_folder)
+    return mentions([(a, tuple(sentences[p].span for p in positions.get(a.id, ()))) for a in knowledge.articles.values()], find, cache_folder)
 
 
 # Which sentences are read is decided by their index terms (may_hold_dates in find_all_mentions),
@@ -70,43 +69,18 @@ MENTIONS_DERIVED_BY = (__name__, "bot.knowledge.indexing")
 
 
 def mentions(
-    articles: Sequence[ArticleSentences], inputs: Callable[[ArticleSentences], in_processes.Inputs], cache_folder: Path | None = None
+    articles: Sequence[ArticleSentences], find: Callable[[Article, tuple[Span, ...]], list[Mention]], cache_folder: Path | None = None
 ) -> list[Mention]:
     """Every mention of the articles, in their order, found anew only for articles neither seen in
-    the last build nor in the article cache in `cache_folder`; those are found together, in
-    several processes when they are many (a cold build: bot.timeline.in_processes)."""
+    the last build nor in the article cache in `cache_folder`."""
     on_disk = ArticleCache(cache_folder, "mentions", plain_mentions, mentions_from_plain, derived_by=MENTIONS_DERIVED_BY)
-    memo = SentenceMemo()  # what reading a sentence gave, for every article read in this process now
-
-    def find(given: in_processes.Inputs) -> tuple[Mention, ...]:
-        return tuple(find_mentions(*given, memo))
-
-    def disk_key(item: ArticleSentences) -> tuple[str, ...]:
-        article, sentences = item
-        return article.id, article.body, article.meta.published.isoformat(), " ".join(f"{s.start}:{s.end}" for s in sentences)
-
-    # Each article neither remembered nor on disk, found now, by its id (ids are unique in a
-    # build; the article itself is kept to tell it from another build's article of that id).
-    ready: dict[str, tuple[Article, tuple[Mention, ...]]] = {}
-    to_find = []
-    for item in MENTIONS.unknown(articles):
-        kept = on_disk.get(disk_key(item)) if cache_folder is not None else None
-        if kept is not None:
-            ready[item[0].id] = (item[0], kept[0])
-        else:
-            to_find.append(item)
-    for item, found in zip(to_find, in_processes.find_all([inputs(item) for item in to_find], find), strict=True):
-        ready[item[0].id] = (item[0], found)
-        if cache_folder is not None:
-            on_disk.put(disk_key(item), found)
 
     def make(item: ArticleSentences) -> tuple[Mention, ...]:
-        article, _ = item
-        made = ready.get(article.id)
-        if made is not None and made[0] is article:
-            return made[1]
-        # Forgotten since unknown() was asked (another build swapped the memory): found here.
-        return on_disk.get_or_make(disk_key(item), lambda: find(inputs(item))) if cache_folder is not None else find(inputs(item))
+        if cache_folder is None:  # no disk cache: its key (every sentence's bounds as text) would go unused
+            return tuple(find(*item))
+        article, sentences = item
+        inputs = (article.id, article.body, article.meta.published.isoformat(), " ".join(f"{s.start}:{s.end}" for s in sentences))
+        return on_disk.get_or_make(inputs, lambda: tuple(find(*item)))
 
     found = MENTIONS.results(articles, make)
     return [mention for article_mentions in found for mention in article_mentions]
