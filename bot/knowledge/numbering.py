@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from types import MappingProxyType
 
 import numpy as np
@@ -31,6 +32,11 @@ class ArticleNumbering:
         for array in (of_passage, of_sentence):
             array.setflags(write=False)  # shared by answering threads
         return cls(numbers, of_passage, of_sentence)
+
+    @cached_property
+    def ids(self) -> tuple[str, ...]:
+        """Each article number's id: `numbers` was filled in the order of the numbers (of)."""
+        return tuple(self.numbers)
 
     def chosen(self, article_ids: Iterable[str]) -> npt.NDArray[np.bool_]:
         """True at the numbers of these articles (ids it does not know are left out): index it

@@ -163,8 +163,7 @@ class LexicalRanker:
             return None
         by_article = np.bincount(numbering.of_passage[passages], weights=scores, minlength=len(numbering.numbers))
         best = np.argpartition(-by_article, count - 1)[:count]
-        ids = {number: article_id for article_id, number in numbering.numbers.items()}
-        return frozenset(ids[int(number)] for number in best if by_article[number] > 0)
+        return frozenset(numbering.ids[int(number)] for number in best if by_article[number] > 0)
 
     def _title_scores(self, knowledge: KnowledgeBase, weights: dict[str, float]) -> npt.NDArray[np.float64] | None:
         """Each passage's article's title BM25 over the best title's (0 where the title shares no
