@@ -431,6 +431,28 @@ def test_chatter_before_the_question_does_not_count_against_it(bundled_store: Kn
     assert "yongbyon" in kept  # a name the articles use keeps the sentence it is in
 
 
+def test_a_message_that_tells_then_asks_is_answered_on_what_it_asks(tmp_path: Path) -> None:
+    """"I remember the handshake at the border in Panmunjom. What did the joint statement commit them
+    to?" asks about the statement: the scene set before it counts for less, so the passage that
+    only describes the scene, holding more of the message's words, no longer comes first."""
+    write_article(tmp_path, "border", "Trump and Kim shook hands at the border in Panmunjom, where cameras waited for the handshake.")
+    write_article(tmp_path, "statement", "The joint statement committed North Korea to work toward denuclearization.")
+    write_article(tmp_path, "other", "Bananas are rich in potassium and grow in the tropics.")
+    knowledge = words_only(build_knowledge_base(tmp_path))
+    told = "I remember the handshake at the border in Panmunjom. What did the joint statement commit them to?"
+    result = answer(knowledge, told)
+    assert result.answered
+    assert result.quotes[0].text == "The joint statement committed North Korea to work toward denuclearization."
+    # The scene's words still count, for less; a word the asking sentence says too counts in full.
+    weight = {c.said: c.specificity for c in analyse(knowledge, "The border was closed. When did the border open?").concepts}
+    alone = {c.said: c.specificity for c in analyse(knowledge, "When was the border closed?").concepts}
+    assert weight["border"] == alone["border"]
+    assert 0 < weight["closed"] < alone["closed"]
+    # A sentence that asks with no word of its own leans on the one before: that one is what is asked.
+    leaning = {c.said: c.specificity for c in analyse(knowledge, "The border was closed. When?").concepts}
+    assert leaning["closed"] == alone["closed"]
+
+
 def test_a_quote_never_starts_on_a_word_pointing_back(tmp_path: Path) -> None:
     """"That's one concession …" means nothing alone: the sentence it points at comes with it."""
     write_article(

@@ -111,6 +111,14 @@ def question_terms(
     any article says, is left out, so its words do not count as things the articles must hold.
     Everyday words the articles happen to use ("question") do not keep such a sentence; a name does.
     """
+    stems, surfaces, corrections, _ = _read_terms(knowledge, question, phrasing)
+    return stems, surfaces, corrections
+
+
+def _read_terms(
+    knowledge: ArticleWords, question: str, phrasing: frozenset[str]
+) -> tuple[list[str], list[str], dict[str, str], frozenset[str] | None]:
+    """question_terms, and the terms of its sentences that ask (bot.search.query.asked_terms)."""
     stems: list[str] = []
     surfaces: list[str] = []
     corrections: dict[str, str] = {}
@@ -118,12 +126,30 @@ def question_terms(
     sentences = [_sentence_terms(knowledge, text, phrasing) for text in texts]
     asked_at = next((i for i, text in enumerate(texts) if "?" in text), 0)
     # Only what comes before the question can be chatter; what follows it says more about it.
-    kept = [read for i, read in enumerate(sentences) if i >= asked_at or _says_something(knowledge, read[0], read[1])]
-    for sentence_stems, sentence_surfaces, sentence_corrections in kept or sentences:
+    kept = [i for i, read in enumerate(sentences) if i >= asked_at or _says_something(knowledge, read[0], read[1])]
+    for i in kept or range(len(sentences)):
+        sentence_stems, sentence_surfaces, sentence_corrections = sentences[i]
         stems += sentence_stems
         surfaces += sentence_surfaces
         corrections |= sentence_corrections
-    return stems[:MAX_QUERY_TERMS], surfaces[:MAX_QUERY_TERMS], corrections
+    return stems[:MAX_QUERY_TERMS], surfaces[:MAX_QUERY_TERMS], corrections, asked_terms(texts, sentences, kept)
+
+
+# A message that tells something and asks something ("I recall the president announcing the danger
+# was over. But what did the paper they signed commit the North to? My wife insists it was vague.")
+# asks in its sentences with a question mark; the others set the scene or muse about the answer.
+# Their words still count, the scene often naming what is asked about, but at this share of their
+# weight, so the ranking and the answer check look first for what the question asks.
+CONTEXT_WEIGHT = 0.5
+
+
+def asked_terms(texts: list[str], sentences: list[tuple[list[str], list[str], dict[str, str]]], kept: list[int]) -> frozenset[str] | None:
+    """The terms of the kept sentences that ask (hold a "?"), when some kept sentence only tells;
+    None when every one asks or none does (a question typed without its question mark), or when
+    those that ask name nothing ("The border was closed. When?" asks about the sentence before)."""
+    asking = [i for i in kept if "?" in texts[i]]
+    asked = frozenset(term for i in asking for term in sentences[i][0])
+    return asked if asked and len(asking) < len(kept) else None
 
 
 # A chatter sentence keeps its place only with a word this specific that some article uses.
@@ -179,13 +205,14 @@ def read_question(knowledge: ArticleWords, question: str, asking: str | None = N
 
 def analyse(knowledge: ArticleWords, question: str, phrasing: frozenset[str] = frozenset()) -> Query:
     """`phrasing`: words that only say what kind of answer is wanted ("name", "long"), left out."""
-    stems, surfaces, corrections = question_terms(knowledge, question, phrasing)
+    stems, surfaces, corrections, asked = _read_terms(knowledge, question, phrasing)
     corrected_terms = {stem(c) for c in corrections.values()}
     matches = knowledge.aliases.longest_matches(stems)
     grouped = {p for m in matches for p in range(m.start, m.start + m.length)}
 
     def said(start: int, end: int) -> float:
-        return sum(specificity(w) for w in surfaces[start:end]) / (end - start)
+        told = asked is not None and not asked.intersection(stems[start:end])  # only in a sentence that tells
+        return sum(specificity(w) for w in surfaces[start:end]) / (end - start) * (CONTEXT_WEIGHT if told else 1.0)
 
     concepts: list[Concept] = [
         Concept(
