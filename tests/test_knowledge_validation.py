@@ -24,7 +24,7 @@ def test_alias_file_errors_name_the_group(tmp_path: Path) -> None:
     aliases = tmp_path / "aliases.yaml"
     aliases.write_text("groups:\n  - [North Korea, DPRK]\n  - [Pyongyang, dprk]\n", encoding="utf-8")
     [problem] = problems_of(tmp_path)
-    assert problem == f"{aliases}, line 3: group 2: 'dprk' is already in the group at line 2"  # both counted as the file reads
+    assert problem == f"{aliases}, line 3: group 2: 'dprk' is already in the group at line 2; this whole group is left out"  # both counted as the file reads
     aliases.write_text("groups:\n  - [Hanoi]\n", encoding="utf-8")
     assert "needs at least two names" in problems_of(tmp_path)[0]
     aliases.write_text("groups:\n  - [the, of]\n", encoding="utf-8")
@@ -42,7 +42,7 @@ def test_a_bad_alias_group_is_left_out_and_the_others_serve(tmp_path: Path) -> N
     write_article(tmp_path, "two", "Weather in Oslo was mild in spring.")
     (tmp_path / "aliases.yaml").write_text("groups:\n  - [of, the]\n  - [North Korea, DPRK]\n", encoding="utf-8")
     knowledge = build_knowledge_base(tmp_path)
-    assert [str(p) for p in knowledge.problems] == [f"{tmp_path / 'aliases.yaml'}, line 2: group 1: 'of' is only stop words, so it can never match"]
+    assert [str(p) for p in knowledge.problems] == [f"{tmp_path / 'aliases.yaml'}, line 2: group 1: 'of' is only stop words, so it can never match; this whole group is left out"]
     assert knowledge.aliases.group_of("North Korea") == knowledge.aliases.group_of("DPRK") is not None
 
 
@@ -55,7 +55,7 @@ def test_a_group_that_is_not_a_list_of_names_costs_only_itself(tmp_path: Path) -
         # The bad value quoted back, and what a group is (pydantic said "Input should be a valid list").
         f"{aliases}, line 2: group 1: 'just a string' is one name, not a group: write the names that mean the same thing as a list, [just a string, another name]",
         f"{aliases}, line 4: group 3, item 2: '1994' should be text: put it in quotes",
-        f"{aliases}, line 5: group 4: 'the' is only stop words, so it can never match",
+        f"{aliases}, line 5: group 4: 'the' is only stop words, so it can never match; this whole group is left out",
     ]
     assert knowledge.aliases.group_of("North Korea") == knowledge.aliases.group_of("DPRK") is not None
 
@@ -184,7 +184,7 @@ def test_a_name_that_shrinks_to_an_everyday_word_is_refused(tmp_path: Path) -> N
     (tmp_path / "aliases.yaml").write_text("groups:\n  - [test, set off]\n  - [hammering out, hashing out]\n", encoding="utf-8")
     knowledge = build_knowledge_base(tmp_path)
     assert [str(p) for p in knowledge.problems] == [
-        f"{tmp_path / 'aliases.yaml'}, line 2: group 1: 'set off' is just 'set' once small words are ignored, so it would match every 'set'"
+        f"{tmp_path / 'aliases.yaml'}, line 2: group 1: 'set off' is just 'set' once small words are ignored, so it would match every 'set'; this whole group is left out"
     ]
     assert knowledge.aliases.group_of("hashing out") == knowledge.aliases.group_of("hammering out") is not None
 
@@ -205,8 +205,8 @@ def test_bot_file_problems_name_the_field_and_the_good_fields_still_serve(tmp_pa
     )
     problems = problems_of(tmp_path)
     assert f"{bot_file}, line 3: mood: is not a known field" in problems
-    assert any(p.startswith(f"{bot_file}, line 2: example_question 1: ") for p in problems)  # the bad item's line, counted from 1
-    assert any(p.startswith(f"{bot_file}, line 4: not_person_word 2: ") and "should match pattern" in p for p in problems)
+    assert any(p.startswith(f"{bot_file}, line 2: example_questions item 1: ") for p in problems)  # the bad item's line, counted from 1
+    assert any(p.startswith(f"{bot_file}, line 4: not_person_words item 2: ") and "should match pattern" in p for p in problems)
     assert len(problems) == 3
     profile = build_knowledge_base(tmp_path).profile
     assert profile.topic == "the quince orchard talks"  # the good field serves; the bad ones fall back
@@ -326,7 +326,7 @@ def test_a_timeline_date_with_a_zero_month_or_day_is_reported_not_read_as_the_fi
 
 @pytest.mark.parametrize(
     ("path", "shown"),
-    [("events[8].quotes[0].text", "event 9, quote 1, text"), ("entries[0]", "entry 1"), ("groups[2][1]", "group 3, item 2"), ("address[1]", "address 2")],
+    [("events[8].quotes[0].text", "event 9, quote 1, text"), ("entries[0]", "entry 1"), ("groups[2][1]", "group 3, item 2"), ("address[1]", "address 2"), ("same_outlets[2]", "same_outlets item 3")],
 )
 def test_a_field_path_is_shown_counting_from_1_with_each_list_named_for_one_entry(path: str, shown: str) -> None:
     assert shown_field(path) == shown

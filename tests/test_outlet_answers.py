@@ -190,7 +190,7 @@ def test_check_prints_an_outlet_groups_problem_at_its_line(tmp_path: Path) -> No
     bot_file.write_text("topic: the Orsk dam\nsame_outlets:\n  - [Associated Press, AP News]\n  - [AP News, AP]\n", encoding="utf-8")
     check = run_bot("check", "--knowledge", str(tmp_path))
     assert check.returncode == 1
-    assert f"{bot_file}, line 4: same_outlet 2: “AP News” is already in the group at line 3: an outlet's names stand in one group only" in check.stdout.splitlines()
+    assert f"{bot_file}, line 4: same_outlets item 2: “AP News” is already in the group at line 3: an outlet's names stand in one group only" in check.stdout.splitlines()
 
 
 # --- What is asked of an outlet, as the reply shows it and /compare reads it ---

@@ -79,7 +79,9 @@ def load_aliases(folder: Path, served: Sequence[Sequence[str]] = ()) -> tuple[li
         group = valid[number]
         problem = _group_problem(group, seen, number, was_served, lines)
         if problem is not None:
-            numbered.append((number, Problem(str(path), f"groups[{number}]", problem)))
+            # Said outright: a maintainer reading only the clash could think just that one name is
+            # dropped, while none of the group's names match until the group is fixed.
+            numbered.append((number, Problem(str(path), f"groups[{number}]", f"{problem}; this whole group is left out")))
             continue
         seen.update((tuple(terms(name)), number) for name in group)
         good.add(number)

@@ -132,16 +132,21 @@ def _one_of(plural: str) -> str:
 
 def shown_field(field: str) -> str:
     """A field path as a maintainer counts the entries of a list, from 1 and by name:
-    "events[8].quotes[0].text" -> "event 9, quote 1, text"; "groups[2][1]" -> "group 3, item 2".
+    "events[8].quotes[0].text" -> "event 9, quote 1, text"; "groups[2][1]" -> "group 3, item 2";
+    "same_outlets[2]" -> "same_outlets item 3".
     The path itself counts from 0 (it indexes the parsed file); people reading the file do not."""
     parts: list[str] = []
     for name, index in FIELD_STEP.findall(field):
         if not index:
             parts.append(name)
-        elif parts and parts[-1] and not parts[-1][-1].isdigit():
+        elif parts and parts[-1] and not parts[-1][-1].isdigit() and "_" not in parts[-1]:
             # "events" then 8: "event 9", the list's name said of one entry ("quotes" -> "quote").
             key = parts.pop()
             parts.append(f"{_one_of(key)} {int(index) + 1}")
+        elif parts and parts[-1] and not parts[-1][-1].isdigit():
+            # A compound key ("same_outlets", "example_questions") is what the maintainer types in
+            # the file: kept whole, since "same_outlet 3" names no field anyone can find.
+            parts.append(f"{parts.pop()} item {int(index) + 1}")
         else:
             parts.append(f"item {int(index) + 1}")  # an entry of an entry ("groups[2][1]")
     return ", ".join(parts) if parts else field
