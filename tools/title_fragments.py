@@ -15,10 +15,10 @@ its own words by general English grammar (bot.timeline.grammar's verb groups):
 - empty verb: its verb only places something in time ("came", "took place", "was held",
   "had been set") and nothing follows it: the event is elsewhere in the sentence;
 - thought: a verb of thinking or saying whose object, the real event, has no verb of its own in
-  the title ("I believe this meeting", "Trump told reporters");
+  the title ("I believe this meeting", "The mayor told reporters");
 - gerund: no finite verb and a participle opening it ("Inviting him"): no one does the deed.
 
-A title with no finite verb that is not a gerund is a noun phrase ("The collapse of the summit"),
+A title with no finite verb that is not a gerund is a noun phrase ("The collapse of the talks"),
 counted apart and not a fragment; so is a title whose predicate was cut to fit, with an ellipsis
 ("… to set foot…"), a whole phrase by titles.py's own rules. Where a marked event of the folder's gold.json overlaps the
 event's quote, the share of its "what" (a writer's headline) words the title has is a second
@@ -33,10 +33,13 @@ import shutil
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bot.knowledge.base import build_knowledge_base
+from bot.knowledge.models import Article
 from bot.timeline.grammar import ARTICLES_AND_POSSESSIVES, AUXILIARIES, COORDINATORS, SUBORDINATORS, finite_verb, tokens_of
 from bot.timeline.models import TimelineEvent
 
@@ -144,7 +147,8 @@ def judge_folder(folder: Path | None) -> list[Judged]:
     return judged
 
 
-def _gold_what(event: TimelineEvent, gold: list[dict], articles: dict) -> str | None:
+def _gold_what(event: TimelineEvent, gold: list[dict[str, Any]], articles: Mapping[str, Article]) -> str | None:
+    """The writer's headline of the marked event (or plan) that overlaps one of the event's quotes."""
     for quote in event.quotes:
         body = articles[quote.article.id].body
         for item in gold:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from itertools import chain
 
 from bot.quotations.english import PERSONAL_TITLES
-from bot.timeline.grammar import ARTICLES_AND_POSSESSIVES, AUXILIARIES, COORDINATORS, HAVE_PAST, HAVE_PRESENT, IRREGULAR_PARTICIPLE, IRREGULAR_PAST, NEGATIONS, SUBORDINATORS, Clause, Reading, Token, abbreviates_a_month, clauses_of, finite_verb, is_past, placed_noun, segments
+from bot.timeline.grammar import ARTICLES_AND_POSSESSIVES, AUXILIARIES, COORDINATORS, HAVE_PAST, HAVE_PRESENT, IRREGULAR_PARTICIPLE, IRREGULAR_PAST, NEGATIONS, SUBORDINATORS, Clause, Reading, Token, abbreviates_a_month, clauses_of, finite_verb, is_past, placed_noun, segments, verb_heads
 from bot.timeline.relative import MONTH_ABBREVIATIONS, WEEKDAYS
 
 TITLE_LIMIT = 80
@@ -28,7 +28,7 @@ _OPENERS = frozenset(
 # Where a phrase ends and another begins: a headline may stop before any of these.
 _PHRASE_STARTS = frozenset(
     {"of", "in", "on", "at", "to", "for", "with", "between", "from", "by", "about", "over", "under", "after", "before",
-     "during", "since", "until", "against", "among", "into", "toward", "towards", "and", "or", "as", "when", "while",
+     "during", "since", "until", "against", "among", "into", "toward", "towards", "within", "and", "or", "as", "when", "while",
      "because", "that", "which", "who", "where", "despite", "without", "amid", "through", "what", "how", "why", "whom"}
 )  # fmt: skip
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
@@ -44,9 +44,31 @@ _PREPOSITIONS = frozenset(
 )
 # Words that blur a date before it: "less than a week later", "nearly two years ago".
 _DATE_APPROXIMATORS = frozenset({"less", "more", "than", "nearly", "almost", "barely", "roughly", "just"})
-_DATE_PREPOSITIONS = frozenset({"on", "in", "at", "during", "by", "from", "since", "until", "around", "last", "early", "late", "this"})
+_DATE_PREPOSITIONS = frozenset({"on", "in", "at", "during", "by", "from", "since", "until", "till", "around", "last", "early", "late", "this"})
 # Marks that do not end a clause: quotation marks, and what grammar.segments keeps inside a segment.
 _WITHIN_A_CLAUSE = frozenset("“”\"‘'’$%&/")
+# Verbs of thinking (whose object clause is the news; "I believe" itself is none) and of saying.
+_THINKING = frozenset(
+    {"believe", "believed", "believes", "think", "thinks", "thought", "expect", "expects", "expected", "hope", "hopes",
+     "hoped", "feel", "feels", "felt", "fear", "fears", "feared", "suspect", "suspects", "suspected", "guess", "suppose"}
+)  # fmt: skip
+_SAYING_OR_THINKING = _THINKING | frozenset(
+    {"say", "says", "said", "tell", "tells", "told", "add", "adds", "added", "announce", "announced", "claim", "claimed",
+     "insist", "insisted", "warn", "warned", "write", "wrote", "note", "noted", "report", "reported", "know", "knew"}
+)  # fmt: skip
+# Verbs that say only that something happened, at the date beside them: the subject is the event.
+_OCCURRING = frozenset({"came", "comes", "come", "happened", "happens", "occurred", "occurs", "took", "takes", "take"})
+_BE_NONFINITE = frozenset({"be", "been", "being"})
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# Words of the speaker or the one spoken to: a quotation with one is not told without its marks.
+_FIRST_AND_SECOND_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "you", "your", "i'm", "i’m", "we're", "we’re", "let's", "let’s"})
+# Common words a quoted sentence may open with, capitalised only there.
+_SENTENCE_OPENERS = ARTICLES_AND_POSSESSIVES | frozenset(
+    {"he", "she", "it", "we", "they", "you", "there", "this", "that", "these", "those", "nobody", "nothing", "no", "our",
+     "sometimes", "today", "now", "perhaps", "maybe", "if", "when", "all", "anything", "everything", "what", "let", "but", "so"}
+)  # fmt: skip
+# Adverb particles: a clause may end on one ("the strike was over"), with no object lost.
+_PARTICLES = frozenset({"off", "up", "out", "down", "over", "back", "away", "apart", "aside"})
 _TRAILING = frozenset({"a", "an", "the", "to", "of", "and", "or", "his", "her", "its", "their", "with", "as", "that", "only", "even", "just"})
 
 
@@ -126,6 +148,18 @@ def _clause_headline(tokens: list[Token], clause: Clause, dated: set[int], limit
     verb. `affirmed`: the date is the last time a negated perfect's deed was done (_affirmed)."""
     if clause.verb is None:
         return ""
+    heads = verb_heads(tokens, clause.first, clause.last) if tokens[clause.first].lower in _RELATIVE_WORDS else []
+    # The relative word is the subject of the first verb group, right after it (not "that he had
+    # offered …", a "that" clause, nor "which diplomats said were …").
+    if len(heads) > 1 and heads[0] == clause.first + 1 and tokens[heads[1]].lower in AUXILIARIES and tokens[heads[1] - 1].lower not in COORDINATORS:
+        # "a meeting … that had been set for 2 March was called off the day before": a verb group
+        # of its own (an auxiliary opens it) after the relative clause's is its noun's verb; the
+        # date says which of the two the title tells, each with the noun as its subject.
+        noun = _antecedent(tokens, clause.first, dated)
+        if noun:
+            inside = any(clause.first <= i < heads[1] for i in dated)
+            told = Clause(clause.first, heads[1], heads[0]) if inside else Clause(heads[1], clause.last, heads[1])
+            return _predicate_headline(tokens, told, noun, dated, limit, affirmed=affirmed)
     earlier = finite_verb(tokens, clause.first, clause.verb)
     if earlier is not None and tokens[clause.verb - 1].lower not in COORDINATORS and not _RELATIVE_WORDS.intersection(t.lower for t in tokens[clause.first + 1 : earlier]):
         # "which was halted by an armistice signed on July 27, 1953": a past form after the clause's
@@ -147,9 +181,21 @@ def _clause_headline(tokens: list[Token], clause: Clause, dated: set[int], limit
             # "In his 2018 address on Jan. 1 he had declared …": an opening phrase, then the subject
             # right before its verb (a person's pronoun, which the title names; not "By it the courts …").
             subject = subject[-1:]
+    if len(subject) > 2 and subject[0].lower in ("i", "we") and subject[1].lower in _THINKING:
+        # "I believe the strike ended": the speaker's belief is no event; the clause believed is.
+        subject = subject[3:] if subject[2].lower == "that" else subject[2:]
     if len(subject) == 1 and subject[0].lower in _PERSONAL_PRONOUNS:
         subject = _possessor(_named_subject(tokens, clause.first, dated)) or subject
+    return _predicate_headline(tokens, clause, subject, dated, limit, affirmed=affirmed)
+
+
+def _predicate_headline(tokens: list[Token], clause: Clause, subject: list[Token], dated: set[int], limit: int, *, affirmed: bool) -> str:
+    """The title of `subject` and the clause's verb group with what follows it."""
     last = clause.last
+    reported = None  # where the clause of what was said starts, when the title takes it in
+    added = None  # the first word the title takes past the clause for it
+    least = 1  # how many of the added words a fitted title must keep, or it keeps none
+    opening: tuple[int, int] | None = None  # a quotation before the clause, what it says was said
     if last < len(tokens) and tokens[last].lower == "than":
         # "has carried out more | than a dozen tests": a comparison's standard ends its clause
         # (not when the date is in it: "came less than a year after …" is "came").
@@ -169,19 +215,139 @@ def _clause_headline(tokens: list[Token], clause: Clause, dated: set[int], limit
         # Not when its verb is past a comma ("warned that before long, …"): no object then; but
         # "that" before a noun is its determiner ("disputed that account"), a whole object.
         if _clause_complete(tokens[clause.verb : end], end - clause.verb) or _determines_a_noun(tokens, last, end):
-            last = end
+            reported, added, last = last, last, end
+    head = _verb_head(tokens, clause.verb, last)
+    past_date = next((i for i in range(last, len(tokens)) if i not in dated), len(tokens))  # "told reporters [after the talks] that …"
+    if head is not None and tokens[head].lower in _SAYING_OR_THINKING and past_date < len(tokens) and _may_open_what_was_said(tokens[past_date]):
+        # "said the union was “weighing” a strike", "said there was no doubt": an object clause
+        # cut off before its verb (at the verb, or a quotation mark) is what was said: the news.
+        end = _clause_end(tokens, past_date)
+        # Not a whole clause already ("said the two sides had made progress | but …"), unless
+        # cut at a quotation mark, its verb's quoted complement ("said the strike was | “over”").
+        cut_short = finite_verb(tokens, head + 1, last) is None or not tokens[past_date].is_word
+        if cut_short and finite_verb(tokens, head + 1, end) is not None:
+            # What was said starts at its "that", else right after the verb: the clause was cut inside it.
+            reported = past_date if tokens[past_date].lower == "that" else head + 1
+            added, last = past_date, end
+    elif head is not None and tokens[head].lower in _SAYING_OR_THINKING and (quoted := _quotation_after_colon(tokens, past_date)) is not None:
+        # "The mayor said: “Nobody wins a strike like this one.”": the quoted words' first clause
+        # is what was said, the title's object ("The mayor said nobody wins a strike like this one").
+        (reported, last), added, least = quoted, quoted[0], 3
+    elif head is not None and tokens[head].lower in _SAYING_OR_THINKING and (quoted := _quotation_before(tokens, clause.first)) is not None:
+        # "“The strike is over,” the mayor told reporters": the quotation that opens the
+        # sentence is what was said, put after the verb as the object it is.
+        opening = quoted
     # Another date in the predicate ("… launched on Feb. 12", "… and Aug. 2") is no part of this
     # event's headline: it ends before that date's abbreviated month.
     last = next((i - 1 for i in range(clause.verb + 1, last) if i - 1 not in dated and abbreviates_a_month(tokens, i)), last)
     predicate = [t for i, t in enumerate(tokens[clause.verb : last], clause.verb) if i not in dated]
+    if opening is not None and head is not None:
+        # The saying's own phrases go ("told reporters [in Oslo]"): the quotation follows whom it was told.
+        told = next((i for i in range(head + 1, last) if tokens[i].lower in _PREPOSITIONS and tokens[i].lower != "of"), last)
+        predicate = [t for t in predicate if t.start < tokens[told].start] + list(tokens[opening[0] : opening[1]])
+        reported = added = opening[0]
+        least = 3  # a quotation's subject alone ("said South…") tells nothing
+    if reported is not None and reported == added and tokens[reported].lower in _SENTENCE_OPENERS:
+        # A quotation's first word, capitalised as a sentence's: in the title's middle it is not ("said the strike …").
+        opener = tokens[reported]
+        predicate = [t._replace(text=t.lower) if t is opener else t for t in predicate]
     if predicate and predicate[-1].lower in _PREPOSITIONS:
         # "Pence sat near, but did not greet, Kim Yo Jong": the object the two verbs share comes
         # after the aside.
         shared = _shared_object(tokens, last)
         predicate += [t for i, t in enumerate(tokens[shared : _clause_end(tokens, shared)], shared) if t.is_word and i not in dated]
+    if reported is not None and head is not None and _length([*subject, *predicate]) > limit:
+        # "The mayor told the envoys during their tour of the port that she hoped …": too long, the
+        # saying's own phrases (where, when, how it was said) go before what was said does.
+        said = next((i for i in range(head + 1, reported) if tokens[i].lower in _PREPOSITIONS and tokens[i].lower != "of" and i not in dated), reported)
+        predicate = [t for t in predicate if not tokens[said].start <= t.start < tokens[reported].start]
+    if added is not None and sum(t.is_word and t.start >= tokens[added].start for t in _fit(subject, predicate, limit)) < least:
+        # No headline of the limit's length holds what was said (a quotation's three words at
+        # least: not "said South…" of "said: “South and North …”"): the saying alone, as before.
+        predicate = [t for t in predicate if t.start < tokens[added].start]
     if affirmed:
         predicate = _affirmed(predicate)
+    if _only_places_in_time(predicate) and subject[-1].text.islower():
+        # "The vote came [23 days after …]", "The hearing was held [on 2 March]": the verb says
+        # only when; the event is the subject, or, for a subject of a bare noun, the "when"
+        # clause after the date that tells it ("The breakthrough came on 2 March, when the union
+        # accepted the offer"; not "The first test of the new engine took place …, when …").
+        told = _when_clause(tokens, clause.last, dated) if len(subject) <= 2 else None
+        when = _clause_headline(tokens, told, dated, limit) if told is not None else ""
+        return when or _title([], subject, limit)
     return _title(subject, predicate, limit)
+
+
+def _quotation_after_colon(tokens: list[Token], colon: int) -> tuple[int, int] | None:
+    """Where the first clause of a quotation opened right after a colon at `colon` starts and
+    ends, when a title can tell it (_quoted_clause)."""
+    if colon + 2 >= len(tokens) or tokens[colon].text != ":" or tokens[colon + 1].text not in "“\"":
+        return None
+    return _quoted_clause(tokens, colon + 2)
+
+
+def _quoted_clause(tokens: list[Token], start: int) -> tuple[int, int] | None:
+    """The first clause of a quotation from `start` to its first punctuation mark other than a
+    quotation mark, when a title can tell it as what was said: four words or more, not a
+    question, not opening with a subordinator ("If …", "As …"), and in the third person: "I",
+    "we", "you" out of their quotation marks would read as the title's own."""
+    end = _clause_end(tokens, start)
+    words = [t.lower for t in tokens[start:end] if t.is_word]
+    if len(words) < 4 or (end < len(tokens) and tokens[end].text == "?") or words[0] in SUBORDINATORS or words[0] in _OPENERS:
+        return None
+    return None if _FIRST_AND_SECOND_PERSON.intersection(words) else (start, end)
+
+
+def _quotation_before(tokens: list[Token], first: int) -> tuple[int, int] | None:
+    """The first clause of the quotation that opens the sentence and ends, with a comma, right
+    before the clause starting at `first` ("“…,” the mayor said"); None when the clause has no such
+    quotation before it."""
+    if not tokens or tokens[0].text not in "“\"" or first < 3 or tokens[first - 1].text not in "”\"" or tokens[first - 2].text != ",":
+        return None
+    if any(t.text in "“”\"" for t in tokens[1 : first - 1]):
+        return None  # more than one quotation before the clause
+    return _quoted_clause(tokens, 1)
+
+
+def _may_open_what_was_said(token: Token) -> bool:
+    """Whether a clause that ends at `token` may have been cut before the clause its verb of saying
+    takes ("said | the union was …", "said there | was …", "said | “…"): not at a word that opens
+    another conjunct or a phrase ("warned the union | but said …", "said | in a statement …")."""
+    if not token.is_word:
+        return token.text in "“\""
+    return token.lower == "that" or not (token.lower in COORDINATORS or token.lower in SUBORDINATORS or token.lower in _PREPOSITIONS)
+
+
+def _verb_head(tokens: list[Token], verb: int, last: int) -> int | None:
+    """The main verb of the verb group starting at `verb` ("had been set" → "set"), past its
+    auxiliaries and adverbs; None when the clause ends first."""
+    index = verb
+    while index < last and (tokens[index].lower in AUXILIARIES or tokens[index].lower in _BE_NONFINITE or tokens[index].lower in NEGATIONS):
+        index += 1
+    return index if index < last and tokens[index].is_word else None
+
+
+def _only_places_in_time(predicate: list[Token]) -> bool:
+    """Whether a predicate is a verb group that only places its subject in time: "came",
+    "took place", "happened", "was held", "had been set" (a passive of arranging), and nothing more."""
+    words = [t.lower for t in predicate if t.is_word]
+    while words and (words[0] in AUXILIARIES or words[0] in _BE_NONFINITE):
+        words = words[1:]
+    if words[:1] and words[0] in _OCCURRING and words[1:] in ([], ["place"]):
+        return words[0] not in ("took", "takes", "take") or words[1:] == ["place"]
+    passive = len(predicate) > 1 and predicate[-2].lower in _BE_FORMS
+    return passive and words in (["held"], ["set"], ["scheduled"], ["slated"], ["planned"])
+
+
+def _when_clause(tokens: list[Token], last: int, dated: set[int]) -> Clause | None:
+    """The clause ", when …" right after a clause ending at `last` (past its date), with its verb."""
+    while last < len(tokens) and last in dated:
+        last += 1
+    if last + 2 >= len(tokens) or tokens[last].text != "," or tokens[last + 1].lower != "when":
+        return None
+    end = _clause_end(tokens, last + 2)
+    verb = finite_verb(tokens, last + 2, end)
+    return Clause(last + 1, end, verb) if verb is not None and verb > last + 2 else None
 
 
 def _affirmed(predicate: list[Token]) -> list[Token]:
@@ -392,6 +558,17 @@ def _antecedent(tokens: list[Token], relative: int, dated: set[int], *, across_o
             break  # the noun "of" completes starts at its determiner ("follow | the model of Libya")
     while words and words[0].lower in _PHRASE_STARTS:
         words = words[1:]  # "spoke of the old war, which …": the "of" was a verb's, not a noun's
+    opening = next((i for i in range(relative - 2, 0, -1) if not tokens[i].is_word), 0)
+    if tokens[relative].lower == "that" and tokens[relative - 1].text == "," and tokens[opening].text == ",":
+        # "a meeting between A and B, B's chief aide, that had been set …": "that" after a comma
+        # follows an aside, and its noun is the phrase before the aside (up to its segment's start).
+        index = opening
+        start = next((s for s, e in segments(tokens) if s <= index - 1 < e), index)
+        before = [t for i, t in enumerate(tokens[start:index], start) if t.is_word and i not in dated]
+        while before and before[0].lower in _OPENERS:
+            before = before[1:]
+        if before and finite_verb(tokens, start, index) is None:
+            return before
     if words and index > 0 and tokens[index].lower in _PLACING and all(w.text[0].isupper() for w in words):
         # "The two-day summit in Hanoi, which ended …": a name placing the noun before it is
         # no antecedent of its own when a determiner opens that noun; the summit ended, not Hanoi.
@@ -429,7 +606,15 @@ def _fit(subject: list[Token], predicate: list[Token], limit: int) -> list[Token
         return _tidy(whole, whole)
     least = min(3, len(predicate))
     # "of" between capitals is inside a name ("Secretary of State Mike Pompeo"): no cut there.
-    subject_cuts = [n for n, t in enumerate(subject) if n > 0 and t.lower in _PHRASE_STARTS and not _inside_a_name(subject, n)] + [len(subject)]
+    # Nor at a coordinator, nor inside "between A and B", which needs both ("a meeting between A
+    # | and B" and "between the head | of the union and B" would leave "between A", "the head").
+    joined = max((n for n, t in enumerate(subject) if t.lower in ("and", "or")), default=0)
+    holder = next((n for n in range(joined - 1, -1, -1) if subject[n].lower in ("between", "among")), joined)
+    pair = range(holder + 1, joined + 1)
+    subject_cuts = [
+        n for n, t in enumerate(subject)
+        if n > 0 and t.lower in _PHRASE_STARTS and t.lower not in COORDINATORS and n not in pair and not _inside_a_name(subject, n)
+    ] + [len(subject)]  # fmt: skip
     # An "of" phrase completes its noun ("the sharing of river water"): the predicate is not cut there.
     predicate_cuts = [
         n for n, t in enumerate(predicate) if n >= least and t.lower in _PHRASE_STARTS and t.lower != "of" and _clause_complete(predicate, n)
@@ -463,14 +648,15 @@ def _clause_complete(words: list[Token], cut: int) -> bool:
 
 def _tidy(words: list[Token], whole: list[Token] | None = None) -> list[Token]:
     """No headline ends on a word that needs another after it ("… at the very least in"), except
-    "her" as the last word of the whole clause (`whole`), the object pronoun ("sat near her")."""
+    as the last word of the whole clause (`whole`) "her", the object pronoun ("sat near her"), or
+    an adverb particle ("was over", "called it off"), whose object was never there."""
     while len(words) > 2 and (
         not words[-1].is_word  # an opening quotation mark or a hyphen: the word before it is the last one shown
         or words[-1].lower in _TRAILING or words[-1].lower in _PHRASE_STARTS or words[-1].lower in _PREPOSITIONS or words[-1].lower in AUXILIARIES
         or words[-1].lower in MONTH_ABBREVIATIONS  # "… around Oct" of "around Oct. 10": the clause cut at the abbreviation's dot
     ):
-        if whole and words[-1] is whole[-1] and words[-1].lower == "her":
-            break
+        if whole and words[-1] is whole[-1] and (words[-1].lower == "her" or words[-1].lower in _PARTICLES):
+            break  # "sat near her", "the strike was over", "called it off": the clause's own last word
         words = words[:-1]
     return words
 
