@@ -163,7 +163,7 @@ def _gold_what(event: TimelineEvent, gold: list[dict[str, Any]], articles: Mappi
 def main(argv: list[str]) -> int:
     show = "--show" in argv
     named = [Path(a) for a in argv if a != "--show"]
-    folders: list[Path | None] = [*(named or [None, *sorted((ROOT / "eval").glob("articles*"))])]
+    folders: list[Path | None] = [*named] if named else [None, *sorted((ROOT / "eval").glob("articles*"))]
     totals: Counter[str] = Counter()
     shares: list[float] = []
     for folder in folders:

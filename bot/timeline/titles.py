@@ -191,6 +191,9 @@ def _clause_headline(tokens: list[Token], clause: Clause, dated: set[int], limit
 
 def _predicate_headline(tokens: list[Token], clause: Clause, subject: list[Token], dated: set[int], limit: int, *, affirmed: bool) -> str:
     """The title of `subject` and the clause's verb group with what follows it."""
+    verb = clause.verb
+    if verb is None:
+        return ""
     last = clause.last
     reported = None  # where the clause of what was said starts, when the title takes it in
     added = None  # the first word the title takes past the clause for it
@@ -201,10 +204,10 @@ def _predicate_headline(tokens: list[Token], clause: Clause, subject: list[Token
         # (not when the date is in it: "came less than a year after …" is "came").
         end = _clause_end(tokens, last)
         last = last if dated.intersection(range(last, end)) else end
-    elif last < len(tokens) and tokens[last].text in "“\"" and not _has_object(tokens, clause.verb, last, dated):
+    elif last < len(tokens) and tokens[last].text in "“\"" and not _has_object(tokens, verb, last, dated):
         # "had taken | “a unilateral attitude in bad faith”": the quoted words are the verb's object.
         last = _clause_end(tokens, last)
-    if last < len(tokens) and tokens[last].lower == "that" and len(_objects(tokens, clause.verb, last, dated)) <= 1:
+    if last < len(tokens) and tokens[last].lower == "that" and len(_objects(tokens, verb, last, dated)) <= 1:
         # "Trump announced | that he would suspend …": a verb with nothing after it in its clause,
         # or only whom it told ("told reporters | that …", "assured him | that …"), takes the
         # "that" clause that is its object, up to a punctuation mark other than a quotation mark
@@ -214,9 +217,9 @@ def _predicate_headline(tokens: list[Token], clause: Clause, subject: list[Token
             end += 1
         # Not when its verb is past a comma ("warned that before long, …"): no object then; but
         # "that" before a noun is its determiner ("disputed that account"), a whole object.
-        if _clause_complete(tokens[clause.verb : end], end - clause.verb) or _determines_a_noun(tokens, last, end):
+        if _clause_complete(tokens[verb : end], end - verb) or _determines_a_noun(tokens, last, end):
             reported, added, last = last, last, end
-    head = _verb_head(tokens, clause.verb, last)
+    head = _verb_head(tokens, verb, last)
     past_date = next((i for i in range(last, len(tokens)) if i not in dated), len(tokens))  # "told reporters [after the talks] that …"
     if head is not None and tokens[head].lower in _SAYING_OR_THINKING and past_date < len(tokens) and _may_open_what_was_said(tokens[past_date]):
         # "said the union was “weighing” a strike", "said there was no doubt": an object clause
@@ -239,8 +242,8 @@ def _predicate_headline(tokens: list[Token], clause: Clause, subject: list[Token
         opening = quoted
     # Another date in the predicate ("… launched on Feb. 12", "… and Aug. 2") is no part of this
     # event's headline: it ends before that date's abbreviated month.
-    last = next((i - 1 for i in range(clause.verb + 1, last) if i - 1 not in dated and abbreviates_a_month(tokens, i)), last)
-    predicate = [t for i, t in enumerate(tokens[clause.verb : last], clause.verb) if i not in dated]
+    last = next((i - 1 for i in range(verb + 1, last) if i - 1 not in dated and abbreviates_a_month(tokens, i)), last)
+    predicate = [t for i, t in enumerate(tokens[verb : last], verb) if i not in dated]
     if opening is not None and head is not None:
         # The saying's own phrases go ("told reporters [in Oslo]"): the quotation follows whom it was told.
         told = next((i for i in range(head + 1, last) if tokens[i].lower in _PREPOSITIONS and tokens[i].lower != "of"), last)
@@ -272,9 +275,8 @@ def _predicate_headline(tokens: list[Token], clause: Clause, subject: list[Token
         # only when; the event is the subject, or, for a subject of a bare noun, the "when"
         # clause after the date that tells it ("The breakthrough came on 2 March, when the union
         # accepted the offer"; not "The first test of the new engine took place …, when …").
-        told = _when_clause(tokens, clause.last, dated) if len(subject) <= 2 else None
-        when = _clause_headline(tokens, told, dated, limit) if told is not None else ""
-        return when or _title([], subject, limit)
+        when = _when_clause(tokens, clause.last, dated) if len(subject) <= 2 else None
+        return (_clause_headline(tokens, when, dated, limit) if when is not None else "") or _title([], subject, limit)
     return _title(subject, predicate, limit)
 
 
