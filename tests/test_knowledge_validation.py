@@ -53,8 +53,8 @@ def test_a_group_that_is_not_a_list_of_names_costs_only_itself(tmp_path: Path) -
     knowledge = build_knowledge_base(tmp_path)
     assert [str(p) for p in knowledge.problems] == [
         # The bad value quoted back, and what a group is (pydantic said "Input should be a valid list").
-        f"{aliases}, line 2: group 1: 'just a string' is one name, not a group: write the names that mean the same thing as a list, [just a string, another name]",
-        f"{aliases}, line 4: group 3, item 2: '1994' should be text: put it in quotes",
+        f"{aliases}, line 2: group 1: 'just a string' is one name, not a group: write the names that mean the same thing as a list, [just a string, another name]; this whole group is left out",
+        f"{aliases}, line 4: group 3, item 2: '1994' should be text: put it in quotes; this whole group is left out",
         f"{aliases}, line 5: group 4: 'the' is only stop words, so it can never match; this whole group is left out",
     ]
     assert knowledge.aliases.group_of("North Korea") == knowledge.aliases.group_of("DPRK") is not None

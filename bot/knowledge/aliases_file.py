@@ -8,6 +8,7 @@ the one left out, and changes nothing, wherever in the file it was put. With not
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -49,6 +50,13 @@ def _group_problem(group: list[str], seen: dict[tuple[str, ...], int], number: i
     return None
 
 
+def _left_out(problem: Problem) -> Problem:
+    """A group's problem said with its consequence: a maintainer reading only "item 2: should be
+    text" or one clashing name could think just that name is dropped, while none of the group's
+    names match until the group is fixed."""
+    return dataclasses.replace(problem, message=f"{problem.message}; this whole group is left out")
+
+
 def _key(group: list[str]) -> frozenset[tuple[str, ...]]:
     """A group as the phrases it matches: the same group however its names are spelt or ordered."""
     return frozenset(tuple(terms(name)) for name in group)
@@ -67,9 +75,9 @@ def load_aliases(folder: Path, served: Sequence[Sequence[str]] = ()) -> tuple[li
             valid[number] = _GROUP.validate_python(raw)
         except ValidationError as error:
             if isinstance(raw, str):  # "- Hanoi summit": pydantic would say "Input should be a valid list"
-                numbered.append((number, Problem(str(path), f"groups[{number}]", f"{raw!r} is one name, not a group: write the names that mean the same thing as a list, [{raw}, another name]")))
+                numbered.append((number, _left_out(Problem(str(path), f"groups[{number}]", f"{raw!r} is one name, not a group: write the names that mean the same thing as a list, [{raw}, another name]"))))
                 continue
-            numbered.extend((number, problem) for problem in problems_from_validation(str(path), error, prefix=f"groups[{number}]"))
+            numbered.extend((number, _left_out(problem)) for problem in problems_from_validation(str(path), error, prefix=f"groups[{number}]"))
     served_keys = {_key(list(group)) for group in served}
     was_served = frozenset(number for number, group in valid.items() if _key(group) in served_keys)
     seen: dict[tuple[str, ...], int] = {}
@@ -79,9 +87,7 @@ def load_aliases(folder: Path, served: Sequence[Sequence[str]] = ()) -> tuple[li
         group = valid[number]
         problem = _group_problem(group, seen, number, was_served, lines)
         if problem is not None:
-            # Said outright: a maintainer reading only the clash could think just that one name is
-            # dropped, while none of the group's names match until the group is fixed.
-            numbered.append((number, Problem(str(path), f"groups[{number}]", f"{problem}; this whole group is left out")))
+            numbered.append((number, _left_out(Problem(str(path), f"groups[{number}]", problem))))
             continue
         seen.update((tuple(terms(name)), number) for name in group)
         good.add(number)
