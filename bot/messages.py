@@ -263,7 +263,9 @@ OUTLETS_INTRO = "From the articles of {outlets}:"
 FOLLOW_UP_INTRO = "Reading this with your earlier question “{question}”, from the articles:"
 FOLLOW_UP_OUTLETS_INTRO = "Reading this with your earlier question “{question}”, from the articles of {outlets}:"
 ASKED_AGAIN = (
-    "That is what your earlier question “{question}” asked, and its answer is the best the articles give. "
+    # True whether the earlier question was answered or declined: the thread's history gives the
+    # question, and saying "its answer is the best the articles give" after a decline was false.
+    "That is what your earlier question “{question}” asked, so asking again gives the same reply. "
     "To go further, ask about one part of it."
 )
 OUTLETS_NOT_COVERED = "The articles of {outlets} do not cover your earlier question “{question}”, so I won't guess."

@@ -215,6 +215,17 @@ def test_a_follow_up_asking_only_what_the_earlier_question_asked_says_so(bundled
     assert not is_recorded(again) and not can_be_rated(again)
 
 
+def test_asking_again_after_a_declined_question_never_claims_it_was_answered(bundled_store: KnowledgeStore) -> None:
+    """"and why?" after a question the articles do not cover once replied "its answer is the best
+    the articles give" — an answer the reader was never given."""
+    knowledge = bundled_store.current
+    earlier = "why did the soccer match in london get cancelled?"
+    assert not answer(knowledge, earlier).answered
+    reply = messages.decline_message(answer_follow_up(knowledge, "and why?", [earlier]))
+    assert f"your earlier question “{earlier}” asked" in reply
+    assert "answer" not in reply.replace(f"“{earlier}”", "")
+
+
 def test_a_follow_up_naming_only_an_outlet_asks_the_earlier_question_of_its_articles(bundled_store: KnowledgeStore) -> None:
     knowledge = bundled_store.current
     hanoi = "Why did the Hanoi summit collapse?"
