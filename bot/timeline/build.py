@@ -13,10 +13,14 @@ from bot.timeline import remembered
 from bot.timeline.curated import load_curated
 from bot.timeline.grammar import Role
 from bot.timeline.merge import merge
+from bot.timeline.merge_memory import MergeMemory
 from bot.timeline.models import TimelineEvent
 
 if TYPE_CHECKING:  # base.py calls us at the end of its build, so only the type is needed here
     from bot.knowledge.base import KnowledgeBase
+
+# Each role's last merge, so that a reload weighs again only the mentions its change can have moved.
+LAST_MERGES = {Role.EVENT: MergeMemory(), Role.ANNOUNCED: MergeMemory()}
 
 
 def build_timeline(knowledge: KnowledgeBase, cache_folder: Path | None = None) -> tuple[tuple[TimelineEvent, ...], list[Problem]]:
@@ -34,10 +38,11 @@ def _build_timeline(knowledge: KnowledgeBase, cache_folder: Path | None) -> tupl
     curated, problems = load_curated(knowledge.folder, knowledge.articles, left_out)
     mentions = remembered.find_all_mentions(knowledge, cache_folder)
     concepts = remembered.concepts_of([m for m in mentions if m.role is not Role.STATE], knowledge.aliases)
+    context = frozenset(knowledge.aliases.phrases.items())  # what the mentions' words were read with
 
     def merged(role: Role, curated: list[TimelineEvent]) -> tuple[TimelineEvent, ...]:
         chosen = [m for m in mentions if m.role is role]
-        return merge(curated, chosen, knowledge.articles, concepts, knowledge.sentence_frequencies.idf)
+        return merge(curated, chosen, knowledge.articles, concepts, knowledge.sentence_frequencies.idf, LAST_MERGES[role], context)
 
     # Plans are merged among themselves: a plan is not the event that later carried it out.
     announced = tuple(replace(event, announced=True) for event in merged(Role.ANNOUNCED, []))

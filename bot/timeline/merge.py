@@ -15,7 +15,7 @@ import datetime as dt
 import functools
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
@@ -25,6 +25,7 @@ from bot.knowledge.models import Article
 from bot.quotes import Quote
 from bot.search.normalise import terms
 from bot.timeline.found import Mention
+from bot.timeline.merge_memory import Decided, DraftId, MergeMemory, MergeRecord, Replay
 from bot.timeline.models import DatedSource, EventDate, Precision, TimelineEvent
 
 # An approximate date ("six months ago") agrees with any date this close to it.
@@ -217,8 +218,15 @@ def merge(
     articles: Mapping[str, Article],
     concepts: Concepts,
     weight: Weight,
+    memory: MergeMemory | None = None,
+    context: Hashable = None,
 ) -> tuple[TimelineEvent, ...]:
-    """Curated events with the found mentions folded into them, plus one event per other found event."""
+    """Curated events with the found mentions folded into them, plus one event per other found event.
+    `memory`: the last merge's decisions (bot.timeline.merge_memory), kept for the next; a mention
+    whose decision no change can have moved takes it again without being weighed, and the events
+    come out as a merge without memory makes them. `context`: what the mentions' words were read
+    with besides their own terms (the alias table's phrases): another context weighs everything."""
+    curated = tuple(curated)
     # A mention meets the same few dates in draft after draft (8,532 pairs of dates in 450,000
     # looks at 3,000 articles): each pair's agreement is worked out once a merge.
     agreement = functools.cache(_agreement)
@@ -235,12 +243,22 @@ def merge(
         )
         for c in curated
     ]
+    ordered = sorted(mentions, key=lambda m: (m.date.sort_key(), m.article_id, m.phrase.start))
+    replay = Replay.of(memory.last() if memory is not None else None, context, curated, articles, weight)
+    identities = list(replay.last.curated_ids) if replay is not None else [DraftId(("curated", position)) for position in range(len(drafts))]
+    curated_ids = tuple(identities)
     index = _Index()
     for position, draft in enumerate(drafts):
         draft.add_words(_SourceDate(draft.date.precision, draft.approximate, draft.window), frozenset(draft.terms))
         index.add(position, draft, draft.terms)
+    if replay is not None:
+        replay.mark_left({(m.article_id, m.sentence.start, m.date) for m in ordered if replay.same_article(m.article_id)})
+    position_of = {identity: position for position, identity in enumerate(identities)}
+    changed_positions: set[int] = set()  # drafts of this merge changed from the last (Replay.changed)
+    decided: dict[Hashable, Decided] = {}
+    weights_now: dict[str, float] = replay.weights if replay is not None else {}
     seen: set[tuple[str, int, EventDate]] = set()
-    for mention in sorted(mentions, key=lambda m: (m.date.sort_key(), m.article_id, m.phrase.start)):
+    for mention in ordered:
         key = (mention.article_id, mention.sentence.start, mention.date)
         if key in seen:
             continue  # one sentence naming one date twice is one source
@@ -250,19 +268,67 @@ def merge(
         resolved = mention.resolved
         quote = Quote(article, mention.sentence.start, mention.sentence.end)
         source = _Source(resolved.date, resolved.approximate, resolved.first, resolved.last, quote, mention.extent)
-        weights = {t: weight(t) for t in words}
-        # fsum: exactly rounded, so the total does not depend on the set's (hash-seeded) order.
-        mentioned = _Mentioned(source, mention.article_id, words, weights, math.fsum(weights.values()))
-        deciding = _deciding_words(mentioned)
-        best = _best_draft(drafts, index.near(source, deciding), mentioned, words.difference(deciding), agreement)
+        last = replay.last.decided.get(key) if replay is not None and replay.same_article(mention.article_id) else None
+        kept = replay.still_decided(last, words) if last is not None else None  # (replay is set when last is)
+        # An unchanged draft was made again by the mention that began it, before this one: a kept
+        # decision names one made, or one this mention begins.
+        if kept is not None and (any(_may_meet(drafts[p], source, words) for p in changed_positions) or (kept.joined not in position_of and kept.joined.key != key)):
+            kept = None
+        if kept is not None:
+            replay.replayed += 1
+            best = position_of.get(kept.joined)
+            joined = kept.joined
+            decided[key] = kept
+        else:
+            weights = {t: weight(t) for t in words}
+            weights_now.update(weights)
+            # fsum: exactly rounded, so the total does not depend on the set's (hash-seeded) order.
+            mentioned = _Mentioned(source, mention.article_id, words, weights, math.fsum(weights.values()))
+            deciding = _deciding_words(mentioned)
+            light = words.difference(deciding)
+            near = index.near(source, deciding)
+            best, margin = _best_draft(drafts, near, mentioned, light, agreement)
+            if mentioned.total:
+                # No draft left out of `near` can match while the light words' share stays under the least asked.
+                margin = min(margin, LEAST_OVERLAP - math.fsum(weights[t] for t in light) / mentioned.total)
+            # A draft this mention begins keeps the identity it had in the last merge, if it began one then.
+            joined = identities[best] if best is not None else last.joined if last is not None and last.joined.key == key else DraftId(key)
+            decided[key] = Decided(joined, tuple(identities[p] for p in near), margin, mentioned.total)
+            if replay is not None and (last is None or last.joined is not joined):
+                for identity in (joined, *((last.joined,) if last is not None else ())):
+                    replay.changed.add(identity)
+                    if identity in position_of:
+                        changed_positions.add(position_of[identity])
         if best is None:
             drafts.append(_Draft(mention.title, False, source.date, source.approximate, source.first, source.last, set()))
             best = len(drafts) - 1
+            identities.append(joined)
+            position_of[joined] = best
+            if replay is not None and joined in replay.changed:
+                changed_positions.add(best)
         draft = drafts[best]
         index.add(best, draft, words - draft.terms)
         draft.take(source, mention.article_id, words)
-    events = [_finish(d) for d in drafts]
-    return tuple(sorted(events, key=lambda e: (e.date.sort_key(), not e.curated, e.title)))
+    last_events = replay.last.events if replay is not None else {}
+    changed = replay.changed if replay is not None else set()
+    events = {
+        identity: last_events[identity] if identity in last_events and identity not in changed else _finish(draft)
+        for identity, draft in zip(identities, drafts, strict=True)
+    }
+    if memory is not None:
+        replayed = replay.replayed if replay is not None else 0
+        memory.keep(MergeRecord(context, curated, curated_ids, dict(articles), decided, weights_now, events, replayed))
+    return tuple(sorted(events.values(), key=lambda e: (e.date.sort_key(), not e.curated, e.title)))
+
+
+def _may_meet(draft: _Draft, source: _Source, words: frozenset[str]) -> bool:
+    """Whether the draft could be weighed for this source (merge, _best_draft): its dates reach the
+    source's quarters, and it shares two words with it or is curated (and may quote it)."""
+    return (
+        draft.quarters.start < source.quarters.stop
+        and source.quarters.start < draft.quarters.stop
+        and (bool(draft.quotes) or len(words & draft.terms) >= MIN_SHARED_TERMS)
+    )
 
 
 def _deciding_words(mentioned: _Mentioned) -> list[str]:
@@ -288,11 +354,15 @@ def _deciding_words(mentioned: _Mentioned) -> list[str]:
     return [term for term, _ in ordered[lightest:]]
 
 
-def _best_draft(drafts: list[_Draft], near: Counter[int], mentioned: _Mentioned, light: frozenset[str], agreement: Agreement) -> int | None:
+def _best_draft(
+    drafts: list[_Draft], near: Counter[int], mentioned: _Mentioned, light: frozenset[str], agreement: Agreement
+) -> tuple[int | None, float]:
     """The position of the event the mention belongs to most strongly, if any (curated drafts
-    come first on ties). `near`: the drafts and how many deciding words each shares (_Index.near);
-    `light`: the mention's other words."""
-    best, best_score = None, 0.0
+    come first on ties), and how far the weighing was from deciding otherwise (its margin:
+    bot.timeline.merge_memory). `near`: the drafts and how many deciding words each shares
+    (_Index.near); `light`: the mention's other words."""
+    best, best_score, second = None, 0.0, 0.0
+    margin = math.inf
     words = mentioned.words
     for position in sorted(near):  # in ascending order: a later draft must score strictly higher
         draft = drafts[position]
@@ -301,10 +371,15 @@ def _best_draft(drafts: list[_Draft], near: Counter[int], mentioned: _Mentioned,
         # call, and for most of them on the few light words alone.
         if deciding < MIN_SHARED_TERMS and deciding + len(light & draft.terms) < MIN_SHARED_TERMS and not draft.quotes:
             continue
-        score = _score(draft, mentioned, words & draft.terms, agreement)
+        score, score_margin = _scored(draft, mentioned, words & draft.terms, agreement)
+        margin = min(margin, score_margin)
         if score > best_score:
-            best, best_score = position, score
-    return best
+            best, best_score, second = position, score, best_score
+        elif score > second:
+            second = score
+    if second:  # the best against the next: both may move
+        margin = min(margin, (best_score - second) / 2)
+    return best, margin
 
 
 @functools.lru_cache(maxsize=4096)  # the articles' distinct dates are few; each mention and draft asks for one
@@ -336,26 +411,36 @@ def _match(draft: _Draft, mentioned: _Mentioned) -> float:
 
 def _score(draft: _Draft, mentioned: _Mentioned, shared: frozenset[str], agreement: Agreement) -> float:
     """_match, given the words the mention shares with the draft, and _agreement (or a memo of it)."""
+    return _scored(draft, mentioned, shared, agreement)[0]
+
+
+def _scored(draft: _Draft, mentioned: _Mentioned, shared: frozenset[str], agreement: Agreement) -> tuple[float, float]:
+    """_score, and the least distance of any share it weighed from the share it was held to (inf
+    when it weighed none): how far the words' weights must move to change it."""
     source = mentioned.source
     quoted = bool(draft.quotes) and any(_overlaps(q, source.quote) for q in draft.quotes)
     if len(shared) < MIN_SHARED_TERMS and not quoted:
-        return 0.0  # checked first: it is the cheapest test and the one most mentions fail
+        return 0.0, math.inf  # checked first: it is the cheapest test and the one most mentions fail
     weight_of = mentioned.weights.__getitem__
-    if not quoted and (not mentioned.total or math.fsum(map(weight_of, shared)) / mentioned.total < LEAST_OVERLAP):
+    margin = math.inf
+    if not quoted and mentioned.total:
+        whole = math.fsum(map(weight_of, shared)) / mentioned.total
+        margin = abs(whole - LEAST_OVERLAP)
+    if not quoted and (not mentioned.total or whole < LEAST_OVERLAP):
         # What the mention shares with any one source is part of what it shares with the event, and
         # weights are positive and fsum exactly rounded, so no source's share is larger: the event
         # cannot take it. Most drafts weighed end here (88,000 of 106,000 at 3,000 articles), before
         # their sources are weighed one by one.
-        return 0.0
+        return 0.0, margin
     gap = _gap(draft.window, source.window)
     agrees = gap <= 0
     if not agrees and (gap > CONFLICT_GAP.days or draft.approximate or source.approximate):
-        return 0.0
+        return 0.0, margin
     if quoted:
-        return QUOTED  # the curator quoted this very sentence for the event
+        return QUOTED, margin  # the curator quoted this very sentence for the event
     dates = draft.dates_by_article.get(mentioned.article_id)
     if dates is not None and (len(dates) != 1 or source.date not in dates):
-        return 0.0  # one writer gives one event one date: another date in the same article is another event
+        return 0.0, margin  # one writer gives one event one date: another date in the same article is another event
     best = 0.0
     for dated, word_sets in draft.words_by_date.items():
         agreed = agreement(dated, source.dated)
@@ -364,9 +449,10 @@ def _score(draft: _Draft, mentioned: _Mentioned, shared: frozenset[str], agreeme
         needed, bonus = agreed
         for words in word_sets:
             share = math.fsum(map(weight_of, shared & words)) / mentioned.total
+            margin = min(margin, abs(share - needed))
             if share >= needed and share + bonus > best:
                 best = share + bonus
-    return best
+    return best, margin
 
 
 def _agreement(dated: _SourceDate, mentioned: _SourceDate) -> tuple[float, float] | None:
