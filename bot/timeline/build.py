@@ -23,6 +23,12 @@ if TYPE_CHECKING:  # base.py calls us at the end of its build, so only the type 
 LAST_MERGES = {Role.EVENT: MergeMemory(), Role.ANNOUNCED: MergeMemory()}
 
 
+def forget_merges() -> None:
+    """No merge remembered: the next merges weigh every mention (benches time the whole merge with it)."""
+    for role in LAST_MERGES:
+        LAST_MERGES[role] = MergeMemory()
+
+
 def build_timeline(knowledge: KnowledgeBase, cache_folder: Path | None = None) -> tuple[tuple[TimelineEvent, ...], list[Problem]]:
     """The events, oldest first, then the announced ones (plans not yet carried out when
     reported), oldest first, and the problems of timeline.yaml (bad entries are left out).

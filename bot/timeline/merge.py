@@ -252,7 +252,12 @@ def merge(
         draft.add_words(_SourceDate(draft.date.precision, draft.approximate, draft.window), frozenset(draft.terms))
         index.add(position, draft, draft.terms)
     if replay is not None:
-        replay.mark_left({(m.article_id, m.sentence.start, m.date) for m in ordered if replay.same_article(m.article_id)})
+        # The first mention of each key is the one weighed (below); one of an article that changed is not the same.
+        now: dict[Hashable, Mention] = {}
+        for m in ordered:
+            if replay.same_article(m.article_id):
+                now.setdefault((m.article_id, m.sentence.start, m.date), m)
+        replay.mark_left(now)
     position_of = {identity: position for position, identity in enumerate(identities)}
     changed_positions: set[int] = set()  # drafts of this merge changed from the last (Replay.changed)
     decided: dict[Hashable, Decided] = {}
@@ -268,7 +273,7 @@ def merge(
         resolved = mention.resolved
         quote = Quote(article, mention.sentence.start, mention.sentence.end)
         source = _Source(resolved.date, resolved.approximate, resolved.first, resolved.last, quote, mention.extent)
-        last = replay.last.decided.get(key) if replay is not None and replay.same_article(mention.article_id) else None
+        last = replay.last_of(key, mention) if replay is not None and replay.same_article(mention.article_id) else None
         kept = replay.still_decided(last, words) if last is not None else None  # (replay is set when last is)
         # An unchanged draft was made again by the mention that began it, before this one: a kept
         # decision names one made, or one this mention begins.
@@ -293,7 +298,7 @@ def merge(
                 margin = min(margin, LEAST_OVERLAP - math.fsum(weights[t] for t in light) / mentioned.total)
             # A draft this mention begins keeps the identity it had in the last merge, if it began one then.
             joined = identities[best] if best is not None else last.joined if last is not None and last.joined.key == key else DraftId(key)
-            decided[key] = Decided(joined, tuple(identities[p] for p in near), margin, mentioned.total)
+            decided[key] = Decided(mention, joined, tuple(identities[p] for p in near), margin, mentioned.total)
             if replay is not None and (last is None or last.joined is not joined):
                 for identity in (joined, *((last.joined,) if last is not None else ())):
                     replay.changed.add(identity)

@@ -62,9 +62,10 @@ class DraftId:
 
 @dataclass(frozen=True)
 class Decided:
-    """One mention's decision in a merge: the draft it joined (its own key when it began one), the
-    drafts it was compared with, its margin (module docstring) and its words' total weight then."""
+    """One mention's decision in a merge: the mention, the draft it joined (or began), the drafts it
+    was compared with, its margin (module docstring) and its words' total weight then."""
 
+    mention: object  # the very mention weighed (an unchanged article's are the last build's objects)
     joined: DraftId
     compared: tuple[DraftId, ...]
     margin: float
@@ -125,11 +126,18 @@ class Replay:
     def same_article(self, article_id: str) -> bool:
         return self.articles.get(article_id) is self.last.articles.get(article_id)
 
-    def mark_left(self, kept_keys: set[Hashable]) -> None:
-        """Every draft a mention of the last merge joined that this merge will not replay (its
-        article changed or went, or it is gone) is changed from the start."""
+    def last_of(self, key: Hashable, mention: object) -> Decided | None:
+        """The last merge's decision for this very mention (the same object, of the same article
+        object), if it made one."""
+        decided = self.last.decided.get(key)
+        return decided if decided is not None and decided.mention is mention else None
+
+    def mark_left(self, now: Mapping[Hashable, object]) -> None:
+        """Every draft a mention of the last merge joined that this merge will not replay (it is
+        gone, or another mention object stands under its key: its article or the rules changed)
+        is changed from the start. `now`: this merge's mentions by key."""
         for key, decided in self.last.decided.items():
-            if key not in kept_keys:
+            if now.get(key) is not decided.mention:
                 self.changed.add(decided.joined)
 
     def still_decided(self, decided: Decided, words: frozenset[str]) -> Decided | None:
@@ -152,4 +160,4 @@ class Replay:
         room = decided.total - moved  # the total now is at least this
         if room <= 0 or 2 * moved / room + SLACK >= decided.margin:
             return None
-        return Decided(decided.joined, decided.compared, decided.margin - 2 * moved / room - SLACK, room)
+        return Decided(decided.mention, decided.joined, decided.compared, decided.margin - 2 * moved / room - SLACK, room)
