@@ -15,6 +15,7 @@ import pytest
 from bot.knowledge.base import build_knowledge_base
 from bot.knowledge.models import Article
 from bot.knowledge.store import KnowledgeStore
+from bot.quotes import Quote
 from bot.timeline import build as timeline_build
 from bot.timeline.curated import load_curated
 from bot.timeline.found import Mention
@@ -26,10 +27,12 @@ from bot.timeline.remembered import concepts_of, find_all_mentions
 from tests.conftest import write_article
 
 Weight = Callable[[str], float]
+Concepts = Callable[..., frozenset[str]]
+Inputs = tuple[tuple[TimelineEvent, ...], list[Mention], Mapping[str, Article], Concepts, Weight]
 
 
 @pytest.fixture(scope="module")
-def inputs(bundled_store: KnowledgeStore) -> tuple[tuple[TimelineEvent, ...], list[Mention], Mapping[str, Article], Callable[..., frozenset[str]], Weight]:
+def inputs(bundled_store: KnowledgeStore) -> Inputs:
     knowledge = bundled_store.current
     curated, _ = load_curated(knowledge.folder, knowledge.articles)
     mentions = [m for m in find_all_mentions(knowledge) if m.role is Role.EVENT]
@@ -37,7 +40,7 @@ def inputs(bundled_store: KnowledgeStore) -> tuple[tuple[TimelineEvent, ...], li
     return tuple(curated), mentions, knowledge.articles, concepts, knowledge.sentence_frequencies.idf
 
 
-def _both(curated: Sequence[TimelineEvent], mentions: list[Mention], articles: Mapping[str, Article], concepts: Callable[..., frozenset[str]], weight: Weight, memory: MergeMemory) -> tuple[TimelineEvent, ...]:
+def _both(curated: Sequence[TimelineEvent], mentions: list[Mention], articles: Mapping[str, Article], concepts: Concepts, weight: Weight, memory: MergeMemory) -> tuple[TimelineEvent, ...]:
     """The merge with the memory, checked equal to the merge without it."""
     remembered = merge(curated, mentions, articles, concepts, weight, memory, "aliases")
     assert remembered == merge(curated, mentions, articles, concepts, weight)
@@ -48,7 +51,7 @@ def _scaled(weight: Weight, factor: float) -> Weight:
     return lambda term: weight(term) * factor + 1e-6
 
 
-def test_a_small_move_of_every_weight_keeps_the_decisions_and_the_events(inputs) -> None:  # type: ignore[no-untyped-def]
+def test_a_small_move_of_every_weight_keeps_the_decisions_and_the_events(inputs: Inputs) -> None:
     curated, mentions, articles, concepts, weight = inputs
     memory = MergeMemory()
     first = _both(curated, mentions, articles, concepts, weight, memory)
@@ -61,7 +64,7 @@ def test_a_small_move_of_every_weight_keeps_the_decisions_and_the_events(inputs)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_large_random_moves_of_the_weights_give_the_events_a_fresh_merge_gives(inputs, seed: int) -> None:  # type: ignore[no-untyped-def]
+def test_large_random_moves_of_the_weights_give_the_events_a_fresh_merge_gives(inputs: Inputs, seed: int) -> None:
     curated, mentions, articles, concepts, weight = inputs
     chosen = random.Random(seed)
     memory = MergeMemory()
@@ -72,7 +75,7 @@ def test_large_random_moves_of_the_weights_give_the_events_a_fresh_merge_gives(i
         _both(curated, mentions, articles, concepts, moved, memory)
 
 
-def test_an_article_removed_changed_and_added_gives_the_events_a_fresh_merge_gives(inputs) -> None:  # type: ignore[no-untyped-def]
+def test_an_article_removed_changed_and_added_gives_the_events_a_fresh_merge_gives(inputs: Inputs) -> None:
     curated, mentions, articles, concepts, weight = inputs
     by_article = sorted({m.article_id for m in mentions})
     assert len(by_article) >= 2
@@ -123,7 +126,7 @@ def test_reloads_serve_the_timeline_a_fresh_build_serves(knowledge_copy: Path, t
         served = store.current.timeline
         fresh_copy = tmp_path / f"fresh-{len(list(tmp_path.iterdir()))}"
         shutil.copytree(knowledge_copy, fresh_copy)
-        replayed += sum(memory.last().replayed for memory in timeline_build.LAST_MERGES.values())  # type: ignore[union-attr]
+        replayed += sum(record.replayed for memory in timeline_build.LAST_MERGES.values() if (record := memory.last()) is not None)
         kept = dict(timeline_build.LAST_MERGES)
         timeline_build.forget_merges()  # a merge that remembers nothing
         fresh = build_knowledge_base(fresh_copy).timeline
@@ -136,8 +139,8 @@ def test_reloads_serve_the_timeline_a_fresh_build_serves(knowledge_copy: Path, t
 def _plain(event: TimelineEvent) -> tuple[object, ...]:
     """The event with each quote as its article's id and offsets (the fresh build reads another folder)."""
 
-    def quotes(found: Sequence[object]) -> list[tuple[str, int, int]]:
-        return [(q.article.id, q.start, q.end) for q in found]  # type: ignore[attr-defined]
+    def quotes(found: Sequence[Quote]) -> list[tuple[str, int, int]]:
+        return [(q.article.id, q.start, q.end) for q in found]
 
     others = [(d.date, d.approximate, quotes(d.quotes)) for d in event.other_dates]
     return (event.date, event.approximate, event.title, quotes(event.quotes), event.curated, others, event.end, event.announced)

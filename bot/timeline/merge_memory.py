@@ -16,11 +16,12 @@ same way under the new weights, so the mention joins the same event — provided
 compared with are as they were then.
 
 That is the other half: a draft (an event being built) is *unchanged* while it has taken exactly
-the sources it took in the last merge, in the same order. A changed or removed article's mentions
-mark the drafts they joined changed from the start; a mention weighed again that decides
+the sources it took in the last merge, in the same order. A mention of the last merge that is
+gone, or is not the very object now (its article changed, or the rules that find mentions),
+marks the draft it joined changed from the start; a mention weighed again that decides
 differently marks both the draft it left and the one it joined. A mention is taken as decided
-before only if none of the drafts it was compared with is changed, and no changed draft could now
-be compared with it (its dates reach the mention's and it shares two words with it, or it is a
+before only if it is the very mention decided, none of the drafts it was compared with is
+changed, and no changed draft could now be compared with it (its dates reach the mention's and it shares two words with it, or it is a
 curated event, which may quote it). Everything else is weighed as a first build weighs it. A draft
 never changed ends with the sources it had, so its event is the last merge's very object.
 
