@@ -46,6 +46,17 @@ def test_the_everyday_training_set_is_fitted_on_by_no_block_and_answered_with_th
     assert sets.model_block(names.index("train_offtopic")) == 2
 
 
+def test_the_own_words_training_set_counts_from_the_block_after_s51(tool) -> None:  # type: ignore[no-untyped-def]
+    """Written in session 21, after S49-S51: that block and every one before it were fitted without it
+    (their sealed sets met code that had never seen it); the next block's fit holds it."""
+    names = ["dev_qa", "sealed_s1", "train_everyday", "sealed_s49", "train_ownwords", "sealed_s52"]
+    sets = tool.Sets(names, [], np.arange(len(names)), [0, 16, 17])
+    fitted = {block: {name for name, before in zip(names, sets.before(block), strict=True) if before} for block in (0, 16, 17)}
+    assert "train_ownwords" not in fitted[16] | fitted[0]
+    assert "train_ownwords" in fitted[17]
+    assert sets.model_block(names.index("train_ownwords")) == 17
+
+
 def test_a_file_whose_writing_time_is_unknown_is_refused_by_name(tool) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(SystemExit, match="my_questions: not a file of eval/"):
         tool.main(["eval/my_questions.jsonl"])

@@ -58,13 +58,16 @@ BLOCK = 3
 OFFTOPIC_AFTER_SEALED = 6
 # train_everyday.jsonl was written in session 19, after S43-S45.
 EVERYDAY_AFTER_SEALED = 45
+# train_ownwords.jsonl was written in session 21, after S49-S51.
+OWNWORDS_AFTER_SEALED = 51
 # The blocks pooled as "later": the sets written once the learned pieces had most of their data.
 LATER_FROM_SEALED = 16
 
 
 def written(stem: str) -> float:
     """When a file of eval/ was written, as a number that orders them: dev and A-M first, then the
-    sealed sets by number, the off-topic training set between S6 and S7, the everyday one after S45."""
+    sealed sets by number, the off-topic training set between S6 and S7, the everyday one after S45,
+    the own-words one after S51."""
     if stem == "dev_qa":
         return 0.0
     if stem.startswith("heldout_"):
@@ -73,9 +76,11 @@ def written(stem: str) -> float:
         return 2.0 + OFFTOPIC_AFTER_SEALED + 0.5
     if stem == "train_everyday":
         return 2.0 + EVERYDAY_AFTER_SEALED + 0.5
+    if stem == "train_ownwords":
+        return 2.0 + OWNWORDS_AFTER_SEALED + 0.5
     if match := re.fullmatch(r"sealed_s(\d+)", stem):
         return 2.0 + int(match.group(1))
-    raise SystemExit(f"{stem}: not a file of eval/ this tool knows when it was written (dev_qa, heldout_*, sealed_sN, train_offtopic, train_everyday)")
+    raise SystemExit(f"{stem}: not a file of eval/ this tool knows when it was written (dev_qa, heldout_*, sealed_sN, train_offtopic, train_everyday, train_ownwords)")
 
 
 def block_of(stem: str) -> int | None:
@@ -101,7 +106,7 @@ class Sets:
 
     def model_block(self, set_index: int) -> int:
         """The block whose fitted pieces answer this file: its own, or the first written after it (the
-        newest when none is: train_everyday, written after every sealed set)."""
+        newest when none is: train_everyday and train_ownwords, written after every sealed set)."""
         name = self.names[set_index]
         own = block_of(name)
         if own is not None:
