@@ -185,6 +185,12 @@ SIGNALS = ("coverage", *(name for name in SIGNAL_FEATURES if name not in LEFT_OU
 # both rankers put first is another article's and holds no date), and the question's cosine with
 # every sentence's mean, how close it is to what the folder is about (134 of 150 everyday questions
 # declined, R@1 0.714, 0.685, 0.685; not measured over a folder of many subjects).
+# Session 21 (67 files): eval/train_ownwords.jsonl (100 answerable questions in a reader's everyday
+# words, 30 unanswerable) in the fit, measured and not landed (experiments/decline21 on
+# s21-check-experiments): by file / blocks / time unanswerable declined 446 -> 442, 310 -> 309,
+# 263 -> 262, answerable declined 99 -> 88, 80 -> 77, 71 -> 64, R@1 0.709 -> 0.713, 0.686 -> 0.687,
+# 0.684 -> 0.688: the operating point moves, the curve does not. With the best article's centroid as
+# well, R@1 0.709, 0.681, 0.683 (docs/measurements.md, session 21). answer_check.json is session 19's fit.
 FLAGS = frozenset({"expects_type", "why_without_reason"})
 FEATURES = (
     *SIGNALS,
