@@ -106,7 +106,7 @@ class Sets:
 
     def model_block(self, set_index: int) -> int:
         """The block whose fitted pieces answer this file: its own, or the first written after it (the
-        newest when none is: train_everyday and train_ownwords, written after every sealed set)."""
+        newest when none is: train_ownwords, written after every sealed set so far)."""
         name = self.names[set_index]
         own = block_of(name)
         if own is not None:
