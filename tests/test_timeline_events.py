@@ -239,3 +239,25 @@ def test_a_sentence_of_two_dates_does_not_pull_another_article_to_the_wrong_one(
     (meeting,) = [e for e in events if any(q.article.id == "b-report" for q in e.quotes)]
     assert meeting.date.iso() == "2019-06-30"
     assert {q.article.id for q in meeting.quotes} == {"a-review", "b-report"}
+
+
+def test_a_curated_day_does_not_take_another_day_of_the_article_it_quotes(tmp_path: Path) -> None:
+    """One writer gives one event one date: the curator quoted the story's Sunday signing for
+    Sunday, so its Saturday invitation, though about the same treaty and place, is another event,
+    not "another source dates this" Saturday."""
+    folder = tmp_path / "knowledge"
+    signing = "The two governors signed the river treaty at the old customs house in Lyon on Sunday."
+    invitation = "On Saturday, the first governor invited the second by letter to sign the river treaty at the old customs house."
+    write_article(folder, "gazette", f"{signing}\n\n{invitation}", published="2021-05-16")
+    write_other_news(folder)
+    (folder / "timeline.yaml").write_text(
+        f'events:\n  - date: "2021-05-16"\n    title: The governors sign the river treaty\n    quotes:\n      - article: gazette\n        text: "{signing}"\n',
+        encoding="utf-8",
+    )
+    knowledge = build_knowledge_base(folder)
+    assert knowledge.problems == ()
+    signed = next(e for e in knowledge.timeline if e.curated)
+    assert signed.curated and not signed.other_dates
+    invited = next(e for e in knowledge.timeline if any(q.text == invitation for q in e.quotes))
+    assert not invited.curated and invited.date.iso() == "2021-05-15"
+

@@ -96,7 +96,7 @@ class _Draft:
     # once for every source of one date (_score).
     words_by_date: dict[_SourceDate, list[frozenset[str]]] = field(default_factory=dict)
     found: list[_Source] = field(default_factory=list)
-    dates_by_article: dict[str, set[EventDate]] = field(default_factory=dict)  # of the found sources
+    dates_by_article: dict[str, set[EventDate]] = field(default_factory=dict)  # of the found sources and curated quotes (_quoted_dates)
     window: tuple[int, int] = field(init=False)  # its date's days (ordinals): compared with every candidate
     quarters: range = field(init=False)  # the quarters its date can reach (_Index)
     filing_slots: tuple[int, ...] = field(init=False)  # where _Index files it under each of its words
@@ -240,6 +240,7 @@ def merge(
             last=c.date.last_day(),
             terms=set(concepts(terms(" ".join([c.title, *(q.text for q in c.quotes)])))),
             quotes=list(c.quotes),
+            dates_by_article=_quoted_dates(c),
         )
         for c in curated
     ]
@@ -334,6 +335,17 @@ def _may_meet(draft: _Draft, source: _Source, words: frozenset[str]) -> bool:
         and source.quarters.start < draft.quarters.stop
         and (bool(draft.quotes) or len(words & draft.terms) >= MIN_SHARED_TERMS)
     )
+
+
+def _quoted_dates(event: TimelineEvent) -> dict[str, set[EventDate]]:
+    """The date a curated event's quotes give it, by their article: one writer gives one event one
+    date (_score), so another exact day in an article the curator quoted for an exact day is another
+    event ("met on Sunday" quoted, "invited him on Saturday" in the same story). A curated month or
+    year, or an approximate date, says no day: that article's days may still make it precise
+    (_finer_date)."""
+    if event.date.day is None or event.approximate:
+        return {}
+    return {quote.article.id: {event.date} for quote in event.quotes}
 
 
 def _deciding_words(mentioned: _Mentioned) -> list[str]:
