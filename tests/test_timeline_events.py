@@ -260,4 +260,3 @@ def test_a_curated_day_does_not_take_another_day_of_the_article_it_quotes(tmp_pa
     assert signed.curated and not signed.other_dates
     invited = next(e for e in knowledge.timeline if any(q.text == invitation for q in e.quotes))
     assert not invited.curated and invited.date.iso() == "2021-05-15"
-

@@ -339,8 +339,9 @@ def _may_meet(draft: _Draft, source: _Source, words: frozenset[str]) -> bool:
 
 def _quoted_dates(event: TimelineEvent) -> dict[str, set[EventDate]]:
     """The date a curated event's quotes give it, by their article: one writer gives one event one
-    date (_score), so another exact day in an article the curator quoted for an exact day is another
-    event ("met on Sunday" quoted, "invited him on Saturday" in the same story). A curated month or
+    date (_score), so another date (a day, or a vaguer one) in an article the curator quoted for an
+    exact day is another event ("met on Sunday" quoted, "invited him on Saturday" in the same
+    story), as among found sources. A curated month or
     year, or an approximate date, says no day: that article's days may still make it precise
     (_finer_date)."""
     if event.date.day is None or event.approximate:
