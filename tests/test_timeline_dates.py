@@ -276,6 +276,34 @@ def test_a_time_of_day_is_on_the_day_the_story_is_at(text: str, expected: list[t
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # A paragraph whose dates only describe its people ("the clerk who resigned on Feb. 2")
+        # moves the story to no other day: "the next day" goes on from the story's last day…
+        (
+            "The council adopted the budget on Monday, March 4.\n\nCritics pointed to the case of Anna Berg,"
+            " the clerk who resigned on Feb. 2, ten days after the audit began.\n\nThe union followed the next day with a strike.",
+            [("March 4", "2019-03-04", "event"), ("Feb. 2", "2019-02-02", "event"), ("ten days after", "2019-01-23", "event"), ("the next day", "2019-03-05", "event")],
+        ),
+        # …and so does one whose date tells what a thing is ("the statement the two mayors signed …").
+        (
+            "The mayor spoke to reporters on March 12.\n\nThe pact he praised was the statement the two mayors"
+            " signed in Oslo on June 12, 2018.\n\nTwo days earlier, the mayor had met the union.",
+            [("March 12", "2019-03-12", "event"), ("June 12, 2018", "2018-06-12", "event"), ("Two days earlier", "2019-03-10", "event")],
+        ),
+        # A clause of "which" often goes on with the story: its day is where the story is.
+        (
+            "The council adopted the budget on Monday, March 4.\n\nThe members then requested a hearing,"
+            " which was held on March 8. The three members issued a statement afterwards.",
+            [("March 4", "2019-03-04", "event"), ("March 8", "2019-03-08", "event"), ("afterwards", "2019-03-08", "event")],
+        ),
+    ],
+)
+def test_a_count_goes_on_from_the_story_past_dates_that_describe_a_noun(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert paragraphs_found(text, dt.date(2019, 3, 15)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # "within hours" after paragraphs of background: the news last told, not a look back in
         # its paragraph to an older day…
         (

@@ -58,6 +58,10 @@ def roles(text: str) -> list[tuple[str, str]]:
         ("Tensions may have peaked last summer.", Role.STATE),
         ("The harvest was better in 2017 than in any year before.", Role.STATE),
         ("The deal was a mistake in 2016.", Role.STATE),
+        # A verb of seeming with a word of degree says how someone came across: a judgment.
+        ("In February, the mayor had sounded less patient.", Role.STATE),
+        ("On Monday the mayor seemed more willing to talk.", Role.STATE),
+        ("On Monday the mayor looked into the case.", Role.EVENT),
         # The date names a noun's time, not an action of the clause.
         ("Tuesday's vote should not be dismissed.", Role.STATE),
         ("The calm of the last eight months is fragile.", Role.STATE),

@@ -333,6 +333,18 @@ def find_mentions(
         reading = reader.read(span, match.start() - span.start, match.end() - span.start, future=False, open_ended=False)
         return grammar.in_background(tokens_of(span), reading.clause) or grammar.modifies_a_noun(tokens_of(span), match.start() - span.start)
 
+    def describes_a_noun(number: int, match: re.Match[str]) -> bool:
+        # "the clerk who resigned on Feb. 2", "the pact the two mayors signed in Oslo on June 12,
+        # 2018": the date tells what a person or a thing of the sentence is, background the story
+        # does not move to. Not a past perfect, which also looks back but often moves it ("She
+        # had landed on Monday. Two days later she met the mayor"), nor a clause of "which" or
+        # "that", which often goes on with the story ("requested a hearing, which was held on
+        # March 8. The members issued a statement afterwards").
+        span = ordered[number][0]
+        reading = reader.read(span, match.start() - span.start, match.end() - span.start, future=False, open_ended=False)
+        tokens = tokens_of(span)
+        return grammar.in_a_relative_clause(tokens, reading.clause, ("who",)) or grammar.modifies_a_noun(tokens, match.start() - span.start)
+
     terms_of: dict[int, frozenset[str]] = {}  # sentence number -> its index terms, made as needed
 
     def sentence_terms(number: int) -> frozenset[str]:
@@ -353,7 +365,7 @@ def find_mentions(
     located = [(n, m, _infinitive_ahead(m, r, as_written, published, lambda: tokens_of(ordered[n][0]), ordered[n][0].start)) for n, m, r in located]
     from_the_news = {m.start(): subject for n, m, r in located if r is None and (subject := _counted_from_the_news(body, ordered[n][0], m)) is not None}
     located, counted_back, news_days = _anchored(
-        located, _story_paragraphs(body, [span for span, _ in ordered], paragraph_of, located), dates_a_known_event, sentence_terms, placed_noun_terms, looks_back, from_the_news, published
+        located, _story_paragraphs(body, [span for span, _ in ordered], paragraph_of, located, describes_a_noun), dates_a_known_event, sentence_terms, placed_noun_terms, looks_back, describes_a_noun, from_the_news, published
     )  # fmt: skip
     located = _years_after_counting(located, paragraph_of, published)
     located = _years_of_restated_counts(located)
@@ -600,6 +612,7 @@ def _anchored(
     sentence_terms: Callable[[int], frozenset[str]],
     placed_noun_terms: Callable[[int, re.Match[str]], frozenset[str]],
     looks_back: Callable[[int, re.Match[str]], bool],
+    describes_a_noun: Callable[[int, re.Match[str]], bool],
     from_the_news: dict[int, frozenset[str]],
     published: dt.date,
 ) -> tuple[list[tuple[int, re.Match[str], Resolved | None]], set[int], dict[int, Resolved]]:
@@ -694,9 +707,16 @@ def _anchored(
         earlier = number - 1
         if anchor is None and g["anchor_time"]:
             anchor = earlier_dates.story_day(result[first:position], paragraph_of, number)
+        background: Resolved | None = None
         while anchor is None and earlier >= 0 and paragraph_of[earlier] >= paragraph_of[number] - ANCHOR_PARAGRAPHS:
             anchor = earlier_dates.of_sentence(earlier, needs_day)
+            if anchor is not None and earlier_dates.only_describes(earlier, needs_day, describes_a_noun):
+                # "… the clerk who resigned on Feb. 2, ten days after …" then "The union followed
+                # the next day": a sentence whose dates only describe its nouns moved the story to
+                # no other day; the count goes on from the one before, if any is in reach.
+                background, anchor = background or anchor, None
             earlier -= 1
+        anchor = anchor or background
         if anchor is None and (pointing or (g["anchor_clock_dir"] or "").lower() in ("before", "after")) and referring.noun_after_count(match.string, match.end()) is not None:
             # "about eight minutes after the blast", a noun no dated sentence holds, with no event
             # dated in its paragraph or the one before: the news last told, as a reader takes it.
@@ -878,6 +898,15 @@ class _EarlierDates:
             first, end = self.bounds.get(number, (0, 0))
             self._of_sentence[key] = _event_dates(self.located[first:end], self.dates_an_event, needs_day, self.counted_back, self.looks_back)
         return self._of_sentence[key]
+
+    def only_describes(self, number: int, needs_day: bool, describes_a_noun: Callable[[int, re.Match[str]], bool]) -> bool:
+        """Whether every date of an earlier sentence that a count may go on from (see _event_dates)
+        describes a noun of it (`describes_a_noun`), and none tells its news."""
+        first, end = self.bounds.get(number, (0, 0))
+        return all(
+            describes_a_noun(n, m) for n, m, r in self.located[first:end]
+            if r is not None and (r.date.day is not None or not needs_day) and m.start() not in self.counted_back and self.dates_an_event(n, m, r)
+        )  # fmt: skip
 
     def noun_date(self, match: re.Match[str], number: int, paragraph_of: Sequence[int], needs_day: bool) -> Resolved | None:
         """The date of the event a definite noun or clause right after a counted phrase names ("two
@@ -1312,15 +1341,25 @@ def _paragraph_numbers(body: str, sentences: Sequence[Span]) -> list[int]:
 
 
 def _story_paragraphs(
-    body: str, sentences: Sequence[Span], paragraph_of: Sequence[int], located: Sequence[tuple[int, re.Match[str], Resolved | None]]
+    body: str,
+    sentences: Sequence[Span],
+    paragraph_of: Sequence[int],
+    located: Sequence[tuple[int, re.Match[str], Resolved | None]],
+    describes_a_noun: Callable[[int, re.Match[str]], bool],
 ) -> list[int]:
     """Paragraph numbers for counting back, where a paragraph with no date that quotes a speaker
     in every sentence ("“The entire United States is within range …,” Kim said."; "Kim, speaking
     through an interpreter, said he had not expected to see Trump at “this place”.") is one with
     the paragraph before it: a speaker's words take the story to no other time, so "the next day"
     after them still counts from the date before them. A paragraph of narrative with no date moves
-    the story on."""
+    the story on. Not so a paragraph whose every date describes a noun (`describes_a_noun`:
+    "Critics pointed to Anna Berg, the clerk who resigned on Feb. 2, ten days after …"): it tells
+    what its nouns are, background, and the story stays where it was."""
     dated = {paragraph_of[n] for n, _, _ in located}
+    describing = dated - {paragraph_of[n] for n, m, r in located if r is not None and not _is_anchor(m) and not describes_a_noun(n, m)}
+    # A count in it must follow a date of its sentence, which it counts from ("…, six days after North
+    # Korea released him"); one that opens a sentence ("Two days later, …") moves the story.
+    describing -= {paragraph_of[n] for n, m, r in located if r is None and not any(e == n and d.start() < m.start() for e, d, _ in located)}
     # Whether a paragraph is all quotes matters only when it has no date; one sentence without a
     # quotation mark, outside a quotation, settles it (each sentence searched took a fiftieth of finding mentions).
     unquoted: set[int] = set()
@@ -1337,7 +1376,7 @@ def _story_paragraphs(
     numbers, story, previous = [], -1, -1
     for paragraph in paragraph_of:
         if paragraph != previous:
-            quoted = paragraph not in unquoted and paragraph not in dated
+            quoted = (paragraph not in unquoted and paragraph not in dated) or paragraph in describing
             story += story < 0 or not quoted
             previous = paragraph
         numbers.append(story)

@@ -1006,10 +1006,15 @@ def in_background(tokens: list[Token], clause: Clause | None) -> bool:
     """Whether a date's clause tells background to its sentence's news: a relative clause whose
     pronoun is its subject ("an exercise that began on May 11", "Pompeo, who had collected them on
     Wednesday") or a past perfect ("he had offered to resign on Monday night"), a look further back."""
+    return in_a_relative_clause(tokens, clause) or (clause is not None and clause.verb is not None and tokens[clause.verb].lower in HAVE_PAST)
+
+
+def in_a_relative_clause(tokens: list[Token], clause: Clause | None, pronouns: tuple[str, ...] = ("that", "which", "who")) -> bool:
+    """Whether a date's clause is a relative clause whose pronoun (one of `pronouns`) is its subject
+    ("the student who died on June 19", "an exercise that began on May 11")."""
     if clause is None or clause.verb is None:
         return False
-    relative = tokens[clause.first].lower in ("that", "which", "who") and clause.verb == clause.first + 1
-    return relative or tokens[clause.verb].lower in HAVE_PAST
+    return tokens[clause.first].lower in pronouns and clause.verb == clause.first + 1
 
 
 # What may stand right after a participle that modifies the noun before it ("the declaration
@@ -1038,6 +1043,12 @@ def modifies_a_noun(tokens: list[Token], date_start: int) -> bool:
     return False
 
 
+# Verbs of seeming, which link their subject to how it came across, as a copula does, when a word
+# of degree follows ("sounded less patient"; not "looked into the case").
+_SEEMING = frozenset({"seemed", "sounded", "looked", "appeared", "felt"})
+_DEGREE = frozenset({"less", "more", "so", "too", "very", "rather", "quite", "increasingly", "far", "much"})
+
+
 def _verb_role(tokens: list[Token], clause: Clause, date_start: int) -> Role:
     assert clause.verb is not None
     group = []
@@ -1063,6 +1074,8 @@ def _verb_role(tokens: list[Token], clause: Clause, date_start: int) -> Role:
         return Role.ANNOUNCED  # "exercises expected in August": a participle of a plan, timed by the date
     if any(w in NEGATIONS or w.endswith(("n't", "n’t")) for w in words):
         return Role.STATE  # nothing happened
+    if last in _SEEMING and following in _DEGREE:
+        return Role.STATE  # "had sounded less patient", "seemed more willing": how someone came across, a judgment
     if any(tokens[i].lower in NEGATIVE_SUBJECTS for i in range(clause.first, clause.verb)):
         return Role.STATE  # "Nothing about sanctions changed on Sunday": a negative subject
     if tokens[clause.first].lower in ("that", "which", "who") and clause.first > 0 and tokens[clause.first - 1].lower in NEGATIVE_SUBJECTS:
