@@ -439,6 +439,12 @@ def test_a_definite_noun_is_dated_by_the_event_it_points_back_at(text: str, expe
         ("She did not expect to visit the plant in June.", [("in June", "2017-06", "state")]),
         ("He would open the bridge on 4 June 2017.", [("4 June 2017", "2017-06-04", "state")]),
         ("The bridge opened on 4 June.", [("4 June", "2017-06-04", "event")]),
+        # A plan told in the past perfect was one of the past: its day the last before publication,
+        # no plan ahead, and a count after it goes from it.
+        (
+            "The mayor had been scheduled to open the bridge on 4 May, but the union called off the ceremony the day before.",
+            [("4 May", "2018-05-04", "state"), ("the day before", "2018-05-03", "event")],
+        ),
     ],
 )
 def test_a_plan_without_a_year_is_announced_for_the_next_such_day(text: str, expected: list[tuple[str, str, str]]) -> None:

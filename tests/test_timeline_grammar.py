@@ -60,6 +60,8 @@ def roles(text: str) -> list[tuple[str, str]]:
         ("The deal was a mistake in 2016.", Role.STATE),
         # A verb of seeming with a word of degree says how someone came across: a judgment.
         ("In February, the mayor had sounded less patient.", Role.STATE),
+        # A verbless segment a coordinator opens begins the next conjunct: its verb is after it.
+        ("The mayor said the bridge could open, and on June 1, after meeting the union, she confirmed it would.", Role.EVENT),
         ("On Monday the mayor seemed more willing to talk.", Role.STATE),
         ("On Monday the mayor looked into the case.", Role.EVENT),
         # The date names a noun's time, not an action of the clause.

@@ -410,7 +410,12 @@ def find_mentions(
             listed = read_before.get(number)
             if listed is not None and reading.role is Role.STATE and listed[1].role is Role.EVENT and _LISTED.fullmatch(text, listed[0], start):
                 reading = listed[1]  # "after meetings in Pyongyang in June 2000 and October 2007": both, alike
-            if reading.role is Role.ANNOUNCED and resolved.last < published:
+            if reading.role is Role.ANNOUNCED and resolved.last < published and _PAST_PLAN.search(body, max(span.start, match.start() - _PLAN_REACH), match.start()):
+                # "had been scheduled to meet Kim in New York on Nov. 8, but …": a plan told in the
+                # past perfect was one before a past time, its day the last before publication, as
+                # news dates any past day; nothing says it was carried out, so it is no event.
+                reading = grammar.Reading(Role.STATE, None)
+            elif reading.role is Role.ANNOUNCED and resolved.last < published:
                 # "is due to attend … on June 8-9", "will meet … on Monday": a plan's date without a
                 # year (or a weekday) is the next such day after publication, not the last before it.
                 ahead = _next_after(match, resolved, published)
@@ -701,7 +706,7 @@ def _anchored(
         if anchor is None and same_before is None and pointing and not opens:
             # "A meeting that had been set for Nov. 8 was called off the day before.": a count
             # closing its sentence after a plan's day counts from that day, which dates no deed.
-            anchor = next((r for _, m, r in reversed(result[first:position]) if r is not None and (r.date.day is not None or not needs_day) and _PLANNED_FOR.search(match.string, max(0, m.start() - 30), m.start())), None)
+            anchor = next((r for _, m, r in reversed(result[first:position]) if r is not None and (r.date.day is not None or not needs_day) and _plans(match.string, m.start())), None)
         if anchor is None:
             anchor = same_before
         earlier = number - 1
@@ -850,6 +855,20 @@ def _opens_a_clause(match: re.Match[str]) -> bool:
 _CLAUSE_STOP = re.compile(r"[,.;:!?()“”\"]")
 # A day a plan was set for: "had been set for Nov. 8", "scheduled for 3 May" (grammar.PLANNED's participles, and "set").
 _PLANNED_FOR = re.compile(rf"\b(?:{'|'.join(sorted(grammar.PLANNED | {'set'}))})\s+(?:(?:originally|initially|first|tentatively)\s+)?for\s+(?:(?i:the\s+)?(?:morning|afternoon|evening|night)\s+of\s+)?$")
+# A plan told in the past perfect, up to its date ("had been scheduled to meet Kim in New York on"):
+# the plan as it stood before a past time, no plan still ahead.
+_PAST_PLAN = re.compile(
+    rf"\bhad\s+(?:been\s+)?(?:{'|'.join(sorted(grammar.PLANNED | grammar.INTENTION | {'planned', 'intended', 'hoped', 'meant', 'aimed', 'wanted'}))})\s+to\s+[^,.;:!?()“”\"]*$"
+)
+_PLAN_REACH = 80  # characters before a date looked through for its plan's words
+
+
+def _plans(body: str, date_start: int) -> bool:
+    """Whether the date at `date_start` is a plan's day ("had been set for Nov. 8", "had been
+    scheduled to meet … on Nov. 8"), which dates no deed but is what a count after it counts from."""
+    return bool(_PLANNED_FOR.search(body, max(0, date_start - 30), date_start) or _PAST_PLAN.search(body, max(0, date_start - _PLAN_REACH), date_start))
+
+
 _OF_NEXT = re.compile(r"\s+of\s")
 
 

@@ -469,6 +469,11 @@ def date_clause(sentence: str, tokens: list[Token], date_start: int) -> Clause |
     # under which both sides will halt …, at sea and in the air from Nov. 1": "will halt"), except
     # before a colon: what follows a colon lists what the main clause says ("the diplomacy produced
     # a calm that was an achievement: no tests, …, the demolition of … in May": "produced").
+    if home > 0 and tokens[spans[home][0]].lower in COORDINATORS:
+        # "…could still take place, and on June 1, after receiving the envoy, he confirmed it": a
+        # verbless segment that a coordinator opens begins the next conjunct, as a date opening a
+        # sentence does, so its clause is after it, asides and participle phrases passed over.
+        new_clause = len(spans)
     order += [c for n in range(home + 1, new_clause) for c in clauses_of(tokens, *spans[n])]
     for n in range(home - 1, -1, -1):
         clauses_before = clauses_of(tokens, *spans[n])
