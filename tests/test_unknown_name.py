@@ -9,6 +9,7 @@ from bot.knowledge.store import KnowledgeStore
 from bot.messages import IN_CHAT, decline_message
 from bot.render.reading_text import reading_text
 from bot.render.text import answer_text
+from tests.cli_helpers import run_bot
 
 
 @pytest.mark.parametrize(
@@ -98,5 +99,36 @@ def test_a_subject_no_article_mentions_is_declined_naming_it(bundled_store: Know
     ],
 )
 def test_a_subject_the_articles_name_or_a_description_is_not_declined_for_it(bundled_store: KnowledgeStore, question: str) -> None:
+    result = answer(bundled_store.current, question)
+    assert result.reading is not None and result.reading.unknown_name is None
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("why did the stockholm talks break down?", "Stockholm"),
+        ("why did the Stockholm talks break down?", "Stockholm"),
+        ("why did the talks in sweden fail?", "Sweden"),
+        ("Why did the talks in Sweden fail?", "Sweden"),
+    ],
+)
+def test_a_place_no_article_mentions_is_declined_in_either_case(question: str, named: str) -> None:
+    """"why did the stockholm talks break down?" was answered with "So Rex Tillerson is gone…" and
+    "why did the talks in sweden fail?" with a Hanoi quote, while capitalised they were declined
+    (walkthrough): a reader's lower case must not turn them into questions about other talks."""
+    asked = run_bot("ask", question)
+    assert asked.returncode == 0, asked.stderr
+    assert asked.stdout.startswith(f"The articles never mention {named}, so I won't guess."), asked.stdout
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did trump fly to hanoi from washington?",  # places the articles mention
+        "what did the north koreans want in singapore?",
+        "how long do i cook a turkey?",  # an everyday word in lower case: the bird, not the country
+    ],
+)
+def test_a_place_the_articles_mention_or_an_everyday_word_is_not_read_as_an_unknown_place(bundled_store: KnowledgeStore, question: str) -> None:
     result = answer(bundled_store.current, question)
     assert result.reading is not None and result.reading.unknown_name is None

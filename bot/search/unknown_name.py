@@ -21,7 +21,11 @@ alone (an acronym, "POTUS", may stand for what the articles write in full), or i
 one case two words or more that no article says, ending in one that is no English word ("moon
 jae-in"; a word alone, "potus", "hashing", may be an abbreviation or an everyday word). And a name the folder's alias
 groups list ("DMZ", "Japan") that no article says is a name the articles never mention, wherever
-the question names it.
+the question names it; so is a place (a country or a capital, bot.search.demonyms) no article says,
+in capitals or in lower case ("why did the stockholm talks break down?", "why did the talks in
+sweden fail?"): a reader's lower case must not turn a question about Stockholm into one about the
+talks the articles report. A place written in lower case that is also an everyday English word
+("cook a turkey") is read as a name only when capitalised, as English writes the place.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.search.demonyms import is_a_place
 from bot.search.ellipsis import written_after_auxiliary
 from bot.search.english import is_english_word, specificity
 from bot.search.name_case import writes_names_capitalised
@@ -51,7 +56,8 @@ _MAX_NAME_WORDS = 4
 def unknown_name(knowledge: ArticleWords, question: str, query: Query) -> str | None:
     """The name of the person or thing the question asks about, as typed (or as the alias group
     writes it), when no article mentions it: the X of "what did X say" or "who is X", the subject
-    of its clause, or a name of an alias group no article says. None for any other question."""
+    of its clause, a name of an alias group no article says, or a place no article says. None for
+    any other question."""
     asked = _asked_about(question)
     if asked is not None:
         who, names = asked
@@ -61,7 +67,37 @@ def unknown_name(knowledge: ArticleWords, question: str, query: Query) -> str | 
     subject = subject_name(question, lambda word: not article_word(knowledge, stem(word)))
     if subject is not None and not _mentioned(knowledge, query, subject):
         return subject
-    return _named_group_no_article_says(knowledge, query)
+    # The folder's own name for a group first ("Japan" of "tokyo disneyland"), then any place.
+    group = _named_group_no_article_says(knowledge, query)
+    return group if group is not None else next((place for place in places_named(question) if not _mentioned(knowledge, query, place)), None)
+
+
+# A place's name is at most this many words ("Papua New Guinea", "Port of Spain").
+_MAX_PLACE_WORDS = 4
+_TYPED_WORD = re.compile(r"[\w'’-]+")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
+def places_named(question: str) -> list[str]:
+    """The places (countries and capitals) the question names, as typed, longest first where two
+    overlap ("new zealand", not "zealand"): capitalised, or in lower case when the place is no
+    everyday English word ("sweden", "stockholm"; not "turkey", which lower case makes a bird)."""
+    typed = _TYPED_WORD.findall(question)
+    found: list[str] = []
+    start = 0
+    while start < len(typed):
+        length = next((n for n in range(min(_MAX_PLACE_WORDS, len(typed) - start), 0, -1) if _names_a_place(typed[start : start + n])), 0)
+        if length:
+            found.append(_POSSESSIVE_END.sub("", " ".join(typed[start : start + length])))  # "Japan's" names Japan
+        start += max(length, 1)
+    return found
+
+
+def _names_a_place(typed: list[str]) -> bool:
+    content = [word for word in words(" ".join(typed)) if word not in STOP_WORDS]
+    if not content or not is_a_place(" ".join(typed)):
+        return False
+    return typed[-1][:1].isupper() or specificity(content[-1]) >= NAME_SPECIFICITY
 
 
 def subject_name(question: str, unsaid: Callable[[str], bool]) -> str | None:
