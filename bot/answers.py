@@ -42,7 +42,7 @@ from bot.search.ellipsis import (
     with_the_earlier_subject,
 )
 from bot.coverage import ConceptCredit, concept_credits, credits_in_text, weighted_coverage
-from bot.search.normalise import ADDRESSING_THE_BOT, EXCLAMATIONS, PLEASANTRIES, SENTENCE_BREAK, is_stop_word, spell_out_shorthand, terms, without_set_off_interjections, words
+from bot.search.normalise import ADDRESSING_THE_BOT, EXCLAMATIONS, PLEASANTRIES, SENTENCE_BREAK, is_stop_word, spell_out_shorthand, terms, without_set_off_interjections, without_set_phrases, words
 from bot.search.query import Query, analyse, articles_name_for, read_question, said_in_articles
 from bot.timeline.asked_time import AfterArticles, AskedTime, after_articles, reported_by, times_asked
 from bot.search.title_context import title_terms
@@ -630,10 +630,14 @@ def similarity_of(rankings: list[Ranking], sentence: int) -> float | None:
 
 
 def _is_small_talk(question: str) -> bool:
-    """Only pleasantries and small words, in the sentence that asks: "thanks! and why?" asks why."""
-    said = _asking_words(question)
-    if not said:
+    """Only pleasantries, set phrases ("of course", "no way") and small words, in the sentence that
+    asks: "thanks! and why?" asks why."""
+    asking = _asking_words(question)
+    if not asking:
         return bool(words(question))  # interjections alone: "oh", "ah!"
+    said = without_set_phrases(asking)
+    if not said:
+        return True  # a set phrase alone asks nothing: "of course", "no way!"
     if not any(word in PLEASANTRIES for word in said) or not all(word in PLEASANTRIES or is_stop_word(word) for word in said):
         return False
     return not _QUESTION_WORDS.intersection(said) or bool(_ABOUT_THE_BOT.intersection(said))

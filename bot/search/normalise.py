@@ -39,6 +39,32 @@ GREETINGS = frozenset("good morning afternoon evening night today tonight".split
 # Words that take leave: a message of them is a farewell, and gets one back, not "Hello!".
 FAREWELLS = frozenset("bye goodbye goodnight cya".split())
 PLEASANTRIES = THANKS | ADDRESSING_THE_BOT | EXCLAMATIONS | GREETINGS | FAREWELLS | frozenset("hi hello hey hiya howdy bot ok okay cool great nice awesome".split())
+# English set phrases a speaker agrees, doubts, hedges or takes a turn with ("of course", "no way",
+# "in fact"): fixed expressions whose words name nothing, so a message of them alone asks nothing
+# of the articles and is small talk (bot.answers); inside a question they are its phrasing. Alone,
+# "of course" was answered with the sentences that happen to say it, and a following "and why?"
+# was read with it as the earlier question.
+SET_PHRASES = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "of course not", "of course", "for sure", "in fact", "no way", "no doubt", "no problem", "no worries",
+        "no idea", "not really", "fair enough", "makes sense", "got it", "i see", "sure thing", "for real",
+        "by the way", "never mind", "all right", "at least", "in any case",
+    )
+)  # fmt: skip
+
+
+def without_set_phrases(said: Sequence[str]) -> list[str]:
+    """A message's words (as words() gives them) without its set phrases: "of course" -> [],
+    "ok, no way!" -> ["ok"], "of course, but why?" -> ["but", "why"]."""
+    kept: list[str] = []
+    at = 0
+    while at < len(said):
+        phrase = next((phrase for phrase in SET_PHRASES if tuple(said[at : at + len(phrase)]) == phrase), None)
+        if phrase is None:
+            kept.append(said[at])
+        at += len(phrase) if phrase else 1
+    return kept
 
 
 def takes_leave(said: Sequence[str]) -> bool:
