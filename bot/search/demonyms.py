@@ -12,7 +12,7 @@ not the Northern Mariana Islands): the people a demonym names are most of them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from types import MappingProxyType
 
@@ -55,7 +55,12 @@ def is_a_place(name: str) -> bool:
     """Whether the name is a country's or its capital's ("Sweden", "Pyongyang", "North Korea"),
     as countryinfo gives them: a place, never a person however an article goes on ("…toward
     Pyongyang than the one he had struck")."""
-    return " ".join(words(name)) in _place_names()
+    return places_said(words(name))
+
+
+def places_said(said: Sequence[str]) -> bool:
+    """is_a_place for words already folded (words()): a question's runs of words, read once each."""
+    return " ".join(said) in _place_names()
 
 
 @cache
