@@ -11,6 +11,7 @@ from bot import commands, messages
 from bot.cli import main
 from bot.knowledge.store import KnowledgeStore
 from bot.render.said_text import compare_text, said_text
+from tests.cli_helpers import run_bot
 from tests.conftest import write_article
 
 ARTICLE_KEYS = {"id", "title", "publisher", "author", "published", "url", "kind", "path"}
@@ -128,6 +129,23 @@ def test_a_name_two_quoted_people_share_never_silently_picks_one(tmp_path: Path)
 
 
 # --- said on the command line ---
+
+
+def test_a_name_set_off_by_a_role_that_opens_with_a_possessive_name_is_the_speaker(tmp_path: Path) -> None:
+    """"Kim Myong Gil, North Korea's chief negotiator, told reporters that the talks “…”" was
+    quoted as no one's, and `said kim` answered that no one called 'kim' is quoted (walkthrough):
+    the owner in an apposition may be a name of several words, as of one ("Ruritania's")."""
+    body = """
+        North Korean negotiators walked out of working-level talks in Stockholm on Saturday.
+
+        Kim Myong Gil, North Korea's chief negotiator, told reporters that the talks “have not fulfilled our expectation and finally broke down.”
+    """
+    write_article(tmp_path, "stockholm", body)
+    said = run_bot("said", "kim", "--knowledge", str(tmp_path))
+    assert said.returncode == 0, said.stderr
+    assert said.stdout.startswith("Kim Myong Gil (North Korea's chief negotiator): 1 quotation"), said.stdout  # the role from the apposition
+    assert "have not fulfilled our expectation and finally broke down" in said.stdout
+
 
 
 def test_said_json_shape_for_a_speaker(capsys: pytest.CaptureFixture[str]) -> None:

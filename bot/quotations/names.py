@@ -347,8 +347,13 @@ def _opens_a_role(part: str, *, first: bool) -> bool:
         return True
     if not first:
         return False  # later parts need a clear opener: ", questioned the …" is the sentence going on
-    if _POSSESSIVE.search(word) and word[0].isupper() and len(words) > 1 and words[1][0].islower() and words[1].lower() not in SPEECH_VERBS:
-        return _opens_a_role(" ".join(words[1:]), first=True)  # ", Ruritania's chief negotiator, …"
+    # ", Ruritania's chief negotiator, …", ", North Korea's chief negotiator, …": a name of one word
+    # or several, possessive, before a role in lower case.
+    owner = next((k for k, part in enumerate(words[:_MAX_OWNER_WORDS]) if not part[0].isupper() or _POSSESSIVE.search(part)), None)
+    if owner is not None and _POSSESSIVE.search(words[owner]) and words[owner][0].isupper():
+        rest = words[owner + 1 :]
+        if rest and rest[0][0].islower() and rest[0].lower() not in SPEECH_VERBS:
+            return _opens_a_role(" ".join(rest), first=True)
     return (
         word[0].isalpha()
         and not word[0].isupper()
@@ -359,6 +364,8 @@ def _opens_a_role(part: str, *, first: bool) -> bool:
     )
 
 
+# The most words of a possessive name an apposition opens with ("South Korean President Moon Jae-in's").
+_MAX_OWNER_WORDS = 6
 # Apposition openers that are adverbs too: "once a diplomat" is a role, "once put it" a verb.
 _TIME_ADVERBS = frozenset({"once", "now", "then", "currently", "formerly"})
 
