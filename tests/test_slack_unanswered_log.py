@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from bot import messages
 from bot.cli.common import open_store
 from bot.config import Settings
 from tests.fakes.slack_server import BOT_USER_ID, FakeSlack
@@ -34,7 +35,7 @@ async def test_a_declined_slack_question_is_logged_without_mentions(fake_slack: 
         await bot.command(slash_command_body(fake_slack, "/ask", command))
         await fake_slack.wait_for(lambda f: f.of("chat.postMessage") and f.of("response_url"))
     for reply in (fake_slack.of("chat.postMessage")[0], fake_slack.of("response_url")[0]):
-        assert "do not cover that" in all_text(reply.args)
+        assert messages.NEVER_MENTIONED.format(name="Oslo") in all_text(reply.args)  # declined, naming the place
 
     raw = store.unanswered_log.path.read_text(encoding="utf-8")
     records = [json.loads(line) for line in raw.splitlines()]
