@@ -127,6 +127,7 @@ def test_a_place_no_article_mentions_is_declined_in_either_case(question: str, n
         "did trump fly to hanoi from washington?",  # places the articles mention
         "what did the north koreans want in singapore?",
         "how long do i cook a turkey?",  # an everyday word in lower case: the bird, not the country
+        "I'm in London this week. Why did the Hanoi summit fail?",  # told, not asked: the sentence that asks names Hanoi
     ],
 )
 def test_a_place_the_articles_mention_or_an_everyday_word_is_not_read_as_an_unknown_place(bundled_store: KnowledgeStore, question: str) -> None:

@@ -37,7 +37,7 @@ from bot.search.demonyms import places_said
 from bot.search.ellipsis import written_after_auxiliary
 from bot.search.english import is_english_word, specificity
 from bot.search.name_case import writes_names_capitalised
-from bot.search.normalise import STOP_WORDS, stem, words
+from bot.search.normalise import SENTENCE_BREAK, STOP_WORDS, stem, words
 from bot.search.query import ArticleWords, Query, article_word, said_in_articles
 from bot.search.speaker_frame import speaker_frame
 
@@ -83,8 +83,11 @@ _POSSESSIVE_END = re.compile(r"['’]s?$")
 def places_named(question: str) -> list[str]:
     """The places (countries and capitals) the question names, as typed, longest first where two
     overlap ("new zealand", not "zealand"): capitalised, or in lower case when the place is no
-    everyday English word ("sweden", "stockholm"; not "turkey", which lower case makes a bird)."""
-    typed = _TYPED_WORD.findall(question)
+    everyday English word ("sweden", "stockholm"; not "turkey", which lower case makes a bird).
+    In a message that tells and then asks, the sentences with a question mark: "I'm in London. Why
+    did the Hanoi summit fail?" asks nothing of London."""
+    sentences = SENTENCE_BREAK.split(question)
+    typed = _TYPED_WORD.findall(" ".join([sentence for sentence in sentences if "?" in sentence] or sentences))
     folded = [words(token) for token in typed]  # each typed word read once (3 ms a long question read per run)
     found: list[str] = []
     start = 0
