@@ -228,10 +228,17 @@ AFTER_ARTICLES = "The articles run to {newest}, so they cannot tell you about {a
 NEVER_MENTIONED = "The articles never mention {name}, so I won't guess."
 
 
+# Small words English leaves in lower case inside a name ("Port of Spain", "Trinidad and Tobago").
+_LOWER_INSIDE_A_NAME = frozenset("of the and in on at for to a an".split())
+
+
 def as_a_name(typed: str) -> str:
-    """A name typed all in lower case written as names are ("moon jae-in" -> "Moon Jae-in"); any
-    other as typed ("John BOLTON", "DMZ")."""
-    return " ".join(word[:1].upper() + word[1:] for word in typed.split()) if typed.islower() else typed
+    """A name typed all in lower case written as names are ("moon jae-in" -> "Moon Jae-in", "port of
+    spain" -> "Port of Spain"); any other as typed ("John BOLTON", "DMZ")."""
+    if not typed.islower():
+        return typed
+    said = typed.split()
+    return " ".join(word if place and word in _LOWER_INSIDE_A_NAME else word[:1].upper() + word[1:] for place, word in enumerate(said))
 
 
 SPEAKER_NOT_QUOTED = "The articles quote no words of {name}, so I won't guess. {said_command} lists everyone the articles quote."

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.answers import answer
+from bot.knowledge.base import build_knowledge_base
 from bot.knowledge.store import KnowledgeStore
-from bot.messages import IN_CHAT, decline_message
+from bot.messages import IN_CHAT, as_a_name, decline_message
 from bot.render.reading_text import reading_text
 from bot.render.text import answer_text
 from tests.cli_helpers import run_bot
+from tests.conftest import write_article
 
 
 @pytest.mark.parametrize(
@@ -133,3 +137,17 @@ def test_a_place_no_article_mentions_is_declined_in_either_case(question: str, n
 def test_a_place_the_articles_mention_or_an_everyday_word_is_not_read_as_an_unknown_place(bundled_store: KnowledgeStore, question: str) -> None:
     result = answer(bundled_store.current, question)
     assert result.reading is not None and result.reading.unknown_name is None
+
+
+def test_a_place_an_article_names_by_its_people_word_is_not_declined_as_never_mentioned(tmp_path: Path) -> None:
+    """Review: "what did sweden offer?" was declined "The articles never mention Sweden" while the
+    article says "the Swedish government offered to host another round"."""
+    write_article(tmp_path, "envoy", "The Swedish government offered to host another round of talks in the spring.")
+    result = answer(build_knowledge_base(tmp_path), "what did sweden offer?")
+    assert result.reading is not None and result.reading.unknown_name is None
+    assert result.answered and "Swedish government offered" in result.quotes[0].text
+
+
+@pytest.mark.parametrize(("typed", "shown"), [("port of spain", "Port of Spain"), ("moon jae-in", "Moon Jae-in"), ("the hague", "The Hague"), ("DMZ", "DMZ")])
+def test_a_name_typed_in_lower_case_is_shown_as_english_writes_names(typed: str, shown: str) -> None:
+    assert as_a_name(typed) == shown

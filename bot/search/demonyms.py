@@ -51,6 +51,22 @@ def _countries_by_people_word() -> Mapping[str, str]:
     return MappingProxyType({form: name for form, (_, name) in found.items()})
 
 
+def people_words(place: str) -> frozenset[str]:
+    """The words for a country's people and its adjective, folded ("Sweden" -> "swedish", "swedishs"
+    is never said but harmless): an article that writes "the Swedish government" mentions Sweden."""
+    country = " ".join(words(place))
+    return _people_words_by_country().get(country, frozenset())
+
+
+@cache
+def _people_words_by_country() -> Mapping[str, frozenset[str]]:
+    """Each country's name, folded -> its demonym's forms (the inverse of _countries_by_people_word)."""
+    found: dict[str, set[str]] = {}
+    for form, country in _countries_by_people_word().items():
+        found.setdefault(" ".join(words(country)), set()).add(form)
+    return MappingProxyType({country: frozenset(forms) for country, forms in found.items()})
+
+
 def is_a_place(name: str) -> bool:
     """Whether the name is a country's or its capital's ("Sweden", "Pyongyang", "North Korea"),
     as countryinfo gives them: a place, never a person however an article goes on ("…toward

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.search.demonyms import places_said
+from bot.search.demonyms import people_words, places_said
 from bot.search.ellipsis import written_after_auxiliary
 from bot.search.english import is_english_word, specificity
 from bot.search.name_case import writes_names_capitalised
@@ -72,6 +72,12 @@ def unknown_name(knowledge: ArticleWords, question: str, query: Query) -> str | 
     if group is not None or all(concept.synonyms or said_in_articles(knowledge, concept) for concept in query.concepts):
         return group  # every word of the question is one some article says: no place it names is missing
     return next((place for place in places_named(question) if not _mentioned(knowledge, query, place)), None)
+
+
+def _people_said(knowledge: ArticleWords, place: str) -> bool:
+    """Whether some article names the place by its people's word ("the Swedish government" for
+    "what did sweden offer?"): the place is then mentioned, only not by its name."""
+    return any(all(article_word(knowledge, stem(word)) for word in form.split()) for form in people_words(place))
 
 
 # A place's name is at most this many words ("Papua New Guinea", "Port of Spain").
@@ -205,4 +211,4 @@ def _mentioned(knowledge: ArticleWords, query: Query, name: str) -> bool:
         corrected = query.corrections.get(last)
         concept = next((c for c in query.concepts if corrected and stem(corrected) in c.terms), None)
     # An alias group is mentioned when an article says any of its names (said_in_articles reads its group term).
-    return concept is None or bool(concept.synonyms) or said_in_articles(knowledge, concept)
+    return concept is None or bool(concept.synonyms) or said_in_articles(knowledge, concept) or _people_said(knowledge, name)
