@@ -1378,7 +1378,10 @@ def _story_paragraphs(
     describing = dated - {paragraph_of[n] for n, m, r in located if r is not None and not _is_anchor(m) and not describes_a_noun(n, m)}
     # A count in it must follow a date of its sentence, which it counts from ("…, six days after North
     # Korea released him"); one that opens a sentence ("Two days later, …") moves the story.
-    describing -= {paragraph_of[n] for n, m, r in located if r is None and not any(e == n and d.start() < m.start() for e, d, _ in located)}
+    earliest: dict[int, int] = {}  # sentence number -> where its first date starts (one pass, not one a count)
+    for n, m, _ in located:
+        earliest[n] = min(earliest.get(n, m.start()), m.start())
+    describing -= {paragraph_of[n] for n, m, r in located if r is None and not earliest[n] < m.start()}
     # Whether a paragraph is all quotes matters only when it has no date; one sentence without a
     # quotation mark, outside a quotation, settles it (each sentence searched took a fiftieth of finding mentions).
     unquoted: set[int] = set()
