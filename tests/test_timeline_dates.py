@@ -1282,3 +1282,47 @@ def test_a_clock_time_is_on_the_day_written_right_after_it_even_in_a_relative_cl
     text = "Officials said on Monday that talks would resume.\n\nThe leaders shook hands across the line that marks the border shortly before 3:45 p.m. on Sunday."
     found_here = paragraphs_found(text, dt.date(2018, 5, 30))
     assert [date for phrase, date, role in found_here if phrase != "on Monday" and role == "event"] == ["2018-05-27"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The date a verb of rescheduling gives is the plan's new time, ahead of publication,
+        # whatever the tense of the moving; a participle set off by commas included.
+        ("The third summit, delayed until June, remains in doubt.", [("until June", "2019-06", "announced")]),
+        ("The summit was postponed until June.", [("until June", "2019-06", "announced")]),
+        ("The drills were put off until August.", [("until August", "2019-08", "announced")]),
+        ("The next round, postponed to April 10, will be held in the capital.", [("April 10", "2019-04-10", "announced")]),
+        # A new time already past by publication is no plan this rule can place, and no event either.
+        ("The summit was postponed until June 2018.", []),
+        # The moving is dated when the sentence dates it, and is then an event.
+        ("The summit was postponed on Monday.", [("on Monday", "2019-03-04", "event")]),
+    ],
+)
+def test_a_date_a_plan_is_moved_to_is_the_plan_s_new_time_not_a_past_event(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert paragraphs_found(text, dt.date(2019, 3, 6)) == expected  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "until" after a deed or a state ends its span: no plan of that time.
+        ("Sanctions, imposed until 2020 by the council, hurt the economy.", [("2020", "2020", "state")]),
+        ("Sanctions were imposed until 2020.", [("2020", "2020", "state")]),
+        # A plan's verb makes the end a plan.
+        ("The talks will continue until Friday.", [("Friday", "2019-03-08", "announced")]),
+    ],
+)
+def test_until_a_time_after_publication_ends_a_span_unless_a_plan_s_verb_says_so(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert paragraphs_found(text, dt.date(2019, 3, 6)) == expected
+
+
+def test_a_date_in_an_aside_about_the_subject_does_not_date_the_main_verb() -> None:
+    text = "The envoy, angry about the collapse on Wednesday, flew home on Friday."
+    mentions = find_mentions("a", text, dt.date(2019, 3, 6), [Span(0, len(text))])
+    shown = [(text[m.phrase.start : m.phrase.end], m.date.iso(), m.title) for m in mentions if m.role is Role.EVENT]
+    assert shown == [("on Friday", "2019-03-01", "The envoy flew home")]
+
+
+def test_an_aside_opened_by_a_preposition_still_times_the_main_verb() -> None:
+    assert paragraphs_found("Kim, in the capital on Thursday, said little.", dt.date(2019, 3, 6)) == [("on Thursday", "2019-02-28", "event")]

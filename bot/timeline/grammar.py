@@ -547,8 +547,19 @@ _ADVERB_ENDINGS = ("later", "earlier", "ago")
 
 
 def _read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *, future: bool, open_ended: bool) -> Reading:
-    if future:
+    if _new_time_of_a_plan(tokens, _token_at(tokens, date_start)):
+        # "The summit, delayed until June, remains in doubt": June is when the plan now stands,
+        # ahead of the report, whatever the tense of the moving; the moving itself is not dated.
         return Reading(Role.ANNOUNCED, date_clause(sentence, tokens, date_start))
+    if future:
+        clause = date_clause(sentence, tokens, date_start)
+        at = _token_at(tokens, date_start)
+        ends_a_span = (at < len(tokens) and tokens[at].lower in ("until", "till")) or (at > 0 and tokens[at - 1].lower in ("until", "till"))
+        if ends_a_span and (clause is None or clause.verb is None or _verb_role(tokens, clause, date_start) is not Role.ANNOUNCED):
+            # "Sanctions, imposed until 2020, hurt the economy": "until" ends the span of a state
+            # or a deed; only a plan's verb ("will stay until Friday") makes its end a plan.
+            return Reading(Role.STATE, None)
+        return Reading(Role.ANNOUNCED, clause)
     # The tests that make a state need no clause, so they come before finding it (half the dated
     # mentions are states, and finding the clause is the costliest step); a state's clause is None.
     at = _token_at(tokens, date_start)
@@ -583,6 +594,8 @@ def _read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *,
         # "His abrupt departure on Tuesday removes the hawk": the news a report's present tense
         # weighs happened on the day its subject is placed on.
         return Reading(Role.EVENT, None, subject)
+    if _describes_the_subject(tokens, at):
+        return Reading(Role.STATE, None)  # "The envoy, angry about the collapse on Wednesday, flew home": the aside's date
     main = _after_an_opening_participle(tokens, at)
     if main is not None:
         # "Asked at the Pentagon on Monday what would happen …, he was blunter": the participle's
@@ -626,6 +639,59 @@ def _read(sentence: str, tokens: list[Token], date_start: int, date_end: int, *,
         # stays a plan.
         return Reading(role, clause, (participle, at))
     return Reading(role, clause)
+
+
+# Verbs that move a plan to another time, with the particles that go with some ("pushed back",
+# "put off", "brought forward"): English's, not a story's.
+_RESCHEDULING = frozenset({"postponed", "postpone", "postpones", "delayed", "delay", "delays", "rescheduled", "reschedule", "deferred", "defer", "moved", "pushed", "put", "brought", "shifted"})
+_NEEDS_A_PARTICLE = frozenset({"pushed", "put", "brought"})
+_MOVING_PARTICLES = frozenset({"back", "off", "forward", "up"})
+_MOVED_TO = frozenset({"to", "until", "till"})
+
+
+def _new_time_of_a_plan(tokens: list[Token], at: int) -> bool:
+    """Whether the date at token `at` is the new time a verb of rescheduling gives a plan
+    ("postponed to April 10", "delayed the talks until June", "pushed back to June 30"): a few
+    words of its segment before the date, with no verb of their own between."""
+    if at < len(tokens) and tokens[at].lower in _MOVED_TO:
+        at += 1  # the date's phrase may hold its preposition: "until June"
+    if at < 2 or tokens[at - 1].lower not in _MOVED_TO:
+        return False
+    index, particle = at - 2, False
+    while index >= 0 and at - 2 - index < 6 and tokens[index].is_word:
+        word = tokens[index].lower
+        if word in _RESCHEDULING:
+            return particle or word not in _NEEDS_A_PARTICLE
+        if word in _MOVING_PARTICLES:
+            particle = True
+        elif word in AUXILIARIES or word in SUBORDINATORS or is_past(tokens, index):
+            return False  # another verb, or another clause: "agreed to June", "met until June"
+        index -= 1
+    return False
+
+
+def _describes_the_subject(tokens: list[Token], at: int) -> bool:
+    """Whether the date at token `at` stands in an aside between commas that describes the
+    sentence's subject, with no verb of its own ("The envoy, angry about the collapse on
+    Wednesday, flew home"): it dates what the aside names, not the main verb after it. Not an
+    aside opened by a preposition ("Kim, in Hanoi on Thursday, said"): that times the verb."""
+    segment = next(((first, last) for first, last in segments(tokens) if first <= at < last), None)
+    if segment is None:
+        return False
+    first, last = segment
+    if first < 2 or tokens[first - 1].text != "," or last >= len(tokens) - 1 or tokens[last].text != ",":
+        return False
+    if any(not t.is_word and t.text not in _INSIDE_SEGMENT for t in tokens[: first - 1]) or verb_heads(tokens, 0, first - 1):
+        return False  # the sentence must open with its subject alone
+    opener = tokens[first].lower
+    if opener in _PHRASE_PREPOSITIONS or opener in SUBORDINATORS or opener in COORDINATORS or opener in _SPAN_PREPOSITIONS:
+        return False
+    if any(tokens[i].lower in AUXILIARIES or is_past(tokens, i) or (tokens[i].lower.endswith("ing") and len(tokens[i].lower) > 4) for i in range(first, last)):
+        return False  # a participle or a clause of its own: other rules read those
+    verb = last + 1
+    while verb < len(tokens) and (tokens[verb].lower in _GROUP_ADVERBS or (tokens[verb].lower.endswith("ly") and len(tokens[verb].lower) > 3)):
+        verb += 1
+    return verb < len(tokens) and (tokens[verb].lower in AUXILIARIES or is_past(tokens, verb))
 
 
 # The present tense of verbs of intention, whose infinitive is a plan ("he expects to meet Kim in May").
