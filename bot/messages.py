@@ -13,7 +13,7 @@ from bot.render.shorten import shorten
 from bot.timeline.asked_time import AfterArticles, describe
 from bot.what_happened import WhatHappened
 from bot.quotations.speakers import SpeakerLookup
-from bot.search.normalise import THANKS, takes_leave, words
+from bot.search.normalise import GREETINGS, SALUTATIONS, THANKS, takes_leave, words
 
 EMPTY_QUESTION = "Please ask a question about what the articles describe."
 NOT_COVERED = "The articles I have do not cover that, so I won't guess."
@@ -24,10 +24,13 @@ NEAR_MISS_CLOSEST_INTRO = "These come closest; they may not answer the question:
 SPEAKER_CLOSEST_INTRO = "Their words in the articles (none says what you asked in so many words; read them to judge):"
 NO_ARTICLES = "I have no articles loaded, so I cannot answer yet. A maintainer can add some to the knowledge folder."
 ANSWER_INTRO = "From the articles:"
-SMALL_TALK = (
-    "Hello! I answer questions with quotes from the news articles I have, each with its source. "
+# What the bot does, the reply to small talk that does not greet ("ok", "of course", "hmm"): a
+# "Hello!" in the middle of a conversation reads as if the bot had not been listening.
+SMALL_TALK_ABOUT = (
+    "I answer questions with quotes from the news articles I have, each with its source. "
     "/help says what they cover, with examples, and what else I can do."
 )
+SMALL_TALK = f"Hello! {SMALL_TALK_ABOUT}"
 SMALL_TALK_THANKS = "You're welcome. Ask me anything else about the articles."
 # "good night", "bye": a farewell gets one back (with thanks, "thanks, bye!" gets both).
 SMALL_TALK_FAREWELL = "Goodbye! Ask me about the articles any time."
@@ -347,11 +350,14 @@ TIMELINE_BAD_FLAG_DATE = "{option} {problem}"
 
 def small_talk_reply(said: list[str]) -> str:
     """The reply to words said to the bot rather than asked of the articles (their words()): thanks
-    are welcomed, a farewell is answered with one, anything else with what the bot does."""
+    are welcomed, a farewell is answered with one, a greeting with "Hello!" and what the bot does,
+    anything else ("ok", "of course") with what the bot does."""
     thanked = bool(THANKS.intersection(said))
     if takes_leave(said):
         return SMALL_TALK_THANKS_FAREWELL if thanked else SMALL_TALK_FAREWELL
-    return SMALL_TALK_THANKS if thanked else SMALL_TALK
+    if thanked:
+        return SMALL_TALK_THANKS
+    return SMALL_TALK if SALUTATIONS.intersection(said) or GREETINGS.intersection(said) else SMALL_TALK_ABOUT
 
 
 def timeline_bad_date(value: str) -> str:

@@ -17,7 +17,7 @@ def test_a_set_phrase_alone_is_small_talk_and_never_a_follow_ups_earlier_questio
     assert chatted.returncode == 0, chatted.stderr
     replies = {reply.split("\n", 1)[0]: reply.split("\n", 1)[1].strip() for reply in chatted.stdout.split("\n> ")[1:]}
     for phrase in SET_PHRASES_ALONE:
-        assert replies[phrase] == messages.SMALL_TALK, replies[phrase]
+        assert replies[phrase] == messages.SMALL_TALK_ABOUT, replies[phrase]
     follow_up = replies["and why?"]
     assert "of course" not in follow_up.casefold() and "no way" not in follow_up.casefold(), follow_up
     assert "why did the hanoi summit fail?" in follow_up.casefold(), follow_up  # the question it leans on
@@ -26,5 +26,5 @@ def test_a_set_phrase_alone_is_small_talk_and_never_a_follow_ups_earlier_questio
 def test_a_set_phrase_inside_a_question_is_its_phrasing() -> None:
     chatted = run_bot("chat", stdin="of course, but why did the hanoi summit fail?\nno way trump said that about kim?\n")
     assert chatted.returncode == 0, chatted.stderr
-    assert messages.SMALL_TALK not in chatted.stdout, chatted.stdout
+    assert messages.SMALL_TALK_ABOUT not in chatted.stdout, chatted.stdout
     assert words("of course, but why?") != without_set_phrases(words("of course, but why?")) == ["but", "why"]

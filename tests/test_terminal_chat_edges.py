@@ -67,7 +67,7 @@ def test_a_message_with_no_words_gets_the_reply_about_the_bot() -> None:
     replies = chatted.stdout.split("\n> ")
     for typed in ("tl;dr", "?", "..."):
         reply = next(r for r in replies if r.startswith(f"{typed}\n") or r.startswith(f"> {typed}\n"))
-        assert reply.split("\n", 1)[1].strip() == messages.SMALL_TALK, reply
+        assert reply.split("\n", 1)[1].strip() == messages.SMALL_TALK_ABOUT, reply
     short_name = next(r for r in replies if r.startswith("NK?\n"))
     assert short_name.split("\n", 1)[1].startswith("From the articles"), short_name  # a short name the articles use is a question
 

@@ -38,7 +38,9 @@ EXCLAMATIONS = frozenset("lol hm hmm hmmm wow".split())
 GREETINGS = frozenset("good morning afternoon evening night today tonight".split())
 # Words that take leave: a message of them is a farewell, and gets one back, not "Hello!".
 FAREWELLS = frozenset("bye goodbye goodnight cya".split())
-PLEASANTRIES = THANKS | ADDRESSING_THE_BOT | EXCLAMATIONS | GREETINGS | FAREWELLS | frozenset("hi hello hey hiya howdy bot ok okay cool great nice awesome".split())
+# Words that greet: a message with one is answered "Hello!" (bot.messages.small_talk_reply).
+SALUTATIONS = frozenset("hi hello hey hiya howdy".split())
+PLEASANTRIES = THANKS | ADDRESSING_THE_BOT | EXCLAMATIONS | GREETINGS | FAREWELLS | SALUTATIONS | frozenset("bot ok okay cool great nice awesome".split())
 # English set phrases a speaker agrees, doubts, hedges or takes a turn with ("of course", "no way",
 # "in fact"): fixed expressions whose words name nothing, so a message of them alone asks nothing
 # of the articles and is small talk (bot.answers); inside a question they are its phrasing. Alone,
