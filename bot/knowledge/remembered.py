@@ -47,6 +47,25 @@ class PerArticleMemory(Generic[Item, Result]):
         return [made[key] for key in keys]
 
 
+class LastBuild(Generic[Result]):
+    """The last build's record of one kind (a merge's decisions, the meaning ranker's matrix),
+    which the next build reuses what it can of. Builds of several folders may run in one process,
+    even from several threads: the record is swapped whole under a lock, and two builds racing only
+    cost each other some reuse, never a wrong result."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._last: Result | None = None
+
+    def last(self) -> Result | None:
+        with self._lock:
+            return self._last
+
+    def keep(self, record: Result) -> None:
+        with self._lock:
+            self._last = record
+
+
 _MISSING: Any = object()
 
 

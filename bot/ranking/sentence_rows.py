@@ -16,7 +16,6 @@ way.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.knowledge.models import Article, Passage
+from bot.knowledge.remembered import LastBuild
 from bot.ranking.embedding_cache import EmbeddingCache
 from bot.ranking.int8_vectors import Int8Rows, Int8Vectors
 from bot.ranking.minilm import Vectors
@@ -62,29 +62,12 @@ class _Build:
     articles: dict[str, _ArticleRows]
 
 
-class _LastBuild:
-    """The last build's matrix and each article's rows in it. Builds of several folders may run in
-    one process, even from several threads: the whole record is swapped in one assignment under a
-    lock, and two builds racing only cost each other some reuse, never a wrong row."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._build: _Build | None = None
-
-    def get(self) -> _Build | None:
-        with self._lock:
-            return self._build
-
-    def set(self, build: _Build) -> None:
-        with self._lock:
-            self._build = build
-
-
-_LAST = _LastBuild()
+# Builds of several folders may run in one process, even from several threads (LastBuild).
+_LAST: LastBuild[_Build] = LastBuild()
 
 
 def sentence_rows(knowledge: KnowledgeBase, cache_folder: Path, model_digest: str, encode: Encode, dimensions: int) -> SentenceRows:
-    last = _LAST.get()
+    last = _LAST.last()
     if last is not None and last.model_digest != model_digest:
         last = None
     passages = knowledge.passages
@@ -137,7 +120,7 @@ def sentence_rows(knowledge: KnowledgeBase, cache_folder: Path, model_digest: st
         # Kept rows are renumbered as the rows of the last matrix still used; fresh ones follow them.
         rows = np.searchsorted(used, made.rows) if is_kept else made.rows + len(used)
         articles[made.article.id] = _ArticleRows(made.article, made.passages, made.has_pair, rows)
-    _LAST.set(_Build(model_digest, vectors, articles))
+    _LAST.keep(_Build(model_digest, vectors, articles))
     return _flattened([articles[article.id] for article, _, _ in runs], vectors)
 
 

@@ -32,10 +32,11 @@ weight, so a memory from any earlier build is safe to use: every check is agains
 from __future__ import annotations
 
 import math
-import threading
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from bot.knowledge.remembered import LastBuild
 
 if TYPE_CHECKING:
     from bot.knowledge.models import Article
@@ -88,21 +89,9 @@ class MergeRecord:
     replayed: int = 0  # mentions that took their last decision again, unweighed (tests, measurements)
 
 
-class MergeMemory:
-    """The last merge's record for one role (events or plans), swapped whole under a lock (builds
-    may run in several threads: a record from another build only costs reuse, never a wrong event)."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._last: MergeRecord | None = None
-
-    def last(self) -> MergeRecord | None:
-        with self._lock:
-            return self._last
-
-    def keep(self, record: MergeRecord) -> None:
-        with self._lock:
-            self._last = record
+# The last merge's record for one role (events or plans): a record from another thread's build
+# only costs reuse, never a wrong event.
+MergeMemory = LastBuild[MergeRecord]
 
 
 @dataclass
